@@ -1,0 +1,135 @@
+// The engine's one entry point: validated inputs in; tables, checks, findings and narrative out.
+import { Dec, sum, text } from './decimal';
+import { capitalTable } from './capital';
+import { evaluate } from './evaluate';
+import type { BuildResult, Check, Finding, Narrative, OutturnInput, Table } from './model';
+import { isFigure } from './model';
+import { capitalSentence, millions, percent, revenueSentence } from './narrative';
+import { reservesTables } from './reserves';
+import { revenueTable } from './revenue';
+import { convert } from './units';
+
+export function build(inp: OutturnInput): BuildResult {
+  const tables: Table[] = [];
+  const findings: Finding[] = [];
+  const checks: Check[] = [];
+  const narrative: Narrative = {};
+
+  const revenue = inp.revenue ? revenueTable(inp.revenue, inp.financialYear) : undefined;
+  if (revenue) {
+    tables.push(revenue.table);
+    findings.push(...revenue.findings);
+    checks.push(...revenue.checks);
+  }
+  const capital = inp.capital ? capitalTable(inp.capital) : undefined;
+  if (capital) {
+    tables.push(capital.table);
+    findings.push(...capital.findings);
+    checks.push(...capital.checks);
+  }
+  const budget = inp.revenue
+    ? { amount: sum(inp.revenue.sections.flatMap((s) => s.lines.map((l) => l.revisedBudget))), units: inp.revenue.units }
+    : inp.reserves?.netRevenueBudget
+      ? { amount: inp.reserves.netRevenueBudget, units: inp.reserves.units }
+      : undefined;
+  const reserves = inp.reserves ? reservesTables(inp.reserves, budget) : undefined;
+  if (reserves) {
+    tables.push(reserves.table, reserves.companion);
+    findings.push(...reserves.findings);
+    checks.push(...reserves.checks);
+  }
+
+  const rounding = evaluate(tables, inp.rounding);
+  findings.push(...rounding);
+  for (const t of tables) {
+    const own = rounding.filter((f) => f.table === t.id);
+    checks.push({
+      table: t.id,
+      rule: inp.rounding === 'round-each' ? 'rounding.cast' : 'rounding.difference',
+      description: inp.rounding === 'round-each'
+        ? 'Every displayed total casts with its displayed lines (figures rounded independently)'
+        : 'Totals are sums of the rounded lines; rounding differences against the exact totals are stated',
+      passed: inp.rounding === 'round-each' ? own.length === 0 : true,
+      detail: `${own.length} ${inp.rounding === 'round-each' ? 'total(s) that do not cast' : 'rounding difference(s)'}`,
+    });
+  }
+
+  if (revenue && inp.revenue) {
+    tieEarmarkedToReserves(inp, revenue.rows.earmarked, revenue.table.columns.findIndex((c) => c.id === 'variance'), reserves?.rows.byLabel, findings, checks);
+    const net = shownAt(revenue.table, revenue.rows.net, 'variance');
+    narrative.revenue = { netVariance: text(convert(net, inp.revenue.displayUnits, '£')), sentence: revenueSentence(net, inp.revenue.displayUnits, inp.revenue.basis) };
+  }
+  if (capital && inp.capital) {
+    const u = inp.capital.displayUnits;
+    const spend = shownAt(capital.table, capital.rows.grandTotal, 'outturn').plus(sum(capital.rows.memo.map((r) => shownAt(capital.table, r, 'outturn'))));
+    const programme = shownAt(capital.table, capital.rows.total, 'revised');
+    narrative.capital = {
+      spend: millions(spend, u),
+      programme: millions(programme, u),
+      percent: percent(spend, programme),
+      sentence: capitalSentence(spend, programme, u, inp.capital.year),
+    };
+  }
+  if (reserves && inp.reserves) {
+    const pct = reserves.companion.rows.find((r) => r.label.startsWith('General reserve as %'));
+    const cell = pct?.cells[1];
+    const total = shownAt(reserves.table, reserves.rows.totalReserves, `closing0`);
+    narrative.reserves = {
+      generalReservePercent: cell && isFigure(cell) ? cell.shown.times(100).toFixed(1) : undefined,
+      sentence: `Total reserves at ${reserves.table.columns.find((c) => c.id === 'closing0')!.header[1].replace(/^.*at /, '')} are ${millions(total, inp.reserves.displayUnits)}` +
+        (cell && isFigure(cell) ? `; the general reserve is ${cell.shown.times(100).toFixed(1)}% of the net revenue budget.` : '.'),
+    };
+  }
+  return { tables, findings, checks, narrative };
+}
+
+function shownAt(t: Table, r: number, colId: string): Dec {
+  const c = t.columns.findIndex((col) => col.id === colId);
+  const cell = t.rows[r].cells[c];
+  if (!isFigure(cell)) throw new Error(`${t.id}: no figure at row ${r} column ${colId}`);
+  return cell.shown;
+}
+
+/** An earmarked underspend that names a reserve must appear as that reserve's first-year movement. */
+function tieEarmarkedToReserves(inp: OutturnInput, rows: number[], varianceCol: number, byLabel: Map<string, number> | undefined, findings: Finding[], checks: Check[]): void {
+  const rev = inp.revenue!;
+  rev.earmarked.forEach((e, i) => {
+    if (!e.reserve) return;
+    const at = { r: rows[i], c: varianceCol };
+    const description = `"${e.label}" ties to a movement into "${e.reserve}" in Table 3's first year`;
+    if (!inp.reserves || !byLabel) {
+      checks.push({ table: 'revenue', rule: 'tie.earmarked-reserve', description, passed: true, detail: 'not checked: no Table 3 in the input' });
+      return;
+    }
+    const reserve = inp.reserves.reserves.find((r) => r.label === e.reserve);
+    if (!reserve) {
+      checks.push({ table: 'revenue', rule: 'tie.earmarked-reserve', description, passed: false, detail: 'reserve not found' });
+      findings.push({
+        severity: 'error',
+        table: 'revenue',
+        rule: 'tie.earmarked-reserve',
+        message: `${e.label}: names the reserve "${e.reserve}", which is not in Table 3`,
+        at,
+        source: e.source,
+      });
+      return;
+    }
+    const amount = convert(e.amount, rev.units, '£');
+    const movement = convert(reserve.flows[0].movement, inp.reserves.units, '£');
+    const ties = amount.eq(movement);
+    checks.push({ table: 'revenue', rule: 'tie.earmarked-reserve', description, passed: ties, detail: `earmarked ${text(amount)} £; movement ${text(movement)} £` });
+    if (!ties) {
+      findings.push({
+        severity: 'warning',
+        table: 'revenue',
+        rule: 'tie.earmarked-reserve',
+        message: `${e.label} of ${text(amount)} £ does not appear as a movement into ${e.reserve} in ${inp.reserves.years[0]} (movement ${text(movement)} £)`,
+        expected: text(amount),
+        actual: text(movement),
+        difference: text(movement.minus(amount)),
+        at,
+        source: e.source,
+      });
+    }
+  });
+}

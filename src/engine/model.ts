@@ -1,0 +1,240 @@
+// The engine's vocabulary: inputs as the engine receives them (already validated, money as exact
+// decimals), and the tables, figures and findings it returns. No host types here.
+import type { Dec } from './decimal';
+
+export type Units = '£' | "£'000" | '£m';
+export type RoundingPolicy = 'round-then-sum' | 'round-each';
+export type TableId = 'revenue' | 'capital' | 'reserves' | 'reserves-categories';
+export type Severity = 'error' | 'warning' | 'note';
+
+// ---------- inputs ----------
+
+export interface RevenueLine {
+  label: string;
+  ref?: string;
+  originalBudget: Dec;
+  revisedBudget: Dec;
+  outturn: Dec;
+  /** where the line came from (JSON path or sheet!cell), for findings */
+  source?: string;
+}
+export interface RevenueSection {
+  label?: string;
+  lines: RevenueLine[];
+  subtotalLabel?: string;
+}
+export interface RevenueInput {
+  units: Units;
+  displayUnits: Units;
+  sections: RevenueSection[];
+  totalLabel: string;
+  adjustments: { label: string; amount: Dec }[];
+  earmarked: { label: string; amount: Dec; reserve?: string; source?: string }[];
+  /** a recorded change in the budget requirement: revised total − original total (nil unless recorded) */
+  budgetRequirementChange: Dec;
+  showVirements: boolean;
+  showVariancePercent: boolean;
+  /** flag a heading whose variance is at least this amount (in input units) or this percentage of its revised budget */
+  varianceThreshold?: { amount?: Dec; percent?: Dec };
+  /** "forecast at month N" etc.: Table 1 on a forecast basis says so in its title */
+  basis?: string;
+}
+
+export interface CapitalScheme {
+  label: string;
+  ref?: string;
+  revisedBudget: Dec;
+  outturn: Dec;
+  reprofile?: Dec;
+  source?: string;
+}
+export interface CapitalCategory {
+  label: string;
+  ref?: string;
+  totalLabel?: string;
+  /** a category with schemes, or one that stands as a single line with its own figures */
+  schemes?: CapitalScheme[];
+  standalone?: CapitalScheme;
+  source?: string;
+}
+export interface CapitalInput {
+  units: Units;
+  displayUnits: Units;
+  year: string;
+  nextYear: string;
+  heading: string;
+  totalLabel: string;
+  grandTotalLabel: string;
+  categories: CapitalCategory[];
+  externallyFunded: { label: string; ref?: string; outturn: Dec }[];
+  memo: { label: string; ref?: string; outturn: Dec }[];
+}
+
+export type ReserveClass = 'general' | 'useable' | 'non-useable';
+export type ReserveCategory = 'mtfp' | 'beyond-mtfp' | 'contingency';
+export interface ReserveFlow {
+  movement: Dec;
+  transfers: Dec;
+  capital: Dec;
+}
+export interface Reserve {
+  label: string;
+  class: ReserveClass;
+  category?: ReserveCategory;
+  opening: Dec;
+  /** one per year, nil where the input gave fewer */
+  flows: ReserveFlow[];
+  source?: string;
+}
+export interface ReservesInput {
+  units: Units;
+  displayUnits: Units;
+  years: string[];
+  actualYears: number;
+  reserves: Reserve[];
+  /** general reserve policy band, % of the net revenue budget */
+  generalReserveBand: { min: Dec; max: Dec };
+  /** used when Table 1 is absent */
+  netRevenueBudget?: Dec;
+}
+
+export interface OutturnInput {
+  organisation: string;
+  financialYear: string;
+  rounding: RoundingPolicy;
+  revenue?: RevenueInput;
+  capital?: CapitalInput;
+  reserves?: ReservesInput;
+}
+
+// ---------- tables ----------
+
+/** A cell of a table: table, row index, column index. */
+export interface CellRef {
+  t: TableId;
+  r: number;
+  c: number;
+}
+
+/** How a derived figure is formed from other figures; the sheet writes it as a formula. */
+export type Derivation =
+  | { op: 'sum'; of: CellRef[] }
+  | { op: 'diff'; a: CellRef; b: CellRef }
+  /** num / den rounded to the figure's places; nil when the denominator is nil */
+  | { op: 'ratio'; num: CellRef; den: CellRef }
+  /** years a balance lasts at a rate of draw: balance / −change when change < 0, else nil */
+  | { op: 'cover'; balance: CellRef; change: CellRef }
+  /** max(0, a): a default that follows its source, e.g. reprofile = remaining budget when positive */
+  | { op: 'pos'; a: CellRef };
+
+export type ColumnKind = 'text' | 'ref' | 'money' | 'percent' | 'ratio' | 'flag';
+
+export interface Column {
+  id: string;
+  /** header lines, top to bottom (year band, caption, units) */
+  header: string[];
+  kind: ColumnKind;
+  /** decimal places shown: money by units, percent as a fraction with 3 places = 0.1% */
+  width?: number;
+}
+
+export type RowKind =
+  | 'heading'
+  | 'line'
+  | 'subtotal'
+  | 'total'
+  | 'adjustment'
+  | 'total_underspend'
+  | 'earmarked'
+  | 'net_underspend'
+  | 'category_total'
+  | 'scheme_standalone'
+  | 'externally_funded'
+  | 'grand_total'
+  | 'memo'
+  | 'general_reserve'
+  | 'earmarked_reserve'
+  | 'subtotal_useable'
+  | 'subtotal_non_useable'
+  | 'total_earmarked'
+  | 'total_reserves'
+  | 'category'
+  | 'measure';
+
+/** A figure as the table shows it. `value` is in the table's display units. */
+export interface Figure {
+  /** the exact figure in display units, from exact inputs */
+  exact: Dec;
+  /** the figure as displayed under the table's rounding policy (filled by the evaluator) */
+  shown: Dec;
+  /** what the cell holds: shown figure under round-then-sum, exact figure under round-each */
+  stored: Dec;
+  derivation?: Derivation;
+  /** places shown for this figure */
+  dp: number;
+  /** shown as a percentage (a fraction with a % format) or a plain ratio, not money */
+  as?: 'percent' | 'ratio';
+}
+
+export type TableCell = Figure | { text: string } | null;
+
+export interface Row {
+  kind: RowKind;
+  label: string;
+  cells: TableCell[];
+  bold: boolean;
+  /** the JSON path or sheet!cell the row's inputs came from */
+  source?: string;
+}
+
+export interface Table {
+  id: TableId;
+  title: string;
+  subtitle?: string;
+  units: Units;
+  columns: Column[];
+  rows: Row[];
+  /** index of the label column */
+  labelColumn: number;
+}
+
+export interface Finding {
+  severity: Severity;
+  table: TableId | 'input';
+  /** a machine-readable rule name, e.g. "revenue.virements" */
+  rule: string;
+  message: string;
+  expected?: string;
+  actual?: string;
+  difference?: string;
+  /** the table cell the finding is about; the sheet plan turns it into an A1 address */
+  at?: { r: number; c: number };
+  /** where in the input (JSON path or sheet!cell) */
+  source?: string;
+}
+
+/** A check the engine ran, passed or not; the Checks sheet lists every one. */
+export interface Check {
+  table: TableId | 'input';
+  rule: string;
+  description: string;
+  passed: boolean;
+  detail?: string;
+}
+
+export interface Narrative {
+  revenue?: { netVariance: string; sentence: string };
+  capital?: { spend: string; programme: string; percent: string; sentence: string };
+  reserves?: { generalReservePercent?: string; sentence: string };
+}
+
+export interface BuildResult {
+  tables: Table[];
+  findings: Finding[];
+  checks: Check[];
+  narrative: Narrative;
+}
+
+export function isFigure(c: TableCell): c is Figure {
+  return c !== null && (c as Figure).exact !== undefined;
+}

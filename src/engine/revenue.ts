@@ -1,0 +1,171 @@
+// Table 1: revenue outturn against budget, with virements, adjustments and earmarked underspends.
+import { Dec, sum, text } from './decimal';
+import type { Check, Column, Figure, Finding, RevenueInput, Table } from './model';
+import { TableBuilder, derived, input, sumOf } from './table-builder';
+import { convert, placesFor } from './units';
+
+export const REVENUE_COLUMNS = {
+  label: 'Budget Heading',
+  original: 'Original Budget',
+  revised: 'Revised Budget',
+  virement: 'Virements',
+  outturn: 'Outturn',
+  variance: 'Over/ (Under)spend',
+  variancePercent: 'Variance % of Revised Budget',
+  flag: 'Flag',
+} as const;
+
+export interface RevenueTable {
+  table: Table;
+  findings: Finding[];
+  checks: Check[];
+  /** row indexes the rest of the engine needs */
+  rows: { total: number; totalUnderspend: number; net: number; earmarked: number[] };
+}
+
+export function revenueTable(inp: RevenueInput, financialYear: string): RevenueTable {
+  const u = inp.displayUnits;
+  const dp = placesFor(u);
+  const hasRef = inp.sections.some((s) => s.lines.some((l) => l.ref));
+  const columns: Column[] = [
+    { id: 'label', header: [REVENUE_COLUMNS.label], kind: 'text' },
+    ...(hasRef ? [{ id: 'ref', header: ['Ref'], kind: 'ref' as const }] : []),
+    { id: 'original', header: [REVENUE_COLUMNS.original, u], kind: 'money' },
+    { id: 'revised', header: [REVENUE_COLUMNS.revised, u], kind: 'money' },
+    ...(inp.showVirements ? [{ id: 'virement', header: [REVENUE_COLUMNS.virement, u], kind: 'money' as const }] : []),
+    { id: 'outturn', header: [REVENUE_COLUMNS.outturn, u], kind: 'money' },
+    { id: 'variance', header: [REVENUE_COLUMNS.variance, u], kind: 'money' },
+    ...(inp.showVariancePercent ? [{ id: 'pct', header: [REVENUE_COLUMNS.variancePercent, '%'], kind: 'percent' as const }] : []),
+    ...(inp.varianceThreshold ? [{ id: 'flag', header: [REVENUE_COLUMNS.flag, ''], kind: 'flag' as const }] : []),
+  ];
+  const b = new TableBuilder('revenue', columns);
+  const money = (v: Dec) => input(convert(v, inp.units, u), dp);
+  const PCT_DP = 3; // a fraction to 3 places is a percentage to one place
+
+  const derivedCells = (r: number) => ({
+    virement: derived({ op: 'diff', a: b.ref(r, 'revised'), b: b.ref(r, 'original') }, dp),
+    variance: derived({ op: 'diff', a: b.ref(r, 'outturn'), b: b.ref(r, 'revised') }, dp),
+    pct: { ...derived({ op: 'ratio', num: b.ref(r, 'variance'), den: b.ref(r, 'revised') }, PCT_DP), as: 'percent' as const },
+  });
+  const sums = (rows: number[]) => ({
+    original: sumOf(b.refs(rows, 'original'), dp),
+    revised: sumOf(b.refs(rows, 'revised'), dp),
+    outturn: sumOf(b.refs(rows, 'outturn'), dp),
+  });
+  const fill = (r: number) => Object.assign(b.rows[r].cells, rowCells(b, r, derivedCells(r)));
+
+  const totalParts: number[] = [];
+  const lineRows: number[] = [];
+  for (const section of inp.sections) {
+    if (section.label) b.add('heading', section.label, true);
+    const rows = section.lines.map((l) => {
+      const r = b.add('line', l.label, false, {
+        ref: l.ref ? { text: l.ref } : null,
+        original: money(l.originalBudget),
+        revised: money(l.revisedBudget),
+        outturn: money(l.outturn),
+      }, l.source);
+      fill(r);
+      lineRows.push(r);
+      return r;
+    });
+    if (section.subtotalLabel) {
+      const r = b.add('subtotal', section.subtotalLabel, true, sums(rows));
+      fill(r);
+      totalParts.push(r);
+    } else {
+      totalParts.push(...rows);
+    }
+  }
+  const total = b.add('total', inp.totalLabel, true, sums(totalParts));
+  fill(total);
+
+  const adjustments = inp.adjustments.map((a) => b.add('adjustment', a.label, false, { variance: money(a.amount) }));
+  const totalVarianceExact = sum(inp.sections.flatMap((s) => s.lines.map((l) => l.outturn.minus(l.revisedBudget))))
+    .plus(sum(inp.adjustments.map((a) => a.amount)));
+  const totalUnderspend = b.add('total_underspend', totalVarianceExact.isPos() && !totalVarianceExact.isZero() ? 'TOTAL OVERSPEND' : 'TOTAL UNDERSPEND', true, {
+    variance: sumOf(b.refs([total, ...adjustments], 'variance'), dp),
+  });
+  const earmarked = inp.earmarked.map((e) => b.add('earmarked', `less: ${e.label}`, false, { variance: money(e.amount) }, e.source));
+  const netExact = totalVarianceExact.plus(sum(inp.earmarked.map((e) => e.amount)));
+  const net = b.add('net_underspend', `NET ${netExact.isPos() && !netExact.isZero() ? 'OVERSPEND' : 'UNDERSPEND'} AFTER EARMARKED UNDERSPENDS`, true, {
+    variance: sumOf(b.refs([totalUnderspend, ...earmarked], 'variance'), dp),
+  });
+
+  const title = inp.basis
+    ? `Revenue forecast outturn against budget ${financialYear} (${inp.basis})`
+    : `Revenue outturn against budget ${financialYear}`;
+  const table = b.build(title, u);
+
+  // Virements: the budget is moved between headings; the total stays unless the requirement changed.
+  const findings: Finding[] = [];
+  const checks: Check[] = [];
+  const totalOriginal = sum(inp.sections.flatMap((s) => s.lines.map((l) => l.originalBudget)));
+  const totalRevised = sum(inp.sections.flatMap((s) => s.lines.map((l) => l.revisedBudget)));
+  const change = totalRevised.minus(totalOriginal);
+  const virementsBalance = change.eq(inp.budgetRequirementChange);
+  checks.push({
+    table: 'revenue',
+    rule: 'revenue.virements',
+    description: 'Virements net to the recorded change in the budget requirement (revised total − original total)',
+    passed: virementsBalance,
+    detail: `revised − original = ${text(change)} ${inp.units}; recorded change ${text(inp.budgetRequirementChange)} ${inp.units}`,
+  });
+  if (!virementsBalance) {
+    findings.push({
+      severity: 'warning',
+      table: 'revenue',
+      rule: 'revenue.virements',
+      message: inp.budgetRequirementChange.isZero()
+        ? `The total revised budget differs from the total original budget by ${text(change)} ${inp.units}, and no change in the budget requirement is recorded`
+        : `The total revised budget differs from the total original budget by ${text(change)} ${inp.units}, not by the recorded change of ${text(inp.budgetRequirementChange)} ${inp.units}`,
+      expected: text(totalOriginal.plus(inp.budgetRequirementChange)),
+      actual: text(totalRevised),
+      difference: text(change.minus(inp.budgetRequirementChange)),
+      at: { r: total, c: b.col('revised') },
+    });
+  }
+  if (inp.varianceThreshold) flagVariances(inp, b, lineRows, findings, checks);
+
+  return { table, findings, checks, rows: { total, totalUnderspend, net, earmarked } };
+}
+
+function rowCells(b: TableBuilder, _r: number, d: Record<string, Figure>) {
+  const out: Record<number, Figure> = {};
+  for (const [id, fig] of Object.entries(d)) if (b.has(id)) out[b.col(id)] = fig;
+  return out;
+}
+
+/** Marks each heading whose variance reaches the threshold (amount or % of revised budget). */
+function flagVariances(inp: RevenueInput, b: TableBuilder, lineRows: number[], findings: Finding[], checks: Check[]): void {
+  const t = inp.varianceThreshold!;
+  const lines = inp.sections.flatMap((s) => s.lines);
+  let flagged = 0;
+  lineRows.forEach((r, i) => {
+    const l = lines[i];
+    const variance = l.outturn.minus(l.revisedBudget);
+    const byAmount = t.amount !== undefined && variance.abs().gte(t.amount);
+    const pct = l.revisedBudget.isZero() ? undefined : variance.div(l.revisedBudget).times(100);
+    const byPercent = t.percent !== undefined && pct !== undefined && pct.abs().gte(t.percent);
+    if (!byAmount && !byPercent) return;
+    flagged++;
+    b.rows[r].cells[b.col('flag')] = { text: variance.isNeg() ? 'Under' : 'Over' };
+    findings.push({
+      severity: 'note',
+      table: 'revenue',
+      rule: 'revenue.variance-threshold',
+      message: `${l.label}: variance of ${text(variance)} ${inp.units}${pct ? ` (${text(pct.toDecimalPlaces(1))}% of the revised budget)` : ''} reaches the reporting threshold`,
+      actual: text(variance),
+      at: { r, c: b.col('variance') },
+      source: l.source,
+    });
+  });
+  checks.push({
+    table: 'revenue',
+    rule: 'revenue.variance-threshold',
+    description: `Headings whose variance reaches ${[t.amount && `${text(t.amount)} ${inp.units}`, t.percent && `${text(t.percent)}%`].filter(Boolean).join(' or ')}`,
+    passed: true,
+    detail: `${flagged} flagged`,
+  });
+}
+
