@@ -44,7 +44,7 @@ export function readOutturn(textIn: string, name = 'input'): OutturnInput {
 export function toModel(doc: unknown, sources?: (path: string) => string | undefined): OutturnInput {
   const errors: InputError[] = [];
   if (!validateSchema(doc)) {
-    errors.push(...describe(validateSchema.errors ?? [], doc));
+    errors.push(...describe(validateSchema.errors ?? [], doc).map((e) => ({ ...e, where: sources?.(e.where) ?? e.where })));
     throw new InvalidInput(errors);
   }
   const d = doc as unknown as V1;

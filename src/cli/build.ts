@@ -1,0 +1,116 @@
+// `outturn build INPUT.json|INPUT.xlsx -o OUTPUT.xlsx [--json RESULT.json]`
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { build } from '../engine/build';
+import type { BuildResult, OutturnInput } from '../engine/model';
+import { InvalidInput } from '../format/errors';
+import { resultJson } from '../format/result';
+import { readOutturn } from '../format/validate';
+import { makePlan, type PlanOptions, type WorkbookPlan } from '../plan/plan';
+import { readInputWorkbook } from '../xlsx/read-input';
+import { isOutturnWorkbook, workbookBuffer } from '../xlsx/write';
+import { EXIT, type Io } from './io';
+
+export interface BuildOptions {
+  output: string;
+  json?: string;
+  rounding?: 'round-then-sum' | 'round-each';
+  force?: boolean;
+}
+
+export interface BuildOutcome {
+  code: number;
+  input?: OutturnInput;
+  result?: BuildResult;
+  plan?: WorkbookPlan;
+}
+
+export async function loadInput(path: string): Promise<OutturnInput> {
+  const ext = extname(path).toLowerCase();
+  if (!existsSync(path)) throw new InvalidInput([{ where: path, message: 'no such file' }]);
+  if (ext === '.json') return readOutturn(readFileSync(path, 'utf8'), basename(path));
+  if (ext === '.xlsx') return readInputWorkbook(readFileSync(path), basename(path));
+  throw new InvalidInput([{ where: path, message: 'the input must be an outturn/v1 .json file or an input workbook (.xlsx)' }]);
+}
+
+export async function runBuild(inputPath: string, o: BuildOptions, io: Io): Promise<BuildOutcome> {
+  let input: OutturnInput;
+  try {
+    input = await loadInput(inputPath);
+    if (o.rounding) input = { ...input, rounding: o.rounding };
+    const out = resolve(o.output);
+    if (extname(out).toLowerCase() !== '.xlsx') throw new InvalidInput([{ where: o.output, message: 'the output must be an .xlsx file' }]);
+    if (out === resolve(inputPath)) throw new InvalidInput([{ where: o.output, message: 'the output would overwrite the input' }]);
+    if (existsSync(out) && !o.force && !(await isOutturnWorkbook(readFileSync(out)))) {
+      throw new InvalidInput([{ where: o.output, message: 'exists and was not made by Outturn; it is left alone (choose another name, or --force)' }]);
+    }
+  } catch (e) {
+    return fail(e, io);
+  }
+  const result = build(input);
+  const opts: PlanOptions = { organisation: input.organisation, financialYear: input.financialYear, rounding: input.rounding };
+  const plan = makePlan(result, opts);
+  let buffer: Buffer;
+  try {
+    buffer = await workbookBuffer(plan);
+  } catch (e) {
+    return fail(new InvalidInput([{ where: inputPath, message: (e as Error).message }]), io);
+  }
+  // Write beside the target and rename, so a failure never leaves half a workbook.
+  const out = resolve(o.output);
+  const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+  try {
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(tmp, buffer);
+    renameSync(tmp, out);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+  const json = resultJson(result, plan);
+  if (o.json === '-') io.out(JSON.stringify(json, null, 2));
+  else if (o.json) writeFileSync(o.json, `${JSON.stringify(json, null, 2)}\n`);
+
+  if (o.json !== '-') report(result, plan, o.output, io);
+  const serious = plan.findings.some((f) => f.severity === 'error' || f.severity === 'warning');
+  return { code: serious ? EXIT.FINDINGS : EXIT.OK, input, result, plan };
+}
+
+function report(result: BuildResult, plan: WorkbookPlan, output: string, io: Io): void {
+  io.out(`Built ${result.tables.map((t) => t.id).join(', ')} into ${output} (${plan.sheets.map((s) => s.name).join('; ')})`);
+  const n = (s: string) => plan.findings.filter((f) => f.severity === s).length;
+  io.out(`Checks: ${result.checks.length} run; findings: ${n('error')} error(s), ${n('warning')} warning(s), ${n('note')} note(s)`);
+  for (const f of plan.findings) {
+    io.out(`  ${f.severity.padEnd(7)} ${f.cell ?? f.source ?? f.table}  ${f.message}`);
+  }
+  for (const s of Object.values(result.narrative)) if (s?.sentence) io.out(`Narrative: ${s.sentence}`);
+}
+
+export function fail(e: unknown, io: Io): BuildOutcome {
+  if (e instanceof InvalidInput) {
+    io.err(`outturn: the input cannot be used (${e.errors.length} problem${e.errors.length === 1 ? '' : 's'}); nothing was written:`);
+    for (const x of e.errors) io.err(`  ${x.where}: ${x.message}`);
+    return { code: EXIT.INVALID };
+  }
+  io.err(`outturn: ${(e as Error).message ?? String(e)}; nothing was written`);
+  return { code: EXIT.INVALID };
+}
+
+export function registerBuild(program: Command, io: Io, setCode: (code: number) => void): void {
+  program
+    .command('build')
+    .description('build the statutory tables from an outturn/v1 JSON file or an input workbook into an xlsx workbook')
+    .argument('<input>', 'INPUT.json (outturn/v1) or INPUT.xlsx (Outturn input templates)')
+    .requiredOption('-o, --output <file>', 'the workbook to write (.xlsx)')
+    .option('--json <file>', 'also write the outturn/v1-result JSON ("-" for standard output)')
+    .option('--rounding <policy>', 'override the input: round-then-sum or round-each')
+    .option('--force', 'replace an existing output file even if Outturn did not make it')
+    .action(async (input: string, opts: BuildOptions) => {
+      if (opts.rounding && opts.rounding !== 'round-then-sum' && opts.rounding !== 'round-each') {
+        io.err(`outturn: --rounding must be round-then-sum or round-each, not ${opts.rounding}`);
+        setCode(EXIT.INVALID);
+        return;
+      }
+      setCode((await runBuild(input, opts, io)).code);
+    });
+}

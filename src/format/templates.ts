@@ -1,0 +1,381 @@
+// The input templates: the sheets and Excel tables (fixed column names) a finance officer fills,
+// the add-in inserts and `outturn build INPUT.xlsx` reads. Pure: hosts hand in each sheet as a grid
+// of values; the reader turns them into an outturn/v1 document, every figure traced to its cell.
+import { text, fromSpreadsheetNumber } from '../engine/decimal';
+import { parsePrinted } from '../engine/printed';
+import type { OutturnInput } from '../engine/model';
+import { a1, sheetRef } from '../plan/a1';
+import { type InputError, InvalidInput } from './errors';
+import { toModel } from './validate';
+
+/** A cell as a host reads it: typed number, text, boolean, blank, or an error value such as #REF!. */
+export type GridValue = string | number | boolean | null | { error: string };
+export interface InputSheet {
+  name: string;
+  /** rows × columns from A1 */
+  values: GridValue[][];
+}
+
+export const TEMPLATE_SHEETS = {
+  settings: 'Outturn settings',
+  revenue: 'Revenue input',
+  capital: 'Capital input',
+  reserves: 'Reserves input',
+} as const;
+
+export interface TemplateTable {
+  sheet: string;
+  /** the Excel table's name */
+  name: string;
+  columns: string[];
+  /** columns holding money */
+  money: string[];
+}
+
+export const SETTINGS_TABLE: TemplateTable = { sheet: TEMPLATE_SHEETS.settings, name: 'OutturnSettings', columns: ['Setting', 'Value'], money: [] };
+export const REVENUE_LINES: TemplateTable = {
+  sheet: TEMPLATE_SHEETS.revenue,
+  name: 'RevenueLines',
+  columns: ['Section', 'Sub-total label', 'Budget heading', 'Ref', 'Original budget', 'Revised budget', 'Outturn'],
+  money: ['Original budget', 'Revised budget', 'Outturn'],
+};
+export const REVENUE_BELOW_LINE: TemplateTable = {
+  sheet: TEMPLATE_SHEETS.revenue,
+  name: 'RevenueBelowTheLine',
+  columns: ['Type', 'Label', 'Amount', 'Reserve'],
+  money: ['Amount'],
+};
+export const CAPITAL_LINES: TemplateTable = {
+  sheet: TEMPLATE_SHEETS.capital,
+  name: 'CapitalLines',
+  columns: ['Type', 'Category', 'Category ref', 'Label', 'Ref', 'Revised budget', 'Outturn', 'Reprofile'],
+  money: ['Revised budget', 'Outturn', 'Reprofile'],
+};
+export function reserveLinesTable(years: string[]): TemplateTable {
+  const flows = years.flatMap((y) => [`Movement ${y}`, `Transfers ${y}`, `Capital ${y}`]);
+  return {
+    sheet: TEMPLATE_SHEETS.reserves,
+    name: 'ReserveLines',
+    columns: ['Reserve', 'Class', 'Category', 'Opening balance', ...flows],
+    money: ['Opening balance', ...flows],
+  };
+}
+
+/** The settings, in the order the template lists them, with the JSON field each feeds. */
+export const SETTINGS = [
+  ['Organisation', 'organisation'],
+  ['Financial year', 'financialYear'],
+  ['Rounding', 'rounding'],
+  ['Revenue units', 'revenue.units'],
+  ['Revenue display units', 'revenue.displayUnits'],
+  ['Revenue total label', 'revenue.totalLabel'],
+  ['Budget requirement change', 'revenue.budgetRequirementChange'],
+  ['Show virements', 'revenue.showVirements'],
+  ['Show variance %', 'revenue.showVariancePercent'],
+  ['Variance threshold amount', 'revenue.varianceThreshold.amount'],
+  ['Variance threshold %', 'revenue.varianceThreshold.percent'],
+  ['Capital units', 'capital.units'],
+  ['Capital display units', 'capital.displayUnits'],
+  ['Capital year', 'capital.year'],
+  ['Capital next year', 'capital.nextYear'],
+  ['Capital heading', 'capital.heading'],
+  ['Capital total label', 'capital.totalLabel'],
+  ['Capital grand total label', 'capital.grandTotalLabel'],
+  ['Reserves units', 'reserves.units'],
+  ['Reserves display units', 'reserves.displayUnits'],
+  ['Reserve years', 'reserves.years'],
+  ['Actual years', 'reserves.actualYears'],
+  ['General reserve band min %', 'reserves.generalReserveBand.min'],
+  ['General reserve band max %', 'reserves.generalReserveBand.max'],
+  ['Net revenue budget', 'reserves.netRevenueBudget'],
+] as const;
+
+const CAPITAL_TYPES = ['Scheme', 'Single-line category', 'Externally funded', 'Memo'] as const;
+const BELOW_LINE_TYPES = ['Adjustment', 'Earmarked'] as const;
+
+interface Found {
+  sheet: string;
+  /** 0-based row of the header, column of the first column */
+  headerRow: number;
+  col0: number;
+  rows: { r: number; cells: GridValue[] }[];
+}
+
+/** Finds a template table on its sheet by its header row; reads down to the first blank row. */
+export function findTable(sheet: InputSheet, t: TemplateTable, errors: InputError[]): Found | undefined {
+  const norm = (v: GridValue) => (typeof v === 'string' ? v.trim().toLowerCase() : '');
+  const want = t.columns.map((c) => c.toLowerCase());
+  for (let r = 0; r < sheet.values.length; r++) {
+    const row = sheet.values[r];
+    for (let c = 0; c < row.length; c++) {
+      if (norm(row[c]) !== want[0]) continue;
+      const got = want.map((_, i) => norm(row[c + i] ?? null));
+      const mismatch = want.findIndex((w, i) => got[i] !== w);
+      if (mismatch >= 0) {
+        errors.push({
+          where: sheetRef(sheet.name, a1(r, c + mismatch)),
+          message: `the ${t.name} table's column ${mismatch + 1} should be headed "${t.columns[mismatch]}"${got[mismatch] ? `, not "${String(row[c + mismatch])}"` : ''}`,
+        });
+        return undefined;
+      }
+      const rows: Found['rows'] = [];
+      for (let rr = r + 1; rr < sheet.values.length; rr++) {
+        const cells = want.map((_, i) => sheet.values[rr]?.[c + i] ?? null);
+        if (cells.every((v) => v === null || (typeof v === 'string' && v.trim() === ''))) break;
+        rows.push({ r: rr, cells });
+      }
+      return { sheet: sheet.name, headerRow: r, col0: c, rows };
+    }
+  }
+  return undefined;
+}
+
+/** Reads the template sheets into a validated model; every error names its sheet and cell. */
+export function readTemplates(sheets: InputSheet[], name = 'workbook'): OutturnInput {
+  const errors: InputError[] = [];
+  const sources = new Map<string, string>();
+  const bySheet = new Map(sheets.map((s) => [s.name.trim().toLowerCase(), s]));
+  const sheet = (n: string) => bySheet.get(n.toLowerCase());
+  const at = (f: Found, row: { r: number }, col: string, t: TemplateTable) => sheetRef(f.sheet, a1(row.r, f.col0 + t.columns.indexOf(col)));
+
+  const cellText = (v: GridValue): string => (v === null ? '' : typeof v === 'object' ? '' : String(v).trim());
+  /** money from a cell: typed number, or printed text; blank and dashes are nil */
+  const money = (v: GridValue, where: string, path: string): string | undefined => {
+    sources.set(path, where);
+    if (v !== null && typeof v === 'object') {
+      errors.push({ where, message: `holds the error ${v.error}; enter a number` });
+      return undefined;
+    }
+    if (typeof v === 'boolean') {
+      errors.push({ where, message: `holds ${v ? 'TRUE' : 'FALSE'}; enter a number` });
+      return undefined;
+    }
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) {
+        errors.push({ where, message: 'is not a finite number' });
+        return undefined;
+      }
+      return text(fromSpreadsheetNumber(v));
+    }
+    const p = parsePrinted(v);
+    if (p.kind === 'blank') return '0';
+    if (p.kind === 'unreadable') {
+      errors.push({ where, message: `${JSON.stringify(v)} is not an amount (write 1234.56, 1,234, (1,234), £1,234.56, - or leave blank)` });
+      return undefined;
+    }
+    if (p.percent) {
+      errors.push({ where, message: `${JSON.stringify(v)} is a percentage; enter an amount` });
+      return undefined;
+    }
+    return text(p.value);
+  };
+
+  // Settings.
+  const settingsSheet = sheet(TEMPLATE_SHEETS.settings);
+  if (!settingsSheet) throw new InvalidInput([{ where: name, message: `no "${TEMPLATE_SHEETS.settings}" sheet: insert the input templates first` }]);
+  const st = findTable(settingsSheet, SETTINGS_TABLE, errors);
+  if (!st) {
+    if (!errors.length) errors.push({ where: sheetRef(settingsSheet.name, 'A1'), message: 'no OutturnSettings table (headers Setting, Value)' });
+    throw new InvalidInput(errors);
+  }
+  const settings = new Map<string, { v: GridValue; where: string }>();
+  for (const row of st.rows) {
+    const key = cellText(row.cells[0]).toLowerCase();
+    const where = sheetRef(st.sheet, a1(row.r, st.col0 + 1));
+    if (!SETTINGS.some(([label]) => label.toLowerCase() === key)) {
+      errors.push({ where: sheetRef(st.sheet, a1(row.r, st.col0)), message: `unknown setting "${cellText(row.cells[0])}"` });
+      continue;
+    }
+    settings.set(key, { v: row.cells[1], where });
+  }
+  const doc: Record<string, unknown> = { format: 'outturn/v1' };
+  const set = (path: string, value: unknown, where: string) => {
+    const parts = path.split('.');
+    let o = doc as Record<string, unknown>;
+    for (const p of parts.slice(0, -1)) o = (o[p] ??= {}) as Record<string, unknown>;
+    o[parts[parts.length - 1]] = value;
+    sources.set(`$.${path}`, where);
+  };
+  for (const [label, path] of SETTINGS) {
+    const s = settings.get(label.toLowerCase());
+    if (!s || s.v === null || (typeof s.v === 'string' && s.v.trim() === '')) continue;
+    const table = path.split('.')[0];
+    if (['revenue', 'capital', 'reserves'].includes(table) && !sheet(TEMPLATE_SHEETS[table as 'revenue'])) continue;
+    if (typeof s.v === 'object') {
+      errors.push({ where: s.where, message: `holds the error ${s.v.error}` });
+      continue;
+    }
+    let value: unknown = typeof s.v === 'string' ? s.v.trim() : s.v;
+    if (/(Budget requirement change|amount|Net revenue budget)$/i.test(label)) value = money(s.v, s.where, `$.${path}`);
+    else if (/%$/.test(label)) value = typeof s.v === 'number' ? text(fromSpreadsheetNumber(s.v)) : String(value).replace(/%$/, '').trim();
+    else if (label === 'Reserve years') value = String(value).split(/[,;]\s*|\s+/).filter(Boolean);
+    else if (label === 'Actual years') value = typeof s.v === 'number' ? s.v : Number.parseInt(String(value), 10);
+    else if (/^Show /.test(label)) value = typeof s.v === 'boolean' ? s.v : /^(yes|true|y|1)$/i.test(String(value));
+    else if (typeof value === 'number') value = String(value);
+    if (value !== undefined) set(path, value, s.where);
+  }
+
+  // Revenue.
+  const rs = sheet(TEMPLATE_SHEETS.revenue);
+  if (rs) {
+    const rev = (doc.revenue ??= {}) as Record<string, unknown>;
+    const lines = findTable(rs, REVENUE_LINES, errors);
+    if (lines) {
+      const sections: { label?: string; subtotalLabel?: string; lines: unknown[] }[] = [];
+      let current: string | undefined;
+      lines.rows.forEach((row) => {
+        const [section, subtotal, label, ref] = row.cells.slice(0, 4).map(cellText);
+        if (sections.length === 0 || section !== current) {
+          sections.push({ lines: [], ...(section ? { label: section } : {}) });
+          current = section;
+        }
+        const s = sections[sections.length - 1];
+        if (subtotal && !s.subtotalLabel) s.subtotalLabel = subtotal;
+        const i = sections.length - 1;
+        const j = s.lines.length;
+        const path = `$.revenue.sections[${i}].lines[${j}]`;
+        sources.set(path, at(lines, row, 'Budget heading', REVENUE_LINES));
+        sources.set(`${path}.label`, at(lines, row, 'Budget heading', REVENUE_LINES));
+        s.lines.push({
+          label,
+          ...(ref ? { ref } : {}),
+          originalBudget: money(row.cells[4], at(lines, row, 'Original budget', REVENUE_LINES), `${path}.originalBudget`) ?? '0',
+          revisedBudget: money(row.cells[5], at(lines, row, 'Revised budget', REVENUE_LINES), `${path}.revisedBudget`) ?? '0',
+          outturn: money(row.cells[6], at(lines, row, 'Outturn', REVENUE_LINES), `${path}.outturn`) ?? '0',
+        });
+      });
+      // Sections whose label is only a grouping key (no heading wanted) keep it as the heading: the template says so.
+      rev.sections = sections;
+    } else if (!errors.length) errors.push({ where: sheetRef(rs.name, 'A1'), message: 'no RevenueLines table' });
+    const below = findTable(rs, REVENUE_BELOW_LINE, errors);
+    if (below) {
+      const adjustments: unknown[] = [];
+      const earmarked: unknown[] = [];
+      below.rows.forEach((row) => {
+        const [type, label, , reserve] = row.cells.map(cellText);
+        const kind = BELOW_LINE_TYPES.find((k) => k.toLowerCase() === type.toLowerCase());
+        const where = at(below, row, 'Amount', REVENUE_BELOW_LINE);
+        if (!kind) {
+          errors.push({ where: at(below, row, 'Type', REVENUE_BELOW_LINE), message: `type must be ${BELOW_LINE_TYPES.join(' or ')}, not "${type}"` });
+          return;
+        }
+        const list = kind === 'Adjustment' ? adjustments : earmarked;
+        const path = `$.revenue.${kind === 'Adjustment' ? 'adjustments' : 'earmarked'}[${list.length}]`;
+        sources.set(path, at(below, row, 'Label', REVENUE_BELOW_LINE));
+        sources.set(`${path}.label`, at(below, row, 'Label', REVENUE_BELOW_LINE));
+        list.push({ label, amount: money(row.cells[2], where, `${path}.amount`) ?? '0', ...(kind === 'Earmarked' && reserve ? { reserve } : {}) });
+      });
+      rev.adjustments = adjustments;
+      rev.earmarked = earmarked;
+    }
+  }
+
+  // Capital.
+  const cs = sheet(TEMPLATE_SHEETS.capital);
+  if (cs) {
+    const cap = (doc.capital ??= {}) as Record<string, unknown>;
+    const t = findTable(cs, CAPITAL_LINES, errors);
+    if (t) {
+      const categories: Record<string, unknown>[] = [];
+      const ext: unknown[] = [];
+      const memo: unknown[] = [];
+      t.rows.forEach((row) => {
+        const [type, category, categoryRef, label, ref] = row.cells.slice(0, 5).map(cellText);
+        const kind = CAPITAL_TYPES.find((k) => k.toLowerCase() === type.toLowerCase());
+        const cell = (col: string) => at(t, row, col, CAPITAL_LINES);
+        if (!kind) {
+          errors.push({ where: cell('Type'), message: `type must be one of ${CAPITAL_TYPES.join(', ')}; not "${type}"` });
+          return;
+        }
+        const fig = (col: string, path: string) => money(row.cells[CAPITAL_LINES.columns.indexOf(col)], cell(col), path) ?? '0';
+        if (kind === 'Scheme') {
+          let cat = categories[categories.length - 1];
+          if (!cat || cat.label !== category || !cat.schemes) {
+            cat = { label: category, ...(categoryRef ? { ref: categoryRef } : {}), schemes: [] };
+            categories.push(cat);
+            sources.set(`$.capital.categories[${categories.length - 1}]`, cell('Category'));
+            sources.set(`$.capital.categories[${categories.length - 1}].label`, cell('Category'));
+          }
+          const schemes = cat.schemes as unknown[];
+          const path = `$.capital.categories[${categories.length - 1}].schemes[${schemes.length}]`;
+          sources.set(path, cell('Label'));
+          sources.set(`${path}.label`, cell('Label'));
+          const reprofileBlank = row.cells[7] === null || (typeof row.cells[7] === 'string' && row.cells[7].trim() === '');
+          schemes.push({
+            label,
+            ...(ref ? { ref } : {}),
+            revisedBudget: fig('Revised budget', `${path}.revisedBudget`),
+            outturn: fig('Outturn', `${path}.outturn`),
+            // A blank reprofile is the officer leaving the default (remaining budget, nil if overspent).
+            ...(reprofileBlank ? {} : { reprofile: fig('Reprofile', `${path}.reprofile`) }),
+          });
+        } else if (kind === 'Single-line category') {
+          const path = `$.capital.categories[${categories.length}]`;
+          sources.set(path, cell('Category'));
+          const reprofileBlank = row.cells[7] === null || (typeof row.cells[7] === 'string' && row.cells[7].trim() === '');
+          categories.push({
+            label: category || label,
+            ...(categoryRef || ref ? { ref: categoryRef || ref } : {}),
+            revisedBudget: fig('Revised budget', `${path}.revisedBudget`),
+            outturn: fig('Outturn', `${path}.outturn`),
+            ...(reprofileBlank ? {} : { reprofile: fig('Reprofile', `${path}.reprofile`) }),
+          });
+        } else {
+          const list = kind === 'Externally funded' ? ext : memo;
+          const path = `$.capital.${kind === 'Externally funded' ? 'externallyFunded' : 'memo'}[${list.length}]`;
+          sources.set(path, cell('Label'));
+          list.push({ label, ...(ref ? { ref } : {}), outturn: fig('Outturn', `${path}.outturn`) });
+        }
+      });
+      cap.categories = categories;
+      cap.externallyFunded = ext;
+      cap.memo = memo;
+    } else if (!errors.length) errors.push({ where: sheetRef(cs.name, 'A1'), message: 'no CapitalLines table' });
+  }
+
+  // Reserves.
+  const ress = sheet(TEMPLATE_SHEETS.reserves);
+  if (ress) {
+    const resDoc = (doc.reserves ??= {}) as Record<string, unknown>;
+    const years = Array.isArray(resDoc.years) ? (resDoc.years as string[]) : [];
+    if (years.length === 0) {
+      errors.push({ where: settings.get('reserve years')?.where ?? sheetRef(TEMPLATE_SHEETS.settings, 'B1'), message: 'Reserve years is needed for the reserves input (e.g. "2020/21, 2021/22, 2022/23")' });
+    } else {
+      const tt = reserveLinesTable(years);
+      const t = findTable(ress, tt, errors);
+      if (t) {
+        resDoc.reserves = t.rows.map((row, i) => {
+          const cell = (col: string) => at(t, row, col, tt);
+          const [label, cls, category] = row.cells.slice(0, 3).map(cellText);
+          const path = `$.reserves.reserves[${i}]`;
+          sources.set(path, cell('Reserve'));
+          sources.set(`${path}.label`, cell('Reserve'));
+          sources.set(`${path}.class`, cell('Class'));
+          sources.set(`${path}.category`, cell('Category'));
+          const fig = (col: string, p: string) => money(row.cells[tt.columns.indexOf(col)], cell(col), p) ?? '0';
+          return {
+            label,
+            class: cls.toLowerCase(),
+            ...(category ? { category: category.toLowerCase() } : {}),
+            opening: fig('Opening balance', `${path}.opening`),
+            flows: years.map((y, k) => ({
+              movement: fig(`Movement ${y}`, `${path}.flows[${k}].movement`),
+              transfers: fig(`Transfers ${y}`, `${path}.flows[${k}].transfers`),
+              capital: fig(`Capital ${y}`, `${path}.flows[${k}].capital`),
+            })),
+          };
+        });
+      } else if (!errors.length) errors.push({ where: sheetRef(ress.name, 'A1'), message: `no ReserveLines table (headers ${tt.columns.slice(0, 5).join(', ')}, …)` });
+    }
+  }
+  if (errors.length) throw new InvalidInput(errors);
+  return toModel(doc, (path) => {
+    // the nearest traced cell: the path itself, or its closest parent
+    for (let p = path; p.length > 1; p = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) {
+      const s = sources.get(p);
+      if (s) return `${s}${p === path ? '' : ` (${path})`}`;
+    }
+    return undefined;
+  });
+}
+

@@ -1,0 +1,117 @@
+// Renders a sheet plan into an xlsx file with ExcelJS: the file-side twin of the Office.js writer.
+import ExcelJS from 'exceljs';
+import { Dec, toSpreadsheetNumber } from '../engine/decimal';
+import { parseA1 } from '../plan/a1';
+import type { PlanCell, SheetPlan, WorkbookPlan } from '../plan/plan';
+import { type CellStyle, NUMBER_FORMATS, STYLES } from '../plan/styles';
+
+export function writeWorkbook(plan: WorkbookPlan, wb: ExcelJS.Workbook = new ExcelJS.Workbook()): ExcelJS.Workbook {
+  wb.creator = 'Outturn';
+  wb.calcProperties.fullCalcOnLoad = true;
+  for (const sheet of plan.sheets) writeSheet(wb, sheet);
+  return wb;
+}
+
+export async function workbookBuffer(plan: WorkbookPlan): Promise<Buffer> {
+  const wb = writeWorkbook(plan);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function writeSheet(wb: ExcelJS.Workbook, s: SheetPlan): void {
+  const ws = wb.addWorksheet(s.name, {
+    views: s.freeze && (s.freeze.rows || s.freeze.columns)
+      ? [{ state: 'frozen', xSplit: s.freeze.columns, ySplit: s.freeze.rows }]
+      : [{}],
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+  });
+  s.columnWidths.forEach((w, c) => {
+    ws.getColumn(c + 1).width = w;
+  });
+  s.cells.forEach((row, r) => {
+    row.forEach((cell, c) => {
+      if (cell) ws.getCell(r + 1, c + 1).value = cellValue(cell);
+    });
+  });
+  for (const { range, format } of s.numberFormats) {
+    eachCell(ws, range, (cell) => {
+      cell.numFmt = NUMBER_FORMATS[format];
+    });
+  }
+  for (const { range, style } of s.styles) {
+    const st: CellStyle = STYLES[style];
+    eachCell(ws, range, (cell) => applyStyle(cell, st));
+  }
+  for (const t of s.excelTables ?? []) {
+    const [from, to] = t.range.split(':');
+    const a = parseA1(from);
+    const b = parseA1(to);
+    const header = s.cells[a.r].slice(a.c, b.c + 1);
+    const rows = s.cells.slice(a.r + 1, b.r + 1).map((row) => row.slice(a.c, b.c + 1).map((c) => (c ? cellValue(c) : null)));
+    ws.addTable({
+      name: t.name,
+      ref: from,
+      headerRow: true,
+      totalsRow: false,
+      style: { theme: 'TableStyleLight9', showRowStripes: true },
+      columns: header.map((h) => ({ name: h && h.t === 's' ? h.v : '', filterButton: true })),
+      rows: rows as ExcelJS.CellValue[][],
+    });
+  }
+}
+
+/** Was this workbook made by Outturn (so that replacing it destroys nothing of the user's)? */
+export async function isOutturnWorkbook(data: Buffer): Promise<boolean> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    return false;
+  }
+  return wb.creator === 'Outturn';
+}
+
+function cellValue(cell: NonNullable<PlanCell>): ExcelJS.CellValue {
+  switch (cell.t) {
+    case 's':
+      return cell.link ? { text: cell.v, hyperlink: `#${cell.link}` } : cell.v;
+    case 'n':
+      return toSpreadsheetNumber(new Dec(cell.v));
+    case 'f':
+      return { formula: cell.f.replace(/^=/, ''), result: toSpreadsheetNumber(new Dec(cell.v)) } as ExcelJS.CellFormulaValue;
+  }
+}
+
+function eachCell(ws: ExcelJS.Worksheet, range: string, fn: (cell: ExcelJS.Cell) => void): void {
+  const [from, to = from] = range.split(':');
+  const a = parseA1(from);
+  const b = parseA1(to);
+  for (let r = a.r; r <= b.r; r++) for (let c = a.c; c <= b.c; c++) fn(ws.getCell(r + 1, c + 1));
+}
+
+const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
+
+function applyStyle(cell: ExcelJS.Cell, st: CellStyle): void {
+  const font: Partial<ExcelJS.Font> = { ...(cell.font ?? {}) };
+  if (st.bold) font.bold = true;
+  if (st.italic) font.italic = true;
+  if (st.size) font.size = st.size;
+  if (st.color) font.color = { argb: argb(st.color) };
+  if (st.underline) font.underline = true;
+  cell.font = font;
+  if (st.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(st.fill) } };
+  if (st.borderTop || st.borderBottom) {
+    cell.border = {
+      ...(cell.border ?? {}),
+      ...(st.borderTop ? { top: { style: st.borderTop } } : {}),
+      ...(st.borderBottom ? { bottom: { style: st.borderBottom } } : {}),
+    };
+  }
+  if (st.wrap || st.hAlign || st.vAlign) {
+    cell.alignment = {
+      ...(cell.alignment ?? {}),
+      ...(st.wrap ? { wrapText: true } : {}),
+      ...(st.hAlign ? { horizontal: st.hAlign } : {}),
+      ...(st.vAlign ? { vertical: st.vAlign } : {}),
+    };
+  }
+}
