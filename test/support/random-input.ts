@@ -1,0 +1,115 @@
+// Random outturn/v1 documents for property tests: pennies, large values, every table, both rounding
+// policies and every unit. Money is generated as integer pence and written as decimal text —
+// never through floating point.
+import fc from 'fast-check';
+
+const UNITS = ['£', "£'000", '£m'] as const;
+
+/** Pence as a decimal string of pounds: 123456 → "1234.56", -5 → "-0.05". */
+export function penceText(p: bigint): string {
+  const neg = p < 0n;
+  const a = neg ? -p : p;
+  const s = `${a / 100n}.${(a % 100n).toString().padStart(2, '0')}`;
+  return neg && a !== 0n ? `-${s}` : s;
+}
+
+export const pence = (max = 10n ** 13n) => fc.bigInt({ min: -max, max }).map(penceText);
+export const positivePence = (max = 10n ** 13n) => fc.bigInt({ min: 0n, max }).map(penceText);
+/** Mostly ordinary amounts, sometimes huge ones: a mix shrinks better than one wide range. */
+export const money = () => fc.oneof({ weight: 4, arbitrary: pence(10n ** 9n) }, { weight: 1, arbitrary: pence() });
+
+function year(start: number): string {
+  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+export function randomDocument(opts: { netTransfers?: boolean } = {}): fc.Arbitrary<Record<string, unknown>> {
+  const netTransfers = opts.netTransfers ?? true;
+  return fc
+    .record({
+      rounding: fc.constantFrom('round-then-sum', 'round-each'),
+      revenueUnits: fc.constantFrom(...UNITS),
+      sections: fc.array(
+        fc.record({
+          lines: fc.array(fc.record({ o: money(), r: money(), t: money() }), { minLength: 1, maxLength: 6 }),
+          subtotal: fc.boolean(),
+        }),
+        { minLength: 1, maxLength: 3 },
+      ),
+      adjustments: fc.array(money(), { maxLength: 2 }),
+      earmarked: fc.array(positivePence(10n ** 9n), { maxLength: 3 }),
+      capitalDisplay: fc.constantFrom(...UNITS),
+      categories: fc.array(
+        fc.record({
+          schemes: fc.array(fc.record({ r: positivePence(10n ** 10n), t: positivePence(10n ** 10n), p: fc.option(positivePence(10n ** 10n), { nil: undefined }) }), { minLength: 1, maxLength: 4 }),
+          standalone: fc.boolean(),
+        }),
+        { minLength: 1, maxLength: 3 },
+      ),
+      external: fc.array(positivePence(10n ** 9n), { maxLength: 2 }),
+      memo: fc.array(positivePence(10n ** 9n), { maxLength: 1 }),
+      reservesDisplay: fc.constantFrom(...UNITS),
+      nYears: fc.integer({ min: 1, max: 5 }),
+      actualYears: fc.integer({ min: 0, max: 2 }),
+      reserves: fc.array(
+        fc.record({
+          cls: fc.constantFrom('general', 'useable', 'non-useable'),
+          category: fc.option(fc.constantFrom('mtfp', 'beyond-mtfp', 'contingency'), { nil: undefined }),
+          opening: positivePence(10n ** 10n),
+          flows: fc.array(fc.record({ m: money(), c: fc.option(pence(10n ** 8n), { nil: undefined }) }), { maxLength: 5 }),
+          transfer: positivePence(10n ** 8n),
+        }),
+        { minLength: 1, maxLength: 8 },
+      ),
+    })
+    .map((g) => {
+      const nYears = g.nYears;
+      const actualYears = Math.min(g.actualYears, nYears);
+      const years = Array.from({ length: nYears }, (_, i) => year(2020 + i));
+      const fy = actualYears >= 1 ? years[actualYears - 1] : years[0];
+      const fyStart = Number.parseInt(fy.slice(0, 4), 10);
+      const reserves = g.reserves.map((r, i) => {
+        const flows: Record<string, string>[] = r.flows.slice(0, nYears).map((f) => ({ movement: f.m, ...(f.c ? { capital: f.c } : {}) }));
+        return { label: `Reserve ${i + 1}`, class: r.cls, ...(r.category ? { category: r.category } : {}), opening: r.opening, flows };
+      });
+      // A transfer between the first two reserves in the first year, netting to nil.
+      if (netTransfers && reserves.length >= 2) {
+        const t = g.reserves[0].transfer;
+        (reserves[0].flows[0] ??= {}).transfers = t;
+        (reserves[1].flows[0] ??= {}).transfers = t === '0.00' ? '0.00' : `-${t}`;
+      }
+      return {
+        format: 'outturn/v1',
+        organisation: 'Random PCC',
+        financialYear: fy,
+        rounding: g.rounding,
+        revenue: {
+          units: '£',
+          displayUnits: g.revenueUnits,
+          sections: g.sections.map((s, i) => ({
+            lines: s.lines.map((l, j) => ({ label: `Heading ${i + 1}.${j + 1}`, originalBudget: l.o, revisedBudget: l.r, outturn: l.t })),
+            ...(s.subtotal ? { subtotalLabel: `Sub-Total ${i + 1}` } : {}),
+          })),
+          totalLabel: 'TOTAL',
+          adjustments: g.adjustments.map((a, i) => ({ label: `Adjustment ${i + 1}`, amount: a })),
+          earmarked: g.earmarked.map((a, i) => ({ label: `Earmarked ${i + 1}`, amount: a })),
+          budgetRequirementChange: undefined,
+          showVariancePercent: true,
+        },
+        capital: {
+          units: '£',
+          displayUnits: g.capitalDisplay,
+          year: fy,
+          nextYear: year(fyStart + 1),
+          categories: g.categories.map((c, i) =>
+            c.standalone
+              ? { label: `Category ${i + 1}`, revisedBudget: c.schemes[0].r, outturn: c.schemes[0].t, ...(c.schemes[0].p ? { reprofile: c.schemes[0].p } : {}) }
+              : { label: `Category ${i + 1}`, schemes: c.schemes.map((s, j) => ({ label: `Scheme ${i + 1}.${j + 1}`, revisedBudget: s.r, outturn: s.t, ...(s.p ? { reprofile: s.p } : {}) })) },
+          ),
+          externallyFunded: g.external.map((e, i) => ({ label: `External ${i + 1}`, outturn: e })),
+          memo: g.memo.map((m, i) => ({ label: `Memo ${i + 1}`, outturn: m })),
+        },
+        reserves: { units: '£', displayUnits: g.reservesDisplay, years, actualYears, reserves },
+      };
+    })
+    .map((d) => JSON.parse(JSON.stringify(d)) as Record<string, unknown>);
+}
