@@ -1,6 +1,7 @@
 // The headless command line: `outturn build …` and `outturn audit …`.
 import { Command, CommanderError } from 'commander';
 import { registerBuild } from './build';
+import { registerTemplate } from './template';
 import { EXIT, type Io, processIo } from './io';
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
@@ -12,6 +13,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   registerBuild(program, io, (c) => { code = c; });
+  registerTemplate(program, io, (c) => { code = c; });
   try {
     await program.parseAsync(argv);
   } catch (e) {

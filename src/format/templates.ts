@@ -223,14 +223,17 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook'): OutturnI
     if (lines) {
       const sections: { label?: string; subtotalLabel?: string; lines: unknown[] }[] = [];
       let current: string | undefined;
+      let closed = false;
       lines.rows.forEach((row) => {
         const [section, subtotal, label, ref] = row.cells.slice(0, 4).map(cellText);
-        if (sections.length === 0 || section !== current) {
+        // A section runs while the Section column is unchanged; a Sub-total label on a line closes it there.
+        if (sections.length === 0 || section !== current || closed) {
           sections.push({ lines: [], ...(section ? { label: section } : {}) });
           current = section;
         }
         const s = sections[sections.length - 1];
-        if (subtotal && !s.subtotalLabel) s.subtotalLabel = subtotal;
+        if (subtotal) s.subtotalLabel = subtotal;
+        closed = subtotal !== '';
         const i = sections.length - 1;
         const j = s.lines.length;
         const path = `$.revenue.sections[${i}].lines[${j}]`;
@@ -244,7 +247,6 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook'): OutturnI
           outturn: money(row.cells[6], at(lines, row, 'Outturn', REVENUE_LINES), `${path}.outturn`) ?? '0',
         });
       });
-      // Sections whose label is only a grouping key (no heading wanted) keep it as the heading: the template says so.
       rev.sections = sections;
     } else if (!errors.length) errors.push({ where: sheetRef(rs.name, 'A1'), message: 'no RevenueLines table' });
     const below = findTable(rs, REVENUE_BELOW_LINE, errors);

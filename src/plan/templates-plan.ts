@@ -72,11 +72,13 @@ export function templatePlan(doc?: Doc): SheetPlan[] {
   const rev = doc ? doc.revenue : {};
   if (rev) {
     const lines: PlanCell[][] = [];
-    (rev.sections ?? []).forEach((sec: Doc, i: number) => {
-      for (const l of sec.lines ?? []) {
-        lines.push([s(sec.label ?? `Section ${i + 1}`), s(sec.subtotalLabel), s(l.label), s(l.ref), n(l.originalBudget), n(l.revisedBudget), n(l.outturn)]);
-      }
-    });
+    for (const sec of rev.sections ?? []) {
+      const ls: Doc[] = sec.lines ?? [];
+      ls.forEach((l, j) => {
+        const last = j === ls.length - 1;
+        lines.push([s(sec.label), last ? s(sec.subtotalLabel) : null, s(l.label), s(l.ref), n(l.originalBudget), n(l.revisedBudget), n(l.outturn)]);
+      });
+    }
     const below: PlanCell[][] = [
       ...(rev.adjustments ?? []).map((a: Doc) => [s('Adjustment'), s(a.label), n(a.amount), null]),
       ...(rev.earmarked ?? []).map((e: Doc) => [s('Earmarked'), s(e.label), n(e.amount), s(e.reserve)]),
@@ -84,7 +86,7 @@ export function templatePlan(doc?: Doc): SheetPlan[] {
     sheets.push(tableSheet(TEMPLATE_SHEETS.revenue, [
       { t: REVENUE_LINES, rows: lines, col0: 0 },
       { t: REVENUE_BELOW_LINE, rows: below, col0: REVENUE_LINES.columns.length + 1 },
-    ], 'One row per budget heading; consecutive rows with the same Section form a section, closed by its Sub-total label if given. Income is negative. Below the line: adjustments and earmarked underspends (a positive amount is set aside).'));
+    ], 'One row per budget heading. A Section heading starts a section; a Sub-total label on a line closes its section with a sub-total after that line. Income is negative. Below the line: adjustments and earmarked underspends (a positive amount is set aside).'));
   }
   const cap = doc ? doc.capital : {};
   if (cap) {
