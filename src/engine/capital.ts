@@ -17,10 +17,10 @@ export function capitalTable(inp: CapitalInput): CapitalTable {
   const columns: Column[] = [
     { id: 'label', header: [''], kind: 'text' },
     { id: 'ref', header: ['Ref'], kind: 'ref' },
-    { id: 'revised', header: [`${inp.year} Revised Budget`, u], kind: 'money' },
-    { id: 'outturn', header: [`${inp.year} Outturn`, u], kind: 'money' },
-    { id: 'remaining', header: ['Budget Remaining', u], kind: 'money' },
-    { id: 'reprofile', header: [`Reprofile to ${inp.nextYear}`, u], kind: 'money' },
+    { id: 'revised', header: [inp.year, 'Revised Budget', u], kind: 'money' },
+    { id: 'outturn', header: [inp.year, 'Outturn', u], kind: 'money' },
+    { id: 'remaining', header: ['Budget', 'Remaining', u], kind: 'money' },
+    { id: 'reprofile', header: ['Reprofile to', inp.nextYear, u], kind: 'money' },
   ];
   const b = new TableBuilder('capital', columns);
   const money = (v: Dec) => input(convert(v, inp.units, u), dp);

@@ -29,6 +29,10 @@ export interface SheetPlan {
   freeze?: { rows: number; columns: number };
   /** one check cell per table: 0 when every formula gives the engine's figure */
   checkCells: { table: TableId; address: string }[];
+  /** heights in points of rows that need more than one line (wrapped header captions) */
+  rowHeights?: { row: number; height: number }[];
+  /** what prints: the tables and their check rows, not the engine's figures beside them */
+  printArea?: string;
   /** Excel tables (ListObjects) to create over ranges of `cells`, header row first */
   excelTables?: { name: string; range: string }[];
 }
@@ -149,6 +153,9 @@ export function makePlan(result: BuildResult, opts: PlanOptions): WorkbookPlan {
     const grid = new Grid();
     const checkCells: SheetPlan['checkCells'] = [];
     const widths: number[] = [];
+    const rowHeights: NonNullable<SheetPlan['rowHeights']> = [];
+    // The engine's figures stand to the right of the widest table on the sheet, outside what prints.
+    const mirrorCol = Math.max(...g.blocks.map((b) => b.t.columns.length)) + 1;
     const first = g.blocks[0].t;
     grid.set(0, 0, { t: 's', v: `${TABLE_NUMBER[first.id]}: ${first.title}` });
     grid.style(0, 0, 0, 0, 'title');
@@ -174,9 +181,18 @@ export function makePlan(result: BuildResult, opts: PlanOptions): WorkbookPlan {
         col.header.forEach((h, i) => {
           if (h) grid.set(headerRow + pad + i, c, { t: 's', v: h });
         });
-        widths[c] = Math.max(widths[c] ?? 0, col.kind === 'text' ? 48 : col.kind === 'ref' ? 6 : col.kind === 'flag' ? 8 : 14);
+        const longest = col.kind === 'text' ? Math.max(...t.rows.map((row) => row.label.length)) : 0;
+        widths[c] = Math.max(widths[c] ?? 0, col.kind === 'text' ? Math.min(90, Math.max(30, longest + 2)) : col.kind === 'ref' ? 6 : col.kind === 'flag' ? 8 : 14);
       });
       if (headerRows > 1) grid.style(headerRow, 0, headerRow + headerRows - 2, ncols - 1, 'header');
+      // A caption longer than its column wraps: give its row the height of the longest wrap.
+      for (let i = 0; i < headerRows - 1; i++) {
+        const lines = Math.max(1, ...t.columns.map((col) => {
+          const h = col.header[i - (headerRows - col.header.length)] ?? '';
+          return col.kind === 'text' ? 1 : Math.ceil(h.length / 12);
+        }));
+        if (lines > 1) rowHeights.push({ row: headerRow + i, height: 13 * lines + 2 });
+      }
       grid.style(headerRow + headerRows - 1, 0, headerRow + headerRows - 1, ncols - 1, 'headerLast');
 
       // Rows: text, numbers, formulas.
@@ -209,7 +225,6 @@ export function makePlan(result: BuildResult, opts: PlanOptions): WorkbookPlan {
       // Number formats by column block, then the few figures that are not money.
       const rowN = row0 + t.rows.length - 1;
       const moneyFormat: FormatName = t.units === '£m' ? 'money1' : 'money0';
-      const mirrorCol = ncols + 1;
       t.columns.forEach((col, c) => {
         if (!numeric[c]) return;
         const fmt: FormatName = col.kind === 'percent' ? 'percent1' : col.kind === 'ratio' ? 'ratio1' : moneyFormat;
@@ -233,7 +248,7 @@ export function makePlan(result: BuildResult, opts: PlanOptions): WorkbookPlan {
         }));
         grid.style(row0, mirrorCol, rowN, mirrorCol + lastNum - firstNum, 'muted');
         for (let c = firstNum; c <= lastNum; c++) widths[mirrorCol + c - firstNum] = Math.max(widths[mirrorCol + c - firstNum] ?? 0, 14);
-        widths[ncols] = Math.max(widths[ncols] ?? 0, 3);
+        widths[mirrorCol - 1] = Math.max(widths[mirrorCol - 1] ?? 0, 3);
         const tableRange = range(row0, firstNum, rowN, lastNum);
         const mirrorRange = range(row0, mirrorCol, rowN, mirrorCol + lastNum - firstNum);
         grid.set(blk.checkRow, 0, { t: 's', v: `Check: every formula of ${TABLE_NUMBER[t.id]} gives the engine's figure (0 = agree)` });
@@ -245,7 +260,10 @@ export function makePlan(result: BuildResult, opts: PlanOptions): WorkbookPlan {
       }
     }
     const firstBlock = g.blocks[0];
+    const printCols = Math.max(...g.blocks.map((b) => b.t.columns.length));
     sheets.push({
+      rowHeights,
+      printArea: range(0, 0, grid.height - 1, printCols - 1),
       name: g.sheet,
       role: 'table',
       tables: g.blocks.map((b) => b.t.id),

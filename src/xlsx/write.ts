@@ -22,11 +22,12 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetPlan): void {
     views: s.freeze && (s.freeze.rows || s.freeze.columns)
       ? [{ state: 'frozen', xSplit: s.freeze.columns, ySplit: s.freeze.rows }]
       : [{}],
-    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, ...(s.printArea ? { printArea: s.printArea.replace(/([A-Z]+)([0-9]+)/g, '$1$$$2') } : {}) },
   });
   s.columnWidths.forEach((w, c) => {
     ws.getColumn(c + 1).width = w;
   });
+  for (const { row, height } of s.rowHeights ?? []) ws.getRow(row + 1).height = height;
   s.cells.forEach((row, r) => {
     row.forEach((cell, c) => {
       if (cell) ws.getCell(r + 1, c + 1).value = cellValue(cell);

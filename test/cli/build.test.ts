@@ -44,7 +44,7 @@ describe('outturn build', () => {
     assert.deepEqual(net.values, [null, null, null, '-370741']);
     assert.equal(result.narrative.capital.percent, '88.0%');
     assert.equal(result.findings.length, 1);
-    assert.equal(result.findings[0].cell, "'Table 2 Capital'!F22");
+    assert.equal(result.findings[0].cell, "'Table 2 Capital'!F23");
     assert.match(r.out, /£0\.371m/);
   });
 
