@@ -27,13 +27,83 @@ export function parseJsonText(textIn: string, name = 'input'): unknown {
     const msg = (e as Error).message;
     const m = /position (\d+)/.exec(msg);
     let where = name;
-    if (m) {
-      const pos = Number.parseInt(m[1], 10);
+    // V8 gives no position for some errors ("Unexpected token", "Unexpected end of JSON input"): find it.
+    const pos = m ? Number.parseInt(m[1], 10) : syntaxErrorOffset(t);
+    if (pos >= 0) {
       const before = t.slice(0, pos).split('\n');
       where = `${name}:${before.length}:${before[before.length - 1].length + 1}`;
     }
     throw new InvalidInput([{ where, message: `not valid JSON (${msg.replace(/^.*?JSON[^:]*:\s*/, '')})` }]);
   }
+}
+
+/** Offset of the first character that stops `t` being JSON (t.length at a premature end), or -1. */
+function syntaxErrorOffset(t: string): number {
+  let i = 0;
+  const fail = (): never => {
+    throw i;
+  };
+  const ws = () => {
+    while (i < t.length && ' \t\n\r'.includes(t[i])) i++;
+  };
+  const expect = (c: string) => (t[i] === c ? i++ : fail());
+  const string = () => {
+    expect('"');
+    for (;;) {
+      if (i >= t.length || t.charCodeAt(i) < 0x20) fail();
+      const c = t[i++];
+      if (c === '"') return;
+      if (c === '\\') {
+        if (t[i] === 'u') {
+          i++;
+          for (let k = 0; k < 4; k++, i++) if (!/[0-9a-fA-F]/.test(t[i] ?? '')) fail();
+        } else if ('"\\/bfnrt'.includes(t[i] ?? 'x')) i++;
+        else fail();
+      }
+    }
+  };
+  const NUMBER = /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
+  const value = (): void => {
+    ws();
+    const c = t[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      ws();
+      if (t[i] === close) return void i++;
+      for (;;) {
+        if (c === '{') {
+          ws();
+          string();
+          ws();
+          expect(':');
+        }
+        value();
+        ws();
+        if (t[i] === ',') i++;
+        else return void expect(close);
+      }
+    }
+    if (c === '"') return string();
+    for (const lit of ['true', 'false', 'null']) {
+      if (c === lit[0]) {
+        for (const ch of lit) expect(ch);
+        return;
+      }
+    }
+    NUMBER.lastIndex = i;
+    if (c !== undefined && NUMBER.test(t)) i = NUMBER.lastIndex;
+    else fail();
+  };
+  try {
+    value();
+    ws();
+    if (i < t.length) fail();
+  } catch (at) {
+    if (typeof at === 'number') return at;
+    throw at;
+  }
+  return -1;
 }
 
 export function readOutturn(textIn: string, name = 'input'): OutturnInput {
@@ -54,6 +124,9 @@ export function toModel(doc: unknown, sources?: (path: string) => string | undef
       if (!Number.isSafeInteger(v)) {
         errors.push({ where: src(p), message: `the integer ${v} is beyond exact JSON numbers: write money as a decimal string` });
         return new Dec(0);
+      }
+      if (!survivesSpreadsheet(new Dec(v))) {
+        errors.push({ where: src(p), message: `${v} has more than 15 significant digits, which a spreadsheet cell cannot hold exactly` });
       }
       return new Dec(v);
     }
@@ -78,12 +151,13 @@ export function toModel(doc: unknown, sources?: (path: string) => string | undef
   };
   const fy = years(d.financialYear, ['financialYear']);
 
-  const uniqueLabels = (labels: { label: string; path: (string | number)[] }[], table: string) => {
+  const uniqueLabels = (labels: { label: string; path: (string | number)[]; field?: string }[], table: string) => {
     const seen = new Map<string, string>();
     for (const l of labels) {
       const prior = seen.get(l.label);
-      if (prior) errors.push({ where: src([...l.path, 'label']), message: `the label ${JSON.stringify(l.label)} is used twice in the ${table} table (also at ${prior}); labels must be unique` });
-      else seen.set(l.label, src([...l.path, 'label']));
+      const at = src([...l.path, l.field ?? 'label']);
+      if (prior) errors.push({ where: at, message: `the label ${JSON.stringify(l.label)} is used twice in the ${table} table (also at ${prior}); labels must be unique` });
+      else seen.set(l.label, at);
     }
   };
 
@@ -129,8 +203,8 @@ export function toModel(doc: unknown, sources?: (path: string) => string | undef
     };
     uniqueLabels([
       ...r.sections.flatMap((s, i) => s.lines.map((l, j) => ({ label: l.label, path: ['revenue', 'sections', i, 'lines', j] }))),
-      ...r.sections.flatMap((s, i) => (s.subtotalLabel ? [{ label: s.subtotalLabel, path: ['revenue', 'sections', i] }] : [])),
-      { label: r.totalLabel, path: ['revenue'] },
+      ...r.sections.flatMap((s, i) => (s.subtotalLabel ? [{ label: s.subtotalLabel, path: ['revenue', 'sections', i], field: 'subtotalLabel' }] : [])),
+      { label: r.totalLabel, path: ['revenue'], field: 'totalLabel' },
       ...(r.adjustments ?? []).map((a, i) => ({ label: a.label, path: ['revenue', 'adjustments', i] })),
       ...(r.earmarked ?? []).map((a, i) => ({ label: `less: ${a.label}`, path: ['revenue', 'earmarked', i] })),
     ], 'revenue');
@@ -170,7 +244,7 @@ export function toModel(doc: unknown, sources?: (path: string) => string | undef
     };
     uniqueLabels([
       ...c.categories.flatMap((cat, i) => [
-        ...(cat.schemes ? [{ label: cat.totalLabel ?? `Total ${cat.label}`, path: ['capital', 'categories', i] }] : [{ label: cat.label, path: ['capital', 'categories', i] }]),
+        ...(cat.schemes ? [{ label: cat.totalLabel ?? `Total ${cat.label}`, path: ['capital', 'categories', i], field: cat.totalLabel ? 'totalLabel' : 'label' }] : [{ label: cat.label, path: ['capital', 'categories', i] }]),
         ...(cat.schemes ?? []).map((s, j) => ({ label: s.label, path: ['capital', 'categories', i, 'schemes', j] })),
       ]),
       ...(c.externallyFunded ?? []).map((e, i) => ({ label: e.label, path: ['capital', 'externallyFunded', i] })),
@@ -187,7 +261,7 @@ export function toModel(doc: unknown, sources?: (path: string) => string | undef
     });
     const actualYears = r.actualYears ?? 1;
     if (actualYears > r.years.length) errors.push({ where: src(['reserves', 'actualYears']), message: `${actualYears} actual years, but only ${r.years.length} years are given` });
-    if (actualYears >= 1 && starts[actualYears - 1] !== fy) {
+    if (actualYears >= 1 && actualYears <= r.years.length && starts[actualYears - 1] !== fy) {
       errors.push({ where: src(['reserves', 'years', actualYears - 1]), message: `the last actual year ${r.years[actualYears - 1]} is not the financial year ${d.financialYear}` });
     }
     if (actualYears === 0 && starts[0] !== fy && starts[0] !== fy + 1) {
