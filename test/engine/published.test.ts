@@ -12,7 +12,7 @@ import { parsePrinted } from '../../src/engine/printed';
 import { readOutturn } from '../../src/format/validate';
 
 const ROOT = join(__dirname, '..', '..');
-const FIXTURES = '/work/shared/fixtures/derbyshire-2020-21';
+const FIXTURES = join(__dirname, '..', 'fixtures', 'derbyshire-2020-21');
 
 interface Tsv {
   header: string[];
