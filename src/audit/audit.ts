@@ -1,0 +1,103 @@
+// The audit: grids of printed cells in; every table found, recognised and recalculated; findings out.
+// Pure: no file system, no ExcelJS, no Office. Readers at the edges turn files into grids.
+import type { Units } from '../engine/model';
+import { type FoundTable, type Layout, findTables, recogniseLayout } from './detect';
+import type { AuditFinding } from './findings';
+import { type Grid, cellAt, cellText, placeRange } from './grid';
+import { Audit, capitalRules, cellRules, classify, genericRules, requiredRoles, reservesRules, revenueRules } from './rules';
+
+export type { AuditFinding } from './findings';
+export type { Grid, GridCell } from './grid';
+export type { Layout } from './detect';
+
+export interface AuditOptions {
+  /** read every table as this layout (auto: as a generic table); default: recognise each by its headers */
+  table?: Layout;
+}
+
+export interface AuditedTable {
+  sheet: string;
+  layout: Layout;
+  range: string;
+  units?: Units;
+}
+
+export interface AuditReport {
+  findings: AuditFinding[];
+  tables: AuditedTable[];
+}
+
+/** The input cannot be audited at all (no table, or none of the layout asked for); says where. */
+export class AuditInputError extends Error {
+  constructor(
+    readonly where: string,
+    message: string,
+  ) {
+    super(`${where}: ${message}`);
+    this.name = 'AuditInputError';
+  }
+}
+
+/** Outturn's Checks sheet lists checks; it is not a table to recalculate. */
+const isChecksSheet = (g: Grid) => /^checks:/i.test(cellText(cellAt(g, 0, 0)));
+
+function auditTable(t: FoundTable, forced: Layout | undefined): { table: AuditedTable; findings: AuditFinding[] } | undefined {
+  const recognised = recogniseLayout(t);
+  const layout = forced ?? recognised;
+  if (forced && forced !== 'auto') {
+    const roles = new Set(t.columns.filter((c) => c.numeric).map((c) => c.role));
+    if (!requiredRoles(forced).every((r) => roles.has(r))) return undefined;
+  }
+  const a = new Audit(t, layout, classify(t, layout));
+  let audited = true;
+  switch (layout) {
+    case 'revenue':
+      revenueRules(a);
+      break;
+    case 'capital':
+      capitalRules(a);
+      break;
+    case 'reserves':
+      reservesRules(a);
+      break;
+    case 'auto':
+      audited = genericRules(a);
+      break;
+  }
+  if (!audited) return undefined;
+  cellRules(a);
+  const top = t.headerRows.length ? Math.min(t.headerRows[0], t.r0) : t.r0;
+  return {
+    table: { sheet: t.grid.sheet, layout, range: placeRange(t.grid, top, t.c0, t.r1, t.c1), units: t.units },
+    findings: a.findings,
+  };
+}
+
+export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
+  const report: AuditReport = { findings: [], tables: [] };
+  for (const g of grids) {
+    if (isChecksSheet(g)) continue;
+    for (const t of findTables(g)) {
+      const done = auditTable(t, o.table);
+      if (!done) continue;
+      report.tables.push(done.table);
+      report.findings.push(...done.findings);
+    }
+  }
+  if (report.tables.length === 0) {
+    const where = grids.map((g) => g.sheet).join(', ') || '(no sheet)';
+    throw new AuditInputError(where, o.table && o.table !== 'auto'
+      ? `no table with the columns of a ${o.table} table (${requiredRoles(o.table).join(', ')})`
+      : 'no table to audit: no statutory layout recognised, and no block ending in a total, variance or percentage column');
+  }
+  const order = { error: 0, warning: 1, note: 2 };
+  report.findings.sort((x, y) => order[x.severity] - order[y.severity]);
+  return report;
+}
+
+/** 0 clean (notes at most); 1 an error or a warning; 2 a cell could not be read. */
+export function exitCodeOf(report: AuditReport): 0 | 1 | 2 {
+  if (report.findings.some((f) => f.rule === 'printed.unreadable')) return 2;
+  if (report.findings.some((f) => f.severity === 'error' || f.severity === 'warning')) return 1;
+  return 0;
+}

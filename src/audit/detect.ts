@@ -1,0 +1,296 @@
+// Finds the tables on a grid: header rows (over several lines), the body under them, each column's
+// caption, role and units; leaves out what is not the table (titles above it, the check row under it,
+// Outturn's "engine figures" mirror block to its right).
+import type { Units } from '../engine/model';
+import { type Grid, type Reading, cellAt, cellText, boldAt, readCell, width } from './grid';
+
+export type Layout = 'revenue' | 'capital' | 'reserves' | 'auto';
+
+export type Role =
+  | 'row_type'
+  | 'label'
+  | 'text'
+  | 'original'
+  | 'revised'
+  | 'virement'
+  | 'outturn'
+  | 'variance'
+  | 'pct'
+  | 'remaining'
+  | 'reprofile'
+  | 'opening'
+  | 'movement'
+  | 'transfers'
+  | 'capital'
+  | 'closing'
+  | 'money';
+
+export interface Column {
+  c: number;
+  /** the header lines joined, as printed */
+  caption: string;
+  /** lower case, underscores as spaces: what roles are recognised from */
+  norm: string;
+  numeric: boolean;
+  /** a percentage column (a % in its header or its figures) */
+  percent: boolean;
+  role: Role;
+  units?: Units;
+}
+
+export interface TableRow {
+  r: number;
+  label: string;
+  rowType?: string;
+  bold: boolean;
+  /** readings of the numeric columns, by grid column */
+  cells: Map<number, Reading>;
+  /** no figure in any numeric column */
+  empty: boolean;
+}
+
+export interface FoundTable {
+  grid: Grid;
+  /** grid rows of the header (may be empty: a table pasted without one) */
+  headerRows: number[];
+  /** first and last grid row of the body, first and last column of the table */
+  r0: number;
+  r1: number;
+  c0: number;
+  c1: number;
+  columns: Column[];
+  labelCol: number;
+  rowTypeCol?: number;
+  rows: TableRow[];
+  units?: Units;
+}
+
+const BLANK_TEXT = /^[\s\u00a0\u202f\u2009]*$/;
+
+function rowIsBlank(g: Grid, r: number, c1: number): boolean {
+  for (let c = 0; c <= c1; c++) {
+    const v = cellAt(g, r, c);
+    if (v !== null && !(typeof v === 'string' && BLANK_TEXT.test(v))) return false;
+  }
+  return true;
+}
+
+function hasNumber(g: Grid, r: number, c1: number): boolean {
+  for (let c = 0; c <= c1; c++) {
+    const x = readCell(cellAt(g, r, c));
+    if (x.kind === 'number' && !x.dash) return true;
+  }
+  return false;
+}
+
+const isCheckRow = (g: Grid, r: number) => /^check\b/i.test(cellText(cellAt(g, r, 0)));
+
+/** Every table on the grid, top to bottom. */
+export function findTables(g: Grid): FoundTable[] {
+  const w = width(g);
+  const tables: FoundTable[] = [];
+  // Bands: runs of rows that are not blank.
+  const bands: [number, number][] = [];
+  for (let r = 0; r < g.cells.length; r++) {
+    if (rowIsBlank(g, r, w - 1)) continue;
+    const start = r;
+    while (r + 1 < g.cells.length && !rowIsBlank(g, r + 1, w - 1)) r++;
+    bands.push([start, r]);
+  }
+  let pendingHeader: number[] = [];
+  const above: number[] = [];
+  for (const [b0, b1] of bands) {
+    let d = -1;
+    for (let r = b0; r <= b1; r++) {
+      if (hasNumber(g, r, w - 1) && !isCheckRow(g, r)) {
+        d = r;
+        break;
+      }
+    }
+    if (d < 0) {
+      // A band of text: a title, or a header separated from its body by a blank row.
+      const multi = [];
+      for (let r = b0; r <= b1; r++) {
+        let n = 0;
+        for (let c = 0; c < w; c++) if (cellText(cellAt(g, r, c))) n++;
+        if (n >= 2) multi.push(r);
+        above.push(r);
+      }
+      pendingHeader = multi;
+      continue;
+    }
+    let last = b1;
+    while (last > d && isCheckRow(g, last)) last--;
+    if (isCheckRow(g, d)) continue;
+
+    // Columns holding figures in the body tell header rows (text over figures) from headings.
+    const numericish = new Set<number>();
+    for (let r = d; r <= last; r++) for (let c = 0; c < w; c++) {
+      const x = readCell(cellAt(g, r, c));
+      if (x.kind === 'number') numericish.add(c);
+    }
+    let headerStart = -1;
+    let headerEnd = -1;
+    for (let r = b0; r < d; r++) {
+      for (const c of numericish) {
+        if (cellText(cellAt(g, r, c))) {
+          if (headerStart < 0) headerStart = r;
+          headerEnd = r;
+          break;
+        }
+      }
+    }
+    let headerRows: number[] = [];
+    let bodyStart = d;
+    if (headerStart >= 0) {
+      for (let r = headerStart; r <= headerEnd; r++) headerRows.push(r);
+      for (let r = b0; r < headerStart; r++) above.push(r);
+      bodyStart = headerEnd + 1;
+    } else if (pendingHeader.length > 0) {
+      headerRows = pendingHeader;
+      bodyStart = b0;
+    } else {
+      bodyStart = b0;
+    }
+    pendingHeader = [];
+
+    // The mirror block Outturn writes beside a table starts under a header naming the engine.
+    let c1 = w - 1;
+    for (const r of headerRows) for (let c = 0; c < w; c++) {
+      if (/engine/i.test(cellText(cellAt(g, r, c))) && c - 1 < c1) c1 = c - 1;
+    }
+    while (c1 > 0 && columnIsBlank(g, [...headerRows, ...range(bodyStart, last)], c1)) c1--;
+
+    const t = describe(g, headerRows, bodyStart, last, c1, above);
+    if (t) tables.push(t);
+    above.length = 0;
+  }
+  return tables;
+}
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = a; i <= b; i++) out.push(i);
+  return out;
+}
+
+function columnIsBlank(g: Grid, rows: number[], c: number): boolean {
+  return rows.every((r) => !cellText(cellAt(g, r, c)));
+}
+
+export function normalise(s: string): string {
+  return s.toLowerCase().replace(/_/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Units named in a header or a title: £, £'000 (also £000s, £k, £ thousands), £m. */
+export function unitsIn(s: string): Units | undefined {
+  if (/£\s*m\b|£\s*millions?\b|\(\s*£?\s*m\s*\)/i.test(s)) return '£m';
+  if (/£\s*['’]?\s*000s?|£\s*k\b|£\s*thousands?\b|\(\s*000s?\s*\)/i.test(s)) return "£'000";
+  if (/£/.test(s)) return '£';
+  return undefined;
+}
+
+const TEXT_CAPTION = /^(ref|refs|reference|note|notes|flag|code|cost centre|account)\b|\bref\.?$|\bnote ref/;
+const LABEL_CAPTION = /^(label|budget heading|heading|description|item|scheme|reserve|service|line)s?\b/;
+
+/** What a column holds, from its caption. Order matters: "Budget Remaining" is not the budget. */
+export function roleOf(norm: string): Role {
+  if (/%|percent/.test(norm)) return 'pct';
+  if (/viremen/.test(norm)) return 'virement';
+  if (/variance|difference|over.{0,4}under|under.{0,4}over/.test(norm)) return 'variance';
+  if (/remaining|unspent/.test(norm)) return 'remaining';
+  if (/reprofil|slippage|carr(y|ied) forward to|re-phas|rephas/.test(norm)) return 'reprofile';
+  if (/b\s?\/\s?fwd|\bbfwd\b|brought forward|\bopening\b/.test(norm)) return 'opening';
+  if (/transfer/.test(norm)) return 'transfers';
+  if (/movement|(to|from)\s*\/?\s*(from)?\s*revenue/.test(norm)) return 'movement';
+  if (/capital/.test(norm) && /contribution|capital$|projected capital/.test(norm)) return 'capital';
+  if (/balance|closing|c\s?\/\s?fwd|carried forward/.test(norm)) return 'closing';
+  if (/original/.test(norm)) return 'original';
+  if (/outturn|actual|forecast|spend/.test(norm)) return 'outturn';
+  if (/revised|budget|approved|programme/.test(norm)) return 'revised';
+  return 'money';
+}
+
+function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: number, above: number[]): FoundTable | undefined {
+  const captionOf = (c: number) => headerRows.map((r) => cellText(cellAt(g, r, c))).filter(Boolean).join(' ');
+  const columns: Column[] = [];
+  for (let c = 0; c <= c1; c++) {
+    const caption = captionOf(c);
+    const norm = normalise(caption);
+    let numbers = 0;
+    let texts = 0;
+    let percents = 0;
+    for (let r = r0; r <= r1; r++) {
+      const x = readCell(cellAt(g, r, c));
+      if (x.kind === 'number') {
+        numbers++;
+        if (x.percent) percents++;
+      } else if (x.kind === 'text') texts++;
+    }
+    const byCaption = norm === 'row type' ? 'row_type' : TEXT_CAPTION.test(norm) ? 'text' : LABEL_CAPTION.test(norm) ? 'label' : undefined;
+    const numeric = byCaption === undefined && numbers > 0 && numbers >= texts;
+    const role: Role = byCaption ?? (numeric ? roleOf(norm) : 'text');
+    columns.push({
+      c,
+      caption,
+      norm,
+      numeric,
+      percent: numeric && (role === 'pct' || (percents > 0 && percents * 2 >= numbers)),
+      role: numeric && percents > 0 && percents * 2 >= numbers ? 'pct' : role,
+      units: numeric ? unitsIn(caption) : undefined,
+    });
+  }
+  if (!columns.some((c) => c.numeric)) return undefined;
+  const rowTypeCol = columns.find((c) => c.role === 'row_type')?.c;
+  let labelCol = columns.find((c) => c.role === 'label')?.c;
+  if (labelCol === undefined) {
+    // The first column of text that is not the row type: where the labels are.
+    labelCol = columns.find((c) => !c.numeric && c.role !== 'row_type' && range(r0, r1).some((r) => cellText(cellAt(g, r, c.c))))?.c ?? 0;
+    if (columns[labelCol] && !columns[labelCol].numeric) columns[labelCol].role = 'label';
+  }
+
+  // Units: a column's own header first, then the table's header, the title above it, the file's notes.
+  const counts = new Map<Units, number>();
+  for (const col of columns) if (col.units) counts.set(col.units, (counts.get(col.units) ?? 0) + 1);
+  let units: Units | undefined = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (!units) {
+    for (const r of [...above].reverse()) {
+      for (let c = 0; c < width(g) && !units; c++) units = unitsIn(cellText(cellAt(g, r, c)));
+      if (units) break;
+    }
+  }
+  if (!units) for (const n of g.notes ?? []) if ((units = unitsIn(n))) break;
+  for (const col of columns) if (col.numeric && !col.percent && !col.units) col.units = units;
+
+  const rows: TableRow[] = [];
+  for (let r = r0; r <= r1; r++) {
+    const cells = new Map<number, Reading>();
+    let empty = true;
+    for (const col of columns) {
+      if (!col.numeric) continue;
+      const x = readCell(cellAt(g, r, col.c));
+      cells.set(col.c, x);
+      if (x.kind !== 'blank') empty = false;
+    }
+    const label = cellText(cellAt(g, r, labelCol));
+    if (empty && !label && (rowTypeCol === undefined || !cellText(cellAt(g, r, rowTypeCol)))) continue;
+    rows.push({
+      r,
+      label,
+      rowType: rowTypeCol !== undefined ? cellText(cellAt(g, r, rowTypeCol)) || undefined : undefined,
+      bold: boldAt(g, r, labelCol),
+      cells,
+      empty,
+    });
+  }
+  return { grid: g, headerRows, r0, r1, c0: 0, c1, columns, labelCol, rowTypeCol, rows, units };
+}
+
+/** Which statutory layout a table's headers describe (auto when none). */
+export function recogniseLayout(t: FoundTable): Layout {
+  const has = (role: Role) => t.columns.some((c) => c.numeric && c.role === role);
+  if ((has('opening') || has('closing')) && has('movement') && has('closing')) return 'reserves';
+  if (has('revised') && has('outturn') && (has('remaining') || has('reprofile'))) return 'capital';
+  if (has('revised') && has('outturn') && (has('variance') || has('original'))) return 'revenue';
+  return 'auto';
+}

@@ -1,0 +1,112 @@
+// The audit's input: a rectangle of cells as a reader found them — text as printed, or numbers as
+// typed — with the sheet they came from and how to name a cell to the reader of a finding.
+import { Dec, fromSpreadsheetNumber } from '../engine/decimal';
+import { parsePrinted } from '../engine/printed';
+import { a1, columnLetters, range, sheetRef } from '../plan/a1';
+
+export type GridCell = string | number | null;
+
+export interface Grid {
+  /** worksheet name, or the file name of a CSV/TSV */
+  sheet: string;
+  /** rows × columns from A1 (rows may be ragged) */
+  cells: GridCell[][];
+  /** bold cells, where the reader knows (xlsx) */
+  bold?: boolean[][];
+  /**
+   * How findings name a cell: 'a1' gives Sheet!C7 (workbooks); 'rowcol' gives "row N, column <header>"
+   * (CSV/TSV), N being the line of the file.
+   */
+  addressing?: 'a1' | 'rowcol';
+  /** for 'rowcol': the line of the file each grid row came from (1-based) */
+  lines?: number[];
+  /** comment lines of a CSV/TSV ("# units: £'000"), read for units */
+  notes?: string[];
+}
+
+export function cellAt(g: Grid, r: number, c: number): GridCell {
+  return g.cells[r]?.[c] ?? null;
+}
+
+export function boldAt(g: Grid, r: number, c: number): boolean {
+  return g.bold?.[r]?.[c] ?? false;
+}
+
+export function width(g: Grid): number {
+  return g.cells.reduce((w, row) => Math.max(w, row.length), 0);
+}
+
+/** The place of a cell as a finding names it. `header` is the column's caption (for CSV/TSV). */
+export function place(g: Grid, r: number, c: number, header: string): string {
+  if (g.addressing === 'rowcol') return `row ${g.lines?.[r] ?? r + 1}, column ${header || columnLetters(c)}`;
+  return sheetRef(g.sheet, a1(r, c));
+}
+
+/** The range a table covers, as the `tables` list of a report names it. */
+export function placeRange(g: Grid, r0: number, c0: number, r1: number, c1: number): string {
+  if (g.addressing === 'rowcol') return `rows ${g.lines?.[r0] ?? r0 + 1}-${g.lines?.[r1] ?? r1 + 1}`;
+  return range(r0, c0, r1, c1);
+}
+
+/** A cell read as a figure. */
+export type Reading =
+  | { kind: 'blank' }
+  | { kind: 'text'; text: string; reason: string }
+  | {
+      kind: 'number';
+      value: Dec;
+      /** decimal places as printed (or as typed): sets the rounding tolerance */
+      places: number;
+      dash: boolean;
+      percent: boolean;
+      negativeZero: boolean;
+      typed: boolean;
+      raw: string;
+    };
+
+/** Typed numbers with more places than this are unrounded ratios or the like, not printed figures. */
+const MAX_PRINTED_PLACES = 10;
+
+export function readCell(v: GridCell): Reading {
+  if (v === null || v === undefined) return { kind: 'blank' };
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { kind: 'text', text: String(v), reason: `${v} is not a number` };
+    // A typed number is the decimal a spreadsheet shows at 15 significant digits.
+    const value = fromSpreadsheetNumber(v);
+    return {
+      kind: 'number',
+      value,
+      places: Math.min(value.decimalPlaces(), MAX_PRINTED_PLACES),
+      dash: false,
+      percent: false,
+      negativeZero: false,
+      typed: true,
+      raw: value.toFixed(),
+    };
+  }
+  const p = parsePrinted(v);
+  if (p.kind === 'blank') return { kind: 'blank' };
+  if (p.kind === 'unreadable') return { kind: 'text', text: v, reason: p.reason };
+  return {
+    kind: 'number',
+    value: p.value,
+    places: p.places,
+    dash: p.dash,
+    percent: p.percent,
+    negativeZero: p.negativeZero,
+    typed: false,
+    raw: v.trim(),
+  };
+}
+
+/** Text of a cell for labels and headers ('' for blank; numbers as typed). */
+export function cellText(v: GridCell): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return String(v);
+  return v.replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim();
+}
+
+/** A zero-width value: the places of a figure as a step (1 for whole units, 0.1 for one place …). */
+export function stepOf(places: number): Dec {
+  return new Dec(10).pow(-places);
+}
