@@ -1,5 +1,6 @@
 // The headless command line: `outturn build …` and `outturn audit …`.
 import { Command, CommanderError } from 'commander';
+import { registerAudit } from './audit';
 import { registerBuild } from './build';
 import { registerTemplate } from './template';
 import { EXIT, type Io, processIo } from './io';
@@ -14,6 +15,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   registerBuild(program, io, (c) => { code = c; });
   registerTemplate(program, io, (c) => { code = c; });
+  registerAudit(program, io, (c) => { code = c; });
   try {
     await program.parseAsync(argv);
   } catch (e) {

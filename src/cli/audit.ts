@@ -1,0 +1,84 @@
+// `outturn audit FILE.xlsx|FILE.csv|FILE.tsv [--sheet NAME] [--table revenue|capital|reserves|auto] [--json]`
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import type { Command } from 'commander';
+import { Dec } from '../engine/decimal';
+import { type AuditReport, AuditInputError, type Layout, auditGrids, exitCodeOf } from '../audit/audit';
+import { readDelimited } from '../audit/delimited';
+import { show } from '../audit/findings';
+import type { Grid } from '../audit/grid';
+import { readPrintedWorkbook } from '../xlsx/read-printed';
+import { EXIT, type Io, processIo } from './io';
+
+export interface AuditCliOptions {
+  file: string;
+  sheet?: string;
+  table?: string;
+  json?: boolean;
+}
+
+const LAYOUTS: Layout[] = ['revenue', 'capital', 'reserves', 'auto'];
+
+export async function readForAudit(path: string, sheet?: string): Promise<Grid[]> {
+  if (!existsSync(path)) throw new AuditInputError(path, 'no such file');
+  const ext = extname(path).toLowerCase();
+  const name = basename(path);
+  if (ext === '.xlsx') return readPrintedWorkbook(readFileSync(path), name, sheet);
+  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
+    const content = readFileSync(path);
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(content);
+    return [readDelimited(text, name, ext === '.tsv' || (ext === '.txt' && text.includes('\t')) ? '\t' : ',')];
+  }
+  throw new AuditInputError(path, 'the file to audit must be .xlsx, .csv or .tsv');
+}
+
+export async function runAudit(o: AuditCliOptions, io: Io = processIo): Promise<number> {
+  if (o.table !== undefined && !LAYOUTS.includes(o.table as Layout)) {
+    io.err(`outturn: --table must be one of ${LAYOUTS.join(', ')}, not ${o.table}`);
+    return EXIT.INVALID;
+  }
+  let report: AuditReport;
+  try {
+    const grids = await readForAudit(o.file, o.sheet);
+    report = auditGrids(grids, { table: o.table as Layout | undefined });
+  } catch (e) {
+    if (e instanceof AuditInputError) {
+      io.err(`outturn: cannot audit ${e.message}`);
+      return EXIT.INVALID;
+    }
+    throw e;
+  }
+  const code = exitCodeOf(report);
+  if (o.json) {
+    io.out(JSON.stringify({ format: 'outturn/v1-audit', findings: report.findings, tables: report.tables }, null, 2));
+    return code;
+  }
+  io.out(`Audited ${report.tables.length} table(s) in ${basename(o.file)}: ` +
+    report.tables.map((t) => `${t.sheet} ${t.range} (${t.layout}${t.units ? `, ${t.units}` : ''})`).join('; '));
+  const fig = (s?: string) => (s === undefined ? '' : /^-?[0-9]+(\.[0-9]+)?$/.test(s) ? show(new Dec(s)) : s);
+  for (const f of report.findings) {
+    const figures = [
+      f.printed !== undefined ? `printed ${fig(f.printed)}` : '',
+      f.expected !== undefined ? `expected ${fig(f.expected)}` : '',
+      f.difference !== undefined ? `difference ${fig(f.difference)}` : '',
+    ].filter(Boolean).join('  ');
+    io.out(`${f.severity.padEnd(7)}  ${f.cell}  ${f.rule}${figures ? `  ${figures}` : ''}\n         ${f.message}`);
+  }
+  const n = (s: string) => report.findings.filter((f) => f.severity === s).length;
+  io.out(`${n('error')} error(s), ${n('warning')} warning(s), ${n('note')} note(s)` +
+    (code === EXIT.INVALID ? ': a cell could not be read (see above); what depends on it was not checked' : code === EXIT.OK ? ': the tables cast' : ''));
+  return code;
+}
+
+export function registerAudit(program: Command, io: Io = processIo, setCode: (code: number) => void = (c) => { process.exitCode = c; }): void {
+  program
+    .command('audit')
+    .description('recalculate printed tables (a workbook, or a CSV/TSV taken from a PDF) and list every difference with its cell')
+    .argument('<file>', 'FILE.xlsx, FILE.csv or FILE.tsv')
+    .option('--sheet <name>', 'audit only this worksheet of a workbook')
+    .option('--table <layout>', 'read the tables as revenue, capital, reserves, or auto (any table: cast its totals)')
+    .option('--json', 'print the findings as outturn/v1-audit JSON')
+    .action(async (file: string, opts: Omit<AuditCliOptions, 'file'>) => {
+      setCode(await runAudit({ file, ...opts }, io));
+    });
+}
