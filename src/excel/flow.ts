@@ -1,0 +1,69 @@
+/// <reference types="office-js" />
+// A build in the open workbook, end to end: read (two syncs), compute off the UI thread (the
+// caller's `compute`, a Web Worker in the task pane), then write (one sync, more only when the plan
+// is over the request limit). Nothing is written while any input error stands, and nothing at all
+// when a target sheet belongs to the user.
+import type { InputError } from '../format/errors';
+import type { InputSheet } from '../format/templates';
+import type { SheetPlan, WorkbookPlan } from '../plan/plan';
+import { alternativeName, SheetConflict } from './ownership';
+import { readWorkbook } from './read';
+import { ExistingOwnedSheets, writePlan, type WriteReport } from './write';
+
+export type ComputeResult = { ok: true; plan: Pick<WorkbookPlan, 'sheets'> & Partial<WorkbookPlan> } | { ok: false; errors: InputError[] };
+
+export type FlowOutcome<P> =
+  | { kind: 'errors'; errors: InputError[]; syncs: number }
+  | { kind: 'conflict'; sheets: string[]; suggestions: Record<string, string>; syncs: number }
+  | { kind: 'exists'; sheets: string[]; syncs: number }
+  | { kind: 'done'; result: P; write: WriteReport; syncs: number };
+
+export interface FlowOptions {
+  maxRequestBytes?: number;
+  /** false: refuse to replace sheets the add-in made (the input templates, which hold the user's figures) */
+  replaceOwned?: boolean;
+  onProgress?: (message: string) => void;
+}
+
+/**
+ * Reads the inputs and the state of every sheet in `targetNames`, computes, and writes.
+ * `compute` gets the input sheets; its plan's sheets must all be among `targetNames`.
+ */
+export async function buildInWorkbook<P extends ComputeResult & { ok: true }>(
+  context: Excel.RequestContext,
+  targetNames: string[],
+  compute: (inputs: InputSheet[]) => Promise<P | { ok: false; errors: InputError[] }>,
+  opts: FlowOptions = {},
+): Promise<FlowOutcome<P>> {
+  opts.onProgress?.('Reading the workbook…');
+  const state = await readWorkbook(context, targetNames);
+  opts.onProgress?.('Computing the tables…');
+  const out = await compute(state.inputs);
+  if (!out.ok) return { kind: 'errors', errors: out.errors, syncs: state.syncs };
+  const sheets: SheetPlan[] = out.plan.sheets;
+  const stray = sheets.filter((s) => !state.targets.has(s.name.toLowerCase()));
+  if (stray.length) throw new Error(`internal: the plan writes ${stray.map((s) => s.name).join(', ')}, which was not read`);
+  opts.onProgress?.(`Writing ${sheets.length} sheet${sheets.length === 1 ? '' : 's'}…`);
+  try {
+    const write = await writePlan(context, out.plan, {
+      targets: state.targets,
+      replaceOwned: opts.replaceOwned ?? true,
+      maxRequestBytes: opts.maxRequestBytes,
+      activate: sheets[0]?.name,
+    });
+    return { kind: 'done', result: out, write, syncs: state.syncs + write.requests.length };
+  } catch (e) {
+    if (e instanceof SheetConflict) {
+      const taken = new Set(state.sheetNames.map((n) => n.toLowerCase()));
+      const suggestions: Record<string, string> = {};
+      for (const s of e.sheets) {
+        const alt = alternativeName(s, (n) => taken.has(n.toLowerCase()));
+        suggestions[s] = alt;
+        taken.add(alt.toLowerCase());
+      }
+      return { kind: 'conflict', sheets: e.sheets, suggestions, syncs: state.syncs };
+    }
+    if (e instanceof ExistingOwnedSheets) return { kind: 'exists', sheets: e.sheets, syncs: state.syncs };
+    throw e;
+  }
+}

@@ -1,0 +1,131 @@
+// What the engine worker does, as plain functions (so it is tested in Node): grids or an
+// outturn/v1 document in; a sheet plan, report copies or located input errors out. All data in and
+// out is structured-cloneable: no decimal objects cross to the task pane.
+import { Dec } from '../engine/decimal';
+import { build } from '../engine/build';
+import type { OutturnInput, TableId } from '../engine/model';
+import { type InputError, InvalidInput } from '../format/errors';
+import { type InputSheet, readTemplates } from '../format/templates';
+import { toModel } from '../format/validate';
+import { makePlan, type SheetPlan, type WorkbookPlan } from '../plan/plan';
+import { templatePlan } from '../plan/templates-plan';
+import { type BuildSettings, DEFAULT_SETTINGS, type Scope, type SheetKey } from './settings';
+import { displayRows, type DisplayCell, reportSheet, type TableBlock } from '../excel/report';
+
+export type { BuildSettings, Scope, SheetKey };
+export { DEFAULT_SETTINGS };
+
+export type BuildOutcome =
+  | { ok: true; plan: WorkbookPlan; narrative: string[]; organisation: string; financialYear: string }
+  | { ok: false; errors: InputError[] };
+
+export interface ReportOutcome {
+  sheet: SheetPlan;
+  rows: DisplayCell[][];
+}
+
+const SHEET_OF: Partial<Record<TableId, SheetKey>> = { revenue: 'revenue', capital: 'capital', reserves: 'reserves', 'reserves-categories': 'reserves' };
+
+function applySettings(input: OutturnInput, s: BuildSettings): OutturnInput {
+  const out = { ...input };
+  if (s.rounding !== 'input') out.rounding = s.rounding;
+  if (out.reserves && (s.bandMin || s.bandMax)) {
+    out.reserves = {
+      ...out.reserves,
+      generalReserveBand: {
+        min: s.bandMin ? new Dec(s.bandMin) : out.reserves.generalReserveBand.min,
+        max: s.bandMax ? new Dec(s.bandMax) : out.reserves.generalReserveBand.max,
+      },
+    };
+  }
+  return out;
+}
+
+export function checkSettings(s: BuildSettings): InputError[] {
+  const errors: InputError[] = [];
+  for (const [k, v] of [['bandMin', s.bandMin], ['bandMax', s.bandMax]] as const) {
+    if (v !== undefined && v !== '' && !/^[0-9]+(\.[0-9]+)?$/.test(v)) errors.push({ where: `Settings: general reserve band ${k === 'bandMin' ? 'minimum' : 'maximum'}`, message: `${JSON.stringify(v)} is not a percentage such as 2 or 5.5` });
+  }
+  if (s.bandMin && s.bandMax && /^[0-9.]+$/.test(s.bandMin) && /^[0-9.]+$/.test(s.bandMax) && new Dec(s.bandMin).gt(new Dec(s.bandMax))) {
+    errors.push({ where: 'Settings: general reserve band', message: 'the minimum is above the maximum' });
+  }
+  const seen = new Set<string>();
+  for (const [k, v] of Object.entries(s.sheetNames)) {
+    const n = v.trim();
+    if (!n || n.length > 31 || /[\\/?*[\]:]/.test(n) || /^'|'$/.test(n)) errors.push({ where: `Settings: sheet name for ${k}`, message: `${JSON.stringify(v)} is not a valid sheet name (1-31 characters, none of \\ / ? * [ ] :)` });
+    if (seen.has(n.toLowerCase())) errors.push({ where: `Settings: sheet name for ${k}`, message: `${JSON.stringify(v)} is used twice` });
+    seen.add(n.toLowerCase());
+  }
+  return errors;
+}
+
+function run(read: () => OutturnInput, s: BuildSettings, scope: Scope): BuildOutcome {
+  const bad = checkSettings(s);
+  if (bad.length) return { ok: false, errors: bad };
+  let input: OutturnInput;
+  try {
+    input = applySettings(read(), s);
+  } catch (e) {
+    if (e instanceof InvalidInput) return { ok: false, errors: e.errors };
+    throw e;
+  }
+  const result = build(input);
+  const plan = makePlan(result, { organisation: input.organisation, financialYear: input.financialYear, rounding: input.rounding, sheetNames: s.sheetNames });
+  const narrative = Object.values(result.narrative).map((n) => n?.sentence).filter((x): x is string => !!x);
+  if (scope === 'all') return { ok: true, plan, narrative, organisation: input.organisation, financialYear: input.financialYear };
+  // One table: its sheet only, and the findings about it (the Checks sheet is written by a full build).
+  const sheet = s.sheetNames[scope];
+  const ids = new Set<string>(result.tables.filter((t) => SHEET_OF[t.id] === scope).map((t) => t.id));
+  if (!ids.size) return { ok: false, errors: [{ where: 'input', message: `the input has no ${scope} table` }] };
+  return {
+    ok: true,
+    plan: { ...plan, sheets: plan.sheets.filter((x) => x.name === sheet), findings: plan.findings.filter((f) => ids.has(f.table) || f.table === 'input') },
+    narrative,
+    organisation: input.organisation,
+    financialYear: input.financialYear,
+  };
+}
+
+/** From the template sheets read out of the workbook. */
+export function buildFromSheets(sheets: InputSheet[], s: BuildSettings = DEFAULT_SETTINGS, scope: Scope = 'all'): BuildOutcome {
+  return run(() => readTemplates(sheets, 'workbook'), s, scope);
+}
+
+/** From an outturn/v1 document. */
+export function buildFromDoc(doc: unknown, s: BuildSettings = DEFAULT_SETTINGS, scope: Scope = 'all'): BuildOutcome {
+  return run(() => toModel(doc), s, scope);
+}
+
+/** A values-only report copy of one table sheet, and its display text for Word. */
+export function reportFromSheets(sheets: InputSheet[], s: BuildSettings, table: Exclude<Scope, 'all'>): { ok: true; report: ReportOutcome } | { ok: false; errors: InputError[] } {
+  const bad = checkSettings(s);
+  if (bad.length) return { ok: false, errors: bad };
+  let input: OutturnInput;
+  try {
+    input = applySettings(readTemplates(sheets, 'workbook'), s);
+  } catch (e) {
+    if (e instanceof InvalidInput) return { ok: false, errors: e.errors };
+    throw e;
+  }
+  const result = build(input);
+  const plan = makePlan(result, { organisation: input.organisation, financialYear: input.financialYear, rounding: input.rounding, sheetNames: s.sheetNames });
+  const sheet = plan.sheets.find((x) => x.name === s.sheetNames[table]);
+  if (!sheet) return { ok: false, errors: [{ where: 'input', message: `the input has no ${table} table` }] };
+  const blocks: TableBlock[] = result.tables.filter((t) => SHEET_OF[t.id] === table).map((t) => {
+    const p = plan.placement[t.id]!;
+    return { row0: p.row, headerRows: Math.max(...t.columns.map((c) => c.header.length)), rows: t.rows.length, columns: t.columns.length };
+  });
+  const name = reportName(sheet.name);
+  const copy = reportSheet(sheet, blocks, name);
+  return { ok: true, report: { sheet: copy, rows: displayRows(copy) } };
+}
+
+export function reportName(sheet: string): string {
+  const suffix = ' (report)';
+  return `${sheet.slice(0, 31 - suffix.length)}${suffix}`;
+}
+
+/** The input templates, empty or filled with a document (the worked example). */
+export function templates(doc?: unknown): SheetPlan[] {
+  return templatePlan(doc as Record<string, unknown> | undefined);
+}

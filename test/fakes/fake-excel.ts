@@ -1,0 +1,775 @@
+// A strict fake of the part of the Excel JavaScript API (Office.js) that src/excel uses, so the
+// host code can be proved without Excel. Strict where Excel is strict, and stricter where a mistake
+// would only show in Excel:
+// - operations queue on proxies and run only at context.sync(), in order, against a cell grid;
+// - a property is unreadable until it was load()ed and a sync has run (PropertyNotLoaded);
+// - 2D arrays must match the range's shape (InvalidArgument); unknown sheets throw ItemNotFound;
+// - a method called on a null object fails at sync (we never rely on null objects chaining);
+// - every sync is counted with the JSON size of what it carried (the request payload);
+// - Excel.run fails if operations were queued and never synced.
+// Text written through `formulas` is read as Excel reads typed text: '=…' is a formula, text that
+// looks like a number becomes a number, a leading apostrophe keeps the rest as text.
+
+export class FakeExcelError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(`${code}: ${message}`);
+    this.name = 'RichApi.Error';
+  }
+}
+
+export interface FakeCell {
+  /** the typed value: number, text, boolean, or an error such as '#REF!' */
+  value: number | string | boolean | null;
+  error?: string;
+  formula?: string;
+  numberFormat?: string;
+  font?: { bold?: boolean; italic?: boolean; size?: number; color?: string; underline?: string };
+  fill?: string;
+  borders?: Record<string, { style: string; weight?: string }>;
+  wrapText?: boolean;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  hyperlink?: { documentReference?: string; address?: string; textToDisplay?: string };
+}
+
+export interface FakeSheet {
+  id: string;
+  name: string;
+  cells: Map<string, FakeCell>;
+  names: Map<string, { formula: string; visible: boolean }>;
+  tables: { name: string; address: string; style?: string }[];
+  freeze?: { rows: number; columns: number };
+  columnWidths: Map<number, number>;
+}
+
+export interface SyncRecord {
+  bytes: number;
+  operations: number;
+}
+
+export interface FakeWorkbookOptions {
+  /** request payload limit; a sync over it fails like Excel on the web (5 MB there) */
+  maxRequestBytes?: number;
+}
+
+// ---------- addresses ----------
+
+export function colIndex(letters: string): number {
+  let c = 0;
+  for (const ch of letters.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return c - 1;
+}
+export function colLetters(c: number): string {
+  let s = '';
+  let n = c + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+export interface Box { r0: number; c0: number; r1: number; c1: number }
+const MAX_ROWS = 1048576;
+const MAX_COLS = 16384;
+
+/** 'A1', 'B2:D9', 'A:C', '3:5', with an optional Sheet! prefix (ignored here). */
+export function parseAddress(address: string): Box {
+  const a = address.replace(/^.*!/, '').replace(/\$/g, '').toUpperCase();
+  const [from, to = from] = a.split(':');
+  const cell = /^([A-Z]+)([0-9]+)$/;
+  const col = /^([A-Z]+)$/;
+  const row = /^([0-9]+)$/;
+  let m1 = cell.exec(from);
+  let m2 = cell.exec(to);
+  if (m1 && m2) {
+    const box = { r0: +m1[2] - 1, c0: colIndex(m1[1]), r1: +m2[2] - 1, c1: colIndex(m2[1]) };
+    return norm(box, address);
+  }
+  m1 = col.exec(from);
+  m2 = col.exec(to);
+  if (m1 && m2) return norm({ r0: 0, c0: colIndex(m1[1]), r1: MAX_ROWS - 1, c1: colIndex(m2[1]) }, address);
+  m1 = row.exec(from);
+  m2 = row.exec(to);
+  if (m1 && m2) return norm({ r0: +m1[1] - 1, c0: 0, r1: +m2[1] - 1, c1: MAX_COLS - 1 }, address);
+  throw new FakeExcelError('InvalidArgument', `not an address: ${address}`);
+}
+function norm(b: Box, address: string): Box {
+  if (b.r0 < 0 || b.c0 < 0 || b.r1 >= MAX_ROWS || b.c1 >= MAX_COLS || b.r1 < b.r0 || b.c1 < b.c0) {
+    throw new FakeExcelError('InvalidArgument', `bad address ${address}`);
+  }
+  return b;
+}
+export function boxAddress(b: Box): string {
+  const a = `${colLetters(b.c0)}${b.r0 + 1}`;
+  const z = `${colLetters(b.c1)}${b.r1 + 1}`;
+  return a === z ? a : `${a}:${z}`;
+}
+const key = (r: number, c: number) => `${r},${c}`;
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+// ---------- the workbook state ----------
+
+export class FakeWorkbook {
+  sheets: FakeSheet[] = [];
+  syncs: SyncRecord[] = [];
+  /** cells selected by Range.select(), as Sheet!A1 */
+  selections: string[] = [];
+  activeSheet?: string;
+  calculationSuspensions = 0;
+  maxRequestBytes: number;
+  private nextId = 1;
+
+  constructor(opts: FakeWorkbookOptions = {}) {
+    this.maxRequestBytes = opts.maxRequestBytes ?? 5 * 1024 * 1024;
+  }
+
+  addSheet(name: string): FakeSheet {
+    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name) || /^'|'$/.test(name)) {
+      throw new FakeExcelError('InvalidArgument', `invalid sheet name ${JSON.stringify(name)}`);
+    }
+    if (this.sheet(name)) throw new FakeExcelError('ItemAlreadyExists', `a sheet named ${name} exists`);
+    const s: FakeSheet = { id: `{sheet-${this.nextId++}}`, name, cells: new Map(), names: new Map(), tables: [], columnWidths: new Map() };
+    this.sheets.push(s);
+    return s;
+  }
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+  /** Test helper: put typed values into a sheet from A1 (or from `at`). */
+  setValues(sheetName: string, rows: (number | string | boolean | null | { error: string })[][], at = 'A1'): void {
+    const s = this.sheet(sheetName) ?? this.addSheet(sheetName);
+    const b = parseAddress(at);
+    rows.forEach((row, r) => row.forEach((v, c) => {
+      const k = key(b.r0 + r, b.c0 + c);
+      if (v === null) s.cells.delete(k);
+      else if (typeof v === 'object') s.cells.set(k, { value: v.error, error: v.error });
+      else s.cells.set(k, { value: v });
+    }));
+  }
+  cell(sheetName: string, address: string): FakeCell | undefined {
+    const s = this.sheet(sheetName);
+    const b = parseAddress(address);
+    return s?.cells.get(key(b.r0, b.c0));
+  }
+  /** A deep copy of every sheet, for "nothing changed" comparisons. */
+  snapshot(): string {
+    return JSON.stringify(this.sheets.map((s) => ({
+      ...s,
+      cells: [...s.cells.entries()].sort(),
+      names: [...s.names.entries()],
+      columnWidths: [...s.columnWidths.entries()],
+    })));
+  }
+  usedBox(s: FakeSheet, valuesOnly: boolean): Box | undefined {
+    let box: Box | undefined;
+    for (const [k, cell] of s.cells) {
+      if (valuesOnly && cell.value === null && cell.formula === undefined) continue;
+      const [r, c] = k.split(',').map(Number);
+      box = box
+        ? { r0: Math.min(box.r0, r), c0: Math.min(box.c0, c), r1: Math.max(box.r1, r), c1: Math.max(box.c1, c) }
+        : { r0: r, c0: c, r1: r, c1: c };
+    }
+    return box;
+  }
+  get syncCount(): number {
+    return this.syncs.length;
+  }
+}
+
+// ---------- proxies and the request queue ----------
+
+interface Op {
+  json: { o: string; p: string; a?: unknown };
+  run: () => void;
+}
+
+export class FakeRequestContext {
+  readonly workbook: FakeWorkbookProxy;
+  readonly application: { suspendApiCalculationUntilNextSync: () => void };
+  /** operations queued since the last sync */
+  queue: Op[] = [];
+
+  constructor(readonly state: FakeWorkbook) {
+    this.workbook = new FakeWorkbookProxy(this);
+    this.application = {
+      suspendApiCalculationUntilNextSync: () => this.enqueue('suspendApiCalculationUntilNextSync', 'application', undefined, () => {
+        this.state.calculationSuspensions++;
+      }),
+    };
+  }
+
+  enqueue(o: string, p: string, a: unknown, run: () => void): void {
+    this.queue.push({ json: a === undefined ? { o, p } : { o, p, a }, run });
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    const bytes = utf8Length(JSON.stringify(ops.map((x) => x.json)));
+    this.state.syncs.push({ bytes, operations: ops.length });
+    if (bytes > this.state.maxRequestBytes) {
+      throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `request of ${bytes} bytes is over the ${this.state.maxRequestBytes}-byte limit`);
+    }
+    // Excel runs the batch in order and stops at the first failing operation.
+    for (const op of ops) op.run();
+    await Promise.resolve();
+  }
+}
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Loadable properties: unreadable until load() + sync(). */
+class Loadable {
+  protected loaded = new Map<string, unknown>();
+  protected pending = new Set<string>();
+  constructor(protected ctx: FakeRequestContext, protected path: string) {}
+  protected readProp<T>(name: string): T {
+    if (!this.loaded.has(name)) {
+      throw new FakeExcelError('PropertyNotLoaded', `${this.path}.${name} was not loaded: call load('${name}') and sync() first`);
+    }
+    return this.loaded.get(name) as T;
+  }
+  protected queueLoad(names: string[], read: (name: string) => unknown): void {
+    this.ctx.enqueue('load', this.path, names, () => {
+      for (const n of names) this.loaded.set(n, read(n));
+    });
+  }
+}
+
+export class FakeWorkbookProxy {
+  readonly worksheets: FakeWorksheetCollection;
+  constructor(ctx: FakeRequestContext) {
+    this.worksheets = new FakeWorksheetCollection(ctx);
+  }
+}
+
+export class FakeWorksheetCollection extends Loadable {
+  private itemsLoaded?: FakeWorksheet[];
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, 'worksheets');
+  }
+  get items(): FakeWorksheet[] {
+    if (!this.itemsLoaded) throw new FakeExcelError('PropertyNotLoaded', 'worksheets.items was not loaded');
+    return this.itemsLoaded;
+  }
+  load(props: string | string[] = 'items/name'): this {
+    const list = typeof props === 'string' ? props.split(',').map((s) => s.trim()) : props;
+    const names = list.map((p) => p.replace(/^items\//, ''));
+    this.ctx.enqueue('load', this.path, list, () => {
+      this.itemsLoaded = this.ctx.state.sheets.map((s) => {
+        const w = new FakeWorksheet(this.ctx, () => s, `ws#${s.id}`, false);
+        w.markLoaded(names);
+        return w;
+      });
+    });
+    return this;
+  }
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => {
+      const s = this.ctx.state.sheet(name);
+      if (!s) throw new FakeExcelError('ItemNotFound', `no sheet named ${name}`);
+      return s;
+    }, `ws[${name}]`, false);
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.state.sheet(name), `ws?[${name}]`, true);
+  }
+  add(name: string): FakeWorksheet {
+    let created: FakeSheet | undefined;
+    this.ctx.enqueue('add', this.path, [name], () => {
+      created = this.ctx.state.addSheet(name);
+    });
+    return new FakeWorksheet(this.ctx, () => {
+      if (!created) throw new FakeExcelError('InvalidReference', `sheet ${name} not created yet`);
+      return created;
+    }, `ws+[${name}]`, false);
+  }
+}
+
+export class FakeWorksheet extends Loadable {
+  readonly names: FakeNamedItemCollection;
+  readonly tables: FakeTableCollection;
+  readonly freezePanes: FakeFreezePanes;
+  private nullState?: boolean;
+  constructor(ctx: FakeRequestContext, readonly resolveSheet: () => FakeSheet | undefined, path: string, private readonly orNull: boolean) {
+    super(ctx, path);
+    this.names = new FakeNamedItemCollection(ctx, this);
+    this.tables = new FakeTableCollection(ctx, this);
+    this.freezePanes = new FakeFreezePanes(ctx, this);
+  }
+  /** the sheet, failing like Excel if this is a null object or the sheet is gone */
+  sheet(): FakeSheet {
+    const s = this.resolveSheet();
+    if (!s) throw new FakeExcelError('ItemNotFound', `${this.path} is a null object or no longer exists`);
+    return s;
+  }
+  markLoaded(names: string[]): void {
+    const s = this.sheet();
+    for (const n of names) this.loaded.set(n, (s as unknown as Record<string, unknown>)[n]);
+  }
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw new FakeExcelError('PropertyNotLoaded', `${this.path}.isNullObject needs load() and sync()`);
+    return this.nullState;
+  }
+  get name(): string {
+    return this.readProp('name');
+  }
+  set name(v: string) {
+    this.ctx.enqueue('set', `${this.path}.name`, v, () => {
+      const s = this.sheet();
+      if (this.ctx.state.sheet(v) && this.ctx.state.sheet(v) !== s) throw new FakeExcelError('ItemAlreadyExists', v);
+      s.name = v;
+    });
+  }
+  get id(): string {
+    return this.readProp('id');
+  }
+  load(props: string | string[] = 'name'): this {
+    const list = typeof props === 'string' ? props.split(',').map((s) => s.trim()) : props;
+    this.ctx.enqueue('load', this.path, list, () => {
+      const s = this.resolveSheet();
+      if (this.orNull) this.nullState = s === undefined;
+      if (!s) {
+        if (!this.orNull) throw new FakeExcelError('ItemNotFound', this.path);
+        return;
+      }
+      for (const n of list) this.loaded.set(n, (s as unknown as Record<string, unknown>)[n]);
+    });
+    return this;
+  }
+  delete(): void {
+    this.ctx.enqueue('delete', this.path, undefined, () => {
+      const s = this.sheet();
+      const st = this.ctx.state;
+      if (st.sheets.length === 1) throw new FakeExcelError('InvalidOperation', 'a workbook must keep one sheet');
+      st.sheets = st.sheets.filter((x) => x !== s);
+    });
+  }
+  activate(): void {
+    this.ctx.enqueue('activate', this.path, undefined, () => {
+      this.ctx.state.activeSheet = this.sheet().name;
+    });
+  }
+  getRange(address?: string): FakeRange {
+    const box = address === undefined ? { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 } : parseAddress(address);
+    return new FakeRange(this.ctx, this, () => box, `${this.path}.range[${address ?? '*'}]`, false);
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.ctx, this, () => this.ctx.state.usedBox(this.sheet(), valuesOnly), `${this.path}.used`, true);
+  }
+}
+
+export class FakeNamedItemCollection {
+  constructor(private ctx: FakeRequestContext, private ws: FakeWorksheet) {}
+  add(name: string, reference: string, comment?: string): FakeNamedItem {
+    this.ctx.enqueue('names.add', `${this.wsPath()}.names`, [name, reference, comment ?? ''], () => {
+      const s = this.ws.sheet();
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new FakeExcelError('InvalidArgument', `bad name ${name}`);
+      if (s.names.has(name.toLowerCase())) throw new FakeExcelError('ItemAlreadyExists', name);
+      s.names.set(name.toLowerCase(), { formula: reference, visible: true });
+    });
+    return new FakeNamedItem(this.ctx, () => this.ws.sheet().names.get(name.toLowerCase()), `${this.wsPath()}.names[${name}]`, false);
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.ctx, () => this.ws.sheet().names.get(name.toLowerCase()), `${this.wsPath()}.names?[${name}]`, true);
+  }
+  private wsPath(): string {
+    return (this.ws as unknown as { path: string }).path;
+  }
+}
+
+export class FakeNamedItem extends Loadable {
+  private nullState?: boolean;
+  constructor(ctx: FakeRequestContext, private resolve: () => { formula: string; visible: boolean } | undefined, path: string, private orNull: boolean) {
+    super(ctx, path);
+  }
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw new FakeExcelError('PropertyNotLoaded', `${this.path}.isNullObject needs load() and sync()`);
+    return this.nullState;
+  }
+  get formula(): string {
+    return this.readProp('formula');
+  }
+  get visible(): boolean {
+    return this.readProp('visible');
+  }
+  set visible(v: boolean) {
+    this.ctx.enqueue('set', `${this.path}.visible`, v, () => {
+      const n = this.resolve();
+      if (!n) throw new FakeExcelError('ItemNotFound', this.path);
+      n.visible = v;
+    });
+  }
+  load(props: string | string[] = 'formula'): this {
+    const list = typeof props === 'string' ? props.split(',').map((s) => s.trim()) : props;
+    this.ctx.enqueue('load', this.path, list, () => {
+      const n = this.resolve();
+      if (this.orNull) this.nullState = n === undefined;
+      if (!n) {
+        if (!this.orNull) throw new FakeExcelError('ItemNotFound', this.path);
+        return;
+      }
+      for (const p of list) this.loaded.set(p, (n as Record<string, unknown>)[p]);
+    });
+    return this;
+  }
+}
+
+export class FakeTableCollection {
+  constructor(private ctx: FakeRequestContext, private ws: FakeWorksheet) {}
+  add(address: string, hasHeaders: boolean): FakeTable {
+    const entry: { name: string; address: string; style?: string } = { name: '', address };
+    this.ctx.enqueue('tables.add', 'tables', [address, hasHeaders], () => {
+      const s = this.ws.sheet();
+      const b = parseAddress(address);
+      for (const other of this.ctx.state.sheets.flatMap((x) => x.tables.map((t) => ({ t, x })))) {
+        if (other.x !== s) continue;
+        const o = parseAddress(other.t.address);
+        if (!(b.r1 < o.r0 || o.r1 < b.r0 || b.c1 < o.c0 || o.c1 < b.c0)) throw new FakeExcelError('InvalidOperation', `tables overlap at ${address}`);
+      }
+      if (hasHeaders) {
+        for (let c = b.c0; c <= b.c1; c++) {
+          const v = s.cells.get(key(b.r0, c))?.value;
+          if (typeof v !== 'string' || v === '') throw new FakeExcelError('InvalidArgument', `table header ${colLetters(c)}${b.r0 + 1} must be text`);
+        }
+      }
+      let n = 1;
+      while (this.ctx.state.sheets.some((x) => x.tables.some((t) => t.name.toLowerCase() === `table${n}`))) n++;
+      entry.name = `Table${n}`;
+      entry.address = boxAddress(b);
+      s.tables.push(entry);
+    });
+    return new FakeTable(this.ctx, entry);
+  }
+}
+
+export class FakeTable {
+  constructor(private ctx: FakeRequestContext, private entry: { name: string; address: string; style?: string }) {}
+  set name(v: string) {
+    this.ctx.enqueue('set', 'table.name', v, () => {
+      if (this.ctx.state.sheets.some((x) => x.tables.some((t) => t !== this.entry && t.name.toLowerCase() === v.toLowerCase()))) {
+        throw new FakeExcelError('InvalidArgument', `a table named ${v} exists in the workbook`);
+      }
+      this.entry.name = v;
+    });
+  }
+  set style(v: string) {
+    this.ctx.enqueue('set', 'table.style', v, () => {
+      this.entry.style = v;
+    });
+  }
+}
+
+export class FakeFreezePanes {
+  constructor(private ctx: FakeRequestContext, private ws: FakeWorksheet) {}
+  freezeAt(address: string): void {
+    this.ctx.enqueue('freezeAt', 'freezePanes', [address], () => {
+      const b = parseAddress(address);
+      if (b.r0 !== 0 || b.c0 !== 0) throw new FakeExcelError('InvalidArgument', 'freezeAt takes a range from A1 in this fake');
+      this.ws.sheet().freeze = { rows: b.r1 + 1, columns: b.c1 + 1 };
+    });
+  }
+  freezeRows(n: number): void {
+    this.ctx.enqueue('freezeRows', 'freezePanes', [n], () => {
+      this.ws.sheet().freeze = { rows: n, columns: 0 };
+    });
+  }
+  freezeColumns(n: number): void {
+    this.ctx.enqueue('freezeColumns', 'freezePanes', [n], () => {
+      this.ws.sheet().freeze = { rows: 0, columns: n };
+    });
+  }
+  unfreeze(): void {
+    this.ctx.enqueue('unfreeze', 'freezePanes', undefined, () => {
+      delete this.ws.sheet().freeze;
+    });
+  }
+}
+
+type Grid2D = unknown[][];
+
+export class FakeRange extends Loadable {
+  readonly format: FakeRangeFormat;
+  private nullState?: boolean;
+  constructor(ctx: FakeRequestContext, readonly ws: FakeWorksheet, readonly resolveBox: () => Box | undefined, path: string, private orNull: boolean) {
+    super(ctx, path);
+    this.format = new FakeRangeFormat(ctx, this);
+  }
+  box(): Box {
+    const b = this.resolveBox();
+    if (!b) throw new FakeExcelError('ItemNotFound', `${this.path} is a null object`);
+    return b;
+  }
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw new FakeExcelError('PropertyNotLoaded', `${this.path}.isNullObject needs load() and sync()`);
+    return this.nullState;
+  }
+  get values(): unknown[][] { return this.readProp('values'); }
+  set values(v: unknown[][]) { this.setGrid('values', v, (cell, x) => writeTyped(cell, x, false)); }
+  get formulas(): unknown[][] { return this.readProp('formulas'); }
+  set formulas(v: unknown[][]) { this.setGrid('formulas', v, (cell, x) => writeTyped(cell, x, true)); }
+  get numberFormat(): unknown[][] { return this.readProp('numberFormat'); }
+  set numberFormat(v: unknown[][]) {
+    this.setGrid('numberFormat', v, (cell, x) => {
+      if (typeof x !== 'string') throw new FakeExcelError('InvalidArgument', 'a number format is text');
+      cell.numberFormat = x;
+    });
+  }
+  get valueTypes(): string[][] { return this.readProp('valueTypes'); }
+  get address(): string { return this.readProp('address'); }
+  get rowCount(): number { return this.readProp('rowCount'); }
+  get columnCount(): number { return this.readProp('columnCount'); }
+  set hyperlink(h: { documentReference?: string; address?: string; textToDisplay?: string }) {
+    this.ctx.enqueue('set', `${this.path}.hyperlink`, h, () => {
+      const b = this.box();
+      if (b.r0 !== b.r1 || b.c0 !== b.c1) throw new FakeExcelError('InvalidArgument', 'a hyperlink is set on one cell in this fake');
+      const cell = this.cellAt(b.r0, b.c0);
+      cell.hyperlink = { ...h };
+      if (h.textToDisplay !== undefined) cell.value = h.textToDisplay;
+    });
+  }
+  load(props: string | string[]): this {
+    const list = typeof props === 'string' ? props.split(',').map((s) => s.trim()) : props;
+    this.ctx.enqueue('load', this.path, list, () => {
+      const b = this.resolveBox();
+      if (this.orNull) this.nullState = b === undefined;
+      if (!b) {
+        if (!this.orNull) throw new FakeExcelError('ItemNotFound', this.path);
+        return;
+      }
+      const s = this.ws.sheet();
+      for (const p of list) this.loaded.set(p, this.readNow(p, s, b));
+    });
+    return this;
+  }
+  select(): void {
+    this.ctx.enqueue('select', this.path, undefined, () => {
+      const s = this.ws.sheet();
+      this.ctx.state.selections.push(`${quoteSheet(s.name)}!${boxAddress(this.box())}`);
+      this.ctx.state.activeSheet = s.name;
+    });
+  }
+  clear(applyTo = 'All'): void {
+    this.ctx.enqueue('clear', this.path, [applyTo], () => {
+      const s = this.ws.sheet();
+      const b = this.box();
+      for (const k of [...s.cells.keys()]) {
+        const [r, c] = k.split(',').map(Number);
+        if (r >= b.r0 && r <= b.r1 && c >= b.c0 && c <= b.c1) s.cells.delete(k);
+      }
+    });
+  }
+  cellAt(r: number, c: number): FakeCell {
+    const s = this.ws.sheet();
+    let cell = s.cells.get(key(r, c));
+    if (!cell) {
+      cell = { value: null };
+      s.cells.set(key(r, c), cell);
+    }
+    return cell;
+  }
+  eachCell(fn: (cell: FakeCell, r: number, c: number) => void): void {
+    const b = this.box();
+    if ((b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1) > 5_000_000) throw new FakeExcelError('InvalidArgument', 'range too large for a format in this fake');
+    for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) fn(this.cellAt(r, c), r, c);
+  }
+  private setGrid(prop: string, v: Grid2D, write: (cell: FakeCell, x: unknown) => void): void {
+    this.ctx.enqueue('set', `${this.path}.${prop}`, v, () => {
+      const b = this.box();
+      const rows = b.r1 - b.r0 + 1;
+      const cols = b.c1 - b.c0 + 1;
+      if (!Array.isArray(v) || v.length !== rows || v.some((row) => !Array.isArray(row) || row.length !== cols)) {
+        const got = Array.isArray(v) ? `${v.length}×${Array.isArray(v[0]) ? v[0].length : '?'}` : typeof v;
+        throw new FakeExcelError('InvalidArgument', `${prop} of ${boxAddress(b)} needs a ${rows}×${cols} array, got ${got}`);
+      }
+      v.forEach((row, r) => row.forEach((x, c) => {
+        if (x === null) return; // Excel leaves the cell as it is
+        write(this.cellAt(b.r0 + r, b.c0 + c), x);
+      }));
+    });
+  }
+  private readNow(p: string, s: FakeSheet, b: Box): unknown {
+    const grid = <T>(fn: (cell: FakeCell | undefined) => T): T[][] => {
+      const out: T[][] = [];
+      for (let r = b.r0; r <= b.r1; r++) {
+        const row: T[] = [];
+        for (let c = b.c0; c <= b.c1; c++) row.push(fn(s.cells.get(key(r, c))));
+        out.push(row);
+      }
+      return out;
+    };
+    switch (p) {
+      case 'values': return grid((cell) => (cell ? (cell.formula !== undefined && cell.value === null ? 0 : cell.value ?? '') : ''));
+      case 'formulas': return grid((cell) => cell?.formula ?? cell?.value ?? '');
+      case 'numberFormat': return grid((cell) => cell?.numberFormat ?? 'General');
+      case 'valueTypes': return grid((cell) => {
+        if (!cell || (cell.value === null && cell.formula === undefined)) return 'Empty';
+        if (cell.error) return 'Error';
+        if (typeof cell.value === 'number' || cell.formula !== undefined) return 'Double';
+        if (typeof cell.value === 'boolean') return 'Boolean';
+        return 'String';
+      });
+      case 'address': return `${quoteSheet(s.name)}!${boxAddress(b)}`;
+      case 'rowCount': return b.r1 - b.r0 + 1;
+      case 'columnCount': return b.c1 - b.c0 + 1;
+      default: throw new FakeExcelError('InvalidArgument', `the fake cannot load Range.${p}`);
+    }
+  }
+}
+
+/** Typed input as Excel reads it. */
+function writeTyped(cell: FakeCell, x: unknown, viaFormulas: boolean): void {
+  delete cell.formula;
+  delete cell.error;
+  if (typeof x === 'number') {
+    if (!Number.isFinite(x)) throw new FakeExcelError('InvalidArgument', `${x} is not a number Excel can hold`);
+    cell.value = x;
+    return;
+  }
+  if (typeof x === 'boolean') {
+    cell.value = x;
+    return;
+  }
+  if (typeof x !== 'string') throw new FakeExcelError('InvalidArgument', `cannot write ${typeof x}`);
+  if (x === '') {
+    cell.value = null;
+    return;
+  }
+  if (x.startsWith("'")) {
+    cell.value = x.slice(1);
+    return;
+  }
+  if (/^[=+]/.test(x) && x.length > 1 && (viaFormulas || x.startsWith('='))) {
+    if (!x.startsWith('=')) throw new FakeExcelError('InvalidArgument', 'the fake keeps formulas starting with =');
+    cell.formula = x;
+    cell.value = null; // the fake does not calculate
+    return;
+  }
+  if (/^\s*-?[0-9][0-9,]*(\.[0-9]+)?\s*%?\s*$/.test(x) || /^(true|false)$/i.test(x) || /^\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?$/.test(x)) {
+    // Excel would turn this text into a number, boolean or date: writers must quote it.
+    cell.value = /^(true|false)$/i.test(x) ? x.toLowerCase() === 'true' : Number.NaN;
+    cell.error = `converted:${x}`;
+    return;
+  }
+  cell.value = x;
+}
+
+export class FakeRangeFormat {
+  readonly font: Record<string, unknown>;
+  readonly fill: Record<string, unknown>;
+  readonly borders: { getItem: (name: string) => Record<string, unknown> };
+  constructor(private ctx: FakeRequestContext, private range: FakeRange) {
+    const setter = (path: string, apply: (cell: FakeCell, v: unknown) => void, check: (v: unknown) => boolean) => (v: unknown) => {
+      if (!check(v)) throw new FakeExcelError('InvalidArgument', `${path} cannot be ${JSON.stringify(v)}`);
+      this.ctx.enqueue('set', `${this.rangePath()}.${path}`, v, () => this.range.eachCell((cell) => apply(cell, v)));
+    };
+    const font = (prop: string, check: (v: unknown) => boolean) => setter(`font.${prop}`, (cell, v) => {
+      cell.font = { ...(cell.font ?? {}), [prop]: v };
+    }, check);
+    const bool = (v: unknown) => typeof v === 'boolean';
+    const colour = (v: unknown) => typeof v === 'string' && /^#[0-9A-Fa-f]{6}$/.test(v);
+    this.font = defineSetters({
+      bold: font('bold', bool),
+      italic: font('italic', bool),
+      size: font('size', (v) => typeof v === 'number' && v > 0),
+      color: font('color', colour),
+      underline: font('underline', (v) => v === 'None' || v === 'Single' || v === 'Double'),
+    });
+    this.fill = defineSetters({
+      color: setter('fill.color', (cell, v) => { cell.fill = v as string; }, colour),
+    });
+    const BORDERS = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'];
+    this.borders = {
+      getItem: (name: string) => {
+        if (!BORDERS.includes(name)) throw new FakeExcelError('InvalidArgument', `no border ${name}`);
+        const apply = (prop: 'style' | 'weight') => (v: unknown) => {
+          this.ctx.enqueue('set', `${this.rangePath()}.borders[${name}].${prop}`, v, () => {
+            const b = this.range.box();
+            this.range.eachCell((cell, r) => {
+              const sides = name === 'EdgeTop' ? (r === b.r0 ? ['top'] : [])
+                : name === 'EdgeBottom' ? (r === b.r1 ? ['bottom'] : [])
+                : name === 'InsideHorizontal' ? [...(r > b.r0 ? ['top'] : []), ...(r < b.r1 ? ['bottom'] : [])]
+                : [name];
+              for (const side of sides) {
+                cell.borders = { ...(cell.borders ?? {}) };
+                cell.borders[side] = { ...(cell.borders[side] ?? { style: 'None' }), [prop]: v as string };
+              }
+            });
+          });
+        };
+        return defineSetters({
+          style: (v: unknown) => {
+            if (!['Continuous', 'Double', 'None', 'Dash', 'Dot'].includes(v as string)) throw new FakeExcelError('InvalidArgument', `border style ${String(v)}`);
+            apply('style')(v);
+          },
+          weight: (v: unknown) => {
+            if (!['Hairline', 'Thin', 'Medium', 'Thick'].includes(v as string)) throw new FakeExcelError('InvalidArgument', `border weight ${String(v)}`);
+            apply('weight')(v);
+          },
+        });
+      },
+    };
+    const own = (prop: 'wrapText' | 'horizontalAlignment' | 'verticalAlignment', check: (v: unknown) => boolean) =>
+      setter(prop, (cell, v) => { (cell as unknown as Record<string, unknown>)[prop] = v; }, check);
+    Object.defineProperties(this, {
+      wrapText: { set: own('wrapText', bool), enumerable: true },
+      horizontalAlignment: { set: own('horizontalAlignment', (v) => ['General', 'Left', 'Center', 'Right'].includes(v as string)), enumerable: true },
+      verticalAlignment: { set: own('verticalAlignment', (v) => ['Top', 'Center', 'Bottom'].includes(v as string)), enumerable: true },
+      columnWidth: {
+        set: (v: unknown) => {
+          if (typeof v !== 'number' || v < 0 || v > 255 * 7.5) throw new FakeExcelError('InvalidArgument', `column width ${String(v)}`);
+          this.ctx.enqueue('set', `${this.rangePath()}.columnWidth`, v, () => {
+            const b = this.range.box();
+            if (b.r0 !== 0 || b.r1 !== MAX_ROWS - 1) throw new FakeExcelError('InvalidArgument', 'set column widths on whole columns in this fake');
+            const s = this.range.ws.sheet();
+            for (let c = b.c0; c <= b.c1; c++) s.columnWidths.set(c, v);
+          });
+        },
+        enumerable: true,
+      },
+    });
+  }
+  private rangePath(): string {
+    return (this.range as unknown as { path: string }).path;
+  }
+}
+
+/** An object whose properties can only be set (reading them throws, as nothing was loaded). */
+function defineSetters(setters: Record<string, (v: unknown) => void>): Record<string, unknown> {
+  const o: Record<string, unknown> = {};
+  for (const [k, set] of Object.entries(setters)) {
+    Object.defineProperty(o, k, {
+      set,
+      get: () => {
+        throw new FakeExcelError('PropertyNotLoaded', `format.${k} was not loaded`);
+      },
+      enumerable: true,
+    });
+  }
+  return o;
+}
+
+/** Excel.run over a fake workbook; fails if queued operations were never synced. */
+export function fakeExcelRun(state: FakeWorkbook) {
+  return async function run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
+    const ctx = new FakeRequestContext(state);
+    const out = await batch(ctx);
+    if (ctx.queue.length) throw new Error(`Excel.run ended with ${ctx.queue.length} operation(s) queued and never synced`);
+    return out;
+  };
+}
