@@ -8,8 +8,14 @@ import { capitalSentence, millions, percent, revenueSentence } from './narrative
 import { reservesTables } from './reserves';
 import { revenueTable } from './revenue';
 import { convert } from './units';
+import { prepareLedger, ledgerTables } from './revenue-ledger';
+import { mtfpTables, runMtfp, withDraws } from './mtfp';
+import { capitalForecastTables } from './capital-forecast';
 
-export function build(inp: OutturnInput): BuildResult {
+export function build(input: OutturnInput): BuildResult {
+  // Ledger-level input: Table 1's lines are filled from the ledger (and forecast at month N).
+  const ledger = input.revenue?.ledger ? prepareLedger(input.revenue) : undefined;
+  const inp: OutturnInput = ledger ? { ...input, revenue: ledger.revenue } : input;
   const tables: Table[] = [];
   const findings: Finding[] = [];
   const checks: Check[] = [];
@@ -21,22 +27,43 @@ export function build(inp: OutturnInput): BuildResult {
     findings.push(...revenue.findings);
     checks.push(...revenue.checks);
   }
+  const ledgerT = ledger && revenue ? ledgerTables(ledger, revenue) : undefined;
+  if (ledgerT) {
+    tables.push(...ledgerT.tables);
+    findings.push(...ledgerT.findings);
+    checks.push(...ledgerT.checks);
+  }
   const capital = inp.capital ? capitalTable(inp.capital) : undefined;
   if (capital) {
     tables.push(capital.table);
     findings.push(...capital.findings);
     checks.push(...capital.checks);
   }
+  const capitalF = capital && inp.capital ? capitalForecastTables(inp.capital, capital) : undefined;
+  if (capitalF) {
+    tables.push(...capitalF.tables);
+    findings.push(...capitalF.findings);
+    checks.push(...capitalF.checks);
+  }
   const budget = inp.revenue
     ? { amount: sum(inp.revenue.sections.flatMap((s) => s.lines.map((l) => l.revisedBudget))), units: inp.revenue.units }
     : inp.reserves?.netRevenueBudget
       ? { amount: inp.reserves.netRevenueBudget, units: inp.reserves.units }
       : undefined;
-  const reserves = inp.reserves ? reservesTables(inp.reserves, budget) : undefined;
+  // The MTFP: the gap drawn from reserves becomes part of their projected movements.
+  const mtfpRun = inp.reserves?.mtfp ? runMtfp(inp.reserves, inp.reserves.mtfp.plan, inp.reserves.mtfp.gapFundedFrom) : undefined;
+  const reservesIn = inp.reserves && mtfpRun ? withDraws(inp.reserves, mtfpRun) : inp.reserves;
+  const reserves = reservesIn ? reservesTables(reservesIn, budget) : undefined;
   if (reserves) {
     tables.push(reserves.table, reserves.companion);
     findings.push(...reserves.findings);
     checks.push(...reserves.checks);
+  }
+  if (reserves && mtfpRun && inp.reserves) {
+    const m = mtfpTables(inp.reserves, mtfpRun, reserves);
+    tables.push(...m.tables);
+    findings.push(...m.findings);
+    checks.push(...m.checks);
   }
 
   const rounding = evaluate(tables, inp.rounding);
@@ -52,6 +79,11 @@ export function build(inp: OutturnInput): BuildResult {
       passed: inp.rounding === 'round-each' ? own.length === 0 : true,
       detail: `${own.length} ${inp.rounding === 'round-each' ? 'total(s) that do not cast' : 'rounding difference(s)'}`,
     });
+  }
+  for (const after of [ledgerT?.reconcile(), capitalF?.afterEvaluate(reservesIn)]) {
+    if (!after) continue;
+    findings.push(...after.findings);
+    checks.push(...after.checks);
   }
 
   if (revenue && inp.revenue) {

@@ -4,7 +4,20 @@ import type { Dec } from './decimal';
 
 export type Units = '£' | "£'000" | '£m';
 export type RoundingPolicy = 'round-then-sum' | 'round-each';
-export type TableId = 'revenue' | 'capital' | 'reserves' | 'reserves-categories';
+export type TableId =
+  | 'revenue'
+  | 'capital'
+  | 'reserves'
+  | 'reserves-categories'
+  // forecasting (issue 5): the ledger reconciliation and forecast build-up beside Table 1, next
+  // year's capital programme and the capital financing beside Table 2, the MTFP and its scenarios
+  // beside Table 3
+  | 'revenue-forecast'
+  | 'revenue-ledger'
+  | 'capital-next-year'
+  | 'capital-financing'
+  | 'reserves-mtfp'
+  | 'reserves-scenarios';
 export type Severity = 'error' | 'warning' | 'note';
 
 // ---------- inputs ----------
@@ -38,6 +51,55 @@ export interface RevenueInput {
   varianceThreshold?: { amount?: Dec; percent?: Dec };
   /** "forecast at month N" etc.: Table 1 on a forecast basis says so in its title */
   basis?: string;
+  /**
+   * Ledger-level input: when given, the engine fills every line's revised budget and outturn (and
+   * the original budget unless `ledger.originalBudgets` has the heading) from the ledger; the
+   * figures on the lines themselves are placeholders.
+   */
+  ledger?: LedgerInput;
+}
+
+/**
+ * One ledger line. Money is kept as outturn/v1 decimal text (validated), so that a million lines
+ * are summed in integer pence without a decimal object per amount (src/engine/pence.ts).
+ */
+export interface LedgerLine {
+  costCentre: string;
+  account: string;
+  description?: string;
+  budget: string;
+  actualToDate: string;
+  commitments?: string;
+  /** the user's forecast for the rest of the year (months after `month`); absent: from the profile */
+  forecast?: string;
+}
+/** A code criterion: an exact code, an inclusive range, or a prefix (one of them). */
+export interface CodeMatch {
+  exact?: string;
+  from?: string;
+  to?: string;
+  prefix?: string;
+}
+/** A mapping row: lines whose cost centre and account both match go to `heading`. */
+export interface LedgerMapping {
+  heading: string;
+  costCentre?: CodeMatch;
+  account?: CodeMatch;
+  source?: string;
+}
+export interface LedgerInput {
+  lines: LedgerLine[];
+  mapping: LedgerMapping[];
+  /** months of actuals (1–12): Table 1 becomes a forecast at month N; absent: the ledger is the year's outturn */
+  month?: number;
+  /** budget profile per heading: 12 non-negative weights, April first */
+  profiles: { heading: string; weights: Dec[]; source?: string }[];
+  /** the profile of every other heading; absent: even twelfths */
+  defaultProfile?: Dec[];
+  /** original budgets the headings give (for virements); others: original = the ledger budget */
+  originalBudgets: Map<string, Dec>;
+  /** where line i came from (JSON path or sheet!cell) */
+  lineSource?: (i: number) => string;
 }
 
 export interface CapitalScheme {
@@ -46,6 +108,17 @@ export interface CapitalScheme {
   revisedBudget: Dec;
   outturn: Dec;
   reprofile?: Dec;
+  /** next year's approved budget for the scheme (before the reprofile is added) */
+  nextYearBudget?: Dec;
+  source?: string;
+}
+export type FinancingType = 'grant' | 'capital-receipts' | 'revenue' | 'reserve' | 'borrowing';
+export interface CapitalFinancingLine {
+  type: FinancingType;
+  label: string;
+  amount: Dec;
+  /** for type 'reserve': the Table 3 reserve it is drawn from */
+  reserve?: string;
   source?: string;
 }
 export interface CapitalCategory {
@@ -68,6 +141,10 @@ export interface CapitalInput {
   categories: CapitalCategory[];
   externallyFunded: { label: string; ref?: string; outturn: Dec }[];
   memo: { label: string; ref?: string; outturn: Dec }[];
+  /** next year's programme as reported elsewhere (the budget report): checked against approved + reprofile */
+  nextYearProgrammeTotal?: Dec;
+  /** how the year's spend was financed; its total must equal the spend */
+  financing?: CapitalFinancingLine[];
 }
 
 export type ReserveClass = 'general' | 'useable' | 'non-useable';
@@ -96,6 +173,23 @@ export interface ReservesInput {
   generalReserveBand: { min: Dec; max: Dec };
   /** used when Table 1 is absent */
   netRevenueBudget?: Dec;
+  /** the medium-term financial plan: budget gap per forecast year, funded from reserves */
+  mtfp?: MtfpInput;
+}
+
+/** One year of the MTFP: budget requirement and funding (the gap is their difference). */
+export interface MtfpYear {
+  budgetRequirement: Dec;
+  funding: Dec;
+}
+export interface MtfpInput {
+  /** one per forecast year of the reserves statement (years[actualYears..]) */
+  plan: MtfpYear[];
+  /** reserve labels the gap is drawn from, in order; a surplus is added to the first */
+  gapFundedFrom: string[];
+  /** named variants of the plan (e.g. pay award 1% higher), with the changes already applied */
+  scenarios: { label: string; plan: MtfpYear[]; source?: string }[];
+  source?: string;
 }
 
 export interface OutturnInput {

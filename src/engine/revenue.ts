@@ -33,7 +33,7 @@ export function revenueTable(inp: RevenueInput, financialYear: string): RevenueT
     { id: 'original', header: [REVENUE_COLUMNS.original, u], kind: 'money' },
     { id: 'revised', header: [REVENUE_COLUMNS.revised, u], kind: 'money' },
     ...(inp.showVirements ? [{ id: 'virement', header: [REVENUE_COLUMNS.virement, u], kind: 'money' as const }] : []),
-    { id: 'outturn', header: [REVENUE_COLUMNS.outturn, u], kind: 'money' },
+    { id: 'outturn', header: [inp.basis ? `Forecast ${REVENUE_COLUMNS.outturn}` : REVENUE_COLUMNS.outturn, u], kind: 'money' },
     { id: 'variance', header: [REVENUE_COLUMNS.variance, u], kind: 'money' },
     ...(inp.showVariancePercent ? [{ id: 'pct', header: [REVENUE_COLUMNS.variancePercent, '%'], kind: 'percent' as const }] : []),
     ...(inp.varianceThreshold ? [{ id: 'flag', header: [REVENUE_COLUMNS.flag, ''], kind: 'flag' as const }] : []),

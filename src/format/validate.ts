@@ -4,6 +4,10 @@ import { Dec, DECIMAL_TEXT, survivesSpreadsheet } from '../engine/decimal';
 import type {
   CapitalCategory,
   CapitalInput,
+  CodeMatch,
+  LedgerInput,
+  LedgerLine,
+  MtfpInput,
   OutturnInput,
   ReservesInput,
   RevenueInput,
@@ -11,6 +15,7 @@ import type {
 } from '../engine/model';
 import schema from './outturn-v1.schema.json';
 import { type InputError, InvalidInput, jsonPath } from './errors';
+import { checkLimits, elide } from './limits';
 
 export const FORMAT = 'outturn/v1';
 export { schema };
@@ -113,6 +118,9 @@ export function readOutturn(textIn: string, name = 'input'): OutturnInput {
 /** Validates an outturn/v1 document and converts it to the engine's model; throws InvalidInput. */
 export function toModel(doc: unknown, sources?: (path: string) => string | undefined): OutturnInput {
   const errors: InputError[] = [];
+  // Enormous or hostile documents fail here, quickly, before the schema walks them.
+  const limits = checkLimits(doc);
+  if (limits.length) throw new InvalidInput(limits.map((e) => ({ ...e, where: sources?.(e.where) ?? e.where })));
   if (!validateSchema(doc)) {
     errors.push(...describe(validateSchema.errors ?? [], doc).map((e) => ({ ...e, where: sources?.(e.where) ?? e.where })));
     throw new InvalidInput(errors);
@@ -131,12 +139,12 @@ export function toModel(doc: unknown, sources?: (path: string) => string | undef
       return new Dec(v);
     }
     if (!DECIMAL_TEXT.test(v)) {
-      errors.push({ where: src(p), message: `${JSON.stringify(v)} is not a decimal amount` });
+      errors.push({ where: src(p), message: `${elide(v)} is not a decimal amount` });
       return new Dec(0);
     }
     const x = new Dec(v);
     if (!survivesSpreadsheet(x)) {
-      errors.push({ where: src(p), message: `${v} has more than 15 significant digits, which a spreadsheet cell cannot hold exactly` });
+      errors.push({ where: src(p), message: `${elide(v)} has more than 15 significant digits, which a spreadsheet cell cannot hold exactly` });
     }
     return x;
   };
@@ -173,12 +181,14 @@ export function toModel(doc: unknown, sources?: (path: string) => string | undef
         subtotalLabel: s.subtotalLabel,
         lines: s.lines.map((l, j) => {
           const p = ['revenue', 'sections', i, 'lines', j];
+          // With a ledger the figures are filled by the engine; these are placeholders.
+          const fig = (k: 'originalBudget' | 'revisedBudget' | 'outturn') => (l[k] !== undefined ? money(l[k]!, [...p, k]) : new Dec(0));
           return {
             label: l.label,
             ref: l.ref || undefined,
-            originalBudget: money(l.originalBudget, [...p, 'originalBudget']),
-            revisedBudget: money(l.revisedBudget, [...p, 'revisedBudget']),
-            outturn: money(l.outturn, [...p, 'outturn']),
+            originalBudget: fig('originalBudget'),
+            revisedBudget: fig('revisedBudget'),
+            outturn: fig('outturn'),
             source: src(p),
           };
         }),
@@ -200,7 +210,16 @@ export function toModel(doc: unknown, sources?: (path: string) => string | undef
             percent: r.varianceThreshold.percent !== undefined ? pct(r.varianceThreshold.percent) : undefined,
           }
         : undefined,
+      basis: r.basis,
     };
+    if (r.ledger) revenue.ledger = ledgerModel(r.ledger, r.sections, errors, src, money);
+    else {
+      r.sections.forEach((s, i) => s.lines.forEach((l, j) => {
+        for (const k of ['originalBudget', 'revisedBudget', 'outturn'] as const) {
+          if (l[k] === undefined) errors.push({ where: src(['revenue', 'sections', i, 'lines', j, k]), message: 'required field is missing' });
+        }
+      }));
+    }
     uniqueLabels([
       ...r.sections.flatMap((s, i) => s.lines.map((l, j) => ({ label: l.label, path: ['revenue', 'sections', i, 'lines', j] }))),
       ...r.sections.flatMap((s, i) => (s.subtotalLabel ? [{ label: s.subtotalLabel, path: ['revenue', 'sections', i], field: 'subtotalLabel' }] : [])),
@@ -223,6 +242,7 @@ export function toModel(doc: unknown, sources?: (path: string) => string | undef
       revisedBudget: money(s.revisedBudget!, [...p, 'revisedBudget']),
       outturn: money(s.outturn!, [...p, 'outturn']),
       reprofile: s.reprofile !== undefined ? money(s.reprofile, [...p, 'reprofile']) : undefined,
+      nextYearBudget: s.nextYearBudget !== undefined ? money(s.nextYearBudget, [...p, 'nextYearBudget']) : undefined,
       source: src(p),
     });
     capital = {
@@ -241,6 +261,13 @@ export function toModel(doc: unknown, sources?: (path: string) => string | undef
       }),
       externallyFunded: (c.externallyFunded ?? []).map((e, i) => ({ label: e.label, ref: e.ref || undefined, outturn: money(e.outturn, ['capital', 'externallyFunded', i, 'outturn']) })),
       memo: (c.memo ?? []).map((e, i) => ({ label: e.label, ref: e.ref || undefined, outturn: money(e.outturn, ['capital', 'memo', i, 'outturn']) })),
+      nextYearProgrammeTotal: c.nextYearProgrammeTotal !== undefined ? money(c.nextYearProgrammeTotal, ['capital', 'nextYearProgrammeTotal']) : undefined,
+      financing: c.financing?.map((l, i) => {
+        const p = ['capital', 'financing', i];
+        if (l.type === 'reserve' && !l.reserve) errors.push({ where: src([...p, 'reserve']), message: 'a contribution from reserves names its reserve (the Table 3 label)' });
+        if (l.type !== 'reserve' && l.reserve) errors.push({ where: src([...p, 'reserve']), message: `only a contribution from reserves names a reserve, not a ${l.type} line` });
+        return { type: l.type, label: l.label, amount: money(l.amount, [...p, 'amount']), reserve: l.reserve, source: src(p) };
+      }),
     };
     uniqueLabels([
       ...c.categories.flatMap((cat, i) => [
@@ -301,6 +328,7 @@ export function toModel(doc: unknown, sources?: (path: string) => string | undef
       }),
     };
     uniqueLabels(r.reserves.map((res, i) => ({ label: res.label, path: ['reserves', 'reserves', i] })), 'reserves');
+    if (r.mtfp) reserves.mtfp = mtfpModel(r.mtfp, r, actualYears, errors, src, money);
   }
   if (!d.revenue && !d.capital && !d.reserves) {
     errors.push({ where: '$', message: 'no table to build: give at least one of revenue, capital, reserves' });
@@ -328,10 +356,10 @@ function describe(errs: ErrorObject[], doc: unknown): InputError[] {
     const where = jsonPath(e.instancePath);
     switch (e.keyword) {
       case 'additionalProperties':
-        put(`${where === '$' ? '$' : where}.${(e.params as { additionalProperty: string }).additionalProperty}`, 'unknown field (check the spelling; unknown fields are not allowed)', true);
+        put(jsonPath(`${e.instancePath}/${(e.params as { additionalProperty: string }).additionalProperty.replace(/~/g, '~0').replace(/\//g, '~1')}`), 'unknown field (check the spelling; unknown fields are not allowed)', true);
         break;
       case 'required':
-        put(`${where}.${(e.params as { missingProperty: string }).missingProperty}`, 'required field is missing', true);
+        put(jsonPath(`${e.instancePath}/${(e.params as { missingProperty: string }).missingProperty.replace(/~/g, '~0').replace(/\//g, '~1')}`), 'required field is missing', true);
         break;
       case 'const':
         put(where, `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`, true);
@@ -344,7 +372,9 @@ function describe(errs: ErrorObject[], doc: unknown): InputError[] {
         else if (e.schemaPath.includes('/percent/')) put(where, 'must be a percentage: a decimal string such as "5" or "2.5"', true);
         else if (e.keyword === 'oneOf' && e.schemaPath.includes('categories')) {
           put(where, 'a category has either "schemes", or its own "revisedBudget" and "outturn" (a one-line category), not both', true);
-        } else if (e.keyword !== 'oneOf' && e.keyword !== 'not') {
+        } else if (e.schemaPath.includes('/weight/')) put(where, 'must be a weight: a non-negative decimal string such as "1" or "8.5"', true);
+        else if (e.schemaPath.includes('/code/')) put(where, 'must be a code: text such as "4000" or "CC100"', true);
+        else if (e.keyword !== 'oneOf' && e.keyword !== 'not' && e.keyword !== 'if') {
           put(where, e.message ?? 'invalid');
         }
     }
@@ -353,9 +383,164 @@ function describe(errs: ErrorObject[], doc: unknown): InputError[] {
   return [...out.values()];
 }
 
+type Src = (p: (string | number)[]) => string;
+type MoneyFn = (v: string | number, p: (string | number)[]) => Dec;
+
+/** The ledger: lines kept as decimal text (validated here once), mapping rows as code criteria. */
+function ledgerModel(l: V1Ledger, sections: V1Revenue['sections'], errors: InputError[], src: Src, money: MoneyFn): LedgerInput {
+  const headings = new Set(sections.flatMap((s) => s.lines.map((x) => x.label)));
+  const originalBudgets = new Map<string, Dec>();
+  sections.forEach((s, i) => s.lines.forEach((x, j) => {
+    const p = ['revenue', 'sections', i, 'lines', j];
+    for (const k of ['revisedBudget', 'outturn'] as const) {
+      if (x[k] !== undefined) errors.push({ where: src([...p, k]), message: `with revenue.ledger, the ${k === 'outturn' ? 'outturn' : 'revised budget'} of a heading comes from the ledger: leave it out` });
+    }
+    if (x.originalBudget !== undefined) originalBudgets.set(x.label, money(x.originalBudget, [...p, 'originalBudget']));
+  }));
+  const code = (v: string | number) => String(v);
+  /** money text of a line: a decimal string as is, a safe integer as its digits */
+  const amount = (v: string | number, i: number, k: string): string => {
+    if (typeof v === 'string') return v;
+    if (!Number.isSafeInteger(v)) {
+      errors.push({ where: src(['revenue', 'ledger', 'lines', i, k]), message: `the integer ${v} is beyond exact JSON numbers: write money as a decimal string` });
+      return '0';
+    }
+    return String(v);
+  };
+  const month = l.month;
+  let forecastWithoutMonth = -1;
+  const lines: LedgerLine[] = new Array(l.lines.length);
+  for (let i = 0; i < l.lines.length; i++) {
+    const x = l.lines[i];
+    const line: LedgerLine = {
+      costCentre: code(x.costCentre),
+      account: code(x.account),
+      budget: amount(x.budget, i, 'budget'),
+      actualToDate: amount(x.actualToDate, i, 'actualToDate'),
+    };
+    if (x.description !== undefined) line.description = x.description;
+    if (x.commitments !== undefined) line.commitments = amount(x.commitments, i, 'commitments');
+    if (x.forecast !== undefined) {
+      line.forecast = amount(x.forecast, i, 'forecast');
+      if (month === undefined && forecastWithoutMonth < 0) forecastWithoutMonth = i;
+    }
+    lines[i] = line;
+  }
+  if (forecastWithoutMonth >= 0) {
+    errors.push({ where: src(['revenue', 'ledger', 'lines', forecastWithoutMonth, 'forecast']), message: 'a forecast for the rest of the year needs revenue.ledger.month (the month the actuals run to)' });
+  }
+  const mapping = l.mapping.map((m, i) => {
+    const p = ['revenue', 'ledger', 'mapping', i];
+    if (!headings.has(m.heading)) errors.push({ where: src([...p, 'heading']), message: `${JSON.stringify(m.heading)} is not a heading of Table 1 (revenue.sections[].lines[].label)` });
+    const crit = (exact: string | number | undefined, range: { from: string | number; to: string | number } | undefined, prefix: string | undefined, what: string): CodeMatch | undefined => {
+      const given = [exact !== undefined, range !== undefined, prefix !== undefined].filter(Boolean).length;
+      if (given > 1) errors.push({ where: src(p), message: `give one ${what} criterion (exact, range or prefix), not ${given}` });
+      if (range && compareCodesLoose(code(range.from), code(range.to)) > 0) errors.push({ where: src([...p, `${what === 'cost centre' ? 'costCentres' : 'accounts'}`]), message: `the range runs from ${range.from} to ${range.to}: "from" is after "to"` });
+      if (exact !== undefined) return { exact: code(exact) };
+      if (range) return { from: code(range.from), to: code(range.to) };
+      if (prefix !== undefined) return { prefix };
+      return undefined;
+    };
+    const costCentre = crit(m.costCentre, m.costCentres, m.costCentrePrefix, 'cost centre');
+    const account = crit(m.account, m.accounts, m.accountPrefix, 'account');
+    if (!costCentre && !account) errors.push({ where: src(p), message: 'a mapping row needs a cost centre or an account criterion (it would match every line)' });
+    return { heading: m.heading, costCentre, account, source: src(p) };
+  });
+  const weights = (w: (string | number)[], p: (string | number)[]) => {
+    const ws = w.map((x) => new Dec(x));
+    if (ws.every((x) => x.isZero())) errors.push({ where: src(p), message: 'the weights of a profile must not all be nil' });
+    return ws;
+  };
+  const profiles = (l.profiles ?? []).map((pr, i) => {
+    const p = ['revenue', 'ledger', 'profiles', i];
+    if (!headings.has(pr.heading)) errors.push({ where: src([...p, 'heading']), message: `${JSON.stringify(pr.heading)} is not a heading of Table 1` });
+    return { heading: pr.heading, weights: weights(pr.weights, [...p, 'weights']), source: src(p) };
+  });
+  const seen = new Set<string>();
+  (l.profiles ?? []).forEach((pr, i) => {
+    if (seen.has(pr.heading)) errors.push({ where: src(['revenue', 'ledger', 'profiles', i, 'heading']), message: `a second profile for ${JSON.stringify(pr.heading)}` });
+    seen.add(pr.heading);
+  });
+  return {
+    lines,
+    mapping,
+    month,
+    profiles,
+    defaultProfile: l.defaultProfile ? weights(l.defaultProfile, ['revenue', 'ledger', 'defaultProfile']) : undefined,
+    originalBudgets,
+    lineSource: (i) => src(['revenue', 'ledger', 'lines', i]),
+  };
+}
+
+/** Code order as the engine uses it (digits as numbers), for validating ranges. */
+function compareCodesLoose(a: string, b: string): number {
+  if (/^[0-9]+$/.test(a) && /^[0-9]+$/.test(b)) {
+    const x = a.replace(/^0+(?=.)/, '');
+    const y = b.replace(/^0+(?=.)/, '');
+    if (x.length !== y.length) return x.length - y.length;
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The MTFP: one plan entry per forecast year; scenarios as the base plus their changes. */
+function mtfpModel(m: V1Mtfp, r: NonNullable<V1['reserves']>, actualYears: number, errors: InputError[], src: Src, money: MoneyFn): MtfpInput {
+  const forecastYears = r.years.slice(actualYears);
+  if (m.plan.length !== forecastYears.length) {
+    errors.push({ where: src(['reserves', 'mtfp', 'plan']), message: `${m.plan.length} plan year(s) for ${forecastYears.length} forecast year(s) (${forecastYears.join(', ') || 'none'}): give one per forecast year` });
+  }
+  m.plan.forEach((p, f) => {
+    if (forecastYears[f] !== undefined && p.year !== forecastYears[f]) errors.push({ where: src(['reserves', 'mtfp', 'plan', f, 'year']), message: `expected ${forecastYears[f]} (the forecast years of reserves.years, in order), not ${p.year}` });
+  });
+  const plan = m.plan.map((p, f) => ({
+    budgetRequirement: money(p.budgetRequirement, ['reserves', 'mtfp', 'plan', f, 'budgetRequirement']),
+    funding: money(p.funding, ['reserves', 'mtfp', 'plan', f, 'funding']),
+  }));
+  const labels = new Set(r.reserves.map((x) => x.label));
+  m.gapFundedFrom.forEach((l, i) => {
+    if (!labels.has(l)) errors.push({ where: src(['reserves', 'mtfp', 'gapFundedFrom', i]), message: `${JSON.stringify(l)} is not a reserve of the statement` });
+    if (m.gapFundedFrom.indexOf(l) !== i) errors.push({ where: src(['reserves', 'mtfp', 'gapFundedFrom', i]), message: `${JSON.stringify(l)} is named twice` });
+  });
+  const seen = new Set<string>();
+  const scenarios = (m.scenarios ?? []).map((s, k) => {
+    const p = ['reserves', 'mtfp', 'scenarios', k];
+    if (seen.has(s.label) || s.label === 'Base') errors.push({ where: src([...p, 'label']), message: `the scenario label ${JSON.stringify(s.label)} is ${s.label === 'Base' ? 'the base case\'s' : 'used twice'}` });
+    seen.add(s.label);
+    const sp = plan.map((x) => ({ ...x }));
+    s.changes.forEach((c, j) => {
+      const f = forecastYears.indexOf(c.year);
+      if (f < 0 || f >= sp.length) {
+        errors.push({ where: src([...p, 'changes', j, 'year']), message: `${c.year} is not a forecast year of the plan (${forecastYears.join(', ')})` });
+        return;
+      }
+      if (c.budgetRequirement !== undefined) sp[f].budgetRequirement = sp[f].budgetRequirement.plus(money(c.budgetRequirement, [...p, 'changes', j, 'budgetRequirement']));
+      if (c.funding !== undefined) sp[f].funding = sp[f].funding.plus(money(c.funding, [...p, 'changes', j, 'funding']));
+    });
+    return { label: s.label, plan: sp, source: src(p) };
+  });
+  return { plan, gapFundedFrom: m.gapFundedFrom, scenarios, source: src(['reserves', 'mtfp']) };
+}
+
 // The document's shape once the schema has passed.
 type M = string | number;
-interface V1Scheme { label: string; ref?: string; revisedBudget?: M; outturn?: M; reprofile?: M }
+interface V1Scheme { label: string; ref?: string; revisedBudget?: M; outturn?: M; reprofile?: M; nextYearBudget?: M }
+interface V1Ledger {
+  month?: number;
+  lines: { costCentre: M; account: M; description?: string; budget: M; actualToDate: M; commitments?: M; forecast?: M }[];
+  mapping: {
+    heading: string;
+    costCentre?: M; costCentres?: { from: M; to: M }; costCentrePrefix?: string;
+    account?: M; accounts?: { from: M; to: M }; accountPrefix?: string;
+  }[];
+  profiles?: { heading: string; weights: M[] }[];
+  defaultProfile?: M[];
+}
+interface V1Mtfp {
+  plan: { year: string; budgetRequirement: M; funding: M }[];
+  gapFundedFrom: string[];
+  scenarios?: { label: string; changes: { year: string; budgetRequirement?: M; funding?: M }[] }[];
+}
+type V1Revenue = NonNullable<V1['revenue']>;
 interface V1 {
   format: 'outturn/v1';
   organisation: string;
@@ -363,21 +548,26 @@ interface V1 {
   rounding?: 'round-then-sum' | 'round-each';
   revenue?: {
     units: Units; displayUnits?: Units; totalLabel: string;
-    sections: { label?: string; subtotalLabel?: string; lines: { label: string; ref?: string; originalBudget: M; revisedBudget: M; outturn: M }[] }[];
+    sections: { label?: string; subtotalLabel?: string; lines: { label: string; ref?: string; originalBudget?: M; revisedBudget?: M; outturn?: M }[] }[];
     adjustments?: { label: string; amount: M }[];
     earmarked?: { label: string; amount: M; reserve?: string }[];
     budgetRequirementChange?: M; showVirements?: boolean; showVariancePercent?: boolean;
     varianceThreshold?: { amount?: M; percent?: M };
+    basis?: string;
+    ledger?: V1Ledger;
   };
   capital?: {
     units: Units; displayUnits?: Units; year: string; nextYear: string; heading?: string; totalLabel?: string; grandTotalLabel?: string;
     categories: (V1Scheme & { totalLabel?: string; schemes?: V1Scheme[] })[];
     externallyFunded?: { label: string; ref?: string; outturn: M }[];
     memo?: { label: string; ref?: string; outturn: M }[];
+    nextYearProgrammeTotal?: M;
+    financing?: { type: 'grant' | 'capital-receipts' | 'revenue' | 'reserve' | 'borrowing'; label: string; amount: M; reserve?: string }[];
   };
   reserves?: {
     units: Units; displayUnits?: Units; years: string[]; actualYears?: number;
     generalReserveBand?: { min: M; max: M }; netRevenueBudget?: M;
     reserves: { label: string; class: 'general' | 'useable' | 'non-useable'; category?: 'mtfp' | 'beyond-mtfp' | 'contingency'; opening: M; flows?: { movement?: M; transfers?: M; capital?: M }[] }[];
+    mtfp?: V1Mtfp;
   };
 }

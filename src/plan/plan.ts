@@ -68,6 +68,12 @@ const TABLE_NUMBER: Record<TableId, string> = {
   capital: 'Table 2',
   reserves: 'Table 3',
   'reserves-categories': 'Table 3a',
+  'revenue-forecast': 'Table 1a',
+  'revenue-ledger': 'Table 1b',
+  'capital-next-year': 'Table 2a',
+  'capital-financing': 'Table 2b',
+  'reserves-mtfp': 'Table 3b',
+  'reserves-scenarios': 'Table 3c',
 };
 
 /** The places shown by a figure stored as exact decimal: how many decimals a cell holds. */
@@ -117,9 +123,9 @@ export function makePlan(result: BuildResult, opts: PlanOptions): WorkbookPlan {
   const sheets: SheetPlan[] = [];
 
   const groups: { sheet: string; ids: TableId[] }[] = [
-    { sheet: names.revenue, ids: ['revenue'] },
-    { sheet: names.capital, ids: ['capital'] },
-    { sheet: names.reserves, ids: ['reserves', 'reserves-categories'] },
+    { sheet: names.revenue, ids: ['revenue', 'revenue-forecast', 'revenue-ledger'] },
+    { sheet: names.capital, ids: ['capital', 'capital-next-year', 'capital-financing'] },
+    { sheet: names.reserves, ids: ['reserves', 'reserves-categories', 'reserves-mtfp', 'reserves-scenarios'] },
   ];
   // Lay out first (addresses), then write cells: formulas need every table's place.
   const layouts = groups

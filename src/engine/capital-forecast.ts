@@ -1,0 +1,244 @@
+// Capital roll-forward and financing (outturn/v1 `capital` extensions):
+//   Table 2a (capital-next-year): per scheme, next year's approved budget + the reprofile from
+//            Table 2 (a live reference) = next year's programme; category totals and the total.
+//   Table 2b (capital-financing): how the year's spend was financed — grants, capital receipts,
+//            revenue contributions, reserves, borrowing — against the spend of Table 2 (a live
+//            reference); the difference must be nil, and the contributions from reserves must tie to
+//            Table 3's contributions to capital in the same year.
+import { Dec, ZERO, sum, text } from './decimal';
+import type { CapitalInput, CapitalScheme, Check, Column, FinancingType, Finding, ReservesInput, Table } from './model';
+import { isFigure } from './model';
+import type { CapitalTable } from './capital';
+import { TableBuilder, derived, input, sumOf } from './table-builder';
+import { convert, placesFor } from './units';
+
+export const FINANCING_LABELS: Record<FinancingType, string> = {
+  grant: 'Grants and contributions',
+  'capital-receipts': 'Capital receipts',
+  revenue: 'Revenue contributions (RCCO)',
+  reserve: 'Contributions from reserves',
+  borrowing: 'Borrowing',
+};
+const FINANCING_ORDER: FinancingType[] = ['grant', 'capital-receipts', 'revenue', 'reserve', 'borrowing'];
+
+export interface CapitalForecastTables {
+  tables: Table[];
+  findings: Finding[];
+  checks: Check[];
+  /** checks read from the evaluated tables (call after `evaluate`) */
+  afterEvaluate(reserves: ReservesInput | undefined): { findings: Finding[]; checks: Check[] };
+}
+
+export function hasNextYear(inp: CapitalInput): boolean {
+  return inp.nextYearProgrammeTotal !== undefined || inp.categories.some((c) => c.standalone?.nextYearBudget !== undefined || (c.schemes ?? []).some((s) => s.nextYearBudget !== undefined));
+}
+
+export function capitalForecastTables(inp: CapitalInput, t2: CapitalTable): CapitalForecastTables {
+  const u = inp.displayUnits;
+  const dp = placesFor(u);
+  const money = (v: Dec) => input(convert(v, inp.units, u), dp);
+  const T2 = new TableBuilder('capital', t2.table.columns);
+  const schemeRows = t2.table.rows.map((r, i) => ({ r, i })).filter(({ r }) => r.kind === 'line' || r.kind === 'scheme_standalone').map(({ i }) => i);
+  const tables: Table[] = [];
+  const findings: Finding[] = [];
+  const checks: Check[] = [];
+
+  // ---- Table 2a: next year's programme ----
+  let N: TableBuilder | undefined;
+  let nTotal = -1;
+  if (hasNextYear(inp)) {
+    const columns: Column[] = [
+      { id: 'label', header: ['', ''], kind: 'text' },
+      { id: 'ref', header: ['', 'Ref'], kind: 'ref' },
+      { id: 'approved', header: [inp.nextYear, 'Approved Budget', u], kind: 'money' },
+      { id: 'reprofile', header: ['Reprofiled', `from ${inp.year}`, u], kind: 'money' },
+      { id: 'programme', header: [inp.nextYear, 'Capital Programme', u], kind: 'money' },
+    ];
+    const n = new TableBuilder('capital-next-year', columns);
+    N = n;
+    let k = 0;
+    const line = (s: CapitalScheme, kind: 'line' | 'scheme_standalone', bold: boolean, ref?: string) => {
+      const t2row = schemeRows[k++];
+      const r = n.add(kind, s.label, bold, { ref: (ref ?? s.ref) ? { text: (ref ?? s.ref)! } : null, approved: money(s.nextYearBudget ?? ZERO) }, s.source);
+      n.rows[r].cells[n.col('reprofile')] = sumOf([T2.ref(t2row, 'reprofile')], dp);
+      n.rows[r].cells[n.col('programme')] = sumOf([n.ref(r, 'approved'), n.ref(r, 'reprofile')], dp);
+      return r;
+    };
+    const totals = (rows: number[]) => ({
+      approved: sumOf(n.refs(rows, 'approved'), dp),
+      reprofile: sumOf(n.refs(rows, 'reprofile'), dp),
+      programme: sumOf(n.refs(rows, 'programme'), dp),
+    });
+    const parts: number[] = [];
+    for (const cat of inp.categories) {
+      if (cat.standalone) {
+        parts.push(line({ ...cat.standalone, source: cat.source }, 'scheme_standalone', true, cat.ref));
+        continue;
+      }
+      n.add('heading', cat.label, true);
+      const rows = (cat.schemes ?? []).map((s) => line(s, 'line', false));
+      parts.push(n.add('category_total', cat.totalLabel ?? `Total ${cat.label}`, true, { ref: cat.ref ? { text: cat.ref } : null, ...totals(rows) }, cat.source));
+    }
+    nTotal = n.add('total', `TOTAL ${inp.nextYear} CAPITAL PROGRAMME`, true, totals(parts));
+    tables.push(n.build(`Capital programme ${inp.nextYear}: approved budget and the reprofiling from ${inp.year}`, u));
+  }
+
+  // ---- Table 2b: financing ----
+  let F: TableBuilder | undefined;
+  let fDiff = -1;
+  let fTotal = -1;
+  let fSpend = -1;
+  if (inp.financing) {
+    const columns: Column[] = [
+      { id: 'label', header: ['', ''], kind: 'text' },
+      { id: 'amount', header: [inp.year, 'Financing', u], kind: 'money' },
+    ];
+    const f = new TableBuilder('capital-financing', columns);
+    F = f;
+    const lines: number[] = [];
+    for (const type of FINANCING_ORDER) {
+      const of = inp.financing.filter((l) => l.type === type);
+      if (!of.length) continue;
+      f.add('heading', FINANCING_LABELS[type], true);
+      for (const l of of) lines.push(f.add('line', l.label, false, { amount: money(l.amount) }, l.source));
+    }
+    fTotal = f.add('total', 'TOTAL FINANCING', true, { amount: sumOf(f.refs(lines, 'amount'), dp) });
+    const spendRefs = [T2.ref(t2.rows.grandTotal, 'outturn'), ...t2.rows.memo.map((r) => T2.ref(r, 'outturn'))];
+    fSpend = f.add('measure', 'Capital expenditure (Table 2, including externally funded schemes and memo lines)', false, { amount: sumOf(spendRefs, dp) });
+    fDiff = f.add('measure', 'Difference: financing − expenditure (nil when the spend is fully financed)', true, {
+      amount: derived({ op: 'diff', a: f.ref(fTotal, 'amount'), b: f.ref(fSpend, 'amount') }, dp),
+    });
+    tables.push(f.build(`Capital financing ${inp.year}`, u));
+  }
+
+  const exact = (t: Table, r: number, c: number): Dec => {
+    const cell = t.rows[r].cells[c];
+    if (!isFigure(cell)) throw new Error(`${t.id}: no figure at ${r},${c}`);
+    return cell.exact;
+  };
+
+  return {
+    tables,
+    findings,
+    checks,
+    afterEvaluate(reserves) {
+      const out = { findings: [] as Finding[], checks: [] as Check[] };
+      if (N) {
+        const t = tables.find((x) => x.id === 'capital-next-year')!;
+        const c = (id: string) => N!.col(id);
+        const approved = exact(t, nTotal, c('approved'));
+        const reprofile = exact(t, nTotal, c('reprofile'));
+        const programme = exact(t, nTotal, c('programme'));
+        const t2Reprofile = exact(t2.table, t2.rows.total, T2.col('reprofile'));
+        const ok = programme.eq(approved.plus(reprofile)) && reprofile.eq(t2Reprofile);
+        out.checks.push({
+          table: 'capital-next-year',
+          rule: 'capital.roll-forward',
+          description: `Next year's programme = approved ${inp.nextYear} budget + the reprofile of Table 2, per scheme and in total`,
+          passed: ok,
+          detail: `approved ${text(approved)} + reprofile ${text(reprofile)} = ${text(programme)} ${u}; Table 2 reprofile ${text(t2Reprofile)} ${u}`,
+        });
+        if (!ok) {
+          out.findings.push({
+            severity: 'error',
+            table: 'capital-next-year',
+            rule: 'capital.roll-forward',
+            message: `Next year's programme does not roll forward: approved ${text(approved)} + reprofile ${text(reprofile)} (Table 2: ${text(t2Reprofile)}) against a programme of ${text(programme)} ${u}`,
+            expected: text(approved.plus(t2Reprofile)),
+            actual: text(programme),
+            difference: text(programme.minus(approved.plus(t2Reprofile))),
+            at: { r: nTotal, c: c('programme') },
+          });
+        }
+        if (inp.nextYearProgrammeTotal !== undefined) {
+          const reported = convert(inp.nextYearProgrammeTotal, inp.units, u);
+          const ties = reported.eq(programme);
+          out.checks.push({
+            table: 'capital-next-year',
+            rule: 'capital.next-year-programme',
+            description: `Next year's programme (approved + reprofile) equals the ${inp.nextYear} programme reported`,
+            passed: ties,
+            detail: `rolled forward ${text(programme)} ${u}; reported ${text(reported)} ${u}`,
+          });
+          if (!ties) {
+            out.findings.push({
+              severity: 'warning',
+              table: 'capital-next-year',
+              rule: 'capital.next-year-programme',
+              message: `The ${inp.nextYear} capital programme rolled forward (approved budget + reprofile) is ${text(programme)} ${u}, but ${text(reported)} ${u} is reported`,
+              expected: text(programme),
+              actual: text(reported),
+              difference: text(reported.minus(programme)),
+              at: { r: nTotal, c: c('programme') },
+            });
+          }
+        }
+      }
+      if (F) {
+        const t = tables.find((x) => x.id === 'capital-financing')!;
+        const col = F.col('amount');
+        const diff = exact(t, fDiff, col);
+        out.checks.push({
+          table: 'capital-financing',
+          rule: 'capital.financing-total',
+          description: 'The capital financing equals the capital expenditure',
+          passed: diff.isZero(),
+          detail: `financing ${text(exact(t, fTotal, col))}; expenditure ${text(exact(t, fSpend, col))}; difference ${text(diff)} ${u}`,
+        });
+        if (!diff.isZero()) {
+          out.findings.push({
+            severity: 'error',
+            table: 'capital-financing',
+            rule: 'capital.financing-total',
+            message: `The capital financing of ${text(exact(t, fTotal, col))} ${u} does not equal the expenditure of ${text(exact(t, fSpend, col))} ${u}`,
+            expected: text(exact(t, fSpend, col)),
+            actual: text(exact(t, fTotal, col)),
+            difference: text(diff),
+            at: { r: fDiff, c: col },
+          });
+        }
+        out.findings.push(...tieReserves(inp, reserves, out.checks));
+      }
+      return out;
+    },
+  };
+}
+
+/** Contributions from reserves in the financing = the reserves' contributions to capital in Table 3 (that year). */
+function tieReserves(inp: CapitalInput, reserves: ReservesInput | undefined, checks: Check[]): Finding[] {
+  const findings: Finding[] = [];
+  const lines = (inp.financing ?? []).filter((l) => l.type === 'reserve');
+  const description = `Contributions from reserves in the capital financing tie to Table 3's contributions to capital in ${inp.year}`;
+  const y = reserves ? reserves.years.indexOf(inp.year) : -1;
+  if (!reserves || y < 0) {
+    checks.push({ table: 'capital-financing', rule: 'tie.capital-reserves', description, passed: true, detail: reserves ? `not checked: ${inp.year} is not a year of Table 3` : 'not checked: no Table 3 in the input' });
+    return findings;
+  }
+  const pounds = (d: Dec, units: CapitalInput['units']) => convert(d, units, '£');
+  const labels = [...new Set([...lines.map((l) => l.reserve ?? ''), ...reserves.reserves.filter((r) => !r.flows[y].capital.isZero()).map((r) => r.label)])];
+  let ok = true;
+  const parts: string[] = [];
+  for (const label of labels) {
+    const financed = sum(lines.filter((l) => (l.reserve ?? '') === label).map((l) => pounds(l.amount, inp.units)));
+    const reserve = reserves.reserves.find((r) => r.label === label);
+    const fromTable3 = reserve ? pounds(reserve.flows[y].capital, reserves.units).neg() : ZERO;
+    parts.push(`${label || '(no reserve named)'}: financing ${text(financed)} £, Table 3 ${text(fromTable3)} £`);
+    if (financed.eq(fromTable3) && reserve) continue;
+    ok = false;
+    const first = lines.find((l) => (l.reserve ?? '') === label);
+    findings.push({
+      severity: 'warning',
+      table: 'capital-financing',
+      rule: 'tie.capital-reserves',
+      message: !reserve
+        ? `${first?.label ?? 'A contribution from reserves'}: ${label ? `the reserve "${label}" is not in Table 3` : 'names no reserve'}`
+        : `${label}: contributions to capital of ${text(fromTable3)} £ in Table 3 (${inp.year}), but ${text(financed)} £ in the capital financing`,
+      expected: text(fromTable3),
+      actual: text(financed),
+      difference: text(financed.minus(fromTable3)),
+      source: first?.source ?? reserve?.source,
+    });
+  }
+  checks.push({ table: 'capital-financing', rule: 'tie.capital-reserves', description, passed: ok, detail: parts.join('; ') || 'no contributions from reserves' });
+  return findings;
+}

@@ -1,0 +1,242 @@
+// The medium-term financial plan (outturn/v1 `reserves.mtfp`): per forecast year the budget
+// requirement, the funding and the gap between them; the gap drawn from named reserves in order
+// (each down to nil, never below), a surplus added to the first; the projected movements of Table 3
+// derived from the planned movements and those draws; the year each reserve would be exhausted;
+// and named scenarios (variants of the plan) side by side with the base case.
+//
+//   Table 3b (reserves-mtfp): requirement, funding, gap; per gap-funding reserve its planned
+//             movements, the draw, the projected movements Table 3 shows (a live reference) and its
+//             estimated balance; the gap not funded.
+//   Table 3c (reserves-scenarios): year × case: gap, gap not funded, useable reserves at year end,
+//             reserves exhausted.
+import { Dec, ZERO, text } from './decimal';
+import type { Check, Column, Finding, MtfpYear, Reserve, ReservesInput, Table, TableCell } from './model';
+import type { ReservesTables } from './reserves';
+import { TableBuilder, derived, input, sumOf } from './table-builder';
+import { convert, placesFor } from './units';
+
+export interface MtfpRun {
+  /** per forecast year f (year index actualYears + f) */
+  gap: Dec[];
+  unfunded: Dec[];
+  /** per gap-funding reserve: per forecast year, the draw (negative) or the surplus added (positive) */
+  draws: Map<string, Dec[]>;
+  /** per reserve: closing balance per year (every year) */
+  closing: Map<string, Dec[]>;
+  /** per reserve exhausted within the forecast: the year index it reaches nil */
+  exhausted: Map<string, number>;
+  /** general and useable earmarked reserves at each year end (every year) */
+  useable: Dec[];
+}
+
+const flowTotal = (r: Reserve, y: number) => r.flows[y].movement.plus(r.flows[y].transfers).plus(r.flows[y].capital);
+
+/** Runs the plan over the reserves: the draws, the balances, the exhaustion years. Input units throughout. */
+export function runMtfp(res: ReservesInput, plan: MtfpYear[], gapFundedFrom: string[]): MtfpRun {
+  const n = res.years.length;
+  const balance = new Map(res.reserves.map((r) => [r.label, r.opening]));
+  const closing = new Map(res.reserves.map((r) => [r.label, [] as Dec[]]));
+  const draws = new Map(gapFundedFrom.map((l) => [l, [] as Dec[]]));
+  const gap: Dec[] = [];
+  const unfunded: Dec[] = [];
+  const exhausted = new Map<string, number>();
+  const useable: Dec[] = [];
+  for (let y = 0; y < n; y++) {
+    const opening = new Map(balance);
+    for (const r of res.reserves) balance.set(r.label, balance.get(r.label)!.plus(flowTotal(r, y)));
+    if (y >= res.actualYears) {
+      const f = y - res.actualYears;
+      const p = plan[f];
+      const g = p.budgetRequirement.minus(p.funding);
+      gap.push(g);
+      let remaining = g;
+      gapFundedFrom.forEach((label, k) => {
+        let d = ZERO;
+        if (g.isNeg() && k === 0) d = g.neg(); // a surplus is added to the first reserve
+        else if (remaining.gt(0)) {
+          const available = Dec.max(ZERO, balance.get(label)!);
+          const take = Dec.min(available, remaining);
+          remaining = remaining.minus(take);
+          d = take.neg();
+        }
+        balance.set(label, balance.get(label)!.plus(d));
+        draws.get(label)!.push(d);
+      });
+      unfunded.push(g.gt(0) ? remaining : ZERO);
+      for (const r of res.reserves) {
+        const b = balance.get(r.label)!;
+        if (!exhausted.has(r.label) && opening.get(r.label)!.gt(0) && !b.gt(0)) exhausted.set(r.label, y);
+      }
+    }
+    for (const r of res.reserves) closing.get(r.label)!.push(balance.get(r.label)!);
+    useable.push(res.reserves.filter((r) => r.class !== 'non-useable').reduce((s, r) => s.plus(balance.get(r.label)!), ZERO));
+  }
+  return { gap, unfunded, draws, closing, exhausted, useable };
+}
+
+/** The reserves input with the draws added to the gap-funding reserves' movements: what Table 3 shows. */
+export function withDraws(res: ReservesInput, run: MtfpRun): ReservesInput {
+  return {
+    ...res,
+    reserves: res.reserves.map((r) => {
+      const d = run.draws.get(r.label);
+      if (!d) return r;
+      return {
+        ...r,
+        flows: r.flows.map((f, y) => (y < res.actualYears ? f : { ...f, movement: f.movement.plus(d[y - res.actualYears]) })),
+      };
+    }),
+  };
+}
+
+export interface MtfpTables {
+  tables: Table[];
+  findings: Finding[];
+  checks: Check[];
+}
+
+/**
+ * Table 3b and 3c, and Table 3's projected movements of the gap-funding reserves turned into live
+ * references to Table 3b. `t3` was built from `withDraws(res, base)`.
+ */
+export function mtfpTables(res: ReservesInput, base: MtfpRun, t3: ReservesTables): MtfpTables {
+  const mtfp = res.mtfp!;
+  const u = res.displayUnits;
+  const dp = placesFor(u);
+  const money = (v: Dec) => input(convert(v, res.units, u), dp);
+  const first = res.actualYears;
+  const fyears = res.years.slice(first);
+  const yid = (f: number) => `y${f}`;
+  const columns: Column[] = [
+    { id: 'label', header: ['', ''], kind: 'text' },
+    ...fyears.map((y, f) => ({ id: yid(f), header: [y, u], kind: 'money' as const })),
+  ];
+  const b = new TableBuilder('reserves-mtfp', columns);
+  const perYear = (fn: (f: number) => TableCell) => Object.fromEntries(fyears.map((_, f) => [yid(f), fn(f)]));
+  const t3b = new TableBuilder('reserves', t3.table.columns);
+
+  const req = b.add('line', 'Budget requirement', false, perYear((f) => money(mtfp.plan[f].budgetRequirement)));
+  const fund = b.add('line', 'Funding (grants, council tax precept and other funding)', false, perYear((f) => money(mtfp.plan[f].funding)));
+  const gapRow = b.add('subtotal', 'Budget gap / (surplus)', true, perYear((f) => derived({ op: 'diff', a: b.ref(req, yid(f)), b: b.ref(fund, yid(f)) }, dp)));
+  const drawRows: number[] = [];
+  for (const label of mtfp.gapFundedFrom) {
+    const reserve = res.reserves.find((r) => r.label === label)!;
+    const r3 = t3.rows.byLabel.get(label)!;
+    b.add('heading', label, true);
+    const planned = b.add('line', 'Planned movements', false, perYear((f) => money(reserve.flows[first + f].movement)));
+    const draw = b.add('line', 'Drawn to fund the gap / surplus added', false, perYear((f) => money(base.draws.get(label)![f])));
+    drawRows.push(draw);
+    const projected = b.add('subtotal', 'Projected movements (Table 3)', false, perYear((f) => sumOf([b.ref(planned, yid(f)), b.ref(draw, yid(f))], dp)));
+    b.add('measure', 'Estimated balance at year end (Table 3)', false, perYear((f) => sumOf([t3b.ref(r3, `closing${first + f}`)], dp)));
+    // Table 3's projected movement of this reserve is the MTFP's: a live reference.
+    fyears.forEach((_, f) => {
+      t3.table.rows[r3].cells[t3b.col(`movement${first + f}`)] = sumOf([b.ref(projected, yid(f))], dp);
+    });
+  }
+  const drawn = b.add('subtotal', 'Drawn from reserves / surplus added', true, perYear((f) => sumOf(b.refs(drawRows, yid(f)), dp)));
+  // gap + draws (negative) = what the reserves could not meet; a surplus and the surplus added net to nil
+  const unfundedRow = b.add('total', 'Gap not funded from reserves', true, perYear((f) => sumOf([b.ref(gapRow, yid(f)), b.ref(drawn, yid(f))], dp)));
+  const mtfpTable = b.build(`Medium-term financial plan ${fyears[0]} to ${fyears[fyears.length - 1]}: the budget gap and the reserves that fund it`, u);
+
+  const findings: Finding[] = [];
+  const checks: Check[] = [];
+  const yearOf = (y: number) => res.years[y];
+  for (const [label, y] of base.exhausted) {
+    const gapReserve = mtfp.gapFundedFrom.includes(label);
+    findings.push({
+      severity: gapReserve ? 'warning' : 'note',
+      table: 'reserves',
+      rule: 'mtfp.exhausted',
+      message: `${label} would be exhausted in ${yearOf(y)}${gapReserve ? ' funding the budget gap' : ''} (estimated balance ${text(base.closing.get(label)![y])} ${res.units})`,
+      actual: text(base.closing.get(label)![y]),
+      at: { r: t3.rows.byLabel.get(label)!, c: t3b.col(`closing${y}`) },
+      source: res.reserves.find((r) => r.label === label)?.source,
+    });
+  }
+  checks.push({
+    table: 'reserves-mtfp',
+    rule: 'mtfp.exhausted',
+    description: 'No reserve is exhausted within the MTFP',
+    passed: base.exhausted.size === 0,
+    detail: base.exhausted.size ? [...base.exhausted].map(([l, y]) => `${l}: ${yearOf(y)}`).join('; ') : 'none exhausted',
+  });
+  let unfundedYears = 0;
+  base.unfunded.forEach((x, f) => {
+    if (x.isZero()) return;
+    unfundedYears++;
+    findings.push({
+      severity: 'warning',
+      table: 'reserves-mtfp',
+      rule: 'mtfp.unfunded',
+      message: `The budget gap of ${text(base.gap[f])} ${res.units} in ${fyears[f]} is not fully funded: ${text(x)} ${res.units} is left after drawing ${mtfp.gapFundedFrom.join(', ')} down to nil`,
+      actual: text(x),
+      at: { r: unfundedRow, c: b.col(yid(f)) },
+      source: mtfp.source,
+    });
+  });
+  checks.push({
+    table: 'reserves-mtfp',
+    rule: 'mtfp.unfunded',
+    description: `The budget gap is funded from ${mtfp.gapFundedFrom.join(', then ')} in every year of the plan`,
+    passed: unfundedYears === 0,
+    detail: `${unfundedYears} year(s) with a gap not funded`,
+  });
+
+  // ---- Table 3c: the scenarios beside the base ----
+  const cases = [{ label: 'Base', run: base, source: mtfp.source }, ...mtfp.scenarios.map((s) => ({ label: s.label, run: runMtfp(res, s.plan, mtfp.gapFundedFrom), source: s.source }))];
+  const sc: Column[] = [{ id: 'label', header: ['', 'Year'], kind: 'text' }];
+  cases.forEach((c, k) => {
+    sc.push({ id: `gap${k}`, header: [c.label, 'Budget gap / (surplus)', u], kind: 'money' });
+    sc.push({ id: `unfunded${k}`, header: ['', 'Gap not funded from reserves', u], kind: 'money' });
+    sc.push({ id: `useable${k}`, header: ['', 'Useable reserves at year end', u], kind: 'money' });
+    sc.push({ id: `exhausted${k}`, header: ['', 'Reserves exhausted in the year', ''], kind: 'text' });
+  });
+  const s = new TableBuilder('reserves-scenarios', sc);
+  const companion = t3.companion;
+  const useableRow = companion.rows.findIndex((r) => r.label.startsWith('Useable reserves'));
+  const compB = new TableBuilder('reserves-categories', companion.columns);
+  fyears.forEach((year, f) => {
+    const y = first + f;
+    const cells: Record<string, TableCell> = {};
+    cases.forEach((c, k) => {
+      if (k === 0) {
+        cells[`gap${k}`] = sumOf([b.ref(gapRow, yid(f))], dp);
+        cells[`unfunded${k}`] = sumOf([b.ref(unfundedRow, yid(f))], dp);
+        cells[`useable${k}`] = sumOf([compB.ref(useableRow, `y${y}`)], dp);
+      } else {
+        cells[`gap${k}`] = money(c.run.gap[f]);
+        cells[`unfunded${k}`] = money(c.run.unfunded[f]);
+        cells[`useable${k}`] = money(c.run.useable[y]);
+      }
+      const ex = [...c.run.exhausted].filter(([, yy]) => yy === y).map(([l]) => l);
+      cells[`exhausted${k}`] = ex.length ? { text: ex.join('; ') } : null;
+    });
+    s.add('line', year, false, cells);
+  });
+  const summary: Record<string, TableCell> = {};
+  cases.forEach((c, k) => {
+    summary[`exhausted${k}`] = { text: c.run.exhausted.size ? [...c.run.exhausted].map(([l, y]) => `${l} (${yearOf(y)})`).join('; ') : 'none within the plan' };
+  });
+  s.add('measure', 'Exhausted within the plan', true, summary);
+  for (const c of cases.slice(1)) {
+    const ex = [...c.run.exhausted].map(([l, y]) => `${l} in ${yearOf(y)}`);
+    const unf = c.run.unfunded.reduce((a, x) => a.plus(x), ZERO);
+    findings.push({
+      severity: 'note',
+      table: 'reserves-scenarios',
+      rule: 'mtfp.scenario',
+      message: `Scenario "${c.label}": ${ex.length ? `exhausts ${ex.join(', ')}` : 'no reserve exhausted'}; gap not funded over the plan ${text(unf)} ${res.units}; useable reserves at ${fyears[fyears.length - 1]} year end ${text(c.run.useable[res.years.length - 1])} ${res.units}`,
+      source: c.source,
+    });
+  }
+  checks.push({
+    table: 'reserves-scenarios',
+    rule: 'mtfp.scenarios',
+    description: 'Scenarios of the MTFP shown side by side with the base case',
+    passed: true,
+    detail: `${cases.length - 1} scenario(s): ${cases.slice(1).map((c) => c.label).join('; ') || 'none'}`,
+  });
+  const tables = [mtfpTable];
+  if (cases.length > 1) tables.push(s.build('MTFP scenarios beside the base case: budget gap, reserves at year end, exhaustion', u));
+  return { tables, findings, checks };
+}
