@@ -194,10 +194,15 @@ export function castBlocks(a: Audit, cols: number[], rule: string): Map<number, 
     const narrow = uncovered(Math.max(lastHeading, lastTotal));
     const wide = uncovered(-1);
     const wideFirst = k === 'total' && (row.rowType !== undefined || isAllCaps(row.label));
+    // A section need not be headed: the block of a sub-total may begin at any line, and only the
+    // arithmetic tells where. Shorter trailing runs are tried last, and win only by casting better.
+    const suffixes = wide.map((_, k) => wide.slice(k)).filter((x) => x.length < narrow.length);
+    const seen = new Set<string>();
     const order = [
       ...(matched >= 0 ? [uncovered(matched)] : []),
       ...(wideFirst ? [wide, narrow] : [narrow, wide]),
-    ].filter((c) => c.length > 0);
+      ...suffixes,
+    ].filter((c) => c.length > 0 && !seen.has(c.join()) && seen.add(c.join()));
     if (order.length === 0) continue;
     const score = (members: number[]) => cols.filter((c) => {
       const p = a.num(row, c);

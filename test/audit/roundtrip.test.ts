@@ -1,0 +1,130 @@
+// A workbook built by Outturn audits clean, always; and the same workbook with one figure changed is
+// caught — at that cell when the figure is one the table derives (a total, a variance, a balance).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { auditGrids, exitCodeOf } from '../../src/audit/audit';
+import { Dec, survivesSpreadsheet } from '../../src/engine/decimal';
+import { build } from '../../src/engine/build';
+import type { BuildResult, TableId } from '../../src/engine/model';
+import { isFigure } from '../../src/engine/model';
+import { toModel } from '../../src/format/validate';
+import { a1, sheetRef } from '../../src/plan/a1';
+import { makePlan, type WorkbookPlan } from '../../src/plan/plan';
+import { readPrintedWorkbook } from '../../src/xlsx/read-printed';
+import { workbookBuffer } from '../../src/xlsx/write';
+import { randomDocument } from '../support/random-input';
+
+const EXAMPLE = join(__dirname, '..', '..', 'examples', 'derbyshire-2020-21.json');
+/** Notes a clean build may carry: facts about the figures, not arithmetic that fails. */
+const LEGITIMATE_NOTES = new Set(['capital.reprofile-exceeds-remaining', 'reserves.below-nil', 'revenue.budget-requirement']);
+
+function built(doc: unknown): { result: BuildResult; plan: WorkbookPlan } | undefined {
+  const model = toModel(doc);
+  const result = build(model);
+  const plan = makePlan(result, { organisation: model.organisation, financialYear: model.financialYear, rounding: model.rounding });
+  // Figures beyond a spreadsheet's 15 digits are refused by the writer (and the build): not this test's case.
+  const fits = plan.sheets.every((s) => s.cells.every((row) => row.every((c) => !c || c.t === 's' || survivesSpreadsheet(new Dec(c.v)))));
+  return fits ? { result, plan } : undefined;
+}
+
+async function audit(plan: WorkbookPlan) {
+  return auditGrids(await readPrintedWorkbook(await workbookBuffer(plan), 'built.xlsx'));
+}
+
+interface Target {
+  table: TableId;
+  sheet: string;
+  r: number;
+  c: number;
+  derived: boolean;
+}
+
+/** Figures of Tables 1-3 the audit can recompute or that feed one it recomputes. */
+function targets(result: BuildResult, plan: WorkbookPlan): Target[] {
+  const out: Target[] = [];
+  for (const t of result.tables) {
+    if (t.id !== 'revenue' && t.id !== 'capital' && t.id !== 'reserves') continue;
+    const p = plan.placement[t.id]!;
+    t.rows.forEach((row, r) => row.cells.forEach((cell, c) => {
+      if (!isFigure(cell) || row.kind === 'memo') return;
+      const d = cell.derivation;
+      // A default reprofile (MAX(0, remaining)) is the officer's figure, and a percentage is checked by basis.
+      if (d && d.op !== 'sum' && d.op !== 'diff') return;
+      out.push({ table: t.id, sheet: p.sheet, r: p.row + r, c: p.column + c, derived: d !== undefined });
+    }));
+  }
+  return out;
+}
+
+function changed(plan: WorkbookPlan, at: Target, delta: Dec): WorkbookPlan | undefined {
+  const sheets = plan.sheets.map((s) => (s.name === at.sheet ? { ...s, cells: s.cells.map((row) => row.slice()) } : s));
+  const s = sheets.find((x) => x.name === at.sheet)!;
+  const cell = s.cells[at.r][at.c];
+  if (!cell || cell.t === 's') return undefined;
+  const v = new Dec(cell.v).plus(delta);
+  if (!survivesSpreadsheet(v)) return undefined;
+  s.cells[at.r][at.c] = { ...cell, v: v.toFixed() };
+  return { ...plan, sheets };
+}
+
+describe('audit: a workbook built by Outturn', function () {
+  this.timeout(300_000);
+
+  it('the worked example audits clean: four tables recognised, only the reprofile note', async () => {
+    const b = built(JSON.parse(readFileSync(EXAMPLE, 'utf8')))!;
+    const r = await audit(b.plan);
+    assert.deepEqual(r.tables.map((t) => [t.sheet, t.layout]), [
+      ['Table 1 Revenue', 'revenue'], ['Table 2 Capital', 'capital'], ['Table 3 Reserves', 'reserves'], ['Table 3 Reserves', 'auto'],
+    ]);
+    assert.deepEqual(r.findings.map((f) => f.rule), ['capital.reprofile-exceeds-remaining']);
+    assert.equal(exitCodeOf(r), 0);
+  });
+
+  it('property: random inputs (both rounding policies, every unit) → build → audit finds nothing but legitimate notes', async () => {
+    let runs = 0;
+    await fc.assert(fc.asyncProperty(randomDocument(), async (doc) => {
+      const b = built(doc);
+      fc.pre(b !== undefined);
+      const r = await audit(b!.plan);
+      const serious = r.findings.filter((f) => !(f.severity === 'note' && LEGITIMATE_NOTES.has(f.rule)));
+      assert.deepEqual(serious, [], JSON.stringify(serious, null, 1));
+      assert.deepEqual(r.tables.filter((t) => t.layout !== 'auto').map((t) => t.layout), ['revenue', 'capital', 'reserves']);
+      runs++;
+    }), { numRuns: 40, seed: 4041 });
+    assert.ok(runs >= 30, `only ${runs} runs`);
+  });
+
+  it('property: one derived figure changed → caught at that cell (error or warning)', async () => {
+    await fc.assert(fc.asyncProperty(randomDocument(), fc.nat(), fc.constantFrom('1', '-1', '7', '-1000', '0.1', '12345'), async (doc, pick, d) => {
+      const b = built(doc);
+      fc.pre(b !== undefined);
+      const derived = targets(b!.result, b!.plan).filter((t) => t.derived);
+      const at = derived[pick % derived.length];
+      const plan = changed(b!.plan, at, new Dec(d));
+      fc.pre(plan !== undefined);
+      const r = await audit(plan!);
+      const cell = sheetRef(at.sheet, a1(at.r, at.c));
+      const here = r.findings.filter((f) => f.cell === cell && f.severity !== 'note');
+      assert.ok(here.length > 0, `${cell} changed by ${d}: not caught there; findings: ${JSON.stringify(r.findings.map((f) => [f.cell, f.rule]))}`);
+      assert.equal(exitCodeOf(r), 1);
+    }), { numRuns: 40, seed: 4042 });
+  });
+
+  it('property: one input figure changed → the audit is no longer clean (found where it no longer adds up)', async () => {
+    await fc.assert(fc.asyncProperty(randomDocument(), fc.nat(), fc.constantFrom('1', '-3', '1000', '0.5'), async (doc, pick, d) => {
+      const b = built(doc);
+      fc.pre(b !== undefined);
+      const inputs = targets(b!.result, b!.plan).filter((t) => !t.derived);
+      const at = inputs[pick % inputs.length];
+      const plan = changed(b!.plan, at, new Dec(d));
+      fc.pre(plan !== undefined);
+      const r = await audit(plan!);
+      const sheet = at.sheet;
+      assert.ok(r.findings.some((f) => f.severity !== 'note' && f.cell.includes(sheet.replace(/'/g, "''"))),
+        `${sheetRef(sheet, a1(at.r, at.c))} changed by ${d}: nothing found`);
+      assert.equal(exitCodeOf(r), 1);
+    }), { numRuns: 30, seed: 4043 });
+  });
+});
