@@ -1,10 +1,10 @@
 // `outturn build INPUT.json|INPUT.xlsx -o OUTPUT.xlsx [--json RESULT.json]`
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { build } from '../engine/build';
 import type { BuildResult, OutturnInput } from '../engine/model';
-import { InvalidInput } from '../format/errors';
+import { type InputError, InvalidInput } from '../format/errors';
 import { resultJson } from '../format/result';
 import { readOutturn } from '../format/validate';
 import { makePlan, type PlanOptions, type WorkbookPlan } from '../plan/plan';
@@ -26,18 +26,46 @@ export interface BuildOutcome {
   plan?: WorkbookPlan;
 }
 
-export async function loadInput(path: string): Promise<OutturnInput> {
+/**
+ * The largest input files the command line reads. JSON: 256 MB, room for about two million
+ * ledger lines; an input workbook: 64 MB (ExcelJS holds a whole workbook in memory, several
+ * times its size on disk). Larger files are refused before they are read.
+ */
+export const INPUT_LIMITS = { json: 256 * 2 ** 20, xlsx: 64 * 2 ** 20 } as const;
+
+/** UTF-8 text, strictly: a byte that is not UTF-8 is an error at its line and column, never a silent U+FFFD. */
+export function utf8Text(data: Buffer, name: string): string {
+  if ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff)) {
+    throw new InvalidInput([{ where: name, message: 'the file is UTF-16 text: save it as UTF-8' }]);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    const good = new TextDecoder('utf-8').decode(data).split('\ufffd')[0];
+    const lines = good.split('\n');
+    throw new InvalidInput([{ where: `${name}:${lines.length}:${lines[lines.length - 1].length + 1}`, message: 'not UTF-8 text here: save the file as UTF-8' }]);
+  }
+}
+
+export async function loadInput(path: string, notes?: InputError[]): Promise<OutturnInput> {
   const ext = extname(path).toLowerCase();
   if (!existsSync(path)) throw new InvalidInput([{ where: path, message: 'no such file' }]);
-  if (ext === '.json') return readOutturn(readFileSync(path, 'utf8'), basename(path));
-  if (ext === '.xlsx') return readInputWorkbook(readFileSync(path), basename(path));
-  throw new InvalidInput([{ where: path, message: 'the input must be an outturn/v1 .json file or an input workbook (.xlsx)' }]);
+  if (ext !== '.json' && ext !== '.xlsx') throw new InvalidInput([{ where: path, message: 'the input must be an outturn/v1 .json file or an input workbook (.xlsx)' }]);
+  const st = statSync(path);
+  if (!st.isFile()) throw new InvalidInput([{ where: path, message: 'is a folder, not a file' }]);
+  const limit = INPUT_LIMITS[ext === '.json' ? 'json' : 'xlsx'];
+  if (st.size > limit) {
+    throw new InvalidInput([{ where: path, message: `is ${(st.size / 2 ** 20).toFixed(0)} MB, larger than the ${limit / 2 ** 20} MB Outturn reads as ${ext === '.json' ? 'a JSON input' : 'an input workbook'}` }]);
+  }
+  if (ext === '.json') return readOutturn(utf8Text(readFileSync(path), basename(path)), basename(path));
+  return readInputWorkbook(readFileSync(path), basename(path), notes);
 }
 
 export async function runBuild(inputPath: string, o: BuildOptions, io: Io): Promise<BuildOutcome> {
   let input: OutturnInput;
+  const notes: InputError[] = [];
   try {
-    input = await loadInput(inputPath);
+    input = await loadInput(inputPath, notes);
     if (o.rounding) input = { ...input, rounding: o.rounding };
     const out = resolve(o.output);
     if (extname(out).toLowerCase() !== '.xlsx') throw new InvalidInput([{ where: o.output, message: 'the output must be an .xlsx file' }]);
@@ -72,6 +100,7 @@ export async function runBuild(inputPath: string, o: BuildOptions, io: Io): Prom
   else if (o.json) writeFileSync(o.json, `${JSON.stringify(json, null, 2)}\n`);
 
   if (o.json !== '-') report(result, plan, o.output, io);
+  for (const n of notes) (o.json === "-" ? io.err : io.out)(`  note    ${n.where}  ${n.message}`);
   const serious = plan.findings.some((f) => f.severity === 'error' || f.severity === 'warning');
   return { code: serious ? EXIT.FINDINGS : EXIT.OK, input, result, plan };
 }
