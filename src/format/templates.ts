@@ -14,6 +14,10 @@ export interface InputSheet {
   name: string;
   /** rows × columns from A1 */
   values: GridValue[][];
+  /** merged ranges, 0-based and inclusive (a host that can see them fills this) */
+  merged?: { r0: number; c0: number; r1: number; c1: number }[];
+  /** 0-based indexes of hidden rows (hidden rows are read like any other, and noted) */
+  hiddenRows?: number[];
 }
 
 export const TEMPLATE_SHEETS = {
@@ -101,8 +105,13 @@ interface Found {
   rows: { r: number; cells: GridValue[] }[];
 }
 
-/** Finds a template table on its sheet by its header row; reads down to the first blank row. */
-export function findTable(sheet: InputSheet, t: TemplateTable, errors: InputError[]): Found | undefined {
+/**
+ * Finds a template table on its sheet by its header row; reads down to the first blank row.
+ * Refuses what would be read wrongly — figures below a blank row (they would be left out), merged
+ * cells (one value standing for several cells) — and notes hidden rows, which are read as input
+ * (as Excel's SUM reads them).
+ */
+export function findTable(sheet: InputSheet, t: TemplateTable, errors: InputError[], notes?: InputError[]): Found | undefined {
   const norm = (v: GridValue) => (typeof v === 'string' ? v.trim().toLowerCase() : '');
   const want = t.columns.map((c) => c.toLowerCase());
   for (let r = 0; r < sheet.values.length; r++) {
@@ -119,10 +128,33 @@ export function findTable(sheet: InputSheet, t: TemplateTable, errors: InputErro
         return undefined;
       }
       const rows: Found['rows'] = [];
-      for (let rr = r + 1; rr < sheet.values.length; rr++) {
-        const cells = want.map((_, i) => sheet.values[rr]?.[c + i] ?? null);
-        if (cells.every((v) => v === null || (typeof v === 'string' && v.trim() === ''))) break;
-        rows.push({ r: rr, cells });
+      const blank = (rr: number) => want.every((_, i) => {
+        const v = sheet.values[rr]?.[c + i] ?? null;
+        return v === null || (typeof v === 'string' && v.trim() === '');
+      });
+      let end = r + 1;
+      for (; end < sheet.values.length && !blank(end); end++) rows.push({ r: end, cells: want.map((_, i) => sheet.values[end]?.[c + i] ?? null) });
+      for (let rr = end + 1; rr < sheet.values.length; rr++) {
+        if (blank(rr)) continue;
+        errors.push({
+          where: sheetRef(sheet.name, a1(end, c)),
+          message: `a blank row ends the ${t.name} table here, but row ${rr + 1} below it has entries, which would be left out: delete the blank row`,
+        });
+        break;
+      }
+      for (const m of sheet.merged ?? []) {
+        if (m.r1 < r || m.r0 > Math.max(end - 1, r) || m.c1 < c || m.c0 > c + want.length - 1) continue;
+        errors.push({
+          where: sheetRef(sheet.name, a1(Math.max(m.r0, r), Math.max(m.c0, c))),
+          message: `merged cells (${a1(m.r0, m.c0)}:${a1(m.r1, m.c1)}) in the ${t.name} table: unmerge them and give each cell its own value`,
+        });
+      }
+      const hidden = (sheet.hiddenRows ?? []).filter((h) => h > r && h < end);
+      if (hidden.length && notes) {
+        notes.push({
+          where: sheetRef(sheet.name, a1(hidden[0], c)),
+          message: `${hidden.length === 1 ? 'row' : 'rows'} ${hidden.map((h) => h + 1).join(', ')} of the ${t.name} table ${hidden.length === 1 ? 'is' : 'are'} hidden, and read as input like the others`,
+        });
       }
       return { sheet: sheet.name, headerRow: r, col0: c, rows };
     }
@@ -131,7 +163,7 @@ export function findTable(sheet: InputSheet, t: TemplateTable, errors: InputErro
 }
 
 /** Reads the template sheets into a validated model; every error names its sheet and cell. */
-export function readTemplates(sheets: InputSheet[], name = 'workbook'): OutturnInput {
+export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: InputError[]): OutturnInput {
   const errors: InputError[] = [];
   const sources = new Map<string, string>();
   const bySheet = new Map(sheets.map((s) => [s.name.trim().toLowerCase(), s]));
@@ -173,11 +205,16 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook'): OutturnI
   // Settings.
   const settingsSheet = sheet(TEMPLATE_SHEETS.settings);
   if (!settingsSheet) throw new InvalidInput([{ where: name, message: `no "${TEMPLATE_SHEETS.settings}" sheet: insert the input templates first` }]);
-  const st = findTable(settingsSheet, SETTINGS_TABLE, errors);
+  const st = findTable(settingsSheet, SETTINGS_TABLE, errors, notes);
   if (!st) {
     if (!errors.length) errors.push({ where: sheetRef(settingsSheet.name, 'A1'), message: 'no OutturnSettings table (headers Setting, Value)' });
     throw new InvalidInput(errors);
   }
+  sources.set('$', sheetRef(st.sheet, a1(st.headerRow, st.col0)));
+  /** an input table with a header and no rows is an error at its header */
+  const noRows = (f: Found, t: TemplateTable, what: string) => {
+    if (f.rows.length === 0) errors.push({ where: sheetRef(f.sheet, a1(f.headerRow, f.col0)), message: `the ${t.name} table has no rows: enter ${what}` });
+  };
   const settings = new Map<string, { v: GridValue; where: string }>();
   for (const row of st.rows) {
     const key = cellText(row.cells[0]).toLowerCase();
@@ -219,8 +256,10 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook'): OutturnI
   const rs = sheet(TEMPLATE_SHEETS.revenue);
   if (rs) {
     const rev = (doc.revenue ??= {}) as Record<string, unknown>;
-    const lines = findTable(rs, REVENUE_LINES, errors);
+    const lines = findTable(rs, REVENUE_LINES, errors, notes);
     if (lines) {
+      sources.set('$.revenue', sheetRef(lines.sheet, a1(lines.headerRow, lines.col0)));
+      noRows(lines, REVENUE_LINES, 'one row per budget heading');
       const sections: { label?: string; subtotalLabel?: string; lines: unknown[] }[] = [];
       let current: string | undefined;
       let closed = false;
@@ -249,7 +288,7 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook'): OutturnI
       });
       rev.sections = sections;
     } else if (!errors.length) errors.push({ where: sheetRef(rs.name, 'A1'), message: 'no RevenueLines table' });
-    const below = findTable(rs, REVENUE_BELOW_LINE, errors);
+    const below = findTable(rs, REVENUE_BELOW_LINE, errors, notes);
     if (below) {
       const adjustments: unknown[] = [];
       const earmarked: unknown[] = [];
@@ -276,8 +315,10 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook'): OutturnI
   const cs = sheet(TEMPLATE_SHEETS.capital);
   if (cs) {
     const cap = (doc.capital ??= {}) as Record<string, unknown>;
-    const t = findTable(cs, CAPITAL_LINES, errors);
+    const t = findTable(cs, CAPITAL_LINES, errors, notes);
     if (t) {
+      sources.set('$.capital', sheetRef(t.sheet, a1(t.headerRow, t.col0)));
+      noRows(t, CAPITAL_LINES, 'one row per scheme');
       const categories: Record<string, unknown>[] = [];
       const ext: unknown[] = [];
       const memo: unknown[] = [];
@@ -344,8 +385,10 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook'): OutturnI
       errors.push({ where: settings.get('reserve years')?.where ?? sheetRef(TEMPLATE_SHEETS.settings, 'B1'), message: 'Reserve years is needed for the reserves input (e.g. "2020/21, 2021/22, 2022/23")' });
     } else {
       const tt = reserveLinesTable(years);
-      const t = findTable(ress, tt, errors);
+      const t = findTable(ress, tt, errors, notes);
       if (t) {
+        sources.set('$.reserves', sheetRef(t.sheet, a1(t.headerRow, t.col0)));
+        noRows(t, tt, 'one row per reserve');
         resDoc.reserves = t.rows.map((row, i) => {
           const cell = (col: string) => at(t, row, col, tt);
           const [label, cls, category] = row.cells.slice(0, 3).map(cellText);
@@ -377,7 +420,8 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook'): OutturnI
       const s = sources.get(p);
       if (s) return `${s}${p === path ? '' : ` (${path})`}`;
     }
-    return undefined;
+    const top = sources.get('$');
+    return top ? `${top} (${path})` : undefined;
   });
 }
 
