@@ -19,6 +19,8 @@ export type FlowOutcome<P> =
   | { kind: 'done'; result: P; write: WriteReport; syncs: number };
 
 export interface FlowOptions {
+  /** the input template sheets to read (TEMPLATE_SHEETS); none for a write that reads no input */
+  inputNames?: readonly string[];
   maxRequestBytes?: number;
   /** false: refuse to replace sheets the add-in made (the input templates, which hold the user's figures) */
   replaceOwned?: boolean;
@@ -36,7 +38,7 @@ export async function buildInWorkbook<P extends ComputeResult & { ok: true }>(
   opts: FlowOptions = {},
 ): Promise<FlowOutcome<P>> {
   opts.onProgress?.('Reading the workbook…');
-  const state = await readWorkbook(context, targetNames);
+  const state = await readWorkbook(context, opts.inputNames ?? [], targetNames);
   opts.onProgress?.('Computing the tables…');
   const out = await compute(state.inputs);
   if (!out.ok) return { kind: 'errors', errors: out.errors, syncs: state.syncs };

@@ -4,7 +4,7 @@
 // types, so error cells stay errors) and the ownership mark of every sheet the build would write.
 // Two, not one, because Office.js null objects cannot be navigated: a sheet must be known to exist
 // before its used range is asked for.
-import { type GridValue, type InputSheet, TEMPLATE_SHEETS } from '../format/templates';
+import type { GridValue, InputSheet } from '../format/templates';
 import { OWNER_NAME, type TargetState } from './ownership';
 
 export interface WorkbookState {
@@ -42,14 +42,18 @@ export function gridFromRange(address: string, values: unknown[][], valueTypes: 
   return grid;
 }
 
-export async function readWorkbook(context: Excel.RequestContext, targetNames: string[] = []): Promise<WorkbookState> {
+/**
+ * `inputNames`: the input template sheets (TEMPLATE_SHEETS of src/format/templates, handed in so
+ * the task pane's bundle does not carry the template reader); `targetNames`: the sheets a write would replace.
+ */
+export async function readWorkbook(context: Excel.RequestContext, inputNames: readonly string[], targetNames: readonly string[] = []): Promise<WorkbookState> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   await context.sync();
   const sheetNames = sheets.items.map((s) => s.name);
   const byLower = new Map(sheetNames.map((n) => [lower(n), n]));
 
-  const templateNames = Object.values(TEMPLATE_SHEETS).map((n) => byLower.get(lower(n))).filter((n): n is string => !!n);
+  const templateNames = inputNames.map((n) => byLower.get(lower(n))).filter((n): n is string => !!n);
   const ranges = templateNames.map((name) => {
     const used = sheets.getItem(name).getUsedRangeOrNullObject(true);
     used.load('address,values,valueTypes');
@@ -79,6 +83,6 @@ export async function readWorkbook(context: Excel.RequestContext, targetNames: s
 }
 
 /** The input template sheets as grids, for the pure template reader. */
-export async function readInputSheets(context: Excel.RequestContext): Promise<InputSheet[]> {
-  return (await readWorkbook(context)).inputs;
+export async function readInputSheets(context: Excel.RequestContext, inputNames: readonly string[]): Promise<InputSheet[]> {
+  return (await readWorkbook(context, inputNames)).inputs;
 }

@@ -47,7 +47,7 @@ export class ExistingOwnedSheets extends Error {
 
 export async function writePlan(context: Excel.RequestContext, plan: Pick<WorkbookPlan, 'sheets'>, opts: WritePlanOptions = {}): Promise<WriteReport> {
   const names = plan.sheets.map((s) => s.name);
-  const targets = opts.targets ?? (await readWorkbook(context, names)).targets;
+  const targets = opts.targets ?? (await readWorkbook(context, [], names)).targets;
   const state = (n: string) => targets.get(n.toLowerCase()) ?? 'absent';
   // Refuse before anything is queued: a sheet of the user's is never touched.
   const foreign = names.filter((n) => state(n) === 'foreign');

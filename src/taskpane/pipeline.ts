@@ -9,7 +9,7 @@ import { type InputSheet, readTemplates } from '../format/templates';
 import { toModel } from '../format/validate';
 import { makePlan, type SheetPlan, type WorkbookPlan } from '../plan/plan';
 import { templatePlan } from '../plan/templates-plan';
-import { type BuildSettings, DEFAULT_SETTINGS, type Scope, type SheetKey } from './settings';
+import { type BuildSettings, DEFAULT_SETTINGS, reportName, type Scope, type SheetKey } from './settings';
 import { displayRows, type DisplayCell, reportSheet, type TableBlock } from '../excel/report';
 
 export type { BuildSettings, Scope, SheetKey };
@@ -118,11 +118,6 @@ export function reportFromSheets(sheets: InputSheet[], s: BuildSettings, table: 
   const name = reportName(sheet.name);
   const copy = reportSheet(sheet, blocks, name);
   return { ok: true, report: { sheet: copy, rows: displayRows(copy) } };
-}
-
-export function reportName(sheet: string): string {
-  const suffix = ' (report)';
-  return `${sheet.slice(0, 31 - suffix.length)}${suffix}`;
 }
 
 /** The input templates, empty or filled with a document (the worked example). */

@@ -18,3 +18,12 @@ export const DEFAULT_SETTINGS: BuildSettings = {
   rounding: 'input',
   sheetNames: { revenue: 'Table 1 Revenue', capital: 'Table 2 Capital', reserves: 'Table 3 Reserves', checks: 'Checks' },
 };
+
+/** The sheet a table's report copy goes to. */
+export function reportName(sheet: string): string {
+  const suffix = ' (report)';
+  return `${sheet.slice(0, 31 - suffix.length)}${suffix}`;
+}
+
+/** The input template sheets the build reads (src/format/templates TEMPLATE_SHEETS; a test keeps them equal). */
+export const INPUT_SHEETS = ['Outturn settings', 'Revenue input', 'Capital input', 'Reserves input'] as const;

@@ -10,6 +10,7 @@ import { writePlan } from '../../src/excel/write';
 import { a1 } from '../../src/plan/a1';
 import type { SheetPlan } from '../../src/plan/plan';
 import { NUMBER_FORMATS } from '../../src/plan/styles';
+import { TEMPLATE_SHEETS } from '../../src/format/templates';
 import { buildFromDoc, buildFromSheets, templates } from '../../src/taskpane/pipeline';
 import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';
 import { FakeRequestContext, FakeWorkbook, fakeExcelRun } from '../fakes/fake-excel';
@@ -17,6 +18,7 @@ import { exampleDoc, scaledDoc } from '../fakes/scale';
 
 const ctx = (wb: FakeWorkbook) => new FakeRequestContext(wb) as unknown as Excel.RequestContext;
 const TARGETS = Object.values(DEFAULT_SETTINGS.sheetNames);
+const INPUTS = Object.values(TEMPLATE_SHEETS);
 
 /** A workbook holding the input templates filled with `doc`, as "Load the worked example" leaves it. */
 async function workbookWith(doc: Record<string, unknown>, opts: { maxRequestBytes?: number } = {}): Promise<FakeWorkbook> {
@@ -29,7 +31,7 @@ async function workbookWith(doc: Record<string, unknown>, opts: { maxRequestByte
 }
 
 async function fullBuild(wb: FakeWorkbook, maxRequestBytes?: number) {
-  const out = await buildInWorkbook(ctx(wb), TARGETS, async (inputs) => buildFromSheets(inputs, DEFAULT_SETTINGS), { maxRequestBytes });
+  const out = await buildInWorkbook(ctx(wb), TARGETS, async (inputs) => buildFromSheets(inputs, DEFAULT_SETTINGS), { maxRequestBytes, inputNames: INPUTS });
   return out;
 }
 
@@ -170,7 +172,7 @@ describe('Office.js host (strict fake Excel)', () => {
     assert.ok(wb.syncs.every((s) => s.bytes < 5000), 'and they were reads');
     // With the offered name in the settings, the build goes ahead and still leaves the user's sheet alone.
     const settings = { ...DEFAULT_SETTINGS, sheetNames: { ...DEFAULT_SETTINGS.sheetNames, capital: out.suggestions['Table 2 Capital'] } };
-    const again = await buildInWorkbook(ctx(wb), Object.values(settings.sheetNames), async (inputs) => buildFromSheets(inputs, settings));
+    const again = await buildInWorkbook(ctx(wb), Object.values(settings.sheetNames), async (inputs) => buildFromSheets(inputs, settings), { inputNames: INPUTS });
     assert.equal(again.kind, 'done');
     assert.equal(wb.cell('Table 2 Capital', 'A1')?.value, 'my own capital working');
     assert.equal(wb.cell('Table 2 Capital', 'B1')?.value, 123.45);
@@ -209,7 +211,7 @@ describe('Office.js host (strict fake Excel)', () => {
 
   it('reads the input sheets in two syncs and needs every property loaded first', async () => {
     const wb = await workbookWith(exampleDoc());
-    const inputs = await readInputSheets(ctx(wb));
+    const inputs = await readInputSheets(ctx(wb), INPUTS);
     assert.equal(wb.syncCount, 2);
     assert.deepEqual(inputs.map((s) => s.name).sort(), ['Capital input', 'Outturn settings', 'Reserves input', 'Revenue input']);
     const c = new FakeRequestContext(wb);
@@ -232,7 +234,7 @@ describe('Office.js host (strict fake Excel)', () => {
 
   it('reads what it wrote: a build from the read-back sheets equals the build from the JSON', async () => {
     const wb = await workbookWith(exampleDoc());
-    const state = await readWorkbook(ctx(wb), TARGETS);
+    const state = await readWorkbook(ctx(wb), INPUTS, TARGETS);
     assert.ok([...state.targets.values()].every((t) => t === 'absent'));
     const a = buildFromSheets(state.inputs);
     const b = buildFromDoc(exampleDoc());

@@ -118,6 +118,8 @@ export class FakeWorkbook {
   /** cells selected by Range.select(), as Sheet!A1 */
   selections: string[] = [];
   activeSheet?: string;
+  /** what getSelectedRange() returns */
+  selected?: { sheet: string; address: string };
   calculationSuspensions = 0;
   maxRequestBytes: number;
   private nextId = 1;
@@ -253,8 +255,14 @@ class Loadable {
 
 export class FakeWorkbookProxy {
   readonly worksheets: FakeWorksheetCollection;
-  constructor(ctx: FakeRequestContext) {
+  constructor(private ctx: FakeRequestContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
+  }
+  /** the cells the user has selected (FakeWorkbook.selected, or A1 of the active sheet) */
+  getSelectedRange(): FakeRange {
+    const st = this.ctx.state;
+    const ws = new FakeWorksheet(this.ctx, () => st.sheet(st.selected?.sheet ?? st.activeSheet ?? st.sheets[0]?.name ?? ''), 'selection.ws', false);
+    return new FakeRange(this.ctx, ws, () => parseAddress(st.selected?.address ?? 'A1'), 'selection', false);
   }
 }
 
@@ -278,6 +286,10 @@ export class FakeWorksheetCollection extends Loadable {
       });
     });
     return this;
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    const st = this.ctx.state;
+    return new FakeWorksheet(this.ctx, () => st.sheet(st.activeSheet ?? st.sheets[0]?.name ?? ''), 'ws[active]', false);
   }
   getItem(name: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => {
@@ -556,6 +568,30 @@ export class FakeRange extends Loadable {
       for (const p of list) this.loaded.set(p, this.readNow(p, s, b));
     });
     return this;
+  }
+  /** ExcelApi 1.9: cell properties as a 2D array; this fake knows font.bold only */
+  getCellProperties(spec: { format?: { font?: { bold?: boolean } } }): { value: { format: { font: { bold: boolean } } }[][] } {
+    if (!spec.format?.font?.bold) throw new FakeExcelError('InvalidArgument', 'the fake loads format.font.bold only');
+    const result: { value?: { format: { font: { bold: boolean } } }[][] } = {};
+    let ready = false;
+    this.ctx.enqueue('getCellProperties', this.path, spec, () => {
+      const b = this.box();
+      const s = this.ws.sheet();
+      const out: { format: { font: { bold: boolean } } }[][] = [];
+      for (let r = b.r0; r <= b.r1; r++) {
+        const row: { format: { font: { bold: boolean } } }[] = [];
+        for (let c = b.c0; c <= b.c1; c++) row.push({ format: { font: { bold: s.cells.get(key(r, c))?.font?.bold ?? false } } });
+        out.push(row);
+      }
+      result.value = out;
+      ready = true;
+    });
+    return {
+      get value() {
+        if (!ready) throw new FakeExcelError('PropertyNotLoaded', 'ClientResult.value before sync()');
+        return result.value!;
+      },
+    };
   }
   select(): void {
     this.ctx.enqueue('select', this.path, undefined, () => {

@@ -1,0 +1,38 @@
+/// <reference lib="webworker" />
+// The engine worker: everything heavy (reading the templates, validating, the exact engine, the
+// sheet plan, the audit) runs here, so the task pane never blocks Excel's UI thread.
+import { AuditInputError, auditGrids } from '../audit/audit';
+import example from '../../examples/derbyshire-2020-21.json';
+import { buildFromSheets, reportFromSheets, templates } from './pipeline';
+import type { WorkerMessage, WorkerRequest, WorkerResponse } from './protocol';
+
+function handle(req: WorkerRequest): WorkerResponse[WorkerRequest['kind']] {
+  switch (req.kind) {
+    case 'templates':
+      return { sheets: templates(req.example ? example : undefined) };
+    case 'build':
+      return buildFromSheets(req.sheets, req.settings, req.scope);
+    case 'report':
+      return reportFromSheets(req.sheets, req.settings, req.table);
+    case 'audit':
+      try {
+        const report = auditGrids(req.grids);
+        return { ok: true, findings: report.findings, tables: report.tables.length };
+      } catch (e) {
+        if (e instanceof AuditInputError) return { ok: false, errors: [{ where: e.where, message: e.message.replace(`${e.where}: `, '') }] };
+        throw e;
+      }
+  }
+}
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+scope.onmessage = (e: MessageEvent<{ id: number; req: WorkerRequest }>) => {
+  const { id, req } = e.data;
+  let msg: WorkerMessage;
+  try {
+    msg = { id, ok: true, result: handle(req) };
+  } catch (err) {
+    msg = { id, ok: false, message: err instanceof Error ? err.message : String(err) };
+  }
+  scope.postMessage(msg);
+};

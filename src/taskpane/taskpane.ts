@@ -1,0 +1,426 @@
+/// <reference types="office-js" />
+// The task pane: buttons, settings, progress and findings. Thin: the engine runs in a worker,
+// the workbook is read and written by src/excel. Cell text only ever reaches the page through
+// textContent, never as HTML.
+import { readAuditGrid } from '../excel/audit-read';
+import { buildInWorkbook, type FlowOutcome } from '../excel/flow';
+import { selectCell, splitSheetRef } from '../excel/select';
+import type { DisplayCell } from '../excel/report';
+import type { InputError } from '../format/errors';
+import type { SheetPlan } from '../plan/plan';
+import type { WorkerMessage, WorkerRequest, WorkerResponse } from './protocol';
+import { type BuildSettings, DEFAULT_SETTINGS, INPUT_SHEETS, reportName, type Scope, type SheetKey } from './settings';
+
+// ---------- the engine worker ----------
+
+let worker: Worker | undefined;
+let nextId = 1;
+const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+
+function engine<K extends WorkerRequest['kind']>(req: Extract<WorkerRequest, { kind: K }>): Promise<WorkerResponse[K]> {
+  if (!worker) {
+    worker = new Worker('engine.worker.js');
+    worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
+      const w = waiting.get(e.data.id);
+      if (!w) return;
+      waiting.delete(e.data.id);
+      if (e.data.ok) w.resolve(e.data.result);
+      else w.reject(new Error(e.data.message));
+    };
+    worker.onerror = (e) => {
+      for (const w of waiting.values()) w.reject(new Error(`the engine stopped: ${e.message}`));
+      waiting.clear();
+      worker = undefined;
+    };
+  }
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+    worker!.postMessage({ id, req });
+  });
+}
+
+// ---------- page helpers ----------
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: { text?: string; className?: string } = {}, ...children: Node[]) => {
+  const e = document.createElement(tag);
+  if (props.text !== undefined) e.textContent = props.text;
+  if (props.className) e.className = props.className;
+  for (const c of children) e.appendChild(c);
+  return e;
+};
+const ACTION_BUTTONS = ['insert-templates', 'load-example', 'build', 'copy-report', 'audit-selection', 'audit-sheet'];
+let auditAvailable = true;
+
+function setStatus(text: string, kind: 'ok' | 'error' = 'ok'): void {
+  const s = $('status');
+  s.textContent = text;
+  s.className = kind === 'error' ? 'status error' : 'status';
+}
+
+let busyNow = false;
+async function busy(label: string, work: () => Promise<void>): Promise<void> {
+  if (busyNow) return;
+  busyNow = true;
+  for (const id of ACTION_BUTTONS) $<HTMLButtonElement>(id).disabled = true;
+  $('progress').hidden = false;
+  document.body.setAttribute('aria-busy', 'true');
+  setStatus(label);
+  try {
+    await work();
+  } catch (e) {
+    setStatus(`Something went wrong: ${e instanceof Error ? e.message : String(e)}. Nothing further was written.`, 'error');
+  } finally {
+    busyNow = false;
+    $('progress').hidden = true;
+    document.body.removeAttribute('aria-busy');
+    enableActions();
+  }
+}
+
+function enableActions(): void {
+  for (const id of ACTION_BUTTONS) $<HTMLButtonElement>(id).disabled = false;
+  if (!auditAvailable) {
+    for (const id of ['audit-selection', 'audit-sheet']) $<HTMLButtonElement>(id).disabled = true;
+  }
+}
+
+function clearResults(): void {
+  for (const id of ['actions', 'narrative', 'findings']) $(id).replaceChildren();
+  $('results').hidden = true;
+}
+
+function showResults(): void {
+  $('results').hidden = false;
+  $('h-results').focus();
+}
+
+/** A button that selects a cell of the workbook. */
+function goTo(ref: string): HTMLButtonElement {
+  const b = el('button', { text: `Go to ${ref}`, className: 'go' });
+  b.type = 'button';
+  b.addEventListener('click', () => {
+    void Excel.run((context) => selectCell(context, ref)).catch((e: Error) => setStatus(`Cannot select ${ref}: ${e.message}`, 'error'));
+  });
+  return b;
+}
+
+const isSheetRef = (s: string | undefined): s is string => {
+  if (!s) return false;
+  try {
+    splitSheetRef(s);
+    return /![A-Z]+[0-9]+$/.test(s);
+  } catch {
+    return false;
+  }
+};
+
+function listFinding(severity: string, message: string, detail: string | undefined, ref: string | undefined): void {
+  const li = el('li', {}, el('span', { text: severity, className: `badge ${severity}` }), document.createTextNode(message));
+  if (detail) li.appendChild(el('div', { text: detail, className: 'detail' }));
+  if (isSheetRef(ref)) li.appendChild(goTo(ref));
+  else if (ref) li.appendChild(el('div', { text: ref, className: 'detail' }));
+  $('findings').appendChild(li);
+}
+
+function listInputErrors(errors: InputError[], intro: string): void {
+  clearResults();
+  setStatus(intro, 'error');
+  for (const e of errors) {
+    const m = /^('(?:[^']|'')+'|[^'!\s]+)![A-Z]+[0-9]+/.exec(e.where);
+    listFinding('error', `${e.where}: ${e.message}`, undefined, m ? m[0] : undefined);
+  }
+  showResults();
+}
+
+// ---------- settings (kept with the workbook when Office allows, else in this browser) ----------
+
+const SETTINGS_KEY = 'outturn.settings';
+
+function loadSettings(): BuildSettings {
+  let raw: unknown;
+  try {
+    raw = Office.context?.document?.settings?.get(SETTINGS_KEY) ?? JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? 'null');
+  } catch {
+    raw = null;
+  }
+  const s = (raw && typeof raw === 'object' ? raw : {}) as Partial<BuildSettings>;
+  return { ...DEFAULT_SETTINGS, ...s, sheetNames: { ...DEFAULT_SETTINGS.sheetNames, ...(s.sheetNames ?? {}) } };
+}
+
+async function saveSettings(s: BuildSettings): Promise<void> {
+  try {
+    localStorage.setItem(SETTINGS_KEY, JSON.stringify(s));
+  } catch {
+    // private mode: the document settings still keep them
+  }
+  const doc = Office.context?.document?.settings;
+  if (doc) {
+    doc.set(SETTINGS_KEY, s);
+    await new Promise<void>((resolve) => doc.saveAsync(() => resolve()));
+  }
+}
+
+const KEYS: SheetKey[] = ['revenue', 'capital', 'reserves', 'checks'];
+
+function fillSettingsForm(s: BuildSettings): void {
+  $<HTMLSelectElement>('rounding').value = s.rounding;
+  $<HTMLInputElement>('band-min').value = s.bandMin ?? '';
+  $<HTMLInputElement>('band-max').value = s.bandMax ?? '';
+  for (const k of KEYS) $<HTMLInputElement>(`name-${k}`).value = s.sheetNames[k];
+}
+
+function readSettingsForm(): BuildSettings {
+  const band = (id: string) => $<HTMLInputElement>(id).value.trim().replace(/%$/, '').trim() || undefined;
+  return {
+    rounding: $<HTMLSelectElement>('rounding').value as BuildSettings['rounding'],
+    bandMin: band('band-min'),
+    bandMax: band('band-max'),
+    sheetNames: Object.fromEntries(KEYS.map((k) => [k, $<HTMLInputElement>(`name-${k}`).value.trim() || DEFAULT_SETTINGS.sheetNames[k]])) as Record<SheetKey, string>,
+  };
+}
+
+let settings: BuildSettings = DEFAULT_SETTINGS;
+
+// ---------- actions ----------
+
+const kb = (n: number) => `${Math.max(1, Math.round(n / 1024))} KB`;
+function describeWrite(o: Extract<FlowOutcome<never>, { kind: 'done' }> | { write: { sheets: string[]; requests: number[] }; syncs: number }): string {
+  const bytes = o.write.requests.reduce((a, b) => a + b, 0);
+  return `${o.write.sheets.length} sheet${o.write.sheets.length === 1 ? '' : 's'} written in ${o.syncs} round trips to Excel (${kb(bytes)} sent).`;
+}
+
+function explainRefusal(o: FlowOutcome<unknown>, retry: (replace: boolean) => void, onRename?: (suggestions: Record<string, string>) => void): boolean {
+  if (o.kind === 'conflict') {
+    clearResults();
+    setStatus(`Nothing was written: ${o.sheets.map((s) => `"${s}"`).join(', ')} ${o.sheets.length === 1 ? 'is a sheet' : 'are sheets'} Outturn did not create, and Outturn never changes your sheets.`, 'error');
+    if (onRename) {
+      const b = el('button', { text: `Use ${Object.values(o.suggestions).map((s) => `"${s}"`).join(', ')} instead`, className: 'primary' });
+      b.type = 'button';
+      b.addEventListener('click', () => onRename(o.suggestions));
+      $('actions').appendChild(b);
+    }
+    showResults();
+    return true;
+  }
+  if (o.kind === 'exists') {
+    clearResults();
+    setStatus(`${o.sheets.map((s) => `"${s}"`).join(', ')} already ${o.sheets.length === 1 ? 'exists' : 'exist'}. Replacing loses the figures in ${o.sheets.length === 1 ? 'it' : 'them'}, and Excel's Undo cannot bring them back.`, 'error');
+    const b = el('button', { text: 'Replace them', className: 'primary' });
+    b.type = 'button';
+    b.addEventListener('click', () => retry(true));
+    const keep = el('button', { text: 'Keep them', className: 'secondary' });
+    keep.type = 'button';
+    keep.addEventListener('click', () => {
+      clearResults();
+      setStatus('Kept the input sheets as they are.');
+    });
+    $('actions').append(b, keep);
+    showResults();
+    return true;
+  }
+  return false;
+}
+
+function insertTemplates(example: boolean, replace = false): void {
+  void busy(example ? 'Preparing the worked example…' : 'Preparing the input templates…', async () => {
+    const { sheets } = await engine({ kind: 'templates', example });
+    const out = await Excel.run((context) => buildInWorkbook(context, sheets.map((s) => s.name), async () => ({ ok: true as const, plan: { sheets } }), {
+      replaceOwned: replace,
+      onProgress: setStatus,
+    }));
+    if (explainRefusal(out, (r) => insertTemplates(example, r))) return;
+    if (out.kind !== 'done') return;
+    clearResults();
+    setStatus(`${example ? 'The worked example is loaded' : 'The input templates are inserted'}: ${describeWrite(out)} Next: Build.`);
+  });
+}
+
+function build(scope: Scope): void {
+  void busy('Building…', async () => {
+    const names = scope === 'all' ? KEYS.map((k) => settings.sheetNames[k]) : [settings.sheetNames[scope]];
+    const out = await Excel.run((context) => buildInWorkbook(context, names, (inputs) => engine({ kind: 'build', sheets: inputs, settings, scope }), { onProgress: setStatus, inputNames: INPUT_SHEETS }));
+    if (out.kind === 'errors') {
+      listInputErrors(out.errors, `Nothing was written: the input has ${out.errors.length} problem${out.errors.length === 1 ? '' : 's'}. Fix ${out.errors.length === 1 ? 'it' : 'them'} and build again.`);
+      return;
+    }
+    if (explainRefusal(out, () => build(scope), (suggestions) => renameAndBuild(suggestions, scope))) return;
+    if (out.kind !== 'done') return;
+    const { plan, narrative } = out.result;
+    clearResults();
+    const n = (s: string) => plan.findings!.filter((f) => f.severity === s).length;
+    setStatus(`Built. ${describeWrite(out)} Findings: ${n('error')} error(s), ${n('warning')} warning(s), ${n('note')} note(s).`);
+    for (const s of narrative) $('narrative').appendChild(el('li', { text: s }));
+    for (const f of plan.findings ?? []) {
+      const detail = [f.expected !== undefined ? `expected ${f.expected}` : '', f.actual !== undefined ? `actual ${f.actual}` : '', f.difference !== undefined ? `difference ${f.difference}` : ''].filter(Boolean).join('; ');
+      listFinding(f.severity, f.message, detail || undefined, f.cell ?? f.source);
+    }
+    if (!plan.findings?.length) $('findings').appendChild(el('li', { text: 'No findings: every check passed.' }));
+    showResults();
+  });
+}
+
+function renameAndBuild(suggestions: Record<string, string>, scope: Scope): void {
+  const names = { ...settings.sheetNames };
+  for (const k of KEYS) if (suggestions[names[k]]) names[k] = suggestions[names[k]];
+  settings = { ...settings, sheetNames: names };
+  fillSettingsForm(settings);
+  void saveSettings(settings).then(() => build(scope));
+}
+
+function copyReport(table: Exclude<Scope, 'all'>): void {
+  void busy('Making the report copy…', async () => {
+    const name = reportName(settings.sheetNames[table]);
+    let rows: DisplayCell[][] = [];
+    const out = await Excel.run((context) => buildInWorkbook(context, [name], async (inputs) => {
+      const r = await engine({ kind: 'report', sheets: inputs, settings, table });
+      if (!r.ok) return r;
+      rows = r.report.rows;
+      return { ok: true as const, plan: { sheets: [r.report.sheet] as SheetPlan[] } };
+    }, { onProgress: setStatus, inputNames: INPUT_SHEETS }));
+    if (out.kind === 'errors') {
+      listInputErrors(out.errors, 'Nothing was written: the input has problems.');
+      return;
+    }
+    if (explainRefusal(out, () => copyReport(table))) return;
+    if (out.kind !== 'done') return;
+    const copied = await copyTable(rows);
+    clearResults();
+    setStatus(`"${name}" holds a values-only copy of the table. ${copied ? 'The table is on the clipboard: paste it into Word.' : 'The clipboard was not available here: copy the cells from the sheet instead.'}`);
+  });
+}
+
+/** The table as HTML (built from text nodes) and as tab-separated text, on the clipboard. */
+async function copyTable(rows: DisplayCell[][]): Promise<boolean> {
+  const table = document.createElement('table');
+  table.style.borderCollapse = 'collapse';
+  table.style.fontFamily = 'Arial, sans-serif';
+  table.style.fontSize = '10pt';
+  for (const row of rows) {
+    const tr = table.insertRow();
+    for (const cell of row) {
+      const td = tr.insertCell();
+      td.textContent = cell.text;
+      td.style.padding = '1pt 4pt';
+      if (cell.numeric) td.style.textAlign = 'right';
+      if (cell.bold) td.style.fontWeight = 'bold';
+      if (cell.italic) td.style.fontStyle = 'italic';
+      if (cell.borderTop) td.style.borderTop = '1px solid #000';
+      if (cell.borderBottom) td.style.borderBottom = cell.borderBottom === 'double' ? '3px double #000' : '1px solid #000';
+    }
+  }
+  const html = table.outerHTML;
+  const tsv = rows.map((r) => r.map((c) => c.text).join('\t')).join('\n');
+  try {
+    if (navigator.clipboard && typeof ClipboardItem !== 'undefined') {
+      await navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([tsv], { type: 'text/plain' }) })]);
+      return true;
+    }
+  } catch {
+    // Office's web view may refuse the async clipboard: fall back to a selection and copy.
+  }
+  const holder = el('div', { className: 'visually-hidden' }, table);
+  holder.contentEditable = 'true';
+  document.body.appendChild(holder);
+  const range = document.createRange();
+  range.selectNodeContents(holder);
+  const sel = window.getSelection();
+  sel?.removeAllRanges();
+  sel?.addRange(range);
+  let ok = false;
+  try {
+    ok = document.execCommand('copy');
+  } finally {
+    sel?.removeAllRanges();
+    holder.remove();
+  }
+  return ok;
+}
+
+function audit(what: 'selection' | 'sheet'): void {
+  void busy(`Auditing the ${what}…`, async () => {
+    const bold = Office.context?.requirements?.isSetSupported?.('ExcelApi', '1.9') ?? false;
+    const grid = await Excel.run((context) => readAuditGrid(context, what, bold));
+    if (!grid) {
+      clearResults();
+      setStatus('The sheet is empty: nothing to audit.', 'error');
+      return;
+    }
+    setStatus('Recalculating…');
+    const out = await engine({ kind: 'audit', grids: [grid] });
+    clearResults();
+    if (!out.ok) {
+      listInputErrors(out.errors, 'Nothing to audit here.');
+      return;
+    }
+    setStatus(`Audited ${out.tables} table${out.tables === 1 ? '' : 's'}: ${out.findings.length} difference${out.findings.length === 1 ? '' : 's'}.`);
+    for (const f of out.findings) {
+      const detail = [f.printed !== undefined ? `printed ${f.printed}` : '', f.expected !== undefined ? `should be ${f.expected}` : '', f.difference !== undefined ? `difference ${f.difference}` : ''].filter(Boolean).join('; ');
+      listFinding(f.severity, f.message, detail || undefined, f.cell);
+    }
+    if (!out.findings.length) $('findings').appendChild(el('li', { text: 'Everything casts: no differences.' }));
+    showResults();
+  });
+}
+
+// ---------- theme and start ----------
+
+function applyTheme(): void {
+  const t = Office.context?.officeTheme;
+  if (!t) return;
+  const root = document.documentElement.style;
+  const set = (v: string, c: string | undefined) => {
+    if (c && /^#[0-9a-f]{6}$/i.test(c)) root.setProperty(v, c);
+  };
+  set('--bg', t.bodyBackgroundColor);
+  set('--fg', t.bodyForegroundColor);
+  set('--control-bg', t.controlBackgroundColor);
+  set('--control-fg', t.controlForegroundColor);
+  // A dark theme needs light focus rings and lighter greys.
+  const dark = t.bodyBackgroundColor && Number.parseInt(t.bodyBackgroundColor.slice(1, 3), 16) < 0x80;
+  if (dark) {
+    root.setProperty('--focus', '#ffffff');
+    root.setProperty('--muted', '#c8c8c8');
+    root.setProperty('--subtle', '#3d3d3d');
+    root.setProperty('--stroke', '#666666');
+    root.setProperty('--info-bg', '#1b3a57');
+    root.setProperty('--warn-bg', '#4a2a14');
+  }
+}
+
+function start(): void {
+  settings = loadSettings();
+  fillSettingsForm(settings);
+  applyTheme();
+  auditAvailable = true;
+  $('insert-templates').addEventListener('click', () => insertTemplates(false));
+  $('load-example').addEventListener('click', () => insertTemplates(true));
+  $('build').addEventListener('click', () => build($<HTMLSelectElement>('scope').value as Scope));
+  $('copy-report').addEventListener('click', () => copyReport($<HTMLSelectElement>('report-table').value as Exclude<Scope, 'all'>));
+  $('audit-selection').addEventListener('click', () => audit('selection'));
+  $('audit-sheet').addEventListener('click', () => audit('sheet'));
+  $('settings-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    settings = readSettingsForm();
+    void saveSettings(settings).then(() => setStatus('Settings saved.'));
+  });
+  $('reset-settings').addEventListener('click', () => {
+    settings = { ...DEFAULT_SETTINGS, sheetNames: { ...DEFAULT_SETTINGS.sheetNames } };
+    fillSettingsForm(settings);
+    void saveSettings(settings).then(() => setStatus('Settings set back to the defaults.'));
+  });
+  enableActions();
+  setStatus('Ready.');
+}
+
+if (typeof Office === 'undefined') {
+  document.addEventListener('DOMContentLoaded', () => {
+    $('not-in-excel').hidden = false;
+  });
+} else {
+  void Office.onReady((info) => {
+    if (info.host === Office.HostType.Excel) start();
+    else $('not-in-excel').hidden = false;
+  });
+}

@@ -1,0 +1,106 @@
+// The add-in's pages: the task pane, the ribbon's function file, and the engine worker.
+// `npm run build` writes dist/ for production; `npm run dev-server` serves it on
+// https://localhost:3000 with Office's development certificates.
+/* eslint-env node */
+const fs = require('node:fs');
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { writeShim } = require('./scripts/ajv-standalone.cjs');
+
+const PORT = 3000;
+
+/** Office's development certificates: made here if absent (trusting them is `npx office-addin-dev-certs install`). */
+async function httpsOptions() {
+  const defaults = require('office-addin-dev-certs/lib/defaults');
+  const fresh = () => {
+    try {
+      const { X509Certificate } = require('node:crypto');
+      const cert = new X509Certificate(fs.readFileSync(defaults.localhostCertificatePath));
+      return new Date(cert.validTo).getTime() > Date.now() + 24 * 3600 * 1000;
+    } catch {
+      return false;
+    }
+  };
+  if (!fresh()) {
+    const { generateCertificates } = require('office-addin-dev-certs/lib/generate');
+    await generateCertificates();
+    console.log(`Made development certificates in ${defaults.certificateDirectory}; trust ${defaults.caCertificatePath} (see docs/sideloading.md).`);
+  }
+  return {
+    ca: fs.readFileSync(defaults.caCertificatePath),
+    cert: fs.readFileSync(defaults.localhostCertificatePath),
+    key: fs.readFileSync(defaults.localhostKeyPath),
+  };
+}
+
+module.exports = async (env, argv) => {
+  const production = argv.mode === 'production';
+  const serving = !!process.env.WEBPACK_SERVE;
+  // Ajv compiled ahead of time: no `new Function` in the add-in (see scripts/ajv-standalone.cjs).
+  const ajvShim = writeShim(path.join(__dirname, 'node_modules', '.cache', 'outturn'));
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    entry: {
+      taskpane: './src/taskpane/taskpane.ts',
+      commands: './src/commands/commands.ts',
+      'engine.worker': './src/taskpane/engine.worker.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.js'],
+      alias: { ajv$: ajvShim },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            // Types are checked by `npm run typecheck`; here only transpiled, as ES modules for tree shaking.
+            options: { transpileOnly: true, compilerOptions: { module: 'es2020', sourceMap: true } },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+          { from: 'assets', to: 'assets', noErrorOnMissing: true },
+          { from: 'manifest.xml', to: 'manifest.xml', noErrorOnMissing: true },
+        ],
+      }),
+      {
+        // The stylesheet is linked by hand: the pane needs no CSS loader in its bundle.
+        apply(compiler) {
+          compiler.hooks.compilation.tap('OutturnCss', (compilation) => {
+            HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap('OutturnCss', (data) => {
+              if (data.outputName === 'taskpane.html') data.html = data.html.replace('</head>', '  <link rel="stylesheet" href="taskpane.css">\n</head>');
+              return data;
+            });
+          });
+        },
+      },
+    ],
+    performance: { hints: false },
+    devServer: serving
+      ? {
+          port: PORT,
+          headers: { 'Access-Control-Allow-Origin': '*' },
+          server: { type: 'https', options: await httpsOptions() },
+          static: false,
+          hot: false,
+          liveReload: true,
+        }
+      : undefined,
+  };
+};
