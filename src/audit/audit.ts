@@ -1,7 +1,7 @@
 // The audit: grids of printed cells in; every table found, recognised and recalculated; findings out.
 // Pure: no file system, no ExcelJS, no Office. Readers at the edges turn files into grids.
 import type { Units } from '../engine/model';
-import { type FoundTable, type Layout, findTables, recogniseLayout } from './detect';
+import { type FoundTable, type Layout, findTables, fits, recogniseLayout } from './detect';
 import type { AuditFinding } from './findings';
 import { type Grid, cellAt, cellText, placeRange } from './grid';
 import { Audit, capitalRules, cellRules, classify, genericRules, requiredRoles, reservesRules, revenueRules } from './rules';
@@ -44,10 +44,7 @@ const isChecksSheet = (g: Grid) => /^checks:/i.test(cellText(cellAt(g, 0, 0)));
 function auditTable(t: FoundTable, forced: Layout | undefined): { table: AuditedTable; findings: AuditFinding[] } | undefined {
   const recognised = recogniseLayout(t);
   const layout = forced ?? recognised;
-  if (forced && forced !== 'auto') {
-    const roles = new Set(t.columns.filter((c) => c.numeric).map((c) => c.role));
-    if (!requiredRoles(forced).every((r) => roles.has(r))) return undefined;
-  }
+  if (forced && !fits(t, forced)) return undefined;
   const a = new Audit(t, layout, classify(t, layout));
   let audited = true;
   switch (layout) {
@@ -87,7 +84,7 @@ export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
   if (report.tables.length === 0) {
     const where = grids.map((g) => g.sheet).join(', ') || '(no sheet)';
     throw new AuditInputError(where, o.table && o.table !== 'auto'
-      ? `no table with the columns of a ${o.table} table (${requiredRoles(o.table).join(', ')})`
+      ? `no table with the columns of a ${o.table} table (${requiredRoles(o.table)})`
       : 'no table to audit: no statutory layout recognised, and no block ending in a total, variance or percentage column');
   }
   const order = { error: 0, warning: 1, note: 2 };

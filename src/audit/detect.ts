@@ -286,11 +286,22 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
   return { grid: g, headerRows, r0, r1, c0: 0, c1, columns, labelCol, rowTypeCol, rows, units };
 }
 
+/** Does the table have the columns a layout needs? */
+export function fits(t: FoundTable, layout: Layout): boolean {
+  const has = (role: Role) => t.columns.some((c) => c.numeric && c.role === role);
+  switch (layout) {
+    case 'reserves':
+      return has('movement') && has('closing');
+    case 'capital':
+      return has('revised') && has('outturn') && (has('remaining') || has('reprofile'));
+    case 'revenue':
+      return has('revised') && has('outturn') && (has('variance') || has('original'));
+    case 'auto':
+      return true;
+  }
+}
+
 /** Which statutory layout a table's headers describe (auto when none). */
 export function recogniseLayout(t: FoundTable): Layout {
-  const has = (role: Role) => t.columns.some((c) => c.numeric && c.role === role);
-  if ((has('opening') || has('closing')) && has('movement') && has('closing')) return 'reserves';
-  if (has('revised') && has('outturn') && (has('remaining') || has('reprofile'))) return 'capital';
-  if (has('revised') && has('outturn') && (has('variance') || has('original'))) return 'revenue';
-  return 'auto';
+  return (['reserves', 'capital', 'revenue'] as const).find((l) => fits(t, l)) ?? 'auto';
 }

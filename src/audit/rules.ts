@@ -598,15 +598,16 @@ export function cellRules(a: Audit): void {
   }
 }
 
-export function requiredRoles(layout: Layout): Column['role'][] {
+/** The columns a layout cannot do without, as the message of a refused --table names them. */
+export function requiredRoles(layout: Layout): string {
   switch (layout) {
     case 'revenue':
-      return ['revised', 'outturn'];
+      return 'revised budget, outturn, and a variance or original budget';
     case 'capital':
-      return ['revised', 'outturn'];
+      return 'revised budget, outturn, and budget remaining or reprofile';
     case 'reserves':
-      return ['movement', 'closing'];
+      return 'movements and closing balances';
     case 'auto':
-      return [];
+      return 'figures';
   }
 }
