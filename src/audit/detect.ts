@@ -78,7 +78,8 @@ function rowIsBlank(g: Grid, r: number, c1: number): boolean {
 function hasNumber(g: Grid, r: number, c1: number): boolean {
   for (let c = 0; c <= c1; c++) {
     const x = readCell(cellAt(g, r, c));
-    if (x.kind === 'number' && !x.dash) return true;
+    // A dash is a printed nil: a table may be all nils.
+    if (x.kind === 'number') return true;
   }
   return false;
 }
