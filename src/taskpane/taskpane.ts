@@ -188,7 +188,7 @@ let settings: BuildSettings = DEFAULT_SETTINGS;
 const kb = (n: number) => `${Math.max(1, Math.round(n / 1024))} KB`;
 function describeWrite(o: Extract<FlowOutcome<never>, { kind: 'done' }> | { write: { sheets: string[]; requests: number[] }; syncs: number }): string {
   const bytes = o.write.requests.reduce((a, b) => a + b, 0);
-  return `${o.write.sheets.length} sheet${o.write.sheets.length === 1 ? '' : 's'} written in ${o.syncs} round trips to Excel (${kb(bytes)} sent).`;
+  return `${o.write.sheets.length} sheet${o.write.sheets.length === 1 ? '' : 's'} written in ${o.syncs} round trips to Excel (about ${kb(bytes)}).`;
 }
 
 function explainRefusal(o: FlowOutcome<unknown>, retry: (replace: boolean) => void, onRename?: (suggestions: Record<string, string>) => void): boolean {
@@ -386,6 +386,8 @@ function applyTheme(): void {
     root.setProperty('--stroke', '#666666');
     root.setProperty('--info-bg', '#1b3a57');
     root.setProperty('--warn-bg', '#4a2a14');
+    root.setProperty('--link', '#62abf5');
+    root.setProperty('--note', '#6e6e6e');
   }
 }
 

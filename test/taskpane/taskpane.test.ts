@@ -1,0 +1,198 @@
+// The built task pane in headless Chromium, over a fake Office host (the strict fake workbook):
+// load the worked example, build, see the findings, click one and see the selection request; a
+// user's same-named sheet is refused and another name offered; a bad input cell is listed with a
+// link to it and nothing is written. Microsoft's CDN is never contacted: office.js is stubbed.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = resolve(__dirname, '..', '..');
+/** Screenshots go here (set OUTTURN_SCREENSHOTS to keep them). */
+const SHOTS = process.env.OUTTURN_SCREENSHOTS ?? join(tmpdir(), 'outturn-taskpane-shots');
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'application/javascript', '.css': 'text/css', '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json' };
+
+function serve(dir: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^([/\\])+/, '');
+    const file = join(dir, path || 'taskpane.html');
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+describe('task pane in headless Chromium (fake Office host)', function () {
+  let dist: string;
+  let server: Server | undefined;
+  let base: string;
+  let context: BrowserContext | undefined;
+  let profile: string;
+  let hostScript: string;
+
+  before(async function () {
+    if (!existsSync(CHROMIUM)) {
+      if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing: CI must install chromium`);
+      console.log(`      skipped: ${CHROMIUM} is not installed (apt-get install -y chromium)`);
+      this.skip();
+    }
+    // A fresh production build of the pane, so the test sees what ships.
+    dist = mkdtempSync(join(tmpdir(), 'outturn-dist-'));
+    const built = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production', '--output-path', dist], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(built.status, 0, `webpack failed:\n${built.stdout}\n${built.stderr}`);
+    const esbuild = await import('esbuild');
+    const out = await esbuild.build({ entryPoints: [join(ROOT, 'test', 'fakes', 'fake-office-host.ts')], bundle: true, format: 'iife', write: false, target: 'es2020' });
+    hostScript = out.outputFiles[0].text;
+    server = await serve(dist);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { chromium } = await import('playwright-core');
+    profile = mkdtempSync(join(tmpdir(), 'outturn-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 360, height: 900 },
+    });
+    mkdirSync(SHOTS, { recursive: true });
+  });
+
+  after(async () => {
+    await context?.close();
+    await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
+    if (dist) rmSync(dist, { recursive: true, force: true });
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  /** A fresh pane over a fresh fake workbook. */
+  async function openPane(options: Record<string, unknown> = {}): Promise<Page> {
+    const page = await context!.newPage();
+    const outside: string[] = [];
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('https://appsforoffice.microsoft.com/')) return route.fulfill({ contentType: 'application/javascript', body: '/* office.js stubbed by the test */' });
+      if (url.startsWith(base)) return route.continue();
+      outside.push(url);
+      return route.abort();
+    });
+    await page.addInitScript(`window.__outturnHostOptions = ${JSON.stringify(options)};\n${hostScript}`);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/taskpane.html`);
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Ready.');
+    (page as unknown as { outside: string[]; errors: string[] }).outside = outside;
+    (page as unknown as { outside: string[]; errors: string[] }).errors = errors;
+    return page;
+  }
+  const status = (page: Page) => page.locator('#status').textContent();
+  const waitStatus = (page: Page, re: RegExp) => page.waitForFunction((src) => new RegExp(src).test(document.getElementById('status')?.textContent ?? ''), re.source, { timeout: 30000 });
+
+  it('loads the example, builds, lists the findings, and a finding selects its cell', async () => {
+    const page = await openPane();
+    await page.screenshot({ path: join(SHOTS, 'taskpane-ready.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Load the worked example' }).click();
+    await waitStatus(page, /worked example is loaded/);
+    const sheets = await page.evaluate(() => (window as any).__outturnFake.wb.sheets.map((s: { name: string }) => s.name));
+    assert.deepEqual(sheets, ['Sheet1', 'Outturn settings', 'Revenue input', 'Capital input', 'Reserves input']);
+
+    await page.getByRole('button', { name: 'Build' }).click();
+    await waitStatus(page, /^Built\./);
+    const text = (await status(page)) ?? '';
+    assert.match(text, /4 sheets written in 3 round trips to Excel/);
+    const findings = page.locator('#findings li');
+    assert.ok((await findings.count()) >= 1);
+    assert.ok((await page.locator('#narrative li').count()) >= 2);
+    const syncs = await page.evaluate(() => (window as any).__outturnFake.wb.syncs.length);
+    assert.equal(syncs, 2 + 3, 'two syncs to load the example, three for the build');
+    await page.screenshot({ path: join(SHOTS, 'taskpane-built.png'), fullPage: true });
+
+    const go = page.locator('#findings button.go').first();
+    const label = (await go.textContent()) ?? '';
+    const ref = label.replace(/^Go to /, '');
+    assert.match(ref, /^'?[^!]+'?![A-Z]+[0-9]+$/);
+    await go.click();
+    await page.waitForFunction(() => (window as any).__outturnFake.wb.selections.length === 1);
+    const selected = await page.evaluate(() => (window as any).__outturnFake.wb.selections[0]);
+    assert.equal(selected, ref);
+    const p = page as unknown as { outside: string[]; errors: string[] };
+    assert.deepEqual(p.errors, []);
+    assert.deepEqual(p.outside, [], 'no request left localhost');
+    await page.close();
+  });
+
+  it("refuses to touch a user's same-named sheet, and builds under the offered name", async () => {
+    const page = await openPane();
+    await page.getByRole('button', { name: 'Load the worked example' }).click();
+    await waitStatus(page, /worked example is loaded/);
+    await page.evaluate(() => (window as any).__outturnFake.wb.setValues('Checks', [['my checks', 1]]));
+    const before = await page.evaluate(() => (window as any).__outturnFake.wb.snapshot());
+    await page.getByRole('button', { name: 'Build' }).click();
+    await waitStatus(page, /^Nothing was written/);
+    assert.match((await status(page)) ?? '', /"Checks" is a sheet Outturn did not create/);
+    assert.equal(await page.evaluate(() => (window as any).__outturnFake.wb.snapshot()), before);
+    await page.screenshot({ path: join(SHOTS, 'taskpane-conflict.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Use "Checks (Outturn)" instead' }).click();
+    await waitStatus(page, /^Built\./);
+    assert.equal(await page.evaluate(() => (window as any).__outturnFake.wb.cell('Checks', 'A1').value), 'my checks');
+    assert.match(await page.evaluate(() => (window as any).__outturnFake.wb.cell('Checks (Outturn)', 'A1').value), /^Checks:/);
+    assert.equal(await page.locator('#name-checks').inputValue(), 'Checks (Outturn)');
+    await page.close();
+  });
+
+  it('lists a bad input cell with a link to it and writes nothing (keyboard only)', async () => {
+    const page = await openPane();
+    await page.getByRole('button', { name: 'Load the worked example' }).click();
+    await waitStatus(page, /worked example is loaded/);
+    await page.evaluate(() => (window as any).__outturnFake.wb.setValues('Revenue input', [['twelve']], 'F6'));
+    const before = await page.evaluate(() => (window as any).__outturnFake.wb.snapshot());
+    await page.locator('#build').focus();
+    await page.keyboard.press('Enter');
+    await waitStatus(page, /^Nothing was written: the input has 1 problem/);
+    assert.equal(await page.evaluate(() => (window as any).__outturnFake.wb.snapshot()), before);
+    const item = page.locator('#findings li').first();
+    assert.match((await item.textContent()) ?? '', /'Revenue input'!F6: "twelve" is not an amount/);
+    // Focus moved to the results; Tab reaches the link, Enter selects the bad cell.
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'h-results');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Go to 'Revenue input'!F6");
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (window as any).__outturnFake.wb.selections.length === 1);
+    assert.equal(await page.evaluate(() => (window as any).__outturnFake.wb.selections[0]), "'Revenue input'!F6");
+    await page.screenshot({ path: join(SHOTS, 'taskpane-input-error.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('makes a values-only report copy, and audits the built sheet', async () => {
+    const page = await openPane({ theme: { bodyBackgroundColor: '#262626', bodyForegroundColor: '#ffffff', controlBackgroundColor: '#333333', controlForegroundColor: '#ffffff' } });
+    await page.getByRole('button', { name: 'Load the worked example' }).click();
+    await waitStatus(page, /worked example is loaded/);
+    await page.getByRole('button', { name: 'Build' }).click();
+    await waitStatus(page, /^Built\./);
+    await page.locator('#report-table').selectOption('capital');
+    await page.getByRole('button', { name: 'Copy for report' }).click();
+    await waitStatus(page, /values-only copy/);
+    const copy = await page.evaluate(() => {
+      const s = (window as any).__outturnFake.wb.sheet('Table 2 Capital (report)');
+      return [...s.cells.values()].map((c: { formula?: string; value: unknown }) => ({ f: c.formula, v: c.value }));
+    });
+    assert.ok(copy.length > 50);
+    assert.ok(copy.every((c: { f?: string }) => c.f === undefined), 'no formulas in the report copy');
+    assert.ok(!copy.some((c: { v: unknown }) => typeof c.v === 'string' && /Engine figures|^Check:/.test(c.v)));
+    // Audit the report copy as printed (the fake does not calculate formulas, the copy holds values).
+    await page.evaluate(() => { (window as any).__outturnFake.wb.activeSheet = 'Table 2 Capital (report)'; });
+    await page.getByRole('button', { name: 'Audit sheet' }).click();
+    await waitStatus(page, /^Audited|Nothing to audit/);
+    await page.screenshot({ path: join(SHOTS, 'taskpane-dark-audit.png'), fullPage: true });
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(bg, 'rgb(38, 38, 38)', 'follows the Office theme');
+    await page.close();
+  });
+});
