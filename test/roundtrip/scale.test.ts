@@ -15,7 +15,7 @@ import { Dec, survivesSpreadsheet, toSpreadsheetNumber } from '../../src/engine/
 import { toModel } from '../../src/format/validate';
 import { parseA1 } from '../../src/plan/a1';
 import { makePlan, type WorkbookPlan } from '../../src/plan/plan';
-import { STYLES } from '../../src/plan/styles';
+import { type CellStyle, STYLES } from '../../src/plan/styles';
 import { workbookBuffer } from '../../src/xlsx/write';
 import { recalculate, requireOrSkip, soffice } from '../support/libreoffice';
 import { randomDocument } from '../support/random-input';
@@ -38,7 +38,7 @@ export function planGrids(plan: WorkbookPlan): Grid[] {
     const cells: GridCell[][] = s.cells.map((row) => row.map((c) => (c === null ? null : c.t === 's' ? c.v : toSpreadsheetNumber(new Dec(c.v)))));
     const bold: boolean[][] = s.cells.map((row) => row.map(() => false));
     for (const { range, style } of s.styles) {
-      if (!STYLES[style].bold) continue;
+      if (!(STYLES[style] as CellStyle).bold) continue;
       const [from, to = from] = range.split(':');
       const a = parseA1(from);
       const b = parseA1(to);
