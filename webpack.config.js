@@ -1,7 +1,6 @@
 // The add-in's pages: the task pane, the ribbon's function file, and the engine worker.
 // `npm run build` writes dist/ for production; `npm run dev-server` serves it on
 // https://localhost:3000 with Office's development certificates.
-/* eslint-env node */
 const fs = require('node:fs');
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -98,8 +97,10 @@ module.exports = async (env, argv) => {
           headers: { 'Access-Control-Allow-Origin': '*' },
           server: { type: 'https', options: await httpsOptions() },
           static: false,
+          // No injected client: it would also land in the worker, which has no window. Reload the pane by hand.
           hot: false,
-          liveReload: true,
+          liveReload: false,
+          client: false,
         }
       : undefined,
   };

@@ -328,14 +328,12 @@ async function copyTable(rows: DisplayCell[][]): Promise<boolean> {
   const sel = window.getSelection();
   sel?.removeAllRanges();
   sel?.addRange(range);
-  let ok = false;
   try {
-    ok = document.execCommand('copy');
+    return document.execCommand('copy');
   } finally {
     sel?.removeAllRanges();
     holder.remove();
   }
-  return ok;
 }
 
 function audit(what: 'selection' | 'sheet'): void {
