@@ -1,5 +1,5 @@
 // `outturn audit FILE.xlsx|FILE.csv|FILE.tsv [--sheet NAME] [--table revenue|capital|reserves|auto] [--json]`
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
 import { Dec } from '../engine/decimal';
@@ -19,10 +19,23 @@ export interface AuditCliOptions {
 
 const LAYOUTS: Layout[] = ['revenue', 'capital', 'reserves', 'auto'];
 
+/**
+ * The largest files the audit reads: a printed table as CSV/TSV is a few kilobytes, so 16 MB
+ * (about 100,000 rows) is generous; a workbook 64 MB, as for `outturn build`. Larger files are
+ * refused before they are read (a 300 MB file used to keep the audit busy for minutes).
+ */
+export const AUDIT_LIMITS = { delimited: 16 * 2 ** 20, xlsx: 64 * 2 ** 20 } as const;
+
 export async function readForAudit(path: string, sheet?: string): Promise<Grid[]> {
   if (!existsSync(path)) throw new AuditInputError(path, 'no such file');
   const ext = extname(path).toLowerCase();
   const name = basename(path);
+  const st = statSync(path);
+  if (!st.isFile()) throw new AuditInputError(path, 'is a folder, not a file');
+  const limit = ext === '.xlsx' ? AUDIT_LIMITS.xlsx : AUDIT_LIMITS.delimited;
+  if (['.xlsx', '.csv', '.tsv', '.txt'].includes(ext) && st.size > limit) {
+    throw new AuditInputError(path, `is ${(st.size / 2 ** 20).toFixed(0)} MB, larger than the ${limit / 2 ** 20} MB the audit reads`);
+  }
   if (ext === '.xlsx') return readPrintedWorkbook(readFileSync(path), name, sheet);
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
     const content = readFileSync(path);
