@@ -1,6 +1,6 @@
 // The bad-input corpus. Every case names the place its message must give. Exit 2 cases must write
 // nothing; the few exit 1 cases are readable inputs whose figures are wrong (a finding at a cell).
-import { closeSync, mkdirSync, openSync, ftruncateSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { type Case, type Doc, jsonCase, rawCase, sheet, workbookCase } from './harness';
@@ -203,4 +203,28 @@ export const WORKBOOK_CASES: Case[] = [
   },
 ];
 
-export const ALL_CASES: Case[] = [...JSON_CASES, ...CLI_CASES, ...WORKBOOK_CASES];
+// --- audit inputs: tables taken out of a PDF as CSV/TSV (outturn audit) ---
+const T1 = readFileSync(join(__dirname, '..', 'fixtures', 'derbyshire-2020-21', 'table1-revenue-outturn.tsv'), 'utf8');
+const audit = (name: string, file: string, content: string | Buffer | ((dir: string) => void), expect: Case['expect']): Case => ({
+  ...rawCase(name, file, content, expect, 'audit'),
+  args: (input) => ['audit', input],
+});
+const AUDITED = /Audited 1 table\(s\) in table1\.(tsv|csv).*revenue/;
+export const AUDIT_CASES: Case[] = [
+  audit('Table 1 with a BOM and Windows line endings is read as printed', 'table1.tsv', `\ufeff${T1.replace(/\n/g, '\r\n')}`, { code: 0, where: AUDITED, says: /the tables cast/ }),
+  audit('the Unicode minus for a negative', 'table1.tsv', T1.replace('(325,278)', '\u2212325,278'), { code: 0, where: AUDITED, says: /the tables cast/ }),
+  audit('no-break spaces as thousands separators', 'table1.tsv', T1.replace(/3,295,924/g, '3\u00a0295\u00a0924'), { code: 0, where: AUDITED, says: /the tables cast/ }),
+  audit('as CSV, with quoted figures', 'table1.csv', T1.split('\n').map((l) => l.split('\t').map((c) => (/[,"]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n'), { code: 0, where: AUDITED, says: /the tables cast/ }),
+  audit('an unreadable cell', 'table1.tsv', T1.replace('2,970,646', '2,97O,646'), { code: 2, where: /row 2, column outturn|row 2.*outturn/i, says: /unreadable|not a number/i }),
+  audit('a total that does not cast', 'table1.tsv', T1.replace('3,295,924\t3,295,924\t2,970,646', '3,295,924\t3,295,924\t2,970,647'), { code: 1, where: /row \d+, column/, says: /error|warning/ }),
+  audit('an empty file', 'table1.tsv', '', { code: 2, where: 'table1.tsv', says: /no table/ }),
+  audit('UTF-16 text', 'table1.tsv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(T1, 'utf16le')]), { code: 2, where: 'table1.tsv', says: /UTF-16|UTF-8|no table/ }),
+  audit('a file larger than the input limit (sparse, 300 MB)', 'table1.csv', (dir) => {
+    const fd = openSync(join(dir, 'table1.csv'), 'w');
+    ftruncateSync(fd, 300 * 2 ** 20);
+    closeSync(fd);
+  }, { code: 2, where: 'table1.csv', says: /larger than|too large/ }),
+  audit('a file of another kind', 'table1.pdf', '%PDF-1.4', { code: 2, where: 'table1.pdf', says: /\.xlsx, \.csv or \.tsv/ }),
+];
+
+export const ALL_CASES: Case[] = [...JSON_CASES, ...CLI_CASES, ...WORKBOOK_CASES, ...AUDIT_CASES];

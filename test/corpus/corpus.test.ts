@@ -28,15 +28,15 @@ function check(c: Case, r: Run, p: { dir: string; input: string; out: string }):
   assert.doesNotMatch(said, CRASH, `a crash, not a message:\n${shown}`);
   assert.ok(said.length < 20_000, `a message of ${said.length} characters`);
   const left = readdirSync(p.dir).filter((f) => f !== basename(p.input) && !(c.keep ?? []).includes(f));
-  if (c.expect.code === 2) assert.deepEqual(left, [], 'nothing may be written when the input cannot be used');
+  if (c.expect.code === 2 || c.group === 'audit') assert.deepEqual(left, [], c.group === 'audit' ? 'the audit writes nothing' : 'nothing may be written when the input cannot be used');
   else assert.ok(existsSync(p.out), 'a readable input builds its workbook');
 }
 
 describe('bad-input corpus (test/corpus)', () => {
-  it(`has at least 60 cases (${ALL_CASES.length}) across JSON, workbooks and the command line`, () => {
+  it(`has at least 60 cases (${ALL_CASES.length}) across JSON, workbooks, audit inputs and the command line`, () => {
     assert.ok(ALL_CASES.length >= 60);
     const groups = new Set(ALL_CASES.map((c) => c.group));
-    for (const g of ['json', 'workbook', 'cli']) assert.ok(groups.has(g as Case['group']), g);
+    for (const g of ['json', 'workbook', 'cli', 'audit']) assert.ok(groups.has(g as Case['group']), g);
     assert.equal(new Set(ALL_CASES.map((c) => `${c.group}: ${c.name}`)).size, ALL_CASES.length, 'case names are unique');
   });
 
@@ -62,6 +62,7 @@ describe('bad-input corpus (test/corpus)', () => {
       'a #REF! error in an input cell',
       'merged cells inside the revenue table',
       'an input that does not exist',
+      'an unreadable cell',
     ];
     for (const name of picked) {
       const c = ALL_CASES.find((x) => x.name === name);
