@@ -279,7 +279,7 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
       r,
       label,
       rowType: rowTypeCol !== undefined ? cellText(cellAt(g, r, rowTypeCol)) || undefined : undefined,
-      bold: boldAt(g, r, labelCol),
+      bold: boldAt(g, r, labelCol) || columns.some((col) => col.numeric && boldAt(g, r, col.c)),
       cells,
       empty,
     });

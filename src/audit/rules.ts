@@ -57,6 +57,8 @@ export function classify(t: FoundTable, layout: Layout): Kind[] {
     if (layout === 'revenue' && NET_UNDERSPEND.test(row.label)) return 'net_underspend';
     if (SUBTOTAL.test(row.label)) return 'subtotal';
     if (TOTAL.test(row.label)) return 'total';
+    // A bold row of figures with no label is a total, as tables copied from a PDF often print it.
+    if (!row.label && row.bold) return 'total';
     return 'line';
   });
   if (layout === 'revenue' && !t.rows.some((r) => r.rowType && ROW_TYPES[r.rowType.toLowerCase()])) {

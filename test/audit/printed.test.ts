@@ -120,6 +120,19 @@ describe('audit: printed forms inside a table', () => {
     assert.deepEqual(bold.findings.map(brief), plain.findings.map(brief));
   });
 
+  it('a bold row of figures without a label is read as a total; without bold it is a line', () => {
+    const cells: GridCell[][] = [
+      [null, 'Budget', 'Actual'],
+      ['Fuel', '100', '90'],
+      ['Hire', '50', '65'],
+      [null, '150', '160'],
+    ];
+    const bold = cells.map((_, r) => [false, r === 3, r === 3]);
+    const r = auditGrids([grid(cells, { bold })]);
+    assert.deepEqual(r.findings.map(brief), [{ severity: 'error', cell: 'S!C4', rule: 'auto.cast', printed: '160', expected: '155', difference: '5' }]);
+    assert.throws(() => auditGrids([grid(cells)]), /no table to audit/);
+  });
+
   it('the printed unit sets the tolerance: in £m to one place, 0.1 out of three lines is rounding, 0.3 is an error', () => {
     const table = (total: string) => grid([
       [null, 'Budget £m'],
