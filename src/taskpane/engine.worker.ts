@@ -3,11 +3,13 @@
 // sheet plan, the audit) runs here, so the task pane never blocks Excel's UI thread.
 import { AuditInputError, auditGrids } from '../audit/audit';
 import example from '../../examples/derbyshire-2020-21.json';
-import { buildFromSheets, reportFromSheets, templates } from './pipeline';
+import { buildFromSheets, inputSheetNames, reportFromSheets, templates } from './pipeline';
 import type { WorkerMessage, WorkerRequest, WorkerResponse } from './protocol';
 
 function handle(req: WorkerRequest): WorkerResponse[WorkerRequest['kind']] {
   switch (req.kind) {
+    case 'info':
+      return { inputSheets: inputSheetNames(example) };
     case 'templates':
       return { sheets: templates(req.example ? example : undefined) };
     case 'build':

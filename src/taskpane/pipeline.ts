@@ -5,7 +5,7 @@ import { Dec } from '../engine/decimal';
 import { build } from '../engine/build';
 import type { OutturnInput, TableId } from '../engine/model';
 import { type InputError, InvalidInput } from '../format/errors';
-import { type InputSheet, readTemplates } from '../format/templates';
+import { type InputSheet, readTemplates, TEMPLATE_SHEETS } from '../format/templates';
 import { toModel } from '../format/validate';
 import { makePlan, type SheetPlan, type WorkbookPlan } from '../plan/plan';
 import { templatePlan } from '../plan/templates-plan';
@@ -123,4 +123,13 @@ export function reportFromSheets(sheets: InputSheet[], s: BuildSettings, table: 
 /** The input templates, empty or filled with a document (the worked example). */
 export function templates(doc?: unknown): SheetPlan[] {
   return templatePlan(doc as Record<string, unknown> | undefined);
+}
+
+/**
+ * The input sheets a build reads: every template sheet the add-in can insert (empty or filled with
+ * `doc`), so a new template (the forecasting sheets) is read as soon as the templates plan makes it.
+ */
+export function inputSheetNames(doc?: unknown): string[] {
+  const names = [...Object.values(TEMPLATE_SHEETS), ...templates().map((s) => s.name), ...(doc ? templates(doc).map((s) => s.name) : [])];
+  return [...new Map(names.map((n) => [n.toLowerCase(), n])).values()];
 }

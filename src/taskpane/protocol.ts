@@ -9,12 +9,14 @@ import type { BuildOutcome, ReportOutcome } from './pipeline';
 import type { BuildSettings, Scope } from './settings';
 
 export type WorkerRequest =
+  | { kind: 'info' }
   | { kind: 'templates'; example: boolean }
   | { kind: 'build'; sheets: InputSheet[]; settings: BuildSettings; scope: Scope }
   | { kind: 'report'; sheets: InputSheet[]; settings: BuildSettings; table: Exclude<Scope, 'all'> }
   | { kind: 'audit'; grids: Grid[] };
 
 export type WorkerResponse = {
+  info: { inputSheets: string[] };
   templates: { sheets: SheetPlan[] };
   build: BuildOutcome;
   report: { ok: true; report: ReportOutcome } | { ok: false; errors: InputError[] };

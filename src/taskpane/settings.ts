@@ -25,5 +25,3 @@ export function reportName(sheet: string): string {
   return `${sheet.slice(0, 31 - suffix.length)}${suffix}`;
 }
 
-/** The input template sheets the build reads (src/format/templates TEMPLATE_SHEETS; a test keeps them equal). */
-export const INPUT_SHEETS = ['Outturn settings', 'Revenue input', 'Capital input', 'Reserves input'] as const;

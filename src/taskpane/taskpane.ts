@@ -9,7 +9,7 @@ import type { DisplayCell } from '../excel/report';
 import type { InputError } from '../format/errors';
 import type { SheetPlan } from '../plan/plan';
 import type { WorkerMessage, WorkerRequest, WorkerResponse } from './protocol';
-import { type BuildSettings, DEFAULT_SETTINGS, INPUT_SHEETS, reportName, type Scope, type SheetKey } from './settings';
+import { type BuildSettings, DEFAULT_SETTINGS, reportName, type Scope, type SheetKey } from './settings';
 
 // ---------- the engine worker ----------
 
@@ -38,6 +38,13 @@ function engine<K extends WorkerRequest['kind']>(req: Extract<WorkerRequest, { k
     waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
     worker!.postMessage({ id, req });
   });
+}
+
+let inputSheetList: string[] | undefined;
+/** The input template sheets a build reads, as the engine knows them. */
+async function inputSheets(): Promise<string[]> {
+  inputSheetList ??= (await engine({ kind: 'info' })).inputSheets;
+  return inputSheetList;
 }
 
 // ---------- page helpers ----------
@@ -240,7 +247,8 @@ function insertTemplates(example: boolean, replace = false): void {
 function build(scope: Scope): void {
   void busy('Building…', async () => {
     const names = scope === 'all' ? KEYS.map((k) => settings.sheetNames[k]) : [settings.sheetNames[scope]];
-    const out = await Excel.run((context) => buildInWorkbook(context, names, (inputs) => engine({ kind: 'build', sheets: inputs, settings, scope }), { onProgress: setStatus, inputNames: INPUT_SHEETS }));
+    const inputNames = await inputSheets();
+    const out = await Excel.run((context) => buildInWorkbook(context, names, (inputs) => engine({ kind: 'build', sheets: inputs, settings, scope }), { onProgress: setStatus, inputNames }));
     if (out.kind === 'errors') {
       listInputErrors(out.errors, `Nothing was written: the input has ${out.errors.length} problem${out.errors.length === 1 ? '' : 's'}. Fix ${out.errors.length === 1 ? 'it' : 'them'} and build again.`);
       return;
@@ -272,13 +280,14 @@ function renameAndBuild(suggestions: Record<string, string>, scope: Scope): void
 function copyReport(table: Exclude<Scope, 'all'>): void {
   void busy('Making the report copy…', async () => {
     const name = reportName(settings.sheetNames[table]);
+    const inputNames = await inputSheets();
     let rows: DisplayCell[][] = [];
     const out = await Excel.run((context) => buildInWorkbook(context, [name], async (inputs) => {
       const r = await engine({ kind: 'report', sheets: inputs, settings, table });
       if (!r.ok) return r;
       rows = r.report.rows;
       return { ok: true as const, plan: { sheets: [r.report.sheet] as SheetPlan[] } };
-    }, { onProgress: setStatus, inputNames: INPUT_SHEETS }));
+    }, { onProgress: setStatus, inputNames }));
     if (out.kind === 'errors') {
       listInputErrors(out.errors, 'Nothing was written: the input has problems.');
       return;
