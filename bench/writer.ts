@@ -1,6 +1,7 @@
 // The Office.js writer (src/excel) on the strict fake Excel (test/fakes/fake-excel.ts):
 // context.sync() calls, requests and bytes per request, cells written — for the worked example
 // and inputs 10× and 100× larger. Until both exist, the bench says so.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -22,6 +23,10 @@ export function writerBench(): WriterRow[] | string {
   if (!existsSync(fake) || !existsSync(excel) || readdirSync(excel).length === 0) {
     return 'n/a (writer not yet built: test/fakes/fake-excel.ts and src/excel/ do not exist yet)';
   }
-  // HOOK: the add-in's writer and fake exist: measure them here (see writerRows once wired).
-  return 'n/a (writer exists but the bench is not yet wired to it)';
+  // Each case in its own process (bench/writer-case.ts): the host code is async, this report is not.
+  return [1, 10, 100].map((k) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'writer-case.ts'), String(k)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+  })) as WriterRow);
 }
