@@ -112,12 +112,9 @@ describe('add-in: pure parts', () => {
   });
 
   it('the precompiled validator (no eval) reports what Ajv reports', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { writeShim } = require(join(__dirname, '..', '..', 'scripts', 'ajv-standalone.cjs'));
     const file = writeShim(join(__dirname, '..', '..', 'node_modules', '.cache', 'outturn'));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Precompiled = require(file);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Ajv = require('ajv').default;
     const pre = new Precompiled().compile(schema);
     const rt = new Ajv({ allErrors: true, strict: true, strictRequired: false }).compile(schema);
