@@ -47,16 +47,20 @@ class Totals {
   linesWithForecast = 0;
 
   add(l: LedgerLine): void {
+    this.addAmounts(amount(l.budget), amount(l.actualToDate), l.commitments !== undefined ? amount(l.commitments) : undefined, l.forecast !== undefined ? amount(l.forecast) : undefined);
+  }
+
+  /** A line's amounts, read once (a line is added to its bucket and to the ledger total). */
+  addAmounts(budget: number | Dec, actual: number | Dec, commitments: number | Dec | undefined, forecast: number | Dec | undefined): void {
     this.lines++;
-    const b = amount(l.budget);
-    put(this.budget, b);
-    put(this.actual, amount(l.actualToDate));
-    if (l.commitments !== undefined) put(this.commitments, amount(l.commitments));
-    if (l.forecast !== undefined) {
-      put(this.forecast, amount(l.forecast));
+    put(this.budget, budget);
+    put(this.actual, actual);
+    if (commitments !== undefined) put(this.commitments, commitments);
+    if (forecast !== undefined) {
+      put(this.forecast, forecast);
       this.linesWithForecast++;
     } else {
-      put(this.budgetNoForecast, b);
+      put(this.budgetNoForecast, budget);
     }
   }
 
@@ -137,8 +141,9 @@ export function aggregateLedger(ledger: LedgerInput, headings: string[]): Ledger
   const ccBits: Uint32Array[] = [];
   const acIds = new Map<string, number>();
   const acBits: Uint32Array[] = [];
-  /** pair → heading index (≥ 0), -1 unmapped, or -2 - k for ambiguousPairs[k] */
-  const pairs = new Map<number, number>();
+  /** per cost centre, account → heading index (≥ 0), -1 unmapped, or -2 - k for ambiguousPairs[k]
+   *  (small-integer keys: a single numeric key cc·2^21 + ac is a heap number, slow to hash) */
+  const pairs: Map<number, number>[] = [];
   const ambiguousPairs: string[][] = [];
 
   const buckets = headings.map(() => new Totals());
@@ -165,8 +170,8 @@ export function aggregateLedger(ledger: LedgerInput, headings: string[]): Ledger
       acIds.set(l.account, ac);
       acBits.push(bits(l.account, 'account'));
     }
-    const key = cc * 2097152 + ac; // < 2^53 while there are fewer than 2^31 cost centres and 2^21 accounts
-    let target = pairs.get(key);
+    const byAccount = (pairs[cc] ??= new Map<number, number>());
+    let target = byAccount.get(ac);
     if (target === undefined) {
       const a = ccBits[cc];
       const b = acBits[ac];
@@ -186,17 +191,21 @@ export function aggregateLedger(ledger: LedgerInput, headings: string[]): Ledger
         ambiguousPairs.push(found.sort((p, q) => p - q).map((h) => headings[h]));
         target = -1 - ambiguousPairs.length;
       }
-      pairs.set(key, target);
+      byAccount.set(ac, target);
     }
-    total.add(l);
+    const b = amount(l.budget);
+    const a = amount(l.actualToDate);
+    const c = l.commitments !== undefined ? amount(l.commitments) : undefined;
+    const f = l.forecast !== undefined ? amount(l.forecast) : undefined;
+    total.addAmounts(b, a, c, f);
     if (l.commitments !== undefined) hasCommitments = true;
     if (l.forecast !== undefined) hasForecast = true;
-    if (target >= 0) buckets[target].add(l);
+    if (target >= 0) buckets[target].addAmounts(b, a, c, f);
     else if (target === -1) {
-      unmapped.add(l);
+      unmapped.addAmounts(b, a, c, f);
       if (unmappedLines.length < MAX_LINE_FINDINGS) unmappedLines.push(i);
     } else {
-      ambiguous.add(l);
+      ambiguous.addAmounts(b, a, c, f);
       if (ambiguousLines.length < MAX_LINE_FINDINGS) ambiguousLines.push({ line: i, headings: ambiguousPairs[-2 - target] });
     }
   }
