@@ -21,35 +21,62 @@ export function elide(v: unknown, max = 40): string {
 const len = (x: unknown) => (Array.isArray(x) ? x.length : 0);
 const obj = (x: unknown): Record<string, unknown> => (x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : {});
 
+/** The path to a value (by identity), searched without recursion down to `maxDepth`. */
+function pathTo(root: unknown, target: unknown, maxDepth: number): (string | number)[] | undefined {
+  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: root, path: [] }];
+  while (stack.length) {
+    const { v, path } = stack.pop()!;
+    if (v === target) return path;
+    if (v === null || typeof v !== 'object' || path.length >= maxDepth) continue;
+    if (Array.isArray(v)) v.forEach((x, i) => { if (x === target || (x !== null && typeof x === 'object')) stack.push({ v: x, path: [...path, i] }); });
+    else for (const k in v) { const x = (v as Record<string, unknown>)[k]; if (x === target || (x !== null && typeof x === 'object')) stack.push({ v: x, path: [...path, k] }); }
+  }
+  return undefined;
+}
+
 /** Every limit the document exceeds, located; empty when it is within them all. */
 export function checkLimits(doc: unknown): InputError[] {
   const errors: InputError[] = [];
-  // Depth and text length, walked without recursion (the input may nest 100,000 deep); a place's
-  // path is worked out only when it is reported.
-  interface At { v: unknown; key: string | number; up: At | undefined; depth: number }
-  const pathOf = (a: At) => {
-    const p: (string | number)[] = [];
-    for (let x: At | undefined = a; x && x.up; x = x.up) p.unshift(x.key);
-    return jsonPath(p);
-  };
-  const stack: At[] = [{ v: doc, key: '', up: undefined, depth: 0 }];
-  let deep = false;
-  while (stack.length && errors.length <= 20) {
-    const at = stack.pop()!;
-    const v = at.v;
+  // Depth and text length, walked without recursion (the input may nest 100,000 deep) and without
+  // allocating per value (a ledger has millions); the path of a value is found only to report it.
+  const vals: unknown[] = [doc];
+  const depths: number[] = [0];
+  const bad: { v: unknown; why: 'text' | 'deep' }[] = [];
+  while (vals.length && bad.length <= 20) {
+    const v = vals.pop();
+    const depth = depths.pop()!;
     if (typeof v === 'string') {
-      if (v.length > MAX_TEXT) errors.push({ where: pathOf(at), message: `a text of ${v.length.toLocaleString('en-GB')} characters (${elide(v, 20)}): the most Outturn accepts in one field is ${MAX_TEXT.toLocaleString('en-GB')}` });
+      if (v.length > MAX_TEXT) bad.push({ v, why: 'text' });
       continue;
     }
     if (v === null || typeof v !== 'object') continue;
-    if (at.depth >= MAX_DEPTH) {
-      if (!deep) errors.push({ where: pathOf(at), message: `nested more than ${MAX_DEPTH} levels deep: not an outturn/v1 document` });
-      deep = true;
-      continue;
+    if (depth >= MAX_DEPTH) {
+      bad.push({ v, why: 'deep' });
+      break;
     }
-    const depth = at.depth + 1;
-    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], key: i, up: at, depth });
-    else for (const k of Object.keys(v)) stack.push({ v: (v as Record<string, unknown>)[k], key: k, up: at, depth });
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) {
+        const x = v[i];
+        if (x !== null && (typeof x === 'object' || (typeof x === 'string' && x.length > MAX_TEXT))) {
+          vals.push(x);
+          depths.push(depth + 1);
+        }
+      }
+    } else {
+      for (const k in v) {
+        const x = (v as Record<string, unknown>)[k];
+        if (x !== null && (typeof x === 'object' || (typeof x === 'string' && x.length > MAX_TEXT))) {
+          vals.push(x);
+          depths.push(depth + 1);
+        }
+      }
+    }
+  }
+  for (const b of bad) {
+    const where = jsonPath(pathTo(doc, b.v, b.why === 'deep' ? MAX_DEPTH : Number.POSITIVE_INFINITY) ?? []);
+    errors.push(b.why === 'text'
+      ? { where, message: `a text of ${(b.v as string).length.toLocaleString('en-GB')} characters (${elide(b.v, 20)}): the most Outturn accepts in one field is ${MAX_TEXT.toLocaleString('en-GB')}` }
+      : { where, message: `nested more than ${MAX_DEPTH} levels deep: not an outturn/v1 document` });
   }
   const d = obj(doc);
   const rows = (n: number, path: string, what: string) => {
