@@ -7,6 +7,7 @@ import type { OutturnInput } from '../engine/model';
 import { a1, sheetRef } from '../plan/a1';
 import { type InputError, InvalidInput } from './errors';
 import { toModel } from './validate';
+import { readForecastTemplates } from './forecast-templates';
 
 /** A cell as a host reads it: typed number, text, boolean, blank, or an error value such as #REF!. */
 export type GridValue = string | number | boolean | null | { error: string };
@@ -92,6 +93,9 @@ export const SETTINGS = [
   ['General reserve band min %', 'reserves.generalReserveBand.min'],
   ['General reserve band max %', 'reserves.generalReserveBand.max'],
   ['Net revenue budget', 'reserves.netRevenueBudget'],
+  // forecasting (src/format/forecast-templates.ts reads these two)
+  ['Forecast month', 'revenue.ledger.month'],
+  ['Capital next-year programme total', 'capital.nextYearProgrammeTotal'],
 ] as const;
 
 const CAPITAL_TYPES = ['Scheme', 'Single-line category', 'Externally funded', 'Memo'] as const;
@@ -244,10 +248,10 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: I
     }
     let value: unknown = typeof s.v === 'string' ? s.v.trim() : s.v;
     if (/(Budget requirement change|amount|Net revenue budget)$/i.test(label)) value = money(s.v, s.where, `$.${path}`);
+    else if (/^Show /.test(label)) value = typeof s.v === 'boolean' ? s.v : /^(yes|true|y|1)$/i.test(String(value)); // before /%$/: "Show variance %" is a yes/no
     else if (/%$/.test(label)) value = typeof s.v === 'number' ? text(fromSpreadsheetNumber(s.v)) : String(value).replace(/%$/, '').trim();
     else if (label === 'Reserve years') value = String(value).split(/[,;]\s*|\s+/).filter(Boolean);
     else if (label === 'Actual years') value = typeof s.v === 'number' ? s.v : Number.parseInt(String(value), 10);
-    else if (/^Show /.test(label)) value = typeof s.v === 'boolean' ? s.v : /^(yes|true|y|1)$/i.test(String(value));
     else if (typeof value === 'number') value = String(value);
     if (value !== undefined) set(path, value, s.where);
   }
@@ -413,6 +417,8 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: I
       } else if (!errors.length) errors.push({ where: sheetRef(ress.name, 'A1'), message: `no ReserveLines table (headers ${tt.columns.slice(0, 5).join(', ')}, …)` });
     }
   }
+  // The forecasting templates: ledger, MTFP, next year's capital budgets, capital financing.
+  readForecastTemplates({ sheet, doc, sources, errors, notes, money, cellText, setting: (l) => settings.get(l.toLowerCase()) });
   if (errors.length) throw new InvalidInput(errors);
   return toModel(doc, (path) => {
     // the nearest traced cell: the path itself, or its closest parent

@@ -10,6 +10,18 @@ import {
   type TemplateTable,
   reserveLinesTable,
 } from '../format/templates';
+import {
+  CAPITAL_FINANCING,
+  CAPITAL_NEXT_YEAR,
+  DEFAULT_PROFILE_HEADING,
+  FORECAST_SHEETS,
+  LEDGER_LINES,
+  LEDGER_MAPPING,
+  LEDGER_PROFILES,
+  MTFP_GAP_FUNDING,
+  MTFP_PLAN,
+  MTFP_SCENARIOS,
+} from '../format/forecast-templates';
 import { range } from './a1';
 import type { PlanCell, SheetPlan } from './plan';
 
@@ -58,8 +70,11 @@ function tableSheet(name: string, blocks: { t: TemplateTable; rows: PlanCell[][]
 
 const get = (o: Doc | undefined, path: string) => path.split('.').reduce<any>((x, k) => (x === undefined || x === null ? undefined : x[k]), o);
 
-/** Input template sheets; filled from `doc` when given. */
-export function templatePlan(doc?: Doc): SheetPlan[] {
+/**
+ * Input template sheets; filled from `doc` when given. The forecasting sheets (Ledger input, MTFP
+ * input) come when the document has a ledger or an MTFP, or, for empty templates, with `forecasting`.
+ */
+export function templatePlan(doc?: Doc, opts: { forecasting?: boolean } = {}): SheetPlan[] {
   const settingsRows = SETTINGS.map(([label, path]) => {
     let v = get(doc, path);
     if (!doc) v = DEFAULTS[path as keyof typeof DEFAULTS];
@@ -97,8 +112,56 @@ export function templatePlan(doc?: Doc): SheetPlan[] {
     }
     for (const e of cap.externallyFunded ?? []) rows.push([s('Externally funded'), null, null, s(e.label), s(e.ref), null, n(e.outturn), null]);
     for (const m of cap.memo ?? []) rows.push([s('Memo'), null, null, s(m.label), s(m.ref), null, n(m.outturn), null]);
-    sheets.push(tableSheet(TEMPLATE_SHEETS.capital, [{ t: CAPITAL_LINES, rows, col0: 0 }],
-      'Type: Scheme, Single-line category, Externally funded or Memo. Leave Reprofile blank for the default (the remaining budget; nil for an overspend).'));
+    // Forecasting: next year's approved budget per scheme, and how the year's spend was financed.
+    const nextYear: PlanCell[][] = [];
+    for (const c of cap.categories ?? []) {
+      if (c.schemes) for (const sc of c.schemes) { if (sc.nextYearBudget !== undefined) nextYear.push([s(sc.label), n(sc.nextYearBudget)]); }
+      else if (c.nextYearBudget !== undefined) nextYear.push([s(c.label), n(c.nextYearBudget)]);
+    }
+    const TYPE_TEXT: Record<string, string> = { grant: 'Grant', 'capital-receipts': 'Capital receipts', revenue: 'Revenue', reserve: 'Reserve', borrowing: 'Borrowing' };
+    const financing: PlanCell[][] = (cap.financing ?? []).map((f: Doc) => [s(TYPE_TEXT[f.type] ?? f.type), s(f.label), n(f.amount), s(f.reserve)]);
+    sheets.push(tableSheet(TEMPLATE_SHEETS.capital, [
+      { t: CAPITAL_LINES, rows, col0: 0 },
+      { t: CAPITAL_NEXT_YEAR, rows: nextYear, col0: CAPITAL_LINES.columns.length + 1 },
+      { t: CAPITAL_FINANCING, rows: financing, col0: CAPITAL_LINES.columns.length + CAPITAL_NEXT_YEAR.columns.length + 2 },
+    ],
+      'Type: Scheme, Single-line category, Externally funded or Memo. Leave Reprofile blank for the default (the remaining budget; nil for an overspend). ' +
+      'Optional: next year\'s approved budget per scheme (the programme = approved + reprofile), and the financing of the year\'s spend ' +
+      '(source Grant, Capital receipts, Revenue, Reserve or Borrowing; a Reserve line names its Table 3 reserve).'));
+  }
+  // Forecasting: the ledger (lines, mapping, profiles), with the headings of the revenue sheet.
+  const ledger = doc ? doc.revenue?.ledger : opts.forecasting ? {} : undefined;
+  if (ledger) {
+    const lines: PlanCell[][] = (ledger.lines ?? []).map((l: Doc) => [s(l.costCentre), s(l.account), s(l.description), n(l.budget), n(l.actualToDate), n(l.commitments), n(l.forecast)]);
+    const mapping: PlanCell[][] = (ledger.mapping ?? []).map((m: Doc) => [
+      s(m.heading), s(m.costCentre), s(m.costCentres?.from), s(m.costCentres?.to), s(m.costCentrePrefix),
+      s(m.account), s(m.accounts?.from), s(m.accounts?.to), s(m.accountPrefix),
+    ]);
+    const profiles: PlanCell[][] = [
+      ...(ledger.profiles ?? []).map((p: Doc) => [s(p.heading), ...p.weights.map(n)]),
+      ...(ledger.defaultProfile ? [[s(DEFAULT_PROFILE_HEADING), ...ledger.defaultProfile.map(n)]] : []),
+    ];
+    sheets.push(tableSheet(FORECAST_SHEETS.ledger, [
+      { t: LEDGER_LINES, rows: lines, col0: 0 },
+      { t: LEDGER_MAPPING, rows: mapping, col0: LEDGER_LINES.columns.length + 1 },
+      { t: LEDGER_PROFILES, rows: profiles, col0: LEDGER_LINES.columns.length + LEDGER_MAPPING.columns.length + 2 },
+    ], 'One row per ledger line (income negative). Table 1 is aggregated from the lines: leave the Revenue input\'s Revised budget and Outturn blank (Original budget optional). ' +
+      'Mapping: a line goes to the heading whose cost centre and account criteria it matches (exact, from–to range, or prefix; a blank criterion matches all). ' +
+      'Set "Forecast month" (1 = April … 12 = March) for a forecast: a blank "Forecast rest of year" is forecast from the heading\'s profile (12 weights; ' +
+      `"${DEFAULT_PROFILE_HEADING}" for the rest), or even twelfths. Format the code columns as text to keep leading zeros.`));
+  }
+  // Forecasting: the MTFP — the plan per forecast year, the reserves that fund the gap, scenarios.
+  const mtfp = doc ? doc.reserves?.mtfp : opts.forecasting ? {} : undefined;
+  if (mtfp) {
+    const plan: PlanCell[][] = (mtfp.plan ?? []).map((p: Doc) => [s(p.year), n(p.budgetRequirement), n(p.funding)]);
+    const gap: PlanCell[][] = (mtfp.gapFundedFrom ?? []).map((l: string) => [s(l)]);
+    const scenarios: PlanCell[][] = (mtfp.scenarios ?? []).flatMap((sc: Doc) => (sc.changes ?? []).map((c: Doc) => [s(sc.label), s(c.year), n(c.budgetRequirement), n(c.funding)]));
+    sheets.push(tableSheet(FORECAST_SHEETS.mtfp, [
+      { t: MTFP_PLAN, rows: plan, col0: 0 },
+      { t: MTFP_GAP_FUNDING, rows: gap, col0: MTFP_PLAN.columns.length + 1 },
+      { t: MTFP_SCENARIOS, rows: scenarios, col0: MTFP_PLAN.columns.length + MTFP_GAP_FUNDING.columns.length + 2 },
+    ], 'One row per forecast year of the reserves statement: gap = budget requirement − funding, drawn from the reserves listed, in order, each down to nil (a surplus is added to the first). ' +
+      'Scenarios: one row per scenario and year, the amounts added to the base budget requirement and funding (e.g. a pay award 1% higher).'));
   }
   const res = doc ? doc.reserves : { years: DEFAULTS['reserves.years'] };
   if (res) {
