@@ -62,6 +62,7 @@ describe('task pane in headless Chromium (fake Office host)', function () {
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
       viewport: { width: 360, height: 900 },
     });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     mkdirSync(SHOTS, { recursive: true });
   });
 
@@ -174,11 +175,26 @@ describe('task pane in headless Chromium (fake Office host)', function () {
     const page = await openPane({ theme: { bodyBackgroundColor: '#262626', bodyForegroundColor: '#ffffff', controlBackgroundColor: '#333333', controlForegroundColor: '#ffffff' } });
     await page.getByRole('button', { name: 'Load the worked example' }).click();
     await waitStatus(page, /worked example is loaded/);
+    // A label that is markup must stay text, in the pane and on the clipboard.
+    assert.equal(await page.evaluate(() => (window as any).__outturnFake.wb.cell('Capital input', 'D3').value), 'Label');
+    await page.evaluate(() => (window as any).__outturnFake.wb.setValues('Capital input', [['<img src=x onerror="window.__pwned=1">']], 'D4'));
     await page.getByRole('button', { name: 'Build' }).click();
     await waitStatus(page, /^Built\./);
     await page.locator('#report-table').selectOption('capital');
     await page.getByRole('button', { name: 'Copy for report' }).click();
     await waitStatus(page, /values-only copy/);
+    assert.match((await status(page)) ?? '', /The table is on the clipboard/);
+    const html = await page.evaluate(async () => {
+      const items = await navigator.clipboard.read();
+      const item = items.find((i) => i.types.includes('text/html'));
+      return item ? (await item.getType('text/html')).text() : '';
+    });
+    assert.match(html, /^<table/);
+    assert.match(html, /&lt;img src=x onerror=/);
+    assert.equal(await page.evaluate(() => (window as any).__pwned), undefined);
+    assert.equal(await page.locator('img').count(), 0);
+    assert.match(html, /TOTAL PLANNED EXPENDITURE/i);
+    assert.match(html, /\(\d{1,3}(,\d{3})*\)|\d{1,3},\d{3}/, 'figures as printed');
     const copy = await page.evaluate(() => {
       const s = (window as any).__outturnFake.wb.sheet('Table 2 Capital (report)');
       return [...s.cells.values()].map((c: { formula?: string; value: unknown }) => ({ f: c.formula, v: c.value }));
