@@ -189,7 +189,10 @@ export function mtfpTables(res: ReservesInput, base: MtfpRun, t3: ReservesTables
     sc.push({ id: `gap${k}`, header: [c.label, 'Budget gap / (surplus)', u], kind: 'money' });
     sc.push({ id: `unfunded${k}`, header: ['', 'Gap not funded from reserves', u], kind: 'money' });
     sc.push({ id: `useable${k}`, header: ['', 'Useable reserves at year end', u], kind: 'money' });
-    sc.push({ id: `exhausted${k}`, header: ['', 'Reserves exhausted in the year', ''], kind: 'text' });
+  });
+  // The text columns stand after every figure, so that the sheet's check cell spans figures only.
+  cases.forEach((c, k) => {
+    sc.push({ id: `exhausted${k}`, header: [k === 0 ? 'Reserves exhausted in the year' : '', c.label, ''], kind: 'text' });
   });
   const s = new TableBuilder('reserves-scenarios', sc);
   const companion = t3.companion;
