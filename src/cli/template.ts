@@ -10,7 +10,7 @@ import { isOutturnWorkbook, workbookBuffer } from '../xlsx/write';
 import { fail } from './build';
 import { EXIT, type Io } from './io';
 
-export async function runTemplate(input: string | undefined, o: { output: string; force?: boolean }, io: Io): Promise<number> {
+export async function runTemplate(input: string | undefined, o: { output: string; force?: boolean; forecasting?: boolean }, io: Io): Promise<number> {
   try {
     let doc: Record<string, unknown> | undefined;
     if (input) {
@@ -22,7 +22,7 @@ export async function runTemplate(input: string | undefined, o: { output: string
     if (existsSync(out) && !o.force && !(await isOutturnWorkbook(readFileSync(out)))) {
       throw new InvalidInput([{ where: o.output, message: 'exists and was not made by Outturn; it is left alone (choose another name, or --force)' }]);
     }
-    const sheets = templatePlan(doc);
+    const sheets = templatePlan(doc, { forecasting: o.forecasting });
     writeFileSync(out, await workbookBuffer({ sheets, findings: [], placement: {} }));
     io.out(`Wrote the input templates${input ? ` filled from ${input}` : ''} to ${o.output} (${sheets.map((s) => s.name).join('; ')})`);
     return EXIT.OK;
@@ -38,7 +38,8 @@ export function registerTemplate(program: Command, io: Io, setCode: (code: numbe
     .argument('[input]', 'an outturn/v1 JSON file to fill the templates from')
     .requiredOption('-o, --output <file>', 'the workbook to write (.xlsx)')
     .option('--force', 'replace an existing output file even if Outturn did not make it')
-    .action(async (input: string | undefined, opts: { output: string; force?: boolean }) => {
+    .option('--forecasting', 'empty templates: add the forecasting sheets (Ledger input, MTFP input)')
+    .action(async (input: string | undefined, opts: { output: string; force?: boolean; forecasting?: boolean }) => {
       setCode(await runTemplate(input, opts, io));
     });
 }
