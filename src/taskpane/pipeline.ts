@@ -5,6 +5,7 @@ import { Dec } from '../engine/decimal';
 import { build } from '../engine/build';
 import type { OutturnInput, TableId } from '../engine/model';
 import { type InputError, InvalidInput } from '../format/errors';
+import { FORECAST_SHEETS } from '../format/forecast-templates';
 import { type InputSheet, readTemplates, TEMPLATE_SHEETS } from '../format/templates';
 import { toModel } from '../format/validate';
 import { makePlan, type SheetPlan, type WorkbookPlan } from '../plan/plan';
@@ -130,6 +131,6 @@ export function templates(doc?: unknown): SheetPlan[] {
  * `doc`), so a new template (the forecasting sheets) is read as soon as the templates plan makes it.
  */
 export function inputSheetNames(doc?: unknown): string[] {
-  const names = [...Object.values(TEMPLATE_SHEETS), ...templates().map((s) => s.name), ...(doc ? templates(doc).map((s) => s.name) : [])];
+  const names = [...Object.values(TEMPLATE_SHEETS), ...Object.values(FORECAST_SHEETS), ...templates().map((s) => s.name), ...(doc ? templates(doc).map((s) => s.name) : [])];
   return [...new Map(names.map((n) => [n.toLowerCase(), n])).values()];
 }

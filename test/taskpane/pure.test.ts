@@ -28,7 +28,7 @@ describe('add-in: pure parts', () => {
   it("the pane's constants equal the plan's and the templates'", () => {
     assert.deepEqual(DEFAULT_SETTINGS.sheetNames, DEFAULT_SHEET_NAMES);
     const inputs = inputSheetNames(exampleDoc());
-    for (const n of Object.values(TEMPLATE_SHEETS)) assert.ok(inputs.includes(n), n);
+    for (const n of [...Object.values(TEMPLATE_SHEETS), 'Ledger input', 'MTFP input']) assert.ok(inputs.includes(n), n);
     for (const s of templates(exampleDoc())) assert.ok(inputs.includes(s.name), s.name);
   });
 
