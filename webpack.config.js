@@ -74,6 +74,7 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+          { from: 'src/help/help.html', to: 'help.html' },
           { from: 'assets', to: 'assets', noErrorOnMissing: true },
           { from: 'manifest.xml', to: 'manifest.xml', noErrorOnMissing: true },
         ],
