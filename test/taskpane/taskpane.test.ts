@@ -73,6 +73,13 @@ describe('task pane in headless Chromium (fake Office host)', function () {
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
+  it('the build serves every page and icon the manifest names', () => {
+    const manifest = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
+    const paths = [...new Set([...manifest.matchAll(/https:\/\/localhost:3000\/([^"?#<\s]+)/g)].map((m) => m[1]))];
+    assert.ok(paths.length >= 5, `only ${paths.length} URLs in the manifest`);
+    for (const p of paths) assert.ok(existsSync(join(dist, p)), `manifest.xml names ${p}, which the build does not make`);
+  });
+
   /** A fresh pane over a fresh fake workbook. */
   async function openPane(options: Record<string, unknown> = {}): Promise<Page> {
     const page = await context!.newPage();
