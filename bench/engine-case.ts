@@ -1,15 +1,18 @@
 // One engine measurement in its own process (so its peak memory is its own):
 //   tsx bench/engine-case.ts MODE N
-// MODE: exact (integer pence, safe-integer checked, then Dec), dec (decimal.js per amount), or
-// float (THE INEXACT BASELINE, bench/float-baseline.ts). Prints one JSON line.
+// MODE: product (the product's own path: outturn/v1 with revenue.ledger → toModel → build, which
+// aggregates the ledger exactly), pence (the bench's aggregation with src/engine/pence.ts, then the
+// headings → toModel → build), dec (decimal.js per amount, then the same), or float (THE INEXACT
+// BASELINE, bench/float-baseline.ts). Prints one JSON line. For product, `aggregateMs` is the
+// validation (toModel: schema and model) and `tablesMs` is build() (aggregation and every table).
 import { text } from '../src/engine/decimal';
 import { build } from '../src/engine/build';
 import { toModel } from '../src/format/validate';
 import { floatBaselineAggregate, floatBaselineTables } from './float-baseline';
-import { aggregateDecPerLine, aggregateExact, documentFromTotals, exampleDocument, generateLedger } from './ledger';
+import { aggregateDecPerLine, aggregateExact, documentFromTotals, exampleDocument, generateLedger, ledgerDocument } from './ledger';
 
 export interface EngineCase {
-  mode: 'exact' | 'dec' | 'float';
+  mode: 'product' | 'pence' | 'dec' | 'float';
   n: number;
   reps: number;
   aggregateMs: number;
@@ -36,7 +39,21 @@ function run(mode: EngineCase['mode'], n: number): EngineCase {
   let totals: EngineCase['totals'] = {};
   for (let i = -warm; i < reps; i++) {
     const t0 = process.hrtime.bigint();
-    if (mode === 'float') {
+    if (mode === 'product') {
+      const doc = ledgerDocument(ledger);
+      const t0p = process.hrtime.bigint();
+      const model = toModel(doc);
+      const t1 = process.hrtime.bigint();
+      const result = build(model);
+      const t2 = process.hrtime.bigint();
+      if (i >= 0) { agg.push(ms(t0p, t1)); tab.push(ms(t1, t2)); }
+      const rev = result.tables.find((t) => t.id === 'revenue')!;
+      const col = (id: string) => rev.columns.findIndex((c) => c.id === id);
+      totals = Object.fromEntries(rev.rows.filter((r) => r.kind === 'line').map((r) => {
+        const fig = (id: string) => { const c = r.cells[col(id)]; return c && 'exact' in c ? text(c.exact) : ''; };
+        return [r.label, [fig('revised'), fig('outturn')]];
+      }));
+    } else if (mode === 'float') {
       const h = floatBaselineAggregate(ledger);
       const t1 = process.hrtime.bigint();
       floatBaselineTables(exampleDocument() as never, h);
@@ -44,7 +61,7 @@ function run(mode: EngineCase['mode'], n: number): EngineCase {
       if (i >= 0) { agg.push(ms(t0, t1)); tab.push(ms(t1, t2)); }
       totals = Object.fromEntries(h.map((x) => [x.heading, [String(x.budget), String(x.actual)]]));
     } else {
-      const h = mode === 'exact' ? aggregateExact(ledger) : aggregateDecPerLine(ledger);
+      const h = mode === 'pence' ? aggregateExact(ledger) : aggregateDecPerLine(ledger);
       const t1 = process.hrtime.bigint();
       const result = build(toModel(documentFromTotals(ledger, h)));
       const t2 = process.hrtime.bigint();
@@ -71,8 +88,8 @@ function run(mode: EngineCase['mode'], n: number): EngineCase {
 
 if (require.main === module) {
   const [mode, n] = process.argv.slice(2);
-  if (!['exact', 'dec', 'float'].includes(mode) || !/^[0-9]+$/.test(n ?? '')) {
-    process.stderr.write('usage: tsx bench/engine-case.ts exact|dec|float N\n');
+  if (!['product', 'pence', 'dec', 'float'].includes(mode) || !/^[0-9]+$/.test(n ?? '')) {
+    process.stderr.write('usage: tsx bench/engine-case.ts product|pence|dec|float N\n');
     process.exit(2);
   }
   process.stdout.write(`${JSON.stringify(run(mode as EngineCase['mode'], Number(n)))}\n`);

@@ -149,3 +149,21 @@ export function productAggregation(): { name: string } | undefined {
   const schema = JSON.parse(readFileSync(join(__dirname, '..', 'src', 'format', 'outturn-v1.schema.json'), 'utf8')) as unknown;
   return JSON.stringify(schema).includes('"ledger"') ? { name: 'outturn/v1 revenue.ledger (src/format)' } : undefined;
 }
+
+/**
+ * The worked example with Table 1 given as ledger lines (outturn/v1 `revenue.ledger`, issue 5): the
+ * headings keep their labels and lose their figures, which the engine aggregates from the lines.
+ */
+export function ledgerDocument(ledger: Ledger): Record<string, unknown> {
+  const doc = exampleDocument() as Record<string, Record<string, unknown>>;
+  doc.revenue.sections = ledger.sections.map((s) => ({
+    ...(s.label ? { label: s.label } : {}),
+    ...(s.subtotalLabel ? { subtotalLabel: s.subtotalLabel } : {}),
+    lines: s.headings.map((h) => ({ label: h })),
+  }));
+  doc.revenue.ledger = {
+    lines: ledger.lines.map((l) => ({ costCentre: l.costCentre, account: l.account, description: l.description, budget: l.budget, actualToDate: l.actual })),
+    mapping: [...ledger.mapping].map(([costCentre, heading]) => ({ heading, costCentre })),
+  };
+  return doc;
+}

@@ -1,7 +1,8 @@
 // `npm run bench [-- --json] [-- --quick]`: what the product costs as its work grows.
-//  1. the engine on 10^3..10^6 ledger lines: exact (integer pence with safe-integer checks, then
-//     Dec), exact with decimal.js per amount, and THE INEXACT BASELINE (plain `number`), each size
-//     and mode in its own process for a clean peak memory;
+//  1. the engine on 10^3..10^6 ledger lines: the product's exact path (outturn/v1 revenue.ledger:
+//     validation, then build(), which aggregates with integer pence, safe-integer checked, then Dec),
+//     the bench's own exact aggregation, decimal.js per amount, and THE INEXACT BASELINE (plain
+//     `number`), each size and mode in its own process for a clean peak memory;
 //  2. the Office.js writer on the fake Excel: context.sync() calls, requests, bytes, cells;
 //  3. the command line's build time (a real `node bin/outturn.js build` process).
 // Reported as tables, never as timed tests.
@@ -11,9 +12,10 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Dec } from '../src/engine/decimal';
 import type { EngineCase } from './engine-case';
-import { productAggregation } from './ledger';
+import { generateLedger, ledgerDocument, productAggregation } from './ledger';
 import { scaledExample } from './scale';
 import { writerBench, type WriterRow } from './writer';
+import { INPUT_LIMITS } from '../src/cli/build';
 
 const ROOT = join(__dirname, '..');
 const args = new Set(process.argv.slice(2));
@@ -43,16 +45,19 @@ function floatDrift(exact: EngineCase, float: EngineCase): Dec {
 
 interface EngineRow {
   lines: number;
-  exactMs: number;
-  exactAggregateMs: number;
-  exactTablesMs: number;
+  /** the product: validate (toModel) + build (aggregate the ledger, every table) */
+  productValidateMs?: number;
+  productBuildMs?: number;
+  /** the bench's own exact aggregation (src/engine/pence.ts) + headings → toModel → build */
+  penceMs: number;
   decPerAmountMs: number;
   floatMs: number;
-  ratio: number;
-  ratioAggregate: number;
+  /** product build ÷ float; product validate + build ÷ float; pence path ÷ float */
+  ratioBuild?: number;
+  ratioTotal?: number;
+  ratioPence: number;
   floatDriftPounds: string;
-  peakRssMB: { exact: number; dec: number; float: number };
-  rssBeforeMB: number;
+  peakRssMB: { product?: number; pence: number; dec: number; float: number };
 }
 
 interface CliRow {
@@ -63,23 +68,28 @@ interface CliRow {
   note?: string;
 }
 
+function timeBuild(input: string, out: string, runs: number): { ms: number; code: number } {
+  const times: number[] = [];
+  let code = 0;
+  for (let i = 0; i < runs; i++) {
+    rmSync(out, { force: true });
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'outturn.js'), 'build', input, '-o', out], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    code = r.status ?? -1;
+    if (code === 2 || !existsSync(out)) throw new Error(`outturn build ${input} failed (${code}): ${r.stderr.slice(0, 2000)}`);
+  }
+  return { ms: times.sort((a, b) => a - b)[Math.floor(times.length / 2)], code };
+}
+
 function cliBench(): { runner: string; rows: CliRow[] } {
   const dir = mkdtempSync(join(tmpdir(), 'outturn-bench-'));
   const runner = existsSync(join(ROOT, 'lib', 'cli', 'main.js')) ? 'compiled lib/ (node bin/outturn.js)' : 'TypeScript through tsx (no lib/: run `npm run build:cli` for the compiled time)';
   const rows: CliRow[] = [];
   const time = (name: string, input: string) => {
-    const out = join(dir, `${name}.xlsx`);
-    const runs: number[] = [];
-    let code = 0;
-    for (let i = 0; i < 3; i++) {
-      rmSync(out, { force: true });
-      const t0 = process.hrtime.bigint();
-      const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'outturn.js'), 'build', input, '-o', out], { encoding: 'utf8' });
-      runs.push(Number(process.hrtime.bigint() - t0) / 1e6);
-      code = r.status ?? -1;
-      if (code === 2 || !existsSync(out)) throw new Error(`outturn build ${name} failed (${code}): ${r.stderr}`);
-    }
-    rows.push({ case: name, ms: runs.sort((a, b) => a - b)[1], outputBytes: statSync(out).size, exitCode: code });
+    const out = join(dir, `${name.replace(/\W+/g, '-')}.xlsx`);
+    const t = timeBuild(input, out, 3);
+    rows.push({ case: name, ms: t.ms, outputBytes: statSync(out).size, exitCode: t.code });
   };
   try {
     for (const k of [1, 10, 100]) {
@@ -87,11 +97,15 @@ function cliBench(): { runner: string; rows: CliRow[] } {
       writeFileSync(input, JSON.stringify(scaledExample(k)));
       time(k === 1 ? 'worked example' : `worked example ×${k}`, input);
     }
-    const product = productAggregation();
-    if (product) {
-      rows.push({ case: '1,000,000 ledger lines', ms: null, note: `n/a (${product.name} exists: wire the million-line input here)` });
+    if (productAggregation() && !quick) {
+      const input = join(dir, 'ledger-1000000.json');
+      writeFileSync(input, JSON.stringify(ledgerDocument(generateLedger(1_000_000))));
+      const size = statSync(input).size;
+      const out = join(dir, 'ledger.xlsx');
+      const t = timeBuild(input, out, 1);
+      rows.push({ case: `1,000,000 ledger lines (${(size / 2 ** 20).toFixed(0)} MB of JSON; limit ${INPUT_LIMITS.json / 2 ** 20} MB)`, ms: t.ms, outputBytes: statSync(out).size, exitCode: t.code });
     } else {
-      rows.push({ case: '1,000,000 ledger lines', ms: null, note: 'n/a (ledger-level input is not yet in outturn/v1: issue 5)' });
+      rows.push({ case: '1,000,000 ledger lines', ms: null, note: quick ? 'skipped (--quick)' : 'n/a (ledger-level input is not yet in outturn/v1: issue 5)' });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -105,34 +119,38 @@ function pad(s: string | number, n: number, right = false): string {
 }
 const f1 = (x: number) => x.toFixed(1);
 
-function main(): void {
+async function main(): Promise<void> {
   const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${process.platform}`;
   log(`Outturn bench on ${machine}`);
   const engine: EngineRow[] = [];
+  const product = productAggregation() !== undefined;
   for (const n of SIZES) {
     log(`  engine: ${n.toLocaleString('en-GB')} ledger lines…`);
     const float = engineCase('float', n);
-    const exact = engineCase('exact', n);
+    const pence = engineCase('pence', n);
     const dec = engineCase('dec', n);
+    const prod = product ? engineCase('product', n) : undefined;
     engine.push({
       lines: n,
-      exactMs: exact.totalMs,
-      exactAggregateMs: exact.aggregateMs,
-      exactTablesMs: exact.tablesMs,
+      productValidateMs: prod?.aggregateMs,
+      productBuildMs: prod?.tablesMs,
+      penceMs: pence.totalMs,
       decPerAmountMs: dec.totalMs,
       floatMs: float.totalMs,
-      ratio: exact.totalMs / float.totalMs,
-      ratioAggregate: exact.aggregateMs / float.aggregateMs,
-      floatDriftPounds: floatDrift(exact, float).toFixed(),
-      peakRssMB: { exact: exact.peakRssMB, dec: dec.peakRssMB, float: float.peakRssMB },
-      rssBeforeMB: exact.rssBeforeMB,
+      ratioBuild: prod && prod.tablesMs / float.totalMs,
+      ratioTotal: prod && prod.totalMs / float.totalMs,
+      ratioPence: pence.totalMs / float.totalMs,
+      floatDriftPounds: floatDrift(prod ?? pence, float).toFixed(),
+      peakRssMB: { product: prod?.peakRssMB, pence: pence.peakRssMB, dec: dec.peakRssMB, float: float.peakRssMB },
     });
   }
   log('  writer on the fake Excel…');
-  const writer = writerBench();
+  const writer = await writerBench();
   log('  command line…');
   const cli = cliBench();
-  const aggregation = productAggregation()?.name ?? 'the bench\'s own (bench/ledger.ts, src/engine/pence.ts): the product\'s ledger aggregation (issue 5) is not there yet';
+  const aggregation = product
+    ? 'the product\'s (outturn/v1 revenue.ledger → toModel → build: src/engine/ledger.ts), and the bench\'s own (bench/ledger.ts with src/engine/pence.ts) beside it'
+    : 'the bench\'s own (bench/ledger.ts, src/engine/pence.ts): the product\'s ledger aggregation (issue 5) is not there yet';
 
   if (asJson) {
     process.stdout.write(`${JSON.stringify({ machine, aggregation, engine, writer, cli }, null, 2)}\n`);
@@ -140,19 +158,20 @@ function main(): void {
   }
   const out: string[] = [];
   out.push(`Machine: ${machine}`);
-  out.push(`Aggregation measured: ${aggregation}`);
+  out.push(`Aggregation: ${aggregation}`);
   out.push('');
-  out.push('Engine: aggregate N ledger lines to headings and compute Tables 1-3 (median ms; own process per cell)');
-  out.push('| ledger lines | exact ms (aggregate + tables) | exact, Dec per amount ms | float baseline ms | exact ÷ float (total; aggregate only) | float drift £ | peak RSS MB exact / Dec / float |');
-  out.push('|---:|---:|---:|---:|---:|---:|---:|');
+  out.push('Engine: N ledger lines aggregated to Table 1 and all tables computed (median ms, JIT warm; each cell its own process)');
+  out.push('| ledger lines | exact, product: validate + build | exact, bench aggregation (pence) | exact, Dec per amount | float baseline | build ÷ float | validate + build ÷ float | pence path ÷ float | float drift £ | peak RSS MB product / pence / Dec / float |');
+  out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const na = (x: number | undefined, f: (y: number) => string) => (x === undefined ? 'n/a' : f(x));
   for (const e of engine) {
-    out.push(`| ${e.lines.toLocaleString('en-GB')} | ${f1(e.exactMs)} (${f1(e.exactAggregateMs)} + ${f1(e.exactTablesMs)}) | ${f1(e.decPerAmountMs)} | ${f1(e.floatMs)} | ${e.ratio.toFixed(2)}×; ${e.ratioAggregate.toFixed(2)}× | ${e.floatDriftPounds} | ${f1(e.peakRssMB.exact)} / ${f1(e.peakRssMB.dec)} / ${f1(e.peakRssMB.float)} |`);
+    out.push(`| ${e.lines.toLocaleString('en-GB')} | ${na(e.productValidateMs, f1)} + ${na(e.productBuildMs, f1)} | ${f1(e.penceMs)} | ${f1(e.decPerAmountMs)} | ${f1(e.floatMs)} | ${na(e.ratioBuild, (x) => `${x.toFixed(2)}×`)} | ${na(e.ratioTotal, (x) => `${x.toFixed(2)}×`)} | ${e.ratioPence.toFixed(2)}× | ${e.floatDriftPounds} | ${na(e.peakRssMB.product, f1)} / ${f1(e.peakRssMB.pence)} / ${f1(e.peakRssMB.dec)} / ${f1(e.peakRssMB.float)} |`);
   }
   out.push('');
   out.push('Office.js writer on the fake Excel (test/fakes/fake-excel.ts)');
   if (typeof writer === 'string') out.push(`  ${writer}`);
   else {
-    out.push('| input | sheets | context.sync() calls | requests | largest request bytes | total bytes | cells written |');
+    out.push('| input | sheets written | context.sync() calls (read + write) | write requests | largest request bytes | all bytes | cells written |');
     out.push('|---|---:|---:|---:|---:|---:|---:|');
     for (const w of writer as WriterRow[]) out.push(`| ${w.case} | ${w.sheets} | ${w.syncs} | ${w.requests} | ${w.maxRequestBytes.toLocaleString('en-GB')} | ${w.totalBytes.toLocaleString('en-GB')} | ${w.cells.toLocaleString('en-GB')} |`);
   }
@@ -164,4 +183,7 @@ function main(): void {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-main();
+main().catch((e) => {
+  process.stderr.write(`bench: ${(e as Error).stack ?? e}\n`);
+  process.exitCode = 1;
+});
