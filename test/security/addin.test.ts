@@ -72,12 +72,12 @@ describe('add-in security', () => {
     assert.deepEqual(found, [], 'use textContent, createElement and setAttribute (never markup built from text)');
   });
 
-  it('the task pane has a Content-Security-Policy: scripts from itself and office.js only, no other network, no eval', function () {
-    const page = join(ROOT, 'src', 'taskpane', 'taskpane.html');
+  for (const rel of ['src/taskpane/taskpane.html', 'src/commands/commands.html']) it(`${rel} has a Content-Security-Policy: scripts from itself and office.js only, no other network, no eval`, function () {
+    const page = join(ROOT, rel);
     if (!existsSync(page)) this.skip();
     const html = readFileSync(page, 'utf8');
     const p = csp(html);
-    assert.ok(p, 'taskpane.html has no Content-Security-Policy meta tag');
+    assert.ok(p, `${rel} has no Content-Security-Policy meta tag`);
     assert.deepEqual(p.get('default-src'), ["'self'"]);
     assert.deepEqual(p.get('script-src'), ["'self'", 'https://appsforoffice.microsoft.com']);
     assert.deepEqual(p.get('connect-src'), ["'self'"], 'no network beyond the add-in\'s own origin');
@@ -95,6 +95,15 @@ describe('add-in security', () => {
       assert.ok(!/^https?:/.test(src) || src.startsWith('https://appsforoffice.microsoft.com/'), `script from ${src}`);
     }
     assert.doesNotMatch(html, /\son[a-z]+\s*=/i, 'an inline event handler attribute (needs unsafe-inline)');
+  });
+
+  it('the help page runs no script at all', () => {
+    const html = readFileSync(join(ROOT, 'src', 'help', 'help.html'), 'utf8');
+    const p = csp(html);
+    assert.ok(p, 'help.html has no Content-Security-Policy meta tag');
+    assert.deepEqual(p.get('default-src'), ["'none'"]);
+    assert.equal(p.get('script-src'), undefined);
+    assert.doesNotMatch(html, /<script\b/i);
   });
 
   it('the manifest asks for ReadWriteDocument (reads inputs, writes tables) and nothing more', function () {
