@@ -2,22 +2,14 @@
 // the three statutory layouts (variance, remaining budget, roll-forward of reserves), and for any
 // other table its variance and percentage columns.
 import { Dec, ZERO, sum, text } from '../engine/decimal';
-import type { Units } from '../engine/model';
+import type { RowKind, Units } from '../engine/model';
 import type { Column, FoundTable, Layout, TableRow } from './detect';
 import { normalise } from './detect';
 import { type AuditFinding, type Num, isNum, severityOf, show } from './findings';
 import { type Reading, place, stepOf } from './grid';
 
-export type Kind =
-  | 'heading'
-  | 'line'
-  | 'subtotal'
-  | 'total'
-  | 'adjustment'
-  | 'total_underspend'
-  | 'earmarked'
-  | 'net_underspend'
-  | 'memo';
+/** The engine's row kinds the audit tells apart; every other printed row reads as one of these. */
+export type Kind = Extract<RowKind, 'heading' | 'line' | 'subtotal' | 'total' | 'adjustment' | 'total_underspend' | 'earmarked' | 'net_underspend' | 'memo'>;
 
 /** row_type values of the published fixtures and the engine's row kinds. */
 const ROW_TYPES: Record<string, Kind> = {
