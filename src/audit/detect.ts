@@ -142,7 +142,7 @@ export function findTables(g: Grid): FoundTable[] {
       }
     }
     let headerRows: number[] = [];
-    let bodyStart = d;
+    let bodyStart: number;
     if (headerStart >= 0) {
       for (let r = headerStart; r <= headerEnd; r++) headerRows.push(r);
       for (let r = b0; r < headerStart; r++) above.push(r);

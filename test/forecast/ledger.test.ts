@@ -3,7 +3,6 @@
 // ranges and prefixes; the exact sums beyond the integer-pence fast path.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Dec, text } from '../../src/engine/decimal';
 import { aggregateLedger, compareCodes } from '../../src/engine/ledger';
 import type { LedgerInput } from '../../src/engine/model';

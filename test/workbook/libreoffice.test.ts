@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { Dec } from '../../src/engine/decimal';
 import { build } from '../../src/engine/build';
-import { readOutturn, toModel } from '../../src/format/validate';
+import { toModel } from '../../src/format/validate';
 import { parseA1 } from '../../src/plan/a1';
 import { makePlan, type WorkbookPlan } from '../../src/plan/plan';
 import { workbookBuffer } from '../../src/xlsx/write';
