@@ -48,8 +48,9 @@ export function pence(s: string): number | undefined {
       places++;
     }
   }
-  // 15 digits of pence and two more for the scaling below stay far below 2^53.
-  if (digits > 15) return undefined;
+  // At most 15 digits of pence (the digits written, and the places the scaling below adds):
+  // below 10^15, far inside 2^53, so that the sums in ExactSum stay exact.
+  if (digits + 2 - places > 15) return undefined;
   if (places === 0) v *= 100;
   else if (places === 1) v *= 10;
   return neg ? -v : v;

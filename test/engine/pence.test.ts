@@ -16,6 +16,14 @@ describe('exact pence sums (src/engine/pence.ts)', () => {
     assert.equal(pence('0.001'), undefined); // three places: decimal.js takes it
     assert.equal(pence('1234567890123456'), undefined); // 18 digits of pence
     assert.equal(pence('9999999999999.99'), 999999999999999);
+    // 15 digits written, but 17 digits of pence: beyond 2^53, so decimal.js takes them (not a crash)
+    assert.equal(pence('999999999999999'), undefined);
+    assert.equal(pence('99999999999999.9'), undefined);
+    assert.equal(pence('9999999999999'), 999999999999900);
+    const s = new ExactSum();
+    assert.ok(s.addText('999999999999999'));
+    assert.ok(s.addText('99999999999999.9'));
+    assert.equal(text(s.value()), '1099999999999998.9');
     for (const bad of ['', '-', '1.', '.5', '1e5', '1,234', ' 1', '1 ', '+1', '0x10', 'NaN', '--1', '1.2.3']) assert.equal(pence(bad), undefined, bad);
   });
 
