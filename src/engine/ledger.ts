@@ -7,8 +7,8 @@
 // unmapped; a line that rows for two different headings match is doubly mapped. Neither is counted
 // in any heading, so Table 1 then does not reconcile to the ledger total and the check says so.
 import { Dec, ZERO, round, sum } from './decimal';
-import type { CodeMatch, LedgerInput, LedgerLine, RevenueInput } from './model';
-import { ExactSum, pence } from './pence';
+import type { CodeMatch, LedgerInput, RevenueInput } from './model';
+import { pence } from './pence';
 import { convert } from './units';
 
 /** Findings name at most this many lines of each kind one by one; a summary finding covers the rest. */
@@ -34,45 +34,87 @@ export function codeMatches(code: string, m: CodeMatch): boolean {
   return true;
 }
 
-/** Exact running totals of one bucket of lines. */
-class Totals {
-  budget = new ExactSum();
-  actual = new ExactSum();
-  commitments = new ExactSum();
-  /** the user's rest-of-year forecasts, where given */
-  forecast = new ExactSum();
-  /** the budget of lines with no forecast of their own: the profile forecasts it */
-  budgetNoForecast = new ExactSum();
-  lines = 0;
-  linesWithForecast = 0;
+/**
+ * Exact running totals of the buckets (headings, unmapped, mapped twice, the ledger total), five
+ * sums each, in one array of integer pence. Every amount the fast path takes is below 10^15 pence
+ * in size (src/engine/pence.ts), and a sum is carried into decimal.js as soon as its size passes
+ * SAFE_SUM, so each addition adds two safe integers whose result is below 2^53: exact. Amounts the
+ * fast path cannot take go to decimal.js directly.
+ */
+const SAFE_SUM = Number.MAX_SAFE_INTEGER - 1e15;
+const BUDGET = 0;
+const ACTUAL = 1;
+const COMMITMENTS = 2;
+const FORECAST = 3;
+/** the budget of lines with a forecast of their own (the profile forecasts the rest of the budget) */
+const BUDGET_FORECAST = 4;
+const FIELDS = 5;
 
-  add(l: LedgerLine): void {
-    this.addAmounts(amount(l.budget), amount(l.actualToDate), l.commitments !== undefined ? amount(l.commitments) : undefined, l.forecast !== undefined ? amount(l.forecast) : undefined);
+class Sums {
+  readonly pence: Float64Array;
+  /** pounds carried out of `pence`, and amounts the fast path could not take */
+  readonly rest: (Dec | undefined)[];
+  readonly lines: Float64Array;
+  readonly linesWithForecast: Float64Array;
+
+  constructor(buckets: number) {
+    this.pence = new Float64Array(buckets * FIELDS);
+    this.rest = new Array<Dec | undefined>(buckets * FIELDS).fill(undefined);
+    this.lines = new Float64Array(buckets);
+    this.linesWithForecast = new Float64Array(buckets);
   }
 
-  /** A line's amounts, read once (a line is added to its bucket and to the ledger total). */
-  addAmounts(budget: number | Dec, actual: number | Dec, commitments: number | Dec | undefined, forecast: number | Dec | undefined): void {
-    this.lines++;
-    put(this.budget, budget);
-    put(this.actual, actual);
-    if (commitments !== undefined) put(this.commitments, commitments);
-    if (forecast !== undefined) {
-      put(this.forecast, forecast);
-      this.linesWithForecast++;
-    } else {
-      put(this.budgetNoForecast, budget);
+  /** adds integer pence (|v| < 10^15) to sum k */
+  add(k: number, v: number): void {
+    const s = this.pence[k] + v;
+    if (s > SAFE_SUM || s < -SAFE_SUM) {
+      this.carry(k, new Dec(s).div(100));
+      this.pence[k] = 0;
+    } else this.pence[k] = s;
+  }
+
+  carry(k: number, d: Dec): void {
+    const r = this.rest[k];
+    this.rest[k] = r === undefined ? d : r.plus(d);
+  }
+
+  /** adds an amount that is integer pence or an exact decimal (pounds) */
+  put(k: number, v: number | Dec): void {
+    if (typeof v === 'number') this.add(k, v);
+    else this.carry(k, v);
+  }
+
+  /** a line with any amount outside the fast path, or with commitments or a forecast */
+  addLine(bucket: number, b: number | Dec, a: number | Dec, c: number | Dec | undefined, f: number | Dec | undefined): void {
+    const k = bucket * FIELDS;
+    this.lines[bucket]++;
+    this.put(k + BUDGET, b);
+    this.put(k + ACTUAL, a);
+    if (c !== undefined) this.put(k + COMMITMENTS, c);
+    if (f !== undefined) {
+      this.put(k + FORECAST, f);
+      this.put(k + BUDGET_FORECAST, b);
+      this.linesWithForecast[bucket]++;
     }
   }
 
-  value(): BucketTotals {
+  value(k: number): Dec {
+    const fast = new Dec(this.pence[k]).div(100);
+    const r = this.rest[k];
+    return r === undefined ? fast : fast.plus(r);
+  }
+
+  totals(bucket: number): BucketTotals {
+    const k = bucket * FIELDS;
+    const budget = this.value(k + BUDGET);
     return {
-      budget: this.budget.value(),
-      actual: this.actual.value(),
-      commitments: this.commitments.value(),
-      forecast: this.forecast.value(),
-      budgetNoForecast: this.budgetNoForecast.value(),
-      lines: this.lines,
-      linesWithForecast: this.linesWithForecast,
+      budget,
+      actual: this.value(k + ACTUAL),
+      commitments: this.value(k + COMMITMENTS),
+      forecast: this.value(k + FORECAST),
+      budgetNoForecast: budget.minus(this.value(k + BUDGET_FORECAST)),
+      lines: this.lines[bucket],
+      linesWithForecast: this.linesWithForecast[bucket],
     };
   }
 }
@@ -83,10 +125,6 @@ function amount(s: string): number | Dec {
   if (p !== undefined) return p;
   if (!/^-?[0-9]+(\.[0-9]+)?$/.test(s)) throw new Error(`not a decimal amount: ${JSON.stringify(s)}`);
   return new Dec(s);
-}
-function put(t: ExactSum, v: number | Dec): void {
-  if (typeof v === 'number') t.addPence(v);
-  else t.add(v);
 }
 
 export interface BucketTotals {
@@ -116,8 +154,9 @@ export interface LedgerAggregate {
 
 /**
  * Aggregates the ledger into the headings. Matching is worked out once per distinct cost centre and
- * account (bitsets of mapping rows), and once per distinct pair of them; the per-line loop is a few
- * map look-ups and integer additions.
+ * account (bitsets of mapping rows), and once per distinct pair of them; the per-line loop is two
+ * map look-ups, reading two amounts as integer pence, and four exact integer additions (the line's
+ * bucket and, independently of the mapping, the ledger total).
  */
 export function aggregateLedger(ledger: LedgerInput, headings: string[]): LedgerAggregate {
   const headingIndex = new Map(headings.map((h, i) => [h, i]));
@@ -141,21 +180,48 @@ export function aggregateLedger(ledger: LedgerInput, headings: string[]): Ledger
   const ccBits: Uint32Array[] = [];
   const acIds = new Map<string, number>();
   const acBits: Uint32Array[] = [];
-  /** per cost centre, account → heading index (≥ 0), -1 unmapped, or -2 - k for ambiguousPairs[k]
-   *  (small-integer keys: a single numeric key cc·2^21 + ac is a heap number, slow to hash) */
-  const pairs: Map<number, number>[] = [];
+  /** per cost centre id, account id → bucket: a heading index, UNMAPPED, or AMBIGUOUS + k for
+   *  ambiguousPairs[k] (small-integer indexes: one map of nested maps per line was much slower) */
+  const pairs: number[][] = [];
   const ambiguousPairs: string[][] = [];
 
-  const buckets = headings.map(() => new Totals());
-  const unmapped = new Totals();
-  const ambiguous = new Totals();
-  const total = new Totals();
+  const UNMAPPED = headings.length;
+  const TOTAL = UNMAPPED + 1;
+  const AMBIGUOUS = TOTAL + 1;
+  const sums = new Sums(AMBIGUOUS + 1);
   const unmappedLines: number[] = [];
   const ambiguousLines: LedgerAggregate['ambiguousLines'] = [];
   let hasCommitments = false;
   let hasForecast = false;
 
+  const target = (cc: number, ac: number): number => {
+    const a = ccBits[cc];
+    const b = acBits[ac];
+    const found: number[] = [];
+    for (let w = 0; w < words; w++) {
+      let x = a[w] & b[w];
+      while (x !== 0) {
+        const bit = 31 - Math.clz32(x & -x);
+        const h = rowHeading[w * 32 + bit];
+        if (!found.includes(h)) found.push(h);
+        x &= x - 1;
+      }
+    }
+    let t: number;
+    if (found.length === 0) t = UNMAPPED;
+    else if (found.length === 1) t = found[0];
+    else {
+      ambiguousPairs.push(found.sort((p, q) => p - q).map((h) => headings[h]));
+      t = AMBIGUOUS + ambiguousPairs.length - 1;
+    }
+    pairs[cc][ac] = t;
+    return t;
+  };
+
   const lines = ledger.lines;
+  const pn = sums.pence;
+  const count = sums.lines;
+  const T = TOTAL * FIELDS;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     let cc = ccIds.get(l.costCentre);
@@ -163,6 +229,7 @@ export function aggregateLedger(ledger: LedgerInput, headings: string[]): Ledger
       cc = ccBits.length;
       ccIds.set(l.costCentre, cc);
       ccBits.push(bits(l.costCentre, 'costCentre'));
+      pairs.push([]);
     }
     let ac = acIds.get(l.account);
     if (ac === undefined) {
@@ -170,51 +237,50 @@ export function aggregateLedger(ledger: LedgerInput, headings: string[]): Ledger
       acIds.set(l.account, ac);
       acBits.push(bits(l.account, 'account'));
     }
-    const byAccount = (pairs[cc] ??= new Map<number, number>());
-    let target = byAccount.get(ac);
-    if (target === undefined) {
-      const a = ccBits[cc];
-      const b = acBits[ac];
-      const found: number[] = [];
-      for (let w = 0; w < words; w++) {
-        let x = a[w] & b[w];
-        while (x !== 0) {
-          const bit = 31 - Math.clz32(x & -x);
-          const h = rowHeading[w * 32 + bit];
-          if (!found.includes(h)) found.push(h);
-          x &= x - 1;
-        }
-      }
-      if (found.length === 0) target = -1;
-      else if (found.length === 1) target = found[0];
-      else {
-        ambiguousPairs.push(found.sort((p, q) => p - q).map((h) => headings[h]));
-        target = -1 - ambiguousPairs.length;
-      }
-      byAccount.set(ac, target);
-    }
-    const b = amount(l.budget);
-    const a = amount(l.actualToDate);
-    const c = l.commitments !== undefined ? amount(l.commitments) : undefined;
-    const f = l.forecast !== undefined ? amount(l.forecast) : undefined;
-    total.addAmounts(b, a, c, f);
-    if (l.commitments !== undefined) hasCommitments = true;
-    if (l.forecast !== undefined) hasForecast = true;
-    if (target >= 0) buckets[target].addAmounts(b, a, c, f);
-    else if (target === -1) {
-      unmapped.addAmounts(b, a, c, f);
+    let t = pairs[cc][ac];
+    if (t === undefined) t = target(cc, ac);
+    const bucket = t < AMBIGUOUS ? t : AMBIGUOUS;
+    if (t === UNMAPPED) {
       if (unmappedLines.length < MAX_LINE_FINDINGS) unmappedLines.push(i);
+    } else if (t >= AMBIGUOUS) {
+      if (ambiguousLines.length < MAX_LINE_FINDINGS) ambiguousLines.push({ line: i, headings: ambiguousPairs[t - AMBIGUOUS] });
+    }
+    const b = pence(l.budget);
+    const a = pence(l.actualToDate);
+    if (b !== undefined && a !== undefined && l.commitments === undefined && l.forecast === undefined) {
+      // the common line: budget and actual in pence, summed in its bucket and in the total
+      const k = bucket * FIELDS;
+      count[bucket]++;
+      count[TOTAL]++;
+      let s = pn[k + BUDGET] + b;
+      if (s > SAFE_SUM || s < -SAFE_SUM) sums.add(k + BUDGET, b);
+      else pn[k + BUDGET] = s;
+      s = pn[k + ACTUAL] + a;
+      if (s > SAFE_SUM || s < -SAFE_SUM) sums.add(k + ACTUAL, a);
+      else pn[k + ACTUAL] = s;
+      s = pn[T + BUDGET] + b;
+      if (s > SAFE_SUM || s < -SAFE_SUM) sums.add(T + BUDGET, b);
+      else pn[T + BUDGET] = s;
+      s = pn[T + ACTUAL] + a;
+      if (s > SAFE_SUM || s < -SAFE_SUM) sums.add(T + ACTUAL, a);
+      else pn[T + ACTUAL] = s;
     } else {
-      ambiguous.addAmounts(b, a, c, f);
-      if (ambiguousLines.length < MAX_LINE_FINDINGS) ambiguousLines.push({ line: i, headings: ambiguousPairs[-2 - target] });
+      const bb = b ?? amount(l.budget);
+      const aa = a ?? amount(l.actualToDate);
+      const c = l.commitments !== undefined ? amount(l.commitments) : undefined;
+      const f = l.forecast !== undefined ? amount(l.forecast) : undefined;
+      if (c !== undefined) hasCommitments = true;
+      if (f !== undefined) hasForecast = true;
+      sums.addLine(bucket, bb, aa, c, f);
+      sums.addLine(TOTAL, bb, aa, c, f);
     }
   }
   return {
     headings,
-    byHeading: buckets.map((b) => b.value()),
-    unmapped: unmapped.value(),
-    ambiguous: ambiguous.value(),
-    total: total.value(),
+    byHeading: headings.map((_, i) => sums.totals(i)),
+    unmapped: sums.totals(UNMAPPED),
+    ambiguous: sums.totals(AMBIGUOUS),
+    total: sums.totals(TOTAL),
     unmappedLines,
     ambiguousLines,
     hasCommitments,

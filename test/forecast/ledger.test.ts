@@ -2,6 +2,7 @@
 // proves it; unmapped and doubly-mapped lines are reported at their place; the mapping's codes,
 // ranges and prefixes; the exact sums beyond the integer-pence fast path.
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { Dec, text } from '../../src/engine/decimal';
 import { aggregateLedger, compareCodes } from '../../src/engine/ledger';
@@ -170,5 +171,51 @@ describe('forecast: ledger-level input', () => {
     assert.equal(text(agg.byHeading[0].budget), '9999999999999990');
     assert.equal(text(agg.total.budget), '9999999999999990');
     assert.equal(text(agg.byHeading[0].actual), '999.001');
+  });
+
+  it('every bucket and the ledger total equal decimal.js line by line (random lines: big, negative, 3 decimals, commitments, forecasts, unmapped, mapped twice)', () => {
+    const amount = fc.oneof(
+      fc.integer({ min: -999_999_999, max: 999_999_999 }).map((p) => new Dec(p).div(100).toFixed(2)),
+      fc.constantFrom('9999999999999.99', '-9999999999999.99', '999999999999999', '0.001', '-12.5', '7'),
+    );
+    const line = fc.record({
+      costCentre: fc.constantFrom('C1', 'C2', 'C3', 'X'),
+      account: fc.constantFrom('100', '200', '300'),
+      budget: amount,
+      actualToDate: amount,
+      commitments: fc.option(amount, { nil: undefined }),
+      forecast: fc.option(amount, { nil: undefined }),
+    }).map((l) => Object.fromEntries(Object.entries(l).filter(([, v]) => v !== undefined)) as unknown as LedgerInput['lines'][number]);
+    fc.assert(fc.property(fc.array(line, { maxLength: 400 }), (lines) => {
+      const ledger: LedgerInput = {
+        lines,
+        // C1 → A; C2 → B; C3 account 300 → A and B (mapped twice); C3 100/200 and X: unmapped
+        mapping: [{ heading: 'A', costCentre: { exact: 'C1' } }, { heading: 'B', costCentre: { exact: 'C2' } }, { heading: 'A', costCentre: { exact: 'C3' }, account: { exact: '300' } }, { heading: 'B', costCentre: { exact: 'C3' }, account: { exact: '300' } }],
+        profiles: [],
+        originalBudgets: new Map(),
+      };
+      const agg = aggregateLedger(ledger, ['A', 'B']);
+      const bucketOf = (l: (typeof lines)[number]) => (l.costCentre === 'C1' ? 'A' : l.costCentre === 'C2' ? 'B' : l.costCentre === 'C3' && l.account === '300' ? 'twice' : 'unmapped');
+      const want = (pick: (l: (typeof lines)[number]) => boolean) => {
+        const ls = lines.filter(pick);
+        const s = (f: (l: (typeof lines)[number]) => string | undefined) => text(ls.reduce((acc, l) => acc.plus(f(l) ?? '0'), new Dec(0)));
+        return {
+          budget: s((l) => l.budget), actual: s((l) => l.actualToDate), commitments: s((l) => l.commitments), forecast: s((l) => l.forecast),
+          budgetNoForecast: s((l) => (l.forecast === undefined ? l.budget : undefined)), lines: ls.length, linesWithForecast: ls.filter((l) => l.forecast !== undefined).length,
+        };
+      };
+      const got = (b: (typeof agg)['total']) => ({
+        budget: text(b.budget), actual: text(b.actual), commitments: text(b.commitments), forecast: text(b.forecast),
+        budgetNoForecast: text(b.budgetNoForecast), lines: b.lines, linesWithForecast: b.linesWithForecast,
+      });
+      assert.deepEqual(got(agg.byHeading[0]), want((l) => bucketOf(l) === 'A'));
+      assert.deepEqual(got(agg.byHeading[1]), want((l) => bucketOf(l) === 'B'));
+      assert.deepEqual(got(agg.ambiguous), want((l) => bucketOf(l) === 'twice'));
+      assert.deepEqual(got(agg.unmapped), want((l) => bucketOf(l) === 'unmapped'));
+      assert.deepEqual(got(agg.total), want(() => true));
+      assert.equal(agg.hasCommitments, lines.some((l) => l.commitments !== undefined));
+      assert.equal(agg.hasForecast, lines.some((l) => l.forecast !== undefined));
+      assert.deepEqual(agg.unmappedLines, lines.flatMap((l, i) => (bucketOf(l) === 'unmapped' ? [i] : [])).slice(0, 200));
+    }), { numRuns: 200 });
   });
 });
