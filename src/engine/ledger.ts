@@ -194,9 +194,8 @@ export function aggregateLedger(ledger: LedgerInput, headings: string[]): Ledger
   let hasCommitments = false;
   let hasForecast = false;
 
-  const target = (cc: number, ac: number): number => {
-    const a = ccBits[cc];
-    const b = acBits[ac];
+  /** the bucket of the lines whose mapping rows are the rows set in both a and b */
+  const target = (a: Uint32Array, b: Uint32Array): number => {
     const found: number[] = [];
     for (let w = 0; w < words; w++) {
       let x = a[w] & b[w];
@@ -207,16 +206,26 @@ export function aggregateLedger(ledger: LedgerInput, headings: string[]): Ledger
         x &= x - 1;
       }
     }
-    let t: number;
-    if (found.length === 0) t = UNMAPPED;
-    else if (found.length === 1) t = found[0];
-    else {
-      ambiguousPairs.push(found.sort((p, q) => p - q).map((h) => headings[h]));
-      t = AMBIGUOUS + ambiguousPairs.length - 1;
-    }
-    pairs[cc][ac] = t;
-    return t;
+    if (found.length === 0) return UNMAPPED;
+    if (found.length === 1) return found[0];
+    ambiguousPairs.push(found.sort((p, q) => p - q).map((h) => headings[h]));
+    return AMBIGUOUS + ambiguousPairs.length - 1;
   };
+  // Rows with no account criterion match every account (and likewise for cost centres). When none
+  // of the rows a cost centre matches names an account, its lines' bucket does not depend on the
+  // account: it is worked out once per cost centre (ccOnly) and the account is not looked up.
+  const all = new Uint32Array(words).fill(0xffffffff);
+  const byAccount = new Uint32Array(words);
+  const byCentre = new Uint32Array(words);
+  rows.forEach((m, k) => {
+    if (m.account !== undefined) byAccount[k >>> 5] |= 1 << (k & 31);
+    if (m.costCentre !== undefined) byCentre[k >>> 5] |= 1 << (k & 31);
+  });
+  const none = (x: Uint32Array, y: Uint32Array) => x.every((v, w) => (v & y[w]) === 0);
+  /** per cost centre id: its bucket when that does not depend on the account, else -1 */
+  const ccOnly: number[] = [];
+  /** per account id: its bucket when that does not depend on the cost centre, else -1 */
+  const acOnly: number[] = [];
 
   const lines = ledger.lines;
   const pn = sums.pence;
@@ -228,17 +237,28 @@ export function aggregateLedger(ledger: LedgerInput, headings: string[]): Ledger
     if (cc === undefined) {
       cc = ccBits.length;
       ccIds.set(l.costCentre, cc);
-      ccBits.push(bits(l.costCentre, 'costCentre'));
+      const b = bits(l.costCentre, 'costCentre');
+      ccBits.push(b);
+      ccOnly.push(none(b, byAccount) ? target(b, all) : -1);
       pairs.push([]);
     }
-    let ac = acIds.get(l.account);
-    if (ac === undefined) {
-      ac = acBits.length;
-      acIds.set(l.account, ac);
-      acBits.push(bits(l.account, 'account'));
+    let t = ccOnly[cc];
+    if (t < 0) {
+      let ac = acIds.get(l.account);
+      if (ac === undefined) {
+        ac = acBits.length;
+        acIds.set(l.account, ac);
+        const b = bits(l.account, 'account');
+        acBits.push(b);
+        acOnly.push(none(b, byCentre) ? target(all, b) : -1);
+      }
+      t = acOnly[ac];
+      if (t < 0) {
+        const byAc = pairs[cc];
+        t = byAc[ac];
+        if (t === undefined) t = byAc[ac] = target(ccBits[cc], acBits[ac]);
+      }
     }
-    let t = pairs[cc][ac];
-    if (t === undefined) t = target(cc, ac);
     const bucket = t < AMBIGUOUS ? t : AMBIGUOUS;
     if (t === UNMAPPED) {
       if (unmappedLines.length < MAX_LINE_FINDINGS) unmappedLines.push(i);

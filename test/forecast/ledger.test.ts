@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { Dec, text } from '../../src/engine/decimal';
-import { aggregateLedger, compareCodes } from '../../src/engine/ledger';
+import { aggregateLedger, codeMatches, compareCodes } from '../../src/engine/ledger';
 import type { LedgerInput } from '../../src/engine/model';
 import { InvalidInput } from '../../src/format/errors';
 import { toModel } from '../../src/format/validate';
@@ -173,29 +173,38 @@ describe('forecast: ledger-level input', () => {
     assert.equal(text(agg.byHeading[0].actual), '999.001');
   });
 
-  it('every bucket and the ledger total equal decimal.js line by line (random lines: big, negative, 3 decimals, commitments, forecasts, unmapped, mapped twice)', () => {
+  it('every bucket and the ledger total equal decimal.js line by line (random lines: big, negative, 3 decimals, commitments, forecasts, unmapped, mapped twice; mapped by cost centre, by account, by both)', () => {
     const amount = fc.oneof(
       fc.integer({ min: -999_999_999, max: 999_999_999 }).map((p) => new Dec(p).div(100).toFixed(2)),
       fc.constantFrom('9999999999999.99', '-9999999999999.99', '999999999999999', '0.001', '-12.5', '7'),
     );
     const line = fc.record({
       costCentre: fc.constantFrom('C1', 'C2', 'C3', 'X'),
-      account: fc.constantFrom('100', '200', '300'),
+      account: fc.constantFrom('100', '200', '300', '900'),
       budget: amount,
       actualToDate: amount,
       commitments: fc.option(amount, { nil: undefined }),
       forecast: fc.option(amount, { nil: undefined }),
     }).map((l) => Object.fromEntries(Object.entries(l).filter(([, v]) => v !== undefined)) as unknown as LedgerInput['lines'][number]);
-    fc.assert(fc.property(fc.array(line, { maxLength: 400 }), (lines) => {
-      const ledger: LedgerInput = {
-        lines,
-        // C1 → A; C2 → B; C3 account 300 → A and B (mapped twice); C3 100/200 and X: unmapped
-        mapping: [{ heading: 'A', costCentre: { exact: 'C1' } }, { heading: 'B', costCentre: { exact: 'C2' } }, { heading: 'A', costCentre: { exact: 'C3' }, account: { exact: '300' } }, { heading: 'B', costCentre: { exact: 'C3' }, account: { exact: '300' } }],
-        profiles: [],
-        originalBudgets: new Map(),
-      };
+    type Row = LedgerInput['mapping'][number];
+    const mappings: Row[][] = [
+      // by cost centre only (the bucket is worked out per cost centre); C3 → A and B: mapped twice
+      [{ heading: 'A', costCentre: { exact: 'C1' } }, { heading: 'B', costCentre: { prefix: 'C2' } }, { heading: 'A', costCentre: { exact: 'C3' } }, { heading: 'B', costCentre: { exact: 'C3' } }],
+      // by account only (per account)
+      [{ heading: 'A', account: { exact: '100' } }, { heading: 'B', account: { from: '150', to: '300' } }, { heading: 'A', account: { exact: '300' } }],
+      // mixed: per pair of cost centre and account
+      [{ heading: 'A', costCentre: { exact: 'C1' } }, { heading: 'B', costCentre: { exact: 'C2' } }, { heading: 'A', costCentre: { exact: 'C3' }, account: { exact: '300' } },
+        { heading: 'B', costCentre: { exact: 'C3' }, account: { exact: '300' } }, { heading: 'B', account: { exact: '900' } }],
+    ];
+    fc.assert(fc.property(fc.array(line, { maxLength: 400 }), fc.constantFrom(0, 1, 2), (lines, which) => {
+      const mapping = mappings[which];
+      const ledger: LedgerInput = { lines, mapping, profiles: [], originalBudgets: new Map() };
       const agg = aggregateLedger(ledger, ['A', 'B']);
-      const bucketOf = (l: (typeof lines)[number]) => (l.costCentre === 'C1' ? 'A' : l.costCentre === 'C2' ? 'B' : l.costCentre === 'C3' && l.account === '300' ? 'twice' : 'unmapped');
+      // the reference: every row tried on every line
+      const bucketOf = (l: (typeof lines)[number]) => {
+        const hs = new Set(mapping.filter((m) => (!m.costCentre || codeMatches(l.costCentre, m.costCentre)) && (!m.account || codeMatches(l.account, m.account))).map((m) => m.heading));
+        return hs.size === 0 ? 'unmapped' : hs.size > 1 ? 'twice' : [...hs][0];
+      };
       const want = (pick: (l: (typeof lines)[number]) => boolean) => {
         const ls = lines.filter(pick);
         const s = (f: (l: (typeof lines)[number]) => string | undefined) => text(ls.reduce((acc, l) => acc.plus(f(l) ?? '0'), new Dec(0)));
@@ -216,6 +225,7 @@ describe('forecast: ledger-level input', () => {
       assert.equal(agg.hasCommitments, lines.some((l) => l.commitments !== undefined));
       assert.equal(agg.hasForecast, lines.some((l) => l.forecast !== undefined));
       assert.deepEqual(agg.unmappedLines, lines.flatMap((l, i) => (bucketOf(l) === 'unmapped' ? [i] : [])).slice(0, 200));
+      assert.deepEqual(agg.ambiguousLines, lines.flatMap((l, i) => (bucketOf(l) === 'twice' ? [{ line: i, headings: ['A', 'B'] }] : [])).slice(0, 200));
     }), { numRuns: 200 });
   });
 });
