@@ -15,7 +15,7 @@ import type {
 } from '../engine/model';
 import schema from './outturn-v1.schema.json';
 import { type InputError, InvalidInput, jsonPath } from './errors';
-import { checkLimits, elide } from './limits';
+import { MAX_TEXT, checkLimits, elide } from './limits';
 
 export const FORMAT = 'outturn/v1';
 export { schema };
@@ -118,10 +118,16 @@ export function readOutturn(textIn: string, name = 'input'): OutturnInput {
 /** Validates an outturn/v1 document and converts it to the engine's model; throws InvalidInput. */
 export function toModel(doc: unknown, sources?: (path: string) => string | undefined): OutturnInput {
   const errors: InputError[] = [];
+  // Ledger lines (there may be millions) are checked by one hand-written pass; when every line
+  // passes, the limits and the schema see the document with an empty lines array in their place.
+  // Whenever anything fails, both run on the whole document, so every message is the schema's own.
+  const lines = ledgerLinesOf(doc);
+  const checked = lines !== undefined && lines.length > 0 && ledgerLinesValid(lines) ? withEmptyLedgerLines(doc) : doc;
   // Enormous or hostile documents fail here, quickly, before the schema walks them.
-  const limits = checkLimits(doc);
+  let limits = checkLimits(checked);
+  if (limits.length && checked !== doc) limits = checkLimits(doc);
   if (limits.length) throw new InvalidInput(limits.map((e) => ({ ...e, where: sources?.(e.where) ?? e.where })));
-  if (!validateSchema(doc)) {
+  if (!validateSchema(checked) && (checked === doc || !validateSchema(doc))) {
     errors.push(...describe(validateSchema.errors ?? [], doc).map((e) => ({ ...e, where: sources?.(e.where) ?? e.where })));
     throw new InvalidInput(errors);
   }
@@ -344,6 +350,73 @@ export function toModel(doc: unknown, sources?: (path: string) => string | undef
   };
 }
 
+const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
+
+/** doc.revenue.ledger.lines, when it is an array */
+function ledgerLinesOf(doc: unknown): unknown[] | undefined {
+  if (!isObject(doc) || !isObject(doc.revenue) || !isObject(doc.revenue.ledger)) return undefined;
+  const lines = doc.revenue.ledger.lines;
+  return Array.isArray(lines) ? lines : undefined;
+}
+
+/** The document with revenue.ledger.lines empty (shallow copies on the way down; nothing else changes). */
+function withEmptyLedgerLines(doc: unknown): unknown {
+  const d = doc as { revenue: { ledger: Record<string, unknown> } & Record<string, unknown> } & Record<string, unknown>;
+  return { ...d, revenue: { ...d.revenue, ledger: { ...d.revenue.ledger, lines: [] } } };
+}
+
+/**
+ * True only when every line is valid under the schema's `ledgerLine` (and within the text limit):
+ * an object of the known fields, codes of 1-64 characters or integers ≥ 0, money matching the
+ * schema's pattern (`^-?[0-9]+(\.[0-9]+)?$`, read character by character) or integer JSON numbers,
+ * a description of at most 255 characters. It may refuse a valid line (a code or description whose
+ * UTF-16 length is over the limit but whose code-point count, the schema's measure, is not): then
+ * the schema decides, on the whole document. It never accepts a line the schema refuses.
+ */
+function ledgerLinesValid(lines: unknown[]): boolean {
+  for (let i = 0; i < lines.length; i++) {
+    const x = lines[i];
+    if (x === null || typeof x !== 'object' || Array.isArray(x)) return false;
+    const l = x as Record<string, unknown>;
+    for (const k in l) {
+      if (k !== 'costCentre' && k !== 'account' && k !== 'budget' && k !== 'actualToDate' && k !== 'description' && k !== 'commitments' && k !== 'forecast') return false;
+    }
+    if (!isCode(l.costCentre) || !isCode(l.account) || !isMoney(l.budget) || !isMoney(l.actualToDate)) return false;
+    const d = l.description;
+    if (d !== undefined && (typeof d !== 'string' || d.length > 255)) return false;
+    if (l.commitments !== undefined && !isMoney(l.commitments)) return false;
+    if (l.forecast !== undefined && !isMoney(l.forecast)) return false;
+  }
+  return true;
+}
+
+function isCode(v: unknown): boolean {
+  if (typeof v === 'string') return v.length >= 1 && v.length <= 64;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
+}
+
+function isMoney(v: unknown): boolean {
+  if (typeof v !== 'string') return typeof v === 'number' && Number.isInteger(v);
+  const n = v.length;
+  if (n > MAX_TEXT) return false;
+  let i = n > 0 && v.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  const whole = i;
+  let c = 0;
+  for (; i < n; i++) {
+    c = v.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+  }
+  if (i === whole) return false;
+  if (i === n) return true;
+  if (c !== 46 /* . */) return false;
+  const frac = ++i;
+  for (; i < n; i++) {
+    c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return i > frac;
+}
+
 const MONEY = 'must be money: a decimal string such as "-1234.56", or an integer JSON number';
 
 /** Ajv's errors, one per place, in words a finance officer can act on. */
@@ -409,9 +482,15 @@ function ledgerModel(l: V1Ledger, sections: V1Revenue['sections'], errors: Input
   };
   const month = l.month;
   let forecastWithoutMonth = -1;
-  const lines: LedgerLine[] = new Array(l.lines.length);
-  for (let i = 0; i < l.lines.length; i++) {
-    const x = l.lines[i];
+  // The document's own line objects are the model's lines (they hold only the known fields, the
+  // schema has said so), not copies; a line with an integer JSON code or amount is converted to text.
+  const given = l.lines;
+  let lines = given as LedgerLine[];
+  for (let i = 0; i < given.length; i++) {
+    const x = given[i];
+    if (x.forecast !== undefined && month === undefined && forecastWithoutMonth < 0) forecastWithoutMonth = i;
+    if (typeof x.costCentre === 'string' && typeof x.account === 'string' && typeof x.budget === 'string' && typeof x.actualToDate === 'string' &&
+      (x.commitments === undefined || typeof x.commitments === 'string') && (x.forecast === undefined || typeof x.forecast === 'string')) continue;
     const line: LedgerLine = {
       costCentre: code(x.costCentre),
       account: code(x.account),
@@ -420,10 +499,8 @@ function ledgerModel(l: V1Ledger, sections: V1Revenue['sections'], errors: Input
     };
     if (x.description !== undefined) line.description = x.description;
     if (x.commitments !== undefined) line.commitments = amount(x.commitments, i, 'commitments');
-    if (x.forecast !== undefined) {
-      line.forecast = amount(x.forecast, i, 'forecast');
-      if (month === undefined && forecastWithoutMonth < 0) forecastWithoutMonth = i;
-    }
+    if (x.forecast !== undefined) line.forecast = amount(x.forecast, i, 'forecast');
+    if (lines === given) lines = given.slice() as LedgerLine[];
     lines[i] = line;
   }
   if (forecastWithoutMonth >= 0) {
