@@ -2,21 +2,22 @@
 // A build in the open workbook, end to end: read (two syncs), compute off the UI thread (the
 // caller's `compute`, a Web Worker in the task pane), then write (one sync, more only when the plan
 // is over the request limit). Nothing is written while any input error stands, and nothing at all
-// when a target sheet belongs to the user.
+// when a target sheet belongs to the user. The outcome carries the reader's notes (what this Excel
+// could not check), for the pane to list with its own.
 import type { InputError } from '../format/errors';
 import type { InputSheet } from '../format/templates';
 import type { SheetPlan, WorkbookPlan } from '../plan/plan';
 import { alternativeName, SheetConflict } from './ownership';
-import { readWorkbook } from './read';
+import { type IsSetSupported, readWorkbook } from './read';
 import { ExistingOwnedSheets, writePlan, type WriteReport } from './write';
 
 export type ComputeResult = { ok: true; plan: Pick<WorkbookPlan, 'sheets'> & Partial<WorkbookPlan> } | { ok: false; errors: InputError[] };
 
 export type FlowOutcome<P> =
-  | { kind: 'errors'; errors: InputError[]; syncs: number }
+  | { kind: 'errors'; errors: InputError[]; notes: InputError[]; syncs: number }
   | { kind: 'conflict'; sheets: string[]; suggestions: Record<string, string>; syncs: number }
   | { kind: 'exists'; sheets: string[]; syncs: number }
-  | { kind: 'done'; result: P; write: WriteReport; syncs: number };
+  | { kind: 'done'; result: P; write: WriteReport; notes: InputError[]; syncs: number };
 
 export interface FlowOptions {
   /** the input template sheets to read (TEMPLATE_SHEETS); none for a write that reads no input */
@@ -25,6 +26,8 @@ export interface FlowOptions {
   /** false: refuse to replace sheets the add-in made (the input templates, which hold the user's figures) */
   replaceOwned?: boolean;
   onProgress?: (message: string) => void;
+  /** the requirement sets this Excel supports (by default Office's answer): merged areas need 1.13 */
+  isSetSupported?: IsSetSupported;
 }
 
 /**
@@ -38,10 +41,10 @@ export async function buildInWorkbook<P extends ComputeResult & { ok: true }>(
   opts: FlowOptions = {},
 ): Promise<FlowOutcome<P>> {
   opts.onProgress?.('Reading the workbook…');
-  const state = await readWorkbook(context, opts.inputNames ?? [], targetNames);
+  const state = await readWorkbook(context, opts.inputNames ?? [], targetNames, { isSetSupported: opts.isSetSupported });
   opts.onProgress?.('Computing the tables…');
   const out = await compute(state.inputs);
-  if (!out.ok) return { kind: 'errors', errors: out.errors, syncs: state.syncs };
+  if (!out.ok) return { kind: 'errors', errors: out.errors, notes: state.notes, syncs: state.syncs };
   const sheets: SheetPlan[] = out.plan.sheets;
   const stray = sheets.filter((s) => !state.targets.has(s.name.toLowerCase()));
   if (stray.length) throw new Error(`internal: the plan writes ${stray.map((s) => s.name).join(', ')}, which was not read`);
@@ -53,7 +56,7 @@ export async function buildInWorkbook<P extends ComputeResult & { ok: true }>(
       maxRequestBytes: opts.maxRequestBytes,
       activate: sheets[0]?.name,
     });
-    return { kind: 'done', result: out, write, syncs: state.syncs + write.requests.length };
+    return { kind: 'done', result: out, write, notes: state.notes, syncs: state.syncs + write.requests.length };
   } catch (e) {
     if (e instanceof SheetConflict) {
       const taken = new Set(state.sheetNames.map((n) => n.toLowerCase()));

@@ -17,7 +17,8 @@ export type { BuildSettings, Scope, SheetKey };
 export { DEFAULT_SETTINGS };
 
 export type BuildOutcome =
-  | { ok: true; plan: WorkbookPlan; narrative: string[]; organisation: string; financialYear: string }
+  /** `notes`: what the input reader noted (hidden rows read as input), each at its sheet and cell */
+  | { ok: true; plan: WorkbookPlan; narrative: string[]; organisation: string; financialYear: string; notes: InputError[] }
   | { ok: false; errors: InputError[] };
 
 export interface ReportOutcome {
@@ -60,12 +61,13 @@ export function checkSettings(s: BuildSettings): InputError[] {
   return errors;
 }
 
-function run(read: () => OutturnInput, s: BuildSettings, scope: Scope): BuildOutcome {
+function run(read: (notes: InputError[]) => OutturnInput, s: BuildSettings, scope: Scope): BuildOutcome {
   const bad = checkSettings(s);
   if (bad.length) return { ok: false, errors: bad };
   let input: OutturnInput;
+  const notes: InputError[] = [];
   try {
-    input = applySettings(read(), s);
+    input = applySettings(read(notes), s);
   } catch (e) {
     if (e instanceof InvalidInput) return { ok: false, errors: e.errors };
     throw e;
@@ -73,7 +75,7 @@ function run(read: () => OutturnInput, s: BuildSettings, scope: Scope): BuildOut
   const result = build(input);
   const plan = makePlan(result, { organisation: input.organisation, financialYear: input.financialYear, rounding: input.rounding, sheetNames: s.sheetNames });
   const narrative = Object.values(result.narrative).map((n) => n?.sentence).filter((x): x is string => !!x);
-  if (scope === 'all') return { ok: true, plan, narrative, organisation: input.organisation, financialYear: input.financialYear };
+  if (scope === 'all') return { ok: true, plan, narrative, organisation: input.organisation, financialYear: input.financialYear, notes };
   // One table: its sheet only, and the findings about it (the Checks sheet is written by a full build).
   const sheet = s.sheetNames[scope];
   const ids = new Set<string>(result.tables.filter((t) => SHEET_OF[t.id] === scope).map((t) => t.id));
@@ -84,12 +86,13 @@ function run(read: () => OutturnInput, s: BuildSettings, scope: Scope): BuildOut
     narrative,
     organisation: input.organisation,
     financialYear: input.financialYear,
+    notes,
   };
 }
 
 /** From the template sheets read out of the workbook. */
 export function buildFromSheets(sheets: InputSheet[], s: BuildSettings = DEFAULT_SETTINGS, scope: Scope = 'all'): BuildOutcome {
-  return run(() => readTemplates(sheets, 'workbook'), s, scope);
+  return run((notes) => readTemplates(sheets, 'workbook', notes), s, scope);
 }
 
 /** From an outturn/v1 document. */

@@ -131,13 +131,19 @@ function listFinding(severity: string, message: string, detail: string | undefin
   $('findings').appendChild(li);
 }
 
-function listInputErrors(errors: InputError[], intro: string): void {
+/** Input errors or notes, each at its place, with a link when the place is a cell. */
+function listInput(severity: 'error' | 'note', items: InputError[]): void {
+  for (const e of items) {
+    const m = /^('(?:[^']|'')+'|[^'!\s]+)![A-Z]+[0-9]+/.exec(e.where);
+    listFinding(severity, `${e.where}: ${e.message}`, undefined, m ? m[0] : undefined);
+  }
+}
+
+function listInputErrors(errors: InputError[], intro: string, notes: InputError[] = []): void {
   clearResults();
   setStatus(intro, 'error');
-  for (const e of errors) {
-    const m = /^('(?:[^']|'')+'|[^'!\s]+)![A-Z]+[0-9]+/.exec(e.where);
-    listFinding('error', `${e.where}: ${e.message}`, undefined, m ? m[0] : undefined);
-  }
+  listInput('error', errors);
+  listInput('note', notes);
   showResults();
 }
 
@@ -250,7 +256,7 @@ function build(scope: Scope): void {
     const inputNames = await inputSheets();
     const out = await Excel.run((context) => buildInWorkbook(context, names, (inputs) => engine({ kind: 'build', sheets: inputs, settings, scope }), { onProgress: setStatus, inputNames }));
     if (out.kind === 'errors') {
-      listInputErrors(out.errors, `Nothing was written: the input has ${out.errors.length} problem${out.errors.length === 1 ? '' : 's'}. Fix ${out.errors.length === 1 ? 'it' : 'them'} and build again.`);
+      listInputErrors(out.errors, `Nothing was written: the input has ${out.errors.length} problem${out.errors.length === 1 ? '' : 's'}. Fix ${out.errors.length === 1 ? 'it' : 'them'} and build again.`, out.notes);
       return;
     }
     if (explainRefusal(out, () => build(scope), (suggestions) => renameAndBuild(suggestions, scope))) return;
@@ -258,13 +264,17 @@ function build(scope: Scope): void {
     const { plan, narrative } = out.result;
     clearResults();
     const n = (s: string) => plan.findings!.filter((f) => f.severity === s).length;
-    setStatus(`Built. ${describeWrite(out)} Findings: ${n('error')} error(s), ${n('warning')} warning(s), ${n('note')} note(s).`);
+    // The reader's notes: what this Excel could not check, and the input's hidden rows.
+    const inputNotes = [...out.notes, ...out.result.notes];
+    const noted = inputNotes.length ? ` Notes on the input: ${inputNotes.length}.` : '';
+    setStatus(`Built. ${describeWrite(out)} Findings: ${n('error')} error(s), ${n('warning')} warning(s), ${n('note')} note(s).${noted}`);
     for (const s of narrative) $('narrative').appendChild(el('li', { text: s }));
     for (const f of plan.findings ?? []) {
       const detail = [f.expected !== undefined ? `expected ${f.expected}` : '', f.actual !== undefined ? `actual ${f.actual}` : '', f.difference !== undefined ? `difference ${f.difference}` : ''].filter(Boolean).join('; ');
       listFinding(f.severity, f.message, detail || undefined, f.cell ?? f.source);
     }
     if (!plan.findings?.length) $('findings').appendChild(el('li', { text: 'No findings: every check passed.' }));
+    listInput('note', inputNotes);
     showResults();
   });
 }
@@ -289,7 +299,7 @@ function copyReport(table: Exclude<Scope, 'all'>): void {
       return { ok: true as const, plan: { sheets: [r.report.sheet] as SheetPlan[] } };
     }, { onProgress: setStatus, inputNames }));
     if (out.kind === 'errors') {
-      listInputErrors(out.errors, 'Nothing was written: the input has problems.');
+      listInputErrors(out.errors, 'Nothing was written: the input has problems.', out.notes);
       return;
     }
     if (explainRefusal(out, () => copyReport(table))) return;

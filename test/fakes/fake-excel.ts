@@ -6,9 +6,19 @@
 // - 2D arrays must match the range's shape (InvalidArgument); unknown sheets throw ItemNotFound;
 // - a method called on a null object fails at sync (we never rely on null objects chaining);
 // - every sync is counted with the JSON size of what it carried (the request payload);
-// - Excel.run fails if operations were queued and never synced.
+// - Excel.run fails if operations were queued and never synced;
+// - an API newer than the fake's requirement set (ExcelApi 1.13 unless told) fails at sync with
+//   ApiNotFound, as in an older Excel that still has the newest office.js;
+// - merged areas and hidden rows: getMergedAreasOrNullObject lists only the merged areas whose
+//   top-left cell is in the range (office-js#3611), at most 512 of them, and gives them through
+//   `areas` (its `address` has given top-left cells only, office-js#1590, so the fake refuses it);
+//   rowHidden is true, false or null (mixed) as Excel's; getRowProperties gives rowHidden per row.
+// Null objects: isNullObject after load and sync; every other property of one, and every method
+// called on one, fails (stricter than Excel, whose null objects give null properties).
 // Text written through `formulas` is read as Excel reads typed text: '=…' is a formula, text that
 // looks like a number becomes a number, a leading apostrophe keeps the rest as text.
+
+import { columnLetters, parseA1 } from '../../src/plan/a1';
 
 export class FakeExcelError extends Error {
   constructor(readonly code: string, message: string) {
@@ -40,6 +50,10 @@ export interface FakeSheet {
   tables: { name: string; address: string; style?: string }[];
   freeze?: { rows: number; columns: number };
   columnWidths: Map<number, number>;
+  /** merged areas, 0-based inclusive, never overlapping */
+  merged: Box[];
+  /** 0-based indexes of hidden rows */
+  hiddenRows: Set<number>;
 }
 
 export interface SyncRecord {
@@ -50,24 +64,26 @@ export interface SyncRecord {
 export interface FakeWorkbookOptions {
   /** request payload limit; a sync over it fails like Excel on the web (5 MB there) */
   maxRequestBytes?: number;
+  /** the newest ExcelApi requirement set this Excel supports, e.g. '1.9' (default '1.13') */
+  excelApi?: string;
 }
 
-// ---------- addresses ----------
-
-export function colIndex(letters: string): number {
-  let c = 0;
-  for (const ch of letters.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return c - 1;
+/** 'ExcelApi' '1.13' → 13: requirement sets compare by minor number, not as decimals (1.9 < 1.13). */
+function apiMinor(version: string): number {
+  const m = /^1\.([0-9]+)$/.exec(version);
+  if (!m) throw new FakeExcelError('InvalidArgument', `not an ExcelApi version: ${version}`);
+  return Number(m[1]);
 }
-export function colLetters(c: number): string {
-  let s = '';
-  let n = c + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
+
+// ---------- addresses (the A1 helpers are the product's own, src/plan/a1) ----------
+
+/** "C7" → {r, c}, failing as Excel does (InvalidArgument) on anything else */
+function cellAt(ref: string, address: string): { r: number; c: number } {
+  try {
+    return parseA1(ref);
+  } catch {
+    throw new FakeExcelError('InvalidArgument', `not an address: ${address}`);
   }
-  return s;
 }
 export interface Box { r0: number; c0: number; r1: number; c1: number }
 const MAX_ROWS = 1048576;
@@ -83,12 +99,13 @@ export function parseAddress(address: string): Box {
   let m1 = cell.exec(from);
   let m2 = cell.exec(to);
   if (m1 && m2) {
-    const box = { r0: +m1[2] - 1, c0: colIndex(m1[1]), r1: +m2[2] - 1, c1: colIndex(m2[1]) };
-    return norm(box, address);
+    const a = cellAt(from, address);
+    const z = cellAt(to, address);
+    return norm({ r0: a.r, c0: a.c, r1: z.r, c1: z.c }, address);
   }
   m1 = col.exec(from);
   m2 = col.exec(to);
-  if (m1 && m2) return norm({ r0: 0, c0: colIndex(m1[1]), r1: MAX_ROWS - 1, c1: colIndex(m2[1]) }, address);
+  if (m1 && m2) return norm({ r0: 0, c0: cellAt(`${m1[1]}1`, address).c, r1: MAX_ROWS - 1, c1: cellAt(`${m2[1]}1`, address).c }, address);
   m1 = row.exec(from);
   m2 = row.exec(to);
   if (m1 && m2) return norm({ r0: +m1[1] - 1, c0: 0, r1: +m2[1] - 1, c1: MAX_COLS - 1 }, address);
@@ -101,11 +118,12 @@ function norm(b: Box, address: string): Box {
   return b;
 }
 export function boxAddress(b: Box): string {
-  const a = `${colLetters(b.c0)}${b.r0 + 1}`;
-  const z = `${colLetters(b.c1)}${b.r1 + 1}`;
+  const a = `${columnLetters(b.c0)}${b.r0 + 1}`;
+  const z = `${columnLetters(b.c1)}${b.r1 + 1}`;
   return a === z ? a : `${a}:${z}`;
 }
 const key = (r: number, c: number) => `${r},${c}`;
+const overlaps = (a: Box, b: Box) => !(a.r1 < b.r0 || b.r1 < a.r0 || a.c1 < b.c0 || b.c1 < a.c0);
 function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
@@ -122,10 +140,22 @@ export class FakeWorkbook {
   selected?: { sheet: string; address: string };
   calculationSuspensions = 0;
   maxRequestBytes: number;
+  /** the newest ExcelApi requirement set supported */
+  readonly excelApi: string;
   private nextId = 1;
 
   constructor(opts: FakeWorkbookOptions = {}) {
     this.maxRequestBytes = opts.maxRequestBytes ?? 5 * 1024 * 1024;
+    this.excelApi = opts.excelApi ?? '1.13';
+    apiMinor(this.excelApi);
+  }
+  /** Office.context.requirements.isSetSupported, answered for this Excel */
+  isSetSupported(set: string, version = '1.1'): boolean {
+    return set === 'ExcelApi' && apiMinor(version) <= apiMinor(this.excelApi);
+  }
+  /** fails (at sync, where it is called) like an Excel without the requirement set */
+  requireApi(version: string, what: string): void {
+    if (!this.isSetSupported('ExcelApi', version)) throw new FakeExcelError('ApiNotFound', `${what} needs ExcelApi ${version}; this Excel has ${this.excelApi}`);
   }
 
   addSheet(name: string): FakeSheet {
@@ -133,7 +163,7 @@ export class FakeWorkbook {
       throw new FakeExcelError('InvalidArgument', `invalid sheet name ${JSON.stringify(name)}`);
     }
     if (this.sheet(name)) throw new FakeExcelError('ItemAlreadyExists', `a sheet named ${name} exists`);
-    const s: FakeSheet = { id: `{sheet-${this.nextId++}}`, name, cells: new Map(), names: new Map(), tables: [], columnWidths: new Map() };
+    const s: FakeSheet = { id: `{sheet-${this.nextId++}}`, name, cells: new Map(), names: new Map(), tables: [], columnWidths: new Map(), merged: [], hiddenRows: new Set() };
     this.sheets.push(s);
     return s;
   }
@@ -151,6 +181,35 @@ export class FakeWorkbook {
       else s.cells.set(k, { value: v });
     }));
   }
+  /** Test helper: merge cells as Excel's Merge does, keeping only the top-left cell's value. */
+  merge(sheetName: string, address: string): void {
+    const s = this.sheet(sheetName);
+    if (!s) throw new FakeExcelError('ItemNotFound', `no sheet named ${sheetName}`);
+    const b = parseAddress(address);
+    if (b.r0 === b.r1 && b.c0 === b.c1) throw new FakeExcelError('InvalidArgument', `${address} is one cell: nothing to merge`);
+    if (s.merged.some((m) => overlaps(m, b))) throw new FakeExcelError('InvalidOperation', `${address} overlaps a merged area`);
+    for (let r = b.r0; r <= b.r1; r++) {
+      for (let c = b.c0; c <= b.c1; c++) {
+        const cell = s.cells.get(key(r, c));
+        if (!cell || (r === b.r0 && c === b.c0)) continue;
+        cell.value = null;
+        delete cell.formula;
+        delete cell.error;
+      }
+    }
+    s.merged.push(b);
+  }
+  /** Test helper: hide (or show) whole rows, e.g. '6' or '6:8'. */
+  hideRows(sheetName: string, rows: string, hidden = true): void {
+    const s = this.sheet(sheetName);
+    if (!s) throw new FakeExcelError('ItemNotFound', `no sheet named ${sheetName}`);
+    const b = parseAddress(rows.includes(':') ? rows : `${rows}:${rows}`);
+    if (b.c0 !== 0 || b.c1 !== MAX_COLS - 1) throw new FakeExcelError('InvalidArgument', `hide whole rows ('6:8'), not ${rows}`);
+    for (let r = b.r0; r <= b.r1; r++) {
+      if (hidden) s.hiddenRows.add(r);
+      else s.hiddenRows.delete(r);
+    }
+  }
   cell(sheetName: string, address: string): FakeCell | undefined {
     const s = this.sheet(sheetName);
     const b = parseAddress(address);
@@ -163,17 +222,21 @@ export class FakeWorkbook {
       cells: [...s.cells.entries()].sort(),
       names: [...s.names.entries()],
       columnWidths: [...s.columnWidths.entries()],
+      hiddenRows: [...s.hiddenRows].sort((a, b) => a - b),
     })));
   }
   usedBox(s: FakeSheet, valuesOnly: boolean): Box | undefined {
     let box: Box | undefined;
+    const add = (b: Box) => {
+      box = box ? { r0: Math.min(box.r0, b.r0), c0: Math.min(box.c0, b.c0), r1: Math.max(box.r1, b.r1), c1: Math.max(box.c1, b.c1) } : { ...b };
+    };
     for (const [k, cell] of s.cells) {
       if (valuesOnly && cell.value === null && cell.formula === undefined) continue;
       const [r, c] = k.split(',').map(Number);
-      box = box
-        ? { r0: Math.min(box.r0, r), c0: Math.min(box.c0, c), r1: Math.max(box.r1, r), c1: Math.max(box.c1, c) }
-        : { r0: r, c0: c, r1: r, c1: c };
+      add({ r0: r, c0: c, r1: r, c1: c });
     }
+    // A merged area is formatting: it counts unless only values do.
+    if (!valuesOnly) for (const m of s.merged) add(m);
     return box;
   }
   get syncCount(): number {
@@ -384,6 +447,10 @@ export class FakeWorksheet extends Loadable {
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(this.ctx, this, () => this.ctx.state.usedBox(this.sheet(), valuesOnly), `${this.path}.used`, true);
   }
+  /** Never a null object: a blank sheet gives A1 (as Excel documents). */
+  getUsedRange(valuesOnly = false): FakeRange {
+    return new FakeRange(this.ctx, this, () => this.ctx.state.usedBox(this.sheet(), valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 }, `${this.path}.used!`, false);
+  }
 }
 
 export class FakeNamedItemCollection {
@@ -457,7 +524,7 @@ export class FakeTableCollection {
       if (hasHeaders) {
         for (let c = b.c0; c <= b.c1; c++) {
           const v = s.cells.get(key(b.r0, c))?.value;
-          if (typeof v !== 'string' || v === '') throw new FakeExcelError('InvalidArgument', `table header ${colLetters(c)}${b.r0 + 1} must be text`);
+          if (typeof v !== 'string' || v === '') throw new FakeExcelError('InvalidArgument', `table header ${columnLetters(c)}${b.r0 + 1} must be text`);
         }
       }
       let n = 1;
@@ -544,6 +611,8 @@ export class FakeRange extends Loadable {
   }
   get valueTypes(): string[][] { return this.readProp('valueTypes'); }
   get address(): string { return this.readProp('address'); }
+  /** true: every row hidden; false: none; null: some (ExcelApi 1.2) */
+  get rowHidden(): boolean | null { return this.readProp('rowHidden'); }
   get rowCount(): number { return this.readProp('rowCount'); }
   get columnCount(): number { return this.readProp('columnCount'); }
   set hyperlink(h: { documentReference?: string; address?: string; textToDisplay?: string }) {
@@ -569,12 +638,46 @@ export class FakeRange extends Loadable {
     });
     return this;
   }
+  /** The smallest range holding both (ExcelApi 1.1); resolved at sync, so a null object fails there. */
+  getBoundingRect(other: FakeRange): FakeRange {
+    return new FakeRange(this.ctx, this.ws, () => {
+      const a = this.box();
+      const b = other.box();
+      if (this.ws.sheet() !== other.ws.sheet()) throw new FakeExcelError('InvalidArgument', 'getBoundingRect of ranges on different sheets');
+      return { r0: Math.min(a.r0, b.r0), c0: Math.min(a.c0, b.c0), r1: Math.max(a.r1, b.r1), c1: Math.max(a.c1, b.c1) };
+    }, `${this.path}.boundingRect(${other.path})`, false);
+  }
+  /**
+   * ExcelApi 1.13: the merged areas whose top-left cell is in this range (as Excel answers, office-js#3611),
+   * or a null object when there are none; more than 512 fail the request.
+   */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, this, `${this.path}.mergedAreas?`);
+  }
+  /** ExcelApi 1.9: one entry per row of the range; this fake knows rowHidden only */
+  getRowProperties(spec: { rowHidden?: boolean }): { value: { rowHidden: boolean }[] } {
+    if (Object.keys(spec).length !== 1 || spec.rowHidden !== true) throw new FakeExcelError('InvalidArgument', 'the fake loads rowHidden only');
+    let rows: { rowHidden: boolean }[] | undefined;
+    this.ctx.enqueue('getRowProperties', this.path, spec, () => {
+      this.ctx.state.requireApi('1.9', 'Range.getRowProperties');
+      const b = this.box();
+      const hidden = this.ws.sheet().hiddenRows;
+      rows = Array.from({ length: b.r1 - b.r0 + 1 }, (_, i) => ({ rowHidden: hidden.has(b.r0 + i) }));
+    });
+    return {
+      get value() {
+        if (!rows) throw new FakeExcelError('PropertyNotLoaded', 'ClientResult.value before sync()');
+        return rows;
+      },
+    };
+  }
   /** ExcelApi 1.9: cell properties as a 2D array; this fake knows font.bold only */
   getCellProperties(spec: { format?: { font?: { bold?: boolean } } }): { value: { format: { font: { bold: boolean } } }[][] } {
     if (!spec.format?.font?.bold) throw new FakeExcelError('InvalidArgument', 'the fake loads format.font.bold only');
     const result: { value?: { format: { font: { bold: boolean } } }[][] } = {};
     let ready = false;
     this.ctx.enqueue('getCellProperties', this.path, spec, () => {
+      this.ctx.state.requireApi('1.9', 'Range.getCellProperties');
       const b = this.box();
       const s = this.ws.sheet();
       const out: { format: { font: { bold: boolean } } }[][] = [];
@@ -661,10 +764,59 @@ export class FakeRange extends Loadable {
         return 'String';
       });
       case 'address': return `${quoteSheet(s.name)}!${boxAddress(b)}`;
+      case 'rowHidden': {
+        let n = 0;
+        for (const r of s.hiddenRows) if (r >= b.r0 && r <= b.r1) n++;
+        return n === 0 ? false : n === b.r1 - b.r0 + 1 ? true : null;
+      }
       case 'rowCount': return b.r1 - b.r0 + 1;
       case 'columnCount': return b.c1 - b.c0 + 1;
       default: throw new FakeExcelError('InvalidArgument', `the fake cannot load Range.${p}`);
     }
+  }
+}
+
+/** Excel.RangeAreas as getMergedAreasOrNullObject gives it: load('areas/items/address') or 'areaCount'. */
+export class FakeRangeAreas extends Loadable {
+  private nullState?: boolean;
+  constructor(ctx: FakeRequestContext, private readonly range: FakeRange, path: string) {
+    super(ctx, path);
+  }
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw new FakeExcelError('PropertyNotLoaded', `${this.path}.isNullObject needs load() and sync()`);
+    return this.nullState;
+  }
+  get areas(): { items: { address: string }[] } {
+    this.notNull('areas');
+    return this.readProp('areas/items/address');
+  }
+  get areaCount(): number {
+    this.notNull('areaCount');
+    return this.readProp('areaCount');
+  }
+  get address(): string {
+    throw new FakeExcelError('InvalidArgument', "the fake gives no RangeAreas.address for merged areas (Excel has given their top-left cells only, office-js#1590): load 'areas/items/address'");
+  }
+  load(props: string | string[]): this {
+    const list = typeof props === 'string' ? props.split(',').map((x) => x.trim()) : props;
+    this.ctx.enqueue('load', this.path, list, () => {
+      this.ctx.state.requireApi('1.13', 'Range.getMergedAreasOrNullObject');
+      const b = this.range.box();
+      const s = this.range.ws.sheet();
+      const found = s.merged.filter((m) => m.r0 >= b.r0 && m.r0 <= b.r1 && m.c0 >= b.c0 && m.c0 <= b.c1);
+      if (found.length > 512) throw new FakeExcelError('GeneralException', `${found.length} merged areas: Excel lists at most 512`);
+      this.nullState = found.length === 0;
+      if (this.nullState) return;
+      for (const p of list) {
+        if (p === 'areas/items/address') this.loaded.set(p, { items: found.map((m) => ({ address: `${quoteSheet(s.name)}!${boxAddress(m)}` })) });
+        else if (p === 'areaCount') this.loaded.set(p, found.length);
+        else throw new FakeExcelError('InvalidArgument', `the fake cannot load RangeAreas.${p}`);
+      }
+    });
+    return this;
+  }
+  private notNull(prop: string): void {
+    if (this.nullState) throw new FakeExcelError('InvalidOperation', `${this.path}.${prop}: a null object (check isNullObject first)`);
   }
 }
 

@@ -4,12 +4,14 @@
 import { FakeWorkbook, fakeExcelRun } from './fake-excel';
 
 interface HostOptions {
+  /** the newest ExcelApi requirement set the fake Excel supports (default the fake's, 1.13) */
+  excelApi?: string;
   theme?: { bodyBackgroundColor: string; bodyForegroundColor: string; controlBackgroundColor: string; controlForegroundColor: string };
 }
 
 const w = window as unknown as Record<string, unknown>;
 const opts = (w.__outturnHostOptions ?? {}) as HostOptions;
-const wb = new FakeWorkbook();
+const wb = new FakeWorkbook({ excelApi: opts.excelApi });
 wb.addSheet('Sheet1');
 const settings = new Map<string, unknown>();
 const runs: string[] = [];
@@ -33,7 +35,8 @@ w.Office = {
   },
   context: {
     officeTheme: opts.theme,
-    requirements: { isSetSupported: (set: string, v: string) => set === 'ExcelApi' && Number.parseFloat(v) <= 1.9 },
+    // The same answer the fake workbook acts on (it refuses newer calls with ApiNotFound).
+    requirements: { isSetSupported: (set: string, v?: string) => wb.isSetSupported(set, v) },
     document: {
       settings: {
         get: (k: string) => (settings.has(k) ? settings.get(k) : null),

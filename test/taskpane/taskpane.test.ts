@@ -1,7 +1,8 @@
 // The built task pane in headless Chromium, over a fake Office host (the strict fake workbook):
 // load the worked example, build, see the findings, click one and see the selection request; a
-// user's same-named sheet is refused and another name offered; a bad input cell is listed with a
-// link to it and nothing is written. Microsoft's CDN is never contacted: office.js is stubbed.
+// user's same-named sheet is refused and another name offered; a bad input cell (or a merged one)
+// is listed with a link to it and nothing is written; an older Excel's notes are listed.
+// Microsoft's CDN is never contacted: office.js is stubbed.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -175,6 +176,43 @@ describe('task pane in headless Chromium (fake Office host)', function () {
     await page.waitForFunction(() => (window as any).__outturnFake.wb.selections.length === 1);
     assert.equal(await page.evaluate(() => (window as any).__outturnFake.wb.selections[0]), "'Revenue input'!F6");
     await page.screenshot({ path: join(SHOTS, 'taskpane-input-error.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('lists a merged cell in an input table as an error at its cell, and writes nothing (ExcelApi 1.13)', async () => {
+    const page = await openPane({ excelApi: '1.13' });
+    await page.getByRole('button', { name: 'Load the worked example' }).click();
+    await waitStatus(page, /worked example is loaded/);
+    await page.evaluate(() => (window as any).__outturnFake.wb.merge('Revenue input', 'E6:F6'));
+    const before = await page.evaluate(() => (window as any).__outturnFake.wb.snapshot());
+    await page.getByRole('button', { name: 'Build' }).click();
+    await waitStatus(page, /^Nothing was written: the input has 1 problem/);
+    assert.equal(await page.evaluate(() => (window as any).__outturnFake.wb.snapshot()), before);
+    const items = page.locator('#findings li');
+    assert.equal(await items.count(), 1, 'no note: this Excel checked merged cells');
+    assert.match((await items.first().textContent()) ?? '', /^error'Revenue input'!E6: merged cells \(E6:F6\) in the RevenueLines table/);
+    assert.equal(await items.first().locator('button.go').textContent(), "Go to 'Revenue input'!E6");
+    await page.close();
+  });
+
+  it('on an older Excel (ExcelApi 1.9) notes that merged cells were not checked, and notes a hidden row at its cell', async () => {
+    const page = await openPane({ excelApi: '1.9' });
+    await page.getByRole('button', { name: 'Load the worked example' }).click();
+    await waitStatus(page, /worked example is loaded/);
+    await page.evaluate(() => (window as any).__outturnFake.wb.hideRows('Revenue input', '6'));
+    await page.getByRole('button', { name: 'Build' }).click();
+    await waitStatus(page, /^Built\./);
+    assert.match((await status(page)) ?? '', /in 3 round trips to Excel.* Notes on the input: 3\.$/);
+    assert.equal(await page.evaluate(() => (window as any).__outturnFake.wb.syncs.length), 2 + 3);
+    const texts = await page.locator('#findings li').allTextContents();
+    assert.ok(texts.some((t) => /^noteExcel: this version of Excel \(before requirement set ExcelApi 1\.13\) cannot list merged cells/.test(t)), texts.join('\n'));
+    const hidden = page.locator('#findings li', { hasText: "'Revenue input'!A6: row 6 of the RevenueLines table is hidden" });
+    assert.equal(await hidden.count(), 1);
+    await hidden.locator('button.go').click();
+    await page.waitForFunction(() => (window as any).__outturnFake.wb.selections.length === 1);
+    assert.equal(await page.evaluate(() => (window as any).__outturnFake.wb.selections[0]), "'Revenue input'!A6");
+    await page.screenshot({ path: join(SHOTS, 'taskpane-input-notes.png'), fullPage: true });
+    assert.deepEqual((page as unknown as { errors: string[] }).errors, []);
     await page.close();
   });
 
