@@ -113,10 +113,6 @@ function cliBench(): { runner: string; rows: CliRow[] } {
   return { runner, rows };
 }
 
-function pad(s: string | number, n: number, right = false): string {
-  const t = String(s);
-  return right ? t.padEnd(n) : t.padStart(n);
-}
 const f1 = (x: number) => x.toFixed(1);
 
 async function main(): Promise<void> {

@@ -27,9 +27,8 @@ export function pence(s: string): number | undefined {
   }
   let v = 0;
   let digits = 0;
-  let c = 0;
   for (; i < n; i++) {
-    c = s.charCodeAt(i) - 48;
+    const c = s.charCodeAt(i) - 48;
     if (c < 0 || c > 9) break;
     v = v * 10 + c;
     digits++;
@@ -41,7 +40,7 @@ export function pence(s: string): number | undefined {
     i++;
     if (i === n) return undefined;
     for (; i < n; i++) {
-      c = s.charCodeAt(i) - 48;
+      const c = s.charCodeAt(i) - 48;
       if (c < 0 || c > 9 || places === 2) return undefined;
       v = v * 10 + c;
       digits++;

@@ -11,7 +11,6 @@ import { Dec, ZERO, text } from './decimal';
 import {
   type HeadingForecast,
   type LedgerAggregate,
-  MAX_LINE_FINDINGS,
   aggregateLedger,
   describeLine,
   forecastHeadings,
