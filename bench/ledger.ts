@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Dec, text } from '../src/engine/decimal';
 import { ExactSum } from '../src/engine/pence';
+import { rng } from '../scripts/make-ledger-example'; // mulberry32: the same deterministic integers as the example ledger
 
 export const EXAMPLE_PATH = join(__dirname, '..', 'examples', 'derbyshire-2020-21.json');
 
@@ -33,18 +34,6 @@ export interface HeadingTotals {
   heading: string;
   budget: Dec;
   actual: Dec;
-}
-
-// mulberry32: a small deterministic PRNG; only integer results are used (for codes and pence).
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
 }
 
 /** Integer pence as decimal text, by integer and string operations only. */

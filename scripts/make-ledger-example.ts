@@ -12,7 +12,7 @@ const ROOT = join(__dirname, '..');
 export const EXAMPLE_OUT = join(ROOT, 'examples', 'derbyshire-2021-22-month6.json');
 
 /** mulberry32: deterministic 32-bit integers. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
