@@ -103,13 +103,16 @@ export function build(input: OutturnInput): BuildResult {
     };
   }
   if (reserves && inp.reserves) {
-    const pct = reserves.companion.rows.find((r) => r.label.startsWith('General reserve as %'));
-    const cell = pct?.cells[1];
+    const pctRow = reserves.companion.rows.find((r) => r.label.startsWith('General reserve as %'));
+    const cell = pctRow?.cells[1];
+    // The figure is a fraction to three places: as a percentage, exactly one place.
+    const pct = cell && isFigure(cell) ? cell.shown.times(100).toFixed(1) : undefined;
     const total = shownAt(reserves.table, reserves.rows.totalReserves, `closing0`);
+    const at = reserves.table.columns.find((c) => c.id === 'closing0')!.header[1].replace(/^.*at /, '');
     narrative.reserves = {
-      generalReservePercent: cell && isFigure(cell) ? cell.shown.times(100).toFixed(1) : undefined,
-      sentence: `Total reserves at ${reserves.table.columns.find((c) => c.id === 'closing0')!.header[1].replace(/^.*at /, '')} are ${millions(total, inp.reserves.displayUnits)}` +
-        (cell && isFigure(cell) ? `; the general reserve is ${cell.shown.times(100).toFixed(1)}% of the net revenue budget.` : '.'),
+      generalReservePercent: pct,
+      sentence: `Total reserves at ${at} are ${millions(total, inp.reserves.displayUnits)}` +
+        (pct ? `; the general reserve is ${pct}% of the net revenue budget.` : '.'),
     };
   }
   return { tables, findings, checks, narrative };
