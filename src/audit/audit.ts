@@ -4,7 +4,7 @@ import type { Units } from '../engine/model';
 import { type FoundTable, type Layout, findTables, fits, recogniseLayout } from './detect';
 import type { AuditFinding } from './findings';
 import { type Grid, cellAt, cellText, placeRange } from './grid';
-import { Audit, capitalRules, cellRules, classify, genericRules, requiredRoles, reservesRules, revenueRules } from './rules';
+import { Audit, capitalRules, cellRules, classify, forecastRules, genericRules, requiredRoles, reservesRules, revenueRules } from './rules';
 
 export type { AuditFinding } from './findings';
 export type { Grid, GridCell } from './grid';
@@ -50,6 +50,9 @@ function auditTable(t: FoundTable, forced: Layout | undefined): { table: Audited
   switch (layout) {
     case 'revenue':
       revenueRules(a);
+      break;
+    case 'forecast':
+      forecastRules(a);
       break;
     case 'capital':
       capitalRules(a);

@@ -4,7 +4,11 @@
 import type { Units } from '../engine/model';
 import { type Grid, type Reading, cellAt, cellText, boldAt, readCell, width } from './grid';
 
-export type Layout = 'revenue' | 'capital' | 'reserves' | 'auto';
+/**
+ * The statutory layouts (revenue, capital, reserves), Outturn's forecast build-up (Table 1a: actual to
+ * date + the rest of the year = the forecast outturn), and auto (any other table: its totals cast).
+ */
+export type Layout = 'revenue' | 'forecast' | 'capital' | 'reserves' | 'auto';
 
 export type Role =
   | 'row_type'
@@ -14,6 +18,8 @@ export type Role =
   | 'revised'
   | 'virement'
   | 'outturn'
+  | 'to_date'
+  | 'rest'
   | 'variance'
   | 'pct'
   | 'remaining'
@@ -196,9 +202,13 @@ const LABEL_CAPTION = /^(label|budget heading|heading|description|item|scheme|re
 
 /** What a column holds, from its caption. Order matters: "Budget Remaining" is not the budget. */
 export function roleOf(norm: string): Role {
-  if (/%|percent/.test(norm)) return 'pct';
+  // A % after a figure names a scenario ("Pay award 1% higher … £"), not a percentage column.
+  if (/percent/.test(norm) || norm.replace(/\d\s*%/g, '').includes('%')) return 'pct';
   if (/viremen/.test(norm)) return 'virement';
   if (/variance|difference|over.{0,4}under|under.{0,4}over/.test(norm)) return 'variance';
+  // A forecast's build-up: the actual so far, and the rest of the year (forecasts, the profile).
+  if (/rest of (the )?year|remainder of (the )?year/.test(norm)) return 'rest';
+  if (/\bto date\b|\bytd\b|^to month \d|actual to (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(norm)) return 'to_date';
   if (/remaining|unspent/.test(norm)) return 'remaining';
   if (/reprofil|slippage|carr(y|ied) forward to|re-phas|rephas/.test(norm)) return 'reprofile';
   if (/b\s?\/\s?fwd|\bbfwd\b|brought forward|\bopening\b/.test(norm)) return 'opening';
@@ -295,6 +305,8 @@ export function fits(t: FoundTable, layout: Layout): boolean {
       return has('movement') && has('closing');
     case 'capital':
       return has('revised') && has('outturn') && (has('remaining') || has('reprofile'));
+    case 'forecast':
+      return has('revised') && has('to_date') && has('rest') && has('outturn');
     case 'revenue':
       return has('revised') && has('outturn') && (has('variance') || has('original'));
     case 'auto':
@@ -304,5 +316,5 @@ export function fits(t: FoundTable, layout: Layout): boolean {
 
 /** Which statutory layout a table's headers describe (auto when none). */
 export function recogniseLayout(t: FoundTable): Layout {
-  return (['reserves', 'capital', 'revenue'] as const).find((l) => fits(t, l)) ?? 'auto';
+  return (['reserves', 'capital', 'forecast', 'revenue'] as const).find((l) => fits(t, l)) ?? 'auto';
 }

@@ -384,6 +384,53 @@ export function revenueRules(a: Audit): void {
   }
 }
 
+/**
+ * Outturn's forecast build-up (Table 1a): per heading, forecast outturn = actual to date + the rest of
+ * the year, and its variance = forecast outturn − revised budget. Which rest-of-year columns add up
+ * (forecasts given, the rest from the profile — not the budget the profile is applied to) is what
+ * most rows agree on; the captions decide a tie.
+ */
+export function forecastRules(a: Audit): void {
+  const [revised] = a.cols('revised');
+  const [toDate] = a.cols('to_date');
+  const rest = a.cols('rest').filter((c) => !c.percent);
+  // The forecast outturn: the outturn column after the actual to date (the build-up's result).
+  const outturn = a.cols('outturn').find((c) => c.c > toDate.c) ?? a.cols('outturn')[0];
+  const [variance] = a.cols('variance');
+  const body = rowsOf(a, 'line', 'subtotal', 'total');
+  const lines = rowsOf(a, 'line');
+  const rows = a.t.rows;
+  const subsets: Column[][] = [];
+  for (let m = 1; m < 1 << rest.length; m++) subsets.push(rest.filter((_, k) => m & (1 << k)));
+  // By the captions: a budget is what the profile is applied to, not a part of the forecast.
+  const byCaption = rest.filter((c) => !/budget|without/.test(c.norm));
+  const agrees = (cols: Column[]) => lines.filter((i) => {
+    const o = a.num(rows[i], outturn.c);
+    const vals = [toDate, ...cols].map((c) => a.value(rows[i], c.c));
+    return o !== undefined && !vals.some((v) => v === undefined) && sum(vals as Dec[]).eq(o.value);
+  }).length;
+  let best = byCaption.length ? byCaption : rest;
+  let bestScore = agrees(best);
+  for (const cand of subsets) {
+    const s = agrees(cand);
+    if (s > bestScore) {
+      best = cand;
+      bestScore = s;
+    }
+  }
+  const parts = [toDate, ...best];
+  const what = `${parts.map((c) => c.caption).join(' + ')} is`;
+  for (const i of body) {
+    const row = rows[i];
+    if (!a.num(row, outturn.c)) continue;
+    const vals = parts.map((c) => a.value(row, c.c));
+    if (vals.some((v) => v === undefined)) continue;
+    a.check(row, outturn.c, sum(vals as Dec[]), parts.map((c) => a.at(row, c.c)), 'forecast.outturn', what);
+  }
+  if (variance && revised) difference(a, body, variance.c, outturn.c, revised.c, 'forecast.variance', 'forecast outturn − revised budget is');
+  castBlocks(a, moneyCols(a.t), 'forecast.cast');
+}
+
 export function capitalRules(a: Audit): void {
   const [revised] = a.cols('revised');
   const [outturn] = a.cols('outturn');
@@ -597,6 +644,8 @@ export function requiredRoles(layout: Layout): string {
   switch (layout) {
     case 'revenue':
       return 'revised budget, outturn, and a variance or original budget';
+    case 'forecast':
+      return 'revised budget, actual to date, the rest of the year, and forecast outturn';
     case 'capital':
       return 'revised budget, outturn, and budget remaining or reprofile';
     case 'reserves':
