@@ -3,6 +3,7 @@
 // of the year = the forecast outturn), not as the statutory revenue layout.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { join } from 'node:path';
 import { type AuditReport, auditGrids, exitCodeOf } from '../../src/audit/audit';
 import { build } from '../../src/engine/build';
@@ -12,6 +13,8 @@ import { a1, sheetRef } from '../../src/plan/a1';
 import { makePlan, type WorkbookPlan } from '../../src/plan/plan';
 import { readPrintedWorkbook } from '../../src/xlsx/read-printed';
 import { workbookBuffer } from '../../src/xlsx/write';
+import { Dec, survivesSpreadsheet } from '../../src/engine/decimal';
+import { randomLedgerDocument } from '../support/random-input';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 
@@ -89,5 +92,25 @@ describe('audit: the forecasting tables Outturn writes', function () {
     assert.ok(report.findings.some((f) => f.rule === 'forecast.variance' && f.cell === sheetRef(p.sheet, a1(r, c + 1))));
     assert.ok(report.findings.some((f) => f.rule === 'forecast.cast'));
     assert.equal(exitCodeOf(report), 1);
+  });
+
+  it('property: random ledger inputs (with and without a month) → build → audit finds nothing but legitimate notes', async () => {
+    const legitimate = new Set(['capital.reprofile-exceeds-remaining', 'reserves.below-nil', 'revenue.budget-requirement']);
+    let runs = 0;
+    let months = 0;
+    await fc.assert(fc.asyncProperty(randomLedgerDocument(), async (doc) => {
+      const model = toModel(doc);
+      const result = build(model);
+      const plan = makePlan(result, { organisation: model.organisation, financialYear: model.financialYear, rounding: model.rounding });
+      fc.pre(plan.sheets.every((s) => s.cells.every((row) => row.every((c) => !c || c.t === 's' || survivesSpreadsheet(new Dec(c.v))))));
+      const r = await audit(plan);
+      const serious = r.findings.filter((f) => !(f.severity === 'note' && legitimate.has(f.rule)));
+      assert.deepEqual(serious, [], JSON.stringify(serious, null, 1));
+      const month = (doc.revenue as { ledger: { month?: number } }).ledger.month !== undefined;
+      assert.deepEqual(r.tables.filter((t) => t.sheet === 'Table 1 Revenue').map((t) => t.layout), month ? ['revenue', 'forecast', 'auto'] : ['revenue', 'auto']);
+      runs++;
+      if (month) months++;
+    }), { numRuns: 30, seed: 4044 });
+    assert.ok(runs >= 20 && months >= 5, `only ${runs} runs, ${months} at month N`);
   });
 });

@@ -113,3 +113,44 @@ export function randomDocument(opts: { netTransfers?: boolean } = {}): fc.Arbitr
     })
     .map((d) => JSON.parse(JSON.stringify(d)) as Record<string, unknown>);
 }
+
+/**
+ * A random document whose Table 1 comes from a ledger (Table 1b), sometimes at month N (Table 1a, the
+ * forecast build-up): per heading one to four lines on its own cost centre, each with a budget and an
+ * actual, some with the officer's forecast; a profile for some headings. Separate from
+ * randomDocument so that its runs (and seeds) stay as they were.
+ */
+export function randomLedgerDocument(): fc.Arbitrary<Record<string, unknown>> {
+  const line = fc.record({ b: pence(10n ** 9n), a: pence(10n ** 9n), f: fc.option(pence(10n ** 9n), { nil: undefined }) });
+  return fc
+    .tuple(
+      randomDocument(),
+      fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
+      fc.array(fc.array(line, { minLength: 1, maxLength: 4 }), { minLength: 24, maxLength: 24 }),
+      fc.array(fc.option(fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 12, maxLength: 12 }), { nil: undefined }), { minLength: 24, maxLength: 24 }),
+    )
+    .map(([doc, month, lines, profiles]) => {
+      const revenue = doc.revenue as { sections: { lines: { label: string; originalBudget: string }[] }[] };
+      const headings = revenue.sections.flatMap((s) => s.lines.map((l) => l.label));
+      const sections = revenue.sections.map((s) => ({ ...s, lines: s.lines.map((l) => ({ label: l.label, originalBudget: l.originalBudget })) }));
+      const ledgerLines = headings.flatMap((_, k) => lines[k % 24].map((l, j) => ({
+        costCentre: String(10000 + k),
+        account: String(4000 + j),
+        budget: l.b,
+        actualToDate: l.a,
+        ...(month !== undefined && l.f !== undefined ? { forecast: l.f } : {}),
+      })));
+      const ownProfiles = month === undefined ? [] : headings
+        .map((heading, k) => ({ heading, w: profiles[k % 24] }))
+        // A profile needs some weight somewhere.
+        .filter((p) => p.w !== undefined && p.w.some((x) => x > 0))
+        .map((p) => ({ heading: p.heading, weights: p.w!.map(String) }));
+      const ledger = {
+        ...(month !== undefined ? { month } : {}),
+        ...(ownProfiles.length ? { profiles: ownProfiles } : {}),
+        mapping: headings.map((heading, k) => ({ heading, costCentre: String(10000 + k) })),
+        lines: ledgerLines,
+      };
+      return { ...doc, revenue: { ...revenue, sections, ledger } } as Record<string, unknown>;
+    });
+}
