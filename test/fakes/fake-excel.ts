@@ -273,7 +273,7 @@ export class FakeRequestContext {
   async sync(): Promise<void> {
     const ops = this.queue;
     this.queue = [];
-    const bytes = Buffer.byteLength(JSON.stringify(ops.map((x) => x.json)), 'utf8'); // measured independently of src/excel
+    const bytes = new TextEncoder().encode(JSON.stringify(ops.map((x) => x.json))).length; // UTF-8 bytes, measured independently of src/excel (and in the browser too)
     this.state.syncs.push({ bytes, operations: ops.length });
     if (bytes > this.state.maxRequestBytes) {
       throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `request of ${bytes} bytes is over the ${this.state.maxRequestBytes}-byte limit`);
