@@ -4,7 +4,10 @@ import type { Units } from '../engine/model';
 import { type FoundTable, type Layout, findTables, fits, recogniseLayout } from './detect';
 import type { AuditFinding } from './findings';
 import { type Grid, cellAt, cellText, placeRange } from './grid';
-import { Audit, capitalRules, cellRules, classify, forecastRules, genericRules, requiredRoles, reservesRules, revenueRules } from './rules';
+import {
+  Audit, capitalRules, cellRules, classify, financingRules, forecastRules, genericRules, ledgerRules, mtfpRules, programmeRules, requiredRoles,
+  reservesRules, revenueRules, scenariosRules,
+} from './rules';
 
 export type { AuditFinding } from './findings';
 export type { Grid, GridCell } from './grid';
@@ -54,8 +57,23 @@ function auditTable(t: FoundTable, forced: Layout | undefined): { table: Audited
     case 'forecast':
       forecastRules(a);
       break;
+    case 'ledger':
+      ledgerRules(a);
+      break;
     case 'capital':
       capitalRules(a);
+      break;
+    case 'programme':
+      programmeRules(a);
+      break;
+    case 'financing':
+      financingRules(a);
+      break;
+    case 'mtfp':
+      mtfpRules(a);
+      break;
+    case 'scenarios':
+      scenariosRules(a);
       break;
     case 'reserves':
       reservesRules(a);

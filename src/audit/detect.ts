@@ -5,10 +5,13 @@ import type { Units } from '../engine/model';
 import { type Grid, type Reading, cellAt, cellText, boldAt, readCell, width } from './grid';
 
 /**
- * The statutory layouts (revenue, capital, reserves), Outturn's forecast build-up (Table 1a: actual to
- * date + the rest of the year = the forecast outturn), and auto (any other table: its totals cast).
+ * The statutory layouts (revenue, capital, reserves); Outturn's forecasting tables: the forecast
+ * build-up (Table 1a: actual to date + the rest of the year = the forecast outturn), the ledger
+ * reconciliation (1b), next year's programme (2a: approved budget + reprofile), the financing of the
+ * spend (2b), the MTFP (3b: gap = budget requirement − funding, drawn from reserves) and its
+ * scenarios (3c); and auto (any other table: its totals cast).
  */
-export type Layout = 'revenue' | 'forecast' | 'capital' | 'reserves' | 'auto';
+export type Layout = 'revenue' | 'forecast' | 'ledger' | 'capital' | 'programme' | 'financing' | 'reserves' | 'mtfp' | 'scenarios' | 'auto';
 
 export type Role =
   | 'row_type'
@@ -253,7 +256,14 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
   }
   if (!columns.some((c) => c.numeric)) return undefined;
   const rowTypeCol = columns.find((c) => c.role === 'row_type')?.c;
+  const bodyText = (c: Column) => !c.numeric && c.role === 'text' && !TEXT_CAPTION.test(c.norm) && range(r0, r1).some((r) => cellText(cellAt(g, r, c.c)));
   let labelCol = columns.find((c) => c.role === 'label')?.c;
+  // A caption that begins like a label's ("Reserves exhausted in the year", Table 3c) names a column of
+  // text when a column of text before it holds the labels ("Year").
+  const before = labelCol === undefined ? undefined : columns.find((c) => c.c < labelCol! && bodyText(c));
+  if (before) labelCol = before.c;
+  for (const col of columns) if (col.role === 'label' && col.c !== labelCol) col.role = 'text';
+  if (before) before.role = 'label';
   if (labelCol === undefined) {
     // The first column of text that is not the row type: where the labels are.
     labelCol = columns.find((c) => !c.numeric && c.role !== 'row_type' && range(r0, r1).some((r) => cellText(cellAt(g, r, c.c))))?.c ?? 0;
@@ -297,10 +307,28 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
   return { grid: g, headerRows, r0, r1, c0: 0, c1, columns, labelCol, rowTypeCol, rows, units };
 }
 
-/** Does the table have the columns a layout needs? */
+/** Row labels that name a forecasting table's rows (Tables 1b, 2b, 3b print years or one column). */
+const hasRow = (t: FoundTable, re: RegExp) => t.rows.some((r) => re.test(r.label));
+const hasCaption = (t: FoundTable, re: RegExp) => t.columns.some((c) => c.numeric && re.test(c.norm));
+
+/** Does the table have the columns (or, for 1b, 2b and 3b, the rows) a layout needs? */
 export function fits(t: FoundTable, layout: Layout): boolean {
   const has = (role: Role) => t.columns.some((c) => c.numeric && c.role === role);
+  const money = t.columns.filter((c) => c.numeric && !c.percent);
   switch (layout) {
+    case 'ledger':
+      return hasRow(t, /^ledger total\b/i) && hasRow(t, /^difference\b/i);
+    case 'financing':
+      return hasRow(t, /^total financing\b/i) && hasRow(t, /^difference\b/i);
+    case 'mtfp':
+      return hasRow(t, /^budget requirement\b/i) && hasRow(t, /^funding\b/i) && hasRow(t, /^budget gap\b/i);
+    case 'scenarios':
+      return hasCaption(t, /budget gap/) && hasCaption(t, /gap not funded/);
+    case 'programme': {
+      // Next year's programme: approved budget + reprofiled from this year = the programme; no outturn.
+      const rp = money.findIndex((c) => c.role === 'reprofile');
+      return rp > 0 && !has('outturn') && money.slice(0, rp).some((c) => c.role === 'revised') && money.slice(rp + 1).some((c) => c.role === 'revised');
+    }
     case 'reserves':
       return has('movement') && has('closing');
     case 'capital':
@@ -316,5 +344,5 @@ export function fits(t: FoundTable, layout: Layout): boolean {
 
 /** Which statutory layout a table's headers describe (auto when none). */
 export function recogniseLayout(t: FoundTable): Layout {
-  return (['reserves', 'capital', 'forecast', 'revenue'] as const).find((l) => fits(t, l)) ?? 'auto';
+  return (['mtfp', 'scenarios', 'ledger', 'financing', 'reserves', 'capital', 'programme', 'forecast', 'revenue'] as const).find((l) => fits(t, l)) ?? 'auto';
 }

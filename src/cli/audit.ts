@@ -1,4 +1,4 @@
-// `outturn audit FILE.xlsx|FILE.csv|FILE.tsv [--sheet NAME] [--table revenue|forecast|capital|reserves|auto] [--json]`
+// `outturn audit FILE.xlsx|FILE.csv|FILE.tsv [--sheet NAME] [--table revenue|forecast|ledger|capital|programme|financing|reserves|mtfp|scenarios|auto] [--json]`
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
@@ -17,7 +17,7 @@ export interface AuditCliOptions {
   json?: boolean;
 }
 
-const LAYOUTS: Layout[] = ['revenue', 'forecast', 'capital', 'reserves', 'auto'];
+const LAYOUTS: Layout[] = ['revenue', 'forecast', 'ledger', 'capital', 'programme', 'financing', 'reserves', 'mtfp', 'scenarios', 'auto'];
 
 /**
  * The largest files the audit reads: a printed table as CSV/TSV is a few kilobytes, so 16 MB
@@ -89,7 +89,7 @@ export function registerAudit(program: Command, io: Io = processIo, setCode: (co
     .description('recalculate printed tables (a workbook, or a CSV/TSV taken from a PDF) and list every difference with its cell')
     .argument('<file>', 'FILE.xlsx, FILE.csv or FILE.tsv')
     .option('--sheet <name>', 'audit only this worksheet of a workbook')
-    .option('--table <layout>', 'read the tables as revenue, forecast (a forecast build-up: actual to date + rest of year), capital, reserves, or auto (any table: cast its totals)')
+    .option('--table <layout>', 'read the tables as revenue, forecast (a forecast build-up: actual to date + rest of year), ledger (1b), capital, programme (2a), financing (2b), reserves, mtfp (3b), scenarios (3c), or auto (any table: cast its totals)')
     .option('--json', 'print the findings as outturn/v1-audit JSON')
     .action(async (file: string, opts: Omit<AuditCliOptions, 'file'>) => {
       setCode(await runAudit({ file, ...opts }, io));

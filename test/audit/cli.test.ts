@@ -79,7 +79,7 @@ describe('outturn audit (command line)', () => {
     assert.match(io.err_.join('\n'), /no table with the columns of a capital table \(revised budget, outturn, and budget remaining or reprofile\)/);
     const bad = capture();
     assert.equal(await runAudit({ file: T1, table: 'balance-sheet' }, bad), 2);
-    assert.match(bad.err_[0], /--table must be one of revenue, forecast, capital, reserves, auto/);
+    assert.match(bad.err_[0], /--table must be one of revenue, forecast, ledger, capital, programme, financing, reserves, mtfp, scenarios, auto/);
   });
 
   it('a workbook built by Outturn: every sheet audits clean (exit 0); --sheet picks one', async () => {

@@ -9,7 +9,8 @@ import { type AuditReport, auditGrids, exitCodeOf } from '../../src/audit/audit'
 import { build } from '../../src/engine/build';
 import type { BuildResult } from '../../src/engine/model';
 import { toModel } from '../../src/format/validate';
-import { a1, sheetRef } from '../../src/plan/a1';
+import { a1, parseA1, sheetRef } from '../../src/plan/a1';
+import { findTables } from '../../src/audit/detect';
 import { makePlan, type WorkbookPlan } from '../../src/plan/plan';
 import { readPrintedWorkbook } from '../../src/xlsx/read-printed';
 import { workbookBuffer } from '../../src/xlsx/write';
@@ -28,6 +29,16 @@ async function audit(plan: WorkbookPlan): Promise<AuditReport> {
   return auditGrids(await readPrintedWorkbook(await workbookBuffer(plan), 'built.xlsx'));
 }
 
+/** The plan with the figure at sheet!ref replaced by a typed number (the value it had is checked first). */
+function altered(plan: WorkbookPlan, sheet: string, ref: string, was: string, now: string): WorkbookPlan {
+  const { r, c } = parseA1(ref);
+  const sheets = plan.sheets.map((s) => (s.name === sheet ? { ...s, cells: s.cells.map((row) => row.slice()) } : s));
+  const s = sheets.find((x) => x.name === sheet)!;
+  assert.equal(s.cells[r][c]?.v, was, `${sheet}!${ref}`);
+  s.cells[r][c] = { t: 'n', v: now };
+  return { ...plan, sheets };
+}
+
 const layouts = (r: AuditReport) => r.tables.map((t) => `${t.sheet} ${t.range} ${t.layout}`);
 
 describe('audit: the forecasting tables Outturn writes', function () {
@@ -41,18 +52,18 @@ describe('audit: the forecasting tables Outturn writes', function () {
     assert.equal(exitCodeOf(r), 0);
   });
 
-  it('derbyshire-2020-21-mtfp: Tables 1, 2, 2a, 2b, 3, 3a clean, one note (the reprofile); 3b, 3c not audited', async () => {
+  it('derbyshire-2020-21-mtfp: Tables 1–3c recognised (2a programme, 2b financing, 3b mtfp, 3c scenarios), clean, one note (the reprofile)', async () => {
     const r = await audit(built('derbyshire-2020-21-mtfp.json').plan);
     assert.deepEqual(layouts(r), [
       'Table 1 Revenue A5:E36 revenue',
       'Table 2 Capital A5:F34 capital',
-      'Table 2 Capital A39:E63 auto',
-      'Table 2 Capital A68:B85 auto',
+      'Table 2 Capital A39:E63 programme',
+      'Table 2 Capital A68:B85 financing',
       'Table 3 Reserves A5:O25 reserves',
       'Table 3 Reserves A30:E41 auto',
-      // Tables 3b (the MTFP) and 3c (the scenarios) have no total, variance or percentage column: nothing
-      // the audit recomputes yet, so they are left out rather than misread (3c's "Pay award 1% higher"
-      // is a scenario's name, not a percentage column).
+      'Table 3 Reserves A46:D62 mtfp',
+      // 3c's "Pay award 1% higher" is a scenario's name, not a percentage column.
+      'Table 3 Reserves A67:M73 scenarios',
     ]);
     assert.deepEqual(r.findings.map((f) => [f.severity, f.cell, f.rule]), [
       ['note', "'Table 2 Capital'!F23", 'capital.reprofile-exceeds-remaining'],
@@ -65,7 +76,7 @@ describe('audit: the forecasting tables Outturn writes', function () {
     assert.deepEqual(layouts(r), [
       'Table 1 Revenue A5:H31 revenue',
       'Table 1 Revenue A36:I60 forecast',
-      'Table 1 Revenue A65:E95 auto',
+      'Table 1 Revenue A65:E95 ledger',
     ]);
     assert.deepEqual(r.findings, []);
     assert.equal(exitCodeOf(r), 0);
@@ -94,6 +105,37 @@ describe('audit: the forecasting tables Outturn writes', function () {
     assert.equal(exitCodeOf(report), 1);
   });
 
+  it('Table 3c: the labels are the years in column A, not "Reserves exhausted in the year"', async () => {
+    const grids = await readPrintedWorkbook(await workbookBuffer(built('derbyshire-2020-21-mtfp.json').plan), 'built.xlsx');
+    const t = findTables(grids.find((g) => g.sheet === 'Table 3 Reserves')!).find((x) => x.r0 === 69)!;
+    assert.equal(t.labelCol, 0);
+    assert.deepEqual(t.rows.map((r) => r.label), ['2021/22', '2022/23', '2023/24', 'Exhausted within the plan']);
+    assert.deepEqual(t.columns.filter((c) => c.role === 'label').map((c) => c.c), [0]);
+  });
+
+  // One altered figure in each newly checked table, caught at its cell by that table's own rule.
+  const cases: [string, string, string, string, string, string, RegExp][] = [
+    ['derbyshire-2020-21-mtfp.json', 'Table 2 Capital', 'E45', '419', '519', 'programme.total', /2021\/22 Approved Budget £'000 \+ Reprofiled from 2020\/21 £'000 is 419/],
+    ['derbyshire-2020-21-mtfp.json', 'Table 2 Capital', 'B85', '0', '5', 'financing.difference', /TOTAL FINANCING − Capital expenditure .* is 0/],
+    ['derbyshire-2021-22-month6.json', 'Table 1 Revenue', 'D92', '1391171', '1391271', 'ledger.unplaced', /Total of the Table 1 headings and the unplaced lines after it add up to 1,391,171/],
+    ['derbyshire-2021-22-month6.json', 'Table 1 Revenue', 'C95', '0', '7', 'ledger.difference', /Table 1 total \(TOTAL DERBYSHIRE POLICE\) − LEDGER TOTAL .* is 0/],
+    ['derbyshire-2020-21-mtfp.json', 'Table 3 Reserves', 'C50', '1600000', '1700000', 'mtfp.gap', /Budget requirement − Funding .* is 1,600,000/],
+    ['derbyshire-2020-21-mtfp.json', 'Table 3 Reserves', 'C54', '-1193227', '-1193327', 'mtfp.movements', /Planned movements \+ Drawn to fund the gap \/ surplus added \(Operational Funding and Investment Reserve\) is −1,193,227/],
+    ['derbyshire-2020-21-mtfp.json', 'Table 3 Reserves', 'D60', '2281427', '2281527', 'mtfp.balance', /GENERAL RESERVES: last year's balance \(2022\/23 £\) \+ this year's projected movements \(table 3\) is 2,281,427/],
+    ['derbyshire-2020-21-mtfp.json', 'Table 3 Reserves', 'B61', '-600000', '-500000', 'mtfp.drawn', /the draws on each reserve add up to −600,000/],
+    ['derbyshire-2020-21-mtfp.json', 'Table 3 Reserves', 'D62', '0', '100', 'mtfp.unfunded', /Budget gap \/ \(surplus\) \+ Drawn from reserves \/ surplus added is 0/],
+    ['derbyshire-2020-21-mtfp.json', 'Table 3 Reserves', 'F72', '2006773', '4200000', 'scenarios.unfunded', /cannot exceed the gap \(Pay award 1% higher Budget gap \/ \(surplus\) £\): 4,100,000/],
+  ];
+  for (const [file, sheet, ref, was, now, rule, message] of cases) {
+    it(`${file.replace('.json', '')}: ${sheet}!${ref} altered (${was} → ${now}) is caught there by ${rule}`, async () => {
+      const report = await audit(altered(built(file).plan, sheet, ref, was, now));
+      const here = report.findings.filter((f) => f.cell === sheetRef(sheet, ref));
+      assert.deepEqual(here.map((f) => [f.severity, f.rule]), [['error', rule]], JSON.stringify(report.findings, null, 1));
+      assert.match(here[0].message, message);
+      assert.equal(exitCodeOf(report), 1);
+    });
+  }
+
   it('property: random ledger inputs (with and without a month) → build → audit finds nothing but legitimate notes', async () => {
     const legitimate = new Set(['capital.reprofile-exceeds-remaining', 'reserves.below-nil', 'revenue.budget-requirement']);
     let runs = 0;
@@ -107,7 +149,7 @@ describe('audit: the forecasting tables Outturn writes', function () {
       const serious = r.findings.filter((f) => !(f.severity === 'note' && legitimate.has(f.rule)));
       assert.deepEqual(serious, [], JSON.stringify(serious, null, 1));
       const month = (doc.revenue as { ledger: { month?: number } }).ledger.month !== undefined;
-      assert.deepEqual(r.tables.filter((t) => t.sheet === 'Table 1 Revenue').map((t) => t.layout), month ? ['revenue', 'forecast', 'auto'] : ['revenue', 'auto']);
+      assert.deepEqual(r.tables.filter((t) => t.sheet === 'Table 1 Revenue').map((t) => t.layout), month ? ['revenue', 'forecast', 'ledger'] : ['revenue', 'ledger']);
       runs++;
       if (month) months++;
     }), { numRuns: 30, seed: 4044 });
