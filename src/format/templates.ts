@@ -8,6 +8,7 @@ import { a1, sheetRef } from '../plan/a1';
 import { type InputError, InvalidInput } from './errors';
 import { toModel } from './validate';
 import { readForecastTemplates } from './forecast-templates';
+import { applyMapping, type RangeMapping } from './mapping';
 
 /** A cell as a host reads it: typed number, text, boolean, blank, or an error value such as #REF!. */
 export type GridValue = string | number | boolean | null | { error: string };
@@ -106,6 +107,8 @@ interface Found {
   /** 0-based row of the header, column of the first column */
   headerRow: number;
   col0: number;
+  /** the sheet column (0-based) of each template column; -1 for one a mapped range leaves out */
+  cols: number[];
   rows: { r: number; cells: GridValue[] }[];
 }
 
@@ -160,19 +163,39 @@ export function findTable(sheet: InputSheet, t: TemplateTable, errors: InputErro
           message: `${hidden.length === 1 ? 'row' : 'rows'} ${hidden.map((h) => h + 1).join(', ')} of the ${t.name} table ${hidden.length === 1 ? 'is' : 'are'} hidden, and read as input like the others`,
         });
       }
-      return { sheet: sheet.name, headerRow: r, col0: c, rows };
+      return { sheet: sheet.name, headerRow: r, col0: c, cols: want.map((_, i) => c + i), rows };
     }
   }
   return undefined;
 }
 
-/** Reads the template sheets into a validated model; every error names its sheet and cell. */
-export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: InputError[]): OutturnInput {
+/**
+ * Reads the template sheets into a validated model; every error names its sheet and cell.
+ * `mappings`: ranges of the user's own sheets read instead of (or without) a template table.
+ */
+export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: InputError[], mappings: RangeMapping[] = []): OutturnInput {
   const errors: InputError[] = [];
   const sources = new Map<string, string>();
   const bySheet = new Map(sheets.map((s) => [s.name.trim().toLowerCase(), s]));
   const sheet = (n: string) => bySheet.get(n.toLowerCase());
-  const at = (f: Found, row: { r: number }, col: string, t: TemplateTable) => sheetRef(f.sheet, a1(row.r, f.col0 + t.columns.indexOf(col)));
+  const at = (f: Found, row: { r: number }, col: string, t: TemplateTable) => {
+    const c = f.cols[t.columns.indexOf(col)];
+    return sheetRef(f.sheet, a1(row.r, c >= 0 ? c : f.col0));
+  };
+  /** a template table read from the user's mapped range instead, when one is mapped */
+  const mapped = (t: TemplateTable): Found | undefined | 'none' => {
+    const m = mappings.find((x) => x.table === t.name);
+    if (!m) return 'none';
+    const s = sheet(m.sheet);
+    if (!s) {
+      errors.push({ where: sheetRef(m.sheet, m.address.split(':')[0]), message: `the sheet "${m.sheet}" holding the range mapped as ${t.name} is not in the workbook: map the range again, or remove the mapping` });
+      return undefined;
+    }
+    const f = applyMapping(s, m, t, errors, notes);
+    if (f) notes?.push({ where: sheetRef(f.sheet, a1(f.headerRow, f.col0)), message: `the ${t.name} input is read from your mapped range ${sheetRef(f.sheet, m.address)} (${f.rows.length} line${f.rows.length === 1 ? '' : 's'})` });
+    return f;
+  };
+  const revenueMapped = mappings.some((x) => x.table === REVENUE_LINES.name);
 
   const cellText = (v: GridValue): string => (v === null ? '' : typeof v === 'object' ? '' : String(v).trim());
   /** money from a cell: typed number, or printed text; blank and dashes are nil */
@@ -241,7 +264,7 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: I
     const s = settings.get(label.toLowerCase());
     if (!s || s.v === null || (typeof s.v === 'string' && s.v.trim() === '')) continue;
     const table = path.split('.')[0];
-    if (['revenue', 'capital', 'reserves'].includes(table) && !sheet(TEMPLATE_SHEETS[table as 'revenue'])) continue;
+    if (['revenue', 'capital', 'reserves'].includes(table) && !sheet(TEMPLATE_SHEETS[table as 'revenue']) && !(table === 'revenue' && revenueMapped)) continue;
     if (typeof s.v === 'object') {
       errors.push({ where: s.where, message: `holds the error ${s.v.error}` });
       continue;
@@ -258,9 +281,10 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: I
 
   // Revenue.
   const rs = sheet(TEMPLATE_SHEETS.revenue);
-  if (rs) {
+  if (rs || revenueMapped) {
     const rev = (doc.revenue ??= {}) as Record<string, unknown>;
-    const lines = findTable(rs, REVENUE_LINES, errors, notes);
+    const fromRange = mapped(REVENUE_LINES);
+    const lines = fromRange === 'none' ? findTable(rs!, REVENUE_LINES, errors, notes) : fromRange;
     if (lines) {
       sources.set('$.revenue', sheetRef(lines.sheet, a1(lines.headerRow, lines.col0)));
       noRows(lines, REVENUE_LINES, 'one row per budget heading');
@@ -291,8 +315,8 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: I
         });
       });
       rev.sections = sections;
-    } else if (!errors.length) errors.push({ where: sheetRef(rs.name, 'A1'), message: 'no RevenueLines table' });
-    const below = findTable(rs, REVENUE_BELOW_LINE, errors, notes);
+    } else if (!errors.length && rs) errors.push({ where: sheetRef(rs.name, 'A1'), message: 'no RevenueLines table' });
+    const below = rs ? findTable(rs, REVENUE_BELOW_LINE, errors, notes) : undefined;
     if (below) {
       const adjustments: unknown[] = [];
       const earmarked: unknown[] = [];

@@ -92,7 +92,7 @@ function run(read: (notes: InputError[]) => OutturnInput, s: BuildSettings, scop
 
 /** From the template sheets read out of the workbook. */
 export function buildFromSheets(sheets: InputSheet[], s: BuildSettings = DEFAULT_SETTINGS, scope: Scope = 'all'): BuildOutcome {
-  return run((notes) => readTemplates(sheets, 'workbook', notes), s, scope);
+  return run((notes) => readTemplates(sheets, 'workbook', notes, s.mappings), s, scope);
 }
 
 /** From an outturn/v1 document. */
@@ -106,7 +106,7 @@ export function reportFromSheets(sheets: InputSheet[], s: BuildSettings, table: 
   if (bad.length) return { ok: false, errors: bad };
   let input: OutturnInput;
   try {
-    input = applySettings(readTemplates(sheets, 'workbook'), s);
+    input = applySettings(readTemplates(sheets, 'workbook', undefined, s.mappings), s);
   } catch (e) {
     if (e instanceof InvalidInput) return { ok: false, errors: e.errors };
     throw e;

@@ -1,5 +1,6 @@
 // The task pane's settings: plain data shared by the pane and the engine worker (no engine code
 // here, so importing it keeps the pane's bundle small).
+import type { RangeMapping } from '../format/mapping';
 
 export type SheetKey = 'revenue' | 'capital' | 'reserves' | 'checks';
 export type Scope = 'all' | 'revenue' | 'capital' | 'reserves';
@@ -11,6 +12,12 @@ export interface BuildSettings {
   bandMin?: string;
   bandMax?: string;
   sheetNames: Record<SheetKey, string>;
+  /**
+   * Ranges of the user's own sheets read as input tables ("Map a range"). Kept with the workbook
+   * (Office document settings, key outturn.mappings), never in the browser: a mapping names this
+   * workbook's cells.
+   */
+  mappings?: RangeMapping[];
 }
 
 /** The same names as the plan's defaults (src/plan/plan.ts DEFAULT_SHEET_NAMES; a test keeps them equal). */

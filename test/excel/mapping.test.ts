@@ -1,0 +1,87 @@
+/// <reference types="office-js" />
+// "Map a range" in the strict fake Excel: the user's budget-book range, mapped as RevenueLines, is
+// read in the build's own two read syncs and builds the same tables as the template would; the
+// user's sheet is never written, and a bad cell in it is located at its own address.
+import assert from 'node:assert/strict';
+import { buildInWorkbook } from '../../src/excel/flow';
+import { writePlan } from '../../src/excel/write';
+import { guessMapping, type RangeMapping } from '../../src/format/mapping';
+import { findTable, type GridValue, REVENUE_LINES, TEMPLATE_SHEETS } from '../../src/format/templates';
+import { buildFromDoc, buildFromSheets, templates } from '../../src/taskpane/pipeline';
+import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';
+import { FakeRequestContext, FakeWorkbook } from '../fakes/fake-excel';
+import { exampleDoc } from '../fakes/scale';
+import { asRead, BOOK_HEADERS, budgetBook } from '../support/mapped-book';
+
+const ctx = (wb: FakeWorkbook) => new FakeRequestContext(wb) as unknown as Excel.RequestContext;
+const TARGETS = Object.values(DEFAULT_SETTINGS.sheetNames);
+const BOOK = 'Budget book';
+
+/** The worked example's templates, its RevenueLines figures spoiled, and the same lines in a budget book. */
+async function mappedWorkbook(): Promise<{ wb: FakeWorkbook; mapping: RangeMapping }> {
+  const wb = new FakeWorkbook({ excelApi: '1.13' });
+  wb.addSheet('Sheet1');
+  await writePlan(ctx(wb), { sheets: templates(exampleDoc()) });
+  const { sheet, address } = budgetBook();
+  wb.addSheet(BOOK);
+  wb.setValues(BOOK, sheet.values.map((r) => (r.length ? r : [null])) as GridValue[][] as never);
+  // Spoil the template table's figures: only the mapped range can give the example's tables.
+  const f = findTable(asRead().find((x) => x.name === TEMPLATE_SHEETS.revenue)!, REVENUE_LINES, [])!;
+  for (const r of f.rows) wb.setValues(TEMPLATE_SHEETS.revenue, [[999, 999, 999]], `E${r.r + 1}`);
+  wb.syncs = [];
+  return { wb, mapping: { table: 'RevenueLines', sheet: BOOK, address, columns: guessMapping(REVENUE_LINES, BOOK_HEADERS) } };
+}
+
+const bookOf = (wb: FakeWorkbook) => JSON.stringify([...wb.sheet(BOOK)!.cells.entries()].sort());
+
+function build(wb: FakeWorkbook, mapping: RangeMapping) {
+  return buildInWorkbook(ctx(wb), TARGETS, async (inputs) => buildFromSheets(inputs, { ...DEFAULT_SETTINGS, mappings: [mapping] }), {
+    inputNames: [...Object.values(TEMPLATE_SHEETS), mapping.sheet],
+    isSetSupported: (s, v) => wb.isSetSupported(s, v),
+  });
+}
+
+describe('Map a range in the strict fake Excel', () => {
+  it('a mapped range builds the same tables as the template, in 3 syncs, and its sheet is not written', async () => {
+    const { wb, mapping } = await mappedWorkbook();
+    assert.equal(wb.cell(BOOK, 'B3')?.value, 'Cost centre');
+    const before = bookOf(wb);
+    const out = await build(wb, mapping);
+    assert.equal(out.kind, 'done', JSON.stringify(out));
+    if (out.kind !== 'done') return;
+    assert.equal(wb.syncCount, 3);
+    assert.equal(out.syncs, 3);
+    assert.equal(bookOf(wb), before, 'the user\'s sheet is untouched');
+    assert.deepEqual(out.write.sheets, TARGETS);
+    const direct = buildFromDoc(exampleDoc());
+    assert.ok(direct.ok);
+    if (direct.ok) assert.deepEqual(out.result.plan.sheets.map((s) => s.cells), direct.plan.sheets.map((s) => s.cells));
+    assert.equal(out.result.notes[0].where, "'Budget book'!B3");
+    // Nothing in the whole workbook was written at the user's sheet.
+    for (const s of wb.syncs) assert.ok(!JSON.stringify(s).includes(`"set","${BOOK}`));
+  });
+
+  it('a bad cell in the mapped range is an error at its own address, and nothing is written', async () => {
+    const { wb, mapping } = await mappedWorkbook();
+    wb.setValues(BOOK, [['(1,2x4)']], 'G6');
+    const before = wb.snapshot();
+    const out = await build(wb, mapping);
+    assert.equal(out.kind, 'errors');
+    if (out.kind !== 'errors') return;
+    assert.deepEqual(out.errors.map((e) => e.where), ["'Budget book'!G6"]);
+    assert.match(out.errors[0].message, /"\(1,2x4\)" is not an amount/);
+    assert.equal(wb.snapshot(), before);
+    assert.equal(wb.syncCount, 2);
+  });
+
+  it("a mapped sheet named like an output table is the user's: refused, nothing written", async () => {
+    const { wb, mapping } = await mappedWorkbook();
+    const { sheet } = budgetBook();
+    wb.addSheet('Table 1 Revenue');
+    wb.setValues('Table 1 Revenue', sheet.values.map((r) => (r.length ? r : [null])) as never);
+    const before = wb.snapshot();
+    const out = await build(wb, { ...mapping, sheet: 'Table 1 Revenue' });
+    assert.equal(out.kind, 'conflict');
+    assert.equal(wb.snapshot(), before);
+  });
+});
