@@ -136,6 +136,27 @@ describe('audit: the forecasting tables Outturn writes', function () {
     });
   }
 
+  it('property: the MTFP example with random funding and scenarios (surpluses, exhausted reserves, gaps not funded) audits clean, 3b and 3c recognised', async () => {
+    const base = JSON.parse(readFileSync(join(EXAMPLES, 'derbyshire-2020-21-mtfp.json'), 'utf8')) as { reserves: { mtfp: Record<string, unknown> } };
+    const pounds = (lo: number, hi: number) => fc.integer({ min: lo, max: hi }).map(String);
+    let unfundedRuns = 0;
+    await fc.assert(fc.asyncProperty(fc.array(pounds(-3_000_000, 12_000_000), { minLength: 3, maxLength: 3 }), pounds(-2_000_000, 6_000_000), async (gaps, change) => {
+      const doc = structuredClone(base);
+      const plan = (doc.reserves.mtfp.plan as { budgetRequirement: string; funding: string }[]);
+      plan.forEach((y, k) => { y.funding = new Dec(y.budgetRequirement).minus(gaps[k]).toFixed(); });
+      (doc.reserves.mtfp.scenarios as { changes: { budgetRequirement?: string }[] }[])[0].changes.forEach((c) => { c.budgetRequirement = change; });
+      const model = toModel(doc);
+      const result = build(model);
+      const r = await audit(makePlan(result, { organisation: model.organisation, financialYear: model.financialYear, rounding: model.rounding }));
+      const serious = r.findings.filter((f) => f.severity !== 'note');
+      assert.deepEqual(serious, [], JSON.stringify(serious, null, 1));
+      assert.deepEqual(r.tables.filter((t) => t.sheet === 'Table 3 Reserves').map((t) => t.layout), ['reserves', 'auto', 'mtfp', 'scenarios']);
+      const row = result.tables.find((t) => t.id === 'reserves-mtfp')!.rows.find((x) => /^gap not funded/i.test(x.label))!;
+      if (row.cells.some((c) => c !== null && 'stored' in c && !c.stored.isZero())) unfundedRuns++;
+    }), { numRuns: 25, seed: 3303 });
+    assert.ok(unfundedRuns >= 3, `only ${unfundedRuns} runs with gaps beyond the reserves`);
+  });
+
   it('property: random ledger inputs (with and without a month) → build → audit finds nothing but legitimate notes', async () => {
     const legitimate = new Set(['capital.reprofile-exceeds-remaining', 'reserves.below-nil', 'revenue.budget-requirement']);
     let runs = 0;
