@@ -11,6 +11,11 @@ import type { GridValue, InputSheet, TemplateTable } from './templates';
 export const MAPPABLE = ['RevenueLines'] as const;
 export type MappableTable = (typeof MAPPABLE)[number];
 
+/** Each mappable table's columns (equal to its TemplateTable's; a test keeps them so), for the pane's form without the reader. */
+export const MAPPABLE_COLUMNS: Record<MappableTable, readonly string[]> = {
+  RevenueLines: ['Section', 'Sub-total label', 'Budget heading', 'Ref', 'Original budget', 'Revised budget', 'Outturn'],
+};
+
 /** The template columns a mapping must give a column for; the others may be left unmapped (blank). */
 export const REQUIRED_COLUMNS: Record<MappableTable, readonly string[]> = {
   RevenueLines: ['Budget heading', 'Original budget', 'Revised budget', 'Outturn'],
@@ -55,7 +60,7 @@ export function rangeColumns(headers: GridValue[], c0: number): string[] {
 }
 
 /** The form's first guess: each template column to the range column headed the same (case-insensitive). */
-export function guessMapping(t: TemplateTable, headers: GridValue[]): Record<string, number> {
+export function guessMapping(t: { columns: readonly string[] }, headers: GridValue[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const col of t.columns) {
     const i = headers.findIndex((h) => norm(h) === col.toLowerCase());

@@ -5,6 +5,9 @@
 import { readAuditGrid } from '../excel/audit-read';
 import { buildInWorkbook, type FlowOutcome } from '../excel/flow';
 import { selectCell, splitSheetRef } from '../excel/select';
+import { readSelection, type Selection } from '../excel/selection';
+import { guessMapping, MAPPABLE_COLUMNS, type MappableTable, parseMappings, rangeColumns, rangeBounds, type RangeMapping, REQUIRED_COLUMNS } from '../format/mapping';
+import { sheetRef } from '../plan/a1';
 import type { DisplayCell } from '../excel/report';
 import type { InputError } from '../format/errors';
 import type { SheetPlan } from '../plan/plan';
@@ -57,7 +60,7 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: { text?: strin
   for (const c of children) e.appendChild(c);
   return e;
 };
-const ACTION_BUTTONS = ['insert-templates', 'load-example', 'build', 'copy-report', 'audit-selection', 'audit-sheet'];
+const ACTION_BUTTONS = ['insert-templates', 'load-example', 'map-range', 'build', 'copy-report', 'audit-selection', 'audit-sheet'];
 let auditAvailable = true;
 
 function setStatus(text: string, kind: 'ok' | 'error' = 'ok'): void {
@@ -196,6 +199,111 @@ function readSettingsForm(): BuildSettings {
 
 let settings: BuildSettings = DEFAULT_SETTINGS;
 
+// ---------- mapped ranges (kept with the workbook only: a mapping names this workbook's cells) ----------
+
+const MAPPINGS_KEY = 'outturn.mappings';
+let mappings: RangeMapping[] = [];
+
+function loadMappings(): void {
+  try {
+    mappings = parseMappings(Office.context?.document?.settings?.get(MAPPINGS_KEY));
+  } catch {
+    mappings = [];
+  }
+}
+
+async function saveMappings(): Promise<void> {
+  const doc = Office.context?.document?.settings;
+  if (!doc) return;
+  doc.set(MAPPINGS_KEY, mappings);
+  await new Promise<void>((resolve) => doc.saveAsync(() => resolve()));
+}
+
+/** What a build sends the engine, and the sheets it reads: the input templates and every mapped sheet. */
+const buildSettings = (): BuildSettings => ({ ...settings, mappings });
+const withMapped = (names: string[]) => [...new Map([...names, ...mappings.map((m) => m.sheet)].map((n) => [n.toLowerCase(), n])).values()];
+
+function showMappings(): void {
+  const list = $('mappings');
+  list.replaceChildren();
+  for (const m of mappings) {
+    const remove = el('button', { text: 'Remove', className: 'secondary' });
+    remove.type = 'button';
+    remove.setAttribute('aria-label', `Remove the mapping of ${m.table}`);
+    remove.addEventListener('click', () => {
+      mappings = mappings.filter((x) => x !== m);
+      showMappings();
+      void saveMappings().then(() => setStatus(`${m.table} is read from its template table again.`));
+    });
+    list.appendChild(el('li', {}, el('span', { text: `${m.table} is read from ${sheetRef(m.sheet, m.address)}.` }), remove));
+  }
+}
+
+let selection: Selection | undefined;
+
+function renderColumnSelects(table: MappableTable, sel: Selection, current?: Record<string, number>): void {
+  const guess = current ?? guessMapping({ columns: MAPPABLE_COLUMNS[table] }, sel.headers);
+  const labels = rangeColumns(sel.headers, rangeBounds(sel.address).c0);
+  const box = $('map-columns');
+  box.replaceChildren();
+  MAPPABLE_COLUMNS[table].forEach((col, i) => {
+    const id = `map-col-${i}`;
+    const label = el('label', { text: col });
+    label.htmlFor = id;
+    if (!REQUIRED_COLUMNS[table].includes(col)) label.appendChild(el('span', { text: ' (optional)', className: 'req' }));
+    const select = el('select');
+    select.id = id;
+    select.dataset.column = col;
+    const none = el('option', { text: '(not mapped)' });
+    none.value = '';
+    select.appendChild(none);
+    labels.forEach((text, k) => {
+      const o = el('option', { text });
+      o.value = String(k);
+      select.appendChild(o);
+    });
+    select.value = guess[col] === undefined ? '' : String(guess[col]);
+    box.appendChild(el('div', { className: 'field' }, label, select));
+  });
+}
+
+function mapRange(): void {
+  void busy('Reading the selection…', async () => {
+    const sel = await Excel.run((context) => readSelection(context));
+    if (sel.rows < 2) {
+      setStatus('Select your range first: its header row and the lines below it, then Map a range.', 'error');
+      return;
+    }
+    selection = sel;
+    const table = $<HTMLSelectElement>('map-table').value as MappableTable;
+    const existing = mappings.find((m) => m.table === table && m.sheet === sel.sheet && m.address === sel.address);
+    $('map-range-text').textContent = `${sheetRef(sel.sheet, sel.address)}: row ${rangeBounds(sel.address).r0 + 1} holds the headers, ${sel.rows - 1} row${sel.rows === 2 ? '' : 's'} below. Outturn only reads it.`;
+    renderColumnSelects(table, sel, existing?.columns);
+    $('map-form').hidden = false;
+    setStatus('Choose the column of your range for each column of the input table.');
+    $('map-table').focus();
+  });
+}
+
+function saveMapping(): void {
+  if (!selection) return;
+  const table = $<HTMLSelectElement>('map-table').value as MappableTable;
+  const columns: Record<string, number> = {};
+  for (const s of $('map-columns').querySelectorAll('select')) if (s.value !== '') columns[s.dataset.column!] = Number(s.value);
+  const missing = REQUIRED_COLUMNS[table].filter((c) => columns[c] === undefined);
+  if (missing.length) {
+    setStatus(`Choose a column for ${missing.map((c) => `"${c}"`).join(', ')}.`, 'error');
+    ($('map-columns').querySelector(`select[data-column="${missing[0]}"]`) as HTMLSelectElement | null)?.focus();
+    return;
+  }
+  const m: RangeMapping = { table, sheet: selection.sheet, address: selection.address, columns };
+  mappings = [...mappings.filter((x) => x.table !== table), m];
+  $('map-form').hidden = true;
+  showMappings();
+  void saveMappings().then(() => setStatus(`Saved with the workbook: ${table} is read from ${sheetRef(m.sheet, m.address)}. Next: Build.`));
+  $('build').focus();
+}
+
 // ---------- actions ----------
 
 const kb = (n: number) => `${Math.max(1, Math.round(n / 1024))} KB`;
@@ -254,7 +362,7 @@ function build(scope: Scope): void {
   void busy('Building…', async () => {
     const names = scope === 'all' ? KEYS.map((k) => settings.sheetNames[k]) : [settings.sheetNames[scope]];
     const inputNames = await inputSheets();
-    const out = await Excel.run((context) => buildInWorkbook(context, names, (inputs) => engine({ kind: 'build', sheets: inputs, settings, scope }), { onProgress: setStatus, inputNames }));
+    const out = await Excel.run((context) => buildInWorkbook(context, names, (inputs) => engine({ kind: 'build', sheets: inputs, settings: buildSettings(), scope }), { onProgress: setStatus, inputNames: withMapped(inputNames) }));
     if (out.kind === 'errors') {
       listInputErrors(out.errors, `Nothing was written: the input has ${out.errors.length} problem${out.errors.length === 1 ? '' : 's'}. Fix ${out.errors.length === 1 ? 'it' : 'them'} and build again.`, out.notes);
       return;
@@ -293,11 +401,11 @@ function copyReport(table: Exclude<Scope, 'all'>): void {
     const inputNames = await inputSheets();
     let rows: DisplayCell[][] = [];
     const out = await Excel.run((context) => buildInWorkbook(context, [name], async (inputs) => {
-      const r = await engine({ kind: 'report', sheets: inputs, settings, table });
+      const r = await engine({ kind: 'report', sheets: inputs, settings: buildSettings(), table });
       if (!r.ok) return r;
       rows = r.report.rows;
       return { ok: true as const, plan: { sheets: [r.report.sheet] as SheetPlan[] } };
-    }, { onProgress: setStatus, inputNames }));
+    }, { onProgress: setStatus, inputNames: withMapped(inputNames) }));
     if (out.kind === 'errors') {
       listInputErrors(out.errors, 'Nothing was written: the input has problems.', out.notes);
       return;
@@ -411,10 +519,23 @@ function applyTheme(): void {
 function start(): void {
   settings = loadSettings();
   fillSettingsForm(settings);
+  loadMappings();
+  showMappings();
   applyTheme();
   auditAvailable = true;
   $('insert-templates').addEventListener('click', () => insertTemplates(false));
   $('load-example').addEventListener('click', () => insertTemplates(true));
+  $('map-range').addEventListener('click', () => mapRange());
+  $('map-table').addEventListener('change', () => selection && renderColumnSelects($<HTMLSelectElement>('map-table').value as MappableTable, selection));
+  $('map-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    saveMapping();
+  });
+  $('cancel-mapping').addEventListener('click', () => {
+    $('map-form').hidden = true;
+    setStatus('No mapping saved.');
+    $('map-range').focus();
+  });
   $('build').addEventListener('click', () => build($<HTMLSelectElement>('scope').value as Scope));
   $('copy-report').addEventListener('click', () => copyReport($<HTMLSelectElement>('report-table').value as Exclude<Scope, 'all'>));
   $('audit-selection').addEventListener('click', () => audit('selection'));

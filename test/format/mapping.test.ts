@@ -3,7 +3,7 @@
 // lines in a budget-book layout build the same tables as the template.
 import assert from 'node:assert/strict';
 import type { InputError } from '../../src/format/errors';
-import { applyMapping, guessMapping, parseMappings, rangeColumns, type RangeMapping } from '../../src/format/mapping';
+import { applyMapping, guessMapping, MAPPABLE_COLUMNS, parseMappings, rangeColumns, type RangeMapping } from '../../src/format/mapping';
 import { findTable, type GridValue, REVENUE_LINES, readTemplates, TEMPLATE_SHEETS } from '../../src/format/templates';
 import { InvalidInput } from '../../src/format/errors';
 import { buildFromDoc, buildFromSheets } from '../../src/taskpane/pipeline';
@@ -19,6 +19,7 @@ describe('Map a range: the pure mapping', () => {
       Section: 6, 'Sub-total label': 7, 'Budget heading': 1, Ref: 8, 'Original budget': 5, 'Revised budget': 4, Outturn: 3,
     });
     assert.deepEqual(guessMapping(REVENUE_LINES, ['Heading', 'Budget']), {});
+    assert.deepEqual(MAPPABLE_COLUMNS.RevenueLines, REVENUE_LINES.columns, "the pane's copy of the columns");
     assert.deepEqual(rangeColumns(['Cost centre', null, ' Outturn '], 1), ['B: Cost centre', 'C', 'D: Outturn']);
   });
 

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { budgetBook } from '../support/mapped-book';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(__dirname, '..', '..');
@@ -254,6 +255,63 @@ describe('task pane in headless Chromium (fake Office host)', function () {
     await page.screenshot({ path: join(SHOTS, 'taskpane-dark-audit.png'), fullPage: true });
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.equal(bg, 'rgb(38, 38, 38)', 'follows the Office theme');
+    await page.close();
+  });
+  it('maps a range of the user\'s own sheet as RevenueLines, builds from it, and never writes to it', async () => {
+    const page = await openPane();
+    await page.getByRole('button', { name: 'Load the worked example' }).click();
+    await waitStatus(page, /worked example is loaded/);
+    const { sheet, address } = budgetBook();
+    const values = sheet.values.map((r) => (r.length ? r : [null]));
+    await page.evaluate(({ values, address }) => {
+      const wb = (window as any).__outturnFake.wb;
+      wb.addSheet('Budget book');
+      wb.setValues('Budget book', values);
+      // The template's own RevenueLines figures spoiled: only the mapped range gives the example's tables.
+      wb.setValues('Revenue input', [[999, 999, 999]], 'E4');
+      wb.selected = { sheet: 'Budget book', address };
+    }, { values, address });
+    const book = () => page.evaluate(() => JSON.stringify([...(window as any).__outturnFake.wb.sheet('Budget book').cells.entries()].sort()));
+    const before = await book();
+    await page.getByRole('button', { name: 'Map a range…' }).click();
+    await waitStatus(page, /^Choose the column/);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'map-table');
+    // Pre-filled by header text, whatever the case: the labels name the template columns.
+    assert.equal(await page.getByLabel('Outturn', { exact: true }).inputValue(), '3');
+    assert.equal(await page.locator('#map-col-6 option:checked').textContent(), 'E: OUTTURN');
+    assert.equal(await page.locator('#map-col-4 option:checked').textContent(), 'G: Original Budget');
+    assert.match((await page.locator('#map-range-text').textContent()) ?? '', /^'Budget book'!B3:J\d+: row 3 holds the headers/);
+    await page.screenshot({ path: join(SHOTS, 'taskpane-map-form.png'), fullPage: true });
+    // Unmapping a required column is refused in the form (keyboard: focus the select, pick "(not mapped)").
+    await page.locator('#map-col-6').selectOption('');
+    await page.getByRole('button', { name: 'Save mapping' }).click();
+    await waitStatus(page, /^Choose a column for "Outturn"/);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'map-col-6');
+    await page.locator('#map-col-6').selectOption('3');
+    await page.getByRole('button', { name: 'Save mapping' }).click();
+    await waitStatus(page, /^Saved with the workbook: RevenueLines is read from 'Budget book'!B3:J/);
+    assert.match((await page.locator('#mappings li').textContent()) ?? '', /RevenueLines is read from 'Budget book'!B3:J\d+\./);
+    const saved = await page.evaluate(() => (window as any).__outturnFake.settings.get('outturn.mappings'));
+    assert.deepEqual(saved, [{ table: 'RevenueLines', sheet: 'Budget book', address, columns: { Section: 6, 'Sub-total label': 7, 'Budget heading': 1, Ref: 8, 'Original budget': 5, 'Revised budget': 4, Outturn: 3 } }]);
+
+    const syncs0 = await page.evaluate(() => (window as any).__outturnFake.wb.syncs.length);
+    await page.getByRole('button', { name: 'Build' }).click();
+    await waitStatus(page, /^Built\./);
+    assert.match((await status(page)) ?? '', /4 sheets written in 3 round trips to Excel.* Notes on the input: 1\.$/);
+    assert.equal(await page.evaluate(() => (window as any).__outturnFake.wb.syncs.length), syncs0 + 3);
+    const note = page.locator('#findings li', { hasText: "'Budget book'!B3: the RevenueLines input is read from your mapped range" });
+    assert.equal(await note.count(), 1);
+    assert.equal(await book(), before, "the user's sheet is not written");
+    // The revenue table holds the example's figures, from the budget book (the template's were spoiled).
+    const revenue = await page.evaluate(() => [...(window as any).__outturnFake.wb.sheet('Table 1 Revenue').cells.values()].map((c: any) => c.value));
+    assert.ok(revenue.includes('Police Staff Pay & On Costs'));
+    assert.ok(!revenue.includes(999));
+    await page.screenshot({ path: join(SHOTS, 'taskpane-mapped-built.png'), fullPage: true });
+    // Removing the mapping: read from the template again.
+    await page.getByRole('button', { name: 'Remove the mapping of RevenueLines' }).click();
+    await waitStatus(page, /read from its template table again/);
+    assert.deepEqual(await page.evaluate(() => (window as any).__outturnFake.settings.get('outturn.mappings')), []);
+    assert.deepEqual((page as unknown as { errors: string[] }).errors, []);
     await page.close();
   });
 });
