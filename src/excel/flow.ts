@@ -28,6 +28,8 @@ export interface FlowOptions {
   onProgress?: (message: string) => void;
   /** the requirement sets this Excel supports (by default Office's answer): merged areas need 1.13 */
   isSetSupported?: IsSetSupported;
+  /** sheets read as the user's own input (mapped ranges): a plan that would write one is refused before anything is written */
+  readOnly?: readonly string[];
 }
 
 /**
@@ -40,6 +42,17 @@ export async function buildInWorkbook<P extends ComputeResult & { ok: true }>(
   compute: (inputs: InputSheet[]) => Promise<P | { ok: false; errors: InputError[] }>,
   opts: FlowOptions = {},
 ): Promise<FlowOutcome<P>> {
+  // A mapped range's sheet is the user's: refused before anything is read or written.
+  const own = new Set((opts.readOnly ?? []).map((n) => n.toLowerCase()));
+  const clash = targetNames.filter((n) => own.has(n.toLowerCase()));
+  if (clash.length) {
+    return {
+      kind: 'errors',
+      errors: clash.map((n) => ({ where: n, message: `this sheet holds a range mapped as input, and a build writes "${n}": map a range on another sheet, or give the table another sheet name in Settings` })),
+      notes: [],
+      syncs: 0,
+    };
+  }
   opts.onProgress?.('Reading the workbook…');
   const state = await readWorkbook(context, opts.inputNames ?? [], targetNames, { isSetSupported: opts.isSetSupported });
   opts.onProgress?.('Computing the tables…');

@@ -362,7 +362,7 @@ function build(scope: Scope): void {
   void busy('Building…', async () => {
     const names = scope === 'all' ? KEYS.map((k) => settings.sheetNames[k]) : [settings.sheetNames[scope]];
     const inputNames = await inputSheets();
-    const out = await Excel.run((context) => buildInWorkbook(context, names, (inputs) => engine({ kind: 'build', sheets: inputs, settings: buildSettings(), scope }), { onProgress: setStatus, inputNames: withMapped(inputNames) }));
+    const out = await Excel.run((context) => buildInWorkbook(context, names, (inputs) => engine({ kind: 'build', sheets: inputs, settings: buildSettings(), scope }), { onProgress: setStatus, inputNames: withMapped(inputNames), readOnly: mappings.map((m) => m.sheet) }));
     if (out.kind === 'errors') {
       listInputErrors(out.errors, `Nothing was written: the input has ${out.errors.length} problem${out.errors.length === 1 ? '' : 's'}. Fix ${out.errors.length === 1 ? 'it' : 'them'} and build again.`, out.notes);
       return;
@@ -405,7 +405,7 @@ function copyReport(table: Exclude<Scope, 'all'>): void {
       if (!r.ok) return r;
       rows = r.report.rows;
       return { ok: true as const, plan: { sheets: [r.report.sheet] as SheetPlan[] } };
-    }, { onProgress: setStatus, inputNames: withMapped(inputNames) }));
+    }, { onProgress: setStatus, inputNames: withMapped(inputNames), readOnly: mappings.map((m) => m.sheet) }));
     if (out.kind === 'errors') {
       listInputErrors(out.errors, 'Nothing was written: the input has problems.', out.notes);
       return;

@@ -34,10 +34,11 @@ async function mappedWorkbook(): Promise<{ wb: FakeWorkbook; mapping: RangeMappi
 
 const bookOf = (wb: FakeWorkbook) => JSON.stringify([...wb.sheet(BOOK)!.cells.entries()].sort());
 
-function build(wb: FakeWorkbook, mapping: RangeMapping) {
+function build(wb: FakeWorkbook, mapping: RangeMapping, readOnly?: string[]) {
   return buildInWorkbook(ctx(wb), TARGETS, async (inputs) => buildFromSheets(inputs, { ...DEFAULT_SETTINGS, mappings: [mapping] }), {
     inputNames: [...Object.values(TEMPLATE_SHEETS), mapping.sheet],
     isSetSupported: (s, v) => wb.isSetSupported(s, v),
+    readOnly,
   });
 }
 
@@ -83,5 +84,20 @@ describe('Map a range in the strict fake Excel', () => {
     const out = await build(wb, { ...mapping, sheet: 'Table 1 Revenue' });
     assert.equal(out.kind, 'conflict');
     assert.equal(wb.snapshot(), before);
+  });
+
+  it('a mapped range on a sheet a build writes (one Outturn made) is refused, nothing written', async () => {
+    const { wb, mapping } = await mappedWorkbook();
+    assert.equal((await build(wb, mapping)).kind, 'done');
+    // The user maps lines they see on the built Table 1 sheet: the next build would replace it.
+    const before = wb.snapshot();
+    wb.syncs = [];
+    const out = await build(wb, { ...mapping, sheet: 'Table 1 Revenue', address: 'A1:G20' }, ['Table 1 Revenue']);
+    assert.equal(out.kind, 'errors');
+    if (out.kind !== 'errors') return;
+    assert.deepEqual(out.errors.map((e) => e.where), ['Table 1 Revenue']);
+    assert.match(out.errors[0].message, /holds a range mapped as input, and a build writes "Table 1 Revenue"/);
+    assert.equal(wb.snapshot(), before);
+    assert.equal(wb.syncCount, 0, 'refused before reading');
   });
 });

@@ -306,6 +306,8 @@ describe('task pane in headless Chromium (fake Office host)', function () {
     const revenue = await page.evaluate(() => [...(window as any).__outturnFake.wb.sheet('Table 1 Revenue').cells.values()].map((c: any) => c.value));
     assert.ok(revenue.includes('Police Staff Pay & On Costs'));
     assert.ok(!revenue.includes(999));
+    // The example's own underspend: the spoiled template row (E4:G4 set to 999) would change it.
+    assert.match((await page.locator('#narrative').textContent()) ?? '', /overall underspend against the Revised Budget for the year of £0\.371m/);
     await page.screenshot({ path: join(SHOTS, 'taskpane-mapped-built.png'), fullPage: true });
     // Removing the mapping: read from the template again.
     await page.getByRole('button', { name: 'Remove the mapping of RevenueLines' }).click();
