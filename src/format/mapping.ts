@@ -7,19 +7,40 @@ import { a1, columnLetters, parseA1, sheetRef } from '../plan/a1';
 import type { InputError } from './errors';
 import type { GridValue, InputSheet, TemplateTable } from './templates';
 
-/** The template tables a range can stand for (RevenueLines only, for now). */
-export const MAPPABLE = ['RevenueLines'] as const;
+/** The template tables a range can stand for. */
+export const MAPPABLE = ['RevenueLines', 'RevenueBelowTheLine', 'CapitalLines', 'ReserveLines'] as const;
 export type MappableTable = (typeof MAPPABLE)[number];
 
-/** Each mappable table's columns (equal to its TemplateTable's; a test keeps them so), for the pane's form without the reader. */
-export const MAPPABLE_COLUMNS: Record<MappableTable, readonly string[]> = {
-  RevenueLines: ['Section', 'Sub-total label', 'Budget heading', 'Ref', 'Original budget', 'Revised budget', 'Outturn'],
+/**
+ * Each mappable table's columns (equal to its TemplateTable's; a test keeps them so), for the pane's
+ * form without the reader. ReserveLines' depend on the Reserve years setting: three per year.
+ */
+export function mappableColumns(table: MappableTable, years: readonly string[] = []): string[] {
+  switch (table) {
+    case 'RevenueLines':
+      return ['Section', 'Sub-total label', 'Budget heading', 'Ref', 'Original budget', 'Revised budget', 'Outturn'];
+    case 'RevenueBelowTheLine':
+      return ['Type', 'Label', 'Amount', 'Reserve'];
+    case 'CapitalLines':
+      return ['Type', 'Category', 'Category ref', 'Label', 'Ref', 'Revised budget', 'Outturn', 'Reprofile'];
+    case 'ReserveLines':
+      return ['Reserve', 'Class', 'Category', 'Opening balance', ...years.flatMap((y) => [`Movement ${y}`, `Transfers ${y}`, `Capital ${y}`])];
+  }
+}
+
+/** The template columns a mapping may leave unmapped (read as blank); every other column needs one. */
+export const OPTIONAL_COLUMNS: Record<MappableTable, readonly string[]> = {
+  RevenueLines: ['Section', 'Sub-total label', 'Ref'],
+  RevenueBelowTheLine: ['Reserve'],
+  CapitalLines: ['Category ref', 'Ref', 'Reprofile'],
+  ReserveLines: ['Category'],
 };
 
-/** The template columns a mapping must give a column for; the others may be left unmapped (blank). */
-export const REQUIRED_COLUMNS: Record<MappableTable, readonly string[]> = {
-  RevenueLines: ['Budget heading', 'Original budget', 'Revised budget', 'Outturn'],
-};
+/** The columns of a table's column list a mapping must give a column for. */
+export function requiredColumns(table: string, columns: readonly string[]): string[] {
+  const optional = OPTIONAL_COLUMNS[table as MappableTable] ?? [];
+  return columns.filter((c) => !optional.includes(c));
+}
 
 export interface RangeMapping {
   /** the template table the range stands for */
@@ -96,7 +117,7 @@ export function applyMapping(sheet: InputSheet, m: RangeMapping, t: TemplateTabl
     }
     return b.c0 + i;
   });
-  const required = REQUIRED_COLUMNS[t.name as MappableTable] ?? t.columns;
+  const required = requiredColumns(t.name, t.columns);
   const missing = required.filter((col) => cols[t.columns.indexOf(col)] < 0 && m.columns[col] === undefined);
   if (missing.length) {
     errors.push({ where: header, message: `the range ${m.address} mapped as ${t.name} has no column for ${missing.map((c) => `"${c}"`).join(', ')}: map ${missing.length === 1 ? 'it' : 'them'} to a column of the range` });

@@ -195,7 +195,10 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: I
     if (f) notes?.push({ where: sheetRef(f.sheet, a1(f.headerRow, f.col0)), message: `the ${t.name} input is read from your mapped range ${sheetRef(f.sheet, m.address)} (${f.rows.length} line${f.rows.length === 1 ? '' : 's'})` });
     return f;
   };
-  const revenueMapped = mappings.some((x) => x.table === REVENUE_LINES.name);
+  const isMapped = (name: string) => mappings.some((x) => x.table === name);
+  const revenueMapped = isMapped(REVENUE_LINES.name);
+  /** the input sheets a mapped range stands in for (their settings are read without the template sheet) */
+  const mappedArea: Record<string, boolean> = { revenue: revenueMapped, capital: isMapped(CAPITAL_LINES.name), reserves: isMapped('ReserveLines') };
 
   const cellText = (v: GridValue): string => (v === null ? '' : typeof v === 'object' ? '' : String(v).trim());
   /** money from a cell: typed number, or printed text; blank and dashes are nil */
@@ -264,7 +267,7 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: I
     const s = settings.get(label.toLowerCase());
     if (!s || s.v === null || (typeof s.v === 'string' && s.v.trim() === '')) continue;
     const table = path.split('.')[0];
-    if (['revenue', 'capital', 'reserves'].includes(table) && !sheet(TEMPLATE_SHEETS[table as 'revenue']) && !(table === 'revenue' && revenueMapped)) continue;
+    if (['revenue', 'capital', 'reserves'].includes(table) && !sheet(TEMPLATE_SHEETS[table as 'revenue']) && !mappedArea[table]) continue;
     if (typeof s.v === 'object') {
       errors.push({ where: s.where, message: `holds the error ${s.v.error}` });
       continue;
@@ -316,7 +319,8 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: I
       });
       rev.sections = sections;
     } else if (!errors.length && rs) errors.push({ where: sheetRef(rs.name, 'A1'), message: 'no RevenueLines table' });
-    const below = rs ? findTable(rs, REVENUE_BELOW_LINE, errors, notes) : undefined;
+    const belowRange = mapped(REVENUE_BELOW_LINE);
+    const below = belowRange !== 'none' ? belowRange : rs ? findTable(rs, REVENUE_BELOW_LINE, errors, notes) : undefined;
     if (below) {
       const adjustments: unknown[] = [];
       const earmarked: unknown[] = [];
@@ -341,9 +345,10 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: I
 
   // Capital.
   const cs = sheet(TEMPLATE_SHEETS.capital);
-  if (cs) {
+  if (cs || mappedArea.capital) {
     const cap = (doc.capital ??= {}) as Record<string, unknown>;
-    const t = findTable(cs, CAPITAL_LINES, errors, notes);
+    const capRange = mapped(CAPITAL_LINES);
+    const t = capRange === 'none' ? findTable(cs!, CAPITAL_LINES, errors, notes) : capRange;
     if (t) {
       sources.set('$.capital', sheetRef(t.sheet, a1(t.headerRow, t.col0)));
       noRows(t, CAPITAL_LINES, 'one row per scheme');
@@ -401,19 +406,20 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: I
       cap.categories = categories;
       cap.externallyFunded = ext;
       cap.memo = memo;
-    } else if (!errors.length) errors.push({ where: sheetRef(cs.name, 'A1'), message: 'no CapitalLines table' });
+    } else if (!errors.length && cs) errors.push({ where: sheetRef(cs.name, 'A1'), message: 'no CapitalLines table' });
   }
 
   // Reserves.
   const ress = sheet(TEMPLATE_SHEETS.reserves);
-  if (ress) {
+  if (ress || mappedArea.reserves) {
     const resDoc = (doc.reserves ??= {}) as Record<string, unknown>;
     const years = Array.isArray(resDoc.years) ? (resDoc.years as string[]) : [];
     if (years.length === 0) {
       errors.push({ where: settings.get('reserve years')?.where ?? sheetRef(TEMPLATE_SHEETS.settings, 'B1'), message: 'Reserve years is needed for the reserves input (e.g. "2020/21, 2021/22, 2022/23")' });
     } else {
       const tt = reserveLinesTable(years);
-      const t = findTable(ress, tt, errors, notes);
+      const resRange = mapped(tt);
+      const t = resRange === 'none' ? findTable(ress!, tt, errors, notes) : resRange;
       if (t) {
         sources.set('$.reserves', sheetRef(t.sheet, a1(t.headerRow, t.col0)));
         noRows(t, tt, 'one row per reserve');
@@ -438,7 +444,7 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: I
             })),
           };
         });
-      } else if (!errors.length) errors.push({ where: sheetRef(ress.name, 'A1'), message: `no ReserveLines table (headers ${tt.columns.slice(0, 5).join(', ')}, …)` });
+      } else if (!errors.length && ress) errors.push({ where: sheetRef(ress.name, 'A1'), message: `no ReserveLines table (headers ${tt.columns.slice(0, 5).join(', ')}, …)` });
     }
   }
   // The forecasting templates: ledger, MTFP, next year's capital budgets, capital financing.

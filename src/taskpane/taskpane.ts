@@ -6,7 +6,7 @@ import { readAuditGrid } from '../excel/audit-read';
 import { buildInWorkbook, type FlowOutcome } from '../excel/flow';
 import { selectCell, splitSheetRef } from '../excel/select';
 import { readSelection, type Selection } from '../excel/selection';
-import { guessMapping, MAPPABLE_COLUMNS, type MappableTable, parseMappings, rangeColumns, rangeBounds, type RangeMapping, REQUIRED_COLUMNS } from '../format/mapping';
+import { guessMapping, mappableColumns, type MappableTable, parseMappings, rangeColumns, rangeBounds, type RangeMapping, requiredColumns } from '../format/mapping';
 import { sheetRef } from '../plan/a1';
 import type { DisplayCell } from '../excel/report';
 import type { InputError } from '../format/errors';
@@ -242,15 +242,16 @@ function showMappings(): void {
 let selection: Selection | undefined;
 
 function renderColumnSelects(table: MappableTable, sel: Selection, current?: Record<string, number>): void {
-  const guess = current ?? guessMapping({ columns: MAPPABLE_COLUMNS[table] }, sel.headers);
+  const columns = mappableColumns(table);
+  const guess = current ?? guessMapping({ columns }, sel.headers);
   const labels = rangeColumns(sel.headers, rangeBounds(sel.address).c0);
   const box = $('map-columns');
   box.replaceChildren();
-  MAPPABLE_COLUMNS[table].forEach((col, i) => {
+  columns.forEach((col, i) => {
     const id = `map-col-${i}`;
     const label = el('label', { text: col });
     label.htmlFor = id;
-    if (!REQUIRED_COLUMNS[table].includes(col)) label.appendChild(el('span', { text: ' (optional)', className: 'req' }));
+    if (!requiredColumns(table, columns).includes(col)) label.appendChild(el('span', { text: ' (optional)', className: 'req' }));
     const select = el('select');
     select.id = id;
     select.dataset.column = col;
@@ -290,7 +291,7 @@ function saveMapping(): void {
   const table = $<HTMLSelectElement>('map-table').value as MappableTable;
   const columns: Record<string, number> = {};
   for (const s of $('map-columns').querySelectorAll('select')) if (s.value !== '') columns[s.dataset.column!] = Number(s.value);
-  const missing = REQUIRED_COLUMNS[table].filter((c) => columns[c] === undefined);
+  const missing = requiredColumns(table, mappableColumns(table)).filter((c) => columns[c] === undefined);
   if (missing.length) {
     setStatus(`Choose a column for ${missing.map((c) => `"${c}"`).join(', ')}.`, 'error');
     ($('map-columns').querySelector(`select[data-column="${missing[0]}"]`) as HTMLSelectElement | null)?.focus();

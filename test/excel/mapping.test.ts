@@ -1,17 +1,18 @@
 /// <reference types="office-js" />
-// "Map a range" in the strict fake Excel: the user's budget-book range, mapped as RevenueLines, is
+// "Map a range" in the strict fake Excel: the user's budget-book range, mapped as RevenueLines (and each other mappable table, from its own range), is
 // read in the build's own two read syncs and builds the same tables as the template would; the
 // user's sheet is never written, and a bad cell in it is located at its own address.
 import assert from 'node:assert/strict';
 import { buildInWorkbook } from '../../src/excel/flow';
 import { writePlan } from '../../src/excel/write';
-import { guessMapping, type RangeMapping } from '../../src/format/mapping';
-import { findTable, type GridValue, REVENUE_LINES, TEMPLATE_SHEETS } from '../../src/format/templates';
+import { guessMapping, type MappableTable, type RangeMapping } from '../../src/format/mapping';
+import { CAPITAL_LINES, findTable, type GridValue, REVENUE_BELOW_LINE, REVENUE_LINES, reserveLinesTable, TEMPLATE_SHEETS } from '../../src/format/templates';
+import { a1 } from '../../src/plan/a1';
 import { buildFromDoc, buildFromSheets, templates } from '../../src/taskpane/pipeline';
 import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';
 import { FakeRequestContext, FakeWorkbook } from '../fakes/fake-excel';
 import { exampleDoc } from '../fakes/scale';
-import { asRead, BOOK_HEADERS, budgetBook } from '../support/mapped-book';
+import { asRead, BOOK_HEADERS, budgetBook, ownRange } from '../support/mapped-book';
 
 const ctx = (wb: FakeWorkbook) => new FakeRequestContext(wb) as unknown as Excel.RequestContext;
 const TARGETS = Object.values(DEFAULT_SETTINGS.sheetNames);
@@ -101,3 +102,43 @@ describe('Map a range in the strict fake Excel', () => {
     assert.equal(wb.syncCount, 0, 'refused before reading');
   });
 });
+
+for (const table of [REVENUE_BELOW_LINE, CAPITAL_LINES, reserveLinesTable(exampleDoc().reserves.years)]) {
+  describe(`Map a range in the strict fake Excel: ${table.name}`, () => {
+    it('the mapped range builds the same tables as the template, in 3 syncs, its sheet unwritten; a bad cell errs at its own address', async () => {
+      const wb = new FakeWorkbook({ excelApi: '1.13' });
+      wb.addSheet('Sheet1');
+      await writePlan(ctx(wb), { sheets: templates(exampleDoc()) });
+      const own = ownRange(table, `My ${table.name}`);
+      wb.addSheet(own.sheet.name);
+      wb.setValues(own.sheet.name, own.sheet.values.map((r) => (r.length ? r : [null])) as never);
+      // Spoil the template table's figures: only the mapped range can give the example's tables.
+      const f = findTable(asRead().find((x) => x.name === table.sheet)!, table, [])!;
+      for (const r of f.rows) for (const col of table.money) wb.setValues(table.sheet, [[999]], a1(r.r, f.col0 + table.columns.indexOf(col)));
+      wb.syncs = [];
+      const mapping: RangeMapping = { table: table.name as MappableTable, sheet: own.sheet.name, address: own.address, columns: guessMapping(table, own.headers) };
+      const before = JSON.stringify([...wb.sheet(own.sheet.name)!.cells.entries()].sort());
+      const out = await build(wb, mapping);
+      assert.equal(out.kind, 'done', JSON.stringify(out).slice(0, 500));
+      if (out.kind !== 'done') return;
+      assert.equal(wb.syncCount, 3);
+      assert.equal(JSON.stringify([...wb.sheet(own.sheet.name)!.cells.entries()].sort()), before, "the user's sheet is untouched");
+      for (const s of wb.syncs) assert.ok(!JSON.stringify(s).includes(`"set","${own.sheet.name}`));
+      const direct = buildFromDoc(exampleDoc());
+      assert.ok(direct.ok);
+      if (direct.ok) assert.deepEqual(out.result.plan.sheets.map((s) => s.cells), direct.plan.sheets.map((s) => s.cells));
+      assert.equal(out.result.notes[0].where, `'${own.sheet.name}'!B3`);
+
+      // A bad cell in the user's range (first line, first money column): an error there, nothing written.
+      const c = 1 + own.order[table.columns.indexOf(table.money[0])];
+      wb.setValues(own.sheet.name, [['(1,2x4)']], a1(3, c));
+      const snap = wb.snapshot();
+      wb.syncs = [];
+      const bad = await build(wb, mapping);
+      assert.equal(bad.kind, 'errors');
+      if (bad.kind !== 'errors') return;
+      assert.deepEqual(bad.errors.map((e) => e.where), [`'${own.sheet.name}'!${a1(3, c)}`]);
+      assert.equal(wb.snapshot(), snap);
+    });
+  });
+}

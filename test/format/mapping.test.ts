@@ -3,13 +3,14 @@
 // lines in a budget-book layout build the same tables as the template.
 import assert from 'node:assert/strict';
 import type { InputError } from '../../src/format/errors';
-import { applyMapping, guessMapping, MAPPABLE_COLUMNS, parseMappings, rangeColumns, type RangeMapping } from '../../src/format/mapping';
-import { findTable, type GridValue, REVENUE_LINES, readTemplates, TEMPLATE_SHEETS } from '../../src/format/templates';
+import { applyMapping, guessMapping, type MappableTable, mappableColumns, parseMappings, rangeColumns, type RangeMapping } from '../../src/format/mapping';
+import { CAPITAL_LINES, findTable, type GridValue, REVENUE_BELOW_LINE, REVENUE_LINES, readTemplates, reserveLinesTable, TEMPLATE_SHEETS, type TemplateTable } from '../../src/format/templates';
+import { a1 } from '../../src/plan/a1';
 import { InvalidInput } from '../../src/format/errors';
 import { buildFromDoc, buildFromSheets } from '../../src/taskpane/pipeline';
 import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';
 import { exampleDoc } from '../fakes/scale';
-import { asRead, BOOK_HEADERS, BOOK_ORDER, budgetBook } from '../support/mapped-book';
+import { asRead, BOOK_HEADERS, BOOK_ORDER, budgetBook, ownRange } from '../support/mapped-book';
 
 const mappingFor = (address: string, headers: GridValue[]): RangeMapping => ({ table: 'RevenueLines', sheet: 'Budget book', address, columns: guessMapping(REVENUE_LINES, headers) });
 
@@ -19,7 +20,10 @@ describe('Map a range: the pure mapping', () => {
       Section: 6, 'Sub-total label': 7, 'Budget heading': 1, Ref: 8, 'Original budget': 5, 'Revised budget': 4, Outturn: 3,
     });
     assert.deepEqual(guessMapping(REVENUE_LINES, ['Heading', 'Budget']), {});
-    assert.deepEqual(MAPPABLE_COLUMNS.RevenueLines, REVENUE_LINES.columns, "the pane's copy of the columns");
+    assert.deepEqual(mappableColumns('RevenueLines'), REVENUE_LINES.columns, "the pane's copy of the columns");
+    assert.deepEqual(mappableColumns('RevenueBelowTheLine'), REVENUE_BELOW_LINE.columns);
+    assert.deepEqual(mappableColumns('CapitalLines'), CAPITAL_LINES.columns);
+    assert.deepEqual(mappableColumns('ReserveLines', ['2020/21', '2021/22']), reserveLinesTable(['2020/21', '2021/22']).columns);
     assert.deepEqual(rangeColumns(['Cost centre', null, ' Outturn '], 1), ['B: Cost centre', 'C', 'D: Outturn']);
   });
 
@@ -123,5 +127,95 @@ describe('Map a range: the pure mapping', () => {
     const good = mappingFor(address, BOOK_HEADERS);
     assert.deepEqual(parseMappings([good, { ...good, table: 'Nope' }, { ...good, address: 'A1:=B2' }, { ...good, columns: { Outturn: -1 } }, null]), [good]);
     assert.deepEqual(parseMappings('x'), []);
+  });
+});
+
+const YEARS: string[] = exampleDoc().reserves.years;
+/** the other mappable tables: each one's template, and the column a bad cell goes in (one every line reads) */
+const OTHERS: { table: TemplateTable; bad: string }[] = [
+  { table: REVENUE_BELOW_LINE, bad: 'Amount' },
+  { table: CAPITAL_LINES, bad: 'Outturn' },
+  { table: reserveLinesTable(YEARS), bad: `Transfers ${YEARS[1]}` },
+];
+
+for (const { table, bad } of OTHERS) {
+  describe(`Map a range: the pure mapping of ${table.name}`, () => {
+    const SHEET = `My ${table.name}`;
+    const mapping = (address: string, headers: GridValue[]): RangeMapping => ({ table: table.name as MappableTable, sheet: SHEET, address, columns: guessMapping(table, headers) });
+
+    it('reorders the columns by their headers, ignores the extra one, skips the blank row', () => {
+      const { sheet, address, headers, order, lines } = ownRange(table, SHEET);
+      assert.deepEqual(mappableColumns(table.name as MappableTable, YEARS), table.columns);
+      const m = mapping(address, headers);
+      assert.deepEqual(m.columns, Object.fromEntries(table.columns.map((c, j) => [c, order[j]])));
+      const errors: InputError[] = [];
+      const t = applyMapping(sheet, m, table, errors)!;
+      assert.deepEqual(errors, []);
+      assert.deepEqual(t.cols, order.map((k) => 1 + k));
+      assert.equal(t.rows.length, lines.length);
+      assert.deepEqual(t.rows.map((r) => r.r), [3, ...lines.slice(1).map((_, i) => 5 + i)]);
+      assert.deepEqual(t.rows.map((r) => r.cells), lines.map((l) => order.map((k) => l[k])));
+    });
+
+    it('a required column left unmapped is an error at the range\'s header row', () => {
+      const { sheet, address, headers } = ownRange(table, SHEET);
+      const m = mapping(address, headers);
+      delete m.columns[bad];
+      const errors: InputError[] = [];
+      assert.equal(applyMapping(sheet, m, table, errors), undefined);
+      assert.deepEqual(errors, [{ where: `'${SHEET}'!B3`, message: `the range ${address} mapped as ${table.name} has no column for "${bad}": map it to a column of the range` }]);
+    });
+
+    it('a bad cell is reported at its real address in the user\'s sheet, through the whole reader', () => {
+      const inputs = asRead();
+      const { sheet, address, headers, order } = ownRange(table, SHEET, inputs);
+      // The second line sits below the blank row (sheet row 6); the bad column is where the user put it.
+      const c = 1 + order[table.columns.indexOf(bad)];
+      sheet.values[5][c] = 'twelve';
+      assert.throws(() => readTemplates([...inputs, sheet], 'workbook', [], [mapping(address, headers)]), (e: unknown) => {
+        assert.ok(e instanceof InvalidInput);
+        assert.deepEqual(e.errors, [{ where: `'${SHEET}'!${a1(5, c)}`, message: '"twelve" is not an amount (write 1234.56, 1,234, (1,234), £1,234.56, - or leave blank)' }]);
+        return true;
+      });
+    });
+
+    it('the mapped range builds the same tables as the template table, instead of it', () => {
+      const inputs = asRead();
+      const { sheet, address, headers } = ownRange(table, SHEET, inputs);
+      // Spoil the template table's own figures: only the mapped range gives the example's tables.
+      const tpl = inputs.find((s) => s.name === table.sheet)!;
+      const f = findTable(tpl, table, [])!;
+      for (const r of f.rows) for (const col of table.money) tpl.values[r.r][f.col0 + table.columns.indexOf(col)] = 999;
+      const direct = buildFromDoc(exampleDoc());
+      const spoiled = buildFromSheets([...inputs, sheet]);
+      assert.ok(direct.ok && spoiled.ok);
+      if (!direct.ok || !spoiled.ok) return;
+      assert.notDeepEqual(spoiled.plan.sheets.map((s) => s.cells), direct.plan.sheets.map((s) => s.cells), 'the spoiled template is read without the mapping');
+      const out = buildFromSheets([...inputs, sheet], { ...DEFAULT_SETTINGS, mappings: [mapping(address, headers)] });
+      assert.ok(out.ok, JSON.stringify(out.ok ? '' : out.errors.slice(0, 3)));
+      if (!out.ok) return;
+      assert.deepEqual(out.plan.sheets.map((s) => s.cells), direct.plan.sheets.map((s) => s.cells));
+      assert.deepEqual(out.notes.map((n) => n.where), [`'${SHEET}'!B3`]);
+      assert.match(out.notes[0].message, new RegExp(`^the ${table.name} input is read from your mapped range`));
+    });
+  });
+}
+
+describe('Map a range: every table mapped at once', () => {
+  it('builds the same tables with no template table read for their lines, and saved mappings of each table load', () => {
+    const inputs = asRead();
+    const book = budgetBook(inputs);
+    const own = OTHERS.map(({ table }) => ({ table, ...ownRange(table, `My ${table.name}`, inputs) }));
+    const mappings: RangeMapping[] = [
+      mappingFor(book.address, BOOK_HEADERS),
+      ...own.map((o) => ({ table: o.table.name as MappableTable, sheet: o.sheet.name, address: o.address, columns: guessMapping(o.table, o.headers) })),
+    ];
+    assert.deepEqual(parseMappings(mappings), mappings);
+    // The template sheets keep only their settings: every line comes from the user's ranges.
+    for (const s of inputs) if (s.name !== TEMPLATE_SHEETS.settings) s.values = [];
+    const out = buildFromSheets([...inputs, book.sheet, ...own.map((o) => o.sheet)], { ...DEFAULT_SETTINGS, mappings });
+    const direct = buildFromDoc(exampleDoc());
+    assert.ok(out.ok && direct.ok, JSON.stringify(out.ok ? '' : out.errors.slice(0, 3)));
+    if (out.ok && direct.ok) assert.deepEqual(out.plan.sheets.map((s) => s.cells), direct.plan.sheets.map((s) => s.cells));
   });
 });

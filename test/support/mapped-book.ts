@@ -2,7 +2,8 @@
 // book's own headers, in its own column order, with columns Outturn does not use.
 import assert from 'node:assert/strict';
 import type { InputError } from '../../src/format/errors';
-import { findTable, type GridValue, type InputSheet, REVENUE_LINES, TEMPLATE_SHEETS } from '../../src/format/templates';
+import { columnLetters } from '../../src/plan/a1';
+import { findTable, type GridValue, type InputSheet, REVENUE_LINES, TEMPLATE_SHEETS, type TemplateTable } from '../../src/format/templates';
 import { templates } from '../../src/taskpane/pipeline';
 import { exampleDoc } from '../fakes/scale';
 
@@ -36,3 +37,25 @@ export function budgetBook(inputs: InputSheet[] = asRead()): { sheet: InputSheet
   return { sheet: { name: 'Budget book', values }, address: `B3:J${2 + rows.length}`, rows };
 }
 
+
+/**
+ * Any template table's rows as the user's own range at B3 of `sheetName`: the template's columns in
+ * reverse order under upper-cased headers, a "Notes" column Outturn does not use first, and a blank
+ * spacer row after the first line. `order[j]` is template column j's column in the range (0-based).
+ */
+export function ownRange(t: TemplateTable, sheetName: string, inputs: InputSheet[] = asRead()): { sheet: InputSheet; address: string; headers: GridValue[]; order: number[]; lines: GridValue[][] } {
+  const errors: InputError[] = [];
+  const found = findTable(inputs.find((s) => s.name === t.sheet)!, t, errors)!;
+  assert.deepEqual(errors, []);
+  assert.ok(found.rows.length > 1, `the example's ${t.name} has lines`);
+  const headers: GridValue[] = ['Notes', ...[...t.columns].reverse().map((c) => c.toUpperCase())];
+  const order = t.columns.map((_, j) => t.columns.length - j);
+  const lines = found.rows.map((row) => {
+    const out: GridValue[] = headers.map((_, k) => (k === 0 ? 'see note' : null));
+    order.forEach((k, j) => (out[k] = row.cells[j]));
+    return out;
+  });
+  const rows = [headers, lines[0], headers.map(() => null), ...lines.slice(1)];
+  const values: GridValue[][] = [[`My ${t.name}`], [], ...rows.map((r) => [null, ...r])];
+  return { sheet: { name: sheetName, values }, address: `B3:${columnLetters(headers.length)}${2 + rows.length}`, headers, order, lines };
+}
