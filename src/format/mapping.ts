@@ -28,6 +28,20 @@ export function mappableColumns(table: MappableTable, years: readonly string[] =
   }
 }
 
+/** The settings sheet of the input templates (TEMPLATE_SHEETS.settings; a test keeps them equal), for the pane without the reader. */
+export const SETTINGS_SHEET = 'Outturn settings';
+
+/** The Reserve years setting as the reader splits it, from the settings sheet's grid (the cell right of "Reserve years"); [] if not set. */
+export function reserveYearsFrom(values: GridValue[][]): string[] {
+  for (const row of values) {
+    const c = row.findIndex((v) => norm(v) === 'reserve years');
+    if (c < 0) continue;
+    const v = row[c + 1];
+    return typeof v === 'string' || typeof v === 'number' ? String(v).trim().split(/[,;]\s*|\s+/).filter(Boolean) : [];
+  }
+  return [];
+}
+
 /** The template columns a mapping may leave unmapped (read as blank); every other column needs one. */
 export const OPTIONAL_COLUMNS: Record<MappableTable, readonly string[]> = {
   RevenueLines: ['Section', 'Sub-total label', 'Ref'],

@@ -6,7 +6,7 @@ import { readAuditGrid } from '../excel/audit-read';
 import { buildInWorkbook, type FlowOutcome } from '../excel/flow';
 import { selectCell, splitSheetRef } from '../excel/select';
 import { readSelection, type Selection } from '../excel/selection';
-import { guessMapping, mappableColumns, type MappableTable, parseMappings, rangeColumns, rangeBounds, type RangeMapping, requiredColumns } from '../format/mapping';
+import { guessMapping, mappableColumns, type MappableTable, parseMappings, rangeColumns, rangeBounds, type RangeMapping, requiredColumns, SETTINGS_SHEET } from '../format/mapping';
 import { sheetRef } from '../plan/a1';
 import type { DisplayCell } from '../excel/report';
 import type { InputError } from '../format/errors';
@@ -241,12 +241,21 @@ function showMappings(): void {
 
 let selection: Selection | undefined;
 
+/** ReserveLines has three columns per Reserve year: the years come from the settings sheet, read with the selection. */
+const noReserveYears = (table: MappableTable, sel: Selection) => table === 'ReserveLines' && sel.reserveYears.length === 0;
+const NO_YEARS = `Reserve years is not set on the "${SETTINGS_SHEET}" sheet: set it (e.g. 2020/21, 2021/22), then Map a range again. The form lists Movement, Transfers and Capital for each year.`;
+
 function renderColumnSelects(table: MappableTable, sel: Selection, current?: Record<string, number>): void {
-  const columns = mappableColumns(table);
+  const columns = mappableColumns(table, sel.reserveYears);
   const guess = current ?? guessMapping({ columns }, sel.headers);
   const labels = rangeColumns(sel.headers, rangeBounds(sel.address).c0);
   const box = $('map-columns');
   box.replaceChildren();
+  if (table === 'ReserveLines') {
+    const hint = el('p', { className: 'hint', text: noReserveYears(table, sel) ? NO_YEARS : `Reserve years (from the "${SETTINGS_SHEET}" sheet): ${sel.reserveYears.join(', ')}; Movement, Transfers and Capital for each.` });
+    hint.id = 'map-years';
+    box.appendChild(hint);
+  }
   columns.forEach((col, i) => {
     const id = `map-col-${i}`;
     const label = el('label', { text: col });
@@ -270,7 +279,7 @@ function renderColumnSelects(table: MappableTable, sel: Selection, current?: Rec
 
 function mapRange(): void {
   void busy('Reading the selection…', async () => {
-    const sel = await Excel.run((context) => readSelection(context));
+    const sel = await Excel.run((context) => readSelection(context, SETTINGS_SHEET));
     if (sel.rows < 2) {
       setStatus('Select your range first: its header row and the lines below it, then Map a range.', 'error');
       return;
@@ -289,9 +298,14 @@ function mapRange(): void {
 function saveMapping(): void {
   if (!selection) return;
   const table = $<HTMLSelectElement>('map-table').value as MappableTable;
+  if (noReserveYears(table, selection)) {
+    setStatus(NO_YEARS, 'error');
+    $('map-table').focus();
+    return;
+  }
   const columns: Record<string, number> = {};
   for (const s of $('map-columns').querySelectorAll('select')) if (s.value !== '') columns[s.dataset.column!] = Number(s.value);
-  const missing = requiredColumns(table, mappableColumns(table)).filter((c) => columns[c] === undefined);
+  const missing = requiredColumns(table, mappableColumns(table, selection.reserveYears)).filter((c) => columns[c] === undefined);
   if (missing.length) {
     setStatus(`Choose a column for ${missing.map((c) => `"${c}"`).join(', ')}.`, 'error');
     ($('map-columns').querySelector(`select[data-column="${missing[0]}"]`) as HTMLSelectElement | null)?.focus();

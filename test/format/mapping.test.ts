@@ -3,7 +3,7 @@
 // lines in a budget-book layout build the same tables as the template.
 import assert from 'node:assert/strict';
 import type { InputError } from '../../src/format/errors';
-import { applyMapping, guessMapping, type MappableTable, mappableColumns, parseMappings, rangeColumns, type RangeMapping } from '../../src/format/mapping';
+import { applyMapping, guessMapping, type MappableTable, mappableColumns, parseMappings, rangeColumns, type RangeMapping, reserveYearsFrom, SETTINGS_SHEET } from '../../src/format/mapping';
 import { CAPITAL_LINES, findTable, type GridValue, REVENUE_BELOW_LINE, REVENUE_LINES, readTemplates, reserveLinesTable, TEMPLATE_SHEETS, type TemplateTable } from '../../src/format/templates';
 import { a1 } from '../../src/plan/a1';
 import { InvalidInput } from '../../src/format/errors';
@@ -24,6 +24,13 @@ describe('Map a range: the pure mapping', () => {
     assert.deepEqual(mappableColumns('RevenueBelowTheLine'), REVENUE_BELOW_LINE.columns);
     assert.deepEqual(mappableColumns('CapitalLines'), CAPITAL_LINES.columns);
     assert.deepEqual(mappableColumns('ReserveLines', ['2020/21', '2021/22']), reserveLinesTable(['2020/21', '2021/22']).columns);
+    assert.equal(SETTINGS_SHEET, TEMPLATE_SHEETS.settings);
+    // The pane's form reads Reserve years off the settings sheet as the reader does.
+    const settings = asRead().find((s) => s.name === TEMPLATE_SHEETS.settings)!;
+    assert.deepEqual(reserveYearsFrom(settings.values), exampleDoc().reserves.years);
+    assert.deepEqual(reserveYearsFrom([[null, ' reserve YEARS ', '2020/21; 2021/22  2022/23']]), ['2020/21', '2021/22', '2022/23']);
+    assert.deepEqual(reserveYearsFrom([['Reserve years', null]]), []);
+    assert.deepEqual(reserveYearsFrom([]), []);
     assert.deepEqual(rangeColumns(['Cost centre', null, ' Outturn '], 1), ['B: Cost centre', 'C', 'D: Outturn']);
   });
 
@@ -200,6 +207,17 @@ for (const { table, bad } of OTHERS) {
     });
   });
 }
+
+describe('Map a range: ReserveLines and the Reserve years setting', () => {
+  it('a year added to the setting after the mapping was made is an error at the header row, naming its columns', () => {
+    const table = reserveLinesTable(YEARS);
+    const { sheet, address, headers } = ownRange(table, 'Reserves book');
+    const m: RangeMapping = { table: 'ReserveLines', sheet: 'Reserves book', address, columns: guessMapping(table, headers) };
+    const errors: InputError[] = [];
+    assert.equal(applyMapping(sheet, m, reserveLinesTable([...YEARS, '2099/00']), errors), undefined);
+    assert.deepEqual(errors, [{ where: "'Reserves book'!B3", message: `the range ${address} mapped as ReserveLines has no column for "Movement 2099/00", "Transfers 2099/00", "Capital 2099/00": map them to a column of the range` }]);
+  });
+});
 
 describe('Map a range: every table mapped at once', () => {
   it('builds the same tables with no template table read for their lines, and saved mappings of each table load', () => {

@@ -11,7 +11,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { budgetBook } from '../support/mapped-book';
+import { findTable, reserveLinesTable, TEMPLATE_SHEETS } from '../../src/format/templates';
+import { a1 } from '../../src/plan/a1';
+import { asRead, budgetBook, ownRange } from '../support/mapped-book';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(__dirname, '..', '..');
@@ -313,6 +315,69 @@ describe('task pane in headless Chromium (fake Office host)', function () {
     await page.getByRole('button', { name: 'Remove the mapping of RevenueLines' }).click();
     await waitStatus(page, /read from its template table again/);
     assert.deepEqual(await page.evaluate(() => (window as any).__outturnFake.settings.get('outturn.mappings')), []);
+    assert.deepEqual((page as unknown as { errors: string[] }).errors, []);
+    await page.close();
+  });
+
+  it('maps a range as ReserveLines: the form lists each Reserve year\'s columns, the build reads it and never writes it', async () => {
+    const page = await openPane();
+    await page.getByRole('button', { name: 'Load the worked example' }).click();
+    await waitStatus(page, /worked example is loaded/);
+    const inputs = asRead();
+    const settingsSheet = inputs.find((x) => x.name === TEMPLATE_SHEETS.settings)!;
+    const yr = settingsSheet.values.findIndex((r) => r.some((v) => v === 'Reserve years'));
+    const yearsCell = a1(yr, settingsSheet.values[yr].indexOf('Reserve years') + 1);
+    const years = String(settingsSheet.values[yr][settingsSheet.values[yr].indexOf('Reserve years') + 1]).split(/[,;]\s*|\s+/).filter(Boolean);
+    assert.ok(years.length >= 2);
+    const table = reserveLinesTable(years);
+    const own = ownRange(table, 'Reserves book', inputs);
+    // The template's own ReserveLines figures spoiled: only the mapped range gives the example's tables.
+    const f = findTable(inputs.find((x) => x.name === table.sheet)!, table, [])!;
+    const spoil = f.rows.flatMap((r) => table.money.map((col) => a1(r.r, f.col0 + table.columns.indexOf(col))));
+    const values = own.sheet.values.map((r) => (r.length ? r : [null]));
+    await page.evaluate(({ values, address, spoil, sheet }) => {
+      const wb = (window as any).__outturnFake.wb;
+      wb.addSheet('Reserves book');
+      wb.setValues('Reserves book', values);
+      for (const at of spoil) wb.setValues(sheet, [[999]], at);
+      wb.selected = { sheet: 'Reserves book', address };
+    }, { values, address: own.address, spoil, sheet: table.sheet });
+    const book = () => page.evaluate(() => JSON.stringify([...(window as any).__outturnFake.wb.sheet('Reserves book').cells.entries()].sort()));
+    const before = await book();
+    assert.deepEqual(await page.locator('#map-table option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)), ['RevenueLines', 'RevenueBelowTheLine', 'CapitalLines', 'ReserveLines']);
+    await page.getByRole('button', { name: 'Map a range…' }).click();
+    await waitStatus(page, /^Choose the column/);
+    await page.locator('#map-table').selectOption('ReserveLines');
+    // One select per template column, the year columns included, each labelled and pre-filled by header.
+    assert.deepEqual(await page.locator('#map-columns select').evaluateAll((ss) => ss.map((x) => (x as HTMLSelectElement).dataset.column)), table.columns);
+    assert.equal(await page.getByLabel(`Transfers ${years[1]}`, { exact: true }).inputValue(), String(own.order[table.columns.indexOf(`Transfers ${years[1]}`)]));
+    assert.match((await page.locator('#map-years').textContent()) ?? '', new RegExp(`^Reserve years \\(from the "Outturn settings" sheet\\): ${years.join(', ')};`));
+    await page.screenshot({ path: join(SHOTS, 'taskpane-map-reserves.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Save mapping' }).click();
+    await waitStatus(page, /^Saved with the workbook: ReserveLines is read from 'Reserves book'!B3:/);
+    const saved = await page.evaluate(() => (window as any).__outturnFake.settings.get('outturn.mappings'));
+    assert.deepEqual(saved, [{ table: 'ReserveLines', sheet: 'Reserves book', address: own.address, columns: Object.fromEntries(table.columns.map((c, j) => [c, own.order[j]])) }]);
+
+    const syncs0 = await page.evaluate(() => (window as any).__outturnFake.wb.syncs.length);
+    await page.getByRole('button', { name: 'Build' }).click();
+    await waitStatus(page, /^Built\./);
+    assert.match((await status(page)) ?? '', /4 sheets written in 3 round trips to Excel/);
+    assert.equal(await page.evaluate(() => (window as any).__outturnFake.wb.syncs.length), syncs0 + 3);
+    assert.equal(await page.locator('#findings li', { hasText: "'Reserves book'!B3: the ReserveLines input is read from your mapped range" }).count(), 1);
+    assert.equal(await book(), before, "the user's sheet is not written");
+    const reserves = await page.evaluate(() => [...(window as any).__outturnFake.wb.sheet('Table 3 Reserves').cells.values()].map((c: any) => c.value));
+    assert.ok(reserves.length > 20);
+    assert.ok(!reserves.includes(999) && !reserves.includes(-999));
+
+    // Without Reserve years the form says where to set them, and saving is refused.
+    await page.evaluate((at) => (window as any).__outturnFake.wb.setValues('Outturn settings', [['']], at), yearsCell);
+    await page.getByRole('button', { name: 'Map a range…' }).click();
+    await waitStatus(page, /^Choose the column/);
+    await page.locator('#map-table').selectOption('ReserveLines');
+    assert.match((await page.locator('#map-years').textContent()) ?? '', /^Reserve years is not set on the "Outturn settings" sheet/);
+    await page.getByRole('button', { name: 'Save mapping' }).click();
+    await waitStatus(page, /^Reserve years is not set/);
+    assert.equal(await page.evaluate(() => (window as any).__outturnFake.settings.get('outturn.mappings').length), 1);
     assert.deepEqual((page as unknown as { errors: string[] }).errors, []);
     await page.close();
   });
