@@ -8,6 +8,7 @@ import {
   Audit, capitalRules, cellRules, classify, financingRules, forecastRules, genericRules, ledgerRules, mtfpRules, programmeRules, requiredRoles,
   reservesRules, revenueRules, scenariosRules,
 } from './rules';
+import { type PlacedTable, tieOuts } from './tieouts';
 
 export type { AuditFinding } from './findings';
 export type { Grid, GridCell } from './grid';
@@ -93,12 +94,14 @@ function auditTable(t: FoundTable, forced: Layout | undefined): { table: Audited
 
 export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
   const report: AuditReport = { findings: [], tables: [] };
+  const placed: PlacedTable[] = [];
   for (const g of grids) {
     if (isChecksSheet(g)) continue;
     for (const t of findTables(g)) {
       const done = auditTable(t, o.table);
       if (!done) continue;
       report.tables.push(done.table);
+      placed.push({ t, layout: done.table.layout });
       report.findings.push(...done.findings);
     }
   }
@@ -108,6 +111,8 @@ export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
       ? `no table with the columns of a ${o.table} table (${requiredRoles(o.table)})`
       : 'no table to audit: no statutory layout recognised, and no block ending in a total, variance or percentage column');
   }
+  // Tie-outs between tables, after each table's own rules.
+  report.findings.push(...tieOuts(placed));
   const order = { error: 0, warning: 1, note: 2 };
   report.findings.sort((x, y) => order[x.severity] - order[y.severity]);
   return report;
