@@ -78,6 +78,19 @@ class Ties {
   }
 }
 
+const lastTotal = (p: PlacedTable) => {
+  const kinds = classify(p.t, p.layout);
+  let i = -1;
+  kinds.forEach((k, j) => {
+    if (k === 'total') i = j;
+  });
+  return i < 0 ? undefined : p.t.rows[i];
+};
+const firstTotal = (p: PlacedTable) => {
+  const i = classify(p.t, p.layout).indexOf('total');
+  return i < 0 ? undefined : p.t.rows[i];
+};
+
 /** Table 3a: a figure at a date ("At 31/03/22") on a row of Table 3's ("TOTAL RESERVES") = Table 3's closing balance at that date. */
 function reservesSummary(x: Ties, dep: PlacedTable, res: PlacedTable): void {
   const closings = reserveYears(res.t).map((y) => y.closing);
@@ -93,13 +106,20 @@ function reservesSummary(x: Ties, dep: PlacedTable, res: PlacedTable): void {
   }
 }
 
-/** Table 2a: each scheme's reprofile = Table 2's reprofile of the scheme (by label). */
+/**
+ * Table 2a: each scheme's reprofile = Table 2's reprofile of the scheme (by label); 2a's total = the
+ * reprofile of Table 2's total (its first total in capitals, "TOTAL PLANNED EXPENDITURE", before the
+ * externally funded lines; else its last total).
+ */
 function reprofile(x: Ties, dep: PlacedTable, cap: PlacedTable): void {
   const pc = firstCol(dep.t, 'reprofile');
   const cc = firstCol(cap.t, 'reprofile');
   if (!pc || !cc) return;
+  const total = lastTotal(dep);
+  const capKinds = classify(cap.t, 'capital');
+  const capTotal = cap.t.rows.find((r, i) => capKinds[i] === 'total' && /[A-Z]/.test(r.label) && r.label === r.label.toUpperCase()) ?? lastTotal(cap);
   for (const row of dep.t.rows) {
-    const other = rowByLabel(cap.t, row.label);
+    const other = rowByLabel(cap.t, row.label) ?? (row === total ? capTotal : undefined);
     if (other) x.tie(dep, row, pc.c, cap, [{ row: other, c: cc.c }], 'tie.reprofile', `the reprofile of ${other.label}`);
   }
 }
@@ -146,19 +166,6 @@ function mtfpReserves(x: Ties, dep: PlacedTable, res: PlacedTable): void {
     }
   }
 }
-
-const lastTotal = (p: PlacedTable) => {
-  const kinds = classify(p.t, p.layout);
-  let i = -1;
-  kinds.forEach((k, j) => {
-    if (k === 'total') i = j;
-  });
-  return i < 0 ? undefined : p.t.rows[i];
-};
-const firstTotal = (p: PlacedTable) => {
-  const i = classify(p.t, p.layout).indexOf('total');
-  return i < 0 ? undefined : p.t.rows[i];
-};
 
 /** Table 1a: each heading's revised budget and forecast outturn = Table 1's (its outturn is the forecast), the total too. */
 function forecastRevenue(x: Ties, dep: PlacedTable, rev: PlacedTable): void {

@@ -59,6 +59,8 @@ describe('audit: tie-outs between tables', function () {
     // 2a's reprofile of a scheme against Table 2's.
     ['derbyshire-2020-21-mtfp.json', T2, 'D43', '154', '164', 'tie.reprofile', T2, 'D43', 'F10', '154'],
     ['derbyshire-2020-21-mtfp.json', T2, 'F27', '486', '476', 'tie.reprofile', T2, 'D60', 'F27', '476'],
+    // 2a's total reprofile against Table 2's TOTAL PLANNED EXPENDITURE (the labels differ).
+    ['derbyshire-2020-21-mtfp.json', T2, 'D63', '3728', '3738', 'tie.reprofile', T2, 'D63', 'F30', '3,728'],
     // 2b's capital expenditure against Table 2's total spend including region + the memo line.
     ['derbyshire-2020-21-mtfp.json', T2, 'B84', '13605', '13705', 'tie.financing-expenditure', T2, 'B84', 'D33 + D34', '13,605'],
     // 3b's projected movements and year-end balance of a reserve against Table 3's.
