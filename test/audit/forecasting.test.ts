@@ -5,39 +5,17 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { join } from 'node:path';
-import { type AuditReport, auditGrids, exitCodeOf } from '../../src/audit/audit';
+import { type AuditReport, exitCodeOf } from '../../src/audit/audit';
 import { build } from '../../src/engine/build';
-import type { BuildResult } from '../../src/engine/model';
 import { toModel } from '../../src/format/validate';
-import { a1, parseA1, sheetRef } from '../../src/plan/a1';
+import { a1, sheetRef } from '../../src/plan/a1';
 import { findTables } from '../../src/audit/detect';
-import { makePlan, type WorkbookPlan } from '../../src/plan/plan';
+import { makePlan } from '../../src/plan/plan';
 import { readPrintedWorkbook } from '../../src/xlsx/read-printed';
 import { workbookBuffer } from '../../src/xlsx/write';
 import { Dec, survivesSpreadsheet } from '../../src/engine/decimal';
 import { randomLedgerDocument } from '../support/random-input';
-
-const EXAMPLES = join(__dirname, '..', '..', 'examples');
-
-function built(file: string): { result: BuildResult; plan: WorkbookPlan } {
-  const model = toModel(JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')));
-  const result = build(model);
-  return { result, plan: makePlan(result, { organisation: model.organisation, financialYear: model.financialYear, rounding: model.rounding }) };
-}
-
-async function audit(plan: WorkbookPlan): Promise<AuditReport> {
-  return auditGrids(await readPrintedWorkbook(await workbookBuffer(plan), 'built.xlsx'));
-}
-
-/** The plan with the figure at sheet!ref replaced by a typed number (the value it had is checked first). */
-function altered(plan: WorkbookPlan, sheet: string, ref: string, was: string, now: string): WorkbookPlan {
-  const { r, c } = parseA1(ref);
-  const sheets = plan.sheets.map((s) => (s.name === sheet ? { ...s, cells: s.cells.map((row) => row.slice()) } : s));
-  const s = sheets.find((x) => x.name === sheet)!;
-  assert.equal(s.cells[r][c]?.v, was, `${sheet}!${ref}`);
-  s.cells[r][c] = { t: 'n', v: now };
-  return { ...plan, sheets };
-}
+import { EXAMPLES, altered, auditPlan as audit, builtExample as built } from '../support/built';
 
 const layouts = (r: AuditReport) => r.tables.map((t) => `${t.sheet} ${t.range} ${t.layout}`);
 

@@ -3,36 +3,12 @@
 // from Table 3, 1a's budget and forecast outturn from Table 1, 1b's Table 1 total) must agree. The
 // built examples tie out; one side altered is caught at the dependent table's cell, naming the other.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { type AuditReport, auditGrids, exitCodeOf } from '../../src/audit/audit';
-import { build } from '../../src/engine/build';
-import { toModel } from '../../src/format/validate';
-import { parseA1, sheetRef } from '../../src/plan/a1';
-import { makePlan, type WorkbookPlan } from '../../src/plan/plan';
-import { readPrintedWorkbook } from '../../src/xlsx/read-printed';
-import { workbookBuffer } from '../../src/xlsx/write';
+import { type AuditReport, exitCodeOf } from '../../src/audit/audit';
+import { sheetRef } from '../../src/plan/a1';
+import type { WorkbookPlan } from '../../src/plan/plan';
+import { altered, auditPlan as audit, builtExample } from '../support/built';
 
-const EXAMPLES = join(__dirname, '..', '..', 'examples');
-
-function built(file: string): WorkbookPlan {
-  const model = toModel(JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')));
-  return makePlan(build(model), { organisation: model.organisation, financialYear: model.financialYear, rounding: model.rounding });
-}
-
-async function audit(plan: WorkbookPlan): Promise<AuditReport> {
-  return auditGrids(await readPrintedWorkbook(await workbookBuffer(plan), 'built.xlsx'));
-}
-
-/** The plan with the figure at sheet!ref replaced by a typed number (the value it had is checked first). */
-function altered(plan: WorkbookPlan, sheet: string, ref: string, was: string, now: string): WorkbookPlan {
-  const { r, c } = parseA1(ref);
-  const sheets = plan.sheets.map((s) => (s.name === sheet ? { ...s, cells: s.cells.map((row) => row.slice()) } : s));
-  const s = sheets.find((x) => x.name === sheet)!;
-  assert.equal(s.cells[r][c]?.v, was, `${sheet}!${ref}`);
-  s.cells[r][c] = { t: 'n', v: now };
-  return { ...plan, sheets };
-}
+const built = (file: string): WorkbookPlan => builtExample(file).plan;
 
 const ties = (r: AuditReport) => r.findings.filter((f) => f.rule.startsWith('tie.'));
 

@@ -1,0 +1,39 @@
+// Outturn workbooks built in memory for tests: an outturn/v1 document or an example → build →
+// sheet plan; the plan audited as the xlsx it writes; a plan with one figure altered.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type AuditReport, auditGrids } from '../../src/audit/audit';
+import { build } from '../../src/engine/build';
+import type { BuildResult } from '../../src/engine/model';
+import { toModel } from '../../src/format/validate';
+import { parseA1 } from '../../src/plan/a1';
+import { makePlan, type WorkbookPlan } from '../../src/plan/plan';
+import { readPrintedWorkbook } from '../../src/xlsx/read-printed';
+import { workbookBuffer } from '../../src/xlsx/write';
+
+export const EXAMPLES = join(__dirname, '..', '..', 'examples');
+
+export function builtDocument(doc: unknown): { result: BuildResult; plan: WorkbookPlan } {
+  const model = toModel(doc);
+  const result = build(model);
+  return { result, plan: makePlan(result, { organisation: model.organisation, financialYear: model.financialYear, rounding: model.rounding }) };
+}
+
+export function builtExample(file: string): { result: BuildResult; plan: WorkbookPlan } {
+  return builtDocument(JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')));
+}
+
+export async function auditPlan(plan: WorkbookPlan): Promise<AuditReport> {
+  return auditGrids(await readPrintedWorkbook(await workbookBuffer(plan), 'built.xlsx'));
+}
+
+/** The plan with the figure at sheet!ref replaced by a typed number (the value it had is checked first). */
+export function altered(plan: WorkbookPlan, sheet: string, ref: string, was: string, now: string): WorkbookPlan {
+  const { r, c } = parseA1(ref);
+  const sheets = plan.sheets.map((s) => (s.name === sheet ? { ...s, cells: s.cells.map((row) => row.slice()) } : s));
+  const s = sheets.find((x) => x.name === sheet)!;
+  assert.equal(s.cells[r][c]?.v, was, `${sheet}!${ref}`);
+  s.cells[r][c] = { t: 'n', v: now };
+  return { ...plan, sheets };
+}
