@@ -199,6 +199,8 @@ export interface OutturnInput {
   revenue?: RevenueInput;
   capital?: CapitalInput;
   reserves?: ReservesInput;
+  /** the house style of published tables (src/publish); the engine ignores it */
+  publishing?: { font?: string; organisationName?: string };
 }
 
 // ---------- tables ----------

@@ -63,7 +63,7 @@ export const DEFAULT_SHEET_NAMES = {
   checks: 'Checks',
 } as const;
 
-const TABLE_NUMBER: Record<TableId, string> = {
+export const TABLE_NUMBER: Record<TableId, string> = {
   revenue: 'Table 1',
   capital: 'Table 2',
   reserves: 'Table 3',
