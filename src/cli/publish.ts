@@ -7,7 +7,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { build } from '../engine/build';
 import type { TableId } from '../engine/model';
 import { InvalidInput } from '../format/errors';
-import type { ResultJson } from '../format/result';
+import type { ResultJson } from '../app/result';
 import { parseJsonText } from '../format/validate';
 import { makePlan } from '../plan/plan';
 import { docxBytes } from '../publish/docx';

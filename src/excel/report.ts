@@ -1,7 +1,7 @@
 // "Copy for report": a finished, values-only copy of a table sheet (no formulas, no engine figures,
 // no check rows, so nothing can break when it is pasted elsewhere), and the same table as display
 // text for Word. Pure: the worker makes it, the task pane renders it with DOM text nodes.
-import { parseA1, range as rangeA1 } from '../plan/a1';
+import { parseA1, range as rangeA1 } from '../base/a1';
 import type { PlanCell, SheetPlan } from '../plan/plan';
 import { NUMBER_FORMATS } from '../plan/styles';
 
@@ -59,5 +59,5 @@ export function reportSheet(sheet: SheetPlan, blocks: TableBlock[], name: string
   };
 }
 
-export { displayNumber, displayRows, type DisplayCell } from '../publish/display';
+export { displayNumber, displayRows, type DisplayCell } from '../plan/display';
 export { NUMBER_FORMATS };

@@ -3,9 +3,10 @@
 // formats) or from an outturn/v1-result JSON, and rendered to HTML (html.ts), plain text and Word
 // (docx.ts). Pure: no DOM, no Node, no Office.
 import type { BuildResult, RowKind, Table, TableId } from '../engine/model';
-import type { ResultJson } from '../format/result';
-import { displayRows } from './display';
-import { TABLE_NUMBER, type SheetPlan, type WorkbookPlan } from '../plan/plan';
+import type { ResultJson } from '../app/result';
+import { displayRows } from '../plan/display';
+import { TABLES } from '../engine/tables';
+import type { SheetPlan, WorkbookPlan } from '../plan/plan';
 
 /** How a row stands out: totals are bold with a rule above (and a double rule under a grand total). */
 export type Emphasis = 'none' | 'heading' | 'bold' | 'total' | 'grand';
@@ -180,7 +181,7 @@ export function documentFromBuild(result: BuildResult, plan: WorkbookPlan, o: Fr
       return { kind: row.kind, label, emphasis, cells };
     });
     const table: PublishTable = {
-      id: t.id, number: TABLE_NUMBER[t.id], title: t.title, subtitle: t.subtitle, units: t.units,
+      id: t.id, number: TABLES[t.id].number, title: t.title, subtitle: t.subtitle, units: t.units,
       columns, labelColumn: t.labelColumn, rows, note: roundingNote(t.units, o.rounding), wide: columns.length > WIDE_COLUMNS,
     };
     const key = NARRATIVE_OF[t.id];
@@ -209,7 +210,7 @@ export interface FromResultOptions {
   house?: Partial<HouseStyle>;
 }
 
-const ORDER: Record<string, number> = Object.fromEntries(Object.keys(TABLE_NUMBER).map((k, i) => [k, i]));
+const ORDER: Record<string, number> = Object.fromEntries(Object.keys(TABLES).map((k, i) => [k, i]));
 
 /**
  * The document from an outturn/v1-result: each value as given (already rounded for display), with
@@ -235,7 +236,7 @@ export function documentFromResult(json: ResultJson, o: FromResultOptions = {}):
     const key = NARRATIVE_OF[t.id];
     const sentence = key ? json.narrative[key]?.sentence : undefined;
     const table: PublishTable = {
-      id: t.id, number: TABLE_NUMBER[t.id as TableId] ?? 'Table', title: t.title, units: t.units, columns, labelColumn: 0, rows,
+      id: t.id, number: (TABLES as Record<string, { number: string } | undefined>)[t.id]?.number ?? 'Table', title: t.title, units: t.units, columns, labelColumn: 0, rows,
       note: `Figures in ${t.units}.`, wide: columns.length > WIDE_COLUMNS,
     };
     return { table, narrative: sentence ? [sentence] : [] };

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { main } from '../../src/cli/main';
-import { resultJson } from '../../src/format/result';
+import { resultJson } from '../../src/app/result';
 import { docxBytes } from '../../src/publish/docx';
 import { pageHtml, reportFragmentHtml, tableHtml, tableText } from '../../src/publish/html';
 import { documentFromBuild, documentFromResult, type PublishDocument, type PublishTable } from '../../src/publish/model';

@@ -1,10 +1,10 @@
 // A sheet plan's cells as they read: every figure in the plan's own number format (thousands
 // separators, brackets for negatives, a dash for nil, rounded half away from zero as Excel's
 // display does), with its emphasis. Pure; shared by "Copy for report" and the published document.
-import { Dec, round } from '../engine/decimal';
-import { parseA1 } from '../plan/a1';
-import type { SheetPlan } from '../plan/plan';
-import { type FormatName, STYLES, type StyleName } from '../plan/styles';
+import { Dec, round } from '../base/decimal';
+import { parseA1 } from '../base/a1';
+import type { SheetPlan } from './plan';
+import { type FormatName, STYLES, type StyleName } from './styles';
 
 export interface DisplayCell {
   text: string;
