@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findTable, reserveLinesTable, TEMPLATE_SHEETS } from '../../src/format/templates';
-import { a1 } from '../../src/plan/a1';
+import { a1 } from '../../src/base/a1';
 import { asRead, budgetBook, ownRange } from '../support/mapped-book';
 import { acquire, needChromium, openPane, release, ROOT, SHOTS, status, statusAll, waitStatus } from './harness';
 
