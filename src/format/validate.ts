@@ -347,6 +347,7 @@ export function toModel(doc: unknown, sources?: (path: string) => string | undef
     revenue,
     capital,
     reserves,
+    ...(d.publishing ? { publishing: { ...d.publishing } } : {}),
   };
 }
 
@@ -623,6 +624,7 @@ interface V1 {
   organisation: string;
   financialYear: string;
   rounding?: 'round-then-sum' | 'round-each';
+  publishing?: { font?: string; organisationName?: string };
   revenue?: {
     units: Units; displayUnits?: Units; totalLabel: string;
     sections: { label?: string; subtotalLabel?: string; lines: { label: string; ref?: string; originalBudget?: M; revisedBudget?: M; outturn?: M }[] }[];
