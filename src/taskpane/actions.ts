@@ -2,9 +2,10 @@
 // The pane's commands: insert the templates, build, copy for report, audit.
 import { readAuditGrid } from '../excel/audit-read';
 import { buildInWorkbook, type FlowOutcome } from '../excel/flow';
-import type { DisplayCell } from '../excel/report';
 import type { SheetPlan } from '../plan/plan';
 import { engine, inputSheets } from './engine-client';
+import type { ReportOutcome } from './pipeline';
+import { offerWordDownload } from './report-download';
 import { buildSettings, withMapped } from './mapping-form';
 import { reportName, type Scope } from './settings';
 import { fillSettingsForm, KEYS, saveSettings, state } from './settings-store';
@@ -104,11 +105,11 @@ export function copyReport(table: Exclude<Scope, 'all'>): void {
   void busy('Making the report copy…', async () => {
     const name = reportName(state.settings.sheetNames[table]);
     const inputNames = await inputSheets();
-    let rows: DisplayCell[][] = [];
+    let report: ReportOutcome | undefined;
     const out = await Excel.run((context) => buildInWorkbook(context, [name], async (inputs) => {
       const r = await engine({ kind: 'report', sheets: inputs, settings: buildSettings(), table });
       if (!r.ok) return r;
-      rows = r.report.rows;
+      report = r.report;
       return { ok: true as const, plan: { sheets: [r.report.sheet] as SheetPlan[] } };
     }, { onProgress: setStatus, inputNames: withMapped(inputNames), readOnly: state.mappings.map((m) => m.sheet) }));
     if (out.kind === 'errors') {
@@ -116,55 +117,40 @@ export function copyReport(table: Exclude<Scope, 'all'>): void {
       return;
     }
     if (explainRefusal(out, () => copyReport(table))) return;
-    if (out.kind !== 'done') return;
-    const copied = await copyTable(rows);
+    if (out.kind !== 'done' || !report) return;
+    const copied = await copyTable(report.clipboard.html, report.clipboard.text);
     clearResults();
-    setStatus(`"${name}" holds a values-only copy of the table. ${copied ? 'The table is on the clipboard: paste it into Word.' : 'The clipboard was not available here: copy the cells from the sheet instead.'}`);
+    setStatus(`"${name}" holds a values-only copy of the table. ${copied ? 'The table is on the clipboard with its caption, header row and narrative: paste it into Word.' : 'The clipboard was not available here: copy the cells from the sheet instead.'} The same tables can be saved as a Word document below.`);
+    offerWordDownload($('actions'), report.document);
+    showResults();
   });
 }
 
-/** The table as HTML (built from text nodes) and as tab-separated text, on the clipboard. */
-async function copyTable(rows: DisplayCell[][]): Promise<boolean> {
-  const table = document.createElement('table');
-  table.style.borderCollapse = 'collapse';
-  table.style.fontFamily = 'Arial, sans-serif';
-  table.style.fontSize = '10pt';
-  for (const row of rows) {
-    const tr = table.insertRow();
-    for (const cell of row) {
-      const td = tr.insertCell();
-      td.textContent = cell.text;
-      td.style.padding = '1pt 4pt';
-      if (cell.numeric) td.style.textAlign = 'right';
-      if (cell.bold) td.style.fontWeight = 'bold';
-      if (cell.italic) td.style.fontStyle = 'italic';
-      if (cell.borderTop) td.style.borderTop = '1px solid #000';
-      if (cell.borderBottom) td.style.borderBottom = cell.borderBottom === 'double' ? '3px double #000' : '1px solid #000';
-    }
-  }
-  const html = table.outerHTML;
-  const tsv = rows.map((r) => r.map((c) => c.text).join('\t')).join('\n');
+/**
+ * The report copy on the clipboard: HTML (caption, header row of column headers with units, row
+ * headers, totals bold and ruled, the narrative; made and escaped by src/publish/html.ts in the
+ * worker) and the same as plain text. Where Office's web view refuses the async clipboard, a copy
+ * command carries both, set on the copy event: no markup is ever inserted into the pane.
+ */
+async function copyTable(html: string, text: string): Promise<boolean> {
   try {
     if (navigator.clipboard && typeof ClipboardItem !== 'undefined') {
-      await navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([tsv], { type: 'text/plain' }) })]);
+      await navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) })]);
       return true;
     }
   } catch {
-    // Office's web view may refuse the async clipboard: fall back to a selection and copy.
+    // fall through to the copy command
   }
-  const holder = el('div', { className: 'visually-hidden' }, table);
-  holder.contentEditable = 'true';
-  document.body.appendChild(holder);
-  const range = document.createRange();
-  range.selectNodeContents(holder);
-  const sel = window.getSelection();
-  sel?.removeAllRanges();
-  sel?.addRange(range);
+  const onCopy = (e: ClipboardEvent) => {
+    e.clipboardData?.setData('text/html', html);
+    e.clipboardData?.setData('text/plain', text);
+    e.preventDefault();
+  };
+  document.addEventListener('copy', onCopy);
   try {
     return document.execCommand('copy');
   } finally {
-    sel?.removeAllRanges();
-    holder.remove();
+    document.removeEventListener('copy', onCopy);
   }
 }
 

@@ -10,6 +10,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import type { BrowserContext, Page } from 'playwright-core';
 import { findTable, reserveLinesTable, TEMPLATE_SHEETS } from '../../src/format/templates';
 import { a1 } from '../../src/base/a1';
@@ -243,6 +244,18 @@ describe('task pane in headless Chromium (fake Office host)', function () {
     assert.equal(await page.locator('img').count(), 0);
     assert.match(html, /TOTAL PLANNED EXPENDITURE/i);
     assert.match(html, /\(\d{1,3}(,\d{3})*\)|\d{1,3},\d{3}/, 'figures as printed');
+    // Issue 16: the clipboard keeps the table's structure (caption, header row, row headers) and the plain text its caption.
+    assert.match(html, /<caption[^>]*>Table 2: Capital outturn/);
+    assert.match(html, /<thead><tr><th scope="col"/);
+    assert.match(html, /<th scope="row"[^>]*>TOTAL PLANNED EXPENDITURE<\/th>/);
+    // The same tables as a Word document, made by the lazily loaded docx chunk.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as Word document (.docx)' }).click()]);
+    assert.match(download.suggestedFilename(), /^Table 2 - .*\.docx$/);
+    const docx = readFileSync(await download.path());
+    const documentXml = strFromU8(unzipSync(new Uint8Array(docx))['word/document.xml']);
+    assert.match(documentXml, /<w:tblHeader\/>/);
+    assert.match(documentXml, /TOTAL PLANNED EXPENDITURE/);
+    await waitStatus(page, /^Saved "Table 2 - /);
     const copy = await page.evaluate(() => {
       const s = (window as any).__outturnFake.wb.sheet('Table 2 Capital (report)');
       return [...s.cells.values()].map((c: { formula?: string; value: unknown }) => ({ f: c.formula, v: c.value }));
