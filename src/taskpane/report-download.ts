@@ -2,7 +2,7 @@
 // `docx` library, about 250 KB minified) is loaded only when the button is pressed, as its own
 // chunk, so the pane itself stays small.
 import type { PublishDocument } from '../publish/model';
-import { el, setStatus } from './ui';
+import { button, el, say } from './ui';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -16,11 +16,7 @@ export function wordFileName(doc: PublishDocument): string {
 /** Adds a "Download as Word document" button to `container`; pressing it saves `doc` as a .docx. */
 export function offerWordDownload(container: HTMLElement, doc: PublishDocument): void {
   const file = wordFileName(doc);
-  const b = el('button', { text: 'Download as Word document (.docx)' });
-  b.type = 'button';
-  b.id = 'download-docx';
-  b.title = 'The same tables as a Word document: header rows that repeat on every page, captions, landscape pages for wide tables';
-  b.addEventListener('click', () => {
+  const b = button('Download as Word document (.docx)', 'secondary', () => {
     b.disabled = true;
     void (async () => {
       try {
@@ -35,13 +31,15 @@ export function offerWordDownload(container: HTMLElement, doc: PublishDocument):
         a.click();
         a.remove();
         setTimeout(() => URL.revokeObjectURL(url), 60_000);
-        setStatus(`Saved "${file}" (${Math.max(1, Math.round(bytes.length / 1024))} KB) to your downloads.`);
+        say({ title: `Saved “${file}” to your downloads.`, detail: `${Math.max(1, Math.round(bytes.length / 1024))} KB: each table with its caption and a header row that repeats on every page; wide tables on landscape pages.` }, 'success');
       } catch (e) {
-        setStatus(`The Word document could not be made: ${e instanceof Error ? e.message : String(e)}.`, 'error');
+        say({ title: 'The Word document could not be made.', detail: e instanceof Error ? e.message : String(e) }, 'error');
       } finally {
         b.disabled = false;
       }
     })();
   });
+  b.id = 'download-docx';
+  b.title = 'The same tables as a Word document: header rows that repeat on every page, captions, landscape pages for wide tables';
   container.appendChild(b);
 }
