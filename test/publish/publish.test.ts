@@ -43,7 +43,8 @@ const silentIo = () => {
   return { io: { out: (s: string) => lines.push(s), err: (s: string) => lines.push(s) }, lines };
 };
 
-describe('publish: the document model and its renderers', () => {
+describe('publish: the document model and its renderers', function () {
+  this.timeout(60_000);
   const doc = exampleDocument();
   const byId = new Map(doc.sections.map((s) => [s.table.id, s]));
 
@@ -162,7 +163,8 @@ describe('publish: the document model and its renderers', () => {
   });
 });
 
-describe('publish: the Word document as XML', () => {
+describe('publish: the Word document as XML', function () {
+  this.timeout(60_000);
   let xml: string;
   let bytes: Uint8Array;
   const doc = exampleDocument();
