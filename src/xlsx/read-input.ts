@@ -1,5 +1,6 @@
 // Reads an input workbook (the Outturn templates) with ExcelJS into grids for the pure template reader.
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { newWorkbook } from './exceljs';
 import type { OutturnInput } from '../engine/model';
 import { type InputError, InvalidInput } from '../format/errors';
 import { parseA1 } from '../plan/a1';
@@ -26,7 +27,7 @@ export function gridValue(v: ExcelJS.CellValue): GridValue {
 }
 
 export async function workbookSheets(data: Buffer, name: string): Promise<InputSheet[]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = newWorkbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (e) {

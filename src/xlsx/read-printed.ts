@@ -2,7 +2,8 @@
 // cached result), text as written, bold where the font says so. ExcelJS's `cell.text` ignores number
 // formats, so a number is never read through it; and `cell.value` drops a formula result of 0, so a
 // formula is read through `cell.result`.
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { newWorkbook } from './exceljs';
 import { AuditInputError } from '../audit/audit';
 import type { Grid, GridCell } from '../audit/grid';
 
@@ -32,7 +33,7 @@ function cellValue(cell: ExcelJS.Cell): GridCell {
 }
 
 export async function readPrintedWorkbook(data: Buffer | ArrayBuffer, name: string, sheet?: string): Promise<Grid[]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = newWorkbook();
   try {
     await wb.xlsx.load(data as ArrayBuffer);
   } catch (e) {
