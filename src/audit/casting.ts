@@ -1,5 +1,5 @@
 // Casting: every block that ends in a total or sub-total.
-import { Dec, ZERO, sum } from '../engine/decimal';
+import { Dec, ZERO, sum } from '../base/decimal';
 import { normalise } from './detect';
 import type { Audit } from './context';
 import { show } from './findings';

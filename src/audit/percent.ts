@@ -1,5 +1,5 @@
 // Percentages: recomputed on the basis most rows agree on.
-import { Dec, text } from '../engine/decimal';
+import { Dec, text } from '../base/decimal';
 import type { Column, TableRow } from './detect';
 import type { Audit } from './context';
 import { type Num, show } from './findings';

@@ -3,7 +3,7 @@
 // mapping names this workbook's cells).
 import { readSelection, type Selection } from '../excel/selection';
 import { guessMapping, mappableColumns, type MappableTable, parseMappings, rangeColumns, rangeBounds, type RangeMapping, requiredColumns, SETTINGS_SHEET } from '../format/mapping';
-import { sheetRef } from '../plan/a1';
+import { sheetRef } from '../base/a1';
 import type { BuildSettings } from './settings';
 import { state } from './settings-store';
 import { $, busy, el, setStatus } from './ui';

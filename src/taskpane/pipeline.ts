@@ -1,7 +1,7 @@
 // What the engine worker does, as plain functions (so it is tested in Node): grids or an
 // outturn/v1 document in; a sheet plan, report copies or located input errors out. All data in and
 // out is structured-cloneable: no decimal objects cross to the task pane.
-import { Dec } from '../engine/decimal';
+import { Dec } from '../base/decimal';
 import { build } from '../engine/build';
 import type { OutturnInput } from '../engine/model';
 import { TABLES } from '../engine/tables';

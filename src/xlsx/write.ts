@@ -1,8 +1,8 @@
 // Renders a sheet plan into an xlsx file with ExcelJS: the file-side twin of the Office.js writer.
 import type * as ExcelJS from 'exceljs';
 import { newWorkbook } from './exceljs';
-import { Dec, toSpreadsheetNumber } from '../engine/decimal';
-import { parseA1 } from '../plan/a1';
+import { Dec, toSpreadsheetNumber } from '../base/decimal';
+import { parseA1 } from '../base/a1';
 import type { PlanCell, SheetPlan, WorkbookPlan } from '../plan/plan';
 import { type CellStyle, NUMBER_FORMATS, STYLES } from '../plan/styles';
 

@@ -1,8 +1,8 @@
 // The pane's decimal-free conversion to a spreadsheet number agrees with the engine's.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Dec, text, toSpreadsheetNumber } from '../../src/engine/decimal';
-import { spreadsheetNumber } from '../../src/engine/spreadsheet-number';
+import { Dec, text, toSpreadsheetNumber } from '../../src/base/decimal';
+import { spreadsheetNumber } from '../../src/base/spreadsheet-number';
 
 describe('spreadsheetNumber (no decimal.js) = toSpreadsheetNumber', () => {
   const decimalText = fc.tuple(fc.boolean(), fc.stringMatching(/^[0-9]{1,18}$/), fc.option(fc.stringMatching(/^[0-9]{1,6}$/), { nil: undefined }))

@@ -1,6 +1,6 @@
 // Decimal text to a spreadsheet number without decimal.js: for the task pane, which writes the
 // engine's figures into cells but computes no money (the engine runs in the worker), so its bundle
-// need not carry decimal.js. Agrees with toSpreadsheetNumber (src/engine/decimal.ts) on every
+// need not carry decimal.js. Agrees with toSpreadsheetNumber (src/base/decimal.ts) on every
 // decimal (a property test: test/engine/spreadsheet-number.test.ts).
 
 const DECIMAL = /^-?[0-9]+(\.[0-9]+)?$/;
