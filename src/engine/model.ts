@@ -188,6 +188,8 @@ export interface OutturnInput {
   revenue?: RevenueInput;
   capital?: CapitalInput;
   reserves?: ReservesInput;
+  /** the house style of published tables (src/publish); the engine ignores it */
+  publishing?: { font?: string; organisationName?: string };
 }
 
 // ---------- tables ----------

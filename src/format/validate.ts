@@ -344,6 +344,7 @@ export function toModel(doc: unknown, sources?: (path: string) => string | undef
     revenue,
     capital,
     reserves,
+    ...(d.publishing ? { publishing: { ...d.publishing } } : {}),
   };
 }
 
@@ -620,6 +621,7 @@ interface V1 {
   organisation: string;
   financialYear: string;
   rounding?: 'round-then-sum' | 'round-each';
+  publishing?: { font?: string; organisationName?: string };
   revenue?: {
     units: Units; displayUnits?: Units; totalLabel: string;
     sections: { label?: string; subtotalLabel?: string; lines: { label: string; ref?: string; originalBudget?: M; revisedBudget?: M; outturn?: M }[] }[];
