@@ -8,7 +8,7 @@
 // bold. One pass, in time and memory linear in the rows: a stack of the rows not yet totalled, and per
 // column the running sums of that stack indexed by value, so the block a row closes is found by one
 // look-up, never by adding every candidate run again.
-import { Dec, ZERO } from '../engine/decimal';
+import { Dec, ZERO } from '../base/decimal';
 import { type Audit, moneyCols } from './context';
 import { normalise } from './detect';
 import type { TableRow } from './detect';

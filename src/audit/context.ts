@@ -1,5 +1,5 @@
 // What the rules share: the table, where findings go, how to name a cell, and small helpers.
-import { Dec, ZERO, text } from '../engine/decimal';
+import { Dec, ZERO, text } from '../base/decimal';
 import type { Units } from '../engine/model';
 import type { Column, FoundTable, Layout, TableRow } from './detect';
 import { type AuditFinding, type Num, isNum, severityOf, show } from './findings';

@@ -1,6 +1,6 @@
 // Outturn's forecasting tables: the ledger reconciliation (1b), the programme (2a), its financing (2b),
 // the MTFP (3b) and its scenarios (3c).
-import { Dec, ZERO, sum } from '../engine/decimal';
+import { Dec, ZERO, sum } from '../base/decimal';
 import { normalise } from './detect';
 import { castBlocks } from './casting';
 import { type Audit, moneyCols, rowsOf } from './context';

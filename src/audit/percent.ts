@@ -2,7 +2,7 @@
 // the total's budget, a share of the column's total; signed or unsigned; per cent or a fraction), and
 // each printed percentage is recomputed on it. A difference the rounding of the printed inputs could
 // make is a warning; beyond that an error; when no basis reproduces any row, a note says so.
-import { Dec, text } from '../engine/decimal';
+import { Dec, text } from '../base/decimal';
 import type { Column, TableRow } from './detect';
 import type { Audit } from './context';
 import { type Num, show } from './findings';

@@ -1,5 +1,5 @@
 // The statement of reserves: balances rolled forward across years, transfers netting to nil.
-import { Dec, sum, text } from '../engine/decimal';
+import { Dec, sum, text } from '../base/decimal';
 import type { Column, FoundTable } from './detect';
 import { castBlocks } from './casting';
 import { type Audit, moneyCols, rowsOf } from './context';

@@ -1,5 +1,5 @@
 // The statutory layouts: revenue outturn (Table 1), the forecast build-up (1a), capital outturn (Table 2).
-import { Dec, sum, text } from '../engine/decimal';
+import { Dec, sum, text } from '../base/decimal';
 import type { Column } from './detect';
 import { castBlocks } from './casting';
 import { type Audit, difference, moneyCols, rowsOf } from './context';

@@ -2,7 +2,7 @@
 // per-table rules when more than one table is recognised; rows are matched by label, columns by
 // role, year or date in the caption. Each mismatch is a finding at the cell of the dependent table.
 // Pure.
-import { sum, text } from '../engine/decimal';
+import { sum, text } from '../base/decimal';
 import { layoutPhrase } from '../engine/tables';
 import type { Column, FoundTable, Layout, TableRow } from './detect';
 import { normalise } from './detect';

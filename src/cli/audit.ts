@@ -2,12 +2,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
-import { Dec } from '../engine/decimal';
+import { Dec } from '../base/decimal';
 import { TABLE_LAYOUTS } from '../engine/tables';
 import { type AuditReport, AuditInputError, type Layout, auditGrids, exitCodeOf } from '../audit/audit';
 import { readDelimitedBytes } from '../audit/delimited';
 import { show } from '../audit/findings';
 import type { Grid } from '../audit/grid';
+import { WORKBOOK_EXTENSIONS } from '../xlsx/read-book';
 import { readPrintedWorkbook } from '../xlsx/read-printed';
 import { EXIT, type Io, processIo } from './io';
 
@@ -33,15 +34,16 @@ export async function readForAudit(path: string, sheet?: string): Promise<Grid[]
   const name = basename(path);
   const st = statSync(path);
   if (!st.isFile()) throw new AuditInputError(path, 'is a folder, not a file');
-  const limit = ext === '.xlsx' ? AUDIT_LIMITS.xlsx : AUDIT_LIMITS.delimited;
-  if (['.xlsx', '.csv', '.tsv', '.txt'].includes(ext) && st.size > limit) {
+  const book = WORKBOOK_EXTENSIONS.includes(ext);
+  const limit = book ? AUDIT_LIMITS.xlsx : AUDIT_LIMITS.delimited;
+  if ((book || ['.csv', '.tsv', '.txt'].includes(ext)) && st.size > limit) {
     throw new AuditInputError(path, `is ${(st.size / 2 ** 20).toFixed(0)} MB, larger than the ${limit / 2 ** 20} MB the audit reads`);
   }
-  if (ext === '.xlsx') return readPrintedWorkbook(readFileSync(path), name, sheet);
+  if (book) return readPrintedWorkbook(readFileSync(path), name, sheet);
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
     return [readDelimitedBytes(readFileSync(path), name)];
   }
-  throw new AuditInputError(path, 'the file to audit must be .xlsx, .csv or .tsv');
+  throw new AuditInputError(path, 'the file to audit must be .xlsx, .csv or .tsv (or a workbook saved as .xlsm, .xls or .ods)');
 }
 
 export async function runAudit(o: AuditCliOptions, io: Io = processIo): Promise<number> {

@@ -5,11 +5,13 @@ import type { Command } from 'commander';
 import { build } from '../engine/build';
 import type { BuildResult, OutturnInput } from '../engine/model';
 import { type InputError, InvalidInput } from '../format/errors';
-import { resultJson } from '../format/result';
+import { resultJson } from '../app/result';
 import { readOutturn } from '../format/validate';
 import { makePlan, type PlanOptions, type WorkbookPlan } from '../plan/plan';
+import { WORKBOOK_EXTENSIONS } from '../xlsx/read-book';
 import { readInputWorkbook } from '../xlsx/read-input';
-import { isOutturnWorkbook, workbookBuffer } from '../xlsx/write';
+import { isOutturnWorkbookFile } from '../xlsx/creator';
+import { workbookBuffer } from '../xlsx/write';
 import { EXIT, type Io } from './io';
 
 export interface BuildOptions {
@@ -50,7 +52,7 @@ export function utf8Text(data: Buffer, name: string): string {
 export async function loadInput(path: string, notes?: InputError[]): Promise<OutturnInput> {
   const ext = extname(path).toLowerCase();
   if (!existsSync(path)) throw new InvalidInput([{ where: path, message: 'no such file' }]);
-  if (ext !== '.json' && ext !== '.xlsx') throw new InvalidInput([{ where: path, message: 'the input must be an outturn/v1 .json file or an input workbook (.xlsx)' }]);
+  if (ext !== '.json' && !WORKBOOK_EXTENSIONS.includes(ext)) throw new InvalidInput([{ where: path, message: 'the input must be an outturn/v1 .json file or an input workbook (.xlsx, .xlsm, .xls or .ods)' }]);
   const st = statSync(path);
   if (!st.isFile()) throw new InvalidInput([{ where: path, message: 'is a folder, not a file' }]);
   const limit = INPUT_LIMITS[ext === '.json' ? 'json' : 'xlsx'];
@@ -70,7 +72,7 @@ export async function runBuild(inputPath: string, o: BuildOptions, io: Io): Prom
     const out = resolve(o.output);
     if (extname(out).toLowerCase() !== '.xlsx') throw new InvalidInput([{ where: o.output, message: 'the output must be an .xlsx file' }]);
     if (out === resolve(inputPath)) throw new InvalidInput([{ where: o.output, message: 'the output would overwrite the input' }]);
-    if (existsSync(out) && !o.force && !(await isOutturnWorkbook(readFileSync(out)))) {
+    if (existsSync(out) && !o.force && !isOutturnWorkbookFile(out)) {
       throw new InvalidInput([{ where: o.output, message: 'exists and was not made by Outturn; it is left alone (choose another name, or --force)' }]);
     }
   } catch (e) {

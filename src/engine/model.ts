@@ -1,6 +1,6 @@
 // The engine's vocabulary: inputs as the engine receives them (already validated, money as exact
 // decimals), and the tables, figures and findings it returns. No host types here.
-import type { Dec } from './decimal';
+import type { Dec } from '../base/decimal';
 import type { TableId } from './tables';
 
 export type Units = '£' | "£'000" | '£m';
@@ -188,6 +188,8 @@ export interface OutturnInput {
   revenue?: RevenueInput;
   capital?: CapitalInput;
   reserves?: ReservesInput;
+  /** the house style of published tables (src/publish); the engine ignores it */
+  publishing?: { font?: string; organisationName?: string };
 }
 
 // ---------- tables ----------

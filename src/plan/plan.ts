@@ -2,11 +2,11 @@
 // formulas with the figure the engine expects), number formats by block, styles by block, column
 // widths — and nothing it must work out itself. Plain data (strings, no decimal objects), so it can
 // cross from a Web Worker to the task pane, and be rendered by ExcelJS or Office.js alike.
-import { Dec, text } from '../engine/decimal';
+import { Dec, text } from '../base/decimal';
 import type { BuildResult, CellRef, Derivation, Figure, Finding, Table, TableId } from '../engine/model';
 import { isFigure } from '../engine/model';
 import { TABLES, tablesOnSheet } from '../engine/tables';
-import { a1, range, sheetRef } from './a1';
+import { a1, range, sheetRef } from '../base/a1';
 import type { FormatName, StyleName } from './styles';
 
 export type PlanCell =

@@ -1,7 +1,7 @@
 // What the engine worker does, as plain functions (so it is tested in Node): grids or an
 // outturn/v1 document in; a sheet plan, report copies or located input errors out. All data in and
 // out is structured-cloneable: no decimal objects cross to the task pane.
-import { Dec } from '../engine/decimal';
+import { Dec } from '../base/decimal';
 import { build } from '../engine/build';
 import type { OutturnInput } from '../engine/model';
 import { TABLES } from '../engine/tables';
@@ -13,6 +13,8 @@ import { makePlan, type SheetPlan, type WorkbookPlan } from '../plan/plan';
 import { templatePlan } from '../plan/templates-plan';
 import { type BuildSettings, DEFAULT_SETTINGS, reportName, type Scope, type SheetKey } from './settings';
 import { displayRows, type DisplayCell, reportSheet, type TableBlock } from '../excel/report';
+import { reportClipboard } from '../publish/html';
+import { documentFromBuild, type PublishDocument } from '../publish/model';
 
 export type { BuildSettings, Scope, SheetKey };
 export { DEFAULT_SETTINGS };
@@ -25,6 +27,10 @@ export type BuildOutcome =
 export interface ReportOutcome {
   sheet: SheetPlan;
   rows: DisplayCell[][];
+  /** the sheet's tables as an accessible document: the Word download renders it (src/publish/docx.ts) */
+  document: PublishDocument;
+  /** the clipboard's HTML (caption, header row, row headers, narrative) and plain text */
+  clipboard: { html: string; text: string };
 }
 
 
@@ -121,7 +127,12 @@ export function reportFromSheets(sheets: InputSheet[], s: BuildSettings, table: 
   });
   const name = reportName(sheet.name);
   const copy = reportSheet(sheet, blocks, name);
-  return { ok: true, report: { sheet: copy, rows: displayRows(copy) } };
+  const document = documentFromBuild(result, plan, {
+    organisation: input.organisation, financialYear: input.financialYear, rounding: input.rounding,
+    house: { font: input.publishing?.font, organisation: input.publishing?.organisationName },
+    tables: result.tables.filter((t) => TABLES[t.id].sheet === table).map((t) => t.id),
+  });
+  return { ok: true, report: { sheet: copy, rows: displayRows(copy), document, clipboard: reportClipboard(document) } };
 }
 
 /** The input templates, empty or filled with a document (the worked example). */
