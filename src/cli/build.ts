@@ -11,7 +11,8 @@ import { readOutturn } from '../format/validate';
 import type { WorkbookPlan } from '../plan/plan';
 import { WORKBOOK_EXTENSIONS } from '../xlsx/read-book';
 import { readInputWorkbook } from '../xlsx/read-input';
-import { isOutturnWorkbook, workbookBuffer } from '../xlsx/write';
+import { isOutturnWorkbookFile } from '../xlsx/creator';
+import { workbookBuffer } from '../xlsx/write';
 import { EXIT, type Io } from './io';
 
 export interface BuildOptions {
@@ -72,7 +73,7 @@ export async function runBuild(inputPath: string, o: BuildOptions, io: Io): Prom
     const out = resolve(o.output);
     if (extname(out).toLowerCase() !== '.xlsx') throw new InvalidInput([{ where: o.output, message: 'the output must be an .xlsx file' }]);
     if (out === resolve(inputPath)) throw new InvalidInput([{ where: o.output, message: 'the output would overwrite the input' }]);
-    if (existsSync(out) && !o.force && !(await isOutturnWorkbook(readFileSync(out)))) {
+    if (existsSync(out) && !o.force && !isOutturnWorkbookFile(out)) {
       throw new InvalidInput([{ where: o.output, message: 'exists and was not made by Outturn; it is left alone (choose another name, or --force)' }]);
     }
   } catch (e) {

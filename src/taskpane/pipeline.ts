@@ -13,6 +13,8 @@ import type { SheetPlan, WorkbookPlan } from '../plan/plan';
 import { templatePlan } from '../plan/templates-plan';
 import { type BuildSettings, DEFAULT_SETTINGS, reportName, type Scope, type SheetKey } from './settings';
 import { displayRows, type DisplayCell, reportSheet, type TableBlock } from '../excel/report';
+import { reportClipboard } from '../publish/html';
+import { documentFromBuild, type PublishDocument } from '../publish/model';
 
 export type { BuildSettings, Scope, SheetKey };
 export { DEFAULT_SETTINGS };
@@ -25,6 +27,10 @@ export type BuildOutcome =
 export interface ReportOutcome {
   sheet: SheetPlan;
   rows: DisplayCell[][];
+  /** the sheet's tables as an accessible document: the Word download renders it (src/publish/docx.ts) */
+  document: PublishDocument;
+  /** the clipboard's HTML (caption, header row, row headers, narrative) and plain text */
+  clipboard: { html: string; text: string };
 }
 
 
@@ -119,7 +125,12 @@ export function reportFromSheets(sheets: InputSheet[], s: BuildSettings, table: 
   });
   const name = reportName(sheet.name);
   const copy = reportSheet(sheet, blocks, name);
-  return { ok: true, report: { sheet: copy, rows: displayRows(copy) } };
+  const document = documentFromBuild(result, plan, {
+    organisation: input.organisation, financialYear: input.financialYear, rounding: input.rounding,
+    house: { font: input.publishing?.font, organisation: input.publishing?.organisationName },
+    tables: result.tables.filter((t) => TABLES[t.id].sheet === table).map((t) => t.id),
+  });
+  return { ok: true, report: { sheet: copy, rows: displayRows(copy), document, clipboard: reportClipboard(document) } };
 }
 
 /** The input templates, empty or filled with a document (the worked example). */
