@@ -1,0 +1,397 @@
+// Tables and running text from the positioned text of PDF pages (as pdf.js gives it): rows from
+// baselines, columns from the alignment of the figures. Pure: the PDF reader at the edge
+// (src/pdf/read.ts) hands in text items with positions; nothing here knows pdf.js.
+//
+// How a page is read, as a person reads a printed table:
+//  1. Items on one baseline (within a third of the font size) make a line; within a line, items
+//     closer than half the font size make one segment (a cell's text).
+//  2. A line holding a figure in a separate segment is a table line; lines without figures next to
+//     table lines (headers above, section headings and wrapped labels between) belong to the table;
+//     a line of prose, a page break that does not continue the table, or a gap of over three row
+//     pitches ends it.
+//  3. Columns are where the figures align: the segments of the table lines are clustered by their
+//     horizontal extent (figures first, then text); a header or label spanning several columns goes
+//     to the first of them (as a super-header is printed over its group).
+//  4. Lines closer together than a row pitch (a label or header wrapped within its cell, figures
+//     centred beside a wrapped label) merge into one row.
+//  5. A table at the top of a page whose columns match the table ending the previous page
+//     continues it; a repeated header is dropped.
+import { parsePrinted } from '../engine/printed';
+import { type DocParagraph, type DocTable, type ReportDocument, rectangular, squash } from './document';
+
+/** One run of text on a page. Units are PDF points; y is the baseline measured from the page top. */
+export interface TextItem {
+  str: string;
+  x: number;
+  y: number;
+  /** advance width */
+  w: number;
+  /** font size (height of the text) */
+  h: number;
+  bold?: boolean;
+}
+
+export interface PageText {
+  /** 1-based */
+  page: number;
+  width: number;
+  height: number;
+  items: TextItem[];
+}
+
+interface Part {
+  text: string;
+  x0: number;
+  x1: number;
+}
+
+interface Segment {
+  /** the items it was joined from: a segment crossing column boundaries is split between them */
+  parts: Part[];
+  text: string;
+  x0: number;
+  x1: number;
+  h: number;
+  bold: boolean;
+  numeric: boolean;
+}
+
+interface Line {
+  page: number;
+  y: number;
+  h: number;
+  segs: Segment[];
+}
+
+const isFigure = (s: string): boolean => {
+  const t = s.replace(/\s*(\*+|\([a-z]\)|[†‡§])$/i, '');
+  if (!/[0-9]|^[-–—−]$/.test(t)) return false;
+  const p = parsePrinted(t.replace(/^£\s*/, '').replace(/\s*(m|k|bn)$/i, ''));
+  return p.kind === 'number';
+};
+
+/** Items → lines (by baseline) → segments (by gaps). */
+export function linesOf(page: PageText): Line[] {
+  const items = page.items.filter((i) => i.str.trim() !== '' && i.h > 0).slice().sort((a, b) => a.y - b.y || a.x - b.x);
+  const rows: TextItem[][] = [];
+  for (const it of items) {
+    const last = rows[rows.length - 1];
+    if (last) {
+      const y = last[0].y;
+      const h = Math.max(...last.map((i) => i.h), it.h);
+      if (Math.abs(it.y - y) <= 0.35 * h) {
+        last.push(it);
+        continue;
+      }
+    }
+    rows.push([it]);
+  }
+  return rows.map((r) => {
+    r.sort((a, b) => a.x - b.x);
+    const segs: Segment[] = [];
+    for (const it of r) {
+      const prev = segs[segs.length - 1];
+      const gap = prev ? it.x - prev.x1 : Infinity;
+      const bothFigures = prev && isFigure(prev.text) && isFigure(it.str.trim());
+      if (prev && gap < 0.5 * Math.max(prev.h, it.h) && !(bothFigures && gap > 0.15 * it.h)) {
+        const sep = gap > 0.12 * it.h && !/\s$/.test(prev.text) && !/^\s/.test(it.str) ? ' ' : '';
+        prev.text += sep + it.str;
+        prev.parts.push({ text: it.str, x0: it.x, x1: it.x + it.w });
+        prev.x1 = Math.max(prev.x1, it.x + it.w);
+        prev.bold = prev.bold && !!it.bold;
+      } else {
+        segs.push({ parts: [{ text: it.str, x0: it.x, x1: it.x + it.w }], text: it.str, x0: it.x, x1: it.x + it.w, h: it.h, bold: !!it.bold, numeric: false });
+      }
+    }
+    for (const s of segs) {
+      s.text = squash(s.text);
+      s.numeric = isFigure(s.text);
+    }
+    return { page: page.page, y: r[0].y, h: Math.max(...r.map((i) => i.h)), segs };
+  });
+}
+
+/** "Table 1", "Table 3a: Reserves": a caption, not a header */
+const isCaption = (l: Line) => l.segs.length === 1 && /^(table|appendix|annex)\s+[0-9a-z.]+\b/i.test(l.segs[0].text) && l.segs[0].text.length <= 90;
+const figures = (l: Line) => l.segs.filter((s) => s.numeric).length;
+const words = (l: Line) => l.segs.map((s) => s.text).join(' ').split(' ').length;
+/** A line of running text: one segment, several words, or a sentence. */
+const isProse = (l: Line, pageWidth: number) =>
+  l.segs.length === 1 && figures(l) === 0 && (words(l) >= 12 || /[.:;]$/.test(l.segs[0].text) && words(l) >= 6 || (l.segs[0].x1 - l.segs[0].x0) > 0.55 * pageWidth);
+/** A table line: a figure in a segment of its own beside something else (a label or other figures). */
+const isRow = (l: Line) => figures(l) >= 1 && (l.segs.length >= 2 || figures(l) >= 1 && l.segs[0].x0 > 0);
+
+interface Block {
+  lines: Line[];
+  title?: string;
+}
+
+function median(xs: number[]): number {
+  if (xs.length === 0) return 0;
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Splits a page's lines into table blocks and prose; the prose goes to `paras`. */
+function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
+  const blocks: Block[] = [];
+  const isTableLine = lines.map((l) => isRow(l) && !(l.segs.length === 1 && figures(l) === 1 && l.segs[0].text.length <= 3 && l.segs[0].x0 > page.width * 0.4 && l.y > page.height * 0.9));
+  // a single short figure near the bottom centre is a page number, not a table
+  let i = 0;
+  let lastEnd = -1;
+  let prose: Line[] = [];
+  const flushProse = () => {
+    if (prose.length) paras.push(prose);
+    prose = [];
+  };
+  while (i < lines.length) {
+    if (!isTableLine[i]) {
+      i++;
+      continue;
+    }
+    // grow downwards: table lines, and non-prose lines between or after them, while gaps stay table-like
+    let end = i;
+    const pitches: number[] = [];
+    for (let j = i + 1; j < lines.length; j++) {
+      const gap = lines[j].y - lines[j - 1].y;
+      const pitch = median(pitches) || 1.6 * lines[j - 1].h;
+      if (gap > 3.2 * pitch) break;
+      if (isProse(lines[j], page.width)) break;
+      if (isTableLine[j]) {
+        pitches.push(gap);
+        end = j;
+      } else if (lines[j].segs.length >= 1) {
+        // a label line without figures: keep if a table line follows soon
+        let k = j + 1;
+        while (k < lines.length && !isTableLine[k] && !isProse(lines[k], page.width) && lines[k].y - lines[k - 1].y <= 3.2 * pitch && k - j < 3) k++;
+        if (k < lines.length && isTableLine[k] && lines[k].y - lines[k - 1].y <= 3.2 * pitch) {
+          end = k;
+          j = k;
+          continue;
+        }
+        // or trailing label lines that sit in the table's label column right under it
+        break;
+      }
+    }
+    // grow upwards: header lines (not prose), at most 6, close to the first table line
+    let start = i;
+    const pitch = median(pitches) || 1.6 * lines[i].h;
+    while (start - 1 >= 0 && !isTableLine[start - 1] && !isProse(lines[start - 1], page.width) && i - (start - 1) <= 6
+      && lines[start].y - lines[start - 1].y <= 2.6 * pitch && !claimed(lines[start - 1]) && !isCaption(lines[start - 1])) start--;
+    // a caption line ("Table 1") right above becomes the title
+    let title: string | undefined;
+    const cap = lines[start - 1];
+    if (cap && isCaption(cap) && lines[start].y - cap.y <= 4 * pitch) title = cap.segs[0].text;
+    // prose before the table
+    for (let p = lastEnd + 1; p < start; p++) if (!(title && lines[p] === cap)) pushProse(lines[p]);
+    blocks.push({ lines: lines.slice(start, end + 1), title });
+    lastEnd = end;
+    i = end + 1;
+  }
+  for (let p = lastEnd + 1; p < lines.length; p++) pushProse(lines[p]);
+  flushProse();
+  return blocks;
+
+  // helpers closed over the page
+  function claimed(l: Line) {
+    return blocks.some((b) => b.lines.includes(l));
+  }
+  function pushProse(l: Line) {
+    const last = prose[prose.length - 1];
+    if (last && (l.y - last.y > 1.9 * Math.max(l.h, last.h) || Math.abs(l.segs[0].x0 - last.segs[0].x0) > 2 * l.h && l.y - last.y > 1.3 * l.h)) flushProse();
+    prose.push(l);
+  }
+}
+
+interface Column {
+  x0: number;
+  x1: number;
+}
+
+/** Columns from the segments of the table lines: figures first, then text that overlaps no figure column. */
+function columnsOf(lines: Line[]): Column[] {
+  const rows = lines.filter(isRow);
+  const cluster = (segs: Segment[], existing: Column[]): Column[] => {
+    const out: Column[] = [];
+    for (const s of segs.slice().sort((a, b) => a.x0 - b.x0)) {
+      if (existing.some((c) => overlap(c, s) > 0)) continue;
+      const hit = out.filter((c) => overlap(c, s) > 0);
+      if (hit.length === 0) out.push({ x0: s.x0, x1: s.x1 });
+      else {
+        const merged = { x0: Math.min(s.x0, ...hit.map((c) => c.x0)), x1: Math.max(s.x1, ...hit.map((c) => c.x1)) };
+        for (const c of hit) out.splice(out.indexOf(c), 1);
+        out.push(merged);
+      }
+    }
+    return out;
+  };
+  const figureCols = cluster(rows.flatMap((l) => l.segs.filter((s) => s.numeric)), []);
+  // text segments that overlap two figure columns span them: they do not make columns
+  const text = rows.flatMap((l) => l.segs.filter((s) => !s.numeric));
+  const textCols = cluster(text, figureCols);
+  return [...figureCols, ...textCols].sort((a, b) => a.x0 - b.x0);
+}
+
+const overlap = (c: { x0: number; x1: number }, s: { x0: number; x1: number }) => Math.min(c.x1, s.x1) - Math.max(c.x0, s.x0);
+
+function columnFor(cols: Column[], s: Segment): number {
+  let best = -1;
+  for (let c = 0; c < cols.length; c++) if (overlap(cols[c], s) > 0.5) return c; // the first overlapped: a super-header's first column
+  let dist = Infinity;
+  for (let c = 0; c < cols.length; c++) {
+    const d = Math.abs((cols[c].x0 + cols[c].x1) / 2 - (s.x0 + s.x1) / 2);
+    if (d < dist) {
+      dist = d;
+      best = c;
+    }
+  }
+  // text left of every column is the label
+  if (s.x1 <= cols[0].x0) return 0;
+  return best;
+}
+
+/** A segment joined from items that fall in different columns (cells too close to tell apart by the gap) is split between them. */
+function splitAcross(cols: Column[], segs: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segs) {
+    if (s.parts.length < 2) {
+      out.push(s);
+      continue;
+    }
+    let cur: Segment | undefined;
+    let curCol = -2;
+    for (const p of s.parts) {
+      const c = columnFor(cols, { ...s, x0: p.x0, x1: p.x1 });
+      if (cur && c === curCol) {
+        cur.text = squash(`${cur.text} ${p.text}`);
+        cur.x1 = Math.max(cur.x1, p.x1);
+        cur.parts.push(p);
+      } else {
+        cur = { ...s, parts: [p], text: squash(p.text), x0: p.x0, x1: p.x1 };
+        curCol = c;
+        out.push(cur);
+      }
+    }
+  }
+  for (const x of out) x.numeric = isFigure(x.text);
+  return out;
+}
+
+interface Band {
+  page: number;
+  lines: Line[];
+}
+
+/** Lines closer together than a row pitch, whose figures do not collide, are one row. */
+function bandsOf(lines: Line[], cols: Column[]): Band[] {
+  const gaps: number[] = [];
+  for (let i = 1; i < lines.length; i++) if (isRow(lines[i]) && isRow(lines[i - 1]) && lines[i].page === lines[i - 1].page) gaps.push(lines[i].y - lines[i - 1].y);
+  const pitch = median(gaps) || 1.6 * (lines[0]?.h ?? 10);
+  const bands: Band[] = [];
+  let used = new Set<number>();
+  for (const l of lines) {
+    const last = bands[bands.length - 1];
+    const prev = last?.lines[last.lines.length - 1];
+    const cells = l.segs.map((s) => columnFor(cols, s));
+    const figCols = l.segs.map((s, k) => (s.numeric ? cells[k] : -1)).filter((c) => c >= 0);
+    const close = prev && prev.page === l.page && l.y - prev.y < Math.min(0.8 * pitch, 1.45 * Math.max(prev.h, l.h)) && pitch > 1.25 * Math.max(prev.h, l.h);
+    if (last && close && !figCols.some((c) => used.has(c)) && !(figures(l) > 0 && last.lines.some((x) => figures(x) > 0) && !figCols.every((c) => !used.has(c)))) {
+      last.lines.push(l);
+      for (const c of figCols) used.add(c);
+    } else {
+      bands.push({ page: l.page, lines: [l] });
+      used = new Set(figCols);
+    }
+  }
+  return bands;
+}
+
+function tableOf(block: Block): { cells: string[][]; bold: boolean[][]; pages: number[]; cols: Column[] } {
+  const cols = columnsOf(block.lines);
+  const bands = bandsOf(block.lines, cols);
+  const cells: string[][] = [];
+  const bold: boolean[][] = [];
+  const pages: number[] = [];
+  for (const b of bands) {
+    const row = Array<string>(cols.length).fill('');
+    const rb = Array<boolean>(cols.length).fill(false);
+    for (const l of b.lines) {
+      for (const s of splitAcross(cols, l.segs)) {
+        const c = columnFor(cols, s);
+        row[c] = row[c] ? `${row[c]} ${s.text}` : s.text;
+        rb[c] = rb[c] || s.bold;
+      }
+    }
+    cells.push(row);
+    bold.push(rb);
+    pages.push(b.page);
+  }
+  return { cells, bold, pages, cols };
+}
+
+function sameColumns(a: Column[], b: Column[]): boolean {
+  if (a.length !== b.length) return false;
+  // figures are right-aligned: compare right edges; the label column by its left edge
+  return a.every((c, i) => (i === 0 ? Math.abs(c.x0 - b[i].x0) <= 6 : Math.abs(c.x1 - b[i].x1) <= 4));
+}
+
+/** Reads every page: the tables (joined across page breaks) and the paragraphs of running text. */
+export function readPages(source: string, pages: PageText[]): ReportDocument {
+  const tables: DocTable[] = [];
+  const paragraphs: DocParagraph[] = [];
+  const scanned: number[] = [];
+  let prev: { table: DocTable; cols: Column[]; endY: number; pageHeight: number; header: string[][] } | undefined;
+  for (const page of pages) {
+    if (!page.items.some((i) => i.str.trim() !== '')) {
+      scanned.push(page.page);
+      prev = undefined;
+      continue;
+    }
+    const lines = linesOf(page);
+    const paras: Line[][] = [];
+    const blocks = blocksOf(lines, page, paras);
+    let perPage = 0;
+    const firstContentY = lines[0]?.y ?? 0;
+    for (const b of blocks) {
+      const t = tableOf(b);
+      const startsPage = b.lines[0].y <= firstContentY + 0.5;
+      const continues = prev && startsPage && sameColumns(prev.cols, t.cols) && !b.title;
+      if (continues && prev) {
+        // drop a repeated header
+        let skip = 0;
+        while (skip < prev.header.length && skip < t.cells.length && t.cells[skip].join('\u0001') === prev.header[skip].join('\u0001')) skip++;
+        prev.table.cells.push(...t.cells.slice(skip));
+        prev.table.bold?.push(...t.bold.slice(skip));
+        prev.table.rowPages?.push(...t.pages.slice(skip));
+      } else {
+        perPage++;
+        const table: DocTable = {
+          where: `page ${page.page}, table ${perPage}`,
+          page: page.page,
+          rowPages: t.pages,
+          title: b.title,
+          cells: rectangular(t.cells),
+          bold: t.bold,
+        };
+        tables.push(table);
+        const header: string[][] = [];
+        for (const row of t.cells) {
+          if (row.some((c) => isFigure(c))) break;
+          header.push(row);
+        }
+        prev = { table, cols: t.cols, endY: b.lines[b.lines.length - 1].y, pageHeight: page.height, header };
+      }
+    }
+    // a table continues onto the next page only if nothing follows it on this one
+    const lastLineY = lines[lines.length - 1]?.y ?? 0;
+    if (prev && prev.table.page !== undefined && !(prev.endY >= lastLineY - 0.5 || lastLineY > page.height * 0.9 && prev.endY >= lines[lines.length - 2]?.y - 0.5)) prev = undefined;
+    for (const p of paras) {
+      const text = squash(p.map((l) => l.segs.map((s) => s.text).join(' ')).join(' ').replace(/-\s+(?=[a-z])/g, '-'));
+      if (!text) continue;
+      if (/^\d{1,3}$/.test(text)) continue; // a page number
+      paragraphs.push({ text, page: page.page, where: `page ${page.page}`, heading: p.length === 1 && p[0].segs.every((s) => s.bold) });
+    }
+  }
+  for (const t of tables) t.cells = rectangular(t.cells);
+  return { source, kind: 'pdf', tables, paragraphs, pages: pages.length, scanned };
+}
