@@ -21,6 +21,10 @@ export const REPORT_LIMIT = 64 * 2 ** 20;
 
 class ReportInputError extends Error {}
 
+/** A module loaded when first needed (pdf.js and parse5 only for the files that use them: start-up stays quick). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const lazy = <T>(id: string): T => require(id) as T;
+
 async function readReport(path: string): Promise<ReportDocument> {
   if (!existsSync(path)) throw new ReportInputError(`${path}: no such file`);
   const st = statSync(path);
@@ -30,8 +34,8 @@ async function readReport(path: string): Promise<ReportDocument> {
   const name = basename(path);
   const bytes = readFileSync(path);
   if (ext === '.pdf') {
-    const { readPdfText, PdfReadError } = await import('../pdf/read');
-    const { readPages } = await import('../report/layout');
+    const { readPdfText, PdfReadError } = lazy<typeof import('../pdf/read')>('../pdf/read');
+    const { readPages } = lazy<typeof import('../report/layout')>('../report/layout');
     try {
       return readPages(name, await readPdfText(bytes));
     } catch (e) {
@@ -47,10 +51,10 @@ async function readReport(path: string): Promise<ReportDocument> {
     text = new TextDecoder('windows-1252').decode(bytes);
   }
   if (ext === '.html' || ext === '.htm') {
-    const { readHtmlReport } = await import('../report/html');
+    const { readHtmlReport } = lazy<typeof import('../report/html')>('../report/html');
     return readHtmlReport(text, name);
   }
-  const { readTextReport } = await import('../report/text');
+  const { readTextReport } = lazy<typeof import('../report/text')>('../report/text');
   return readTextReport(text, name, ext === '.txt' ? 'text' : 'markdown');
 }
 

@@ -163,13 +163,17 @@ function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
       } else if (lines[j].segs.length >= 1) {
         // a label line without figures: keep if a table line follows soon
         let k = j + 1;
-        while (k < lines.length && !isTableLine[k] && !isProse(lines[k], page.width) && lines[k].y - lines[k - 1].y <= 3.2 * pitch && k - j < 3) k++;
+        while (k < lines.length && !isTableLine[k] && !isProse(lines[k], page.width) && lines[k].y - lines[k - 1].y <= 3.2 * pitch && k - j < 8) k++;
         if (k < lines.length && isTableLine[k] && lines[k].y - lines[k - 1].y <= 3.2 * pitch) {
           end = k;
           j = k;
           continue;
         }
-        // or trailing label lines that sit in the table's label column right under it
+        // or the rest of a label wrapped in its cell, right under the last table line
+        if (gap < 0.8 * pitch && Math.abs(lines[j].segs[0].x0 - lines[end].segs[0].x0) <= 2 && lines[j].segs.length === 1) {
+          end = j;
+          continue;
+        }
         break;
       }
     }
@@ -198,7 +202,9 @@ function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
   }
   function pushProse(l: Line) {
     const last = prose[prose.length - 1];
-    if (last && (l.y - last.y > 1.9 * Math.max(l.h, last.h) || Math.abs(l.segs[0].x0 - last.segs[0].x0) > 2 * l.h && l.y - last.y > 1.3 * l.h)) flushProse();
+    const weight = (x: Line) => x.segs.every((sg) => sg.bold);
+    if (last && (l.y - last.y > 1.9 * Math.max(l.h, last.h) || Math.abs(l.h - last.h) > 0.5 || weight(l) !== weight(last)
+      || Math.abs(l.segs[0].x0 - last.segs[0].x0) > 2 * l.h && l.y - last.y > 1.3 * l.h)) flushProse();
     prose.push(l);
   }
 }
@@ -225,29 +231,42 @@ function columnsOf(lines: Line[]): Column[] {
     }
     return out;
   };
-  const figureCols = cluster(rows.flatMap((l) => l.segs.filter((s) => s.numeric)), []);
+  // a lone dash (nil) may be centred or left in its cell: it does not anchor a column
+  const anchors = (s: Segment) => s.numeric && !/^[-–—−]$/.test(s.text);
+  const figureCols = cluster(rows.flatMap((l) => l.segs.filter(anchors)), []);
   // text segments that overlap two figure columns span them: they do not make columns
-  const text = rows.flatMap((l) => l.segs.filter((s) => !s.numeric));
+  const text = rows.flatMap((l) => l.segs.filter((s) => !s.numeric && !/^[-–—−]$/.test(s.text)));
   const textCols = cluster(text, figureCols);
-  return [...figureCols, ...textCols].sort((a, b) => a.x0 - b.x0);
+  const cols = [...figureCols, ...textCols].sort((a, b) => a.x0 - b.x0);
+  // a header over exactly one column shows how wide that column's cells are
+  for (const l of lines) {
+    if (isRow(l)) continue;
+    for (const s of l.segs) {
+      const hit = cols.filter((c) => overlap(c, s) > 0.5);
+      if (hit.length !== 1) continue;
+      const i = cols.indexOf(hit[0]);
+      const left = i > 0 ? cols[i - 1].x1 : -Infinity;
+      const right = i + 1 < cols.length ? cols[i + 1].x0 : Infinity;
+      if (s.x0 > left && s.x1 < right) {
+        hit[0].x0 = Math.min(hit[0].x0, s.x0);
+        hit[0].x1 = Math.max(hit[0].x1, s.x1);
+      }
+    }
+  }
+  return cols;
 }
 
 const overlap = (c: { x0: number; x1: number }, s: { x0: number; x1: number }) => Math.min(c.x1, s.x1) - Math.max(c.x0, s.x0);
 
 function columnFor(cols: Column[], s: Segment): number {
-  let best = -1;
   for (let c = 0; c < cols.length; c++) if (overlap(cols[c], s) > 0.5) return c; // the first overlapped: a super-header's first column
-  let dist = Infinity;
+  // in the gap between columns: the cell boundary is taken half-way between them
+  const mid = (s.x0 + s.x1) / 2;
   for (let c = 0; c < cols.length; c++) {
-    const d = Math.abs((cols[c].x0 + cols[c].x1) / 2 - (s.x0 + s.x1) / 2);
-    if (d < dist) {
-      dist = d;
-      best = c;
-    }
+    const right = c + 1 < cols.length ? (cols[c].x1 + cols[c + 1].x0) / 2 : Infinity;
+    if (mid < right) return c;
   }
-  // text left of every column is the label
-  if (s.x1 <= cols[0].x0) return 0;
-  return best;
+  return cols.length - 1;
 }
 
 /** A segment joined from items that fall in different columns (cells too close to tell apart by the gap) is split between them. */
