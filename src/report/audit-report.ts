@@ -5,7 +5,7 @@
 import type { Severity } from '../engine/model';
 import { type AuditFinding, type AuditedTable, AuditInputError, auditGrids } from '../audit/audit';
 import type { Grid } from '../audit/grid';
-import { parsePrinted } from '../engine/printed';
+import { parsePrinted } from '../base/printed';
 import type { DocTable, ReportDocument } from './document';
 import { type NarrativeTie, tieNarrative } from './narrative';
 

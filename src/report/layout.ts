@@ -16,7 +16,7 @@
 //     centred beside a wrapped label) merge into one row.
 //  5. A table at the top of a page whose columns match the table ending the previous page
 //     continues it; a repeated header is dropped.
-import { parsePrinted } from '../engine/printed';
+import { parsePrinted } from '../base/printed';
 import { type DocParagraph, type DocTable, type ReportDocument, rectangular, squash } from './document';
 
 /** One run of text on a page. Units are PDF points; y is the baseline measured from the page top. */

@@ -3,8 +3,8 @@
 // the way an auditor ticks a report: tied, tied within rounding, truncated instead of rounded,
 // different (with the figure it should be), or quoted with no source in any table. Financial years
 // and dates inconsistent with the report's own year are noted. Pure and exact (decimal.js clone).
-import { Dec } from '../engine/decimal';
-import { parsePrinted } from '../engine/printed';
+import { Dec } from '../base/decimal';
+import { parsePrinted } from '../base/printed';
 import type { Severity } from '../engine/model';
 import type { DocParagraph, DocTable } from './document';
 
