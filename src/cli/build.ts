@@ -8,6 +8,7 @@ import { type InputError, InvalidInput } from '../format/errors';
 import { resultJson } from '../app/result';
 import { readOutturn } from '../format/validate';
 import { makePlan, type PlanOptions, type WorkbookPlan } from '../plan/plan';
+import { WORKBOOK_EXTENSIONS } from '../xlsx/read-book';
 import { readInputWorkbook } from '../xlsx/read-input';
 import { isOutturnWorkbook, workbookBuffer } from '../xlsx/write';
 import { EXIT, type Io } from './io';
@@ -50,7 +51,7 @@ export function utf8Text(data: Buffer, name: string): string {
 export async function loadInput(path: string, notes?: InputError[]): Promise<OutturnInput> {
   const ext = extname(path).toLowerCase();
   if (!existsSync(path)) throw new InvalidInput([{ where: path, message: 'no such file' }]);
-  if (ext !== '.json' && ext !== '.xlsx') throw new InvalidInput([{ where: path, message: 'the input must be an outturn/v1 .json file or an input workbook (.xlsx)' }]);
+  if (ext !== '.json' && !WORKBOOK_EXTENSIONS.includes(ext)) throw new InvalidInput([{ where: path, message: 'the input must be an outturn/v1 .json file or an input workbook (.xlsx, .xlsm, .xls or .ods)' }]);
   const st = statSync(path);
   if (!st.isFile()) throw new InvalidInput([{ where: path, message: 'is a folder, not a file' }]);
   const limit = INPUT_LIMITS[ext === '.json' ? 'json' : 'xlsx'];
