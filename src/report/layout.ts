@@ -70,9 +70,33 @@ const isFigure = (s: string): boolean => {
   return p.kind === 'number';
 };
 
+// A figure as only figures are printed: with a thousands separator, brackets, decimals or a % sign.
+const FIGURE_TOKEN = /^\(?-?£?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+\.[0-9]+|\([0-9]+\)|[0-9]+%)\)?$/;
+
+/**
+ * pdf.js joins text runs closer than about half an em into one item, spacing them: in tight tables a
+ * figure and the label in the next cell arrive as one item ("72,687 Adult Social Care"). Split a
+ * figure off the start or end of an item, apportioning the width by characters.
+ */
+function splitFigure(it: TextItem): TextItem[] {
+  const str = it.str;
+  const at = (i: number) => it.x + (it.w * i) / str.length;
+  const first = /^(\S+)(\s+)(\S.*)$/.exec(str);
+  if (first && FIGURE_TOKEN.test(first[1]) && /[A-Za-z]/.test(first[3])) {
+    const k = first[1].length + first[2].length;
+    return [{ ...it, str: first[1], w: at(first[1].length) - it.x }, ...splitFigure({ ...it, str: first[3], x: at(k), w: it.x + it.w - at(k) })];
+  }
+  const last = /^(.*\S)(\s+)(\S+)$/.exec(str);
+  if (last && FIGURE_TOKEN.test(last[3]) && /[A-Za-z]/.test(last[1])) {
+    const k = last[1].length + last[2].length;
+    return [{ ...it, str: last[1], w: at(last[1].length) - it.x }, { ...it, str: last[3], x: at(k), w: it.x + it.w - at(k) }];
+  }
+  return [it];
+}
+
 /** Items → lines (by baseline) → segments (by gaps). */
 export function linesOf(page: PageText): Line[] {
-  const items = page.items.filter((i) => i.str.trim() !== '' && i.h > 0).slice().sort((a, b) => a.y - b.y || a.x - b.x);
+  const items = page.items.filter((i) => i.str.trim() !== '' && i.h > 0).flatMap(splitFigure).sort((a, b) => a.y - b.y || a.x - b.x);
   const rows: TextItem[][] = [];
   for (const it of items) {
     const last = rows[rows.length - 1];
@@ -92,8 +116,9 @@ export function linesOf(page: PageText): Line[] {
     for (const it of r) {
       const prev = segs[segs.length - 1];
       const gap = prev ? it.x - prev.x1 : Infinity;
-      const bothFigures = prev && isFigure(prev.text) && isFigure(it.str.trim());
-      if (prev && gap < 0.5 * Math.max(prev.h, it.h) && !(bothFigures && gap > 0.15 * it.h)) {
+      // a figure beside anything else is another cell unless they touch; text joins text across a word space
+      const aFigure = prev && (isFigure(prev.text) || isFigure(it.str.trim()));
+      if (prev && gap < 0.35 * Math.max(prev.h, it.h) && !(aFigure && gap > 0.15 * it.h)) {
         const sep = gap > 0.12 * it.h && !/\s$/.test(prev.text) && !/^\s/.test(it.str) ? ' ' : '';
         prev.text += sep + it.str;
         prev.parts.push({ text: it.str, x0: it.x, x1: it.x + it.w });
@@ -110,6 +135,9 @@ export function linesOf(page: PageText): Line[] {
     return { page: page.page, y: r[0].y, h: Math.max(...r.map((i) => i.h)), segs };
   });
 }
+
+/** A header cell's text wrapped: the next line has a segment starting under it, less than a line and a half below. */
+const isWrapOf = (a: Line, b: Line) => b.y - a.y < 1.5 * Math.max(a.h, b.h) && b.segs.some((s) => Math.abs(s.x0 - a.segs[0].x0) < 2 || Math.abs(s.x1 - a.segs[0].x1) < 2 || Math.abs((s.x0 + s.x1) / 2 - (a.segs[0].x0 + a.segs[0].x1) / 2) < 2);
 
 /** "Table 1", "Table 3a: Reserves": a caption, not a header */
 const isCaption = (l: Line) => l.segs.length === 1 && /^(table|appendix|annex)\s+[0-9a-z.]+\b/i.test(l.segs[0].text) && l.segs[0].text.length <= 90;
@@ -170,7 +198,8 @@ function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
           continue;
         }
         // or the rest of a label wrapped in its cell, right under the last table line
-        if (gap < 0.8 * pitch && Math.abs(lines[j].segs[0].x0 - lines[end].segs[0].x0) <= 2 && lines[j].segs.length === 1) {
+        const under = (l: Line) => lines.slice(Math.max(i, end - 3), end + 1).some((p) => p.segs.some((sg) => !sg.numeric && Math.abs(sg.x0 - l.segs[0].x0) <= 2));
+        if (gap < 0.8 * pitch && lines[j].segs.length <= 2 && figures(lines[j]) === 0 && under(lines[j])) {
           end = j;
           continue;
         }
@@ -180,8 +209,10 @@ function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
     // grow upwards: header lines (not prose), at most 6, close to the first table line
     let start = i;
     const pitch = median(pitches) || 1.6 * lines[i].h;
-    while (start - 1 >= 0 && !isTableLine[start - 1] && !isProse(lines[start - 1], page.width) && i - (start - 1) <= 6
-      && lines[start].y - lines[start - 1].y <= 2.6 * pitch && !claimed(lines[start - 1]) && !isCaption(lines[start - 1])) start--;
+    // a line of one segment (a title) joins only when as close as a row below it: a title sits apart
+    while (start - 1 >= 0 && !isTableLine[start - 1] && !isProse(lines[start - 1], page.width) && i - (start - 1) <= 14
+      && lines[start].y - lines[start - 1].y <= (lines[start - 1].segs.length === 1 && !isWrapOf(lines[start - 1], lines[start]) ? 1.15 : 2.6) * pitch
+      && !claimed(lines[start - 1]) && !isCaption(lines[start - 1])) start--;
     // a caption line ("Table 1") right above becomes the title
     let title: string | undefined;
     const cap = lines[start - 1];
@@ -209,6 +240,8 @@ function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
   }
 }
 
+const FILLER = /^(none|nil|n\/a|na|n\.a\.|tbc|tbd|\*|—|–)$/i;
+
 interface Column {
   x0: number;
   x1: number;
@@ -235,7 +268,8 @@ function columnsOf(lines: Line[]): Column[] {
   const anchors = (s: Segment) => s.numeric && !/^[-–—−]$/.test(s.text);
   const figureCols = cluster(rows.flatMap((l) => l.segs.filter(anchors)), []);
   // text segments that overlap two figure columns span them: they do not make columns
-  const text = rows.flatMap((l) => l.segs.filter((s) => !s.numeric && !/^[-–—−]$/.test(s.text)));
+  // words that stand for a figure ("none", "nil", "n/a") sit anywhere in a figure's cell: they anchor no column either
+  const text = rows.flatMap((l) => l.segs.filter((s) => !s.numeric && !/^[-–—−]$/.test(s.text) && !FILLER.test(s.text)));
   const textCols = cluster(text, figureCols);
   const cols = [...figureCols, ...textCols].sort((a, b) => a.x0 - b.x0);
   // a header over exactly one column shows how wide that column's cells are
@@ -337,7 +371,8 @@ function tableOf(block: Block): { cells: string[][]; bold: boolean[][]; pages: n
     for (const l of b.lines) {
       for (const s of splitAcross(cols, l.segs)) {
         const c = columnFor(cols, s);
-        row[c] = row[c] ? `${row[c]} ${s.text}` : s.text;
+        // a word broken after its hyphen at the end of a line ("Non-" / "Specific") joins without a space
+        row[c] = row[c] ? (/[A-Za-z]-$/.test(row[c]) && /^[A-Za-z]/.test(s.text) ? `${row[c]}${s.text}` : `${row[c]} ${s.text}`) : s.text;
         rb[c] = rb[c] || s.bold;
       }
     }

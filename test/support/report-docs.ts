@@ -70,7 +70,7 @@ export function markdownToHtml(md: string, style: HtmlStyle = {}): string {
     i++;
   }
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Report</title>
-<style>body{font-family:"Liberation Sans",Arial,sans-serif;font-size:10pt} td,th{border:0.5pt solid #444;vertical-align:${style.valign ?? 'top'}} th{font-weight:bold}
+<style>body{font-family:"Liberation Sans",Arial,sans-serif;font-size:10pt} td,th{border:0.5pt solid #444;vertical-align:${style.valign ?? 'top'}} th{font-weight:bold;vertical-align:bottom}
 @page{size:A4 ${style.landscape ? 'landscape' : 'portrait'};margin:15mm}</style></head><body>
 ${body.join('\n')}
 </body></html>`;
