@@ -65,6 +65,7 @@ interface Line {
 
 const isFigure = (s: string): boolean => {
   const t = s.replace(/\s*(\*+|\([a-z]\)|[†‡§])$/i, '');
+  if (/^£\s*'?0{3}s?$|^£\s*m$/i.test(t)) return false; // "£000", "£'000": a unit, not nil
   if (!/[0-9]|^[-–—−]$/.test(t)) return false;
   const p = parsePrinted(t.replace(/^£\s*/, '').replace(/\s*(m|k|bn)$/i, ''));
   return p.kind === 'number';
@@ -81,6 +82,11 @@ const FIGURE_TOKEN = /^\(?-?£?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+\.[0-9]+|\([0-9
 function splitFigure(it: TextItem): TextItem[] {
   const str = it.str;
   const at = (i: number) => it.x + (it.w * i) / str.length;
+  // a run of figures or years ("277.230 287.541 259.221", "2015-16 2016-17"): each its own cell
+  const tokens = [...str.matchAll(/\S+/g)];
+  if (tokens.length >= 2 && tokens.every((m) => FIGURE_TOKEN.test(m[0]) || /^(19|20)[0-9]{2}([-/][0-9]{2})?$/.test(m[0]) || /^[-–—−]$/.test(m[0]))) {
+    return tokens.map((m) => ({ ...it, str: m[0], x: at(m.index ?? 0), w: at((m.index ?? 0) + m[0].length) - at(m.index ?? 0) }));
+  }
   const first = /^(\S+)(\s+)(\S.*)$/.exec(str);
   if (first && FIGURE_TOKEN.test(first[1]) && /[A-Za-z]/.test(first[3])) {
     const k = first[1].length + first[2].length;
@@ -163,7 +169,10 @@ function median(xs: number[]): number {
 /** Splits a page's lines into table blocks and prose; the prose goes to `paras`. */
 function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
   const blocks: Block[] = [];
-  const isTableLine = lines.map((l) => isRow(l) && !(l.segs.length === 1 && figures(l) === 1 && l.segs[0].text.length <= 3 && l.segs[0].x0 > page.width * 0.4 && l.y > page.height * 0.9));
+  // "2020 /" above "21": a year wrapped in a header cell, not a row of figures
+  const wrappedYear = (l: Line, k: number) => k > 0 && l.segs.filter((s) => s.numeric).every((s) => /^[0-9]{2}$/.test(s.text))
+    && l.y - lines[k - 1].y < 1.5 * l.h && lines[k - 1].segs.some((p) => /[/-]$/.test(p.text) && overlap(p, l.segs.find((s) => s.numeric)!) > 0);
+  const isTableLine = lines.map((l, k) => isRow(l) && !wrappedYear(l, k) && !(l.segs.length === 1 && figures(l) === 1 && l.segs[0].text.length <= 3 && l.segs[0].x0 > page.width * 0.4 && l.y > page.height * 0.9));
   // a single short figure near the bottom centre is a page number, not a table
   let i = 0;
   let lastEnd = -1;
@@ -186,7 +195,10 @@ function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
       if (gap > 3.2 * pitch) break;
       if (isProse(lines[j], page.width)) break;
       if (isTableLine[j]) {
-        pitches.push(gap);
+        // the row pitch: from one line of figures to the next (not from a wrapped label's line)
+        let k = j - 1;
+        while (k > i && !isTableLine[k]) k--;
+        if (isTableLine[k] && lines[j].page === lines[k].page) pitches.push(lines[j].y - lines[k].y);
         end = j;
       } else if (lines[j].segs.length >= 1) {
         // a label line without figures: keep if a table line follows soon
@@ -209,9 +221,13 @@ function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
     // grow upwards: header lines (not prose), at most 6, close to the first table line
     let start = i;
     const pitch = median(pitches) || 1.6 * lines[i].h;
-    // a line of one segment (a title) joins only when as close as a row below it: a title sits apart
+    // a line of one segment at the table's left edge is a title, not a header (unless it is the first
+    // line of a header cell that wraps); one further right is a super-header over its group
+    const leftEdge = Math.min(...lines.slice(i, end + 1).map((l) => l.segs[0].x0));
+    const titleLike = (l: Line, below: Line) => l.segs.length === 1 && l.segs[0].x0 <= leftEdge + 2 * l.h && !isWrapOf(l, below)
+      && (below.y - l.y > Math.max(1.6 * l.h, 1.15 * pitch) || Math.abs(l.h - below.h) > 0.15 * below.h);
     while (start - 1 >= 0 && !isTableLine[start - 1] && !isProse(lines[start - 1], page.width) && i - (start - 1) <= 14
-      && lines[start].y - lines[start - 1].y <= (lines[start - 1].segs.length === 1 && !isWrapOf(lines[start - 1], lines[start]) ? 1.15 : 2.6) * pitch
+      && lines[start].y - lines[start - 1].y <= 2.6 * pitch && !titleLike(lines[start - 1], lines[start])
       && !claimed(lines[start - 1]) && !isCaption(lines[start - 1])) start--;
     // a caption line ("Table 1") right above becomes the title
     let title: string | undefined;
@@ -330,6 +346,38 @@ function splitAcross(cols: Column[], segs: Segment[]): Segment[] {
   return out;
 }
 
+/**
+ * Super-headers centred over their groups ("2020 / 21" over five columns, "2021 / 22" over three): a
+ * header line of two or more segments, fewer than half the columns, none numeric, each wider than the
+ * column it would fall in or centred between columns. Groups run to the right edge, each starting
+ * where its text is centred over the columns up to the next group; the text goes to the group's first
+ * column (as a super-header is transcribed). Undefined when the line does not read so.
+ */
+function superHeaderColumns(cols: Column[], segs: Segment[]): number[] | undefined {
+  if (segs.length < 2 || segs.length > cols.length / 2 || segs.some((s) => s.numeric)) return undefined;
+  const centre = (a: number, b: number) => (a + b) / 2;
+  const out: number[] = [];
+  let last = cols.length - 1;
+  for (let k = segs.length - 1; k >= 0; k--) {
+    const c = centre(segs[k].x0, segs[k].x1);
+    let best = -1;
+    let dist = Infinity;
+    for (let c0 = 1; c0 <= last; c0++) {
+      const d = Math.abs(centre(cols[c0].x0, cols[last].x1) - c);
+      if (d < dist) {
+        dist = d;
+        best = c0;
+      }
+    }
+    // a text over a single column is no super-header
+    if (best < 0 || best === last || dist > 0.25 * (cols[last].x1 - cols[best].x0)) return undefined;
+    out[k] = best;
+    last = best - 1;
+    if (last < 1 && k > 0) return undefined;
+  }
+  return out;
+}
+
 interface Band {
   page: number;
   lines: Line[];
@@ -359,34 +407,40 @@ function bandsOf(lines: Line[], cols: Column[]): Band[] {
   return bands;
 }
 
-function tableOf(block: Block): { cells: string[][]; bold: boolean[][]; pages: number[]; cols: Column[] } {
-  const cols = columnsOf(block.lines);
+function tableOf(block: Block, given?: Column[]): { cells: string[][]; bold: boolean[][]; pages: number[]; cols: Column[] } {
+  const cols = given ?? columnsOf(block.lines);
   const bands = bandsOf(block.lines, cols);
   const cells: string[][] = [];
   const bold: boolean[][] = [];
   const pages: number[] = [];
-  for (const b of bands) {
+  const firstFigures = bands.findIndex((b) => b.lines.some((l) => figures(l) > 0));
+  bands.forEach((b, bi) => {
     const row = Array<string>(cols.length).fill('');
     const rb = Array<boolean>(cols.length).fill(false);
+    const groups = bi < firstFigures && b.lines.length === 1 ? superHeaderColumns(cols, b.lines[0].segs) : undefined;
     for (const l of b.lines) {
-      for (const s of splitAcross(cols, l.segs)) {
-        const c = columnFor(cols, s);
+      for (const [k, s] of splitAcross(cols, l.segs).entries()) {
+        const c = groups?.[k] ?? columnFor(cols, s);
         // a word broken after its hyphen at the end of a line ("Non-" / "Specific") joins without a space
-        row[c] = row[c] ? (/[A-Za-z]-$/.test(row[c]) && /^[A-Za-z]/.test(s.text) ? `${row[c]}${s.text}` : `${row[c]} ${s.text}`) : s.text;
+        row[c] = row[c] ? (/[A-Za-z0-9]-$/.test(row[c]) && /^[A-Za-z0-9]/.test(s.text) ? `${row[c]}${s.text}` : `${row[c]} ${s.text}`) : s.text;
         rb[c] = rb[c] || s.bold;
       }
     }
     cells.push(row);
     bold.push(rb);
     pages.push(b.page);
-  }
+  });
   return { cells, bold, pages, cols };
 }
 
-function sameColumns(a: Column[], b: Column[]): boolean {
-  if (a.length !== b.length) return false;
-  // figures are right-aligned: compare right edges; the label column by its left edge
-  return a.every((c, i) => (i === 0 ? Math.abs(c.x0 - b[i].x0) <= 6 : Math.abs(c.x1 - b[i].x1) <= 4));
+/** The block continues a table with these columns: its figures fall in them, and its labels start where the table's did. */
+function fitsColumns(cols: Column[], block: Block): boolean {
+  const figs = block.lines.flatMap((l) => l.segs.filter((s) => s.numeric && !/^[-–—−]$/.test(s.text)));
+  if (figs.length === 0) return false;
+  const inside = figs.filter((s) => cols.some((c) => overlap(c, s) > 0.5 * (s.x1 - s.x0) && s.x1 <= c.x1 + 4));
+  const labels = block.lines.filter(isRow).map((l) => l.segs[0]).filter((s) => !s.numeric);
+  const labelsAligned = labels.length === 0 || labels.filter((s) => Math.abs(s.x0 - cols[0].x0) <= 6).length >= labels.length / 2;
+  return inside.length === figs.length && labelsAligned;
 }
 
 /** Reads every page: the tables (joined across page breaks) and the paragraphs of running text. */
@@ -407,9 +461,10 @@ export function readPages(source: string, pages: PageText[]): ReportDocument {
     let perPage = 0;
     const firstContentY = lines[0]?.y ?? 0;
     for (const b of blocks) {
-      const t = tableOf(b);
       const startsPage = b.lines[0].y <= firstContentY + 0.5;
-      const continues = prev && startsPage && sameColumns(prev.cols, t.cols) && !b.title;
+      const continues = prev && startsPage && !b.title && fitsColumns(prev.cols, b);
+      // a continuation is read in the columns of the table it continues (a page may not use them all)
+      const t = continues && prev ? tableOf(b, prev.cols) : tableOf(b);
       if (continues && prev) {
         // drop a repeated header
         let skip = 0;

@@ -45,11 +45,13 @@ function split(rows: string[][]): { above: string[]; table: string[][]; below: s
   const nonBlank = rows.filter((r) => filled(r) > 0);
   let i = 0;
   const above: string[] = [];
-  while (i < nonBlank.length && filled(nonBlank[i]) <= 1) above.push(nonBlank[i++].find((c) => squash(c)) ?? '');
+  // a title is a line of one cell in the label column; one cell further right is a super-header
+  while (i < nonBlank.length && filled(nonBlank[i]) <= 1 && squash(nonBlank[i][0] ?? '') !== '') above.push(squash(nonBlank[i++][0]));
   let j = nonBlank.length;
   const below: string[] = [];
-  while (j > i && filled(nonBlank[j - 1]) <= 1 && !/[0-9]/.test(nonBlank[j - 1].join('')) ) below.unshift(nonBlank[--j].find((c) => squash(c)) ?? '');
-  // a footnote line is prose ("* includes ..."): only lines that read as sentences go below the table
+  // a footnote under the table: one cell that reads as a sentence, or holds no figure
+  const footnote = (r: string[]) => filled(r) <= 1 && squash(r[0] ?? '') !== '' && (!/[0-9]/.test(r.join('')) || squash(r[0]).split(' ').length >= 6);
+  while (j > i && footnote(nonBlank[j - 1])) below.unshift(squash(nonBlank[--j][0]));
   const table = nonBlank.slice(i, j);
   const w = Math.max(...table.map((r) => r.length));
   return { above, table: table.map((r) => Array.from({ length: w }, (_, k) => squash(r[k] ?? ''))), below };
@@ -67,7 +69,8 @@ const LAYOUTS: { name: string; style: HtmlStyle; landscape?: boolean; superHeade
   { name: 'headers over several lines, bottom-aligned', style: { narrowHeaders: true, valign: 'bottom' } },
   { name: 'labels wrapped, figures centred beside them', style: { labelWidth: '9em', valign: 'middle' } },
   { name: 'super-headers spanning their group, landscape', style: {}, landscape: true, superHeaders: true },
-  { name: 'tight cells, small type', style: { padding: 1.5, tableFont: '7.5pt' } },
+  // cells 0.67 em apart: pdf.js joins runs closer than 0.6 em into one (figures are split off again; two words are not)
+  { name: 'tight cells, small type', style: { padding: 2.5, tableFont: '7.5pt' } },
   { name: 'large type: long tables break across pages, header repeated', style: { tableFont: '15pt', padding: 5 } },
 ];
 
@@ -85,7 +88,8 @@ function page(parts: { above: string[]; table: string[][]; below: string[] }[], 
 
 /** A header cell followed by empty header cells spans them (colspan), as super-headers are printed. */
 function spanning(html: string): string {
-  return html.replace(/<thead>[\s\S]*?<\/thead>/, (head) => head.replace(/<tr>([\s\S]*?)<\/tr>/g, (_m, row: string) => {
+  // only a first header row above another: a super-header row
+  return html.replace(/<thead>[\s\S]*?<\/thead>/, (head) => (head.match(/<tr>/g) ?? []).length < 2 ? head : head.replace(/<tr>([\s\S]*?)<\/tr>/, (_m, row: string) => {
     const cells = [...row.matchAll(/<th([^>]*)>([\s\S]*?)<\/th>/g)].map((m) => ({ attrs: m[1], text: m[2] }));
     const out: string[] = [];
     for (let i = 0; i < cells.length; i++) {
