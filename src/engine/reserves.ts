@@ -17,11 +17,15 @@ export interface ReservesTables {
   companion: Table;
   findings: Finding[];
   checks: Check[];
-  rows: { byLabel: Map<string, number>; totalReserves: number };
+  /**
+   * Named rows: Table 3's by reserve label, and its TOTAL RESERVES; Table 3a's useable reserves and
+   * (with a net revenue budget) the general reserve as % of it — never found again by their labels.
+   */
+  rows: { byLabel: Map<string, number>; totalReserves: number; useable: number; generalReservePercent?: number };
 }
 
 /** "2020/21" → the dates the column headers use: "1/04/20" and "31/03/21". */
-function yearDates(year: string): { start: string; end: string } {
+export function yearDates(year: string): { start: string; end: string } {
   const y = Number.parseInt(year.slice(0, 4), 10);
   const yy = (n: number) => String(n % 100).padStart(2, '0');
   return { start: `1/04/${yy(y)}`, end: `31/03/${yy(y + 1)}` };
@@ -111,8 +115,8 @@ export function reservesTables(inp: ReservesInput, netRevenueBudget: { amount: D
   transfersNetToNil(inp, b, totalReserves, findings, checks);
   belowNil(inp, b, byLabel, findings, checks);
 
-  const companion = companionTable(inp, b, { general, useableTotal, byLabel, netRevenueBudget }, findings, checks);
-  return { table, companion, findings, checks, rows: { byLabel, totalReserves } };
+  const { table: companion, useable: useableRow, generalReservePercent } = companionTable(inp, b, { general, useableTotal, byLabel, netRevenueBudget }, findings, checks);
+  return { table, companion, findings, checks, rows: { byLabel, totalReserves, useable: useableRow, generalReservePercent } };
 }
 
 function transfersNetToNil(inp: ReservesInput, b: TableBuilder, totalRow: number, findings: Finding[], checks: Check[]): void {
@@ -185,7 +189,7 @@ interface CompanionContext {
  * at that year's rate of draw, and the general reserve as a share of the net revenue budget.
  * Every figure is a formula over Table 3's cells on the same sheet.
  */
-function companionTable(inp: ReservesInput, t3: TableBuilder, ctx: CompanionContext, findings: Finding[], checks: Check[]): Table {
+function companionTable(inp: ReservesInput, t3: TableBuilder, ctx: CompanionContext, findings: Finding[], checks: Check[]): { table: Table; useable: number; generalReservePercent?: number } {
   const u = inp.displayUnits;
   const dp = placesFor(u);
   const years = inp.years;
@@ -229,6 +233,7 @@ function companionTable(inp: ReservesInput, t3: TableBuilder, ctx: CompanionCont
   b.add('measure', "Years of cover at that year's rate of draw (- = no draw)", false, coverCells);
 
   // The general reserve against the net revenue budget, for the first year.
+  let generalReservePercent: number | undefined;
   const generalClosing = sum(inp.reserves.filter((r) => r.class === 'general').map((r) => r.opening.plus(r.flows[0].movement).plus(r.flows[0].transfers).plus(r.flows[0].capital)));
   if (ctx.netRevenueBudget && ctx.general.length > 0) {
     const genCells: Record<string, ReturnType<typeof sumOf>> = {};
@@ -238,6 +243,7 @@ function companionTable(inp: ReservesInput, t3: TableBuilder, ctx: CompanionCont
     const pctRow = b.add('measure', 'General reserve as % of the net revenue budget', false, {
       y0: { ...derived({ op: 'ratio', num: b.ref(generalRow, 'y0'), den: b.ref(budget, 'y0') }, 3), as: 'percent' },
     });
+    generalReservePercent = pctRow;
     const budgetPounds = convert(ctx.netRevenueBudget.amount, ctx.netRevenueBudget.units as typeof u, '£');
     const pct = budgetPounds.isZero() ? ZERO : convert(generalClosing, inp.units, '£').div(budgetPounds).times(100);
     const within = pct.gte(inp.generalReserveBand.min) && pct.lte(inp.generalReserveBand.max);
@@ -281,5 +287,5 @@ function companionTable(inp: ReservesInput, t3: TableBuilder, ctx: CompanionCont
       source: r.source,
     });
   }
-  return b.build('Reserves by Home Office category, and resilience', u);
+  return { table: b.build('Reserves by Home Office category, and resilience', u), useable, generalReservePercent };
 }
