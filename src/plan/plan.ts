@@ -6,7 +6,7 @@ import { Dec, text } from '../engine/decimal';
 import type { BuildResult, CellRef, Derivation, Figure, Finding, Table, TableId } from '../engine/model';
 import { isFigure } from '../engine/model';
 import { a1, range, sheetRef } from './a1';
-import type { FormatName, StyleName } from './styles';
+import { MONEY_FORMAT, type FormatName, type StyleName } from './styles';
 
 export type PlanCell =
   | null
@@ -230,7 +230,7 @@ export function makePlan(result: BuildResult, opts: PlanOptions): WorkbookPlan {
       });
       // Number formats by column block, then the few figures that are not money.
       const rowN = row0 + t.rows.length - 1;
-      const moneyFormat: FormatName = t.units === '£m' ? 'money1' : 'money0';
+      const moneyFormat: FormatName = t.places !== undefined ? MONEY_FORMAT[t.places] : t.units === '£m' ? 'money1' : 'money0';
       t.columns.forEach((col, c) => {
         if (!numeric[c]) return;
         const fmt: FormatName = col.kind === 'percent' ? 'percent1' : col.kind === 'ratio' ? 'ratio1' : moneyFormat;
@@ -297,7 +297,9 @@ export function makePlan(result: BuildResult, opts: PlanOptions): WorkbookPlan {
 function formula(d: Derivation, f: Figure, roundTo: number, addr: (r: CellRef) => string): string {
   switch (d.op) {
     case 'sum':
-      return `ROUND(${sumFormula(d.of, addr)},${roundTo})`;
+      return d.minus?.length
+        ? `ROUND(${sumFormula(d.of, addr)}-${sumFormula(d.minus, addr)},${roundTo})`
+        : `ROUND(${sumFormula(d.of, addr)},${roundTo})`;
     case 'diff':
       return `ROUND(${addr(d.a)}-${addr(d.b)},${roundTo})`;
     case 'ratio':
