@@ -5,7 +5,7 @@
 // headings → toModel → build), dec (decimal.js per amount, then the same), or float (THE INEXACT
 // BASELINE, bench/float-baseline.ts). Prints one JSON line. For product, `aggregateMs` is the
 // validation (toModel: schema and model) and `tablesMs` is build() (aggregation and every table).
-import { text } from '../src/engine/decimal';
+import { text } from '../src/base/decimal';
 import { build } from '../src/engine/build';
 import { toModel } from '../src/format/validate';
 import { floatBaselineAggregate, floatBaselineTables } from './float-baseline';

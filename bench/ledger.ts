@@ -8,7 +8,7 @@
 // `aggregateDecPerLine`, the straightforward decimal.js loop, to show what the fast path saves.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Dec, text } from '../src/engine/decimal';
+import { Dec, text } from '../src/base/decimal';
 import { ExactSum } from '../src/engine/pence';
 import { rng } from '../scripts/make-ledger-example'; // mulberry32: the same deterministic integers as the example ledger
 

@@ -10,7 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { Dec } from '../src/engine/decimal';
+import { Dec } from '../src/base/decimal';
 import type { EngineCase } from './engine-case';
 import { generateLedger, ledgerDocument, productAggregation } from './ledger';
 import { scaledExample } from './scale';

@@ -2,6 +2,7 @@
 // caption, role and units; leaves out what is not the table (titles above it, the check row under it,
 // Outturn's "engine figures" mirror block to its right).
 import type { Units } from '../engine/model';
+import type { TableLayout } from '../engine/tables';
 import { type Grid, type Reading, cellAt, cellText, boldAt, readCell, width } from './grid';
 
 /**
@@ -11,7 +12,7 @@ import { type Grid, type Reading, cellAt, cellText, boldAt, readCell, width } fr
  * spend (2b), the MTFP (3b: gap = budget requirement − funding, drawn from reserves) and its
  * scenarios (3c); and auto (any other table: its totals cast).
  */
-export type Layout = 'revenue' | 'forecast' | 'ledger' | 'capital' | 'programme' | 'financing' | 'reserves' | 'mtfp' | 'scenarios' | 'auto';
+export type Layout = TableLayout | 'auto';
 
 export type Role =
   | 'row_type'

@@ -1,5 +1,5 @@
 // A finding of the audit, and the one place that decides its severity from the printed rounding.
-import { Dec, ZERO, text } from '../engine/decimal';
+import { Dec, ZERO, text } from '../base/decimal';
 import type { Severity, Units } from '../engine/model';
 import type { Reading } from './grid';
 import { stepOf } from './grid';

@@ -1,8 +1,8 @@
 // The audit's input: a rectangle of cells as a reader found them — text as printed, or numbers as
 // typed — with the sheet they came from and how to name a cell to the reader of a finding.
-import { Dec, fromSpreadsheetNumber } from '../engine/decimal';
-import { parsePrinted } from '../engine/printed';
-import { a1, columnLetters, range, sheetRef } from '../plan/a1';
+import { Dec, fromSpreadsheetNumber } from '../base/decimal';
+import { parsePrinted } from '../base/printed';
+import { a1, columnLetters, range, sheetRef } from '../base/a1';
 
 export type GridCell = string | number | null;
 

@@ -2,7 +2,8 @@
 // per-table rules when more than one table is recognised; rows are matched by label, columns by
 // role, year or date in the caption. Each mismatch is a finding at the cell of the dependent table.
 // Pure.
-import { sum, text } from '../engine/decimal';
+import { sum, text } from '../base/decimal';
+import { layoutPhrase } from '../engine/tables';
 import type { Column, FoundTable, Layout, TableRow } from './detect';
 import { normalise } from './detect';
 import { type AuditFinding, type Num, isNum, severityOf, show } from './findings';
@@ -14,18 +15,6 @@ export interface PlacedTable {
   layout: Layout;
 }
 
-const NAMES: Record<Layout, string> = {
-  revenue: 'the revenue table',
-  forecast: 'the forecast build-up',
-  ledger: 'the ledger reconciliation',
-  capital: 'the capital table',
-  programme: 'the capital programme',
-  financing: 'the capital financing',
-  reserves: 'the reserves table',
-  mtfp: 'the MTFP table',
-  scenarios: 'the scenarios table',
-  auto: 'the table',
-};
 
 const key = (label: string) => normalise(label).replace(/[:\s]+$/, '');
 
@@ -68,7 +57,7 @@ class Ties {
       cell: where(dep.t, row, c),
       rule,
       message:
-        `${row.label || '(no label)'} — ${colOf(dep.t, c).caption}: printed ${show(printed.value)}, but ${what} in ${NAMES[src.layout]} ` +
+        `${row.label || '(no label)'} — ${colOf(dep.t, c).caption}: printed ${show(printed.value)}, but ${what} in ${layoutPhrase(src.layout)} ` +
         `(${cells}) ${from.length > 1 ? 'sum to' : 'is'} ${show(expected)}${u ? ` (${u})` : ''}; difference ${show(difference)}` +
         `${severity === 'warning' ? ', within the rounding of the printed figures' : ''}`,
       printed: text(printed.value),

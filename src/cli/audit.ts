@@ -2,7 +2,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
-import { Dec } from '../engine/decimal';
+import { Dec } from '../base/decimal';
+import { TABLE_LAYOUTS } from '../engine/tables';
 import { type AuditReport, AuditInputError, type Layout, auditGrids, exitCodeOf } from '../audit/audit';
 import { readDelimited } from '../audit/delimited';
 import { show } from '../audit/findings';
@@ -17,7 +18,7 @@ export interface AuditCliOptions {
   json?: boolean;
 }
 
-const LAYOUTS: Layout[] = ['revenue', 'forecast', 'ledger', 'capital', 'programme', 'financing', 'reserves', 'mtfp', 'scenarios', 'auto'];
+const LAYOUTS: Layout[] = [...TABLE_LAYOUTS, 'auto'];
 
 /**
  * The largest files the audit reads: a printed table as CSV/TSV is a few kilobytes, so 16 MB

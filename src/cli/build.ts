@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { build } from '../engine/build';
 import type { BuildResult, OutturnInput } from '../engine/model';
 import { type InputError, InvalidInput } from '../format/errors';
-import { resultJson } from '../format/result';
+import { resultJson } from '../app/result';
 import { readOutturn } from '../format/validate';
 import { makePlan, type PlanOptions, type WorkbookPlan } from '../plan/plan';
 import { readInputWorkbook } from '../xlsx/read-input';

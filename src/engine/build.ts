@@ -1,5 +1,5 @@
 // The engine's one entry point: validated inputs in; tables, checks, findings and narrative out.
-import { Dec, sum, text } from './decimal';
+import { Dec, sum, text } from '../base/decimal';
 import { capitalTable } from './capital';
 import { evaluate } from './evaluate';
 import type { BuildResult, Check, Finding, Narrative, OutturnInput, Table } from './model';

@@ -5,7 +5,7 @@
 //            revenue contributions, reserves, borrowing — against the spend of Table 2 (a live
 //            reference); the difference must be nil, and the contributions from reserves must tie to
 //            Table 3's contributions to capital in the same year.
-import { Dec, ZERO, sum, text } from './decimal';
+import { Dec, ZERO, sum, text } from '../base/decimal';
 import type { CapitalInput, CapitalScheme, Check, Column, FinancingType, Finding, ReservesInput, Table } from './model';
 import { isFigure } from './model';
 import type { CapitalTable } from './capital';

@@ -1,5 +1,5 @@
 // Table 2: capital outturn against the revised programme, budget remaining and reprofiling.
-import { Dec, text } from './decimal';
+import { Dec, text } from '../base/decimal';
 import type { CapitalInput, CapitalScheme, Check, Column, Finding, Table } from './model';
 import { TableBuilder, derived, input, sumOf } from './table-builder';
 import { convert } from './units';

@@ -5,7 +5,7 @@
 //          independently from its exact value (as Excel's display format does);
 //  stored: what a cell holds so that the sheet's own formulas reproduce `shown` on screen —
 //          the shown figures under round-then-sum, the exact ones under round-each.
-import { Dec, ZERO, round, text } from './decimal';
+import { Dec, ZERO, round, text } from '../base/decimal';
 import type { CellRef, Derivation, Figure, Finding, RoundingPolicy, Table, TableId } from './model';
 import { isFigure } from './model';
 

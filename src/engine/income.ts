@@ -5,7 +5,7 @@
 // a warning — but only when the table gives no sign of the other convention: a table with any
 // negative heading is taken to type income negative, and a positive "Other Specific Grants" there
 // is spending (Derbyshire's Table 1 has one).
-import { type Dec, text } from './decimal';
+import { type Dec, text } from '../base/decimal';
 import type { Finding, RevenueInput } from './model';
 
 /** Words that make a heading read as income (case-insensitive, whole words). */

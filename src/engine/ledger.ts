@@ -6,7 +6,7 @@
 // Every line lands in exactly one heading, or is reported: a line no mapping row matches is
 // unmapped; a line that rows for two different headings match is doubly mapped. Neither is counted
 // in any heading, so Table 1 then does not reconcile to the ledger total and the check says so.
-import { Dec, ZERO, round, sum } from './decimal';
+import { Dec, ZERO, round, sum } from '../base/decimal';
 import type { CodeMatch, LedgerInput, RevenueInput } from './model';
 import { pence } from './pence';
 import { convert } from './units';

@@ -1,23 +1,12 @@
 // The engine's vocabulary: inputs as the engine receives them (already validated, money as exact
 // decimals), and the tables, figures and findings it returns. No host types here.
-import type { Dec } from './decimal';
+import type { Dec } from '../base/decimal';
+import type { TableId } from './tables';
 
 export type Units = '£' | "£'000" | '£m';
 export type RoundingPolicy = 'round-then-sum' | 'round-each';
-export type TableId =
-  | 'revenue'
-  | 'capital'
-  | 'reserves'
-  | 'reserves-categories'
-  // forecasting (issue 5): the ledger reconciliation and forecast build-up beside Table 1, next
-  // year's capital programme and the capital financing beside Table 2, the MTFP and its scenarios
-  // beside Table 3
-  | 'revenue-forecast'
-  | 'revenue-ledger'
-  | 'capital-next-year'
-  | 'capital-financing'
-  | 'reserves-mtfp'
-  | 'reserves-scenarios';
+/** A table's id: the keys of the table registry (./tables.ts), which says where each goes. */
+export type { TableId } from './tables';
 export type Severity = 'error' | 'warning' | 'note';
 
 // ---------- inputs ----------

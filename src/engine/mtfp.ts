@@ -9,7 +9,7 @@
 //             estimated balance; the gap not funded.
 //   Table 3c (reserves-scenarios): year × case: gap, gap not funded, useable reserves at year end,
 //             reserves exhausted.
-import { Dec, ZERO, text } from './decimal';
+import { Dec, ZERO, text } from '../base/decimal';
 import type { Check, Column, Finding, MtfpYear, Reserve, ReservesInput, Table, TableCell } from './model';
 import type { ReservesTables } from './reserves';
 import { TableBuilder, derived, input, sumOf } from './table-builder';

@@ -2,8 +2,8 @@
 // table's own places, the underspend as a % of the budget, a variance column in either sign, the
 // reserves sentence for every year with forecast years in the future tense. Only inputs that use
 // these options get these sentences, so every earlier result stays exactly as it was.
-import type { Dec } from './decimal';
-import { text } from './decimal';
+import type { Dec } from '../base/decimal';
+import { text } from '../base/decimal';
 import type { Narrative, ReservesInput, RevenueInput, Table, Units } from './model';
 import { isFigure } from './model';
 import { millions, percent, revenueSentence } from './narrative';

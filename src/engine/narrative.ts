@@ -1,5 +1,5 @@
 // The sentences report authors copy next to the tables, formed from the figures the tables show.
-import { Dec, round } from './decimal';
+import { Dec, round } from '../base/decimal';
 import type { Units } from './model';
 import { convert } from './units';
 

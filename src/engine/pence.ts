@@ -7,7 +7,7 @@
 // the addition could leave the safe range, carried into an exact decimal first. Amounts the fast
 // path cannot take (more than two decimal places, more than 15 digits, anything unusual) are summed
 // with decimal.js directly. No fractional floating-point value is ever formed: the result is exact.
-import { Dec, ZERO } from './decimal';
+import { Dec, ZERO } from '../base/decimal';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 

@@ -3,7 +3,7 @@
 // display units (a £m table typed to three places shows three places), never fewer than the
 // units' default (whole £ and £'000, £m to one place) and never more than three. Inputs in £ shown
 // as £ keep whole pounds (pennies are rounded away, as the published tables do) unless asked.
-import type { Dec } from './decimal';
+import type { Dec } from '../base/decimal';
 import type { Units } from './model';
 import { placesFor } from './units';
 

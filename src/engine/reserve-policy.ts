@@ -2,7 +2,7 @@
 // budget" (a minimum only), "5% or £4m, whichever is greater", a band of 2–5% — checked for every
 // year whose net revenue budget is known, so that a medium-term plan that draws the general
 // reserve below its minimum says so in the year it happens, never silently.
-import { Dec, round, sum, text } from './decimal';
+import { Dec, round, sum, text } from '../base/decimal';
 import type { Check, Finding, ReservesInput } from './model';
 import { millions } from './narrative';
 

@@ -4,7 +4,7 @@
 // published figure. Totals are compact: a class sub-total only when both classes are present,
 // an earmarked total only beside a general reserve. The companion table (Home Office categories,
 // useable reserves, years of cover, general reserve % and band) is the same as for Table 3.
-import type { Dec } from './decimal';
+import type { Dec } from '../base/decimal';
 import type { Column, Finding, Check, Reserve, ReservesInput, RowKind } from './model';
 import { TableBuilder, derived, input, sumOf } from './table-builder';
 import { convert } from './units';

@@ -1,6 +1,6 @@
 // Table 3: the statement of reserves, rolled forward over every year of the forecast, and its
 // companion table: the Home Office categories, useable reserves and years of cover per year.
-import { Dec, ZERO, round, sum, text } from './decimal';
+import { Dec, ZERO, round, sum, text } from '../base/decimal';
 import type { Check, Column, Figure, Finding, Reserve, ReserveCategory, ReservesInput, Table } from './model';
 import { bandChecks, bandPolicy, laterBudgets } from './reserve-policy';
 import { TableBuilder, derived, input, sumOf } from './table-builder';

@@ -7,7 +7,7 @@
 //             own); Table 1's total; and the difference, which must be nil (a check).
 //   Table 1a: per heading, revised budget, actual to date, the rest of the year from the users'
 //             forecasts and from the profile, the forecast outturn (a live sum) and its variance.
-import { Dec, ZERO, text } from './decimal';
+import { Dec, ZERO, text } from '../base/decimal';
 import {
   type HeadingForecast,
   type LedgerAggregate,

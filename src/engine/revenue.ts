@@ -1,5 +1,5 @@
 // Table 1: revenue outturn against budget, with virements, adjustments and earmarked underspends.
-import { Dec, sum, text } from './decimal';
+import { Dec, sum, text } from '../base/decimal';
 import type { Check, Column, Figure, Finding, RevenueInput, Table } from './model';
 import { TableBuilder, derived, input, sumOf } from './table-builder';
 import { convert } from './units';

@@ -1,5 +1,5 @@
 // A small helper the three table modules share: rows of input figures and derived figures.
-import { Dec, ZERO } from './decimal';
+import { Dec, ZERO } from '../base/decimal';
 import type { CellRef, Column, Derivation, Figure, Row, RowKind, Table, TableCell, TableId, Units } from './model';
 
 export class TableBuilder {

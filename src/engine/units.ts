@@ -1,5 +1,5 @@
 // Units of a table and the conversions between them; all exact.
-import { Dec } from './decimal';
+import { Dec } from '../base/decimal';
 import type { Units } from './model';
 
 const FACTOR: Record<Units, number> = { '£': 1, "£'000": 1000, '£m': 1000000 };

@@ -1,7 +1,7 @@
 // Pure translation of a sheet plan into what Office.js takes: 2D arrays for `range.formulas` and
 // `range.numberFormat`, style properties, column widths in points. No Office here, so it is tested
 // on its own and shared by the writer and the report copy.
-import { Dec, toSpreadsheetNumber } from '../engine/decimal';
+import { Dec, toSpreadsheetNumber } from '../base/decimal';
 import type { PlanCell } from '../plan/plan';
 import type { CellStyle } from '../plan/styles';
 

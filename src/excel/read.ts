@@ -10,7 +10,7 @@
 // (merged cells), or could not locate (which rows are hidden, from the used range's rowHidden).
 import type { InputError } from '../format/errors';
 import type { GridValue, InputSheet } from '../format/templates';
-import { parseA1, sheetRef } from '../plan/a1';
+import { parseA1, sheetRef } from '../base/a1';
 import { OWNER_NAME, type TargetState } from './ownership';
 
 export interface WorkbookState {

@@ -1,8 +1,8 @@
 // "Copy for report": a finished, values-only copy of a table sheet (no formulas, no engine figures,
 // no check rows, so nothing can break when it is pasted elsewhere), and the same table as display
 // text for Word. Pure: the worker makes it, the task pane renders it with DOM text nodes.
-import { Dec, round } from '../engine/decimal';
-import { parseA1, range as rangeA1 } from '../plan/a1';
+import { Dec, round } from '../base/decimal';
+import { parseA1, range as rangeA1 } from '../base/a1';
 import type { PlanCell, SheetPlan } from '../plan/plan';
 import { type FormatName, NUMBER_FORMATS, STYLES, type StyleName } from '../plan/styles';
 

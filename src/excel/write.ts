@@ -4,7 +4,7 @@
 // request size, packed into as few requests as fit under the limit, and each request is one
 // context.sync() with calculation suspended: a full build is one write request at any size that
 // fits, and a few more only when the plan is larger than a request may carry.
-import { a1, parseA1, range as rangeA1 } from '../plan/a1';
+import { a1, parseA1, range as rangeA1 } from '../base/a1';
 import type { SheetPlan, WorkbookPlan } from '../plan/plan';
 import { NUMBER_FORMATS, STYLES } from '../plan/styles';
 import { formulasGrid, jsonBytes, styleWrites, widthRuns } from './cells';

@@ -2,78 +2,18 @@
 // mapping, profiles), the MTFP (plan, reserves that fund the gap, scenarios), and next year's
 // capital budgets and the capital financing. Read by `readTemplates` through `readForecastTemplates`;
 // every value is traced to its sheet and cell, so errors and findings name the cell.
-import { fromSpreadsheetNumber, text } from '../engine/decimal';
-import { a1, sheetRef } from '../plan/a1';
+import { fromSpreadsheetNumber, text } from '../base/decimal';
+import { a1, sheetRef } from '../base/a1';
 import type { InputError } from './errors';
-import { type GridValue, type InputSheet, type TemplateTable, findTable } from './templates';
+import { type GridValue, type InputSheet, isBlank } from '../base/cells';
+import { findTable } from './find-table';
+import {
+  CAPITAL_FINANCING, CAPITAL_NEXT_YEAR, DEFAULT_PROFILE_HEADING, FINANCING_TYPES, FORECAST_SHEETS, LEDGER_LINES, LEDGER_MAPPING, LEDGER_PROFILES, MONTH_COLUMNS, MTFP_GAP_FUNDING, MTFP_PLAN, MTFP_SCENARIOS, type TemplateTable,
+} from './template-tables';
 
-export const FORECAST_SHEETS = {
-  ledger: 'Ledger input',
-  mtfp: 'MTFP input',
-  capital: 'Capital input',
-  revenue: 'Revenue input',
-} as const;
-
-export const MONTH_COLUMNS = ['Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Jan', 'Feb', 'Mar'];
-/** The profile heading that stands for every heading without its own profile. */
-export const DEFAULT_PROFILE_HEADING = '(all other headings)';
-
-export const LEDGER_LINES: TemplateTable = {
-  sheet: FORECAST_SHEETS.ledger,
-  name: 'LedgerLines',
-  columns: ['Cost centre', 'Account', 'Description', 'Budget', 'Actual to date', 'Commitments', 'Forecast rest of year'],
-  money: ['Budget', 'Actual to date', 'Commitments', 'Forecast rest of year'],
-};
-export const LEDGER_MAPPING: TemplateTable = {
-  sheet: FORECAST_SHEETS.ledger,
-  name: 'LedgerMapping',
-  columns: ['Heading', 'Cost centre (exact)', 'Cost centres from', 'Cost centres to', 'Cost centre prefix', 'Account (exact)', 'Accounts from', 'Accounts to', 'Account prefix'],
-  money: [],
-};
-export const LEDGER_PROFILES: TemplateTable = {
-  sheet: FORECAST_SHEETS.ledger,
-  name: 'LedgerProfiles',
-  columns: ['Profile heading', ...MONTH_COLUMNS],
-  money: [],
-};
-export const MTFP_PLAN: TemplateTable = {
-  sheet: FORECAST_SHEETS.mtfp,
-  name: 'MtfpPlan',
-  columns: ['Year', 'Budget requirement', 'Funding'],
-  money: ['Budget requirement', 'Funding'],
-};
-export const MTFP_GAP_FUNDING: TemplateTable = {
-  sheet: FORECAST_SHEETS.mtfp,
-  name: 'MtfpGapFunding',
-  columns: ['Gap funded from (in order)'],
-  money: [],
-};
-export const MTFP_SCENARIOS: TemplateTable = {
-  sheet: FORECAST_SHEETS.mtfp,
-  name: 'MtfpScenarios',
-  columns: ['Scenario', 'Scenario year', 'Budget requirement change', 'Funding change'],
-  money: ['Budget requirement change', 'Funding change'],
-};
-export const CAPITAL_NEXT_YEAR: TemplateTable = {
-  sheet: FORECAST_SHEETS.capital,
-  name: 'CapitalNextYear',
-  columns: ['Scheme (next year)', 'Approved next-year budget'],
-  money: ['Approved next-year budget'],
-};
-export const CAPITAL_FINANCING: TemplateTable = {
-  sheet: FORECAST_SHEETS.capital,
-  name: 'CapitalFinancing',
-  columns: ['Financing source', 'Financing label', 'Financing amount', 'From reserve'],
-  money: ['Financing amount'],
-};
-
-const FINANCING_TYPES: Record<string, string> = {
-  grant: 'grant', grants: 'grant', 'grants and contributions': 'grant',
-  'capital receipts': 'capital-receipts', 'capital-receipts': 'capital-receipts',
-  revenue: 'revenue', rcco: 'revenue', 'revenue contributions': 'revenue', 'revenue contribution': 'revenue',
-  reserve: 'reserve', reserves: 'reserve', 'contributions from reserves': 'reserve',
-  borrowing: 'borrowing',
-};
+export {
+  CAPITAL_FINANCING, CAPITAL_NEXT_YEAR, DEFAULT_PROFILE_HEADING, FORECAST_SHEETS, LEDGER_LINES, LEDGER_MAPPING, LEDGER_PROFILES, MONTH_COLUMNS, MTFP_GAP_FUNDING, MTFP_PLAN, MTFP_SCENARIOS,
+} from './template-tables';
 
 export interface TemplateContext {
   sheet(name: string): InputSheet | undefined;
@@ -88,7 +28,7 @@ export interface TemplateContext {
   setting(label: string): { v: GridValue; where: string } | undefined;
 }
 
-const blank = (v: GridValue) => v === null || (typeof v === 'string' && v.trim() === '');
+const blank = isBlank;
 
 /** Reads the forecasting templates into the document being assembled by `readTemplates`. */
 export function readForecastTemplates(ctx: TemplateContext): void {

@@ -3,9 +3,10 @@
 // the workbook by the add-in; `applyMapping` turns the user's sheet (a grid from A1) into the
 // template table's rows, every cell keeping its real address in the user's sheet, so an error names
 // the user's own cell. Nothing here writes; the user's sheet is only ever read.
-import { a1, columnLetters, parseA1, sheetRef } from '../plan/a1';
+import { a1, columnLetters, parseA1, sheetRef } from '../base/a1';
 import type { InputError } from './errors';
-import type { GridValue, InputSheet, TemplateTable } from './templates';
+import { type GridValue, type InputSheet, isBlank, norm } from '../base/cells';
+import type { TemplateTable } from './template-tables';
 
 /** The template tables a range can stand for. */
 export const MAPPABLE = ['RevenueLines', 'RevenueBelowTheLine', 'CapitalLines', 'ReserveLines'] as const;
@@ -78,8 +79,7 @@ export interface MappedTable {
   rows: { r: number; cells: GridValue[] }[];
 }
 
-const blank = (v: GridValue | undefined) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-const norm = (v: GridValue | undefined) => (typeof v === 'string' || typeof v === 'number' ? String(v).trim().toLowerCase() : '');
+const blank = isBlank;
 
 /** "B3:H40" (optionally $-anchored, optionally with a sheet) → 0-based inclusive bounds. */
 export function rangeBounds(address: string): { r0: number; c0: number; r1: number; c1: number } {

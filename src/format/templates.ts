@@ -1,173 +1,28 @@
 // The input templates: the sheets and Excel tables (fixed column names) a finance officer fills,
 // the add-in inserts and `outturn build INPUT.xlsx` reads. Pure: hosts hand in each sheet as a grid
 // of values; the reader turns them into an outturn/v1 document, every figure traced to its cell.
-import { text, fromSpreadsheetNumber } from '../engine/decimal';
-import { parsePrinted } from '../engine/printed';
+import { text, fromSpreadsheetNumber } from '../base/decimal';
+import { parsePrinted } from '../base/printed';
 import type { OutturnInput } from '../engine/model';
-import { a1, sheetRef } from '../plan/a1';
+import { a1, sheetRef } from '../base/a1';
+import { cellText, type GridValue, type InputSheet } from '../base/cells';
+import { type Found, findTable } from './find-table';
+import {
+  BELOW_LINE_TYPES, CAPITAL_LINES, CAPITAL_TYPES, REVENUE_BELOW_LINE, REVENUE_LINES, reserveLinesTable, SETTINGS, SETTINGS_TABLE, TEMPLATE_SHEETS, type TemplateTable,
+} from './template-tables';
 import { type InputError, InvalidInput } from './errors';
 import { toModel } from './validate';
 import { readForecastTemplates } from './forecast-templates';
 import { applyMapping, type RangeMapping } from './mapping';
 
+// The definitions and the cell types, where other modules have long imported them from.
+export type { GridValue, InputSheet } from '../base/cells';
+export { findTable } from './find-table';
+export {
+  CAPITAL_LINES, REVENUE_BELOW_LINE, REVENUE_LINES, reserveLinesTable, SETTINGS, SETTINGS_TABLE, TEMPLATE_SHEETS, type TemplateTable,
+} from './template-tables';
+
 /** A cell as a host reads it: typed number, text, boolean, blank, or an error value such as #REF!. */
-export type GridValue = string | number | boolean | null | { error: string };
-export interface InputSheet {
-  name: string;
-  /** rows × columns from A1 */
-  values: GridValue[][];
-  /** merged ranges, 0-based and inclusive (a host that can see them fills this) */
-  merged?: { r0: number; c0: number; r1: number; c1: number }[];
-  /** 0-based indexes of hidden rows (hidden rows are read like any other, and noted) */
-  hiddenRows?: number[];
-}
-
-export const TEMPLATE_SHEETS = {
-  settings: 'Outturn settings',
-  revenue: 'Revenue input',
-  capital: 'Capital input',
-  reserves: 'Reserves input',
-} as const;
-
-export interface TemplateTable {
-  sheet: string;
-  /** the Excel table's name */
-  name: string;
-  columns: string[];
-  /** columns holding money */
-  money: string[];
-}
-
-export const SETTINGS_TABLE: TemplateTable = { sheet: TEMPLATE_SHEETS.settings, name: 'OutturnSettings', columns: ['Setting', 'Value'], money: [] };
-export const REVENUE_LINES: TemplateTable = {
-  sheet: TEMPLATE_SHEETS.revenue,
-  name: 'RevenueLines',
-  columns: ['Section', 'Sub-total label', 'Budget heading', 'Ref', 'Original budget', 'Revised budget', 'Outturn'],
-  money: ['Original budget', 'Revised budget', 'Outturn'],
-};
-export const REVENUE_BELOW_LINE: TemplateTable = {
-  sheet: TEMPLATE_SHEETS.revenue,
-  name: 'RevenueBelowTheLine',
-  columns: ['Type', 'Label', 'Amount', 'Reserve'],
-  money: ['Amount'],
-};
-export const CAPITAL_LINES: TemplateTable = {
-  sheet: TEMPLATE_SHEETS.capital,
-  name: 'CapitalLines',
-  columns: ['Type', 'Category', 'Category ref', 'Label', 'Ref', 'Revised budget', 'Outturn', 'Reprofile'],
-  money: ['Revised budget', 'Outturn', 'Reprofile'],
-};
-export function reserveLinesTable(years: string[]): TemplateTable {
-  const flows = years.flatMap((y) => [`Movement ${y}`, `Transfers ${y}`, `Capital ${y}`]);
-  return {
-    sheet: TEMPLATE_SHEETS.reserves,
-    name: 'ReserveLines',
-    columns: ['Reserve', 'Class', 'Category', 'Opening balance', ...flows],
-    money: ['Opening balance', ...flows],
-  };
-}
-
-/** The settings, in the order the template lists them, with the JSON field each feeds. */
-export const SETTINGS = [
-  ['Organisation', 'organisation'],
-  ['Financial year', 'financialYear'],
-  ['Rounding', 'rounding'],
-  ['Revenue units', 'revenue.units'],
-  ['Revenue display units', 'revenue.displayUnits'],
-  ['Revenue total label', 'revenue.totalLabel'],
-  ['Budget requirement change', 'revenue.budgetRequirementChange'],
-  ['Show virements', 'revenue.showVirements'],
-  ['Show variance %', 'revenue.showVariancePercent'],
-  ['Variance threshold amount', 'revenue.varianceThreshold.amount'],
-  ['Variance threshold %', 'revenue.varianceThreshold.percent'],
-  ['Capital units', 'capital.units'],
-  ['Capital display units', 'capital.displayUnits'],
-  ['Capital year', 'capital.year'],
-  ['Capital next year', 'capital.nextYear'],
-  ['Capital heading', 'capital.heading'],
-  ['Capital total label', 'capital.totalLabel'],
-  ['Capital grand total label', 'capital.grandTotalLabel'],
-  ['Reserves units', 'reserves.units'],
-  ['Reserves display units', 'reserves.displayUnits'],
-  ['Reserve years', 'reserves.years'],
-  ['Actual years', 'reserves.actualYears'],
-  ['General reserve band min %', 'reserves.generalReserveBand.min'],
-  ['General reserve band max %', 'reserves.generalReserveBand.max'],
-  ['Net revenue budget', 'reserves.netRevenueBudget'],
-  // forecasting (src/format/forecast-templates.ts reads these two)
-  ['Forecast month', 'revenue.ledger.month'],
-  ['Capital next-year programme total', 'capital.nextYearProgrammeTotal'],
-] as const;
-
-const CAPITAL_TYPES = ['Scheme', 'Single-line category', 'Externally funded', 'Memo'] as const;
-const BELOW_LINE_TYPES = ['Adjustment', 'Earmarked'] as const;
-
-interface Found {
-  sheet: string;
-  /** 0-based row of the header, column of the first column */
-  headerRow: number;
-  col0: number;
-  /** the sheet column (0-based) of each template column; -1 for one a mapped range leaves out */
-  cols: number[];
-  rows: { r: number; cells: GridValue[] }[];
-}
-
-/**
- * Finds a template table on its sheet by its header row; reads down to the first blank row.
- * Refuses what would be read wrongly — figures below a blank row (they would be left out), merged
- * cells (one value standing for several cells) — and notes hidden rows, which are read as input
- * (as Excel's SUM reads them).
- */
-export function findTable(sheet: InputSheet, t: TemplateTable, errors: InputError[], notes?: InputError[]): Found | undefined {
-  const norm = (v: GridValue) => (typeof v === 'string' ? v.trim().toLowerCase() : '');
-  const want = t.columns.map((c) => c.toLowerCase());
-  for (let r = 0; r < sheet.values.length; r++) {
-    const row = sheet.values[r];
-    for (let c = 0; c < row.length; c++) {
-      if (norm(row[c]) !== want[0]) continue;
-      const got = want.map((_, i) => norm(row[c + i] ?? null));
-      const mismatch = want.findIndex((w, i) => got[i] !== w);
-      if (mismatch >= 0) {
-        errors.push({
-          where: sheetRef(sheet.name, a1(r, c + mismatch)),
-          message: `the ${t.name} table's column ${mismatch + 1} should be headed "${t.columns[mismatch]}"${got[mismatch] ? `, not "${String(row[c + mismatch])}"` : ''}`,
-        });
-        return undefined;
-      }
-      const rows: Found['rows'] = [];
-      const blank = (rr: number) => want.every((_, i) => {
-        const v = sheet.values[rr]?.[c + i] ?? null;
-        return v === null || (typeof v === 'string' && v.trim() === '');
-      });
-      let end = r + 1;
-      for (; end < sheet.values.length && !blank(end); end++) rows.push({ r: end, cells: want.map((_, i) => sheet.values[end]?.[c + i] ?? null) });
-      for (let rr = end + 1; rr < sheet.values.length; rr++) {
-        if (blank(rr)) continue;
-        errors.push({
-          where: sheetRef(sheet.name, a1(end, c)),
-          message: `a blank row ends the ${t.name} table here, but row ${rr + 1} below it has entries, which would be left out: delete the blank row`,
-        });
-        break;
-      }
-      for (const m of sheet.merged ?? []) {
-        if (m.r1 < r || m.r0 > Math.max(end - 1, r) || m.c1 < c || m.c0 > c + want.length - 1) continue;
-        errors.push({
-          where: sheetRef(sheet.name, a1(Math.max(m.r0, r), Math.max(m.c0, c))),
-          message: `merged cells (${a1(m.r0, m.c0)}:${a1(m.r1, m.c1)}) in the ${t.name} table: unmerge them and give each cell its own value`,
-        });
-      }
-      const hidden = (sheet.hiddenRows ?? []).filter((h) => h > r && h < end);
-      if (hidden.length && notes) {
-        notes.push({
-          where: sheetRef(sheet.name, a1(hidden[0], c)),
-          message: `${hidden.length === 1 ? 'row' : 'rows'} ${hidden.map((h) => h + 1).join(', ')} of the ${t.name} table ${hidden.length === 1 ? 'is' : 'are'} hidden, and read as input like the others`,
-        });
-      }
-      return { sheet: sheet.name, headerRow: r, col0: c, cols: want.map((_, i) => c + i), rows };
-    }
-  }
-  return undefined;
-}
 
 /**
  * Reads the template sheets into a validated model; every error names its sheet and cell.
@@ -200,7 +55,6 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: I
   /** the input sheets a mapped range stands in for (their settings are read without the template sheet) */
   const mappedArea: Record<string, boolean> = { revenue: revenueMapped, capital: isMapped(CAPITAL_LINES.name), reserves: isMapped('ReserveLines') };
 
-  const cellText = (v: GridValue): string => (v === null ? '' : typeof v === 'object' ? '' : String(v).trim());
   /** money from a cell: typed number, or printed text; blank and dashes are nil */
   const money = (v: GridValue, where: string, path: string): string | undefined => {
     sources.set(path, where);

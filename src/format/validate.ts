@@ -1,6 +1,6 @@
 // outturn/v1: text or object in, the engine's validated model out — or every error, located.
 import Ajv, { type ErrorObject } from 'ajv';
-import { Dec, DECIMAL_TEXT, survivesSpreadsheet } from '../engine/decimal';
+import { Dec, DECIMAL_TEXT, survivesSpreadsheet } from '../base/decimal';
 import type {
   CapitalCategory,
   CapitalInput,

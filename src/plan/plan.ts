@@ -2,10 +2,11 @@
 // formulas with the figure the engine expects), number formats by block, styles by block, column
 // widths — and nothing it must work out itself. Plain data (strings, no decimal objects), so it can
 // cross from a Web Worker to the task pane, and be rendered by ExcelJS or Office.js alike.
-import { Dec, text } from '../engine/decimal';
+import { Dec, text } from '../base/decimal';
 import type { BuildResult, CellRef, Derivation, Figure, Finding, Table, TableId } from '../engine/model';
 import { isFigure } from '../engine/model';
-import { a1, range, sheetRef } from './a1';
+import { TABLES, tablesOnSheet } from '../engine/tables';
+import { a1, range, sheetRef } from '../base/a1';
 import { MONEY_FORMAT, type FormatName, type StyleName } from './styles';
 
 export type PlanCell =
@@ -63,18 +64,8 @@ export const DEFAULT_SHEET_NAMES = {
   checks: 'Checks',
 } as const;
 
-const TABLE_NUMBER: Record<TableId, string> = {
-  revenue: 'Table 1',
-  capital: 'Table 2',
-  reserves: 'Table 3',
-  'reserves-categories': 'Table 3a',
-  'revenue-forecast': 'Table 1a',
-  'revenue-ledger': 'Table 1b',
-  'capital-next-year': 'Table 2a',
-  'capital-financing': 'Table 2b',
-  'reserves-mtfp': 'Table 3b',
-  'reserves-scenarios': 'Table 3c',
-};
+/** "Table 1a": as the registry prints it. */
+const tableNumber = (id: TableId): string => TABLES[id].number;
 
 /** The places shown by a figure stored as exact decimal: how many decimals a cell holds. */
 function places(d: Dec): number {
@@ -122,11 +113,7 @@ export function makePlan(result: BuildResult, opts: PlanOptions): WorkbookPlan {
   const placed = new Map<TableId, Placed>();
   const sheets: SheetPlan[] = [];
 
-  const groups: { sheet: string; ids: TableId[] }[] = [
-    { sheet: names.revenue, ids: ['revenue', 'revenue-forecast', 'revenue-ledger'] },
-    { sheet: names.capital, ids: ['capital', 'capital-next-year', 'capital-financing'] },
-    { sheet: names.reserves, ids: ['reserves', 'reserves-categories', 'reserves-mtfp', 'reserves-scenarios'] },
-  ];
+  const groups: { sheet: string; ids: TableId[] }[] = (['revenue', 'capital', 'reserves'] as const).map((s) => ({ sheet: names[s], ids: tablesOnSheet(s) }));
   // Lay out first (addresses), then write cells: formulas need every table's place.
   const layouts = groups
     .map((g) => ({ ...g, tables: g.ids.map((id) => byId.get(id)).filter((t): t is Table => t !== undefined) }))
@@ -163,7 +150,7 @@ export function makePlan(result: BuildResult, opts: PlanOptions): WorkbookPlan {
     // The engine's figures stand to the right of the widest table on the sheet, outside what prints.
     const mirrorCol = Math.max(...g.blocks.map((b) => b.t.columns.length)) + 1;
     const first = g.blocks[0].t;
-    grid.set(0, 0, { t: 's', v: `${TABLE_NUMBER[first.id]}: ${first.title}` });
+    grid.set(0, 0, { t: 's', v: `${tableNumber(first.id)}: ${first.title}` });
     grid.style(0, 0, 0, 0, 'title');
     grid.set(1, 0, { t: 's', v: `${opts.organisation}${first.subtitle ? ` — ${first.subtitle}` : ''}` });
     grid.set(2, 0, {
@@ -178,7 +165,7 @@ export function makePlan(result: BuildResult, opts: PlanOptions): WorkbookPlan {
       const { t, headerRow, headerRows, row0 } = blk;
       const ncols = t.columns.length;
       if (blk.titleRow > 0) {
-        grid.set(blk.titleRow, 0, { t: 's', v: `${TABLE_NUMBER[t.id]}: ${t.title}` });
+        grid.set(blk.titleRow, 0, { t: 's', v: `${tableNumber(t.id)}: ${t.title}` });
         grid.style(blk.titleRow, 0, blk.titleRow, 0, 'heading');
       }
       // Headers, bottom-aligned so the units line is always last.
@@ -247,7 +234,7 @@ export function makePlan(result: BuildResult, opts: PlanOptions): WorkbookPlan {
 
       // The engine's figures, mirrored beside the table, and one check cell proving the formulas agree.
       if (firstNum >= 0) {
-        grid.set(headerRow, mirrorCol, { t: 's', v: `Engine figures for the check (${TABLE_NUMBER[t.id]})` });
+        grid.set(headerRow, mirrorCol, { t: 's', v: `Engine figures for the check (${tableNumber(t.id)})` });
         grid.style(headerRow, mirrorCol, headerRow, mirrorCol, 'muted');
         t.rows.forEach((row, r) => row.cells.forEach((cell, c) => {
           if (isFigure(cell)) grid.set(row0 + r, mirrorCol + c - firstNum, { t: 'n', v: text(cell.stored) });
@@ -257,7 +244,7 @@ export function makePlan(result: BuildResult, opts: PlanOptions): WorkbookPlan {
         widths[mirrorCol - 1] = Math.max(widths[mirrorCol - 1] ?? 0, 3);
         const tableRange = range(row0, firstNum, rowN, lastNum);
         const mirrorRange = range(row0, mirrorCol, rowN, mirrorCol + lastNum - firstNum);
-        grid.set(blk.checkRow, 0, { t: 's', v: `Check: every formula of ${TABLE_NUMBER[t.id]} gives the engine's figure (0 = agree)` });
+        grid.set(blk.checkRow, 0, { t: 's', v: `Check: every formula of ${tableNumber(t.id)} gives the engine's figure (0 = agree)` });
         grid.set(blk.checkRow, firstNum, { t: 'f', f: `=SUMPRODUCT(ABS(ROUND(${tableRange},${roundTo})-ROUND(${mirrorRange},${roundTo})))`, v: '0' });
         grid.style(blk.checkRow, 0, blk.checkRow, 0, 'muted');
         grid.style(blk.checkRow, firstNum, blk.checkRow, firstNum, 'check');
@@ -349,7 +336,7 @@ function checksSheet(name: string, result: BuildResult, findings: PlacedFinding[
   for (const s of tableSheets) {
     for (const cc of s.checkCells) {
       const ref = sheetRef(s.name, cc.address);
-      g.set(r, 0, { t: 's', v: `${TABLE_NUMBER[cc.table]}: formulas give the engine's figures` });
+      g.set(r, 0, { t: 's', v: `${tableNumber(cc.table)}: formulas give the engine's figures` });
       g.set(r, 1, { t: 's', v: ref, link: ref });
       g.style(r, 1, r, 1, 'link');
       g.set(r, 2, { t: 'f', f: `=${ref}`, v: '0' });
@@ -366,7 +353,7 @@ function checksSheet(name: string, result: BuildResult, findings: PlacedFinding[
   r++;
   for (const c of result.checks) {
     g.set(r, 0, { t: 's', v: c.description });
-    g.set(r, 1, { t: 's', v: c.table === 'input' ? 'Input' : TABLE_NUMBER[c.table] });
+    g.set(r, 1, { t: 's', v: c.table === 'input' ? 'Input' : tableNumber(c.table) });
     const failing = findings.filter((f) => f.rule === c.rule && f.table === c.table);
     const worst = failing.some((f) => f.severity === 'error') ? 'Error' : failing.some((f) => f.severity === 'warning') ? 'Warning' : failing.length ? 'Reported' : c.passed ? 'Pass' : 'Fail';
     g.set(r, 2, { t: 's', v: worst });
@@ -384,7 +371,7 @@ function checksSheet(name: string, result: BuildResult, findings: PlacedFinding[
   for (const f of findings) {
     g.set(r, 0, { t: 's', v: f.severity });
     g.style(r, 0, r, 0, f.severity);
-    g.set(r, 1, { t: 's', v: f.table === 'input' ? 'Input' : TABLE_NUMBER[f.table] });
+    g.set(r, 1, { t: 's', v: f.table === 'input' ? 'Input' : tableNumber(f.table) });
     if (f.cell) {
       g.set(r, 2, { t: 's', v: f.cell, link: f.cell });
       g.style(r, 2, r, 2, 'link');

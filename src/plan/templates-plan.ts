@@ -1,28 +1,10 @@
 // The input templates as sheet plans: empty, or filled from an outturn/v1 document (the worked
 // example). Rendered by the same writers as the tables, each template an Excel table.
 import {
-  CAPITAL_LINES,
-  REVENUE_BELOW_LINE,
-  REVENUE_LINES,
-  SETTINGS,
-  SETTINGS_TABLE,
-  TEMPLATE_SHEETS,
-  type TemplateTable,
-  reserveLinesTable,
-} from '../format/templates';
-import {
-  CAPITAL_FINANCING,
-  CAPITAL_NEXT_YEAR,
-  DEFAULT_PROFILE_HEADING,
-  FORECAST_SHEETS,
-  LEDGER_LINES,
-  LEDGER_MAPPING,
-  LEDGER_PROFILES,
-  MTFP_GAP_FUNDING,
-  MTFP_PLAN,
-  MTFP_SCENARIOS,
-} from '../format/forecast-templates';
-import { range } from './a1';
+  CAPITAL_FINANCING, CAPITAL_LINES, CAPITAL_NEXT_YEAR, DEFAULT_PROFILE_HEADING, FORECAST_SHEETS, LEDGER_LINES, LEDGER_MAPPING, LEDGER_PROFILES, MTFP_GAP_FUNDING, MTFP_PLAN,
+  MTFP_SCENARIOS, REVENUE_BELOW_LINE, REVENUE_LINES, reserveLinesTable, SETTINGS, SETTINGS_TABLE, TEMPLATE_SHEETS, type TemplateTable,
+} from '../format/template-tables';
+import { range } from '../base/a1';
 import type { PlanCell, SheetPlan } from './plan';
 
 type Doc = Record<string, any>; // an outturn/v1 document as JSON (validated later, when read back)

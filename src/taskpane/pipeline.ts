@@ -1,9 +1,10 @@
 // What the engine worker does, as plain functions (so it is tested in Node): grids or an
 // outturn/v1 document in; a sheet plan, report copies or located input errors out. All data in and
 // out is structured-cloneable: no decimal objects cross to the task pane.
-import { Dec } from '../engine/decimal';
+import { Dec } from '../base/decimal';
 import { build } from '../engine/build';
-import type { OutturnInput, TableId } from '../engine/model';
+import type { OutturnInput } from '../engine/model';
+import { TABLES } from '../engine/tables';
 import { type InputError, InvalidInput } from '../format/errors';
 import { FORECAST_SHEETS } from '../format/forecast-templates';
 import { type InputSheet, readTemplates, TEMPLATE_SHEETS } from '../format/templates';
@@ -26,7 +27,6 @@ export interface ReportOutcome {
   rows: DisplayCell[][];
 }
 
-const SHEET_OF: Partial<Record<TableId, SheetKey>> = { revenue: 'revenue', capital: 'capital', reserves: 'reserves', 'reserves-categories': 'reserves' };
 
 function applySettings(input: OutturnInput, s: BuildSettings): OutturnInput {
   const out = { ...input };
@@ -78,7 +78,7 @@ function run(read: (notes: InputError[]) => OutturnInput, s: BuildSettings, scop
   if (scope === 'all') return { ok: true, plan, narrative, organisation: input.organisation, financialYear: input.financialYear, notes };
   // One table: its sheet only, and the findings about it (the Checks sheet is written by a full build).
   const sheet = s.sheetNames[scope];
-  const ids = new Set<string>(result.tables.filter((t) => SHEET_OF[t.id] === scope).map((t) => t.id));
+  const ids = new Set<string>(result.tables.filter((t) => TABLES[t.id].sheet === scope).map((t) => t.id));
   if (!ids.size) return { ok: false, errors: [{ where: 'input', message: `the input has no ${scope} table` }] };
   return {
     ok: true,
@@ -115,7 +115,7 @@ export function reportFromSheets(sheets: InputSheet[], s: BuildSettings, table: 
   const plan = makePlan(result, { organisation: input.organisation, financialYear: input.financialYear, rounding: input.rounding, sheetNames: s.sheetNames });
   const sheet = plan.sheets.find((x) => x.name === s.sheetNames[table]);
   if (!sheet) return { ok: false, errors: [{ where: 'input', message: `the input has no ${table} table` }] };
-  const blocks: TableBlock[] = result.tables.filter((t) => SHEET_OF[t.id] === table).map((t) => {
+  const blocks: TableBlock[] = result.tables.filter((t) => TABLES[t.id].sheet === table).map((t) => {
     const p = plan.placement[t.id]!;
     return { row0: p.row, headerRows: Math.max(...t.columns.map((c) => c.header.length)), rows: t.rows.length, columns: t.columns.length };
   });

@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { OutturnInput } from '../engine/model';
 import { type InputError, InvalidInput } from '../format/errors';
-import { parseA1 } from '../plan/a1';
+import { parseA1 } from '../base/a1';
 import { type GridValue, type InputSheet, readTemplates } from '../format/templates';
 
 /** One ExcelJS cell value as the template reader sees it. */

@@ -1,7 +1,8 @@
 // Renders a sheet plan into an xlsx file with ExcelJS: the file-side twin of the Office.js writer.
 import ExcelJS from 'exceljs';
-import { Dec, toSpreadsheetNumber } from '../engine/decimal';
-import { parseA1 } from '../plan/a1';
+import JSZip from 'jszip';
+import { Dec, toSpreadsheetNumber } from '../base/decimal';
+import { parseA1 } from '../base/a1';
 import type { PlanCell, SheetPlan, WorkbookPlan } from '../plan/plan';
 import { type CellStyle, NUMBER_FORMATS, STYLES } from '../plan/styles';
 
@@ -14,8 +15,50 @@ export function writeWorkbook(plan: WorkbookPlan, wb: ExcelJS.Workbook = new Exc
 
 export async function workbookBuffer(plan: WorkbookPlan): Promise<Buffer> {
   const wb = writeWorkbook(plan);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return internalLinks(Buffer.from(await wb.xlsx.writeBuffer()));
 }
+
+const HYPERLINK_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
+
+/**
+ * Rewrites every link to a cell of the workbook as ECMA-376 wants an internal hyperlink:
+ * `<hyperlink ref="B5" location="'Table 1 Revenue'!B13"/>`, with no relationship.
+ * ExcelJS 4.4 writes an external relationship `Target="#'Sheet'!B13"` as well as a `#`-prefixed
+ * location, which LibreOffice and Excel join into `#'Sheet'!B13##'Sheet'!B13`, a link to nowhere
+ * (exceljs#3027; ../shared/bug-cases/02). `data`: the xlsx ExcelJS wrote; returned unchanged when it
+ * holds no internal link.
+ */
+export async function internalLinks(data: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(data);
+  let changed = false;
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/_rels\/[^/]+\.xml\.rels$/.test(n))) {
+    const relsXml = await zip.file(name)!.async('string');
+    const internal = new Map<string, string>();
+    const rels = relsXml.replace(/<Relationship ([^>]*?)\/>/g, (whole, attrs: string) => {
+      const get = (a: string) => new RegExp(`\\b${a}="([^"]*)"`).exec(attrs)?.[1];
+      const target = get('Target');
+      if (get('Type') !== HYPERLINK_REL || !target?.startsWith('#')) return whole;
+      internal.set(get('Id')!, target.slice(1));
+      return '';
+    });
+    if (!internal.size) continue;
+    const sheetName = name.replace('_rels/', '').replace(/\.rels$/, '');
+    const sheetXml = await zip.file(sheetName)!.async('string');
+    const sheet = sheetXml.replace(/<hyperlink ([^>]*?)\/>/g, (whole, attrs: string) => {
+      const rid = /\br:id="([^"]*)"/.exec(attrs)?.[1];
+      const ref = /\bref="([^"]*)"/.exec(attrs)?.[1];
+      if (!rid || !ref || !internal.has(rid)) return whole;
+      return `<hyperlink ref="${ref}" location="${internal.get(rid)}"/>`;
+    });
+    zip.file(sheetName, sheet);
+    if (/<Relationship /.test(rels)) zip.file(name, rels);
+    else zip.remove(name);
+    changed = true;
+  }
+  if (!changed) return data;
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
+
 
 function writeSheet(wb: ExcelJS.Workbook, s: SheetPlan): void {
   const ws = wb.addWorksheet(s.name, {

@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { type AuditReport, exitCodeOf } from '../../src/audit/audit';
 import { build } from '../../src/engine/build';
 import { toModel } from '../../src/format/validate';
-import { a1, sheetRef } from '../../src/plan/a1';
+import { a1, sheetRef } from '../../src/base/a1';
 import { findTables } from '../../src/audit/detect';
 import { makePlan } from '../../src/plan/plan';
 import { readPrintedWorkbook } from '../../src/xlsx/read-printed';
 import { workbookBuffer } from '../../src/xlsx/write';
-import { Dec, survivesSpreadsheet } from '../../src/engine/decimal';
+import { Dec, survivesSpreadsheet } from '../../src/base/decimal';
 import { randomLedgerDocument } from '../support/random-input';
 import { EXAMPLES, altered, auditPlan as audit, builtExample as built } from '../support/built';
 

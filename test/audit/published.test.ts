@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { type AuditFinding, auditGrids, exitCodeOf } from '../../src/audit/audit';
 import { readDelimited } from '../../src/audit/delimited';
-import { parsePrinted } from '../../src/engine/printed';
+import { parsePrinted } from '../../src/base/printed';
 import { readPrintedWorkbook } from '../../src/xlsx/read-printed';
 
 const DIR = join(__dirname, '..', 'fixtures', 'derbyshire-2020-21');

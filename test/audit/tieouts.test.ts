@@ -4,7 +4,7 @@
 // built examples tie out; one side altered is caught at the dependent table's cell, naming the other.
 import assert from 'node:assert/strict';
 import { type AuditReport, exitCodeOf } from '../../src/audit/audit';
-import { sheetRef } from '../../src/plan/a1';
+import { sheetRef } from '../../src/base/a1';
 import type { WorkbookPlan } from '../../src/plan/plan';
 import { altered, auditPlan as audit, builtExample } from '../support/built';
 

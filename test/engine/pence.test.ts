@@ -1,7 +1,7 @@
 // The fast exact sum (integer pence, safe-integer checked) against decimal.js on the same amounts.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Dec, sum, text } from '../../src/engine/decimal';
+import { Dec, sum, text } from '../../src/base/decimal';
 import { ExactSum, pence } from '../../src/engine/pence';
 
 const decimalText = fc.tuple(fc.boolean(), fc.stringMatching(/^[0-9]{1,19}$/), fc.option(fc.stringMatching(/^[0-9]{1,4}$/), { nil: undefined }))

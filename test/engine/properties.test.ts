@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { build } from '../../src/engine/build';
-import { Dec, round, text } from '../../src/engine/decimal';
+import { Dec, round, text } from '../../src/base/decimal';
 import type { BuildResult, Figure, Row, Table, Units } from '../../src/engine/model';
 import { isFigure } from '../../src/engine/model';
 import { readOutturn } from '../../src/format/validate';

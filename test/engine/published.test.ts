@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from '../../src/engine/build';
-import { Dec, sum, text } from '../../src/engine/decimal';
+import { Dec, sum, text } from '../../src/base/decimal';
 import type { BuildResult, Row, RowKind, Table } from '../../src/engine/model';
 import { isFigure } from '../../src/engine/model';
-import { parsePrinted } from '../../src/engine/printed';
+import { parsePrinted } from '../../src/base/printed';
 import { readOutturn } from '../../src/format/validate';
 
 const ROOT = join(__dirname, '..', '..');

@@ -2,10 +2,10 @@
 // input and expected output, every expected figure written out by hand.
 import assert from 'node:assert/strict';
 import { build } from '../../src/engine/build';
-import { Dec, round, significantDigits, text, toSpreadsheetNumber } from '../../src/engine/decimal';
+import { Dec, round, significantDigits, text, toSpreadsheetNumber } from '../../src/base/decimal';
 import type { BuildResult, Table } from '../../src/engine/model';
 import { isFigure } from '../../src/engine/model';
-import { parsePrinted } from '../../src/engine/printed';
+import { parsePrinted } from '../../src/base/printed';
 import { toModel } from '../../src/format/validate';
 
 describe('round(d, dp): half away from zero, exact at any magnitude', () => {

@@ -7,7 +7,7 @@ import { buildInWorkbook } from '../../src/excel/flow';
 import { writePlan } from '../../src/excel/write';
 import { guessMapping, type MappableTable, type RangeMapping } from '../../src/format/mapping';
 import { CAPITAL_LINES, findTable, type GridValue, REVENUE_BELOW_LINE, REVENUE_LINES, reserveLinesTable, TEMPLATE_SHEETS } from '../../src/format/templates';
-import { a1 } from '../../src/plan/a1';
+import { a1 } from '../../src/base/a1';
 import { buildFromDoc, buildFromSheets, templates } from '../../src/taskpane/pipeline';
 import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';
 import { FakeRequestContext, FakeWorkbook } from '../fakes/fake-excel';

@@ -2,12 +2,12 @@
 // The Office.js host against a strict fake of Excel: syncs per build, request sizes, chunking,
 // ownership, input errors, and the values written cell by cell.
 import assert from 'node:assert/strict';
-import { Dec, fromSpreadsheetNumber } from '../../src/engine/decimal';
+import { Dec, fromSpreadsheetNumber } from '../../src/base/decimal';
 import { buildInWorkbook } from '../../src/excel/flow';
 import { OWNER_NAME } from '../../src/excel/ownership';
 import { gridFromRange, readInputSheets, readWorkbook } from '../../src/excel/read';
 import { writePlan } from '../../src/excel/write';
-import { a1 } from '../../src/plan/a1';
+import { a1 } from '../../src/base/a1';
 import type { SheetPlan } from '../../src/plan/plan';
 import { NUMBER_FORMATS } from '../../src/plan/styles';
 import { TEMPLATE_SHEETS } from '../../src/format/templates';

@@ -18,7 +18,7 @@
 // Text written through `formulas` is read as Excel reads typed text: '=…' is a formula, text that
 // looks like a number becomes a number, a leading apostrophe keeps the rest as text.
 
-import { columnLetters, parseA1 } from '../../src/plan/a1';
+import { columnLetters, parseA1 } from '../../src/base/a1';
 
 export class FakeExcelError extends Error {
   constructor(readonly code: string, message: string) {

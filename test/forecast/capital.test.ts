@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { capitalTable } from '../../src/engine/capital';
 import { capitalForecastTables } from '../../src/engine/capital-forecast';
-import { Dec } from '../../src/engine/decimal';
+import { Dec } from '../../src/base/decimal';
 import { evaluate } from '../../src/engine/evaluate';
 import { toModel } from '../../src/format/validate';
 import { buildDoc, check, exact, findings, readExample, table } from './helpers';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { text } from '../../src/engine/decimal';
+import { text } from '../../src/base/decimal';
 import { build } from '../../src/engine/build';
 import type { BuildResult, Check, Finding, Table, TableId } from '../../src/engine/model';
 import { isFigure } from '../../src/engine/model';

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { Dec, text } from '../../src/engine/decimal';
+import { Dec, text } from '../../src/base/decimal';
 import { aggregateLedger, codeMatches, compareCodes } from '../../src/engine/ledger';
 import type { LedgerInput } from '../../src/engine/model';
 import { InvalidInput } from '../../src/format/errors';

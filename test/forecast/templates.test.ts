@@ -2,8 +2,8 @@
 // back to the same tables; an unmapped ledger line is reported at its cell; errors name their cell.
 import assert from 'node:assert/strict';
 import { build } from '../../src/engine/build';
-import { Dec, toSpreadsheetNumber } from '../../src/engine/decimal';
-import { resultJson } from '../../src/format/result';
+import { Dec, toSpreadsheetNumber } from '../../src/base/decimal';
+import { resultJson } from '../../src/app/result';
 import { type GridValue, type InputSheet, readTemplates } from '../../src/format/templates';
 import { toModel } from '../../src/format/validate';
 import { makePlan, type SheetPlan } from '../../src/plan/plan';

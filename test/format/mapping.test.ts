@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { InputError } from '../../src/format/errors';
 import { applyMapping, guessMapping, type MappableTable, mappableColumns, parseMappings, rangeColumns, type RangeMapping, reserveYearsFrom, SETTINGS_SHEET } from '../../src/format/mapping';
 import { CAPITAL_LINES, findTable, type GridValue, REVENUE_BELOW_LINE, REVENUE_LINES, readTemplates, reserveLinesTable, TEMPLATE_SHEETS, type TemplateTable } from '../../src/format/templates';
-import { a1 } from '../../src/plan/a1';
+import { a1 } from '../../src/base/a1';
 import { InvalidInput } from '../../src/format/errors';
 import { buildFromDoc, buildFromSheets } from '../../src/taskpane/pipeline';
 import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { text } from '../../src/engine/decimal';
+import { text } from '../../src/base/decimal';
 import { InvalidInput, type InputError } from '../../src/format/errors';
 import { readOutturn, toModel } from '../../src/format/validate';
 

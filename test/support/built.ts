@@ -7,7 +7,7 @@ import { type AuditReport, auditGrids } from '../../src/audit/audit';
 import { build } from '../../src/engine/build';
 import type { BuildResult } from '../../src/engine/model';
 import { toModel } from '../../src/format/validate';
-import { parseA1 } from '../../src/plan/a1';
+import { parseA1 } from '../../src/base/a1';
 import { makePlan, type WorkbookPlan } from '../../src/plan/plan';
 import { readPrintedWorkbook } from '../../src/xlsx/read-printed';
 import { workbookBuffer } from '../../src/xlsx/write';

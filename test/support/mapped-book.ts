@@ -2,7 +2,7 @@
 // book's own headers, in its own column order, with columns Outturn does not use.
 import assert from 'node:assert/strict';
 import type { InputError } from '../../src/format/errors';
-import { columnLetters } from '../../src/plan/a1';
+import { columnLetters } from '../../src/base/a1';
 import { findTable, type GridValue, type InputSheet, REVENUE_LINES, TEMPLATE_SHEETS, type TemplateTable } from '../../src/format/templates';
 import { templates } from '../../src/taskpane/pipeline';
 import { exampleDoc } from '../fakes/scale';

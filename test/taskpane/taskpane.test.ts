@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { findTable, reserveLinesTable, TEMPLATE_SHEETS } from '../../src/format/templates';
-import { a1 } from '../../src/plan/a1';
+import { a1 } from '../../src/base/a1';
 import { asRead, budgetBook, ownRange } from '../support/mapped-book';
 
 const CHROMIUM = '/usr/bin/chromium';

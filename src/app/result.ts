@@ -1,6 +1,6 @@
 // outturn/v1-result: the tables as displayed, every finding with its cell, the narrative, and
 // (an extension) every check that ran.
-import { text } from '../engine/decimal';
+import { text } from '../base/decimal';
 import type { BuildResult } from '../engine/model';
 import { isFigure } from '../engine/model';
 import type { WorkbookPlan } from '../plan/plan';

@@ -1,0 +1,62 @@
+// How each printed row is read: a line, a heading, a sub-total or total, and the rows a revenue table
+// prints after its total (adjustments, total underspend, earmarked, net underspend).
+import type { RowKind } from '../engine/model';
+import type { FoundTable, Layout } from './detect';
+
+/** The engine's row kinds the audit tells apart; every other printed row reads as one of these. */
+export type Kind = Extract<RowKind, 'heading' | 'line' | 'subtotal' | 'total' | 'adjustment' | 'total_underspend' | 'earmarked' | 'net_underspend' | 'memo'>;
+
+/** row_type values of the published fixtures and the engine's row kinds. */
+const ROW_TYPES: Record<string, Kind> = {
+  heading: 'heading',
+  line: 'line',
+  scheme: 'line',
+  scheme_standalone: 'line',
+  externally_funded: 'line',
+  general_reserve: 'line',
+  earmarked_reserve: 'line',
+  subtotal: 'subtotal',
+  category_total: 'subtotal',
+  subtotal_useable: 'subtotal',
+  subtotal_non_useable: 'subtotal',
+  total: 'total',
+  total_earmarked: 'total',
+  total_reserves: 'total',
+  grand_total: 'total',
+  adjustment: 'adjustment',
+  total_underspend: 'total_underspend',
+  earmarked: 'earmarked',
+  net_underspend: 'net_underspend',
+  memo: 'memo',
+};
+
+const SUBTOTAL = /^sub[\s-]*totals?\b/i;
+const TOTAL = /^(grand\s+)?totals?\b|\btotals?\s*[:\-–]*\s*$/i;
+const TOTAL_UNDERSPEND = /^total\s+(net\s+)?(over|under)\s*-?\s*spend/i;
+const NET_UNDERSPEND = /^net\s+(over|under)\s*-?\s*spend/i;
+
+export function classify(t: FoundTable, layout: Layout): Kind[] {
+  const kinds = t.rows.map((row): Kind => {
+    const typed = row.rowType ? ROW_TYPES[row.rowType.toLowerCase()] ?? (row.rowType.toLowerCase().startsWith('memo') ? 'memo' : undefined) : undefined;
+    if (typed) return typed;
+    if (row.empty) return 'heading';
+    if (layout === 'revenue' && TOTAL_UNDERSPEND.test(row.label)) return 'total_underspend';
+    if (layout === 'revenue' && NET_UNDERSPEND.test(row.label)) return 'net_underspend';
+    if (SUBTOTAL.test(row.label)) return 'subtotal';
+    if (TOTAL.test(row.label)) return 'total';
+    // A bold row of figures with no label is a total, as tables copied from a PDF often print it.
+    if (!row.label && row.bold) return 'total';
+    return 'line';
+  });
+  if (layout === 'revenue' && !t.rows.some((r) => r.rowType && ROW_TYPES[r.rowType.toLowerCase()])) {
+    // After the table's total: adjustments, then the total underspend, then the earmarked amounts.
+    const tu = kinds.indexOf('total_underspend');
+    if (tu >= 0) {
+      let lastTotal = -1;
+      for (let i = 0; i < tu; i++) if (kinds[i] === 'total') lastTotal = i;
+      for (let i = lastTotal + 1; i < tu; i++) if (kinds[i] === 'line') kinds[i] = 'adjustment';
+      for (let i = tu + 1; i < kinds.length; i++) if (kinds[i] === 'line') kinds[i] = 'earmarked';
+    }
+  }
+  return kinds;
+}

@@ -1,0 +1,98 @@
+// The statement of reserves: balances rolled forward across years, transfers netting to nil.
+import { Dec, sum, text } from '../base/decimal';
+import type { Column, FoundTable } from './detect';
+import { castBlocks } from './casting';
+import { type Audit, moneyCols, rowsOf } from './context';
+import { type Num, severityOf, show } from './findings';
+
+interface Year {
+  opening?: Column;
+  flows: Column[];
+  transfers?: Column;
+  closing: Column;
+}
+
+/** The reserves columns in years: an opening balance, flows, and a closing balance that opens the next year. */
+export function reserveYears(t: FoundTable): Year[] {
+  const years: Year[] = [];
+  let cur: Omit<Year, 'closing'> = { flows: [] };
+  for (const col of t.columns) {
+    if (!col.numeric || col.percent) continue;
+    if (col.role === 'opening') cur.opening = col;
+    else if (col.role === 'closing') {
+      years.push({ ...cur, closing: col });
+      cur = { flows: [] };
+    } else if (col.role === 'movement' || col.role === 'transfers' || col.role === 'capital' || col.role === 'money') {
+      cur.flows.push(col);
+      if (col.role === 'transfers') cur.transfers = col;
+    }
+  }
+  return years;
+}
+
+export function reservesRules(a: Audit): void {
+  const years = reserveYears(a.t);
+  const rows = a.t.rows;
+  const body = rowsOf(a, 'line', 'subtotal', 'total');
+  for (const i of body) {
+    const row = rows[i];
+    years.forEach((y, k) => {
+      const prev = k > 0 ? years[k - 1].closing : undefined;
+      if (y.opening && prev) {
+        const o = a.num(row, y.opening.c);
+        const c = a.num(row, prev.c);
+        if (o && c) a.check(row, y.opening.c, c.value, [c], 'reserves.roll-forward', `the previous year's closing balance (${prev.caption}) is`);
+      }
+      const open = y.opening ?? prev;
+      if (!open || !a.num(row, y.closing.c)) return;
+      const terms = [open, ...y.flows].map((c) => a.at(row, c.c));
+      const vals = [open, ...y.flows].map((c) => a.value(row, c.c));
+      if (vals.some((v) => v === undefined)) return;
+      a.check(row, y.closing.c, sum(vals as Dec[]), terms, 'reserves.closing',
+        `${y.opening ? 'the opening balance' : `the last closing balance (${open.caption})`} plus the year's movements, transfers and contributions is`);
+    });
+  }
+  castBlocks(a, moneyCols(a.t), 'reserves.cast');
+
+  // Transfers between reserves net to nil within a year.
+  const lines = rowsOf(a, 'line');
+  const lastTotal = rowsOf(a, 'total').pop() ?? lines[lines.length - 1];
+  for (const y of years) {
+    if (!y.transfers || lastTotal === undefined) continue;
+    const vals = lines.map((i) => a.value(rows[i], y.transfers!.c));
+    if (vals.some((v) => v === undefined)) continue;
+    const net = sum(vals as Dec[]);
+    if (net.isZero()) continue;
+    const terms = lines.map((i) => a.at(rows[i], y.transfers!.c));
+    const carrier = a.num(rows[lastTotal], y.transfers.c) ?? ({ kind: 'number', value: net, places: 0, dash: false, percent: false, negativeZero: false, typed: true, raw: text(net) } as Num);
+    const { severity } = severityOf(net, carrier, terms);
+    a.findings.push({
+      severity,
+      table: a.layout,
+      cell: a.where(rows[lastTotal], y.transfers.c),
+      rule: 'reserves.transfers-net-nil',
+      message: `${y.transfers.caption}: the transfers between reserves net to ${show(net)}, not nil`,
+      printed: text(net),
+      expected: '0',
+      difference: text(net),
+    });
+  }
+  // A reserve below nil: legitimate to print, and worth saying.
+  for (const i of lines) {
+    const row = rows[i];
+    for (const y of years) {
+      const c = a.num(row, y.closing.c);
+      if (c && c.value.isNeg() && !c.value.isZero()) {
+        a.findings.push({
+          severity: 'note',
+          table: a.layout,
+          cell: a.where(row, y.closing.c),
+          rule: 'reserves.below-nil',
+          message: `${row.label} is below nil at ${y.closing.caption}: ${show(c.value)}`,
+          printed: text(c.value),
+        });
+        break;
+      }
+    }
+  }
+}

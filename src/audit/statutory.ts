@@ -1,0 +1,141 @@
+// The statutory layouts: revenue outturn (Table 1), the forecast build-up (1a), capital outturn (Table 2).
+import { Dec, sum, text } from '../base/decimal';
+import type { Column } from './detect';
+import { castBlocks } from './casting';
+import { type Audit, difference, moneyCols, rowsOf } from './context';
+import { show } from './findings';
+import { checkPercent } from './percent';
+
+export function revenueRules(a: Audit): void {
+  const [revised] = a.cols('revised');
+  const [outturn] = a.cols('outturn');
+  const [variance] = a.cols('variance');
+  const [original] = a.cols('original');
+  const [virement] = a.cols('virement');
+  const [pct] = a.cols('pct');
+  const body = rowsOf(a, 'line', 'subtotal', 'total');
+  if (variance && revised && outturn) difference(a, body, variance.c, outturn.c, revised.c, 'revenue.variance', 'outturn − revised budget is');
+  if (virement && revised && original) difference(a, body, virement.c, revised.c, original.c, 'revenue.virement', 'revised − original budget is');
+  castBlocks(a, moneyCols(a.t), 'revenue.cast');
+  if (pct && variance && revised) checkPercent(a, pct, [{ num: variance.c, den: revised.c }], body, 'revenue.variance-percent');
+
+  const rows = a.t.rows;
+  if (variance) {
+    const tu = rowsOf(a, 'total_underspend')[0];
+    if (tu !== undefined) {
+      let total = -1;
+      for (let i = 0; i < tu; i++) if (a.kinds[i] === 'total') total = i;
+      const parts = [...(total >= 0 ? [total] : []), ...rowsOf(a, 'adjustment').filter((i) => i > total && i < tu)];
+      const vals = parts.map((i) => a.value(rows[i], variance.c));
+      if (parts.length && !vals.some((v) => v === undefined)) {
+        a.check(rows[tu], variance.c, sum(vals as Dec[]), parts.map((i) => a.at(rows[i], variance.c)), 'revenue.total-underspend',
+          `the total's variance and the adjustments after it add up to`);
+      }
+      const net = rowsOf(a, 'net_underspend').find((i) => i > tu);
+      if (net !== undefined) {
+        const np = [tu, ...rowsOf(a, 'earmarked').filter((i) => i > tu && i < net)];
+        const nv = np.map((i) => a.value(rows[i], variance.c));
+        if (!nv.some((v) => v === undefined)) {
+          a.check(rows[net], variance.c, sum(nv as Dec[]), np.map((i) => a.at(rows[i], variance.c)), 'revenue.net-underspend',
+            'the total underspend and the earmarked amounts add up to');
+        }
+      }
+    }
+  }
+  // Virements move budget between headings: the total stays unless the budget requirement changed.
+  const total = rowsOf(a, 'total')[0];
+  if (total !== undefined && revised && original) {
+    const o = a.num(rows[total], original.c);
+    const r = a.num(rows[total], revised.c);
+    if (o && r && !o.value.eq(r.value)) {
+      a.findings.push({
+        severity: 'note',
+        table: a.layout,
+        cell: a.where(rows[total], revised.c),
+        rule: 'revenue.budget-requirement',
+        message: `${rows[total].label}: the total revised budget (${show(r.value)}) differs from the total original budget (${show(o.value)}) by ${show(r.value.minus(o.value))}: a change in the budget requirement, which the report should explain`,
+        printed: text(r.value),
+        expected: text(o.value),
+        difference: text(r.value.minus(o.value)),
+      });
+    }
+  }
+}
+
+/**
+ * Outturn's forecast build-up (Table 1a): per heading, forecast outturn = actual to date + the rest of
+ * the year, and its variance = forecast outturn − revised budget. Which rest-of-year columns add up
+ * (forecasts given, the rest from the profile — not the budget the profile is applied to) is what
+ * most rows agree on; the captions decide a tie.
+ */
+export function forecastRules(a: Audit): void {
+  const [revised] = a.cols('revised');
+  const [toDate] = a.cols('to_date');
+  const rest = a.cols('rest').filter((c) => !c.percent);
+  // The forecast outturn: the outturn column after the actual to date (the build-up's result).
+  const outturn = a.cols('outturn').find((c) => c.c > toDate.c) ?? a.cols('outturn')[0];
+  const [variance] = a.cols('variance');
+  const body = rowsOf(a, 'line', 'subtotal', 'total');
+  const lines = rowsOf(a, 'line');
+  const rows = a.t.rows;
+  const subsets: Column[][] = [];
+  for (let m = 1; m < 1 << rest.length; m++) subsets.push(rest.filter((_, k) => m & (1 << k)));
+  // By the captions: a budget is what the profile is applied to, not a part of the forecast.
+  const byCaption = rest.filter((c) => !/budget|without/.test(c.norm));
+  const agrees = (cols: Column[]) => lines.filter((i) => {
+    const o = a.num(rows[i], outturn.c);
+    const vals = [toDate, ...cols].map((c) => a.value(rows[i], c.c));
+    return o !== undefined && !vals.some((v) => v === undefined) && sum(vals as Dec[]).eq(o.value);
+  }).length;
+  let best = byCaption.length ? byCaption : rest;
+  let bestScore = agrees(best);
+  for (const cand of subsets) {
+    const s = agrees(cand);
+    if (s > bestScore) {
+      best = cand;
+      bestScore = s;
+    }
+  }
+  const parts = [toDate, ...best];
+  const what = `${parts.map((c) => c.caption).join(' + ')} is`;
+  for (const i of body) {
+    const row = rows[i];
+    if (!a.num(row, outturn.c)) continue;
+    const vals = parts.map((c) => a.value(row, c.c));
+    if (vals.some((v) => v === undefined)) continue;
+    a.check(row, outturn.c, sum(vals as Dec[]), parts.map((c) => a.at(row, c.c)), 'forecast.outturn', what);
+  }
+  if (variance && revised) difference(a, body, variance.c, outturn.c, revised.c, 'forecast.variance', 'forecast outturn − revised budget is');
+  castBlocks(a, moneyCols(a.t), 'forecast.cast');
+}
+
+export function capitalRules(a: Audit): void {
+  const [revised] = a.cols('revised');
+  const [outturn] = a.cols('outturn');
+  const [remaining] = a.cols('remaining');
+  const [reprofile] = a.cols('reprofile');
+  const body = rowsOf(a, 'line', 'subtotal', 'total');
+  if (remaining && revised && outturn) difference(a, body, remaining.c, revised.c, outturn.c, 'capital.remaining', 'revised budget − outturn is');
+  castBlocks(a, moneyCols(a.t), 'capital.cast');
+  if (!reprofile) return;
+  for (const i of rowsOf(a, 'line')) {
+    const row = a.t.rows[i];
+    const rp = a.num(row, reprofile.c);
+    if (!rp || rp.value.isZero()) continue;
+    const left = remaining ? a.num(row, remaining.c)?.value : undefined;
+    const rv = revised ? a.num(row, revised.c) : undefined;
+    const ot = outturn ? a.num(row, outturn.c) : undefined;
+    const rem = left ?? (rv && ot ? rv.value.minus(ot.value) : undefined);
+    if (rem === undefined || !rp.value.gt(rem)) continue;
+    a.findings.push({
+      severity: 'note',
+      table: a.layout,
+      cell: a.where(row, reprofile.c),
+      rule: 'capital.reprofile-exceeds-remaining',
+      message: `${row.label}: reprofile of ${show(rp.value)} is larger than the remaining budget of ${show(rem)} (allowed, reported)`,
+      printed: text(rp.value),
+      expected: text(rem),
+      difference: text(rp.value.minus(rem)),
+    });
+  }
+}

@@ -1,0 +1,94 @@
+// Numbers as people print them in finance tables: "(1,234)", "( 1,234)", "£1,234.56", "- 25",
+// "−25", "-", "–", "(0.0)", "12.5%", "1 234" (space or no-break space separators), blank.
+// Anything else is unreadable and is reported, never guessed.
+import { Dec } from './decimal';
+
+export type Printed =
+  | { kind: 'blank' }
+  | {
+      kind: 'number';
+      value: Dec;
+      /** printed as a dash meaning nil */
+      dash: boolean;
+      bracketed: boolean;
+      percent: boolean;
+      /** a negative sign on a zero, e.g. "(0.0)": legitimate but unusual */
+      negativeZero: boolean;
+      /** decimal places as printed */
+      places: number;
+    }
+  | { kind: 'unreadable'; reason: string };
+
+const DASHES = new Set(['-', '–', '—', '−', '‒']);
+const MINUS = /^[-–−‒]/;
+// Separators people use between thousands: comma, space, no-break space, narrow no-break space, thin space.
+const SEPARATORS = /[, \u00a0\u202f\u2009]/;
+
+export function parsePrinted(raw: string | null | undefined): Printed {
+  if (raw === null || raw === undefined) return { kind: 'blank' };
+  let s = raw.replace(/^\ufeff/, '').replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim();
+  if (s === '') return { kind: 'blank' };
+  if (DASHES.has(s)) return number(new Dec(0), { dash: true });
+
+  let bracketed = false;
+  let negative = false;
+  let percent = false;
+
+  // "£(1,234)" and "(£1,234)" are both seen; so are "-£1,234" and "£-1,234".
+  s = s.replace(/^£\s*/, '');
+  if (s.startsWith('(') && s.endsWith(')')) {
+    bracketed = true;
+    negative = true;
+    s = s.slice(1, -1).trim();
+  }
+  s = s.replace(/^£\s*/, '');
+  if (MINUS.test(s)) {
+    if (negative) return { kind: 'unreadable', reason: `two negative signs in ${JSON.stringify(raw)}` };
+    negative = true;
+    s = s.slice(1).trim();
+  }
+  s = s.replace(/^£\s*/, '');
+  if (s.endsWith('%')) {
+    percent = true;
+    s = s.slice(0, -1).trim();
+  }
+  if (s === '') return { kind: 'unreadable', reason: `no digits in ${JSON.stringify(raw)}` };
+
+  const digits = ungroup(s);
+  if (digits === null) return { kind: 'unreadable', reason: `${JSON.stringify(raw)} is not a number as printed` };
+  let value = new Dec(digits);
+  const negativeZero = negative && value.isZero();
+  if (negative) value = value.neg();
+  const places = digits.includes('.') ? digits.length - digits.indexOf('.') - 1 : 0;
+  return number(value, { bracketed, percent, negativeZero, places });
+}
+
+function number(value: Dec, o: Partial<Omit<Extract<Printed, { kind: 'number' }>, 'kind' | 'value'>>): Printed {
+  return {
+    kind: 'number',
+    value,
+    dash: o.dash ?? false,
+    bracketed: o.bracketed ?? false,
+    percent: o.percent ?? false,
+    negativeZero: o.negativeZero ?? false,
+    places: o.places ?? 0,
+  };
+}
+
+/** "1,234,567.89" → "1234567.89"; null unless the grouping is regular (groups of three, one kind of separator). */
+function ungroup(s: string): string | null {
+  const m = /^([0-9][0-9, \u00a0\u202f\u2009]*)?(\.[0-9]+)?$/.exec(s);
+  if (!m || (m[1] === undefined && m[2] === undefined)) return null;
+  const whole = m[1] ?? '0';
+  const fraction = m[2] ?? '';
+  const seps = new Set(whole.replace(/[0-9]/g, ''));
+  if (seps.size > 1) return null;
+  if (seps.size === 1) {
+    const sep = [...seps][0];
+    if (!SEPARATORS.test(sep)) return null;
+    const groups = whole.split(sep);
+    if (groups[0].length < 1 || groups[0].length > 3) return null;
+    if (groups.slice(1).some((g) => g.length !== 3)) return null;
+  }
+  return whole.replace(/[^0-9]/g, '') + fraction;
+}
