@@ -105,7 +105,7 @@ export function build(input: OutturnInput): BuildResult {
       percent: percent(spend, programme),
       sentence: capitalSentence(spend, programme, u, inp.capital.year),
     };
-    if (capital.table.places !== undefined && u === '£m') narrative.capital = capitalNarrative(spend, programme, u, inp.capital.year, capital.table.places);
+    if (u === '£m') narrative.capital = capitalNarrative(spend, programme, u, inp.capital.year, capital.table.places ?? 1);
   }
   if (reserves && inp.reserves) {
     const pctRow = reserves.companion.rows.find((r) => r.label.startsWith('General reserve as %'));

@@ -40,7 +40,7 @@ export function capitalTable(inp: CapitalInput): CapitalTable {
     ...(hasRef ? [{ id: 'ref', header: ['Ref'], kind: 'ref' as const }] : []),
     { id: 'revised', header: [inp.year, 'Revised Budget', u], kind: 'money' },
     { id: 'outturn', header: [inp.year, 'Outturn', u], kind: 'money' },
-    { id: 'remaining', header: overFirst ? ['', 'Over/ (Under)spend', u] : ['Budget', 'Remaining', u], kind: 'money' },
+    { id: 'remaining', header: overFirst || inp.layout?.columnLabels?.remaining ? ['', 'Over/ (Under)spend', u] : ['Budget', 'Remaining', u], kind: 'money' },
     ...(hasReprofile ? [{ id: 'reprofile', header: ['Reprofile to', inp.nextYear, u], kind: 'money' as const }] : []),
   ], inp.layout);
   const b = new TableBuilder('capital', columns);

@@ -9,11 +9,11 @@ import { isFigure } from './model';
 import { millions, percent, revenueSentence } from './narrative';
 import type { RevenueTable } from './revenue';
 import type { ReservesTables } from './reserves';
-import { convert } from './units';
+import { convert, placesFor } from './units';
 
 /** A £m table's places for its sentences (else the default three places). */
 function placesOf(t: Table): number | undefined {
-  return t.units === '£m' ? t.places : undefined;
+  return t.units === '£m' ? (t.places ?? placesFor('£m')) : undefined;
 }
 
 function shown(t: Table, r: number, colId: string): Dec | undefined {
@@ -56,7 +56,7 @@ export function capitalNarrative(spend: Dec, programme: Dec, u: Units, year: str
 }
 
 export function reservesNarrativeOptions(inp: ReservesInput, t: Table): boolean {
-  return inp.narrativeYears === 'all' || inp.balancesOnly === true || t.places !== undefined;
+  return inp.narrativeYears === 'all' || inp.balancesOnly === true || t.places !== undefined || t.units === '£m';
 }
 
 /** "Total reserves at 31/03/21 are £20.195m" and, for forecast years, "are forecast to be". */

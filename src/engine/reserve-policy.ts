@@ -67,13 +67,41 @@ export function bandChecks(inp: ReservesInput, budgets: [number, Dec][], p: Band
   const drawnByMtfp = new Set(inp.mtfp?.gapFundedFrom ?? []);
   const generalDrawn = inp.reserves.some((r) => r.class === 'general' && drawnByMtfp.has(r.label));
   const u = inp.units;
+  const known = new Set(budgets.map(([y]) => y));
+  if (p.minAmount !== undefined) {
+    // A year whose budget is not known is still held to the policy's amount.
+    inp.years.forEach((year, y) => {
+      if (known.has(y)) return;
+      const below = balances[y].lt(p.minAmount!);
+      checks.push({
+        table: 'reserves',
+        rule: 'reserves.general-band',
+        description: `General reserve at least ${millions(p.minAmount!, u)} in ${year} (no net revenue budget given for the % test)`,
+        passed: !below,
+        detail: `${millions(balances[y], u)}`,
+      });
+      if (below) {
+        findings.push({
+          severity: 'warning',
+          table: 'reserves-categories',
+          rule: 'reserves.general-band',
+          message: `The general reserve ${y >= inp.actualYears ? 'is forecast to be' : 'is'} ${millions(balances[y], u)} at the end of ${year}, below the policy minimum of ${millions(p.minAmount!, u)}`,
+          expected: text(p.minAmount!),
+          actual: text(balances[y]),
+          difference: text(balances[y].minus(p.minAmount!)),
+          at: { r: at.row, c: at.col(y) },
+          source: inp.bandSource,
+        });
+      }
+    });
+  }
   for (const [y, budget] of budgets) {
     const year = inp.years[y];
     const balance = balances[y];
     const fromPct = budget.times(p.min).div(100);
     const minimum = p.minAmount !== undefined && p.minAmount.gt(fromPct) ? p.minAmount : fromPct;
     const pct = budget.isZero() ? new Dec(0) : balance.div(budget).times(100);
-    const shown = text(round(pct, 1));
+    const shown = round(pct, 1).toFixed(1);
     const below = balance.lt(minimum);
     const above = p.max !== undefined && pct.gt(p.max);
     const forecast = y >= inp.actualYears;

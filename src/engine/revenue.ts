@@ -54,7 +54,7 @@ export function revenueTable(inp: RevenueInput, financialYear: string): RevenueT
   const derivedCells = (r: number, income = false) => {
     const swap = income !== budgetFirst;
     return {
-      virement: derived({ op: 'diff', a: b.ref(r, 'revised'), b: b.ref(r, 'original') }, dp),
+      ...(b.has('virement') ? { virement: derived({ op: 'diff', a: b.ref(r, 'revised'), b: b.ref(r, 'original') }, dp) } : {}),
       variance: derived(swap ? { op: 'diff', a: b.ref(r, 'revised'), b: b.ref(r, 'outturn') } : { op: 'diff', a: b.ref(r, 'outturn'), b: b.ref(r, 'revised') }, dp),
       pct: { ...derived({ op: 'ratio', num: b.ref(r, 'variance'), den: b.ref(r, 'revised') }, PCT_DP), as: 'percent' as const },
     };
@@ -66,7 +66,7 @@ export function revenueTable(inp: RevenueInput, financialYear: string): RevenueT
     const of = (id: string) => (minus.length
       ? derived({ op: 'sum', of: b.refs(plus, id), minus: b.refs(minus, id) }, dp)
       : sumOf(b.refs(plus, id), dp));
-    return { original: of('original'), revised: of('revised'), outturn: of('outturn') };
+    return { ...(hasOriginal ? { original: of('original') } : {}), revised: of('revised'), outturn: of('outturn') };
   };
   const fill = (r: number, income = false) => Object.assign(b.rows[r].cells, rowCells(b, r, derivedCells(r, income)));
 

@@ -8,8 +8,9 @@ import { a1, sheetRef } from '../base/a1';
 import { cellText, type GridValue, type InputSheet } from '../base/cells';
 import { type Found, findTable } from './find-table';
 import {
-  BELOW_LINE_TYPES, CAPITAL_LINES, CAPITAL_TYPES, REVENUE_BELOW_LINE, REVENUE_LINES, reserveLinesTable, SETTINGS, SETTINGS_TABLE, TEMPLATE_SHEETS, type TemplateTable,
+  BELOW_LINE_TYPES, CAPITAL_LINES, CAPITAL_TYPES, LAYOUT_SETTINGS, REVENUE_BELOW_LINE, REVENUE_LINES, reserveLinesTable, SETTINGS, SETTINGS_TABLE, TEMPLATE_SHEETS, type TemplateTable,
 } from './template-tables';
+import { layoutSetting } from './layout-settings';
 import { type InputError, InvalidInput } from './errors';
 import { toModel } from './validate';
 import { readForecastTemplates } from './forecast-templates';
@@ -96,6 +97,7 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: I
   }
   sources.set('$', sheetRef(st.sheet, a1(st.headerRow, st.col0)));
   /** an input table with a header and no rows is an error at its header */
+  const empty: ['revenue' | 'capital' | 'reserves', Found, TemplateTable][] = [];
   const noRows = (f: Found, t: TemplateTable, what: string) => {
     if (f.rows.length === 0) errors.push({ where: sheetRef(f.sheet, a1(f.headerRow, f.col0)), message: `the ${t.name} table has no rows: enter ${what}` });
   };
@@ -103,7 +105,7 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: I
   for (const row of st.rows) {
     const key = cellText(row.cells[0]).toLowerCase();
     const where = sheetRef(st.sheet, a1(row.r, st.col0 + 1));
-    if (!SETTINGS.some(([label]) => label.toLowerCase() === key)) {
+    if (!SETTINGS.some(([label]) => label.toLowerCase() === key) && !LAYOUT_SETTINGS.some(([label]) => label.toLowerCase() === key)) {
       errors.push({ where: sheetRef(st.sheet, a1(row.r, st.col0)), message: `unknown setting "${cellText(row.cells[0])}"` });
       continue;
     }
@@ -135,6 +137,19 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: I
     else if (typeof value === 'number') value = String(value);
     if (value !== undefined) set(path, value, s.where);
   }
+  for (const [label, path, kind] of LAYOUT_SETTINGS) {
+    const s = settings.get(label.toLowerCase());
+    if (!s || s.v === null || (typeof s.v === 'string' && s.v.trim() === '')) continue;
+    const table = path.split('.')[0];
+    if (!sheet(TEMPLATE_SHEETS[table as 'revenue']) && !mappedArea[table]) continue;
+    const value = layoutSetting(kind, s.v, s.where, errors, (v) => money(v, s.where, `$.${path}`));
+    if (value !== undefined) set(path, value, s.where);
+  }
+  const capDoc = doc.capital as Record<string, unknown> | undefined;
+  if (capDoc?.heading === '(none)') capDoc.heading = '';
+  // A band finding names the settings cell of the band.
+  const band = settings.get('general reserve band min %') ?? settings.get('general reserve minimum amount');
+  if (band) sources.set('$.reserves.generalReserveBand', band.where);
 
   // Revenue.
   const rs = sheet(TEMPLATE_SHEETS.revenue);
@@ -144,19 +159,26 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: I
     const lines = fromRange === 'none' ? findTable(rs!, REVENUE_LINES, errors, notes) : fromRange;
     if (lines) {
       sources.set('$.revenue', sheetRef(lines.sheet, a1(lines.headerRow, lines.col0)));
-      noRows(lines, REVENUE_LINES, 'one row per budget heading');
+      if (lines.rows.length === 0) empty.push(['revenue', lines, REVENUE_LINES]);
       const sections: { label?: string; subtotalLabel?: string; lines: unknown[] }[] = [];
       let current: string | undefined;
       let closed = false;
+      // Issue 11: an Original budget column left blank on every line is "not published".
+      const noOriginal = lines.rows.length > 0 && lines.rows.every((row) => cellText(row.cells[4]) === '');
       lines.rows.forEach((row) => {
         const [section, subtotal, label, ref] = row.cells.slice(0, 4).map(cellText);
+        const income = cellText(row.cells[7]).toLowerCase();
         // A section runs while the Section column is unchanged; a Sub-total label on a line closes it there.
         if (sections.length === 0 || section !== current || closed) {
           sections.push({ lines: [], ...(section ? { label: section } : {}) });
           current = section;
         }
-        const s = sections[sections.length - 1];
+        const s = sections[sections.length - 1] as { label?: string; subtotalLabel?: string; income?: boolean; lines: unknown[] };
         if (subtotal) s.subtotalLabel = subtotal;
+        if (income === 'section') s.income = true;
+        else if (income !== '' && !/^(yes|y|true|income|no|n|false)$/.test(income)) {
+          errors.push({ where: at(lines, row, 'Income', REVENUE_LINES), message: `Income must be Yes (this line is income, typed as printed), Section (the whole section is) or blank, not "${cellText(row.cells[7])}"` });
+        }
         closed = subtotal !== '';
         const i = sections.length - 1;
         const j = s.lines.length;
@@ -166,9 +188,10 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: I
         s.lines.push({
           label,
           ...(ref ? { ref } : {}),
-          originalBudget: money(row.cells[4], at(lines, row, 'Original budget', REVENUE_LINES), `${path}.originalBudget`) ?? '0',
+          ...(noOriginal ? {} : { originalBudget: money(row.cells[4], at(lines, row, 'Original budget', REVENUE_LINES), `${path}.originalBudget`) ?? '0' }),
           revisedBudget: money(row.cells[5], at(lines, row, 'Revised budget', REVENUE_LINES), `${path}.revisedBudget`) ?? '0',
           outturn: money(row.cells[6], at(lines, row, 'Outturn', REVENUE_LINES), `${path}.outturn`) ?? '0',
+          ...(/^(yes|y|true|income)$/.test(income) ? { income: true } : {}),
         });
       });
       rev.sections = sections;
@@ -205,7 +228,7 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: I
     const t = capRange === 'none' ? findTable(cs!, CAPITAL_LINES, errors, notes) : capRange;
     if (t) {
       sources.set('$.capital', sheetRef(t.sheet, a1(t.headerRow, t.col0)));
-      noRows(t, CAPITAL_LINES, 'one row per scheme');
+      if (t.rows.length === 0) empty.push(['capital', t, CAPITAL_LINES]);
       const categories: Record<string, unknown>[] = [];
       const ext: unknown[] = [];
       const memo: unknown[] = [];
@@ -222,6 +245,8 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: I
           let cat = categories[categories.length - 1];
           if (!cat || cat.label !== category || !cat.schemes) {
             cat = { label: category, ...(categoryRef ? { ref: categoryRef } : {}), schemes: [] };
+            const totalLabel = cellText(row.cells[8]);
+            if (totalLabel) cat.totalLabel = totalLabel;
             categories.push(cat);
             sources.set(`$.capital.categories[${categories.length - 1}]`, cell('Category'));
             sources.set(`$.capital.categories[${categories.length - 1}].label`, cell('Category'));
@@ -276,7 +301,10 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: I
       const t = resRange === 'none' ? findTable(ress!, tt, errors, notes) : resRange;
       if (t) {
         sources.set('$.reserves', sheetRef(t.sheet, a1(t.headerRow, t.col0)));
-        noRows(t, tt, 'one row per reserve');
+        if (t.rows.length === 0) empty.push(['reserves', t, tt]);
+        const col = (name: string) => t.cols[tt.columns.indexOf(name)] >= 0;
+        const balanceIdx = years.map((y) => tt.columns.indexOf(`Balance ${y}`)).filter((i) => t.cols[i] >= 0);
+        const asBalances = balanceIdx.length > 0 && t.rows.some((row) => balanceIdx.some((i) => cellText(row.cells[i]) !== ''));
         resDoc.reserves = t.rows.map((row, i) => {
           const cell = (col: string) => at(t, row, col, tt);
           const [label, cls, category] = row.cells.slice(0, 3).map(cellText);
@@ -286,6 +314,16 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: I
           sources.set(`${path}.class`, cell('Class'));
           sources.set(`${path}.category`, cell('Category'));
           const fig = (col: string, p: string) => money(row.cells[tt.columns.indexOf(col)], cell(col), p) ?? '0';
+          if (asBalances) {
+            // Issue 11: a reserve published as year-end balances (its movements are derived).
+            return {
+              label,
+              class: cls.toLowerCase(),
+              ...(category ? { category: category.toLowerCase() } : {}),
+              ...(col('Opening balance') ? { opening: fig('Opening balance', `${path}.opening`) } : {}),
+              balances: years.map((y, k) => fig(`Balance ${y}`, `${path}.balances[${k}]`)),
+            };
+          }
           return {
             label,
             class: cls.toLowerCase(),
@@ -299,6 +337,17 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: I
           };
         });
       } else if (!errors.length && ress) errors.push({ where: sheetRef(ress.name, 'A1'), message: `no ReserveLines table (headers ${tt.columns.slice(0, 5).join(', ')}, …)` });
+    }
+  }
+  // Issue 11: an input table left empty means "no such table" (a revenue-only build from the
+  // templates needs no sheet deleted) — unless every table is empty, which is an error at each header.
+  const tablesGiven = ['revenue', 'capital', 'reserves'].filter((k) => doc[k] !== undefined);
+  if (empty.length > 0 && empty.length === tablesGiven.length) {
+    for (const [, f, t] of empty) noRows(f, t, t === REVENUE_LINES ? 'one row per budget heading' : t === CAPITAL_LINES ? 'one row per scheme' : 'one row per reserve');
+  } else {
+    for (const [k, f, t] of empty) {
+      delete doc[k];
+      notes?.push({ where: sheetRef(f.sheet, a1(f.headerRow, f.col0)), message: `the ${t.name} table is empty: no ${k} table is built` });
     }
   }
   // The forecasting templates: ledger, MTFP, next year's capital budgets, capital financing.
