@@ -8,6 +8,7 @@ import { type AuditReport, AuditInputError, type Layout, auditGrids, exitCodeOf 
 import { readDelimited } from '../audit/delimited';
 import { show } from '../audit/findings';
 import type { Grid } from '../audit/grid';
+import { WORKBOOK_EXTENSIONS } from '../xlsx/read-book';
 import { readPrintedWorkbook } from '../xlsx/read-printed';
 import { EXIT, type Io, processIo } from './io';
 
@@ -33,17 +34,18 @@ export async function readForAudit(path: string, sheet?: string): Promise<Grid[]
   const name = basename(path);
   const st = statSync(path);
   if (!st.isFile()) throw new AuditInputError(path, 'is a folder, not a file');
-  const limit = ext === '.xlsx' ? AUDIT_LIMITS.xlsx : AUDIT_LIMITS.delimited;
-  if (['.xlsx', '.csv', '.tsv', '.txt'].includes(ext) && st.size > limit) {
+  const book = WORKBOOK_EXTENSIONS.includes(ext);
+  const limit = book ? AUDIT_LIMITS.xlsx : AUDIT_LIMITS.delimited;
+  if ((book || ['.csv', '.tsv', '.txt'].includes(ext)) && st.size > limit) {
     throw new AuditInputError(path, `is ${(st.size / 2 ** 20).toFixed(0)} MB, larger than the ${limit / 2 ** 20} MB the audit reads`);
   }
-  if (ext === '.xlsx') return readPrintedWorkbook(readFileSync(path), name, sheet);
+  if (book) return readPrintedWorkbook(readFileSync(path), name, sheet);
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
     const content = readFileSync(path);
     const text = new TextDecoder('utf-8', { fatal: false }).decode(content);
     return [readDelimited(text, name, ext === '.tsv' || (ext === '.txt' && text.includes('\t')) ? '\t' : ',')];
   }
-  throw new AuditInputError(path, 'the file to audit must be .xlsx, .csv or .tsv');
+  throw new AuditInputError(path, 'the file to audit must be .xlsx, .csv or .tsv (or a workbook saved as .xlsm, .xls or .ods)');
 }
 
 export async function runAudit(o: AuditCliOptions, io: Io = processIo): Promise<number> {

@@ -235,6 +235,8 @@ export interface OutturnInput {
   revenue?: RevenueInput;
   capital?: CapitalInput;
   reserves?: ReservesInput;
+  /** the house style of published tables (src/publish); the engine ignores it */
+  publishing?: { font?: string; organisationName?: string };
 }
 
 // ---------- tables ----------
@@ -361,6 +363,11 @@ export interface Narrative {
 }
 
 export interface BuildResult {
+  /** whose tables, and for which year: as the input gives them */
+  organisation: string;
+  financialYear: string;
+  /** the rounding policy the tables were built with */
+  rounding: RoundingPolicy;
   tables: Table[];
   findings: Finding[];
   checks: Check[];

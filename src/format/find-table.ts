@@ -44,10 +44,12 @@ export function findTable(sheet: InputSheet, t: TemplateTable, errors: InputErro
         for (let k = c + required; k < row.length && !isBlank(row[k]); k++) {
           const i = want.indexOf(norm(row[k]), required);
           if (i < 0 || cols[i] >= 0) {
+            // The column expected next in the template's order, as a header to write instead.
+            const next = want.findIndex((_, j) => j >= required && cols[j] < 0);
             errors.push({
               where: sheetRef(sheet.name, a1(r, k)),
               message: i < 0
-                ? `the ${t.name} table has no column "${String(row[k])}" (its optional columns: ${t.columns.slice(required).join(', ')})`
+                ? `the ${t.name} table's column ${k - c + 1} should be headed ${next >= 0 ? `"${t.columns[next]}"` : 'by one of its columns'}, not "${String(row[k])}" (its optional columns: ${t.columns.slice(required).join(', ')})`
                 : `the ${t.name} table has the column "${String(row[k])}" twice`,
             });
             return undefined;

@@ -24,7 +24,7 @@ export function viaTemplates(doc: Record<string, unknown>): OutturnInput {
 /** What a build shows: tables, narrative, findings (without the input place, which differs by route), checks. */
 export function shownResult(model: OutturnInput): unknown {
   const r = build(model);
-  const j = resultJson(r, makePlan(r, { organisation: model.organisation, financialYear: model.financialYear, rounding: model.rounding }));
+  const j = resultJson(r, makePlan(r));
   return { tables: j.tables, narrative: j.narrative, findings: j.findings.map(({ source: _s, ...f }) => f), checks: j.checks };
 }
 
