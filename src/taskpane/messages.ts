@@ -49,19 +49,22 @@ export const TASK = {
 
 // ---------- outcomes ----------
 
-/** The input sheets to fill in, in the words on those sheets (the template's own instructions). */
-export const FILL_IN: Record<string, string> = {
-  'Outturn settings': 'your organisation, financial year, units and reserve years',
-  'Revenue input': 'one row per budget heading, with its original budget, revised budget and outturn',
-  'Capital input': 'one row per scheme, with its revised budget and outturn',
-  'Reserves input': 'one row per reserve, with its opening balance and each year’s movement',
+/**
+ * The input sheets to fill in, in the words on those sheets: the headings of their columns and
+ * settings (test/taskpane/messages.test.ts checks each quoted word is on its sheet).
+ */
+export const FILL_IN: Record<string, { what: string; words: string[] }> = {
+  'Outturn settings': { what: 'the Organisation, Financial year and Rounding settings', words: ['Organisation', 'Financial year', 'Rounding'] },
+  'Revenue input': { what: 'one row per Budget heading, with its Original budget, Revised budget and Outturn', words: ['Budget heading', 'Original budget', 'Revised budget', 'Outturn'] },
+  'Capital input': { what: 'one row per scheme: its Type, Label, Revised budget and Outturn', words: ['Type', 'Label', 'Revised budget', 'Outturn'] },
+  'Reserves input': { what: 'one row per Reserve: its Class, Category, Opening balance and each year’s Movement', words: ['Reserve', 'Class', 'Category', 'Opening balance'] },
 };
 
 export function templatesInserted(sheets: readonly string[]): { title: string; detail: string } {
   const known = sheets.filter((s) => FILL_IN[s]);
   return {
     title: `The input templates are in: ${count(sheets.length, 'sheet')}.`,
-    detail: `Next, fill in ${known.map((s) => `“${s}” (${FILL_IN[s]})`).join('; ')}. Then choose Build.`,
+    detail: `Next, fill in ${known.map((s) => `“${s}” (${FILL_IN[s].what})`).join('; ')}. Then choose Build.`,
   };
 }
 
@@ -135,6 +138,7 @@ export function replaceQuestion(sheets: readonly string[]): { title: string; det
     detail: `Replacing loses the figures in ${one ? 'it' : 'them'}, and Excel’s Undo cannot bring them back.`,
   };
 }
+export const QUESTION = { keep: 'Keep them', replace: 'Replace them' };
 export const KEPT = { title: 'Kept your input sheets as they are.', detail: 'Nothing was written.' };
 
 export function conflict(sheets: readonly string[], suggestions: readonly string[]): { title: string; detail: string; button: string } {
@@ -244,6 +248,7 @@ export const AUDIT_TITLES: Record<string, string> = {
 
 export const FINDINGS = {
   heading: 'Findings',
+  selection: 'Your selection',
   none: 'No findings: every check passed.',
   noneAudit: 'Everything casts and cross-casts: no differences.',
   severity: { error: 'Error', warning: 'Warning', note: 'Note' } as Record<string, string>,
