@@ -3,14 +3,12 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { strFromU8, unzipSync } from 'fflate';
 import { build } from '../engine/build';
 import type { TableId } from '../engine/model';
 import { InvalidInput } from '../format/errors';
 import type { ResultJson } from '../app/result';
 import { parseJsonText } from '../format/validate';
 import { makePlan } from '../plan/plan';
-import { docxBytes } from '../publish/docx';
 import { pageHtml } from '../publish/html';
 import { documentFromBuild, documentFromResult, type PublishDocument } from '../publish/model';
 import { fail, INPUT_LIMITS, loadInput, utf8Text } from './build';
@@ -25,12 +23,19 @@ export interface PublishOptions {
   force?: boolean;
 }
 
+/** src/publish/docx.ts (and the docx package), loaded on first use */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const docxBytes: typeof import('../publish/docx').docxBytes = (doc) => (require('../publish/docx') as typeof import('../publish/docx')).docxBytes(doc);
+
 const GENERATOR = '<meta name="generator" content="Outturn">';
 
 /** True when `data` is a document Outturn wrote (a page with our generator tag, a .docx whose creator is Outturn). */
 export function isOutturnDocument(data: Buffer, ext: string): boolean {
   if (ext === '.html') return data.toString('utf8', 0, 4096).includes(GENERATOR);
   try {
+    // fflate and docx are loaded on first use: other commands, and --help, never load them (issue 14)
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { strFromU8, unzipSync } = require('fflate') as typeof import('fflate');
     const core = unzipSync(new Uint8Array(data), { filter: (f) => f.name === 'docProps/core.xml' })['docProps/core.xml'];
     return !!core && strFromU8(core).includes('<dc:creator>Outturn</dc:creator>');
   } catch {
@@ -84,7 +89,7 @@ export async function runPublish(inputPath: string, o: PublishOptions, io: Io): 
       const result = build(input);
       const known = new Set(result.tables.map((t) => t.id));
       for (const id of only ?? []) if (!known.has(id as TableId)) throw new InvalidInput([{ where: '--tables', message: `the input builds no table "${id}" (it builds ${[...known].join(', ')})` }]);
-      const plan = makePlan(result, { organisation: input.organisation, financialYear: input.financialYear, rounding: input.rounding });
+      const plan = makePlan(result);
       doc = documentFromBuild(result, plan, {
         organisation: input.organisation, financialYear: o.year ?? input.financialYear, rounding: input.rounding,
         house: { font: o.font ?? input.publishing?.font, organisation: o.organisation ?? input.publishing?.organisationName },

@@ -1,5 +1,5 @@
 // outturn/v1: text or object in, the engine's validated model out — or every error, located.
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { Dec, DECIMAL_TEXT, survivesSpreadsheet } from '../base/decimal';
 import type {
   CapitalCategory,
@@ -13,15 +13,11 @@ import type {
   RevenueInput,
   Units,
 } from '../engine/model';
-import schema from './outturn-v1.schema.json';
 import { type InputError, InvalidInput, jsonPath } from './errors';
 import { MAX_TEXT, checkLimits, elide } from './limits';
+import { schemaValidator } from './schema-validator';
 
 export const FORMAT = 'outturn/v1';
-export { schema };
-
-const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
-const validateSchema = ajv.compile(schema);
 
 /** Parses JSON text, reporting a syntax error with its line and column. */
 export function parseJsonText(textIn: string, name = 'input'): unknown {
@@ -127,6 +123,7 @@ export function toModel(doc: unknown, sources?: (path: string) => string | undef
   let limits = checkLimits(checked);
   if (limits.length && checked !== doc) limits = checkLimits(doc);
   if (limits.length) throw new InvalidInput(limits.map((e) => ({ ...e, where: sources?.(e.where) ?? e.where })));
+  const validateSchema = schemaValidator();
   if (!validateSchema(checked) && (checked === doc || !validateSchema(doc))) {
     errors.push(...describe(validateSchema.errors ?? [], doc).map((e) => ({ ...e, where: sources?.(e.where) ?? e.where })));
     throw new InvalidInput(errors);

@@ -4,12 +4,13 @@
 // starts, its outcome in the bar and the results below it, focus on the outcome.
 import { readAuditGrid } from '../excel/audit-read';
 import { buildInWorkbook } from '../excel/flow';
-import type { DisplayCell } from '../excel/report';
 import type { InputError } from '../format/errors';
 import type { InputSheet } from '../format/templates';
 import type { SheetPlan } from '../plan/plan';
 import { copyTable } from './clipboard';
 import { engine, inputSheets } from './engine-client';
+import type { ReportOutcome } from './pipeline';
+import { offerWordDownload } from './report-download';
 import { inputItems, type Item, renderFindings, tallyOf } from './findings';
 import { buildSettings, withMapped } from './mapping-form';
 import { AUDIT_TITLES, audited, built, conflict, exampleLoaded, FILL_IN, financeWords, FINDINGS, inputProblems, KEPT, NO_INPUT_SHEETS, NOTHING_TO_AUDIT, NO_TABLE_FOUND, QUESTION, replaceQuestion, reportCopied, STEP, TABLE_TITLES, TASK, templatesInserted } from './messages';
@@ -160,7 +161,7 @@ export function copyReport(table: Exclude<Scope, 'all'>): void {
     const name = reportName(state.settings.sheetNames[table]);
     const inputNames = await task.race(inputSheets());
     task.step(1, 3, STEP.readInputs);
-    let rows: DisplayCell[][] = [];
+    let report: ReportOutcome | undefined;
     let read: InputSheet[] = [];
     const out = await task.race(Excel.run((context) => buildInWorkbook(context, [name], async (inputs) => {
       read = inputs;
@@ -170,15 +171,20 @@ export function copyReport(table: Exclude<Scope, 'all'>): void {
       task.check();
       if (!r.ok) return r;
       task.writing(3, 3, STEP.writing([name]));
-      rows = r.report.rows;
+      report = r.report;
       return { ok: true as const, plan: { sheets: [r.report.sheet] as SheetPlan[] } };
     }, { inputNames: withMapped(inputNames), readOnly: state.mappings.map((m) => m.sheet) })));
     if (out.kind === 'errors') return () => showInputProblems(out.errors, out.notes, read);
     if (out.kind === 'conflict' || out.kind === 'exists') return () => showConflict(out.sheets, out.kind === 'conflict' ? out.suggestions : {});
-    const copied = await copyTable(rows);
+    if (!report) return;
+    const done = report;
+    const copied = await copyTable(done.clipboard.html, done.clipboard.text);
     return () => {
       clearResults();
       say(reportCopied(name, copied), 'success');
+      // Issue 16: the same tables as a Word document, offered beside the copy.
+      offerWordDownload($('actions'), done.document);
+      showResults();
     };
   });
 }

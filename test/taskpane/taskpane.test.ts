@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { findTable, reserveLinesTable, TEMPLATE_SHEETS } from '../../src/format/templates';
 import { a1 } from '../../src/base/a1';
 import { asRead, budgetBook, ownRange } from '../support/mapped-book';
@@ -176,6 +177,17 @@ describe('task pane in headless Chromium (fake Office host)', function () {
     assert.equal(await page.locator('img').count(), 0);
     assert.match(html, /TOTAL PLANNED EXPENDITURE/i);
     assert.match(html, /\(\d{1,3}(,\d{3})*\)|\d{1,3},\d{3}/, 'figures as printed');
+    // Issue 16: the clipboard keeps the table's structure (caption, header row, row headers).
+    assert.match(html, /<caption[^>]*>Table 2: Capital outturn/);
+    assert.match(html, /<thead><tr><th scope="col"/);
+    assert.match(html, /<th scope="row"[^>]*>TOTAL PLANNED EXPENDITURE<\/th>/);
+    // The same tables as a Word document, made by the lazily loaded docx chunk.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as Word document (.docx)' }).click()]);
+    assert.match(download.suggestedFilename(), /^Table 2 - .*\.docx$/);
+    const documentXml = strFromU8(unzipSync(new Uint8Array(readFileSync(await download.path())))['word/document.xml']);
+    assert.match(documentXml, /<w:tblHeader\/>/);
+    assert.match(documentXml, /TOTAL PLANNED EXPENDITURE/);
+    await waitStatus(page, /^Saved “Table 2 - /);
     const copy = await page.evaluate(() => {
       const s = (window as any).__outturnFake.wb.sheet('Table 2 Capital (report)');
       return [...s.cells.values()].map((c: { formula?: string; value: unknown }) => ({ f: c.formula, v: c.value }));
