@@ -129,6 +129,14 @@ export function audited(tables: number, differences: Tally): { title: string; de
 export const NOTHING_TO_AUDIT = { title: 'There is nothing to audit here: the sheet is empty.', detail: 'Select a printed table (its headings and figures), then choose Audit selection.' };
 export const NO_TABLE_FOUND = { title: 'No table was recognised here.', detail: 'Select the table with its column headings and its figures, then choose Audit selection.' };
 
+/** The report copy as a Word document (issue 16). */
+export const WORD = {
+  button: 'Download as Word document (.docx)',
+  hint: 'The same tables as a Word document: captions, header rows that repeat on every page, landscape pages for wide tables.',
+  saved: (file: string, kb: number) => ({ title: `Saved “${file}” to your downloads.`, detail: `${kb.toLocaleString('en-GB')} KB: each table with its caption and a header row that repeats on every page; wide tables on landscape pages.` }),
+  failed: { title: 'The Word document could not be made.', detail: 'Nothing was saved. Try again; if it happens again, copy the table from its sheet into Word instead.' },
+};
+
 // ---------- the question before replacing input sheets ----------
 
 export function replaceQuestion(sheets: readonly string[]): { title: string; detail: string } {

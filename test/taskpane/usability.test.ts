@@ -189,7 +189,8 @@ describe('task pane: issue 13, point by point (headless Chromium)', function () 
     await check(page, `${name}: audited`, ['#status']);
     await press(page, 'copy-report');
     await waitStatus(page, /holds a copy of the table with values only/);
-    assert.equal(await focused(page), 'status');
+    assert.equal(await focused(page), 'h-results');
+    assert.ok(await page.locator('#download-docx').isVisible(), 'the Word download is offered beside the copy');
     await check(page, `${name}: report copy`, ['#status']);
     assert.deepEqual(page.errors, []);
     assert.deepEqual(page.outside, []);
