@@ -2,11 +2,12 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { build } from '../engine/build';
+import { buildTables } from '../app/build';
 import type { BuildResult, OutturnInput } from '../engine/model';
+import { InternalError } from '../base/invariant';
 import { type InputError, InvalidInput } from '../format/errors';
 import { resultJson } from '../app/result';
-import { makePlan, type PlanOptions, type WorkbookPlan } from '../plan/plan';
+import type { WorkbookPlan } from '../plan/plan';
 import { WORKBOOK_EXTENSIONS } from '../xlsx/read-book';
 import { readInputWorkbook } from '../xlsx/read-input';
 import { isOutturnWorkbookFile } from '../xlsx/creator';
@@ -79,9 +80,14 @@ export async function runBuild(inputPath: string, o: BuildOptions, io: Io): Prom
   } catch (e) {
     return fail(e, io);
   }
-  const result = build(input);
-  const opts: PlanOptions = { organisation: input.organisation, financialYear: input.financialYear, rounding: input.rounding };
-  const plan = makePlan(result, opts);
+  let built: ReturnType<typeof buildTables>;
+  try {
+    built = buildTables(input);
+  } catch (e) {
+    // The input is valid here: whatever stops the build is a fault of Outturn.
+    return fail(e instanceof InternalError ? e : new InternalError((e as Error).message ?? String(e)), io);
+  }
+  const { result, plan } = built;
   let buffer: Buffer;
   try {
     buffer = await workbookBuffer(plan);
@@ -118,7 +124,12 @@ function report(result: BuildResult, plan: WorkbookPlan, output: string, io: Io)
   for (const s of Object.values(result.narrative)) if (s?.sentence) io.out(`Narrative: ${s.sentence}`);
 }
 
+/** The outcome of a command that failed: exit 2 for an input that cannot be used, 3 for a fault of Outturn (InternalError). */
 export function fail(e: unknown, io: Io): BuildOutcome {
+  if (e instanceof InternalError) {
+    io.err(`outturn: ${e.message}; nothing was written`);
+    return { code: EXIT.INTERNAL };
+  }
   if (e instanceof InvalidInput) {
     io.err(`outturn: the input cannot be used (${e.errors.length} problem${e.errors.length === 1 ? '' : 's'}); nothing was written:`);
     for (const x of e.errors) io.err(`  ${x.where}: ${x.message}`);

@@ -1,4 +1,5 @@
 // The engine's one entry point: validated inputs in; tables, checks, findings and narrative out.
+import { invariant } from '../base/invariant';
 import { Dec, sum, text } from '../base/decimal';
 import { capitalTable } from './capital';
 import { evaluate } from './evaluate';
@@ -115,13 +116,13 @@ export function build(input: OutturnInput): BuildResult {
         (pct ? `; the general reserve is ${pct}% of the net revenue budget.` : '.'),
     };
   }
-  return { tables, findings, checks, narrative };
+  return { organisation: inp.organisation, financialYear: inp.financialYear, rounding: inp.rounding, tables, findings, checks, narrative };
 }
 
 function shownAt(t: Table, r: number, colId: string): Dec {
   const c = t.columns.findIndex((col) => col.id === colId);
   const cell = t.rows[r].cells[c];
-  if (!isFigure(cell)) throw new Error(`${t.id}: no figure at row ${r} column ${colId}`);
+  invariant(isFigure(cell), () => `${t.id}: no figure at row ${r} column ${colId}`);
   return cell.shown;
 }
 

@@ -5,6 +5,7 @@
 //            revenue contributions, reserves, borrowing — against the spend of Table 2 (a live
 //            reference); the difference must be nil, and the contributions from reserves must tie to
 //            Table 3's contributions to capital in the same year.
+import { invariant } from '../base/invariant';
 import { Dec, ZERO, sum, text } from '../base/decimal';
 import type { CapitalInput, CapitalScheme, Check, Column, FinancingType, Finding, ReservesInput, Table } from './model';
 import { isFigure } from './model';
@@ -113,7 +114,7 @@ export function capitalForecastTables(inp: CapitalInput, t2: CapitalTable): Capi
 
   const exact = (t: Table, r: number, c: number): Dec => {
     const cell = t.rows[r].cells[c];
-    if (!isFigure(cell)) throw new Error(`${t.id}: no figure at ${r},${c}`);
+    invariant(isFigure(cell), () => `${t.id}: no figure at ${r},${c}`);
     return cell.exact;
   };
 

@@ -5,6 +5,7 @@
 //          independently from its exact value (as Excel's display format does);
 //  stored: what a cell holds so that the sheet's own formulas reproduce `shown` on screen —
 //          the shown figures under round-then-sum, the exact ones under round-each.
+import { invariant } from '../base/invariant';
 import { Dec, ZERO, round, text } from '../base/decimal';
 import type { CellRef, Derivation, Figure, Finding, RoundingPolicy, Table, TableId } from './model';
 import { isFigure } from './model';
@@ -18,7 +19,7 @@ export function evaluate(tables: Table[], policy: RoundingPolicy): Finding[] {
 
   const figureAt = (ref: CellRef): Figure => {
     const cell = byId.get(ref.t)?.rows[ref.r]?.cells[ref.c];
-    if (!cell || !isFigure(cell)) throw new Error(`derivation refers to ${ref.t}[${ref.r},${ref.c}], which is not a figure`);
+    invariant(cell && isFigure(cell), () => `derivation refers to ${ref.t}[${ref.r},${ref.c}], which is not a figure`);
     return cell;
   };
 
@@ -47,7 +48,7 @@ export function evaluate(tables: Table[], policy: RoundingPolicy): Finding[] {
       if (which === 'shown') f.shown = round(f.exact, f.dp);
       if (which === 'stored') f.stored = policy === 'round-then-sum' ? value(f, 'shown') : f.exact;
     } else {
-      if (visiting.has(f)) throw new Error('circular derivation');
+      invariant(!visiting.has(f), 'circular derivation');
       visiting.add(f);
       const d = f.derivation;
       if (which === 'exact') f.exact = apply(d, f.dp, (r) => value(figureAt(r), 'exact'));

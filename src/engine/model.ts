@@ -314,6 +314,11 @@ export interface Narrative {
 }
 
 export interface BuildResult {
+  /** whose tables, and for which year: as the input gives them */
+  organisation: string;
+  financialYear: string;
+  /** the rounding policy the tables were built with */
+  rounding: RoundingPolicy;
   tables: Table[];
   findings: Finding[];
   checks: Check[];

@@ -181,3 +181,15 @@ export function pageHtml(doc: PublishDocument): string {
   out.push('</body></html>');
   return `${out.join('\n')}\n`;
 }
+
+/**
+ * "Copy for report" of one sheet's tables (Table 3 and 3a together): HTML for Word and web
+ * editors (each table with its caption, header row, row headers, note and narrative sentences)
+ * and the same as plain text for other targets.
+ */
+export function reportClipboard(doc: PublishDocument): { html: string; text: string } {
+  return {
+    html: doc.sections.map(({ table, narrative }) => reportFragmentHtml(table, narrative, doc.house.font)).join('\n<p></p>\n'),
+    text: doc.sections.map(({ table, narrative }) => tableText(table, narrative)).join('\n\n'),
+  };
+}
