@@ -8,7 +8,7 @@ import type { BuildResult, CellRef, Derivation, Figure, Finding, Table, TableId 
 import { isFigure } from '../engine/model';
 import { TABLES, tablesOnSheet } from '../engine/tables';
 import { a1, range, sheetRef } from '../base/a1';
-import type { FormatName, StyleName } from './styles';
+import { MONEY_FORMAT, type FormatName, type StyleName } from './styles';
 
 export type PlanCell =
   | null
@@ -220,7 +220,7 @@ export function makePlan(result: BuildResult, opts: PlanOptions = {}): WorkbookP
       });
       // Number formats by column block, then the few figures that are not money.
       const rowN = row0 + t.rows.length - 1;
-      const moneyFormat: FormatName = t.units === '£m' ? 'money1' : 'money0';
+      const moneyFormat: FormatName = t.places !== undefined ? MONEY_FORMAT[t.places] : t.units === '£m' ? 'money1' : 'money0';
       t.columns.forEach((col, c) => {
         if (!numeric[c]) return;
         const fmt: FormatName = col.kind === 'percent' ? 'percent1' : col.kind === 'ratio' ? 'ratio1' : moneyFormat;
@@ -287,7 +287,9 @@ export function makePlan(result: BuildResult, opts: PlanOptions = {}): WorkbookP
 function formula(d: Derivation, f: Figure, roundTo: number, addr: (r: CellRef) => string): string {
   switch (d.op) {
     case 'sum':
-      return `ROUND(${sumFormula(d.of, addr)},${roundTo})`;
+      return d.minus?.length
+        ? `ROUND(${sumFormula(d.of, addr)}-${sumFormula(d.minus, addr)},${roundTo})`
+        : `ROUND(${sumFormula(d.of, addr)},${roundTo})`;
     case 'diff':
       return `ROUND(${addr(d.a)}-${addr(d.b)},${roundTo})`;
     case 'ratio':
