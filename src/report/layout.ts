@@ -299,7 +299,7 @@ function columnsOf(lines: Line[]): Column[] {
   let cols = [...figureCols, ...textCols].sort((a, b) => a.x0 - b.x0);
   // short text in a figure column ("3/4" among note numbers) printed left of its figures: a header
   // over both it and exactly one figure column joins them (labels are longer: they never join)
-  const shortText = new Set(textCols.filter((c) => text.filter((s) => overlap(c, s) > 0).every((s) => s.text.length <= 6)));
+  const shortText = new Set(textCols.filter((c) => text.filter((s) => overlap(c, s) > 0).every((s) => s.text.length <= 12 && s.text.split(" ").length <= 2)));
   for (const l of lines) {
     if (isRow(l)) continue;
     for (const s of l.segs) {
