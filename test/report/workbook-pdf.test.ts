@@ -28,7 +28,7 @@
 // warning.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildTables } from '../../src/app/build';
@@ -43,13 +43,17 @@ import { workbookBuffer } from '../../src/xlsx/write';
 import { EXAMPLES } from '../support/built';
 import { recalculate, requireOrSkip, soffice, type Sheets } from '../support/libreoffice';
 
-const WORKBOOKS = ['derbyshire-2020-21', 'derbyshire-2020-21-mtfp', 'derbyshire-2021-22-month6'];
+/** every example Outturn ships (examples/*.json) */
+const WORKBOOKS = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort().map((f) => f.replace(/\.json$/, ''));
 
 /**
  * Tables the reader does not yet read back equal (src/report/layout.ts, being reworked on issue-15):
  * each skipped with the defect, so that the test is turned on by deleting the line once it reads.
  */
 const KNOWN: Record<string, string> = {
+  'derbyshire-2020-21/capital': 'layout.ts (issue-15 as merged at 21:15): the "Ref" header of column B is read into column C ("2020/21 Revised Budget Ref £\'000"); it read equal before (174 of 174)',
+  'kentfire-2015-20-reserves/reserves': 'layout.ts: Table 3a, printed below on the same page, is read into Table 3 (14 rows more)',
+  'kentfire-2015-20-reserves/reserves-categories': 'layout.ts: read as the tail of Table 3 (10 columns for its 6)',
   'derbyshire-2020-21/reserves': 'layout.ts: a column of dashes only ("Projected Contributions to Capital", 2021/22 on) is merged into the next column ("- 5,500,000"); Table 3a, printed below on the same page, is read into Table 3',
   'derbyshire-2020-21/reserves-categories': 'layout.ts: read as the tail of Table 3 (two tables on one page, a blank row, a Check: row and a title between them, read as one)',
   'derbyshire-2020-21-mtfp/capital-next-year': 'layout.ts: Table 2a runs on to page 4 without a repeated header and is read as a new table there (one column more); Table 2b is read into it',
@@ -66,6 +70,8 @@ const KNOWN_AUDIT: Record<string, string> = {
   'derbyshire-2020-21': 'Table 3 misread (see above): reserves.closing errors on the merged columns',
   'derbyshire-2020-21-mtfp': 'Tables 2a, 3, 3c misread (see above); narrative.ts also reads the Checks sheet\'s "policy band of 2% to 5%" as a quote of 2.9% cut short (a warning)',
   'derbyshire-2021-22-month6': 'Table 1a read into Table 1 (see above): its header words read as unreadable figures',
+  'kentfire-2015-20-reserves': 'Table 3a read into Table 3 (see above): reserves.closing errors on Table 3a\'s rows',
+  'nwfire-2019-20-month8': 'its one narrative sentence ties no quote to the table read (not yet looked into: narrative.ts or the sentence\'s wording)',
 };
 
 const norm = (s: string | undefined) => squash(s ?? '');
