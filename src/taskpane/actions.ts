@@ -1,6 +1,8 @@
 /// <reference types="office-js" />
 // The pane's commands: insert the templates, build, copy for report, audit.
 import { readAuditGrid } from '../excel/audit-read';
+import { type ClipboardContent, copyNow, copyWithinGesture } from '../excel/clipboard';
+import { runExcel } from '../excel/run';
 import { buildInWorkbook, type FlowOutcome } from '../excel/flow';
 import type { DisplayCell } from '../excel/report';
 import type { SheetPlan } from '../plan/plan';
@@ -52,7 +54,7 @@ function explainRefusal(o: FlowOutcome<unknown>, retry: (replace: boolean) => vo
 export function insertTemplates(example: boolean, replace = false): void {
   void busy(example ? 'Preparing the worked example…' : 'Preparing the input templates…', async () => {
     const { sheets } = await engine({ kind: 'templates', example });
-    const out = await Excel.run((context) => buildInWorkbook(context, sheets.map((s) => s.name), async () => ({ ok: true as const, plan: { sheets } }), {
+    const out = await runExcel((context) => buildInWorkbook(context, sheets.map((s) => s.name), async () => ({ ok: true as const, plan: { sheets } }), {
       replaceOwned: replace,
       onProgress: setStatus,
     }));
@@ -67,7 +69,7 @@ export function build(scope: Scope): void {
   void busy('Building…', async () => {
     const names = scope === 'all' ? KEYS.map((k) => state.settings.sheetNames[k]) : [state.settings.sheetNames[scope]];
     const inputNames = await inputSheets();
-    const out = await Excel.run((context) => buildInWorkbook(context, names, (inputs) => engine({ kind: 'build', sheets: inputs, settings: buildSettings(), scope }), { onProgress: setStatus, inputNames: withMapped(inputNames), readOnly: state.mappings.map((m) => m.sheet) }));
+    const out = await runExcel((context) => buildInWorkbook(context, names, (inputs) => engine({ kind: 'build', sheets: inputs, settings: buildSettings(), scope }), { onProgress: setStatus, inputNames: withMapped(inputNames), readOnly: state.mappings.map((m) => m.sheet), ranges: state.mappings }), { what: 'the build' });
     if (out.kind === 'errors') {
       listInputErrors(out.errors, `Nothing was written: the input has ${out.errors.length} problem${out.errors.length === 1 ? '' : 's'}. Fix ${out.errors.length === 1 ? 'it' : 'them'} and build again.`, out.notes);
       return;
@@ -101,30 +103,55 @@ function renameAndBuild(suggestions: Record<string, string>, scope: Scope): void
 }
 
 export function copyReport(table: Exclude<Scope, 'all'>): void {
+  // The clipboard write starts here, inside the click (Safari and Excel on the web allow it only
+  // there); its contents follow when the table is ready (src/excel/clipboard.ts).
+  let ready: (c: ClipboardContent) => void = () => undefined;
+  let none: (e: Error) => void = () => undefined;
+  const content = new Promise<ClipboardContent>((res, rej) => { ready = res; none = rej; });
+  const copied = copyWithinGesture(content);
   void busy('Making the report copy…', async () => {
+   try {
     const name = reportName(state.settings.sheetNames[table]);
     const inputNames = await inputSheets();
     let rows: DisplayCell[][] = [];
-    const out = await Excel.run((context) => buildInWorkbook(context, [name], async (inputs) => {
+    const out = await runExcel((context) => buildInWorkbook(context, [name], async (inputs) => {
       const r = await engine({ kind: 'report', sheets: inputs, settings: buildSettings(), table });
       if (!r.ok) return r;
       rows = r.report.rows;
       return { ok: true as const, plan: { sheets: [r.report.sheet] as SheetPlan[] } };
-    }, { onProgress: setStatus, inputNames: withMapped(inputNames), readOnly: state.mappings.map((m) => m.sheet) }));
+    }, { onProgress: setStatus, inputNames: withMapped(inputNames), readOnly: state.mappings.map((m) => m.sheet), ranges: state.mappings }), { what: 'the report copy' });
     if (out.kind === 'errors') {
       listInputErrors(out.errors, 'Nothing was written: the input has problems.', out.notes);
       return;
     }
     if (explainRefusal(out, () => copyReport(table))) return;
     if (out.kind !== 'done') return;
-    const copied = await copyTable(rows);
+    const t = tableForClipboard(rows);
+    ready(t);
+    const onClipboard = await copied;
     clearResults();
-    setStatus(`"${name}" holds a values-only copy of the table. ${copied ? 'The table is on the clipboard: paste it into Word.' : 'The clipboard was not available here: copy the cells from the sheet instead.'}`);
+    setStatus(`"${name}" holds a values-only copy of the table. ${onClipboard ? 'The table is on the clipboard: paste it into Word.' : 'Excel did not let Outturn use the clipboard during that click: click "Copy the table" to put it there.'}`);
+    if (!onClipboard) {
+      const b = el('button', { text: 'Copy the table', className: 'primary' });
+      b.type = 'button';
+      b.id = 'copy-again';
+      b.addEventListener('click', () => {
+        void copyNow(t, t.element).then((ok) => {
+          setStatus(ok ? 'The table is on the clipboard: paste it into Word.' : 'The clipboard is not available here: copy the cells from the sheet instead.', ok ? 'ok' : 'error');
+          if (ok) b.remove();
+        });
+      });
+      $('actions').appendChild(b);
+      showResults();
+    }
+   } finally {
+    none(new Error('no table to copy'));
+   }
   });
 }
 
-/** The table as HTML (built from text nodes) and as tab-separated text, on the clipboard. */
-async function copyTable(rows: DisplayCell[][]): Promise<boolean> {
+/** The table as an element (built from text nodes), as HTML and as tab-separated text, for the clipboard. */
+function tableForClipboard(rows: DisplayCell[][]): ClipboardContent & { element: HTMLElement } {
   const table = document.createElement('table');
   table.style.borderCollapse = 'collapse';
   table.style.fontFamily = 'Arial, sans-serif';
@@ -142,39 +169,16 @@ async function copyTable(rows: DisplayCell[][]): Promise<boolean> {
       if (cell.borderBottom) td.style.borderBottom = cell.borderBottom === 'double' ? '3px double #000' : '1px solid #000';
     }
   }
-  const html = table.outerHTML;
-  const tsv = rows.map((r) => r.map((c) => c.text).join('\t')).join('\n');
-  try {
-    if (navigator.clipboard && typeof ClipboardItem !== 'undefined') {
-      await navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([tsv], { type: 'text/plain' }) })]);
-      return true;
-    }
-  } catch {
-    // Office's web view may refuse the async clipboard: fall back to a selection and copy.
-  }
-  const holder = el('div', { className: 'visually-hidden' }, table);
-  holder.contentEditable = 'true';
-  document.body.appendChild(holder);
-  const range = document.createRange();
-  range.selectNodeContents(holder);
-  const sel = window.getSelection();
-  sel?.removeAllRanges();
-  sel?.addRange(range);
-  try {
-    return document.execCommand('copy');
-  } finally {
-    sel?.removeAllRanges();
-    holder.remove();
-  }
+  return { element: table, html: table.outerHTML, text: rows.map((r) => r.map((c) => c.text).join('\t')).join('\n') };
 }
 
 export function audit(what: 'selection' | 'sheet'): void {
   void busy(`Auditing the ${what}…`, async () => {
     const bold = Office.context?.requirements?.isSetSupported?.('ExcelApi', '1.9') ?? false;
-    const grid = await Excel.run((context) => readAuditGrid(context, what, bold));
+    const grid = await runExcel((context) => readAuditGrid(context, what, bold), { what: 'the audit' });
     if (!grid) {
       clearResults();
-      setStatus('The sheet is empty: nothing to audit.', 'error');
+      setStatus(what === 'selection' ? 'The selection holds nothing: nothing to audit.' : 'The sheet is empty: nothing to audit.', 'error');
       return;
     }
     setStatus('Recalculating…');

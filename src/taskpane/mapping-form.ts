@@ -1,6 +1,8 @@
 /// <reference types="office-js" />
 // Mapped ranges: the user's own range read as an input table (kept with the workbook only: a
 // mapping names this workbook's cells).
+import { SAVED_IN_WORKBOOK, saveDocumentSettings, type SaveOutcome } from '../excel/document-settings';
+import { runExcel } from '../excel/run';
 import { readSelection, type Selection } from '../excel/selection';
 import { guessMapping, mappableColumns, type MappableTable, parseMappings, rangeColumns, rangeBounds, type RangeMapping, requiredColumns, SETTINGS_SHEET } from '../format/mapping';
 import { sheetRef } from '../base/a1';
@@ -19,12 +21,11 @@ export function loadMappings(): void {
   }
 }
 
-async function saveMappings(): Promise<void> {
-  const doc = Office.context?.document?.settings;
-  if (!doc) return;
-  doc.set(MAPPINGS_KEY, state.mappings);
-  await new Promise<void>((resolve) => doc.saveAsync(() => resolve()));
+/** Saves the mappings with the workbook; says truthfully whether Excel kept them. */
+async function saveMappings(): Promise<SaveOutcome> {
+  return saveDocumentSettings(Office.context?.document?.settings, { [MAPPINGS_KEY]: state.mappings });
 }
+const saved = (o: SaveOutcome, what: string) => (o.ok ? setStatus(`Saved with the workbook: ${what} (The mappings are ${SAVED_IN_WORKBOOK}.)`) : setStatus(`Not saved: ${o.message}. ${what}`, 'error'));
 
 /** What a build sends the engine, and the sheets it reads: the input templates and every mapped sheet. */
 export const buildSettings = (): BuildSettings => ({ ...state.settings, mappings: state.mappings });
@@ -40,7 +41,7 @@ export function showMappings(): void {
     remove.addEventListener('click', () => {
       state.mappings = state.mappings.filter((x) => x !== m);
       showMappings();
-      void saveMappings().then(() => setStatus(`${m.table} is read from its template table again.`));
+      void saveMappings().then((o) => (o.ok ? setStatus(`${m.table} is read from its template table again.`) : saved(o, `${m.table} is read from its template table again.`)));
     });
     list.appendChild(el('li', {}, el('span', { text: `${m.table} is read from ${sheetRef(m.sheet, m.address)}.` }), remove));
   }
@@ -87,7 +88,7 @@ export function renderColumnSelects(table: MappableTable, sel: Selection, curren
 
 export function mapRange(): void {
   void busy('Reading the selection…', async () => {
-    const sel = await Excel.run((context) => readSelection(context, SETTINGS_SHEET));
+    const sel = await runExcel((context) => readSelection(context, SETTINGS_SHEET), { what: 'reading the selection' });
     if (sel.rows < 2) {
       setStatus('Select your range first: its header row and the lines below it, then Map a range.', 'error');
       return;
@@ -123,6 +124,6 @@ export function saveMapping(): void {
   state.mappings = [...state.mappings.filter((x) => x.table !== table), m];
   $('map-form').hidden = true;
   showMappings();
-  void saveMappings().then(() => setStatus(`Saved with the workbook: ${table} is read from ${sheetRef(m.sheet, m.address)}. Next: Build.`));
+  void saveMappings().then((o) => saved(o, `${table} is read from ${sheetRef(m.sheet, m.address)}. Next: Build.`));
   $('build').focus();
 }

@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 // Settings: kept with the workbook when Office allows, else in this browser.
+import { saveDocumentSettings, type SaveOutcome } from '../excel/document-settings';
 import type { RangeMapping } from '../format/mapping';
 import { type BuildSettings, DEFAULT_SETTINGS, type SheetKey } from './settings';
 import { $ } from './ui';
@@ -18,17 +19,14 @@ export function loadSettings(): BuildSettings {
   return { ...DEFAULT_SETTINGS, ...s, sheetNames: { ...DEFAULT_SETTINGS.sheetNames, ...(s.sheetNames ?? {}) } };
 }
 
-export async function saveSettings(s: BuildSettings): Promise<void> {
+/** Saves the settings with the workbook (and in this browser); the outcome says truthfully whether Excel kept them. */
+export async function saveSettings(s: BuildSettings): Promise<SaveOutcome> {
   try {
     localStorage.setItem(SETTINGS_KEY, JSON.stringify(s));
   } catch {
     // private mode: the document settings still keep them
   }
-  const doc = Office.context?.document?.settings;
-  if (doc) {
-    doc.set(SETTINGS_KEY, s);
-    await new Promise<void>((resolve) => doc.saveAsync(() => resolve()));
-  }
+  return saveDocumentSettings(Office.context?.document?.settings, { [SETTINGS_KEY]: s });
 }
 
 export const KEYS: SheetKey[] = ['revenue', 'capital', 'reserves', 'checks'];

@@ -7,6 +7,7 @@ import type { MappableTable } from '../format/mapping';
 import { audit, build, copyReport, insertTemplates } from './actions';
 import { currentSelection, loadMappings, mapRange, renderColumnSelects, saveMapping, showMappings } from './mapping-form';
 import { DEFAULT_SETTINGS, type Scope } from './settings';
+import { SAVED_IN_WORKBOOK } from '../excel/document-settings';
 import { fillSettingsForm, loadSettings, readSettingsForm, saveSettings, state } from './settings-store';
 import { $, enableActions, pane, setStatus } from './ui';
 
@@ -66,12 +67,12 @@ function start(): void {
   $('settings-form').addEventListener('submit', (e) => {
     e.preventDefault();
     state.settings = readSettingsForm();
-    void saveSettings(state.settings).then(() => setStatus('Settings saved.'));
+    void saveSettings(state.settings).then((o) => (o.ok ? setStatus(`Settings ${SAVED_IN_WORKBOOK}.`) : setStatus(`The settings apply now but were not saved: ${o.message}.`, 'error')));
   });
   $('reset-settings').addEventListener('click', () => {
     state.settings = { ...DEFAULT_SETTINGS, sheetNames: { ...DEFAULT_SETTINGS.sheetNames } };
     fillSettingsForm(state.settings);
-    void saveSettings(state.settings).then(() => setStatus('Settings set back to the defaults.'));
+    void saveSettings(state.settings).then((o) => (o.ok ? setStatus(`Settings set back to the defaults, ${SAVED_IN_WORKBOOK}.`) : setStatus(`Settings set back to the defaults, but not saved: ${o.message}.`, 'error')));
   });
   enableActions();
   setStatus('Ready.');

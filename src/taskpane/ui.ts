@@ -1,6 +1,9 @@
 /// <reference types="office-js" />
 // Page helpers: elements, the status line, the busy state, the results list.
-import { selectCell, splitSheetRef } from '../excel/select';
+import { ExcelProblem, runExcel } from '../excel/run';
+import { HiddenSheet, selectCell, splitSheetRef } from '../excel/select';
+import { EmptySelection } from '../excel/selection';
+import { WriteIncomplete } from '../excel/write';
 import type { InputError } from '../format/errors';
 
 
@@ -32,7 +35,9 @@ export async function busy(label: string, work: () => Promise<void>): Promise<vo
   try {
     await work();
   } catch (e) {
-    setStatus(`Something went wrong: ${e instanceof Error ? e.message : String(e)}. Nothing further was written.`, 'error');
+    // Excel's refusals, in words, say themselves what was and was not written (src/excel/run.ts).
+    if (e instanceof ExcelProblem || e instanceof WriteIncomplete || e instanceof EmptySelection) setStatus(e.message, 'error');
+    else setStatus(`Something went wrong: ${e instanceof Error ? e.message : String(e)}. Nothing further was written.`, 'error');
   } finally {
     busyNow = false;
     $('progress').hidden = true;
@@ -63,7 +68,7 @@ function goTo(ref: string): HTMLButtonElement {
   const b = el('button', { text: `Go to ${ref}`, className: 'go' });
   b.type = 'button';
   b.addEventListener('click', () => {
-    void Excel.run((context) => selectCell(context, ref)).catch((e: Error) => setStatus(`Cannot select ${ref}: ${e.message}`, 'error'));
+    void runExcel((context) => selectCell(context, ref), { what: `going to ${ref}` }).catch((e: Error) => setStatus(e instanceof HiddenSheet || e instanceof ExcelProblem ? e.message : `Cannot select ${ref}: ${e.message}`, 'error'));
   });
   return b;
 }
