@@ -5,7 +5,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
-const { writeShim } = require('./scripts/ajv-standalone.cjs');
+const webpack = require('webpack');
+const { writeValidator } = require('./scripts/ajv-standalone.cjs');
 
 const PORT = 3000;
 
@@ -36,8 +37,8 @@ async function httpsOptions() {
 module.exports = async (env, argv) => {
   const production = argv.mode === 'production';
   const serving = !!process.env.WEBPACK_SERVE;
-  // Ajv compiled ahead of time: no `new Function` in the add-in (see scripts/ajv-standalone.cjs).
-  const ajvShim = writeShim(path.join(__dirname, 'node_modules', '.cache', 'outturn'));
+  // Ajv compiled ahead of time: no `new Function` and no copy of the schema in the add-in (see scripts/ajv-standalone.cjs).
+  const validator = writeValidator(path.join(__dirname, 'node_modules', '.cache', 'outturn', 'schema-validator.cjs'));
   return {
     mode: production ? 'production' : 'development',
     // Source maps as files in both modes: an eval-based map (webpack's development default) is
@@ -55,7 +56,6 @@ module.exports = async (env, argv) => {
     },
     resolve: {
       extensions: ['.ts', '.js'],
-      alias: { ajv$: ajvShim },
     },
     module: {
       rules: [
@@ -71,6 +71,7 @@ module.exports = async (env, argv) => {
       ],
     },
     plugins: [
+      new webpack.NormalModuleReplacementPlugin(/^\.\/schema-validator$/, validator),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
       new CopyWebpackPlugin({

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// The command line entry: the compiled CLI in lib/ (made by `npm ci` through the prepare script),
-// or the TypeScript sources through tsx when lib/ is missing or older than src/ (a working checkout).
+// The command line entry: the compiled CLI in lib/ (made by `npm ci` through the prepare script:
+// lib/outturn.cjs, one bundled file, see scripts/bundle-cli.mjs; or tsc's lib/cli/main.js), or the
+// TypeScript sources through tsx when lib/ is missing or older than src/ (a working checkout).
 const path = require('node:path');
 const fs = require('node:fs');
 
 const root = path.join(__dirname, '..');
+const bundled = path.join(root, 'lib', 'outturn.cjs');
 const compiled = path.join(root, 'lib', 'cli', 'main.js');
 
 function newest(dir) {
@@ -16,14 +18,19 @@ function newest(dir) {
   return t;
 }
 
-function fresh() {
-  if (!fs.existsSync(compiled)) return false;
+let srcTime;
+function fresh(file) {
+  if (!fs.existsSync(file)) return false;
   const src = path.join(root, 'src');
-  return !fs.existsSync(src) || fs.statSync(compiled).mtimeMs >= newest(src);
+  if (!fs.existsSync(src)) return true;
+  srcTime ??= newest(src);
+  return fs.statSync(file).mtimeMs >= srcTime;
 }
 
 let cli;
-if (fresh()) {
+if (fresh(bundled)) {
+  cli = require(bundled);
+} else if (fresh(compiled)) {
   cli = require(compiled);
 } else {
   require('tsx/cjs');
@@ -31,5 +38,6 @@ if (fresh()) {
 }
 cli.main(process.argv).then(
   (code) => { process.exitCode = code; },
-  (e) => { process.stderr.write(`outturn: ${(e && e.stack) || e}\n`); process.exitCode = 2; },
+  // Anything a command did not handle is a fault of Outturn: exit 3, "internal error" (README: exit codes).
+  (e) => { process.stderr.write(`outturn: internal error (a fault in Outturn, not in your input: please report it): ${(e && e.stack) || e}\n`); process.exitCode = 3; },
 );

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './audit';
 import { registerBuild } from './build';
+import { registerPublish } from './publish';
 import { registerTemplate } from './template';
 import { EXIT, type Io, processIo } from './io';
 
@@ -16,6 +17,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   registerBuild(program, io, (c) => { code = c; });
   registerTemplate(program, io, (c) => { code = c; });
   registerAudit(program, io, (c) => { code = c; });
+  registerPublish(program, io, (c) => { code = c; });
   try {
     await program.parseAsync(argv);
   } catch (e) {
@@ -30,7 +32,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 
 if (require.main === module) {
   main(process.argv).then((code) => { process.exitCode = code; }, (e) => {
-    process.stderr.write(`outturn: ${(e as Error).stack ?? e}\n`);
-    process.exitCode = EXIT.INVALID;
+    process.stderr.write(`outturn: internal error (a fault in Outturn, not in your input: please report it): ${(e as Error).stack ?? e}\n`);
+    process.exitCode = EXIT.INTERNAL;
   });
 }

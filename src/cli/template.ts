@@ -6,7 +6,8 @@ import type { Command } from 'commander';
 import { InvalidInput } from '../format/errors';
 import { parseJsonText, toModel } from '../format/validate';
 import { templatePlan } from '../plan/templates-plan';
-import { isOutturnWorkbook, workbookBuffer } from '../xlsx/write';
+import { isOutturnWorkbookFile } from '../xlsx/creator';
+import { workbookBuffer } from '../xlsx/write';
 import { fail } from './build';
 import { EXIT, type Io } from './io';
 
@@ -19,7 +20,7 @@ export async function runTemplate(input: string | undefined, o: { output: string
     }
     const out = resolve(o.output);
     if (!out.toLowerCase().endsWith('.xlsx')) throw new InvalidInput([{ where: o.output, message: 'the output must be an .xlsx file' }]);
-    if (existsSync(out) && !o.force && !(await isOutturnWorkbook(readFileSync(out)))) {
+    if (existsSync(out) && !o.force && !isOutturnWorkbookFile(out)) {
       throw new InvalidInput([{ where: o.output, message: 'exists and was not made by Outturn; it is left alone (choose another name, or --force)' }]);
     }
     const sheets = templatePlan(doc, { forecasting: o.forecasting });

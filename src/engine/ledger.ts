@@ -6,9 +6,10 @@
 // Every line lands in exactly one heading, or is reported: a line no mapping row matches is
 // unmapped; a line that rows for two different headings match is doubly mapped. Neither is counted
 // in any heading, so Table 1 then does not reconcile to the ledger total and the check says so.
+import { invariant } from '../base/invariant';
 import { Dec, ZERO, round, sum } from '../base/decimal';
 import type { CodeMatch, LedgerInput, RevenueInput } from './model';
-import { pence } from './pence';
+import { amountOf, pence, PenceTotals, SAFE_SUM } from './pence';
 import { convert } from './units';
 
 /** Findings name at most this many lines of each kind one by one; a summary finding covers the rest. */
@@ -36,12 +37,8 @@ export function codeMatches(code: string, m: CodeMatch): boolean {
 
 /**
  * Exact running totals of the buckets (headings, unmapped, mapped twice, the ledger total), five
- * sums each, in one array of integer pence. Every amount the fast path takes is below 10^15 pence
- * in size (src/engine/pence.ts), and a sum is carried into decimal.js as soon as its size passes
- * SAFE_SUM, so each addition adds two safe integers whose result is below 2^53: exact. Amounts the
- * fast path cannot take go to decimal.js directly.
+ * sums each, kept by the product's one integer-pence running total (PenceTotals, src/engine/pence.ts).
  */
-const SAFE_SUM = Number.MAX_SAFE_INTEGER - 1e15;
 const BUDGET = 0;
 const ACTUAL = 1;
 const COMMITMENTS = 2;
@@ -51,37 +48,27 @@ const BUDGET_FORECAST = 4;
 const FIELDS = 5;
 
 class Sums {
+  readonly store: PenceTotals;
+  /** integer pence of every sum (the hot loop adds to it directly, with the same carry rule) */
   readonly pence: Float64Array;
-  /** pounds carried out of `pence`, and amounts the fast path could not take */
-  readonly rest: (Dec | undefined)[];
   readonly lines: Float64Array;
   readonly linesWithForecast: Float64Array;
 
   constructor(buckets: number) {
-    this.pence = new Float64Array(buckets * FIELDS);
-    this.rest = new Array<Dec | undefined>(buckets * FIELDS).fill(undefined);
+    this.store = new PenceTotals(buckets * FIELDS);
+    this.pence = this.store.pence;
     this.lines = new Float64Array(buckets);
     this.linesWithForecast = new Float64Array(buckets);
   }
 
   /** adds integer pence (|v| < 10^15) to sum k */
   add(k: number, v: number): void {
-    const s = this.pence[k] + v;
-    if (s > SAFE_SUM || s < -SAFE_SUM) {
-      this.carry(k, new Dec(s).div(100));
-      this.pence[k] = 0;
-    } else this.pence[k] = s;
-  }
-
-  carry(k: number, d: Dec): void {
-    const r = this.rest[k];
-    this.rest[k] = r === undefined ? d : r.plus(d);
+    this.store.add(k, v);
   }
 
   /** adds an amount that is integer pence or an exact decimal (pounds) */
   put(k: number, v: number | Dec): void {
-    if (typeof v === 'number') this.add(k, v);
-    else this.carry(k, v);
+    this.store.put(k, v);
   }
 
   /** a line with any amount outside the fast path, or with commitments or a forecast */
@@ -99,9 +86,7 @@ class Sums {
   }
 
   value(k: number): Dec {
-    const fast = new Dec(this.pence[k]).div(100);
-    const r = this.rest[k];
-    return r === undefined ? fast : fast.plus(r);
+    return this.store.value(k);
   }
 
   totals(bucket: number): BucketTotals {
@@ -121,10 +106,9 @@ class Sums {
 
 /** Integer pence when the fast path can take the text, else the exact decimal. */
 function amount(s: string): number | Dec {
-  const p = pence(s);
-  if (p !== undefined) return p;
-  if (!/^-?[0-9]+(\.[0-9]+)?$/.test(s)) throw new Error(`not a decimal amount: ${JSON.stringify(s)}`);
-  return new Dec(s);
+  const v = amountOf(s);
+  invariant(v !== undefined, () => `not a decimal amount: ${JSON.stringify(s)} (validation lets none through)`);
+  return v;
 }
 
 export interface BucketTotals {
@@ -164,7 +148,7 @@ export function aggregateLedger(ledger: LedgerInput, headings: string[]): Ledger
   const words = Math.max(1, Math.ceil(rows.length / 32));
   const rowHeading = rows.map((m) => {
     const i = headingIndex.get(m.heading);
-    if (i === undefined) throw new Error(`mapping to ${JSON.stringify(m.heading)}, which is not a Table 1 heading`);
+    invariant(i !== undefined, () => `mapping to ${JSON.stringify(m.heading)}, which is not a Table 1 heading (validation lets none through)`);
     return i;
   });
 

@@ -7,7 +7,7 @@
 // the addition could leave the safe range, carried into an exact decimal first. Amounts the fast
 // path cannot take (more than two decimal places, more than 15 digits, anything unusual) are summed
 // with decimal.js directly. No fractional floating-point value is ever formed: the result is exact.
-import { Dec, ZERO } from '../base/decimal';
+import { Dec } from '../base/decimal';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -55,49 +55,90 @@ export function pence(s: string): number | undefined {
   return neg ? -v : v;
 }
 
-/** An exact running total of decimal amounts: integer pence while it can, decimal.js beyond. */
+/**
+ * Exact running totals, numbered 0..n-1, in one array of integer pence: THE integer-pence running
+ * total of the product (the ledger's aggregation keeps its buckets' sums here; ExactSum is one of
+ * them). `add` takes integer pence below 10^15 in size (what `pence` returns), so each addition
+ * adds two safe integers whose result is below 2^53: exact; a total is carried into decimal.js as
+ * soon as its size passes SAFE_SUM. Amounts the fast path cannot take go to decimal.js directly
+ * (`carry`). No fractional floating-point value is ever formed.
+ */
+export class PenceTotals {
+  /** integer pence of each total, always below SAFE_SUM in size (read directly by hot loops) */
+  readonly pence: Float64Array;
+  /** pounds carried out of `pence`, and amounts the fast path could not take */
+  readonly rest: (Dec | undefined)[];
+
+  constructor(n: number) {
+    this.pence = new Float64Array(n);
+    this.rest = new Array<Dec | undefined>(n).fill(undefined);
+  }
+
+  /** adds integer pence (|v| < 10^15) to total k */
+  add(k: number, v: number): void {
+    const s = this.pence[k] + v;
+    if (s > SAFE_SUM || s < -SAFE_SUM) {
+      this.carry(k, new Dec(s).div(100));
+      this.pence[k] = 0;
+    } else this.pence[k] = s;
+  }
+
+  /** adds exact pounds to total k */
+  carry(k: number, d: Dec): void {
+    const r = this.rest[k];
+    this.rest[k] = r === undefined ? d : r.plus(d);
+  }
+
+  /** adds an amount that is integer pence (|v| < 10^15) or an exact decimal (pounds) */
+  put(k: number, v: number | Dec): void {
+    if (typeof v === 'number') this.add(k, v);
+    else this.carry(k, v);
+  }
+
+  /** total k, exactly, in pounds */
+  value(k: number): Dec {
+    const fast = new Dec(this.pence[k]).div(100);
+    const r = this.rest[k];
+    return r === undefined ? fast : fast.plus(r);
+  }
+}
+
+/** Below this size a total of integer pence can take one more amount of the fast path (< 10^15) exactly. */
+export const SAFE_SUM = MAX - 1e15;
+
+/** Integer pence when the fast path can take the text, else the exact decimal; undefined when it is not a decimal. */
+export function amountOf(s: string): number | Dec | undefined {
+  const p = pence(s);
+  if (p !== undefined) return p;
+  if (!/^-?[0-9]+(\.[0-9]+)?$/.test(s)) return undefined;
+  return new Dec(s);
+}
+
+/** An exact running total of decimal amounts: one PenceTotals total. */
 export class ExactSum {
-  /** integer pence, always a safe integer */
-  private p = 0;
-  /** the part carried out of `p`, and every amount the fast path could not take */
-  private rest: Dec = ZERO;
-  private carried = false;
+  private readonly t = new PenceTotals(1);
 
   /** Adds a decimal text; returns false (and adds nothing) when the text is not a decimal. */
   addText(s: string): boolean {
-    const v = pence(s);
-    if (v !== undefined) {
-      this.addPence(v);
-      return true;
-    }
-    if (!/^-?[0-9]+(\.[0-9]+)?$/.test(s)) return false;
-    this.rest = this.rest.plus(new Dec(s));
-    this.carried = true;
+    const v = amountOf(s);
+    if (v === undefined) return false;
+    this.t.put(0, v);
     return true;
   }
 
   /** Adds integer pence; `v` must be a safe integer. */
   addPence(v: number): void {
     if (!Number.isSafeInteger(v)) throw new RangeError(`not a safe integer number of pence: ${v}`);
-    const p = this.p;
-    // p + v is exact when the true sum is within ±MAX; check that before adding.
-    if ((v > 0 && p > MAX - v) || (v < 0 && p < -MAX - v)) {
-      this.rest = this.rest.plus(new Dec(p).div(100));
-      this.carried = true;
-      this.p = v;
-    } else {
-      this.p = p + v;
-    }
+    if (v >= 1e15 || v <= -1e15) this.t.carry(0, new Dec(v).div(100));
+    else this.t.add(0, v);
   }
 
   add(d: Dec): void {
-    this.rest = this.rest.plus(d);
-    this.carried = true;
+    this.t.carry(0, d);
   }
 
   /** The exact total, in pounds. */
   value(): Dec {
-    const fast = new Dec(this.p).div(100);
-    return this.carried ? fast.plus(this.rest) : fast;
+    return this.t.value(0);
   }
 }

@@ -1,7 +1,7 @@
 // Pure translation of a sheet plan into what Office.js takes: 2D arrays for `range.formulas` and
 // `range.numberFormat`, style properties, column widths in points. No Office here, so it is tested
 // on its own and shared by the writer and the report copy.
-import { Dec, toSpreadsheetNumber } from '../base/decimal';
+import { spreadsheetNumber } from '../base/spreadsheet-number';
 import type { PlanCell } from '../plan/plan';
 import type { CellStyle } from '../plan/styles';
 
@@ -30,7 +30,7 @@ export function formulaEntry(cell: PlanCell): string | number {
     case 's':
       return textForExcel(cell.v);
     case 'n':
-      return toSpreadsheetNumber(new Dec(cell.v));
+      return spreadsheetNumber(cell.v); // no decimal.js in the pane (src/base/spreadsheet-number.ts)
     case 'f':
       return cell.f;
   }

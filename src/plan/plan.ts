@@ -2,12 +2,13 @@
 // formulas with the figure the engine expects), number formats by block, styles by block, column
 // widths — and nothing it must work out itself. Plain data (strings, no decimal objects), so it can
 // cross from a Web Worker to the task pane, and be rendered by ExcelJS or Office.js alike.
+import { invariant } from '../base/invariant';
 import { Dec, text } from '../base/decimal';
 import type { BuildResult, CellRef, Derivation, Figure, Finding, Table, TableId } from '../engine/model';
 import { isFigure } from '../engine/model';
 import { TABLES, tablesOnSheet } from '../engine/tables';
 import { a1, range, sheetRef } from '../base/a1';
-import type { FormatName, StyleName } from './styles';
+import { MONEY_FORMAT, type FormatName, type StyleName } from './styles';
 
 export type PlanCell =
   | null
@@ -50,10 +51,8 @@ export interface WorkbookPlan {
   placement: Partial<Record<TableId, { sheet: string; row: number; column: number }>>;
 }
 
+/** How to lay the tables out; what they are (organisation, year, rounding) comes with the BuildResult. */
 export interface PlanOptions {
-  organisation: string;
-  financialYear: string;
-  rounding: 'round-then-sum' | 'round-each';
   sheetNames?: Partial<Record<'revenue' | 'capital' | 'reserves' | 'checks', string>>;
 }
 
@@ -107,7 +106,11 @@ interface Placed {
   col0: number;
 }
 
-export function makePlan(result: BuildResult, opts: PlanOptions): WorkbookPlan {
+/**
+ * The sheet plan of a build: one sheet per group of tables (the registry says which), each derived
+ * cell a formula with the engine's figure beside it, a check cell per table, and the Checks sheet.
+ */
+export function makePlan(result: BuildResult, opts: PlanOptions = {}): WorkbookPlan {
   const names = { ...DEFAULT_SHEET_NAMES, ...opts.sheetNames };
   const byId = new Map(result.tables.map((t) => [t.id, t]));
   const placed = new Map<TableId, Placed>();
@@ -137,7 +140,7 @@ export function makePlan(result: BuildResult, opts: PlanOptions): WorkbookPlan {
 
   const addressOf = (ref: CellRef, fromSheet: string): string => {
     const p = placed.get(ref.t);
-    if (!p) throw new Error(`no table ${ref.t} in the plan`);
+    invariant(p, () => `no table ${ref.t} in the plan`);
     const addr = a1(p.row0 + ref.r, p.col0 + ref.c);
     return p.sheet === fromSheet ? addr : sheetRef(p.sheet, addr);
   };
@@ -152,10 +155,10 @@ export function makePlan(result: BuildResult, opts: PlanOptions): WorkbookPlan {
     const first = g.blocks[0].t;
     grid.set(0, 0, { t: 's', v: `${tableNumber(first.id)}: ${first.title}` });
     grid.style(0, 0, 0, 0, 'title');
-    grid.set(1, 0, { t: 's', v: `${opts.organisation}${first.subtitle ? ` — ${first.subtitle}` : ''}` });
+    grid.set(1, 0, { t: 's', v: `${result.organisation}${first.subtitle ? ` — ${first.subtitle}` : ''}` });
     grid.set(2, 0, {
       t: 's',
-      v: `Figures in ${first.units}. ${opts.rounding === 'round-then-sum'
+      v: `Figures in ${first.units}. ${result.rounding === 'round-then-sum'
         ? 'Each line is rounded, and every total is the sum of the rounded lines it covers.'
         : 'Each figure is rounded on its own; a total may differ from the sum of its displayed lines (see Checks).'}`,
     });
@@ -217,7 +220,7 @@ export function makePlan(result: BuildResult, opts: PlanOptions): WorkbookPlan {
       });
       // Number formats by column block, then the few figures that are not money.
       const rowN = row0 + t.rows.length - 1;
-      const moneyFormat: FormatName = t.units === '£m' ? 'money1' : 'money0';
+      const moneyFormat: FormatName = t.places !== undefined ? MONEY_FORMAT[t.places] : t.units === '£m' ? 'money1' : 'money0';
       t.columns.forEach((col, c) => {
         if (!numeric[c]) return;
         const fmt: FormatName = col.kind === 'percent' ? 'percent1' : col.kind === 'ratio' ? 'ratio1' : moneyFormat;
@@ -273,7 +276,7 @@ export function makePlan(result: BuildResult, opts: PlanOptions): WorkbookPlan {
     const p = f.table !== 'input' ? placed.get(f.table) : undefined;
     return p && f.at ? { ...f, cell: sheetRef(p.sheet, a1(p.row0 + f.at.r, p.col0 + f.at.c)) } : { ...f };
   });
-  sheets.push(checksSheet(names.checks, result, findings, sheets, opts));
+  sheets.push(checksSheet(names.checks, result, findings, sheets));
 
   const placement: WorkbookPlan['placement'] = {};
   for (const [id, p] of placed) placement[id] = { sheet: p.sheet, row: p.row0, column: p.col0 };
@@ -284,7 +287,9 @@ export function makePlan(result: BuildResult, opts: PlanOptions): WorkbookPlan {
 function formula(d: Derivation, f: Figure, roundTo: number, addr: (r: CellRef) => string): string {
   switch (d.op) {
     case 'sum':
-      return `ROUND(${sumFormula(d.of, addr)},${roundTo})`;
+      return d.minus?.length
+        ? `ROUND(${sumFormula(d.of, addr)}-${sumFormula(d.minus, addr)},${roundTo})`
+        : `ROUND(${sumFormula(d.of, addr)},${roundTo})`;
     case 'diff':
       return `ROUND(${addr(d.a)}-${addr(d.b)},${roundTo})`;
     case 'ratio':
@@ -318,12 +323,12 @@ export function sumFormula(refs: CellRef[], addr: (r: CellRef) => string): strin
   return chunks.length === 1 ? chunks[0] : chunks.join('+');
 }
 
-function checksSheet(name: string, result: BuildResult, findings: PlacedFinding[], tableSheets: SheetPlan[], opts: PlanOptions): SheetPlan {
+function checksSheet(name: string, result: BuildResult, findings: PlacedFinding[], tableSheets: SheetPlan[]): SheetPlan {
   const g = new Grid();
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
-  g.set(0, 0, { t: 's', v: `Checks: ${opts.organisation}, ${opts.financialYear}` });
+  g.set(0, 0, { t: 's', v: `Checks: ${result.organisation}, ${result.financialYear}` });
   g.style(0, 0, 0, 0, 'title');
-  g.set(1, 0, { t: 's', v: `${count('error')} error(s), ${count('warning')} warning(s), ${count('note')} note(s). Rounding policy: ${opts.rounding}.` });
+  g.set(1, 0, { t: 's', v: `${count('error')} error(s), ${count('warning')} warning(s), ${count('note')} note(s). Rounding policy: ${result.rounding}.` });
   g.style(1, 0, 1, 0, 'subtitle');
   let r = 3;
   g.set(r, 0, { t: 's', v: 'Formula checks' });

@@ -1,96 +1,152 @@
 /// <reference types="office-js" />
-// The pane's commands: insert the templates, build, copy for report, audit.
+// The pane's commands: insert the templates (or the worked example), build, copy for report, audit.
+// Each runs as a task (ui.runTask): its steps in the bar at the top, cancellable until the write
+// starts, its outcome in the bar and the results below it, focus on the outcome.
 import { readAuditGrid } from '../excel/audit-read';
 import { type ClipboardContent, copyNow, copyWithinGesture } from '../excel/clipboard';
 import { runExcel } from '../excel/run';
-import { buildInWorkbook, type FlowOutcome } from '../excel/flow';
-import type { DisplayCell } from '../excel/report';
+import { buildInWorkbook } from '../excel/flow';
+import type { InputError } from '../format/errors';
+import type { InputSheet } from '../format/templates';
 import type { SheetPlan } from '../plan/plan';
 import { engine, inputSheets } from './engine-client';
+import type { ReportOutcome } from './pipeline';
+import { offerWordDownload } from './report-download';
+import { inputItems, type Item, renderFindings, tallyOf } from './findings';
 import { buildSettings, withMapped } from './mapping-form';
+import { AUDIT_TITLES, audited, built, conflict, exampleLoaded, FILL_IN, financeWords, FINDINGS, inputProblems, KEPT, NO_INPUT_SHEETS, NOTHING_TO_AUDIT, NO_TABLE_FOUND, replaceQuestion, reportCopied, STEP, TABLE_TITLES, TASK, templatesInserted } from './messages';
 import { reportName, type Scope } from './settings';
 import { fillSettingsForm, KEYS, saveSettings, state } from './settings-store';
-import { $, busy, clearResults, el, listFinding, listInput, listInputErrors, setStatus, showResults } from './ui';
+import { $, ask, button, clearResults, el, focusOutcome, runTask, say, showResults } from './ui';
 
+const SELECTION = 'Your selection';
 
-const kb = (n: number) => `${Math.max(1, Math.round(n / 1024))} KB`;
-function describeWrite(o: Extract<FlowOutcome<never>, { kind: 'done' }> | { write: { sheets: string[]; requests: number[] }; syncs: number }): string {
-  const bytes = o.write.requests.reduce((a, b) => a + b, 0);
-  return `${o.write.sheets.length} sheet${o.write.sheets.length === 1 ? '' : 's'} written in ${o.syncs} round trips to Excel (about ${kb(bytes)}).`;
+// ---------- the first run: one call to action until the input sheets exist ----------
+
+/** The input template sheets (the names on their tabs). */
+export const INPUT_SHEETS = Object.keys(FILL_IN);
+
+/**
+ * First run (no input sheet and no mapped range): Insert input templates is the one primary button,
+ * with teaching text; after that, Build is.
+ */
+export function setFirstRun(first: boolean): void {
+  document.body.classList.toggle('first-run', first);
+  $('first-run-text').hidden = !first;
+  $('insert-templates').className = first ? 'primary' : 'secondary';
+  $('build').className = first ? 'secondary' : 'primary';
 }
 
-function explainRefusal(o: FlowOutcome<unknown>, retry: (replace: boolean) => void, onRename?: (suggestions: Record<string, string>) => void): boolean {
-  if (o.kind === 'conflict') {
-    clearResults();
-    setStatus(`Nothing was written: ${o.sheets.map((s) => `"${s}"`).join(', ')} ${o.sheets.length === 1 ? 'is a sheet' : 'are sheets'} Outturn did not create, and Outturn never changes your sheets.`, 'error');
-    if (onRename) {
-      const b = el('button', { text: `Use ${Object.values(o.suggestions).map((s) => `"${s}"`).join(', ')} instead`, className: 'primary' });
-      b.type = 'button';
-      b.addEventListener('click', () => onRename(o.suggestions));
-      $('actions').appendChild(b);
-    }
-    showResults();
-    return true;
-  }
-  if (o.kind === 'exists') {
-    clearResults();
-    setStatus(`${o.sheets.map((s) => `"${s}"`).join(', ')} already ${o.sheets.length === 1 ? 'exists' : 'exist'}. Replacing loses the figures in ${o.sheets.length === 1 ? 'it' : 'them'}, and Excel's Undo cannot bring them back.`, 'error');
-    const b = el('button', { text: 'Replace them', className: 'primary' });
-    b.type = 'button';
-    b.addEventListener('click', () => retry(true));
-    const keep = el('button', { text: 'Keep them', className: 'secondary' });
-    keep.type = 'button';
-    keep.addEventListener('click', () => {
-      clearResults();
-      setStatus('Kept the input sheets as they are.');
-    });
-    $('actions').append(b, keep);
-    showResults();
-    return true;
-  }
-  return false;
+/** Whether the workbook holds any input sheet (one sync: the sheet names). */
+export async function workbookHasInputs(): Promise<boolean> {
+  const names = await Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets.load('items/name');
+    await context.sync();
+    return sheets.items.map((s) => s.name.toLowerCase());
+  });
+  return INPUT_SHEETS.some((n) => names.includes(n.toLowerCase()));
 }
+
+// ---------- outcomes shown in the results ----------
+
+function showInputProblems(errors: InputError[], notes: InputError[], inputs: InputSheet[]): void {
+  clearResults();
+  const missing = INPUT_SHEETS.filter((n) => !inputs.some((s) => s.name.toLowerCase() === n.toLowerCase()));
+  if (missing.length === INPUT_SHEETS.length && !state.mappings.length) {
+    say(NO_INPUT_SHEETS, 'error');
+    return;
+  }
+  say(inputProblems(errors.length), 'error');
+  renderFindings([...inputItems('error', errors, inputs, TABLE_TITLES.input), ...inputItems('note', notes, inputs, TABLE_TITLES.input)]);
+  showResults();
+}
+
+/** The Use-another-name offer for a user's sheet with a table's name; false when `o` is no refusal. */
+function showConflict(sheets: string[], suggestions: Record<string, string>, onRename?: (s: Record<string, string>) => void): void {
+  clearResults();
+  const said = conflict(sheets, Object.values(suggestions));
+  say(said, 'warning');
+  if (onRename) {
+    $('actions').appendChild(button(said.button, 'primary', () => onRename(suggestions)));
+    showResults();
+  }
+}
+
+// ---------- commands ----------
 
 export function insertTemplates(example: boolean, replace = false): void {
-  void busy(example ? 'Preparing the worked example…' : 'Preparing the input templates…', async () => {
-    const { sheets } = await engine({ kind: 'templates', example });
-    const out = await runExcel((context) => buildInWorkbook(context, sheets.map((s) => s.name), async () => ({ ok: true as const, plan: { sheets } }), {
-      replaceOwned: replace,
-      onProgress: setStatus,
-    }));
-    if (explainRefusal(out, (r) => insertTemplates(example, r))) return;
-    if (out.kind !== 'done') return;
-    clearResults();
-    setStatus(`${example ? 'The worked example is loaded' : 'The input templates are inserted'}: ${describeWrite(out)} Next: Build.`);
+  void runTask(example ? TASK.example : TASK.templates, async (task) => {
+    task.step(1, 3, STEP.preparing);
+    const { sheets } = await task.race(engine({ kind: 'templates', example }));
+    const names = sheets.map((s) => s.name);
+    task.step(2, 3, STEP.readInputs);
+    const out = await task.race(runExcel((context) => buildInWorkbook(context, names, async () => {
+      task.check();
+      task.writing(3, 3, STEP.writing(names));
+      return { ok: true as const, plan: { sheets } };
+    }, { replaceOwned: replace })));
+    if (out.kind === 'exists') {
+      return () => {
+        clearResults();
+        ask(replaceQuestion(out.sheets), [
+          { label: 'Keep them', primary: true, onChoose: () => { say(KEPT, 'info'); focusOutcome(); } },
+          { label: 'Replace them', onChoose: () => insertTemplates(example, true) },
+        ]);
+        return document.activeElement as HTMLElement;
+      };
+    }
+    if (out.kind === 'conflict') return () => showConflict(out.sheets, out.suggestions);
+    if (out.kind !== 'done') return () => showInputProblems(out.errors, out.notes, []);
+    return () => {
+      clearResults();
+      setFirstRun(false);
+      say(example ? exampleLoaded(names) : templatesInserted(names), 'success');
+    };
   });
 }
 
 export function build(scope: Scope): void {
-  void busy('Building…', async () => {
+  void runTask(TASK.build, async (task) => {
     const names = scope === 'all' ? KEYS.map((k) => state.settings.sheetNames[k]) : [state.settings.sheetNames[scope]];
-    const inputNames = await inputSheets();
-    const out = await runExcel((context) => buildInWorkbook(context, names, (inputs) => engine({ kind: 'build', sheets: inputs, settings: buildSettings(), scope }), { onProgress: setStatus, inputNames: withMapped(inputNames), readOnly: state.mappings.map((m) => m.sheet), ranges: state.mappings }), { what: 'the build' });
-    if (out.kind === 'errors') {
-      listInputErrors(out.errors, `Nothing was written: the input has ${out.errors.length} problem${out.errors.length === 1 ? '' : 's'}. Fix ${out.errors.length === 1 ? 'it' : 'them'} and build again.`, out.notes);
-      return;
-    }
-    if (explainRefusal(out, () => build(scope), (suggestions) => renameAndBuild(suggestions, scope))) return;
-    if (out.kind !== 'done') return;
+    const inputNames = await task.race(inputSheets());
+    task.step(1, 3, STEP.readInputs);
+    let read: InputSheet[] = [];
+    const out = await task.race(runExcel((context) => buildInWorkbook(context, names, async (inputs) => {
+      read = inputs;
+      task.check();
+      task.step(2, 3, STEP.computing);
+      const r = await task.race(engine({ kind: 'build', sheets: inputs, settings: buildSettings(), scope }));
+      task.check();
+      if (r.ok) task.writing(3, 3, STEP.writing(r.plan.sheets.map((s) => s.name)));
+      return r;
+    }, { inputNames: withMapped(inputNames), readOnly: state.mappings.map((m) => m.sheet), ranges: state.mappings })));
+    if (out.kind === 'errors') return () => showInputProblems(out.errors, out.notes, read);
+    if (out.kind === 'conflict') return () => showConflict(out.sheets, out.suggestions, (s) => renameAndBuild(s, scope));
+    if (out.kind === 'exists') return () => showConflict(out.sheets, {});
     const { plan, narrative } = out.result;
-    clearResults();
-    const n = (s: string) => plan.findings!.filter((f) => f.severity === s).length;
-    // The reader's notes: what this Excel could not check, and the input's hidden rows.
-    const inputNotes = [...out.notes, ...out.result.notes];
-    const noted = inputNotes.length ? ` Notes on the input: ${inputNotes.length}.` : '';
-    setStatus(`Built. ${describeWrite(out)} Findings: ${n('error')} error(s), ${n('warning')} warning(s), ${n('note')} note(s).${noted}`);
-    for (const s of narrative) $('narrative').appendChild(el('li', { text: s }));
-    for (const f of plan.findings ?? []) {
-      const detail = [f.expected !== undefined ? `expected ${f.expected}` : '', f.actual !== undefined ? `actual ${f.actual}` : '', f.difference !== undefined ? `difference ${f.difference}` : ''].filter(Boolean).join('; ');
-      listFinding(f.severity, f.message, detail || undefined, f.cell ?? f.source);
-    }
-    if (!plan.findings?.length) $('findings').appendChild(el('li', { text: 'No findings: every check passed.' }));
-    listInput('note', inputNotes);
-    showResults();
+    return () => {
+      clearResults();
+      setFirstRun(false);
+      const findings: Item[] = (plan.findings ?? []).map((f) => ({
+        severity: f.severity,
+        group: TABLE_TITLES[f.table] ?? TABLE_TITLES.input,
+        kind: f.rule,
+        message: financeWords(f.message),
+        detail: [f.expected !== undefined ? `${FINDINGS.detail.expected} ${f.expected}` : '', f.actual !== undefined ? `${FINDINGS.detail.actual} ${f.actual}` : '', f.difference !== undefined ? `${FINDINGS.detail.difference} ${f.difference}` : ''].filter(Boolean).join('; ') || undefined,
+        ref: f.cell ?? f.source,
+      }));
+      // The reader's notes: what this Excel could not check, and the input's hidden rows.
+      const notes = inputItems('note', [...out.notes, ...out.result.notes], read, TABLE_TITLES.input);
+      const items = [...findings, ...notes];
+      const t = tallyOf(items);
+      say(built(out.write.sheets, t), t.error ? 'error' : t.warning ? 'warning' : 'success');
+      if (narrative.length) {
+        $('narrative-box').hidden = false;
+        for (const s of narrative) $('narrative').appendChild(el('li', { text: financeWords(s) }));
+      }
+      renderFindings(items, FINDINGS.none);
+      showResults();
+    };
   });
 }
 
@@ -103,97 +159,96 @@ function renameAndBuild(suggestions: Record<string, string>, scope: Scope): void
 }
 
 export function copyReport(table: Exclude<Scope, 'all'>): void {
-  // The clipboard write starts here, inside the click (Safari and Excel on the web allow it only
-  // there); its contents follow when the table is ready (src/excel/clipboard.ts).
+  // The clipboard write starts here, within the click: Safari's web view and Excel on the web
+  // refuse one made after Excel.run and the engine return. Its contents follow when the table is
+  // ready (src/excel/clipboard.ts); where even that is refused, a second click copies it.
   let ready: (c: ClipboardContent) => void = () => undefined;
   let none: (e: Error) => void = () => undefined;
-  const content = new Promise<ClipboardContent>((res, rej) => { ready = res; none = rej; });
+  const content = new Promise<ClipboardContent>((res, rej) => {
+    ready = res;
+    none = rej;
+  });
   const copied = copyWithinGesture(content);
-  void busy('Making the report copy…', async () => {
+  void runTask(TASK.report, async (task) => {
    try {
     const name = reportName(state.settings.sheetNames[table]);
-    const inputNames = await inputSheets();
-    let rows: DisplayCell[][] = [];
-    const out = await runExcel((context) => buildInWorkbook(context, [name], async (inputs) => {
-      const r = await engine({ kind: 'report', sheets: inputs, settings: buildSettings(), table });
+    const inputNames = await task.race(inputSheets());
+    task.step(1, 3, STEP.readInputs);
+    let report: ReportOutcome | undefined;
+    let read: InputSheet[] = [];
+    const out = await task.race(runExcel((context) => buildInWorkbook(context, [name], async (inputs) => {
+      read = inputs;
+      task.check();
+      task.step(2, 3, STEP.computing);
+      const r = await task.race(engine({ kind: 'report', sheets: inputs, settings: buildSettings(), table }));
+      task.check();
       if (!r.ok) return r;
-      rows = r.report.rows;
+      task.writing(3, 3, STEP.writing([name]));
+      report = r.report;
       return { ok: true as const, plan: { sheets: [r.report.sheet] as SheetPlan[] } };
-    }, { onProgress: setStatus, inputNames: withMapped(inputNames), readOnly: state.mappings.map((m) => m.sheet), ranges: state.mappings }), { what: 'the report copy' });
-    if (out.kind === 'errors') {
-      listInputErrors(out.errors, 'Nothing was written: the input has problems.', out.notes);
-      return;
-    }
-    if (explainRefusal(out, () => copyReport(table))) return;
-    if (out.kind !== 'done') return;
-    const t = tableForClipboard(rows);
-    ready(t);
+    }, { inputNames: withMapped(inputNames), readOnly: state.mappings.map((m) => m.sheet), ranges: state.mappings })));
+    if (out.kind === 'errors') return () => showInputProblems(out.errors, out.notes, read);
+    if (out.kind === 'conflict' || out.kind === 'exists') return () => showConflict(out.sheets, out.kind === 'conflict' ? out.suggestions : {});
+    if (!report) return;
+    const done = report;
+    ready(done.clipboard);
     const onClipboard = await copied;
-    clearResults();
-    setStatus(`"${name}" holds a values-only copy of the table. ${onClipboard ? 'The table is on the clipboard: paste it into Word.' : 'Excel did not let Outturn use the clipboard during that click: click "Copy the table" to put it there.'}`);
-    if (!onClipboard) {
-      const b = el('button', { text: 'Copy the table', className: 'primary' });
-      b.type = 'button';
-      b.id = 'copy-again';
-      b.addEventListener('click', () => {
-        void copyNow(t, t.element).then((ok) => {
-          setStatus(ok ? 'The table is on the clipboard: paste it into Word.' : 'The clipboard is not available here: copy the cells from the sheet instead.', ok ? 'ok' : 'error');
-          if (ok) b.remove();
+    return () => {
+      clearResults();
+      say(onClipboard ? reportCopied(name, true) : { ...reportCopied(name, false), detail: 'Excel did not let Outturn use the clipboard during that click: click "Copy the table" to put it there.' }, 'success');
+      if (!onClipboard) {
+        const again = button('Copy the table', 'primary', () => {
+          void copyNow(done.clipboard).then((ok) => {
+            say(ok ? { title: 'The table is on the clipboard: paste it into Word.', detail: '' } : reportCopied(name, false), ok ? 'success' : 'warning');
+            if (ok) again.remove();
+          });
         });
-      });
-      $('actions').appendChild(b);
+        again.id = 'copy-again';
+        $('actions').appendChild(again);
+      }
+      // Issue 16: the same tables as a Word document, offered beside the copy.
+      offerWordDownload($('actions'), done.document);
       showResults();
-    }
+    };
    } finally {
     none(new Error('no table to copy'));
    }
   });
 }
 
-/** The table as an element (built from text nodes), as HTML and as tab-separated text, for the clipboard. */
-function tableForClipboard(rows: DisplayCell[][]): ClipboardContent & { element: HTMLElement } {
-  const table = document.createElement('table');
-  table.style.borderCollapse = 'collapse';
-  table.style.fontFamily = 'Arial, sans-serif';
-  table.style.fontSize = '10pt';
-  for (const row of rows) {
-    const tr = table.insertRow();
-    for (const cell of row) {
-      const td = tr.insertCell();
-      td.textContent = cell.text;
-      td.style.padding = '1pt 4pt';
-      if (cell.numeric) td.style.textAlign = 'right';
-      if (cell.bold) td.style.fontWeight = 'bold';
-      if (cell.italic) td.style.fontStyle = 'italic';
-      if (cell.borderTop) td.style.borderTop = '1px solid #000';
-      if (cell.borderBottom) td.style.borderBottom = cell.borderBottom === 'double' ? '3px double #000' : '1px solid #000';
-    }
-  }
-  return { element: table, html: table.outerHTML, text: rows.map((r) => r.map((c) => c.text).join('\t')).join('\n') };
-}
-
 export function audit(what: 'selection' | 'sheet'): void {
-  void busy(`Auditing the ${what}…`, async () => {
+  void runTask(TASK.audit, async (task) => {
     const bold = Office.context?.requirements?.isSetSupported?.('ExcelApi', '1.9') ?? false;
-    const grid = await runExcel((context) => readAuditGrid(context, what, bold), { what: 'the audit' });
-    if (!grid) {
+    task.step(1, 2, STEP.readSelection);
+    const grid = await task.race(runExcel((context) => readAuditGrid(context, what, bold)));
+    if (!grid) return () => {
       clearResults();
-      setStatus(what === 'selection' ? 'The selection holds nothing: nothing to audit.' : 'The sheet is empty: nothing to audit.', 'error');
-      return;
-    }
-    setStatus('Recalculating…');
-    const out = await engine({ kind: 'audit', grids: [grid] });
-    clearResults();
+      say(NOTHING_TO_AUDIT, 'warning');
+    };
+    task.step(2, 2, STEP.recalculating);
+    const out = await task.race(engine({ kind: 'audit', grids: [grid] }));
     if (!out.ok) {
-      listInputErrors(out.errors, 'Nothing to audit here.');
-      return;
+      return () => {
+        clearResults();
+        say(NO_TABLE_FOUND, 'warning');
+        renderFindings(inputItems('error', out.errors, [], SELECTION));
+        showResults();
+      };
     }
-    setStatus(`Audited ${out.tables} table${out.tables === 1 ? '' : 's'}: ${out.findings.length} difference${out.findings.length === 1 ? '' : 's'}.`);
-    for (const f of out.findings) {
-      const detail = [f.printed !== undefined ? `printed ${f.printed}` : '', f.expected !== undefined ? `should be ${f.expected}` : '', f.difference !== undefined ? `difference ${f.difference}` : ''].filter(Boolean).join('; ');
-      listFinding(f.severity, f.message, detail || undefined, f.cell);
-    }
-    if (!out.findings.length) $('findings').appendChild(el('li', { text: 'Everything casts: no differences.' }));
-    showResults();
+    return () => {
+      clearResults();
+      const items: Item[] = out.findings.map((f) => ({
+        severity: f.severity,
+        group: AUDIT_TITLES[f.table] ?? AUDIT_TITLES.auto,
+        kind: f.rule,
+        message: financeWords(f.message),
+        detail: [f.printed !== undefined ? `${FINDINGS.detail.printed} ${f.printed}` : '', f.expected !== undefined ? `${FINDINGS.detail.shouldBe} ${f.expected}` : '', f.difference !== undefined ? `${FINDINGS.detail.difference} ${f.difference}` : ''].filter(Boolean).join('; ') || undefined,
+        ref: f.cell,
+      }));
+      const t = tallyOf(items);
+      say(audited(out.tables, t), t.error ? 'error' : t.warning ? 'warning' : 'success');
+      renderFindings(items, FINDINGS.noneAudit);
+      showResults();
+    };
   });
 }

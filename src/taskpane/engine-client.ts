@@ -2,6 +2,13 @@
 import type { WorkerMessage, WorkerRequest, WorkerResponse } from './protocol';
 
 
+/** The engine failed (a fault, not bad input: input problems come back as results). */
+function stopped(message: string): Error {
+  const e = new Error(message);
+  e.name = 'EngineStopped';
+  return e;
+}
+
 let worker: Worker | undefined;
 let nextId = 1;
 const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
@@ -14,10 +21,10 @@ export function engine<K extends WorkerRequest['kind']>(req: Extract<WorkerReque
       if (!w) return;
       waiting.delete(e.data.id);
       if (e.data.ok) w.resolve(e.data.result);
-      else w.reject(new Error(e.data.message));
+      else w.reject(stopped(e.data.message));
     };
     worker.onerror = (e) => {
-      for (const w of waiting.values()) w.reject(new Error(`the engine stopped: ${e.message}`));
+      for (const w of waiting.values()) w.reject(stopped(e.message));
       waiting.clear();
       worker = undefined;
     };

@@ -2,17 +2,19 @@
 // outturn/v1 document in; a sheet plan, report copies or located input errors out. All data in and
 // out is structured-cloneable: no decimal objects cross to the task pane.
 import { Dec } from '../base/decimal';
-import { build } from '../engine/build';
+import { buildTables } from '../app/build';
 import type { OutturnInput } from '../engine/model';
 import { TABLES } from '../engine/tables';
 import { type InputError, InvalidInput } from '../format/errors';
 import { FORECAST_SHEETS } from '../format/forecast-templates';
 import { type InputSheet, readTemplates, TEMPLATE_SHEETS } from '../format/templates';
 import { toModel } from '../format/validate';
-import { makePlan, type SheetPlan, type WorkbookPlan } from '../plan/plan';
+import type { SheetPlan, WorkbookPlan } from '../plan/plan';
 import { templatePlan } from '../plan/templates-plan';
 import { type BuildSettings, DEFAULT_SETTINGS, reportName, type Scope, type SheetKey } from './settings';
 import { displayRows, type DisplayCell, reportSheet, type TableBlock } from '../excel/report';
+import { reportClipboard } from '../publish/html';
+import { documentFromBuild, type PublishDocument } from '../publish/model';
 
 export type { BuildSettings, Scope, SheetKey };
 export { DEFAULT_SETTINGS };
@@ -25,6 +27,10 @@ export type BuildOutcome =
 export interface ReportOutcome {
   sheet: SheetPlan;
   rows: DisplayCell[][];
+  /** the sheet's tables as an accessible document: the Word download renders it (src/publish/docx.ts) */
+  document: PublishDocument;
+  /** the clipboard's HTML (caption, header row, row headers, narrative) and plain text */
+  clipboard: { html: string; text: string };
 }
 
 
@@ -73,10 +79,9 @@ function run(read: (notes: InputError[]) => OutturnInput, s: BuildSettings, scop
     if (e instanceof InvalidInput) return { ok: false, errors: e.errors };
     throw e;
   }
-  const result = build(input);
-  const plan = makePlan(result, { organisation: input.organisation, financialYear: input.financialYear, rounding: input.rounding, sheetNames: s.sheetNames });
-  const narrative = Object.values(result.narrative).map((n) => n?.sentence).filter((x): x is string => !!x);
-  if (scope === 'all') return { ok: true, plan, narrative, organisation: input.organisation, financialYear: input.financialYear, notes };
+  const { result, plan, narrative } = buildTables(input, { sheetNames: s.sheetNames });
+  const { organisation, financialYear } = result;
+  if (scope === 'all') return { ok: true, plan, narrative, organisation, financialYear, notes };
   // One table: its sheet only, and the findings about it (the Checks sheet is written by a full build).
   const sheet = s.sheetNames[scope];
   const ids = new Set<string>(result.tables.filter((t) => TABLES[t.id].sheet === scope).map((t) => t.id));
@@ -85,8 +90,8 @@ function run(read: (notes: InputError[]) => OutturnInput, s: BuildSettings, scop
     ok: true,
     plan: { ...plan, sheets: plan.sheets.filter((x) => x.name === sheet), findings: plan.findings.filter((f) => ids.has(f.table) || f.table === 'input') },
     narrative,
-    organisation: input.organisation,
-    financialYear: input.financialYear,
+    organisation,
+    financialYear,
     notes,
   };
 }
@@ -112,8 +117,7 @@ export function reportFromSheets(sheets: InputSheet[], s: BuildSettings, table: 
     if (e instanceof InvalidInput) return { ok: false, errors: e.errors };
     throw e;
   }
-  const result = build(input);
-  const plan = makePlan(result, { organisation: input.organisation, financialYear: input.financialYear, rounding: input.rounding, sheetNames: s.sheetNames });
+  const { result, plan } = buildTables(input, { sheetNames: s.sheetNames });
   const sheet = plan.sheets.find((x) => x.name === s.sheetNames[table]);
   if (!sheet) return { ok: false, errors: [{ where: 'input', message: `the input has no ${table} table` }] };
   const blocks: TableBlock[] = result.tables.filter((t) => TABLES[t.id].sheet === table).map((t) => {
@@ -122,7 +126,12 @@ export function reportFromSheets(sheets: InputSheet[], s: BuildSettings, table: 
   });
   const name = reportName(sheet.name);
   const copy = reportSheet(sheet, blocks, name);
-  return { ok: true, report: { sheet: copy, rows: displayRows(copy) } };
+  const document = documentFromBuild(result, plan, {
+    organisation: input.organisation, financialYear: input.financialYear, rounding: input.rounding,
+    house: { font: input.publishing?.font, organisation: input.publishing?.organisationName },
+    tables: result.tables.filter((t) => TABLES[t.id].sheet === table).map((t) => t.id),
+  });
+  return { ok: true, report: { sheet: copy, rows: displayRows(copy), document, clipboard: reportClipboard(document) } };
 }
 
 /** The input templates, empty or filled with a document (the worked example). */

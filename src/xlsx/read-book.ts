@@ -10,8 +10,14 @@
 // on openpyxl's absolute part names; it reads neither xls nor ods. SheetJS reads the raw `<v>` and
 // the format string as written and reads all of those files. ExcelJS stays the writer (styled
 // workbooks). SheetJS CE gives no fonts, so bold is read here from the xlsx styles part directly.
-import * as XLSX from '@e965/xlsx';
-import JSZip from 'jszip';
+import type * as XLSX from '@e965/xlsx';
+import type JSZip from 'jszip';
+
+// SheetJS (~1 MB) and JSZip are loaded on first use: commands that read no workbook never pay
+// for them (test/cli/startup.test.ts; src/xlsx/exceljs.ts does the same for ExcelJS).
+let sheetJs: typeof XLSX | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const sheetJS = (): typeof XLSX => (sheetJs ??= require('@e965/xlsx') as typeof XLSX);
 
 /** The workbook files read (by extension, lower case). */
 export const WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls', '.ods'];
@@ -66,7 +72,7 @@ const ISO = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-
 
 /** A serial date (Excel's 1900 or 1904 system) as YYYY-MM-DD, or undefined if it is not a date. */
 function serialDate(v: number, date1904: boolean): string | undefined {
-  const p = XLSX.SSF.parse_date_code(v, { date1904 });
+  const p = sheetJS().SSF.parse_date_code(v, { date1904 });
   if (!p || p.y < 1900 || p.y > 9999) return undefined;
   return ISO(p.y, p.m, p.d);
 }
@@ -93,7 +99,7 @@ export async function readBook(data: Buffer | Uint8Array | ArrayBuffer, opts: { 
   const consoleError = console.error;
   try {
     console.error = () => {};
-    wb = XLSX.read(bytes, { type: 'array', cellFormula: true, cellNF: true, cellStyles: true, cellDates: false, cellHTML: false, cellText: false, dense: true, sheetStubs: true });
+    wb = sheetJS().read(bytes, { type: 'array', cellFormula: true, cellNF: true, cellStyles: true, cellDates: false, cellHTML: false, cellText: false, dense: true, sheetStubs: true });
   } catch (e) {
     const m = String((e as Error)?.message ?? e);
     if (/password|encrypt/i.test(m)) throw new UnreadableWorkbook(`${not}: it is password-protected; save a copy without a password and read that`);
@@ -184,7 +190,7 @@ async function boldCells(bytes: Uint8Array, sheetNames: string[]): Promise<Map<s
   const out = new Map<string, Set<string>>();
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = await (await import('jszip')).default.loadAsync(bytes);
   } catch {
     return out;
   }

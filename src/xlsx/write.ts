@@ -1,12 +1,12 @@
 // Renders a sheet plan into an xlsx file with ExcelJS: the file-side twin of the Office.js writer.
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import type * as ExcelJS from 'exceljs';
+import { newWorkbook } from './exceljs';
 import { Dec, toSpreadsheetNumber } from '../base/decimal';
 import { parseA1 } from '../base/a1';
 import type { PlanCell, SheetPlan, WorkbookPlan } from '../plan/plan';
 import { type CellStyle, NUMBER_FORMATS, STYLES } from '../plan/styles';
 
-export function writeWorkbook(plan: WorkbookPlan, wb: ExcelJS.Workbook = new ExcelJS.Workbook()): ExcelJS.Workbook {
+export function writeWorkbook(plan: WorkbookPlan, wb: ExcelJS.Workbook = newWorkbook()): ExcelJS.Workbook {
   wb.creator = 'Outturn';
   wb.calcProperties.fullCalcOnLoad = true;
   for (const sheet of plan.sheets) writeSheet(wb, sheet);
@@ -29,6 +29,7 @@ const HYPERLINK_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/rel
  * holds no internal link.
  */
 export async function internalLinks(data: Buffer): Promise<Buffer> {
+  const { default: JSZip } = await import('jszip'); // loaded on first use, as ExcelJS is (src/xlsx/exceljs.ts)
   const zip = await JSZip.loadAsync(data);
   let changed = false;
   for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/_rels\/[^/]+\.xml\.rels$/.test(n))) {
@@ -105,7 +106,7 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetPlan): void {
 
 /** Was this workbook made by Outturn (so that replacing it destroys nothing of the user's)? */
 export async function isOutturnWorkbook(data: Buffer): Promise<boolean> {
-  const wb = new ExcelJS.Workbook();
+  const wb = newWorkbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {

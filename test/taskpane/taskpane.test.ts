@@ -2,79 +2,26 @@
 // load the worked example, build, see the findings, click one and see the selection request; a
 // user's same-named sheet is refused and another name offered; a bad input cell (or a merged one)
 // is listed with a link to it and nothing is written; an older Excel's notes are listed.
-// Microsoft's CDN is never contacted: office.js is stubbed.
+// Microsoft's CDN is never contacted: office.js is stubbed. (test/taskpane/harness.ts)
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { findTable, reserveLinesTable, TEMPLATE_SHEETS } from '../../src/format/templates';
 import { a1 } from '../../src/base/a1';
 import { asRead, budgetBook, ownRange } from '../support/mapped-book';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = resolve(__dirname, '..', '..');
-/** Screenshots go here (set OUTTURN_SCREENSHOTS to keep them). */
-const SHOTS = process.env.OUTTURN_SCREENSHOTS ?? join(tmpdir(), 'outturn-taskpane-shots');
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'application/javascript', '.css': 'text/css', '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json' };
-
-function serve(dir: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^([/\\])+/, '');
-    const file = join(dir, path || 'taskpane.html');
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
+import { acquire, needChromium, openPane, release, ROOT, SHOTS, status, statusAll, waitStatus } from './harness';
 
 describe('task pane in headless Chromium (fake Office host)', function () {
   let dist: string;
-  let server: Server | undefined;
-  let base: string;
-  let context: BrowserContext | undefined;
-  let profile: string;
-  let hostScript: string;
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing: CI must install chromium`);
-      console.log(`      skipped: ${CHROMIUM} is not installed (apt-get install -y chromium)`);
-      this.skip();
-    }
-    // A fresh production build of the pane, so the test sees what ships.
-    dist = mkdtempSync(join(tmpdir(), 'outturn-dist-'));
-    const built = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production', '--output-path', dist], { cwd: ROOT, encoding: 'utf8' });
-    assert.equal(built.status, 0, `webpack failed:\n${built.stdout}\n${built.stderr}`);
-    const esbuild = await import('esbuild');
-    const out = await esbuild.build({ entryPoints: [join(ROOT, 'test', 'fakes', 'fake-office-host.ts')], bundle: true, format: 'iife', write: false, target: 'es2020' });
-    hostScript = out.outputFiles[0].text;
-    server = await serve(dist);
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const { chromium } = await import('playwright-core');
-    profile = mkdtempSync(join(tmpdir(), 'outturn-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 360, height: 900 },
-    });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
-    mkdirSync(SHOTS, { recursive: true });
+    needChromium(this);
+    ({ dist } = await acquire());
   });
 
   after(async () => {
-    await context?.close();
-    await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
-    if (dist) rmSync(dist, { recursive: true, force: true });
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    if (dist) await release();
   });
 
   it('the build serves every page and icon the manifest names', () => {
@@ -83,29 +30,6 @@ describe('task pane in headless Chromium (fake Office host)', function () {
     assert.ok(paths.length >= 5, `only ${paths.length} URLs in the manifest`);
     for (const p of paths) assert.ok(existsSync(join(dist, p)), `manifest.xml names ${p}, which the build does not make`);
   });
-
-  /** A fresh pane over a fresh fake workbook. */
-  async function openPane(options: Record<string, unknown> = {}): Promise<Page> {
-    const page = await context!.newPage();
-    const outside: string[] = [];
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('https://appsforoffice.microsoft.com/')) return route.fulfill({ contentType: 'application/javascript', body: '/* office.js stubbed by the test */' });
-      if (url.startsWith(base)) return route.continue();
-      outside.push(url);
-      return route.abort();
-    });
-    await page.addInitScript(`window.__outturnHostOptions = ${JSON.stringify(options)};\n${hostScript}`);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/taskpane.html`);
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Ready.');
-    (page as unknown as { outside: string[]; errors: string[] }).outside = outside;
-    (page as unknown as { outside: string[]; errors: string[] }).errors = errors;
-    return page;
-  }
-  const status = (page: Page) => page.locator('#status').textContent();
-  const waitStatus = (page: Page, re: RegExp) => page.waitForFunction((src) => new RegExp(src).test(document.getElementById('status')?.textContent ?? ''), re.source, { timeout: 30000 });
 
   it('loads the example, builds, lists the findings, and a finding selects its cell', async () => {
     const page = await openPane();
@@ -116,16 +40,18 @@ describe('task pane in headless Chromium (fake Office host)', function () {
     assert.deepEqual(sheets, ['Sheet1', 'Outturn settings', 'Revenue input', 'Capital input', 'Reserves input']);
 
     await page.getByRole('button', { name: 'Build' }).click();
-    await waitStatus(page, /^Built\./);
-    const text = (await status(page)) ?? '';
-    assert.match(text, /4 sheets written in 3 round trips to Excel/);
+    await waitStatus(page, /^Built/);
+    const text = await statusAll(page);
+    assert.match(text, /Wrote 4 sheets: “Table 1 Revenue”, “Table 2 Capital”, “Table 3 Reserves” and “Checks”\./);
+    assert.doesNotMatch(text, /round trip/);
     const findings = page.locator('#findings li');
     assert.ok((await findings.count()) >= 1);
     assert.ok((await page.locator('#narrative li').count()) >= 2);
     const syncs = await page.evaluate(() => (window as any).__outturnFake.wb.syncs.length);
-    assert.equal(syncs, 2 + 3, 'two syncs to load the example, three for the build');
+    assert.equal(syncs, 1 + 2 + 3, 'one sync to see whether the input sheets exist, two to load the example, three for the build');
     await page.screenshot({ path: join(SHOTS, 'taskpane-built.png'), fullPage: true });
 
+    await page.evaluate(() => document.querySelectorAll('#findings details').forEach((d) => ((d as HTMLDetailsElement).open = true)));
     const go = page.locator('#findings button.go').first();
     const label = (await go.textContent()) ?? '';
     const ref = label.replace(/^Go to /, '');
@@ -148,11 +74,11 @@ describe('task pane in headless Chromium (fake Office host)', function () {
     const before = await page.evaluate(() => (window as any).__outturnFake.wb.snapshot());
     await page.getByRole('button', { name: 'Build' }).click();
     await waitStatus(page, /^Nothing was written/);
-    assert.match((await status(page)) ?? '', /"Checks" is a sheet Outturn did not create/);
+    assert.match(await status(page), /“Checks” is a sheet of yours/);
     assert.equal(await page.evaluate(() => (window as any).__outturnFake.wb.snapshot()), before);
     await page.screenshot({ path: join(SHOTS, 'taskpane-conflict.png'), fullPage: true });
-    await page.getByRole('button', { name: 'Use "Checks (Outturn)" instead' }).click();
-    await waitStatus(page, /^Built\./);
+    await page.getByRole('button', { name: 'Use “Checks (Outturn)”' }).click();
+    await waitStatus(page, /^Built/);
     assert.equal(await page.evaluate(() => (window as any).__outturnFake.wb.cell('Checks', 'A1').value), 'my checks');
     assert.match(await page.evaluate(() => (window as any).__outturnFake.wb.cell('Checks (Outturn)', 'A1').value), /^Checks:/);
     assert.equal(await page.locator('#name-checks').inputValue(), 'Checks (Outturn)');
@@ -167,12 +93,15 @@ describe('task pane in headless Chromium (fake Office host)', function () {
     const before = await page.evaluate(() => (window as any).__outturnFake.wb.snapshot());
     await page.locator('#build').focus();
     await page.keyboard.press('Enter');
-    await waitStatus(page, /^Nothing was written: the input has 1 problem/);
+    await waitStatus(page, /^Nothing was written: the input has 1 problem\./);
     assert.equal(await page.evaluate(() => (window as any).__outturnFake.wb.snapshot()), before);
     const item = page.locator('#findings li').first();
-    assert.match((await item.textContent()) ?? '', /'Revenue input'!F6: "twelve" is not an amount/);
-    // Focus moved to the results; Tab reaches the link, Enter selects the bad cell.
+    assert.match((await item.locator('.what').textContent()) ?? '', /^"twelve" is not an amount/);
+    assert.match((await item.locator('.place').textContent()) ?? '', /^“Revenue input”, column “Revised budget”, line “[^”]+”, cell F6$/);
+    // Focus moved to the results; Tab reaches the link (after Close results), Enter selects the bad cell.
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'h-results');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'close-results');
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Go to 'Revenue input'!F6");
     await page.keyboard.press('Enter');
@@ -189,11 +118,12 @@ describe('task pane in headless Chromium (fake Office host)', function () {
     await page.evaluate(() => (window as any).__outturnFake.wb.merge('Revenue input', 'E6:F6'));
     const before = await page.evaluate(() => (window as any).__outturnFake.wb.snapshot());
     await page.getByRole('button', { name: 'Build' }).click();
-    await waitStatus(page, /^Nothing was written: the input has 1 problem/);
+    await waitStatus(page, /^Nothing was written: the input has 1 problem\./);
     assert.equal(await page.evaluate(() => (window as any).__outturnFake.wb.snapshot()), before);
     const items = page.locator('#findings li');
     assert.equal(await items.count(), 1, 'no note: this Excel checked merged cells');
-    assert.match((await items.first().textContent()) ?? '', /^error'Revenue input'!E6: merged cells \(E6:F6\) in the RevenueLines table/);
+    assert.match((await items.first().textContent()) ?? '', /^ErrorMerged cells \(E6:F6\) in the table of revenue lines/);
+    assert.match((await items.first().locator('.place').textContent()) ?? '', /^“Revenue input”, column “Original budget”, line “[^”]+”, cell E6$/);
     assert.equal(await items.first().locator('button.go').textContent(), "Go to 'Revenue input'!E6");
     await page.close();
   });
@@ -204,18 +134,22 @@ describe('task pane in headless Chromium (fake Office host)', function () {
     await waitStatus(page, /worked example is loaded/);
     await page.evaluate(() => (window as any).__outturnFake.wb.hideRows('Revenue input', '6'));
     await page.getByRole('button', { name: 'Build' }).click();
-    await waitStatus(page, /^Built\./);
-    assert.match((await status(page)) ?? '', /in 3 round trips to Excel.* Notes on the input: 3\.$/);
-    assert.equal(await page.evaluate(() => (window as any).__outturnFake.wb.syncs.length), 2 + 3);
+    await waitStatus(page, /^Built/);
+    assert.match(await statusAll(page), /Wrote 4 sheets.* 4 notes below, for information\.$/);
+    assert.equal(await page.evaluate(() => (window as any).__outturnFake.wb.syncs.length), 1 + 2 + 3);
+    // Notes are collapsed; opened, each is at its place.
+    assert.equal(await page.locator('#findings details.notes').getAttribute('open'), null);
+    await page.locator('#findings details.notes > summary').click();
     const texts = await page.locator('#findings li').allTextContents();
-    assert.ok(texts.some((t) => /^noteExcel: this version of Excel \(before requirement set ExcelApi 1\.13\) cannot list merged cells/.test(t)), texts.join('\n'));
-    const hidden = page.locator('#findings li', { hasText: "'Revenue input'!A6: row 6 of the RevenueLines table is hidden" });
+    assert.ok(texts.some((t) => /^NoteExcel: this version of Excel \(before requirement set ExcelApi 1\.13\) cannot list merged cells/.test(t)), texts.join('\n'));
+    const hidden = page.locator('#findings li', { hasText: 'Row 6 of the table of revenue lines is hidden' });
+    assert.match((await hidden.locator('.place').textContent()) ?? '', /cell A6$/);
     assert.equal(await hidden.count(), 1);
     await hidden.locator('button.go').click();
     await page.waitForFunction(() => (window as any).__outturnFake.wb.selections.length === 1);
     assert.equal(await page.evaluate(() => (window as any).__outturnFake.wb.selections[0]), "'Revenue input'!A6");
     await page.screenshot({ path: join(SHOTS, 'taskpane-input-notes.png'), fullPage: true });
-    assert.deepEqual((page as unknown as { errors: string[] }).errors, []);
+    assert.deepEqual(page.errors, []);
     await page.close();
   });
 
@@ -227,11 +161,11 @@ describe('task pane in headless Chromium (fake Office host)', function () {
     assert.equal(await page.evaluate(() => (window as any).__outturnFake.wb.cell('Capital input', 'D3').value), 'Label');
     await page.evaluate(() => (window as any).__outturnFake.wb.setValues('Capital input', [['<img src=x onerror="window.__pwned=1">']], 'D4'));
     await page.getByRole('button', { name: 'Build' }).click();
-    await waitStatus(page, /^Built\./);
+    await waitStatus(page, /^Built/);
     await page.locator('#report-table').selectOption('capital');
     await page.getByRole('button', { name: 'Copy for report' }).click();
-    await waitStatus(page, /values-only copy/);
-    assert.match((await status(page)) ?? '', /The table is on the clipboard/);
+    await waitStatus(page, /holds a copy of the table with values only/);
+    assert.match(await statusAll(page), /The table is also on the clipboard/);
     const html = await page.evaluate(async () => {
       const items = await navigator.clipboard.read();
       const item = items.find((i) => i.types.includes('text/html'));
@@ -243,6 +177,17 @@ describe('task pane in headless Chromium (fake Office host)', function () {
     assert.equal(await page.locator('img').count(), 0);
     assert.match(html, /TOTAL PLANNED EXPENDITURE/i);
     assert.match(html, /\(\d{1,3}(,\d{3})*\)|\d{1,3},\d{3}/, 'figures as printed');
+    // Issue 16: the clipboard keeps the table's structure (caption, header row, row headers).
+    assert.match(html, /<caption[^>]*>Table 2: Capital outturn/);
+    assert.match(html, /<thead><tr><th scope="col"/);
+    assert.match(html, /<th scope="row"[^>]*>TOTAL PLANNED EXPENDITURE<\/th>/);
+    // The same tables as a Word document, made by the lazily loaded docx chunk.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as Word document (.docx)' }).click()]);
+    assert.match(download.suggestedFilename(), /^Table 2 - .*\.docx$/);
+    const documentXml = strFromU8(unzipSync(new Uint8Array(readFileSync(await download.path())))['word/document.xml']);
+    assert.match(documentXml, /<w:tblHeader\/>/);
+    assert.match(documentXml, /TOTAL PLANNED EXPENDITURE/);
+    await waitStatus(page, /^Saved “Table 2 - /);
     const copy = await page.evaluate(() => {
       const s = (window as any).__outturnFake.wb.sheet('Table 2 Capital (report)');
       return [...s.cells.values()].map((c: { formula?: string; value: unknown }) => ({ f: c.formula, v: c.value }));
@@ -253,7 +198,7 @@ describe('task pane in headless Chromium (fake Office host)', function () {
     // Audit the report copy as printed (the fake does not calculate formulas, the copy holds values).
     await page.evaluate(() => { (window as any).__outturnFake.wb.activeSheet = 'Table 2 Capital (report)'; });
     await page.getByRole('button', { name: 'Audit sheet' }).click();
-    await waitStatus(page, /^Audited|Nothing to audit/);
+    await waitStatus(page, /^Audited|No table was recognised/);
     await page.screenshot({ path: join(SHOTS, 'taskpane-dark-audit.png'), fullPage: true });
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.equal(bg, 'rgb(38, 38, 38)', 'follows the Office theme');
@@ -282,26 +227,27 @@ describe('task pane in headless Chromium (fake Office host)', function () {
     assert.equal(await page.getByLabel('Outturn', { exact: true }).inputValue(), '3');
     assert.equal(await page.locator('#map-col-6 option:checked').textContent(), 'E: OUTTURN');
     assert.equal(await page.locator('#map-col-4 option:checked').textContent(), 'G: Original Budget');
-    assert.match((await page.locator('#map-range-text').textContent()) ?? '', /^'Budget book'!B3:J\d+: row 3 holds the headers/);
+    assert.match((await page.locator('#map-range-text').textContent()) ?? '', /^'Budget book'!B3:J\d+: row 3 holds the headings/);
     await page.screenshot({ path: join(SHOTS, 'taskpane-map-form.png'), fullPage: true });
     // Unmapping a required column is refused in the form (keyboard: focus the select, pick "(not mapped)").
     await page.locator('#map-col-6').selectOption('');
     await page.getByRole('button', { name: 'Save mapping' }).click();
-    await waitStatus(page, /^Choose a column for "Outturn"/);
+    await waitStatus(page, /^Choose a column for “Outturn”/);
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'map-col-6');
     await page.locator('#map-col-6').selectOption('3');
     await page.getByRole('button', { name: 'Save mapping' }).click();
-    await waitStatus(page, /^Saved with the workbook: RevenueLines is read from 'Budget book'!B3:J/);
-    assert.match((await page.locator('#mappings li').textContent()) ?? '', /RevenueLines is read from 'Budget book'!B3:J\d+\./);
+    await waitStatus(page, /^Saved with this workbook: the revenue lines are read from 'Budget book'!B3:J/);
+    assert.match((await page.locator('#mappings li').textContent()) ?? '', /The revenue lines are read from 'Budget book'!B3:J\d+\./);
     const saved = await page.evaluate(() => (window as any).__outturnFake.settings.get('outturn.mappings'));
     assert.deepEqual(saved, [{ table: 'RevenueLines', sheet: 'Budget book', address, columns: { Section: 6, 'Sub-total label': 7, 'Budget heading': 1, Ref: 8, 'Original budget': 5, 'Revised budget': 4, Outturn: 3 } }]);
 
     const syncs0 = await page.evaluate(() => (window as any).__outturnFake.wb.syncs.length);
     await page.getByRole('button', { name: 'Build' }).click();
-    await waitStatus(page, /^Built\./);
-    assert.match((await status(page)) ?? '', /4 sheets written in 3 round trips to Excel.* Notes on the input: 1\.$/);
+    await waitStatus(page, /^Built/);
+    assert.match(await statusAll(page), /Wrote 4 sheets.* 2 notes below, for information\.$/);
     assert.equal(await page.evaluate(() => (window as any).__outturnFake.wb.syncs.length), syncs0 + 3);
-    const note = page.locator('#findings li', { hasText: "'Budget book'!B3: the RevenueLines input is read from your mapped range" });
+    const note = page.locator('#findings li', { hasText: 'The table of revenue lines is read from your mapped range' });
+    assert.match((await note.locator('.place').textContent()) ?? '', /^“Budget book”, .*cell B3$/);
     assert.equal(await note.count(), 1);
     assert.equal(await book(), before, "the user's sheet is not written");
     // The revenue table holds the example's figures, from the budget book (the template's were spoiled).
@@ -312,10 +258,10 @@ describe('task pane in headless Chromium (fake Office host)', function () {
     assert.match((await page.locator('#narrative').textContent()) ?? '', /overall underspend against the Revised Budget for the year of £0\.371m/);
     await page.screenshot({ path: join(SHOTS, 'taskpane-mapped-built.png'), fullPage: true });
     // Removing the mapping: read from the template again.
-    await page.getByRole('button', { name: 'Remove the mapping of RevenueLines' }).click();
-    await waitStatus(page, /read from its template table again/);
+    await page.getByRole('button', { name: 'Remove the mapping of the revenue lines' }).click();
+    await waitStatus(page, /read from the input sheet again/);
     assert.deepEqual(await page.evaluate(() => (window as any).__outturnFake.settings.get('outturn.mappings')), []);
-    assert.deepEqual((page as unknown as { errors: string[] }).errors, []);
+    assert.deepEqual(page.errors, []);
     await page.close();
   });
 
@@ -351,19 +297,19 @@ describe('task pane in headless Chromium (fake Office host)', function () {
     // One select per template column, the year columns included, each labelled and pre-filled by header.
     assert.deepEqual(await page.locator('#map-columns select').evaluateAll((ss) => ss.map((x) => (x as HTMLSelectElement).dataset.column)), table.columns);
     assert.equal(await page.getByLabel(`Transfers ${years[1]}`, { exact: true }).inputValue(), String(own.order[table.columns.indexOf(`Transfers ${years[1]}`)]));
-    assert.match((await page.locator('#map-years').textContent()) ?? '', new RegExp(`^Reserve years \\(from the "Outturn settings" sheet\\): ${years.join(', ')};`));
+    assert.match((await page.locator('#map-years').textContent()) ?? '', new RegExp(`^Reserve years \\(from the “Outturn settings” sheet\\): ${years.join(', ')};`));
     await page.screenshot({ path: join(SHOTS, 'taskpane-map-reserves.png'), fullPage: true });
     await page.getByRole('button', { name: 'Save mapping' }).click();
-    await waitStatus(page, /^Saved with the workbook: ReserveLines is read from 'Reserves book'!B3:/);
+    await waitStatus(page, /^Saved with this workbook: the reserve lines are read from 'Reserves book'!B3:/);
     const saved = await page.evaluate(() => (window as any).__outturnFake.settings.get('outturn.mappings'));
     assert.deepEqual(saved, [{ table: 'ReserveLines', sheet: 'Reserves book', address: own.address, columns: Object.fromEntries(table.columns.map((c, j) => [c, own.order[j]])) }]);
 
     const syncs0 = await page.evaluate(() => (window as any).__outturnFake.wb.syncs.length);
     await page.getByRole('button', { name: 'Build' }).click();
-    await waitStatus(page, /^Built\./);
-    assert.match((await status(page)) ?? '', /4 sheets written in 3 round trips to Excel/);
+    await waitStatus(page, /^Built/);
+    assert.match(await statusAll(page), /Wrote 4 sheets/);
     assert.equal(await page.evaluate(() => (window as any).__outturnFake.wb.syncs.length), syncs0 + 3);
-    assert.equal(await page.locator('#findings li', { hasText: "'Reserves book'!B3: the ReserveLines input is read from your mapped range" }).count(), 1);
+    assert.equal(await page.locator('#findings li', { hasText: 'The table of reserve lines is read from your mapped range' }).count(), 1);
     assert.equal(await book(), before, "the user's sheet is not written");
     const reserves = await page.evaluate(() => [...(window as any).__outturnFake.wb.sheet('Table 3 Reserves').cells.values()].map((c: any) => c.value));
     assert.ok(reserves.length > 20);
@@ -374,11 +320,11 @@ describe('task pane in headless Chromium (fake Office host)', function () {
     await page.getByRole('button', { name: 'Map a range…' }).click();
     await waitStatus(page, /^Choose the column/);
     await page.locator('#map-table').selectOption('ReserveLines');
-    assert.match((await page.locator('#map-years').textContent()) ?? '', /^Reserve years is not set on the "Outturn settings" sheet/);
+    assert.match((await page.locator('#map-years').textContent()) ?? '', /^Reserve years is not set on the “Outturn settings” sheet/);
     await page.getByRole('button', { name: 'Save mapping' }).click();
     await waitStatus(page, /^Reserve years is not set/);
     assert.equal(await page.evaluate(() => (window as any).__outturnFake.settings.get('outturn.mappings').length), 1);
-    assert.deepEqual((page as unknown as { errors: string[] }).errors, []);
+    assert.deepEqual(page.errors, []);
     await page.close();
   });
 });

@@ -1,0 +1,104 @@
+// Table 1's input: the RevenueLines table (sections of budget headings) and the RevenueBelowTheLine
+// table (adjustments and earmarked underspends), from the template sheet or the user's mapped range.
+import { a1, sheetRef } from '../../base/a1';
+import { isBlank } from '../../base/cells';
+import { BELOW_LINE_TYPES, REVENUE_BELOW_LINE, REVENUE_LINES, TEMPLATE_SHEETS } from '../template-tables';
+import type { MoneyText, ReadContext } from './context';
+
+export interface RevenueLineDoc {
+  label: string;
+  ref?: string;
+  /** absent only with ledger lines, when the cell is blank (the ledger gives the figure) */
+  originalBudget?: MoneyText;
+  revisedBudget?: MoneyText;
+  outturn?: MoneyText;
+  /** issue 11: income typed positive, as printed */
+  income?: boolean;
+}
+export interface RevenueSectionDoc {
+  label?: string;
+  subtotalLabel?: string;
+  income?: boolean;
+  lines: RevenueLineDoc[];
+}
+
+/**
+ * The budget headings, in sections: a section runs while the Section column is unchanged; a
+ * Sub-total label on a line closes it there. `ledger`: the input has ledger lines, so a blank
+ * original budget, revised budget or outturn is left out (the ledger gives it), not read as nil.
+ * Undefined when there is no table (an error says so).
+ */
+export function readRevenueLines(ctx: ReadContext, ledger: boolean): RevenueSectionDoc[] | undefined {
+  const rs = ctx.sheet(TEMPLATE_SHEETS.revenue);
+  const lines = ctx.table(REVENUE_LINES, rs);
+  if (!lines) {
+    if (!ctx.errors.length && rs) ctx.errors.push({ where: sheetRef(rs.name, 'A1'), message: 'no RevenueLines table' });
+    return undefined;
+  }
+  ctx.trace('$.revenue', sheetRef(lines.sheet, a1(lines.headerRow, lines.col0)));
+  if (lines.rows.length === 0) ctx.empty.push({ table: 'revenue', f: lines, t: REVENUE_LINES, what: 'one row per budget heading' });
+  const sections: RevenueSectionDoc[] = [];
+  let current: string | undefined;
+  let closed = false;
+  // Issue 11: an Original budget column blank on every line is "not published" (no such column).
+  const noOriginal = !ledger && lines.rows.length > 0 && lines.rows.every((row) => isBlank(row.cells[4]));
+  for (const row of lines.rows) {
+    const [section, subtotal, label, ref] = row.cells.slice(0, 4).map(ctx.cellText);
+    const income = ctx.cellText(row.cells[7]).toLowerCase();
+    if (sections.length === 0 || section !== current || closed) {
+      sections.push({ lines: [], ...(section ? { label: section } : {}) });
+      current = section;
+    }
+    const s = sections[sections.length - 1];
+    if (subtotal) s.subtotalLabel = subtotal;
+    if (income === 'section') s.income = true;
+    else if (income !== '' && !/^(yes|y|true|income|no|n|false)$/.test(income)) {
+      ctx.errors.push({ where: ctx.at(lines, row, 'Income', REVENUE_LINES), message: `Income must be Yes (this line is income, typed as printed), Section (the whole section is) or blank, not "${ctx.cellText(row.cells[7])}"` });
+    }
+    closed = subtotal !== '';
+    const path = `$.revenue.sections[${sections.length - 1}].lines[${s.lines.length}]`;
+    const at = (col: string) => ctx.at(lines, row, col, REVENUE_LINES);
+    ctx.trace(path, at('Budget heading'));
+    ctx.trace(`${path}.label`, at('Budget heading'));
+    const fig = (k: number, col: string, key: 'originalBudget' | 'revisedBudget' | 'outturn') => {
+      const v = ctx.moneyOr0(row.cells[k], at(col), `${path}.${key}`);
+      return ledger && isBlank(row.cells[k]) ? {} : { [key]: v };
+    };
+    s.lines.push({
+      label,
+      ...(ref ? { ref } : {}),
+      ...(noOriginal ? {} : fig(4, 'Original budget', 'originalBudget')),
+      ...fig(5, 'Revised budget', 'revisedBudget'),
+      ...fig(6, 'Outturn', 'outturn'),
+      ...(/^(yes|y|true|income)$/.test(income) ? { income: true } : {}),
+    });
+  }
+  return sections;
+}
+
+export interface BelowTheLineDoc {
+  adjustments: { label: string; amount: MoneyText }[];
+  earmarked: { label: string; amount: MoneyText; reserve?: string }[];
+}
+
+/** The lines below the net total: adjustments and earmarked underspends (each naming its reserve). Undefined when there is no table. */
+export function readBelowTheLine(ctx: ReadContext): BelowTheLineDoc | undefined {
+  const below = ctx.table(REVENUE_BELOW_LINE, ctx.sheet(TEMPLATE_SHEETS.revenue));
+  if (!below) return undefined;
+  const out: BelowTheLineDoc = { adjustments: [], earmarked: [] };
+  for (const row of below.rows) {
+    const [type, label, , reserve] = row.cells.map(ctx.cellText);
+    const kind = BELOW_LINE_TYPES.find((k) => k.toLowerCase() === type.toLowerCase());
+    const at = (col: string) => ctx.at(below, row, col, REVENUE_BELOW_LINE);
+    if (!kind) {
+      ctx.errors.push({ where: at('Type'), message: `type must be ${BELOW_LINE_TYPES.join(' or ')}, not "${type}"` });
+      continue;
+    }
+    const list = kind === 'Adjustment' ? out.adjustments : out.earmarked;
+    const path = `$.revenue.${kind === 'Adjustment' ? 'adjustments' : 'earmarked'}[${list.length}]`;
+    ctx.trace(path, at('Label'));
+    ctx.trace(`${path}.label`, at('Label'));
+    list.push({ label, amount: ctx.moneyOr0(row.cells[2], at('Amount'), `${path}.amount`), ...(kind === 'Earmarked' && reserve ? { reserve } : {}) });
+  }
+  return out;
+}

@@ -1,0 +1,69 @@
+// The outturn/v1 validator precompiled (Ajv standalone, scripts/ajv-standalone.cjs) — what the
+// compiled command line and the add-in run — reports exactly what Ajv compiling the schema at
+// run time reports (what the tests, through tsx, run), on the examples and on thousands of
+// documents with one field broken.
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { AJV_OPTIONS, PRECOMPILED, type SchemaValidator, schemaValidator } from '../../src/format/schema-validator';
+
+const ROOT = join(__dirname, '..', '..');
+const script = require(join(ROOT, 'scripts', 'ajv-standalone.cjs')) as { OPTIONS: object; writeValidator(file: string): string; validatorSource(): string };
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** every path (keys and indices) in a document */
+function paths(x: Json, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  if (x !== null && typeof x === 'object') {
+    for (const [k, v] of Array.isArray(x) ? x.map((v, i) => [i, v] as const) : Object.entries(x)) {
+      out.push([...at, k]);
+      paths(v, [...at, k], out);
+    }
+  }
+  return out;
+}
+
+describe('the precompiled outturn/v1 validator', () => {
+  const file = script.writeValidator(join(ROOT, 'node_modules', '.cache', 'outturn', 'schema-validator.cjs'));
+  const pre = require(file) as { schemaValidator(): SchemaValidator; PRECOMPILED: boolean; AJV_OPTIONS: object };
+  const runtime = schemaValidator();
+  const examples = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(ROOT, 'examples', f), 'utf8')) as Json)
+    .filter((d) => d !== null && typeof d === 'object' && !Array.isArray(d) && d.format === 'outturn/v1');
+
+  it('has the same options and exports as src/format/schema-validator.ts, and no copy of the schema', () => {
+    assert.deepEqual(script.OPTIONS, AJV_OPTIONS);
+    assert.deepEqual(pre.AJV_OPTIONS, AJV_OPTIONS);
+    assert.equal(PRECOMPILED, false);
+    assert.equal(pre.PRECOMPILED, true);
+    const source = script.validatorSource();
+    assert.doesNotMatch(source, /const schema\d+ =/);
+    assert.doesNotMatch(source, /new Function|eval\(/);
+    assert.doesNotMatch(source, /A decimal string, or an integer JSON number/, 'the schema\'s descriptions are not carried');
+  });
+
+  it('accepts every example', () => {
+    assert.ok(examples.length >= 3);
+    for (const d of examples) assert.equal(pre.schemaValidator()(d), true);
+  });
+
+  it('reports the same errors as Ajv at run time, one field broken anywhere in the examples', function () {
+    this.timeout(60_000);
+    const bad: Json[] = [null, true, false, 'x', '12x', '', -1, 1.5, 0, {}, [], { x: 1 }, ['a'], 'a'.repeat(300)];
+    const cases = examples.flatMap((d) => paths(d).map((p) => [d, p] as const));
+    fc.assert(fc.property(fc.constantFrom(...cases), fc.option(fc.constantFrom(...bad), { nil: undefined }), ([doc, path], value) => {
+      const d = structuredClone(doc) as Record<string | number, Json>;
+      let node = d as Record<string | number, Json>;
+      for (const k of path.slice(0, -1)) node = node[k] as Record<string | number, Json>;
+      const last = path[path.length - 1];
+      if (value === undefined) {
+        if (Array.isArray(node)) node.splice(last as number, 1);
+        else delete node[last];
+      } else node[last] = value;
+      const v = pre.schemaValidator();
+      assert.equal(v(d), runtime(d));
+      assert.deepEqual(v.errors, runtime.errors);
+    }), { numRuns: 200 });
+  });
+});
