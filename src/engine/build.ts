@@ -7,7 +7,7 @@ import type { BuildResult, Check, Finding, Narrative, OutturnInput, Table } from
 import { isFigure } from './model';
 import { capitalSentence, millions, percent, revenueSentence } from './narrative';
 import { capitalNarrative, reservesNarrative, reservesNarrativeOptions, revenueNarrative, revenueNarrativeOptions } from './narrative-tables';
-import { reservesTables } from './reserves';
+import { reservesTables, yearDates } from './reserves';
 import { balancesTables } from './reserves-balances';
 import { signedLines } from './income';
 import { revenueTable } from './revenue';
@@ -109,12 +109,12 @@ export function build(input: OutturnInput): BuildResult {
     if (u === '£m') narrative.capital = capitalNarrative(spend, programme, u, inp.capital.year, capital.table.places ?? 1);
   }
   if (reserves && inp.reserves) {
-    const pctRow = reserves.companion.rows.find((r) => r.label.startsWith('General reserve as %'));
-    const cell = pctRow?.cells[1];
+    const pctRow = reserves.rows.generalReservePercent;
+    const cell = pctRow === undefined ? undefined : reserves.companion.rows[pctRow].cells[1];
     // The figure is a fraction to three places: as a percentage, exactly one place.
     const pct = cell && isFigure(cell) ? cell.shown.times(100).toFixed(1) : undefined;
     const total = shownAt(reserves.table, reserves.rows.totalReserves, `closing0`);
-    const at = reserves.table.columns.find((c) => c.id === 'closing0')!.header[1].replace(/^.*at /, '');
+    const at = yearDates(inp.reserves.years[0]).end;
     narrative.reserves = {
       generalReservePercent: pct,
       sentence: `Total reserves at ${at} are ${millions(total, inp.reserves.displayUnits)}` +

@@ -40,7 +40,7 @@ export function capitalForecastTables(inp: CapitalInput, t2: CapitalTable): Capi
   const u = inp.displayUnits;
   const dp = t2.table.places ?? placesFor(u);
   const money = (v: Dec) => input(convert(v, inp.units, u), dp);
-  const T2 = new TableBuilder('capital', t2.table.columns);
+  const table2Refs = new TableBuilder('capital', t2.table.columns);
   const schemeRows = t2.table.rows.map((r, i) => ({ r, i })).filter(({ r }) => r.kind === 'line' || r.kind === 'scheme_standalone').map(({ i }) => i);
   const tables: Table[] = [];
   const findings: Finding[] = [];
@@ -63,7 +63,7 @@ export function capitalForecastTables(inp: CapitalInput, t2: CapitalTable): Capi
     const line = (s: CapitalScheme, kind: 'line' | 'scheme_standalone', bold: boolean, ref?: string) => {
       const t2row = schemeRows[k++];
       const r = n.add(kind, s.label, bold, { ref: (ref ?? s.ref) ? { text: (ref ?? s.ref)! } : null, approved: money(s.nextYearBudget ?? ZERO) }, s.source);
-      n.rows[r].cells[n.col('reprofile')] = T2.has('reprofile') ? sumOf([T2.ref(t2row, 'reprofile')], dp) : input(new Dec(0), dp);
+      n.rows[r].cells[n.col('reprofile')] = table2Refs.has('reprofile') ? sumOf([table2Refs.ref(t2row, 'reprofile')], dp) : input(new Dec(0), dp);
       n.rows[r].cells[n.col('programme')] = sumOf([n.ref(r, 'approved'), n.ref(r, 'reprofile')], dp);
       return r;
     };
@@ -87,7 +87,7 @@ export function capitalForecastTables(inp: CapitalInput, t2: CapitalTable): Capi
   }
 
   // ---- Table 2b: financing ----
-  let F: TableBuilder | undefined;
+  let financing: TableBuilder | undefined;
   let fDiff = -1;
   let fTotal = -1;
   let fSpend = -1;
@@ -97,7 +97,7 @@ export function capitalForecastTables(inp: CapitalInput, t2: CapitalTable): Capi
       { id: 'amount', header: [inp.year, 'Financing', u], kind: 'money' },
     ];
     const f = new TableBuilder('capital-financing', columns);
-    F = f;
+    financing = f;
     const lines: number[] = [];
     // As the body lists them (issue 11), or grouped under the source headings (the default).
     if (inp.financingAsListed) {
@@ -111,7 +111,7 @@ export function capitalForecastTables(inp: CapitalInput, t2: CapitalTable): Capi
       }
     }
     fTotal = f.add('total', 'TOTAL FINANCING', true, { amount: sumOf(f.refs(lines, 'amount'), dp) });
-    const spendRefs = [T2.ref(t2.rows.grandTotal, 'outturn'), ...t2.rows.memo.map((r) => T2.ref(r, 'outturn'))];
+    const spendRefs = [table2Refs.ref(t2.rows.grandTotal, 'outturn'), ...t2.rows.memo.map((r) => table2Refs.ref(r, 'outturn'))];
     fSpend = f.add('measure', 'Capital expenditure (Table 2, including externally funded schemes and memo lines)', false, { amount: sumOf(spendRefs, dp) });
     fDiff = f.add('measure', 'Difference: financing − expenditure (nil when the spend is fully financed)', true, {
       amount: derived({ op: 'diff', a: f.ref(fTotal, 'amount'), b: f.ref(fSpend, 'amount') }, dp),
@@ -137,7 +137,7 @@ export function capitalForecastTables(inp: CapitalInput, t2: CapitalTable): Capi
         const approved = exact(t, nTotal, c('approved'));
         const reprofile = exact(t, nTotal, c('reprofile'));
         const programme = exact(t, nTotal, c('programme'));
-        const t2Reprofile = exact(t2.table, t2.rows.total, T2.col('reprofile'));
+        const t2Reprofile = exact(t2.table, t2.rows.total, table2Refs.col('reprofile'));
         const ok = programme.eq(approved.plus(reprofile)) && reprofile.eq(t2Reprofile);
         out.checks.push({
           table: 'capital-next-year',
@@ -182,9 +182,9 @@ export function capitalForecastTables(inp: CapitalInput, t2: CapitalTable): Capi
           }
         }
       }
-      if (F) {
+      if (financing) {
         const t = tables.find((x) => x.id === 'capital-financing')!;
-        const col = F.col('amount');
+        const col = financing.col('amount');
         const diff = exact(t, fDiff, col);
         out.checks.push({
           table: 'capital-financing',

@@ -8,7 +8,7 @@ import type { Narrative, ReservesInput, RevenueInput, Table, Units } from './mod
 import { isFigure } from './model';
 import { millions, percent, revenueSentence } from './narrative';
 import type { RevenueTable } from './revenue';
-import type { ReservesTables } from './reserves';
+import { type ReservesTables, yearDates } from './reserves';
 import { convert, placesFor } from './units';
 
 /** A £m table's places for its sentences (else the default three places). */
@@ -63,10 +63,9 @@ export function reservesNarrativeOptions(inp: ReservesInput, t: Table): boolean 
 export function reservesNarrative(inp: ReservesInput, r: ReservesTables): NonNullable<Narrative['reserves']> {
   const u = inp.displayUnits;
   const places = placesOf(r.table);
-  const pctRow = r.companion.rows.find((row) => row.label.startsWith('General reserve as %'));
+  const pctRow = r.rows.generalReservePercent === undefined ? undefined : r.companion.rows[r.rows.generalReservePercent];
   const sentenceFor = (y: number): string => {
-    const col = r.table.columns.find((c) => c.id === `closing${y}`)!;
-    const at = col.header[1].replace(/^.*at /, '');
+    const at = yearDates(inp.years[y]).end;
     const total = shown(r.table, r.rows.totalReserves, `closing${y}`)!;
     const cell = pctRow?.cells[y + 1];
     const pct = cell && isFigure(cell) && cell.derivation ? cell.shown.times(100).toFixed(1) : undefined;

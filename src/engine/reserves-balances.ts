@@ -92,6 +92,6 @@ export function balancesTables(inp: ReservesInput, netRevenueBudget: { amount: D
     detail: `${inp.reserves.length} reserve(s), ${years.length} year(s)${showMovements && years.length > 1 ? '; derived movements shown' : ''}`,
   }];
   belowNil(inp, b, byLabel, findings, checks);
-  const companion = companionTable(inp, b, { general, useableTotal, useableRows: useableTotal !== undefined ? [useableTotal] : useableRows, byLabel, netRevenueBudget }, findings, checks, dp);
-  return { table, companion: { ...companion, ...placesField(u, dp) }, findings, checks, rows: { byLabel, totalReserves } };
+  const { table: companion, useable: useableRow, generalReservePercent } = companionTable(inp, b, { general, useableTotal, useableRows: useableTotal !== undefined ? [useableTotal] : useableRows, byLabel, netRevenueBudget }, findings, checks, dp);
+  return { table, companion: { ...companion, ...placesField(u, dp) }, findings, checks, rows: { byLabel, totalReserves, useable: useableRow, generalReservePercent } };
 }

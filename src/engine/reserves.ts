@@ -19,7 +19,11 @@ export interface ReservesTables {
   companion: Table;
   findings: Finding[];
   checks: Check[];
-  rows: { byLabel: Map<string, number>; totalReserves: number };
+  /**
+   * Named rows: Table 3's by reserve label, and its TOTAL RESERVES; Table 3a's useable reserves and
+   * (with a net revenue budget) the general reserve as % of it — never found again by their labels.
+   */
+  rows: { byLabel: Map<string, number>; totalReserves: number; useable: number; generalReservePercent?: number };
 }
 
 /** "2020/21" → the dates the column headers use: "1/04/20" and "31/03/21". */
@@ -113,8 +117,9 @@ export function reservesTables(inp: ReservesInput, netRevenueBudget: { amount: D
   transfersNetToNil(inp, b, totalReserves, findings, checks);
   belowNil(inp, b, byLabel, findings, checks);
 
-  const companion = { ...companionTable(inp, b, { general, useableTotal, byLabel, netRevenueBudget }, findings, checks, dp), ...placesField(u, dp) };
-  return { table: { ...table, ...placesField(u, dp) }, companion, findings, checks, rows: { byLabel, totalReserves } };
+  const { table: companionTable3a, useable: useableRow, generalReservePercent } = companionTable(inp, b, { general, useableTotal, byLabel, netRevenueBudget }, findings, checks, dp);
+  const companion = { ...companionTable3a, ...placesField(u, dp) };
+  return { table: { ...table, ...placesField(u, dp) }, companion, findings, checks, rows: { byLabel, totalReserves, useable: useableRow, generalReservePercent } };
 }
 
 export function transfersNetToNil(inp: ReservesInput, b: TableBuilder, totalRow: number, findings: Finding[], checks: Check[]): void {
@@ -189,7 +194,7 @@ export interface CompanionContext {
  * at that year's rate of draw, and the general reserve as a share of the net revenue budget.
  * Every figure is a formula over Table 3's cells on the same sheet.
  */
-export function companionTable(inp: ReservesInput, t3: TableBuilder, ctx: CompanionContext, findings: Finding[], checks: Check[], places?: number): Table {
+export function companionTable(inp: ReservesInput, t3: TableBuilder, ctx: CompanionContext, findings: Finding[], checks: Check[], places?: number): { table: Table; useable: number; generalReservePercent?: number } {
   const u = inp.displayUnits;
   const dp = places ?? placesFor(u);
   const years = inp.years;
@@ -233,6 +238,7 @@ export function companionTable(inp: ReservesInput, t3: TableBuilder, ctx: Compan
   b.add('measure', "Years of cover at that year's rate of draw (- = no draw)", false, coverCells);
 
   // The general reserve against the net revenue budget, for the first year.
+  let generalReservePercent: number | undefined;
   const generalClosing = sum(inp.reserves.filter((r) => r.class === 'general').map((r) => r.opening.plus(r.flows[0].movement).plus(r.flows[0].transfers).plus(r.flows[0].capital)));
   if (ctx.netRevenueBudget && ctx.general.length > 0) {
     const genCells: Record<string, ReturnType<typeof sumOf>> = {};
@@ -246,6 +252,7 @@ export function companionTable(inp: ReservesInput, t3: TableBuilder, ctx: Compan
     const pctCells: Record<string, Figure> = { y0: { ...derived({ op: 'ratio', num: b.ref(generalRow, 'y0'), den: b.ref(budget, 'y0') }, 3), as: 'percent' } };
     for (const [y] of later) pctCells[yid(y)] = { ...derived({ op: 'ratio', num: b.ref(generalRow, yid(y)), den: b.ref(budget, yid(y)) }, 3), as: 'percent' };
     const pctRow = b.add('measure', 'General reserve as % of the net revenue budget', false, pctCells);
+    generalReservePercent = pctRow;
     const budgetPounds = convert(ctx.netRevenueBudget.amount, ctx.netRevenueBudget.units as typeof u, '£');
     const pct = budgetPounds.isZero() ? ZERO : convert(generalClosing, inp.units, '£').div(budgetPounds).times(100);
     const policy = bandPolicy(inp);
@@ -297,5 +304,5 @@ export function companionTable(inp: ReservesInput, t3: TableBuilder, ctx: Compan
       source: r.source,
     });
   }
-  return b.build('Reserves by Home Office category, and resilience', u);
+  return { table: b.build('Reserves by Home Office category, and resilience', u), useable, generalReservePercent };
 }

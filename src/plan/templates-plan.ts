@@ -85,11 +85,16 @@ export function templatePlan(doc?: Doc, opts: { forecasting?: boolean } = {}): S
     const lines: PlanCell[][] = [];
     const income = (rev.sections ?? []).some((sec: Doc) => sec.income || (sec.lines ?? []).some((l: Doc) => l.income));
     const revLines = withColumns(REVENUE_LINES, income ? ['Income'] : []);
+    // A section without a heading after one that no sub-total closed would run on into it: it is
+    // marked "-" in the Section column (alternating with blank when several follow).
+    let prev: { mark: string; closed: boolean } | undefined;
     for (const sec of rev.sections ?? []) {
       const ls: Doc[] = sec.lines ?? [];
+      const mark = sec.label ?? (prev && !prev.closed && prev.mark === '' ? '-' : prev && !prev.closed && prev.mark === '-' ? '' : '');
+      prev = { mark, closed: Boolean(sec.subtotalLabel) };
       ls.forEach((l, j) => {
         const last = j === ls.length - 1;
-        lines.push([s(sec.label), last ? s(sec.subtotalLabel) : null, s(l.label), s(l.ref), n(l.originalBudget), n(l.revisedBudget), n(l.outturn),
+        lines.push([s(mark), last ? s(sec.subtotalLabel) : null, s(l.label), s(l.ref), n(l.originalBudget), n(l.revisedBudget), n(l.outturn),
           ...(income ? [s(sec.income ? 'Section' : l.income ? 'Yes' : null)] : [])]);
       });
     }

@@ -14,12 +14,11 @@ import type { ReportOutcome } from './pipeline';
 import { offerWordDownload } from './report-download';
 import { inputItems, type Item, renderFindings, tallyOf } from './findings';
 import { buildSettings, withMapped } from './mapping-form';
-import { AUDIT_TITLES, audited, built, conflict, exampleLoaded, FILL_IN, financeWords, FINDINGS, inputProblems, KEPT, NO_INPUT_SHEETS, NOTHING_TO_AUDIT, NO_TABLE_FOUND, replaceQuestion, reportCopied, STEP, TABLE_TITLES, TASK, templatesInserted } from './messages';
+import { AUDIT_TITLES, audited, built, conflict, exampleLoaded, FILL_IN, financeWords, FINDINGS, inputProblems, KEPT, NO_INPUT_SHEETS, NOTHING_TO_AUDIT, NO_TABLE_FOUND, QUESTION, replaceQuestion, reportCopied, STEP, TABLE_TITLES, TASK, templatesInserted } from './messages';
 import { reportName, type Scope } from './settings';
 import { fillSettingsForm, KEYS, saveSettings, state } from './settings-store';
 import { $, ask, button, clearResults, el, focusOutcome, runTask, say, showResults } from './ui';
 
-const SELECTION = 'Your selection';
 
 // ---------- the first run: one call to action until the input sheets exist ----------
 
@@ -89,8 +88,8 @@ export function insertTemplates(example: boolean, replace = false): void {
       return () => {
         clearResults();
         ask(replaceQuestion(out.sheets), [
-          { label: 'Keep them', primary: true, onChoose: () => { say(KEPT, 'info'); focusOutcome(); } },
-          { label: 'Replace them', onChoose: () => insertTemplates(example, true) },
+          { label: QUESTION.keep, primary: true, onChoose: () => { say(KEPT, 'info'); focusOutcome(); } },
+          { label: QUESTION.replace, onChoose: () => insertTemplates(example, true) },
         ]);
         return document.activeElement as HTMLElement;
       };
@@ -231,7 +230,7 @@ export function audit(what: 'selection' | 'sheet'): void {
       return () => {
         clearResults();
         say(NO_TABLE_FOUND, 'warning');
-        renderFindings(inputItems('error', out.errors, [], SELECTION));
+        renderFindings(inputItems('error', out.errors, [], FINDINGS.selection));
         showResults();
       };
     }

@@ -46,7 +46,8 @@ export function readRevenueLines(ctx: ReadContext, ledger: boolean): RevenueSect
     const [section, subtotal, label, ref] = row.cells.slice(0, 4).map(ctx.cellText);
     const income = ctx.cellText(row.cells[7]).toLowerCase();
     if (sections.length === 0 || section !== current || closed) {
-      sections.push({ lines: [], ...(section ? { label: section } : {}) });
+      // "-" in the Section column: a new section without a heading (after one not closed by a sub-total).
+      sections.push({ lines: [], ...(section && section !== '-' ? { label: section } : {}) });
       current = section;
     }
     const s = sections[sections.length - 1];
