@@ -24,6 +24,7 @@ import { INPUT_LIMITS } from '../src/cli/build';
 import { BIN, cleanup, has, largestDifference, ledgerExport, measure, outturnTotals, printedTable, type Run, toPounds } from './peers';
 import { gzipSync } from 'node:zlib';
 import { readdirSync, readFileSync } from 'node:fs';
+import { reportBench, reportTable } from './report';
 
 const ROOT = join(__dirname, '..');
 const args = new Set(process.argv.slice(2));
@@ -213,6 +214,9 @@ function addinBench(): { files: { name: string; bytes: number; gzip: number }[];
 }
 
 async function main(): Promise<void> {
+  // 4. the audit of a 100-page PDF report (bench/report.ts); `-- --report` runs this section alone
+  const report = await (log('  report audit: a 100-page PDF…'), reportBench());
+  if (args.has('--report')) return void process.stdout.write(`${asJson ? JSON.stringify({ report }, null, 2) : reportTable(report).join('\n')}\n`);
   const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${process.platform}`;
   log(`Outturn bench on ${machine}`);
   const engine: EngineRow[] = [];
@@ -252,7 +256,7 @@ async function main(): Promise<void> {
     : 'the bench\'s own (bench/ledger.ts, src/engine/pence.ts): the product\'s ledger aggregation (issue 5) is not there yet';
 
   if (asJson) {
-    process.stdout.write(`${JSON.stringify({ machine, load, aggregation, engine, writer, cli, peers, addin }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ machine, load, aggregation, engine, writer, cli, report, peers, addin }, null, 2)}\n`);
     return;
   }
   const out: string[] = [];
@@ -279,6 +283,7 @@ async function main(): Promise<void> {
   out.push('| input | ms | workbook bytes | exit |');
   out.push('|---|---:|---:|---:|');
   for (const c of cli.rows) out.push(`| ${c.case} | ${c.ms === null ? c.note : f1(c.ms)} | ${c.outputBytes?.toLocaleString('en-GB') ?? ''} | ${c.exitCode ?? ''} |`);
+  out.push('', ...reportTable(report));
   out.push('');
   out.push('Beside what a user would use instead (same run; wall ms, median; peak MB by GNU time; ratio = Outturn ÷ peer, below 1 is faster)');
   out.push('| case | Outturn | ms | peak MB | instead | ms | peak MB | ratio | |');
