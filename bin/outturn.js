@@ -38,5 +38,6 @@ if (fresh(bundled)) {
 }
 cli.main(process.argv).then(
   (code) => { process.exitCode = code; },
-  (e) => { process.stderr.write(`outturn: ${(e && e.stack) || e}\n`); process.exitCode = 2; },
+  // Anything a command did not handle is a fault of Outturn: exit 3, "internal error" (README: exit codes).
+  (e) => { process.stderr.write(`outturn: internal error (a fault in Outturn, not in your input: please report it): ${(e && e.stack) || e}\n`); process.exitCode = 3; },
 );

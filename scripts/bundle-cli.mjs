@@ -14,7 +14,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', legalComments: 'none' };
+// pdf.js and parse5 are ES modules that Node loads from node_modules on first use (the audit of reports): left outside.
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', legalComments: 'none', external: ['pdfjs-dist', 'pdfjs-dist/*', 'parse5'] };
 
 /** The packages bundled on their own, lib/deps/NAME.cjs. */
 const DEPS = { 'exceljs/lib/doc/workbook': 'Workbook', '@e965/xlsx': 'XLSX', jszip: 'JSZip', docx: 'docx', fflate: 'fflate' };

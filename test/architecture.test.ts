@@ -18,7 +18,8 @@ const SRC = join(__dirname, '..', 'src');
  * numbers. engine: the tables and their checks (and the table registry). format: outturn/v1 and the
  * input templates, read into the engine's model. audit / plan: printed tables recalculated / the
  * sheet plan a writer renders. app: the use cases both hosts share (build, the result JSON).
- * xlsx / excel / publish: the hosts' edges (ExcelJS files, Office.js, published reports). cli /
+ * report: whole reports (PDF, HTML, text) audited, their narrative tied to their tables (pure: the
+ * PDF's positioned text comes in from pdf/). xlsx / excel / publish / pdf: the hosts' edges (ExcelJS files, Office.js, published reports). cli /
  * taskpane / commands: the hosts themselves.
  */
 export const RANKS: Record<string, number> = {
@@ -28,14 +29,16 @@ export const RANKS: Record<string, number> = {
   audit: 3,
   plan: 3,
   app: 4,
+  report: 4,
   xlsx: 5,
+  pdf: 5,
   excel: 5,
   publish: 5,
   cli: 6,
   taskpane: 6,
   commands: 6,
 };
-const PURE = ['base', 'engine', 'format', 'plan', 'audit'];
+const PURE = ['base', 'engine', 'format', 'plan', 'audit', 'report'];
 const FORBIDDEN = [/^exceljs$/, /^node:/, /^fs$/, /^path$/, /^child_process$/, /office/i, /^playwright/, /\/xlsx\//, /\/excel\//, /\/cli\//, /\/taskpane\//];
 const FORBIDDEN_GLOBALS = /\b(document|window|Office|Excel)\s*\./;
 
@@ -141,6 +144,18 @@ describe('architecture', () => {
   it('no cycle among the modules of src/', () => {
     const found = cycles(GRAPH);
     assert.deepEqual(found, [], `modules that import each other:\n  ${found.map((c) => c.join(' → ')).join('\n  ')}`);
+  });
+
+  it('the engine builds one way: only build.ts writes into a finished table (declared links), and no row is found by its printed label nor a date cut out of a header', () => {
+    const bad: string[] = [];
+    for (const f of files(join(SRC, 'engine'))) {
+      const code = readFileSync(f, 'utf8');
+      const name = relative(SRC, f);
+      if (name !== join('engine', 'build.ts') && /\.table\.rows\[[^\]]*\]\.cells\[[^\]]*\]\s*=[^=]/.test(code)) bad.push(`${name} writes into another module's table: declare a TableLink instead`);
+      if (/rows\.(find|findIndex)\(\(?\w+\)? => \w+\.label\.(startsWith|includes)\(/.test(code)) bad.push(`${name} finds a row by its printed label: name the row where it is made`);
+      if (/\.header\[\d\]\.replace\(/.test(code)) bad.push(`${name} cuts text out of a column header`);
+    }
+    assert.deepEqual(bad, []);
   });
 
   it('the checks above can fail: an upward import and a cycle in a made-up graph are caught', () => {

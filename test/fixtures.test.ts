@@ -20,3 +20,14 @@ describe('fixtures', () => {
     for (const f of readdirSync(SHARED)) assert.equal(readFileSync(join(LOCAL, f), 'utf8'), readFileSync(join(SHARED, f), 'utf8'), f);
   });
 });
+
+describe('fixtures: the Derbyshire report text', () => {
+  it('test/fixtures/reports is identical to ../shared/reference when that is beside the project', function () {
+    const shared = join(__dirname, '..', '..', 'shared', 'reference', 'annual-report-2020-21-finance-section.md');
+    if (!existsSync(shared)) {
+      console.log('      skipped: ../shared is not beside this clone');
+      this.skip();
+    }
+    assert.equal(readFileSync(join(__dirname, 'fixtures', 'reports', 'derbyshire-2020-21-finance-section.md'), 'utf8'), readFileSync(shared, 'utf8'));
+  });
+});

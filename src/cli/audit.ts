@@ -11,10 +11,13 @@ import type { Checked, TotalTaken } from '../audit/context';
 import type { Grid } from '../audit/grid';
 import { WORKBOOK_EXTENSIONS } from '../xlsx/read-book';
 import { readPrintedWorkbook } from '../xlsx/read-printed';
+import { isReportFile, runReportAudit } from './audit-report';
 import { EXIT, type Io, processIo } from './io';
 
 export interface AuditCliOptions {
   file: string;
+  /** a findings page, for a report (PDF, HTML, markdown, text) */
+  html?: string;
   sheet?: string;
   table?: string;
   json?: boolean;
@@ -44,10 +47,11 @@ export async function readForAudit(path: string, sheet?: string): Promise<Grid[]
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
     return [readDelimitedBytes(readFileSync(path), name)];
   }
-  throw new AuditInputError(path, 'the file to audit must be .xlsx, .csv or .tsv (or a workbook saved as .xlsm, .xls or .ods)');
+  throw new AuditInputError(path, 'the file to audit must be .xlsx, .csv or .tsv (or a workbook saved as .xlsm, .xls or .ods), or a report: .pdf, .html, .md or .txt');
 }
 
 export async function runAudit(o: AuditCliOptions, io: Io = processIo): Promise<number> {
+  if (isReportFile(o.file)) return runReportAudit(o, io);
   if (o.table !== undefined && !LAYOUTS.includes(o.table as Layout)) {
     io.err(`outturn: --table must be one of ${LAYOUTS.join(', ')}, not ${o.table}`);
     return EXIT.INVALID;
@@ -104,10 +108,11 @@ export function registerAudit(program: Command, io: Io = processIo, setCode: (co
   program
     .command('audit')
     .description('recalculate printed tables (a workbook, or a CSV/TSV taken from a PDF) and list every difference with its cell')
-    .argument('<file>', 'FILE.xlsx, FILE.csv or FILE.tsv')
+    .argument('<file>', 'FILE.xlsx, FILE.csv or FILE.tsv, or a whole report: REPORT.pdf, REPORT.html, REPORT.md, REPORT.txt')
     .option('--sheet <name>', 'audit only this worksheet of a workbook')
     .option('--table <layout>', 'read the tables as revenue, forecast (a forecast build-up: actual to date + rest of year), ledger (1b), capital, programme (2a), financing (2b), reserves, mtfp (3b), scenarios (3c), or auto (any table: cast its totals)')
-    .option('--json', 'print the findings as outturn/v1-audit JSON')
+    .option('--json', 'print the findings as outturn/v1-audit JSON (outturn/v1-report-audit for a report)')
+    .option('--html <file>', 'for a report (PDF, HTML, markdown, text): also write a findings page, each table as read with its findings marked')
     .action(async (file: string, opts: Omit<AuditCliOptions, 'file'>) => {
       setCode(await runAudit({ file, ...opts }, io));
     });

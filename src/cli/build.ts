@@ -2,17 +2,18 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { build } from '../engine/build';
+import { buildTables } from '../app/build';
 import type { BuildResult, OutturnInput } from '../engine/model';
+import { InternalError } from '../base/invariant';
 import { type InputError, InvalidInput } from '../format/errors';
 import { resultJson } from '../app/result';
-import { readOutturn } from '../format/validate';
-import { makePlan, type PlanOptions, type WorkbookPlan } from '../plan/plan';
+import type { WorkbookPlan } from '../plan/plan';
 import { WORKBOOK_EXTENSIONS } from '../xlsx/read-book';
 import { readInputWorkbook } from '../xlsx/read-input';
 import { isOutturnWorkbookFile } from '../xlsx/creator';
 import { workbookBuffer } from '../xlsx/write';
 import { EXIT, type Io } from './io';
+import { readOutturnJson } from './ledger-file';
 
 export interface BuildOptions {
   output: string;
@@ -59,7 +60,8 @@ export async function loadInput(path: string, notes?: InputError[]): Promise<Out
   if (st.size > limit) {
     throw new InvalidInput([{ where: path, message: `is ${(st.size / 2 ** 20).toFixed(0)} MB, larger than the ${limit / 2 ** 20} MB Outturn reads as ${ext === '.json' ? 'a JSON input' : 'an input workbook'}` }]);
   }
-  if (ext === '.json') return readOutturn(utf8Text(readFileSync(path), basename(path)), basename(path));
+  // revenue.ledger.linesFrom: ledger lines from a finance system's export (src/cli/ledger-file.ts)
+  if (ext === '.json') return readOutturnJson(utf8Text(readFileSync(path), basename(path)), path, notes);
   return readInputWorkbook(readFileSync(path), basename(path), notes);
 }
 
@@ -78,9 +80,14 @@ export async function runBuild(inputPath: string, o: BuildOptions, io: Io): Prom
   } catch (e) {
     return fail(e, io);
   }
-  const result = build(input);
-  const opts: PlanOptions = { organisation: input.organisation, financialYear: input.financialYear, rounding: input.rounding };
-  const plan = makePlan(result, opts);
+  let built: ReturnType<typeof buildTables>;
+  try {
+    built = buildTables(input);
+  } catch (e) {
+    // The input is valid here: whatever stops the build is a fault of Outturn.
+    return fail(e instanceof InternalError ? e : new InternalError((e as Error).message ?? String(e)), io);
+  }
+  const { result, plan } = built;
   let buffer: Buffer;
   try {
     buffer = await workbookBuffer(plan);
@@ -117,7 +124,12 @@ function report(result: BuildResult, plan: WorkbookPlan, output: string, io: Io)
   for (const s of Object.values(result.narrative)) if (s?.sentence) io.out(`Narrative: ${s.sentence}`);
 }
 
+/** The outcome of a command that failed: exit 2 for an input that cannot be used, 3 for a fault of Outturn (InternalError). */
 export function fail(e: unknown, io: Io): BuildOutcome {
+  if (e instanceof InternalError) {
+    io.err(`outturn: ${e.message}; nothing was written`);
+    return { code: EXIT.INTERNAL };
+  }
   if (e instanceof InvalidInput) {
     io.err(`outturn: the input cannot be used (${e.errors.length} problem${e.errors.length === 1 ? '' : 's'}); nothing was written:`);
     for (const x of e.errors) io.err(`  ${x.where}: ${x.message}`);

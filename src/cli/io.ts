@@ -39,5 +39,9 @@ export const processIo: Io = {
   err: writer(process.stderr),
 };
 
-/** Exit codes of the SPEC: 0 done and nothing above a note; 1 a check found an error or warning; 2 unreadable or invalid input. */
-export const EXIT = { OK: 0, FINDINGS: 1, INVALID: 2 } as const;
+/**
+ * Exit codes. The SPEC's: 0 done and nothing above a note; 1 a check found an error or warning;
+ * 2 unreadable or invalid input. Ours: 3 an internal error (a fault of Outturn, not of the input;
+ * nothing is written).
+ */
+export const EXIT = { OK: 0, FINDINGS: 1, INVALID: 2, INTERNAL: 3 } as const;

@@ -32,7 +32,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 
 if (require.main === module) {
   main(process.argv).then((code) => { process.exitCode = code; }, (e) => {
-    process.stderr.write(`outturn: ${(e as Error).stack ?? e}\n`);
-    process.exitCode = EXIT.INVALID;
+    process.stderr.write(`outturn: internal error (a fault in Outturn, not in your input: please report it): ${(e as Error).stack ?? e}\n`);
+    process.exitCode = EXIT.INTERNAL;
   });
 }

@@ -89,7 +89,7 @@ export async function runPublish(inputPath: string, o: PublishOptions, io: Io): 
       const result = build(input);
       const known = new Set(result.tables.map((t) => t.id));
       for (const id of only ?? []) if (!known.has(id as TableId)) throw new InvalidInput([{ where: '--tables', message: `the input builds no table "${id}" (it builds ${[...known].join(', ')})` }]);
-      const plan = makePlan(result, { organisation: input.organisation, financialYear: input.financialYear, rounding: input.rounding });
+      const plan = makePlan(result);
       doc = documentFromBuild(result, plan, {
         organisation: input.organisation, financialYear: o.year ?? input.financialYear, rounding: input.rounding,
         house: { font: o.font ?? input.publishing?.font, organisation: o.organisation ?? input.publishing?.organisationName },

@@ -5,6 +5,7 @@
 //          independently from its exact value (as Excel's display format does);
 //  stored: what a cell holds so that the sheet's own formulas reproduce `shown` on screen —
 //          the shown figures under round-then-sum, the exact ones under round-each.
+import { invariant } from '../base/invariant';
 import { Dec, ZERO, round, text } from '../base/decimal';
 import type { CellRef, Derivation, Figure, Finding, RoundingPolicy, Table, TableId } from './model';
 import { isFigure } from './model';
@@ -18,14 +19,15 @@ export function evaluate(tables: Table[], policy: RoundingPolicy): Finding[] {
 
   const figureAt = (ref: CellRef): Figure => {
     const cell = byId.get(ref.t)?.rows[ref.r]?.cells[ref.c];
-    if (!cell || !isFigure(cell)) throw new Error(`derivation refers to ${ref.t}[${ref.r},${ref.c}], which is not a figure`);
+    invariant(cell && isFigure(cell), () => `derivation refers to ${ref.t}[${ref.r},${ref.c}], which is not a figure`);
     return cell;
   };
 
   const apply = (d: Derivation, dp: number, get: (r: CellRef) => Dec): Dec => {
     switch (d.op) {
       case 'sum':
-        return d.of.reduce((acc, r) => acc.plus(get(r)), ZERO);
+        // `minus`: rows counted against the sum (income typed positive, issue 11)
+        return (d.minus ?? []).reduce((acc, r) => acc.minus(get(r)), d.of.reduce((acc, r) => acc.plus(get(r)), ZERO));
       case 'diff':
         return get(d.a).minus(get(d.b));
       case 'ratio': {
@@ -47,7 +49,7 @@ export function evaluate(tables: Table[], policy: RoundingPolicy): Finding[] {
       if (which === 'shown') f.shown = round(f.exact, f.dp);
       if (which === 'stored') f.stored = policy === 'round-then-sum' ? value(f, 'shown') : f.exact;
     } else {
-      if (visiting.has(f)) throw new Error('circular derivation');
+      invariant(!visiting.has(f), 'circular derivation');
       visiting.add(f);
       const d = f.derivation;
       if (which === 'exact') f.exact = apply(d, f.dp, (r) => value(figureAt(r), 'exact'));
@@ -90,7 +92,7 @@ export function evaluate(tables: Table[], policy: RoundingPolicy): Finding[] {
               at: { r, c },
             });
           }
-        } else if (d.op === 'sum' && d.of.length > 1) {
+        } else if (d.op === 'sum' && d.of.length + (d.minus?.length ?? 0) > 1) {
           const exactShown = round(cell.exact, cell.dp);
           if (!exactShown.eq(cell.shown)) {
             findings.push({

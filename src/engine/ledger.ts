@@ -6,6 +6,7 @@
 // Every line lands in exactly one heading, or is reported: a line no mapping row matches is
 // unmapped; a line that rows for two different headings match is doubly mapped. Neither is counted
 // in any heading, so Table 1 then does not reconcile to the ledger total and the check says so.
+import { invariant } from '../base/invariant';
 import { Dec, ZERO, round, sum } from '../base/decimal';
 import type { CodeMatch, LedgerInput, RevenueInput } from './model';
 import { amountOf, pence, PenceTotals, SAFE_SUM } from './pence';
@@ -106,7 +107,7 @@ class Sums {
 /** Integer pence when the fast path can take the text, else the exact decimal. */
 function amount(s: string): number | Dec {
   const v = amountOf(s);
-  if (v === undefined) throw new Error(`not a decimal amount: ${JSON.stringify(s)}`);
+  invariant(v !== undefined, () => `not a decimal amount: ${JSON.stringify(s)} (validation lets none through)`);
   return v;
 }
 
@@ -147,7 +148,7 @@ export function aggregateLedger(ledger: LedgerInput, headings: string[]): Ledger
   const words = Math.max(1, Math.ceil(rows.length / 32));
   const rowHeading = rows.map((m) => {
     const i = headingIndex.get(m.heading);
-    if (i === undefined) throw new Error(`mapping to ${JSON.stringify(m.heading)}, which is not a Table 1 heading`);
+    invariant(i !== undefined, () => `mapping to ${JSON.stringify(m.heading)}, which is not a Table 1 heading (validation lets none through)`);
     return i;
   });
 

@@ -1,4 +1,5 @@
 // A small helper the three table modules share: rows of input figures and derived figures.
+import { invariant } from '../base/invariant';
 import { Dec, ZERO } from '../base/decimal';
 import type { CellRef, Column, Derivation, Figure, Row, RowKind, Table, TableCell, TableId, Units } from './model';
 
@@ -11,7 +12,7 @@ export class TableBuilder {
 
   col(id: string): number {
     const i = this.columns.findIndex((c) => c.id === id);
-    if (i < 0) throw new Error(`${this.id}: no column ${id}`);
+    invariant(i >= 0, () => `${this.id}: no column ${id}`);
     return i;
   }
 

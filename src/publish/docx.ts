@@ -79,6 +79,8 @@ function wordTable(t: PublishTable, width: number): Table {
         borders: { top: b.top, bottom: b.bottom, left: NONE, right: NONE },
         children: [new Paragraph({
           alignment: t.columns[i].kind === 'number' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          // the paragraph mark at the table's size, so an empty cell is no taller than a full one
+          run: { size },
           children: text ? [new TextRun({ text, bold, size })] : [],
         })],
       })),

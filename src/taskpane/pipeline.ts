@@ -2,14 +2,14 @@
 // outturn/v1 document in; a sheet plan, report copies or located input errors out. All data in and
 // out is structured-cloneable: no decimal objects cross to the task pane.
 import { Dec } from '../base/decimal';
-import { build } from '../engine/build';
+import { buildTables } from '../app/build';
 import type { OutturnInput } from '../engine/model';
 import { TABLES } from '../engine/tables';
 import { type InputError, InvalidInput } from '../format/errors';
 import { FORECAST_SHEETS } from '../format/forecast-templates';
 import { type InputSheet, readTemplates, TEMPLATE_SHEETS } from '../format/templates';
 import { toModel } from '../format/validate';
-import { makePlan, type SheetPlan, type WorkbookPlan } from '../plan/plan';
+import type { SheetPlan, WorkbookPlan } from '../plan/plan';
 import { templatePlan } from '../plan/templates-plan';
 import { type BuildSettings, DEFAULT_SETTINGS, reportName, type Scope, type SheetKey } from './settings';
 import { displayRows, type DisplayCell, reportSheet, type TableBlock } from '../excel/report';
@@ -61,6 +61,7 @@ export function checkSettings(s: BuildSettings): InputError[] {
   for (const [k, v] of Object.entries(s.sheetNames)) {
     const n = v.trim();
     if (!n || n.length > 31 || /[\\/?*[\]:]/.test(n) || /^'|'$/.test(n)) errors.push({ where: `Settings: sheet name for ${k}`, message: `${JSON.stringify(v)} is not a valid sheet name (1-31 characters, none of \\ / ? * [ ] :)` });
+    if (n.toLowerCase() === 'history') errors.push({ where: `Settings: sheet name for ${k}`, message: '"History" is a sheet name Excel reserves for its own use: choose another' });
     if (seen.has(n.toLowerCase())) errors.push({ where: `Settings: sheet name for ${k}`, message: `${JSON.stringify(v)} is used twice` });
     seen.add(n.toLowerCase());
   }
@@ -78,10 +79,9 @@ function run(read: (notes: InputError[]) => OutturnInput, s: BuildSettings, scop
     if (e instanceof InvalidInput) return { ok: false, errors: e.errors };
     throw e;
   }
-  const result = build(input);
-  const plan = makePlan(result, { organisation: input.organisation, financialYear: input.financialYear, rounding: input.rounding, sheetNames: s.sheetNames });
-  const narrative = Object.values(result.narrative).map((n) => n?.sentence).filter((x): x is string => !!x);
-  if (scope === 'all') return { ok: true, plan, narrative, organisation: input.organisation, financialYear: input.financialYear, notes };
+  const { result, plan, narrative } = buildTables(input, { sheetNames: s.sheetNames });
+  const { organisation, financialYear } = result;
+  if (scope === 'all') return { ok: true, plan, narrative, organisation, financialYear, notes };
   // One table: its sheet only, and the findings about it (the Checks sheet is written by a full build).
   const sheet = s.sheetNames[scope];
   const ids = new Set<string>(result.tables.filter((t) => TABLES[t.id].sheet === scope).map((t) => t.id));
@@ -90,8 +90,8 @@ function run(read: (notes: InputError[]) => OutturnInput, s: BuildSettings, scop
     ok: true,
     plan: { ...plan, sheets: plan.sheets.filter((x) => x.name === sheet), findings: plan.findings.filter((f) => ids.has(f.table) || f.table === 'input') },
     narrative,
-    organisation: input.organisation,
-    financialYear: input.financialYear,
+    organisation,
+    financialYear,
     notes,
   };
 }
@@ -117,8 +117,7 @@ export function reportFromSheets(sheets: InputSheet[], s: BuildSettings, table: 
     if (e instanceof InvalidInput) return { ok: false, errors: e.errors };
     throw e;
   }
-  const result = build(input);
-  const plan = makePlan(result, { organisation: input.organisation, financialYear: input.financialYear, rounding: input.rounding, sheetNames: s.sheetNames });
+  const { result, plan } = buildTables(input, { sheetNames: s.sheetNames });
   const sheet = plan.sheets.find((x) => x.name === s.sheetNames[table]);
   if (!sheet) return { ok: false, errors: [{ where: 'input', message: `the input has no ${table} table` }] };
   const blocks: TableBlock[] = result.tables.filter((t) => TABLES[t.id].sheet === table).map((t) => {

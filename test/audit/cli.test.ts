@@ -29,7 +29,7 @@ describe('outturn audit (command line)', () => {
   before(async () => {
     tmp = mkdtempSync(join(tmpdir(), 'outturn-audit-'));
     const input = readOutturn(readFileSync(join(__dirname, '..', '..', 'examples', 'derbyshire-2020-21.json'), 'utf8'));
-    const plan = makePlan(build(input), { organisation: input.organisation, financialYear: input.financialYear, rounding: input.rounding });
+    const plan = makePlan(build(input));
     engineNote = plan.findings.find((f) => f.rule === 'capital.reprofile-exceeds-remaining')?.cell;
     example = join(tmp, 'example.xlsx');
     writeFileSync(example, await workbookBuffer(plan));

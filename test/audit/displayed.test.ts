@@ -36,7 +36,7 @@ describe('audit: a built workbook as LibreOffice displays it (printed text, not 
     const files: string[] = [];
     for (const [i, doc] of docs.entries()) {
       const model = toModel(doc);
-      const plan = makePlan(build(model), { organisation: model.organisation, financialYear: model.financialYear, rounding: model.rounding });
+      const plan = makePlan(build(model));
       const file = join(dir, `shown-${i}.xlsx`);
       writeFileSync(file, await workbookBuffer(plan));
       files.push(file);

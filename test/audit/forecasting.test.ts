@@ -128,7 +128,7 @@ describe('audit: the forecasting tables Outturn writes', function () {
       (doc.reserves.mtfp.scenarios as { changes: { budgetRequirement?: string }[] }[])[0].changes.forEach((c) => { c.budgetRequirement = change; });
       const model = toModel(doc);
       const result = build(model);
-      const r = await audit(makePlan(result, { organisation: model.organisation, financialYear: model.financialYear, rounding: model.rounding }));
+      const r = await audit(makePlan(result));
       const serious = r.findings.filter((f) => f.severity !== 'note');
       assert.deepEqual(serious, [], JSON.stringify(serious, null, 1));
       assert.deepEqual(r.tables.filter((t) => t.sheet === 'Table 3 Reserves').map((t) => t.layout), ['reserves', 'auto', 'mtfp', 'scenarios']);
@@ -145,7 +145,7 @@ describe('audit: the forecasting tables Outturn writes', function () {
     await fc.assert(fc.asyncProperty(randomLedgerDocument(), async (doc) => {
       const model = toModel(doc);
       const result = build(model);
-      const plan = makePlan(result, { organisation: model.organisation, financialYear: model.financialYear, rounding: model.rounding });
+      const plan = makePlan(result);
       fc.pre(plan.sheets.every((s) => s.cells.every((row) => row.every((c) => !c || c.t === 's' || survivesSpreadsheet(new Dec(c.v))))));
       const r = await audit(plan);
       const serious = r.findings.filter((f) => !(f.severity === 'note' && legitimate.has(f.rule)));

@@ -23,7 +23,7 @@ const LEGITIMATE_NOTES = new Set(['capital.reprofile-exceeds-remaining', 'reserv
 function built(doc: unknown): { result: BuildResult; plan: WorkbookPlan } | undefined {
   const model = toModel(doc);
   const result = build(model);
-  const plan = makePlan(result, { organisation: model.organisation, financialYear: model.financialYear, rounding: model.rounding });
+  const plan = makePlan(result);
   // Figures beyond a spreadsheet's 15 digits are refused by the writer (and the build): not this test's case.
   const fits = plan.sheets.every((s) => s.cells.every((row) => row.every((c) => !c || c.t === 's' || survivesSpreadsheet(new Dec(c.v)))));
   return fits ? { result, plan } : undefined;

@@ -42,7 +42,7 @@ describe('the table registry', () => {
     for (const { file, doc } of docs) {
       const input = toModel(doc);
       const result = build(input);
-      const plan = makePlan(result, { organisation: input.organisation, financialYear: input.financialYear, rounding: input.rounding });
+      const plan = makePlan(result);
       for (const t of result.tables) {
         seen.add(t.id);
         assert.ok(t.id in TABLES, `${file}: ${t.id} has no registry entry`);

@@ -16,7 +16,7 @@ import { readExample } from './helpers';
 
 function planFor(doc: unknown): WorkbookPlan {
   const model = toModel(doc);
-  return makePlan(build(model), { organisation: model.organisation, financialYear: model.financialYear, rounding: model.rounding });
+  return makePlan(build(model));
 }
 
 function compare(plan: WorkbookPlan, sheets: Sheets): { formulas: number; checks: number } {

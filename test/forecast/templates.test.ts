@@ -18,7 +18,7 @@ function grid(s: SheetPlan): InputSheet {
 }
 const tables = (model: ReturnType<typeof toModel>) => {
   const r = build(model);
-  return resultJson(r, makePlan(r, { organisation: model.organisation, financialYear: model.financialYear, rounding: model.rounding })).tables;
+  return resultJson(r, makePlan(r)).tables;
 };
 
 describe('forecast: input templates', () => {

@@ -27,7 +27,7 @@ const LEGITIMATE_NOTES = new Set(['capital.reprofile-exceeds-remaining', 'reserv
 
 function planOf(doc: unknown): WorkbookPlan | undefined {
   const model = toModel(doc);
-  const plan = makePlan(build(model), { organisation: model.organisation, financialYear: model.financialYear, rounding: model.rounding });
+  const plan = makePlan(build(model));
   // Figures beyond a spreadsheet's 15 digits are refused by the writer: not this test's case (counted).
   return plan.sheets.every((s) => s.cells.every((row) => row.every((c) => !c || c.t === 's' || survivesSpreadsheet(new Dec(c.v))))) ? plan : undefined;
 }

@@ -17,7 +17,7 @@ export const EXAMPLES = join(__dirname, '..', '..', 'examples');
 export function builtDocument(doc: unknown): { result: BuildResult; plan: WorkbookPlan } {
   const model = toModel(doc);
   const result = build(model);
-  return { result, plan: makePlan(result, { organisation: model.organisation, financialYear: model.financialYear, rounding: model.rounding }) };
+  return { result, plan: makePlan(result) };
 }
 
 export function builtExample(file: string): { result: BuildResult; plan: WorkbookPlan } {

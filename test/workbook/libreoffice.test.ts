@@ -18,7 +18,7 @@ const EXAMPLE = join(__dirname, '..', '..', 'examples', 'derbyshire-2020-21.json
 
 function planFor(doc: unknown): WorkbookPlan {
   const model = toModel(doc);
-  return makePlan(build(model), { organisation: model.organisation, financialYear: model.financialYear, rounding: model.rounding });
+  return makePlan(build(model));
 }
 
 /** Every number and formula cell of every sheet, compared with LibreOffice's recalculated value. */

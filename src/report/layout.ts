@@ -1,0 +1,564 @@
+// Tables and running text from the positioned text of PDF pages (as pdf.js gives it): rows from
+// baselines, columns from the alignment of the figures. Pure: the PDF reader at the edge
+// (src/pdf/read.ts) hands in text items with positions; nothing here knows pdf.js.
+//
+// How a page is read, as a person reads a printed table:
+//  1. Items on one baseline (within a third of the font size) make a line; within a line, items
+//     closer than half the font size make one segment (a cell's text).
+//  2. A line holding a figure in a separate segment is a table line; lines without figures next to
+//     table lines (headers above, section headings and wrapped labels between) belong to the table;
+//     a line of prose, a page break that does not continue the table, or a gap of over three row
+//     pitches ends it.
+//  3. Columns are where the figures align: the segments of the table lines are clustered by their
+//     horizontal extent (figures first, then text); a header or label spanning several columns goes
+//     to the first of them (as a super-header is printed over its group).
+//  4. Lines closer together than a row pitch (a label or header wrapped within its cell, figures
+//     centred beside a wrapped label) merge into one row.
+//  5. A table at the top of a page whose columns match the table ending the previous page
+//     continues it; a repeated header is dropped.
+import { parsePrinted } from '../base/printed';
+import { type DocParagraph, type DocTable, type ReportDocument, rectangular, squash } from './document';
+
+/** One run of text on a page. Units are PDF points; y is the baseline measured from the page top. */
+export interface TextItem {
+  str: string;
+  x: number;
+  y: number;
+  /** advance width */
+  w: number;
+  /** font size (height of the text) */
+  h: number;
+  bold?: boolean;
+}
+
+export interface PageText {
+  /** 1-based */
+  page: number;
+  width: number;
+  height: number;
+  items: TextItem[];
+}
+
+interface Part {
+  text: string;
+  x0: number;
+  x1: number;
+}
+
+interface Segment {
+  /** the items it was joined from: a segment crossing column boundaries is split between them */
+  parts: Part[];
+  text: string;
+  x0: number;
+  x1: number;
+  h: number;
+  bold: boolean;
+  numeric: boolean;
+}
+
+interface Line {
+  page: number;
+  y: number;
+  h: number;
+  segs: Segment[];
+}
+
+const isFigure = (s: string): boolean => {
+  const t = s.replace(/\s*(\*+|\([a-z]\)|[†‡§])$/i, '');
+  if (/^£\s*'?0{3}s?$|^£\s*m$/i.test(t)) return false; // "£000", "£'000": a unit, not nil
+  if (!/[0-9]|^[-–—−]$/.test(t)) return false;
+  const p = parsePrinted(t.replace(/^£\s*/, '').replace(/\s*(m|k|bn)$/i, ''));
+  return p.kind === 'number';
+};
+
+// A figure as only figures are printed: with a thousands separator, brackets, decimals or a % sign.
+const FIGURE_TOKEN = /^\(?-?£?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+\.[0-9]+|\([0-9]+\)|[0-9]+%)\)?$/;
+
+/**
+ * pdf.js joins text runs closer than about half an em into one item, spacing them: in tight tables a
+ * figure and the label in the next cell arrive as one item ("72,687 Adult Social Care"). Split a
+ * figure off the start or end of an item, apportioning the width by characters.
+ */
+function splitFigure(it: TextItem): TextItem[] {
+  const str = it.str;
+  const at = (i: number) => it.x + (it.w * i) / str.length;
+  // a run of figures or years ("277.230 287.541 259.221", "2015-16 2016-17"): each its own cell
+  const tokens = [...str.matchAll(/\S+/g)];
+  if (tokens.length >= 2 && tokens.every((m) => FIGURE_TOKEN.test(m[0]) || /^(19|20)[0-9]{2}([-/][0-9]{2})?$/.test(m[0]) || /^[-–—−]$/.test(m[0]))) {
+    return tokens.map((m) => ({ ...it, str: m[0], x: at(m.index ?? 0), w: at((m.index ?? 0) + m[0].length) - at(m.index ?? 0) }));
+  }
+  const first = /^(\S+)(\s+)(\S.*)$/.exec(str);
+  if (first && FIGURE_TOKEN.test(first[1]) && /[A-Za-z]/.test(first[3])) {
+    const k = first[1].length + first[2].length;
+    return [{ ...it, str: first[1], w: at(first[1].length) - it.x }, ...splitFigure({ ...it, str: first[3], x: at(k), w: it.x + it.w - at(k) })];
+  }
+  const last = /^(.*\S)(\s+)(\S+)$/.exec(str);
+  if (last && FIGURE_TOKEN.test(last[3]) && /[A-Za-z]/.test(last[1])) {
+    const k = last[1].length + last[2].length;
+    return [{ ...it, str: last[1], w: at(last[1].length) - it.x }, { ...it, str: last[3], x: at(k), w: it.x + it.w - at(k) }];
+  }
+  return [it];
+}
+
+/** Items → lines (by baseline) → segments (by gaps). */
+export function linesOf(page: PageText): Line[] {
+  const items = page.items.filter((i) => i.str.trim() !== '' && i.h > 0).flatMap(splitFigure).sort((a, b) => a.y - b.y || a.x - b.x);
+  const rows: TextItem[][] = [];
+  for (const it of items) {
+    const last = rows[rows.length - 1];
+    if (last) {
+      const y = last[0].y;
+      const h = Math.max(...last.map((i) => i.h), it.h);
+      if (Math.abs(it.y - y) <= 0.35 * h) {
+        last.push(it);
+        continue;
+      }
+    }
+    rows.push([it]);
+  }
+  return rows.map((r) => {
+    r.sort((a, b) => a.x - b.x);
+    const segs: Segment[] = [];
+    for (const it of r) {
+      const prev = segs[segs.length - 1];
+      const gap = prev ? it.x - prev.x1 : Infinity;
+      // a figure beside anything else is another cell unless they touch; text joins text across a word space
+      const aFigure = prev && (isFigure(prev.text) || isFigure(it.str.trim()));
+      if (prev && gap < 0.35 * Math.max(prev.h, it.h) && !(aFigure && gap > 0.15 * it.h)) {
+        const sep = gap > 0.12 * it.h && !/\s$/.test(prev.text) && !/^\s/.test(it.str) ? ' ' : '';
+        prev.text += sep + it.str;
+        prev.parts.push({ text: it.str, x0: it.x, x1: it.x + it.w });
+        prev.x1 = Math.max(prev.x1, it.x + it.w);
+        prev.bold = prev.bold && !!it.bold;
+      } else {
+        segs.push({ parts: [{ text: it.str, x0: it.x, x1: it.x + it.w }], text: it.str, x0: it.x, x1: it.x + it.w, h: it.h, bold: !!it.bold, numeric: false });
+      }
+    }
+    for (const s of segs) {
+      s.text = squash(s.text);
+      s.numeric = isFigure(s.text);
+    }
+    return { page: page.page, y: r[0].y, h: Math.max(...r.map((i) => i.h)), segs };
+  });
+}
+
+/** A header cell's text wrapped: the next line has a segment starting under it, less than a line and a half below. */
+const isWrapOf = (a: Line, b: Line) => b.y - a.y < 1.5 * Math.max(a.h, b.h) && b.segs.some((s) => Math.abs(s.x0 - a.segs[0].x0) < 2 || Math.abs(s.x1 - a.segs[0].x1) < 2 || Math.abs((s.x0 + s.x1) / 2 - (a.segs[0].x0 + a.segs[0].x1) / 2) < 2);
+
+/** "Table 1", "Table 3a: Reserves": a caption, not a header */
+const isCaption = (l: Line) => l.segs.length === 1 && /^(table|appendix|annex)\s+[0-9a-z.]+\b/i.test(l.segs[0].text) && l.segs[0].text.length <= 90;
+const figures = (l: Line) => l.segs.filter((s) => s.numeric).length;
+const words = (l: Line) => l.segs.map((s) => s.text).join(' ').split(' ').length;
+/** A line of running text: one segment, several words, or a sentence. */
+const isProse = (l: Line, pageWidth: number) =>
+  l.segs.length === 1 && figures(l) === 0 && (words(l) >= 12 || /[.:;]$/.test(l.segs[0].text) && words(l) >= 6 || (l.segs[0].x1 - l.segs[0].x0) > 0.55 * pageWidth);
+/** A table line: a figure in a segment of its own beside something else (a label or other figures). */
+const isRow = (l: Line) => figures(l) >= 1 && (l.segs.length >= 2 || figures(l) >= 1 && l.segs[0].x0 > 0);
+
+interface Block {
+  lines: Line[];
+  title?: string;
+}
+
+function median(xs: number[]): number {
+  if (xs.length === 0) return 0;
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Splits a page's lines into table blocks and prose; the prose goes to `paras`. */
+function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
+  const blocks: Block[] = [];
+  // "2020 /" above "21": a year wrapped in a header cell, not a row of figures
+  const wrappedYear = (l: Line, k: number) => k > 0 && l.segs.filter((s) => s.numeric).every((s) => /^[0-9]{2}$/.test(s.text))
+    && l.y - lines[k - 1].y < 1.5 * l.h && lines[k - 1].segs.some((p) => /[/-]$/.test(p.text) && overlap(p, l.segs.find((s) => s.numeric)!) > 0);
+  // "Month" above "6" in the label column: a label wrapped in its cell, not a row of one figure
+  const wrappedLabel = (l: Line, k: number) => k > 0 && l.segs.length === 1 && l.y - lines[k - 1].y < 1.5 * l.h
+    && !lines[k - 1].segs[0].numeric && Math.abs(lines[k - 1].segs[0].x0 - l.segs[0].x0) <= 2;
+  const isTableLine = lines.map((l, k) => isRow(l) && !wrappedYear(l, k) && !wrappedLabel(l, k) && !(l.segs.length === 1 && figures(l) === 1 && l.segs[0].text.length <= 3 && l.segs[0].x0 > page.width * 0.4 && l.y > page.height * 0.9));
+  // a single short figure near the bottom centre is a page number, not a table
+  let i = 0;
+  let lastEnd = -1;
+  let prose: Line[] = [];
+  const flushProse = () => {
+    if (prose.length) paras.push(prose);
+    prose = [];
+  };
+  while (i < lines.length) {
+    if (!isTableLine[i]) {
+      i++;
+      continue;
+    }
+    // grow downwards: table lines, and non-prose lines between or after them, while gaps stay table-like
+    let end = i;
+    const pitches: number[] = [];
+    for (let j = i + 1; j < lines.length; j++) {
+      const gap = lines[j].y - lines[j - 1].y;
+      const pitch = median(pitches) || 1.6 * lines[j - 1].h;
+      if (gap > 3.2 * pitch) break;
+      // running text starts at the table's left edge; a long line further right is a cell's text wrapping (a comments column)
+      const tableLeft = Math.min(...lines.slice(i, j).map((l) => l.segs[0].x0));
+      const proseAt = (l: Line) => isProse(l, page.width) && l.segs[0].x0 <= tableLeft + 2 * l.h;
+      if (proseAt(lines[j])) break;
+      if (isTableLine[j]) {
+        // the row pitch: from one line of figures to the next (not from a wrapped label's line)
+        let k = j - 1;
+        while (k > i && !isTableLine[k]) k--;
+        if (isTableLine[k] && lines[j].page === lines[k].page) pitches.push(lines[j].y - lines[k].y);
+        end = j;
+      } else if (lines[j].segs.length >= 1) {
+        // a label line without figures: keep if a table line follows soon
+        let k = j + 1;
+        while (k < lines.length && !isTableLine[k] && !proseAt(lines[k]) && lines[k].y - lines[k - 1].y <= 3.2 * pitch && k - j < 40) k++;
+        if (k < lines.length && isTableLine[k] && lines[k].y - lines[k - 1].y <= 3.2 * pitch) {
+          end = k;
+          j = k;
+          continue;
+        }
+        // or the rest of a label wrapped in its cell, right under the last table line
+        const under = (l: Line) => lines.slice(Math.max(i, end - 3), end + 1).some((p) => p.segs.some((sg) => !sg.numeric && Math.abs(sg.x0 - l.segs[0].x0) <= 2));
+        if (gap < 0.8 * pitch && lines[j].segs.length <= 2 && (figures(lines[j]) === 0 || wrappedLabel(lines[j], j)) && under(lines[j])) {
+          end = j;
+          continue;
+        }
+        break;
+      }
+    }
+    // grow upwards: header lines (not prose), at most 6, close to the first table line
+    let start = i;
+    const pitch = median(pitches) || 1.6 * lines[i].h;
+    // a line of one segment at the table's left edge is a title, not a header (unless it is the first
+    // line of a header cell that wraps); one further right is a super-header over its group
+    const leftEdge = Math.min(...lines.slice(i, end + 1).map((l) => l.segs[0].x0));
+    const titleLike = (l: Line, below: Line) => l.segs.length === 1 && l.segs[0].x0 <= leftEdge + 2 * l.h && !isWrapOf(l, below)
+      && (below.y - l.y > Math.max(1.6 * l.h, 1.15 * pitch) || Math.abs(l.h - below.h) > 0.15 * below.h);
+    while (start - 1 >= 0 && !isTableLine[start - 1] && !isProse(lines[start - 1], page.width) && i - (start - 1) <= 40
+      && lines[start].y - lines[start - 1].y <= 2.6 * pitch && !titleLike(lines[start - 1], lines[start])
+      && !claimed(lines[start - 1]) && !isCaption(lines[start - 1])) start--;
+    // a caption line ("Table 1") right above becomes the title
+    let title: string | undefined;
+    const cap = lines[start - 1];
+    if (cap && isCaption(cap) && lines[start].y - cap.y <= 4 * pitch) title = cap.segs[0].text;
+    // prose before the table
+    for (let p = lastEnd + 1; p < start; p++) if (!(title && lines[p] === cap)) pushProse(lines[p]);
+    blocks.push({ lines: lines.slice(start, end + 1), title });
+    lastEnd = end;
+    i = end + 1;
+  }
+  for (let p = lastEnd + 1; p < lines.length; p++) pushProse(lines[p]);
+  flushProse();
+  return blocks;
+
+  // helpers closed over the page
+  function claimed(l: Line) {
+    return blocks.some((b) => b.lines.includes(l));
+  }
+  function pushProse(l: Line) {
+    const last = prose[prose.length - 1];
+    const weight = (x: Line) => x.segs.every((sg) => sg.bold);
+    if (last && (l.y - last.y > 1.9 * Math.max(l.h, last.h) || Math.abs(l.h - last.h) > 0.5 || weight(l) !== weight(last)
+      || Math.abs(l.segs[0].x0 - last.segs[0].x0) > 2 * l.h && l.y - last.y > 1.3 * l.h)) flushProse();
+    prose.push(l);
+  }
+}
+
+const FILLER = /^(none|nil|n\/a|na|n\.a\.|tbc|tbd|\*|—|–)$/i;
+
+interface Column {
+  x0: number;
+  x1: number;
+  /** anchored by figures (not by labels or other text) */
+  figure?: boolean;
+}
+
+/** Columns from the segments of the table lines: figures first, then text that overlaps no figure column. */
+function columnsOf(lines: Line[]): Column[] {
+  const rows = lines.filter(isRow);
+  const cluster = (segs: Segment[], existing: Column[]): Column[] => {
+    const out: Column[] = [];
+    for (const s of segs.slice().sort((a, b) => a.x0 - b.x0)) {
+      if (existing.some((c) => overlap(c, s) > 0)) continue;
+      const hit = out.filter((c) => overlap(c, s) > 0);
+      if (hit.length === 0) out.push({ x0: s.x0, x1: s.x1 });
+      else {
+        const merged = { x0: Math.min(s.x0, ...hit.map((c) => c.x0)), x1: Math.max(s.x1, ...hit.map((c) => c.x1)) };
+        for (const c of hit) out.splice(out.indexOf(c), 1);
+        out.push(merged);
+      }
+    }
+    return out;
+  };
+  // a lone dash (nil) may be centred or left in its cell: it does not anchor a column
+  const anchors = (s: Segment) => s.numeric && !/^[-–—−]$/.test(s.text);
+  const figureCols = cluster(rows.flatMap((l) => l.segs.filter(anchors)), []);
+  for (const c of figureCols) c.figure = true;
+  // text segments that overlap two figure columns span them: they do not make columns
+  // words that stand for a figure ("none", "nil", "n/a") sit anywhere in a figure's cell: they anchor no column either
+  const text = rows.flatMap((l) => l.segs.filter((s) => !s.numeric && !/^[-–—−]$/.test(s.text) && !FILLER.test(s.text)));
+  const textCols = cluster(text, figureCols);
+  let cols = [...figureCols, ...textCols].sort((a, b) => a.x0 - b.x0);
+  // short text in a figure column ("3/4" among note numbers) printed left of its figures: a header
+  // over both it and exactly one figure column joins them (labels are longer: they never join)
+  const shortText = new Set(textCols.filter((c) => text.filter((s) => overlap(c, s) > 0).every((s) => s.text.length <= 12 && s.text.split(" ").length <= 2)));
+  for (const l of lines) {
+    if (isRow(l)) continue;
+    for (const s of l.segs) {
+      const hit = cols.filter((c) => overlap(c, s) > 0.5);
+      const figs = hit.filter((c) => figureCols.includes(c));
+      const short = hit.filter((c) => shortText.has(c));
+      if (figs.length !== 1 || short.length === 0 || figs.length + short.length !== hit.length) continue;
+      for (const t of short) {
+        figs[0].x0 = Math.min(figs[0].x0, t.x0);
+        figs[0].x1 = Math.max(figs[0].x1, t.x1);
+      }
+      cols = cols.filter((c) => !short.includes(c));
+    }
+  }
+  // short text just right of a figure column, with a figure column after it: left-aligned in that next
+  // column's cells (a cell's left padding from the figures before it)
+  for (let k = 1; k + 1 < cols.length; k++) {
+    const t = cols[k];
+    const a = cols[k - 1];
+    const b = cols[k + 1];
+    const h = text.find((x) => overlap(t, x) > 0)?.h ?? 10;
+    if (shortText.has(t) && figureCols.includes(a) && figureCols.includes(b) && t.x0 - a.x1 <= 1.2 * h) {
+      b.x0 = Math.min(b.x0, t.x0);
+      cols.splice(k, 1);
+      k--;
+    }
+  }
+  // a header over exactly one column shows how wide that column's cells are
+  for (const l of lines) {
+    if (isRow(l)) continue;
+    for (const s of l.segs) {
+      const hit = cols.filter((c) => overlap(c, s) > 0.5);
+      if (hit.length !== 1) continue;
+      const i = cols.indexOf(hit[0]);
+      const left = i > 0 ? cols[i - 1].x1 : -Infinity;
+      const right = i + 1 < cols.length ? cols[i + 1].x0 : Infinity;
+      if (s.x0 > left && s.x1 < right) {
+        hit[0].x0 = Math.min(hit[0].x0, s.x0);
+        hit[0].x1 = Math.max(hit[0].x1, s.x1);
+      }
+    }
+  }
+  return cols;
+}
+
+const overlap = (c: { x0: number; x1: number }, s: { x0: number; x1: number }) => Math.min(c.x1, s.x1) - Math.max(c.x0, s.x0);
+
+function columnFor(cols: Column[], s: Segment): number {
+  for (let c = 0; c < cols.length; c++) if (overlap(cols[c], s) > 0.5) return c; // the first overlapped: a super-header's first column
+  // just right of a column's right edge (within a cell's two paddings): left-aligned in the next column
+  for (let c = 0; c + 1 < cols.length; c++) {
+    if (s.x0 >= cols[c].x1 && s.x1 <= cols[c + 1].x0 + 0.5 && s.x0 - cols[c].x1 <= 1.2 * s.h && s.text.length <= 6) return c + 1;
+  }
+  // in the gap between columns: the cell boundary is taken half-way between them; a nil word or dash
+  // stands for a figure, so only figure columns are candidates for it
+  const mid = (s.x0 + s.x1) / 2;
+  if ((s.numeric || FILLER.test(s.text)) && cols.some((c) => c.figure)) {
+    const figs = cols.map((c, i) => ({ c, i })).filter((x) => x.c.figure);
+    for (let k = 0; k < figs.length; k++) {
+      const right = k + 1 < figs.length ? (figs[k].c.x1 + figs[k + 1].c.x0) / 2 : Infinity;
+      if (mid < right) return figs[k].i;
+    }
+  }
+  for (let c = 0; c < cols.length; c++) {
+    const right = c + 1 < cols.length ? (cols[c].x1 + cols[c + 1].x0) / 2 : Infinity;
+    if (mid < right) return c;
+  }
+  return cols.length - 1;
+}
+
+/** A segment joined from items that fall in different columns (cells too close to tell apart by the gap) is split between them. */
+function splitAcross(cols: Column[], segs: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segs) {
+    if (s.parts.length < 2) {
+      out.push(s);
+      continue;
+    }
+    let cur: Segment | undefined;
+    let curCol = -2;
+    for (const p of s.parts) {
+      const c = columnFor(cols, { ...s, x0: p.x0, x1: p.x1 });
+      if (cur && c === curCol) {
+        cur.text = squash(`${cur.text} ${p.text}`);
+        cur.x1 = Math.max(cur.x1, p.x1);
+        cur.parts.push(p);
+      } else {
+        cur = { ...s, parts: [p], text: squash(p.text), x0: p.x0, x1: p.x1 };
+        curCol = c;
+        out.push(cur);
+      }
+    }
+  }
+  for (const x of out) x.numeric = isFigure(x.text);
+  return out;
+}
+
+/**
+ * Super-headers centred over their groups ("2020 / 21" over five columns, "2021 / 22" over three): a
+ * header line of two or more segments, fewer than half the columns, none numeric, each wider than the
+ * column it would fall in or centred between columns. Groups run to the right edge, each starting
+ * where its text is centred over the columns up to the next group; the text goes to the group's first
+ * column (as a super-header is transcribed). Undefined when the line does not read so.
+ */
+function superHeaderColumns(cols: Column[], segs: Segment[]): number[] | undefined {
+  if (segs.length < 2 || segs.length > cols.length / 2 || segs.some((s) => s.numeric)) return undefined;
+  const centre = (a: number, b: number) => (a + b) / 2;
+  const out: number[] = [];
+  let last = cols.length - 1;
+  for (let k = segs.length - 1; k >= 0; k--) {
+    const c = centre(segs[k].x0, segs[k].x1);
+    let best = -1;
+    let dist = Infinity;
+    for (let c0 = 1; c0 <= last; c0++) {
+      const d = Math.abs(centre(cols[c0].x0, cols[last].x1) - c);
+      if (d < dist) {
+        dist = d;
+        best = c0;
+      }
+    }
+    // a text over a single column is no super-header
+    if (best < 0 || best === last || dist > 0.25 * (cols[last].x1 - cols[best].x0)) return undefined;
+    out[k] = best;
+    last = best - 1;
+    if (last < 1 && k > 0) return undefined;
+  }
+  return out;
+}
+
+interface Band {
+  page: number;
+  lines: Line[];
+}
+
+/** Lines closer together than a row pitch, whose figures do not collide, are one row. */
+function bandsOf(lines: Line[], cols: Column[]): Band[] {
+  const gaps: number[] = [];
+  // rows of two or more cells (a lone figure under a label is the label wrapping)
+  const full = (l: Line) => isRow(l) && l.segs.length >= 2;
+  let last: Line | undefined;
+  for (const l of lines) {
+    if (!full(l)) continue;
+    if (last && last.page === l.page) gaps.push(l.y - last.y);
+    last = l;
+  }
+  const pitch = median(gaps) || 1.6 * (lines[0]?.h ?? 10);
+  const bands: Band[] = [];
+  let used = new Set<number>();
+  for (const l of lines) {
+    const last = bands[bands.length - 1];
+    const prev = last?.lines[last.lines.length - 1];
+    const cells = l.segs.map((s) => columnFor(cols, s));
+    const figCols = l.segs.map((s, k) => (s.numeric ? cells[k] : -1)).filter((c) => c >= 0);
+    const close = prev && prev.page === l.page && l.y - prev.y < Math.min(0.8 * pitch, 1.45 * Math.max(prev.h, l.h)) && pitch > 1.25 * Math.max(prev.h, l.h);
+    if (last && close && !figCols.some((c) => used.has(c)) && !(figures(l) > 0 && last.lines.some((x) => figures(x) > 0) && !figCols.every((c) => !used.has(c)))) {
+      last.lines.push(l);
+      for (const c of figCols) used.add(c);
+    } else {
+      bands.push({ page: l.page, lines: [l] });
+      used = new Set(figCols);
+    }
+  }
+  return bands;
+}
+
+function tableOf(block: Block, given?: Column[]): { cells: string[][]; bold: boolean[][]; pages: number[]; cols: Column[] } {
+  const cols = given ?? columnsOf(block.lines);
+  const bands = bandsOf(block.lines, cols);
+  const cells: string[][] = [];
+  const bold: boolean[][] = [];
+  const pages: number[] = [];
+  const firstFigures = bands.findIndex((b) => b.lines.some((l) => figures(l) > 0));
+  bands.forEach((b, bi) => {
+    const row = Array<string>(cols.length).fill('');
+    const rb = Array<boolean>(cols.length).fill(false);
+    const groups = bi < firstFigures && b.lines.length === 1 ? superHeaderColumns(cols, b.lines[0].segs) : undefined;
+    for (const l of b.lines) {
+      for (const [k, s] of splitAcross(cols, l.segs).entries()) {
+        const c = groups?.[k] ?? columnFor(cols, s);
+        // a word broken after its hyphen at the end of a line ("Non-" / "Specific") joins without a space
+        row[c] = row[c] ? (/[A-Za-z0-9]-$/.test(row[c]) && /^[A-Za-z0-9]/.test(s.text) ? `${row[c]}${s.text}` : `${row[c]} ${s.text}`) : s.text;
+        rb[c] = rb[c] || s.bold;
+      }
+    }
+    cells.push(row);
+    bold.push(rb);
+    pages.push(b.page);
+  });
+  return { cells, bold, pages, cols };
+}
+
+/** The block continues a table with these columns: its figures fall in them, and its labels start where the table's did. */
+function fitsColumns(cols: Column[], block: Block): boolean {
+  const figs = block.lines.flatMap((l) => l.segs.filter((s) => s.numeric && !/^[-–—−]$/.test(s.text)));
+  if (figs.length === 0) return false;
+  const inside = figs.filter((s) => cols.some((c) => overlap(c, s) > 0.5 * (s.x1 - s.x0) && s.x1 <= c.x1 + 4));
+  const labels = block.lines.filter(isRow).map((l) => l.segs[0]).filter((s) => !s.numeric);
+  const labelsAligned = labels.length === 0 || labels.filter((s) => Math.abs(s.x0 - cols[0].x0) <= 6).length >= labels.length / 2;
+  return inside.length === figs.length && labelsAligned;
+}
+
+/** Reads every page: the tables (joined across page breaks) and the paragraphs of running text. */
+export function readPages(source: string, pages: PageText[]): ReportDocument {
+  const tables: DocTable[] = [];
+  const paragraphs: DocParagraph[] = [];
+  const scanned: number[] = [];
+  let prev: { table: DocTable; cols: Column[]; endY: number; pageHeight: number; header: string[][] } | undefined;
+  for (const page of pages) {
+    if (!page.items.some((i) => i.str.trim() !== '')) {
+      scanned.push(page.page);
+      prev = undefined;
+      continue;
+    }
+    const lines = linesOf(page);
+    const paras: Line[][] = [];
+    const blocks = blocksOf(lines, page, paras);
+    let perPage = 0;
+    const firstContentY = lines[0]?.y ?? 0;
+    for (const b of blocks) {
+      const startsPage = b.lines[0].y <= firstContentY + 0.5;
+      const continues = prev && startsPage && !b.title && fitsColumns(prev.cols, b);
+      // a continuation is read in the columns of the table it continues (a page may not use them all)
+      const t = continues && prev ? tableOf(b, prev.cols) : tableOf(b);
+      if (continues && prev) {
+        // drop a repeated header
+        let skip = 0;
+        while (skip < prev.header.length && skip < t.cells.length && t.cells[skip].join('\u0001') === prev.header[skip].join('\u0001')) skip++;
+        prev.table.cells.push(...t.cells.slice(skip));
+        prev.table.bold?.push(...t.bold.slice(skip));
+        prev.table.rowPages?.push(...t.pages.slice(skip));
+      } else {
+        perPage++;
+        const table: DocTable = {
+          where: `page ${page.page}, table ${perPage}`,
+          page: page.page,
+          rowPages: t.pages,
+          title: b.title,
+          cells: rectangular(t.cells),
+          bold: t.bold,
+        };
+        tables.push(table);
+        const header: string[][] = [];
+        for (const row of t.cells) {
+          if (row.some((c) => isFigure(c))) break;
+          header.push(row);
+        }
+        prev = { table, cols: t.cols, endY: b.lines[b.lines.length - 1].y, pageHeight: page.height, header };
+      }
+    }
+    // a table continues onto the next page only if nothing follows it on this one
+    const lastLineY = lines[lines.length - 1]?.y ?? 0;
+    if (prev && prev.table.page !== undefined && !(prev.endY >= lastLineY - 0.5 || lastLineY > page.height * 0.9 && prev.endY >= lines[lines.length - 2]?.y - 0.5)) prev = undefined;
+    for (const p of paras) {
+      const text = squash(p.map((l) => l.segs.map((s) => s.text).join(' ')).join(' ').replace(/-\s+(?=[a-z])/g, '-'));
+      if (!text) continue;
+      if (/^\d{1,3}$/.test(text)) continue; // a page number
+      paragraphs.push({ text, page: page.page, where: `page ${page.page}`, heading: p.length === 1 && p[0].segs.every((s) => s.bold) });
+    }
+  }
+  for (const t of tables) t.cells = rectangular(t.cells);
+  return { source, kind: 'pdf', tables, paragraphs, pages: pages.length, scanned };
+}

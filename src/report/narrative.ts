@@ -1,0 +1,438 @@
+// The narrative tied to the tables: every amount and percentage quoted in the running text is matched
+// to the table figure (or the sum or ratio of table figures) it quotes, at the precision it is quoted,
+// the way an auditor ticks a report: tied, tied within rounding, truncated instead of rounded,
+// different (with the figure it should be), or quoted with no source in any table. Financial years
+// and dates inconsistent with the report's own year are noted. Pure and exact (decimal.js clone).
+import { Dec } from '../base/decimal';
+import { parsePrinted } from '../base/printed';
+import type { Severity } from '../engine/model';
+import type { DocParagraph, DocTable } from './document';
+
+/** An amount or percentage as the narrative quotes it. */
+export interface Quote {
+  /** as printed: "£0.370m", "87.9%", "£2.4 million", "3.6 per cent" */
+  text: string;
+  kind: 'money' | 'percent';
+  /** money in pounds, percentages in percentage points; always the magnitude */
+  value: Dec;
+  /** half a unit of the last place quoted, in the same units as value: how far rounding may move it */
+  half: Dec;
+  /** a unit of the last place quoted (£1,000 for "£13.605m"; 0.1 for "87.9%") */
+  step: Dec;
+  /** decimal places as quoted */
+  places: number;
+  /** the unit was not printed and was taken from the sentence's other amounts ("£15.467" beside "£13.605m") */
+  unitInferred?: boolean;
+  sentence: string;
+  where: string;
+  page?: number;
+}
+
+/** A figure of a table, in pounds (money) or percentage points (a % column). */
+export interface TableFigure {
+  value: Dec;
+  percent: boolean;
+  table: DocTable;
+  row: number;
+  col: number;
+  /** the row's label and the column's header, for messages */
+  label: string;
+  header: string;
+  printed: string;
+}
+
+export type TieStatus = 'tied' | 'rounded' | 'truncated' | 'different' | 'unsourced';
+
+export interface NarrativeTie {
+  quote: Quote;
+  status: TieStatus;
+  /** what it was tied to, in words: "page 2, table 1, row 25 (NET UNDERSPEND…), column Over/(Under)spend £: (370,741)" */
+  source?: string;
+  /** the figure the source gives at the precision quoted, when it differs from the quote */
+  expected?: string;
+}
+
+export interface NarrativeFinding {
+  severity: Severity;
+  rule: string;
+  where: string;
+  page?: number;
+  message: string;
+  /** the text it read */
+  text: string;
+  printed?: string;
+  expected?: string;
+}
+
+const MULT: Record<string, Dec> = { m: new Dec(1e6), million: new Dec(1e6), mn: new Dec(1e6), bn: new Dec(1e9), billion: new Dec(1e9), k: new Dec(1e3), thousand: new Dec(1e3), '': new Dec(1) };
+
+const MONEY = /(\(?)(?:£|GBP\s?)\s?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s?(million|billion|thousand|bn|mn|m|k)\b)?/gi;
+const PERCENT = /(\d+(?:\.\d+)?)\s?(%|per\s?cent\b|percent\b)/gi;
+
+/** Sentences of a paragraph (a full stop inside "£0.370m." or "87.9%" does not end one). */
+export function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+(?=[A-Z£(“"'])/).map((s) => s.trim()).filter(Boolean);
+}
+
+function decimalPlaces(s: string): number {
+  const i = s.indexOf('.');
+  return i < 0 ? 0 : s.length - i - 1;
+}
+
+/** Every amount and percentage in a paragraph. */
+export function quotesIn(p: DocParagraph): Quote[] {
+  const out: Quote[] = [];
+  for (const s of sentences(p.text)) {
+    const money: Quote[] = [];
+    for (const m of s.matchAll(MONEY)) {
+      const digits = m[2].replace(/,/g, '');
+      const unit = (m[3] ?? '').toLowerCase();
+      const mult = MULT[unit] ?? new Dec(1);
+      const places = decimalPlaces(digits);
+      const step = new Dec(1).div(new Dec(10).pow(places)).times(mult);
+      money.push({
+        text: m[0].replace(/^\(/, ''), kind: 'money', value: new Dec(digits).times(mult), half: step.div(2), step, places,
+        sentence: s, where: p.where, page: p.page,
+      });
+    }
+    // "£15.467" beside "£13.605m": pounds are never quoted to three places; take the sentence's unit
+    const withUnit = money.find((q) => /m(illion)?$|bn$|billion$|k$|thousand$/i.test(q.text));
+    for (const q of money) {
+      if (q === withUnit || /[a-z]$/i.test(q.text)) continue;
+      const places = decimalPlaces(q.text.replace(/[£,\s]/g, ''));
+      if (places === 3 || places === 1 && withUnit) {
+        const unit = withUnit ? (/bn$|billion$/i.test(withUnit.text) ? 'bn' : /k$|thousand$/i.test(withUnit.text) ? 'k' : 'm') : 'm';
+        const mult = MULT[unit];
+        q.value = q.value.times(mult);
+        q.step = q.step.times(mult);
+        q.half = q.half.times(mult);
+        q.unitInferred = true;
+      }
+    }
+    out.push(...money);
+    for (const m of s.matchAll(PERCENT)) {
+      const places = decimalPlaces(m[1]);
+      const step = new Dec(1).div(new Dec(10).pow(places));
+      out.push({ text: m[0], kind: 'percent', value: new Dec(m[1]), half: step.div(2), step, places, sentence: s, where: p.where, page: p.page });
+    }
+  }
+  return out;
+}
+
+const FACTOR: Record<string, Dec> = { '£': new Dec(1), "£'000": new Dec(1000), '£m': new Dec(1e6) };
+
+/** Units of a header cell or caption: £, £'000 (£000, £000s, £k, £ thousands), £m (£ millions). */
+export function unitsOfText(s: string): '£' | "£'000" | '£m' | undefined {
+  const t = s.toLowerCase().replace(/[’‘`]/g, "'");
+  if (/£\s?'?000s?|£k\b|£\s?thousands?|\(000s?\)|'000/.test(t)) return "£'000";
+  if (/£\s?m\b|£\s?millions?|£m's|\bm£|£\s?mn\b/.test(t)) return '£m';
+  if (/£/.test(t)) return '£';
+  return undefined;
+}
+
+/**
+ * Every figure of every table, in pounds: each column's units from its header cells (above the first
+ * figure), else the table's title, else the table's own most common unit, else £.
+ */
+export function tableFigures(tables: DocTable[], unitsOf: (t: DocTable) => string | undefined = () => undefined): TableFigure[] {
+  const out: TableFigure[] = [];
+  for (const t of tables) {
+    const width = t.cells.reduce((m, r) => Math.max(m, r.length), 0);
+    const firstFigureRow = t.cells.findIndex((r) => r.slice(1).some((c) => parsePrinted(c).kind === 'number' && /[0-9]/.test(c)));
+    const head = firstFigureRow < 0 ? 0 : firstFigureRow;
+    const colUnits: (string | undefined)[] = [];
+    const colHeader: string[] = [];
+    for (let c = 0; c < width; c++) {
+      const h = t.cells.slice(0, head).map((r) => r[c] ?? '').filter(Boolean).join(' ');
+      colHeader.push(h);
+      colUnits.push(unitsOfText(h));
+    }
+    const tableUnits = unitsOf(t) ?? unitsOfText(t.title ?? '') ?? colUnits.find((u) => u) ?? '£';
+    const labelCol = 0;
+    for (let r = head; r < t.cells.length; r++) {
+      const label = t.cells[r].filter((c) => c && parsePrinted(c).kind !== 'number').join(' ').slice(0, 80);
+      for (let c = 0; c < width; c++) {
+        const raw = (t.cells[r][c] ?? '').replace(/\s*(\*+|\([a-z]\)|[†‡§])$/i, '');
+        if (!/[0-9]/.test(raw) || c === labelCol && !/^[£(\-–−]?[0-9]/.test(raw.trim())) continue;
+        const inCell = /(m|k|bn)$/i.exec(raw.trim());
+        const p = parsePrinted(raw.replace(/\s*(m|k|bn)$/i, ''));
+        if (p.kind !== 'number') continue;
+        const units = inCell ? (inCell[1].toLowerCase() === 'k' ? "£'000" : '£m') : colUnits[c] ?? tableUnits;
+        const value = p.percent || /%/.test(colHeader[c]) ? p.value : p.value.times(FACTOR[units] ?? new Dec(1));
+        out.push({ value, percent: p.percent || /%/.test(colHeader[c]), table: t, row: r, col: c, label, header: colHeader[c], printed: t.cells[r][c] });
+      }
+    }
+  }
+  return out;
+}
+
+/** Round half away from zero to a multiple of `step`. */
+const roundTo = (v: Dec, step: Dec) => v.div(step).toDecimalPlaces(0, Dec.ROUND_HALF_UP).times(step);
+const truncTo = (v: Dec, step: Dec) => v.div(step).toDecimalPlaces(0, Dec.ROUND_DOWN).times(step);
+
+function describe(f: TableFigure): string {
+  return `${f.table.where}${f.table.title ? ` (${f.table.title})` : ''}, row ${f.row + 1}${f.label ? ` “${f.label}”` : ''}${f.header ? `, column “${f.header}”` : ''}: ${f.printed}`;
+}
+
+function showQuoteValue(q: Quote, v: Dec): string {
+  if (q.kind === 'percent') return `${v.toFixed(q.places)}%`;
+  const u = unitOf(q);
+  const sym = u.eq(1e9) ? 'bn' : u.eq(1e6) ? 'm' : u.eq(1e3) ? 'k' : '';
+  return `£${groupThousands(v.div(u).toFixed(q.places))}${sym}`;
+}
+function unitOf(q: Quote): Dec {
+  if (q.kind === 'percent') return new Dec(1);
+  if (/bn$|billion$/i.test(q.text)) return new Dec(1e9);
+  if (/m$|million$|mn$/i.test(q.text) || q.unitInferred) return new Dec(1e6);
+  if (/k$|thousand$/i.test(q.text)) return new Dec(1e3);
+  return new Dec(1);
+}
+function groupThousands(s: string): string {
+  const [w, f] = s.split('.');
+  return w.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f ? `.${f}` : '');
+}
+
+interface Match {
+  status: TieStatus;
+  value: Dec;
+  source: string;
+  /** the one table figure it ties to (not a sum or ratio) */
+  fig?: TableFigure;
+}
+
+function classify(q: Quote, v: Dec): TieStatus | undefined {
+  const a = v.abs();
+  if (a.eq(q.value)) return 'tied';
+  if (roundTo(a, q.step).eq(q.value)) return 'rounded';
+  if (truncTo(a, q.step).eq(q.value)) return 'truncated';
+  return undefined;
+}
+
+const RANK: Record<TieStatus, number> = { tied: 0, rounded: 1, truncated: 2, different: 3, unsourced: 4 };
+
+/** The best source for a money quote among the figures: one figure, else the sum of two in one column. */
+function sourceForMoney(q: Quote, figs: TableFigure[]): Match | undefined {
+  let best: Match | undefined;
+  const consider = (m: Match) => {
+    if (!best || RANK[m.status] < RANK[best.status]) best = m;
+  };
+  const money = figs.filter((f) => !f.percent);
+  for (const f of money) {
+    const s = classify(q, f.value);
+    if (s) consider({ status: s, value: f.value.abs(), source: describe(f), fig: f });
+  }
+  if (best && RANK[best.status] <= 1) return best;
+  const single = best;
+  // a total and a line printed under it ("TOTAL … (including Region)" + a memo line): the sum of two in a column
+  const byColumn = new Map<string, TableFigure[]>();
+  for (const f of money) {
+    const k = `${f.table.where}\u0001${f.col}`;
+    byColumn.set(k, [...(byColumn.get(k) ?? []), f]);
+  }
+  for (const col of byColumn.values()) {
+    if (col.length > 200) continue;
+    for (let i = 0; i < col.length; i++) {
+      for (let j = i + 1; j < col.length; j++) {
+        const sum = col[i].value.plus(col[j].value);
+        const s = classify(q, sum);
+        if (s && RANK[s] <= 1) consider({ status: s, value: sum.abs(), source: `the sum of ${describe(col[i])} and ${describe(col[j])}` });
+      }
+    }
+  }
+  if (best || single) return best ?? single;
+  // no figure gives it: the closest figure within 1% whose row shares a word with the sentence is what it misquotes
+  const words = wordsOf(q.sentence);
+  let near: TableFigure | undefined;
+  for (const f of money) {
+    const d = f.value.abs().minus(q.value).abs();
+    if (d.gt(q.value.times('0.01')) || ![...wordsOf(f.label)].some((w) => words.has(w))) continue;
+    if (!near || d.lt(near.value.abs().minus(q.value).abs())) near = f;
+  }
+  return near ? { status: 'different', value: near.value.abs(), source: describe(near), fig: near } : undefined;
+}
+
+const STOP = new Set(['the', 'and', 'for', 'of', 'to', 'in', 'on', 'a', 'an', 'is', 'at', 'by', 'with', 'from', 'total', 'less', 'this', 'that', 'was', 'be']);
+function wordsOf(s: string): Set<string> {
+  return new Set(s.toLowerCase().replace(/[^a-z ]+/g, ' ').split(' ').filter((w) => w.length > 2 && !STOP.has(w)));
+}
+
+const tiedWell = (m: Match | undefined) => m !== undefined && RANK[m.status] <= 1;
+
+/**
+ * A table whose headers give the wrong unit ("£" over figures in £'000, as North Wales Fire's 2019/20
+ * monitoring prints them): when none of the narrative's amounts tie to its figures as labelled, but two
+ * or more tie to them a thousand (or a million) times larger or smaller, the table is read in that unit,
+ * and a note says so. `figs` and `matched` are updated in place.
+ */
+function rescaleMisprintedUnits(quotes: Quote[], figs: TableFigure[], matched: Map<Quote, Match | undefined>): NarrativeFinding[] {
+  const out: NarrativeFinding[] = [];
+  const money = quotes.filter((q) => q.kind === 'money');
+  for (const t of [...new Set(figs.map((f) => f.table))]) {
+    const own = figs.filter((f) => f.table === t && !f.percent);
+    if (own.length === 0 || money.some((q) => tiedWell(matched.get(q)) && matched.get(q)?.fig?.table === t)) continue;
+    for (const factor of ['1000', '1000000', '0.001']) {
+      const scaled = own.map((f) => ({ ...f, value: f.value.times(factor) }));
+      const ties = money.filter((q) => !tiedWell(matched.get(q)) && tiedWell(sourceForMoney(q, scaled)));
+      if (ties.length < 2) continue;
+      for (const f of own) f.value = f.value.times(factor);
+      for (const q of money) if (!tiedWell(matched.get(q))) matched.set(q, sourceForMoney(q, figs));
+      const unit = factor === '1000' ? "£'000" : factor === '1000000' ? '£m' : '£';
+      out.push({
+        severity: 'note', rule: 'narrative.table-units', where: t.where, text: ties.map((q) => q.text).join(', '),
+        message: `${t.where}${t.title ? ` (${t.title})` : ''}: the narrative quotes its figures as ${unit} (${ties.map((q) => q.text).join(', ')}), not in the unit its headers print: read in ${unit}`,
+      });
+      break;
+    }
+  }
+  return out;
+}
+
+/** Ties every quote of the narrative to the tables, and notes stale years and dates. */
+export function tieNarrative(paragraphs: DocParagraph[], tables: DocTable[], unitsOf?: (t: DocTable) => string | undefined): { ties: NarrativeTie[]; findings: NarrativeFinding[] } {
+  const figs = tableFigures(tables, unitsOf);
+  const ties: NarrativeTie[] = [];
+  const findings: NarrativeFinding[] = [];
+  const quotes = paragraphs.flatMap(quotesIn);
+  const matched = new Map<Quote, Match | undefined>();
+  for (const q of quotes) if (q.kind === 'money') matched.set(q, sourceForMoney(q, figs));
+  findings.push(...rescaleMisprintedUnits(quotes, figs, matched));
+
+  for (const q of quotes) {
+    let m: Match | undefined;
+    if (q.kind === 'money') m = matched.get(q);
+    else m = sourceForPercent(q, quotes, matched, figs);
+    let tie: NarrativeTie;
+    if (m && RANK[m.status] <= 2) {
+      tie = { quote: q, status: m.status, source: m.source, expected: m.status === 'truncated' ? showQuoteValue(q, roundTo(m.value, q.step)) : undefined };
+    } else if (m && m.status === 'different') {
+      tie = { quote: q, status: 'different', source: m.source, expected: showQuoteValue(q, roundTo(m.value, q.step)) };
+    } else {
+      tie = { quote: q, status: 'unsourced' };
+    }
+    ties.push(tie);
+    const exact = m ? (q.kind === 'percent' ? `${m.value.toDecimalPlaces(Math.max(2, -q.step.log(10).round().toNumber() + 1)).toString()}%` : showExact(m.value)) : '';
+    if (tie.status === 'truncated') {
+      findings.push({
+        severity: 'warning', rule: 'narrative.truncated', where: q.where, page: q.page, text: q.sentence, printed: q.text, expected: tie.expected,
+        message: `${q.text} is ${exact} cut short, not rounded: rounded it is ${tie.expected} (${tie.source})`,
+      });
+    } else if (tie.status === 'different') {
+      findings.push({
+        severity: 'warning', rule: 'narrative.different', where: q.where, page: q.page, text: q.sentence, printed: q.text, expected: tie.expected,
+        message: `${q.text} does not agree with the table: ${tie.source} gives ${tie.expected}`,
+      });
+    } else if (tie.status === 'unsourced') {
+      findings.push({
+        severity: 'note', rule: 'narrative.unsourced', where: q.where, page: q.page, text: q.sentence, printed: q.text,
+        message: `${q.text} is quoted with no source in any table of the report (no figure, sum of two figures in a column, or ratio that gives it)`,
+      });
+    }
+  }
+  findings.push(...staleYearsAndDates(paragraphs, tables));
+  return { ties, findings };
+}
+
+function showExact(v: Dec): string {
+  return `£${groupThousands(v.toFixed(v.isInteger() ? 0 : 2))}`;
+}
+
+/** A percentage: a % figure of a table, else the ratio of the sentence's two amounts, else of the figures around its amount. */
+function sourceForPercent(q: Quote, quotes: Quote[], matched: Map<Quote, Match | undefined>, figs: TableFigure[]): Match | undefined {
+  let best: Match | undefined;
+  const consider = (m: Match) => {
+    if (!best || RANK[m.status] < RANK[best.status]) best = m;
+  };
+  for (const f of figs) {
+    if (!f.percent) continue;
+    const s = classify(q, f.value);
+    if (s) consider({ status: s, value: f.value.abs(), source: describe(f) });
+  }
+  if (best && RANK[best.status] <= 1) return best;
+  // the ratio of two amounts quoted in the same sentence (each at its table figure when it has one)
+  const same = quotes.filter((x) => x.kind === 'money' && x.sentence === q.sentence && x.where === q.where);
+  const valueOf = (x: Quote) => {
+    const m = matched.get(x);
+    return m && m.status === 'tied' || m && m.status === 'rounded' ? { v: m.value, why: m.source } : { v: x.value, why: `${x.text} as quoted` };
+  };
+  for (const a of same) {
+    for (const b of same) {
+      if (a === b) continue;
+      const va = valueOf(a);
+      const vb = valueOf(b);
+      if (vb.v.isZero() || va.v.gt(vb.v)) continue;
+      const ratio = va.v.div(vb.v).times(100);
+      const s = classify(q, ratio);
+      const src = `${a.text} ÷ ${b.text} = ${ratio.toDecimalPlaces(4).toString()}% (${va.why}; ${vb.why})`;
+      if (s) consider({ status: s, value: ratio, source: src });
+      else if (ratio.minus(q.value).abs().lte(q.step.times(10))) consider({ status: 'different', value: ratio, source: src });
+    }
+  }
+  if (best && RANK[best.status] <= 2) return best;
+  // "£27.2m representing 77% of net expenditure": the amount's figure over its column's total (the
+  // largest figure in the column)
+  for (const a of same) {
+    const f = matched.get(a)?.fig;
+    if (!f) continue;
+    let total: TableFigure | undefined;
+    for (const g of figs) if (g.table === f.table && g.col === f.col && g !== f && !g.percent && (!total || g.value.abs().gt(total.value.abs()))) total = g;
+    if (!total || total.value.isZero()) continue;
+    const ratio = f.value.abs().div(total.value.abs()).times(100);
+    const s = classify(q, ratio);
+    if (s) consider({ status: s, value: ratio, source: `${describe(f)} ÷ ${describe(total)} = ${ratio.toDecimalPlaces(2).toString()}%` });
+  }
+  return best;
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const FY = /\b(20\d\d)\s?[/\-–]\s?(\d\d)\b/g;
+
+/** The report's own financial year: the one named most often in its text and tables (the latest on a tie). */
+export function reportYear(paragraphs: DocParagraph[], tables: DocTable[]): number | undefined {
+  const count = new Map<number, number>();
+  const see = (s: string) => {
+    for (const m of s.matchAll(FY)) {
+      const y = Number(m[1]);
+      if ((y + 1) % 100 !== Number(m[2])) continue;
+      count.set(y, (count.get(y) ?? 0) + 1);
+    }
+  };
+  for (const p of paragraphs) see(p.text);
+  for (const t of tables) for (const r of t.cells.slice(0, 6)) for (const c of r) see(c);
+  let best: number | undefined;
+  for (const [y, n] of count) if (best === undefined || n > (count.get(best) ?? 0) || n === count.get(best) && y > best) best = y;
+  return best;
+}
+
+function staleYearsAndDates(paragraphs: DocParagraph[], tables: DocTable[]): NarrativeFinding[] {
+  const fy = reportYear(paragraphs, tables);
+  if (fy === undefined) return [];
+  const name = `${fy}/${String((fy + 1) % 100).padStart(2, '0')}`;
+  const out: NarrativeFinding[] = [];
+  for (const p of paragraphs) {
+    for (const s of sentences(p.text)) {
+      for (const m of s.matchAll(FY)) {
+        const y = Number(m[1]);
+        if ((y + 1) % 100 !== Number(m[2])) continue;
+        if (y < fy - 1) {
+          out.push({
+            severity: 'note', rule: 'narrative.stale-year', where: p.where, page: p.page, text: s, printed: m[0],
+            message: `${m[0]} in a report on ${name}: a year left from an earlier report? (the report's own year is ${name}, named most often)`,
+          });
+        }
+      }
+      for (const m of s.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s+(20\d\d)\b/gi)) {
+        const month = MONTHS.indexOf(m[2].toLowerCase());
+        const y = Number(m[3]);
+        // before the report's year began (1 April): it cannot describe that year's outturn — unless the
+        // sentence is about setting the year's budget or precept, which is done before the year begins
+        if ((y < fy || y === fy && month < 3) && !/approv|agreed|\bset\b|precept|budget|council tax/i.test(s)) {
+          out.push({
+            severity: 'note', rule: 'narrative.stale-date', where: p.where, page: p.page, text: s, printed: m[0],
+            message: `${m[0]} is before the report's financial year ${name} began (1 April ${fy}): a date left from an earlier report?`,
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
