@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { templates } from '../../src/taskpane/pipeline';
 import { count, failure, financeWords, NOT_IN_EXCEL } from '../../src/taskpane/messages';
-import { exampleDoc } from '../fakes/scale';
+import { exampleDoc, scaledDoc } from '../fakes/scale';
 import { acquire, assertFits, assertInView, axe, axeLog, DARK_GRAY, DOC_SHOTS, fake, focused, type Look, needChromium, openPane, release, status, statusAll, viewLog, waitStatus } from './harness';
 import { readFileSync } from 'node:fs';
 import { ROOT } from './harness';
@@ -378,6 +378,31 @@ describe('task pane: issue 13, point by point (headless Chromium)', function () 
     assert.equal(await top.locator('details.more > summary').textContent(), '4 more like this');
     assert.equal(await top.locator('details.more').getAttribute('open'), null);
     assert.match((await top.locator('> .place').textContent()) ?? '', /^“Revenue input”, column “Outturn”, line “[^”]+”, cell G5$/);
+    await page.close();
+  });
+
+  it('point 9: a ×100 build shows its one warning first and in view, its 100 notes as one collapsed group, £m with separators', async () => {
+    const sheets = templates(scaledDoc(100)).map((s) => ({ name: s.name, values: s.cells.map((row) => row.map((c) => (c === null ? null : c.t === 's' ? c.v : Number(c.v)))) }));
+    const page = await openPane();
+    await page.evaluate((sheets) => {
+      const wb = (window as any).__outturnFake.wb;
+      for (const s of sheets) {
+        wb.addSheet(s.name);
+        wb.setValues(s.name, s.values.map((r: unknown[]) => (r.length ? r : [null])));
+      }
+    }, sheets);
+    await page.locator('#build').click();
+    await waitStatus(page, /^Built, with 1 warning to look at\.$/);
+    assert.match(await statusAll(page), / 100 notes below, for information\.$/);
+    assert.deepEqual(await page.locator('#findings > section h3').allTextContents(), ['Table 3a: reserves by category: 1 warning']);
+    await assertInView(page, '×100 build', ['#status', '#findings > section li.warning']);
+    const notes = page.locator('#findings > details.notes');
+    assert.equal(await notes.getAttribute('open'), null);
+    assert.equal(await notes.locator('> summary').textContent(), '100 notes, for information (nothing is wrong)');
+    assert.equal(await notes.locator('> section > ul.items > li').count(), 1, 'the 100 alike notes are one line');
+    assert.equal(await notes.locator('details.more > summary').textContent(), '99 more like this');
+    assert.match((await page.locator('#narrative').textContent()) ?? '', /actual expenditure of £1,143\.096m \(75\.5%\) against an approved programme of £1,513\.535m/);
+    await axe(page, '×100 build');
     await page.close();
   });
 
