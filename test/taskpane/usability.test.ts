@@ -421,6 +421,16 @@ describe('task pane: issue 13, point by point (headless Chromium)', function () 
     assert.ok(help.includes(`<b>${label('TaskpaneButton.Label')}</b>`), 'the help page names the ribbon button as the ribbon does');
   });
 
+  it('point 10: opened outside Excel, the pane says how to open it, with the ribbon’s own names', async () => {
+    for (const look of ['light', 'forced'] as const) {
+      const page = await openPane({ noOffice: true, look });
+      assert.equal(await page.locator('#not-in-excel').textContent(), NOT_IN_EXCEL);
+      assert.match(NOT_IN_EXCEL, /on the Home tab, in the Outturn group, choose Finance tables/);
+      await axe(page, `outside Excel, ${look}`);
+      await page.close();
+    }
+  });
+
   it('point 11: explanations are visible text, not tooltips; every command says what it does', async () => {
     const page = await openPane();
     assert.equal(await page.locator('button[title], a[title]').count(), 0);
