@@ -237,7 +237,7 @@ describe('task pane: issue 13, point by point (headless Chromium)', function () 
     await page.evaluate(() => {
       const w = window as any;
       const run = w.Excel.run;
-      w.Excel.run = (b: unknown) => new Promise((r) => setTimeout(r, 400)).then(() => run(b));
+      w.Excel.run = (b: unknown) => new Promise((r) => setTimeout(r, 1500)).then(() => run(b));
     });
     await page.locator('#build').click();
     await page.waitForFunction(() => /^Step 1 of 3/.test(document.getElementById('status-title')!.textContent ?? ''));
@@ -246,7 +246,7 @@ describe('task pane: issue 13, point by point (headless Chromium)', function () 
     await page.locator('#cancel').click();
     await waitStatus(page, /^Cancelled\.$/);
     assert.match(await statusAll(page), /Nothing was written\./);
-    await page.waitForTimeout(600);
+    await page.waitForTimeout(2000);
     assert.equal(await fake.snapshot(page), before, 'a cancelled build writes nothing');
     assert.equal(await status(page), 'Cancelled.');
     await page.close();
