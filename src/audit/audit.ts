@@ -9,6 +9,8 @@ import {
   reservesRules, revenueRules, scenariosRules,
 } from './rules';
 import { type PlacedTable, tieOuts } from './tieouts';
+import { readTotals } from './casting';
+import { markRevenueTail } from './kinds';
 
 export type { AuditFinding } from './findings';
 export type { Grid, GridCell } from './grid';
@@ -49,7 +51,9 @@ function auditTable(t: FoundTable, forced: Layout | undefined): { table: Audited
   const recognised = recogniseLayout(t);
   const layout = forced ?? recognised;
   if (forced && !fits(t, forced)) return undefined;
-  const a = new Audit(t, layout, classify(t, layout));
+  const a = new Audit(t, layout, classify(t, layout, false));
+  readTotals(a);
+  markRevenueTail(t, layout, a.kinds);
   let audited = true;
   switch (layout) {
     case 'revenue':

@@ -1,10 +1,19 @@
-// Casting: every block that ends in a total or sub-total.
-import { Dec, ZERO, sum } from '../base/decimal';
+// Casting: which rows are totals, and every block that ends in one.
+//
+// A row is a total when its arithmetic says so, the way an auditor reads a table: it equals the sum
+// of a contiguous run of the rows not yet totalled above it (lines, and sub-totals standing for the
+// lines they close: so a running total — the last sub-total ± the lines since — is found too). Labels
+// are hints: "Total …", "Sub-total", a heading's name repeated, "… requirement", "Gross expenditure",
+// "Closing balance" say where to look first; a bold row is a total in a table that prints its totals
+// bold. One pass, in time and memory linear in the rows: a stack of the rows not yet totalled, and per
+// column the running sums of that stack indexed by value, so the block a row closes is found by one
+// look-up, never by adding every candidate run again.
+import { Dec, ZERO } from '../base/decimal';
+import { type Audit, moneyCols } from './context';
 import { normalise } from './detect';
-import type { Audit } from './context';
+import type { TableRow } from './detect';
 import { show } from './findings';
-
-// ---------- casting: every block that ends in a total ----------
+import { stepOf } from './grid';
 
 function nameOf(label: string): string {
   return normalise(label)
@@ -18,102 +27,274 @@ function nameOf(label: string): string {
 
 const isAllCaps = (s: string) => /[A-Z]/.test(s) && s === s.toUpperCase();
 
+/** Labels of rows that close a block without the word "total" (a hint: the arithmetic decides). */
+const CLOSES = /^(gross|net)\s+(revenue\s+)?(expenditure|spend|cost|budget|income)|^net cost of services|requirement\b|^closing balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$|^current approved|^(revised|approved|total)\s+(capital\s+)?programme|^(net\s+)?(increase|decrease|movement)\b.*\b(in|during)\s+(the\s+)?year|^surplus|^deficit|^net\s+(surplus|deficit|position)|^(net\s+)?(increase|\(?decrease).*before transfers|^funding\s+total|^total/i;
+/** A label that closes a block and stands for its lines even when nothing adds up to it: the error is then in the figures. */
+const CLOSES_FIRMLY = /^(net\s+)?budget requirement|^council tax requirement|^(total\s+)?precept requirement|^net (revenue )?expenditure\b.*requirement|^gross\s+(revenue\s+)?expenditure|^net\s+(revenue\s+)?expenditure|^net cost of services|^closing balance|^balance\s+(at|as at)\s+31/i;
+/** An opening balance is a line (what the year starts from), whatever its wording. */
+const OPENS = /^(opening\s+balance|balance\s+(at|as at)\s+(1|the start)|balance\s+b(rought)?\s*\/?\s*f|brought forward)/i;
+
+export interface Block {
+  /** table rows (indices into t.rows) the total adds */
+  members: number[];
+  why: string;
+}
+
+/** Per column of money, the running sums of the stack of rows not yet totalled, indexed by value. */
+class RunningSums {
+  readonly stack: number[] = [];
+  private readonly pre: Dec[][];
+  private readonly bad: number[][];
+  private readonly index: Map<string, number[]>[];
+  constructor(
+    private readonly a: Audit,
+    readonly cols: number[],
+  ) {
+    this.pre = cols.map(() => [ZERO]);
+    this.bad = cols.map(() => [0]);
+    this.index = cols.map(() => new Map());
+    cols.forEach((_, j) => this.addIndex(j, 0));
+  }
+  private addIndex(j: number, k: number): void {
+    const key = this.pre[j][k].toString();
+    const l = this.index[j].get(key);
+    if (l) l.push(k);
+    else this.index[j].set(key, [k]);
+  }
+  get top(): number {
+    return this.stack.length;
+  }
+  push(i: number): void {
+    const row = this.a.t.rows[i];
+    this.stack.push(i);
+    const k = this.stack.length;
+    this.cols.forEach((c, j) => {
+      const v = this.a.value(row, c);
+      this.pre[j].push(this.pre[j][k - 1].plus(v ?? ZERO));
+      this.bad[j].push(this.bad[j][k - 1] + (v === undefined ? 1 : 0));
+      this.addIndex(j, k);
+    });
+  }
+  /** Drops the stack down to its first k rows (they stay; the rest are now totalled). */
+  truncate(k: number): number[] {
+    const gone = this.stack.slice(k);
+    while (this.stack.length > k) {
+      const top = this.stack.length;
+      this.cols.forEach((_, j) => {
+        const key = this.pre[j][top].toString();
+        const l = this.index[j].get(key)!;
+        l.pop();
+        if (!l.length) this.index[j].delete(key);
+        this.pre[j].pop();
+        this.bad[j].pop();
+      });
+      this.stack.pop();
+    }
+    return gone;
+  }
+  /** The sum of the stack from position k to the top in column j; undefined when a cell in it cannot be read. */
+  sumFrom(j: number, k: number): Dec | undefined {
+    const top = this.stack.length;
+    if (this.bad[j][top] - this.bad[j][k] > 0) return undefined;
+    return this.pre[j][top].minus(this.pre[j][k]);
+  }
+  /** Positions k (at most a few per column, nearest first) from which the stack sums to `v` in column j. */
+  startsFor(j: number, v: Dec, maxK: number): number[] {
+    const l = this.index[j].get(this.pre[j][this.stack.length].minus(v).toString());
+    if (!l) return [];
+    const out: number[] = [];
+    for (let n = l.length - 1; n >= 0 && out.length < 3; n--) if (l[n] <= maxK) out.push(l[n]);
+    if (l[0] <= maxK && !out.includes(l[0])) out.push(l[0]);
+    return out;
+  }
+}
+
+interface Score {
+  exact: number;
+  near: number;
+  printed: number;
+}
+
 /**
- * Casts every sub-total and total against the block it closes, in the given columns. The block is
- * found from the labels: a total named after a heading ("Total Building Works" under "Building
- * Works") covers what follows that heading; a sub-total covers the lines since the last heading or
- * total; a total (in capitals, or typed as one) covers everything not yet totalled above it. When
- * the labels leave a choice, the reading under which more figures cast is taken.
+ * Decides which rows are totals and which rows each adds; sets `a.kinds` (an arithmetic total becomes
+ * 'total', a row labelled as a total that no block adds up to and that has fewer than two rows to add
+ * becomes a line, with a note) and `a.blocks`, and lists each total in `a.totals` with the reason.
+ * Linear in the rows × the columns of money.
  */
-export function castBlocks(a: Audit, cols: number[], rule: string): Map<number, number[]> {
+export function readTotals(a: Audit): void {
   const { t, kinds } = a;
   const rows = t.rows;
-  const items: { i: number; covered: boolean }[] = [];
-  const components = new Map<number, number[]>();
+  const cols = moneyCols(t);
+  const s = new RunningSums(a, cols);
+  // In a table that prints its totals bold, a row that is not bold is not a total by arithmetic alone.
+  const anyBold = rows.some((r) => r.bold);
+  const headings: { name: string; pos: number }[] = [];
+  let narrowFrom = 0;
+  let tail = false;
+
+  const printedCols = (row: TableRow) => cols.map((c, j) => [j, a.num(row, c)] as const).filter(([, p]) => p !== undefined);
+  const score = (row: TableRow, k: number): Score => {
+    const sc: Score = { exact: 0, near: 0, printed: 0 };
+    for (const [j, p] of printedCols(row)) {
+      sc.printed++;
+      const v = s.sumFrom(j, k);
+      if (v === undefined) continue;
+      const d = p!.value.minus(v).abs();
+      if (d.isZero()) sc.exact++;
+      else if (d.lte(stepOf(p!.places).times(s.top - k).div(2))) sc.near++;
+    }
+    return sc;
+  };
+  const better = (x: Score, y: Score) => x.exact * 2 + x.near > y.exact * 2 + y.near;
+  /** Starts of runs of at least `least` rows that sum to the row's figures, by the votes of its columns. */
+  const voted = (row: TableRow, least: number): { k: number; votes: number }[] => {
+    const votes = new Map<number, number>();
+    for (const [j, p] of printedCols(row)) {
+      if (p!.value.isZero()) continue;
+      for (const k of s.startsFor(j, p!.value, s.top - least)) votes.set(k, (votes.get(k) ?? 0) + 1);
+    }
+    return [...votes.entries()].map(([k, v]) => ({ k, votes: v })).sort((x, y) => y.votes - x.votes || x.k - y.k);
+  };
+  const take = (i: number, k: number, why: string) => {
+    const members = s.truncate(k);
+    a.blocks.set(i, { members, why });
+    const first = rows[members[0]];
+    const last = rows[members[members.length - 1]];
+    a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(first), to: a.rowNumber(last), why });
+    s.push(i);
+    narrowFrom = s.top;
+  };
+
   for (let i = 0; i < rows.length; i++) {
-    const k = kinds[i];
-    if (k === 'line') {
-      items.push({ i, covered: false });
+    const row = rows[i];
+    const k0 = kinds[i];
+    if (k0 === 'total_underspend' || k0 === 'net_underspend') tail = true;
+    if (k0 === 'heading') {
+      headings.push({ name: nameOf(row.label), pos: s.top });
+      narrowFrom = s.top;
       continue;
     }
-    if (k !== 'subtotal' && k !== 'total') continue;
-    const row = rows[i];
-    const uncovered = (from: number) => items.filter((it) => !it.covered && it.i > from).map((it) => it.i);
-    let lastHeading = -1;
-    let lastTotal = -1;
-    for (let j = 0; j < i; j++) {
-      if (kinds[j] === 'heading') lastHeading = j;
-      if (kinds[j] === 'subtotal' || kinds[j] === 'total') lastTotal = j;
+    if (k0 === 'line') {
+      const closes = !tail && CLOSES.test(row.label) && !OPENS.test(row.label);
+      if (!tail && !OPENS.test(row.label) && (!anyBold || row.bold || closes)) {
+        // A total by its arithmetic: every printed figure (or most of them, two at least) equals the
+        // sum of the same run of two or more rows above, and the run is not all nil.
+        const n = printedCols(row).length;
+        const best = voted(row, 2)[0];
+        if (best && n > 0 && (best.votes === n || (best.votes >= 2 && best.votes * 2 > n))) {
+          const nonNil = s.stack.slice(best.k).filter((m) => cols.some((c) => !(a.value(rows[m], c) ?? ZERO).isZero())).length;
+          if (nonNil >= 2) {
+            kinds[i] = 'total';
+            take(i, best.k, `its figures are the sum of the ${s.top - best.k} rows above it${row.label ? '' : ' (no label)'}`);
+            continue;
+          }
+        }
+        if (closes && s.top - narrowFrom >= 2) {
+          // Labelled as closing a block, but the figures do not add up: a total all the same, checked.
+          const k = [narrowFrom, 0].map((k) => ({ k, sc: score(row, k) })).reduce((x, y) => (better(y.sc, x.sc) ? y : x));
+          // Firmly only when the figures are of the block's size: a line left out, not a different quantity.
+          const near = printedCols(row).every(([j, p]) => {
+            const v = s.sumFrom(j, k.k);
+            return v !== undefined && p!.value.minus(v).abs().lte(p!.value.abs().div(2));
+          });
+          if ((CLOSES_FIRMLY.test(row.label) && near) || k.sc.exact + k.sc.near > 0) {
+            kinds[i] = 'total';
+            take(i, k.k, `labelled as closing a block ("${row.label}")`);
+            continue;
+          }
+        }
+      }
+      s.push(i);
+      continue;
     }
+    if (k0 !== 'subtotal' && k0 !== 'total') continue;
+    if (s.top === 0) continue;
     const name = nameOf(row.label);
     let matched = -1;
     if (name) {
-      for (let j = i - 1; j >= 0; j--) {
-        if (kinds[j] !== 'heading') continue;
-        const h = nameOf(rows[j].label);
-        if (h && (h === name || name.endsWith(` ${h}`))) {
-          matched = j;
+      for (let h = headings.length - 1; h >= 0 && h >= headings.length - 50; h--) {
+        const hn = headings[h].name;
+        if (hn && (hn === name || name.endsWith(` ${hn}`))) {
+          matched = headings[h].pos;
           break;
         }
       }
     }
-    const narrow = uncovered(Math.max(lastHeading, lastTotal));
-    const wide = uncovered(-1);
-    const wideFirst = k === 'total' && (row.rowType !== undefined || isAllCaps(row.label));
-    // A section need not be headed: the block of a sub-total may begin at any line, and only the
-    // arithmetic tells where. Shorter trailing runs are tried last, and win only by casting better.
-    const suffixes = wide.map((_, k) => wide.slice(k)).filter((x) => x.length < narrow.length);
-    const seen = new Set<string>();
-    const order = [
-      ...(matched >= 0 ? [uncovered(matched)] : []),
-      ...(wideFirst ? [wide, narrow] : [narrow, wide]),
-      ...suffixes,
-    ].filter((c) => c.length > 0 && !seen.has(c.join()) && seen.add(c.join()));
-    if (order.length === 0) continue;
-    const score = (members: number[]) => cols.filter((c) => {
-      const p = a.num(row, c);
-      if (!p) return false;
-      const vals = members.map((m) => a.value(rows[m], c));
-      return !vals.some((v) => v === undefined) && sum(vals as Dec[]).eq(p.value);
-    }).length;
-    let best = order[0];
-    let bestScore = score(best);
-    for (const cand of order.slice(1)) {
-      const s = score(cand);
-      if (s > bestScore) {
-        best = cand;
-        bestScore = s;
+    const wideFirst = k0 === 'total' && (row.rowType !== undefined || isAllCaps(row.label));
+    const order: { k: number; why: string }[] = [];
+    if (matched >= 0 && matched < s.top) order.push({ k: matched, why: 'labelled after the heading it closes' });
+    const narrow = { k: Math.min(narrowFrom, s.top), why: `labelled as a ${k0 === 'subtotal' ? 'sub-total' : 'total'} of the rows since the last heading or total` };
+    const wide = { k: 0, why: `labelled as a total of every row not yet totalled` };
+    order.push(...(wideFirst ? [wide, narrow] : [narrow, wide]));
+    for (const v of voted(row, 1)) order.push({ k: v.k, why: `labelled as a total; the ${s.top - v.k} rows above it add up to it` });
+    const seen = new Set<number>();
+    const cands = order.filter((o) => o.k < s.top && !seen.has(o.k) && seen.add(o.k));
+    if (!cands.length) continue;
+    let best = cands[0];
+    let bestScore = score(row, best.k);
+    for (const c of cands.slice(1)) {
+      const sc = score(row, c.k);
+      if (better(sc, bestScore)) {
+        best = c;
+        bestScore = sc;
       }
     }
-    for (const it of items) if (best.includes(it.i)) it.covered = true;
-    components.set(i, best);
-    items.push({ i, covered: false });
+    const typed = row.rowType !== undefined;
+    if (!typed && bestScore.exact + bestScore.near === 0 && s.top - best.k < 2 && name) {
+      // "Total Comprehensive Income and Expenditure": labelled like a total, but nothing adds up to it.
+      kinds[i] = 'line';
+      a.note(row, a.t.labelCol, 'cast.total-read-as-line', `"${row.label}" is read as a line: its label begins like a total's, but no run of rows above adds up to it`);
+      s.push(i);
+      continue;
+    }
+    take(i, best.k, best.why);
+  }
+}
 
-    const deep = (m: number, c: number): Dec | undefined => {
-      const parts = components.get(m);
-      if (!parts) return a.value(rows[m], c);
-      let s = ZERO;
-      for (const p of parts) {
-        const v = deep(p, c);
-        if (v === undefined) return undefined;
-        s = s.plus(v);
-      }
-      return s;
-    };
+/**
+ * Casts every total and sub-total against the block readTotals found for it, in the given columns:
+ * a difference is a finding at the total's cell (a warning when the rounding of the printed figures
+ * could explain it). Linear: each row is added once per column.
+ */
+export function castBlocks(a: Audit, cols: number[], rule: string): void {
+  const rows = a.t.rows;
+  const deep = (m: number, c: number): Dec | undefined => {
+    const b = a.blocks.get(m);
+    if (!b) return a.value(rows[m], c);
+    let sum = ZERO;
+    for (const p of b.members) {
+      const v = deep(p, c);
+      if (v === undefined) return undefined;
+      sum = sum.plus(v);
+    }
+    return sum;
+  };
+  for (const [i, b] of a.blocks) {
+    const row = rows[i];
     for (const c of cols) {
       if (!a.num(row, c)) continue;
-      const vals = best.map((m) => a.value(rows[m], c));
-      if (vals.some((v) => v === undefined)) continue;
-      const expected = sum(vals as Dec[]);
+      let expected = ZERO;
+      let readable = true;
+      for (const m of b.members) {
+        const v = a.value(rows[m], c);
+        if (v === undefined) {
+          readable = false;
+          break;
+        }
+        expected = expected.plus(v);
+      }
+      if (!readable) continue;
       const printed = a.num(row, c)!.value;
       let extra = '';
-      if (!expected.eq(printed) && best.some((m) => components.has(m))) {
+      if (!expected.eq(printed) && b.members.some((m) => a.blocks.has(m))) {
         const lines = deep(i, c);
         if (lines !== undefined && lines.eq(printed)) extra = `; it agrees with the lines beneath (${show(lines)}): the difference is in the sub-totals it adds`;
       }
-      const what = best.length === 1 ? `the row it totals (${rows[best[0]].label}) shows` : `the ${best.length} rows it totals (${rows[best[0]].label} … ${rows[best[best.length - 1]].label}) add up to`;
-      a.check(row, c, expected, best.map((m) => a.at(rows[m], c)), rule, what, extra);
+      const first = rows[b.members[0]];
+      const last = rows[b.members[b.members.length - 1]];
+      const what = b.members.length === 1 ? `the row it totals (${first.label}) shows` : `the ${b.members.length} rows it totals (${first.label} … ${last.label}) add up to`;
+      a.check(row, c, expected, expected.eq(printed) ? [] : b.members.map((m) => a.at(rows[m], c)), rule, what, extra);
     }
   }
-  return components;
 }
+

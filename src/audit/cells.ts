@@ -9,7 +9,7 @@ export function cellRules(a: Audit): void {
         a.findings.push({
           severity: 'error',
           table: a.layout,
-          cell: a.where(row, c),
+          ...a.loc(row, c),
           rule: 'printed.unreadable',
           message: `${a.describe(row, c)}: ${x.reason}; the cell is not read, and nothing that depends on it is checked`,
           printed: x.text,
@@ -18,12 +18,21 @@ export function cellRules(a: Audit): void {
         a.findings.push({
           severity: 'note',
           table: a.layout,
-          cell: a.where(row, c),
+          ...a.loc(row, c),
           rule: 'printed.negative-zero',
           message: `${a.describe(row, c)}: printed ${x.raw}, a negative nil (a small negative figure rounded away; legitimate, but readers may ask)`,
           printed: x.raw,
         });
       }
+      if (x.kind === 'number' && x.marker) {
+        a.note(row, c, 'printed.footnote-marker', `${a.describe(row, c)}: printed ${x.raw}; read as ${x.value.toFixed()}, the footnote marker ${x.marker} set aside`);
+      }
+      if (x.kind === 'number' && x.unit) {
+        a.note(row, c, 'printed.unit-in-cell', `${a.describe(row, c)}: printed ${x.raw}; read as ${x.value.toFixed()}, the unit "${x.unit}" inside the cell set aside (the column's units: ${a.units(c) ?? 'not stated'})`);
+      }
+    }
+    if (row.labelIn !== undefined) {
+      a.note(row, row.labelIn, 'printed.label-in-figures', `"${row.label}" is printed in the column of figures ${a.col(row.labelIn).caption || ''} with the label column empty (as a copy from a PDF leaves it): read as the row's label`);
     }
   }
 }

@@ -3,20 +3,67 @@ import { Dec, ZERO, text } from '../base/decimal';
 import type { Units } from '../engine/model';
 import type { Column, FoundTable, Layout, TableRow } from './detect';
 import { type AuditFinding, type Num, isNum, severityOf, show } from './findings';
-import { type Reading, place } from './grid';
+import { type Location, type Reading, locate, place } from './grid';
 import type { Kind } from './kinds';
+
+/** What an audit counts as checked, per table: each a printed figure compared with one recomputed. */
+export interface Checked {
+  /** figures of a total or sub-total cast against the block it closes (down) */
+  totals: number;
+  /** figures of a total column cast against the columns it adds (across) */
+  crossCasts: number;
+  /** variances, remaining budgets, virements, reprofiles: a column that is the difference of two others */
+  variances: number;
+  /** percentages recomputed on their basis */
+  percentages: number;
+  /** balances rolled forward: opening + movements = closing, down the rows or across the years */
+  rollForwards: number;
+}
+
+export const noneChecked = (): Checked => ({ totals: 0, crossCasts: 0, variances: 0, percentages: 0, rollForwards: 0 });
+
+/** Which count a rule's check adds to, from the rule's name. */
+export function categoryOf(rule: string): keyof Checked {
+  if (/percent/.test(rule)) return 'percentages';
+  if (/across/.test(rule)) return 'crossCasts';
+  if (/cast|unplaced|drawn|programme\.total|forecast\.outturn|total-underspend|net-underspend/.test(rule)) return 'totals';
+  if (/closing|roll-forward|balance|opening/.test(rule)) return 'rollForwards';
+  return 'variances';
+}
+
+/** A row the audit took as a total, and why: so a person can see the reading. */
+export interface TotalTaken {
+  /** 1-based row of the file or sheet */
+  row: number;
+  label: string;
+  /** the rows of the file or sheet it adds, first and last (1-based) */
+  from: number;
+  to: number;
+  why: string;
+}
 
 /** What the rules share: the table, where findings go, and how to name a cell. */
 export class Audit {
   readonly findings: AuditFinding[] = [];
+  readonly checked: Checked = noneChecked();
+  readonly totals: TotalTaken[] = [];
+  /** per total row (index into t.rows): the rows it adds, as readTotals found them */
+  readonly blocks = new Map<number, { members: number[]; why: string }>();
+  private readonly byC = new Map<number, Column>();
   constructor(
     readonly t: FoundTable,
     readonly layout: Layout,
     readonly kinds: Kind[],
-  ) {}
+  ) {
+    for (const c of t.columns) this.byC.set(c.c, c);
+  }
 
   col(c: number): Column {
-    return this.t.columns.find((x) => x.c === c)!;
+    return this.byC.get(c)!;
+  }
+  /** The 1-based row of the file or sheet a table row was read from. */
+  rowNumber(row: TableRow): number {
+    return locate(this.t.grid, row.r, 0, '').row;
   }
   cols(role: Column['role']): Column[] {
     return this.t.columns.filter((c) => c.numeric && c.role === role);
@@ -38,6 +85,14 @@ export class Audit {
   where(row: TableRow, c: number): string {
     return place(this.t.grid, row.r, c, this.col(c).caption);
   }
+  /** A note at a cell: a fact about the table worth saying, not a fault. */
+  note(row: TableRow, c: number, rule: string, message: string): void {
+    this.findings.push({ severity: 'note', table: this.layout, ...this.loc(row, c), rule, message });
+  }
+  /** The cell as a finding names it: text for a person, row and column for a program. */
+  loc(row: TableRow, c: number): Location {
+    return locate(this.t.grid, row.r, c, this.col(c).caption);
+  }
   units(c: number): Units | undefined {
     return this.col(c).units;
   }
@@ -53,6 +108,7 @@ export class Audit {
   check(row: TableRow, c: number, expected: Dec, terms: (Reading | undefined)[], rule: string, what: string, extra = ''): boolean {
     const printed = this.num(row, c);
     if (!printed) return true;
+    this.checked[categoryOf(rule)]++;
     const difference = printed.value.minus(expected);
     if (difference.isZero()) return true;
     const { severity } = severityOf(difference, printed, terms);
@@ -60,7 +116,7 @@ export class Audit {
     this.findings.push({
       severity,
       table: this.layout,
-      cell: this.where(row, c),
+      ...this.loc(row, c),
       rule,
       message: `${this.describe(row, c)}: printed ${show(printed.value)}, but ${what} ${show(expected)}${u ? ` (${u})` : ''}` +
         `; difference ${show(difference)}${severity === 'warning' ? ', within the rounding of the printed figures' : ''}${extra}`,

@@ -1,16 +1,97 @@
-// CSV and TSV text into a grid: a byte-order mark, CRLF line ends and "#" comment lines are
-// honoured; the comments are kept, for the units they often state ("# units: £'000").
+// CSV and TSV files into a grid, as people save them: UTF-8 (with or without a byte-order mark),
+// UTF-16 (Excel's "Unicode text"), or Windows-1252 (a CSV saved by UK Excel: £ is the byte 0xA3);
+// separated by commas, tabs or semicolons (Excel in much of Europe writes `;` with decimal commas,
+// 1.234,56); CRLF line ends; "#" comment lines, kept for the units they often state ("# units: £'000").
 import { parse } from 'csv-parse/sync';
 import type { Grid } from './grid';
 import { AuditInputError } from './audit';
 
-export function readDelimited(content: string, name: string, delimiter: ',' | '\t' = name.toLowerCase().endsWith('.tsv') ? '\t' : ','): Grid {
+export type Delimiter = ',' | '\t' | ';';
+
+/** How a file was read, as the report says it: "UTF-8, comma-separated". */
+export interface DelimitedReading {
+  encoding: 'UTF-8' | 'UTF-16' | 'Windows-1252';
+  delimiter: Delimiter;
+  decimalComma: boolean;
+}
+
+const DELIMITER_NAMES: Record<Delimiter, string> = { ',': 'comma-separated', '\t': 'tab-separated', ';': 'semicolon-separated' };
+
+/**
+ * Bytes of a CSV/TSV file into text: a byte-order mark decides (UTF-8, UTF-16 LE/BE); else UTF-8 when
+ * the bytes are valid UTF-8, else Windows-1252 (every byte is a character there, so nothing is refused;
+ * a file in another 8-bit code page reads with the wrong letters but the right figures).
+ */
+export function decodeDelimited(bytes: Uint8Array): { text: string; encoding: DelimitedReading['encoding'] } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'Windows-1252' };
+  }
+}
+
+/** Counts a character outside double quotes on one line. */
+function countOutsideQuotes(line: string, ch: string): number {
+  let n = 0;
+  let quoted = false;
+  for (const x of line) {
+    if (x === '"') quoted = !quoted;
+    else if (x === ch && !quoted) n++;
+  }
+  return n;
+}
+
+/**
+ * The delimiter of a file: the one of tab, semicolon and comma that splits the most of the first 50
+ * lines that are not comments, most consistently; a `.tsv` is tab-separated unless it has no tab.
+ */
+export function detectDelimiter(text: string, name: string): Delimiter {
+  const lines = text.split(/\r?\n/, 200).filter((l) => l.trim() && !/^\s*#/.test(l)).slice(0, 50);
+  const score = (d: Delimiter) => {
+    const counts = lines.map((l) => countOutsideQuotes(l, d));
+    const split = counts.filter((n) => n > 0).length;
+    return split === 0 ? 0 : split * 1000 + Math.min(...counts.filter((n) => n > 0));
+  };
+  if (name.toLowerCase().endsWith('.tsv') && score('\t') > 0) return '\t';
+  const order: Delimiter[] = ['\t', ';', ','];
+  let best: Delimiter = name.toLowerCase().endsWith('.tsv') ? '\t' : ',';
+  let bestScore = 0;
+  for (const d of order) {
+    const s = score(d);
+    if (s > bestScore) {
+      best = d;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+// A figure written with decimal commas: 1.234,56 / 1234,5 / -1.234 / (12,0) / 12,5 %.
+const DECIMAL_COMMA = /^[(\-−–]?\s*[£€]?\s*\d{1,3}(?:[.\u00a0\u202f ]\d{3})*(?:,\d+)?\s*%?\)?$|^[(\-−–]?\s*[£€]?\s*\d+,\d+\s*%?\)?$/;
+// A figure written with decimal points and comma thousands: 1,234.56 / 1234.5.
+const DECIMAL_POINT = /^[(\-−–]?\s*[£€]?\s*\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*%?\)?$|^[(\-−–]?\s*[£€]?\s*\d+\.\d{1,2}\s*%?\)?$/;
+
+function toDecimalPoint(v: string): string {
+  return v.replace(/[.\u00a0\u202f ](?=\d{3}\b)/g, '').replace(/,(?=\d)/, '.');
+}
+
+/**
+ * CSV/TSV text into a grid. `delimiter` is found from the text when not given. In a semicolon-separated
+ * file, figures with decimal commas (1.234,56) are read as 1234.56 when every figure of the file is
+ * written that way; a file that mixes both ways of writing a figure is refused, naming both.
+ * Errors: AuditInputError naming the file and line.
+ */
+export function readDelimited(content: string, name: string, delimiter?: Delimiter, encoding: DelimitedReading['encoding'] = 'UTF-8'): Grid {
   const textIn = content.replace(/^\ufeff/, '');
-  const notes = textIn.split(/\r?\n/).filter((l) => /^\s*#/.test(l)).map((l) => l.replace(/^\s*#\s?/, ''));
+  const delim = delimiter ?? detectDelimiter(textIn, name);
+  const notes: string[] = [];
+  for (const l of textIn.split(/\r?\n/)) if (/^\s*#/.test(l)) notes.push(l.replace(/^\s*#\s?/, ''));
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(textIn, {
-      delimiter,
+      delimiter: delim,
       comment: '#',
       comment_no_infix: true,
       relax_column_count: true,
@@ -20,13 +101,54 @@ export function readDelimited(content: string, name: string, delimiter: ',' | '\
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (e) {
     const line = (e as { lines?: number }).lines;
-    throw new AuditInputError(line ? `${name} line ${line}` : name, `not readable as ${delimiter === '\t' ? 'TSV' : 'CSV'} (${(e as Error).message})`);
+    throw new AuditInputError(line ? `${name} line ${line}` : name, `not readable as ${DELIMITER_NAMES[delim]} text (${(e as Error).message})`);
   }
+  let decimalComma = false;
+  if (delim === ';') {
+    let commas = 0;
+    let points = 0;
+    let firstPoint = '';
+    for (const { record } of records) for (const v of record) {
+      const s = v.trim();
+      if (!/\d/.test(s)) continue;
+      const c = DECIMAL_COMMA.test(s) && /,/.test(s);
+      const p = DECIMAL_POINT.test(s);
+      if (c && !p) commas++;
+      if (p && !c) {
+        points++;
+        firstPoint ||= s;
+      }
+    }
+    if (commas > 0 && points > 0) {
+      throw new AuditInputError(name, `a semicolon-separated file whose figures are written both with decimal commas (1.234,56) and with decimal points (${firstPoint}): save it again with one way of writing figures`);
+    }
+    decimalComma = commas > 0;
+  }
+  const lines: number[] = [];
+  const sheetRows: number[] = [];
+  let extra = 0;
+  const cells = records.map(({ record, info }) => {
+    let inside = 0;
+    for (const v of record) for (let i = v.indexOf('\n'); i >= 0; i = v.indexOf('\n', i + 1)) inside++;
+    const start = info.lines - inside;
+    lines.push(start);
+    sheetRows.push(start - extra);
+    extra += inside;
+    return record.map((v) => (v === '' ? null : decimalComma && DECIMAL_COMMA.test(v.trim()) ? toDecimalPoint(v.trim()) : v));
+  });
   return {
     sheet: name,
-    cells: records.map((x) => x.record.map((v) => (v === '' ? null : v))),
-    lines: records.map((x) => x.info.lines),
+    cells,
+    lines,
+    sheetRows,
     addressing: 'rowcol',
     notes,
+    readAs: `${encoding}, ${DELIMITER_NAMES[delim]}${decimalComma ? ' with decimal commas' : ''}`,
   };
+}
+
+/** A CSV/TSV file's bytes into a grid: the encoding and delimiter found from the bytes (see decodeDelimited, detectDelimiter). */
+export function readDelimitedBytes(bytes: Uint8Array, name: string): Grid {
+  const { text, encoding } = decodeDelimited(bytes);
+  return readDelimited(text, name, undefined, encoding);
 }

@@ -3,7 +3,7 @@
 // Outturn's "engine figures" mirror block to its right).
 import type { Units } from '../engine/model';
 import type { TableLayout } from '../engine/tables';
-import { type Grid, type Reading, cellAt, cellText, boldAt, readCell, width } from './grid';
+import { type Grid, type Reading, boldAt, cellAt, cellText, readAt, width } from './grid';
 
 /**
  * The statutory layouts (revenue, capital, reserves); Outturn's forecasting tables: the forecast
@@ -57,6 +57,8 @@ export interface TableRow {
   cells: Map<number, Reading>;
   /** no figure in any numeric column */
   empty: boolean;
+  /** the grid column the label was found in when it is not the label column (pushed into the figures by a copy from a PDF) */
+  labelIn?: number;
 }
 
 export interface FoundTable {
@@ -87,7 +89,7 @@ function rowIsBlank(g: Grid, r: number, c1: number): boolean {
 
 function hasNumber(g: Grid, r: number, c1: number): boolean {
   for (let c = 0; c <= c1; c++) {
-    const x = readCell(cellAt(g, r, c));
+    const x = readAt(g, r, c);
     // A dash is a printed nil: a table may be all nils.
     if (x.kind === 'number') return true;
   }
@@ -137,7 +139,7 @@ export function findTables(g: Grid): FoundTable[] {
     // Columns holding figures in the body tell header rows (text over figures) from headings.
     const numericish = new Set<number>();
     for (let r = d; r <= last; r++) for (let c = 0; c < w; c++) {
-      const x = readCell(cellAt(g, r, c));
+      const x = readAt(g, r, c);
       if (x.kind === 'number') numericish.add(c);
     }
     let headerStart = -1;
@@ -209,7 +211,7 @@ export function roleOf(norm: string): Role {
   // A % after a figure names a scenario ("Pay award 1% higher … £"), not a percentage column.
   if (/percent/.test(norm) || norm.replace(/\d\s*%/g, '').includes('%')) return 'pct';
   if (/viremen/.test(norm)) return 'virement';
-  if (/variance|difference|over.{0,4}under|under.{0,4}over/.test(norm)) return 'variance';
+  if (/varian|variation|difference|over.{0,6}under|under.{0,6}over|\b(over|under)\s*-?\s*spend/.test(norm)) return 'variance';
   // A forecast's build-up: the actual so far, and the rest of the year (forecasts, the profile).
   if (/rest of (the )?year|remainder of (the )?year/.test(norm)) return 'rest';
   if (/\bto date\b|\bytd\b|^to month \d|actual to (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(norm)) return 'to_date';
@@ -226,6 +228,35 @@ export function roleOf(norm: string): Role {
   return 'money';
 }
 
+const TOTALISH = /\btotal|requirement|balance|\bnet\b|gross/i;
+
+/**
+ * The label column, chosen by what it holds: the column of text that names the most rows (a word
+ * counts more than a code such as "R01"), the total labels counting double; on a tie the leftmost.
+ * A sparse grouping column beside it ("Policing" on the first line of a group) loses to the column
+ * that names every row; a caption is not trusted over the content ("Reserves exhausted in the year"
+ * over a column of years in Table 3c). Returns a grid column (0 when no column holds text).
+ */
+export function chooseLabelColumn(g: Grid, columns: Column[], r0: number, r1: number): number {
+  let best = -1;
+  let bestScore = 0;
+  for (const col of columns) {
+    if (col.numeric || col.role === 'row_type' || TEXT_CAPTION.test(col.norm)) continue;
+    let score = 0;
+    for (let r = r0; r <= r1; r++) {
+      const s = cellText(cellAt(g, r, col.c));
+      if (!s) continue;
+      score += /^[a-z]{0,4}[-.]?\d+[a-z]?$/i.test(s) ? 0.5 : 1;
+      if (TOTALISH.test(s)) score += 2;
+    }
+    if (score > bestScore) {
+      best = col.c;
+      bestScore = score;
+    }
+  }
+  return best >= 0 ? best : 0;
+}
+
 function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: number, above: number[]): FoundTable | undefined {
   const captionOf = (c: number) => headerRows.map((r) => cellText(cellAt(g, r, c))).filter(Boolean).join(' ');
   const columns: Column[] = [];
@@ -236,7 +267,7 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     let texts = 0;
     let percents = 0;
     for (let r = r0; r <= r1; r++) {
-      const x = readCell(cellAt(g, r, c));
+      const x = readAt(g, r, c);
       if (x.kind === 'number') {
         numbers++;
         if (x.percent) percents++;
@@ -257,19 +288,9 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
   }
   if (!columns.some((c) => c.numeric)) return undefined;
   const rowTypeCol = columns.find((c) => c.role === 'row_type')?.c;
-  const bodyText = (c: Column) => !c.numeric && c.role === 'text' && !TEXT_CAPTION.test(c.norm) && range(r0, r1).some((r) => cellText(cellAt(g, r, c.c)));
-  let labelCol = columns.find((c) => c.role === 'label')?.c;
-  // A caption that begins like a label's ("Reserves exhausted in the year", Table 3c) names a column of
-  // text when a column of text before it holds the labels ("Year").
-  const before = labelCol === undefined ? undefined : columns.find((c) => c.c < labelCol! && bodyText(c));
-  if (before) labelCol = before.c;
+  const labelCol = chooseLabelColumn(g, columns, r0, r1);
   for (const col of columns) if (col.role === 'label' && col.c !== labelCol) col.role = 'text';
-  if (before) before.role = 'label';
-  if (labelCol === undefined) {
-    // The first column of text that is not the row type: where the labels are.
-    labelCol = columns.find((c) => !c.numeric && c.role !== 'row_type' && range(r0, r1).some((r) => cellText(cellAt(g, r, c.c))))?.c ?? 0;
-    if (columns[labelCol] && !columns[labelCol].numeric) columns[labelCol].role = 'label';
-  }
+  if (columns[labelCol] && !columns[labelCol].numeric) columns[labelCol].role = 'label';
 
   // Units: a column's own header first, then the table's header, the title above it, the file's notes.
   const counts = new Map<Units, number>();
@@ -290,11 +311,23 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     let empty = true;
     for (const col of columns) {
       if (!col.numeric) continue;
-      const x = readCell(cellAt(g, r, col.c));
+      const x = readAt(g, r, col.c);
       cells.set(col.c, x);
       if (x.kind !== 'blank') empty = false;
     }
-    const label = cellText(cellAt(g, r, labelCol));
+    let label = cellText(cellAt(g, r, labelCol));
+    let labelIn: number | undefined;
+    if (!label) {
+      // Copied from a PDF: the label pushed into the first column of figures, the label column empty.
+      const first = columns.find((col) => col.numeric);
+      const x = first && cells.get(first.c);
+      if (first && x?.kind === 'text' && /[a-z]{2}/i.test(x.text)) {
+        label = cellText(x.text);
+        labelIn = first.c;
+        cells.set(first.c, { kind: 'blank' });
+        empty = [...cells.values()].every((v) => v.kind === 'blank');
+      }
+    }
     if (empty && !label && (rowTypeCol === undefined || !cellText(cellAt(g, r, rowTypeCol)))) continue;
     rows.push({
       r,
@@ -303,6 +336,7 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
       bold: boldAt(g, r, labelCol) || columns.some((col) => col.numeric && boldAt(g, r, col.c)),
       cells,
       empty,
+      ...(labelIn !== undefined ? { labelIn } : {}),
     });
   }
   return { grid: g, headerRows, r0, r1, c0: 0, c1, columns, labelCol, rowTypeCol, rows, units };

@@ -10,6 +10,12 @@ export interface AuditFinding {
   table: string;
   /** Sheet!A1, or "row N, column <header>" for CSV/TSV */
   cell: string;
+  /** 1-based row of the file (the line of a CSV/TSV) or sheet */
+  row: number;
+  /** 1-based column of the file (the field of a CSV/TSV line) or sheet */
+  column: number;
+  /** CSV/TSV: the cell's address when the file is opened in Excel */
+  a1?: string;
   rule: string;
   message: string;
   /** figures as plain decimal text (no separators, '-' for negatives) */

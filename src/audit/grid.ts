@@ -20,8 +20,15 @@ export interface Grid {
   addressing?: 'a1' | 'rowcol';
   /** for 'rowcol': the line of the file each grid row came from (1-based) */
   lines?: number[];
+  /**
+   * for 'rowcol': the row Excel shows each grid row at when it opens the file (1-based); differs from
+   * `lines` only after a quoted cell that runs over several lines. Default: `lines`.
+   */
+  sheetRows?: number[];
   /** comment lines of a CSV/TSV ("# units: £'000"), read for units */
   notes?: string[];
+  /** how the file was read, for the report: "Windows-1252, semicolon-separated with decimal commas" */
+  readAs?: string;
 }
 
 export function cellAt(g: Grid, r: number, c: number): GridCell {
@@ -40,6 +47,26 @@ export function width(g: Grid): number {
 export function place(g: Grid, r: number, c: number, header: string): string {
   if (g.addressing === 'rowcol') return `row ${g.lines?.[r] ?? r + 1}, column ${header || columnLetters(c)}`;
   return sheetRef(g.sheet, a1(r, c));
+}
+
+/** Where a cell is, for a program: 1-based row and column in the file or sheet, and the A1 address Excel shows. */
+export interface Location {
+  /** as a person reads it: Sheet!C7, or "row N, column <header>" for CSV/TSV */
+  cell: string;
+  /** 1-based: the line of a CSV/TSV file, the row of a worksheet */
+  row: number;
+  /** 1-based: the field of a CSV/TSV line, the column of a worksheet */
+  column: number;
+  /** for CSV/TSV: the address of the cell when the file is opened in Excel (C7) */
+  a1?: string;
+}
+
+export function locate(g: Grid, r: number, c: number, header: string): Location {
+  if (g.addressing === 'rowcol') {
+    const line = g.lines?.[r] ?? r + 1;
+    return { cell: place(g, r, c, header), row: line, column: c + 1, a1: `${columnLetters(c)}${g.sheetRows?.[r] ?? line}` };
+  }
+  return { cell: place(g, r, c, header), row: r + 1, column: c + 1 };
 }
 
 /** The range a table covers, as the `tables` list of a report names it. */
@@ -62,7 +89,16 @@ export type Reading =
       negativeZero: boolean;
       typed: boolean;
       raw: string;
+      /** a footnote marker printed after the figure ("8,649*", "39,958 (a)"), read past */
+      marker?: string;
+      /** a unit printed inside the cell ("£13.5m"), read past */
+      unit?: string;
     };
+
+/** A figure, then a footnote marker: *, †, ‡, superscript digits, (a), (1), [2]. */
+const FOOTNOTE = /^(.*[0-9)%])\s*(\*+|[†‡§¶]+|[\u00b9\u00b2\u00b3\u2070-\u2079]+|\(\s*(?:[a-z]|[ivx]{1,4}|[0-9]{1,2})\s*\)|\[\s*[0-9a-z]{1,2}\s*\])$/i;
+/** A figure with its unit inside the cell: "£13.5m", "£1,705m", "£2.1bn", "£450k", "£'000 12". */
+const UNIT_IN_CELL = /^(.*[0-9)])\s*(m|bn|k|million|thousand)$/i;
 
 /** Typed numbers with more places than this are unrounded ratios or the like, not printed figures. */
 const MAX_PRINTED_PLACES = 10;
@@ -84,10 +120,24 @@ export function readCell(v: GridCell): Reading {
       raw: value.toFixed(),
     };
   }
-  const p = parsePrinted(v);
+  let p = parsePrinted(v);
   if (p.kind === 'blank') return { kind: 'blank' };
-  if (p.kind === 'unreadable') return { kind: 'text', text: v, reason: p.reason };
+  let marker: string | undefined;
+  let unit: string | undefined;
+  if (p.kind === 'unreadable') {
+    // As copied from a PDF: a footnote marker after the figure, or the unit inside the cell.
+    const fm = FOOTNOTE.exec(v.trim());
+    const m = fm ?? UNIT_IN_CELL.exec(v.trim());
+    if (!m) return { kind: 'text', text: v, reason: p.reason };
+    const inner = parsePrinted(m[1]);
+    if (inner.kind !== 'number') return { kind: 'text', text: v, reason: p.reason };
+    p = inner;
+    if (fm) marker = m[2].trim();
+    else unit = m[2].trim();
+  }
   return {
+    ...(marker ? { marker } : {}),
+    ...(unit ? { unit } : {}),
     kind: 'number',
     value: p.value,
     places: p.places,
@@ -97,6 +147,16 @@ export function readCell(v: GridCell): Reading {
     typed: false,
     raw: v.trim(),
   };
+}
+
+const READINGS = new WeakMap<Grid, Reading[][]>();
+
+/** The reading of a cell, parsed once per grid however often the detection and the rules ask. */
+export function readAt(g: Grid, r: number, c: number): Reading {
+  let m = READINGS.get(g);
+  if (!m) READINGS.set(g, (m = []));
+  const row = (m[r] ??= []);
+  return (row[c] ??= readCell(cellAt(g, r, c)));
 }
 
 /** Text of a cell for labels and headers ('' for blank; numbers as typed). */

@@ -35,7 +35,8 @@ const TOTAL = /^(grand\s+)?totals?\b|\btotals?\s*[:\-–]*\s*$/i;
 const TOTAL_UNDERSPEND = /^total\s+(net\s+)?(over|under)\s*-?\s*spend/i;
 const NET_UNDERSPEND = /^net\s+(over|under)\s*-?\s*spend/i;
 
-export function classify(t: FoundTable, layout: Layout): Kind[] {
+/** Each row's kind from its row type or label; `tail`: mark a revenue table's rows after its total (see markRevenueTail). */
+export function classify(t: FoundTable, layout: Layout, tail = true): Kind[] {
   const kinds = t.rows.map((row): Kind => {
     const typed = row.rowType ? ROW_TYPES[row.rowType.toLowerCase()] ?? (row.rowType.toLowerCase().startsWith('memo') ? 'memo' : undefined) : undefined;
     if (typed) return typed;
@@ -48,6 +49,12 @@ export function classify(t: FoundTable, layout: Layout): Kind[] {
     if (!row.label && row.bold) return 'total';
     return 'line';
   });
+  if (tail) markRevenueTail(t, layout, kinds);
+  return kinds;
+}
+
+/** A revenue table's rows after its total: adjustments, then the total underspend, then the earmarked amounts. */
+export function markRevenueTail(t: FoundTable, layout: Layout, kinds: Kind[]): void {
   if (layout === 'revenue' && !t.rows.some((r) => r.rowType && ROW_TYPES[r.rowType.toLowerCase()])) {
     // After the table's total: adjustments, then the total underspend, then the earmarked amounts.
     const tu = kinds.indexOf('total_underspend');
@@ -58,5 +65,4 @@ export function classify(t: FoundTable, layout: Layout): Kind[] {
       for (let i = tu + 1; i < kinds.length; i++) if (kinds[i] === 'line') kinds[i] = 'earmarked';
     }
   }
-  return kinds;
 }

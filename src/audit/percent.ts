@@ -1,68 +1,128 @@
-// Percentages: recomputed on the basis most rows agree on.
+// Percentages: the basis is inferred from the rows (which figure over which: the line's own budget,
+// the total's budget, a share of the column's total; signed or unsigned; per cent or a fraction), and
+// each printed percentage is recomputed on it. A difference the rounding of the printed inputs could
+// make is a warning; beyond that an error; when no basis reproduces any row, a note says so.
 import { Dec, text } from '../base/decimal';
 import type { Column, TableRow } from './detect';
 import type { Audit } from './context';
 import { type Num, show } from './findings';
 import { stepOf } from './grid';
 
-// ---------- percentages: recomputed on the basis most rows agree on ----------
+const HUNDRED = new Dec(100);
+const HALF = new Dec(0.5);
 
 interface Basis {
   num: number;
   den: number;
+  /** the denominator is read from this table row (the total), not the row's own */
+  denRow?: number;
   scale: Dec;
+  unsigned: boolean;
+  describe: string;
 }
 
-function percentAgrees(p: Num, expected: Dec): boolean {
-  return p.value.minus(expected).abs().lte(stepOf(p.places).div(2));
+/** A percentage printed with its rounding: agrees when within half a unit of the places printed. */
+function agrees(p: Num, expected: Dec): boolean {
+  return p.value.minus(expected).abs().lte(stepOf(p.places).times(HALF));
 }
 
+/**
+ * Recomputes the percentage column `pct` on the basis most of `rows` agree on, trying every pair of
+ * `candidates` on the row's own figures and on the total's denominator, and every column as a share
+ * of its total; counts each comparison in `a.checked.percentages`.
+ */
 export function checkPercent(a: Audit, pct: Column, candidates: { num: number; den: number }[], rows: number[], rule: string): void {
+  const trs = a.t.rows;
+  // The grand total: the last row taken as a total (for shares, and for a percentage of the total budget).
+  let total: number | undefined;
+  for (const i of a.blocks.keys()) if (total === undefined || i > total) total = i;
   const bases: Basis[] = [];
-  for (const cand of candidates) for (const scale of [new Dec(1), new Dec(100)]) bases.push({ ...cand, scale });
-  const expectedOf = (b: Basis, row: TableRow, p: Num): Dec | undefined => {
+  for (const scale of [HUNDRED, new Dec(1)]) for (const unsigned of [false, true]) {
+    for (const c of candidates) {
+      const what = `${a.col(c.num).caption} / ${a.col(c.den).caption}`;
+      bases.push({ ...c, scale, unsigned, describe: what });
+      if (total !== undefined) bases.push({ ...c, denRow: total, scale, unsigned, describe: `${a.col(c.num).caption} / the total's ${a.col(c.den).caption}` });
+    }
+    if (total !== undefined) {
+      for (const n of new Set(candidates.flatMap((c) => [c.num, c.den]))) {
+        bases.push({ num: n, den: n, denRow: total, scale, unsigned, describe: `${a.col(n).caption} as a share of its total` });
+      }
+    }
+  }
+  const inputs = (b: Basis, row: TableRow): [Num, Num] | undefined => {
     const n = a.num(row, b.num);
-    const d = a.num(row, b.den);
+    const d = a.num(b.denRow !== undefined ? trs[b.denRow] : row, b.den);
     if (!n || !d || d.value.isZero()) return undefined;
+    return [n, d];
+  };
+  const expectedOf = (b: Basis, row: TableRow, p: Num): Dec | undefined => {
+    const nd = inputs(b, row);
+    if (!nd) return undefined;
     // A figure printed with its % sign is a percentage whatever the basis; a typed one may be a fraction.
-    const scale = p.percent ? new Dec(100) : b.scale;
-    return n.value.div(d.value).times(scale);
+    const scale = p.percent ? HUNDRED : b.scale;
+    const e = nd[0].value.div(nd[1].value).times(scale);
+    return b.unsigned && p.value.gte(0) ? e.abs() : e;
   };
   let best: Basis | undefined;
   let bestAgree = 0;
   for (const b of bases) {
     let agree = 0;
     for (const i of rows) {
-      const row = a.t.rows[i];
+      const row = trs[i];
       const p = a.num(row, pct.c);
-      if (!p) continue;
+      // A nil agrees with any basis whose numerator is nil: it says nothing about the basis.
+      if (!p || p.value.isZero() || (b.denRow === i && b.num === b.den)) continue;
       const e = expectedOf(b, row, p);
-      if (e !== undefined && percentAgrees(p, e)) agree++;
+      if (e !== undefined && agrees(p, e)) agree++;
     }
     if (agree > bestAgree) {
       best = b;
       bestAgree = agree;
     }
   }
-  if (!best) return;
+  const printedRows = rows.filter((i) => a.num(trs[i], pct.c));
+  if (!best) {
+    // Nothing to say when no row has figures to divide (a zero budget everywhere).
+    // (A nil percentage beside a nil budget is how a percentage of nothing is printed.)
+    if (!printedRows.some((i) => !a.num(trs[i], pct.c)!.value.isZero() && bases.some((b) => b.denRow === undefined && inputs(b, trs[i]) !== undefined))) return;
+    const first = trs[printedRows[0]];
+    a.note(first, pct.c, `${rule}.no-basis`, `${pct.caption || 'the percentage column'}: no basis reproduces any of its ${printedRows.length} figure(s) (tried each column over each other, on the row's own figures and on the total's, signed and unsigned, per cent and as a fraction); not checked`);
+    return;
+  }
   const basis = best;
-  for (const i of rows) {
-    const row = a.t.rows[i];
-    const p = a.num(row, pct.c);
-    if (!p) continue;
+  for (const i of printedRows) {
+    const row = trs[i];
+    const p = a.num(row, pct.c)!;
     const e = expectedOf(basis, row, p);
-    if (e === undefined || percentAgrees(p, e)) continue;
+    if (e === undefined) continue;
+    a.checked.percentages++;
+    if (agrees(p, e)) continue;
     const shown = e.toDecimalPlaces(p.places, Dec.ROUND_HALF_UP);
     const diff = p.value.minus(shown);
     const truncated = e.toDecimalPlaces(p.places, Dec.ROUND_DOWN).eq(p.value);
+    // What the rounding of the printed inputs allows: each within half a unit of its places.
+    const [n, d] = inputs(basis, row)!;
+    const hn = stepOf(n.places).times(HALF);
+    const hd = stepOf(d.places).times(HALF);
+    const scale = p.percent ? HUNDRED : basis.scale;
+    const ends: Dec[] = [];
+    for (const x of [n.value.minus(hn), n.value.plus(hn)]) for (const y of [d.value.minus(hd), d.value.plus(hd)]) {
+      if (!y.isZero() && y.isNeg() === d.value.isNeg()) ends.push(x.div(y).times(scale));
+    }
+    const signed = (v: Dec) => (basis.unsigned && p.value.gte(0) ? v.abs() : v);
+    const lo = Dec.min(...ends.map(signed));
+    const hi = Dec.max(...ends.map(signed));
+    const half = stepOf(p.places).times(HALF);
+    const explained = ends.length === 4 && p.value.plus(half).gte(lo) && p.value.minus(half).lte(hi);
     a.findings.push({
-      severity: 'error',
+      severity: explained ? 'warning' : 'error',
       table: a.layout,
-      cell: a.where(row, pct.c),
+      ...a.loc(row, pct.c),
       rule,
-      message: `${a.describe(row, pct.c)}: printed ${p.raw}, but ${a.col(basis.num).caption} / ${a.col(basis.den).caption}` +
+      message: `${a.describe(row, pct.c)}: printed ${p.raw}, but ${basis.describe}${basis.unsigned ? ' (unsigned)' : ''}` +
         ` (the basis ${bestAgree} row(s) agree on) is ${show(e.toDecimalPlaces(p.places + 3, Dec.ROUND_HALF_UP))}, ${show(shown)} to the places printed` +
-        `${truncated ? ' (the printed figure is truncated, not rounded)' : ''}`,
+        `${truncated ? ' (the printed figure is truncated, not rounded)' : ''}` +
+        `${explained ? `; within what the rounding of the printed figures allows (${show(lo.toDecimalPlaces(p.places + 2))} to ${show(hi.toDecimalPlaces(p.places + 2))})` : ''}`,
       printed: text(p.value),
       expected: text(shown),
       difference: text(diff),

@@ -69,7 +69,7 @@ export function reservesRules(a: Audit): void {
     a.findings.push({
       severity,
       table: a.layout,
-      cell: a.where(rows[lastTotal], y.transfers.c),
+      ...a.loc(rows[lastTotal], y.transfers.c),
       rule: 'reserves.transfers-net-nil',
       message: `${y.transfers.caption}: the transfers between reserves net to ${show(net)}, not nil`,
       printed: text(net),
@@ -86,7 +86,7 @@ export function reservesRules(a: Audit): void {
         a.findings.push({
           severity: 'note',
           table: a.layout,
-          cell: a.where(row, y.closing.c),
+          ...a.loc(row, y.closing.c),
           rule: 'reserves.below-nil',
           message: `${row.label} is below nil at ${y.closing.caption}: ${show(c.value)}`,
           printed: text(c.value),

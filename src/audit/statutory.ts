@@ -5,6 +5,7 @@ import { castBlocks } from './casting';
 import { type Audit, difference, moneyCols, rowsOf } from './context';
 import { show } from './findings';
 import { checkPercent } from './percent';
+import { checkDifference, inferDifference } from './differences';
 
 export function revenueRules(a: Audit): void {
   const [revised] = a.cols('revised');
@@ -14,10 +15,14 @@ export function revenueRules(a: Audit): void {
   const [virement] = a.cols('virement');
   const [pct] = a.cols('pct');
   const body = rowsOf(a, 'line', 'subtotal', 'total');
-  if (variance && revised && outturn) difference(a, body, variance.c, outturn.c, revised.c, 'revenue.variance', 'outturn − revised budget is');
+  // The variance's direction and its budget column, as the lines show them (outturn − revised budget by default).
+  const basis = variance && revised && outturn ? inferDifference(a, variance.c, a.cols('outturn').map((c) => c.c), a.cols('revised').map((c) => c.c)) : undefined;
+  if (basis && !(basis.plus === outturn.c && basis.minus === revised.c)) checkDifference(a, variance.c, basis, 'revenue.variance');
+  else if (variance && revised && outturn) difference(a, body, variance.c, outturn.c, revised.c, 'revenue.variance', 'outturn − revised budget is');
   if (virement && revised && original) difference(a, body, virement.c, revised.c, original.c, 'revenue.virement', 'revised − original budget is');
   castBlocks(a, moneyCols(a.t), 'revenue.cast');
-  if (pct && variance && revised) checkPercent(a, pct, [{ num: variance.c, den: revised.c }], body, 'revenue.variance-percent');
+  const budget = basis ? (a.col(basis.minus).role === 'revised' ? basis.minus : basis.plus) : revised?.c;
+  if (pct && variance && budget !== undefined) checkPercent(a, pct, [{ num: variance.c, den: budget }], body, 'revenue.variance-percent');
 
   const rows = a.t.rows;
   if (variance) {
@@ -51,7 +56,7 @@ export function revenueRules(a: Audit): void {
       a.findings.push({
         severity: 'note',
         table: a.layout,
-        cell: a.where(rows[total], revised.c),
+        ...a.loc(rows[total], revised.c),
         rule: 'revenue.budget-requirement',
         message: `${rows[total].label}: the total revised budget (${show(r.value)}) differs from the total original budget (${show(o.value)}) by ${show(r.value.minus(o.value))}: a change in the budget requirement, which the report should explain`,
         printed: text(r.value),
@@ -130,7 +135,7 @@ export function capitalRules(a: Audit): void {
     a.findings.push({
       severity: 'note',
       table: a.layout,
-      cell: a.where(row, reprofile.c),
+      ...a.loc(row, reprofile.c),
       rule: 'capital.reprofile-exceeds-remaining',
       message: `${row.label}: reprofile of ${show(rp.value)} is larger than the remaining budget of ${show(rem)} (allowed, reported)`,
       printed: text(rp.value),

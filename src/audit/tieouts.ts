@@ -7,7 +7,7 @@ import { layoutPhrase } from '../engine/tables';
 import type { Column, FoundTable, Layout, TableRow } from './detect';
 import { normalise } from './detect';
 import { type AuditFinding, type Num, isNum, severityOf, show } from './findings';
-import { place } from './grid';
+import { locate, place } from './grid';
 import { classify, reserveYears } from './rules';
 
 export interface PlacedTable {
@@ -26,6 +26,7 @@ const numAt = (row: TableRow, c: number): Num | undefined => {
 const colOf = (t: FoundTable, c: number): Column => t.columns.find((x) => x.c === c)!;
 const firstCol = (t: FoundTable, role: Column['role']) => t.columns.find((c) => c.numeric && !c.percent && c.role === role);
 const where = (t: FoundTable, row: TableRow, c: number) => place(t.grid, row.r, c, colOf(t, c).caption);
+const loc = (t: FoundTable, row: TableRow, c: number) => locate(t.grid, row.r, c, colOf(t, c).caption);
 const rowByLabel = (t: FoundTable, label: string) => t.rows.find((r) => key(r.label) === key(label));
 
 /** The year a caption names: "2021/22" → "2021/22" (also 2021-22). */
@@ -54,7 +55,7 @@ class Ties {
     this.findings.push({
       severity,
       table: dep.layout,
-      cell: where(dep.t, row, c),
+      ...loc(dep.t, row, c),
       rule,
       message:
         `${row.label || '(no label)'} — ${colOf(dep.t, c).caption}: printed ${show(printed.value)}, but ${what} in ${layoutPhrase(src.layout)} ` +

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { Dec } from '../base/decimal';
 import { TABLE_LAYOUTS } from '../engine/tables';
 import { type AuditReport, AuditInputError, type Layout, auditGrids, exitCodeOf } from '../audit/audit';
-import { readDelimited } from '../audit/delimited';
+import { readDelimitedBytes } from '../audit/delimited';
 import { show } from '../audit/findings';
 import type { Grid } from '../audit/grid';
 import { WORKBOOK_EXTENSIONS } from '../xlsx/read-book';
@@ -44,9 +44,7 @@ export async function readForAudit(path: string, sheet?: string): Promise<Grid[]
   }
   if (book) return readPrintedWorkbook(readFileSync(path), name, sheet);
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
-    const content = readFileSync(path);
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(content);
-    return [readDelimited(text, name, ext === '.tsv' || (ext === '.txt' && text.includes('\t')) ? '\t' : ',')];
+    return [readDelimitedBytes(readFileSync(path), name)];
   }
   throw new AuditInputError(path, 'the file to audit must be .xlsx, .csv or .tsv (or a workbook saved as .xlsm, .xls or .ods)');
 }

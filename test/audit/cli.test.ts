@@ -58,7 +58,9 @@ describe('outturn audit (command line)', () => {
     assert.equal(doc.format, 'outturn/v1-audit');
     assert.deepEqual(doc.tables, [{ sheet: 'table3-reserves.tsv', layout: 'reserves', range: 'rows 2-20', units: '£' }]);
     assert.equal(doc.findings.length, 10);
-    assert.deepEqual(Object.keys(doc.findings[0]).sort(), ['cell', 'difference', 'expected', 'message', 'printed', 'rule', 'severity', 'table']);
+    assert.deepEqual(Object.keys(doc.findings[0]).sort(), ['a1', 'cell', 'column', 'difference', 'expected', 'message', 'printed', 'row', 'rule', 'severity', 'table']);
+    // row and column as a program reads them: line 13 of the file, its 4th field; D13 when Excel opens it.
+    assert.deepEqual([doc.findings[0].row, doc.findings[0].column, doc.findings[0].a1], [13, 4, 'D13']);
     assert.deepEqual(
       doc.findings.map((f: { cell: string; difference: string }) => `${f.cell}=${f.difference}`).slice(0, 2),
       ['row 13, column movement_to_from_revenue_2020_21=-1', 'row 13, column balance_2021_03_31=-1'],

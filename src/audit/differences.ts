@@ -1,0 +1,48 @@
+// A column that is the difference of two others (a variance, an over/(under) spend, a rephasing or
+// slippage, a remaining budget): which two, and which way round, is learned from the table's own
+// lines — outturn − budget or budget − outturn; of several budget columns (PCC budget, operational
+// budget, total budget; approved, additions, revised), the one the lines agree with — and then every
+// row is checked, so a row printed with the other sign is the one flagged, not every line.
+import { type Audit, difference, rowsOf } from './context';
+
+export interface DifferenceBasis {
+  plus: number;
+  minus: number;
+  /** lines whose printed figure equals plus − minus exactly */
+  agree: number;
+}
+
+/**
+ * The pair (plus, minus) among `plus` × `minus` columns, either way round when `eitherWay`, that most
+ * of the table's lines show in column `target`; ties go to the earlier pair in the order given.
+ * Undefined when no line agrees with any pair.
+ */
+export function inferDifference(a: Audit, target: number, plus: number[], minus: number[], eitherWay = true): DifferenceBasis | undefined {
+  const lines = rowsOf(a, 'line');
+  const rows = lines.length ? lines : rowsOf(a, 'line', 'subtotal', 'total');
+  const pairs: [number, number][] = [];
+  for (const p of plus) for (const m of minus) {
+    if (p === m || p === target || m === target) continue;
+    pairs.push([p, m]);
+    if (eitherWay) pairs.push([m, p]);
+  }
+  let best: DifferenceBasis | undefined;
+  for (const [p, m] of pairs) {
+    let agree = 0;
+    for (const i of rows) {
+      const row = a.t.rows[i];
+      const x = a.num(row, target);
+      const pp = a.num(row, p);
+      const mm = a.num(row, m);
+      if (x && pp && mm && pp.value.minus(mm.value).eq(x.value)) agree++;
+    }
+    if (agree > 0 && (!best || agree > best.agree)) best = { plus: p, minus: m, agree };
+  }
+  return best;
+}
+
+/** Checks column `target` as plus − minus on every line, sub-total and total, naming the basis in each finding. */
+export function checkDifference(a: Audit, target: number, b: DifferenceBasis, rule: string): void {
+  const body = rowsOf(a, 'line', 'subtotal', 'total');
+  difference(a, body, target, b.plus, b.minus, rule, `${a.col(b.plus).caption || `column ${b.plus + 1}`} − ${a.col(b.minus).caption || `column ${b.minus + 1}`} (the basis ${b.agree} line(s) agree on) is`);
+}
