@@ -16,6 +16,7 @@ import { generateLedger, ledgerDocument, productAggregation } from './ledger';
 import { scaledExample } from './scale';
 import { writerBench, type WriterRow } from './writer';
 import { INPUT_LIMITS } from '../src/cli/build';
+import { reportBench, reportTable } from './report';
 
 const ROOT = join(__dirname, '..');
 const args = new Set(process.argv.slice(2));
@@ -116,6 +117,9 @@ function cliBench(): { runner: string; rows: CliRow[] } {
 const f1 = (x: number) => x.toFixed(1);
 
 async function main(): Promise<void> {
+  // 4. the audit of a 100-page PDF report (bench/report.ts); `-- --report` runs this section alone
+  const report = await (log('  report audit: a 100-page PDF…'), reportBench());
+  if (args.has('--report')) return void process.stdout.write(`${asJson ? JSON.stringify({ report }, null, 2) : reportTable(report).join('\n')}\n`);
   const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${process.platform}`;
   log(`Outturn bench on ${machine}`);
   const engine: EngineRow[] = [];
@@ -149,7 +153,7 @@ async function main(): Promise<void> {
     : 'the bench\'s own (bench/ledger.ts, src/engine/pence.ts): the product\'s ledger aggregation (issue 5) is not there yet';
 
   if (asJson) {
-    process.stdout.write(`${JSON.stringify({ machine, aggregation, engine, writer, cli }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ machine, aggregation, engine, writer, cli, report }, null, 2)}\n`);
     return;
   }
   const out: string[] = [];
@@ -176,6 +180,7 @@ async function main(): Promise<void> {
   out.push('| input | ms | workbook bytes | exit |');
   out.push('|---|---:|---:|---:|');
   for (const c of cli.rows) out.push(`| ${c.case} | ${c.ms === null ? c.note : f1(c.ms)} | ${c.outputBytes?.toLocaleString('en-GB') ?? ''} | ${c.exitCode ?? ''} |`);
+  out.push('', ...reportTable(report));
   process.stdout.write(`${out.join('\n')}\n`);
 }
 

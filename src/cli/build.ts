@@ -7,13 +7,13 @@ import type { BuildResult, OutturnInput } from '../engine/model';
 import { InternalError } from '../base/invariant';
 import { type InputError, InvalidInput } from '../format/errors';
 import { resultJson } from '../app/result';
-import { readOutturn } from '../format/validate';
 import type { WorkbookPlan } from '../plan/plan';
 import { WORKBOOK_EXTENSIONS } from '../xlsx/read-book';
 import { readInputWorkbook } from '../xlsx/read-input';
 import { isOutturnWorkbookFile } from '../xlsx/creator';
 import { workbookBuffer } from '../xlsx/write';
 import { EXIT, type Io } from './io';
+import { readOutturnJson } from './ledger-file';
 
 export interface BuildOptions {
   output: string;
@@ -60,7 +60,8 @@ export async function loadInput(path: string, notes?: InputError[]): Promise<Out
   if (st.size > limit) {
     throw new InvalidInput([{ where: path, message: `is ${(st.size / 2 ** 20).toFixed(0)} MB, larger than the ${limit / 2 ** 20} MB Outturn reads as ${ext === '.json' ? 'a JSON input' : 'an input workbook'}` }]);
   }
-  if (ext === '.json') return readOutturn(utf8Text(readFileSync(path), basename(path)), basename(path));
+  // revenue.ledger.linesFrom: ledger lines from a finance system's export (src/cli/ledger-file.ts)
+  if (ext === '.json') return readOutturnJson(utf8Text(readFileSync(path), basename(path)), path, notes);
   return readInputWorkbook(readFileSync(path), basename(path), notes);
 }
 

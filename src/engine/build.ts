@@ -6,7 +6,10 @@ import { evaluate } from './evaluate';
 import type { BuildResult, Check, Finding, Narrative, OutturnInput, Table } from './model';
 import { isFigure } from './model';
 import { capitalSentence, millions, percent, revenueSentence } from './narrative';
-import { reservesTables } from './reserves';
+import { capitalNarrative, reservesNarrative, reservesNarrativeOptions, revenueNarrative, revenueNarrativeOptions } from './narrative-tables';
+import { reservesTables, yearDates } from './reserves';
+import { balancesTables } from './reserves-balances';
+import { signedLines } from './income';
 import { revenueTable } from './revenue';
 import { convert } from './units';
 import { prepareLedger, ledgerTables } from './revenue-ledger';
@@ -47,14 +50,14 @@ export function build(input: OutturnInput): BuildResult {
     checks.push(...capitalF.checks);
   }
   const budget = inp.revenue
-    ? { amount: sum(inp.revenue.sections.flatMap((s) => s.lines.map((l) => l.revisedBudget))), units: inp.revenue.units }
-    : inp.reserves?.netRevenueBudget
-      ? { amount: inp.reserves.netRevenueBudget, units: inp.reserves.units }
+    ? { amount: sum(signedLines(inp.revenue).map((l) => l.revisedBudget)), units: inp.revenue.units }
+    : inp.reserves?.netRevenueBudget ?? inp.reserves?.netRevenueBudgets?.[0]
+      ? { amount: (inp.reserves.netRevenueBudget ?? inp.reserves.netRevenueBudgets![0])!, units: inp.reserves.units }
       : undefined;
   // The MTFP: the gap drawn from reserves becomes part of their projected movements.
   const mtfpRun = inp.reserves?.mtfp ? runMtfp(inp.reserves, inp.reserves.mtfp.plan, inp.reserves.mtfp.gapFundedFrom) : undefined;
   const reservesIn = inp.reserves && mtfpRun ? withDraws(inp.reserves, mtfpRun) : inp.reserves;
-  const reserves = reservesIn ? reservesTables(reservesIn, budget) : undefined;
+  const reserves = reservesIn ? (reservesIn.balancesOnly ? balancesTables(reservesIn, budget) : reservesTables(reservesIn, budget)) : undefined;
   if (reserves) {
     tables.push(reserves.table, reserves.companion);
     findings.push(...reserves.findings);
@@ -91,6 +94,7 @@ export function build(input: OutturnInput): BuildResult {
     tieEarmarkedToReserves(inp, revenue.rows.earmarked, revenue.table.columns.findIndex((c) => c.id === 'variance'), reserves?.rows.byLabel, findings, checks);
     const net = shownAt(revenue.table, revenue.rows.net, 'variance');
     narrative.revenue = { netVariance: text(convert(net, inp.revenue.displayUnits, '£')), sentence: revenueSentence(net, inp.revenue.displayUnits, inp.revenue.basis) };
+    if (revenueNarrativeOptions(inp.revenue)) narrative.revenue = revenueNarrative(inp.revenue, revenue, net);
   }
   if (capital && inp.capital) {
     const u = inp.capital.displayUnits;
@@ -102,19 +106,21 @@ export function build(input: OutturnInput): BuildResult {
       percent: percent(spend, programme),
       sentence: capitalSentence(spend, programme, u, inp.capital.year),
     };
+    if (u === '£m') narrative.capital = capitalNarrative(spend, programme, u, inp.capital.year, capital.table.places ?? 1);
   }
   if (reserves && inp.reserves) {
-    const pctRow = reserves.companion.rows.find((r) => r.label.startsWith('General reserve as %'));
-    const cell = pctRow?.cells[1];
+    const pctRow = reserves.rows.generalReservePercent;
+    const cell = pctRow === undefined ? undefined : reserves.companion.rows[pctRow].cells[1];
     // The figure is a fraction to three places: as a percentage, exactly one place.
     const pct = cell && isFigure(cell) ? cell.shown.times(100).toFixed(1) : undefined;
     const total = shownAt(reserves.table, reserves.rows.totalReserves, `closing0`);
-    const at = reserves.table.columns.find((c) => c.id === 'closing0')!.header[1].replace(/^.*at /, '');
+    const at = yearDates(inp.reserves.years[0]).end;
     narrative.reserves = {
       generalReservePercent: pct,
       sentence: `Total reserves at ${at} are ${millions(total, inp.reserves.displayUnits)}` +
         (pct ? `; the general reserve is ${pct}% of the net revenue budget.` : '.'),
     };
+    if (reservesNarrativeOptions(inp.reserves, reserves.table)) narrative.reserves = reservesNarrative(inp.reserves, reserves);
   }
   return { organisation: inp.organisation, financialYear: inp.financialYear, rounding: inp.rounding, tables, findings, checks, narrative };
 }

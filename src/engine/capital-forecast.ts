@@ -12,6 +12,7 @@ import { isFigure } from './model';
 import type { CapitalTable } from './capital';
 import { TableBuilder, derived, input, sumOf } from './table-builder';
 import { convert, placesFor } from './units';
+import { placesField } from './precision';
 
 export const FINANCING_LABELS: Record<FinancingType, string> = {
   grant: 'Grants and contributions',
@@ -19,8 +20,9 @@ export const FINANCING_LABELS: Record<FinancingType, string> = {
   revenue: 'Revenue contributions (RCCO)',
   reserve: 'Contributions from reserves',
   borrowing: 'Borrowing',
+  mixed: 'Mixed sources',
 };
-const FINANCING_ORDER: FinancingType[] = ['grant', 'capital-receipts', 'revenue', 'reserve', 'borrowing'];
+const FINANCING_ORDER: FinancingType[] = ['grant', 'capital-receipts', 'revenue', 'reserve', 'borrowing', 'mixed'];
 
 export interface CapitalForecastTables {
   tables: Table[];
@@ -36,9 +38,9 @@ export function hasNextYear(inp: CapitalInput): boolean {
 
 export function capitalForecastTables(inp: CapitalInput, t2: CapitalTable): CapitalForecastTables {
   const u = inp.displayUnits;
-  const dp = placesFor(u);
+  const dp = t2.table.places ?? placesFor(u);
   const money = (v: Dec) => input(convert(v, inp.units, u), dp);
-  const T2 = new TableBuilder('capital', t2.table.columns);
+  const table2Refs = new TableBuilder('capital', t2.table.columns);
   const schemeRows = t2.table.rows.map((r, i) => ({ r, i })).filter(({ r }) => r.kind === 'line' || r.kind === 'scheme_standalone').map(({ i }) => i);
   const tables: Table[] = [];
   const findings: Finding[] = [];
@@ -61,7 +63,7 @@ export function capitalForecastTables(inp: CapitalInput, t2: CapitalTable): Capi
     const line = (s: CapitalScheme, kind: 'line' | 'scheme_standalone', bold: boolean, ref?: string) => {
       const t2row = schemeRows[k++];
       const r = n.add(kind, s.label, bold, { ref: (ref ?? s.ref) ? { text: (ref ?? s.ref)! } : null, approved: money(s.nextYearBudget ?? ZERO) }, s.source);
-      n.rows[r].cells[n.col('reprofile')] = sumOf([T2.ref(t2row, 'reprofile')], dp);
+      n.rows[r].cells[n.col('reprofile')] = table2Refs.has('reprofile') ? sumOf([table2Refs.ref(t2row, 'reprofile')], dp) : input(new Dec(0), dp);
       n.rows[r].cells[n.col('programme')] = sumOf([n.ref(r, 'approved'), n.ref(r, 'reprofile')], dp);
       return r;
     };
@@ -81,11 +83,11 @@ export function capitalForecastTables(inp: CapitalInput, t2: CapitalTable): Capi
       parts.push(n.add('category_total', cat.totalLabel ?? `Total ${cat.label}`, true, { ref: cat.ref ? { text: cat.ref } : null, ...totals(rows) }, cat.source));
     }
     nTotal = n.add('total', `TOTAL ${inp.nextYear} CAPITAL PROGRAMME`, true, totals(parts));
-    tables.push(n.build(`Capital programme ${inp.nextYear}: approved budget and the reprofiling from ${inp.year}`, u));
+    tables.push({ ...n.build(`Capital programme ${inp.nextYear}: approved budget and the reprofiling from ${inp.year}`, u), ...placesField(u, dp) });
   }
 
   // ---- Table 2b: financing ----
-  let F: TableBuilder | undefined;
+  let financing: TableBuilder | undefined;
   let fDiff = -1;
   let fTotal = -1;
   let fSpend = -1;
@@ -95,21 +97,26 @@ export function capitalForecastTables(inp: CapitalInput, t2: CapitalTable): Capi
       { id: 'amount', header: [inp.year, 'Financing', u], kind: 'money' },
     ];
     const f = new TableBuilder('capital-financing', columns);
-    F = f;
+    financing = f;
     const lines: number[] = [];
-    for (const type of FINANCING_ORDER) {
-      const of = inp.financing.filter((l) => l.type === type);
-      if (!of.length) continue;
-      f.add('heading', FINANCING_LABELS[type], true);
-      for (const l of of) lines.push(f.add('line', l.label, false, { amount: money(l.amount) }, l.source));
+    // As the body lists them (issue 11), or grouped under the source headings (the default).
+    if (inp.financingAsListed) {
+      for (const l of inp.financing) lines.push(f.add('line', l.label, false, { amount: money(l.amount) }, l.source));
+    } else {
+      for (const type of FINANCING_ORDER) {
+        const of = inp.financing.filter((l) => l.type === type);
+        if (!of.length) continue;
+        f.add('heading', FINANCING_LABELS[type], true);
+        for (const l of of) lines.push(f.add('line', l.label, false, { amount: money(l.amount) }, l.source));
+      }
     }
     fTotal = f.add('total', 'TOTAL FINANCING', true, { amount: sumOf(f.refs(lines, 'amount'), dp) });
-    const spendRefs = [T2.ref(t2.rows.grandTotal, 'outturn'), ...t2.rows.memo.map((r) => T2.ref(r, 'outturn'))];
+    const spendRefs = [table2Refs.ref(t2.rows.grandTotal, 'outturn'), ...t2.rows.memo.map((r) => table2Refs.ref(r, 'outturn'))];
     fSpend = f.add('measure', 'Capital expenditure (Table 2, including externally funded schemes and memo lines)', false, { amount: sumOf(spendRefs, dp) });
     fDiff = f.add('measure', 'Difference: financing − expenditure (nil when the spend is fully financed)', true, {
       amount: derived({ op: 'diff', a: f.ref(fTotal, 'amount'), b: f.ref(fSpend, 'amount') }, dp),
     });
-    tables.push(f.build(`Capital financing ${inp.year}`, u));
+    tables.push({ ...f.build(`Capital financing ${inp.year}`, u), ...placesField(u, dp) });
   }
 
   const exact = (t: Table, r: number, c: number): Dec => {
@@ -130,7 +137,7 @@ export function capitalForecastTables(inp: CapitalInput, t2: CapitalTable): Capi
         const approved = exact(t, nTotal, c('approved'));
         const reprofile = exact(t, nTotal, c('reprofile'));
         const programme = exact(t, nTotal, c('programme'));
-        const t2Reprofile = exact(t2.table, t2.rows.total, T2.col('reprofile'));
+        const t2Reprofile = exact(t2.table, t2.rows.total, table2Refs.col('reprofile'));
         const ok = programme.eq(approved.plus(reprofile)) && reprofile.eq(t2Reprofile);
         out.checks.push({
           table: 'capital-next-year',
@@ -175,9 +182,9 @@ export function capitalForecastTables(inp: CapitalInput, t2: CapitalTable): Capi
           }
         }
       }
-      if (F) {
+      if (financing) {
         const t = tables.find((x) => x.id === 'capital-financing')!;
-        const col = F.col('amount');
+        const col = financing.col('amount');
         const diff = exact(t, fDiff, col);
         out.checks.push({
           table: 'capital-financing',

@@ -2,7 +2,20 @@
 import { Dec, text } from '../base/decimal';
 import type { CapitalInput, CapitalScheme, Check, Column, Finding, Table } from './model';
 import { TableBuilder, derived, input, sumOf } from './table-builder';
-import { convert, placesFor } from './units';
+import { convert } from './units';
+import { arrangeColumns } from './columns';
+import { placesField, tablePlaces } from './precision';
+
+/** Every money input of Table 2 (for the places it carries). */
+function capitalInputs(inp: CapitalInput): Dec[] {
+  const schemes = inp.categories.flatMap((c) => (c.standalone ? [c.standalone] : c.schemes ?? []));
+  return [
+    ...schemes.flatMap((s) => [s.revisedBudget, s.outturn, ...(s.reprofile ? [s.reprofile] : [])]),
+    ...inp.externallyFunded.map((e) => e.outturn),
+    ...inp.memo.map((e) => e.outturn),
+    ...(inp.financing ?? []).map((f) => f.amount),
+  ];
+}
 
 export interface CapitalTable {
   table: Table;
@@ -13,16 +26,27 @@ export interface CapitalTable {
 
 export function capitalTable(inp: CapitalInput): CapitalTable {
   const u = inp.displayUnits;
-  const dp = placesFor(u);
-  const columns: Column[] = [
+  const dp = tablePlaces(inp.units, u, inp.layout?.decimals, capitalInputs(inp));
+  const schemes = inp.categories.flatMap((c) => (c.standalone ? [c.standalone] : c.schemes ?? []));
+  // Issue 11: no Ref column when nothing has a note reference; no reprofile column when no scheme
+  // gives one and the officer did not ask for the default (the body never decided one).
+  const hasRef = inp.categories.some((c) => c.ref) || schemes.some((s) => s.ref) || [...inp.externallyFunded, ...inp.memo].some((e) => e.ref);
+  const hasReprofile = inp.reprofileDefault === true || schemes.some((s) => s.reprofile !== undefined);
+  const defaultReprofile = inp.reprofileDefault ?? true;
+  // The variance as the body prints it: budget − outturn (budget remaining, the default) or outturn − budget.
+  const overFirst = inp.layout?.varianceSign === 'outturn-minus-budget';
+  const columns: Column[] = arrangeColumns([
     { id: 'label', header: [''], kind: 'text' },
-    { id: 'ref', header: ['Ref'], kind: 'ref' },
+    ...(hasRef ? [{ id: 'ref', header: ['Ref'], kind: 'ref' as const }] : []),
     { id: 'revised', header: [inp.year, 'Revised Budget', u], kind: 'money' },
     { id: 'outturn', header: [inp.year, 'Outturn', u], kind: 'money' },
-    { id: 'remaining', header: ['Budget', 'Remaining', u], kind: 'money' },
-    { id: 'reprofile', header: ['Reprofile to', inp.nextYear, u], kind: 'money' },
-  ];
+    { id: 'remaining', header: overFirst || inp.layout?.columnLabels?.remaining ? ['', 'Over/ (Under)spend', u] : ['Budget', 'Remaining', u], kind: 'money' },
+    ...(hasReprofile ? [{ id: 'reprofile', header: ['Reprofile to', inp.nextYear, u], kind: 'money' as const }] : []),
+  ], inp.layout);
   const b = new TableBuilder('capital', columns);
+  const remaining = (r: number) => derived(overFirst
+    ? { op: 'diff', a: b.ref(r, 'outturn'), b: b.ref(r, 'revised') }
+    : { op: 'diff', a: b.ref(r, 'revised'), b: b.ref(r, 'outturn') }, dp);
   const money = (v: Dec) => input(convert(v, inp.units, u), dp);
   const findings: Finding[] = [];
   let defaulted = 0;
@@ -36,8 +60,11 @@ export function capitalTable(inp: CapitalInput): CapitalTable {
       outturn: money(s.outturn),
     }, s.source);
     const cells = b.rows[r].cells;
-    cells[b.col('remaining')] = derived({ op: 'diff', a: b.ref(r, 'revised'), b: b.ref(r, 'outturn') }, dp);
-    if (s.reprofile === undefined) {
+    cells[b.col('remaining')] = remaining(r);
+    if (!hasReprofile) return r;
+    if (s.reprofile === undefined && !defaultReprofile) {
+      cells[b.col('reprofile')] = input(new Dec(0), dp);
+    } else if (s.reprofile === undefined) {
       // The officer's decision defaults to the remaining budget, nil for an overspend: a live MAX(0, …).
       defaulted++;
       cells[b.col('reprofile')] = derived({ op: 'pos', a: b.ref(r, 'remaining') }, dp);
@@ -65,7 +92,7 @@ export function capitalTable(inp: CapitalInput): CapitalTable {
     revised: sumOf(b.refs(rows, 'revised'), dp),
     outturn: sumOf(b.refs(rows, 'outturn'), dp),
     remaining: sumOf(b.refs(rows, 'remaining'), dp),
-    reprofile: sumOf(b.refs(rows, 'reprofile'), dp),
+    ...(hasReprofile ? { reprofile: sumOf(b.refs(rows, 'reprofile'), dp) } : {}),
   });
 
   if (inp.heading) b.add('heading', inp.heading, true);
@@ -90,7 +117,7 @@ export function capitalTable(inp: CapitalInput): CapitalTable {
       outturn: money(e.outturn),
       reprofile: input(new Dec(0), dp),
     });
-    b.rows[r].cells[b.col('remaining')] = derived({ op: 'diff', a: b.ref(r, 'revised'), b: b.ref(r, 'outturn') }, dp);
+    b.rows[r].cells[b.col('remaining')] = remaining(r);
     return r;
   });
   const grandTotal = external.length > 0 ? b.add('grand_total', inp.grandTotalLabel, true, totals([total, ...external])) : total;
@@ -113,7 +140,7 @@ export function capitalTable(inp: CapitalInput): CapitalTable {
     },
   ];
   return {
-    table: b.build(`Capital outturn ${inp.year} and reprofiling to ${inp.nextYear}`, u),
+    table: { ...b.build(hasReprofile ? `Capital outturn ${inp.year} and reprofiling to ${inp.nextYear}` : `Capital outturn ${inp.year}`, u), ...placesField(u, dp) },
     findings,
     checks,
     rows: { total, grandTotal, memo },

@@ -26,7 +26,8 @@ export function evaluate(tables: Table[], policy: RoundingPolicy): Finding[] {
   const apply = (d: Derivation, dp: number, get: (r: CellRef) => Dec): Dec => {
     switch (d.op) {
       case 'sum':
-        return d.of.reduce((acc, r) => acc.plus(get(r)), ZERO);
+        // `minus`: rows counted against the sum (income typed positive, issue 11)
+        return (d.minus ?? []).reduce((acc, r) => acc.minus(get(r)), d.of.reduce((acc, r) => acc.plus(get(r)), ZERO));
       case 'diff':
         return get(d.a).minus(get(d.b));
       case 'ratio': {
@@ -91,7 +92,7 @@ export function evaluate(tables: Table[], policy: RoundingPolicy): Finding[] {
               at: { r, c },
             });
           }
-        } else if (d.op === 'sum' && d.of.length > 1) {
+        } else if (d.op === 'sum' && d.of.length + (d.minus?.length ?? 0) > 1) {
           const exactShown = round(cell.exact, cell.dp);
           if (!exactShown.eq(cell.shown)) {
             findings.push({

@@ -17,6 +17,8 @@ export interface RevenueLine {
   originalBudget: Dec;
   revisedBudget: Dec;
   outturn: Dec;
+  /** income typed as the body prints it (positive): shown as typed, counted against spending in totals */
+  income?: boolean;
   /** where the line came from (JSON path or sheet!cell), for findings */
   source?: string;
 }
@@ -24,6 +26,20 @@ export interface RevenueSection {
   label?: string;
   lines: RevenueLine[];
   subtotalLabel?: string;
+  /** every line of the section is income typed positive (its sub-total is shown positive too) */
+  income?: boolean;
+}
+/** Over/(under)spend = outturn − budget (the default), or under/(over)spend = budget − outturn. */
+export type VarianceSign = 'outturn-minus-budget' | 'budget-minus-outturn';
+/** How a table prints itself: places, the order and captions of its figure columns (issue 11). */
+export interface TableLayout {
+  /** places shown (0–3); absent: what the inputs carry (see src/engine/precision.ts) */
+  decimals?: number;
+  /** column ids in print order (the rest follow in the default order) */
+  columnOrder?: string[];
+  /** captions by column id, replacing the default caption line */
+  columnLabels?: Record<string, string>;
+  varianceSign?: VarianceSign;
 }
 export interface RevenueInput {
   units: Units;
@@ -40,6 +56,13 @@ export interface RevenueInput {
   varianceThreshold?: { amount?: Dec; percent?: Dec };
   /** "forecast at month N" etc.: Table 1 on a forecast basis says so in its title */
   basis?: string;
+  /** false when no heading gives an original budget: the column is not printed (default true) */
+  hasOriginal?: boolean;
+  /** TOTAL and NET UNDERSPEND rows: always (default), or only when there are adjustments or earmarked amounts */
+  underspendRows?: 'always' | 'when-needed';
+  /** the narrative gives the net variance as a % of the revised budget too (issue 11) */
+  narrativePercent?: boolean;
+  layout?: TableLayout;
   /**
    * Ledger-level input: when given, the engine fills every line's revised budget and outturn (and
    * the original budget unless `ledger.originalBudgets` has the heading) from the ledger; the
@@ -101,7 +124,7 @@ export interface CapitalScheme {
   nextYearBudget?: Dec;
   source?: string;
 }
-export type FinancingType = 'grant' | 'capital-receipts' | 'revenue' | 'reserve' | 'borrowing';
+export type FinancingType = 'grant' | 'capital-receipts' | 'revenue' | 'reserve' | 'borrowing' | 'mixed';
 export interface CapitalFinancingLine {
   type: FinancingType;
   label: string;
@@ -134,6 +157,11 @@ export interface CapitalInput {
   nextYearProgrammeTotal?: Dec;
   /** how the year's spend was financed; its total must equal the spend */
   financing?: CapitalFinancingLine[];
+  /** a reprofile not given: the remaining budget when positive (true), or nil (false); absent: as today when any scheme gives one, else no reprofile column */
+  reprofileDefault?: boolean;
+  /** financing lines in the order given, without the source headings */
+  financingAsListed?: boolean;
+  layout?: TableLayout;
 }
 
 export type ReserveClass = 'general' | 'useable' | 'non-useable';
@@ -164,6 +192,25 @@ export interface ReservesInput {
   netRevenueBudget?: Dec;
   /** the medium-term financial plan: budget gap per forecast year, funded from reserves */
   mtfp?: MtfpInput;
+  /** published as year-end balances only: movements are derived from the balances (issue 11) */
+  balancesOnly?: boolean;
+  /** balances layout with the balance brought forward at the start of the first year (its movement derived too) */
+  balancesOpening?: boolean;
+  /** balances layout: show the derived movements between the balances (default true) */
+  showMovements?: boolean;
+  /** sentences for the first year only (default) or for every year, forecast years in the future tense */
+  narrativeYears?: 'first' | 'all';
+  /** the total line's label; default TOTAL RESERVES */
+  totalLabel?: string;
+  /** where the policy band was given (JSON path or settings cell), for its findings */
+  bandSource?: string;
+  /** net revenue budget per year (for the general reserve % and band check of every year) */
+  netRevenueBudgets?: (Dec | undefined)[];
+  /** the policy minimum as an amount too: "x% or £y, whichever is greater" (in the reserves' units) */
+  generalReserveMinAmount?: Dec;
+  /** no upper limit in the policy (a minimum only) */
+  generalReserveNoMax?: boolean;
+  layout?: TableLayout;
 }
 
 /** One year of the MTFP: budget requirement and funding (the gap is their difference). */
@@ -203,7 +250,7 @@ export interface CellRef {
 
 /** How a derived figure is formed from other figures; the sheet writes it as a formula. */
 export type Derivation =
-  | { op: 'sum'; of: CellRef[] }
+  | { op: 'sum'; of: CellRef[]; minus?: CellRef[] }
   | { op: 'diff'; a: CellRef; b: CellRef }
   /** num / den rounded to the figure's places; nil when the denominator is nil */
   | { op: 'ratio'; num: CellRef; den: CellRef }
@@ -281,6 +328,8 @@ export interface Table {
   rows: Row[];
   /** index of the label column */
   labelColumn: number;
+  /** places its money figures show, when not the units' default (issue 11: 0–3) */
+  places?: number;
 }
 
 export interface Finding {
@@ -308,9 +357,9 @@ export interface Check {
 }
 
 export interface Narrative {
-  revenue?: { netVariance: string; sentence: string };
+  revenue?: { netVariance: string; sentence: string; percentOfBudget?: string };
   capital?: { spend: string; programme: string; percent: string; sentence: string };
-  reserves?: { generalReservePercent?: string; sentence: string };
+  reserves?: { generalReservePercent?: string; sentence: string; years?: { year: string; sentence: string }[] };
 }
 
 export interface BuildResult {

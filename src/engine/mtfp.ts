@@ -113,7 +113,7 @@ export function mtfpTables(res: ReservesInput, base: MtfpRun, t3: ReservesTables
   ];
   const b = new TableBuilder('reserves-mtfp', columns);
   const perYear = (fn: (f: number) => TableCell) => Object.fromEntries(fyears.map((_, f) => [yid(f), fn(f)]));
-  const t3b = new TableBuilder('reserves', t3.table.columns);
+  const table3Refs = new TableBuilder('reserves', t3.table.columns);
 
   const req = b.add('line', 'Budget requirement', false, perYear((f) => money(mtfp.plan[f].budgetRequirement)));
   const fund = b.add('line', 'Funding (grants, council tax precept and other funding)', false, perYear((f) => money(mtfp.plan[f].funding)));
@@ -127,10 +127,10 @@ export function mtfpTables(res: ReservesInput, base: MtfpRun, t3: ReservesTables
     const draw = b.add('line', 'Drawn to fund the gap / surplus added', false, perYear((f) => money(base.draws.get(label)![f])));
     drawRows.push(draw);
     const projected = b.add('subtotal', 'Projected movements (Table 3)', false, perYear((f) => sumOf([b.ref(planned, yid(f)), b.ref(draw, yid(f))], dp)));
-    b.add('measure', 'Estimated balance at year end (Table 3)', false, perYear((f) => sumOf([t3b.ref(r3, `closing${first + f}`)], dp)));
+    b.add('measure', 'Estimated balance at year end (Table 3)', false, perYear((f) => sumOf([table3Refs.ref(r3, `closing${first + f}`)], dp)));
     // Table 3's projected movement of this reserve is the MTFP's: a live reference.
     fyears.forEach((_, f) => {
-      t3.table.rows[r3].cells[t3b.col(`movement${first + f}`)] = sumOf([b.ref(projected, yid(f))], dp);
+      t3.table.rows[r3].cells[table3Refs.col(`movement${first + f}`)] = sumOf([b.ref(projected, yid(f))], dp);
     });
   }
   const drawn = b.add('subtotal', 'Drawn from reserves / surplus added', true, perYear((f) => sumOf(b.refs(drawRows, yid(f)), dp)));
@@ -149,7 +149,7 @@ export function mtfpTables(res: ReservesInput, base: MtfpRun, t3: ReservesTables
       rule: 'mtfp.exhausted',
       message: `${label} would be exhausted in ${yearOf(y)}${gapReserve ? ' funding the budget gap' : ''} (estimated balance ${text(base.closing.get(label)![y])} ${res.units})`,
       actual: text(base.closing.get(label)![y]),
-      at: { r: t3.rows.byLabel.get(label)!, c: t3b.col(`closing${y}`) },
+      at: { r: t3.rows.byLabel.get(label)!, c: table3Refs.col(`closing${y}`) },
       source: res.reserves.find((r) => r.label === label)?.source,
     });
   }
@@ -196,7 +196,7 @@ export function mtfpTables(res: ReservesInput, base: MtfpRun, t3: ReservesTables
   });
   const s = new TableBuilder('reserves-scenarios', sc);
   const companion = t3.companion;
-  const useableRow = companion.rows.findIndex((r) => r.label.startsWith('Useable reserves'));
+  const useableRow = t3.rows.useable;
   const compB = new TableBuilder('reserves-categories', companion.columns);
   fyears.forEach((year, f) => {
     const y = first + f;

@@ -3,9 +3,23 @@ import { Dec, round } from '../base/decimal';
 import type { Units } from './model';
 import { convert } from './units';
 
-/** "£0.371m": pounds in millions to three places, half away from zero. */
-export function millions(amount: Dec, units: Units): string {
-  return `£${round(convert(amount, units, '£m'), 3).toFixed(3)}m`;
+/**
+ * "£0.371m": an amount in millions, to three places (or `places`, a £m table's own), half away
+ * from zero. An amount too small to show in £m at those places ("£0.000m" for an £80 underspend)
+ * is written in whole pounds instead: "£80", "£4,650" (issue 11).
+ */
+export function millions(amount: Dec, units: Units, places = 3): string {
+  const m = round(convert(amount, units, '£m'), places);
+  if (m.isZero() && !amount.isZero()) return pounds(convert(amount, units, '£'));
+  return `£${m.toFixed(places)}m`;
+}
+
+/** "£4,650": whole pounds with thousands separators, half away from zero ("£0.40" below a pound). */
+export function pounds(amount: Dec): string {
+  const abs = amount.abs();
+  if (abs.lt(1)) return `${amount.isNeg() ? '-' : ''}£${round(abs, 2).toFixed(2)}`;
+  const whole = round(abs, 0).toFixed(0).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${amount.isNeg() ? '-' : ''}£${whole}`;
 }
 
 /** "88.0%": a share to one place, half away from zero. */
@@ -14,12 +28,19 @@ export function percent(part: Dec, whole: Dec): string {
   return `${round(part.div(whole).times(100), 1).toFixed(1)}%`;
 }
 
-export function revenueSentence(netVariance: Dec, units: Units, basis?: string): string {
+/**
+ * Table 1's sentence. `netVariance` is outturn − budget (negative: underspend), in `units`.
+ * Options (issue 11): `places` of a £m table; `percentOf`: the budget the underspend is a % of
+ * (the headline of most outturn reports); `afterEarmarked` false when the table has no earmarked rows.
+ */
+export function revenueSentence(netVariance: Dec, units: Units, basis?: string, o: { places?: number; percentOf?: Dec; afterEarmarked?: boolean } = {}): string {
   const kind = netVariance.isNeg() ? 'underspend' : netVariance.isZero() ? 'balanced position' : 'overspend';
-  const amount = netVariance.isZero() ? '' : ` of ${millions(netVariance.abs(), units)}`;
+  const pct = o.percentOf !== undefined && !o.percentOf.isZero() ? ` (${percent(netVariance.abs(), o.percentOf.abs())} of the revised budget)` : '';
+  const amount = netVariance.isZero() ? '' : ` of ${millions(netVariance.abs(), units, o.places)}${pct}`;
+  const after = o.afterEarmarked === false ? '' : ', after earmarked underspends';
   return basis
     ? `On a forecast basis (${basis}), an overall ${kind} against the Revised Budget is expected for the year${amount}.`
-    : `The final outturn shows an overall ${kind} against the Revised Budget for the year${amount}, after earmarked underspends.`;
+    : `The final outturn shows an overall ${kind} against the Revised Budget for the year${amount}${after}.`;
 }
 
 export function capitalSentence(spend: Dec, programme: Dec, units: Units, year: string): string {

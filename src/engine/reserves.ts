@@ -1,9 +1,11 @@
 // Table 3: the statement of reserves, rolled forward over every year of the forecast, and its
 // companion table: the Home Office categories, useable reserves and years of cover per year.
 import { Dec, ZERO, round, sum, text } from '../base/decimal';
-import type { Check, Column, Finding, Reserve, ReserveCategory, ReservesInput, Table } from './model';
+import type { Check, Column, Figure, Finding, Reserve, ReserveCategory, ReservesInput, Table } from './model';
+import { bandChecks, bandPolicy, laterBudgets } from './reserve-policy';
 import { TableBuilder, derived, input, sumOf } from './table-builder';
 import { convert, placesFor } from './units';
+import { placesField, tablePlaces } from './precision';
 
 export const CATEGORY_LABELS: Record<ReserveCategory | 'none', string> = {
   mtfp: 'Earmarked for planned spending within the MTFP',
@@ -17,11 +19,15 @@ export interface ReservesTables {
   companion: Table;
   findings: Finding[];
   checks: Check[];
-  rows: { byLabel: Map<string, number>; totalReserves: number };
+  /**
+   * Named rows: Table 3's by reserve label, and its TOTAL RESERVES; Table 3a's useable reserves and
+   * (with a net revenue budget) the general reserve as % of it — never found again by their labels.
+   */
+  rows: { byLabel: Map<string, number>; totalReserves: number; useable: number; generalReservePercent?: number };
 }
 
 /** "2020/21" → the dates the column headers use: "1/04/20" and "31/03/21". */
-function yearDates(year: string): { start: string; end: string } {
+export function yearDates(year: string): { start: string; end: string } {
   const y = Number.parseInt(year.slice(0, 4), 10);
   const yy = (n: number) => String(n % 100).padStart(2, '0');
   return { start: `1/04/${yy(y)}`, end: `31/03/${yy(y + 1)}` };
@@ -29,7 +35,7 @@ function yearDates(year: string): { start: string; end: string } {
 
 export function reservesTables(inp: ReservesInput, netRevenueBudget: { amount: Dec; units: string } | undefined): ReservesTables {
   const u = inp.displayUnits;
-  const dp = placesFor(u);
+  const dp = tablePlaces(inp.units, u, inp.layout?.decimals, inp.reserves.flatMap((r) => [r.opening, ...r.flows.flatMap((f) => [f.movement, f.transfers, f.capital])]));
   const years = inp.years;
   const isActual = (y: number) => y < inp.actualYears;
   const hasTransfers = (y: number) => isActual(y) || inp.reserves.some((r) => !r.flows[y].transfers.isZero());
@@ -98,7 +104,7 @@ export function reservesTables(inp: ReservesInput, netRevenueBudget: { amount: D
     earmarkedParts.push(totalRow('subtotal_non_useable', 'Total Non-useable:-', rows));
   }
   const totalEarmarked = earmarkedParts.length > 0 ? totalRow('total_earmarked', 'TOTAL EARMARKED RESERVES', earmarkedParts) : undefined;
-  const totalReserves = totalRow('total_reserves', 'TOTAL RESERVES', [...general, ...(totalEarmarked !== undefined ? [totalEarmarked] : [])]);
+  const totalReserves = totalRow('total_reserves', inp.totalLabel ?? 'TOTAL RESERVES', [...general, ...(totalEarmarked !== undefined ? [totalEarmarked] : [])]);
 
   const last = years[years.length - 1];
   const table = b.build(
@@ -111,11 +117,12 @@ export function reservesTables(inp: ReservesInput, netRevenueBudget: { amount: D
   transfersNetToNil(inp, b, totalReserves, findings, checks);
   belowNil(inp, b, byLabel, findings, checks);
 
-  const companion = companionTable(inp, b, { general, useableTotal, byLabel, netRevenueBudget }, findings, checks);
-  return { table, companion, findings, checks, rows: { byLabel, totalReserves } };
+  const { table: companionTable3a, useable: useableRow, generalReservePercent } = companionTable(inp, b, { general, useableTotal, byLabel, netRevenueBudget }, findings, checks, dp);
+  const companion = { ...companionTable3a, ...placesField(u, dp) };
+  return { table: { ...table, ...placesField(u, dp) }, companion, findings, checks, rows: { byLabel, totalReserves, useable: useableRow, generalReservePercent } };
 }
 
-function transfersNetToNil(inp: ReservesInput, b: TableBuilder, totalRow: number, findings: Finding[], checks: Check[]): void {
+export function transfersNetToNil(inp: ReservesInput, b: TableBuilder, totalRow: number, findings: Finding[], checks: Check[]): void {
   inp.years.forEach((year, y) => {
     const net = sum(inp.reserves.map((r) => r.flows[y].transfers));
     checks.push({
@@ -140,7 +147,7 @@ function transfersNetToNil(inp: ReservesInput, b: TableBuilder, totalRow: number
   });
 }
 
-function belowNil(inp: ReservesInput, b: TableBuilder, byLabel: Map<string, number>, findings: Finding[], checks: Check[]): void {
+export function belowNil(inp: ReservesInput, b: TableBuilder, byLabel: Map<string, number>, findings: Finding[], checks: Check[]): void {
   let count = 0;
   for (const res of inp.reserves) {
     let balance = res.opening;
@@ -173,9 +180,11 @@ function belowNil(inp: ReservesInput, b: TableBuilder, byLabel: Map<string, numb
   });
 }
 
-interface CompanionContext {
+export interface CompanionContext {
   general: number[];
   useableTotal: number | undefined;
+  /** the rows whose sum is the useable earmarked reserves, when there is no single total row (balances layout) */
+  useableRows?: number[];
   byLabel: Map<string, number>;
   netRevenueBudget: { amount: Dec; units: string } | undefined;
 }
@@ -185,9 +194,9 @@ interface CompanionContext {
  * at that year's rate of draw, and the general reserve as a share of the net revenue budget.
  * Every figure is a formula over Table 3's cells on the same sheet.
  */
-function companionTable(inp: ReservesInput, t3: TableBuilder, ctx: CompanionContext, findings: Finding[], checks: Check[]): Table {
+export function companionTable(inp: ReservesInput, t3: TableBuilder, ctx: CompanionContext, findings: Finding[], checks: Check[], places?: number): { table: Table; useable: number; generalReservePercent?: number } {
   const u = inp.displayUnits;
-  const dp = placesFor(u);
+  const dp = places ?? placesFor(u);
   const years = inp.years;
   const columns: Column[] = [
     { id: 'label', header: ['', ''], kind: 'text' },
@@ -212,7 +221,7 @@ function companionTable(inp: ReservesInput, t3: TableBuilder, ctx: CompanionCont
   b.add('total_reserves', 'TOTAL RESERVES', true, totalCells);
 
   // Useable reserves: the general reserve and the useable earmarked reserves.
-  const useableRows = [...ctx.general, ...(ctx.useableTotal !== undefined ? [ctx.useableTotal] : [])];
+  const useableRows = [...ctx.general, ...(ctx.useableRows ?? (ctx.useableTotal !== undefined ? [ctx.useableTotal] : []))];
   const useCells: Record<string, ReturnType<typeof sumOf>> = {};
   const changeCells: Record<string, ReturnType<typeof sumOf>> = {};
   years.forEach((_, y) => {
@@ -229,20 +238,33 @@ function companionTable(inp: ReservesInput, t3: TableBuilder, ctx: CompanionCont
   b.add('measure', "Years of cover at that year's rate of draw (- = no draw)", false, coverCells);
 
   // The general reserve against the net revenue budget, for the first year.
+  let generalReservePercent: number | undefined;
   const generalClosing = sum(inp.reserves.filter((r) => r.class === 'general').map((r) => r.opening.plus(r.flows[0].movement).plus(r.flows[0].transfers).plus(r.flows[0].capital)));
   if (ctx.netRevenueBudget && ctx.general.length > 0) {
     const genCells: Record<string, ReturnType<typeof sumOf>> = {};
     years.forEach((_, y) => { genCells[yid(y)] = sumOf(ctx.general.map((r) => t3.ref(r, `closing${y}`)), dp); });
     const generalRow = b.add('measure', 'General reserve', false, genCells);
-    const budget = b.add('measure', 'Net revenue budget', false, { y0: input(convert(ctx.netRevenueBudget.amount, ctx.netRevenueBudget.units as typeof u, u), dp) });
-    const pctRow = b.add('measure', 'General reserve as % of the net revenue budget', false, {
-      y0: { ...derived({ op: 'ratio', num: b.ref(generalRow, 'y0'), den: b.ref(budget, 'y0') }, 3), as: 'percent' },
-    });
+    // Issue 11: a budget for every year the input gives one (netRevenueBudgets), so the % and the band are checked each year.
+    const later = laterBudgets(inp);
+    const budgetCells: Record<string, Figure> = { y0: input(convert(ctx.netRevenueBudget.amount, ctx.netRevenueBudget.units as typeof u, u), dp) };
+    for (const [y, amount] of later) budgetCells[yid(y)] = input(convert(amount, inp.units, u), dp);
+    const budget = b.add('measure', 'Net revenue budget', false, budgetCells);
+    const pctCells: Record<string, Figure> = { y0: { ...derived({ op: 'ratio', num: b.ref(generalRow, 'y0'), den: b.ref(budget, 'y0') }, 3), as: 'percent' } };
+    for (const [y] of later) pctCells[yid(y)] = { ...derived({ op: 'ratio', num: b.ref(generalRow, yid(y)), den: b.ref(budget, yid(y)) }, 3), as: 'percent' };
+    const pctRow = b.add('measure', 'General reserve as % of the net revenue budget', false, pctCells);
+    generalReservePercent = pctRow;
     const budgetPounds = convert(ctx.netRevenueBudget.amount, ctx.netRevenueBudget.units as typeof u, '£');
     const pct = budgetPounds.isZero() ? ZERO : convert(generalClosing, inp.units, '£').div(budgetPounds).times(100);
-    const within = pct.gte(inp.generalReserveBand.min) && pct.lte(inp.generalReserveBand.max);
+    const policy = bandPolicy(inp);
+    if (policy.extended) {
+      const budgets: [number, Dec][] = [[0, convert(ctx.netRevenueBudget.amount, ctx.netRevenueBudget.units as typeof u, inp.units)], ...later];
+      const r = bandChecks(inp, budgets, policy, { row: pctRow, col: (y) => b.col(yid(y)) });
+      findings.push(...r.findings);
+      checks.push(...r.checks);
+    }
+    const within = policy.extended || (pct.gte(inp.generalReserveBand.min) && pct.lte(inp.generalReserveBand.max));
     const shown = round(pct, 1);
-    checks.push({
+    if (!policy.extended) checks.push({
       table: 'reserves',
       rule: 'reserves.general-band',
       description: `General reserve within the policy band of ${text(inp.generalReserveBand.min)}% to ${text(inp.generalReserveBand.max)}% of the net revenue budget`,
@@ -260,6 +282,7 @@ function companionTable(inp: ReservesInput, t3: TableBuilder, ctx: CompanionCont
         expected: `${text(inp.generalReserveBand.min)}-${text(inp.generalReserveBand.max)}`,
         actual: text(shown),
         at: { r: pctRow, c: b.col('y0') },
+        ...(inp.bandSource ? { source: inp.bandSource } : {}),
       });
     }
   }
@@ -281,5 +304,5 @@ function companionTable(inp: ReservesInput, t3: TableBuilder, ctx: CompanionCont
       source: r.source,
     });
   }
-  return b.build('Reserves by Home Office category, and resilience', u);
+  return { table: b.build('Reserves by Home Office category, and resilience', u), useable, generalReservePercent };
 }

@@ -47,98 +47,177 @@ export interface LedgerTables {
 
 const MONTHS = ['April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'January', 'February', 'March'];
 
+/** What the parts of Tables 1a and 1b share: the prepared ledger, Table 1, units and places. */
+interface LedgerContext {
+  rev: RevenueInput;
+  ledger: NonNullable<RevenueInput['ledger']>;
+  agg: LedgerAggregate;
+  forecasts?: HeadingForecast[];
+  t1: RevenueTable;
+  /** references to Table 1's cells by column id (a builder over its columns; never built) */
+  table1Refs: TableBuilder;
+  /** Table 1's line rows, in heading order */
+  t1Lines: number[];
+  u: RevenueInput['displayUnits'];
+  dp: number;
+  money: (v: Dec) => Figure;
+  month?: number;
+  /** the ledger gives forecasts of its own for the rest of the year */
+  showForecastCol: boolean;
+}
+
+/** Table 1b's named rows. */
+interface ReconciliationRows {
+  headingRows: number[];
+  unmappedRow: number;
+  ambiguousRow: number;
+  ledgerTotal: number;
+}
+
+/**
+ * Tables 1b (the ledger reconciliation) and, at month N, 1a (the forecast build-up) from a prepared
+ * ledger, with Table 1's budget and outturn cells made references to them. Call `reconcile` after
+ * the tables are evaluated.
+ */
 export function ledgerTables(p: PreparedLedger, t1: RevenueTable): LedgerTables {
   const rev = p.revenue;
-  const ledger = rev.ledger!;
-  const { agg, forecasts } = p;
   const u = rev.displayUnits;
   const dp = placesFor(u);
-  const money = (v: Dec) => input(convert(v, rev.units, u), dp);
-  const month = ledger.month;
-  const t1b = new TableBuilder('revenue', t1.table.columns);
-  const t1Lines = t1.table.rows.map((r, i) => ({ r, i })).filter(({ r }) => r.kind === 'line').map(({ i }) => i);
-  const showForecastCol = month !== undefined && agg.hasForecast;
+  const month = rev.ledger!.month;
+  const ctx: LedgerContext = {
+    rev,
+    ledger: rev.ledger!,
+    agg: p.agg,
+    forecasts: p.forecasts,
+    t1,
+    table1Refs: new TableBuilder('revenue', t1.table.columns),
+    t1Lines: t1.table.rows.map((r, i) => ({ r, i })).filter(({ r }) => r.kind === 'line').map(({ i }) => i),
+    u,
+    dp,
+    money: (v: Dec) => input(convert(v, rev.units, u), dp),
+    month,
+    showForecastCol: month !== undefined && p.agg.hasForecast,
+  };
+  const { reconciliation, rows } = reconciliationTable(ctx);
+  const buildUp = forecastBuildUp(ctx, reconciliation, rows);
+  const { t1Total, diffRow } = closeReconciliation(ctx, reconciliation, rows, buildUp);
+  linkTable1(ctx, reconciliation, rows, buildUp);
 
-  // ---- Table 1b: the ledger reconciliation ----
+  const findings: Finding[] = [];
+  const checks: Check[] = [];
+  mappingFindings(ctx, reconciliation, rows, findings, checks);
+  if (buildUp) forecastFindings(ctx, buildUp.builder, findings, checks);
+
+  const title = month !== undefined
+    ? `Ledger reconciliation: budget and actual to month ${month} by heading`
+    : 'Ledger reconciliation: budget and outturn by heading';
+  const tables = [
+    ...(buildUp ? [buildUp.builder.build(`Forecast outturn at month ${month} (to ${MONTHS[month! - 1]}) by heading`, u)] : []),
+    reconciliation.build(title, u),
+  ];
+  const ledgerTable = tables[tables.length - 1];
+  return {
+    tables,
+    findings,
+    checks,
+    reconcile: () => reconcile(ctx, ledgerTable, reconciliation, { t1Total, diffRow, ledgerTotal: rows.ledgerTotal }),
+  };
+}
+
+/** Table 1b's first rows: per heading the ledger's figures, the unplaced lines, the ledger total. */
+function reconciliationTable(ctx: LedgerContext): { reconciliation: TableBuilder; rows: ReconciliationRows } {
+  const { agg, u, dp, money, month } = ctx;
   const lc: Column[] = [
     { id: 'label', header: ['', 'Budget Heading'], kind: 'text' },
     { id: 'budget', header: ['Ledger', 'Budget', u], kind: 'money' },
     { id: 'actual', header: ['Ledger', month !== undefined ? `Actual to ${MONTHS[month - 1]} (month ${month})` : 'Actual', u], kind: 'money' },
     ...(agg.hasCommitments ? [{ id: 'commitments', header: ['Ledger', 'Commitments', u], kind: 'money' as const }] : []),
-    ...(showForecastCol ? [{ id: 'forecast', header: ['Ledger', 'Forecast for the rest of the year (given)', u], kind: 'money' as const }] : []),
+    ...(ctx.showForecastCol ? [{ id: 'forecast', header: ['Ledger', 'Forecast for the rest of the year (given)', u], kind: 'money' as const }] : []),
   ];
-  const L = new TableBuilder('revenue-ledger', lc);
+  const reconciliation = new TableBuilder('revenue-ledger', lc);
   const cellsOf = (t: LedgerAggregate['total']) => ({
     budget: money(t.budget),
     actual: money(t.actual),
     commitments: money(t.commitments),
     forecast: money(t.forecast),
   });
-  const headingRows = agg.headings.map((h, i) => L.add('line', h, false, cellsOf(agg.byHeading[i])));
+  const headingRows = agg.headings.map((h, i) => reconciliation.add('line', h, false, cellsOf(agg.byHeading[i])));
   const sumIds = lc.filter((c) => c.kind === 'money').map((c) => c.id);
-  const sumCells = (rows: number[]) => Object.fromEntries(sumIds.map((id) => [id, sumOf(L.refs(rows, id), dp)]));
-  const mapped = L.add('subtotal', 'Total of the Table 1 headings', true, sumCells(headingRows));
-  const unmappedRow = L.add('line', `Lines not mapped to any heading (${agg.unmapped.lines})`, false, cellsOf(agg.unmapped));
-  const ambiguousRow = L.add('line', `Lines mapped to more than one heading (${agg.ambiguous.lines})`, false, cellsOf(agg.ambiguous));
-  const accounted = L.add('subtotal', 'Headings and unplaced lines', false, sumCells([mapped, unmappedRow, ambiguousRow]));
-  const ledgerTotal = L.add('total', `LEDGER TOTAL (all ${agg.total.lines} lines, summed on their own)`, true, cellsOf(agg.total));
-  void accounted;
+  const sumCells = (rows: number[]) => Object.fromEntries(sumIds.map((id) => [id, sumOf(reconciliation.refs(rows, id), dp)]));
+  const mapped = reconciliation.add('subtotal', 'Total of the Table 1 headings', true, sumCells(headingRows));
+  const unmappedRow = reconciliation.add('line', `Lines not mapped to any heading (${agg.unmapped.lines})`, false, cellsOf(agg.unmapped));
+  const ambiguousRow = reconciliation.add('line', `Lines mapped to more than one heading (${agg.ambiguous.lines})`, false, cellsOf(agg.ambiguous));
+  reconciliation.add('subtotal', 'Headings and unplaced lines', false, sumCells([mapped, unmappedRow, ambiguousRow]));
+  const ledgerTotal = reconciliation.add('total', `LEDGER TOTAL (all ${agg.total.lines} lines, summed on their own)`, true, cellsOf(agg.total));
+  return { reconciliation, rows: { headingRows, unmappedRow, ambiguousRow, ledgerTotal } };
+}
 
-  // ---- Table 1a: the forecast build-up ----
-  let F: TableBuilder | undefined;
-  let forecastTotal = -1;
-  if (forecasts && month !== undefined) {
-    const fc: Column[] = [
-      { id: 'label', header: ['', 'Budget Heading'], kind: 'text' },
-      { id: 'revised', header: ['', 'Revised Budget', u], kind: 'money' },
-      { id: 'actual', header: [`To month ${month}`, 'Actual to date', u], kind: 'money' },
-      ...(showForecastCol ? [{ id: 'given', header: ['Rest of year', 'Forecasts given', u], kind: 'money' as const }] : []),
-      { id: 'noForecast', header: ['Rest of year', 'Budget of lines without a forecast', u], kind: 'money' },
-      { id: 'share', header: ['Rest of year', `Profile left after ${MONTHS[month - 1]}`, '%'], kind: 'percent' },
-      { id: 'profiled', header: ['Rest of year', 'From the profile', u], kind: 'money' },
-      { id: 'forecast', header: ['', 'Forecast Outturn', u], kind: 'money' },
-      { id: 'variance', header: ['', 'Forecast Over/ (Under)spend', u], kind: 'money' },
-    ];
-    F = new TableBuilder('revenue-forecast', fc);
-    const f = F;
-    const rows = forecasts.map((h, i) => {
-      const r = f.add('line', h.heading, false, {
-        noForecast: money(h.budgetNoForecast),
-        share: { ...input(h.share, 3), as: 'percent' },
-        profiled: money(h.restFromProfile),
-      });
-      const c = f.rows[r].cells;
-      c[f.col('revised')] = sumOf([t1b.ref(t1Lines[i], 'revised')], dp);
-      c[f.col('actual')] = sumOf([L.ref(headingRows[i], 'actual')], dp);
-      if (showForecastCol) c[f.col('given')] = sumOf([L.ref(headingRows[i], 'forecast')], dp);
-      c[f.col('forecast')] = sumOf(['actual', ...(showForecastCol ? ['given'] : []), 'profiled'].map((id) => f.ref(r, id)), dp);
-      c[f.col('variance')] = derived({ op: 'diff', a: f.ref(r, 'forecast'), b: f.ref(r, 'revised') }, dp);
-      return r;
+/** Table 1a at month N: per heading, revised budget + actual + the rest of the year = the forecast outturn. */
+function forecastBuildUp(ctx: LedgerContext, reconciliation: TableBuilder, rows: ReconciliationRows): { builder: TableBuilder; total: number } | undefined {
+  const { forecasts, month, u, dp, money, showForecastCol, table1Refs, t1Lines } = ctx;
+  if (!forecasts || month === undefined) return undefined;
+  const fc: Column[] = [
+    { id: 'label', header: ['', 'Budget Heading'], kind: 'text' },
+    { id: 'revised', header: ['', 'Revised Budget', u], kind: 'money' },
+    { id: 'actual', header: [`To month ${month}`, 'Actual to date', u], kind: 'money' },
+    ...(showForecastCol ? [{ id: 'given', header: ['Rest of year', 'Forecasts given', u], kind: 'money' as const }] : []),
+    { id: 'noForecast', header: ['Rest of year', 'Budget of lines without a forecast', u], kind: 'money' },
+    { id: 'share', header: ['Rest of year', `Profile left after ${MONTHS[month - 1]}`, '%'], kind: 'percent' },
+    { id: 'profiled', header: ['Rest of year', 'From the profile', u], kind: 'money' },
+    { id: 'forecast', header: ['', 'Forecast Outturn', u], kind: 'money' },
+    { id: 'variance', header: ['', 'Forecast Over/ (Under)spend', u], kind: 'money' },
+  ];
+  const f = new TableBuilder('revenue-forecast', fc);
+  const lines = forecasts.map((h, i) => {
+    const r = f.add('line', h.heading, false, {
+      noForecast: money(h.budgetNoForecast),
+      share: { ...input(h.share, 3), as: 'percent' },
+      profiled: money(h.restFromProfile),
     });
-    const moneyIds = fc.filter((c) => c.kind === 'money').map((c) => c.id);
-    forecastTotal = f.add('total', 'TOTAL', true, Object.fromEntries(moneyIds.map((id) => [id, sumOf(f.refs(rows, id), dp)])));
-  }
-
-  // Table 1b's last rows: Table 1's own total, and the difference from the ledger total.
-  const t1Total = L.add('measure', `Table 1 total (${rev.totalLabel})`, false, {
-    budget: sumOf([t1b.ref(t1.rows.total, 'revised')], dp),
-    actual: sumOf([F ? F.ref(forecastTotal, 'actual') : t1b.ref(t1.rows.total, 'outturn')], dp),
+    const c = f.rows[r].cells;
+    c[f.col('revised')] = sumOf([table1Refs.ref(t1Lines[i], 'revised')], dp);
+    c[f.col('actual')] = sumOf([reconciliation.ref(rows.headingRows[i], 'actual')], dp);
+    if (showForecastCol) c[f.col('given')] = sumOf([reconciliation.ref(rows.headingRows[i], 'forecast')], dp);
+    c[f.col('forecast')] = sumOf(['actual', ...(showForecastCol ? ['given'] : []), 'profiled'].map((id) => f.ref(r, id)), dp);
+    c[f.col('variance')] = derived({ op: 'diff', a: f.ref(r, 'forecast'), b: f.ref(r, 'revised') }, dp);
+    return r;
   });
-  const diffRow = L.add('measure', 'Difference: Table 1 total − ledger total (nil when Table 1 reconciles)', true, {
-    budget: derived({ op: 'diff', a: L.ref(t1Total, 'budget'), b: L.ref(ledgerTotal, 'budget') }, dp),
-    actual: derived({ op: 'diff', a: L.ref(t1Total, 'actual'), b: L.ref(ledgerTotal, 'actual') }, dp),
-  });
+  const moneyIds = fc.filter((c) => c.kind === 'money').map((c) => c.id);
+  const total = f.add('total', 'TOTAL', true, Object.fromEntries(moneyIds.map((id) => [id, sumOf(f.refs(lines, id), dp)])));
+  return { builder: f, total };
+}
 
-  // Table 1's figures become references to the ledger and forecast tables (live formulas).
+/** Table 1b's last rows: Table 1's own total, and the difference from the ledger total. */
+function closeReconciliation(ctx: LedgerContext, reconciliation: TableBuilder, rows: ReconciliationRows, buildUp: { builder: TableBuilder; total: number } | undefined): { t1Total: number; diffRow: number } {
+  const { table1Refs, t1, dp } = ctx;
+  const t1Total = reconciliation.add('measure', `Table 1 total (${ctx.rev.totalLabel})`, false, {
+    budget: sumOf([table1Refs.ref(t1.rows.total, 'revised')], dp),
+    actual: sumOf([buildUp ? buildUp.builder.ref(buildUp.total, 'actual') : table1Refs.ref(t1.rows.total, 'outturn')], dp),
+  });
+  const diffRow = reconciliation.add('measure', 'Difference: Table 1 total − ledger total (nil when Table 1 reconciles)', true, {
+    budget: derived({ op: 'diff', a: reconciliation.ref(t1Total, 'budget'), b: reconciliation.ref(rows.ledgerTotal, 'budget') }, dp),
+    actual: derived({ op: 'diff', a: reconciliation.ref(t1Total, 'actual'), b: reconciliation.ref(rows.ledgerTotal, 'actual') }, dp),
+  });
+  return { t1Total, diffRow };
+}
+
+/**
+ * The links into Table 1: each heading's revised (and, unless given, original) budget is its
+ * Table 1b budget; its outturn is its Table 1a forecast at month N, else its Table 1b actual.
+ */
+function linkTable1(ctx: LedgerContext, reconciliation: TableBuilder, rows: ReconciliationRows, buildUp: { builder: TableBuilder } | undefined): void {
+  const { t1, table1Refs, t1Lines, dp, ledger, agg } = ctx;
   t1Lines.forEach((r, i) => {
     const cells = t1.table.rows[r].cells;
-    cells[t1b.col('revised')] = sumOf([L.ref(headingRows[i], 'budget')], dp);
-    if (!ledger.originalBudgets.has(agg.headings[i])) cells[t1b.col('original')] = sumOf([L.ref(headingRows[i], 'budget')], dp);
-    cells[t1b.col('outturn')] = sumOf([F ? F.ref(i, 'forecast') : L.ref(headingRows[i], 'actual')], dp);
+    cells[table1Refs.col('revised')] = sumOf([reconciliation.ref(rows.headingRows[i], 'budget')], dp);
+    if (!ledger.originalBudgets.has(agg.headings[i])) cells[table1Refs.col('original')] = sumOf([reconciliation.ref(rows.headingRows[i], 'budget')], dp);
+    cells[table1Refs.col('outturn')] = sumOf([buildUp ? buildUp.builder.ref(i, 'forecast') : reconciliation.ref(rows.headingRows[i], 'actual')], dp);
   });
+}
 
-  const findings: Finding[] = [];
-  const checks: Check[] = [];
+/** Every ledger line not mapped, or mapped twice, is an error at its line; the mapping check. */
+function mappingFindings(ctx: LedgerContext, reconciliation: TableBuilder, rows: ReconciliationRows, findings: Finding[], checks: Check[]): void {
+  const { agg, ledger, rev } = ctx;
   const where = (i: number) => ledger.lineSource?.(i) ?? `$.revenue.ledger.lines[${i}]`;
   const unplaced = (kind: 'unmapped' | 'ambiguous') => {
     const b = kind === 'unmapped' ? agg.unmapped : agg.ambiguous;
@@ -149,7 +228,7 @@ export function ledgerTables(p: PreparedLedger, t1: RevenueTable): LedgerTables 
         table: 'revenue-ledger',
         rule: kind === 'unmapped' ? 'ledger.unmapped' : 'ledger.mapped-twice',
         message: `${b.lines - listed} more ledger line(s) ${kind === 'unmapped' ? 'not mapped to any heading' : 'mapped to more than one heading'} (the first ${listed} are listed one by one)`,
-        at: { r: kind === 'unmapped' ? unmappedRow : ambiguousRow, c: L.col('budget') },
+        at: { r: kind === 'unmapped' ? rows.unmappedRow : rows.ambiguousRow, c: reconciliation.col('budget') },
       });
     }
   };
@@ -184,90 +263,81 @@ export function ledgerTables(p: PreparedLedger, t1: RevenueTable): LedgerTables 
     passed: agg.unmapped.lines === 0 && agg.ambiguous.lines === 0,
     detail: `${agg.total.lines} line(s): ${agg.unmapped.lines} not mapped, ${agg.ambiguous.lines} mapped to more than one heading`,
   });
+}
 
-  if (forecasts && month !== undefined) {
-    const byUser = agg.byHeading.reduce((n, b) => n + b.linesWithForecast, 0);
-    const profiled = forecasts.filter((h) => ledger.profiles.some((p) => p.heading === h.heading)).length;
-    checks.push({
-      table: 'revenue-forecast',
-      rule: 'forecast.basis',
-      description: `Forecast outturn at month ${month} = actual to date + the rest of the year (the user's forecast where given, else the budget profile, to the penny)`,
-      passed: true,
-      detail: `${byUser} of ${agg.total.lines} line(s) forecast by the user; ${profiled} heading(s) with their own profile, the others ${ledger.defaultProfile ? 'the default profile' : 'even twelfths'}`,
-    });
-    let over = 0;
-    forecasts.forEach((h, i) => {
-      const rest = h.forecastGiven.plus(h.restFromProfile);
-      if (h.commitments.gt(rest) && h.commitments.gt(ZERO)) {
-        over++;
-        findings.push({
-          severity: 'note',
-          table: 'revenue-forecast',
-          rule: 'forecast.commitments',
-          message: `${h.heading}: commitments of ${text(h.commitments)} ${rev.units} exceed the forecast for the rest of the year (${text(rest)} ${rev.units})`,
-          expected: text(rest),
-          actual: text(h.commitments),
-          at: { r: i, c: F!.col('forecast') },
-        });
-      }
-    });
-    checks.push({
-      table: 'revenue-forecast',
-      rule: 'forecast.commitments',
-      description: 'Commitments per heading are covered by the forecast for the rest of the year',
-      passed: over === 0,
-      detail: `${over} heading(s) with commitments above the rest-of-year forecast`,
-    });
-  }
+/** Table 1a's checks: the basis of the forecast, and commitments covered by the rest of the year. */
+function forecastFindings(ctx: LedgerContext, buildUp: TableBuilder, findings: Finding[], checks: Check[]): void {
+  const { agg, ledger, rev, month } = ctx;
+  const forecasts = ctx.forecasts!;
+  const byUser = agg.byHeading.reduce((n, b) => n + b.linesWithForecast, 0);
+  const profiled = forecasts.filter((h) => ledger.profiles.some((p) => p.heading === h.heading)).length;
+  checks.push({
+    table: 'revenue-forecast',
+    rule: 'forecast.basis',
+    description: `Forecast outturn at month ${month} = actual to date + the rest of the year (the user's forecast where given, else the budget profile, to the penny)`,
+    passed: true,
+    detail: `${byUser} of ${agg.total.lines} line(s) forecast by the user; ${profiled} heading(s) with their own profile, the others ${ledger.defaultProfile ? 'the default profile' : 'even twelfths'}`,
+  });
+  let over = 0;
+  forecasts.forEach((h, i) => {
+    const rest = h.forecastGiven.plus(h.restFromProfile);
+    if (h.commitments.gt(rest) && h.commitments.gt(ZERO)) {
+      over++;
+      findings.push({
+        severity: 'note',
+        table: 'revenue-forecast',
+        rule: 'forecast.commitments',
+        message: `${h.heading}: commitments of ${text(h.commitments)} ${rev.units} exceed the forecast for the rest of the year (${text(rest)} ${rev.units})`,
+        expected: text(rest),
+        actual: text(h.commitments),
+        at: { r: i, c: buildUp.col('forecast') },
+      });
+    }
+  });
+  checks.push({
+    table: 'revenue-forecast',
+    rule: 'forecast.commitments',
+    description: 'Commitments per heading are covered by the forecast for the rest of the year',
+    passed: over === 0,
+    detail: `${over} heading(s) with commitments above the rest-of-year forecast`,
+  });
+}
 
-  const title = month !== undefined
-    ? `Ledger reconciliation: budget and actual to month ${month} by heading`
-    : 'Ledger reconciliation: budget and outturn by heading';
-  const tables = [
-    ...(F ? [F.build(`Forecast outturn at month ${month} (to ${MONTHS[month! - 1]}) by heading`, u)] : []),
-    L.build(title, u),
-  ];
-  const ledgerTable = tables[tables.length - 1];
-
-  return {
-    tables,
-    findings,
-    checks,
-    reconcile() {
-      const out: { findings: Finding[]; checks: Check[] } = { findings: [], checks: [] };
-      const parts: string[] = [];
-      let ok = true;
-      for (const id of ['budget', 'actual'] as const) {
-        const c = L.col(id);
-        const d = ledgerTable.rows[diffRow].cells[c];
-        const t = ledgerTable.rows[t1Total].cells[c];
-        const g = ledgerTable.rows[ledgerTotal].cells[c];
-        if (!isFigure(d) || !isFigure(t) || !isFigure(g)) continue;
-        const diff = (d as Figure).exact;
-        parts.push(`${id}: Table 1 ${text(t.exact)}, ledger ${text(g.exact)}, difference ${text(diff)} ${u}`);
-        if (!diff.isZero()) {
-          ok = false;
-          out.findings.push({
-            severity: 'error',
-            table: 'revenue-ledger',
-            rule: 'ledger.reconciliation',
-            message: `Table 1 does not reconcile to the ledger (${id === 'budget' ? 'budget' : 'actual'}): Table 1 total ${text(t.exact)} ${u}, ledger total ${text(g.exact)} ${u}` +
-              ` (${agg.unmapped.lines} line(s) not mapped, ${agg.ambiguous.lines} mapped twice)`,
-            expected: text(g.exact),
-            actual: text(t.exact),
-            difference: text(diff),
-            at: { r: diffRow, c },
-          });
-        }
-      }
-      out.checks.push({
+/** After evaluation: Table 1's total equals the ledger total exactly, budget and actual (an error at the difference row if not). */
+function reconcile(ctx: LedgerContext, ledgerTable: Table, reconciliation: TableBuilder, rows: { t1Total: number; diffRow: number; ledgerTotal: number }): { findings: Finding[]; checks: Check[] } {
+  const { agg, u } = ctx;
+  const out: { findings: Finding[]; checks: Check[] } = { findings: [], checks: [] };
+  const parts: string[] = [];
+  let ok = true;
+  for (const id of ['budget', 'actual'] as const) {
+    const c = reconciliation.col(id);
+    const d = ledgerTable.rows[rows.diffRow].cells[c];
+    const t = ledgerTable.rows[rows.t1Total].cells[c];
+    const g = ledgerTable.rows[rows.ledgerTotal].cells[c];
+    if (!isFigure(d) || !isFigure(t) || !isFigure(g)) continue;
+    const diff = (d as Figure).exact;
+    parts.push(`${id}: Table 1 ${text(t.exact)}, ledger ${text(g.exact)}, difference ${text(diff)} ${u}`);
+    if (!diff.isZero()) {
+      ok = false;
+      out.findings.push({
+        severity: 'error',
         table: 'revenue-ledger',
         rule: 'ledger.reconciliation',
-        description: 'Table 1 total equals the ledger total exactly (budget, and actual to date)',
-        passed: ok,
-        detail: parts.join('; '),
+        message: `Table 1 does not reconcile to the ledger (${id === 'budget' ? 'budget' : 'actual'}): Table 1 total ${text(t.exact)} ${u}, ledger total ${text(g.exact)} ${u}` +
+          ` (${agg.unmapped.lines} line(s) not mapped, ${agg.ambiguous.lines} mapped twice)`,
+        expected: text(g.exact),
+        actual: text(t.exact),
+        difference: text(diff),
+        at: { r: rows.diffRow, c },
       });
-      return out;
-    },
-  };
+    }
+  }
+  out.checks.push({
+    table: 'revenue-ledger',
+    rule: 'ledger.reconciliation',
+    description: 'Table 1 total equals the ledger total exactly (budget, and actual to date)',
+    passed: ok,
+    detail: parts.join('; '),
+  });
+  return out;
 }

@@ -2,7 +2,10 @@
 import { Dec, sum, text } from '../base/decimal';
 import type { Check, Column, Figure, Finding, RevenueInput, Table } from './model';
 import { TableBuilder, derived, input, sumOf } from './table-builder';
-import { convert, placesFor } from './units';
+import { convert } from './units';
+import { arrangeColumns } from './columns';
+import { incomeSignFindings, signedLines } from './income';
+import { placesField, tablePlaces } from './precision';
 
 export const REVENUE_COLUMNS = {
   label: 'Budget Heading',
@@ -25,54 +28,70 @@ export interface RevenueTable {
 
 export function revenueTable(inp: RevenueInput, financialYear: string): RevenueTable {
   const u = inp.displayUnits;
-  const dp = placesFor(u);
+  const layout = inp.layout;
+  const dp = tablePlaces(inp.units, u, layout?.decimals, revenueInputs(inp));
   const hasRef = inp.sections.some((s) => s.lines.some((l) => l.ref));
-  const columns: Column[] = [
+  const hasOriginal = inp.hasOriginal !== false;
+  // The variance as the body prints it: outturn − budget (over/(under)spend, the default) or budget − outturn.
+  const budgetFirst = layout?.varianceSign === 'budget-minus-outturn';
+  const varianceCaption = budgetFirst ? 'Under/ (Over)spend' : REVENUE_COLUMNS.variance;
+  const columns: Column[] = arrangeColumns([
     { id: 'label', header: [REVENUE_COLUMNS.label], kind: 'text' },
     ...(hasRef ? [{ id: 'ref', header: ['Ref'], kind: 'ref' as const }] : []),
-    { id: 'original', header: [REVENUE_COLUMNS.original, u], kind: 'money' },
+    ...(hasOriginal ? [{ id: 'original', header: [REVENUE_COLUMNS.original, u], kind: 'money' as const }] : []),
     { id: 'revised', header: [REVENUE_COLUMNS.revised, u], kind: 'money' },
-    ...(inp.showVirements ? [{ id: 'virement', header: [REVENUE_COLUMNS.virement, u], kind: 'money' as const }] : []),
+    ...(inp.showVirements && hasOriginal ? [{ id: 'virement', header: [REVENUE_COLUMNS.virement, u], kind: 'money' as const }] : []),
     { id: 'outturn', header: [inp.basis ? `Forecast ${REVENUE_COLUMNS.outturn}` : REVENUE_COLUMNS.outturn, u], kind: 'money' },
-    { id: 'variance', header: [REVENUE_COLUMNS.variance, u], kind: 'money' },
+    { id: 'variance', header: [varianceCaption, u], kind: 'money' },
     ...(inp.showVariancePercent ? [{ id: 'pct', header: [REVENUE_COLUMNS.variancePercent, '%'], kind: 'percent' as const }] : []),
     ...(inp.varianceThreshold ? [{ id: 'flag', header: [REVENUE_COLUMNS.flag, ''], kind: 'flag' as const }] : []),
-  ];
+  ], layout);
   const b = new TableBuilder('revenue', columns);
   const money = (v: Dec) => input(convert(v, inp.units, u), dp);
   const PCT_DP = 3; // a fraction to 3 places is a percentage to one place
 
-  const derivedCells = (r: number) => ({
-    virement: derived({ op: 'diff', a: b.ref(r, 'revised'), b: b.ref(r, 'original') }, dp),
-    variance: derived({ op: 'diff', a: b.ref(r, 'outturn'), b: b.ref(r, 'revised') }, dp),
-    pct: { ...derived({ op: 'ratio', num: b.ref(r, 'variance'), den: b.ref(r, 'revised') }, PCT_DP), as: 'percent' as const },
-  });
-  const sums = (rows: number[]) => ({
-    original: sumOf(b.refs(rows, 'original'), dp),
-    revised: sumOf(b.refs(rows, 'revised'), dp),
-    outturn: sumOf(b.refs(rows, 'outturn'), dp),
-  });
-  const fill = (r: number) => Object.assign(b.rows[r].cells, rowCells(b, r, derivedCells(r)));
+  // An income row (typed positive, as printed) varies the other way round.
+  const derivedCells = (r: number, income = false) => {
+    const swap = income !== budgetFirst;
+    return {
+      ...(b.has('virement') ? { virement: derived({ op: 'diff', a: b.ref(r, 'revised'), b: b.ref(r, 'original') }, dp) } : {}),
+      variance: derived(swap ? { op: 'diff', a: b.ref(r, 'revised'), b: b.ref(r, 'outturn') } : { op: 'diff', a: b.ref(r, 'outturn'), b: b.ref(r, 'revised') }, dp),
+      pct: { ...derived({ op: 'ratio', num: b.ref(r, 'variance'), den: b.ref(r, 'revised') }, PCT_DP), as: 'percent' as const },
+    };
+  };
+  /** Totals: spending rows added, income rows (typed positive) taken away. */
+  const sums = (rows: { r: number; income: boolean }[]) => {
+    const plus = rows.filter((x) => !x.income).map((x) => x.r);
+    const minus = rows.filter((x) => x.income).map((x) => x.r);
+    const of = (id: string) => (minus.length
+      ? derived({ op: 'sum', of: b.refs(plus, id), minus: b.refs(minus, id) }, dp)
+      : sumOf(b.refs(plus, id), dp));
+    return { ...(hasOriginal ? { original: of('original') } : {}), revised: of('revised'), outturn: of('outturn') };
+  };
+  const fill = (r: number, income = false) => Object.assign(b.rows[r].cells, rowCells(b, r, derivedCells(r, income)));
 
-  const totalParts: number[] = [];
+  const totalParts: { r: number; income: boolean }[] = [];
   const lineRows: number[] = [];
   for (const section of inp.sections) {
     if (section.label) b.add('heading', section.label, true);
     const rows = section.lines.map((l) => {
+      const income = Boolean(l.income || section.income);
       const r = b.add('line', l.label, false, {
         ref: l.ref ? { text: l.ref } : null,
         original: money(l.originalBudget),
         revised: money(l.revisedBudget),
         outturn: money(l.outturn),
       }, l.source);
-      fill(r);
+      fill(r, income);
       lineRows.push(r);
-      return r;
+      return { r, income };
     });
     if (section.subtotalLabel) {
-      const r = b.add('subtotal', section.subtotalLabel, true, sums(rows));
-      fill(r);
-      totalParts.push(r);
+      // A section of income alone totals positive, as printed; a mixed one nets income off.
+      const income = Boolean(section.income);
+      const r = b.add('subtotal', section.subtotalLabel, true, income ? sums(rows.map((x) => ({ r: x.r, income: false }))) : sums(rows));
+      fill(r, income);
+      totalParts.push({ r, income });
     } else {
       totalParts.push(...rows);
     }
@@ -80,28 +99,36 @@ export function revenueTable(inp: RevenueInput, financialYear: string): RevenueT
   const total = b.add('total', inp.totalLabel, true, sums(totalParts));
   fill(total);
 
-  const adjustments = inp.adjustments.map((a) => b.add('adjustment', a.label, false, { variance: money(a.amount) }));
-  const totalVarianceExact = sum(inp.sections.flatMap((s) => s.lines.map((l) => l.outturn.minus(l.revisedBudget))))
-    .plus(sum(inp.adjustments.map((a) => a.amount)));
-  const totalUnderspend = b.add('total_underspend', totalVarianceExact.isPos() && !totalVarianceExact.isZero() ? 'TOTAL OVERSPEND' : 'TOTAL UNDERSPEND', true, {
-    variance: sumOf(b.refs([total, ...adjustments], 'variance'), dp),
-  });
-  const earmarked = inp.earmarked.map((e) => b.add('earmarked', `less: ${e.label}`, false, { variance: money(e.amount) }, e.source));
+  // Below the line, in the variance column's own sign.
+  const signed = signedLines(inp);
+  const lineVariance = sum(signed.map((l) => (budgetFirst ? l.revisedBudget.minus(l.outturn) : l.outturn.minus(l.revisedBudget))));
+  const isOver = (v: Dec) => !v.isZero() && (budgetFirst ? v.isNeg() : v.isPos());
+  const showBelow = inp.underspendRows !== 'when-needed' || inp.adjustments.length + inp.earmarked.length > 0;
+  const adjustments = showBelow ? inp.adjustments.map((a) => b.add('adjustment', a.label, false, { variance: money(a.amount) })) : [];
+  const totalVarianceExact = lineVariance.plus(sum(inp.adjustments.map((a) => a.amount)));
+  const totalUnderspend = showBelow
+    ? b.add('total_underspend', isOver(totalVarianceExact) ? 'TOTAL OVERSPEND' : 'TOTAL UNDERSPEND', true, {
+      variance: sumOf(b.refs([total, ...adjustments], 'variance'), dp),
+    })
+    : total;
+  const earmarked = showBelow ? inp.earmarked.map((e) => b.add('earmarked', `less: ${e.label}`, false, { variance: money(e.amount) }, e.source)) : [];
   const netExact = totalVarianceExact.plus(sum(inp.earmarked.map((e) => e.amount)));
-  const net = b.add('net_underspend', `NET ${netExact.isPos() && !netExact.isZero() ? 'OVERSPEND' : 'UNDERSPEND'} AFTER EARMARKED UNDERSPENDS`, true, {
-    variance: sumOf(b.refs([totalUnderspend, ...earmarked], 'variance'), dp),
-  });
+  const net = showBelow
+    ? b.add('net_underspend', `NET ${isOver(netExact) ? 'OVERSPEND' : 'UNDERSPEND'} AFTER EARMARKED UNDERSPENDS`, true, {
+      variance: sumOf(b.refs([totalUnderspend, ...earmarked], 'variance'), dp),
+    })
+    : total;
 
   const title = inp.basis
     ? `Revenue forecast outturn against budget ${financialYear} (${inp.basis})`
     : `Revenue outturn against budget ${financialYear}`;
-  const table = b.build(title, u);
+  const table = { ...b.build(title, u), ...placesField(u, dp) };
 
   // Virements: the budget is moved between headings; the total stays unless the requirement changed.
   const findings: Finding[] = [];
   const checks: Check[] = [];
-  const totalOriginal = sum(inp.sections.flatMap((s) => s.lines.map((l) => l.originalBudget)));
-  const totalRevised = sum(inp.sections.flatMap((s) => s.lines.map((l) => l.revisedBudget)));
+  const totalOriginal = sum(signed.map((l) => l.originalBudget));
+  const totalRevised = sum(signed.map((l) => l.revisedBudget));
   const change = totalRevised.minus(totalOriginal);
   const virementsBalance = change.eq(inp.budgetRequirementChange);
   checks.push({
@@ -125,9 +152,19 @@ export function revenueTable(inp: RevenueInput, financialYear: string): RevenueT
       at: { r: total, c: b.col('revised') },
     });
   }
+  findings.push(...incomeSignFindings(inp, lineRows, b.col('revised')));
   if (inp.varianceThreshold) flagVariances(inp, b, lineRows, findings, checks);
 
   return { table, findings, checks, rows: { total, totalUnderspend, net, earmarked } };
+}
+
+/** Every money input of Table 1 (for the places it carries). */
+function revenueInputs(inp: RevenueInput): Dec[] {
+  return [
+    ...inp.sections.flatMap((s) => s.lines.flatMap((l) => [l.originalBudget, l.revisedBudget, l.outturn])),
+    ...inp.adjustments.map((a) => a.amount),
+    ...inp.earmarked.map((e) => e.amount),
+  ];
 }
 
 function rowCells(b: TableBuilder, _r: number, d: Record<string, Figure>) {
@@ -140,10 +177,11 @@ function rowCells(b: TableBuilder, _r: number, d: Record<string, Figure>) {
 function flagVariances(inp: RevenueInput, b: TableBuilder, lineRows: number[], findings: Finding[], checks: Check[]): void {
   const t = inp.varianceThreshold!;
   const lines = inp.sections.flatMap((s) => s.lines);
+  const signed = signedLines(inp);
   let flagged = 0;
   lineRows.forEach((r, i) => {
     const l = lines[i];
-    const variance = l.outturn.minus(l.revisedBudget);
+    const variance = signed[i].outturn.minus(signed[i].revisedBudget);
     const byAmount = t.amount !== undefined && variance.abs().gte(t.amount);
     const pct = l.revisedBudget.isZero() ? undefined : variance.div(l.revisedBudget).times(100);
     const byPercent = t.percent !== undefined && pct !== undefined && pct.abs().gte(t.percent);

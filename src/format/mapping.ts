@@ -19,13 +19,13 @@ export type MappableTable = (typeof MAPPABLE)[number];
 export function mappableColumns(table: MappableTable, years: readonly string[] = []): string[] {
   switch (table) {
     case 'RevenueLines':
-      return ['Section', 'Sub-total label', 'Budget heading', 'Ref', 'Original budget', 'Revised budget', 'Outturn'];
+      return ['Section', 'Sub-total label', 'Budget heading', 'Ref', 'Original budget', 'Revised budget', 'Outturn', 'Income'];
     case 'RevenueBelowTheLine':
       return ['Type', 'Label', 'Amount', 'Reserve'];
     case 'CapitalLines':
-      return ['Type', 'Category', 'Category ref', 'Label', 'Ref', 'Revised budget', 'Outturn', 'Reprofile'];
+      return ['Type', 'Category', 'Category ref', 'Label', 'Ref', 'Revised budget', 'Outturn', 'Reprofile', 'Category total label'];
     case 'ReserveLines':
-      return ['Reserve', 'Class', 'Category', 'Opening balance', ...years.flatMap((y) => [`Movement ${y}`, `Transfers ${y}`, `Capital ${y}`])];
+      return ['Reserve', 'Class', 'Category', 'Opening balance', ...years.flatMap((y) => [`Movement ${y}`, `Transfers ${y}`, `Capital ${y}`]), ...years.map((y) => `Balance ${y}`)];
   }
 }
 
@@ -45,16 +45,17 @@ export function reserveYearsFrom(values: GridValue[][]): string[] {
 
 /** The template columns a mapping may leave unmapped (read as blank); every other column needs one. */
 export const OPTIONAL_COLUMNS: Record<MappableTable, readonly string[]> = {
-  RevenueLines: ['Section', 'Sub-total label', 'Ref'],
+  RevenueLines: ['Section', 'Sub-total label', 'Ref', 'Income'],
   RevenueBelowTheLine: ['Reserve'],
-  CapitalLines: ['Category ref', 'Ref', 'Reprofile'],
+  CapitalLines: ['Category ref', 'Ref', 'Reprofile', 'Category total label'],
   ReserveLines: ['Category'],
 };
 
 /** The columns of a table's column list a mapping must give a column for. */
 export function requiredColumns(table: string, columns: readonly string[]): string[] {
   const optional = OPTIONAL_COLUMNS[table as MappableTable] ?? [];
-  return columns.filter((c) => !optional.includes(c));
+  // Issue 11: a mapped reserves range gives the flows; the year-end Balance columns are optional.
+  return columns.filter((c) => !optional.includes(c) && !(table === 'ReserveLines' && c.startsWith('Balance ')));
 }
 
 export interface RangeMapping {

@@ -17,14 +17,21 @@ export interface TemplateTable {
   columns: string[];
   /** columns holding money */
   money: string[];
+  /**
+   * Issue 11: how many leading columns every such table has; the columns after them are optional
+   * (read when their header is there, in any order; a template carries them only when used).
+   * Absent: every column is required.
+   */
+  required?: number;
 }
 
 export const SETTINGS_TABLE: TemplateTable = { sheet: TEMPLATE_SHEETS.settings, name: 'OutturnSettings', columns: ['Setting', 'Value'], money: [] };
 export const REVENUE_LINES: TemplateTable = {
   sheet: TEMPLATE_SHEETS.revenue,
   name: 'RevenueLines',
-  columns: ['Section', 'Sub-total label', 'Budget heading', 'Ref', 'Original budget', 'Revised budget', 'Outturn'],
+  columns: ['Section', 'Sub-total label', 'Budget heading', 'Ref', 'Original budget', 'Revised budget', 'Outturn', 'Income'],
   money: ['Original budget', 'Revised budget', 'Outturn'],
+  required: 7,
 };
 export const REVENUE_BELOW_LINE: TemplateTable = {
   sheet: TEMPLATE_SHEETS.revenue,
@@ -35,16 +42,21 @@ export const REVENUE_BELOW_LINE: TemplateTable = {
 export const CAPITAL_LINES: TemplateTable = {
   sheet: TEMPLATE_SHEETS.capital,
   name: 'CapitalLines',
-  columns: ['Type', 'Category', 'Category ref', 'Label', 'Ref', 'Revised budget', 'Outturn', 'Reprofile'],
+  columns: ['Type', 'Category', 'Category ref', 'Label', 'Ref', 'Revised budget', 'Outturn', 'Reprofile', 'Category total label'],
   money: ['Revised budget', 'Outturn', 'Reprofile'],
+  required: 8,
 };
 export function reserveLinesTable(years: string[]): TemplateTable {
   const flows = years.flatMap((y) => [`Movement ${y}`, `Transfers ${y}`, `Capital ${y}`]);
+  // Issue 11: the year columns follow the years set (a missing one is nil); reserves published as
+  // balances have a Balance column per year instead of the flows.
+  const balances = years.map((y) => `Balance ${y}`);
   return {
     sheet: TEMPLATE_SHEETS.reserves,
     name: 'ReserveLines',
-    columns: ['Reserve', 'Class', 'Category', 'Opening balance', ...flows],
-    money: ['Opening balance', ...flows],
+    columns: ['Reserve', 'Class', 'Category', 'Opening balance', ...flows, ...balances],
+    money: ['Opening balance', ...flows, ...balances],
+    required: 3,
   };
 }
 
@@ -78,6 +90,34 @@ export const SETTINGS = [
   // forecasting (src/format/forecast-templates.ts reads these two)
   ['Forecast month', 'revenue.ledger.month'],
   ['Capital next-year programme total', 'capital.nextYearProgrammeTotal'],
+] as const;
+
+/**
+ * Issue 11: how a body prints its tables. Read like the settings above; a filled template lists
+ * only those the document uses (so earlier templates are unchanged), and any may be added as a row.
+ * Kinds: 'int' a whole number, 'bool' Yes/No, 'list' comma-separated words, 'labels' id=caption
+ * pairs separated by ';', 'money' an amount, 'text' as typed.
+ */
+export const LAYOUT_SETTINGS = [
+  ['Revenue decimals', 'revenue.decimals', 'int'],
+  ['Revenue variance sign', 'revenue.varianceSign', 'text'],
+  ['Revenue column order', 'revenue.columnOrder', 'list'],
+  ['Revenue column labels', 'revenue.columnLabels', 'labels'],
+  ['Revenue underspend rows', 'revenue.underspendRows', 'text'],
+  ['Revenue basis', 'revenue.basis', 'text'],
+  ['Narrative % of budget', 'revenue.narrativePercent', 'bool'],
+  ['Capital decimals', 'capital.decimals', 'int'],
+  ['Capital variance sign', 'capital.varianceSign', 'text'],
+  ['Capital column order', 'capital.columnOrder', 'list'],
+  ['Capital column labels', 'capital.columnLabels', 'labels'],
+  ['Capital reprofile default', 'capital.reprofileDefault', 'bool'],
+  ['Capital financing as listed', 'capital.financingAsListed', 'bool'],
+  ['Reserves decimals', 'reserves.decimals', 'int'],
+  ['Reserves total label', 'reserves.totalLabel', 'text'],
+  ['General reserve minimum amount', 'reserves.generalReserveBand.minAmount', 'money'],
+  ['Net revenue budgets by year', 'reserves.netRevenueBudgets', 'budgets'],
+  ['Reserves narrative years', 'reserves.narrativeYears', 'text'],
+  ['Show derived movements', 'reserves.showMovements', 'bool'],
 ] as const;
 
 export const CAPITAL_TYPES = ['Scheme', 'Single-line category', 'Externally funded', 'Memo'] as const;
@@ -152,4 +192,5 @@ export const FINANCING_TYPES: Record<string, string> = {
   revenue: 'revenue', rcco: 'revenue', 'revenue contributions': 'revenue', 'revenue contribution': 'revenue',
   reserve: 'reserve', reserves: 'reserve', 'contributions from reserves': 'reserve',
   borrowing: 'borrowing',
+  mixed: 'mixed', 'mixed sources': 'mixed',
 };

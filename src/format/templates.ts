@@ -63,6 +63,7 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: I
     const reserves = readReserveLines(ctx, Array.isArray(res.years) ? (res.years as string[]) : []);
     if (reserves) res.reserves = reserves;
   }
+  emptyTables(ctx, doc);
   readForecasting(ctx, doc, ledger);
   if (errors.length) throw new InvalidInput(errors);
   return toModel(doc, (path) => {
@@ -74,6 +75,24 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: I
     const top = sources.get('$');
     return top ? `${top} (${path})` : undefined;
   });
+}
+
+/**
+ * Issue 11: an input table left empty means "no such table" (a revenue-only build from the
+ * templates needs no sheet deleted) — unless every table given is empty: then each is an error at
+ * its header. A note says which table was left out.
+ */
+function emptyTables(ctx: ReadContext, doc: Record<string, unknown>): void {
+  const given = (['revenue', 'capital', 'reserves'] as const).filter((k) => doc[k] !== undefined);
+  if (ctx.empty.length === 0) return;
+  if (ctx.empty.length === given.length) {
+    for (const e of ctx.empty) ctx.noRows(e.f, e.t, e.what);
+    return;
+  }
+  for (const e of ctx.empty) {
+    delete doc[e.table];
+    ctx.notes?.push({ where: sheetRef(e.f.sheet, a1(e.f.headerRow, e.f.col0)), message: `the ${e.t.name} table is empty: no ${e.table} table is built` });
+  }
 }
 
 /** The forecasting templates (issue 5): the ledger, the MTFP, next year's capital and its financing. */

@@ -5,6 +5,9 @@ import type {
   CapitalCategory,
   CapitalInput,
   CodeMatch,
+  FinancingType,
+  TableLayout,
+  VarianceSign,
   LedgerInput,
   LedgerLine,
   MtfpInput,
@@ -112,6 +115,18 @@ export function readOutturn(textIn: string, name = 'input'): OutturnInput {
   return toModel(parseJsonText(textIn, name));
 }
 
+const trusted = new WeakSet<unknown[]>();
+
+/**
+ * Marks an array of ledger lines made by a reader that has checked every line as the schema's
+ * `ledgerLine` would (src/format/ledger-export.ts: text codes of 1-64 characters, amounts of the
+ * money pattern within 40 characters, a description within 255), so that toModel does not check
+ * them again. The array must not change afterwards.
+ */
+export function trustLedgerLines(lines: LedgerLine[]): void {
+  trusted.add(lines);
+}
+
 /** Validates an outturn/v1 document and converts it to the engine's model; throws InvalidInput. */
 export function toModel(doc: unknown, sources?: (path: string) => string | undefined): OutturnInput {
   const errors: InputError[] = [];
@@ -119,7 +134,7 @@ export function toModel(doc: unknown, sources?: (path: string) => string | undef
   // passes, the limits and the schema see the document with an empty lines array in their place.
   // Whenever anything fails, both run on the whole document, so every message is the schema's own.
   const lines = ledgerLinesOf(doc);
-  const checked = lines !== undefined && lines.length > 0 && ledgerLinesValid(lines) ? withEmptyLedgerLines(doc) : doc;
+  const checked = lines !== undefined && lines.length > 0 && (trusted.has(lines) || ledgerLinesValid(lines)) ? withEmptyLedgerLines(doc) : doc;
   // Enormous or hostile documents fail here, quickly, before the schema walks them.
   let limits = checkLimits(checked);
   if (limits.length && checked !== doc) limits = checkLimits(doc);
@@ -130,6 +145,41 @@ export function toModel(doc: unknown, sources?: (path: string) => string | undef
     throw new InvalidInput(errors);
   }
   const d = doc as unknown as V1;
+  const v = validationContext(d, errors, sources);
+  const revenue = d.revenue ? revenueModel(v, d.revenue) : undefined;
+  const capital = d.capital ? capitalModel(v, d.capital) : undefined;
+  const reserves = d.reserves ? reservesModel(v, d.reserves) : undefined;
+  if (!d.revenue && !d.capital && !d.reserves) {
+    errors.push({ where: '$', message: 'no table to build: give at least one of revenue, capital, reserves' });
+  }
+  if (errors.length) throw new InvalidInput(errors);
+  return {
+    organisation: d.organisation,
+    financialYear: d.financialYear,
+    rounding: d.rounding ?? 'round-then-sum',
+    revenue,
+    capital,
+    reserves,
+    ...(d.publishing ? { publishing: { ...d.publishing } } : {}),
+  };
+}
+
+/** What every table's validator shares: the document, where errors go, money and years read with their paths. */
+interface ValidationContext {
+  d: V1;
+  errors: InputError[];
+  /** the place to name for a JSON path: the traced cell when the document came from templates */
+  src: Src;
+  money: MoneyFn;
+  pct: (v: string | number) => Dec;
+  /** a financial year's first calendar year; an error when "2020/22" */
+  years: (y: string, p: (string | number)[]) => number;
+  /** the document's financial year's first calendar year */
+  fy: number;
+  uniqueLabels: (labels: { label: string; path: (string | number)[]; field?: string }[], table: string) => void;
+}
+
+function validationContext(d: V1, errors: InputError[], sources?: (path: string) => string | undefined): ValidationContext {
   const src = (p: (string | number)[]) => sources?.(jsonPath(p)) ?? jsonPath(p);
   const money = (v: string | number, p: (string | number)[]): Dec => {
     if (typeof v === 'number') {
@@ -173,180 +223,192 @@ export function toModel(doc: unknown, sources?: (path: string) => string | undef
     }
   };
 
-  let revenue: RevenueInput | undefined;
-  if (d.revenue) {
-    const r = d.revenue;
-    const units = r.units;
-    revenue = {
-      units,
-      displayUnits: r.displayUnits ?? units,
-      sections: r.sections.map((s, i) => ({
-        label: s.label,
-        subtotalLabel: s.subtotalLabel,
-        lines: s.lines.map((l, j) => {
-          const p = ['revenue', 'sections', i, 'lines', j];
-          // With a ledger the figures are filled by the engine; these are placeholders.
-          const fig = (k: 'originalBudget' | 'revisedBudget' | 'outturn') => (l[k] !== undefined ? money(l[k]!, [...p, k]) : new Dec(0));
-          return {
-            label: l.label,
-            ref: l.ref || undefined,
-            originalBudget: fig('originalBudget'),
-            revisedBudget: fig('revisedBudget'),
-            outturn: fig('outturn'),
-            source: src(p),
-          };
-        }),
-      })),
-      totalLabel: r.totalLabel,
-      adjustments: (r.adjustments ?? []).map((a, i) => ({ label: a.label, amount: money(a.amount, ['revenue', 'adjustments', i, 'amount']) })),
-      earmarked: (r.earmarked ?? []).map((e, i) => ({
-        label: e.label,
-        amount: money(e.amount, ['revenue', 'earmarked', i, 'amount']),
-        reserve: e.reserve,
-        source: src(['revenue', 'earmarked', i]),
-      })),
-      budgetRequirementChange: r.budgetRequirementChange !== undefined ? money(r.budgetRequirementChange, ['revenue', 'budgetRequirementChange']) : new Dec(0),
-      showVirements: r.showVirements ?? false,
-      showVariancePercent: r.showVariancePercent ?? false,
-      varianceThreshold: r.varianceThreshold
-        ? {
-            amount: r.varianceThreshold.amount !== undefined ? money(r.varianceThreshold.amount, ['revenue', 'varianceThreshold', 'amount']).abs() : undefined,
-            percent: r.varianceThreshold.percent !== undefined ? pct(r.varianceThreshold.percent) : undefined,
-          }
-        : undefined,
-      basis: r.basis,
-    };
-    if (r.ledger) revenue.ledger = ledgerModel(r.ledger, r.sections, errors, src, money);
-    else {
-      r.sections.forEach((s, i) => s.lines.forEach((l, j) => {
-        for (const k of ['originalBudget', 'revisedBudget', 'outturn'] as const) {
-          if (l[k] === undefined) errors.push({ where: src(['revenue', 'sections', i, 'lines', j, k]), message: 'required field is missing' });
-        }
-      }));
-    }
-    uniqueLabels([
-      ...r.sections.flatMap((s, i) => s.lines.map((l, j) => ({ label: l.label, path: ['revenue', 'sections', i, 'lines', j] }))),
-      ...r.sections.flatMap((s, i) => (s.subtotalLabel ? [{ label: s.subtotalLabel, path: ['revenue', 'sections', i], field: 'subtotalLabel' }] : [])),
-      { label: r.totalLabel, path: ['revenue'], field: 'totalLabel' },
-      ...(r.adjustments ?? []).map((a, i) => ({ label: a.label, path: ['revenue', 'adjustments', i] })),
-      ...(r.earmarked ?? []).map((a, i) => ({ label: `less: ${a.label}`, path: ['revenue', 'earmarked', i] })),
-    ], 'revenue');
-  }
+  return { d, errors, src, money, pct, years, fy, uniqueLabels };
+}
 
-  let capital: CapitalInput | undefined;
-  if (d.capital) {
-    const c = d.capital;
-    const y = years(c.year, ['capital', 'year']);
-    const ny = years(c.nextYear, ['capital', 'nextYear']);
-    if (ny !== y + 1) errors.push({ where: src(['capital', 'nextYear']), message: `${c.nextYear} does not follow ${c.year}` });
-    if (y !== fy) errors.push({ where: src(['capital', 'year']), message: `${c.year} is not the financial year ${d.financialYear}` });
-    const scheme = (s: V1Scheme, p: (string | number)[]) => ({
+/** Table 1's input: sections of headings, adjustments, earmarked underspends, the ledger; labels unique. */
+function revenueModel(v: ValidationContext, r: V1Revenue): RevenueInput {
+  const { errors, src, money, pct, uniqueLabels } = v;
+  const units = r.units;
+  const revenue: RevenueInput = {
+    units,
+    displayUnits: r.displayUnits ?? units,
+    sections: r.sections.map((s, i) => ({
       label: s.label,
-      ref: s.ref || undefined,
-      revisedBudget: money(s.revisedBudget!, [...p, 'revisedBudget']),
-      outturn: money(s.outturn!, [...p, 'outturn']),
-      reprofile: s.reprofile !== undefined ? money(s.reprofile, [...p, 'reprofile']) : undefined,
-      nextYearBudget: s.nextYearBudget !== undefined ? money(s.nextYearBudget, [...p, 'nextYearBudget']) : undefined,
-      source: src(p),
-    });
-    capital = {
-      units: c.units,
-      displayUnits: c.displayUnits ?? c.units,
-      year: c.year,
-      nextYear: c.nextYear,
-      heading: c.heading ?? 'EXPENDITURE',
-      totalLabel: c.totalLabel ?? 'TOTAL PLANNED EXPENDITURE',
-      grandTotalLabel: c.grandTotalLabel ?? 'TOTAL EXPENDITURE (including externally funded schemes)',
-      categories: c.categories.map((cat, i): CapitalCategory => {
-        const p = ['capital', 'categories', i];
-        return cat.schemes
-          ? { label: cat.label, ref: cat.ref || undefined, totalLabel: cat.totalLabel, schemes: cat.schemes.map((s, j) => scheme(s, [...p, 'schemes', j])), source: src(p) }
-          : { label: cat.label, ref: cat.ref || undefined, standalone: scheme(cat as V1Scheme, p), source: src(p) };
-      }),
-      externallyFunded: (c.externallyFunded ?? []).map((e, i) => ({ label: e.label, ref: e.ref || undefined, outturn: money(e.outturn, ['capital', 'externallyFunded', i, 'outturn']) })),
-      memo: (c.memo ?? []).map((e, i) => ({ label: e.label, ref: e.ref || undefined, outturn: money(e.outturn, ['capital', 'memo', i, 'outturn']) })),
-      nextYearProgrammeTotal: c.nextYearProgrammeTotal !== undefined ? money(c.nextYearProgrammeTotal, ['capital', 'nextYearProgrammeTotal']) : undefined,
-      financing: c.financing?.map((l, i) => {
-        const p = ['capital', 'financing', i];
-        if (l.type === 'reserve' && !l.reserve) errors.push({ where: src([...p, 'reserve']), message: 'a contribution from reserves names its reserve (the Table 3 label)' });
-        if (l.type !== 'reserve' && l.reserve) errors.push({ where: src([...p, 'reserve']), message: `only a contribution from reserves names a reserve, not a ${l.type} line` });
-        return { type: l.type, label: l.label, amount: money(l.amount, [...p, 'amount']), reserve: l.reserve, source: src(p) };
-      }),
-    };
-    uniqueLabels([
-      ...c.categories.flatMap((cat, i) => [
-        ...(cat.schemes ? [{ label: cat.totalLabel ?? `Total ${cat.label}`, path: ['capital', 'categories', i], field: cat.totalLabel ? 'totalLabel' : 'label' }] : [{ label: cat.label, path: ['capital', 'categories', i] }]),
-        ...(cat.schemes ?? []).map((s, j) => ({ label: s.label, path: ['capital', 'categories', i, 'schemes', j] })),
-      ]),
-      ...(c.externallyFunded ?? []).map((e, i) => ({ label: e.label, path: ['capital', 'externallyFunded', i] })),
-      ...(c.memo ?? []).map((e, i) => ({ label: e.label, path: ['capital', 'memo', i] })),
-    ], 'capital');
-  }
-
-  let reserves: ReservesInput | undefined;
-  if (d.reserves) {
-    const r = d.reserves;
-    const starts = r.years.map((y, i) => years(y, ['reserves', 'years', i]));
-    starts.forEach((s, i) => {
-      if (i > 0 && s !== starts[i - 1] + 1) errors.push({ where: src(['reserves', 'years', i]), message: `${r.years[i]} does not follow ${r.years[i - 1]}: years must be consecutive` });
-    });
-    const actualYears = r.actualYears ?? 1;
-    if (actualYears > r.years.length) errors.push({ where: src(['reserves', 'actualYears']), message: `${actualYears} actual years, but only ${r.years.length} years are given` });
-    if (actualYears >= 1 && actualYears <= r.years.length && starts[actualYears - 1] !== fy) {
-      errors.push({ where: src(['reserves', 'years', actualYears - 1]), message: `the last actual year ${r.years[actualYears - 1]} is not the financial year ${d.financialYear}` });
-    }
-    if (actualYears === 0 && starts[0] !== fy && starts[0] !== fy + 1) {
-      errors.push({ where: src(['reserves', 'years', 0]), message: `a forecast-only statement should start in ${d.financialYear} or the year after, not ${r.years[0]}` });
-    }
-    const band = r.generalReserveBand ? { min: pct(r.generalReserveBand.min), max: pct(r.generalReserveBand.max) } : { min: new Dec(2), max: new Dec(5) };
-    if (band.min.gt(band.max)) errors.push({ where: src(['reserves', 'generalReserveBand']), message: 'min is above max' });
-    reserves = {
-      units: r.units,
-      displayUnits: r.displayUnits ?? r.units,
-      years: r.years,
-      actualYears,
-      generalReserveBand: band,
-      netRevenueBudget: r.netRevenueBudget !== undefined ? money(r.netRevenueBudget, ['reserves', 'netRevenueBudget']) : undefined,
-      reserves: r.reserves.map((res, i) => {
-        const p = ['reserves', 'reserves', i];
-        const flows = res.flows ?? [];
-        if (flows.length > r.years.length) {
-          errors.push({ where: src([...p, 'flows']), message: `${flows.length} flows for ${r.years.length} years: at most one per year` });
-        }
+      subtotalLabel: s.subtotalLabel,
+      ...(s.income ? { income: true } : {}),
+      lines: s.lines.map((l, j) => {
+        const p = ['revenue', 'sections', i, 'lines', j];
+        // With a ledger the figures are filled by the engine; these are placeholders.
+        const fig = (k: 'originalBudget' | 'revisedBudget' | 'outturn') => (l[k] !== undefined ? money(l[k]!, [...p, k]) : new Dec(0));
+        const revisedBudget = fig('revisedBudget');
         return {
-          label: res.label,
-          class: res.class,
-          category: res.category,
-          opening: money(res.opening, [...p, 'opening']),
-          flows: r.years.map((_, y) => {
-            const f = flows[y] ?? {};
-            const fp = [...p, 'flows', y];
-            return {
-              movement: f.movement !== undefined ? money(f.movement, [...fp, 'movement']) : new Dec(0),
-              transfers: f.transfers !== undefined ? money(f.transfers, [...fp, 'transfers']) : new Dec(0),
-              capital: f.capital !== undefined ? money(f.capital, [...fp, 'capital']) : new Dec(0),
-            };
-          }),
+          label: l.label,
+          ref: l.ref || undefined,
+          // No original budget published: original = revised (no virement), and the column is not printed.
+          originalBudget: l.originalBudget === undefined && !r.ledger ? revisedBudget : fig('originalBudget'),
+          revisedBudget,
+          outturn: fig('outturn'),
+          ...(l.income ? { income: true } : {}),
           source: src(p),
         };
       }),
-    };
-    uniqueLabels(r.reserves.map((res, i) => ({ label: res.label, path: ['reserves', 'reserves', i] })), 'reserves');
-    if (r.mtfp) reserves.mtfp = mtfpModel(r.mtfp, r, actualYears, errors, src, money);
-  }
-  if (!d.revenue && !d.capital && !d.reserves) {
-    errors.push({ where: '$', message: 'no table to build: give at least one of revenue, capital, reserves' });
-  }
-  if (errors.length) throw new InvalidInput(errors);
-  return {
-    organisation: d.organisation,
-    financialYear: d.financialYear,
-    rounding: d.rounding ?? 'round-then-sum',
-    revenue,
-    capital,
-    reserves,
-    ...(d.publishing ? { publishing: { ...d.publishing } } : {}),
+    })),
+    totalLabel: r.totalLabel,
+    adjustments: (r.adjustments ?? []).map((a, i) => ({ label: a.label, amount: money(a.amount, ['revenue', 'adjustments', i, 'amount']) })),
+    earmarked: (r.earmarked ?? []).map((e, i) => ({
+      label: e.label,
+      amount: money(e.amount, ['revenue', 'earmarked', i, 'amount']),
+      reserve: e.reserve,
+      source: src(['revenue', 'earmarked', i]),
+    })),
+    budgetRequirementChange: r.budgetRequirementChange !== undefined ? money(r.budgetRequirementChange, ['revenue', 'budgetRequirementChange']) : new Dec(0),
+    showVirements: r.showVirements ?? false,
+    showVariancePercent: r.showVariancePercent ?? false,
+    varianceThreshold: r.varianceThreshold
+      ? {
+          amount: r.varianceThreshold.amount !== undefined ? money(r.varianceThreshold.amount, ['revenue', 'varianceThreshold', 'amount']).abs() : undefined,
+          percent: r.varianceThreshold.percent !== undefined ? pct(r.varianceThreshold.percent) : undefined,
+        }
+      : undefined,
+    basis: r.basis,
+    ...revenueLayout(r, errors, src),
   };
+  if (r.ledger) revenue.ledger = ledgerModel(r.ledger, r.sections, errors, src, money);
+  else {
+    r.sections.forEach((s, i) => s.lines.forEach((l, j) => {
+      for (const k of ['revisedBudget', 'outturn'] as const) {
+        if (l[k] === undefined) errors.push({ where: src(['revenue', 'sections', i, 'lines', j, k]), message: 'required field is missing' });
+      }
+    }));
+  }
+  uniqueLabels([
+    ...r.sections.flatMap((s, i) => s.lines.map((l, j) => ({ label: l.label, path: ['revenue', 'sections', i, 'lines', j] }))),
+    ...r.sections.flatMap((s, i) => (s.subtotalLabel ? [{ label: s.subtotalLabel, path: ['revenue', 'sections', i], field: 'subtotalLabel' }] : [])),
+    { label: r.totalLabel, path: ['revenue'], field: 'totalLabel' },
+    ...(r.adjustments ?? []).map((a, i) => ({ label: a.label, path: ['revenue', 'adjustments', i] })),
+    ...(r.earmarked ?? []).map((a, i) => ({ label: `less: ${a.label}`, path: ['revenue', 'earmarked', i] })),
+  ], 'revenue');
+  return revenue;
+}
+
+/** Table 2's input: categories of schemes, externally funded and memo lines, next year and financing; labels unique. */
+function capitalModel(v: ValidationContext, c: NonNullable<V1['capital']>): CapitalInput {
+  const { errors, src, money, years, uniqueLabels, fy, d } = v;
+  const y = years(c.year, ['capital', 'year']);
+  const ny = years(c.nextYear, ['capital', 'nextYear']);
+  if (ny !== y + 1) errors.push({ where: src(['capital', 'nextYear']), message: `${c.nextYear} does not follow ${c.year}` });
+  if (y !== fy) errors.push({ where: src(['capital', 'year']), message: `${c.year} is not the financial year ${d.financialYear}` });
+  const scheme = (s: V1Scheme, p: (string | number)[]) => ({
+    label: s.label,
+    ref: s.ref || undefined,
+    revisedBudget: money(s.revisedBudget!, [...p, 'revisedBudget']),
+    outturn: money(s.outturn!, [...p, 'outturn']),
+    reprofile: s.reprofile !== undefined ? money(s.reprofile, [...p, 'reprofile']) : undefined,
+    nextYearBudget: s.nextYearBudget !== undefined ? money(s.nextYearBudget, [...p, 'nextYearBudget']) : undefined,
+    source: src(p),
+  });
+  const capital: CapitalInput = {
+    units: c.units,
+    displayUnits: c.displayUnits ?? c.units,
+    year: c.year,
+    nextYear: c.nextYear,
+    heading: c.heading ?? 'EXPENDITURE',
+    totalLabel: c.totalLabel ?? 'TOTAL PLANNED EXPENDITURE',
+    grandTotalLabel: c.grandTotalLabel ?? 'TOTAL EXPENDITURE (including externally funded schemes)',
+    categories: c.categories.map((cat, i): CapitalCategory => {
+      const p = ['capital', 'categories', i];
+      return cat.schemes
+        ? { label: cat.label, ref: cat.ref || undefined, totalLabel: cat.totalLabel, schemes: cat.schemes.map((s, j) => scheme(s, [...p, 'schemes', j])), source: src(p) }
+        : { label: cat.label, ref: cat.ref || undefined, standalone: scheme(cat as V1Scheme, p), source: src(p) };
+    }),
+    externallyFunded: (c.externallyFunded ?? []).map((e, i) => ({ label: e.label, ref: e.ref || undefined, outturn: money(e.outturn, ['capital', 'externallyFunded', i, 'outturn']) })),
+    memo: (c.memo ?? []).map((e, i) => ({ label: e.label, ref: e.ref || undefined, outturn: money(e.outturn, ['capital', 'memo', i, 'outturn']) })),
+    nextYearProgrammeTotal: c.nextYearProgrammeTotal !== undefined ? money(c.nextYearProgrammeTotal, ['capital', 'nextYearProgrammeTotal']) : undefined,
+    financing: c.financing?.map((l, i) => {
+      const p = ['capital', 'financing', i];
+      if (l.type === 'reserve' && !l.reserve && d.reserves) errors.push({ where: src([...p, 'reserve']), message: 'a contribution from reserves names its reserve (the Table 3 label)' });
+      if (l.type !== 'reserve' && l.reserve) errors.push({ where: src([...p, 'reserve']), message: `only a contribution from reserves names a reserve, not a ${l.type} line` });
+      return { type: l.type, label: l.label, amount: money(l.amount, [...p, 'amount']), reserve: l.reserve, source: src(p) };
+    }),
+    ...(c.reprofileDefault !== undefined ? { reprofileDefault: c.reprofileDefault } : {}),
+    ...(c.financingAsListed ? { financingAsListed: true } : {}),
+    ...layoutOf(c),
+  };
+  uniqueLabels([
+    ...c.categories.flatMap((cat, i) => [
+      ...(cat.schemes ? [{ label: cat.totalLabel ?? `Total ${cat.label}`, path: ['capital', 'categories', i], field: cat.totalLabel ? 'totalLabel' : 'label' }] : [{ label: cat.label, path: ['capital', 'categories', i] }]),
+      ...(cat.schemes ?? []).map((s, j) => ({ label: s.label, path: ['capital', 'categories', i, 'schemes', j] })),
+    ]),
+    ...(c.externallyFunded ?? []).map((e, i) => ({ label: e.label, path: ['capital', 'externallyFunded', i] })),
+    ...(c.memo ?? []).map((e, i) => ({ label: e.label, path: ['capital', 'memo', i] })),
+  ], 'capital');
+  return capital;
+}
+
+/** Table 3's input: the reserves by year (flows or balances), the policy band, the MTFP; labels unique. */
+function reservesModel(v: ValidationContext, r: NonNullable<V1['reserves']>): ReservesInput {
+  const { errors, src, money, pct, years, uniqueLabels, fy, d } = v;
+  const starts = r.years.map((y, i) => years(y, ['reserves', 'years', i]));
+  starts.forEach((s, i) => {
+    if (i > 0 && s !== starts[i - 1] + 1) errors.push({ where: src(['reserves', 'years', i]), message: `${r.years[i]} does not follow ${r.years[i - 1]}: years must be consecutive` });
+  });
+  const actualYears = r.actualYears ?? 1;
+  if (actualYears > r.years.length) errors.push({ where: src(['reserves', 'actualYears']), message: `${actualYears} actual years, but only ${r.years.length} years are given` });
+  if (actualYears >= 1 && actualYears <= r.years.length && starts[actualYears - 1] !== fy) {
+    errors.push({ where: src(['reserves', 'years', actualYears - 1]), message: `the last actual year ${r.years[actualYears - 1]} is not the financial year ${d.financialYear}` });
+  }
+  if (actualYears === 0 && starts[0] !== fy && starts[0] !== fy + 1) {
+    errors.push({ where: src(['reserves', 'years', 0]), message: `a forecast-only statement should start in ${d.financialYear} or the year after, not ${r.years[0]}` });
+  }
+  const band = r.generalReserveBand
+    ? { min: pct(r.generalReserveBand.min), max: r.generalReserveBand.max !== undefined ? pct(r.generalReserveBand.max) : new Dec(100) }
+    : { min: new Dec(2), max: new Dec(5) };
+  if (band.min.gt(band.max)) errors.push({ where: src(['reserves', 'generalReserveBand']), message: 'min is above max' });
+  const reserves: ReservesInput = {
+    units: r.units,
+    displayUnits: r.displayUnits ?? r.units,
+    years: r.years,
+    actualYears,
+    generalReserveBand: band,
+    netRevenueBudget: r.netRevenueBudget !== undefined ? money(r.netRevenueBudget, ['reserves', 'netRevenueBudget']) : undefined,
+    ...reservesExtras(r, errors, src, money),
+    reserves: r.reserves.map((given, i) => {
+      let res = given;
+      const p = ['reserves', 'reserves', i];
+      if (res.balances) {
+        if (res.flows !== undefined) errors.push({ where: src([...p, 'flows']), message: 'a reserve given as balances has no flows (its movements are derived from the balances): give balances, or opening and flows' });
+        return reserveFromBalances(res as V1Reserve & { balances: M[] }, r.years, p, errors, src, money);
+      }
+      if (res.opening === undefined) {
+        errors.push({ where: src([...p, 'opening']), message: 'required field is missing' });
+        res = { ...res, opening: '0' };
+      }
+      const flows = res.flows ?? [];
+      if (flows.length > r.years.length) {
+        errors.push({ where: src([...p, 'flows']), message: `${flows.length} flows for ${r.years.length} years: at most one per year` });
+      }
+      return {
+        label: res.label,
+        class: res.class,
+        category: res.category,
+        opening: money(res.opening!, [...p, 'opening']),
+        flows: r.years.map((_, y) => {
+          const f = flows[y] ?? {};
+          const fp = [...p, 'flows', y];
+          return {
+            movement: f.movement !== undefined ? money(f.movement, [...fp, 'movement']) : new Dec(0),
+            transfers: f.transfers !== undefined ? money(f.transfers, [...fp, 'transfers']) : new Dec(0),
+            capital: f.capital !== undefined ? money(f.capital, [...fp, 'capital']) : new Dec(0),
+          };
+        }),
+        source: src(p),
+      };
+    }),
+  };
+  uniqueLabels(r.reserves.map((res, i) => ({ label: res.label, path: ['reserves', 'reserves', i] })), 'reserves');
+  if (r.mtfp) reserves.mtfp = mtfpModel(r.mtfp, r, actualYears, errors, src, money);
+  return reserves;
 }
 
 const MONEY = 'must be money: a decimal string such as "-1234.56", or an integer JSON number';
@@ -416,7 +478,7 @@ function ledgerModel(l: V1Ledger, sections: V1Revenue['sections'], errors: Input
   let forecastWithoutMonth = -1;
   // The document's own line objects are the model's lines (they hold only the known fields, the
   // schema has said so), not copies; a line with an integer JSON code or amount is converted to text.
-  const given = l.lines;
+  const given = l.lines ?? [];
   let lines = given as LedgerLine[];
   for (let i = 0; i < given.length; i++) {
     const x = given[i];
@@ -533,9 +595,10 @@ function mtfpModel(m: V1Mtfp, r: NonNullable<V1['reserves']>, actualYears: numbe
 // The document's shape once the schema has passed.
 type M = string | number;
 interface V1Scheme { label: string; ref?: string; revisedBudget?: M; outturn?: M; reprofile?: M; nextYearBudget?: M }
+interface V1Layout { decimals?: number; varianceSign?: VarianceSign; columnOrder?: string[]; columnLabels?: Record<string, string> }
 interface V1Ledger {
   month?: number;
-  lines: { costCentre: M; account: M; description?: string; budget: M; actualToDate: M; commitments?: M; forecast?: M }[];
+  lines?: { costCentre: M; account: M; description?: string; budget: M; actualToDate: M; commitments?: M; forecast?: M }[];
   mapping: {
     heading: string;
     costCentre?: M; costCentres?: { from: M; to: M }; costCentrePrefix?: string;
@@ -556,9 +619,10 @@ interface V1 {
   financialYear: string;
   rounding?: 'round-then-sum' | 'round-each';
   publishing?: { font?: string; organisationName?: string };
-  revenue?: {
+  revenue?: V1Layout & {
     units: Units; displayUnits?: Units; totalLabel: string;
-    sections: { label?: string; subtotalLabel?: string; lines: { label: string; ref?: string; originalBudget?: M; revisedBudget?: M; outturn?: M }[] }[];
+    sections: { label?: string; subtotalLabel?: string; income?: boolean; lines: { label: string; ref?: string; originalBudget?: M; revisedBudget?: M; outturn?: M; income?: boolean }[] }[];
+    underspendRows?: 'always' | 'when-needed'; narrativePercent?: boolean;
     adjustments?: { label: string; amount: M }[];
     earmarked?: { label: string; amount: M; reserve?: string }[];
     budgetRequirementChange?: M; showVirements?: boolean; showVariancePercent?: boolean;
@@ -566,18 +630,108 @@ interface V1 {
     basis?: string;
     ledger?: V1Ledger;
   };
-  capital?: {
+  capital?: V1Layout & {
+    reprofileDefault?: boolean; financingAsListed?: boolean;
     units: Units; displayUnits?: Units; year: string; nextYear: string; heading?: string; totalLabel?: string; grandTotalLabel?: string;
     categories: (V1Scheme & { totalLabel?: string; schemes?: V1Scheme[] })[];
     externallyFunded?: { label: string; ref?: string; outturn: M }[];
     memo?: { label: string; ref?: string; outturn: M }[];
     nextYearProgrammeTotal?: M;
-    financing?: { type: 'grant' | 'capital-receipts' | 'revenue' | 'reserve' | 'borrowing'; label: string; amount: M; reserve?: string }[];
+    financing?: { type: FinancingType; label: string; amount: M; reserve?: string }[];
   };
   reserves?: {
-    units: Units; displayUnits?: Units; years: string[]; actualYears?: number;
-    generalReserveBand?: { min: M; max: M }; netRevenueBudget?: M;
-    reserves: { label: string; class: 'general' | 'useable' | 'non-useable'; category?: 'mtfp' | 'beyond-mtfp' | 'contingency'; opening: M; flows?: { movement?: M; transfers?: M; capital?: M }[] }[];
+    units: Units; displayUnits?: Units; years: string[]; actualYears?: number; decimals?: number;
+    generalReserveBand?: { min: M; max?: M; minAmount?: M }; netRevenueBudget?: M; netRevenueBudgets?: (M | null)[];
+    totalLabel?: string; showMovements?: boolean; narrativeYears?: 'first' | 'all';
+    reserves: { label: string; class: 'general' | 'useable' | 'non-useable'; category?: 'mtfp' | 'beyond-mtfp' | 'contingency'; opening?: M; flows?: { movement?: M; transfers?: M; capital?: M }[]; balances?: M[] }[];
     mtfp?: V1Mtfp;
+  };
+}
+
+// ---------- issue 11: how other bodies print their tables ----------
+
+type V1Reserve = NonNullable<V1['reserves']>['reserves'][number];
+type SrcFn = (p: (string | number)[]) => string;
+
+/** A table's layout fields (decimals, variance sign, column order and captions), when given. */
+function layoutOf(t: V1Layout): { layout?: TableLayout } {
+  const layout: TableLayout = {};
+  if (t.decimals !== undefined) layout.decimals = t.decimals;
+  if (t.varianceSign !== undefined) layout.varianceSign = t.varianceSign;
+  if (t.columnOrder !== undefined) layout.columnOrder = t.columnOrder;
+  if (t.columnLabels !== undefined) layout.columnLabels = t.columnLabels;
+  return Object.keys(layout).length ? { layout } : {};
+}
+
+/** Table 1's layout, whether it prints an original budget, and its below-the-line rows. */
+function revenueLayout(r: V1Revenue, errors: InputError[], src: SrcFn): Pick<RevenueInput, 'hasOriginal' | 'underspendRows' | 'layout' | 'narrativePercent'> {
+  const out: Pick<RevenueInput, 'hasOriginal' | 'underspendRows' | 'layout' | 'narrativePercent'> = layoutOf(r);
+  if (r.underspendRows) out.underspendRows = r.underspendRows;
+  if (r.narrativePercent) out.narrativePercent = true;
+  if (r.ledger) return out;
+  const lines = r.sections.flatMap((s, i) => s.lines.map((l, j) => ({ l, p: ['revenue', 'sections', i, 'lines', j] })));
+  const given = lines.filter(({ l }) => l.originalBudget !== undefined).length;
+  if (given === 0) out.hasOriginal = false;
+  else if (given < lines.length) {
+    for (const { l, p } of lines) {
+      if (l.originalBudget === undefined) errors.push({ where: src([...p, 'originalBudget']), message: 'the original budget is missing: give it on every heading, or on none (then the column is not printed)' });
+    }
+  }
+  return out;
+}
+
+/** Reserves-wide extras: per-year budgets, the band as an amount, labels, places. */
+function reservesExtras(r: NonNullable<V1['reserves']>, errors: InputError[], src: SrcFn, money: MoneyFn): Partial<ReservesInput> {
+  const out: Partial<ReservesInput> = {};
+  const balances = r.reserves.filter((x) => x.balances).length;
+  if (balances > 0) {
+    out.balancesOnly = true;
+    if (balances < r.reserves.length) {
+      r.reserves.forEach((x, i) => {
+        if (!x.balances) errors.push({ where: src(['reserves', 'reserves', i]), message: 'give every reserve as year-end balances, or none: this one has an opening balance and flows' });
+      });
+    }
+    if (r.mtfp) errors.push({ where: src(['reserves', 'mtfp']), message: 'the MTFP draws on reserves through their movements: give the reserves with opening balances and flows, not as balances' });
+    if (r.showMovements !== undefined) out.showMovements = r.showMovements;
+    const openings = r.reserves.filter((x) => x.balances && x.opening !== undefined).length;
+    if (openings > 0) out.balancesOpening = true;
+    if (openings > 0 && openings < balances) {
+      r.reserves.forEach((x, i) => {
+        if (x.balances && x.opening === undefined) errors.push({ where: src(['reserves', 'reserves', i, 'opening']), message: 'the balance brought forward is missing: give it on every reserve, or on none' });
+      });
+    }
+  }
+  if (r.netRevenueBudgets) {
+    if (r.netRevenueBudgets.length > r.years.length) errors.push({ where: src(['reserves', 'netRevenueBudgets']), message: `${r.netRevenueBudgets.length} budgets for ${r.years.length} years: at most one per year` });
+    out.netRevenueBudgets = r.netRevenueBudgets.map((b, y) => (b === null ? undefined : money(b, ['reserves', 'netRevenueBudgets', y])));
+  }
+  if (r.generalReserveBand?.minAmount !== undefined) out.generalReserveMinAmount = money(r.generalReserveBand.minAmount, ['reserves', 'generalReserveBand', 'minAmount']);
+  if (r.generalReserveBand && r.generalReserveBand.max === undefined) out.generalReserveNoMax = true;
+  if (r.generalReserveBand) out.bandSource = src(['reserves', 'generalReserveBand']);
+  if (r.totalLabel) out.totalLabel = r.totalLabel;
+  if (r.narrativeYears) out.narrativeYears = r.narrativeYears;
+  if (r.decimals !== undefined) out.layout = { decimals: r.decimals };
+  return out;
+}
+
+/**
+ * A reserve published as year-end balances only: the balance at the end of the first year is its
+ * starting point; each later year's movement is derived (this year's balance − last year's), so
+ * the roll-forward reproduces every published balance exactly.
+ */
+function reserveFromBalances(res: V1Reserve & { balances: M[] }, years: string[], p: (string | number)[], errors: InputError[], src: SrcFn, money: MoneyFn) {
+  if (res.balances.length !== years.length) {
+    errors.push({ where: src([...p, 'balances']), message: `${res.balances.length} balances for ${years.length} years: give one balance at the end of each year (0 for a reserve closed)` });
+  }
+  const b = years.map((_, y) => (res.balances[y] !== undefined ? money(res.balances[y], [...p, 'balances', y]) : new Dec(0)));
+  // With the balance brought forward given too, the first year's movement is derived from it as well.
+  const opening = res.opening !== undefined ? money(res.opening, [...p, 'opening']) : b[0];
+  return {
+    label: res.label,
+    class: res.class,
+    category: res.category,
+    opening,
+    flows: years.map((_, y) => ({ movement: b[y].minus(y === 0 ? opening : b[y - 1]), transfers: new Dec(0), capital: new Dec(0) })),
+    source: src(p),
   };
 }

@@ -52,6 +52,8 @@ export function displayNumber(v: string, format: FormatName | undefined): string
   const spec: Record<FormatName, { dp: number; scale: number; suffix: string; group: boolean } | undefined> = {
     money0: { dp: 0, scale: 1, suffix: '', group: true },
     money1: { dp: 1, scale: 1, suffix: '', group: true },
+    money2: { dp: 2, scale: 1, suffix: '', group: true },
+    money3: { dp: 3, scale: 1, suffix: '', group: true },
     percent1: { dp: 1, scale: 100, suffix: '%', group: false },
     ratio1: { dp: 1, scale: 1, suffix: '', group: false },
     check: { dp: 2, scale: 1, suffix: '', group: false },

@@ -7,6 +7,9 @@ export const NUMBER_FORMATS = {
   money0: '#,##0_);(#,##0);"-"_)',
   /** £m to one place */
   money1: '#,##0.0_);(#,##0.0);"-"_)',
+  /** £, £'000 or £m to two and three places (issue 11: the table's own places) */
+  money2: '#,##0.00_);(#,##0.00);"-"_)',
+  money3: '#,##0.000_);(#,##0.000);"-"_)',
   /** a fraction shown as a percentage to one place */
   percent1: '0.0%_);(0.0%);"-"_)',
   /** a plain ratio to one place (years of cover) */
@@ -16,6 +19,8 @@ export const NUMBER_FORMATS = {
   text: '@',
 } as const;
 export type FormatName = keyof typeof NUMBER_FORMATS;
+/** The money format for a table's places (0–3). */
+export const MONEY_FORMAT: readonly FormatName[] = ['money0', 'money1', 'money2', 'money3'];
 
 export interface CellStyle {
   bold?: boolean;

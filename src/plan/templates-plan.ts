@@ -2,8 +2,16 @@
 // example). Rendered by the same writers as the tables, each template an Excel table.
 import {
   CAPITAL_FINANCING, CAPITAL_LINES, CAPITAL_NEXT_YEAR, DEFAULT_PROFILE_HEADING, FORECAST_SHEETS, LEDGER_LINES, LEDGER_MAPPING, LEDGER_PROFILES, MTFP_GAP_FUNDING, MTFP_PLAN,
-  MTFP_SCENARIOS, REVENUE_BELOW_LINE, REVENUE_LINES, reserveLinesTable, SETTINGS, SETTINGS_TABLE, TEMPLATE_SHEETS, type TemplateTable,
+  LAYOUT_SETTINGS, MTFP_SCENARIOS, REVENUE_BELOW_LINE, REVENUE_LINES, reserveLinesTable, SETTINGS, SETTINGS_TABLE, TEMPLATE_SHEETS, type TemplateTable,
 } from '../format/template-tables';
+import { layoutSettingText } from '../format/layout-settings';
+
+/** A template table with only its required columns and the optional ones named (issue 11: a template carries an optional column only when it is used). */
+function withColumns(t: TemplateTable, optional: string[]): TemplateTable {
+  if (t.required === undefined) return t;
+  const columns = [...t.columns.slice(0, t.required), ...optional];
+  return { ...t, columns, money: t.money.filter((c) => columns.includes(c)) };
+}
 import { range } from '../base/a1';
 import type { PlanCell, SheetPlan } from './plan';
 
@@ -62,18 +70,32 @@ export function templatePlan(doc?: Doc, opts: { forecasting?: boolean } = {}): S
     if (!doc) v = DEFAULTS[path as keyof typeof DEFAULTS];
     if (Array.isArray(v)) v = v.join(', ');
     if (typeof v === 'boolean') v = v ? 'Yes' : 'No';
+    if (path === 'capital.heading' && v === '') v = '(none)';
     return [s(label), s(v)];
   });
+  // Issue 11: the layout settings a document uses (an empty template lists none; any may be added as a row).
+  for (const [label, path, kind] of LAYOUT_SETTINGS) {
+    const v = layoutSettingText(kind, get(doc, path));
+    if (v !== undefined) settingsRows.push([s(label), s(v)]);
+  }
   const sheets = [tableSheet(TEMPLATE_SHEETS.settings, [{ t: SETTINGS_TABLE, rows: settingsRows, col0: 0 }], 'Settings for the tables. Units: £, £\'000 or £m. Years: 2020/21. Rounding: round-then-sum or round-each.')];
 
   const rev = doc ? doc.revenue : {};
   if (rev) {
     const lines: PlanCell[][] = [];
+    const income = (rev.sections ?? []).some((sec: Doc) => sec.income || (sec.lines ?? []).some((l: Doc) => l.income));
+    const revLines = withColumns(REVENUE_LINES, income ? ['Income'] : []);
+    // A section without a heading after one that no sub-total closed would run on into it: it is
+    // marked "-" in the Section column (alternating with blank when several follow).
+    let prev: { mark: string; closed: boolean } | undefined;
     for (const sec of rev.sections ?? []) {
       const ls: Doc[] = sec.lines ?? [];
+      const mark = sec.label ?? (prev && !prev.closed && prev.mark === '' ? '-' : prev && !prev.closed && prev.mark === '-' ? '' : '');
+      prev = { mark, closed: Boolean(sec.subtotalLabel) };
       ls.forEach((l, j) => {
         const last = j === ls.length - 1;
-        lines.push([s(sec.label), last ? s(sec.subtotalLabel) : null, s(l.label), s(l.ref), n(l.originalBudget), n(l.revisedBudget), n(l.outturn)]);
+        lines.push([s(mark), last ? s(sec.subtotalLabel) : null, s(l.label), s(l.ref), n(l.originalBudget), n(l.revisedBudget), n(l.outturn),
+          ...(income ? [s(sec.income ? 'Section' : l.income ? 'Yes' : null)] : [])]);
       });
     }
     const below: PlanCell[][] = [
@@ -81,31 +103,34 @@ export function templatePlan(doc?: Doc, opts: { forecasting?: boolean } = {}): S
       ...(rev.earmarked ?? []).map((e: Doc) => [s('Earmarked'), s(e.label), n(e.amount), s(e.reserve)]),
     ];
     sheets.push(tableSheet(TEMPLATE_SHEETS.revenue, [
-      { t: REVENUE_LINES, rows: lines, col0: 0 },
-      { t: REVENUE_BELOW_LINE, rows: below, col0: REVENUE_LINES.columns.length + 1 },
+      { t: revLines, rows: lines, col0: 0 },
+      { t: REVENUE_BELOW_LINE, rows: below, col0: revLines.columns.length + 1 },
     ], 'One row per budget heading. A Section heading starts a section; a Sub-total label on a line closes its section with a sub-total after that line. Income is negative. Below the line: adjustments and earmarked underspends (a positive amount is set aside).'));
   }
   const cap = doc ? doc.capital : {};
   if (cap) {
     const rows: PlanCell[][] = [];
+    const totals = (cap.categories ?? []).some((c: Doc) => c.totalLabel);
+    const capLines = withColumns(CAPITAL_LINES, totals ? ['Category total label'] : []);
+    const tl = (v: unknown) => (totals ? [s(v)] : []);
     for (const c of cap.categories ?? []) {
-      if (c.schemes) for (const sc of c.schemes) rows.push([s('Scheme'), s(c.label), s(c.ref), s(sc.label), s(sc.ref), n(sc.revisedBudget), n(sc.outturn), n(sc.reprofile)]);
-      else rows.push([s('Single-line category'), s(c.label), s(c.ref), s(c.label), null, n(c.revisedBudget), n(c.outturn), n(c.reprofile)]);
+      if (c.schemes) for (const sc of c.schemes) rows.push([s('Scheme'), s(c.label), s(c.ref), s(sc.label), s(sc.ref), n(sc.revisedBudget), n(sc.outturn), n(sc.reprofile), ...tl(c.totalLabel)]);
+      else rows.push([s('Single-line category'), s(c.label), s(c.ref), s(c.label), null, n(c.revisedBudget), n(c.outturn), n(c.reprofile), ...tl(null)]);
     }
-    for (const e of cap.externallyFunded ?? []) rows.push([s('Externally funded'), null, null, s(e.label), s(e.ref), null, n(e.outturn), null]);
-    for (const m of cap.memo ?? []) rows.push([s('Memo'), null, null, s(m.label), s(m.ref), null, n(m.outturn), null]);
+    for (const e of cap.externallyFunded ?? []) rows.push([s('Externally funded'), null, null, s(e.label), s(e.ref), null, n(e.outturn), null, ...tl(null)]);
+    for (const m of cap.memo ?? []) rows.push([s('Memo'), null, null, s(m.label), s(m.ref), null, n(m.outturn), null, ...tl(null)]);
     // Forecasting: next year's approved budget per scheme, and how the year's spend was financed.
     const nextYear: PlanCell[][] = [];
     for (const c of cap.categories ?? []) {
       if (c.schemes) for (const sc of c.schemes) { if (sc.nextYearBudget !== undefined) nextYear.push([s(sc.label), n(sc.nextYearBudget)]); }
       else if (c.nextYearBudget !== undefined) nextYear.push([s(c.label), n(c.nextYearBudget)]);
     }
-    const TYPE_TEXT: Record<string, string> = { grant: 'Grant', 'capital-receipts': 'Capital receipts', revenue: 'Revenue', reserve: 'Reserve', borrowing: 'Borrowing' };
+    const TYPE_TEXT: Record<string, string> = { grant: 'Grant', 'capital-receipts': 'Capital receipts', revenue: 'Revenue', reserve: 'Reserve', borrowing: 'Borrowing', mixed: 'Mixed' };
     const financing: PlanCell[][] = (cap.financing ?? []).map((f: Doc) => [s(TYPE_TEXT[f.type] ?? f.type), s(f.label), n(f.amount), s(f.reserve)]);
     sheets.push(tableSheet(TEMPLATE_SHEETS.capital, [
-      { t: CAPITAL_LINES, rows, col0: 0 },
-      { t: CAPITAL_NEXT_YEAR, rows: nextYear, col0: CAPITAL_LINES.columns.length + 1 },
-      { t: CAPITAL_FINANCING, rows: financing, col0: CAPITAL_LINES.columns.length + CAPITAL_NEXT_YEAR.columns.length + 2 },
+      { t: capLines, rows, col0: 0 },
+      { t: CAPITAL_NEXT_YEAR, rows: nextYear, col0: capLines.columns.length + 1 },
+      { t: CAPITAL_FINANCING, rows: financing, col0: capLines.columns.length + CAPITAL_NEXT_YEAR.columns.length + 2 },
     ],
       'Type: Scheme, Single-line category, Externally funded or Memo. Leave Reprofile blank for the default (the remaining budget; nil for an overspend). ' +
       'Optional: next year\'s approved budget per scheme (the programme = approved + reprofile), and the financing of the year\'s spend ' +
@@ -148,13 +173,21 @@ export function templatePlan(doc?: Doc, opts: { forecasting?: boolean } = {}): S
   const res = doc ? doc.reserves : { years: DEFAULTS['reserves.years'] };
   if (res) {
     const years: string[] = res.years ?? [];
-    const t = reserveLinesTable(years);
+    const full = reserveLinesTable(years);
+    // Issue 11: reserves published as year-end balances have a Balance column per year, no flows.
+    const balances = (res.reserves ?? []).some((r: Doc) => r.balances);
+    const opening = !balances || (res.reserves ?? []).some((r: Doc) => r.opening !== undefined);
+    const t = balances
+      ? withColumns(full, [...(opening ? ['Opening balance'] : []), ...years.map((y) => `Balance ${y}`)])
+      : withColumns(full, full.columns.slice(3, 4 + 3 * years.length));
     const rows: PlanCell[][] = (res.reserves ?? []).map((r: Doc) => [
-      s(r.label), s(r.class), s(r.category), n(r.opening),
-      ...years.flatMap((_, k) => {
-        const f = (r.flows ?? [])[k] ?? {};
-        return [n(f.movement), n(f.transfers), n(f.capital)];
-      }),
+      s(r.label), s(r.class), s(r.category), ...(opening ? [n(r.opening)] : []),
+      ...(balances
+        ? years.map((_, k) => n((r.balances ?? [])[k]))
+        : years.flatMap((_, k) => {
+          const f = (r.flows ?? [])[k] ?? {};
+          return [n(f.movement), n(f.transfers), n(f.capital)];
+        })),
     ]);
     sheets.push(tableSheet(TEMPLATE_SHEETS.reserves, [{ t, rows, col0: 0 }],
       'Class: general, useable or non-useable. Category: mtfp, beyond-mtfp or contingency. A positive movement adds to the reserve; a negative one draws on it. The year columns follow "Reserve years" in the settings.'));

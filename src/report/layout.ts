@@ -172,7 +172,10 @@ function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
   // "2020 /" above "21": a year wrapped in a header cell, not a row of figures
   const wrappedYear = (l: Line, k: number) => k > 0 && l.segs.filter((s) => s.numeric).every((s) => /^[0-9]{2}$/.test(s.text))
     && l.y - lines[k - 1].y < 1.5 * l.h && lines[k - 1].segs.some((p) => /[/-]$/.test(p.text) && overlap(p, l.segs.find((s) => s.numeric)!) > 0);
-  const isTableLine = lines.map((l, k) => isRow(l) && !wrappedYear(l, k) && !(l.segs.length === 1 && figures(l) === 1 && l.segs[0].text.length <= 3 && l.segs[0].x0 > page.width * 0.4 && l.y > page.height * 0.9));
+  // "Month" above "6" in the label column: a label wrapped in its cell, not a row of one figure
+  const wrappedLabel = (l: Line, k: number) => k > 0 && l.segs.length === 1 && l.y - lines[k - 1].y < 1.5 * l.h
+    && !lines[k - 1].segs[0].numeric && Math.abs(lines[k - 1].segs[0].x0 - l.segs[0].x0) <= 2;
+  const isTableLine = lines.map((l, k) => isRow(l) && !wrappedYear(l, k) && !wrappedLabel(l, k) && !(l.segs.length === 1 && figures(l) === 1 && l.segs[0].text.length <= 3 && l.segs[0].x0 > page.width * 0.4 && l.y > page.height * 0.9));
   // a single short figure near the bottom centre is a page number, not a table
   let i = 0;
   let lastEnd = -1;
@@ -193,7 +196,10 @@ function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
       const gap = lines[j].y - lines[j - 1].y;
       const pitch = median(pitches) || 1.6 * lines[j - 1].h;
       if (gap > 3.2 * pitch) break;
-      if (isProse(lines[j], page.width)) break;
+      // running text starts at the table's left edge; a long line further right is a cell's text wrapping (a comments column)
+      const tableLeft = Math.min(...lines.slice(i, j).map((l) => l.segs[0].x0));
+      const proseAt = (l: Line) => isProse(l, page.width) && l.segs[0].x0 <= tableLeft + 2 * l.h;
+      if (proseAt(lines[j])) break;
       if (isTableLine[j]) {
         // the row pitch: from one line of figures to the next (not from a wrapped label's line)
         let k = j - 1;
@@ -203,7 +209,7 @@ function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
       } else if (lines[j].segs.length >= 1) {
         // a label line without figures: keep if a table line follows soon
         let k = j + 1;
-        while (k < lines.length && !isTableLine[k] && !isProse(lines[k], page.width) && lines[k].y - lines[k - 1].y <= 3.2 * pitch && k - j < 8) k++;
+        while (k < lines.length && !isTableLine[k] && !proseAt(lines[k]) && lines[k].y - lines[k - 1].y <= 3.2 * pitch && k - j < 40) k++;
         if (k < lines.length && isTableLine[k] && lines[k].y - lines[k - 1].y <= 3.2 * pitch) {
           end = k;
           j = k;
@@ -211,7 +217,7 @@ function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
         }
         // or the rest of a label wrapped in its cell, right under the last table line
         const under = (l: Line) => lines.slice(Math.max(i, end - 3), end + 1).some((p) => p.segs.some((sg) => !sg.numeric && Math.abs(sg.x0 - l.segs[0].x0) <= 2));
-        if (gap < 0.8 * pitch && lines[j].segs.length <= 2 && figures(lines[j]) === 0 && under(lines[j])) {
+        if (gap < 0.8 * pitch && lines[j].segs.length <= 2 && (figures(lines[j]) === 0 || wrappedLabel(lines[j], j)) && under(lines[j])) {
           end = j;
           continue;
         }
@@ -226,7 +232,7 @@ function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
     const leftEdge = Math.min(...lines.slice(i, end + 1).map((l) => l.segs[0].x0));
     const titleLike = (l: Line, below: Line) => l.segs.length === 1 && l.segs[0].x0 <= leftEdge + 2 * l.h && !isWrapOf(l, below)
       && (below.y - l.y > Math.max(1.6 * l.h, 1.15 * pitch) || Math.abs(l.h - below.h) > 0.15 * below.h);
-    while (start - 1 >= 0 && !isTableLine[start - 1] && !isProse(lines[start - 1], page.width) && i - (start - 1) <= 14
+    while (start - 1 >= 0 && !isTableLine[start - 1] && !isProse(lines[start - 1], page.width) && i - (start - 1) <= 40
       && lines[start].y - lines[start - 1].y <= 2.6 * pitch && !titleLike(lines[start - 1], lines[start])
       && !claimed(lines[start - 1]) && !isCaption(lines[start - 1])) start--;
     // a caption line ("Table 1") right above becomes the title
@@ -261,6 +267,8 @@ const FILLER = /^(none|nil|n\/a|na|n\.a\.|tbc|tbd|\*|—|–)$/i;
 interface Column {
   x0: number;
   x1: number;
+  /** anchored by figures (not by labels or other text) */
+  figure?: boolean;
 }
 
 /** Columns from the segments of the table lines: figures first, then text that overlaps no figure column. */
@@ -283,11 +291,42 @@ function columnsOf(lines: Line[]): Column[] {
   // a lone dash (nil) may be centred or left in its cell: it does not anchor a column
   const anchors = (s: Segment) => s.numeric && !/^[-–—−]$/.test(s.text);
   const figureCols = cluster(rows.flatMap((l) => l.segs.filter(anchors)), []);
+  for (const c of figureCols) c.figure = true;
   // text segments that overlap two figure columns span them: they do not make columns
   // words that stand for a figure ("none", "nil", "n/a") sit anywhere in a figure's cell: they anchor no column either
   const text = rows.flatMap((l) => l.segs.filter((s) => !s.numeric && !/^[-–—−]$/.test(s.text) && !FILLER.test(s.text)));
   const textCols = cluster(text, figureCols);
-  const cols = [...figureCols, ...textCols].sort((a, b) => a.x0 - b.x0);
+  let cols = [...figureCols, ...textCols].sort((a, b) => a.x0 - b.x0);
+  // short text in a figure column ("3/4" among note numbers) printed left of its figures: a header
+  // over both it and exactly one figure column joins them (labels are longer: they never join)
+  const shortText = new Set(textCols.filter((c) => text.filter((s) => overlap(c, s) > 0).every((s) => s.text.length <= 12 && s.text.split(" ").length <= 2)));
+  for (const l of lines) {
+    if (isRow(l)) continue;
+    for (const s of l.segs) {
+      const hit = cols.filter((c) => overlap(c, s) > 0.5);
+      const figs = hit.filter((c) => figureCols.includes(c));
+      const short = hit.filter((c) => shortText.has(c));
+      if (figs.length !== 1 || short.length === 0 || figs.length + short.length !== hit.length) continue;
+      for (const t of short) {
+        figs[0].x0 = Math.min(figs[0].x0, t.x0);
+        figs[0].x1 = Math.max(figs[0].x1, t.x1);
+      }
+      cols = cols.filter((c) => !short.includes(c));
+    }
+  }
+  // short text just right of a figure column, with a figure column after it: left-aligned in that next
+  // column's cells (a cell's left padding from the figures before it)
+  for (let k = 1; k + 1 < cols.length; k++) {
+    const t = cols[k];
+    const a = cols[k - 1];
+    const b = cols[k + 1];
+    const h = text.find((x) => overlap(t, x) > 0)?.h ?? 10;
+    if (shortText.has(t) && figureCols.includes(a) && figureCols.includes(b) && t.x0 - a.x1 <= 1.2 * h) {
+      b.x0 = Math.min(b.x0, t.x0);
+      cols.splice(k, 1);
+      k--;
+    }
+  }
   // a header over exactly one column shows how wide that column's cells are
   for (const l of lines) {
     if (isRow(l)) continue;
@@ -310,8 +349,20 @@ const overlap = (c: { x0: number; x1: number }, s: { x0: number; x1: number }) =
 
 function columnFor(cols: Column[], s: Segment): number {
   for (let c = 0; c < cols.length; c++) if (overlap(cols[c], s) > 0.5) return c; // the first overlapped: a super-header's first column
-  // in the gap between columns: the cell boundary is taken half-way between them
+  // just right of a column's right edge (within a cell's two paddings): left-aligned in the next column
+  for (let c = 0; c + 1 < cols.length; c++) {
+    if (s.x0 >= cols[c].x1 && s.x1 <= cols[c + 1].x0 + 0.5 && s.x0 - cols[c].x1 <= 1.2 * s.h && s.text.length <= 6) return c + 1;
+  }
+  // in the gap between columns: the cell boundary is taken half-way between them; a nil word or dash
+  // stands for a figure, so only figure columns are candidates for it
   const mid = (s.x0 + s.x1) / 2;
+  if ((s.numeric || FILLER.test(s.text)) && cols.some((c) => c.figure)) {
+    const figs = cols.map((c, i) => ({ c, i })).filter((x) => x.c.figure);
+    for (let k = 0; k < figs.length; k++) {
+      const right = k + 1 < figs.length ? (figs[k].c.x1 + figs[k + 1].c.x0) / 2 : Infinity;
+      if (mid < right) return figs[k].i;
+    }
+  }
   for (let c = 0; c < cols.length; c++) {
     const right = c + 1 < cols.length ? (cols[c].x1 + cols[c + 1].x0) / 2 : Infinity;
     if (mid < right) return c;
@@ -386,7 +437,14 @@ interface Band {
 /** Lines closer together than a row pitch, whose figures do not collide, are one row. */
 function bandsOf(lines: Line[], cols: Column[]): Band[] {
   const gaps: number[] = [];
-  for (let i = 1; i < lines.length; i++) if (isRow(lines[i]) && isRow(lines[i - 1]) && lines[i].page === lines[i - 1].page) gaps.push(lines[i].y - lines[i - 1].y);
+  // rows of two or more cells (a lone figure under a label is the label wrapping)
+  const full = (l: Line) => isRow(l) && l.segs.length >= 2;
+  let last: Line | undefined;
+  for (const l of lines) {
+    if (!full(l)) continue;
+    if (last && last.page === l.page) gaps.push(l.y - last.y);
+    last = l;
+  }
   const pitch = median(gaps) || 1.6 * (lines[0]?.h ?? 10);
   const bands: Band[] = [];
   let used = new Set<number>();

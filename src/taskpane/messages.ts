@@ -49,19 +49,22 @@ export const TASK = {
 
 // ---------- outcomes ----------
 
-/** The input sheets to fill in, in the words on those sheets (the template's own instructions). */
-export const FILL_IN: Record<string, string> = {
-  'Outturn settings': 'your organisation, financial year, units and reserve years',
-  'Revenue input': 'one row per budget heading, with its original budget, revised budget and outturn',
-  'Capital input': 'one row per scheme, with its revised budget and outturn',
-  'Reserves input': 'one row per reserve, with its opening balance and each year’s movement',
+/**
+ * The input sheets to fill in, in the words on those sheets: the headings of their columns and
+ * settings (test/taskpane/messages.test.ts checks each quoted word is on its sheet).
+ */
+export const FILL_IN: Record<string, { what: string; words: string[] }> = {
+  'Outturn settings': { what: 'the Organisation, Financial year and Rounding settings', words: ['Organisation', 'Financial year', 'Rounding'] },
+  'Revenue input': { what: 'one row per Budget heading, with its Original budget, Revised budget and Outturn', words: ['Budget heading', 'Original budget', 'Revised budget', 'Outturn'] },
+  'Capital input': { what: 'one row per scheme: its Type, Label, Revised budget and Outturn', words: ['Type', 'Label', 'Revised budget', 'Outturn'] },
+  'Reserves input': { what: 'one row per Reserve: its Class, Category, Opening balance and each year’s Movement', words: ['Reserve', 'Class', 'Category', 'Opening balance'] },
 };
 
 export function templatesInserted(sheets: readonly string[]): { title: string; detail: string } {
   const known = sheets.filter((s) => FILL_IN[s]);
   return {
     title: `The input templates are in: ${count(sheets.length, 'sheet')}.`,
-    detail: `Next, fill in ${known.map((s) => `“${s}” (${FILL_IN[s]})`).join('; ')}. Then choose Build.`,
+    detail: `Next, fill in ${known.map((s) => `“${s}” (${FILL_IN[s].what})`).join('; ')}. Then choose Build.`,
   };
 }
 
@@ -126,6 +129,14 @@ export function audited(tables: number, differences: Tally): { title: string; de
 export const NOTHING_TO_AUDIT = { title: 'There is nothing to audit here: the sheet is empty.', detail: 'Select a printed table (its headings and figures), then choose Audit selection.' };
 export const NO_TABLE_FOUND = { title: 'No table was recognised here.', detail: 'Select the table with its column headings and its figures, then choose Audit selection.' };
 
+/** The report copy as a Word document (issue 16). */
+export const WORD = {
+  button: 'Download as Word document (.docx)',
+  hint: 'The same tables as a Word document: captions, header rows that repeat on every page, landscape pages for wide tables.',
+  saved: (file: string, kb: number) => ({ title: `Saved “${file}” to your downloads.`, detail: `${kb.toLocaleString('en-GB')} KB: each table with its caption and a header row that repeats on every page; wide tables on landscape pages.` }),
+  failed: { title: 'The Word document could not be made.', detail: 'Nothing was saved. Try again; if it happens again, copy the table from its sheet into Word instead.' },
+};
+
 // ---------- the question before replacing input sheets ----------
 
 export function replaceQuestion(sheets: readonly string[]): { title: string; detail: string } {
@@ -135,6 +146,7 @@ export function replaceQuestion(sheets: readonly string[]): { title: string; det
     detail: `Replacing loses the figures in ${one ? 'it' : 'them'}, and Excel’s Undo cannot bring them back.`,
   };
 }
+export const QUESTION = { keep: 'Keep them', replace: 'Replace them' };
 export const KEPT = { title: 'Kept your input sheets as they are.', detail: 'Nothing was written.' };
 
 export function conflict(sheets: readonly string[], suggestions: readonly string[]): { title: string; detail: string; button: string } {
@@ -188,7 +200,7 @@ export const MAP = {
 // ---------- settings ----------
 
 export const SETTINGS = {
-  saved: { title: 'Settings saved with this workbook.', detail: 'The next build uses them.' },
+  saved: { title: 'Settings saved with this workbook.', detail: 'The next build uses them; they are in the file once you save the workbook.' },
   savedHereOnly: { title: 'Settings saved for this session only.', detail: 'Excel did not keep them with the workbook: save the workbook and try again, or they are lost when it closes.' },
   defaults: { title: 'Settings set back to the defaults for this workbook.', detail: 'The next build uses them.' },
   invalid: (n: number) => ({ title: `Settings not saved: ${count(n, 'field')} ${n === 1 ? 'needs' : 'need'} a change.`, detail: 'Each is marked below, at its field.' }),
@@ -244,6 +256,7 @@ export const AUDIT_TITLES: Record<string, string> = {
 
 export const FINDINGS = {
   heading: 'Findings',
+  selection: 'Your selection',
   none: 'No findings: every check passed.',
   noneAudit: 'Everything casts and cross-casts: no differences.',
   severity: { error: 'Error', warning: 'Warning', note: 'Note' } as Record<string, string>,
@@ -300,6 +313,11 @@ export const ENGINE_STOPPED: Said = { title: 'Outturn’s calculation stopped un
 
 /** What the user reads for a failure: never the raw text, always what happened and what to do. */
 export function failure(e: unknown, stage: 'before-write' | 'writing'): Said {
+  // These say themselves, exactly, what was and was not written (src/excel: write.ts, select.ts, selection.ts).
+  if (e instanceof Error && ['WriteIncomplete', 'EmptySelection', 'HiddenSheet'].includes(e.name)) {
+    const at = e.message.indexOf('. ');
+    return at > 0 ? { title: e.message.slice(0, at + 1), detail: e.message.slice(at + 2) } : { title: e.message, detail: '' };
+  }
   const code = errorCode(e);
   const said = (code && OFFICE_ERRORS[code]) || (e instanceof Error && e.name === 'EngineStopped' ? ENGINE_STOPPED : UNKNOWN);
   const written = stage === 'writing' ? ' Outturn stopped while writing: the sheets it was writing may be part-written; build again to rewrite them (your own sheets are never changed).' : ' Nothing was written.';

@@ -2,6 +2,7 @@
 // `docx` library, about 250 KB minified) is loaded only when the button is pressed, as its own
 // chunk, so the pane itself stays small.
 import type { PublishDocument } from '../publish/model';
+import { WORD } from './messages';
 import { button, el, say } from './ui';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -16,7 +17,7 @@ export function wordFileName(doc: PublishDocument): string {
 /** Adds a "Download as Word document" button to `container`; pressing it saves `doc` as a .docx. */
 export function offerWordDownload(container: HTMLElement, doc: PublishDocument): void {
   const file = wordFileName(doc);
-  const b = button('Download as Word document (.docx)', 'secondary', () => {
+  const b = button(WORD.button, 'secondary', () => {
     b.disabled = true;
     void (async () => {
       try {
@@ -31,15 +32,18 @@ export function offerWordDownload(container: HTMLElement, doc: PublishDocument):
         a.click();
         a.remove();
         setTimeout(() => URL.revokeObjectURL(url), 60_000);
-        say({ title: `Saved “${file}” to your downloads.`, detail: `${Math.max(1, Math.round(bytes.length / 1024))} KB: each table with its caption and a header row that repeats on every page; wide tables on landscape pages.` }, 'success');
+        say(WORD.saved(file, Math.max(1, Math.round(bytes.length / 1024))), 'success');
       } catch (e) {
-        say({ title: 'The Word document could not be made.', detail: e instanceof Error ? e.message : String(e) }, 'error');
+        console.error(e);
+        say(WORD.failed, 'error');
       } finally {
         b.disabled = false;
       }
     })();
   });
   b.id = 'download-docx';
-  b.title = 'The same tables as a Word document: header rows that repeat on every page, captions, landscape pages for wide tables';
-  container.appendChild(b);
+  b.setAttribute('aria-describedby', 'download-docx-hint');
+  const hint = el('p', { text: WORD.hint, className: 'hint' });
+  hint.id = 'download-docx-hint';
+  container.append(b, hint);
 }

@@ -92,7 +92,7 @@ function wireSettings(): void {
     if (e.key === 'Escape' && d.open) {
       e.preventDefault();
       d.open = false;
-      d.querySelector('summary')!.focus();
+      $('settings-summary').focus();
     }
   });
 }

@@ -185,7 +185,8 @@ export const WORKBOOK_CASES: Case[] = [
   workbookCase('a revenue heading used twice', (wb) => { const ws = sheet(wb, REV); ws.getCell('C5').value = ws.getCell('C4').value; }, { code: 2, where: `${q(REV)}!C5`, says: /used twice/ }),
   workbookCase('an unknown capital line type', put(CAP, 'A6', 'Project'), { code: 2, where: `${q(CAP)}!A6`, says: /type must be/ }),
   workbookCase('an unknown reserve class', put(RES, 'B6', 'spendable'), { code: 2, where: `${q(RES)}!B6`, says: /one of/ }),
-  workbookCase('an empty revenue table (headers, no rows)', (wb) => { const ws = sheet(wb, REV); for (let r = 4; r <= ws.rowCount; r++) for (let c = 1; c <= 7; c++) ws.getCell(r, c).value = null; }, { code: 2, where: new RegExp(`${q(REV)}!A[34]`), says: /RevenueLines table has no rows/ }),
+  // Issue 11: an empty input table means "no such table"; the other tables are built.
+  workbookCase('an empty revenue table (headers, no rows): no revenue table, the others built', (wb) => { const ws = sheet(wb, REV); for (let r = 4; r <= ws.rowCount; r++) for (let c = 1; c <= 7; c++) ws.getCell(r, c).value = null; }, { code: 0, where: new RegExp(`${q(REV)}!A[34]`), says: /RevenueLines table is empty: no revenue table is built/ }),
   workbookCase('a blank row inside a table, with rows after it', (wb) => { const ws = sheet(wb, REV); for (let c = 1; c <= 7; c++) ws.getCell(8, c).value = null; }, { code: 2, where: `${q(REV)}!A8`, says: /blank row/ }),
   workbookCase('transfers that do not net, typed in the reserves table', (wb) => { const ws = sheet(wb, RES); ws.getCell('F5').value = 217101; }, { code: 1, where: /'Table 3 Reserves'!\$?[A-Z]+\$?\d+/, says: /transfers?.*(net|nil)/i }),
   workbookCase('hidden rows in the revenue table are read, and noted', (wb) => { sheet(wb, REV).getRow(6).hidden = true; }, { code: 0, where: `${q(REV)}!A6`, says: /hidden/ }),
@@ -224,7 +225,9 @@ export const AUDIT_CASES: Case[] = [
     ftruncateSync(fd, 300 * 2 ** 20);
     closeSync(fd);
   }, { code: 2, where: 'table1.csv', says: /larger than|too large/ }),
-  audit('a file of another kind', 'table1.pdf', '%PDF-1.4', { code: 2, where: 'table1.pdf', says: /\.xlsx, \.csv or \.tsv/ }),
+  audit('a file of another kind', 'table1.docx', 'PK\u0003\u0004', { code: 2, where: 'table1.docx', says: /\.xlsx, \.csv or \.tsv/ }),
+  // a report the audit reads (PDF) that is damaged: refused, named, in words
+  audit('a damaged PDF report', 'report.pdf', '%PDF-1.4', { code: 2, where: 'report.pdf', says: /not a PDF that can be read/ }),
 ];
 
 export const ALL_CASES: Case[] = [...JSON_CASES, ...CLI_CASES, ...WORKBOOK_CASES, ...AUDIT_CASES];

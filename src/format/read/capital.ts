@@ -18,6 +18,7 @@ export interface SchemeDoc {
 export interface CategoryDoc {
   label: string;
   ref?: string;
+  totalLabel?: string;
   schemes?: SchemeDoc[];
   revisedBudget?: MoneyText;
   outturn?: MoneyText;
@@ -39,7 +40,7 @@ export function readCapitalLines(ctx: ReadContext): CapitalLinesDoc | undefined 
     return undefined;
   }
   ctx.trace('$.capital', sheetRef(t.sheet, a1(t.headerRow, t.col0)));
-  ctx.noRows(t, CAPITAL_LINES, 'one row per scheme');
+  if (t.rows.length === 0) ctx.empty.push({ table: 'capital', f: t, t: CAPITAL_LINES, what: 'one row per scheme' });
   const out: CapitalLinesDoc = { categories: [], externallyFunded: [], memo: [] };
   const { categories } = out;
   for (const row of t.rows) {
@@ -56,7 +57,8 @@ export function readCapitalLines(ctx: ReadContext): CapitalLinesDoc | undefined 
     if (kind === 'Scheme') {
       let cat = categories[categories.length - 1];
       if (!cat || cat.label !== category || !cat.schemes) {
-        cat = { label: category, ...(categoryRef ? { ref: categoryRef } : {}), schemes: [] };
+        const totalLabel = ctx.cellText(row.cells[8]); // issue 11: the optional Category total label column
+        cat = { label: category, ...(categoryRef ? { ref: categoryRef } : {}), ...(totalLabel ? { totalLabel } : {}), schemes: [] };
         categories.push(cat);
         ctx.trace(`$.capital.categories[${categories.length - 1}]`, cell('Category'));
         ctx.trace(`$.capital.categories[${categories.length - 1}].label`, cell('Category'));

@@ -38,6 +38,11 @@ export interface ReadContext {
   table(t: TemplateTable, sheet: InputSheet | undefined): Found | undefined;
   /** an input table with a header and no rows is an error at its header */
   noRows(f: Found, t: TemplateTable, what: string): void;
+  /**
+   * Issue 11: one of the three tables' inputs with a header and no rows — "no such table", unless
+   * every table is empty (then each is an error at its header). readTemplates decides.
+   */
+  empty: { table: 'revenue' | 'capital' | 'reserves'; f: Found; t: TemplateTable; what: string }[];
 }
 
 /** The context of one read of `sheets`; `settings` is filled by the settings reader. */
@@ -116,5 +121,6 @@ export function readContext(
     noRows: (f, t, what) => {
       if (f.rows.length === 0) errors.push({ where: sheetRef(f.sheet, a1(f.headerRow, f.col0)), message: `the ${t.name} table has no rows: enter ${what}` });
     },
+    empty: [],
   };
 }

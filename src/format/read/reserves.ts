@@ -8,8 +8,10 @@ export interface ReserveDoc {
   label: string;
   class: string;
   category?: string;
-  opening: MoneyText;
-  flows: { movement: MoneyText; transfers: MoneyText; capital: MoneyText }[];
+  opening?: MoneyText;
+  flows?: { movement: MoneyText; transfers: MoneyText; capital: MoneyText }[];
+  /** issue 11: year-end balances (Balance <year> columns) instead of the flows */
+  balances?: MoneyText[];
 }
 
 /** The reserves, for `years` (the Reserve years setting, which must be given); undefined when there is no table or no years. */
@@ -26,8 +28,12 @@ export function readReserveLines(ctx: ReadContext, years: string[]): ReserveDoc[
     return undefined;
   }
   ctx.trace('$.reserves', sheetRef(t.sheet, a1(t.headerRow, t.col0)));
-  ctx.noRows(t, tt, 'one row per reserve');
-  return t.rows.map((row, i) => {
+  if (t.rows.length === 0) ctx.empty.push({ table: 'reserves', f: t, t: tt, what: 'one row per reserve' });
+  // Issue 11: Balance columns with figures in them: reserves published as year-end balances.
+  const has = (col: string) => t.cols[tt.columns.indexOf(col)] >= 0;
+  const balanceIdx = years.map((y) => tt.columns.indexOf(`Balance ${y}`)).filter((i) => t.cols[i] >= 0);
+  const asBalances = balanceIdx.length > 0 && t.rows.some((row) => balanceIdx.some((i) => ctx.cellText(row.cells[i]) !== ''));
+  return t.rows.map((row, i): ReserveDoc => {
     const cell = (col: string) => ctx.at(t, row, col, tt);
     const [label, cls, category] = row.cells.slice(0, 3).map(ctx.cellText);
     const path = `$.reserves.reserves[${i}]`;
@@ -36,6 +42,15 @@ export function readReserveLines(ctx: ReadContext, years: string[]): ReserveDoc[
     ctx.trace(`${path}.class`, cell('Class'));
     ctx.trace(`${path}.category`, cell('Category'));
     const fig = (col: string, p: string) => ctx.moneyOr0(row.cells[tt.columns.indexOf(col)], cell(col), p);
+    if (asBalances) {
+      return {
+        label,
+        class: cls.toLowerCase(),
+        ...(category ? { category: category.toLowerCase() } : {}),
+        ...(has('Opening balance') ? { opening: fig('Opening balance', `${path}.opening`) } : {}),
+        balances: years.map((y, k) => fig(`Balance ${y}`, `${path}.balances[${k}]`)),
+      };
+    }
     return {
       label,
       class: cls.toLowerCase(),

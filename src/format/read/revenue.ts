@@ -12,10 +12,13 @@ export interface RevenueLineDoc {
   originalBudget?: MoneyText;
   revisedBudget?: MoneyText;
   outturn?: MoneyText;
+  /** issue 11: income typed positive, as printed */
+  income?: boolean;
 }
 export interface RevenueSectionDoc {
   label?: string;
   subtotalLabel?: string;
+  income?: boolean;
   lines: RevenueLineDoc[];
 }
 
@@ -33,18 +36,26 @@ export function readRevenueLines(ctx: ReadContext, ledger: boolean): RevenueSect
     return undefined;
   }
   ctx.trace('$.revenue', sheetRef(lines.sheet, a1(lines.headerRow, lines.col0)));
-  ctx.noRows(lines, REVENUE_LINES, 'one row per budget heading');
+  if (lines.rows.length === 0) ctx.empty.push({ table: 'revenue', f: lines, t: REVENUE_LINES, what: 'one row per budget heading' });
   const sections: RevenueSectionDoc[] = [];
   let current: string | undefined;
   let closed = false;
+  // Issue 11: an Original budget column blank on every line is "not published" (no such column).
+  const noOriginal = !ledger && lines.rows.length > 0 && lines.rows.every((row) => isBlank(row.cells[4]));
   for (const row of lines.rows) {
     const [section, subtotal, label, ref] = row.cells.slice(0, 4).map(ctx.cellText);
+    const income = ctx.cellText(row.cells[7]).toLowerCase();
     if (sections.length === 0 || section !== current || closed) {
-      sections.push({ lines: [], ...(section ? { label: section } : {}) });
+      // "-" in the Section column: a new section without a heading (after one not closed by a sub-total).
+      sections.push({ lines: [], ...(section && section !== '-' ? { label: section } : {}) });
       current = section;
     }
     const s = sections[sections.length - 1];
     if (subtotal) s.subtotalLabel = subtotal;
+    if (income === 'section') s.income = true;
+    else if (income !== '' && !/^(yes|y|true|income|no|n|false)$/.test(income)) {
+      ctx.errors.push({ where: ctx.at(lines, row, 'Income', REVENUE_LINES), message: `Income must be Yes (this line is income, typed as printed), Section (the whole section is) or blank, not "${ctx.cellText(row.cells[7])}"` });
+    }
     closed = subtotal !== '';
     const path = `$.revenue.sections[${sections.length - 1}].lines[${s.lines.length}]`;
     const at = (col: string) => ctx.at(lines, row, col, REVENUE_LINES);
@@ -57,9 +68,10 @@ export function readRevenueLines(ctx: ReadContext, ledger: boolean): RevenueSect
     s.lines.push({
       label,
       ...(ref ? { ref } : {}),
-      ...fig(4, 'Original budget', 'originalBudget'),
+      ...(noOriginal ? {} : fig(4, 'Original budget', 'originalBudget')),
       ...fig(5, 'Revised budget', 'revisedBudget'),
       ...fig(6, 'Outturn', 'outturn'),
+      ...(/^(yes|y|true|income)$/.test(income) ? { income: true } : {}),
     });
   }
   return sections;

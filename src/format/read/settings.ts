@@ -6,7 +6,8 @@ import { type GridValue, isBlank } from '../../base/cells';
 import { fromSpreadsheetNumber, text } from '../../base/decimal';
 import { InvalidInput } from '../errors';
 import { findTable } from '../find-table';
-import { SETTINGS, SETTINGS_TABLE, TEMPLATE_SHEETS } from '../template-tables';
+import { LAYOUT_SETTINGS, SETTINGS, SETTINGS_TABLE, TEMPLATE_SHEETS } from '../template-tables';
+import { layoutSetting } from '../layout-settings';
 import type { ReadContext } from './context';
 
 /** Settings read by the forecasting readers themselves (they need the tables they qualify). */
@@ -35,7 +36,7 @@ export function readSettings(
   for (const row of st.rows) {
     const key = ctx.cellText(row.cells[0]).toLowerCase();
     const where = sheetRef(st.sheet, a1(row.r, st.col0 + 1));
-    if (!SETTINGS.some(([label]) => label.toLowerCase() === key)) {
+    if (!SETTINGS.some(([label]) => label.toLowerCase() === key) && !LAYOUT_SETTINGS.some(([label]) => label.toLowerCase() === key)) {
       errors.push({ where: sheetRef(st.sheet, a1(row.r, st.col0)), message: `unknown setting "${ctx.cellText(row.cells[0])}"` });
       continue;
     }
@@ -72,5 +73,19 @@ export function readSettings(
     else if (typeof value === 'number') value = String(value);
     if (value !== undefined) set(path, value, s.where);
   }
+  // Issue 11: how the body prints its tables (template-tables.ts LAYOUT_SETTINGS).
+  for (const [label, path, kind] of LAYOUT_SETTINGS) {
+    const s = settings.get(label.toLowerCase());
+    if (!s || isBlank(s.v)) continue;
+    const table = path.split('.')[0] as 'revenue' | 'capital' | 'reserves';
+    if (!present[table]) continue;
+    const value = layoutSetting(kind, s.v, s.where, errors, (v) => ctx.money(v, s.where, `$.${path}`));
+    if (value !== undefined) set(path, value, s.where);
+  }
+  const cap = doc.capital as Record<string, unknown> | undefined;
+  if (cap?.heading === '(none)') cap.heading = ''; // no heading line (a blank setting keeps the default)
+  // A band finding names the settings cell of the band.
+  const band = settings.get('general reserve band min %') ?? settings.get('general reserve minimum amount');
+  if (band) ctx.trace('$.reserves.generalReserveBand', band.where);
   return doc;
 }

@@ -1,0 +1,82 @@
+// The narrative of tables printed the way other bodies print them (issue 11): amounts at a £m
+// table's own places, the underspend as a % of the budget, a variance column in either sign, the
+// reserves sentence for every year with forecast years in the future tense. Only inputs that use
+// these options get these sentences, so every earlier result stays exactly as it was.
+import type { Dec } from '../base/decimal';
+import { text } from '../base/decimal';
+import type { Narrative, ReservesInput, RevenueInput, Table, Units } from './model';
+import { isFigure } from './model';
+import { millions, percent, revenueSentence } from './narrative';
+import type { RevenueTable } from './revenue';
+import { type ReservesTables, yearDates } from './reserves';
+import { convert, placesFor } from './units';
+
+/** A £m table's places for its sentences (else the default three places). */
+function placesOf(t: Table): number | undefined {
+  return t.units === '£m' ? (t.places ?? placesFor('£m')) : undefined;
+}
+
+function shown(t: Table, r: number, colId: string): Dec | undefined {
+  const c = t.columns.findIndex((col) => col.id === colId);
+  const cell = c >= 0 ? t.rows[r]?.cells[c] : undefined;
+  return cell && isFigure(cell) ? cell.shown : undefined;
+}
+
+export function revenueNarrativeOptions(inp: RevenueInput): boolean {
+  return inp.narrativePercent === true || inp.layout !== undefined || inp.underspendRows === 'when-needed' || inp.hasOriginal === false;
+}
+
+/**
+ * @param net the net variance as Table 1 shows it (in its own sign convention, display units)
+ * @returns netVariance in £ as shown; the sentence reads it as outturn − budget whatever the column's sign
+ */
+export function revenueNarrative(inp: RevenueInput, t: RevenueTable, net: Dec): NonNullable<Narrative['revenue']> {
+  const overSense = inp.layout?.varianceSign === 'budget-minus-outturn' ? net.neg() : net;
+  const budget = shown(t.table, t.rows.total, 'revised');
+  const percentOf = inp.narrativePercent ? budget : undefined;
+  const sentence = revenueSentence(overSense, inp.displayUnits, inp.basis, {
+    places: placesOf(t.table),
+    percentOf,
+    afterEarmarked: t.rows.net !== t.rows.total,
+  });
+  return {
+    netVariance: text(convert(net, inp.displayUnits, '£')),
+    sentence,
+    ...(percentOf !== undefined ? { percentOfBudget: percentOf.isZero() ? 'n/a' : percent(overSense.abs(), percentOf.abs()) } : {}),
+  };
+}
+
+export function capitalNarrative(spend: Dec, programme: Dec, u: Units, year: string, places: number): NonNullable<Narrative['capital']> {
+  return {
+    spend: millions(spend, u, places),
+    programme: millions(programme, u, places),
+    percent: percent(spend, programme),
+    sentence: `The capital outturn for ${year} shows actual expenditure of ${millions(spend, u, places)} (${percent(spend, programme)}) against an approved programme of ${millions(programme, u, places)}.`,
+  };
+}
+
+export function reservesNarrativeOptions(inp: ReservesInput, t: Table): boolean {
+  return inp.narrativeYears === 'all' || inp.balancesOnly === true || t.places !== undefined || t.units === '£m';
+}
+
+/** "Total reserves at 31/03/21 are £20.195m" and, for forecast years, "are forecast to be". */
+export function reservesNarrative(inp: ReservesInput, r: ReservesTables): NonNullable<Narrative['reserves']> {
+  const u = inp.displayUnits;
+  const places = placesOf(r.table);
+  const pctRow = r.rows.generalReservePercent === undefined ? undefined : r.companion.rows[r.rows.generalReservePercent];
+  const sentenceFor = (y: number): string => {
+    const at = yearDates(inp.years[y]).end;
+    const total = shown(r.table, r.rows.totalReserves, `closing${y}`)!;
+    const cell = pctRow?.cells[y + 1];
+    const pct = cell && isFigure(cell) && cell.derivation ? cell.shown.times(100).toFixed(1) : undefined;
+    const forecast = y >= inp.actualYears;
+    return `Total reserves at ${at} ${forecast ? 'are forecast to be' : 'are'} ${millions(total, u, places)}` +
+      (pct ? `; the general reserve ${forecast ? 'is forecast to be' : 'is'} ${pct}% of the net revenue budget.` : '.');
+  };
+  const first = pctRow?.cells[1];
+  return {
+    generalReservePercent: first && isFigure(first) ? first.shown.times(100).toFixed(1) : undefined,
+    sentence: sentenceFor(0),
+    ...(inp.narrativeYears === 'all' ? { years: inp.years.map((year, y) => ({ year, sentence: sentenceFor(y) })) } : {}),
+  };
+}
