@@ -223,7 +223,7 @@ export function makePlan(result: BuildResult, opts: PlanOptions = {}): WorkbookP
       const moneyFormat: FormatName = t.places !== undefined ? MONEY_FORMAT[t.places] : t.units === '£m' ? 'money1' : 'money0';
       t.columns.forEach((col, c) => {
         if (!numeric[c]) return;
-        const fmt: FormatName = col.kind === 'percent' ? 'percent1' : col.kind === 'ratio' ? 'ratio1' : moneyFormat;
+        const fmt: FormatName = col.kind === 'percent' ? percentFormat(t, c) : col.kind === 'ratio' ? 'ratio1' : moneyFormat;
         grid.format(row0, c, rowN, c, fmt);
         grid.format(row0, mirrorCol + c - firstNum, rowN, mirrorCol + c - firstNum, fmt);
       });
@@ -281,6 +281,12 @@ export function makePlan(result: BuildResult, opts: PlanOptions = {}): WorkbookP
   const placement: WorkbookPlan['placement'] = {};
   for (const [id, p] of placed) placement[id] = { sheet: p.sheet, row: p.row0, column: p.col0 };
   return { sheets, findings, placement };
+}
+
+/** A percentage column's format by the places its figures keep (a fraction to 3 places = 0.1%). */
+function percentFormat(t: Table, c: number): FormatName {
+  const f = t.rows.map((row) => row.cells[c]).find(isFigure);
+  return f?.dp === 2 ? 'percent0' : f?.dp === 4 ? 'percent2' : 'percent1';
 }
 
 /** The formula of a derived figure, in the sheet's own cells. */
