@@ -41,7 +41,9 @@ module.exports = async (env, argv) => {
   const validator = writeValidator(path.join(__dirname, 'node_modules', '.cache', 'outturn', 'schema-validator.cjs'));
   return {
     mode: production ? 'production' : 'development',
-    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    // Source maps as files in both modes: an eval-based map (webpack's development default) is
+    // forbidden by the pane's Content-Security-Policy (no 'unsafe-eval'), and the pane never loaded.
+    devtool: production ? 'source-map' : 'cheap-module-source-map',
     entry: {
       taskpane: './src/taskpane/taskpane.ts',
       commands: './src/commands/commands.ts',

@@ -46,7 +46,7 @@ export async function readForAudit(path: string, sheet?: string): Promise<Grid[]
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
     return [readDelimitedBytes(readFileSync(path), name)];
   }
-  throw new AuditInputError(path, 'the file to audit must be .xlsx, .csv or .tsv (or a workbook saved as .xlsm, .xls or .ods)');
+  throw new AuditInputError(path, 'the file to audit must be .xlsx, .csv or .tsv (or a workbook saved as .xlsm, .xls or .ods), or a report: .pdf, .html, .md or .txt');
 }
 
 export async function runAudit(o: AuditCliOptions, io: Io = processIo): Promise<number> {

@@ -1,35 +1,34 @@
 /// <reference types="office-js" />
-// Reads a printed table for the audit: the selection or the active sheet's used range, as a grid
-// from A1 (typed numbers stay numbers, text stays as printed), with bold where Excel can say
-// (ExcelApi 1.9). One sync.
+// Reads a printed table for the audit: the used part of the selection (a whole-column selection
+// is millions of cells, whose values Excel gives as null) or the active sheet's used range, as a
+// grid from A1 (typed numbers stay numbers, text stays as printed), with bold where Excel can say
+// (ExcelApi 1.9). One sync for where it is, then the cells in row bands under Excel's response
+// limits (src/excel/bands.ts): one more sync for a table of ordinary size.
 import type { Grid, GridCell } from '../audit/audit';
+import { parseRangeAddress } from './address';
+import { readInBands } from './bands';
 
 export async function readAuditGrid(context: Excel.RequestContext, what: 'selection' | 'sheet', withBold: boolean): Promise<Grid | undefined> {
-  const range = what === 'selection'
-    ? context.workbook.getSelectedRange()
-    : context.workbook.worksheets.getActiveWorksheet().getUsedRangeOrNullObject(true);
-  range.load('address,values,valueTypes');
-  const props = withBold ? range.getCellProperties({ format: { font: { bold: true } } }) : undefined;
+  let range: Excel.Range;
+  if (what === 'selection') {
+    const selected = context.workbook.getSelectedRange();
+    range = selected.getIntersectionOrNullObject(selected.worksheet.getUsedRange(true));
+  } else {
+    range = context.workbook.worksheets.getActiveWorksheet().getUsedRangeOrNullObject(true);
+  }
+  range.load('address');
   await context.sync();
-  if (what === 'sheet' && range.isNullObject) return undefined;
-  const address = range.address;
-  const bang = address.lastIndexOf('!');
-  const sheet = address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
-  const m = /^\$?([A-Z]+)\$?([0-9]+)/.exec(address.slice(bang + 1));
-  if (!m) throw new Error(`unexpected address ${address}`);
-  let c0 = 0;
-  for (const ch of m[1]) c0 = c0 * 26 + (ch.charCodeAt(0) - 64);
-  c0 -= 1;
-  const r0 = Number.parseInt(m[2], 10) - 1;
-  const types = range.valueTypes as unknown as string[][];
-  const cells: GridCell[][] = Array.from({ length: r0 }, () => []);
-  const bold: boolean[][] = Array.from({ length: r0 }, () => []);
-  range.values.forEach((row, r) => {
-    cells.push([...Array<GridCell>(c0).fill(null), ...row.map((v, c): GridCell => {
-      if (types[r][c] === 'Empty' || v === '' || v === null) return null;
+  if (range.isNullObject) return undefined;
+  const at = parseRangeAddress(range.address);
+  const read = await readInBands(context, at.sheet, at, { bold: withBold });
+  const cells: GridCell[][] = Array.from({ length: at.r0 }, () => []);
+  const bold: boolean[][] = Array.from({ length: at.r0 }, () => []);
+  read.values.forEach((row, r) => {
+    cells.push([...Array<GridCell>(at.c0).fill(null), ...row.map((v, c): GridCell => {
+      if (read.valueTypes[r][c] === 'Empty' || v === '' || v === null) return null;
       return typeof v === 'number' ? v : String(v);
     })]);
-    bold.push([...Array<boolean>(c0).fill(false), ...(props ? props.value[r].map((p) => !!p.format?.font?.bold) : row.map(() => false))]);
+    bold.push([...Array<boolean>(at.c0).fill(false), ...(read.bold ? read.bold[r] : row.map(() => false))]);
   });
-  return { sheet, cells, bold, addressing: 'a1' };
+  return { sheet: at.sheet, cells, bold, addressing: 'a1' };
 }

@@ -30,6 +30,8 @@ export interface FlowOptions {
   isSetSupported?: IsSetSupported;
   /** sheets read as the user's own input (mapped ranges): a plan that would write one is refused before anything is written */
   readOnly?: readonly string[];
+  /** the mapped ranges: on their sheets only these are read, never the whole sheet */
+  ranges?: readonly { sheet: string; address: string }[];
 }
 
 /**
@@ -54,7 +56,7 @@ export async function buildInWorkbook<P extends ComputeResult & { ok: true }>(
     };
   }
   opts.onProgress?.('Reading the workbook…');
-  const state = await readWorkbook(context, opts.inputNames ?? [], targetNames, { isSetSupported: opts.isSetSupported });
+  const state = await readWorkbook(context, opts.inputNames ?? [], targetNames, { isSetSupported: opts.isSetSupported, ranges: opts.ranges });
   opts.onProgress?.('Computing the tables…');
   const out = await compute(state.inputs);
   if (!out.ok) return { kind: 'errors', errors: out.errors, notes: state.notes, syncs: state.syncs };

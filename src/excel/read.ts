@@ -10,8 +10,11 @@
 // (merged cells), or could not locate (which rows are hidden, from the used range's rowHidden).
 import type { InputError } from '../format/errors';
 import type { GridValue, InputSheet } from '../format/templates';
-import { parseA1, sheetRef } from '../base/a1';
+import { parseA1, range as rangeA1, sheetRef } from '../base/a1';
+import { parseRangeAddress } from './address';
+import { readInBands } from './bands';
 import { OWNER_NAME, type TargetState } from './ownership';
+import { excelErrorCode } from './run';
 
 export interface WorkbookState {
   /** the input template sheets found, as grids from A1 */
@@ -31,6 +34,19 @@ export type IsSetSupported = (set: string, version: string) => boolean;
 export interface ReadOptions {
   /** the requirement sets this Excel supports; by default Office's own answer (none outside Office) */
   isSetSupported?: IsSetSupported;
+  /**
+   * Ranges mapped as input ("Map a range"): on these sheets only the ranges are read (their
+   * bounding block per sheet), never the user's whole sheet.
+   */
+  ranges?: readonly { sheet: string; address: string }[];
+  /** cells per band when a sheet is too large for one response (default CELLS_PER_BAND) */
+  cellsPerBand?: number;
+}
+
+/** Excel refused a read as too large: over 5 MB of response, or over 5,000,000 cells. */
+export function isTooLarge(e: unknown): boolean {
+  const code = excelErrorCode(e);
+  return code === 'ResponsePayloadSizeLimitExceeded' || /5,?000,?000|payload size|too large/i.test(e instanceof Error ? e.message : String(e));
 }
 
 /** Office's requirement-set test where Office is loaded; nothing is supported elsewhere. */
@@ -53,12 +69,7 @@ const lower = (s: string) => s.toLowerCase();
 
 /** Turns a used range (its address and loaded arrays) into a grid from A1, error cells as {error}. */
 export function gridFromRange(address: string, values: unknown[][], valueTypes: string[][]): GridValue[][] {
-  const m = /!?\$?([A-Z]+)\$?([0-9]+)(?::|$)/.exec(address.replace(/^.*!/, ''));
-  if (!m) throw new Error(`unexpected range address ${address}`);
-  let c0 = 0;
-  for (const ch of m[1]) c0 = c0 * 26 + (ch.charCodeAt(0) - 64);
-  c0 -= 1;
-  const r0 = Number.parseInt(m[2], 10) - 1;
+  const { r0, c0 } = parseRangeAddress(address);
   const grid: GridValue[][] = Array.from({ length: r0 }, () => []);
   values.forEach((row, r) => {
     const out: GridValue[] = Array<GridValue>(c0).fill(null);
@@ -86,15 +97,24 @@ export async function readWorkbook(context: Excel.RequestContext, inputNames: re
   const byLower = new Map(sheetNames.map((n) => [lower(n), n]));
   const supported = opts.isSetSupported ?? officeRequirements();
   const templateNames = inputNames.map((n) => byLower.get(lower(n))).filter((n): n is string => !!n);
+  // A mapped sheet is read at its mapped ranges only (their bounding block).
+  const mappedBlock = new Map<string, { r0: number; c0: number; r1: number; c1: number }>();
+  for (const m of opts.ranges ?? []) {
+    const b = parseRangeAddress(m.address);
+    const k = lower(m.sheet);
+    const was = mappedBlock.get(k);
+    mappedBlock.set(k, was ? { r0: Math.min(was.r0, b.r0), c0: Math.min(was.c0, b.c0), r1: Math.max(was.r1, b.r1), c1: Math.max(was.c1, b.c1) } : b);
+  }
   let withMerged = templateNames.length > 0 && supported('ExcelApi', '1.13');
   const withRows = supported('ExcelApi', '1.9');
 
-  const queue = () => {
+  const queue = (withValues: boolean) => {
     const ranges = templateNames.map((name) => {
       const ws = sheets.getItem(name);
       // Never a null object (a blank sheet gives A1), so it can be navigated in the same request.
-      const used = ws.getUsedRange(true);
-      used.load('address,values,valueTypes');
+      const block = mappedBlock.get(lower(name));
+      const used = block ? ws.getRange(rangeA1(block.r0, block.c0, block.r1, block.c1)) : ws.getUsedRange(true);
+      used.load(withValues ? 'address,values,valueTypes' : 'address');
       // From A1 to the used range's far corner: its row i is the sheet's row i, and it holds the
       // top-left cell of every merged area that touches a used cell (Excel lists a merged area only
       // when its top-left cell is in the range asked about).
@@ -119,23 +139,48 @@ export async function readWorkbook(context: Excel.RequestContext, inputNames: re
       });
     return { ranges, marks };
   };
-  let { ranges, marks } = queue();
   const notes: InputError[] = [];
   let syncs = 1;
-  if (ranges.length || marks.length) {
+  class TooLarge extends Error {}
+  // One request for everything; when Excel refuses to list the merged areas (more than 512), once
+  // more without them, saying that merged cells were not checked. A read too large for one
+  // response (over 5 MB or 5,000,000 cells) is never blamed on merged cells: see below.
+  const attempt = async (withValues: boolean) => {
+    let q = queue(withValues);
+    if (!q.ranges.length && !q.marks.length) return q;
     try {
       await context.sync();
       syncs++;
+      return q;
     } catch (e) {
-      // Excel refuses to list more than 512 merged areas in a range; read again without them (one
-      // more sync, only then) and say that merged cells were not checked.
-      if (!withMerged) throw e;
       syncs++;
+      if (withValues && isTooLarge(e)) throw new TooLarge();
+      if (!withMerged) throw e;
       withMerged = false;
-      ({ ranges, marks } = queue());
+      q = queue(withValues);
       await context.sync();
       syncs++;
       notes.push({ where: 'Excel', message: `merged cells were not checked: Excel could not list the merged areas of the input sheets (${e instanceof Error ? e.message : String(e)}; it lists at most 512 at once). Unmerge the cells in the input tables` });
+      return q;
+    }
+  };
+  let banded = false;
+  let q: ReturnType<typeof queue>;
+  try {
+    q = await attempt(true);
+  } catch (e) {
+    if (!(e instanceof TooLarge)) throw e;
+    // Too large for one response: the same request without the cells, then each sheet in row bands.
+    banded = true;
+    q = await attempt(false);
+  }
+  const { ranges, marks } = q;
+  const banding = new Map<string, { values: unknown[][]; valueTypes: string[][] }>();
+  if (banded) {
+    for (const { name, used } of ranges) {
+      const read = await readInBands(context, name, parseRangeAddress(used.address), { cellsPerBand: opts.cellsPerBand });
+      syncs += read.syncs;
+      banding.set(name, read);
     }
   }
   if (templateNames.length && !withMerged && !notes.length) notes.push({ where: 'Excel', message: MERGED_UNCHECKED });
@@ -143,7 +188,8 @@ export async function readWorkbook(context: Excel.RequestContext, inputNames: re
   for (const t of targetNames) targets.set(lower(t), byLower.has(lower(t)) ? 'foreign' : 'absent');
   for (const { n, mark } of marks) targets.set(n, mark.isNullObject ? 'foreign' : 'owned');
   const inputs = ranges.map(({ name, used, fromA1, merged, rows }): InputSheet => {
-    const sheet: InputSheet = { name, values: gridFromRange(used.address, used.values, used.valueTypes as unknown as string[][]) };
+    const cells = banding.get(name) ?? { values: used.values, valueTypes: used.valueTypes as unknown as string[][] };
+    const sheet: InputSheet = { name, values: gridFromRange(used.address, cells.values, cells.valueTypes) };
     if (merged) sheet.merged = merged.isNullObject ? [] : merged.areas.items.map((a) => areaBounds(a.address));
     if (rows) {
       sheet.hiddenRows = rows.value.flatMap((p, i) => (p.rowHidden ? [i] : []));

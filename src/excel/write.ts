@@ -35,7 +35,37 @@ export interface WriteReport {
 
 interface Op {
   bytes: number;
+  /** the sheet it changes and what it does there, for an account of a write that stopped part-way */
+  sheet: string;
+  step: string;
   apply: (ws: (name: string) => Excel.Worksheet, context: Excel.RequestContext) => void;
+}
+
+/** A name Excel reserves: English Excel refuses a sheet named History (it keeps change history under it). */
+export const RESERVED_SHEET_NAMES = ['history'];
+
+/**
+ * A write Excel stopped part-way. Excel runs a request's operations in order and stops at the
+ * first it refuses; those before it stay applied (a sheet made or cleared, panes frozen), so
+ * "nothing was written" would be untrue. The message says what was written for certain (requests
+ * that completed) and what may have been (the request that failed, up to the refused step).
+ */
+export class WriteIncomplete extends Error {
+  constructor(readonly told: string, readonly code: string | undefined, readonly detail: string) {
+    super(`${told} Excel said: ${detail}`);
+    this.name = 'WriteIncomplete';
+  }
+}
+
+/** "Table 1 Revenue (made anew, values A1:J40, number formats), Checks (cleared)" */
+function account(ops: Op[]): string {
+  const by = new Map<string, string[]>();
+  for (const op of ops) {
+    const steps = by.get(op.sheet) ?? [];
+    if (!steps.includes(op.step)) steps.push(op.step);
+    by.set(op.sheet, steps);
+  }
+  return [...by].map(([sheet, steps]) => `"${sheet}" (${steps.join(', ')})`).join('; ');
 }
 
 export class ExistingOwnedSheets extends Error {
@@ -47,6 +77,10 @@ export class ExistingOwnedSheets extends Error {
 
 export async function writePlan(context: Excel.RequestContext, plan: Pick<WorkbookPlan, 'sheets'>, opts: WritePlanOptions = {}): Promise<WriteReport> {
   const names = plan.sheets.map((s) => s.name);
+  const reserved = names.filter((n) => RESERVED_SHEET_NAMES.includes(n.toLowerCase()));
+  if (reserved.length) {
+    throw new WriteIncomplete(`"${reserved[0]}" is a sheet name Excel reserves for its own use: choose another name in Settings. Nothing was written.`, 'InvalidArgument', 'History is a reserved name');
+  }
   const targets = opts.targets ?? (await readWorkbook(context, [], names)).targets;
   const state = (n: string) => targets.get(n.toLowerCase()) ?? 'absent';
   // Refuse before anything is queued: a sheet of the user's is never touched.
@@ -58,11 +92,11 @@ export async function writePlan(context: Excel.RequestContext, plan: Pick<Workbo
   const ops = plan.sheets.flatMap((s) => sheetOps(s, state(s.name) === 'owned', opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES));
   if (opts.activate) {
     const name = opts.activate;
-    ops.push({ bytes: OP_OVERHEAD, apply: (ws) => ws(name).activate() });
+    ops.push({ bytes: OP_OVERHEAD, sheet: name, step: 'shown', apply: (ws) => ws(name).activate() });
   }
   const batches = pack(ops, opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
   const requests: number[] = [];
-  for (const batch of batches) {
+  for (const [i, batch] of batches.entries()) {
     context.application.suspendApiCalculationUntilNextSync();
     const cache = new Map<string, Excel.Worksheet>();
     const ws = (name: string) => {
@@ -74,7 +108,16 @@ export async function writePlan(context: Excel.RequestContext, plan: Pick<Workbo
       return w;
     };
     for (const op of batch) op.apply(ws, context);
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (e) {
+      const done = batches.slice(0, i).flat();
+      const code = (e as { code?: string }).code ?? /^([A-Za-z]+): /.exec((e as Error)?.message ?? '')?.[1];
+      const told = `The write stopped part-way, so the workbook is not as it was. ${done.length ? `Written: ${account(done)}. ` : ''}` +
+        `Possibly written, up to the step Excel refused: ${account(batch)}. Nothing else was changed. ` +
+        'Sheets Outturn made carry its mark: build again to replace them, or delete them.';
+      throw new WriteIncomplete(told, code, (e as Error)?.message ?? String(e));
+    }
     requests.push(batch.reduce((n, op) => n + op.bytes, OP_OVERHEAD));
   }
   return { sheets: names, requests, cells: plan.sheets.reduce((n, s) => n + s.cells.reduce((m, row) => m + row.filter((c) => c !== null).length, 0), 0) };
@@ -106,10 +149,17 @@ function sheetOps(s: SheetPlan, owned: boolean, limit: number): Op[] {
   const width = height ? s.cells[0].length : 0;
   const hasTables = (s.excelTables ?? []).length > 0;
 
+  if (owned) {
+    // The user may have hidden the sheet (or made it very hidden): Excel refuses to change the
+    // panes of, activate or select on a hidden sheet, so Outturn's own sheet is shown first.
+    ops.push({ bytes: OP_OVERHEAD, sheet: name, step: 'shown', apply: (ws) => { ws(name).visibility = 'Visible'; } });
+  }
   if (owned && !hasTables) {
     // Cleared in place, so formulas elsewhere that refer to this sheet keep working.
     ops.push({
       bytes: OP_OVERHEAD * 2,
+      sheet: name,
+      step: 'cleared',
       apply: (ws) => {
         ws(name).getRange().clear('All');
         ws(name).freezePanes.unfreeze();
@@ -119,6 +169,8 @@ function sheetOps(s: SheetPlan, owned: boolean, limit: number): Op[] {
     // A template sheet is made anew: its Excel tables go with it, so their names are free again.
     ops.push({
       bytes: OP_OVERHEAD * 4,
+      sheet: name,
+      step: owned ? 'made anew' : 'created',
       apply: (_ws, context) => {
         if (owned) context.workbook.worksheets.getItem(name).delete();
         const w = context.workbook.worksheets.add(name);
@@ -136,7 +188,7 @@ function sheetOps(s: SheetPlan, owned: boolean, limit: number): Op[] {
     const flush = (r1: number) => {
       const band = rows;
       const from = r0;
-      ops.push({ bytes: bytes + OP_OVERHEAD, apply: (ws) => { ws(name).getRange(rangeA1(from, 0, r1, width - 1)).formulas = band; } });
+      ops.push({ bytes: bytes + OP_OVERHEAD, sheet: name, step: `cells ${rangeA1(from, 0, r1, width - 1)}`, apply: (ws) => { ws(name).getRange(rangeA1(from, 0, r1, width - 1)).formulas = band; } });
       r0 = r1 + 1;
       rows = [];
       bytes = 0;
@@ -151,12 +203,11 @@ function sheetOps(s: SheetPlan, owned: boolean, limit: number): Op[] {
     flush(height - 1);
   }
 
-  // Number formats by block, from the plan's small fixed set.
+  // Number formats by block, from the plan's small fixed set: one value per block, which Excel
+  // applies to every cell of the range (a 1×1 array is broadcast), so a large block costs no more.
   for (const { range, format } of s.numberFormats) {
-    const { r0, c0, r1, c1 } = box(range);
-    const fmt = NUMBER_FORMATS[format];
-    const grid = Array.from({ length: r1 - r0 + 1 }, () => Array<string>(c1 - c0 + 1).fill(fmt));
-    ops.push({ bytes: jsonBytes(grid) + OP_OVERHEAD, apply: (ws) => { ws(name).getRange(range).numberFormat = grid; } });
+    const grid = [[NUMBER_FORMATS[format]]];
+    ops.push({ bytes: jsonBytes(grid) + OP_OVERHEAD, sheet: name, step: 'number formats', apply: (ws) => { ws(name).getRange(range).numberFormat = grid; } });
   }
 
   // Styles by block.
@@ -165,6 +216,8 @@ function sheetOps(s: SheetPlan, owned: boolean, limit: number): Op[] {
     const writes = styleWrites(STYLES[style], b.r1 > b.r0);
     ops.push({
       bytes: writes.length * (OP_OVERHEAD + range.length),
+      sheet: name,
+      step: 'styles',
       apply: (ws) => {
         const f = ws(name).getRange(range).format;
         for (const [path, value] of writes) setPath(f, path, value);
@@ -176,13 +229,15 @@ function sheetOps(s: SheetPlan, owned: boolean, limit: number): Op[] {
   s.cells.forEach((row, r) => row.forEach((cell, c) => {
     if (cell?.t === 's' && cell.link) {
       const link = { documentReference: cell.link, textToDisplay: cell.v };
-      ops.push({ bytes: jsonBytes(link) + OP_OVERHEAD, apply: (ws) => { ws(name).getRange(a1(r, c)).hyperlink = link; } });
+      ops.push({ bytes: jsonBytes(link) + OP_OVERHEAD, sheet: name, step: 'links', apply: (ws) => { ws(name).getRange(a1(r, c)).hyperlink = link; } });
     }
   }));
 
   const runs = widthRuns(s.columnWidths);
   ops.push({
     bytes: runs.length * OP_OVERHEAD,
+    sheet: name,
+    step: 'column widths',
     apply: (ws) => {
       for (const [c0, c1, pts] of runs) ws(name).getRange(`${colOf(c0)}:${colOf(c1)}`).format.columnWidth = pts;
     },
@@ -192,6 +247,8 @@ function sheetOps(s: SheetPlan, owned: boolean, limit: number): Op[] {
   if (fr && (fr.rows || fr.columns)) {
     ops.push({
       bytes: OP_OVERHEAD,
+      sheet: name,
+      step: 'panes frozen',
       apply: (ws) => {
         const p = ws(name).freezePanes;
         if (fr.rows && fr.columns) p.freezeAt(rangeA1(0, 0, fr.rows - 1, fr.columns - 1));
@@ -204,6 +261,8 @@ function sheetOps(s: SheetPlan, owned: boolean, limit: number): Op[] {
   for (const t of s.excelTables ?? []) {
     ops.push({
       bytes: OP_OVERHEAD * 3,
+      sheet: name,
+      step: `table ${t.name}`,
       apply: (ws) => {
         const table = ws(name).tables.add(t.range, true);
         table.name = t.name;

@@ -145,6 +145,41 @@ export function toModel(doc: unknown, sources?: (path: string) => string | undef
     throw new InvalidInput(errors);
   }
   const d = doc as unknown as V1;
+  const v = validationContext(d, errors, sources);
+  const revenue = d.revenue ? revenueModel(v, d.revenue) : undefined;
+  const capital = d.capital ? capitalModel(v, d.capital) : undefined;
+  const reserves = d.reserves ? reservesModel(v, d.reserves) : undefined;
+  if (!d.revenue && !d.capital && !d.reserves) {
+    errors.push({ where: '$', message: 'no table to build: give at least one of revenue, capital, reserves' });
+  }
+  if (errors.length) throw new InvalidInput(errors);
+  return {
+    organisation: d.organisation,
+    financialYear: d.financialYear,
+    rounding: d.rounding ?? 'round-then-sum',
+    revenue,
+    capital,
+    reserves,
+    ...(d.publishing ? { publishing: { ...d.publishing } } : {}),
+  };
+}
+
+/** What every table's validator shares: the document, where errors go, money and years read with their paths. */
+interface ValidationContext {
+  d: V1;
+  errors: InputError[];
+  /** the place to name for a JSON path: the traced cell when the document came from templates */
+  src: Src;
+  money: MoneyFn;
+  pct: (v: string | number) => Dec;
+  /** a financial year's first calendar year; an error when "2020/22" */
+  years: (y: string, p: (string | number)[]) => number;
+  /** the document's financial year's first calendar year */
+  fy: number;
+  uniqueLabels: (labels: { label: string; path: (string | number)[]; field?: string }[], table: string) => void;
+}
+
+function validationContext(d: V1, errors: InputError[], sources?: (path: string) => string | undefined): ValidationContext {
   const src = (p: (string | number)[]) => sources?.(jsonPath(p)) ?? jsonPath(p);
   const money = (v: string | number, p: (string | number)[]): Dec => {
     if (typeof v === 'number') {
@@ -188,209 +223,201 @@ export function toModel(doc: unknown, sources?: (path: string) => string | undef
     }
   };
 
-  let revenue: RevenueInput | undefined;
-  if (d.revenue) {
-    const r = d.revenue;
-    const units = r.units;
-    revenue = {
-      units,
-      displayUnits: r.displayUnits ?? units,
-      sections: r.sections.map((s, i) => ({
-        label: s.label,
-        subtotalLabel: s.subtotalLabel,
-        ...(s.income ? { income: true } : {}),
-        lines: s.lines.map((l, j) => {
-          const p = ['revenue', 'sections', i, 'lines', j];
-          // With a ledger the figures are filled by the engine; these are placeholders.
-          const fig = (k: 'originalBudget' | 'revisedBudget' | 'outturn') => (l[k] !== undefined ? money(l[k]!, [...p, k]) : new Dec(0));
-          const revisedBudget = fig('revisedBudget');
-          return {
-            label: l.label,
-            ref: l.ref || undefined,
-            // No original budget published: original = revised (no virement), and the column is not printed.
-            originalBudget: l.originalBudget === undefined && !r.ledger ? revisedBudget : fig('originalBudget'),
-            revisedBudget,
-            outturn: fig('outturn'),
-            ...(l.income ? { income: true } : {}),
-            source: src(p),
-          };
-        }),
-      })),
-      totalLabel: r.totalLabel,
-      adjustments: (r.adjustments ?? []).map((a, i) => ({ label: a.label, amount: money(a.amount, ['revenue', 'adjustments', i, 'amount']) })),
-      earmarked: (r.earmarked ?? []).map((e, i) => ({
-        label: e.label,
-        amount: money(e.amount, ['revenue', 'earmarked', i, 'amount']),
-        reserve: e.reserve,
-        source: src(['revenue', 'earmarked', i]),
-      })),
-      budgetRequirementChange: r.budgetRequirementChange !== undefined ? money(r.budgetRequirementChange, ['revenue', 'budgetRequirementChange']) : new Dec(0),
-      showVirements: r.showVirements ?? false,
-      showVariancePercent: r.showVariancePercent ?? false,
-      varianceThreshold: r.varianceThreshold
-        ? {
-            amount: r.varianceThreshold.amount !== undefined ? money(r.varianceThreshold.amount, ['revenue', 'varianceThreshold', 'amount']).abs() : undefined,
-            percent: r.varianceThreshold.percent !== undefined ? pct(r.varianceThreshold.percent) : undefined,
-          }
-        : undefined,
-      basis: r.basis,
-      ...revenueLayout(r, errors, src),
-    };
-    if (r.ledger) revenue.ledger = ledgerModel(r.ledger, r.sections, errors, src, money);
-    else {
-      r.sections.forEach((s, i) => s.lines.forEach((l, j) => {
-        for (const k of ['revisedBudget', 'outturn'] as const) {
-          if (l[k] === undefined) errors.push({ where: src(['revenue', 'sections', i, 'lines', j, k]), message: 'required field is missing' });
-        }
-      }));
-    }
-    uniqueLabels([
-      ...r.sections.flatMap((s, i) => s.lines.map((l, j) => ({ label: l.label, path: ['revenue', 'sections', i, 'lines', j] }))),
-      ...r.sections.flatMap((s, i) => (s.subtotalLabel ? [{ label: s.subtotalLabel, path: ['revenue', 'sections', i], field: 'subtotalLabel' }] : [])),
-      { label: r.totalLabel, path: ['revenue'], field: 'totalLabel' },
-      ...(r.adjustments ?? []).map((a, i) => ({ label: a.label, path: ['revenue', 'adjustments', i] })),
-      ...(r.earmarked ?? []).map((a, i) => ({ label: `less: ${a.label}`, path: ['revenue', 'earmarked', i] })),
-    ], 'revenue');
-  }
+  return { d, errors, src, money, pct, years, fy, uniqueLabels };
+}
 
-  let capital: CapitalInput | undefined;
-  if (d.capital) {
-    const c = d.capital;
-    const y = years(c.year, ['capital', 'year']);
-    const ny = years(c.nextYear, ['capital', 'nextYear']);
-    if (ny !== y + 1) errors.push({ where: src(['capital', 'nextYear']), message: `${c.nextYear} does not follow ${c.year}` });
-    if (y !== fy) errors.push({ where: src(['capital', 'year']), message: `${c.year} is not the financial year ${d.financialYear}` });
-    const scheme = (s: V1Scheme, p: (string | number)[]) => ({
+/** Table 1's input: sections of headings, adjustments, earmarked underspends, the ledger; labels unique. */
+function revenueModel(v: ValidationContext, r: V1Revenue): RevenueInput {
+  const { errors, src, money, pct, uniqueLabels } = v;
+  const units = r.units;
+  const revenue: RevenueInput = {
+    units,
+    displayUnits: r.displayUnits ?? units,
+    sections: r.sections.map((s, i) => ({
       label: s.label,
-      ref: s.ref || undefined,
-      revisedBudget: money(s.revisedBudget!, [...p, 'revisedBudget']),
-      outturn: money(s.outturn!, [...p, 'outturn']),
-      reprofile: s.reprofile !== undefined ? money(s.reprofile, [...p, 'reprofile']) : undefined,
-      ...(s.originalBudget !== undefined ? { originalBudget: money(s.originalBudget, [...p, 'originalBudget']) } : {}),
-      nextYearBudget: s.nextYearBudget !== undefined ? money(s.nextYearBudget, [...p, 'nextYearBudget']) : undefined,
-      source: src(p),
-    });
-    capital = {
-      units: c.units,
-      displayUnits: c.displayUnits ?? c.units,
-      year: c.year,
-      nextYear: c.nextYear,
-      heading: c.heading ?? 'EXPENDITURE',
-      totalLabel: c.totalLabel ?? 'TOTAL PLANNED EXPENDITURE',
-      grandTotalLabel: c.grandTotalLabel ?? 'TOTAL EXPENDITURE (including externally funded schemes)',
-      categories: c.categories.map((cat, i): CapitalCategory => {
-        const p = ['capital', 'categories', i];
-        return cat.schemes
-          ? { label: cat.label, ref: cat.ref || undefined, totalLabel: cat.totalLabel, schemes: cat.schemes.map((s, j) => scheme(s, [...p, 'schemes', j])), source: src(p) }
-          : { label: cat.label, ref: cat.ref || undefined, standalone: scheme(cat as V1Scheme, p), source: src(p) };
-      }),
-      externallyFunded: (c.externallyFunded ?? []).map((e, i) => ({ label: e.label, ref: e.ref || undefined, outturn: money(e.outturn, ['capital', 'externallyFunded', i, 'outturn']) })),
-      memo: (c.memo ?? []).map((e, i) => ({ label: e.label, ref: e.ref || undefined, outturn: money(e.outturn, ['capital', 'memo', i, 'outturn']) })),
-      nextYearProgrammeTotal: c.nextYearProgrammeTotal !== undefined ? money(c.nextYearProgrammeTotal, ['capital', 'nextYearProgrammeTotal']) : undefined,
-      financing: c.financing?.map((l, i) => {
-        const p = ['capital', 'financing', i];
-        if (l.type === 'reserve' && !l.reserve && d.reserves) errors.push({ where: src([...p, 'reserve']), message: 'a contribution from reserves names its reserve (the Table 3 label)' });
-        if (l.type !== 'reserve' && l.reserve) errors.push({ where: src([...p, 'reserve']), message: `only a contribution from reserves names a reserve, not a ${l.type} line` });
-        return { type: l.type, label: l.label, amount: money(l.amount, [...p, 'amount']), reserve: l.reserve, source: src(p) };
-      }),
-      ...(c.reprofileDefault !== undefined ? { reprofileDefault: c.reprofileDefault } : {}),
-      ...(c.financingAsListed ? { financingAsListed: true } : {}),
-      ...(c.showVariancePercent ? { showVariancePercent: true } : {}),
-      ...layoutOf(c),
-    };
-    // Issue 11: the original programme is given on every scheme, or on none.
-    const withOriginal = c.categories.flatMap((cat, i) => (cat.schemes ? cat.schemes.map((s, j) => ({ s: s as V1Scheme, p: ['capital', 'categories', i, 'schemes', j] })) : [{ s: cat as V1Scheme, p: ['capital', 'categories', i] }]));
-    if (withOriginal.some(({ s }) => s.originalBudget !== undefined)) {
-      for (const { s, p } of withOriginal) {
-        if (s.originalBudget === undefined) errors.push({ where: src([...p, 'originalBudget']), message: 'the original programme is missing: give it on every scheme, or on none (then the column is not printed)' });
-      }
-    }
-    uniqueLabels([
-      ...c.categories.flatMap((cat, i) => [
-        ...(cat.schemes ? [{ label: cat.totalLabel ?? `Total ${cat.label}`, path: ['capital', 'categories', i], field: cat.totalLabel ? 'totalLabel' : 'label' }] : [{ label: cat.label, path: ['capital', 'categories', i] }]),
-        ...(cat.schemes ?? []).map((s, j) => ({ label: s.label, path: ['capital', 'categories', i, 'schemes', j] })),
-      ]),
-      ...(c.externallyFunded ?? []).map((e, i) => ({ label: e.label, path: ['capital', 'externallyFunded', i] })),
-      ...(c.memo ?? []).map((e, i) => ({ label: e.label, path: ['capital', 'memo', i] })),
-    ], 'capital');
-  }
-
-  let reserves: ReservesInput | undefined;
-  if (d.reserves) {
-    const r = d.reserves;
-    const starts = r.years.map((y, i) => years(y, ['reserves', 'years', i]));
-    starts.forEach((s, i) => {
-      if (i > 0 && s !== starts[i - 1] + 1) errors.push({ where: src(['reserves', 'years', i]), message: `${r.years[i]} does not follow ${r.years[i - 1]}: years must be consecutive` });
-    });
-    const actualYears = r.actualYears ?? 1;
-    if (actualYears > r.years.length) errors.push({ where: src(['reserves', 'actualYears']), message: `${actualYears} actual years, but only ${r.years.length} years are given` });
-    if (actualYears >= 1 && actualYears <= r.years.length && starts[actualYears - 1] !== fy) {
-      errors.push({ where: src(['reserves', 'years', actualYears - 1]), message: `the last actual year ${r.years[actualYears - 1]} is not the financial year ${d.financialYear}` });
-    }
-    if (actualYears === 0 && starts[0] !== fy && starts[0] !== fy + 1) {
-      errors.push({ where: src(['reserves', 'years', 0]), message: `a forecast-only statement should start in ${d.financialYear} or the year after, not ${r.years[0]}` });
-    }
-    const band = r.generalReserveBand
-      ? { min: pct(r.generalReserveBand.min), max: r.generalReserveBand.max !== undefined ? pct(r.generalReserveBand.max) : new Dec(100) }
-      : { min: new Dec(2), max: new Dec(5) };
-    if (band.min.gt(band.max)) errors.push({ where: src(['reserves', 'generalReserveBand']), message: 'min is above max' });
-    reserves = {
-      units: r.units,
-      displayUnits: r.displayUnits ?? r.units,
-      years: r.years,
-      actualYears,
-      generalReserveBand: band,
-      netRevenueBudget: r.netRevenueBudget !== undefined ? money(r.netRevenueBudget, ['reserves', 'netRevenueBudget']) : undefined,
-      ...reservesExtras(r, errors, src, money),
-      reserves: r.reserves.map((given, i) => {
-        let res = given;
-        const p = ['reserves', 'reserves', i];
-        if (res.balances) {
-          if (res.flows !== undefined) errors.push({ where: src([...p, 'flows']), message: 'a reserve given as balances has no flows (its movements are derived from the balances): give balances, or opening and flows' });
-          return reserveFromBalances(res as V1Reserve & { balances: M[] }, r.years, p, errors, src, money);
-        }
-        if (res.opening === undefined) {
-          errors.push({ where: src([...p, 'opening']), message: 'required field is missing' });
-          res = { ...res, opening: '0' };
-        }
-        const flows = res.flows ?? [];
-        if (flows.length > r.years.length) {
-          errors.push({ where: src([...p, 'flows']), message: `${flows.length} flows for ${r.years.length} years: at most one per year` });
-        }
+      subtotalLabel: s.subtotalLabel,
+      ...(s.income ? { income: true } : {}),
+      lines: s.lines.map((l, j) => {
+        const p = ['revenue', 'sections', i, 'lines', j];
+        // With a ledger the figures are filled by the engine; these are placeholders.
+        const fig = (k: 'originalBudget' | 'revisedBudget' | 'outturn') => (l[k] !== undefined ? money(l[k]!, [...p, k]) : new Dec(0));
+        const revisedBudget = fig('revisedBudget');
         return {
-          label: res.label,
-          class: res.class,
-          category: res.category,
-          opening: money(res.opening!, [...p, 'opening']),
-          flows: r.years.map((_, y) => {
-            const f = flows[y] ?? {};
-            const fp = [...p, 'flows', y];
-            return {
-              movement: f.movement !== undefined ? money(f.movement, [...fp, 'movement']) : new Dec(0),
-              transfers: f.transfers !== undefined ? money(f.transfers, [...fp, 'transfers']) : new Dec(0),
-              capital: f.capital !== undefined ? money(f.capital, [...fp, 'capital']) : new Dec(0),
-            };
-          }),
+          label: l.label,
+          ref: l.ref || undefined,
+          // No original budget published: original = revised (no virement), and the column is not printed.
+          originalBudget: l.originalBudget === undefined && !r.ledger ? revisedBudget : fig('originalBudget'),
+          revisedBudget,
+          outturn: fig('outturn'),
+          ...(l.income ? { income: true } : {}),
           source: src(p),
         };
       }),
-    };
-    uniqueLabels(r.reserves.map((res, i) => ({ label: res.label, path: ['reserves', 'reserves', i] })), 'reserves');
-    if (r.mtfp) reserves.mtfp = mtfpModel(r.mtfp, r, actualYears, errors, src, money);
-  }
-  if (!d.revenue && !d.capital && !d.reserves) {
-    errors.push({ where: '$', message: 'no table to build: give at least one of revenue, capital, reserves' });
-  }
-  if (errors.length) throw new InvalidInput(errors);
-  return {
-    organisation: d.organisation,
-    financialYear: d.financialYear,
-    rounding: d.rounding ?? 'round-then-sum',
-    revenue,
-    capital,
-    reserves,
-    ...(d.publishing ? { publishing: { ...d.publishing } } : {}),
+    })),
+    totalLabel: r.totalLabel,
+    adjustments: (r.adjustments ?? []).map((a, i) => ({ label: a.label, amount: money(a.amount, ['revenue', 'adjustments', i, 'amount']) })),
+    earmarked: (r.earmarked ?? []).map((e, i) => ({
+      label: e.label,
+      amount: money(e.amount, ['revenue', 'earmarked', i, 'amount']),
+      reserve: e.reserve,
+      source: src(['revenue', 'earmarked', i]),
+    })),
+    budgetRequirementChange: r.budgetRequirementChange !== undefined ? money(r.budgetRequirementChange, ['revenue', 'budgetRequirementChange']) : new Dec(0),
+    showVirements: r.showVirements ?? false,
+    showVariancePercent: r.showVariancePercent ?? false,
+    varianceThreshold: r.varianceThreshold
+      ? {
+          amount: r.varianceThreshold.amount !== undefined ? money(r.varianceThreshold.amount, ['revenue', 'varianceThreshold', 'amount']).abs() : undefined,
+          percent: r.varianceThreshold.percent !== undefined ? pct(r.varianceThreshold.percent) : undefined,
+        }
+      : undefined,
+    basis: r.basis,
+    ...revenueLayout(r, errors, src),
   };
+  if (r.ledger) revenue.ledger = ledgerModel(r.ledger, r.sections, errors, src, money);
+  else {
+    r.sections.forEach((s, i) => s.lines.forEach((l, j) => {
+      for (const k of ['revisedBudget', 'outturn'] as const) {
+        if (l[k] === undefined) errors.push({ where: src(['revenue', 'sections', i, 'lines', j, k]), message: 'required field is missing' });
+      }
+    }));
+  }
+  uniqueLabels([
+    ...r.sections.flatMap((s, i) => s.lines.map((l, j) => ({ label: l.label, path: ['revenue', 'sections', i, 'lines', j] }))),
+    ...r.sections.flatMap((s, i) => (s.subtotalLabel ? [{ label: s.subtotalLabel, path: ['revenue', 'sections', i], field: 'subtotalLabel' }] : [])),
+    { label: r.totalLabel, path: ['revenue'], field: 'totalLabel' },
+    ...(r.adjustments ?? []).map((a, i) => ({ label: a.label, path: ['revenue', 'adjustments', i] })),
+    ...(r.earmarked ?? []).map((a, i) => ({ label: `less: ${a.label}`, path: ['revenue', 'earmarked', i] })),
+  ], 'revenue');
+  return revenue;
+}
+
+/** Table 2's input: categories of schemes, externally funded and memo lines, next year and financing; labels unique. */
+function capitalModel(v: ValidationContext, c: NonNullable<V1['capital']>): CapitalInput {
+  const { errors, src, money, years, uniqueLabels, fy, d } = v;
+  const y = years(c.year, ['capital', 'year']);
+  const ny = years(c.nextYear, ['capital', 'nextYear']);
+  if (ny !== y + 1) errors.push({ where: src(['capital', 'nextYear']), message: `${c.nextYear} does not follow ${c.year}` });
+  if (y !== fy) errors.push({ where: src(['capital', 'year']), message: `${c.year} is not the financial year ${d.financialYear}` });
+  const scheme = (s: V1Scheme, p: (string | number)[]) => ({
+    label: s.label,
+    ref: s.ref || undefined,
+    revisedBudget: money(s.revisedBudget!, [...p, 'revisedBudget']),
+    outturn: money(s.outturn!, [...p, 'outturn']),
+    reprofile: s.reprofile !== undefined ? money(s.reprofile, [...p, 'reprofile']) : undefined,
+    ...(s.originalBudget !== undefined ? { originalBudget: money(s.originalBudget, [...p, 'originalBudget']) } : {}),
+    nextYearBudget: s.nextYearBudget !== undefined ? money(s.nextYearBudget, [...p, 'nextYearBudget']) : undefined,
+    source: src(p),
+  });
+  const capital: CapitalInput = {
+    units: c.units,
+    displayUnits: c.displayUnits ?? c.units,
+    year: c.year,
+    nextYear: c.nextYear,
+    heading: c.heading ?? 'EXPENDITURE',
+    totalLabel: c.totalLabel ?? 'TOTAL PLANNED EXPENDITURE',
+    grandTotalLabel: c.grandTotalLabel ?? 'TOTAL EXPENDITURE (including externally funded schemes)',
+    categories: c.categories.map((cat, i): CapitalCategory => {
+      const p = ['capital', 'categories', i];
+      return cat.schemes
+        ? { label: cat.label, ref: cat.ref || undefined, totalLabel: cat.totalLabel, schemes: cat.schemes.map((s, j) => scheme(s, [...p, 'schemes', j])), source: src(p) }
+        : { label: cat.label, ref: cat.ref || undefined, standalone: scheme(cat as V1Scheme, p), source: src(p) };
+    }),
+    externallyFunded: (c.externallyFunded ?? []).map((e, i) => ({ label: e.label, ref: e.ref || undefined, outturn: money(e.outturn, ['capital', 'externallyFunded', i, 'outturn']) })),
+    memo: (c.memo ?? []).map((e, i) => ({ label: e.label, ref: e.ref || undefined, outturn: money(e.outturn, ['capital', 'memo', i, 'outturn']) })),
+    nextYearProgrammeTotal: c.nextYearProgrammeTotal !== undefined ? money(c.nextYearProgrammeTotal, ['capital', 'nextYearProgrammeTotal']) : undefined,
+    financing: c.financing?.map((l, i) => {
+      const p = ['capital', 'financing', i];
+      if (l.type === 'reserve' && !l.reserve && d.reserves) errors.push({ where: src([...p, 'reserve']), message: 'a contribution from reserves names its reserve (the Table 3 label)' });
+      if (l.type !== 'reserve' && l.reserve) errors.push({ where: src([...p, 'reserve']), message: `only a contribution from reserves names a reserve, not a ${l.type} line` });
+      return { type: l.type, label: l.label, amount: money(l.amount, [...p, 'amount']), reserve: l.reserve, source: src(p) };
+    }),
+    ...(c.reprofileDefault !== undefined ? { reprofileDefault: c.reprofileDefault } : {}),
+    ...(c.financingAsListed ? { financingAsListed: true } : {}),
+    ...(c.showVariancePercent ? { showVariancePercent: true } : {}),
+    ...layoutOf(c),
+  };
+  // Issue 11: the original programme is given on every scheme, or on none.
+  const withOriginal = c.categories.flatMap((cat, i) => (cat.schemes ? cat.schemes.map((s, j) => ({ s: s as V1Scheme, p: ['capital', 'categories', i, 'schemes', j] })) : [{ s: cat as V1Scheme, p: ['capital', 'categories', i] }]));
+  if (withOriginal.some(({ s }) => s.originalBudget !== undefined)) {
+    for (const { s, p } of withOriginal) {
+      if (s.originalBudget === undefined) errors.push({ where: src([...p, 'originalBudget']), message: 'the original programme is missing: give it on every scheme, or on none (then the column is not printed)' });
+    }
+  }
+  uniqueLabels([
+    ...c.categories.flatMap((cat, i) => [
+      ...(cat.schemes ? [{ label: cat.totalLabel ?? `Total ${cat.label}`, path: ['capital', 'categories', i], field: cat.totalLabel ? 'totalLabel' : 'label' }] : [{ label: cat.label, path: ['capital', 'categories', i] }]),
+      ...(cat.schemes ?? []).map((s, j) => ({ label: s.label, path: ['capital', 'categories', i, 'schemes', j] })),
+    ]),
+    ...(c.externallyFunded ?? []).map((e, i) => ({ label: e.label, path: ['capital', 'externallyFunded', i] })),
+    ...(c.memo ?? []).map((e, i) => ({ label: e.label, path: ['capital', 'memo', i] })),
+  ], 'capital');
+  return capital;
+}
+
+/** Table 3's input: the reserves by year (flows or balances), the policy band, the MTFP; labels unique. */
+function reservesModel(v: ValidationContext, r: NonNullable<V1['reserves']>): ReservesInput {
+  const { errors, src, money, pct, years, uniqueLabels, fy, d } = v;
+  const starts = r.years.map((y, i) => years(y, ['reserves', 'years', i]));
+  starts.forEach((s, i) => {
+    if (i > 0 && s !== starts[i - 1] + 1) errors.push({ where: src(['reserves', 'years', i]), message: `${r.years[i]} does not follow ${r.years[i - 1]}: years must be consecutive` });
+  });
+  const actualYears = r.actualYears ?? 1;
+  if (actualYears > r.years.length) errors.push({ where: src(['reserves', 'actualYears']), message: `${actualYears} actual years, but only ${r.years.length} years are given` });
+  if (actualYears >= 1 && actualYears <= r.years.length && starts[actualYears - 1] !== fy) {
+    errors.push({ where: src(['reserves', 'years', actualYears - 1]), message: `the last actual year ${r.years[actualYears - 1]} is not the financial year ${d.financialYear}` });
+  }
+  if (actualYears === 0 && starts[0] !== fy && starts[0] !== fy + 1) {
+    errors.push({ where: src(['reserves', 'years', 0]), message: `a forecast-only statement should start in ${d.financialYear} or the year after, not ${r.years[0]}` });
+  }
+  const band = r.generalReserveBand
+    ? { min: pct(r.generalReserveBand.min), max: r.generalReserveBand.max !== undefined ? pct(r.generalReserveBand.max) : new Dec(100) }
+    : { min: new Dec(2), max: new Dec(5) };
+  if (band.min.gt(band.max)) errors.push({ where: src(['reserves', 'generalReserveBand']), message: 'min is above max' });
+  const reserves: ReservesInput = {
+    units: r.units,
+    displayUnits: r.displayUnits ?? r.units,
+    years: r.years,
+    actualYears,
+    generalReserveBand: band,
+    netRevenueBudget: r.netRevenueBudget !== undefined ? money(r.netRevenueBudget, ['reserves', 'netRevenueBudget']) : undefined,
+    ...reservesExtras(r, errors, src, money),
+    reserves: r.reserves.map((given, i) => {
+      let res = given;
+      const p = ['reserves', 'reserves', i];
+      if (res.balances) {
+        if (res.flows !== undefined) errors.push({ where: src([...p, 'flows']), message: 'a reserve given as balances has no flows (its movements are derived from the balances): give balances, or opening and flows' });
+        return reserveFromBalances(res as V1Reserve & { balances: M[] }, r.years, p, errors, src, money);
+      }
+      if (res.opening === undefined) {
+        errors.push({ where: src([...p, 'opening']), message: 'required field is missing' });
+        res = { ...res, opening: '0' };
+      }
+      const flows = res.flows ?? [];
+      if (flows.length > r.years.length) {
+        errors.push({ where: src([...p, 'flows']), message: `${flows.length} flows for ${r.years.length} years: at most one per year` });
+      }
+      return {
+        label: res.label,
+        class: res.class,
+        category: res.category,
+        opening: money(res.opening!, [...p, 'opening']),
+        flows: r.years.map((_, y) => {
+          const f = flows[y] ?? {};
+          const fp = [...p, 'flows', y];
+          return {
+            movement: f.movement !== undefined ? money(f.movement, [...fp, 'movement']) : new Dec(0),
+            transfers: f.transfers !== undefined ? money(f.transfers, [...fp, 'transfers']) : new Dec(0),
+            capital: f.capital !== undefined ? money(f.capital, [...fp, 'capital']) : new Dec(0),
+          };
+        }),
+        source: src(p),
+      };
+    }),
+  };
+  uniqueLabels(r.reserves.map((res, i) => ({ label: res.label, path: ['reserves', 'reserves', i] })), 'reserves');
+  if (r.mtfp) reserves.mtfp = mtfpModel(r.mtfp, r, actualYears, errors, src, money);
+  return reserves;
 }
 
 const MONEY = 'must be money: a decimal string such as "-1234.56", or an integer JSON number';

@@ -53,26 +53,27 @@ export async function readPdfText(data: Uint8Array, o: { bold?: boolean } = {}):
     throw new PdfReadError(why);
   }
   const pages: PageText[] = [];
+  // Whether each font is bold, for the whole document: pdf.js names a font once per document
+  // (its loadedName), and hands the font's real name over only with a page's operator list, which
+  // costs about as much as the text itself. So a page's operator list is asked for only when the
+  // page uses a font not seen before: a report's few fonts are learnt on its first pages.
+  const boldFonts = new Map<string, boolean>();
   try {
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const [x0, y0, x1, y1] = page.view;
       const height = y1 - y0;
       const content = await page.getTextContent();
-      let boldFonts = new Map<string, boolean>();
-      if (o.bold !== false) {
+      const unseen = new Set(content.items.map((it) => it.fontName).filter((f): f is string => !!f && !boldFonts.has(f)));
+      if (o.bold !== false && unseen.size > 0) {
         try {
           await page.getOperatorList();
-          boldFonts = new Map();
-          for (const it of content.items) {
-            const f = it.fontName;
-            if (f && !boldFonts.has(f)) {
-              const font = page.commonObjs.has(f) ? page.commonObjs.get(f) : undefined;
-              boldFonts.set(f, /bold|black|heavy|semibold/i.test(font?.name ?? ''));
-            }
+          for (const f of unseen) {
+            const font = page.commonObjs.has(f) ? page.commonObjs.get(f) : undefined;
+            boldFonts.set(f, /bold|black|heavy|semibold/i.test(font?.name ?? ''));
           }
         } catch {
-          boldFonts = new Map();
+          // the page's fonts stay unknown (read as not bold); a later page may still name them
         }
       }
       const items: TextItem[] = [];

@@ -106,20 +106,54 @@ interface Placed {
   col0: number;
 }
 
+/** Where a table's block stands on its sheet (0-based rows). */
+interface Block {
+  t: Table;
+  titleRow: number;
+  headerRow: number;
+  headerRows: number;
+  row0: number;
+  checkRow: number;
+}
+interface SheetLayout {
+  sheet: string;
+  blocks: Block[];
+}
+/** A cell reference of the engine's as an address, from a given sheet (sheet-qualified when on another). */
+type AddressOf = (ref: CellRef, fromSheet: string) => string;
+
 /**
  * The sheet plan of a build: one sheet per group of tables (the registry says which), each derived
  * cell a formula with the engine's figure beside it, a check cell per table, and the Checks sheet.
  */
 export function makePlan(result: BuildResult, opts: PlanOptions = {}): WorkbookPlan {
   const names = { ...DEFAULT_SHEET_NAMES, ...opts.sheetNames };
-  const byId = new Map(result.tables.map((t) => [t.id, t]));
   const placed = new Map<TableId, Placed>();
-  const sheets: SheetPlan[] = [];
-
-  const groups: { sheet: string; ids: TableId[] }[] = (['revenue', 'capital', 'reserves'] as const).map((s) => ({ sheet: names[s], ids: tablesOnSheet(s) }));
   // Lay out first (addresses), then write cells: formulas need every table's place.
-  const layouts = groups
-    .map((g) => ({ ...g, tables: g.ids.map((id) => byId.get(id)).filter((t): t is Table => t !== undefined) }))
+  const layouts = layOut(result, names, placed);
+  const addressOf: AddressOf = (ref, fromSheet) => {
+    const p = placed.get(ref.t);
+    invariant(p, () => `no table ${ref.t} in the plan`);
+    const addr = a1(p.row0 + ref.r, p.col0 + ref.c);
+    return p.sheet === fromSheet ? addr : sheetRef(p.sheet, addr);
+  };
+  const sheets: SheetPlan[] = layouts.map((g) => tableSheet(g, result, addressOf));
+  const findings: PlacedFinding[] = result.findings.map((f) => {
+    const p = f.table !== 'input' ? placed.get(f.table) : undefined;
+    return p && f.at ? { ...f, cell: sheetRef(p.sheet, a1(p.row0 + f.at.r, p.col0 + f.at.c)) } : { ...f };
+  });
+  sheets.push(checksSheet(names.checks, result, findings, sheets));
+
+  const placement: WorkbookPlan['placement'] = {};
+  for (const [id, p] of placed) placement[id] = { sheet: p.sheet, row: p.row0, column: p.col0 };
+  return { sheets, findings, placement };
+}
+
+/** Each sheet's blocks, in registry order: title rows, header rows, rows, a blank row, the check row. */
+function layOut(result: BuildResult, names: Record<'revenue' | 'capital' | 'reserves', string>, placed: Map<TableId, Placed>): SheetLayout[] {
+  const byId = new Map(result.tables.map((t) => [t.id, t]));
+  return (['revenue', 'capital', 'reserves'] as const)
+    .map((s) => ({ sheet: names[s], tables: tablesOnSheet(s).map((id) => byId.get(id)).filter((t): t is Table => t !== undefined) }))
     .filter((g) => g.tables.length > 0)
     .map((g) => {
       let row = 4; // title, organisation, basis, blank
@@ -135,152 +169,158 @@ export function makePlan(result: BuildResult, opts: PlanOptions = {}): WorkbookP
         row += 1;
         return { t, titleRow, headerRow, headerRows, row0, checkRow };
       });
-      return { ...g, blocks };
+      return { sheet: g.sheet, blocks };
     });
+}
 
-  const addressOf = (ref: CellRef, fromSheet: string): string => {
-    const p = placed.get(ref.t);
-    invariant(p, () => `no table ${ref.t} in the plan`);
-    const addr = a1(p.row0 + ref.r, p.col0 + ref.c);
-    return p.sheet === fromSheet ? addr : sheetRef(p.sheet, addr);
-  };
-
-  for (const g of layouts) {
-    const grid = new Grid();
-    const checkCells: SheetPlan['checkCells'] = [];
-    const widths: number[] = [];
-    const rowHeights: NonNullable<SheetPlan['rowHeights']> = [];
-    // The engine's figures stand to the right of the widest table on the sheet, outside what prints.
-    const mirrorCol = Math.max(...g.blocks.map((b) => b.t.columns.length)) + 1;
-    const first = g.blocks[0].t;
-    grid.set(0, 0, { t: 's', v: `${tableNumber(first.id)}: ${first.title}` });
-    grid.style(0, 0, 0, 0, 'title');
-    grid.set(1, 0, { t: 's', v: `${result.organisation}${first.subtitle ? ` — ${first.subtitle}` : ''}` });
-    grid.set(2, 0, {
-      t: 's',
-      v: `Figures in ${first.units}. ${result.rounding === 'round-then-sum'
-        ? 'Each line is rounded, and every total is the sum of the rounded lines it covers.'
-        : 'Each figure is rounded on its own; a total may differ from the sum of its displayed lines (see Checks).'}`,
-    });
-    grid.style(1, 0, 2, 0, 'subtitle');
-
-    for (const blk of g.blocks) {
-      const { t, headerRow, headerRows, row0 } = blk;
-      const ncols = t.columns.length;
-      if (blk.titleRow > 0) {
-        grid.set(blk.titleRow, 0, { t: 's', v: `${tableNumber(t.id)}: ${t.title}` });
-        grid.style(blk.titleRow, 0, blk.titleRow, 0, 'heading');
-      }
-      // Headers, bottom-aligned so the units line is always last.
-      t.columns.forEach((col, c) => {
-        const pad = headerRows - col.header.length;
-        col.header.forEach((h, i) => {
-          if (h) grid.set(headerRow + pad + i, c, { t: 's', v: h });
-        });
-        const longest = col.kind === 'text' ? Math.max(...t.rows.map((row) => row.label.length)) : 0;
-        widths[c] = Math.max(widths[c] ?? 0, col.kind === 'text' ? Math.min(90, Math.max(30, longest + 2)) : col.kind === 'ref' ? 6 : col.kind === 'flag' ? 8 : 14);
-      });
-      if (headerRows > 1) grid.style(headerRow, 0, headerRow + headerRows - 2, ncols - 1, 'header');
-      // A caption longer than its column wraps: give its row the height of the longest wrap.
-      for (let i = 0; i < headerRows - 1; i++) {
-        const lines = Math.max(1, ...t.columns.map((col) => {
-          const h = col.header[i - (headerRows - col.header.length)] ?? '';
-          return col.kind === 'text' ? 1 : Math.ceil(h.length / 12);
-        }));
-        if (lines > 1) rowHeights.push({ row: headerRow + i, height: 13 * lines + 2 });
-      }
-      grid.style(headerRow + headerRows - 1, 0, headerRow + headerRows - 1, ncols - 1, 'headerLast');
-
-      // Rows: text, numbers, formulas.
-      const numeric = t.columns.map((c) => c.kind === 'money' || c.kind === 'percent' || c.kind === 'ratio');
-      const firstNum = numeric.indexOf(true);
-      const lastNum = numeric.lastIndexOf(true);
-      let roundTo = 2;
-      t.rows.forEach((row) => row.cells.forEach((cell) => {
-        if (isFigure(cell)) roundTo = Math.max(roundTo, places(cell.stored));
-      }));
-      t.rows.forEach((row, r) => {
-        const sr = row0 + r;
-        row.cells.forEach((cell, c) => {
-          if (cell === null) return;
-          if (!isFigure(cell)) {
-            grid.set(sr, c, { t: 's', v: cell.text });
-            return;
-          }
-          grid.set(sr, c, cell.derivation
-            ? { t: 'f', f: `=${formula(cell.derivation, cell, roundTo, (ref) => addressOf(ref, g.sheet))}`, v: text(cell.stored) }
-            : { t: 'n', v: text(cell.stored) });
-        });
-        const style: StyleName | undefined =
-          ['total', 'grand_total', 'net_underspend', 'total_reserves', 'total_earmarked'].includes(row.kind) ? (row.kind === 'total' || row.kind === 'total_earmarked' ? 'total' : 'grand')
-          : ['subtotal', 'category_total', 'subtotal_useable', 'subtotal_non_useable', 'total_underspend'].includes(row.kind) ? 'total'
-          : row.kind === 'heading' ? 'heading'
-          : row.bold ? 'bold' : undefined;
-        if (style) grid.style(sr, 0, sr, ncols - 1, style);
-      });
-      // Number formats by column block, then the few figures that are not money.
-      const rowN = row0 + t.rows.length - 1;
-      const moneyFormat: FormatName = t.places !== undefined ? MONEY_FORMAT[t.places] : t.units === '£m' ? 'money1' : 'money0';
-      t.columns.forEach((col, c) => {
-        if (!numeric[c]) return;
-        const fmt: FormatName = col.kind === 'percent' ? percentFormat(t, c) : col.kind === 'ratio' ? 'ratio1' : moneyFormat;
-        grid.format(row0, c, rowN, c, fmt);
-        grid.format(row0, mirrorCol + c - firstNum, rowN, mirrorCol + c - firstNum, fmt);
-      });
-      t.rows.forEach((row, r) => row.cells.forEach((cell, c) => {
-        if (isFigure(cell) && cell.as && t.columns[c].kind === 'money') {
-          const fmt: FormatName = cell.as === 'percent' ? 'percent1' : 'ratio1';
-          grid.format(row0 + r, c, row0 + r, c, fmt);
-          grid.format(row0 + r, mirrorCol + c - firstNum, row0 + r, mirrorCol + c - firstNum, fmt);
-        }
-      }));
-
-      // The engine's figures, mirrored beside the table, and one check cell proving the formulas agree.
-      if (firstNum >= 0) {
-        grid.set(headerRow, mirrorCol, { t: 's', v: `Engine figures for the check (${tableNumber(t.id)})` });
-        grid.style(headerRow, mirrorCol, headerRow, mirrorCol, 'muted');
-        t.rows.forEach((row, r) => row.cells.forEach((cell, c) => {
-          if (isFigure(cell)) grid.set(row0 + r, mirrorCol + c - firstNum, { t: 'n', v: text(cell.stored) });
-        }));
-        grid.style(row0, mirrorCol, rowN, mirrorCol + lastNum - firstNum, 'muted');
-        for (let c = firstNum; c <= lastNum; c++) widths[mirrorCol + c - firstNum] = Math.max(widths[mirrorCol + c - firstNum] ?? 0, 14);
-        widths[mirrorCol - 1] = Math.max(widths[mirrorCol - 1] ?? 0, 3);
-        const tableRange = range(row0, firstNum, rowN, lastNum);
-        const mirrorRange = range(row0, mirrorCol, rowN, mirrorCol + lastNum - firstNum);
-        grid.set(blk.checkRow, 0, { t: 's', v: `Check: every formula of ${tableNumber(t.id)} gives the engine's figure (0 = agree)` });
-        grid.set(blk.checkRow, firstNum, { t: 'f', f: `=SUMPRODUCT(ABS(ROUND(${tableRange},${roundTo})-ROUND(${mirrorRange},${roundTo})))`, v: '0' });
-        grid.style(blk.checkRow, 0, blk.checkRow, 0, 'muted');
-        grid.style(blk.checkRow, firstNum, blk.checkRow, firstNum, 'check');
-        grid.format(blk.checkRow, firstNum, blk.checkRow, firstNum, 'check');
-        checkCells.push({ table: t.id, address: a1(blk.checkRow, firstNum) });
-      }
-    }
-    const firstBlock = g.blocks[0];
-    const printCols = Math.max(...g.blocks.map((b) => b.t.columns.length));
-    sheets.push({
-      rowHeights,
-      printArea: range(0, 0, grid.height - 1, printCols - 1),
-      name: g.sheet,
-      role: 'table',
-      tables: g.blocks.map((b) => b.t.id),
-      cells: grid.rectangular(),
-      columnWidths: Array.from(widths, (w) => w ?? 10),
-      numberFormats: grid.numberFormats,
-      styles: grid.styles,
-      freeze: { rows: firstBlock.row0, columns: 1 },
-      checkCells,
-    });
-  }
-
-  const findings: PlacedFinding[] = result.findings.map((f) => {
-    const p = f.table !== 'input' ? placed.get(f.table) : undefined;
-    return p && f.at ? { ...f, cell: sheetRef(p.sheet, a1(p.row0 + f.at.r, p.col0 + f.at.c)) } : { ...f };
+/** One table sheet: its title lines, then each block (headers, rows, formats, engine figures, check cell). */
+function tableSheet(g: SheetLayout, result: BuildResult, addressOf: AddressOf): SheetPlan {
+  const grid = new Grid();
+  const checkCells: SheetPlan['checkCells'] = [];
+  const widths: number[] = [];
+  const rowHeights: NonNullable<SheetPlan['rowHeights']> = [];
+  // The engine's figures stand to the right of the widest table on the sheet, outside what prints.
+  const mirrorCol = Math.max(...g.blocks.map((b) => b.t.columns.length)) + 1;
+  const first = g.blocks[0].t;
+  grid.set(0, 0, { t: 's', v: `${tableNumber(first.id)}: ${first.title}` });
+  grid.style(0, 0, 0, 0, 'title');
+  grid.set(1, 0, { t: 's', v: `${result.organisation}${first.subtitle ? ` — ${first.subtitle}` : ''}` });
+  grid.set(2, 0, {
+    t: 's',
+    v: `Figures in ${first.units}. ${result.rounding === 'round-then-sum'
+      ? 'Each line is rounded, and every total is the sum of the rounded lines it covers.'
+      : 'Each figure is rounded on its own; a total may differ from the sum of its displayed lines (see Checks).'}`,
   });
-  sheets.push(checksSheet(names.checks, result, findings, sheets));
+  grid.style(1, 0, 2, 0, 'subtitle');
 
-  const placement: WorkbookPlan['placement'] = {};
-  for (const [id, p] of placed) placement[id] = { sheet: p.sheet, row: p.row0, column: p.col0 };
-  return { sheets, findings, placement };
+  for (const blk of g.blocks) {
+    if (blk.titleRow > 0) {
+      grid.set(blk.titleRow, 0, { t: 's', v: `${tableNumber(blk.t.id)}: ${blk.t.title}` });
+      grid.style(blk.titleRow, 0, blk.titleRow, 0, 'heading');
+    }
+    writeHeaders(grid, blk, widths, rowHeights);
+    let roundTo = 2;
+    blk.t.rows.forEach((row) => row.cells.forEach((cell) => {
+      if (isFigure(cell)) roundTo = Math.max(roundTo, places(cell.stored));
+    }));
+    writeRows(grid, blk, roundTo, (ref) => addressOf(ref, g.sheet));
+    writeFormats(grid, blk, mirrorCol);
+    const check = writeEngineFigures(grid, blk, mirrorCol, roundTo, widths);
+    if (check) checkCells.push(check);
+  }
+  const printCols = Math.max(...g.blocks.map((b) => b.t.columns.length));
+  return {
+    rowHeights,
+    printArea: range(0, 0, grid.height - 1, printCols - 1),
+    name: g.sheet,
+    role: 'table',
+    tables: g.blocks.map((b) => b.t.id),
+    cells: grid.rectangular(),
+    columnWidths: Array.from(widths, (w) => w ?? 10),
+    numberFormats: grid.numberFormats,
+    styles: grid.styles,
+    freeze: { rows: g.blocks[0].row0, columns: 1 },
+    checkCells,
+  };
+}
+
+/** Headers, bottom-aligned so the units line is always last; column widths; wrapped captions' row heights. */
+function writeHeaders(grid: Grid, blk: Block, widths: number[], rowHeights: NonNullable<SheetPlan['rowHeights']>): void {
+  const { t, headerRow, headerRows } = blk;
+  const ncols = t.columns.length;
+  t.columns.forEach((col, c) => {
+    const pad = headerRows - col.header.length;
+    col.header.forEach((h, i) => {
+      if (h) grid.set(headerRow + pad + i, c, { t: 's', v: h });
+    });
+    const longest = col.kind === 'text' ? Math.max(...t.rows.map((row) => row.label.length)) : 0;
+    widths[c] = Math.max(widths[c] ?? 0, col.kind === 'text' ? Math.min(90, Math.max(30, longest + 2)) : col.kind === 'ref' ? 6 : col.kind === 'flag' ? 8 : 14);
+  });
+  if (headerRows > 1) grid.style(headerRow, 0, headerRow + headerRows - 2, ncols - 1, 'header');
+  // A caption longer than its column wraps: give its row the height of the longest wrap.
+  for (let i = 0; i < headerRows - 1; i++) {
+    const lines = Math.max(1, ...t.columns.map((col) => {
+      const h = col.header[i - (headerRows - col.header.length)] ?? '';
+      return col.kind === 'text' ? 1 : Math.ceil(h.length / 12);
+    }));
+    if (lines > 1) rowHeights.push({ row: headerRow + i, height: 13 * lines + 2 });
+  }
+  grid.style(headerRow + headerRows - 1, 0, headerRow + headerRows - 1, ncols - 1, 'headerLast');
+}
+
+/** Rows: text, numbers, formulas (each with the engine's figure), and the row styles of totals. */
+function writeRows(grid: Grid, blk: Block, roundTo: number, addressOf: (ref: CellRef) => string): void {
+  const { t, row0 } = blk;
+  const ncols = t.columns.length;
+  t.rows.forEach((row, r) => {
+    const sr = row0 + r;
+    row.cells.forEach((cell, c) => {
+      if (cell === null) return;
+      if (!isFigure(cell)) {
+        grid.set(sr, c, { t: 's', v: cell.text });
+        return;
+      }
+      grid.set(sr, c, cell.derivation
+        ? { t: 'f', f: `=${formula(cell.derivation, cell, roundTo, addressOf)}`, v: text(cell.stored) }
+        : { t: 'n', v: text(cell.stored) });
+    });
+    const style: StyleName | undefined =
+      ['total', 'grand_total', 'net_underspend', 'total_reserves', 'total_earmarked'].includes(row.kind) ? (row.kind === 'total' || row.kind === 'total_earmarked' ? 'total' : 'grand')
+      : ['subtotal', 'category_total', 'subtotal_useable', 'subtotal_non_useable', 'total_underspend'].includes(row.kind) ? 'total'
+      : row.kind === 'heading' ? 'heading'
+      : row.bold ? 'bold' : undefined;
+    if (style) grid.style(sr, 0, sr, ncols - 1, style);
+  });
+}
+
+const isNumeric = (t: Table) => t.columns.map((c) => c.kind === 'money' || c.kind === 'percent' || c.kind === 'ratio');
+
+/** Number formats by column block (the table's and its engine figures'), then the few figures that are not money. */
+function writeFormats(grid: Grid, blk: Block, mirrorCol: number): void {
+  const { t, row0 } = blk;
+  const numeric = isNumeric(t);
+  const firstNum = numeric.indexOf(true);
+  const rowN = row0 + t.rows.length - 1;
+  const moneyFormat: FormatName = t.places !== undefined ? MONEY_FORMAT[t.places] : t.units === '£m' ? 'money1' : 'money0';
+  t.columns.forEach((col, c) => {
+    if (!numeric[c]) return;
+    const fmt: FormatName = col.kind === 'percent' ? percentFormat(t, c) : col.kind === 'ratio' ? 'ratio1' : moneyFormat;
+    grid.format(row0, c, rowN, c, fmt);
+    grid.format(row0, mirrorCol + c - firstNum, rowN, mirrorCol + c - firstNum, fmt);
+  });
+  t.rows.forEach((row, r) => row.cells.forEach((cell, c) => {
+    if (isFigure(cell) && cell.as && t.columns[c].kind === 'money') {
+      const fmt: FormatName = cell.as === 'percent' ? 'percent1' : 'ratio1';
+      grid.format(row0 + r, c, row0 + r, c, fmt);
+      grid.format(row0 + r, mirrorCol + c - firstNum, row0 + r, mirrorCol + c - firstNum, fmt);
+    }
+  }));
+}
+
+/** The engine's figures, mirrored beside the table, and one check cell proving the formulas agree; the check cell, if the table has figures. */
+function writeEngineFigures(grid: Grid, blk: Block, mirrorCol: number, roundTo: number, widths: number[]): SheetPlan['checkCells'][number] | undefined {
+  const { t, headerRow, row0 } = blk;
+  const numeric = isNumeric(t);
+  const firstNum = numeric.indexOf(true);
+  const lastNum = numeric.lastIndexOf(true);
+  if (firstNum < 0) return undefined;
+  const rowN = row0 + t.rows.length - 1;
+  grid.set(headerRow, mirrorCol, { t: 's', v: `Engine figures for the check (${tableNumber(t.id)})` });
+  grid.style(headerRow, mirrorCol, headerRow, mirrorCol, 'muted');
+  t.rows.forEach((row, r) => row.cells.forEach((cell, c) => {
+    if (isFigure(cell)) grid.set(row0 + r, mirrorCol + c - firstNum, { t: 'n', v: text(cell.stored) });
+  }));
+  grid.style(row0, mirrorCol, rowN, mirrorCol + lastNum - firstNum, 'muted');
+  for (let c = firstNum; c <= lastNum; c++) widths[mirrorCol + c - firstNum] = Math.max(widths[mirrorCol + c - firstNum] ?? 0, 14);
+  widths[mirrorCol - 1] = Math.max(widths[mirrorCol - 1] ?? 0, 3);
+  const tableRange = range(row0, firstNum, rowN, lastNum);
+  const mirrorRange = range(row0, mirrorCol, rowN, mirrorCol + lastNum - firstNum);
+  grid.set(blk.checkRow, 0, { t: 's', v: `Check: every formula of ${tableNumber(t.id)} gives the engine's figure (0 = agree)` });
+  grid.set(blk.checkRow, firstNum, { t: 'f', f: `=SUMPRODUCT(ABS(ROUND(${tableRange},${roundTo})-ROUND(${mirrorRange},${roundTo})))`, v: '0' });
+  grid.style(blk.checkRow, 0, blk.checkRow, 0, 'muted');
+  grid.style(blk.checkRow, firstNum, blk.checkRow, firstNum, 'check');
+  grid.format(blk.checkRow, firstNum, blk.checkRow, firstNum, 'check');
+  return { table: t.id, address: a1(blk.checkRow, firstNum) };
 }
 
 /** A percentage column's format by the places its figures keep (a fraction to 3 places = 0.1%). */

@@ -209,7 +209,7 @@ function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
       } else if (lines[j].segs.length >= 1) {
         // a label line without figures: keep if a table line follows soon
         let k = j + 1;
-        while (k < lines.length && !isTableLine[k] && !proseAt(lines[k]) && lines[k].y - lines[k - 1].y <= 3.2 * pitch && k - j < 8) k++;
+        while (k < lines.length && !isTableLine[k] && !proseAt(lines[k]) && lines[k].y - lines[k - 1].y <= 3.2 * pitch && k - j < 40) k++;
         if (k < lines.length && isTableLine[k] && lines[k].y - lines[k - 1].y <= 3.2 * pitch) {
           end = k;
           j = k;
@@ -232,7 +232,7 @@ function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
     const leftEdge = Math.min(...lines.slice(i, end + 1).map((l) => l.segs[0].x0));
     const titleLike = (l: Line, below: Line) => l.segs.length === 1 && l.segs[0].x0 <= leftEdge + 2 * l.h && !isWrapOf(l, below)
       && (below.y - l.y > Math.max(1.6 * l.h, 1.15 * pitch) || Math.abs(l.h - below.h) > 0.15 * below.h);
-    while (start - 1 >= 0 && !isTableLine[start - 1] && !isProse(lines[start - 1], page.width) && i - (start - 1) <= 14
+    while (start - 1 >= 0 && !isTableLine[start - 1] && !isProse(lines[start - 1], page.width) && i - (start - 1) <= 40
       && lines[start].y - lines[start - 1].y <= 2.6 * pitch && !titleLike(lines[start - 1], lines[start])
       && !claimed(lines[start - 1]) && !isCaption(lines[start - 1])) start--;
     // a caption line ("Table 1") right above becomes the title
@@ -267,6 +267,8 @@ const FILLER = /^(none|nil|n\/a|na|n\.a\.|tbc|tbd|\*|—|–)$/i;
 interface Column {
   x0: number;
   x1: number;
+  /** anchored by figures (not by labels or other text) */
+  figure?: boolean;
 }
 
 /** Columns from the segments of the table lines: figures first, then text that overlaps no figure column. */
@@ -289,6 +291,7 @@ function columnsOf(lines: Line[]): Column[] {
   // a lone dash (nil) may be centred or left in its cell: it does not anchor a column
   const anchors = (s: Segment) => s.numeric && !/^[-–—−]$/.test(s.text);
   const figureCols = cluster(rows.flatMap((l) => l.segs.filter(anchors)), []);
+  for (const c of figureCols) c.figure = true;
   // text segments that overlap two figure columns span them: they do not make columns
   // words that stand for a figure ("none", "nil", "n/a") sit anywhere in a figure's cell: they anchor no column either
   const text = rows.flatMap((l) => l.segs.filter((s) => !s.numeric && !/^[-–—−]$/.test(s.text) && !FILLER.test(s.text)));
@@ -296,7 +299,7 @@ function columnsOf(lines: Line[]): Column[] {
   let cols = [...figureCols, ...textCols].sort((a, b) => a.x0 - b.x0);
   // short text in a figure column ("3/4" among note numbers) printed left of its figures: a header
   // over both it and exactly one figure column joins them (labels are longer: they never join)
-  const shortText = new Set(textCols.filter((c) => text.filter((s) => overlap(c, s) > 0).every((s) => s.text.length <= 6)));
+  const shortText = new Set(textCols.filter((c) => text.filter((s) => overlap(c, s) > 0).every((s) => s.text.length <= 12 && s.text.split(" ").length <= 2)));
   for (const l of lines) {
     if (isRow(l)) continue;
     for (const s of l.segs) {
@@ -350,8 +353,16 @@ function columnFor(cols: Column[], s: Segment): number {
   for (let c = 0; c + 1 < cols.length; c++) {
     if (s.x0 >= cols[c].x1 && s.x1 <= cols[c + 1].x0 + 0.5 && s.x0 - cols[c].x1 <= 1.2 * s.h && s.text.length <= 6) return c + 1;
   }
-  // in the gap between columns: the cell boundary is taken half-way between them
+  // in the gap between columns: the cell boundary is taken half-way between them; a nil word or dash
+  // stands for a figure, so only figure columns are candidates for it
   const mid = (s.x0 + s.x1) / 2;
+  if ((s.numeric || FILLER.test(s.text)) && cols.some((c) => c.figure)) {
+    const figs = cols.map((c, i) => ({ c, i })).filter((x) => x.c.figure);
+    for (let k = 0; k < figs.length; k++) {
+      const right = k + 1 < figs.length ? (figs[k].c.x1 + figs[k + 1].c.x0) / 2 : Infinity;
+      if (mid < right) return figs[k].i;
+    }
+  }
   for (let c = 0; c < cols.length; c++) {
     const right = c + 1 < cols.length ? (cols[c].x1 + cols[c + 1].x0) / 2 : Infinity;
     if (mid < right) return c;

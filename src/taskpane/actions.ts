@@ -3,11 +3,12 @@
 // Each runs as a task (ui.runTask): its steps in the bar at the top, cancellable until the write
 // starts, its outcome in the bar and the results below it, focus on the outcome.
 import { readAuditGrid } from '../excel/audit-read';
+import { type ClipboardContent, copyNow, copyWithinGesture } from '../excel/clipboard';
+import { runExcel } from '../excel/run';
 import { buildInWorkbook } from '../excel/flow';
 import type { InputError } from '../format/errors';
 import type { InputSheet } from '../format/templates';
 import type { SheetPlan } from '../plan/plan';
-import { copyTable } from './clipboard';
 import { engine, inputSheets } from './engine-client';
 import type { ReportOutcome } from './pipeline';
 import { offerWordDownload } from './report-download';
@@ -78,7 +79,7 @@ export function insertTemplates(example: boolean, replace = false): void {
     const { sheets } = await task.race(engine({ kind: 'templates', example }));
     const names = sheets.map((s) => s.name);
     task.step(2, 3, STEP.readInputs);
-    const out = await task.race(Excel.run((context) => buildInWorkbook(context, names, async () => {
+    const out = await task.race(runExcel((context) => buildInWorkbook(context, names, async () => {
       task.check();
       task.writing(3, 3, STEP.writing(names));
       return { ok: true as const, plan: { sheets } };
@@ -109,7 +110,7 @@ export function build(scope: Scope): void {
     const inputNames = await task.race(inputSheets());
     task.step(1, 3, STEP.readInputs);
     let read: InputSheet[] = [];
-    const out = await task.race(Excel.run((context) => buildInWorkbook(context, names, async (inputs) => {
+    const out = await task.race(runExcel((context) => buildInWorkbook(context, names, async (inputs) => {
       read = inputs;
       task.check();
       task.step(2, 3, STEP.computing);
@@ -117,7 +118,7 @@ export function build(scope: Scope): void {
       task.check();
       if (r.ok) task.writing(3, 3, STEP.writing(r.plan.sheets.map((s) => s.name)));
       return r;
-    }, { inputNames: withMapped(inputNames), readOnly: state.mappings.map((m) => m.sheet) })));
+    }, { inputNames: withMapped(inputNames), readOnly: state.mappings.map((m) => m.sheet), ranges: state.mappings })));
     if (out.kind === 'errors') return () => showInputProblems(out.errors, out.notes, read);
     if (out.kind === 'conflict') return () => showConflict(out.sheets, out.suggestions, (s) => renameAndBuild(s, scope));
     if (out.kind === 'exists') return () => showConflict(out.sheets, {});
@@ -157,13 +158,24 @@ function renameAndBuild(suggestions: Record<string, string>, scope: Scope): void
 }
 
 export function copyReport(table: Exclude<Scope, 'all'>): void {
+  // The clipboard write starts here, within the click: Safari's web view and Excel on the web
+  // refuse one made after Excel.run and the engine return. Its contents follow when the table is
+  // ready (src/excel/clipboard.ts); where even that is refused, a second click copies it.
+  let ready: (c: ClipboardContent) => void = () => undefined;
+  let none: (e: Error) => void = () => undefined;
+  const content = new Promise<ClipboardContent>((res, rej) => {
+    ready = res;
+    none = rej;
+  });
+  const copied = copyWithinGesture(content);
   void runTask(TASK.report, async (task) => {
+   try {
     const name = reportName(state.settings.sheetNames[table]);
     const inputNames = await task.race(inputSheets());
     task.step(1, 3, STEP.readInputs);
     let report: ReportOutcome | undefined;
     let read: InputSheet[] = [];
-    const out = await task.race(Excel.run((context) => buildInWorkbook(context, [name], async (inputs) => {
+    const out = await task.race(runExcel((context) => buildInWorkbook(context, [name], async (inputs) => {
       read = inputs;
       task.check();
       task.step(2, 3, STEP.computing);
@@ -173,19 +185,33 @@ export function copyReport(table: Exclude<Scope, 'all'>): void {
       task.writing(3, 3, STEP.writing([name]));
       report = r.report;
       return { ok: true as const, plan: { sheets: [r.report.sheet] as SheetPlan[] } };
-    }, { inputNames: withMapped(inputNames), readOnly: state.mappings.map((m) => m.sheet) })));
+    }, { inputNames: withMapped(inputNames), readOnly: state.mappings.map((m) => m.sheet), ranges: state.mappings })));
     if (out.kind === 'errors') return () => showInputProblems(out.errors, out.notes, read);
     if (out.kind === 'conflict' || out.kind === 'exists') return () => showConflict(out.sheets, out.kind === 'conflict' ? out.suggestions : {});
     if (!report) return;
     const done = report;
-    const copied = await copyTable(done.clipboard.html, done.clipboard.text);
+    ready(done.clipboard);
+    const onClipboard = await copied;
     return () => {
       clearResults();
-      say(reportCopied(name, copied), 'success');
+      say(onClipboard ? reportCopied(name, true) : { ...reportCopied(name, false), detail: 'Excel did not let Outturn use the clipboard during that click: click "Copy the table" to put it there.' }, 'success');
+      if (!onClipboard) {
+        const again = button('Copy the table', 'primary', () => {
+          void copyNow(done.clipboard).then((ok) => {
+            say(ok ? { title: 'The table is on the clipboard: paste it into Word.', detail: '' } : reportCopied(name, false), ok ? 'success' : 'warning');
+            if (ok) again.remove();
+          });
+        });
+        again.id = 'copy-again';
+        $('actions').appendChild(again);
+      }
       // Issue 16: the same tables as a Word document, offered beside the copy.
       offerWordDownload($('actions'), done.document);
       showResults();
     };
+   } finally {
+    none(new Error('no table to copy'));
+   }
   });
 }
 
@@ -193,7 +219,7 @@ export function audit(what: 'selection' | 'sheet'): void {
   void runTask(TASK.audit, async (task) => {
     const bold = Office.context?.requirements?.isSetSupported?.('ExcelApi', '1.9') ?? false;
     task.step(1, 2, STEP.readSelection);
-    const grid = await task.race(Excel.run((context) => readAuditGrid(context, what, bold)));
+    const grid = await task.race(runExcel((context) => readAuditGrid(context, what, bold)));
     if (!grid) return () => {
       clearResults();
       say(NOTHING_TO_AUDIT, 'warning');

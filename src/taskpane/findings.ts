@@ -1,7 +1,8 @@
 // The findings list: sorted by severity, grouped by table and by rule (or, for input problems, by
 // what is wrong) with counts, notes collapsed, each at its place named in the user's terms (sheet,
 // column heading, line label, cell) with a button that selects the cell. Text only (textContent).
-import { selectCell, splitSheetRef } from '../excel/select';
+import { runExcel } from '../excel/run';
+import { HiddenSheet, selectCell, splitSheetRef } from '../excel/select';
 import type { InputError } from '../format/errors';
 import type { GridValue, InputSheet } from '../format/templates';
 import { financeWords, FINDINGS, SELECT_FAILED, type Tally } from './messages';
@@ -42,7 +43,7 @@ const isSheetRef = (s: string | undefined): s is string => {
 
 function goTo(ref: string, what: string): HTMLButtonElement {
   const b = button(FINDINGS.goTo(ref), 'go', () => {
-    void Excel.run((context) => selectCell(context, ref)).catch(() => say(SELECT_FAILED(ref), 'error'));
+    void runExcel((context) => selectCell(context, ref), { what: `going to ${ref}` }).catch((e: unknown) => say(e instanceof HiddenSheet ? { title: e.message, detail: '' } : SELECT_FAILED(ref), 'error'));
   });
   b.setAttribute('aria-label', FINDINGS.goToLabel(ref, what));
   return b;

@@ -1,6 +1,8 @@
 /// <reference types="office-js" />
 // Mapped ranges: the user's own range read as an input table (kept with the workbook only: a
 // mapping names this workbook's cells).
+import { saveDocumentSettings } from '../excel/document-settings';
+import { runExcel } from '../excel/run';
 import { readSelection, type Selection } from '../excel/selection';
 import { guessMapping, mappableColumns, type MappableTable, parseMappings, rangeColumns, rangeBounds, type RangeMapping, requiredColumns, SETTINGS_SHEET } from '../format/mapping';
 import { sheetRef } from '../base/a1';
@@ -19,11 +21,11 @@ export function loadMappings(): void {
   }
 }
 
-async function saveMappings(): Promise<void> {
-  const doc = Office.context?.document?.settings;
-  if (!doc) return;
-  doc.set(MAPPINGS_KEY, state.mappings);
-  await new Promise<void>((resolve) => doc.saveAsync(() => resolve()));
+/** Saves the mappings with the workbook; when Excel does not keep them, says so (they apply until the pane closes). */
+async function saveMappings(): Promise<boolean> {
+  const o = await saveDocumentSettings(Office.context?.document?.settings, { [MAPPINGS_KEY]: state.mappings });
+  if (!o.ok) say({ title: 'The mappings were not saved with the workbook.', detail: `${o.message}.` }, 'warning');
+  return o.ok;
 }
 
 /** What a build sends the engine, and the sheets it reads: the input templates and every mapped sheet. */
@@ -37,8 +39,8 @@ export function showMappings(): void {
     const remove = button(MAP.remove, 'secondary small', () => {
       state.mappings = state.mappings.filter((x) => x !== m);
       showMappings();
-      void saveMappings().then(() => {
-        say(MAP.removed(m.table), 'success');
+      void saveMappings().then((kept) => {
+        if (kept) say(MAP.removed(m.table), 'success');
         focusOutcome();
       });
     });
@@ -89,7 +91,7 @@ export function renderColumnSelects(table: MappableTable, sel: Selection, curren
 export function mapRange(): void {
   void runTask(TASK.map, async (task) => {
     task.step(1, 1, STEP.readSelection);
-    const sel = await task.race(Excel.run((context) => readSelection(context, SETTINGS_SHEET)));
+    const sel = await task.race(runExcel((context) => readSelection(context, SETTINGS_SHEET), { what: 'reading the selection' }));
     if (sel.rows < 2) return () => say(MAP.selectFirst, 'warning');
     selection = sel;
     return () => {
@@ -133,8 +135,8 @@ export function saveMapping(): void {
   state.mappings = [...state.mappings.filter((x) => x.table !== table), m];
   $('map-form').hidden = true;
   showMappings();
-  void saveMappings().then(() => {
-    say(MAP.saved(table, sheetRef(m.sheet, m.address)), 'success');
+  void saveMappings().then((kept) => {
+    if (kept) say(MAP.saved(table, sheetRef(m.sheet, m.address)), 'success');
     focusOutcome();
   });
 }

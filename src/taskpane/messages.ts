@@ -200,7 +200,7 @@ export const MAP = {
 // ---------- settings ----------
 
 export const SETTINGS = {
-  saved: { title: 'Settings saved with this workbook.', detail: 'The next build uses them.' },
+  saved: { title: 'Settings saved with this workbook.', detail: 'The next build uses them; they are in the file once you save the workbook.' },
   savedHereOnly: { title: 'Settings saved for this session only.', detail: 'Excel did not keep them with the workbook: save the workbook and try again, or they are lost when it closes.' },
   defaults: { title: 'Settings set back to the defaults for this workbook.', detail: 'The next build uses them.' },
   invalid: (n: number) => ({ title: `Settings not saved: ${count(n, 'field')} ${n === 1 ? 'needs' : 'need'} a change.`, detail: 'Each is marked below, at its field.' }),
@@ -313,6 +313,11 @@ export const ENGINE_STOPPED: Said = { title: 'Outturn’s calculation stopped un
 
 /** What the user reads for a failure: never the raw text, always what happened and what to do. */
 export function failure(e: unknown, stage: 'before-write' | 'writing'): Said {
+  // These say themselves, exactly, what was and was not written (src/excel: write.ts, select.ts, selection.ts).
+  if (e instanceof Error && ['WriteIncomplete', 'EmptySelection', 'HiddenSheet'].includes(e.name)) {
+    const at = e.message.indexOf('. ');
+    return at > 0 ? { title: e.message.slice(0, at + 1), detail: e.message.slice(at + 2) } : { title: e.message, detail: '' };
+  }
   const code = errorCode(e);
   const said = (code && OFFICE_ERRORS[code]) || (e instanceof Error && e.name === 'EngineStopped' ? ENGINE_STOPPED : UNKNOWN);
   const written = stage === 'writing' ? ' Outturn stopped while writing: the sheets it was writing may be part-written; build again to rewrite them (your own sheets are never changed).' : ' Nothing was written.';

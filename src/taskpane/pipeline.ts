@@ -61,6 +61,7 @@ export function checkSettings(s: BuildSettings): InputError[] {
   for (const [k, v] of Object.entries(s.sheetNames)) {
     const n = v.trim();
     if (!n || n.length > 31 || /[\\/?*[\]:]/.test(n) || /^'|'$/.test(n)) errors.push({ where: `Settings: sheet name for ${k}`, message: `${JSON.stringify(v)} is not a valid sheet name (1-31 characters, none of \\ / ? * [ ] :)` });
+    if (n.toLowerCase() === 'history') errors.push({ where: `Settings: sheet name for ${k}`, message: '"History" is a sheet name Excel reserves for its own use: choose another' });
     if (seen.has(n.toLowerCase())) errors.push({ where: `Settings: sheet name for ${k}`, message: `${JSON.stringify(v)} is used twice` });
     seen.add(n.toLowerCase());
   }

@@ -3,6 +3,7 @@
 // read from there only. The last settings saved on this computer are kept in the browser too, but a
 // workbook without settings of its own uses the defaults: the browser's are offered, never applied
 // silently (a band minimum or sheet names from another body's workbook change its findings).
+import { saveDocumentSettings } from '../excel/document-settings';
 import type { RangeMapping } from '../format/mapping';
 import { SETTING_WORDS, SETTINGS } from './messages';
 import { type BuildSettings, DEFAULT_SETTINGS, type SheetKey } from './settings';
@@ -68,10 +69,7 @@ export async function saveSettings(s: BuildSettings): Promise<boolean> {
   } catch {
     // private mode: the workbook still keeps them
   }
-  const doc = Office.context?.document?.settings;
-  if (!doc) return false;
-  doc.set(SETTINGS_KEY, s);
-  return new Promise<boolean>((resolve) => doc.saveAsync((r?: Office.AsyncResult<void>) => resolve(!r || r.status !== Office.AsyncResultStatus?.Failed)));
+  return (await saveDocumentSettings(Office.context?.document?.settings, { [SETTINGS_KEY]: s })).ok;
 }
 
 export function fillSettingsForm(s: BuildSettings): void {

@@ -225,7 +225,9 @@ export const AUDIT_CASES: Case[] = [
     ftruncateSync(fd, 300 * 2 ** 20);
     closeSync(fd);
   }, { code: 2, where: 'table1.csv', says: /larger than|too large/ }),
-  audit('a file of another kind', 'table1.pdf', '%PDF-1.4', { code: 2, where: 'table1.pdf', says: /\.xlsx, \.csv or \.tsv/ }),
+  audit('a file of another kind', 'table1.docx', 'PK\u0003\u0004', { code: 2, where: 'table1.docx', says: /\.xlsx, \.csv or \.tsv/ }),
+  // a report the audit reads (PDF) that is damaged: refused, named, in words
+  audit('a damaged PDF report', 'report.pdf', '%PDF-1.4', { code: 2, where: 'report.pdf', says: /not a PDF that can be read/ }),
 ];
 
 export const ALL_CASES: Case[] = [...JSON_CASES, ...CLI_CASES, ...WORKBOOK_CASES, ...AUDIT_CASES];

@@ -17,6 +17,19 @@
 // called on one, fails (stricter than Excel, whose null objects give null properties).
 // Text written through `formulas` is read as Excel reads typed text: '=…' is a formula, text that
 // looks like a number becomes a number, a leading apostrophe keeps the rest as text.
+// What real Excel does that a plain fake would hide (issue #12), each modelled here:
+// - a read over 5,000,000 cells fails, except a whole-column or whole-row range, whose values,
+//   valueTypes, formulas and numberFormat come back as null; its address reads 'Sheet1!A:H' / '3:5';
+// - a response over `maxResponseBytes` (5 MB, Excel on the web) fails the sync with
+//   ResponsePayloadSizeLimitExceeded, as a request over `maxRequestBytes` does;
+// - a 1×1 array written to numberFormat, values or formulas is broadcast to the whole range;
+// - text beginning + or - that is not a number becomes a formula (#NAME? here) unless quoted;
+// - sheet visibility: Visible, Hidden or VeryHidden; activating a hidden sheet, freezing or
+//   unfreezing its panes and selecting on it fail (InvalidOperation); "History" cannot be a sheet name;
+// - cell-edit mode: every sync fails with InvalidOperationInCellEditMode, unless the run was given
+//   { delayForCellEdit: true } (ExcelApi 1.11), which waits until the user leaves the cell;
+// - a batch that fails part-way keeps the operations before the failing one (`failWhen` picks one);
+// - `hang`: a sync that never returns (Excel on the web losing its connection).
 
 import { columnLetters, parseA1 } from '../../src/base/a1';
 
@@ -45,6 +58,7 @@ export interface FakeCell {
 export interface FakeSheet {
   id: string;
   name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
   cells: Map<string, FakeCell>;
   names: Map<string, { formula: string; visible: boolean }>;
   tables: { name: string; address: string; style?: string }[];
@@ -59,6 +73,10 @@ export interface FakeSheet {
 export interface SyncRecord {
   bytes: number;
   operations: number;
+  /** JSON size of what the sync's loads returned */
+  responseBytes?: number;
+  /** Excel refused to send the response (over maxResponseBytes): nothing came back */
+  refused?: boolean;
 }
 
 export interface FakeWorkbookOptions {
@@ -66,7 +84,12 @@ export interface FakeWorkbookOptions {
   maxRequestBytes?: number;
   /** the newest ExcelApi requirement set this Excel supports, e.g. '1.9' (default '1.13') */
   excelApi?: string;
+  /** response payload limit; a sync whose loads return more fails (5 MB on Excel on the web) */
+  maxResponseBytes?: number;
 }
+
+/** Excel's limit on the cells one read may return. */
+export const MAX_READ_CELLS = 5_000_000;
 
 /** 'ExcelApi' '1.13' → 13: requirement sets compare by minor number, not as decimals (1.9 < 1.13). */
 function apiMinor(version: string): number {
@@ -117,6 +140,12 @@ function norm(b: Box, address: string): Box {
   }
   return b;
 }
+/** As Excel gives a range's address: whole columns 'A:H', whole rows '3:5', else 'B2:D9'. */
+export function excelAddress(b: Box): string {
+  if (b.r0 === 0 && b.r1 === MAX_ROWS - 1 && !(b.c0 === 0 && b.c1 === MAX_COLS - 1)) return `${columnLetters(b.c0)}:${columnLetters(b.c1)}`;
+  if (b.c0 === 0 && b.c1 === MAX_COLS - 1) return `${b.r0 + 1}:${b.r1 + 1}`;
+  return boxAddress(b);
+}
 export function boxAddress(b: Box): string {
   const a = `${columnLetters(b.c0)}${b.r0 + 1}`;
   const z = `${columnLetters(b.c1)}${b.r1 + 1}`;
@@ -140,12 +169,24 @@ export class FakeWorkbook {
   selected?: { sheet: string; address: string };
   calculationSuspensions = 0;
   maxRequestBytes: number;
+  maxResponseBytes: number;
+  /** the user is typing in a cell (Windows: clicking the pane does not leave the cell) */
+  cellEditMode = false;
+  /** syncs that waited for the user to leave the cell (delayForCellEdit) */
+  cellEditWaits = 0;
+  /** every sync from now on never returns */
+  hang = false;
+  /** entries of the numberFormat arrays sent (a 1×1 array broadcast counts one) */
+  numberFormatEntriesSent = 0;
+  /** an operation for which this returns an error fails, and the batch stops there (earlier operations stay) */
+  failWhen?: (op: { o: string; p: string; a?: unknown }) => FakeExcelError | undefined;
   /** the newest ExcelApi requirement set supported */
   readonly excelApi: string;
   private nextId = 1;
 
   constructor(opts: FakeWorkbookOptions = {}) {
     this.maxRequestBytes = opts.maxRequestBytes ?? 5 * 1024 * 1024;
+    this.maxResponseBytes = opts.maxResponseBytes ?? 5 * 1024 * 1024;
     this.excelApi = opts.excelApi ?? '1.13';
     apiMinor(this.excelApi);
   }
@@ -162,8 +203,9 @@ export class FakeWorkbook {
     if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name) || /^'|'$/.test(name)) {
       throw new FakeExcelError('InvalidArgument', `invalid sheet name ${JSON.stringify(name)}`);
     }
+    if (name.toLowerCase() === 'history') throw new FakeExcelError('InvalidArgument', 'History is a name Excel reserves');
     if (this.sheet(name)) throw new FakeExcelError('ItemAlreadyExists', `a sheet named ${name} exists`);
-    const s: FakeSheet = { id: `{sheet-${this.nextId++}}`, name, cells: new Map(), names: new Map(), tables: [], columnWidths: new Map(), merged: [], hiddenRows: new Set() };
+    const s: FakeSheet = { id: `{sheet-${this.nextId++}}`, name, visibility: 'Visible', cells: new Map(), names: new Map(), tables: [], columnWidths: new Map(), merged: [], hiddenRows: new Set() };
     this.sheets.push(s);
     return s;
   }
@@ -256,8 +298,10 @@ export class FakeRequestContext {
   readonly application: { suspendApiCalculationUntilNextSync: () => void };
   /** operations queued since the last sync */
   queue: Op[] = [];
+  /** bytes the current sync's loads returned */
+  responseBytes = 0;
 
-  constructor(readonly state: FakeWorkbook) {
+  constructor(readonly state: FakeWorkbook, readonly runOptions: { delayForCellEdit?: boolean } = {}) {
     this.workbook = new FakeWorkbookProxy(this);
     this.application = {
       suspendApiCalculationUntilNextSync: () => this.enqueue('suspendApiCalculationUntilNextSync', 'application', undefined, () => {
@@ -274,12 +318,32 @@ export class FakeRequestContext {
     const ops = this.queue;
     this.queue = [];
     const bytes = new TextEncoder().encode(JSON.stringify(ops.map((x) => x.json))).length; // UTF-8 bytes, measured independently of src/excel (and in the browser too)
-    this.state.syncs.push({ bytes, operations: ops.length });
+    const record: SyncRecord = { bytes, operations: ops.length };
+    this.state.syncs.push(record);
+    if (this.state.hang) return new Promise<void>(() => {});
+    if (this.state.cellEditMode) {
+      if (!this.runOptions.delayForCellEdit || !this.state.isSetSupported('ExcelApi', '1.11')) {
+        throw new FakeExcelError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+      }
+      // Excel waits until the user leaves the cell, then runs the batch.
+      this.state.cellEditMode = false;
+      this.state.cellEditWaits++;
+    }
     if (bytes > this.state.maxRequestBytes) {
       throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `request of ${bytes} bytes is over the ${this.state.maxRequestBytes}-byte limit`);
     }
-    // Excel runs the batch in order and stops at the first failing operation.
-    for (const op of ops) op.run();
+    // Excel runs the batch in order and stops at the first failing operation; what ran before stays.
+    this.responseBytes = 0;
+    for (const op of ops) {
+      const fail = this.state.failWhen?.(op.json);
+      if (fail) throw fail;
+      op.run();
+    }
+    record.responseBytes = this.responseBytes;
+    if (this.responseBytes > this.state.maxResponseBytes) {
+      record.refused = true;
+      throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', `response of ${this.responseBytes} bytes is over the ${this.state.maxResponseBytes}-byte limit`);
+    }
     await Promise.resolve();
   }
 }
@@ -401,6 +465,22 @@ export class FakeWorksheet extends Loadable {
   get id(): string {
     return this.readProp('id');
   }
+  get visibility(): string {
+    return this.readProp('visibility');
+  }
+  set visibility(v: string) {
+    if (!['Visible', 'Hidden', 'VeryHidden'].includes(v)) throw new FakeExcelError('InvalidArgument', `visibility ${v}`);
+    this.ctx.enqueue('set', `${this.path}.visibility`, v, () => {
+      const s = this.sheet();
+      if (v !== 'Visible' && this.ctx.state.sheets.filter((x) => x !== s && x.visibility === 'Visible').length === 0) throw new FakeExcelError('InvalidOperation', 'a workbook must keep one visible sheet');
+      s.visibility = v as FakeSheet['visibility'];
+    });
+  }
+  /** ExcelApi 1.7 */
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    const box = norm({ r0: startRow, c0: startColumn, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 }, `indexes ${startRow},${startColumn},${rowCount},${columnCount}`);
+    return new FakeRange(this.ctx, this, () => box, `${this.path}.range#[${startRow},${startColumn},${rowCount},${columnCount}]`, false);
+  }
   load(props: string | string[] = 'name'): this {
     const list = typeof props === 'string' ? props.split(',').map((s) => s.trim()) : props;
     this.ctx.enqueue('load', this.path, list, () => {
@@ -418,13 +498,15 @@ export class FakeWorksheet extends Loadable {
     this.ctx.enqueue('delete', this.path, undefined, () => {
       const s = this.sheet();
       const st = this.ctx.state;
-      if (st.sheets.length === 1) throw new FakeExcelError('InvalidOperation', 'a workbook must keep one sheet');
+      if (st.sheets.length === 1 || (s.visibility === 'Visible' && !st.sheets.some((x) => x !== s && x.visibility === 'Visible'))) throw new FakeExcelError('InvalidOperation', 'a workbook must keep one visible sheet');
       st.sheets = st.sheets.filter((x) => x !== s);
     });
   }
   activate(): void {
     this.ctx.enqueue('activate', this.path, undefined, () => {
-      this.ctx.state.activeSheet = this.sheet().name;
+      const s = this.sheet();
+      if (s.visibility !== 'Visible') throw new FakeExcelError('InvalidOperation', `cannot activate ${s.name}: the sheet is hidden`);
+      this.ctx.state.activeSheet = s.name;
     });
   }
   getRange(address?: string): FakeRange {
@@ -543,26 +625,32 @@ export class FakeTable {
 
 export class FakeFreezePanes {
   constructor(private ctx: FakeRequestContext, private ws: FakeWorksheet) {}
+  /** Excel refuses to change the panes of a hidden sheet. */
+  private visible(): FakeSheet {
+    const s = this.ws.sheet();
+    if (s.visibility !== 'Visible') throw new FakeExcelError('InvalidOperation', `cannot change the frozen panes of ${s.name}: the sheet is hidden`);
+    return s;
+  }
   freezeAt(address: string): void {
     this.ctx.enqueue('freezeAt', 'freezePanes', [address], () => {
       const b = parseAddress(address);
       if (b.r0 !== 0 || b.c0 !== 0) throw new FakeExcelError('InvalidArgument', 'freezeAt takes a range from A1 in this fake');
-      this.ws.sheet().freeze = { rows: b.r1 + 1, columns: b.c1 + 1 };
+      this.visible().freeze = { rows: b.r1 + 1, columns: b.c1 + 1 };
     });
   }
   freezeRows(n: number): void {
     this.ctx.enqueue('freezeRows', 'freezePanes', [n], () => {
-      this.ws.sheet().freeze = { rows: n, columns: 0 };
+      this.visible().freeze = { rows: n, columns: 0 };
     });
   }
   freezeColumns(n: number): void {
     this.ctx.enqueue('freezeColumns', 'freezePanes', [n], () => {
-      this.ws.sheet().freeze = { rows: 0, columns: n };
+      this.visible().freeze = { rows: 0, columns: n };
     });
   }
   unfreeze(): void {
     this.ctx.enqueue('unfreeze', 'freezePanes', undefined, () => {
-      delete this.ws.sheet().freeze;
+      delete this.visible().freeze;
     });
   }
 }
@@ -575,6 +663,10 @@ export class FakeRange extends Loadable {
   constructor(ctx: FakeRequestContext, readonly ws: FakeWorksheet, readonly resolveBox: () => Box | undefined, path: string, private orNull: boolean) {
     super(ctx, path);
     this.format = new FakeRangeFormat(ctx, this);
+  }
+  /** the sheet this range is on (Range.worksheet) */
+  get worksheet(): FakeWorksheet {
+    return this.ws;
   }
   box(): Box {
     const b = this.resolveBox();
@@ -591,6 +683,7 @@ export class FakeRange extends Loadable {
   set formulas(v: unknown[][]) { this.setGrid('formulas', v, (cell, x) => writeTyped(cell, x, true)); }
   get numberFormat(): unknown[][] { return this.readProp('numberFormat'); }
   set numberFormat(v: unknown[][]) {
+    if (Array.isArray(v)) this.ctx.state.numberFormatEntriesSent += v.reduce((n, row) => n + (Array.isArray(row) ? row.length : 0), 0);
     this.setGrid('numberFormat', v, (cell, x) => {
       if (typeof x !== 'string') throw new FakeExcelError('InvalidArgument', 'a number format is text');
       cell.numberFormat = x;
@@ -621,9 +714,41 @@ export class FakeRange extends Loadable {
         return;
       }
       const s = this.ws.sheet();
-      for (const p of list) this.loaded.set(p, this.readNow(p, s, b));
+      for (const p of list) {
+        const v = this.readNow(p, s, b);
+        this.loaded.set(p, v);
+        this.ctx.responseBytes += new TextEncoder().encode(JSON.stringify(v) ?? '').length;
+      }
     });
     return this;
+  }
+  /** The cells of this range that are also in `other` (ExcelApi 1.4), or a null object. */
+  getIntersectionOrNullObject(other: FakeRange): FakeRange {
+    return new FakeRange(this.ctx, this.ws, () => {
+      const a = this.box();
+      const b = other.box();
+      if (this.ws.sheet() !== other.ws.sheet()) throw new FakeExcelError('InvalidArgument', 'intersection of ranges on different sheets');
+      const r = { r0: Math.max(a.r0, b.r0), c0: Math.max(a.c0, b.c0), r1: Math.min(a.r1, b.r1), c1: Math.min(a.c1, b.c1) };
+      return r.r0 > r.r1 || r.c0 > r.c1 ? undefined : r;
+    }, `${this.path}.intersect(${other.path})`, true);
+  }
+  /** Row `i` of this range (0-based, ExcelApi 1.1). */
+  getRow(i: number): FakeRange {
+    return new FakeRange(this.ctx, this.ws, () => {
+      const b = this.box();
+      if (i < 0 || b.r0 + i > b.r1) throw new FakeExcelError('InvalidArgument', `row ${i} of ${boxAddress(b)}`);
+      return { ...b, r0: b.r0 + i, r1: b.r0 + i };
+    }, `${this.path}.row(${i})`, false);
+  }
+  /** The used cells within this range (ExcelApi 1.4), or a null object. */
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.ctx, this.ws, () => {
+      const a = this.box();
+      const u = this.ctx.state.usedBox(this.ws.sheet(), valuesOnly);
+      if (!u) return undefined;
+      const r = { r0: Math.max(a.r0, u.r0), c0: Math.max(a.c0, u.c0), r1: Math.min(a.r1, u.r1), c1: Math.min(a.c1, u.c1) };
+      return r.r0 > r.r1 || r.c0 > r.c1 ? undefined : r;
+    }, `${this.path}.used?`, true);
   }
   /** The smallest range holding both (ExcelApi 1.1); resolved at sync, so a null object fails there. */
   getBoundingRect(other: FakeRange): FakeRange {
@@ -686,6 +811,7 @@ export class FakeRange extends Loadable {
   select(): void {
     this.ctx.enqueue('select', this.path, undefined, () => {
       const s = this.ws.sheet();
+      if (s.visibility !== 'Visible') throw new FakeExcelError('InvalidOperation', `cannot select on ${s.name}: the sheet is hidden`);
       this.ctx.state.selections.push(`${quoteSheet(s.name)}!${boxAddress(this.box())}`);
       this.ctx.state.activeSheet = s.name;
     });
@@ -719,6 +845,14 @@ export class FakeRange extends Loadable {
       const b = this.box();
       const rows = b.r1 - b.r0 + 1;
       const cols = b.c1 - b.c0 + 1;
+      // A single value (a 1×1 array) is applied to every cell of the range, as Excel does.
+      if (Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 && (rows > 1 || cols > 1)) {
+        if (rows * cols > MAX_READ_CELLS) throw new FakeExcelError('InvalidArgument', `${prop} broadcast over ${rows * cols} cells in this fake`);
+        const x = v[0][0];
+        if (x === null) return;
+        for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) write(this.cellAt(r, c), x);
+        return;
+      }
       if (!Array.isArray(v) || v.length !== rows || v.some((row) => !Array.isArray(row) || row.length !== cols)) {
         const got = Array.isArray(v) ? `${v.length}×${Array.isArray(v[0]) ? v[0].length : '?'}` : typeof v;
         throw new FakeExcelError('InvalidArgument', `${prop} of ${boxAddress(b)} needs a ${rows}×${cols} array, got ${got}`);
@@ -730,6 +864,12 @@ export class FakeRange extends Loadable {
     });
   }
   private readNow(p: string, s: FakeSheet, b: Box): unknown {
+    const cells = (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1);
+    if (['values', 'formulas', 'numberFormat', 'valueTypes', 'text'].includes(p) && cells > MAX_READ_CELLS) {
+      // A whole-column or whole-row selection gives null; any other range that large fails.
+      if ((b.r0 === 0 && b.r1 === MAX_ROWS - 1) || (b.c0 === 0 && b.c1 === MAX_COLS - 1)) return null;
+      throw new FakeExcelError('InvalidOperation', `${boxAddress(b)} is ${cells} cells: Excel reads at most ${MAX_READ_CELLS} at once`);
+    }
     const grid = <T>(fn: (cell: FakeCell | undefined) => T): T[][] => {
       const out: T[][] = [];
       for (let r = b.r0; r <= b.r1; r++) {
@@ -750,7 +890,7 @@ export class FakeRange extends Loadable {
         if (typeof cell.value === 'boolean') return 'Boolean';
         return 'String';
       });
-      case 'address': return `${quoteSheet(s.name)}!${boxAddress(b)}`;
+      case 'address': return `${quoteSheet(s.name)}!${excelAddress(b)}`;
       case 'rowHidden': {
         let n = 0;
         for (const r of s.hiddenRows) if (r >= b.r0 && r <= b.r1) n++;
@@ -808,7 +948,7 @@ export class FakeRangeAreas extends Loadable {
 }
 
 /** Typed input as Excel reads it. */
-function writeTyped(cell: FakeCell, x: unknown, viaFormulas: boolean): void {
+function writeTyped(cell: FakeCell, x: unknown, _viaFormulas: boolean): void {
   delete cell.formula;
   delete cell.error;
   if (typeof x === 'number') {
@@ -829,10 +969,16 @@ function writeTyped(cell: FakeCell, x: unknown, viaFormulas: boolean): void {
     cell.value = x.slice(1);
     return;
   }
-  if (/^[=+]/.test(x) && x.length > 1 && (viaFormulas || x.startsWith('='))) {
-    if (!x.startsWith('=')) throw new FakeExcelError('InvalidArgument', 'the fake keeps formulas starting with =');
+  if (x.startsWith('=') && x.length > 1) {
     cell.formula = x;
     cell.value = null; // the fake does not calculate
+    return;
+  }
+  if (/^[+-]/.test(x) && x.length > 1 && !/^[+-]\s*[0-9][0-9,]*(\.[0-9]+)?\s*%?\s*$/.test(x)) {
+    // Typed text beginning + or - is a formula to Excel ("- Transfers" → =- Transfers → #NAME?).
+    cell.formula = `=${x}`;
+    cell.value = '#NAME?';
+    cell.error = '#NAME?';
     return;
   }
   if (/^\s*-?[0-9][0-9,]*(\.[0-9]+)?\s*%?\s*$/.test(x) || /^(true|false)$/i.test(x) || /^\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?$/.test(x)) {
@@ -941,8 +1087,12 @@ function defineSetters(setters: Record<string, (v: unknown) => void>): Record<st
 
 /** Excel.run over a fake workbook; fails if queued operations were never synced. */
 export function fakeExcelRun(state: FakeWorkbook) {
-  return async function run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
-    const ctx = new FakeRequestContext(state);
+  return async function run<T>(
+    optionsOrBatch: { delayForCellEdit?: boolean } | ((context: FakeRequestContext) => Promise<T>),
+    maybeBatch?: (context: FakeRequestContext) => Promise<T>,
+  ): Promise<T> {
+    const batch = typeof optionsOrBatch === 'function' ? optionsOrBatch : maybeBatch!;
+    const ctx = new FakeRequestContext(state, typeof optionsOrBatch === 'function' ? {} : optionsOrBatch);
     const out = await batch(ctx);
     if (ctx.queue.length) throw new Error(`Excel.run ended with ${ctx.queue.length} operation(s) queued and never synced`);
     return out;

@@ -85,7 +85,7 @@ export function chromiumOrSkip(ctx: Mocha.Context): boolean {
 }
 
 /** Prints each HTML page to a PDF file with one headless Chromium. */
-export async function printToPdf(jobs: { html: string; pdf: string; landscape?: boolean }[]): Promise<void> {
+export async function printToPdf(jobs: { html: string; pdf: string; landscape?: boolean; pageRanges?: string }[]): Promise<void> {
   const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(join(tmpdir(), 'outturn-print-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -97,7 +97,7 @@ export async function printToPdf(jobs: { html: string; pdf: string; landscape?: 
     const page = await context.newPage();
     for (const j of jobs) {
       await page.setContent(j.html, { waitUntil: 'load' });
-      await page.pdf({ path: j.pdf, format: 'A4', landscape: j.landscape ?? false, preferCSSPageSize: true, printBackground: false });
+      await page.pdf({ path: j.pdf, format: 'A4', landscape: j.landscape ?? false, preferCSSPageSize: true, printBackground: false, ...(j.pageRanges ? { pageRanges: j.pageRanges } : {}) });
     }
   } finally {
     await context.close();
