@@ -292,6 +292,17 @@ function columnsOf(lines: Line[]): Column[] {
   const anchors = (s: Segment) => s.numeric && !/^[-–—−]$/.test(s.text);
   const figureCols = cluster(rows.flatMap((l) => l.segs.filter(anchors)), []);
   for (const c of figureCols) c.figure = true;
+  // a column of nothing but dashes (nil every year) is a column when a header stands over it alone:
+  // the dashes line up under a header that no figure column is under
+  const dashCols = cluster(rows.flatMap((l) => l.segs.filter((s) => /^[-–—−]$/.test(s.text))), figureCols);
+  for (const d of dashCols) {
+    const members = rows.flatMap((l) => l.segs).filter((s) => /^[-–—−]$/.test(s.text) && overlap(d, s) > 0).length;
+    const headed = lines.some((l) => !isRow(l) && l.segs.some((h) => overlap(d, h) > 0 && !figureCols.some((f) => overlap(f, h) > 0)));
+    if (members >= 2 && headed) {
+      d.figure = true;
+      figureCols.push(d);
+    }
+  }
   // text segments that overlap two figure columns span them: they do not make columns
   // words that stand for a figure ("none", "nil", "n/a") sit anywhere in a figure's cell: they anchor no column either
   const text = rows.flatMap((l) => l.segs.filter((s) => !s.numeric && !/^[-–—−]$/.test(s.text) && !FILLER.test(s.text)));
