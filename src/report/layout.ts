@@ -207,6 +207,11 @@ function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
         if (isTableLine[k] && lines[j].page === lines[k].page) pitches.push(lines[j].y - lines[k].y);
         end = j;
       } else if (lines[j].segs.length >= 1) {
+        // a new table's title after a gap: one segment at the left edge, apart from the table above,
+        // with a header line of several segments under it
+        const next = lines[j + 1];
+        if (gap > 1.6 * pitch && lines[j].segs.length === 1 && lines[j].segs[0].x0 <= tableLeft + 2 * lines[j].h
+          && next && !isTableLine[j + 1] && next.segs.length >= 2 && next.segs.every((sg) => !sg.numeric)) break;
         // a label line without figures: keep if a table line follows soon
         let k = j + 1;
         while (k < lines.length && !isTableLine[k] && !proseAt(lines[k]) && lines[k].y - lines[k - 1].y <= 3.2 * pitch && k - j < 40) k++;
