@@ -1,5 +1,6 @@
 // The audit's input: a rectangle of cells as a reader found them — text as printed, or numbers as
 // typed — with the sheet they came from and how to name a cell to the reader of a finding.
+import { printedText } from '../base/cells';
 import { Dec, fromSpreadsheetNumber } from '../base/decimal';
 import { parsePrinted } from '../base/printed';
 import { a1, columnLetters, range, sheetRef } from '../base/a1';
@@ -95,6 +96,11 @@ export type Reading =
       unit?: string;
     };
 
+/** A header cell that states a unit: £, £000, £'000, £m, £k, %, (£m). */
+const UNIT_ONLY = /^\s*\(?\s*(£\s*('?\s*000s?|m|k|bn)?|%|\(%\)|'?000s?)\s*\)?\s*$/i;
+export const NIL_WORD = /^\s*(none|nil)\s*$/i;
+export const NOT_APPLICABLE = /^\s*(n\/?a|not applicable)\s*%?\s*$/i;
+
 /** A figure, then a footnote marker: *, †, ‡, superscript digits, (a), (1), [2]. */
 const FOOTNOTE = /^(.*[0-9)%])\s*(\*+|[†‡§¶]+|[\u00b9\u00b2\u00b3\u2070-\u2079]+|\(\s*(?:[a-z]|[ivx]{1,4}|[0-9]{1,2})\s*\)|\[\s*[0-9a-z]{1,2}\s*\])$/i;
 /** A figure with its unit inside the cell: "£13.5m", "£1,705m", "£2.1bn", "£450k", "£'000 12". */
@@ -120,6 +126,9 @@ export function readCell(v: GridCell): Reading {
       raw: value.toFixed(),
     };
   }
+  // Words printed for a nil or for nothing: "none", "nil" are nils; "n/a" is not applicable (nothing to read).
+  if (UNIT_ONLY.test(v)) return { kind: 'text', text: v, reason: `"${v.trim()}" is a unit, not a figure` };
+  if (NIL_WORD.test(v)) return { kind: 'number', value: new Dec(0), places: 0, dash: true, percent: false, negativeZero: false, typed: false, raw: v.trim() };
   let p = parsePrinted(v);
   if (p.kind === 'blank') return { kind: 'blank' };
   let marker: string | undefined;
@@ -161,9 +170,7 @@ export function readAt(g: Grid, r: number, c: number): Reading {
 
 /** Text of a cell for labels and headers ('' for blank; numbers as typed). */
 export function cellText(v: GridCell): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return String(v);
-  return v.replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim();
+  return printedText(v);
 }
 
 /** A zero-width value: the places of a figure as a step (1 for whole units, 0.1 for one place …). */

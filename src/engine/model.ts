@@ -40,6 +40,8 @@ export interface TableLayout {
   /** captions by column id, replacing the default caption line */
   columnLabels?: Record<string, string>;
   varianceSign?: VarianceSign;
+  /** places of percentage columns, as a percentage (0–2; default 1) */
+  percentDecimals?: number;
 }
 export interface RevenueInput {
   units: Units;
@@ -120,6 +122,8 @@ export interface CapitalScheme {
   revisedBudget: Dec;
   outturn: Dec;
   reprofile?: Dec;
+  /** issue 11: the original programme (as approved at the start of the year) */
+  originalBudget?: Dec;
   /** next year's approved budget for the scheme (before the reprofile is added) */
   nextYearBudget?: Dec;
   source?: string;
@@ -161,6 +165,8 @@ export interface CapitalInput {
   reprofileDefault?: boolean;
   /** financing lines in the order given, without the source headings */
   financingAsListed?: boolean;
+  /** variations as % of their programme line (to the original, and the remaining/over to the revised) */
+  showVariancePercent?: boolean;
   layout?: TableLayout;
 }
 
@@ -309,6 +315,28 @@ export interface Figure {
 }
 
 export type TableCell = Figure | { text: string } | null;
+
+/**
+ * A cell of one table that another table's module defines — "this cell of Table 1 is the sum of
+ * that cell of Table 1b". Modules declare links; build() applies them all in one place, before it
+ * evaluates the tables.
+ */
+export interface TableLink {
+  at: CellRef;
+  value: TableCell;
+}
+
+/**
+ * What a table module returns: its tables, findings and checks; the links it declares into other
+ * tables; and, when it has them, the checks it can only make on evaluated figures (`afterEvaluate`).
+ */
+export interface TablePart {
+  tables: Table[];
+  findings: Finding[];
+  checks: Check[];
+  links?: TableLink[];
+  afterEvaluate?(): { findings: Finding[]; checks: Check[] };
+}
 
 export interface Row {
   kind: RowKind;

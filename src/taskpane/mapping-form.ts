@@ -24,7 +24,10 @@ export function loadMappings(): void {
 /** Saves the mappings with the workbook; when Excel does not keep them, says so (they apply until the pane closes). */
 async function saveMappings(): Promise<boolean> {
   const o = await saveDocumentSettings(Office.context?.document?.settings, { [MAPPINGS_KEY]: state.mappings });
-  if (!o.ok) say({ title: 'The mappings were not saved with the workbook.', detail: `${o.message}.` }, 'warning');
+  if (!o.ok) {
+    console.error(o.message);
+    say(MAP.notKept, 'warning');
+  }
   return o.ok;
 }
 
