@@ -111,6 +111,16 @@ export const NO_INPUT_SHEETS = {
   detail: 'Choose Insert input templates, fill them in, then build. Or load the worked example to see one filled in.',
 };
 
+/** "Copy for report" where the web view refused the clipboard during the click: a second click copies. */
+export const COPY_AGAIN = {
+  button: 'Copy the table',
+  refused: 'Excel did not let Outturn use the clipboard during that click: click "Copy the table" to put it there.',
+  copied: { title: 'The table is on the clipboard: paste it into Word.', detail: '' },
+};
+
+/** The mappings were not kept with the workbook (saveAsync failed); `why` is Excel's reason. */
+export const MAPPINGS_NOT_KEPT = (why: string): { title: string; detail: string } => ({ title: 'The mappings were not saved with the workbook.', detail: `${why}.` });
+
 export function reportCopied(sheet: string, clipboard: boolean): { title: string; detail: string } {
   return {
     title: `“${sheet}” holds a copy of the table with values only, ready for your report.`,

@@ -237,7 +237,7 @@ describe('task pane: issue 13, point by point (headless Chromium)', function () 
     await page.evaluate(() => {
       const w = window as any;
       const run = w.Excel.run;
-      w.Excel.run = (b: unknown) => new Promise((r) => setTimeout(r, 400)).then(() => run(b));
+      w.Excel.run = (...a: unknown[]) => new Promise((r) => setTimeout(r, 400)).then(() => run(...a)); // Excel.run(options, batch) too
     });
     await page.locator('#build').click();
     await page.waitForFunction(() => /^Step 1 of 3/.test(document.getElementById('status-title')!.textContent ?? ''));
@@ -262,7 +262,7 @@ describe('task pane: issue 13, point by point (headless Chromium)', function () 
       await page.evaluate(() => {
         const w = window as any;
         const run = w.Excel.run;
-        w.Excel.run = (b: unknown) => new Promise((r) => setTimeout(r, 300)).then(() => run(b));
+        w.Excel.run = (...a: unknown[]) => new Promise((r) => setTimeout(r, 300)).then(() => run(...a)); // Excel.run(options, batch) too
       });
       await page.locator('#build').scrollIntoViewIfNeeded();
       await page.evaluate(() => window.scrollBy(0, 200));
