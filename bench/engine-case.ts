@@ -1,18 +1,25 @@
 // One engine measurement in its own process (so its peak memory is its own):
 //   tsx bench/engine-case.ts MODE N
-// MODE: product (the product's own path: outturn/v1 with revenue.ledger → toModel → build, which
+// MODE: csv (the product's path from a ledger export: the lines read from a CSV by the export reader
+// before the clock starts, then toModel → build as `outturn build` runs them: the engine alone),
+// product (the product's own path: outturn/v1 with revenue.ledger → toModel → build, which
 // aggregates the ledger exactly), pence (the bench's aggregation with src/engine/pence.ts, then the
 // headings → toModel → build), dec (decimal.js per amount, then the same), or float (THE INEXACT
 // BASELINE, bench/float-baseline.ts). Prints one JSON line. For product, `aggregateMs` is the
 // validation (toModel: schema and model) and `tablesMs` is build() (aggregation and every table).
 import { text } from '../src/base/decimal';
 import { build } from '../src/engine/build';
-import { toModel } from '../src/format/validate';
+import { toModel, trustLedgerLines } from '../src/format/validate';
+import { readLedgerExport } from '../src/cli/ledger-file';
+import { ledgerExport } from './peers';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { floatBaselineAggregate, floatBaselineTables } from './float-baseline';
 import { aggregateDecPerLine, aggregateExact, documentFromTotals, exampleDocument, generateLedger, ledgerDocument } from './ledger';
 
 export interface EngineCase {
-  mode: 'product' | 'pence' | 'dec' | 'float';
+  mode: 'csv' | 'product' | 'pence' | 'dec' | 'float';
   n: number;
   reps: number;
   aggregateMs: number;
@@ -28,8 +35,17 @@ export interface EngineCase {
 const ms = (a: bigint, b: bigint) => Number(b - a) / 1e6;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function run(mode: EngineCase['mode'], n: number): EngineCase {
-  const ledger = generateLedger(n);
+async function run(mode: EngineCase['mode'], n: number): Promise<EngineCase> {
+  let csvLines: Awaited<ReturnType<typeof readLedgerExport>>['lines'] | undefined;
+  if (mode === 'csv') {
+    const dir = mkdtempSync(join(tmpdir(), 'outturn-engine-csv-'));
+    const ex = await ledgerExport(dir, n);
+    const doc = JSON.parse(readFileSync(ex.json, 'utf8')) as { revenue: { ledger: { linesFrom: Parameters<typeof readLedgerExport>[0] } } };
+    csvLines = (await readLedgerExport(doc.revenue.ledger.linesFrom, ex.json)).lines;
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const ledger = generateLedger(mode === 'csv' ? 0 : n);
+  if (csvLines) ledger.lines = csvLines as typeof ledger.lines; // the export reader's own line objects
   const rssBefore = process.memoryUsage().rss;
   const reps = n <= 10_000 ? 21 : n <= 100_000 ? 7 : 3;
   // warm-up runs (not counted), so that both modes are measured with the JIT warm
@@ -39,8 +55,9 @@ function run(mode: EngineCase['mode'], n: number): EngineCase {
   let totals: EngineCase['totals'] = {};
   for (let i = -warm; i < reps; i++) {
     const t0 = process.hrtime.bigint();
-    if (mode === 'product') {
+    if (mode === 'product' || mode === 'csv') {
       const doc = ledgerDocument(ledger);
+      if (mode === 'csv') trustLedgerLines(ledger.lines as never); // as src/cli/ledger-file.ts does for an export's lines
       const t0p = process.hrtime.bigint();
       const model = toModel(doc);
       const t1 = process.hrtime.bigint();
@@ -88,9 +105,9 @@ function run(mode: EngineCase['mode'], n: number): EngineCase {
 
 if (require.main === module) {
   const [mode, n] = process.argv.slice(2);
-  if (!['product', 'pence', 'dec', 'float'].includes(mode) || !/^[0-9]+$/.test(n ?? '')) {
-    process.stderr.write('usage: tsx bench/engine-case.ts product|pence|dec|float N\n');
+  if (!['csv', 'product', 'pence', 'dec', 'float'].includes(mode) || !/^[0-9]+$/.test(n ?? '')) {
+    process.stderr.write('usage: tsx bench/engine-case.ts csv|product|pence|dec|float N\n');
     process.exit(2);
   }
-  process.stdout.write(`${JSON.stringify(run(mode as EngineCase['mode'], Number(n)))}\n`);
+  void run(mode as EngineCase['mode'], Number(n)).then((r) => process.stdout.write(`${JSON.stringify(r)}\n`));
 }

@@ -23,7 +23,7 @@ export function floatBaselineAggregate(ledger: Ledger): FloatHeading[] {
     const acc = byCentre.get(l.costCentre);
     if (!acc) throw new Error(`ledger line ${i + 1}: cost centre ${l.costCentre} is not mapped`);
     const b = Number.parseFloat(l.budget);
-    const a = Number.parseFloat(l.actual);
+    const a = Number.parseFloat(l.actualToDate);
     if (Number.isNaN(a) || Number.isNaN(b)) throw new Error(`ledger line ${i + 1}: not a number`);
     acc.b += b;
     acc.a += a;

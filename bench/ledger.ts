@@ -19,7 +19,8 @@ export interface LedgerLine {
   account: string;
   description: string;
   budget: string;
-  actual: string;
+  /** named as outturn/v1's ledgerLine names it, so the product's document holds these very objects */
+  actualToDate: string;
 }
 
 export interface Ledger {
@@ -80,7 +81,7 @@ export function generateLedger(n: number, seed = 2021): Ledger {
       account: String(4000 + (r() % 900)),
       description: `Ledger line ${i + 1}`,
       budget: penceText(sign * budget),
-      actual: penceText(sign * actual),
+      actualToDate: penceText(sign * actual),
     };
   }
   return { lines, mapping, sections };
@@ -97,7 +98,7 @@ export function aggregateExact(ledger: Ledger): HeadingTotals[] {
     const l = lines[i];
     const acc = byCentre.get(l.costCentre);
     if (!acc) throw new Error(`ledger line ${i + 1}: cost centre ${l.costCentre} is not mapped`);
-    if (!acc.b.addText(l.budget) || !acc.a.addText(l.actual)) throw new Error(`ledger line ${i + 1}: not a decimal amount`);
+    if (!acc.b.addText(l.budget) || !acc.a.addText(l.actualToDate)) throw new Error(`ledger line ${i + 1}: not a decimal amount`);
   }
   return [...sums].map(([heading, s]) => ({ heading, budget: s.b.value(), actual: s.a.value() }));
 }
@@ -109,7 +110,7 @@ export function aggregateDecPerLine(ledger: Ledger): HeadingTotals[] {
   for (const l of ledger.lines) {
     const s = sums.get(ledger.mapping.get(l.costCentre)!)!;
     s.b = s.b.plus(new Dec(l.budget));
-    s.a = s.a.plus(new Dec(l.actual));
+    s.a = s.a.plus(new Dec(l.actualToDate));
   }
   return [...sums].map(([heading, s]) => ({ heading, budget: s.b, actual: s.a }));
 }
@@ -151,7 +152,8 @@ export function ledgerDocument(ledger: Ledger): Record<string, unknown> {
     lines: s.headings.map((h) => ({ label: h })),
   }));
   doc.revenue.ledger = {
-    lines: ledger.lines.map((l) => ({ costCentre: l.costCentre, account: l.account, description: l.description, budget: l.budget, actualToDate: l.actual })),
+    // the generated lines themselves (they are outturn/v1 ledger lines): no copy, as a reader would hand them over
+    lines: ledger.lines,
     mapping: [...ledger.mapping].map(([costCentre, heading]) => ({ heading, costCentre })),
   };
   return doc;

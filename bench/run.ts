@@ -1,10 +1,15 @@
-// `npm run bench [-- --json] [-- --quick]`: what the product costs as its work grows.
+// `npm run bench [-- --json] [-- --quick] [-- --libreoffice]`: what the product costs as its work
+// grows, and each figure beside what a user would use instead, in the same run (bench/peers.ts).
 //  1. the engine on 10^3..10^6 ledger lines: the product's exact path (outturn/v1 revenue.ledger:
 //     validation, then build(), which aggregates with integer pence, safe-integer checked, then Dec),
 //     the bench's own exact aggregation, decimal.js per amount, and THE INEXACT BASELINE (plain
 //     `number`), each size and mode in its own process for a clean peak memory;
 //  2. the Office.js writer on the fake Excel: context.sync() calls, requests, bytes, cells;
-//  3. the command line's build time (a real `node bin/outturn.js build` process).
+//  3. the command line's build time (a real `node bin/outturn.js build` process);
+//  4. beside the peers (bench/peers.ts): 10^6 ledger lines from a CSV export to the workbook against
+//     Python decimal and float scripts, the audit of 10,000 and 100,000 printed rows against a Python
+//     decimal cast, start-up through the installed binary against npx, and the floors;
+//  5. the add-in's JavaScript, gzipped, as `npm run build` makes it.
 // Reported as tables, never as timed tests.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -16,12 +21,16 @@ import { generateLedger, ledgerDocument, productAggregation } from './ledger';
 import { scaledExample } from './scale';
 import { writerBench, type WriterRow } from './writer';
 import { INPUT_LIMITS } from '../src/cli/build';
+import { BIN, cleanup, has, largestDifference, ledgerExport, measure, outturnTotals, printedTable, type Run, toPounds } from './peers';
+import { gzipSync } from 'node:zlib';
+import { readdirSync, readFileSync } from 'node:fs';
 import { reportBench, reportTable } from './report';
 
 const ROOT = join(__dirname, '..');
 const args = new Set(process.argv.slice(2));
 const asJson = args.has('--json');
 const quick = args.has('--quick');
+const withLibreOffice = args.has('--libreoffice');
 const SIZES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000, 1_000_000];
 const log = (s: string) => { if (!asJson) process.stderr.write(`${s}\n`); };
 
@@ -49,6 +58,9 @@ interface EngineRow {
   /** the product: validate (toModel) + build (aggregate the ledger, every table) */
   productValidateMs?: number;
   productBuildMs?: number;
+  /** the product from a CSV export: toModel + build on the export reader's lines (the engine alone) */
+  csvMs: number;
+  ratioCsv: number;
   /** the bench's own exact aggregation (src/engine/pence.ts) + headings → toModel → build */
   penceMs: number;
   decPerAmountMs: number;
@@ -58,7 +70,7 @@ interface EngineRow {
   ratioTotal?: number;
   ratioPence: number;
   floatDriftPounds: string;
-  peakRssMB: { product?: number; pence: number; dec: number; float: number };
+  peakRssMB: { csv: number; product?: number; pence: number; dec: number; float: number };
 }
 
 interface CliRow {
@@ -116,6 +128,91 @@ function cliBench(): { runner: string; rows: CliRow[] } {
 
 const f1 = (x: number) => x.toFixed(1);
 
+interface PeerRow {
+  case: string;
+  outturn: string;
+  outturnMs?: number;
+  outturnMB?: number;
+  peer: string;
+  peerMs?: number;
+  peerMB?: number;
+  /** Outturn ÷ peer (time) */
+  ratio?: number;
+  note?: string;
+}
+
+const PY = join(__dirname, 'peers');
+const ms = (r: Run | { timedOut: number }): number | undefined => ('ms' in r ? r.ms : undefined);
+const mb = (r: Run | { timedOut: number }): number | undefined => ('ms' in r ? r.peakMB : undefined);
+const shown = (r: Run | { timedOut: number }): string => ('ms' in r ? f1(r.ms) : `> ${(r.timedOut / 1000).toFixed(0)} s (stopped)`);
+
+/** Each figure beside what a user would pick instead, in this same run (bench/peers.ts). */
+async function peersBench(): Promise<{ rows: PeerRow[]; floors: Record<string, number | undefined> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'outturn-peers-'));
+  const rows: PeerRow[] = [];
+  const python = has('python3') && has('python3', ['-c', 'import decimal, csv']);
+  const node = process.execPath;
+  try {
+    const floors: Record<string, number | undefined> = {
+      'node start (node -e 0)': ms(measure(node, ['-e', '0'], 5)),
+      'python3 start': python ? ms(measure('python3', ['-c', 'pass'], 5)) : undefined,
+    };
+    // 1. the ledger from a CSV export to the finished workbook
+    const n = quick ? 10_000 : 1_000_000;
+    log(`  peers: ${n.toLocaleString('en-GB')} ledger lines from CSV…`);
+    const ex = await ledgerExport(dir, n);
+    floors[`node reads the ${(ex.bytes / 2 ** 20).toFixed(0)} MB CSV (node start included)`] = ms(measure(node, ['-e', `require('fs').readFileSync(${JSON.stringify(ex.csv)})`], 3));
+    const result = join(dir, 'result.json');
+    const build = measure(node, [BIN, 'build', ex.json, '-o', join(dir, 'ledger.xlsx'), '--json', result, '--force'], 3);
+    const label = `${n.toLocaleString('en-GB')} ledger lines, CSV (${(ex.bytes / 2 ** 20).toFixed(1)} MB) → finished workbook`;
+    if (python) {
+      const dec = measure('python3', [join(PY, 'ledger_decimal.py'), ex.csv, ex.mapping], 3) as Run;
+      const flo = measure('python3', [join(PY, 'ledger_float.py'), ex.csv, ex.mapping], 3) as Run;
+      const decTotals = JSON.parse(dec.stdout) as Record<string, [string, string]>;
+      const agree = JSON.stringify(toPounds(decTotals)) === JSON.stringify(Object.fromEntries(Object.keys(decTotals).map((h) => [h, outturnTotals(result)[h]])));
+      rows.push({ case: label, outturn: 'outturn build', outturnMs: ms(build), outturnMB: mb(build), peer: 'Python 3 csv + decimal, sums only', peerMs: dec.ms, peerMB: dec.peakMB, ratio: ms(build)! / dec.ms, note: agree ? 'Table 1 = Python decimal sums, to the pound' : 'Table 1 DIFFERS from the Python decimal sums' });
+      const drift = largestDifference(decTotals, JSON.parse(flo.stdout) as Record<string, [string, string]>);
+      rows.push({ case: label, outturn: 'outturn build', outturnMs: ms(build), outturnMB: mb(build), peer: 'Python 3 csv + float (inexact)', peerMs: flo.ms, peerMB: flo.peakMB, ratio: ms(build)! / flo.ms, note: `floats off by up to £${drift.toFixed()}` });
+    } else rows.push({ case: label, outturn: 'outturn build', outturnMs: ms(build), outturnMB: mb(build), peer: 'Python 3: not on this machine' });
+    if (withLibreOffice) rows.push({ case: label, outturn: 'outturn build', outturnMs: ms(build), peer: 'LibreOffice SUMIFS', note: 'not measured: the SUMIFS workbook peer is not built yet (see README)' });
+    // 2. the audit of a printed table
+    for (const r of quick ? [10_000] : [10_000, 100_000]) {
+      log(`  peers: audit of ${r.toLocaleString('en-GB')} printed rows…`);
+      const table = printedTable(dir, r);
+      const a = measure(node, [BIN, 'audit', table], 1, { timeoutMs: 300_000 });
+      const p = python ? (measure('python3', [join(PY, 'audit_decimal.py'), table], 3) as Run) : undefined;
+      rows.push({ case: `audit of ${r.toLocaleString('en-GB')} printed rows (CSV, ${(statSync(table).size / 2 ** 20).toFixed(1)} MB)`, outturn: `outturn audit${'ms' in a ? '' : `: ${shown(a)}`}`, outturnMs: ms(a), outturnMB: mb(a), peer: p ? 'Python 3 csv + decimal cast' : 'Python 3: not on this machine', peerMs: p?.ms, peerMB: p?.peakMB, ratio: p && ms(a) ? ms(a)! / p.ms : undefined, note: p && p.stdout.trim() === '0' ? 'both: the table casts' : undefined });
+    }
+    // 3. start-up, through the installed binary and through npx
+    log('  peers: start-up…');
+    const help = measure(node, [BIN, '--help'], 5);
+    const npx = measure('npx', ['--no-install', 'outturn', '--help'], 3);
+    const nodeStart = floors['node start (node -e 0)'];
+    rows.push({ case: 'outturn --help', outturn: 'node bin/outturn.js --help', outturnMs: ms(help), outturnMB: mb(help), peer: 'npx outturn --help', peerMs: ms(npx), peerMB: mb(npx), ratio: ms(help)! / ms(npx)!, note: nodeStart ? `node itself: ${f1(nodeStart)} ms` : undefined });
+    const example = join(ROOT, 'examples', 'derbyshire-2020-21.json');
+    const wb = measure(node, [BIN, 'build', example, '-o', join(dir, 'example.xlsx'), '--force'], 5);
+    const wbNpx = measure('npx', ['--no-install', 'outturn', 'build', example, '-o', join(dir, 'example.xlsx'), '--force'], 3);
+    rows.push({ case: 'the worked example, built', outturn: 'node bin/outturn.js build', outturnMs: ms(wb), outturnMB: mb(wb), peer: 'npx outturn build', peerMs: ms(wbNpx), peerMB: mb(wbNpx), ratio: ms(wb)! / ms(wbNpx)! });
+    return { rows, floors };
+  } finally {
+    cleanup(dir);
+  }
+}
+
+/** The add-in's JavaScript as shipped (npm run build), gzipped as a server sends it. */
+function addinBench(): { files: { name: string; bytes: number; gzip: number }[]; note?: string } {
+  if (quick) return { files: [], note: 'skipped (--quick)' };
+  log('  add-in: npm run build…');
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) return { files: [], note: `webpack failed: ${r.stderr.slice(0, 500)}` };
+  const dist = join(ROOT, 'dist');
+  const files = readdirSync(dist).filter((f) => f.endsWith('.js')).sort().map((f) => {
+    const b = readFileSync(join(dist, f));
+    return { name: f, bytes: b.length, gzip: gzipSync(b, { level: 9 }).length };
+  });
+  return { files };
+}
+
 async function main(): Promise<void> {
   // 4. the audit of a 100-page PDF report (bench/report.ts); `-- --report` runs this section alone
   const report = await (log('  report audit: a 100-page PDF…'), reportBench());
@@ -130,10 +227,13 @@ async function main(): Promise<void> {
     const pence = engineCase('pence', n);
     const dec = engineCase('dec', n);
     const prod = product ? engineCase('product', n) : undefined;
+    const csv = engineCase('csv', n);
     engine.push({
       lines: n,
       productValidateMs: prod?.aggregateMs,
       productBuildMs: prod?.tablesMs,
+      csvMs: csv.totalMs,
+      ratioCsv: csv.totalMs / float.totalMs,
       penceMs: pence.totalMs,
       decPerAmountMs: dec.totalMs,
       floatMs: float.totalMs,
@@ -141,19 +241,22 @@ async function main(): Promise<void> {
       ratioTotal: prod && prod.totalMs / float.totalMs,
       ratioPence: pence.totalMs / float.totalMs,
       floatDriftPounds: floatDrift(prod ?? pence, float).toFixed(),
-      peakRssMB: { product: prod?.peakRssMB, pence: pence.peakRssMB, dec: dec.peakRssMB, float: float.peakRssMB },
+      peakRssMB: { csv: csv.peakRssMB, product: prod?.peakRssMB, pence: pence.peakRssMB, dec: dec.peakRssMB, float: float.peakRssMB },
     });
   }
   log('  writer on the fake Excel…');
   const writer = await writerBench();
   log('  command line…');
   const cli = cliBench();
+  const peers = await peersBench();
+  const addin = addinBench();
+  const load = (await import('node:os')).loadavg();
   const aggregation = product
     ? 'the product\'s (outturn/v1 revenue.ledger → toModel → build: src/engine/ledger.ts), and the bench\'s own (bench/ledger.ts with src/engine/pence.ts) beside it'
     : 'the bench\'s own (bench/ledger.ts, src/engine/pence.ts): the product\'s ledger aggregation (issue 5) is not there yet';
 
   if (asJson) {
-    process.stdout.write(`${JSON.stringify({ machine, aggregation, engine, writer, cli, report }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ machine, load, aggregation, engine, writer, cli, report, peers, addin }, null, 2)}\n`);
     return;
   }
   const out: string[] = [];
@@ -161,11 +264,11 @@ async function main(): Promise<void> {
   out.push(`Aggregation: ${aggregation}`);
   out.push('');
   out.push('Engine: N ledger lines aggregated to Table 1 and all tables computed (median ms, JIT warm; each cell its own process)');
-  out.push('| ledger lines | exact, product: validate + build | exact, bench aggregation (pence) | exact, Dec per amount | float baseline | build ÷ float | validate + build ÷ float | pence path ÷ float | float drift £ | peak RSS MB product / pence / Dec / float |');
-  out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  out.push('| ledger lines | exact, from CSV: toModel + build | exact, JSON: validate + build | exact, bench aggregation (pence) | exact, Dec per amount | float baseline | CSV path ÷ float | build ÷ float | validate + build ÷ float | pence path ÷ float | float drift £ | peak RSS MB CSV / JSON / pence / Dec / float | CSV peak ÷ float peak |');
+  out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const na = (x: number | undefined, f: (y: number) => string) => (x === undefined ? 'n/a' : f(x));
   for (const e of engine) {
-    out.push(`| ${e.lines.toLocaleString('en-GB')} | ${na(e.productValidateMs, f1)} + ${na(e.productBuildMs, f1)} | ${f1(e.penceMs)} | ${f1(e.decPerAmountMs)} | ${f1(e.floatMs)} | ${na(e.ratioBuild, (x) => `${x.toFixed(2)}×`)} | ${na(e.ratioTotal, (x) => `${x.toFixed(2)}×`)} | ${e.ratioPence.toFixed(2)}× | ${e.floatDriftPounds} | ${na(e.peakRssMB.product, f1)} / ${f1(e.peakRssMB.pence)} / ${f1(e.peakRssMB.dec)} / ${f1(e.peakRssMB.float)} |`);
+    out.push(`| ${e.lines.toLocaleString('en-GB')} | ${f1(e.csvMs)} | ${na(e.productValidateMs, f1)} + ${na(e.productBuildMs, f1)} | ${f1(e.penceMs)} | ${f1(e.decPerAmountMs)} | ${f1(e.floatMs)} | ${e.ratioCsv.toFixed(2)}× | ${na(e.ratioBuild, (x) => `${x.toFixed(2)}×`)} | ${na(e.ratioTotal, (x) => `${x.toFixed(2)}×`)} | ${e.ratioPence.toFixed(2)}× | ${e.floatDriftPounds} | ${f1(e.peakRssMB.csv)} / ${na(e.peakRssMB.product, f1)} / ${f1(e.peakRssMB.pence)} / ${f1(e.peakRssMB.dec)} / ${f1(e.peakRssMB.float)} | ${(e.peakRssMB.csv / e.peakRssMB.float).toFixed(2)}× |`);
   }
   out.push('');
   out.push('Office.js writer on the fake Excel (test/fakes/fake-excel.ts)');
@@ -181,6 +284,25 @@ async function main(): Promise<void> {
   out.push('|---|---:|---:|---:|');
   for (const c of cli.rows) out.push(`| ${c.case} | ${c.ms === null ? c.note : f1(c.ms)} | ${c.outputBytes?.toLocaleString('en-GB') ?? ''} | ${c.exitCode ?? ''} |`);
   out.push('', ...reportTable(report));
+  out.push('');
+  out.push('Beside what a user would use instead (same run; wall ms, median; peak MB by GNU time; ratio = Outturn ÷ peer, below 1 is faster)');
+  out.push('| case | Outturn | ms | peak MB | instead | ms | peak MB | ratio | |');
+  out.push('|---|---|---:|---:|---|---:|---:|---:|---|');
+  const o = (x?: number) => (x === undefined ? '' : f1(x));
+  for (const p of peers.rows) out.push(`| ${p.case} | ${p.outturn} | ${o(p.outturnMs)} | ${o(p.outturnMB)} | ${p.peer} | ${o(p.peerMs)} | ${o(p.peerMB)} | ${p.ratio === undefined ? '' : `${p.ratio.toFixed(2)}×`} | ${p.note ?? ''} |`);
+  out.push('');
+  out.push(`Floors: ${Object.entries(peers.floors).map(([k, v]) => `${k} ${v === undefined ? 'n/a' : `${f1(v)} ms`}`).join('; ')}`);
+  out.push('');
+  out.push('The add-in\'s JavaScript (npm run build; gzip -9, as served)');
+  if (addin.note) out.push(`  ${addin.note}`);
+  else {
+    out.push('| file | bytes | gzipped |');
+    out.push('|---|---:|---:|');
+    for (const f of addin.files) out.push(`| ${f.name} | ${f.bytes.toLocaleString('en-GB')} | ${f.gzip.toLocaleString('en-GB')} |`);
+    out.push(`| all | ${addin.files.reduce((a, f) => a + f.bytes, 0).toLocaleString('en-GB')} | ${addin.files.reduce((a, f) => a + f.gzip, 0).toLocaleString('en-GB')} |`);
+  }
+  out.push('');
+  out.push(`Load average during the run (1, 5, 15 min, ${cpus().length} cores): ${load.map((x) => x.toFixed(1)).join(', ')}`);
   process.stdout.write(`${out.join('\n')}\n`);
 }
 

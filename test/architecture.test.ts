@@ -146,6 +146,18 @@ describe('architecture', () => {
     assert.deepEqual(found, [], `modules that import each other:\n  ${found.map((c) => c.join(' → ')).join('\n  ')}`);
   });
 
+  it('the engine builds one way: only build.ts writes into a finished table (declared links), and no row is found by its printed label nor a date cut out of a header', () => {
+    const bad: string[] = [];
+    for (const f of files(join(SRC, 'engine'))) {
+      const code = readFileSync(f, 'utf8');
+      const name = relative(SRC, f);
+      if (name !== join('engine', 'build.ts') && /\.table\.rows\[[^\]]*\]\.cells\[[^\]]*\]\s*=[^=]/.test(code)) bad.push(`${name} writes into another module's table: declare a TableLink instead`);
+      if (/rows\.(find|findIndex)\(\(?\w+\)? => \w+\.label\.(startsWith|includes)\(/.test(code)) bad.push(`${name} finds a row by its printed label: name the row where it is made`);
+      if (/\.header\[\d\]\.replace\(/.test(code)) bad.push(`${name} cuts text out of a column header`);
+    }
+    assert.deepEqual(bad, []);
+  });
+
   it('the checks above can fail: an upward import and a cycle in a made-up graph are caught', () => {
     const g = new Map<string, string[]>([
       [join(SRC, 'engine', 'a.ts'), [join(SRC, 'engine', 'b.ts')]],

@@ -10,6 +10,8 @@ import {
 } from './rules';
 import { type PlacedTable, tieOuts } from './tieouts';
 import { readTotals } from './casting';
+import { crossCast } from './across';
+import type { Checked, TotalTaken } from './context';
 import { markRevenueTail } from './kinds';
 
 export type { AuditFinding } from './findings';
@@ -26,11 +28,26 @@ export interface AuditedTable {
   layout: Layout;
   range: string;
   units?: Units;
+  /** how many printed figures each kind of check compared with one recomputed */
+  checked: Checked;
+  /** the rows read as totals, and why (so a person can see the reading) */
+  totals: TotalTaken[];
+  /** how a CSV/TSV file was read: its encoding and delimiter */
+  readAs?: string;
+}
+
+/** A block of figures found but with nothing the audit could check (no total, no difference, no percentage). */
+export interface UncheckedTable {
+  sheet: string;
+  range: string;
+  why: string;
 }
 
 export interface AuditReport {
   findings: AuditFinding[];
   tables: AuditedTable[];
+  /** blocks of figures where nothing could be checked: said, never passed as clean */
+  unchecked?: UncheckedTable[];
 }
 
 /** The input cannot be audited at all (no table, or none of the layout asked for); says where. */
@@ -47,7 +64,7 @@ export class AuditInputError extends Error {
 /** Outturn's Checks sheet lists checks; it is not a table to recalculate. */
 const isChecksSheet = (g: Grid) => /^checks:/i.test(cellText(cellAt(g, 0, 0)));
 
-function auditTable(t: FoundTable, forced: Layout | undefined): { table: AuditedTable; findings: AuditFinding[] } | undefined {
+function auditTable(t: FoundTable, forced: Layout | undefined): { table: AuditedTable; findings: AuditFinding[] } | UncheckedTable | undefined {
   const recognised = recogniseLayout(t);
   const layout = forced ?? recognised;
   if (forced && !fits(t, forced)) return undefined;
@@ -87,11 +104,16 @@ function auditTable(t: FoundTable, forced: Layout | undefined): { table: Audited
       audited = genericRules(a);
       break;
   }
-  if (!audited) return undefined;
+  crossCast(a, `${layout}.across`);
   cellRules(a);
   const top = t.headerRows.length ? Math.min(t.headerRows[0], t.r0) : t.r0;
+  const range = placeRange(t.grid, top, t.c0, t.r1, t.c1);
+  const count = Object.values(a.checked).reduce((x, y) => x + y, 0);
+  if ((!audited || count === 0) && !a.findings.some((f) => f.severity !== 'note')) {
+    return { sheet: t.grid.sheet, range, why: 'no row adds up to a block above it, no column is the difference or the sum of others, no percentage has a basis' };
+  }
   return {
-    table: { sheet: t.grid.sheet, layout, range: placeRange(t.grid, top, t.c0, t.r1, t.c1), units: t.units },
+    table: { sheet: t.grid.sheet, layout, range, units: t.units, checked: a.checked, totals: a.totals, ...(t.grid.readAs ? { readAs: t.grid.readAs } : {}) },
     findings: a.findings,
   };
 }
@@ -104,6 +126,10 @@ export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
     for (const t of findTables(g)) {
       const done = auditTable(t, o.table);
       if (!done) continue;
+      if (!('table' in done)) {
+        (report.unchecked ??= []).push(done);
+        continue;
+      }
       report.tables.push(done.table);
       placed.push({ t, layout: done.table.layout });
       report.findings.push(...done.findings);
@@ -113,7 +139,9 @@ export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
     const where = grids.map((g) => g.sheet).join(', ') || '(no sheet)';
     throw new AuditInputError(where, o.table && o.table !== 'auto'
       ? `no table with the columns of a ${o.table} table (${requiredRoles(o.table)})`
-      : 'no table to audit: no statutory layout recognised, and no block ending in a total, variance or percentage column');
+      : report.unchecked?.length
+        ? `no table to audit: nothing could be checked in ${report.unchecked.map((u) => u.range).join(', ')}: ${report.unchecked[0].why}`
+        : 'no table to audit: no statutory layout recognised, and no block ending in a total, variance or percentage column');
   }
   // Tie-outs between tables, after each table's own rules.
   report.findings.push(...tieOuts(placed));

@@ -28,7 +28,7 @@ function nameOf(label: string): string {
 const isAllCaps = (s: string) => /[A-Z]/.test(s) && s === s.toUpperCase();
 
 /** Labels of rows that close a block without the word "total" (a hint: the arithmetic decides). */
-const CLOSES = /^(gross|net)\s+(revenue\s+)?(expenditure|spend|cost|budget|income)|^net cost of services|requirement\b|^closing balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$|^current approved|^(revised|approved|total)\s+(capital\s+)?programme|^(net\s+)?(increase|decrease|movement)\b.*\b(in|during)\s+(the\s+)?year|^surplus|^deficit|^net\s+(surplus|deficit|position)|^(net\s+)?(increase|\(?decrease).*before transfers|^funding\s+total|^total/i;
+const CLOSES = /^(net\s+)?cost of services|^(gross|net)\s+(revenue\s+)?(expenditure|spend|cost|budget|income)|^net cost of services|requirement\b|^closing balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$|^current approved|^(revised|approved|total)\s+(capital\s+)?programme|^(net\s+)?(increase|decrease|movement)\b.*\b(in|during)\s+(the\s+)?year|^surplus|^deficit|^net\s+(surplus|deficit|position)|^(net\s+)?(increase|\(?decrease).*before transfers|^funding\s+total|^total/i;
 /** A label that closes a block and stands for its lines even when nothing adds up to it: the error is then in the figures. */
 const CLOSES_FIRMLY = /^(net\s+)?budget requirement|^council tax requirement|^(total\s+)?precept requirement|^net (revenue )?expenditure\b.*requirement|^gross\s+(revenue\s+)?expenditure|^net\s+(revenue\s+)?expenditure|^net cost of services|^closing balance|^balance\s+(at|as at)\s+31/i;
 /** An opening balance is a line (what the year starts from), whatever its wording. */
@@ -131,6 +131,7 @@ export function readTotals(a: Audit): void {
   const headings: { name: string; pos: number }[] = [];
   let narrowFrom = 0;
   let tail = false;
+  const above: number[] = [];
 
   const printedCols = (row: TableRow) => cols.map((c, j) => [j, a.num(row, c)] as const).filter(([, p]) => p !== undefined);
   const score = (row: TableRow, k: number): Score => {
@@ -140,7 +141,8 @@ export function readTotals(a: Audit): void {
       const v = s.sumFrom(j, k);
       if (v === undefined) continue;
       const d = p!.value.minus(v).abs();
-      if (d.isZero()) sc.exact++;
+      // nil = nil says nothing about which rows a total adds
+      if (d.isZero()) sc.exact += p!.value.isZero() ? 0 : 1;
       else if (d.lte(stepOf(p!.places).times(s.top - k).div(2))) sc.near++;
     }
     return sc;
@@ -179,7 +181,7 @@ export function readTotals(a: Audit): void {
       if (!tail && !OPENS.test(row.label) && (!anyBold || row.bold || closes)) {
         // A total by its arithmetic: every printed figure (or most of them, two at least) equals the
         // sum of the same run of two or more rows above, and the run is not all nil.
-        const n = printedCols(row).length;
+        const n = printedCols(row).filter(([, p]) => !p!.value.isZero()).length;
         const best = voted(row, 2)[0];
         if (best && n > 0 && (best.votes === n || (best.votes >= 2 && best.votes * 2 > n))) {
           const nonNil = s.stack.slice(best.k).filter((m) => cols.some((c) => !(a.value(rows[m], c) ?? ZERO).isZero())).length;
@@ -208,7 +210,16 @@ export function readTotals(a: Audit): void {
       continue;
     }
     if (k0 !== 'subtotal' && k0 !== 'total') continue;
-    if (s.top === 0) continue;
+    if (s.top === 0) {
+      // Nothing above to add: a total printed above its lines (as statements of accounts print their
+      // notes), decided after the pass; else a total whose detail is not printed is a line here.
+      if (!row.rowType) {
+        above.push(i);
+        kinds[i] = 'line';
+        s.push(i);
+      }
+      continue;
+    }
     const name = nameOf(row.label);
     let matched = -1;
     if (name) {
@@ -240,7 +251,8 @@ export function readTotals(a: Audit): void {
       }
     }
     const typed = row.rowType !== undefined;
-    if (!typed && bestScore.exact + bestScore.near === 0 && s.top - best.k < 2 && name) {
+    const strong = typed || row.bold || isAllCaps(row.label) || k0 === 'subtotal' || printedCols(row).every(([, p]) => p!.value.isZero());
+    if (!strong && bestScore.exact + bestScore.near === 0 && s.top - best.k < 2 && name) {
       // "Total Comprehensive Income and Expenditure": labelled like a total, but nothing adds up to it.
       kinds[i] = 'line';
       a.note(row, a.t.labelCol, 'cast.total-read-as-line', `"${row.label}" is read as a line: its label begins like a total's, but no run of rows above adds up to it`);
@@ -249,6 +261,55 @@ export function readTotals(a: Audit): void {
     }
     take(i, best.k, best.why);
   }
+  for (const i of above) totalAbove(a, i, cols);
+}
+
+/**
+ * A row labelled as a total with nothing above it, and the lines under it up to the next heading,
+ * total or the table's end: a total printed above its lines when they add up to it (in one column at least).
+ */
+function totalAbove(a: Audit, i: number, cols: number[]): void {
+  const rows = a.t.rows;
+  const members: number[] = [];
+  for (let j = i + 1; j < rows.length && a.kinds[j] === 'line' && !a.blocks.has(j); j++) members.push(j);
+  if (members.length < 2) return;
+  const casts = cols.some((c) => {
+    const p = a.num(rows[i], c);
+    if (!p || p.value.isZero()) return false;
+    let sum = ZERO;
+    for (const m of members) sum = sum.plus(a.value(rows[m], c) ?? ZERO);
+    return sum.eq(p.value);
+  });
+  if (!casts) return;
+  a.kinds[i] = 'total';
+  const why = 'labelled as a total, printed above the lines that add up to it';
+  a.blocks.set(i, { members, why });
+  a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[members[members.length - 1]]), why });
+}
+
+/**
+ * A total that misses its block by exactly twice one of its lines: that line is printed with the
+ * wrong sign (the total is right, the line is not) — an error at the line, beside the total's finding.
+ */
+function signSlip(a: Audit, total: TableRow, c: number, diff: Dec, members: number[], rule: string): void {
+  const rows = a.t.rows;
+  const hits = members.filter((m) => {
+    const v = a.num(rows[m], c);
+    return v !== undefined && !v.value.isZero() && v.value.times(-2).eq(diff);
+  });
+  if (hits.length !== 1) return;
+  const line = rows[hits[0]];
+  const v = a.num(line, c)!;
+  a.findings.push({
+    severity: 'error',
+    table: a.layout,
+    ...a.loc(line, c),
+    rule: `${rule}.sign`,
+    message: `${a.describe(line, c)}: printed ${show(v.value)}; with ${show(v.value.neg())} instead, ${total.label || 'the total'} casts exactly: the line looks printed with the wrong sign`,
+    printed: v.value.toFixed(),
+    expected: v.value.neg().toFixed(),
+    difference: v.value.times(2).toFixed(),
+  });
 }
 
 /**
@@ -293,7 +354,8 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
       const first = rows[b.members[0]];
       const last = rows[b.members[b.members.length - 1]];
       const what = b.members.length === 1 ? `the row it totals (${first.label}) shows` : `the ${b.members.length} rows it totals (${first.label} … ${last.label}) add up to`;
-      a.check(row, c, expected, expected.eq(printed) ? [] : b.members.map((m) => a.at(rows[m], c)), rule, what, extra);
+      const ok = a.check(row, c, expected, expected.eq(printed) ? [] : b.members.map((m) => a.at(rows[m], c)), rule, what, extra);
+      if (!ok) signSlip(a, row, c, printed.minus(expected), b.members, rule);
     }
   }
 }

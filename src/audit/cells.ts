@@ -1,11 +1,14 @@
 // Findings about single cells, and what each layout needs.
 import type { Layout } from './detect';
 import type { Audit } from './context';
+import { NOT_APPLICABLE } from './grid';
 
 export function cellRules(a: Audit): void {
   for (const row of a.t.rows) {
     for (const [c, x] of row.cells) {
-      if (x.kind === 'text') {
+      if (x.kind === 'text' && a.col(c).percent && NOT_APPLICABLE.test(x.text)) {
+        a.note(row, c, 'printed.not-applicable', `${a.describe(row, c)}: printed ${x.text.trim()}, a percentage not applicable (nothing to divide by): not read`);
+      } else if (x.kind === 'text') {
         a.findings.push({
           severity: 'error',
           table: a.layout,

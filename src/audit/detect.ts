@@ -3,7 +3,7 @@
 // Outturn's "engine figures" mirror block to its right).
 import type { Units } from '../engine/model';
 import type { TableLayout } from '../engine/tables';
-import { type Grid, type Reading, boldAt, cellAt, cellText, readAt, width } from './grid';
+import { type Grid, type Reading, NIL_WORD, boldAt, cellAt, cellText, readAt, width } from './grid';
 
 /**
  * The statutory layouts (revenue, capital, reserves); Outturn's forecasting tables: the forecast
@@ -90,8 +90,8 @@ function rowIsBlank(g: Grid, r: number, c1: number): boolean {
 function hasNumber(g: Grid, r: number, c1: number): boolean {
   for (let c = 0; c <= c1; c++) {
     const x = readAt(g, r, c);
-    // A dash is a printed nil: a table may be all nils.
-    if (x.kind === 'number') return true;
+    // A dash is a printed nil: a table may be all nils. The word "none" alone does not make a row of figures.
+    if (x.kind === 'number' && !NIL_WORD.test(x.raw)) return true;
   }
   return false;
 }
@@ -211,6 +211,8 @@ export function roleOf(norm: string): Role {
   // A % after a figure names a scenario ("Pay award 1% higher … £"), not a percentage column.
   if (/percent/.test(norm) || norm.replace(/\d\s*%/g, '').includes('%')) return 'pct';
   if (/viremen/.test(norm)) return 'virement';
+  // "Other differences" (an EFA's column of other adjustments) is money, not a variance.
+  if (/other differences?/.test(norm)) return 'money';
   if (/varian|variation|difference|over.{0,6}under|under.{0,6}over|\b(over|under)\s*-?\s*spend/.test(norm)) return 'variance';
   // A forecast's build-up: the actual so far, and the rest of the year (forecasts, the profile).
   if (/rest of (the )?year|remainder of (the )?year/.test(norm)) return 'rest';

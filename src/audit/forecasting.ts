@@ -146,6 +146,7 @@ export function scenariosRules(a: Audit): void {
       const gp = a.num(row, g.c);
       const un = a.num(row, u.c);
       if (!gp || !un) continue;
+      a.checked.variances++;
       const most = gp.value.isNeg() ? ZERO : gp.value;
       if (un.value.isNeg() && !un.value.isZero()) a.check(row, u.c, ZERO, [un], 'scenarios.unfunded', 'a gap not funded is never below nil:');
       else if (un.value.gt(most)) a.check(row, u.c, most, [gp], 'scenarios.unfunded', `it cannot exceed the gap (${g.caption}):`);

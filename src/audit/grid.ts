@@ -95,6 +95,11 @@ export type Reading =
       unit?: string;
     };
 
+/** A header cell that states a unit: £, £000, £'000, £m, £k, %, (£m). */
+const UNIT_ONLY = /^\s*\(?\s*(£\s*('?\s*000s?|m|k|bn)?|%|\(%\)|'?000s?)\s*\)?\s*$/i;
+export const NIL_WORD = /^\s*(none|nil)\s*$/i;
+export const NOT_APPLICABLE = /^\s*(n\/?a|not applicable)\s*%?\s*$/i;
+
 /** A figure, then a footnote marker: *, †, ‡, superscript digits, (a), (1), [2]. */
 const FOOTNOTE = /^(.*[0-9)%])\s*(\*+|[†‡§¶]+|[\u00b9\u00b2\u00b3\u2070-\u2079]+|\(\s*(?:[a-z]|[ivx]{1,4}|[0-9]{1,2})\s*\)|\[\s*[0-9a-z]{1,2}\s*\])$/i;
 /** A figure with its unit inside the cell: "£13.5m", "£1,705m", "£2.1bn", "£450k", "£'000 12". */
@@ -120,6 +125,9 @@ export function readCell(v: GridCell): Reading {
       raw: value.toFixed(),
     };
   }
+  // Words printed for a nil or for nothing: "none", "nil" are nils; "n/a" is not applicable (nothing to read).
+  if (UNIT_ONLY.test(v)) return { kind: 'text', text: v, reason: `"${v.trim()}" is a unit, not a figure` };
+  if (NIL_WORD.test(v)) return { kind: 'number', value: new Dec(0), places: 0, dash: true, percent: false, negativeZero: false, typed: false, raw: v.trim() };
   let p = parsePrinted(v);
   if (p.kind === 'blank') return { kind: 'blank' };
   let marker: string | undefined;

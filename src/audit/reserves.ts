@@ -34,9 +34,17 @@ export function reservesRules(a: Audit): void {
   const years = reserveYears(a.t);
   const rows = a.t.rows;
   const body = rowsOf(a, 'line', 'subtotal', 'total');
+  // A closing balance with no opening and no movement of its own beside it (a later year printed as a
+  // balance only) is not rolled forward from nothing: said once, and skipped.
+  const bare = new Set(years.filter((y, k) => k > 0 && !y.opening && y.flows.length === 0));
+  for (const y of bare) {
+    const first = rows[body[0]];
+    if (first) a.note(first, y.closing.c, 'reserves.no-movement', `${y.closing.caption}: a closing balance with no movement printed for its year; it cannot be rolled forward from the previous balance, and is only cast`);
+  }
   for (const i of body) {
     const row = rows[i];
     years.forEach((y, k) => {
+      if (bare.has(y)) return;
       const prev = k > 0 ? years[k - 1].closing : undefined;
       if (y.opening && prev) {
         const o = a.num(row, y.opening.c);

@@ -7,6 +7,7 @@ import { TABLE_LAYOUTS } from '../engine/tables';
 import { type AuditReport, AuditInputError, type Layout, auditGrids, exitCodeOf } from '../audit/audit';
 import { readDelimitedBytes } from '../audit/delimited';
 import { show } from '../audit/findings';
+import type { Checked, TotalTaken } from '../audit/context';
 import type { Grid } from '../audit/grid';
 import { WORKBOOK_EXTENSIONS } from '../xlsx/read-book';
 import { readPrintedWorkbook } from '../xlsx/read-printed';
@@ -68,11 +69,14 @@ export async function runAudit(o: AuditCliOptions, io: Io = processIo): Promise<
   }
   const code = exitCodeOf(report);
   if (o.json) {
-    io.out(JSON.stringify({ format: 'outturn/v1-audit', findings: report.findings, tables: report.tables }, null, 2));
+    io.out(JSON.stringify({ format: 'outturn/v1-audit', findings: report.findings, tables: report.tables, ...(report.unchecked ? { unchecked: report.unchecked } : {}) }, null, 2));
     return code;
   }
   io.out(`Audited ${report.tables.length} table(s) in ${basename(o.file)}: ` +
-    report.tables.map((t) => `${t.sheet} ${t.range} (${t.layout}${t.units ? `, ${t.units}` : ''})`).join('; '));
+    report.tables.map((t) => `${t.sheet} ${t.range} (${t.layout}${t.units ? `, ${t.units}` : ''})`).join('; ') +
+    (report.tables[0]?.readAs ? ` — read as ${report.tables[0].readAs}` : ''));
+  for (const t of report.tables) io.out(`  ${t.range}: checked ${checkedText(t.checked)}${totalsText(t.totals)}`);
+  for (const u of report.unchecked ?? []) io.out(`  ${u.sheet} ${u.range}: nothing could be checked (${u.why})`);
   const fig = (s?: string) => (s === undefined ? '' : /^-?[0-9]+(\.[0-9]+)?$/.test(s) ? show(new Dec(s)) : s);
   for (const f of report.findings) {
     const figures = [
@@ -86,6 +90,18 @@ export async function runAudit(o: AuditCliOptions, io: Io = processIo): Promise<
   io.out(`${n('error')} error(s), ${n('warning')} warning(s), ${n('note')} note(s)` +
     (code === EXIT.INVALID ? ': a cell could not be read (see above); what depends on it was not checked' : code === EXIT.OK ? ': the tables cast' : ''));
   return code;
+}
+
+/** "3 totals, 2 cross-casts, 8 variances, 0 percentages, 0 roll-forwards" */
+export function checkedText(c: Checked): string {
+  return `${c.totals} total figure(s), ${c.crossCasts} cross-cast(s), ${c.variances} variance(s), ${c.percentages} percentage(s), ${c.rollForwards} roll-forward(s)`;
+}
+
+/** The rows read as totals, the first ten: "; totals: row 14 (no label) = rows 3-13 (its figures are the sum …)". */
+function totalsText(totals: TotalTaken[]): string {
+  if (!totals.length) return '';
+  const shown = totals.slice(0, 10).map((x) => `row ${x.row} ${x.label ? `"${x.label}"` : '(no label)'} = rows ${x.from}-${x.to} (${x.why})`);
+  return `\n    totals read: ${shown.join('; ')}${totals.length > 10 ? `; and ${totals.length - 10} more` : ''}`;
 }
 
 export function registerAudit(program: Command, io: Io = processIo, setCode: (code: number) => void = (c) => { process.exitCode = c; }): void {

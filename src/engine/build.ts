@@ -3,7 +3,7 @@ import { invariant } from '../base/invariant';
 import { Dec, sum, text } from '../base/decimal';
 import { capitalTable } from './capital';
 import { evaluate } from './evaluate';
-import type { BuildResult, Check, Finding, Narrative, OutturnInput, Table } from './model';
+import type { BuildResult, Check, Finding, Narrative, OutturnInput, Table, TableLink, TablePart } from './model';
 import { isFigure } from './model';
 import { capitalSentence, millions, percent, revenueSentence } from './narrative';
 import { capitalNarrative, reservesNarrative, reservesNarrativeOptions, revenueNarrative, revenueNarrativeOptions } from './narrative-tables';
@@ -20,35 +20,14 @@ export function build(input: OutturnInput): BuildResult {
   // Ledger-level input: Table 1's lines are filled from the ledger (and forecast at month N).
   const ledger = input.revenue?.ledger ? prepareLedger(input.revenue) : undefined;
   const inp: OutturnInput = ledger ? { ...input, revenue: ledger.revenue } : input;
-  const tables: Table[] = [];
-  const findings: Finding[] = [];
-  const checks: Check[] = [];
+  const parts: TablePart[] = [];
   const narrative: Narrative = {};
 
   const revenue = inp.revenue ? revenueTable(inp.revenue, inp.financialYear) : undefined;
-  if (revenue) {
-    tables.push(revenue.table);
-    findings.push(...revenue.findings);
-    checks.push(...revenue.checks);
-  }
-  const ledgerT = ledger && revenue ? ledgerTables(ledger, revenue) : undefined;
-  if (ledgerT) {
-    tables.push(...ledgerT.tables);
-    findings.push(...ledgerT.findings);
-    checks.push(...ledgerT.checks);
-  }
+  if (revenue) parts.push({ tables: [revenue.table], findings: revenue.findings, checks: revenue.checks });
+  if (ledger && revenue) parts.push(ledgerTables(ledger, revenue));
   const capital = inp.capital ? capitalTable(inp.capital) : undefined;
-  if (capital) {
-    tables.push(capital.table);
-    findings.push(...capital.findings);
-    checks.push(...capital.checks);
-  }
-  const capitalF = capital && inp.capital ? capitalForecastTables(inp.capital, capital) : undefined;
-  if (capitalF) {
-    tables.push(...capitalF.tables);
-    findings.push(...capitalF.findings);
-    checks.push(...capitalF.checks);
-  }
+  if (capital) parts.push({ tables: [capital.table], findings: capital.findings, checks: capital.checks });
   const budget = inp.revenue
     ? { amount: sum(signedLines(inp.revenue).map((l) => l.revisedBudget)), units: inp.revenue.units }
     : inp.reserves?.netRevenueBudget ?? inp.reserves?.netRevenueBudgets?.[0]
@@ -57,19 +36,19 @@ export function build(input: OutturnInput): BuildResult {
   // The MTFP: the gap drawn from reserves becomes part of their projected movements.
   const mtfpRun = inp.reserves?.mtfp ? runMtfp(inp.reserves, inp.reserves.mtfp.plan, inp.reserves.mtfp.gapFundedFrom) : undefined;
   const reservesIn = inp.reserves && mtfpRun ? withDraws(inp.reserves, mtfpRun) : inp.reserves;
+  if (capital && inp.capital) {
+    const f = capitalForecastTables(inp.capital, capital);
+    parts.push({ ...f, afterEvaluate: () => f.afterEvaluate(reservesIn) });
+  }
   const reserves = reservesIn ? (reservesIn.balancesOnly ? balancesTables(reservesIn, budget) : reservesTables(reservesIn, budget)) : undefined;
-  if (reserves) {
-    tables.push(reserves.table, reserves.companion);
-    findings.push(...reserves.findings);
-    checks.push(...reserves.checks);
-  }
-  if (reserves && mtfpRun && inp.reserves) {
-    const m = mtfpTables(inp.reserves, mtfpRun, reserves);
-    tables.push(...m.tables);
-    findings.push(...m.findings);
-    checks.push(...m.checks);
-  }
+  if (reserves) parts.push({ tables: [reserves.table, reserves.companion], findings: reserves.findings, checks: reserves.checks });
+  if (reserves && mtfpRun && inp.reserves) parts.push(mtfpTables(inp.reserves, mtfpRun, reserves));
 
+  // One way: every table, the links between them applied in one place, then evaluated.
+  const tables = parts.flatMap((p) => p.tables);
+  const findings: Finding[] = parts.flatMap((p) => p.findings);
+  const checks: Check[] = parts.flatMap((p) => p.checks);
+  applyLinks(tables, parts.flatMap((p) => p.links ?? []));
   const rounding = evaluate(tables, inp.rounding);
   findings.push(...rounding);
   for (const t of tables) {
@@ -84,7 +63,9 @@ export function build(input: OutturnInput): BuildResult {
       detail: `${own.length} ${inp.rounding === 'round-each' ? 'total(s) that do not cast' : 'rounding difference(s)'}`,
     });
   }
-  for (const after of [ledgerT?.reconcile(), capitalF?.afterEvaluate(reservesIn)]) {
+  // What each module can only check on evaluated figures, then the ties across tables.
+  for (const p of parts) {
+    const after = p.afterEvaluate?.();
     if (!after) continue;
     findings.push(...after.findings);
     checks.push(...after.checks);
@@ -123,6 +104,16 @@ export function build(input: OutturnInput): BuildResult {
     if (reservesNarrativeOptions(inp.reserves, reserves.table)) narrative.reserves = reservesNarrative(inp.reserves, reserves);
   }
   return { organisation: inp.organisation, financialYear: inp.financialYear, rounding: inp.rounding, tables, findings, checks, narrative };
+}
+
+/** Sets each linked cell: a table's cell that another table's module defines. */
+function applyLinks(tables: Table[], links: TableLink[]): void {
+  const byId = new Map(tables.map((t) => [t.id, t]));
+  for (const { at, value } of links) {
+    const t = byId.get(at.t);
+    invariant(t && t.rows[at.r] && at.c < t.columns.length, () => `a link into ${at.t}[${at.r},${at.c}], which is not a cell of the build`);
+    t.rows[at.r].cells[at.c] = value;
+  }
 }
 
 function shownAt(t: Table, r: number, colId: string): Dec {

@@ -310,6 +310,28 @@ export interface Figure {
 
 export type TableCell = Figure | { text: string } | null;
 
+/**
+ * A cell of one table that another table's module defines — "this cell of Table 1 is the sum of
+ * that cell of Table 1b". Modules declare links; build() applies them all in one place, before it
+ * evaluates the tables.
+ */
+export interface TableLink {
+  at: CellRef;
+  value: TableCell;
+}
+
+/**
+ * What a table module returns: its tables, findings and checks; the links it declares into other
+ * tables; and, when it has them, the checks it can only make on evaluated figures (`afterEvaluate`).
+ */
+export interface TablePart {
+  tables: Table[];
+  findings: Finding[];
+  checks: Check[];
+  links?: TableLink[];
+  afterEvaluate?(): { findings: Finding[]; checks: Check[] };
+}
+
 export interface Row {
   kind: RowKind;
   label: string;

@@ -10,7 +10,7 @@
 //   Table 3c (reserves-scenarios): year × case: gap, gap not funded, useable reserves at year end,
 //             reserves exhausted.
 import { Dec, ZERO, text } from '../base/decimal';
-import type { Check, Column, Finding, MtfpYear, Reserve, ReservesInput, Table, TableCell } from './model';
+import type { Check, Column, Finding, MtfpYear, Reserve, ReservesInput, TableCell, TableLink, TablePart } from './model';
 import type { ReservesTables } from './reserves';
 import { TableBuilder, derived, input, sumOf } from './table-builder';
 import { convert, placesFor } from './units';
@@ -89,10 +89,9 @@ export function withDraws(res: ReservesInput, run: MtfpRun): ReservesInput {
   };
 }
 
-export interface MtfpTables {
-  tables: Table[];
-  findings: Finding[];
-  checks: Check[];
+export interface MtfpTables extends TablePart {
+  /** Table 3's projected movements of the reserves that fund the gap, as references to Table 3b */
+  links: TableLink[];
 }
 
 /**
@@ -119,6 +118,7 @@ export function mtfpTables(res: ReservesInput, base: MtfpRun, t3: ReservesTables
   const fund = b.add('line', 'Funding (grants, council tax precept and other funding)', false, perYear((f) => money(mtfp.plan[f].funding)));
   const gapRow = b.add('subtotal', 'Budget gap / (surplus)', true, perYear((f) => derived({ op: 'diff', a: b.ref(req, yid(f)), b: b.ref(fund, yid(f)) }, dp)));
   const drawRows: number[] = [];
+  const links: TableLink[] = [];
   for (const label of mtfp.gapFundedFrom) {
     const reserve = res.reserves.find((r) => r.label === label)!;
     const r3 = t3.rows.byLabel.get(label)!;
@@ -130,7 +130,7 @@ export function mtfpTables(res: ReservesInput, base: MtfpRun, t3: ReservesTables
     b.add('measure', 'Estimated balance at year end (Table 3)', false, perYear((f) => sumOf([table3Refs.ref(r3, `closing${first + f}`)], dp)));
     // Table 3's projected movement of this reserve is the MTFP's: a live reference.
     fyears.forEach((_, f) => {
-      t3.table.rows[r3].cells[table3Refs.col(`movement${first + f}`)] = sumOf([b.ref(projected, yid(f))], dp);
+      links.push({ at: { t: 'reserves', r: r3, c: table3Refs.col(`movement${first + f}`) }, value: sumOf([b.ref(projected, yid(f))], dp) });
     });
   }
   const drawn = b.add('subtotal', 'Drawn from reserves / surplus added', true, perYear((f) => sumOf(b.refs(drawRows, yid(f)), dp)));
@@ -241,5 +241,5 @@ export function mtfpTables(res: ReservesInput, base: MtfpRun, t3: ReservesTables
   });
   const tables = [mtfpTable];
   if (cases.length > 1) tables.push(s.build('MTFP scenarios beside the base case: budget gap, reserves at year end, exhaustion', u));
-  return { tables, findings, checks };
+  return { tables, findings, checks, links };
 }

@@ -16,7 +16,7 @@ import {
   forecastHeadings,
   revenueFromLedger,
 } from './ledger';
-import type { Check, Column, Figure, Finding, RevenueInput, Table } from './model';
+import type { Check, Column, Figure, Finding, RevenueInput, Table, TableLink, TablePart } from './model';
 import { isFigure } from './model';
 import type { RevenueTable } from './revenue';
 import { TableBuilder, derived, input, sumOf } from './table-builder';
@@ -37,12 +37,11 @@ export function prepareLedger(rev: RevenueInput): PreparedLedger {
   return { revenue: revenueFromLedger(rev, agg, forecasts), agg, forecasts };
 }
 
-export interface LedgerTables {
-  tables: Table[];
-  findings: Finding[];
-  checks: Check[];
-  /** the reconciliation check, read from the evaluated tables (call after `evaluate`) */
-  reconcile(): { findings: Finding[]; checks: Check[] };
+export interface LedgerTables extends TablePart {
+  /** Table 1's budget and outturn cells, as references to Tables 1b and 1a */
+  links: TableLink[];
+  /** the reconciliation check, read from the evaluated tables */
+  afterEvaluate(): { findings: Finding[]; checks: Check[] };
 }
 
 const MONTHS = ['April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'January', 'February', 'March'];
@@ -101,7 +100,7 @@ export function ledgerTables(p: PreparedLedger, t1: RevenueTable): LedgerTables 
   const { reconciliation, rows } = reconciliationTable(ctx);
   const buildUp = forecastBuildUp(ctx, reconciliation, rows);
   const { t1Total, diffRow } = closeReconciliation(ctx, reconciliation, rows, buildUp);
-  linkTable1(ctx, reconciliation, rows, buildUp);
+  const links = linkTable1(ctx, reconciliation, rows, buildUp);
 
   const findings: Finding[] = [];
   const checks: Check[] = [];
@@ -120,7 +119,8 @@ export function ledgerTables(p: PreparedLedger, t1: RevenueTable): LedgerTables 
     tables,
     findings,
     checks,
-    reconcile: () => reconcile(ctx, ledgerTable, reconciliation, { t1Total, diffRow, ledgerTotal: rows.ledgerTotal }),
+    links,
+    afterEvaluate: () => reconcile(ctx, ledgerTable, reconciliation, { t1Total, diffRow, ledgerTotal: rows.ledgerTotal }),
   };
 }
 
@@ -205,14 +205,14 @@ function closeReconciliation(ctx: LedgerContext, reconciliation: TableBuilder, r
  * The links into Table 1: each heading's revised (and, unless given, original) budget is its
  * Table 1b budget; its outturn is its Table 1a forecast at month N, else its Table 1b actual.
  */
-function linkTable1(ctx: LedgerContext, reconciliation: TableBuilder, rows: ReconciliationRows, buildUp: { builder: TableBuilder } | undefined): void {
-  const { t1, table1Refs, t1Lines, dp, ledger, agg } = ctx;
-  t1Lines.forEach((r, i) => {
-    const cells = t1.table.rows[r].cells;
-    cells[table1Refs.col('revised')] = sumOf([reconciliation.ref(rows.headingRows[i], 'budget')], dp);
-    if (!ledger.originalBudgets.has(agg.headings[i])) cells[table1Refs.col('original')] = sumOf([reconciliation.ref(rows.headingRows[i], 'budget')], dp);
-    cells[table1Refs.col('outturn')] = sumOf([buildUp ? buildUp.builder.ref(i, 'forecast') : reconciliation.ref(rows.headingRows[i], 'actual')], dp);
-  });
+function linkTable1(ctx: LedgerContext, reconciliation: TableBuilder, rows: ReconciliationRows, buildUp: { builder: TableBuilder } | undefined): TableLink[] {
+  const { table1Refs, t1Lines, dp, ledger, agg } = ctx;
+  const at = (r: number, col: string) => ({ t: 'revenue' as const, r, c: table1Refs.col(col) });
+  return t1Lines.flatMap((r, i) => [
+    { at: at(r, 'revised'), value: sumOf([reconciliation.ref(rows.headingRows[i], 'budget')], dp) },
+    ...(ledger.originalBudgets.has(agg.headings[i]) ? [] : [{ at: at(r, 'original'), value: sumOf([reconciliation.ref(rows.headingRows[i], 'budget')], dp) }]),
+    { at: at(r, 'outturn'), value: sumOf([buildUp ? buildUp.builder.ref(i, 'forecast') : reconciliation.ref(rows.headingRows[i], 'actual')], dp) },
+  ]);
 }
 
 /** Every ledger line not mapped, or mapped twice, is an error at its line; the mapping check. */

@@ -230,7 +230,12 @@ export function documentFromResult(json: ResultJson, o: FromResultOptions = {}):
     const rows: PublishRow[] = t.rows.map((row) => {
       const emphasis = emphasisOf(row.kind, false);
       const label = totalLabel(row.label, emphasis, row.kind);
-      const cells = [label, ...(hasRef ? [row.ref ?? ''] : []), ...row.values.map((v, i) => resultFigure(v, t.columns[i].kind === 'money' ? minPlaces : 0, t.columns[i].kind === 'percent')), ...(hasFlag ? [row.flag ?? ''] : [])];
+      // A percentage row in a money column (Table 3a's "General reserve as % of the net revenue budget"): the result gives percentage points.
+      // Percentages and ratios show one place, as the plan's percent1 and ratio1 formats do.
+      const percentRow = row.kind === 'measure' && /%/.test(row.label);
+      const ratioRow = row.kind === 'measure' && /^years of cover/i.test(row.label);
+      const places = (kind: string) => (kind === 'percent' || kind === 'ratio' || percentRow || ratioRow ? 1 : kind === 'money' ? minPlaces : 0);
+      const cells = [label, ...(hasRef ? [row.ref ?? ''] : []), ...row.values.map((v, i) => resultFigure(v, places(t.columns[i].kind), t.columns[i].kind === 'percent' || percentRow)), ...(hasFlag ? [row.flag ?? ''] : [])];
       return { kind: row.kind, label, emphasis, cells };
     });
     const key = NARRATIVE_OF[t.id];

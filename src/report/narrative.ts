@@ -196,6 +196,8 @@ interface Match {
   status: TieStatus;
   value: Dec;
   source: string;
+  /** the one table figure it ties to (not a sum or ratio) */
+  fig?: TableFigure;
 }
 
 function classify(q: Quote, v: Dec): TieStatus | undefined {
@@ -217,9 +219,10 @@ function sourceForMoney(q: Quote, figs: TableFigure[]): Match | undefined {
   const money = figs.filter((f) => !f.percent);
   for (const f of money) {
     const s = classify(q, f.value);
-    if (s) consider({ status: s, value: f.value.abs(), source: describe(f) });
+    if (s) consider({ status: s, value: f.value.abs(), source: describe(f), fig: f });
   }
   if (best && RANK[best.status] <= 1) return best;
+  const single = best;
   // a total and a line printed under it ("TOTAL … (including Region)" + a memo line): the sum of two in a column
   const byColumn = new Map<string, TableFigure[]>();
   for (const f of money) {
@@ -236,7 +239,52 @@ function sourceForMoney(q: Quote, figs: TableFigure[]): Match | undefined {
       }
     }
   }
-  return best;
+  if (best || single) return best ?? single;
+  // no figure gives it: the closest figure within 1% whose row shares a word with the sentence is what it misquotes
+  const words = wordsOf(q.sentence);
+  let near: TableFigure | undefined;
+  for (const f of money) {
+    const d = f.value.abs().minus(q.value).abs();
+    if (d.gt(q.value.times('0.01')) || ![...wordsOf(f.label)].some((w) => words.has(w))) continue;
+    if (!near || d.lt(near.value.abs().minus(q.value).abs())) near = f;
+  }
+  return near ? { status: 'different', value: near.value.abs(), source: describe(near), fig: near } : undefined;
+}
+
+const STOP = new Set(['the', 'and', 'for', 'of', 'to', 'in', 'on', 'a', 'an', 'is', 'at', 'by', 'with', 'from', 'total', 'less', 'this', 'that', 'was', 'be']);
+function wordsOf(s: string): Set<string> {
+  return new Set(s.toLowerCase().replace(/[^a-z ]+/g, ' ').split(' ').filter((w) => w.length > 2 && !STOP.has(w)));
+}
+
+const tiedWell = (m: Match | undefined) => m !== undefined && RANK[m.status] <= 1;
+
+/**
+ * A table whose headers give the wrong unit ("£" over figures in £'000, as North Wales Fire's 2019/20
+ * monitoring prints them): when none of the narrative's amounts tie to its figures as labelled, but two
+ * or more tie to them a thousand (or a million) times larger or smaller, the table is read in that unit,
+ * and a note says so. `figs` and `matched` are updated in place.
+ */
+function rescaleMisprintedUnits(quotes: Quote[], figs: TableFigure[], matched: Map<Quote, Match | undefined>): NarrativeFinding[] {
+  const out: NarrativeFinding[] = [];
+  const money = quotes.filter((q) => q.kind === 'money');
+  for (const t of [...new Set(figs.map((f) => f.table))]) {
+    const own = figs.filter((f) => f.table === t && !f.percent);
+    if (own.length === 0 || money.some((q) => tiedWell(matched.get(q)) && matched.get(q)?.fig?.table === t)) continue;
+    for (const factor of ['1000', '1000000', '0.001']) {
+      const scaled = own.map((f) => ({ ...f, value: f.value.times(factor) }));
+      const ties = money.filter((q) => !tiedWell(matched.get(q)) && tiedWell(sourceForMoney(q, scaled)));
+      if (ties.length < 2) continue;
+      for (const f of own) f.value = f.value.times(factor);
+      for (const q of money) if (!tiedWell(matched.get(q))) matched.set(q, sourceForMoney(q, figs));
+      const unit = factor === '1000' ? "£'000" : factor === '1000000' ? '£m' : '£';
+      out.push({
+        severity: 'note', rule: 'narrative.table-units', where: t.where, text: ties.map((q) => q.text).join(', '),
+        message: `${t.where}${t.title ? ` (${t.title})` : ''}: the narrative quotes its figures as ${unit} (${ties.map((q) => q.text).join(', ')}), not in the unit its headers print: read in ${unit}`,
+      });
+      break;
+    }
+  }
+  return out;
 }
 
 /** Ties every quote of the narrative to the tables, and notes stale years and dates. */
@@ -247,6 +295,7 @@ export function tieNarrative(paragraphs: DocParagraph[], tables: DocTable[], uni
   const quotes = paragraphs.flatMap(quotesIn);
   const matched = new Map<Quote, Match | undefined>();
   for (const q of quotes) if (q.kind === 'money') matched.set(q, sourceForMoney(q, figs));
+  findings.push(...rescaleMisprintedUnits(quotes, figs, matched));
 
   for (const q of quotes) {
     let m: Match | undefined;
@@ -318,6 +367,19 @@ function sourceForPercent(q: Quote, quotes: Quote[], matched: Map<Quote, Match |
       else if (ratio.minus(q.value).abs().lte(q.step.times(10))) consider({ status: 'different', value: ratio, source: src });
     }
   }
+  if (best && RANK[best.status] <= 2) return best;
+  // "£27.2m representing 77% of net expenditure": the amount's figure over its column's total (the
+  // largest figure in the column)
+  for (const a of same) {
+    const f = matched.get(a)?.fig;
+    if (!f) continue;
+    let total: TableFigure | undefined;
+    for (const g of figs) if (g.table === f.table && g.col === f.col && g !== f && !g.percent && (!total || g.value.abs().gt(total.value.abs()))) total = g;
+    if (!total || total.value.isZero()) continue;
+    const ratio = f.value.abs().div(total.value.abs()).times(100);
+    const s = classify(q, ratio);
+    if (s) consider({ status: s, value: ratio, source: `${describe(f)} ÷ ${describe(total)} = ${ratio.toDecimalPlaces(2).toString()}%` });
+  }
   return best;
 }
 
@@ -361,8 +423,9 @@ function staleYearsAndDates(paragraphs: DocParagraph[], tables: DocTable[]): Nar
       for (const m of s.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s+(20\d\d)\b/gi)) {
         const month = MONTHS.indexOf(m[2].toLowerCase());
         const y = Number(m[3]);
-        // before the report's year began (1 April): it cannot describe that year's outturn
-        if (y < fy || y === fy && month < 3) {
+        // before the report's year began (1 April): it cannot describe that year's outturn — unless the
+        // sentence is about setting the year's budget or precept, which is done before the year begins
+        if ((y < fy || y === fy && month < 3) && !/approv|agreed|\bset\b|precept|budget|council tax/i.test(s)) {
           out.push({
             severity: 'note', rule: 'narrative.stale-date', where: p.where, page: p.page, text: s, printed: m[0],
             message: `${m[0]} is before the report's financial year ${name} began (1 April ${fy}): a date left from an earlier report?`,

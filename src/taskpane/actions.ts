@@ -14,7 +14,7 @@ import type { ReportOutcome } from './pipeline';
 import { offerWordDownload } from './report-download';
 import { inputItems, type Item, renderFindings, tallyOf } from './findings';
 import { buildSettings, withMapped } from './mapping-form';
-import { AUDIT_TITLES, COPY_AGAIN, audited, built, conflict, exampleLoaded, FILL_IN, financeWords, FINDINGS, inputProblems, KEPT, NO_INPUT_SHEETS, NOTHING_TO_AUDIT, NO_TABLE_FOUND, QUESTION, replaceQuestion, reportCopied, STEP, TABLE_TITLES, TASK, templatesInserted } from './messages';
+import { AUDIT_TITLES, audited, CLIPBOARD, built, conflict, exampleLoaded, FILL_IN, financeWords, FINDINGS, inputProblems, KEPT, NO_INPUT_SHEETS, NOTHING_TO_AUDIT, NO_TABLE_FOUND, QUESTION, replaceQuestion, reportCopied, STEP, TABLE_TITLES, TASK, templatesInserted } from './messages';
 import { reportName, type Scope } from './settings';
 import { fillSettingsForm, KEYS, saveSettings, state } from './settings-store';
 import { $, ask, button, clearResults, el, focusOutcome, runTask, say, showResults } from './ui';
@@ -194,11 +194,11 @@ export function copyReport(table: Exclude<Scope, 'all'>): void {
     const onClipboard = await copied;
     return () => {
       clearResults();
-      say(onClipboard ? reportCopied(name, true) : { ...reportCopied(name, false), detail: COPY_AGAIN.refused }, 'success');
+      say(onClipboard ? reportCopied(name, true) : { ...reportCopied(name, false), detail: CLIPBOARD.refused }, 'success');
       if (!onClipboard) {
-        const again = button(COPY_AGAIN.button, 'primary', () => {
+        const again = button(CLIPBOARD.again, 'primary', () => {
           void copyNow(done.clipboard).then((ok) => {
-            say(ok ? COPY_AGAIN.copied : reportCopied(name, false), ok ? 'success' : 'warning');
+            say(ok ? CLIPBOARD.copied : reportCopied(name, false), ok ? 'success' : 'warning');
             if (ok) again.remove();
           });
         });

@@ -6,7 +6,7 @@ import { runExcel } from '../excel/run';
 import { readSelection, type Selection } from '../excel/selection';
 import { guessMapping, mappableColumns, type MappableTable, parseMappings, rangeColumns, rangeBounds, type RangeMapping, requiredColumns, SETTINGS_SHEET } from '../format/mapping';
 import { sheetRef } from '../base/a1';
-import { MAP, MAPPINGS_NOT_KEPT, STEP, TASK } from './messages';
+import { MAP, STEP, TASK } from './messages';
 import type { BuildSettings } from './settings';
 import { state } from './settings-store';
 import { $, button, el, focusOutcome, runTask, say } from './ui';
@@ -24,7 +24,10 @@ export function loadMappings(): void {
 /** Saves the mappings with the workbook; when Excel does not keep them, says so (they apply until the pane closes). */
 async function saveMappings(): Promise<boolean> {
   const o = await saveDocumentSettings(Office.context?.document?.settings, { [MAPPINGS_KEY]: state.mappings });
-  if (!o.ok) say(MAPPINGS_NOT_KEPT(o.message), 'warning');
+  if (!o.ok) {
+    console.error(o.message);
+    say(MAP.notKept, 'warning');
+  }
   return o.ok;
 }
 

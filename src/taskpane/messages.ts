@@ -111,16 +111,6 @@ export const NO_INPUT_SHEETS = {
   detail: 'Choose Insert input templates, fill them in, then build. Or load the worked example to see one filled in.',
 };
 
-/** "Copy for report" where the web view refused the clipboard during the click: a second click copies. */
-export const COPY_AGAIN = {
-  button: 'Copy the table',
-  refused: 'Excel did not let Outturn use the clipboard during that click: click "Copy the table" to put it there.',
-  copied: { title: 'The table is on the clipboard: paste it into Word.', detail: '' },
-};
-
-/** The mappings were not kept with the workbook (saveAsync failed); `why` is Excel's reason. */
-export const MAPPINGS_NOT_KEPT = (why: string): { title: string; detail: string } => ({ title: 'The mappings were not saved with the workbook.', detail: `${why}.` });
-
 export function reportCopied(sheet: string, clipboard: boolean): { title: string; detail: string } {
   return {
     title: `“${sheet}” holds a copy of the table with values only, ready for your report.`,
@@ -138,6 +128,13 @@ export function audited(tables: number, differences: Tally): { title: string; de
 
 export const NOTHING_TO_AUDIT = { title: 'There is nothing to audit here: the sheet is empty.', detail: 'Select a printed table (its headings and figures), then choose Audit selection.' };
 export const NO_TABLE_FOUND = { title: 'No table was recognised here.', detail: 'Select the table with its column headings and its figures, then choose Audit selection.' };
+
+/** The clipboard, when Excel refuses it during the click (src/excel/clipboard.ts, issue 12). */
+export const CLIPBOARD = {
+  refused: 'Excel did not let Outturn use the clipboard during that click: choose Copy the table to put it there.',
+  again: 'Copy the table',
+  copied: { title: 'The table is on the clipboard: paste it into Word.', detail: '' },
+};
 
 /** The report copy as a Word document (issue 16). */
 export const WORD = {
@@ -202,6 +199,7 @@ export const MAP = {
   removed: (table: string) => ({ title: `The ${TABLE_WORDS[table] ?? table} are read from the input sheet again.`, detail: 'The mapping is removed from this workbook.' }),
   listed: (table: string, ref: string) => `The ${TABLE_WORDS[table] ?? table} are read from ${ref}.`,
   removeLabel: (table: string) => `Remove the mapping of the ${TABLE_WORDS[table] ?? table}`,
+  notKept: { title: 'The mappings were not saved with the workbook.', detail: 'Excel did not keep them: they apply until the pane closes. Save the workbook, then map the range again.' },
   notMapped: '(not mapped)',
   remove: 'Remove',
   optional: ' (optional)',

@@ -130,7 +130,8 @@ async function start(): Promise<void> {
   $('cancel').addEventListener('click', () => cancelTask());
   $('close-results').addEventListener('click', () => {
     clearResults();
-    $('status').focus();
+    // Back to the commands: the message may be empty (hidden), so focus goes to Build.
+    $('build').focus();
   });
   // First run: no input sheet and no mapped range (when Excel cannot say, not a first run).
   const first = !state.mappings.length && !(await workbookHasInputs().catch(() => true));

@@ -56,7 +56,11 @@ describe('outturn audit (command line)', () => {
     assert.equal(await runAudit({ file: T3, json: true }, io), 1);
     const doc = JSON.parse(io.out_.join('\n'));
     assert.equal(doc.format, 'outturn/v1-audit');
-    assert.deepEqual(doc.tables, [{ sheet: 'table3-reserves.tsv', layout: 'reserves', range: 'rows 2-20', units: '£' }]);
+    assert.deepEqual(doc.tables.map(({ sheet, layout, range, units, readAs }: Record<string, string>) => ({ sheet, layout, range, units, readAs })),
+      [{ sheet: 'table3-reserves.tsv', layout: 'reserves', range: 'rows 2-20', units: '£', readAs: 'UTF-8, tab-separated' }]);
+    // What was checked, per table: 19 rows × the money columns cast or rolled forward.
+    assert.deepEqual(doc.tables[0].checked, { totals: 56, crossCasts: 0, variances: 0, percentages: 0, rollForwards: 60 });
+    assert.deepEqual(doc.tables[0].totals.map((t: { row: number; from: number; to: number }) => [t.row, t.from, t.to]), [[13, 6, 12], [18, 15, 17], [19, 13, 18], [20, 3, 19]]);
     assert.equal(doc.findings.length, 10);
     assert.deepEqual(Object.keys(doc.findings[0]).sort(), ['a1', 'cell', 'column', 'difference', 'expected', 'message', 'printed', 'row', 'rule', 'severity', 'table']);
     // row and column as a program reads them: line 13 of the file, its 4th field; D13 when Excel opens it.

@@ -6,6 +6,9 @@ import { readDelimited } from '../../src/audit/delimited';
 import { unitsIn } from '../../src/audit/detect';
 import { readCell } from '../../src/audit/grid';
 
+/** A table's identity in a report (the counts and the totals read are tested on their own). */
+const ident = ({ sheet, layout, range, units }: { sheet: string; layout: string; range: string; units?: string }) => ({ sheet, layout, range, units });
+
 const brief = (f: AuditFinding) => ({ severity: f.severity, cell: f.cell, rule: f.rule, printed: f.printed, expected: f.expected, difference: f.difference });
 const grid = (cells: GridCell[][], extra: Partial<Grid> = {}): Grid => ({ sheet: 'S', cells, ...extra });
 
@@ -90,7 +93,7 @@ describe('audit: printed forms inside a table', () => {
       ['Total', '11,741', '11,741'],
     ]);
     const r = auditGrids([g]);
-    assert.deepEqual(r.tables, [{ sheet: 'S', layout: 'auto', range: 'A2:C9', units: '£' }]);
+    assert.deepEqual(r.tables.map(ident), [{ sheet: 'S', layout: 'auto', range: 'A2:C9', units: '£' }]);
     assert.deepEqual(r.findings.map(brief), [
       { severity: 'note', cell: 'S!C7', rule: 'printed.negative-zero', printed: '(0.0)', expected: undefined, difference: undefined },
     ]);
@@ -114,7 +117,7 @@ describe('audit: printed forms inside a table', () => {
     ];
     const plain = auditGrids([grid(cells)]);
     const bold = auditGrids([grid(cells, { bold: cells.map((row) => row.map((_, c) => c >= 0 && /total/i.test(String(row[0])))) })]);
-    assert.deepEqual(plain.tables, [{ sheet: 'S', layout: 'auto', range: 'A2:C12', units: "£'000" }]);
+    assert.deepEqual(plain.tables.map(ident), [{ sheet: 'S', layout: 'auto', range: 'A2:C12', units: "£'000" }]);
     // 1 out in a total of two figures rounded to the £'000: within their rounding (2 × ½), a warning.
     assert.deepEqual(plain.findings.map(brief), [{ severity: 'warning', cell: 'S!C11', rule: 'auto.cast', printed: '96', expected: '95', difference: '1' }]);
     assert.deepEqual(bold.findings.map(brief), plain.findings.map(brief));
@@ -178,7 +181,7 @@ describe('audit: printed forms inside a table', () => {
     const g = readDelimited(csv, 'paste.csv');
     assert.deepEqual(g.notes, ['units: £', 'from the PDF, page 12']);
     const r = auditGrids([g]);
-    assert.deepEqual(r.tables, [{ sheet: 'paste.csv', layout: 'auto', range: 'rows 3-6', units: '£' }]);
+    assert.deepEqual(r.tables.map(ident), [{ sheet: 'paste.csv', layout: 'auto', range: 'rows 3-6', units: '£' }]);
     assert.deepEqual(r.findings.map(brief), [
       { severity: 'error', cell: 'row 5, column Actual', rule: 'printed.unreadable', printed: 'n/a', expected: undefined, difference: undefined },
     ]);
@@ -209,6 +212,10 @@ describe('audit: generic tables (--table auto)', () => {
     ])]);
     assert.deepEqual(r.findings.map(brief), [
       { severity: 'error', cell: 'S!D9', rule: 'auto.cast', printed: '22', expected: '20', difference: '2' },
+      // and across: the last column adds the quarters in every other row, so Q1 + Q2 = 20 here too (#10).
+      { severity: 'error', cell: 'S!D9', rule: 'auto.across', printed: '22', expected: '20', difference: '2' },
+      // GRAND TOTAL casts down through the wrong 22 (40 + 22 = 62) but not across (25 + 35 = 60).
+      { severity: 'error', cell: 'S!D10', rule: 'auto.across', printed: '62', expected: '60', difference: '2' },
     ]);
   });
 

@@ -14,7 +14,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { main } from '../../src/cli/main';
 import { resultJson } from '../../src/app/result';
 import { docxBytes } from '../../src/publish/docx';
-import { pageHtml, reportFragmentHtml, tableHtml, tableText } from '../../src/publish/html';
+import { pageHtml, reportClipboard, reportFragmentHtml, tableHtml, tableText } from '../../src/publish/html';
 import { documentFromBuild, documentFromResult, type PublishDocument, type PublishTable } from '../../src/publish/model';
 import { scaledDoc } from '../fakes/scale';
 import { builtDocument, builtExample } from '../support/built';
@@ -139,6 +139,20 @@ describe('publish: the document model and its renderers', function () {
     assert.equal(lines[lines.length - 1], s.narrative[0]);
   });
 
+  it('the report copy of a sheet: its tables (Table 3 with 3a) as HTML and as plain text, each with its note and narrative', () => {
+    const sheet = { ...doc, sections: doc.sections.filter((x) => x.table.id === 'reserves' || x.table.id === 'reserves-categories') };
+    const { html, text } = reportClipboard(sheet);
+    assert.equal(html.match(/<table/g)!.length, 2);
+    assert.match(html, /^<table[^>]*><caption[^>]*>Table 3: Statement of level of reserves/);
+    assert.match(html, /<caption[^>]*>Table 3a: Reserves by Home Office category/);
+    assert.ok(html.includes('Total reserves at 31/03/21 are £14.468m; the general reserve is 2.9% of the net revenue budget.'));
+    assert.ok(!/<script|on\w+=/i.test(html));
+    const lines = text.split('\n');
+    assert.equal(lines[0], 'Table 3: Statement of level of reserves at 31/03/21 and forecast levels to 31/03/24');
+    assert.ok(lines.includes('Table 3a: Reserves by Home Office category, and resilience'));
+    assert.ok(lines.includes('TOTAL RESERVES\t13,841,749\t626,085\t-\t-\t14,467,834\t186,923\t-\t14,654,757\t(2,003,094)\t-\t12,651,663\t(524,750)\t-\t12,126,913'));
+  });
+
   it('the house style: font and organisation name from the input; a font name cannot inject CSS', () => {
     const styled = exampleDocument('derbyshire-2020-21.json', { font: 'Verdana', organisation: 'Derbyshire PCC' });
     assert.equal(styled.house.font, 'Verdana');
@@ -148,15 +162,18 @@ describe('publish: the document model and its renderers', function () {
     assert.ok(!pageHtml(evil).includes('display:none'));
   });
 
-  it('a result JSON gives the same figures as the build it came from', () => {
-    const { result, plan } = builtExample('derbyshire-2020-21.json');
-    const fromResult = documentFromResult(resultJson(result, plan), { organisation: 'Police and Crime Commissioner for Derbyshire' });
-    for (const s of doc.sections) {
-      const other = fromResult.sections.find((x) => x.table.id === s.table.id)!.table;
-      const figures = (t: PublishTable) => t.rows.map((r) => r.cells.filter((_, c) => t.columns[c].kind === 'number'));
-      if (s.table.id === 'reserves-categories') continue; // its % and years rows are money columns in the result
-      assert.deepEqual(figures(other), figures(s.table), s.table.number);
-      assert.deepEqual(fromResult.sections.find((x) => x.table.id === s.table.id)!.narrative, s.narrative);
+  it('a result JSON gives the same figures as the build it came from (every example, every table)', () => {
+    for (const file of ['derbyshire-2020-21.json', 'derbyshire-2020-21-mtfp.json', 'derbyshire-2021-22-month6.json']) {
+      const { result, plan } = builtExample(file);
+      const fromBuild = exampleDocument(file);
+      const fromResult = documentFromResult(resultJson(result, plan), { organisation: 'Police and Crime Commissioner for Derbyshire' });
+      assert.deepEqual(fromResult.sections.map((x) => x.table.number), fromBuild.sections.map((x) => x.table.number), file);
+      for (const s of fromBuild.sections) {
+        const other = fromResult.sections.find((x) => x.table.id === s.table.id)!;
+        const figures = (t: PublishTable) => t.rows.map((r) => r.cells.filter((_, c) => t.columns[c].kind === 'number'));
+        assert.deepEqual(figures(other.table), figures(s.table), `${file} ${s.table.number}`);
+        assert.deepEqual(other.narrative, s.narrative);
+      }
     }
   });
 
@@ -387,12 +404,13 @@ describe('publish: the Word document in LibreOffice (tagged PDF)', function () {
     writeFileSync(join(dir, 'example.docx'), await docxBytes(doc));
     writeFileSync(join(dir, 'long.docx'), await docxBytes(long));
     writeFileSync(join(dir, 'notts.docx'), await docxBytes(notts));
-    // A fresh profile with LibreOffice's tagged-PDF export option on (off by default).
+    // A fresh profile with LibreOffice's tagged-PDF and PDF/UA export options on (off by default).
     const prof = join(dir, 'profile');
     mkdirSync(join(prof, 'user'), { recursive: true });
     writeFileSync(join(prof, 'user', 'registrymodifications.xcu'), `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Common/Filter/PDF/Export"><prop oor:name="UseTaggedPDF" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Filter/PDF/Export"><prop oor:name="PDFUACompliance" oor:op="fuse"><value>true</value></prop></item>
 </oor:items>
 `);
     execFileSync(soffice()!, [`-env:UserInstallation=file://${prof}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'example.docx'), join(dir, 'long.docx'), join(dir, 'notts.docx')], { stdio: 'pipe', timeout: 240_000 });
@@ -438,6 +456,7 @@ describe('publish: the Word document in LibreOffice (tagged PDF)', function () {
   it('is a tagged PDF whose tables have header cells (structure tree)', async () => {
     const info = execFileSync('pdfinfo', [join(dir, 'example.pdf')], { encoding: 'utf8' });
     assert.match(info, /Tagged:\s+yes/);
+    assert.match(info, /Title:\s+Police and Crime Commissioner for Derbyshire: finance tables 2020\/21/, 'the document title (PDF/UA asks for one)');
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const pdf = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(join(dir, 'example.pdf'))), useSystemFonts: true }).promise;
     type Node = { role?: string; children?: Node[] };

@@ -76,6 +76,12 @@ describe('report audit: the Derbyshire finance section as published', () => {
     expectDerbyshire(r, 'table 3', (x) => (x === 'useable' ? 14 : 20));
   });
 
+  it('the PDF in examples/ (printed once by Chromium, so this runs anywhere): the same findings', async () => {
+    const pdf = join(__dirname, '..', '..', 'examples', 'derbyshire-2020-21-finance-section.pdf');
+    const doc = readPages('derbyshire.pdf', await readPdfText(readFileSync(pdf)));
+    expectDerbyshire(auditReport(doc), doc.tables[2].where, (x) => (x === 'useable' ? 14 : 20));
+  });
+
   it('printed to PDF (Chromium, A4 landscape, Table 3 across two pages with its header repeated): the same findings, placed by page', async function () {
     if (!chromiumOrSkip(this)) return;
     const dir = mkdtempSync(join(tmpdir(), 'outturn-report-'));

@@ -24,8 +24,8 @@
 // The narrative: the workbook does not print the narrative sentences (the build gives them, for
 // the report author), so the sentences `outturn build` writes are added to the PDF's paragraphs as
 // a report author would put them beside the tables; every amount and percentage they quote must
-// tie exactly (status 'tied') to a table read from the PDF, and the whole audit raise no error or
-// warning.
+// tie to a table read from the PDF, exactly ('tied') or at the precision quoted ('rounded': £0.371m
+// for (370,741)), and the whole PDF, narrative included, audit with no error or warning.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -71,7 +71,6 @@ const KNOWN_AUDIT: Record<string, string> = {
   'derbyshire-2020-21-mtfp': 'Tables 2a, 3, 3c misread (see above); narrative.ts also reads the Checks sheet\'s "policy band of 2% to 5%" as a quote of 2.9% cut short (a warning)',
   'derbyshire-2021-22-month6': 'Table 1a read into Table 1 (see above): its header words read as unreadable figures',
   'kentfire-2015-20-reserves': 'Table 3a read into Table 3 (see above): reserves.closing errors on Table 3a\'s rows',
-  'nwfire-2019-20-month8': 'its one narrative sentence ties no quote to the table read (not yet looked into: narrative.ts or the sentence\'s wording)',
 };
 
 const norm = (s: string | undefined) => squash(s ?? '');
@@ -201,21 +200,26 @@ describe('report audit: every workbook Outturn writes, printed to PDF by LibreOf
         else it(title, test);
       }
     }
-    const audit = function (this: Mocha.Context) {
-      const doc = docs.get(name)!;
-      const sentences = built.get(name)!.narrative;
+    const narrative = () => built.get(name)!.narrative.map((text, i) => ({ text, where: `narrative sentence ${i + 1}` }));
+    it(`${name}: the build's narrative sentences tie to the tables read from the PDF, exactly or at the precision quoted`, () => {
+      const sentences = narrative();
       assert.ok(sentences.length > 0, 'the build gives narrative sentences');
-      const paragraphs = sentences.map((text, i) => ({ text, where: `narrative sentence ${i + 1}` }));
-      const r = auditReport({ ...doc, paragraphs: [...doc.paragraphs, ...paragraphs] });
+      const r = auditReport({ ...docs.get(name)!, paragraphs: sentences });
+      // a sentence with an amount or a percentage gives at least one quote ("an overall balanced position" gives none)
+      const withFigures = sentences.filter((x) => /£\s?[0-9]|[0-9]\s?(%|per cent)/.test(x.text));
+      assert.ok(r.ties.length >= withFigures.length, `${r.ties.length} quotes from ${withFigures.length} sentences with figures`);
+      console.log(`      ${name}: ${r.ties.length} quote(s) tied (${r.ties.map((x) => `${x.quote.text} ${x.status}`).join(', ')})`);
+      assert.deepEqual(r.ties.filter((x) => x.status !== 'tied' && x.status !== 'rounded').map((x) => `${x.quote.text}: ${x.status} ${x.expected ?? ''} (${x.source ?? 'no source'})`), []);
+      assert.deepEqual(r.findings.filter((f) => f.rule.startsWith('narrative.') && f.severity !== 'note').map((f) => f.message), []);
+    });
+    const audit = function (this: Mocha.Context) {
+      const r = auditReport({ ...docs.get(name)!, paragraphs: [...docs.get(name)!.paragraphs, ...narrative()] });
       const flagged = r.findings.filter((f) => f.severity !== 'note');
       assert.deepEqual(flagged.map((f) => `${f.where}: ${f.message}`), []);
-      const quoted = r.ties.filter((x) => sentences.some((s) => s.includes(x.quote.text)));
-      assert.ok(quoted.length >= sentences.length, `${quoted.length} quotes tied from ${sentences.length} sentences`);
-      assert.deepEqual(quoted.filter((x) => x.status !== 'tied').map((x) => `${x.quote.text}: ${x.status} ${x.expected ?? ''}`), []);
-      assert.ok(r.tables.filter((x) => x.layouts.length > 0).length >= plan.sheets.filter((x) => x.role === 'table').length);
+      assert.ok(r.tables.filter((x) => x.layouts.length > 0).length >= plan.sheets.filter((x) => x.role === 'table').length, 'a table on every table sheet recognised');
     };
     const known = KNOWN_AUDIT[name];
-    const title = `${name}: the PDF audits clean (no error or warning) and the build's narrative sentences tie exactly`;
+    const title = `${name}: the whole PDF (tables, the Checks sheet's text, the narrative) audits clean: no error or warning`;
     if (known && !process.env.OUTTURN_RUN_KNOWN) it.skip(`${title} — known: ${known}`, audit);
     else it(title, audit);
   }

@@ -39,6 +39,8 @@ export interface PaneOptions extends HostOptions {
   local?: Record<string, string>;
   /** document settings of the workbook before the pane loads */
   docSettings?: Record<string, unknown>;
+  /** no Office host at all: the page opened in a plain browser */
+  noOffice?: boolean;
 }
 
 let dist: string | undefined;
@@ -137,11 +139,12 @@ export async function openPane(options: PaneOptions = {}): Promise<Pane> {
   const host: HostOptions = { excelApi: options.excelApi, theme: options.theme ?? (options.look === 'dark' ? DARK : undefined) };
   const pre = `localStorage.clear();${Object.entries(options.local ?? {}).map(([k, v]) => `localStorage.setItem(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('')}`;
   const doc = `Object.entries(${JSON.stringify(options.docSettings ?? {})}).forEach(([k, v]) => window.__outturnFake.settings.set(k, v));`;
-  await page.addInitScript(`window.__outturnHostOptions = ${JSON.stringify(host)};\n${hostScript}\n${pre}\n${doc}`);
+  if (!options.noOffice) await page.addInitScript(`window.__outturnHostOptions = ${JSON.stringify(host)};\n${hostScript}\n${pre}\n${doc}`);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${base}/taskpane.html`);
-  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  if (options.noOffice) await page.waitForSelector('#not-in-excel:not([hidden])');
+  else await page.waitForFunction(() => document.body.dataset.ready === 'true');
   page.outside = outside;
   page.errors = errors;
   return page;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { templates } from '../../src/taskpane/pipeline';
 import { count, failure, financeWords, NOT_IN_EXCEL } from '../../src/taskpane/messages';
-import { exampleDoc } from '../fakes/scale';
+import { exampleDoc, scaledDoc } from '../fakes/scale';
 import { acquire, assertFits, assertInView, axe, axeLog, DARK_GRAY, DOC_SHOTS, fake, focused, type Look, needChromium, openPane, release, status, statusAll, viewLog, waitStatus } from './harness';
 import { readFileSync } from 'node:fs';
 import { ROOT } from './harness';
@@ -237,7 +237,7 @@ describe('task pane: issue 13, point by point (headless Chromium)', function () 
     await page.evaluate(() => {
       const w = window as any;
       const run = w.Excel.run;
-      w.Excel.run = (...a: unknown[]) => new Promise((r) => setTimeout(r, 400)).then(() => run(...a)); // Excel.run(options, batch) too
+      w.Excel.run = (...a: unknown[]) => new Promise((r) => setTimeout(r, 1500)).then(() => run(...a));
     });
     await page.locator('#build').click();
     await page.waitForFunction(() => /^Step 1 of 3/.test(document.getElementById('status-title')!.textContent ?? ''));
@@ -246,7 +246,7 @@ describe('task pane: issue 13, point by point (headless Chromium)', function () 
     await page.locator('#cancel').click();
     await waitStatus(page, /^Cancelled\.$/);
     assert.match(await statusAll(page), /Nothing was written\./);
-    await page.waitForTimeout(600);
+    await page.waitForTimeout(2000);
     assert.equal(await fake.snapshot(page), before, 'a cancelled build writes nothing');
     assert.equal(await status(page), 'Cancelled.');
     await page.close();
@@ -262,7 +262,7 @@ describe('task pane: issue 13, point by point (headless Chromium)', function () 
       await page.evaluate(() => {
         const w = window as any;
         const run = w.Excel.run;
-        w.Excel.run = (...a: unknown[]) => new Promise((r) => setTimeout(r, 300)).then(() => run(...a)); // Excel.run(options, batch) too
+        w.Excel.run = (...a: unknown[]) => new Promise((r) => setTimeout(r, 300)).then(() => run(...a));
       });
       await page.locator('#build').scrollIntoViewIfNeeded();
       await page.evaluate(() => window.scrollBy(0, 200));
@@ -381,6 +381,31 @@ describe('task pane: issue 13, point by point (headless Chromium)', function () 
     await page.close();
   });
 
+  it('point 9: a ×100 build shows its one warning first and in view, its 100 notes as one collapsed group, £m with separators', async () => {
+    const sheets = templates(scaledDoc(100)).map((s) => ({ name: s.name, values: s.cells.map((row) => row.map((c) => (c === null ? null : c.t === 's' ? c.v : Number(c.v)))) }));
+    const page = await openPane();
+    await page.evaluate((sheets) => {
+      const wb = (window as any).__outturnFake.wb;
+      for (const s of sheets) {
+        wb.addSheet(s.name);
+        wb.setValues(s.name, s.values.map((r: unknown[]) => (r.length ? r : [null])));
+      }
+    }, sheets);
+    await page.locator('#build').click();
+    await waitStatus(page, /^Built, with 1 warning to look at\.$/);
+    assert.match(await statusAll(page), / 100 notes below, for information\.$/);
+    assert.deepEqual(await page.locator('#findings > section h3').allTextContents(), ['Table 3a: reserves by category: 1 warning']);
+    await assertInView(page, '×100 build', ['#status', '#findings > section li.warning']);
+    const notes = page.locator('#findings > details.notes');
+    assert.equal(await notes.getAttribute('open'), null);
+    assert.equal(await notes.locator('> summary').textContent(), '100 notes, for information (nothing is wrong)');
+    assert.equal(await notes.locator('> section > ul.items > li').count(), 1, 'the 100 alike notes are one line');
+    assert.equal(await notes.locator('details.more > summary').textContent(), '99 more like this');
+    assert.match((await page.locator('#narrative').textContent()) ?? '', /actual expenditure of £1,143\.096m \(75\.5%\) against an approved programme of £1,513\.535m/);
+    await axe(page, '×100 build');
+    await page.close();
+  });
+
   it('point 10: the words — counts in singular and plural, £m with thousands separators, the ribbon’s names', async () => {
     assert.equal(count(1, 'error'), '1 error');
     assert.equal(count(2, 'error'), '2 errors');
@@ -394,6 +419,16 @@ describe('task pane: issue 13, point by point (headless Chromium)', function () 
     assert.ok(NOT_IN_EXCEL.includes(`the ${label('Group.Label')} group`), NOT_IN_EXCEL);
     const help = readFileSync(join(ROOT, 'src', 'help', 'help.html'), 'utf8');
     assert.ok(help.includes(`<b>${label('TaskpaneButton.Label')}</b>`), 'the help page names the ribbon button as the ribbon does');
+  });
+
+  it('point 10: opened outside Excel, the pane says how to open it, with the ribbon’s own names', async () => {
+    for (const look of ['light', 'forced'] as const) {
+      const page = await openPane({ noOffice: true, look });
+      assert.equal(await page.locator('#not-in-excel').textContent(), NOT_IN_EXCEL);
+      assert.match(NOT_IN_EXCEL, /on the Home tab, in the Outturn group, choose Finance tables/);
+      await axe(page, `outside Excel, ${look}`);
+      await page.close();
+    }
   });
 
   it('point 11: explanations are visible text, not tooltips; every command says what it does', async () => {

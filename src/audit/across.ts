@@ -1,0 +1,69 @@
+// Cross-casts: a column headed as a total ("Total", "Total usable reserves", "Total Adjustments")
+// adds a run of the columns to its left — which run is learned from the rows (the one most rows
+// agree with, nested totals standing for the columns they add, as a movement-in-reserves statement
+// prints Total Usable Reserves and then Total Authority Reserves) — and then every row is checked.
+import { ZERO } from '../base/decimal';
+import type { Column } from './detect';
+import { type Audit, rowsOf } from './context';
+
+/** Rows sampled to learn each total column's run: enough to outvote a few wrong rows, bounded for long tables. */
+const SAMPLE = 200;
+
+export function crossCast(a: Audit, rule: string): void {
+  const money = a.t.columns.filter((c) => c.numeric && !c.percent);
+  const body = rowsOf(a, 'line', 'subtotal', 'total');
+  const rows = a.t.rows;
+  const stack: Column[] = [];
+  const sumOf = (i: number, cols: Column[]) => {
+    let s = ZERO;
+    for (const c of cols) {
+      const v = a.value(rows[i], c.c);
+      if (v === undefined) return undefined;
+      s = s.plus(v);
+    }
+    return s;
+  };
+  for (const col of money) {
+    // A column headed as a total; in a table of no statutory layout, also the last column of money
+    // (a row's estimate = gross expenditure + gross income), when most rows say so.
+    const last = a.layout === 'auto' && col === money[money.length - 1];
+    if ((!/\btotals?\b/.test(col.norm) && !last) || stack.length < 2) {
+      stack.push(col);
+      continue;
+    }
+    const sample = body.filter((i) => a.num(rows[i], col.c) && !a.num(rows[i], col.c)!.value.isZero()).slice(0, SAMPLE);
+    let best = -1;
+    let bestAgree = 0;
+    for (let k = stack.length - 2; k >= 0; k--) {
+      const run = stack.slice(k);
+      let agree = 0;
+      let informative = 0;
+      for (const i of sample) {
+        // A row with one figure in the run agrees with any run that holds it: it says nothing.
+        if (run.filter((c) => !(a.value(rows[i], c.c) ?? ZERO).isZero()).length < 2) continue;
+        informative++;
+        const v = sumOf(i, run);
+        if (v !== undefined && v.eq(a.num(rows[i], col.c)!.value)) agree++;
+      }
+      if (agree * 2 <= informative) continue;
+      if (agree > bestAgree) {
+        best = k;
+        bestAgree = agree;
+      }
+    }
+    if (best < 0 || (!/\btotals?\b/.test(col.norm) && bestAgree < 3)) {
+      stack.push(col);
+      continue;
+    }
+    const run = stack.splice(best);
+    const what = `${run.map((c) => c.caption || `column ${c.c + 1}`).join(' + ')} (the columns ${bestAgree} row(s) agree it adds) is`;
+    for (const i of body) {
+      // A row that prints none of the columns the total adds (only its net, as a CIES prints its lower half) is not cross-cast.
+      if (!run.some((c) => a.num(rows[i], c.c))) continue;
+      const v = sumOf(i, run);
+      if (v === undefined) continue;
+      a.check(rows[i], col.c, v, run.map((c) => a.at(rows[i], c.c)), rule, what);
+    }
+    stack.push(col);
+  }
+}

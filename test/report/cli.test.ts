@@ -1,0 +1,98 @@
+// `outturn audit REPORT…` through the command line: exit codes, --json places (page, table, row,
+// column, the text read), the --html findings page, and reports it cannot read.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main';
+import { chromiumOrSkip, markdownToHtml, printToPdf } from '../support/report-docs';
+
+const REPORT = join(__dirname, '..', 'fixtures', 'reports', 'derbyshire-2020-21-finance-section.md');
+const text = () => readFileSync(REPORT, 'utf8').split('\n').filter((l) => !/^# (Source|Kept)/.test(l)).join('\n');
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io = { out: (s: string) => { out += `${s}\n`; }, err: (s: string) => { err += `${s}\n`; } };
+  const code = await main(['node', 'outturn', ...args], io);
+  return { code, out, err };
+}
+
+describe('outturn audit REPORT (command line)', function () {
+  this.timeout(120_000);
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'outturn-report-cli-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a markdown report: exit 1, findings placed by table, row (and line), column; the narrative summarised', async () => {
+    const md = join(dir, 'report.md');
+    writeFileSync(md, text());
+    const r = await run(['audit', md]);
+    assert.equal(r.code, 1, r.err);
+    assert.match(r.out, /Read 3 tables in report\.md; audited 3/);
+    assert.match(r.out, /table 3, row 14 \(line 104\), column 3 .*reserves\.cast {2}printed 1499006 {2}expected 1499007/);
+    assert.match(r.out, /narrative\.truncated {2}printed £0\.370m {2}expected £0\.371m/);
+    assert.match(r.out, /Narrative: 4 figures quoted, 2 tied to the tables, 2 not/);
+    assert.match(r.out, /0 errors, 12 warnings, 5 notes/);
+  });
+
+  it('--json: outturn/v1-report-audit with each finding’s table, row, column and the text read; the ties', async () => {
+    const html = join(dir, 'report.html');
+    writeFileSync(html, markdownToHtml(text()));
+    const r = await run(['audit', html, '--json']);
+    assert.equal(r.code, 1);
+    const j = JSON.parse(r.out) as { format: string; findings: { rule: string; table?: string; row?: number; column?: number; text?: string }[]; ties: { quoted: string; status: string }[]; tables: { cells: string[][] }[] };
+    assert.equal(j.format, 'outturn/v1-report-audit');
+    const f = j.findings.find((x) => x.rule === 'reserves.cast' && x.row === 20 && x.column === 3)!;
+    assert.deepEqual([f.table, f.text], ['table 3', '626,085']);
+    assert.equal(j.tables[2].cells[19][2], '626,085');
+    assert.deepEqual(j.ties.map((t) => [t.quoted, t.status]), [['£0.370m', 'truncated'], ['£13.605m', 'tied'], ['£15.467', 'tied'], ['87.9%', 'truncated']]);
+  });
+
+  it('--html: a findings page with each table as read and every finding numbered at its cell', async () => {
+    const md = join(dir, 'report2.md');
+    writeFileSync(md, text());
+    const page = join(dir, 'findings.html');
+    const r = await run(['audit', md, '--html', page]);
+    assert.equal(r.code, 1);
+    const h = readFileSync(page, 'utf8');
+    assert.match(h, /<title>Audit of report2\.md<\/title>/);
+    // the 1,499,006 cell carries its finding's number, and the narrative table names the truncation
+    assert.match(h, /<td class="num warning" title="[^"]*1,499,007[^"]*">1,499,006<sup class="mark">\[\d+\]<\/sup><\/td>/);
+    assert.match(h, /truncated, not rounded: should read £0\.371m/);
+    assert.doesNotMatch(h, /<script/);
+  });
+
+  it('a .txt with running text is a report; a .txt of tab-separated figures is still a table', async () => {
+    const prose = join(dir, 'report.txt');
+    writeFileSync(prose, text());
+    assert.equal((await run(['audit', prose])).code, 1);
+    const tsv = join(dir, 'table.txt');
+    writeFileSync(tsv, 'Heading\tBudget £\tOutturn £\tVariance £\nA\t100\t90\t(10)\nB\t50\t55\t5\nTotal\t150\t145\t(5)\n');
+    const r = await run(['audit', tsv]);
+    assert.doesNotMatch(r.out, /Narrative:/);
+  });
+
+  it('a page with no text (a scanned image) is reported, not guessed; with nothing else to check: exit 2', async function () {
+    if (!chromiumOrSkip(this)) return;
+    const pdf = join(dir, 'scanned.pdf');
+    await printToPdf([{ html: '<!doctype html><html><body><div style="width:400px;height:300px;border:2px solid #000"></div></body></html>', pdf }]);
+    const r = await run(['audit', pdf, '--json']);
+    const j = JSON.parse(r.out) as { scanned: number[]; findings: { rule: string; where: string }[] };
+    assert.deepEqual(j.scanned, [1]);
+    assert.deepEqual(j.findings.map((f) => [f.rule, f.where]), [['report.scanned-page', 'page 1']]);
+    assert.equal(r.code, 2);
+  });
+
+  it('a file that is not a PDF, named .pdf: exit 2, in words, nothing written', async () => {
+    const bad = join(dir, 'bad.pdf');
+    writeFileSync(bad, 'this is not a PDF');
+    const page = join(dir, 'bad-findings.html');
+    const r = await run(['audit', bad, '--html', page]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /cannot audit .*bad\.pdf: it is not a PDF that can be read/);
+    assert.ok(!existsSync(page));
+  });
+});

@@ -1,0 +1,83 @@
+// The narrative tied to the tables, on a real report: North Wales Fire and Rescue Authority, meeting of
+// 16 December 2019, item 7 "Provisional Outturn 2019/20" (test/fixtures/published/bodies/
+// nwfire-2019-20-revenue-monitoring: the table exactly as printed, and the narrative's sentences as
+// the report prints them). Worked by hand in £000: budget 35,237; employee costs 27,176 (the text says
+// £27.271m); 27,176 ÷ 35,237 = 77.12% (77% quoted); the employee underspend 26,933 − 27,176 = −243
+// (£0.243m quoted). The table's headers say "£" over figures in £000.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Dec } from '../../src/base/decimal';
+import { auditReport } from '../../src/report/audit-report';
+import type { DocParagraph } from '../../src/report/document';
+import { quotesIn, reportYear } from '../../src/report/narrative';
+import { readTextReport } from '../../src/report/text';
+
+const BODY = join(__dirname, '..', 'fixtures', 'published', 'bodies', 'nwfire-2019-20-revenue-monitoring');
+
+const para = (text: string): DocParagraph => ({ text, where: 'paragraph 1' });
+
+describe('report audit: the narrative tied to the tables', () => {
+  it('reads amounts and percentages as people write them, at the precision quoted', () => {
+    const q = quotesIn(para('An underspend of £370,741 (£0.371m), or 0.2 per cent; capital of £2.4 million; reserves of £13.5m fell by 3.6%.'));
+    assert.deepEqual(q.map((x) => [x.text, x.kind, x.value.toString(), x.step.toString()]), [
+      ['£370,741', 'money', '370741', '1'],
+      ['£0.371m', 'money', '371000', '1000'],
+      ['£2.4 million', 'money', '2400000', '100000'],
+      ['£13.5m', 'money', '13500000', '100000'],
+      ['0.2 per cent', 'percent', '0.2', '0.1'],
+      ['3.6%', 'percent', '3.6', '0.1'],
+    ]);
+    // "£15.467" beside "£13.605m": the unit the sentence uses
+    const [, b] = quotesIn(para('Expenditure of £13.605m against a programme of £15.467.'));
+    assert.equal(b.unitInferred, true);
+    assert.ok(b.value.eq(new Dec('15467000')));
+  });
+
+  it('North Wales Fire 2019/20: £27.271m differs from the table (£27.176m), the rest tie; the table is read in £000 as the text quotes it', () => {
+    const table = readFileSync(join(BODY, 'table.tsv'), 'utf8');
+    const md = [
+      '# Provisional Outturn 2019/20',
+      '',
+      'The Authority approved a revenue budget of £35.2m. The forecast outturn position remains that the Authority will achieve a breakeven against this budget. A budget realignment was approved at the FRA meeting in September 2019.',
+      '',
+      'The Authority approved a capital budget of £3.1m on 17 December 2018. This has been reviewed and revised to £2.1m.',
+      '',
+      'The table below sets out the draft revenue outturn position. This details a breakeven position against the budget of £35.237m.',
+      '',
+      table.trim(),
+      '',
+      'For the 2019/20 financial year, the employee budget is £27.271m representing 77% of net expenditure. The draft outturn forecast is an underspend position of £0.243m.',
+    ].join('\n');
+    const r = auditReport(readTextReport(md, 'nwfire.md'));
+    const tie = (t: string) => r.ties.find((x) => x.quote.text === t)!;
+    assert.equal(tie('£35.2m').status, 'rounded');
+    assert.equal(tie('£35.237m').status, 'tied');
+    assert.equal(tie('£0.243m').status, 'tied');
+    assert.equal(tie('£27.271m').status, 'different');
+    assert.equal(tie('£27.271m').expected, '£27.176m');
+    assert.equal(tie('77%').status, 'rounded');
+    assert.match(tie('77%').source!, /77\.12%/);
+    // the capital budget is not in this report's tables; £2.1m has no source, but £3.1m, quoted to two
+    // figures, coincides with Capital Financing 3,055 (£3.055m rounds to £3.1m): a tie names its source
+    // so a person can see such a coincidence, and it raises nothing
+    assert.equal(tie('£2.1m').status, 'unsourced');
+    assert.equal(tie('£3.1m').status, 'rounded');
+    assert.match(tie('£3.1m').source!, /Capital Financing/);
+    // (the table's own arithmetic is the audit's: test/fixtures/published/audit/nwfire-revenue-2019-20-dec.tsv)
+    const flagged = r.findings.filter((f) => f.severity !== 'note' && f.rule.startsWith('narrative.'));
+    assert.deepEqual(flagged.map((f) => [f.rule, f.printed, f.expected]), [['narrative.different', '£27.271m', '£27.176m']]);
+    const notes = r.findings.filter((f) => f.severity === 'note' && f.rule.startsWith('narrative.')).map((f) => f.rule).sort();
+    assert.deepEqual(notes, ['narrative.table-units', 'narrative.unsourced']);
+    // "17 December 2018" is when the budget was approved, before the year: not stale
+    assert.ok(!r.findings.some((f) => f.rule === 'narrative.stale-date'));
+  });
+
+  it("the report's own year is the one it names most often, and earlier years in its text are noted", () => {
+    const paragraphs = [para('The 2020/21 outturn and the 2020/21 budget.'), para('Carried forward to 2021-22; see the 2018/19 accounts.')];
+    assert.equal(reportYear(paragraphs, []), 2020);
+    const md = 'The outturn for 2020/21 is £1.0m against a budget for 2020/21 of £1.1m.\n\nSee the 2018/19 Statement of Accounts.\n';
+    const r = auditReport(readTextReport(md, 'x.md'));
+    assert.deepEqual(r.findings.filter((f) => f.rule === 'narrative.stale-year').map((f) => f.printed), ['2018/19']);
+  });
+});
