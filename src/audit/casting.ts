@@ -43,23 +43,53 @@ export interface Block {
 /** Per column of money, the running sums of the stack of rows not yet totalled, indexed by value. */
 class RunningSums {
   readonly stack: number[] = [];
-  private readonly pre: Dec[][];
+  /**
+   * Per column, the running sums: as integers of the column's smallest printed unit when every sum
+   * stays a safe integer (the common case: fast, and exact by the safe-integer check), else in decimal.
+   */
+  private readonly pre: (number | Dec)[][];
+  private readonly scale: (Dec | undefined)[];
   private readonly bad: number[][];
-  private readonly index: Map<string, number[]>[];
+  private readonly index: Map<number | string, number[]>[];
   constructor(
     private readonly a: Audit,
     readonly cols: number[],
   ) {
-    this.pre = cols.map(() => [ZERO]);
+    const rows = a.t.rows;
+    this.scale = cols.map((c) => {
+      let places = 0;
+      let abs = ZERO;
+      for (const row of rows) {
+        const x = row.cells.get(c);
+        if (x?.kind === 'number') {
+          places = Math.max(places, x.places);
+          abs = abs.plus(x.value.abs());
+        }
+      }
+      const sc = new Dec(10).pow(places);
+      return abs.times(sc).lte(Number.MAX_SAFE_INTEGER) && rows.every((row) => {
+        const x = row.cells.get(c);
+        return x?.kind !== 'number' || x.value.times(sc).isInteger();
+      }) ? sc : undefined;
+    });
+    this.pre = cols.map((_, j) => [this.scale[j] ? 0 : ZERO]);
     this.bad = cols.map(() => [0]);
     this.index = cols.map(() => new Map());
     cols.forEach((_, j) => this.addIndex(j, 0));
   }
+  private key(v: number | Dec): number | string {
+    return typeof v === 'number' ? v : v.toString();
+  }
   private addIndex(j: number, k: number): void {
-    const key = this.pre[j][k].toString();
+    const key = this.key(this.pre[j][k]);
     const l = this.index[j].get(key);
     if (l) l.push(k);
     else this.index[j].set(key, [k]);
+  }
+  /** A figure of column j in the column's representation. */
+  private rep(j: number, v: Dec): number | Dec {
+    const sc = this.scale[j];
+    return sc ? v.times(sc).toNumber() : v;
   }
   get top(): number {
     return this.stack.length;
@@ -68,26 +98,28 @@ class RunningSums {
     const row = this.a.t.rows[i];
     this.stack.push(i);
     const k = this.stack.length;
-    this.cols.forEach((c, j) => {
-      const v = this.a.value(row, c);
-      this.pre[j].push(this.pre[j][k - 1].plus(v ?? ZERO));
+    for (let j = 0; j < this.cols.length; j++) {
+      const v = this.a.value(row, this.cols[j]);
+      const last = this.pre[j][k - 1];
+      if (typeof last === 'number') this.pre[j].push(v === undefined || v.isZero() ? last : last + (this.rep(j, v) as number));
+      else this.pre[j].push(last.plus(v ?? ZERO));
       this.bad[j].push(this.bad[j][k - 1] + (v === undefined ? 1 : 0));
       this.addIndex(j, k);
-    });
+    }
   }
   /** Drops the stack down to its first k rows (they stay; the rest are now totalled). */
   truncate(k: number): number[] {
     const gone = this.stack.slice(k);
     while (this.stack.length > k) {
       const top = this.stack.length;
-      this.cols.forEach((_, j) => {
-        const key = this.pre[j][top].toString();
+      for (let j = 0; j < this.cols.length; j++) {
+        const key = this.key(this.pre[j][top]);
         const l = this.index[j].get(key)!;
         l.pop();
         if (!l.length) this.index[j].delete(key);
         this.pre[j].pop();
         this.bad[j].pop();
-      });
+      }
       this.stack.pop();
     }
     return gone;
@@ -96,11 +128,16 @@ class RunningSums {
   sumFrom(j: number, k: number): Dec | undefined {
     const top = this.stack.length;
     if (this.bad[j][top] - this.bad[j][k] > 0) return undefined;
-    return this.pre[j][top].minus(this.pre[j][k]);
+    const a = this.pre[j][top];
+    const b = this.pre[j][k];
+    if (typeof a === 'number') return new Dec(a - (b as number)).div(this.scale[j]!);
+    return a.minus(b as Dec);
   }
   /** Positions k (at most a few per column, nearest first) from which the stack sums to `v` in column j. */
   startsFor(j: number, v: Dec, maxK: number): number[] {
-    const l = this.index[j].get(this.pre[j][this.stack.length].minus(v).toString());
+    const top = this.pre[j][this.stack.length];
+    const r = this.rep(j, v);
+    const l = this.index[j].get(typeof top === 'number' ? top - (r as number) : top.minus(r as Dec).toString());
     if (!l) return [];
     const out: number[] = [];
     for (let n = l.length - 1; n >= 0 && out.length < 3; n--) if (l[n] <= maxK) out.push(l[n]);
@@ -190,6 +227,13 @@ export function readTotals(a: Audit): void {
             take(i, best.k, `its figures are the sum of the ${s.top - best.k} rows above it${row.label ? '' : ' (no label)'}`);
             continue;
           }
+        }
+        // A block of one line closed by its labelled total (a table of one line) when it casts exactly.
+        const one = closes && s.top - narrowFrom === 1 && printedCols(row).every(([j, p]) => s.sumFrom(j, narrowFrom)?.eq(p!.value));
+        if (one) {
+          kinds[i] = 'total';
+          take(i, narrowFrom, `labelled as closing a block ("${row.label}") of one line, which it equals`);
+          continue;
         }
         if (closes && s.top - narrowFrom >= 2) {
           // Labelled as closing a block, but the figures do not add up: a total all the same, checked.

@@ -1,5 +1,6 @@
 // The audit's input: a rectangle of cells as a reader found them — text as printed, or numbers as
 // typed — with the sheet they came from and how to name a cell to the reader of a finding.
+import { printedText } from '../base/cells';
 import { Dec, fromSpreadsheetNumber } from '../base/decimal';
 import { parsePrinted } from '../base/printed';
 import { a1, columnLetters, range, sheetRef } from '../base/a1';
@@ -169,9 +170,7 @@ export function readAt(g: Grid, r: number, c: number): Reading {
 
 /** Text of a cell for labels and headers ('' for blank; numbers as typed). */
 export function cellText(v: GridCell): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return String(v);
-  return v.replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim();
+  return printedText(v);
 }
 
 /** A zero-width value: the places of a figure as a step (1 for whole units, 0.1 for one place …). */

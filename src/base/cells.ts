@@ -36,3 +36,14 @@ export function norm(v: GridValue | undefined): string {
 export function cellText(v: GridValue | undefined): string {
   return v === null || v === undefined || typeof v === 'object' ? '' : String(v).trim();
 }
+
+/**
+ * A printed cell's text, for reading tables back (the audit): '' for blank; numbers as JavaScript
+ * writes them; text with every run of spaces, line breaks and no-break or thin spaces made one space,
+ * trimmed — a caption wrapped over two lines reads as one. (cellText keeps what will be printed.)
+ */
+export function printedText(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return String(v);
+  return v.replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim();
+}
