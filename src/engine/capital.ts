@@ -3,6 +3,7 @@ import { Dec, text } from '../base/decimal';
 import type { CapitalInput, CapitalScheme, Check, Column, Finding, Table } from './model';
 import { TableBuilder, derived, input, sumOf } from './table-builder';
 import { convert } from './units';
+import { isFigure } from './model';
 import { arrangeColumns } from './columns';
 import { placesField, tablePlaces } from './precision';
 
@@ -10,7 +11,7 @@ import { placesField, tablePlaces } from './precision';
 function capitalInputs(inp: CapitalInput): Dec[] {
   const schemes = inp.categories.flatMap((c) => (c.standalone ? [c.standalone] : c.schemes ?? []));
   return [
-    ...schemes.flatMap((s) => [s.revisedBudget, s.outturn, ...(s.reprofile ? [s.reprofile] : [])]),
+    ...schemes.flatMap((s) => [s.revisedBudget, s.outturn, ...(s.reprofile ? [s.reprofile] : []), ...(s.originalBudget ? [s.originalBudget] : [])]),
     ...inp.externallyFunded.map((e) => e.outturn),
     ...inp.memo.map((e) => e.outturn),
     ...(inp.financing ?? []).map((f) => f.amount),
@@ -35,12 +36,20 @@ export function capitalTable(inp: CapitalInput): CapitalTable {
   const defaultReprofile = inp.reprofileDefault ?? true;
   // The variance as the body prints it: budget − outturn (budget remaining, the default) or outturn − budget.
   const overFirst = inp.layout?.varianceSign === 'outturn-minus-budget';
+  // Issue 11: the original programme and the variation to it, and variations as % (of their own programme line).
+  const hasOriginal = schemes.some((s) => s.originalBudget !== undefined);
+  const pctDp = (inp.layout?.percentDecimals ?? 1) + 2;
+  const pctCol = (id: string, caption: string): Column => ({ id, header: ['', caption, '%'], kind: 'percent' });
   const columns: Column[] = arrangeColumns([
     { id: 'label', header: [''], kind: 'text' },
     ...(hasRef ? [{ id: 'ref', header: ['Ref'], kind: 'ref' as const }] : []),
+    ...(hasOriginal ? [{ id: 'original', header: [inp.year, 'Original Programme', u], kind: 'money' as const }] : []),
     { id: 'revised', header: [inp.year, 'Revised Budget', u], kind: 'money' },
     { id: 'outturn', header: [inp.year, 'Outturn', u], kind: 'money' },
+    ...(hasOriginal ? [{ id: 'varOriginal', header: ['', 'Variation to Original', u], kind: 'money' as const }] : []),
+    ...(hasOriginal && inp.showVariancePercent ? [pctCol('pctOriginal', 'Variation to Original')] : []),
     { id: 'remaining', header: overFirst || inp.layout?.columnLabels?.remaining ? ['', 'Over/ (Under)spend', u] : ['Budget', 'Remaining', u], kind: 'money' },
+    ...(inp.showVariancePercent ? [pctCol('pct', overFirst ? 'Over/ (Under)spend' : 'Budget Remaining')] : []),
     ...(hasReprofile ? [{ id: 'reprofile', header: ['Reprofile to', inp.nextYear, u], kind: 'money' as const }] : []),
   ], inp.layout);
   const b = new TableBuilder('capital', columns);
@@ -56,6 +65,7 @@ export function capitalTable(inp: CapitalInput): CapitalTable {
     const shownRef = ref ?? s.ref;
     const r = b.add(kind, s.label, bold, {
       ref: shownRef ? { text: shownRef } : null,
+      original: money(s.originalBudget ?? new Dec(0)),
       revised: money(s.revisedBudget),
       outturn: money(s.outturn),
     }, s.source);
@@ -89,6 +99,7 @@ export function capitalTable(inp: CapitalInput): CapitalTable {
     return r;
   };
   const totals = (rows: number[]) => ({
+    ...(hasOriginal ? { original: sumOf(b.refs(rows, 'original'), dp) } : {}),
     revised: sumOf(b.refs(rows, 'revised'), dp),
     outturn: sumOf(b.refs(rows, 'outturn'), dp),
     remaining: sumOf(b.refs(rows, 'remaining'), dp),
@@ -113,6 +124,7 @@ export function capitalTable(inp: CapitalInput): CapitalTable {
   const external = inp.externallyFunded.map((e) => {
     const r = b.add('externally_funded', e.label, true, {
       ref: e.ref ? { text: e.ref } : null,
+      original: input(new Dec(0), dp),
       revised: input(new Dec(0), dp),
       outturn: money(e.outturn),
       reprofile: input(new Dec(0), dp),
@@ -122,6 +134,14 @@ export function capitalTable(inp: CapitalInput): CapitalTable {
   });
   const grandTotal = external.length > 0 ? b.add('grand_total', inp.grandTotalLabel, true, totals([total, ...external])) : total;
   const memo = inp.memo.map((m) => b.add('memo', m.label, false, { ref: m.ref ? { text: m.ref } : null, outturn: money(m.outturn) }));
+
+  // The variation to the original programme, and the percentages, on every row with a programme.
+  b.rows.forEach((row, r) => {
+    if (!isFigure(row.cells[b.col('revised')])) return;
+    if (hasOriginal) row.cells[b.col('varOriginal')] = derived({ op: 'diff', a: b.ref(r, 'outturn'), b: b.ref(r, 'original') }, dp);
+    if (b.has('pctOriginal')) row.cells[b.col('pctOriginal')] = { ...derived({ op: 'ratio', num: b.ref(r, 'varOriginal'), den: b.ref(r, 'original') }, pctDp), as: 'percent' };
+    if (b.has('pct')) row.cells[b.col('pct')] = { ...derived({ op: 'ratio', num: b.ref(r, 'remaining'), den: b.ref(r, 'revised') }, pctDp), as: 'percent' };
+  });
 
   const checks: Check[] = [
     {

@@ -40,6 +40,8 @@ export interface TableLayout {
   /** captions by column id, replacing the default caption line */
   columnLabels?: Record<string, string>;
   varianceSign?: VarianceSign;
+  /** places of percentage columns, as a percentage (0–2; default 1) */
+  percentDecimals?: number;
 }
 export interface RevenueInput {
   units: Units;
@@ -120,6 +122,8 @@ export interface CapitalScheme {
   revisedBudget: Dec;
   outturn: Dec;
   reprofile?: Dec;
+  /** issue 11: the original programme (as approved at the start of the year) */
+  originalBudget?: Dec;
   /** next year's approved budget for the scheme (before the reprofile is added) */
   nextYearBudget?: Dec;
   source?: string;
@@ -161,6 +165,8 @@ export interface CapitalInput {
   reprofileDefault?: boolean;
   /** financing lines in the order given, without the source headings */
   financingAsListed?: boolean;
+  /** variations as % of their programme line (to the original, and the remaining/over to the revised) */
+  showVariancePercent?: boolean;
   layout?: TableLayout;
 }
 

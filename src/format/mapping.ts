@@ -23,7 +23,7 @@ export function mappableColumns(table: MappableTable, years: readonly string[] =
     case 'RevenueBelowTheLine':
       return ['Type', 'Label', 'Amount', 'Reserve'];
     case 'CapitalLines':
-      return ['Type', 'Category', 'Category ref', 'Label', 'Ref', 'Revised budget', 'Outturn', 'Reprofile', 'Category total label'];
+      return ['Type', 'Category', 'Category ref', 'Label', 'Ref', 'Revised budget', 'Outturn', 'Reprofile', 'Category total label', 'Original programme'];
     case 'ReserveLines':
       return ['Reserve', 'Class', 'Category', 'Opening balance', ...years.flatMap((y) => [`Movement ${y}`, `Transfers ${y}`, `Capital ${y}`]), ...years.map((y) => `Balance ${y}`)];
   }
@@ -47,7 +47,7 @@ export function reserveYearsFrom(values: GridValue[][]): string[] {
 export const OPTIONAL_COLUMNS: Record<MappableTable, readonly string[]> = {
   RevenueLines: ['Section', 'Sub-total label', 'Ref', 'Income'],
   RevenueBelowTheLine: ['Reserve'],
-  CapitalLines: ['Category ref', 'Ref', 'Reprofile', 'Category total label'],
+  CapitalLines: ['Category ref', 'Ref', 'Reprofile', 'Category total label', 'Original programme'],
   ReserveLines: ['Category'],
 };
 

@@ -42,7 +42,7 @@ export const REVENUE_BELOW_LINE: TemplateTable = {
 export const CAPITAL_LINES: TemplateTable = {
   sheet: TEMPLATE_SHEETS.capital,
   name: 'CapitalLines',
-  columns: ['Type', 'Category', 'Category ref', 'Label', 'Ref', 'Revised budget', 'Outturn', 'Reprofile', 'Category total label'],
+  columns: ['Type', 'Category', 'Category ref', 'Label', 'Ref', 'Revised budget', 'Outturn', 'Reprofile', 'Category total label', 'Original programme'],
   money: ['Revised budget', 'Outturn', 'Reprofile'],
   required: 8,
 };
@@ -112,6 +112,8 @@ export const LAYOUT_SETTINGS = [
   ['Capital column labels', 'capital.columnLabels', 'labels'],
   ['Capital reprofile default', 'capital.reprofileDefault', 'bool'],
   ['Capital financing as listed', 'capital.financingAsListed', 'bool'],
+  ['Capital show variance %', 'capital.showVariancePercent', 'bool'],
+  ['Capital percent decimals', 'capital.percentDecimals', 'int'],
   ['Reserves decimals', 'reserves.decimals', 'int'],
   ['Reserves total label', 'reserves.totalLabel', 'text'],
   ['General reserve minimum amount', 'reserves.generalReserveBand.minAmount', 'money'],

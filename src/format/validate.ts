@@ -305,6 +305,7 @@ function capitalModel(v: ValidationContext, c: NonNullable<V1['capital']>): Capi
     revisedBudget: money(s.revisedBudget!, [...p, 'revisedBudget']),
     outturn: money(s.outturn!, [...p, 'outturn']),
     reprofile: s.reprofile !== undefined ? money(s.reprofile, [...p, 'reprofile']) : undefined,
+    ...(s.originalBudget !== undefined ? { originalBudget: money(s.originalBudget, [...p, 'originalBudget']) } : {}),
     nextYearBudget: s.nextYearBudget !== undefined ? money(s.nextYearBudget, [...p, 'nextYearBudget']) : undefined,
     source: src(p),
   });
@@ -333,8 +334,16 @@ function capitalModel(v: ValidationContext, c: NonNullable<V1['capital']>): Capi
     }),
     ...(c.reprofileDefault !== undefined ? { reprofileDefault: c.reprofileDefault } : {}),
     ...(c.financingAsListed ? { financingAsListed: true } : {}),
+    ...(c.showVariancePercent ? { showVariancePercent: true } : {}),
     ...layoutOf(c),
   };
+  // Issue 11: the original programme is given on every scheme, or on none.
+  const withOriginal = c.categories.flatMap((cat, i) => (cat.schemes ? cat.schemes.map((s, j) => ({ s: s as V1Scheme, p: ['capital', 'categories', i, 'schemes', j] })) : [{ s: cat as V1Scheme, p: ['capital', 'categories', i] }]));
+  if (withOriginal.some(({ s }) => s.originalBudget !== undefined)) {
+    for (const { s, p } of withOriginal) {
+      if (s.originalBudget === undefined) errors.push({ where: src([...p, 'originalBudget']), message: 'the original programme is missing: give it on every scheme, or on none (then the column is not printed)' });
+    }
+  }
   uniqueLabels([
     ...c.categories.flatMap((cat, i) => [
       ...(cat.schemes ? [{ label: cat.totalLabel ?? `Total ${cat.label}`, path: ['capital', 'categories', i], field: cat.totalLabel ? 'totalLabel' : 'label' }] : [{ label: cat.label, path: ['capital', 'categories', i] }]),
@@ -594,8 +603,8 @@ function mtfpModel(m: V1Mtfp, r: NonNullable<V1['reserves']>, actualYears: numbe
 
 // The document's shape once the schema has passed.
 type M = string | number;
-interface V1Scheme { label: string; ref?: string; revisedBudget?: M; outturn?: M; reprofile?: M; nextYearBudget?: M }
-interface V1Layout { decimals?: number; varianceSign?: VarianceSign; columnOrder?: string[]; columnLabels?: Record<string, string> }
+interface V1Scheme { label: string; ref?: string; revisedBudget?: M; outturn?: M; reprofile?: M; nextYearBudget?: M; originalBudget?: M }
+interface V1Layout { decimals?: number; varianceSign?: VarianceSign; columnOrder?: string[]; columnLabels?: Record<string, string>; percentDecimals?: number }
 interface V1Ledger {
   month?: number;
   lines?: { costCentre: M; account: M; description?: string; budget: M; actualToDate: M; commitments?: M; forecast?: M }[];
@@ -631,7 +640,7 @@ interface V1 {
     ledger?: V1Ledger;
   };
   capital?: V1Layout & {
-    reprofileDefault?: boolean; financingAsListed?: boolean;
+    reprofileDefault?: boolean; financingAsListed?: boolean; showVariancePercent?: boolean;
     units: Units; displayUnits?: Units; year: string; nextYear: string; heading?: string; totalLabel?: string; grandTotalLabel?: string;
     categories: (V1Scheme & { totalLabel?: string; schemes?: V1Scheme[] })[];
     externallyFunded?: { label: string; ref?: string; outturn: M }[];
@@ -660,6 +669,7 @@ function layoutOf(t: V1Layout): { layout?: TableLayout } {
   if (t.varianceSign !== undefined) layout.varianceSign = t.varianceSign;
   if (t.columnOrder !== undefined) layout.columnOrder = t.columnOrder;
   if (t.columnLabels !== undefined) layout.columnLabels = t.columnLabels;
+  if (t.percentDecimals !== undefined) layout.percentDecimals = t.percentDecimals;
   return Object.keys(layout).length ? { layout } : {};
 }
 

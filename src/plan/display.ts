@@ -55,6 +55,8 @@ export function displayNumber(v: string, format: FormatName | undefined): string
     money2: { dp: 2, scale: 1, suffix: '', group: true },
     money3: { dp: 3, scale: 1, suffix: '', group: true },
     percent1: { dp: 1, scale: 100, suffix: '%', group: false },
+    percent0: { dp: 0, scale: 100, suffix: '%', group: false },
+    percent2: { dp: 2, scale: 100, suffix: '%', group: false },
     ratio1: { dp: 1, scale: 1, suffix: '', group: false },
     check: { dp: 2, scale: 1, suffix: '', group: false },
     text: undefined,

@@ -284,7 +284,7 @@ function writeFormats(grid: Grid, blk: Block, mirrorCol: number): void {
   const moneyFormat: FormatName = t.places !== undefined ? MONEY_FORMAT[t.places] : t.units === '£m' ? 'money1' : 'money0';
   t.columns.forEach((col, c) => {
     if (!numeric[c]) return;
-    const fmt: FormatName = col.kind === 'percent' ? 'percent1' : col.kind === 'ratio' ? 'ratio1' : moneyFormat;
+    const fmt: FormatName = col.kind === 'percent' ? percentFormat(t, c) : col.kind === 'ratio' ? 'ratio1' : moneyFormat;
     grid.format(row0, c, rowN, c, fmt);
     grid.format(row0, mirrorCol + c - firstNum, rowN, mirrorCol + c - firstNum, fmt);
   });
@@ -321,6 +321,12 @@ function writeEngineFigures(grid: Grid, blk: Block, mirrorCol: number, roundTo: 
   grid.style(blk.checkRow, firstNum, blk.checkRow, firstNum, 'check');
   grid.format(blk.checkRow, firstNum, blk.checkRow, firstNum, 'check');
   return { table: t.id, address: a1(blk.checkRow, firstNum) };
+}
+
+/** A percentage column's format by the places its figures keep (a fraction to 3 places = 0.1%). */
+function percentFormat(t: Table, c: number): FormatName {
+  const f = t.rows.map((row) => row.cells[c]).find(isFigure);
+  return f?.dp === 2 ? 'percent0' : f?.dp === 4 ? 'percent2' : 'percent1';
 }
 
 /** The formula of a derived figure, in the sheet's own cells. */

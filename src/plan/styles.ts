@@ -12,6 +12,9 @@ export const NUMBER_FORMATS = {
   money3: '#,##0.000_);(#,##0.000);"-"_)',
   /** a fraction shown as a percentage to one place */
   percent1: '0.0%_);(0.0%);"-"_)',
+  /** percentages to nil and two places (issue 11: a table's percentDecimals) */
+  percent0: '0%_);(0%);"-"_)',
+  percent2: '0.00%_);(0.00%);"-"_)',
   /** a plain ratio to one place (years of cover) */
   ratio1: '0.0_);(0.0);"-"_)',
   /** a check cell: shows 0 when formulas and engine agree */

@@ -111,11 +111,13 @@ export function templatePlan(doc?: Doc, opts: { forecasting?: boolean } = {}): S
   if (cap) {
     const rows: PlanCell[][] = [];
     const totals = (cap.categories ?? []).some((c: Doc) => c.totalLabel);
-    const capLines = withColumns(CAPITAL_LINES, totals ? ['Category total label'] : []);
-    const tl = (v: unknown) => (totals ? [s(v)] : []);
+    const originals = (cap.categories ?? []).some((c: Doc) => c.originalBudget !== undefined || (c.schemes ?? []).some((sc: Doc) => sc.originalBudget !== undefined));
+    // Optional columns, in the template's order, only when used (a blank Category total label where an original is written).
+    const capLines = withColumns(CAPITAL_LINES, [...(totals || originals ? ['Category total label'] : []), ...(originals ? ['Original programme'] : [])]);
+    const tl = (v: unknown, o?: unknown) => [...(totals || originals ? [s(v)] : []), ...(originals ? [n(o)] : [])];
     for (const c of cap.categories ?? []) {
-      if (c.schemes) for (const sc of c.schemes) rows.push([s('Scheme'), s(c.label), s(c.ref), s(sc.label), s(sc.ref), n(sc.revisedBudget), n(sc.outturn), n(sc.reprofile), ...tl(c.totalLabel)]);
-      else rows.push([s('Single-line category'), s(c.label), s(c.ref), s(c.label), null, n(c.revisedBudget), n(c.outturn), n(c.reprofile), ...tl(null)]);
+      if (c.schemes) for (const sc of c.schemes) rows.push([s('Scheme'), s(c.label), s(c.ref), s(sc.label), s(sc.ref), n(sc.revisedBudget), n(sc.outturn), n(sc.reprofile), ...tl(c.totalLabel, sc.originalBudget)]);
+      else rows.push([s('Single-line category'), s(c.label), s(c.ref), s(c.label), null, n(c.revisedBudget), n(c.outturn), n(c.reprofile), ...tl(null, c.originalBudget)]);
     }
     for (const e of cap.externallyFunded ?? []) rows.push([s('Externally funded'), null, null, s(e.label), s(e.ref), null, n(e.outturn), null, ...tl(null)]);
     for (const m of cap.memo ?? []) rows.push([s('Memo'), null, null, s(m.label), s(m.ref), null, n(m.outturn), null, ...tl(null)]);

@@ -289,6 +289,8 @@ export function financeWords(text: string): string {
   t = t.replace(/ \(allowed, reported\)/g, ' (allowed; listed for the record)');
   // £1143.096m → £1,143.096m; 12345 → 12,345 only inside £ amounts
   t = t.replace(/£(-?)(\d{4,})((?:\.\d+)?)(m|k|bn)?\b/g, (_m, sign: string, whole: string, frac: string, unit: string | undefined) => `£${sign}${Number(whole).toLocaleString('en-GB')}${frac}${unit ?? ''}`);
+  // 189878803 £ / 499 £'000 (the engine's amount then its units) → 189,878,803 £
+  t = t.replace(/(^|[\s(])(-?)(\d{4,})((?:\.\d+)?) (£(?:'000|m)?)(?=[\s,;.)]|$)/g, (_m, pre: string, sign: string, whole: string, frac: string, unit: string) => `${pre}${sign}${Number(whole).toLocaleString('en-GB')}${frac} ${unit}`);
   return t;
 }
 

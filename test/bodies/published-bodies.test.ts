@@ -117,6 +117,22 @@ describe('other bodies: revenue tables as published (issue 11)', () => {
     // from the printed figures, so it is not reproduced here (the audit reports it).
   });
 
+  it('PCC for Surrey, Decision 55/2023 month 9 2023/24: variance printed budget − outturn, funding as its own line typed negative', () => {
+    // Source: https://surrey-pcc.gov.uk/decisions/55-2023-month-09-2023-24-financial-performance-budget-virements
+    const r = build(toModel(doc('test/bodies/inputs/surrey-pcc-2023-24-month9.json')));
+    const t = table(r, 'revenue');
+    assert.deepEqual(headers(t), ['Budget Heading', 'Total 2023/24 Budget £m', 'Total 2023/24 Outturn £m', 'Variance £m']);
+    const [spend, funding, total] = tsv('surrey-2023-24-revenue-monitoring', 1);
+    row(t, spend[0], [['revised', spend[1]], ['outturn', spend[2]], ['variance', spend[3]]]);
+    row(t, funding[0], [['revised', funding[1]], ['outturn', funding[2]], ['variance', funding[3]]]);
+    row(t, total[0], [['revised', total[1]], ['outturn', total[2]]]);
+    // The Grand Total prints (1.0), outturn − budget: the other sign from its own lines (2.6 + (1.6) = 1.0).
+    // One convention throughout: 1.0 under budget, as the decision says ("£1.0m under budget").
+    row(t, 'Grand Total', [['variance', '1.0']]);
+    assert.equal(r.narrative.revenue!.sentence, 'On a forecast basis (forecast at month 9), an overall underspend against the Revised Budget is expected for the year of £1.0m.');
+    assert.deepEqual(rules(r), []);
+  });
+
   it('income typed positive as printed: marked income it is counted against spending; unmarked it is a warning at its cell', () => {
     // Cumbria Commissioner Fire and Rescue Authority 2023/24 (Eden DC, "income and expenditure"):
     // gross expenditure 30.515, less fees and charges (0.169), less other grants (4.903) = 25.443 net.
@@ -205,6 +221,31 @@ describe('other bodies: capital tables as published (issue 11)', () => {
   });
 });
 
+describe('other bodies: capital against the original and the latest programme (issue 11)', () => {
+  it('Oxfordshire County Council, Capital Programme Provisional Outturn 2020/21, Annex 1a: original, latest, actual, variation to each (£000 and % to nil places)', () => {
+    // Source: Cabinet June 2021, CA_JUN2221R125 Annex 1a, https://docslib.org/doc/3839725/ca-jun2221r125-capital-outturn-annexes-pdf-136-kb
+    const input = doc('test/bodies/inputs/oxfordshire-2020-21-capital-outturn.json');
+    const printedRows = tsv('oxfordshire-2020-21-capital-outturn', 4).slice(1, 11).filter((r) => r[0] !== 'Earmarked Reserves');
+    assert.equal(printedRows.length, 9);
+    for (const model of [toModel(input), viaTemplates(input)]) {
+      const r = build(model);
+      const t = table(r, 'capital');
+      for (const [label, original, latest, actual, varO, pctO, varL, pctL] of printedRows) {
+        row(t, label, [['original', original], ['revised', latest], ['outturn', actual], ['varOriginal', varO], ['remaining', varL]]);
+        // Percentages: fractions to two places (0% places), e.g. −3,595 / 41,620 = −8.6% → −9%.
+        assert.ok(shown(t, label, 'pctOriginal').times(100).eq(printed(pctO)), `${label}: % of original printed ${pctO}`);
+        assert.ok(shown(t, label, 'pct').times(100).eq(printed(pctL)), `${label}: % of latest printed ${pctL}`);
+      }
+      // Earmarked Reserves: 12,170 original, nil latest and actual: −12,170 is −100% (printed "100%",
+      // without its sign); 0 ÷ 0 shows nil ("0%" printed).
+      row(t, 'Earmarked Reserves', [['original', '12,170'], ['varOriginal', '-12,170'], ['remaining', '0']]);
+      assert.ok(shown(t, 'Earmarked Reserves', 'pctOriginal').eq(-1));
+      assert.ok(shown(t, 'Earmarked Reserves', 'pct').isZero());
+      assert.deepEqual(rules(r), []);
+    }
+  });
+});
+
 describe('other bodies: reserves as published (issue 11)', () => {
   it('PCC for Lancashire, "Reserves Explained": earmarked reserves 2018/19 as balances, £m to three places, by hand in the input templates', () => {
     // Source: https://www.lancashire-pcc.gov.uk/reserves-explained/ (../shared/audit-corpus/published-8.tsv)
@@ -284,7 +325,8 @@ describe('other bodies: reserves as published (issue 11)', () => {
 describe('other bodies: each input through `outturn template` and back builds the same result', () => {
   for (const path of ['examples/nwfire-2019-20-month8.json', 'examples/kentfire-2015-20-reserves.json', 'test/bodies/inputs/surrey-pcc-2021-22-outturn.json',
     'test/bodies/inputs/iow-2005-06-capital-outturn.json', 'test/bodies/inputs/banes-2006-07-capital-monitoring.json',
-    'test/bodies/inputs/lancashire-pcc-2018-19-reserves.json', 'test/bodies/inputs/nottsfire-2023-25-reserves.json']) {
+    'test/bodies/inputs/lancashire-pcc-2018-19-reserves.json', 'test/bodies/inputs/nottsfire-2023-25-reserves.json', 'test/bodies/inputs/oxfordshire-2020-21-capital-outturn.json',
+    'test/bodies/inputs/surrey-pcc-2023-24-month9.json']) {
     it(path, () => {
       const { direct, templates } = sameThroughTemplates(doc(path));
       assert.deepEqual(templates, direct);

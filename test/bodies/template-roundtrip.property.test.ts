@@ -33,13 +33,16 @@ const issue11 = fc.record({
   capital: fc.record({
     decimals: opt(fc.integer({ min: 0, max: 3 })),
     varianceSign: opt(fc.constantFrom('outturn-minus-budget', 'budget-minus-outturn')),
-    columnOrder: opt(order(['revised', 'outturn', 'remaining', 'reprofile'])),
+    columnOrder: opt(order(['original', 'revised', 'outturn', 'varOriginal', 'pctOriginal', 'remaining', 'pct', 'reprofile'])),
     columnLabels: opt(captions(['revised', 'outturn', 'remaining'])),
     reprofileDefault: opt(fc.boolean()),
     heading: opt(fc.constantFrom('', 'Service Area')),
     totalLabels: fc.boolean(),
     financing: opt(fc.array(fc.record({ type: fc.constantFrom('grant', 'capital-receipts', 'revenue', 'borrowing', 'mixed'), amount: positivePence(10n ** 9n) }), { minLength: 1, maxLength: 4 })),
     financingAsListed: opt(fc.boolean()),
+    original: fc.boolean(),
+    showVariancePercent: opt(fc.boolean()),
+    percentDecimals: opt(fc.integer({ min: 0, max: 2 })),
   }),
   reserves: fc.record({
     balances: opt(fc.record({ opening: fc.boolean(), values: fc.array(fc.array(positivePence(10n ** 9n), { minLength: 5, maxLength: 5 }), { minLength: 8, maxLength: 8 }) })),
@@ -68,7 +71,11 @@ function apply(base: Doc, o: Doc): Doc {
   });
   if (o.revenue.noBelowLine) { delete r.adjustments; delete r.earmarked; }
   const c = d.capital;
-  for (const k of ['decimals', 'varianceSign', 'columnOrder', 'columnLabels', 'reprofileDefault', 'heading', 'financingAsListed']) set(c, k, o.capital[k]);
+  for (const k of ['decimals', 'varianceSign', 'columnOrder', 'columnLabels', 'reprofileDefault', 'heading', 'financingAsListed', 'showVariancePercent', 'percentDecimals']) set(c, k, o.capital[k]);
+  if (o.capital.original) {
+    // the original programme: the revised budget less a tenth, on every scheme
+    for (const cat of c.categories) for (const x of cat.schemes ?? [cat]) x.originalBudget = x.revisedBudget.startsWith('-') ? x.revisedBudget : x.revisedBudget.replace(/^(\d+)/, (m: string) => String((BigInt(m) * 9n) / 10n));
+  }
   if (o.capital.totalLabels) c.categories.forEach((cat: Doc, i: number) => { if (cat.schemes) cat.totalLabel = `Sub-total ${i + 1}`; });
   if (o.capital.financing) c.financing = o.capital.financing.map((f: Doc, i: number) => ({ type: f.type, label: `Source ${i + 1}`, amount: f.amount }));
   const res = d.reserves;

@@ -62,6 +62,7 @@ describe('task pane: the words (messages.ts)', () => {
     assert.equal(M.financeWords('the RevenueLines table has no rows: enter one row per budget heading'), 'the table of revenue lines has no rows: enter one row per budget heading');
     assert.equal(M.financeWords('merged cells (E6:F6) in the RevenueLines table'), 'merged cells (E6:F6) in the table of revenue lines');
     assert.equal(M.financeWords('£1143.096m and £12345m and £0.371m'), '£1,143.096m and £12,345m and £0.371m');
+    assert.equal(M.financeWords('Table 1 total 189878803 £, ledger total 92483026.76 £; 499 £\'000 (2020/21, cost centre 10053)'), 'Table 1 total 189,878,803 £, ledger total 92,483,026.76 £; 499 £\'000 (2020/21, cost centre 10053)');
   });
 
   it('every Office.js failure says what happened and what to do, never its code', () => {

@@ -11,6 +11,7 @@ export interface SchemeDoc {
   revisedBudget: MoneyText;
   outturn: MoneyText;
   reprofile?: MoneyText;
+  originalBudget?: MoneyText;
   /** from the CapitalNextYear table (./capital-forecast.ts) */
   nextYearBudget?: MoneyText;
 }
@@ -24,6 +25,7 @@ export interface CategoryDoc {
   outturn?: MoneyText;
   reprofile?: MoneyText;
   nextYearBudget?: MoneyText;
+  originalBudget?: MoneyText;
 }
 export interface CapitalLinesDoc {
   categories: CategoryDoc[];
@@ -54,6 +56,8 @@ export function readCapitalLines(ctx: ReadContext): CapitalLinesDoc | undefined 
     const fig = (col: string, path: string) => ctx.moneyOr0(row.cells[CAPITAL_LINES.columns.indexOf(col)], cell(col), path);
     // A blank reprofile is the officer leaving the default (remaining budget, nil if overspent).
     const reprofile = (path: string) => (isBlank(row.cells[7]) ? {} : { reprofile: fig('Reprofile', `${path}.reprofile`) });
+    // Issue 11: the optional Original programme column (blank: not given).
+    const original = (path: string) => (isBlank(row.cells[9]) ? {} : { originalBudget: fig('Original programme', `${path}.originalBudget`) });
     if (kind === 'Scheme') {
       let cat = categories[categories.length - 1];
       if (!cat || cat.label !== category || !cat.schemes) {
@@ -70,6 +74,7 @@ export function readCapitalLines(ctx: ReadContext): CapitalLinesDoc | undefined 
       schemes.push({
         label,
         ...(ref ? { ref } : {}),
+        ...original(path),
         revisedBudget: fig('Revised budget', `${path}.revisedBudget`),
         outturn: fig('Outturn', `${path}.outturn`),
         ...reprofile(path),
@@ -80,6 +85,7 @@ export function readCapitalLines(ctx: ReadContext): CapitalLinesDoc | undefined 
       categories.push({
         label: category || label,
         ...(categoryRef || ref ? { ref: categoryRef || ref } : {}),
+        ...original(path),
         revisedBudget: fig('Revised budget', `${path}.revisedBudget`),
         outturn: fig('Outturn', `${path}.outturn`),
         ...reprofile(path),
