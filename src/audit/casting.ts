@@ -264,6 +264,12 @@ export function readTotals(a: Audit): void {
       }
       continue;
     }
+    if (narrowFrom >= s.top && printedCols(row).every(([, p]) => p!.value.isZero())) {
+      // A total of nothing (a class of reserves with none in it): nil, and it adds no rows.
+      s.push(i);
+      narrowFrom = s.top;
+      continue;
+    }
     const name = nameOf(row.label);
     let matched = -1;
     if (name) {
