@@ -69,7 +69,10 @@ export async function ledgerExport(dir: string, n: number): Promise<{ csv: strin
   await new Promise<void>((r) => w.end(buf, () => r()));
   const doc = ledgerDocument({ ...ledger, lines: [] }) as { revenue: { ledger: Record<string, unknown> } };
   delete doc.revenue.ledger.lines;
-  doc.revenue.ledger.linesFrom = { file: `ledger-${n}.csv`, columns: { costCentre: 'Cost Centre', account: 'Account', description: 'Description', budget: 'Annual Budget', actualToDate: 'YTD Actual' } };
+  // The columns the peers read too (the Python scripts read no description): the same work on the
+  // same file. Mapping the description as well costs Outturn ~15% more time and ~150 MB at 10^6
+  // lines (each description is kept, for findings), measured on this machine.
+  doc.revenue.ledger.linesFrom = { file: `ledger-${n}.csv`, columns: { costCentre: 'Cost Centre', account: 'Account', budget: 'Annual Budget', actualToDate: 'YTD Actual' } };
   const json = join(dir, `ledger-${n}.json`);
   writeFileSync(json, JSON.stringify(doc));
   const mapping = join(dir, `mapping-${n}.json`);

@@ -111,7 +111,8 @@ export function readDelimited(content: string, name: string, delimiter?: Delimit
     for (const { record } of records) for (const v of record) {
       const s = v.trim();
       if (!/\d/.test(s)) continue;
-      const c = DECIMAL_COMMA.test(s) && /,/.test(s);
+      // a decimal comma, or thousands grouped by points at least twice (1.234.567): written the continental way
+      const c = DECIMAL_COMMA.test(s) && (/,/.test(s) || /\d\.\d{3}\.\d{3}/.test(s));
       const p = DECIMAL_POINT.test(s);
       if (c && !p) commas++;
       if (p && !c) {

@@ -207,6 +207,11 @@ function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
         if (isTableLine[k] && lines[j].page === lines[k].page) pitches.push(lines[j].y - lines[k].y);
         end = j;
       } else if (lines[j].segs.length >= 1) {
+        // a new table's title after a gap: one segment at the left edge, apart from the table above,
+        // with a header line of several segments under it
+        const next = lines[j + 1];
+        if (gap > 1.6 * pitch && lines[j].segs.length === 1 && lines[j].segs[0].x0 <= tableLeft + 2 * lines[j].h
+          && next && !isTableLine[j + 1] && next.segs.length >= 2 && next.segs.every((sg) => !sg.numeric)) break;
         // a label line without figures: keep if a table line follows soon
         let k = j + 1;
         while (k < lines.length && !isTableLine[k] && !proseAt(lines[k]) && lines[k].y - lines[k - 1].y <= 3.2 * pitch && k - j < 40) k++;
@@ -292,6 +297,17 @@ function columnsOf(lines: Line[]): Column[] {
   const anchors = (s: Segment) => s.numeric && !/^[-–—−]$/.test(s.text);
   const figureCols = cluster(rows.flatMap((l) => l.segs.filter(anchors)), []);
   for (const c of figureCols) c.figure = true;
+  // a column of nothing but dashes (nil every year) is a column when a header stands over it alone:
+  // the dashes line up under a header that no figure column is under
+  const dashCols = cluster(rows.flatMap((l) => l.segs.filter((s) => /^[-–—−]$/.test(s.text))), figureCols);
+  for (const d of dashCols) {
+    const members = rows.flatMap((l) => l.segs).filter((s) => /^[-–—−]$/.test(s.text) && overlap(d, s) > 0).length;
+    const headed = lines.some((l) => !isRow(l) && l.segs.some((h) => overlap(d, h) > 0 && !figureCols.some((f) => overlap(f, h) > 0)));
+    if (members >= 2 && headed) {
+      d.figure = true;
+      figureCols.push(d);
+    }
+  }
   // text segments that overlap two figure columns span them: they do not make columns
   // words that stand for a figure ("none", "nil", "n/a") sit anywhere in a figure's cell: they anchor no column either
   const text = rows.flatMap((l) => l.segs.filter((s) => !s.numeric && !/^[-–—−]$/.test(s.text) && !FILLER.test(s.text)));

@@ -204,7 +204,9 @@ function classify(q: Quote, v: Dec): TieStatus | undefined {
   const a = v.abs();
   if (a.eq(q.value)) return 'tied';
   if (roundTo(a, q.step).eq(q.value)) return 'rounded';
-  if (truncTo(a, q.step).eq(q.value)) return 'truncated';
+  // cut short rather than rounded: only said of a quote precise enough for the difference to mean
+  // something (three significant figures: "£0.370m", "87.9%"); "2%" of 2.9% is a band, not a truncation
+  if (truncTo(a, q.step).eq(q.value) && q.value.abs().div(q.step).gte(100)) return 'truncated';
   return undefined;
 }
 

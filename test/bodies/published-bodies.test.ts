@@ -117,6 +117,22 @@ describe('other bodies: revenue tables as published (issue 11)', () => {
     // from the printed figures, so it is not reproduced here (the audit reports it).
   });
 
+  it('PCC for Surrey, Decision 55/2023 month 9 2023/24: variance printed budget − outturn, funding as its own line typed negative', () => {
+    // Source: https://surrey-pcc.gov.uk/decisions/55-2023-month-09-2023-24-financial-performance-budget-virements
+    const r = build(toModel(doc('test/bodies/inputs/surrey-pcc-2023-24-month9.json')));
+    const t = table(r, 'revenue');
+    assert.deepEqual(headers(t), ['Budget Heading', 'Total 2023/24 Budget £m', 'Total 2023/24 Outturn £m', 'Variance £m']);
+    const [spend, funding, total] = tsv('surrey-2023-24-revenue-monitoring', 1);
+    row(t, spend[0], [['revised', spend[1]], ['outturn', spend[2]], ['variance', spend[3]]]);
+    row(t, funding[0], [['revised', funding[1]], ['outturn', funding[2]], ['variance', funding[3]]]);
+    row(t, total[0], [['revised', total[1]], ['outturn', total[2]]]);
+    // The Grand Total prints (1.0), outturn − budget: the other sign from its own lines (2.6 + (1.6) = 1.0).
+    // One convention throughout: 1.0 under budget, as the decision says ("£1.0m under budget").
+    row(t, 'Grand Total', [['variance', '1.0']]);
+    assert.equal(r.narrative.revenue!.sentence, 'On a forecast basis (forecast at month 9), an overall underspend against the Revised Budget is expected for the year of £1.0m.');
+    assert.deepEqual(rules(r), []);
+  });
+
   it('income typed positive as printed: marked income it is counted against spending; unmarked it is a warning at its cell', () => {
     // Cumbria Commissioner Fire and Rescue Authority 2023/24 (Eden DC, "income and expenditure"):
     // gross expenditure 30.515, less fees and charges (0.169), less other grants (4.903) = 25.443 net.
@@ -309,7 +325,8 @@ describe('other bodies: reserves as published (issue 11)', () => {
 describe('other bodies: each input through `outturn template` and back builds the same result', () => {
   for (const path of ['examples/nwfire-2019-20-month8.json', 'examples/kentfire-2015-20-reserves.json', 'test/bodies/inputs/surrey-pcc-2021-22-outturn.json',
     'test/bodies/inputs/iow-2005-06-capital-outturn.json', 'test/bodies/inputs/banes-2006-07-capital-monitoring.json',
-    'test/bodies/inputs/lancashire-pcc-2018-19-reserves.json', 'test/bodies/inputs/nottsfire-2023-25-reserves.json', 'test/bodies/inputs/oxfordshire-2020-21-capital-outturn.json']) {
+    'test/bodies/inputs/lancashire-pcc-2018-19-reserves.json', 'test/bodies/inputs/nottsfire-2023-25-reserves.json', 'test/bodies/inputs/oxfordshire-2020-21-capital-outturn.json',
+    'test/bodies/inputs/surrey-pcc-2023-24-month9.json']) {
     it(path, () => {
       const { direct, templates } = sameThroughTemplates(doc(path));
       assert.deepEqual(templates, direct);

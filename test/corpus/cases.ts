@@ -219,7 +219,11 @@ export const AUDIT_CASES: Case[] = [
   audit('an unreadable cell', 'table1.tsv', T1.replace('2,970,646', '2,97O,646'), { code: 2, where: /row 2, column outturn|row 2.*outturn/i, says: /unreadable|not a number/i }),
   audit('a total that does not cast', 'table1.tsv', T1.replace('3,295,924\t3,295,924\t2,970,646', '3,295,924\t3,295,924\t2,970,647'), { code: 1, where: /row \d+, column/, says: /error|warning/ }),
   audit('an empty file', 'table1.tsv', '', { code: 2, where: 'table1.tsv', says: /no table/ }),
-  audit('UTF-16 text', 'table1.tsv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(T1, 'utf16le')]), { code: 2, where: 'table1.tsv', says: /UTF-16|UTF-8|no table/ }),
+  // Excel's "Unicode text" is UTF-16 with a byte-order mark: read as such (issue #10; it was refused before).
+  audit('UTF-16 text (Excel\'s "Unicode text")', 'table1.tsv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(T1, 'utf16le')]), { code: 0, where: AUDITED, says: /the tables cast/ }),
+  // UK Excel saves CSV in Windows-1252: £ is the byte 0xA3.
+  audit('a TSV saved by UK Excel in Windows-1252 (£ as the byte 0xA3)', 'table1.tsv', Buffer.from(T1.replace('original_budget', 'original_budget £'), 'latin1'), { code: 0, where: /read as Windows-1252/, says: /the tables cast/ }),
+  audit('semicolon-separated with decimal commas', 'table1.csv', T1.split('\n').map((l) => l.split('\t').map((c) => c.replace(/,/g, '.')).join(';')).join('\n'), { code: 0, where: /semicolon-separated with decimal commas|semicolon-separated/, says: /the tables cast/ }),
   audit('a file larger than the input limit (sparse, 300 MB)', 'table1.csv', (dir) => {
     const fd = openSync(join(dir, 'table1.csv'), 'w');
     ftruncateSync(fd, 300 * 2 ** 20);

@@ -157,10 +157,11 @@ describe('forecast: ledger-level input', () => {
     assert.ok(where.includes('$.revenue.ledger.lines[0].forecast'));
     const typo = ledgerDoc({ lines: [{ costCentre: '1', account: '2', budget: '1', actualToDate: '1', acutal: '1' }], mapping: [{ heading: 'A', costCentre: '1' }] });
     assert.throws(() => toModel(typo), (e: InvalidInput) => e.errors.some((x) => x.where === '$.revenue.ledger.lines[0].acutal' && /unknown field/.test(x.message)));
-    // without a ledger the heading figures stay required, as before
+    // without a ledger the heading figures stay required, as before (the original budget is optional
+    // since #11: many bodies do not publish it; the revised budget and the outturn are not)
     const plain = ledgerDoc({ lines: [], mapping: [{ heading: 'A', costCentre: '1' }] });
     delete plain.revenue.ledger;
-    assert.throws(() => toModel(plain), (e: InvalidInput) => e.errors.some((x) => x.where === '$.revenue.sections[0].lines[0].originalBudget' && x.message === 'required field is missing'));
+    assert.throws(() => toModel(plain), (e: InvalidInput) => e.errors.some((x) => x.where === '$.revenue.sections[0].lines[0].revisedBudget' && x.message === 'required field is missing'));
   });
 
   it('exact beyond the integer-pence fast path: more than two decimals, and totals past 2^53 pence', () => {

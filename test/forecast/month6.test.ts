@@ -45,7 +45,9 @@ describe('forecast: month N', () => {
     assert.deepEqual(flags.map((x) => x.message.split(':')[0]), ['A']);
     const flagCol = t1.columns.findIndex((c) => c.id === 'flag');
     assert.deepEqual(t1.rows.find((x) => x.label === 'A')!.cells[flagCol], { text: 'Over' });
-    assert.equal(r.narrative.revenue?.sentence, 'On a forecast basis (forecast at month 6), an overall overspend against the Revised Budget is expected for the year of £0.000m.');
+    // the sentence is formed from the figures the table shows (round-then-sum: 1,570 − 1,501 = 69 and
+    // 980 − 1,000 = −20, net 49); too small for £m, it is written in pounds (issue 11), not "£0.000m"
+    assert.equal(r.narrative.revenue?.sentence, 'On a forecast basis (forecast at month 6), an overall overspend against the Revised Budget is expected for the year of £49.');
     assert.equal(check(r, 'ledger.reconciliation').passed, true);
   });
 
