@@ -131,7 +131,7 @@ export const NO_TABLE_FOUND = { title: 'No table was recognised here.', detail: 
 
 /** The clipboard, when Excel refuses it during the click (src/excel/clipboard.ts, issue 12). */
 export const CLIPBOARD = {
-  refused: 'Excel did not let Outturn use the clipboard during that click: choose Copy the table to put it there.',
+  refused: 'Excel did not let Outturn use the clipboard during that click: click "Copy the table" to put it there.',
   again: 'Copy the table',
   copied: { title: 'The table is on the clipboard: paste it into Word.', detail: '' },
 };
