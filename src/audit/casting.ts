@@ -292,6 +292,16 @@ export function readTotals(a: Audit): void {
     const cands = order.filter((o) => o.k < s.top && !seen.has(o.k) && seen.add(o.k));
     if (!cands.length) continue;
     let best = cands[0];
+    // A nil total (a class of reserves whose every figure is nil): nil = nil says nothing about which
+    // rows it adds, so every candidate scores alike; it totals the nil rows directly above it.
+    if (printedCols(row).every(([, p]) => p!.value.isZero())) {
+      const allNil = (k: number) => s.stack.slice(k).every((m) => cols.every((c) => (a.value(rows[m], c) ?? ZERO).isZero()));
+      const nil = cands.filter((c) => allNil(c.k)).sort((x, y) => y.k - x.k)[0];
+      if (nil) {
+        take(i, nil.k, `${nil.why} (a nil total: the nil rows directly above it)`);
+        continue;
+      }
+    }
     let bestScore = score(row, best.k);
     for (const c of cands.slice(1)) {
       const sc = score(row, c.k);
