@@ -222,7 +222,7 @@ describe('the pane as Excel loads it: development build, real office.js, the rea
   it('where the web view refuses even that, a second "Copy the table" click puts it there', async () => {
     const w = await builtPane({ strictClipboard: 'no-deferred' });
     await w.page.getByRole('button', { name: 'Copy for report' }).click();
-    await waitStatus(w.page, /Copy the table to put it there/);
+    await waitStatus(w.page, /click "Copy the table" to put it there/);
     await w.page.getByRole('button', { name: 'Copy the table' }).click();
     await waitStatus(w.page, /^The table is on the clipboard/);
     const clip = await w.page.evaluate(() => (window as unknown as { __outturnFake: { clipboard: { text?: string; refused: number } } }).__outturnFake.clipboard);
