@@ -283,14 +283,17 @@ export const FINDINGS = {
 /** Rewrites the engine's and reader's internal words into the pane's: table names, bracketed codes, £m without separators. */
 export function financeWords(text: string): string {
   let t = text;
+  // thousands separators on the digits as text: an amount is never put through a float (Number() loses
+  // digits past 2^53, and money here can have 15 significant figures)
+  const grouped = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   for (const [code, words] of Object.entries(TABLE_WORDS)) {
     t = t.replace(new RegExp(`\\bthe ${code} (table|input)\\b`, 'g'), `the table of ${words}`).replace(new RegExp(`\\b${code}\\b`, 'g'), `the table of ${words}`).replace(/\bthe the table of/g, 'the table of');
   }
   t = t.replace(/ \(allowed, reported\)/g, ' (allowed; listed for the record)');
   // £1143.096m → £1,143.096m; 12345 → 12,345 only inside £ amounts
-  t = t.replace(/£(-?)(\d{4,})((?:\.\d+)?)(m|k|bn)?\b/g, (_m, sign: string, whole: string, frac: string, unit: string | undefined) => `£${sign}${Number(whole).toLocaleString('en-GB')}${frac}${unit ?? ''}`);
+  t = t.replace(/£(-?)(\d{4,})((?:\.\d+)?)(m|k|bn)?\b/g, (_m, sign: string, whole: string, frac: string, unit: string | undefined) => `£${sign}${grouped(whole)}${frac}${unit ?? ''}`);
   // 189878803 £ / 499 £'000 (the engine's amount then its units) → 189,878,803 £
-  t = t.replace(/(^|[\s(])(-?)(\d{4,})((?:\.\d+)?) (£(?:'000|m)?)(?=[\s,;.)]|$)/g, (_m, pre: string, sign: string, whole: string, frac: string, unit: string) => `${pre}${sign}${Number(whole).toLocaleString('en-GB')}${frac} ${unit}`);
+  t = t.replace(/(^|[\s(])(-?)(\d{4,})((?:\.\d+)?) (£(?:'000|m)?)(?=[\s,;.)]|$)/g, (_m, pre: string, sign: string, whole: string, frac: string, unit: string) => `${pre}${sign}${grouped(whole)}${frac} ${unit}`);
   return t;
 }
 

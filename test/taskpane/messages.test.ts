@@ -39,6 +39,12 @@ function sentences(): string[] {
 }
 
 describe('task pane: the words (messages.ts)', () => {
+  it('groups thousands in amounts as text, exactly, however many digits (no float in between)', () => {
+    assert.equal(M.financeWords('an overspend of £1143.096m'), 'an overspend of £1,143.096m');
+    // 9,007,199,254,740,993 is 2^53 + 1: Number() would print ...992
+    assert.equal(M.financeWords('printed 9007199254740993 £'), 'printed 9,007,199,254,740,993 £');
+  });
+
   it('no message uses code words, "(s)" or a wrong plural', () => {
     const all = sentences();
     assert.ok(all.length > 150, `only ${all.length} sentences visited`);
