@@ -5,11 +5,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { serve } from '../support/static-server';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ROOT = resolve(__dirname, '..', '..');
@@ -18,7 +19,6 @@ export const SHOTS = process.env.OUTTURN_SCREENSHOTS && process.env.OUTTURN_SCRE
 /** The README's screenshots: into docs/ with OUTTURN_SCREENSHOTS=docs (npm run screenshots), else beside the others. */
 export const DOC_SHOTS = process.env.OUTTURN_SCREENSHOTS === 'docs' ? join(ROOT, 'docs') : SHOTS;
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'application/javascript', '.css': 'text/css', '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json' };
 
 export interface HostOptions {
   excelApi?: string;
@@ -52,18 +52,6 @@ let hostScript = '';
 let base = '';
 let users = 0;
 
-function serve(dir: string): Promise<Server> {
-  const s = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^([/\\])+/, '');
-    const file = join(dir, path || 'taskpane.html');
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  return new Promise((ok) => s.listen(0, '127.0.0.1', () => ok(s)));
-}
 
 /** Chromium is there (or, outside CI, the suite skips with a reason). */
 export function needChromium(ctx: Mocha.Context): void {
