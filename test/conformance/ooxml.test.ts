@@ -3,14 +3,16 @@
 // sheets), a report copy. The validator itself is proved on packages broken on purpose, so a pass
 // means something. Skips with a printed reason where ../shared or xmllint is absent (CI has both).
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import JSZip from 'jszip';
 import { reportSheet, type TableBlock } from '../../src/excel/report';
 import type { WorkbookPlan } from '../../src/plan/plan';
 import { templatePlan } from '../../src/plan/templates-plan';
 import { workbookBuffer } from '../../src/xlsx/write';
 import { builtExample, EXAMPLES } from '../support/built';
-import { cannotValidate, validatePackage } from '../support/ooxml-validate';
+import { cannotValidate, SHARED_SCHEMAS, validatePackage } from '../support/ooxml-validate';
 
 function skipUnlessValidator(ctx: Mocha.Context): void {
   const why = cannotValidate();
@@ -98,6 +100,14 @@ describe('conformance: every workbook Outturn writes, against ECMA-376', functio
       const templates = await workbookBuffer({ sheets: templatePlan(), findings: [], placement: {} });
       bad = await withPart(templates, 'xl/tables/table1.xml', (x) => x.replace(/<tableColumn ([^>]*?)name="[^"]*"/, '<tableColumn $1name="Not the header"'));
       assert.match(await problemsOf(bad), /^xl\/tables\/table1\.xml: table \S+: header .* its tableColumn is "Not the header"/m);
+    });
+    it('a schema that does not compile is the check failing, never a pass (xmllint exits 0 on "failed to compile")', async () => {
+      // A copy of the schemas whose sml.xsd refers to a type nobody declares: it cannot compile.
+      const copy = mkdtempSync(join(tmpdir(), 'outturn-schemas-'));
+      cpSync(SHARED_SCHEMAS, copy, { recursive: true });
+      const sml = join(copy, 'ooxml-transitional', 'sml.xsd');
+      writeFileSync(sml, readFileSync(sml, 'utf8').replace('type="CT_Worksheet"', 'type="CT_NoSuchType"'));
+      await assert.rejects(validatePackage(good, copy), /sml\.xsd did not compile under xmllint/);
     });
   });
 });
