@@ -14,7 +14,7 @@ import { DEFAULT_SHEET_NAMES } from '../../src/plan/plan';
 import { buildFromDoc, inputSheetNames, reportFromSheets, templates } from '../../src/taskpane/pipeline';
 import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';
 import type { InputSheet } from '../../src/format/templates';
-import { exampleDoc } from '../fakes/scale';
+import { exampleDoc } from '../support/fakes/scale';
 
 /** The template sheets as a host would read them back: plan cells to typed grid values. */
 function asRead(sheets = templates(exampleDoc())): InputSheet[] {
