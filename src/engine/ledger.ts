@@ -258,13 +258,13 @@ export class LedgerAggregator {
     if (t === this.UNMAPPED) {
       if (this.unmappedLines.length < MAX_LINE_FINDINGS) {
         this.unmappedLines.push(i);
-        this.kept.set(i, l);
+        this.kept.set(i, keep1(l));
         keep = true;
       }
     } else if (t >= AMBIGUOUS) {
       if (this.ambiguousLines.length < MAX_LINE_FINDINGS) {
         this.ambiguousLines.push({ line: i, headings: this.ambiguousPairs[t - AMBIGUOUS] });
-        this.kept.set(i, l);
+        this.kept.set(i, keep1(l));
         keep = true;
       }
     }
@@ -323,6 +323,14 @@ export class LedgerAggregator {
       firstForecast: this.firstForecast,
     };
   }
+}
+
+/**
+ * A copy of a line with strings of its own: a reader's strings may be slices of a much larger
+ * chunk of text, which a kept line would otherwise hold in memory.
+ */
+function keep1(l: LedgerLine): LedgerLine {
+  return structuredClone(l);
 }
 
 /**
