@@ -114,6 +114,43 @@ export interface LedgerInput {
   originalBudgets: Map<string, Dec>;
   /** where line i came from (JSON path or sheet!cell) */
   lineSource?: (i: number) => string;
+  /**
+   * The lines already aggregated as a host read them (its own `lines` first, then an export's,
+   * summed one at a time and let go: src/cli/ledger-file.ts); `lines` then holds the document's own
+   * lines only. Absent: the engine aggregates `lines`.
+   */
+  aggregated?: LedgerAggregate;
+}
+
+/** The exact totals of a bucket of ledger lines (a heading, the unmapped, the mapped twice, the ledger total), input units. */
+export interface BucketTotals {
+  budget: Dec;
+  actual: Dec;
+  commitments: Dec;
+  forecast: Dec;
+  budgetNoForecast: Dec;
+  lines: number;
+  linesWithForecast: number;
+}
+
+/** The ledger aggregated into Table 1's headings (src/engine/ledger.ts). */
+export interface LedgerAggregate {
+  /** Table 1's headings in table order, and their totals (input units) */
+  headings: string[];
+  byHeading: BucketTotals[];
+  unmapped: BucketTotals;
+  ambiguous: BucketTotals;
+  /** every line, summed on its own (independently of the mapping): the ledger total */
+  total: BucketTotals;
+  /** the first lines of each kind, for findings (at most MAX_LINE_FINDINGS each) */
+  unmappedLines: number[];
+  ambiguousLines: { line: number; headings: string[] }[];
+  /** the lines findings name (those of unmappedLines and ambiguousLines), by index: kept while the rest are summed and let go */
+  kept: Map<number, LedgerLine>;
+  hasCommitments: boolean;
+  hasForecast: boolean;
+  /** the index of the first line with a forecast of its own (-1: none) */
+  firstForecast: number;
 }
 
 export interface CapitalScheme {
