@@ -12,7 +12,7 @@ import { Dec, ZERO } from '../base/decimal';
 import { type Audit, moneyCols } from './context';
 import { normalise } from './detect';
 import type { TableRow } from './detect';
-import { show } from './findings';
+import { type Num, show } from './findings';
 import { stepOf } from './grid';
 
 function nameOf(label: string): string {
@@ -49,6 +49,8 @@ class RunningSums {
    */
   private readonly pre: (number | Dec)[][];
   private readonly scale: (Dec | undefined)[];
+  /** per column: the decimal places of its integers (the most any of its figures prints) */
+  private readonly places: number[];
   private readonly bad: number[][];
   private readonly index: Map<number | string, number[]>[];
   constructor(
@@ -56,17 +58,34 @@ class RunningSums {
     readonly cols: number[],
   ) {
     const rows = a.t.rows;
-    this.scale = cols.map((c) => {
+    this.places = cols.map(() => 0);
+    this.scale = cols.map((c, j) => {
+      // Each figure's integer (Reading.units) where the reader gave it: no Decimal per cell.
       let places = 0;
-      let abs = ZERO;
+      let known = true;
       for (const row of rows) {
         const x = row.cells.get(c);
         if (x?.kind === 'number') {
           places = Math.max(places, x.places);
-          abs = abs.plus(x.value.abs());
+          if (x.units === undefined) known = false;
         }
       }
+      this.places[j] = places;
       const sc = new Dec(10).pow(places);
+      if (known) {
+        // A sum of non-negative integers: exact while it stays safe, and above the bound once it is not.
+        let abs = 0;
+        for (const row of rows) {
+          const x = row.cells.get(c);
+          if (x?.kind === 'number') abs += Math.abs(x.units!) * 10 ** (places - x.places);
+        }
+        return abs <= Number.MAX_SAFE_INTEGER ? sc : undefined;
+      }
+      let abs = ZERO;
+      for (const row of rows) {
+        const x = row.cells.get(c);
+        if (x?.kind === 'number') abs = abs.plus(x.value.abs());
+      }
       return abs.times(sc).lte(Number.MAX_SAFE_INTEGER) && rows.every((row) => {
         const x = row.cells.get(c);
         return x?.kind !== 'number' || x.value.times(sc).isInteger();
@@ -86,10 +105,9 @@ class RunningSums {
     if (l) l.push(k);
     else this.index[j].set(key, [k]);
   }
-  /** A figure of column j in the column's representation. */
-  private rep(j: number, v: Dec): number | Dec {
-    const sc = this.scale[j];
-    return sc ? v.times(sc).toNumber() : v;
+  /** A figure of column j as an integer of the column's unit (only where the column sums in integers). */
+  private int(j: number, x: Num): number {
+    return x.units !== undefined ? x.units * 10 ** (this.places[j] - x.places) : x.value.times(this.scale[j]!).toNumber();
   }
   get top(): number {
     return this.stack.length;
@@ -99,11 +117,12 @@ class RunningSums {
     this.stack.push(i);
     const k = this.stack.length;
     for (let j = 0; j < this.cols.length; j++) {
-      const v = this.a.value(row, this.cols[j]);
+      const x = row.cells.get(this.cols[j]);
+      const readable = x === undefined || x.kind !== 'text';
       const last = this.pre[j][k - 1];
-      if (typeof last === 'number') this.pre[j].push(v === undefined || v.isZero() ? last : last + (this.rep(j, v) as number));
-      else this.pre[j].push(last.plus(v ?? ZERO));
-      this.bad[j].push(this.bad[j][k - 1] + (v === undefined ? 1 : 0));
+      if (typeof last === 'number') this.pre[j].push(x?.kind === 'number' ? last + this.int(j, x) : last);
+      else this.pre[j].push(x?.kind === 'number' ? last.plus(x.value) : last);
+      this.bad[j].push(this.bad[j][k - 1] + (readable ? 0 : 1));
       this.addIndex(j, k);
     }
   }
@@ -133,11 +152,26 @@ class RunningSums {
     if (typeof a === 'number') return new Dec(a - (b as number)).div(this.scale[j]!);
     return a.minus(b as Dec);
   }
-  /** Positions k (at most a few per column, nearest first) from which the stack sums to `v` in column j. */
-  startsFor(j: number, v: Dec, maxK: number): number[] {
+  /**
+   * How the printed figure p of column j compares with the sum of the stack from k: 'exact', 'near'
+   * (within half a printed unit per row added), 'off', or undefined when a cell in the run cannot be read.
+   */
+  compare(j: number, k: number, p: Num): 'exact' | 'near' | 'off' | undefined {
+    const top = this.stack.length;
+    if (this.bad[j][top] - this.bad[j][k] > 0) return undefined;
+    const a = this.pre[j][top];
+    if (typeof a === 'number') {
+      const d = Math.abs(this.int(j, p) - (a - (this.pre[j][k] as number)));
+      // |d| ≤ 10^(places − p.places) × rows / 2, in integers: 2|d| ≤ 10^(…) × rows
+      if (d <= Number.MAX_SAFE_INTEGER) return d === 0 ? 'exact' : 2 * d <= 10 ** (this.places[j] - p.places) * (top - k) ? 'near' : 'off';
+    }
+    const d = p.value.minus(this.sumFrom(j, k)!).abs();
+    return d.isZero() ? 'exact' : d.lte(stepOf(p.places).times(top - k).div(2)) ? 'near' : 'off';
+  }
+  /** Positions k (at most a few per column, nearest first) from which the stack sums to the figure p in column j. */
+  startsFor(j: number, p: Num, maxK: number): number[] {
     const top = this.pre[j][this.stack.length];
-    const r = this.rep(j, v);
-    const l = this.index[j].get(typeof top === 'number' ? top - (r as number) : top.minus(r as Dec).toString());
+    const l = this.index[j].get(typeof top === 'number' ? top - this.int(j, p) : top.minus(p.value).toString());
     if (!l) return [];
     const out: number[] = [];
     for (let n = l.length - 1; n >= 0 && out.length < 3; n--) if (l[n] <= maxK) out.push(l[n]);
@@ -175,12 +209,10 @@ export function readTotals(a: Audit): void {
     const sc: Score = { exact: 0, near: 0, printed: 0 };
     for (const [j, p] of printedCols(row)) {
       sc.printed++;
-      const v = s.sumFrom(j, k);
-      if (v === undefined) continue;
-      const d = p!.value.minus(v).abs();
+      const v = s.compare(j, k, p!);
       // nil = nil says nothing about which rows a total adds
-      if (d.isZero()) sc.exact += p!.value.isZero() ? 0 : 1;
-      else if (d.lte(stepOf(p!.places).times(s.top - k).div(2))) sc.near++;
+      if (v === 'exact') sc.exact += p!.value.isZero() ? 0 : 1;
+      else if (v === 'near') sc.near++;
     }
     return sc;
   };
@@ -190,7 +222,7 @@ export function readTotals(a: Audit): void {
     const votes = new Map<number, number>();
     for (const [j, p] of printedCols(row)) {
       if (p!.value.isZero()) continue;
-      for (const k of s.startsFor(j, p!.value, s.top - least)) votes.set(k, (votes.get(k) ?? 0) + 1);
+      for (const k of s.startsFor(j, p!, s.top - least)) votes.set(k, (votes.get(k) ?? 0) + 1);
     }
     return [...votes.entries()].map(([k, v]) => ({ k, votes: v })).sort((x, y) => y.votes - x.votes || x.k - y.k);
   };

@@ -85,6 +85,8 @@ export type Reading =
       value: Dec;
       /** decimal places as printed (or as typed): sets the rounding tolerance */
       places: number;
+      /** value × 10^places as a safe integer, where the reader knows it cheaply (see Printed); else undefined */
+      units?: number;
       dash: boolean;
       percent: boolean;
       negativeZero: boolean;
@@ -119,6 +121,8 @@ export function readCell(v: GridCell): Reading {
       kind: 'number',
       value,
       places: Math.min(value.decimalPlaces(), MAX_PRINTED_PLACES),
+      // a whole number below 10^15 is its own decimal (15 significant digits)
+      units: Number.isInteger(v) && Math.abs(v) < 1e15 ? v + 0 : undefined,
       dash: false,
       percent: false,
       negativeZero: false,
@@ -128,7 +132,7 @@ export function readCell(v: GridCell): Reading {
   }
   // Words printed for a nil or for nothing: "none", "nil" are nils; "n/a" is not applicable (nothing to read).
   if (UNIT_ONLY.test(v)) return { kind: 'text', text: v, reason: `"${v.trim()}" is a unit, not a figure` };
-  if (NIL_WORD.test(v)) return { kind: 'number', value: new Dec(0), places: 0, dash: true, percent: false, negativeZero: false, typed: false, raw: v.trim() };
+  if (NIL_WORD.test(v)) return { kind: 'number', value: new Dec(0), places: 0, units: 0, dash: true, percent: false, negativeZero: false, typed: false, raw: v.trim() };
   let p = parsePrinted(v);
   if (p.kind === 'blank') return { kind: 'blank' };
   let marker: string | undefined;
@@ -150,6 +154,7 @@ export function readCell(v: GridCell): Reading {
     kind: 'number',
     value: p.value,
     places: p.places,
+    units: p.units,
     dash: p.dash,
     percent: p.percent,
     negativeZero: p.negativeZero,

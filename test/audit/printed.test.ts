@@ -186,6 +186,21 @@ describe('audit: printed forms inside a table', () => {
       { severity: 'error', cell: 'row 5, column Actual', rule: 'printed.unreadable', printed: 'n/a', expected: undefined, difference: undefined },
     ]);
     assert.equal(exitCodeOf(r), 2);
+
+  it('a label over two lines in a CRLF file: the next rows are named by the line a text editor shows, with comment lines or without', () => {
+    // csv-parse counts a CR LF inside a quoted cell as two lines; the reader corrects it.
+    for (const head of ['', '# units: £\r\n']) {
+      const at = head ? 1 : 0;
+      const csv = `${head}Item,Budget,Actual\r\n"Police\r\nstaff","1,000",900\r\nVans,200,n/a\r\nTotal,"1,200","1,000"\r\n`;
+      const g = readDelimited(csv, 'paste.csv');
+      assert.deepEqual(g.lines, [1, 2, 4, 5].map((l) => l + at), JSON.stringify(head));
+      assert.deepEqual(g.sheetRows, [1, 2, 3, 4].map((l) => l + at));
+      const r = auditGrids([g]);
+      assert.deepEqual(r.findings.map(brief), [
+        { severity: 'error', cell: `row ${4 + at}, column Actual`, rule: 'printed.unreadable', printed: 'n/a', expected: undefined, difference: undefined },
+      ]);
+    }
+  });
   });
 
   it('a TSV with a # inside a label keeps the label whole', () => {
