@@ -163,6 +163,10 @@ export interface CapitalScheme {
   originalBudget?: Dec;
   /** next year's approved budget for the scheme (before the reprofile is added) */
   nextYearBudget?: Dec;
+  /** issue 11: the budget at an earlier point (e.g. month 9), with `budgetChanges` */
+  earlierBudget?: Dec;
+  /** issue 11: the in-year changes since then, one per `budgetChanges.columns` (nil where not given) */
+  changes?: Dec[];
   source?: string;
 }
 export type FinancingType = 'grant' | 'capital-receipts' | 'revenue' | 'reserve' | 'borrowing' | 'mixed';
@@ -172,6 +176,9 @@ export interface CapitalFinancingLine {
   amount: Dec;
   /** for type 'reserve': the Table 3 reserve it is drawn from */
   reserve?: string;
+  /** issue 11: the line in the original programme's financing, and in the latest programme's */
+  originalAmount?: Dec;
+  latestAmount?: Dec;
   source?: string;
 }
 export interface CapitalCategory {
@@ -204,6 +211,12 @@ export interface CapitalInput {
   financingAsListed?: boolean;
   /** variations as % of their programme line (to the original, and the remaining/over to the revised) */
   showVariancePercent?: boolean;
+  /** issue 11: a column for the underspend not reprofiled (a saving) or the overspend: remaining − reprofile */
+  showSavings?: boolean;
+  /** issue 11: in-year budget changes: the earlier budget + the changes = the revised budget */
+  budgetChanges?: { earlierLabel: string; columns: string[] };
+  /** issue 11: the financing's variation columns (to the original and the latest), with originalAmount / latestAmount */
+  financingVariations?: boolean;
   layout?: TableLayout;
 }
 
