@@ -247,6 +247,74 @@ describe('other bodies: capital against the original and the latest programme (i
   });
 });
 
+describe('other bodies: in-year budget changes, slippage and savings (issue 11)', () => {
+  it('Brighton & Hove City Council, TBM provisional outturn 2021/22, "Families, Children & Learning – Capital Budget Summary": month 9 budget + IFRS changes + new schemes + variations/slippage = month 12 budget', () => {
+    // Source: the stored text of the appendix (pages corpus, no address); identified and checked in
+    // test/fixtures/published/bodies/brighton-hove-2021-22-fcl-capital/notes.md.
+    const input = doc('test/bodies/inputs/brighton-hove-2021-22-fcl-capital.json');
+    for (const model of [toModel(input)]) {
+      const r = build(model);
+      const t = table(r, 'capital');
+      assert.deepEqual(headers(t), ['', "2021/22 Reported Budget Month 9 £'000", "IFRS Changes £'000", "New Schemes £'000", "Variations, Slippages & Reprofiles £'000",
+        "2021/22 Reported Budget Month 12 £'000", "2021/22 Provisional Outturn £'000", "Provisional Variance £'000", 'Provisional Variance %']);
+      for (const [, label, m9, ifrs, fresh, variations, m12, outturn, variance, pct] of tsv('brighton-hove-2021-22-fcl-capital', 3)) {
+        row(t, label, [['earlier', m9], ['change1', ifrs], ['change2', fresh], ['change3', variations], ['revised', m12], ['outturn', outturn], ['remaining', variance]]);
+        // −2 / 68 = −2.941…% → −2.9%; the total's −2 / 15,183 = −0.013…% prints 0.0%.
+        assert.ok(shown(t, label, 'pct').times(100).eq(printed(pct)), `${label}: % printed ${pct}`);
+      }
+      // The month 12 budget is the live sum of the month 9 budget and the changes, checked against the one given.
+      const edu = t.rows.find((x) => x.label === 'Education & Skills')!;
+      const m12 = edu.cells[t.columns.findIndex((c) => c.id === 'revised')];
+      assert.ok(isFigure(m12) && m12.derivation?.op === 'sum');
+      assert.equal(r.checks.find((c) => c.rule === 'capital.budget-changes')!.passed, true);
+      assert.deepEqual(rules(r), []);
+    }
+    // A month 12 budget that the changes do not make is an error at its cell, with the difference.
+    const wrong = structuredClone(input) as { capital: { categories: { revisedBudget: string }[] } };
+    wrong.capital.categories[3].revisedBudget = '86';
+    const bad = build(toModel(wrong as unknown as Record<string, unknown>));
+    const f = bad.findings.find((x) => x.rule === 'capital.budget-changes')!;
+    assert.equal(f.severity, 'error');
+    assert.deepEqual([f.expected, f.actual, f.difference, f.source], ['68', '86', '18', '$.capital.categories[3]']);
+    assert.equal(bad.checks.find((c) => c.rule === 'capital.budget-changes')!.passed, false);
+  });
+
+  it('Flintshire County Council, Capital Programme 2017/18 (Outturn), Cabinet 17 July 2018: month 9 £59.422m + changes = £59.143m; outturn £57.380m, the £1.763m underspend all carried forward (nil saving)', () => {
+    // Source: https://committeemeetings.flintshire.gov.uk/ieIssueDetails.aspx?IId=22291&LLL=0&Opt=3 — "The total Capital
+    // Programme at outturn was £59.143m, a net decrease of £0.279m compared to month 9 (£59.422m) … Increases in the
+    // programme of £2.836m … Carry Forward to 2018/19 of £1.289m approved by Cabinet at month 9 … Carry Forward to 2018/19
+    // of £1.826m of late Welsh Government (WG) grant funded expenditure. Actual outturn was £57.380m which indicated an
+    // apparent underspend of £1.763m. However, that entire amount was the subject for carry forward into 2018/19."
+    // By hand: 59.422 + 2.836 − 1.289 − 1.826 = 59.143; 59.143 − 59.422 = −0.279; 59.143 − 57.380 = 1.763; 1.763 − 1.763 = 0.
+    const input = doc('test/bodies/inputs/flintshire-2017-18-capital-outturn.json');
+    for (const model of [toModel(input)]) {
+      const r = build(model);
+      const t = table(r, 'capital');
+      assert.equal(t.places, 3);
+      assert.deepEqual(headers(t).slice(-3), ['Underspend £m', 'Carry forward £m', 'Saving/ (Overspend) £m']);
+      row(t, 'Total Capital Programme', [['earlier', '59.422'], ['change1', '2.836'], ['change2', '-1.289'], ['change3', '-1.826'],
+        ['revised', '59.143'], ['outturn', '57.380'], ['remaining', '1.763'], ['reprofile', '1.763'], ['saving', '0']]);
+      assert.deepEqual(rules(r), []);
+      assert.equal(r.narrative.capital!.sentence, 'The capital outturn for 2017/18 shows actual expenditure of £57.380m (97.0%) against an approved programme of £59.143m.');
+    }
+    // What if only £1.500m had been carried forward: 1.763 − 1.500 = 0.263 saved; printed the other way
+    // round (outturn − budget), −1.763 + 1.500 = −0.263 under "(Saving)/ Overspend".
+    const partly = structuredClone(input) as { capital: Record<string, unknown> & { categories: Record<string, unknown>[] } };
+    partly.capital.categories[0].reprofile = '1.500';
+    row(table(build(toModel(partly)), 'capital'), 'Total Capital Programme', [['remaining', '1.763'], ['reprofile', '1.500'], ['saving', '0.263']]);
+    partly.capital.varianceSign = 'outturn-minus-budget';
+    delete (partly.capital.columnLabels as Record<string, string>).remaining;
+    const over = table(build(toModel(partly)), 'capital');
+    assert.equal(headers(over).at(-1), '(Saving)/ Overspend £m');
+    row(over, 'Total Capital Programme', [['remaining', '-1.763'], ['reprofile', '1.500'], ['saving', '-0.263']]);
+    // No carry forward decided: with savings shown, nothing is reprofiled by default — the whole underspend is a saving.
+    delete partly.capital.categories[0].reprofile;
+    const undecided = build(toModel(partly));
+    row(table(undecided, 'capital'), 'Total Capital Programme', [['reprofile', '0'], ['saving', '-1.763']]);
+    assert.ok(!undecided.findings.some((f) => f.rule === 'capital.reprofile-defaulted'));
+  });
+});
+
 describe('other bodies: reserves as published (issue 11)', () => {
   it('PCC for Lancashire, "Reserves Explained": earmarked reserves 2018/19 as balances, £m to three places, by hand in the input templates', () => {
     // Source: https://www.lancashire-pcc.gov.uk/reserves-explained/ (../shared/audit-corpus/published-8.tsv)
