@@ -6,7 +6,7 @@ import example from '../../examples/derbyshire-2020-21.json';
 import { buildFromSheets, inputSheetNames, reportFromSheets, templates } from './pipeline';
 import type { WorkerMessage, WorkerRequest, WorkerResponse } from './protocol';
 
-function handle(req: WorkerRequest): WorkerResponse[WorkerRequest['kind']] {
+async function handle(req: WorkerRequest): Promise<WorkerResponse[WorkerRequest['kind']]> {
   switch (req.kind) {
     case 'info':
       return { inputSheets: inputSheetNames(example) };
@@ -24,15 +24,21 @@ function handle(req: WorkerRequest): WorkerResponse[WorkerRequest['kind']] {
         if (e instanceof AuditInputError) return { ok: false, errors: [{ where: e.where, message: e.message.replace(`${e.where}: `, '') }] };
         throw e;
       }
+    case 'report-audit': {
+      // The report reader (parse5, the PDF layout, the narrative ties) is its own chunk, loaded the
+      // first time a report is audited: a build never loads it.
+      const { auditReportForPane } = await import(/* webpackChunkName: "report-audit" */ './report-audit-run');
+      return auditReportForPane(req.source, req.taken);
+    }
   }
 }
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-scope.onmessage = (e: MessageEvent<{ id: number; req: WorkerRequest }>) => {
+scope.onmessage = async (e: MessageEvent<{ id: number; req: WorkerRequest }>) => {
   const { id, req } = e.data;
   let msg: WorkerMessage;
   try {
-    msg = { id, ok: true, result: handle(req) };
+    msg = { id, ok: true, result: await handle(req) };
   } catch (err) {
     msg = { id, ok: false, message: err instanceof Error ? err.message : String(err) };
   }
