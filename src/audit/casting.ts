@@ -9,7 +9,7 @@
 // column the running sums of that stack indexed by value, so the block a row closes is found by one
 // look-up, never by adding every candidate run again.
 import { Dec, ZERO } from '../base/decimal';
-import { type Audit, moneyCols } from './context';
+import { type At, type Audit, moneyCols } from './context';
 import { normalise } from './detect';
 import type { TableRow } from './detect';
 import { type Num, show } from './findings';
@@ -216,6 +216,8 @@ export function readTotals(a: Audit): void {
     }
     return sc;
   };
+  /** The last row of its block: the table's last row, or the row before a heading or a blank line. */
+  const endsBlock = (i: number) => i === rows.length - 1 || kinds[i + 1] === 'heading' || rows[i + 1].r > rows[i].r + 1;
   const better = (x: Score, y: Score) => x.exact * 2 + x.near > y.exact * 2 + y.near;
   /** Starts of runs of at least `least` rows that sum to the row's figures, by the votes of its columns. */
   const voted = (row: TableRow, least: number): { k: number; votes: number }[] => {
@@ -252,7 +254,10 @@ export function readTotals(a: Audit): void {
         // sum of the same run of two or more rows above, and the run is not all nil.
         const n = printedCols(row).filter(([, p]) => !p!.value.isZero()).length;
         const best = voted(row, 2)[0];
-        if (best && n > 0 && (best.votes === n || (best.votes >= 2 && best.votes * 2 > n))) {
+        // A row placed as a total (labelled as closing a block, unlabelled, or closing its block) whose
+        // figures cast in every column but one is a total with one wrong figure: the cast finds it.
+        const placedAsTotal = closes || !row.label || endsBlock(i);
+        if (best && n > 0 && (best.votes === n || (best.votes >= 2 && best.votes * 2 > n) || (placedAsTotal && n >= 2 && best.votes === n - 1))) {
           const nonNil = s.stack.slice(best.k).filter((m) => cols.some((c) => !(a.value(rows[m], c) ?? ZERO).isZero())).length;
           if (nonNil >= 2) {
             kinds[i] = 'total';
@@ -280,6 +285,13 @@ export function readTotals(a: Audit): void {
             take(i, k.k, `labelled as closing a block ("${row.label}")`);
             continue;
           }
+        }
+        if ((closes || (!row.label && !row.empty)) && endsBlock(i) && s.top - narrowFrom >= 2) {
+          // Where a total stands: the last row of its block, labelled as closing one or with no label at
+          // all. Nothing adds up to it, so a figure in it or in its lines is wrong: a total, checked.
+          kinds[i] = 'total';
+          take(i, narrowFrom, row.label ? `labelled as closing a block ("${row.label}") and printed at its end` : 'no label, printed at the end of its block (where its total stands)');
+          continue;
         }
       }
       s.push(i);
@@ -446,7 +458,7 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
       const first = rows[b.members[0]];
       const last = rows[b.members[b.members.length - 1]];
       const what = b.members.length === 1 ? `the row it totals (${first.label}) shows` : `the ${b.members.length} rows it totals (${first.label} … ${last.label}) add up to`;
-      const ok = a.check(row, c, expected, expected.eq(printed) ? [] : b.members.map((m) => a.at(rows[m], c)), rule, what, extra);
+      const ok = a.check(row, c, expected, b.members.map((m): At => [rows[m], c]), rule, what, extra);
       if (!ok) signSlip(a, row, c, printed.minus(expected), b.members, rule);
     }
   }

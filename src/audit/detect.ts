@@ -267,6 +267,14 @@ export function chooseLabelColumn(g: Grid, columns: Column[], r0: number, r1: nu
 
 function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: number, above: number[]): FoundTable | undefined {
   const captionOf = (c: number) => headerRows.map((r) => cellText(cellAt(g, r, c))).filter(Boolean).join(' ');
+  // A header row with text in its first cell only is the table's title ("Note 11 – Other Operating
+  // Expenditure"), not that column's caption: it does not make the column one of note references.
+  const titles = new Set(headerRows.filter((r) => {
+    let n = 0;
+    for (let c = 0; c <= c1; c++) if (cellText(cellAt(g, r, c))) n++;
+    return n === 1 && cellText(cellAt(g, r, 0)) !== '' && c1 > 0;
+  }));
+  const ownCaption = (c: number) => normalise(headerRows.filter((r) => !titles.has(r)).map((r) => cellText(cellAt(g, r, c))).filter(Boolean).join(' '));
   const columns: Column[] = [];
   for (let c = 0; c <= c1; c++) {
     const caption = captionOf(c);
@@ -285,7 +293,8 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
         if (FIGURE_LIKE.test(x.text.trim())) figureLike++;
       }
     }
-    const byCaption = norm === 'row type' ? 'row_type' : TEXT_CAPTION.test(norm) ? 'text' : LABEL_CAPTION.test(norm) ? 'label' : undefined;
+    const own = ownCaption(c);
+    const byCaption = norm === 'row type' ? 'row_type' : TEXT_CAPTION.test(own) ? 'text' : LABEL_CAPTION.test(own) ? 'label' : undefined;
     // A column of figures some of which cannot be read ("1203XX", "2,99,1") is still a column of
     // figures: each unreadable cell is then an error at its cell, never the column left out unsaid.
     const numeric = byCaption === undefined && numbers > 0 && numbers + figureLike >= texts;

@@ -2,7 +2,7 @@
 import { Dec, sum, text } from '../base/decimal';
 import type { Column } from './detect';
 import { castBlocks } from './casting';
-import { type Audit, difference, moneyCols, rowsOf } from './context';
+import { type At, type Audit, difference, moneyCols, rowsOf } from './context';
 import { show } from './findings';
 import { checkPercent } from './percent';
 import { checkDifference, inferDifference } from './differences';
@@ -33,7 +33,7 @@ export function revenueRules(a: Audit): void {
       const parts = [...(total >= 0 ? [total] : []), ...rowsOf(a, 'adjustment').filter((i) => i > total && i < tu)];
       const vals = parts.map((i) => a.value(rows[i], variance.c));
       if (parts.length && !vals.some((v) => v === undefined)) {
-        a.check(rows[tu], variance.c, sum(vals as Dec[]), parts.map((i) => a.at(rows[i], variance.c)), 'revenue.total-underspend',
+        a.check(rows[tu], variance.c, sum(vals as Dec[]), parts.map((i): At => [rows[i], variance.c]), 'revenue.total-underspend',
           `the total's variance and the adjustments after it add up to`);
       }
       const net = rowsOf(a, 'net_underspend').find((i) => i > tu);
@@ -41,7 +41,7 @@ export function revenueRules(a: Audit): void {
         const np = [tu, ...rowsOf(a, 'earmarked').filter((i) => i > tu && i < net)];
         const nv = np.map((i) => a.value(rows[i], variance.c));
         if (!nv.some((v) => v === undefined)) {
-          a.check(rows[net], variance.c, sum(nv as Dec[]), np.map((i) => a.at(rows[i], variance.c)), 'revenue.net-underspend',
+          a.check(rows[net], variance.c, sum(nv as Dec[]), np.map((i): At => [rows[i], variance.c]), 'revenue.net-underspend',
             'the total underspend and the earmarked amounts add up to');
         }
       }
@@ -108,7 +108,7 @@ export function forecastRules(a: Audit): void {
     if (!a.num(row, outturn.c)) continue;
     const vals = parts.map((c) => a.value(row, c.c));
     if (vals.some((v) => v === undefined)) continue;
-    a.check(row, outturn.c, sum(vals as Dec[]), parts.map((c) => a.at(row, c.c)), 'forecast.outturn', what);
+    a.check(row, outturn.c, sum(vals as Dec[]), parts.map((c): At => [row, c.c]), 'forecast.outturn', what);
   }
   if (variance && revised) difference(a, body, variance.c, outturn.c, revised.c, 'forecast.variance', 'forecast outturn − revised budget is');
   castBlocks(a, moneyCols(a.t), 'forecast.cast');

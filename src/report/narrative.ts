@@ -50,6 +50,8 @@ export interface NarrativeTie {
   source?: string;
   /** the figure the source gives at the precision quoted, when it differs from the quote */
   expected?: string;
+  /** the source's one table figure, when it is one (not a sum or a ratio): its table and 1-based row and column */
+  figure?: { table: string; row: number; column: number };
 }
 
 export interface NarrativeFinding {
@@ -305,9 +307,9 @@ export function tieNarrative(paragraphs: DocParagraph[], tables: DocTable[], uni
     else m = sourceForPercent(q, quotes, matched, figs);
     let tie: NarrativeTie;
     if (m && RANK[m.status] <= 2) {
-      tie = { quote: q, status: m.status, source: m.source, expected: m.status === 'truncated' ? showQuoteValue(q, roundTo(m.value, q.step)) : undefined };
+      tie = { quote: q, status: m.status, source: m.source, expected: m.status === 'truncated' ? showQuoteValue(q, roundTo(m.value, q.step)) : undefined, figure: figureOf(m) };
     } else if (m && m.status === 'different') {
-      tie = { quote: q, status: 'different', source: m.source, expected: showQuoteValue(q, roundTo(m.value, q.step)) };
+      tie = { quote: q, status: 'different', source: m.source, expected: showQuoteValue(q, roundTo(m.value, q.step)), figure: figureOf(m) };
     } else {
       tie = { quote: q, status: 'unsourced' };
     }
@@ -334,6 +336,10 @@ export function tieNarrative(paragraphs: DocParagraph[], tables: DocTable[], uni
   return { ties, findings };
 }
 
+function figureOf(m: Match): NarrativeTie['figure'] {
+  return m.fig ? { table: m.fig.table.where, row: m.fig.row + 1, column: m.fig.col + 1 } : undefined;
+}
+
 function showExact(v: Dec): string {
   return `£${groupThousands(v.toFixed(v.isInteger() ? 0 : 2))}`;
 }
@@ -347,7 +353,7 @@ function sourceForPercent(q: Quote, quotes: Quote[], matched: Map<Quote, Match |
   for (const f of figs) {
     if (!f.percent) continue;
     const s = classify(q, f.value);
-    if (s) consider({ status: s, value: f.value.abs(), source: describe(f) });
+    if (s) consider({ status: s, value: f.value.abs(), source: describe(f), fig: f });
   }
   if (best && RANK[best.status] <= 1) return best;
   // the ratio of two amounts quoted in the same sentence (each at its table figure when it has one)
