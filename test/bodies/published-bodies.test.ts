@@ -74,7 +74,7 @@ describe('other bodies: revenue tables as published (issue 11)', () => {
     assert.deepEqual(t.rows.map((x) => x.kind).slice(-1), ['total']);
     assert.equal(t.rows.length, 8);
     // "This details a breakeven position against the budget of £35.237m"
-    assert.equal(r.narrative.revenue!.sentence, 'On a forecast basis (projection at 30 November 2019), an overall balanced position against the Revised Budget is expected for the year.');
+    assert.equal(r.narrative.revenue!.sentence, 'On a forecast basis (projection at 30 November 2019), an overall balanced position against the 2019/20 Budget is expected for the year.');
     assert.equal(r.narrative.revenue!.percentOfBudget, '0.0%');
     // Income is typed negative here and the table has negative lines: no income-sign warning.
     assert.deepEqual(rules(r), []);
@@ -109,7 +109,8 @@ describe('other bodies: revenue tables as published (issue 11)', () => {
       for (const [label, actual, budget, variance] of printedRows) row(t, label, [['outturn', actual], ['revised', budget], ['variance', variance]]);
       assert.equal(t.rows.length, 3);
       // 1.7 / 261.7 = 0.6496…%: 0.6% to one place (the decision prints 0.65% to two).
-      assert.equal(r.narrative.revenue!.sentence, 'The final outturn shows an overall underspend against the Revised Budget for the year of £1.7m (0.6% of the revised budget).');
+      // the budget as the table's own column calls it (columnLabels.revised "Budget"), not "Revised Budget"
+      assert.equal(r.narrative.revenue!.sentence, 'The final outturn shows an overall underspend against the Budget for the year of £1.7m (0.6% of the budget).');
       assert.equal(r.narrative.revenue!.netVariance, '-1700000');
     }
     // The printed % column (0.58, 0.07, 0.65%) is each variance over the group budget taken from
@@ -129,7 +130,7 @@ describe('other bodies: revenue tables as published (issue 11)', () => {
     // The Grand Total prints (1.0), outturn − budget: the other sign from its own lines (2.6 + (1.6) = 1.0).
     // One convention throughout: 1.0 under budget, as the decision says ("£1.0m under budget").
     row(t, 'Grand Total', [['variance', '1.0']]);
-    assert.equal(r.narrative.revenue!.sentence, 'On a forecast basis (forecast at month 9), an overall underspend against the Revised Budget is expected for the year of £1.0m.');
+    assert.equal(r.narrative.revenue!.sentence, 'On a forecast basis (forecast at month 9), an overall underspend against the Total 2023/24 Budget is expected for the year of £1.0m.');
     assert.deepEqual(rules(r), []);
   });
 
@@ -241,8 +242,26 @@ describe('other bodies: capital against the original and the latest programme (i
       row(t, 'Earmarked Reserves', [['original', '12,170'], ['varOriginal', '-12,170'], ['remaining', '0']]);
       assert.ok(shown(t, 'Earmarked Reserves', 'pctOriginal').eq(-1));
       assert.ok(shown(t, 'Earmarked Reserves', 'pct').isZero());
+      // Annex 1b, the financing by source with the same columns: each column's total equals the
+      // programme's total in that column (192,448 / 174,056 / 153,454), the variations −38,994 and −20,602.
+      const all = tsv('oxfordshire-2020-21-capital-outturn', 0);
+      const at = all.findIndex((x) => x[0].endsWith('Annex 1b'));
+      const printedFinancing = all.slice(at + 4, at + 14);
+      assert.equal(printedFinancing.at(-1)![0], 'Total Capital Programme Financing');
+      const f = table(r, 'capital-financing');
+      assert.deepEqual(headers(f), ['', "2020/21 Original Capital Programme (Council Feb 2020) £'000", "2020/21 Latest Capital Programme (Council Feb 2021) £'000",
+        "2020/21 Actual Capital Financing 2020/21 £'000", "Variation to Original Capital Programme £'000", "Variation to Latest Capital Programme £'000"]);
+      for (const [label, original, latest, actual, varO, varL] of printedFinancing) {
+        row(f, label, [['original', original], ['latest', latest], ['amount', actual], ['varOriginal', varO], ['varLatest', varL]]);
+      }
+      assert.equal(r.checks.filter((c) => c.rule === 'capital.financing-total' && c.passed).length, 3);
       assert.deepEqual(rules(r), []);
     }
+    // A latest financing that does not cover the latest programme is an error at the column's difference.
+    const short = structuredClone(input) as { capital: { financing: { latestAmount: string }[] } };
+    short.capital.financing[7].latestAmount = '1771';
+    const bad = build(toModel(short as unknown as Record<string, unknown>)).findings.filter((x) => x.rule === 'capital.financing-total');
+    assert.deepEqual(bad.map((x) => [x.severity, x.expected, x.actual, x.difference]), [['error', '174056', '173956', '-100']]);
   });
 });
 
@@ -251,7 +270,7 @@ describe('other bodies: in-year budget changes, slippage and savings (issue 11)'
     // Source: the stored text of the appendix (pages corpus, no address); identified and checked in
     // test/fixtures/published/bodies/brighton-hove-2021-22-fcl-capital/notes.md.
     const input = doc('test/bodies/inputs/brighton-hove-2021-22-fcl-capital.json');
-    for (const model of [toModel(input)]) {
+    for (const model of [toModel(input), viaTemplates(input)]) {
       const r = build(model);
       const t = table(r, 'capital');
       assert.deepEqual(headers(t), ['', "2021/22 Reported Budget Month 9 £'000", "IFRS Changes £'000", "New Schemes £'000", "Variations, Slippages & Reprofiles £'000",
@@ -286,7 +305,7 @@ describe('other bodies: in-year budget changes, slippage and savings (issue 11)'
     // apparent underspend of £1.763m. However, that entire amount was the subject for carry forward into 2018/19."
     // By hand: 59.422 + 2.836 − 1.289 − 1.826 = 59.143; 59.143 − 59.422 = −0.279; 59.143 − 57.380 = 1.763; 1.763 − 1.763 = 0.
     const input = doc('test/bodies/inputs/flintshire-2017-18-capital-outturn.json');
-    for (const model of [toModel(input)]) {
+    for (const model of [toModel(input), viaTemplates(input)]) {
       const r = build(model);
       const t = table(r, 'capital');
       assert.equal(t.places, 3);
@@ -359,6 +378,31 @@ describe('other bodies: reserves as published (issue 11)', () => {
     }
   });
 
+  it('Nottinghamshire and City of Nottingham Fire and Rescue Authority, Statement of Accounts 2020/21, Movement in Reserves Statement: the narrative speaks of the report\'s own year (31/03/21), not the first year of the statement', () => {
+    // Source: https://www.notts-fire.gov.uk/about-us/what-we-spend/income-and-expenditure/statement-of-accounts-202021/independent-auditors-report/movement-in-reserves-statement
+    // Printed (£000): General Fund Balance, Earmarked Reserves, Capital Grants Unapplied, Total Usable Reserves —
+    //   Balance at 31 March 2019 5,576 4,763 347 10,686; 2019/20 (589) before transfers, transfers 2 (2);
+    //   Balance at 31 March 2020 4,989 4,761 347 10,097; 2020/21 950 before transfers, transfers (950) 950;
+    //   Balance at 31 March 2021 4,989 5,711 347 11,047.
+    // By hand: 5,576 − 589 + 2 = 4,989; 4,763 − 2 = 4,761; 4,989 + 4,761 + 347 = 10,097;
+    //   4,989 + 950 − 950 = 4,989; 4,761 + 950 = 5,711; 4,989 + 5,711 + 347 = 11,047.
+    // The input (test/bodies/inputs/nottsfire-2020-21-reserves.json) is a user's transcription of it (issue 12, finding 8).
+    const input = doc('test/bodies/inputs/nottsfire-2020-21-reserves.json');
+    for (const model of [toModel(input), viaTemplates(input)]) {
+      const r = build(model);
+      const t = table(r, 'reserves');
+      row(t, 'General Fund Balance', [['closing0', '4,989'], ['closing1', '4,989']]);
+      row(t, 'Earmarked Reserves', [['closing0', '4,761'], ['closing1', '5,711']]);
+      row(t, 'Capital Grants Unapplied', [['closing0', '347'], ['closing1', '347']]);
+      // financialYear 2020/21, years 2019/20 and 2020/21 (both actual): the report's year is the second
+      assert.equal(r.narrative.reserves!.sentence, 'Total reserves at 31/03/21 are £11.047m.');
+    }
+    // With the year-by-year sentences too, the headline is still the report's year, and each year has its own.
+    const all = build(toModel({ ...input, reserves: { ...(input.reserves as object), narrativeYears: 'all' } }));
+    assert.equal(all.narrative.reserves!.sentence, 'Total reserves at 31/03/21 are £11.047m.');
+    assert.deepEqual(all.narrative.reserves!.years!.map((y) => y.sentence), ['Total reserves at 31/03/20 are £10.097m.', 'Total reserves at 31/03/21 are £11.047m.']);
+  });
+
   it('Kent and Medway Fire and Rescue Authority, "Use of Reserves": five years of balances, the "6% or £4m, whichever is greater" policy checked every year', () => {
     // Source: https://www.kent.fire-uk.org/report/use-reserves; net budget requirements from the
     // same body's "Where your money goes" pages (2015/16 69,975; 2016/17 69,292; 2017/18 68,638).
@@ -394,7 +438,8 @@ describe('other bodies: each input through `outturn template` and back builds th
   for (const path of ['examples/nwfire-2019-20-month8.json', 'examples/kentfire-2015-20-reserves.json', 'test/bodies/inputs/surrey-pcc-2021-22-outturn.json',
     'test/bodies/inputs/iow-2005-06-capital-outturn.json', 'test/bodies/inputs/banes-2006-07-capital-monitoring.json',
     'test/bodies/inputs/lancashire-pcc-2018-19-reserves.json', 'test/bodies/inputs/nottsfire-2023-25-reserves.json', 'test/bodies/inputs/oxfordshire-2020-21-capital-outturn.json',
-    'test/bodies/inputs/surrey-pcc-2023-24-month9.json']) {
+    'test/bodies/inputs/surrey-pcc-2023-24-month9.json', 'test/bodies/inputs/nottsfire-2020-21-reserves.json',
+    'test/bodies/inputs/brighton-hove-2021-22-fcl-capital.json', 'test/bodies/inputs/flintshire-2017-18-capital-outturn.json']) {
     it(path, () => {
       const { direct, templates } = sameThroughTemplates(doc(path));
       assert.deepEqual(templates, direct);
