@@ -53,7 +53,7 @@ describe('capital kinds (issue 11): the written table audits clean, and a change
   this.timeout(120_000);
 
   it('Brighton & Hove 2021/22 (month 9 + three change columns = month 12): clean; a change typed over is caught at the month 12 budget', async () => {
-    const { plan, cell } = planOf(ownCaptions('test/bodies/inputs/brighton-hove-2021-22-fcl-capital.json'));
+    const { plan, cell } = planOf(ownCaptions('test/fixtures/bodies-inputs/brighton-hove-2021-22-fcl-capital.json'));
     const clean = await audit(plan);
     assert.deepEqual(clean.findings.filter((f) => f.severity !== 'note'), []);
     const ifrs = cell('Education & Skills', 'change1');
@@ -65,7 +65,7 @@ describe('capital kinds (issue 11): the written table audits clean, and a change
   });
 
   it('Flintshire 2017/18 with £1.500m of the £1.763m carried forward (a 0.263 saving): clean; a saving typed over is caught', async () => {
-    const d = ownCaptions('test/bodies/inputs/flintshire-2017-18-capital-outturn.json');
+    const d = ownCaptions('test/fixtures/bodies-inputs/flintshire-2017-18-capital-outturn.json');
     d.capital.categories[0].reprofile = '1.500';
     const { plan, cell } = planOf(d);
     assert.deepEqual((await audit(plan)).findings.filter((f) => f.severity !== 'note'), []);
