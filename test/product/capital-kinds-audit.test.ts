@@ -1,7 +1,7 @@
 // Issue 11, capital kinds: a workbook Outturn writes with in-year budget changes or a savings column
 // audits clean (its casts and cross-casts: earlier budget + changes = revised budget; variance =
 // reprofile + saving), and one figure changed in those columns is caught where it no longer adds up.
-// The inputs are the published bodies' (test/bodies/inputs), with Outturn's own captions.
+// The inputs are the published bodies' (test/fixtures/bodies-inputs), with Outturn's own captions.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
