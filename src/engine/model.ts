@@ -217,6 +217,9 @@ export interface CapitalInput {
   budgetChanges?: { earlierLabel: string; columns: string[] };
   /** issue 11: the financing's variation columns (to the original and the latest), with originalAmount / latestAmount */
   financingVariations?: boolean;
+  /** issue 11: the financing's total line and captions as printed */
+  financingTotalLabel?: string;
+  financingColumnLabels?: Record<string, string>;
   layout?: TableLayout;
 }
 

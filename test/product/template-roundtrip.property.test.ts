@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { randomDocument, positivePence } from '../support/random-input';
 import { toModel } from '../../src/format/validate';
 import { InvalidInput } from '../../src/format/errors';
-import { sameThroughTemplates } from './roundtrip';
+import { sameThroughTemplates } from '../support/template-roundtrip';
 
 type Doc = Record<string, any>;
 const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
@@ -33,7 +33,7 @@ const issue11 = fc.record({
   capital: fc.record({
     decimals: opt(fc.integer({ min: 0, max: 3 })),
     varianceSign: opt(fc.constantFrom('outturn-minus-budget', 'budget-minus-outturn')),
-    columnOrder: opt(order(['original', 'revised', 'outturn', 'varOriginal', 'pctOriginal', 'remaining', 'pct', 'reprofile'])),
+    columnOrder: opt(order(['original', 'revised', 'outturn', 'varOriginal', 'pctOriginal', 'remaining', 'pct', 'reprofile', 'saving', 'earlier', 'change1'])),
     columnLabels: opt(captions(['revised', 'outturn', 'remaining'])),
     reprofileDefault: opt(fc.boolean()),
     heading: opt(fc.constantFrom('', 'Service Area')),
@@ -43,6 +43,13 @@ const issue11 = fc.record({
     original: fc.boolean(),
     showVariancePercent: opt(fc.boolean()),
     percentDecimals: opt(fc.integer({ min: 0, max: 2 })),
+    // the capital kinds of this session: savings, in-year budget changes, financing by programme
+    showSavings: opt(fc.boolean()),
+    budgetChanges: opt(fc.record({ columns: fc.subarray(['Additions', 'Virements, approvals', 'Slippage/reprofile'], { minLength: 0 }), reconciles: fc.boolean() })),
+    financingOriginal: fc.boolean(),
+    financingLatest: fc.boolean(),
+    financingVariations: opt(fc.boolean()),
+    financingTotalLabel: opt(fc.constantFrom('Total Capital Programme Financing', 'Total')),
   }),
   reserves: fc.record({
     balances: opt(fc.record({ opening: fc.boolean(), values: fc.array(fc.array(positivePence(10n ** 9n), { minLength: 5, maxLength: 5 }), { minLength: 8, maxLength: 8 }) })),
@@ -77,7 +84,33 @@ function apply(base: Doc, o: Doc): Doc {
     for (const cat of c.categories) for (const x of cat.schemes ?? [cat]) x.originalBudget = x.revisedBudget.startsWith('-') ? x.revisedBudget : x.revisedBudget.replace(/^(\d+)/, (m: string) => String((BigInt(m) * 9n) / 10n));
   }
   if (o.capital.totalLabels) c.categories.forEach((cat: Doc, i: number) => { if (cat.schemes) cat.totalLabel = `Sub-total ${i + 1}`; });
-  if (o.capital.financing) c.financing = o.capital.financing.map((f: Doc, i: number) => ({ type: f.type, label: `Source ${i + 1}`, amount: f.amount }));
+  if (o.capital.financing) {
+    c.financing = o.capital.financing.map((f: Doc, i: number) => ({
+      type: f.type, label: `Source ${i + 1}`, amount: f.amount,
+      ...(o.capital.financingOriginal ? { originalAmount: f.amount } : {}),
+      ...(o.capital.financingLatest ? { latestAmount: i === 0 ? '0' : f.amount } : {}),
+    }));
+    set(c, 'financingTotalLabel', o.capital.financingTotalLabel);
+    if (o.capital.financingOriginal || o.capital.financingLatest) set(c, 'financingVariations', o.capital.financingVariations);
+  }
+  set(c, 'showSavings', o.capital.showSavings);
+  if (o.capital.budgetChanges) {
+    // the earlier budget: the revised budget less the changes (a penny out on every scheme when it does not reconcile)
+    const cols: string[] = o.capital.budgetChanges.columns;
+    c.budgetChanges = { earlierLabel: 'Budget at Month 9', columns: cols };
+    for (const cat of c.categories) {
+      for (const x of cat.schemes ?? [cat]) {
+        const changes = Object.fromEntries(cols.map((k, i) => [k, `${i + 1}.25`]));
+        if (cols.length) x.changes = changes;
+        const less = cols.reduce((a, _, i) => a + BigInt(i + 1) * 100n + 25n, 0n) + (o.capital.budgetChanges.reconciles ? 0n : 1n);
+        const [w, f = ''] = x.revisedBudget.split('.');
+        const pence = BigInt(w + f.padEnd(2, '0').slice(0, 2)) - less;
+        const neg = pence < 0n;
+        const abs = neg ? -pence : pence;
+        x.earlierBudget = `${neg ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+      }
+    }
+  }
   const res = d.reserves;
   for (const k of ['showMovements', 'decimals', 'totalLabel', 'narrativeYears']) set(res, k, o.reserves[k]);
   if (o.reserves.band) res.generalReserveBand = Object.fromEntries(Object.entries(o.reserves.band).filter(([, v]) => v !== undefined));
@@ -108,16 +141,22 @@ describe('property: any input through `outturn template` and back builds the sam
   it('random documents with every issue-11 option present or absent (150 runs)', function () {
     this.timeout(240_000);
     let built = 0;
+    const kinds = { budgetChanges: 0, showSavings: 0, financingByProgramme: 0 };
     fc.assert(
       fc.property(randomDocument(), issue11, (base, o) => {
         const doc = apply(base, o as Doc);
         fc.pre(valid(doc));
         built++;
+        if (doc.capital?.budgetChanges) kinds.budgetChanges++;
+        if (doc.capital?.showSavings) kinds.showSavings++;
+        if (doc.capital?.financing?.[0]?.originalAmount !== undefined || doc.capital?.financing?.[0]?.latestAmount !== undefined) kinds.financingByProgramme++;
         const { direct, templates } = sameThroughTemplates(doc);
         assert.deepEqual(templates, direct);
       }),
       { numRuns: 150 },
     );
     assert.ok(built >= 75, `only ${built} of the random documents were valid`);
+    // the capital kinds are exercised, not filtered away
+    for (const [k, n] of Object.entries(kinds)) assert.ok(n >= 10, `only ${n} valid documents with ${k}`);
   });
 });
