@@ -11,6 +11,7 @@ import { Dec } from '../../src/base/decimal';
 import { auditReport } from '../../src/report/audit-report';
 import type { DocParagraph } from '../../src/report/document';
 import { quotesIn, reportYear } from '../../src/report/narrative';
+import { readHtmlReport } from '../../src/report/html';
 import { readTextReport } from '../../src/report/text';
 
 const BODY = join(__dirname, '..', 'fixtures', 'published', 'bodies', 'nwfire-2019-20-revenue-monitoring');
@@ -159,5 +160,25 @@ describe('report audit: the narrative tied to the tables', () => {
     assert.equal(tieOf(r, '9.6%').expected, '8.6%');
     const flagged = r.findings.filter((f) => f.severity !== 'note' && f.rule.startsWith('narrative.'));
     assert.deepEqual(flagged.map((f) => [f.rule, f.printed, f.expected]), [['narrative.truncated', '20%', '21%'], ['narrative.different', '9.6%', '8.6%']]);
+  });
+
+  it('a finding in a web page names the paragraph as a reader counts it: headings not counted, the heading it sits under, or the report\'s own paragraph number', () => {
+    // the North Wales Fire 15 March 2021 report above, as its web page lays it out (headings in capitals)
+    const html = [
+      '<h1>Provisional Outturn</h1>',
+      '<h2>PURPOSE OF REPORT</h2>',
+      '<p>This reports sets out the projected outturn position for the 2020/21 financial year as at 31 January 2021.</p>',
+      '<h2>REVENUE BUDGET</h2>',
+      '<p>The table below sets out the projected revenue outturn position for the 2020/21 financial year. This confirms a projected breakeven position against the budget of £35.942m.</p>',
+      `<table>${NWFIRE_2021.split('\n').map((l) => `<tr>${l.split('\t').map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`,
+      '<p>Premises are forecast to overspend by £561k, mainly on repairs.</p>',
+      '<p>3.4 Capital financing is forecast to underspend by £254k.</p>',
+    ].join('\n');
+    const r = auditReport(readHtmlReport(html, 'nwfire.html'));
+    const at = (printed: string) => r.findings.find((f) => f.printed === printed)!.where;
+    assert.equal(at('£561k'), 'paragraph 3 (the 2nd under the heading “REVENUE BUDGET”)');
+    // a paragraph that prints its own number is named by it; 254 for 245 is a transposition
+    assert.equal(at('£254k'), 'paragraph 3.4');
+    assert.equal(r.findings.find((f) => f.printed === '£254k')!.expected, '£245k');
   });
 });
