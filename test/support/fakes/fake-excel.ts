@@ -31,7 +31,7 @@
 // - a batch that fails part-way keeps the operations before the failing one (`failWhen` picks one);
 // - `hang`: a sync that never returns (Excel on the web losing its connection).
 
-import { columnLetters, parseA1 } from '../../src/base/a1';
+import { columnLetters, parseA1 } from '../../../src/base/a1';
 
 export class FakeExcelError extends Error {
   constructor(readonly code: string, message: string) {
@@ -98,7 +98,7 @@ function apiMinor(version: string): number {
   return Number(m[1]);
 }
 
-// ---------- addresses (the A1 helpers are the product's own, src/plan/a1) ----------
+// ---------- addresses (the A1 helpers are the product's own, src/base/a1) ----------
 
 /** "C7" → {r, c}, failing as Excel does (InvalidArgument) on anything else */
 function cellAt(ref: string, address: string): { r: number; c: number } {
