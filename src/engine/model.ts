@@ -315,8 +315,8 @@ export type Derivation =
   | { op: 'ratio'; num: CellRef; den: CellRef }
   /** years a balance lasts at a rate of draw: balance / −change when change < 0, else nil */
   | { op: 'cover'; balance: CellRef; change: CellRef }
-  /** max(0, a): a default that follows its source, e.g. reprofile = remaining budget when positive */
-  | { op: 'pos'; a: CellRef };
+  /** max(0, a) (`neg`: max(0, −a)): a default that follows its source, e.g. reprofile = remaining budget when positive */
+  | { op: 'pos'; a: CellRef; neg?: true };
 
 export type ColumnKind = 'text' | 'ref' | 'money' | 'percent' | 'ratio' | 'flag';
 
