@@ -31,7 +31,7 @@
 // - a batch that fails part-way keeps the operations before the failing one (`failWhen` picks one);
 // - `hang`: a sync that never returns (Excel on the web losing its connection).
 
-import { columnLetters, parseA1 } from '../../src/base/a1';
+import { columnLetters, parseA1 } from '../../../src/base/a1';
 
 export class FakeExcelError extends Error {
   constructor(readonly code: string, message: string) {

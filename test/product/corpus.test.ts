@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { ALL_CASES } from './cases';
-import { type Case, CRASH, ROOT, type Run, runCli } from './harness';
+import { ALL_CASES } from '../support/corpus-cases';
+import { type Case, CRASH, ROOT, type Run, runCli } from '../support/corpus-harness';
 
 async function prepare(c: Case): Promise<{ dir: string; input: string; out: string; json: string; args: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'outturn-corpus-'));

@@ -1,6 +1,6 @@
 // Issue 11: other bodies' statutory tables, reproduced figure for figure from what they published —
 // PCCs, fire authorities and councils; revenue, capital and reserves. Each body's input is its
-// published figures typed as printed (examples/ or test/bodies/inputs/); the expected figures are
+// published figures typed as printed (examples/ or test/fixtures/bodies-inputs/); the expected figures are
 // the printed cells (the table.tsv transcriptions under test/fixtures/published/bodies/, read with
 // parsePrinted, or the printed text quoted here with its source), never figures the engine made.
 // Some bodies are built from JSON, some from the input templates filled as a finance officer would.
@@ -14,7 +14,7 @@ import type { BuildResult, OutturnInput, Table, TableId } from '../../src/engine
 import { isFigure } from '../../src/engine/model';
 import { readTemplates, type GridValue, type InputSheet } from '../../src/format/templates';
 import { toModel } from '../../src/format/validate';
-import { sameThroughTemplates, viaTemplates } from './roundtrip';
+import { sameThroughTemplates, viaTemplates } from '../support/template-roundtrip';
 
 const ROOT = join(__dirname, '..', '..');
 const BODIES = join(ROOT, 'test', 'fixtures', 'published', 'bodies');
@@ -88,7 +88,7 @@ describe('other bodies: revenue tables as published (issue 11)', () => {
       ['Office of the PCC', '2.6', '2.8', '(0.2)'],
       ['Total Police Fund', '260.0', '261.7', '(1.7)'],
     ];
-    const input = doc('test/bodies/inputs/surrey-pcc-2021-22-outturn.json');
+    const input = doc('test/fixtures/bodies-inputs/surrey-pcc-2021-22-outturn.json');
     // The same table from JSON and from the input templates typed by hand (settings and lines).
     const byHand: InputSheet[] = [
       { name: 'Outturn settings', values: [['Outturn settings'], [null], ['Setting', 'Value'],
@@ -120,7 +120,7 @@ describe('other bodies: revenue tables as published (issue 11)', () => {
 
   it('PCC for Surrey, Decision 55/2023 month 9 2023/24: variance printed budget − outturn, funding as its own line typed negative', () => {
     // Source: https://surrey-pcc.gov.uk/decisions/55-2023-month-09-2023-24-financial-performance-budget-virements
-    const r = build(toModel(doc('test/bodies/inputs/surrey-pcc-2023-24-month9.json')));
+    const r = build(toModel(doc('test/fixtures/bodies-inputs/surrey-pcc-2023-24-month9.json')));
     const t = table(r, 'revenue');
     assert.deepEqual(headers(t), ['Budget Heading', 'Total 2023/24 Budget £m', 'Total 2023/24 Outturn £m', 'Variance £m']);
     const [spend, funding, total] = tsv('surrey-2023-24-revenue-monitoring', 1);
@@ -177,7 +177,7 @@ describe('other bodies: capital tables as published (issue 11)', () => {
       ['Other Services', '705.9', '616.8', '-89.1'],
       ['Total Expenditure', '32,588.6', '25,718.3', '-6,870.3'],
     ];
-    const input = doc('test/bodies/inputs/iow-2005-06-capital-outturn.json');
+    const input = doc('test/fixtures/bodies-inputs/iow-2005-06-capital-outturn.json');
     // From JSON, and through the input templates `outturn template` fills.
     for (const model of [toModel(input), viaTemplates(input)]) {
       const r = build(model);
@@ -199,7 +199,7 @@ describe('other bodies: capital tables as published (issue 11)', () => {
 
   it('Bath & North East Somerset Council, capital budget monitor 2006/07 (Cabinet 6 September 2006, Appendix 3): the year-end forecast block, forecast before budget, rephasing = budget − forecast, income portfolio in brackets', () => {
     // Source: https://democracy.bathnes.gov.uk/celistdocuments.aspx?A=1&DF=06%2F09%2F2006&F=embed%2414zAppx3.htm&MID=555&R=0
-    const input = doc('test/bodies/inputs/banes-2006-07-capital-monitoring.json');
+    const input = doc('test/fixtures/bodies-inputs/banes-2006-07-capital-monitoring.json');
     for (const model of [toModel(input), viaTemplates(input)]) {
       const r = build(model);
       const t = table(r, 'capital');
@@ -225,7 +225,7 @@ describe('other bodies: capital tables as published (issue 11)', () => {
 describe('other bodies: capital against the original and the latest programme (issue 11)', () => {
   it('Oxfordshire County Council, Capital Programme Provisional Outturn 2020/21, Annex 1a: original, latest, actual, variation to each (£000 and % to nil places)', () => {
     // Source: Cabinet June 2021, CA_JUN2221R125 Annex 1a, https://docslib.org/doc/3839725/ca-jun2221r125-capital-outturn-annexes-pdf-136-kb
-    const input = doc('test/bodies/inputs/oxfordshire-2020-21-capital-outturn.json');
+    const input = doc('test/fixtures/bodies-inputs/oxfordshire-2020-21-capital-outturn.json');
     const printedRows = tsv('oxfordshire-2020-21-capital-outturn', 4).slice(1, 11).filter((r) => r[0] !== 'Earmarked Reserves');
     assert.equal(printedRows.length, 9);
     for (const model of [toModel(input), viaTemplates(input)]) {
@@ -269,7 +269,7 @@ describe('other bodies: in-year budget changes, slippage and savings (issue 11)'
   it('Brighton & Hove City Council, TBM provisional outturn 2021/22, "Families, Children & Learning – Capital Budget Summary": month 9 budget + IFRS changes + new schemes + variations/slippage = month 12 budget', () => {
     // Source: the stored text of the appendix (pages corpus, no address); identified and checked in
     // test/fixtures/published/bodies/brighton-hove-2021-22-fcl-capital/notes.md.
-    const input = doc('test/bodies/inputs/brighton-hove-2021-22-fcl-capital.json');
+    const input = doc('test/fixtures/bodies-inputs/brighton-hove-2021-22-fcl-capital.json');
     for (const model of [toModel(input), viaTemplates(input)]) {
       const r = build(model);
       const t = table(r, 'capital');
@@ -304,7 +304,7 @@ describe('other bodies: in-year budget changes, slippage and savings (issue 11)'
     // of £1.826m of late Welsh Government (WG) grant funded expenditure. Actual outturn was £57.380m which indicated an
     // apparent underspend of £1.763m. However, that entire amount was the subject for carry forward into 2018/19."
     // By hand: 59.422 + 2.836 − 1.289 − 1.826 = 59.143; 59.143 − 59.422 = −0.279; 59.143 − 57.380 = 1.763; 1.763 − 1.763 = 0.
-    const input = doc('test/bodies/inputs/flintshire-2017-18-capital-outturn.json');
+    const input = doc('test/fixtures/bodies-inputs/flintshire-2017-18-capital-outturn.json');
     for (const model of [toModel(input), viaTemplates(input)]) {
       const r = build(model);
       const t = table(r, 'capital');
@@ -348,7 +348,7 @@ describe('other bodies: reserves as published (issue 11)', () => {
         ['Reserve', 'Class', 'Category', 'Balance 2018/19'],
         ...printedRows.slice(0, 4).map(([label, v], i): GridValue[] => [label, 'useable', ['beyond-mtfp', 'contingency', 'beyond-mtfp', 'mtfp'][i], v])] },
     ];
-    for (const model of [toModel(doc('test/bodies/inputs/lancashire-pcc-2018-19-reserves.json')), readTemplates(byHand)] as OutturnInput[]) {
+    for (const model of [toModel(doc('test/fixtures/bodies-inputs/lancashire-pcc-2018-19-reserves.json')), readTemplates(byHand)] as OutturnInput[]) {
       const r = build(model);
       const t = table(r, 'reserves');
       assert.equal(t.places, 3);
@@ -361,7 +361,7 @@ describe('other bodies: reserves as published (issue 11)', () => {
 
   it('Nottinghamshire and City of Nottingham Fire and Rescue Authority, 2024-25 Efficiency and Productivity Plan, Table 2: opening, movement, two year-end balances (£000)', () => {
     // Source: https://www.notts-fire.gov.uk/about-us/service-plans/2024-25-efficiency-and-productivity-plan/efficiency/
-    const input = doc('test/bodies/inputs/nottsfire-2023-25-reserves.json');
+    const input = doc('test/fixtures/bodies-inputs/nottsfire-2023-25-reserves.json');
     for (const model of [toModel(input), viaTemplates(input)]) {
       const r = build(model);
       const t = table(r, 'reserves');
@@ -386,8 +386,8 @@ describe('other bodies: reserves as published (issue 11)', () => {
     //   Balance at 31 March 2021 4,989 5,711 347 11,047.
     // By hand: 5,576 − 589 + 2 = 4,989; 4,763 − 2 = 4,761; 4,989 + 4,761 + 347 = 10,097;
     //   4,989 + 950 − 950 = 4,989; 4,761 + 950 = 5,711; 4,989 + 5,711 + 347 = 11,047.
-    // The input (test/bodies/inputs/nottsfire-2020-21-reserves.json) is a user's transcription of it (issue 12, finding 8).
-    const input = doc('test/bodies/inputs/nottsfire-2020-21-reserves.json');
+    // The input (test/fixtures/bodies-inputs/nottsfire-2020-21-reserves.json) is a user's transcription of it (issue 12, finding 8).
+    const input = doc('test/fixtures/bodies-inputs/nottsfire-2020-21-reserves.json');
     for (const model of [toModel(input), viaTemplates(input)]) {
       const r = build(model);
       const t = table(r, 'reserves');
@@ -435,11 +435,11 @@ describe('other bodies: reserves as published (issue 11)', () => {
 });
 
 describe('other bodies: each input through `outturn template` and back builds the same result', () => {
-  for (const path of ['examples/nwfire-2019-20-month8.json', 'examples/kentfire-2015-20-reserves.json', 'test/bodies/inputs/surrey-pcc-2021-22-outturn.json',
-    'test/bodies/inputs/iow-2005-06-capital-outturn.json', 'test/bodies/inputs/banes-2006-07-capital-monitoring.json',
-    'test/bodies/inputs/lancashire-pcc-2018-19-reserves.json', 'test/bodies/inputs/nottsfire-2023-25-reserves.json', 'test/bodies/inputs/oxfordshire-2020-21-capital-outturn.json',
-    'test/bodies/inputs/surrey-pcc-2023-24-month9.json', 'test/bodies/inputs/nottsfire-2020-21-reserves.json',
-    'test/bodies/inputs/brighton-hove-2021-22-fcl-capital.json', 'test/bodies/inputs/flintshire-2017-18-capital-outturn.json']) {
+  for (const path of ['examples/nwfire-2019-20-month8.json', 'examples/kentfire-2015-20-reserves.json', 'test/fixtures/bodies-inputs/surrey-pcc-2021-22-outturn.json',
+    'test/fixtures/bodies-inputs/iow-2005-06-capital-outturn.json', 'test/fixtures/bodies-inputs/banes-2006-07-capital-monitoring.json',
+    'test/fixtures/bodies-inputs/lancashire-pcc-2018-19-reserves.json', 'test/fixtures/bodies-inputs/nottsfire-2023-25-reserves.json', 'test/fixtures/bodies-inputs/oxfordshire-2020-21-capital-outturn.json',
+    'test/fixtures/bodies-inputs/surrey-pcc-2023-24-month9.json', 'test/fixtures/bodies-inputs/nottsfire-2020-21-reserves.json',
+    'test/fixtures/bodies-inputs/brighton-hove-2021-22-fcl-capital.json', 'test/fixtures/bodies-inputs/flintshire-2017-18-capital-outturn.json']) {
     it(path, () => {
       const { direct, templates } = sameThroughTemplates(doc(path));
       assert.deepEqual(templates, direct);

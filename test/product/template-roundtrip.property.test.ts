@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { randomDocument, positivePence } from '../support/random-input';
 import { toModel } from '../../src/format/validate';
 import { InvalidInput } from '../../src/format/errors';
-import { sameThroughTemplates } from './roundtrip';
+import { sameThroughTemplates } from '../support/template-roundtrip';
 
 type Doc = Record<string, any>;
 const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });

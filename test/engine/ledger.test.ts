@@ -10,7 +10,7 @@ import type { LedgerInput } from '../../src/engine/model';
 import { InvalidInput } from '../../src/format/errors';
 import { toModel } from '../../src/format/validate';
 import { EXAMPLE_OUT, makeLedgerExample } from '../../scripts/make-ledger-example';
-import { buildDoc, check, exact, findings, ledgerDoc, readExample, table } from './helpers';
+import { buildDoc, check, exact, findings, ledgerDoc, readExample, table } from '../support/forecast';
 
 /** The heading of a generated line, worked out independently of the product's mapping code. */
 function headingOf(cc: string, account: string, headings: string[]): string {

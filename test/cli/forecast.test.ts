@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import type { Io } from '../../src/cli/io';
-import { EXAMPLES } from './helpers';
+import { EXAMPLES } from '../support/forecast';
 
 const run = async (...args: string[]) => {
   const out: string[] = [];

@@ -7,7 +7,7 @@ import { capitalForecastTables } from '../../src/engine/capital-forecast';
 import { Dec } from '../../src/base/decimal';
 import { evaluate } from '../../src/engine/evaluate';
 import { toModel } from '../../src/format/validate';
-import { buildDoc, check, exact, findings, readExample, table } from './helpers';
+import { buildDoc, check, exact, findings, readExample, table } from '../support/forecast';
 
 const example = () => readExample('derbyshire-2020-21-mtfp.json');
 

@@ -1,7 +1,7 @@
 // The in-year forecast at month N against hand-worked cases: actual to date + the rest of the year,
 // from the user's forecast where given, else the budget profile (twelfths, or a profile per heading).
 import assert from 'node:assert/strict';
-import { buildDoc, check, exact, findings, ledgerDoc, shown, table } from './helpers';
+import { buildDoc, check, exact, findings, ledgerDoc, shown, table } from '../support/forecast';
 
 // Heading A: two lines, one with the officer's own forecast for October–March; heading B: one line.
 const LINES = [

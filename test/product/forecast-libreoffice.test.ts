@@ -12,7 +12,7 @@ import { parseA1 } from '../../src/base/a1';
 import { makePlan, type WorkbookPlan } from '../../src/plan/plan';
 import { workbookBuffer } from '../../src/xlsx/write';
 import { recalculate, requireOrSkip, soffice, type Sheets } from '../support/libreoffice';
-import { readExample } from './helpers';
+import { readExample } from '../support/forecast';
 
 function planFor(doc: unknown): WorkbookPlan {
   const model = toModel(doc);

@@ -6,20 +6,20 @@
 // The workbook is compared part by part (the bytes of each file inside the xlsx zip), not as a zip:
 // ExcelJS stamps docProps/core.xml with the time of writing (dcterms:created/modified), which is
 // the only part whose text is normalised before comparing. To record the goldens again after a
-// change that is meant to alter the output: `GOLDEN_UPDATE=1 npx mocha test/golden.test.ts`, and
+// change that is meant to alter the output: `GOLDEN_UPDATE=1 npx mocha test/product/golden.test.ts`, and
 // say in the commit why the output changed.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import JSZip from 'jszip';
-import { main } from '../src/cli/main';
-import { buildFromDoc, DEFAULT_SETTINGS } from '../src/taskpane/pipeline';
-import type { Scope } from '../src/taskpane/settings';
+import { main } from '../../src/cli/main';
+import { buildFromDoc, DEFAULT_SETTINGS } from '../../src/taskpane/pipeline';
+import type { Scope } from '../../src/taskpane/settings';
 
-const ROOT = join(__dirname, '..');
+const ROOT = join(__dirname, '..', '..');
 const EXAMPLES = join(ROOT, 'examples');
-const GOLDENS = join(__dirname, 'goldens');
+const GOLDENS = join(__dirname, '..', 'goldens');
 const UPDATE = process.env.GOLDEN_UPDATE === '1';
 
 /** The xlsx's parts, name → bytes, with ExcelJS's write-time stamps in core.xml blanked. */

@@ -3,7 +3,7 @@
 import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { type Case, type Doc, jsonCase, rawCase, sheet, workbookCase } from './harness';
+import { type Case, type Doc, jsonCase, rawCase, sheet, workbookCase } from './corpus-harness';
 
 const L0 = (d: Doc) => d.revenue.sections[0].lines[0];
 const LINE0 = '$.revenue.sections[0].lines[0]';
@@ -141,14 +141,14 @@ export const CLI_CASES: Case[] = [
   rawCase('a folder named like an input', 'folder.json', (dir) => mkdirSync(join(dir, 'folder.json')), { code: 2, where: 'folder.json', says: /not a file|folder|directory/ }, 'cli'),
   {
     ...rawCase('an output that is not .xlsx', 'input.json', JSON.stringify({}), { code: 2, where: /out\.txt/, says: /\.xlsx/ }, 'cli'),
-    write: (dir) => { writeFileSync(join(dir, 'input.json'), require('node:fs').readFileSync(require('./harness').EXAMPLE_JSON)); return join(dir, 'input.json'); },
+    write: (dir) => { writeFileSync(join(dir, 'input.json'), require('node:fs').readFileSync(require('./corpus-harness').EXAMPLE_JSON)); return join(dir, 'input.json'); },
     args: (input, out) => ['build', input, '-o', out.replace(/\.xlsx$/, '.txt')],
   },
   {
     ...rawCase('an output file the user made is left alone', 'input.json', '', { code: 2, where: /mine\.xlsx/, says: /left alone/ }, 'cli'),
     write: (dir) => {
       writeFileSync(join(dir, 'mine.xlsx'), 'the user\'s own work');
-      writeFileSync(join(dir, 'input.json'), require('node:fs').readFileSync(require('./harness').EXAMPLE_JSON));
+      writeFileSync(join(dir, 'input.json'), require('node:fs').readFileSync(require('./corpus-harness').EXAMPLE_JSON));
       return join(dir, 'input.json');
     },
     args: (input) => ['build', input, '-o', join(input, '..', 'mine.xlsx')],
@@ -156,7 +156,7 @@ export const CLI_CASES: Case[] = [
   },
   {
     ...rawCase('an unknown rounding option', 'input.json', '', { code: 2, where: /--rounding/, says: /round-then-sum/ }, 'cli'),
-    write: (dir) => { writeFileSync(join(dir, 'input.json'), require('node:fs').readFileSync(require('./harness').EXAMPLE_JSON)); return join(dir, 'input.json'); },
+    write: (dir) => { writeFileSync(join(dir, 'input.json'), require('node:fs').readFileSync(require('./corpus-harness').EXAMPLE_JSON)); return join(dir, 'input.json'); },
     args: (input, out) => ['build', input, '-o', out, '--rounding', 'up'],
   },
 ];

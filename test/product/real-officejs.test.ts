@@ -51,7 +51,7 @@ describe('the pane as Excel loads it: development build, real office.js, the rea
     const built = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'development', '--output-path', dist], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(built.status, 0, `webpack failed:\n${built.stdout}\n${built.stderr}`);
     const esbuild = await import('esbuild');
-    const out = await esbuild.build({ entryPoints: [join(ROOT, 'test', 'fakes', 'fake-office-host.ts')], bundle: true, format: 'iife', write: false, target: 'es2020' });
+    const out = await esbuild.build({ entryPoints: [join(ROOT, 'test', 'support', 'fakes', 'fake-office-host.ts')], bundle: true, format: 'iife', write: false, target: 'es2020' });
     hostScript = out.outputFiles[0].text;
     server = await serve(dist);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -9,7 +9,7 @@ import { toModel } from '../../src/format/validate';
 import { makePlan, type SheetPlan } from '../../src/plan/plan';
 import { templatePlan } from '../../src/plan/templates-plan';
 import { InvalidInput } from '../../src/format/errors';
-import { check, findings, ledgerDoc, readExample } from './helpers';
+import { check, findings, ledgerDoc, readExample } from '../support/forecast';
 
 /** A sheet plan as a host would read it back: numbers as spreadsheet numbers, text as text. */
 function grid(s: SheetPlan): InputSheet {

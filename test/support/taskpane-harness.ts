@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { serve } from '../support/static-server';
+import { serve } from './static-server';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ROOT = resolve(__dirname, '..', '..');
@@ -74,7 +74,7 @@ export async function acquire(): Promise<{ dist: string; base: string }> {
       process.on('exit', () => rmSync(dist!, { recursive: true, force: true }));
     }
     const esbuild = await import('esbuild');
-    const out = await esbuild.build({ entryPoints: [join(ROOT, 'test', 'fakes', 'fake-office-host.ts')], bundle: true, format: 'iife', write: false, target: 'es2020' });
+    const out = await esbuild.build({ entryPoints: [join(ROOT, 'test', 'support', 'fakes', 'fake-office-host.ts')], bundle: true, format: 'iife', write: false, target: 'es2020' });
     hostScript = out.outputFiles[0].text;
   }
   if (!server) {

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const LOCAL = join(__dirname, 'fixtures', 'derbyshire-2020-21');
-const SHARED = join(__dirname, '..', '..', 'shared', 'fixtures', 'derbyshire-2020-21');
+const LOCAL = join(__dirname, '..', 'fixtures', 'derbyshire-2020-21');
+const SHARED = join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'derbyshire-2020-21');
 
 describe('fixtures', () => {
   it('the published tables are here: three TSVs', () => {
@@ -23,11 +23,11 @@ describe('fixtures', () => {
 
 describe('fixtures: the Derbyshire report text', () => {
   it('test/fixtures/reports is identical to ../shared/reference when that is beside the project', function () {
-    const shared = join(__dirname, '..', '..', 'shared', 'reference', 'annual-report-2020-21-finance-section.md');
+    const shared = join(__dirname, '..', '..', '..', 'shared', 'reference', 'annual-report-2020-21-finance-section.md');
     if (!existsSync(shared)) {
       console.log('      skipped: ../shared is not beside this clone');
       this.skip();
     }
-    assert.equal(readFileSync(join(__dirname, 'fixtures', 'reports', 'derbyshire-2020-21-finance-section.md'), 'utf8'), readFileSync(shared, 'utf8'));
+    assert.equal(readFileSync(join(__dirname, '..', 'fixtures', 'reports', 'derbyshire-2020-21-finance-section.md'), 'utf8'), readFileSync(shared, 'utf8'));
   });
 });

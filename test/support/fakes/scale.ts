@@ -6,7 +6,7 @@ import { join } from 'node:path';
 export type Doc = Record<string, any>;
 
 export function exampleDoc(): Doc {
-  return JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'derbyshire-2020-21.json'), 'utf8'));
+  return JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'examples', 'derbyshire-2020-21.json'), 'utf8'));
 }
 
 export function scaledDoc(k: number, base: Doc = exampleDoc()): Doc {

@@ -2,7 +2,7 @@
 // projected movements of Table 3, the year a reserve is exhausted, the Home Office category table
 // and years of cover for every year, and the scenario table beside the base case.
 import assert from 'node:assert/strict';
-import { buildDoc, check, exact, findings, readExample, shown, table } from './helpers';
+import { buildDoc, check, exact, findings, readExample, shown, table } from '../support/forecast';
 
 const doc = () => ({
   format: 'outturn/v1',

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
-const SRC = join(__dirname, '..', 'src');
+const SRC = join(__dirname, '..', '..', 'src');
 
 /**
  * Each folder's rank, from the ground up. base: exact decimals, A1 addresses, cells, printed
@@ -125,7 +125,7 @@ describe('architecture', () => {
   it('every folder of src/ with TypeScript in it has a rank', () => {
     const folders = [...new Set(ALL.map(folderOf))].filter((f) => !f.endsWith('.ts'));
     const missing = folders.filter((f) => !(f in RANKS));
-    assert.deepEqual(missing, [], `give these folders a rank in test/architecture.test.ts: ${missing.join(', ')}`);
+    assert.deepEqual(missing, [], `give these folders a rank in test/product/architecture.test.ts: ${missing.join(', ')}`);
   });
 
   it('imports point down the ranks: a module imports its own folder or a lower-ranked one', () => {

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const ROOT = resolve(__dirname, '..');
+const ROOT = resolve(__dirname, '..', '..');
 const MANIFEST = join(ROOT, 'manifest.xml');
 const ASSETS = join(ROOT, 'assets');
 const VALIDATOR = join(ROOT, 'scripts', 'validate-manifest.mjs');
