@@ -439,7 +439,8 @@ export interface Check {
 
 export interface Narrative {
   revenue?: { netVariance: string; sentence: string; percentOfBudget?: string };
-  capital?: { spend: string; programme: string; percent: string; sentence: string };
+  /** `savings`: issue 11, with capital.showSavings: the underspend split into slippage and saving */
+  capital?: { spend: string; programme: string; percent: string; sentence: string; savings?: string };
   reserves?: { generalReservePercent?: string; sentence: string; years?: { year: string; sentence: string }[] };
 }
 

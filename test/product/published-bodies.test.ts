@@ -314,12 +314,15 @@ describe('other bodies: in-year budget changes, slippage and savings (issue 11)'
         ['revised', '59.143'], ['outturn', '57.380'], ['remaining', '1.763'], ['reprofile', '1.763'], ['saving', '0']]);
       assert.deepEqual(rules(r), []);
       assert.equal(r.narrative.capital!.sentence, 'The capital outturn for 2017/18 shows actual expenditure of £57.380m (97.0%) against an approved programme of £59.143m.');
+      assert.equal(r.narrative.capital!.savings, 'Of the underspend of £1.763m, £1.763m is reprofiled to 2018/19 and £0.000m is a saving.');
     }
     // What if only £1.500m had been carried forward: 1.763 − 1.500 = 0.263 saved; printed the other way
     // round (outturn − budget), −1.763 + 1.500 = −0.263 under "(Saving)/ Overspend".
     const partly = structuredClone(input) as { capital: Record<string, unknown> & { categories: Record<string, unknown>[] } };
     partly.capital.categories[0].reprofile = '1.500';
-    row(table(build(toModel(partly)), 'capital'), 'Total Capital Programme', [['remaining', '1.763'], ['reprofile', '1.500'], ['saving', '0.263']]);
+    const part = build(toModel(partly));
+    row(table(part, 'capital'), 'Total Capital Programme', [['remaining', '1.763'], ['reprofile', '1.500'], ['saving', '0.263']]);
+    assert.equal(part.narrative.capital!.savings, 'Of the underspend of £1.763m, £1.500m is reprofiled to 2018/19 and £0.263m is a saving.');
     partly.capital.varianceSign = 'outturn-minus-budget';
     delete (partly.capital.columnLabels as Record<string, string>).remaining;
     const over = table(build(toModel(partly)), 'capital');
