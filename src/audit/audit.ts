@@ -13,6 +13,7 @@ import { readTotals } from './casting';
 import { crossCast } from './across';
 import type { Checked, TotalTaken } from './context';
 import { markRevenueTail } from './kinds';
+import { withLedgerSigns } from './cells';
 
 export type { AuditFinding } from './findings';
 export type { Grid, GridCell } from './grid';
@@ -83,6 +84,7 @@ function auditTable(t: FoundTable, forced: Layout | undefined): { table: Audited
   const recognised = recogniseLayout(t);
   const layout = forced ?? recognised;
   if (forced && !fits(t, forced)) return undefined;
+  t = withLedgerSigns(t, layout);
   const a = new Audit(t, layout, classify(t, layout, false));
   readTotals(a);
   markRevenueTail(t, layout, a.kinds);
