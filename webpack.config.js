@@ -47,7 +47,8 @@ module.exports = async (env, argv) => {
     entry: {
       taskpane: './src/taskpane/taskpane.ts',
       commands: './src/commands/commands.ts',
-      'engine.worker': './src/taskpane/engine.worker.ts',
+      // The worker loads its on-demand chunk (the report reader) with importScripts, as a worker must.
+      'engine.worker': { import: './src/taskpane/engine.worker.ts', chunkLoading: 'import-scripts' },
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -80,6 +81,9 @@ module.exports = async (env, argv) => {
           { from: 'src/help/help.html', to: 'help.html' },
           { from: 'assets', to: 'assets', noErrorOnMissing: true },
           { from: 'manifest.xml', to: 'manifest.xml', noErrorOnMissing: true },
+          // pdf.js's own worker, served from the add-in's origin (never a CDN): the "Audit a report…"
+          // PDF chunk starts it (src/pdf/browser.ts). Named .js so any web server sends it as JavaScript.
+          { from: require.resolve('pdfjs-dist/legacy/build/pdf.worker.min.mjs'), to: 'pdf.worker.js' },
         ],
       }),
       {
@@ -95,6 +99,9 @@ module.exports = async (env, argv) => {
       },
     ],
     performance: { hints: false },
+    // Each on-demand chunk carries its own libraries (docx, pdf.js, parse5) under its own name,
+    // rather than in numbered vendor files: what loads when is then plain from dist/.
+    optimization: { splitChunks: { cacheGroups: { defaultVendors: false } } },
     devServer: serving
       ? {
           port: PORT,

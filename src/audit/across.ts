@@ -4,7 +4,7 @@
 // prints Total Usable Reserves and then Total Authority Reserves) — and then every row is checked.
 import { ZERO } from '../base/decimal';
 import type { Column } from './detect';
-import { type Audit, rowsOf } from './context';
+import { type At, type Audit, rowsOf } from './context';
 
 /** Rows sampled to learn each total column's run: enough to outvote a few wrong rows, bounded for long tables. */
 const SAMPLE = 200;
@@ -62,7 +62,7 @@ export function crossCast(a: Audit, rule: string): void {
       if (!run.some((c) => a.num(rows[i], c.c))) continue;
       const v = sumOf(i, run);
       if (v === undefined) continue;
-      a.check(rows[i], col.c, v, run.map((c) => a.at(rows[i], c.c)), rule, what);
+      a.check(rows[i], col.c, v, run.map((c): At => [rows[i], c.c]), rule, what);
     }
     stack.push(col);
   }

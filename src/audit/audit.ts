@@ -3,7 +3,7 @@
 import type { Units } from '../engine/model';
 import { type FoundTable, type Layout, findTables, fits, recogniseLayout } from './detect';
 import type { AuditFinding } from './findings';
-import { type Grid, cellAt, cellText, placeRange } from './grid';
+import { type Grid, cellAt, cellText, locate, placeRange } from './grid';
 import {
   Audit, capitalRules, cellRules, classify, financingRules, forecastRules, genericRules, ledgerRules, mtfpRules, programmeRules, requiredRoles,
   reservesRules, revenueRules, scenariosRules,
@@ -13,6 +13,7 @@ import { readTotals } from './casting';
 import { crossCast } from './across';
 import type { Checked, TotalTaken } from './context';
 import { markRevenueTail } from './kinds';
+import { withLedgerSigns } from './cells';
 
 export type { AuditFinding } from './findings';
 export type { Grid, GridCell } from './grid';
@@ -21,6 +22,15 @@ export type { Layout } from './detect';
 export interface AuditOptions {
   /** read every table as this layout (auto: as a generic table); default: recognise each by its headers */
   table?: Layout;
+  /** list in the report every cell some check used (`involved`): what the audit could see change */
+  trace?: boolean;
+}
+
+/** A cell some check compared or used: 1-based row and column of the file or sheet, as findings give them. */
+export interface InvolvedCell {
+  sheet: string;
+  row: number;
+  column: number;
 }
 
 export interface AuditedTable {
@@ -48,6 +58,12 @@ export interface AuditReport {
   tables: AuditedTable[];
   /** blocks of figures where nothing could be checked: said, never passed as clean */
   unchecked?: UncheckedTable[];
+  /**
+   * With `trace`: every cell some check (a cast, cross-cast, variance, percentage, roll-forward or
+   * tie-out) used. A printed figure not in it takes part in no arithmetic the audit redoes, so no change
+   * to it alone can be seen by arithmetic.
+   */
+  involved?: InvolvedCell[];
 }
 
 /** The input cannot be audited at all (no table, or none of the layout asked for); says where. */
@@ -64,10 +80,11 @@ export class AuditInputError extends Error {
 /** Outturn's Checks sheet lists checks; it is not a table to recalculate. */
 const isChecksSheet = (g: Grid) => /^checks:/i.test(cellText(cellAt(g, 0, 0)));
 
-function auditTable(t: FoundTable, forced: Layout | undefined): { table: AuditedTable; findings: AuditFinding[] } | UncheckedTable | undefined {
+function auditTable(t: FoundTable, forced: Layout | undefined): { table: AuditedTable; findings: AuditFinding[]; involved: [number, number][] } | UncheckedTable | undefined {
   const recognised = recogniseLayout(t);
   const layout = forced ?? recognised;
   if (forced && !fits(t, forced)) return undefined;
+  t = withLedgerSigns(t, layout);
   const a = new Audit(t, layout, classify(t, layout, false));
   readTotals(a);
   markRevenueTail(t, layout, a.kinds);
@@ -115,12 +132,14 @@ function auditTable(t: FoundTable, forced: Layout | undefined): { table: Audited
   return {
     table: { sheet: t.grid.sheet, layout, range, units: t.units, checked: a.checked, totals: a.totals, ...(t.grid.readAs ? { readAs: t.grid.readAs } : {}) },
     findings: a.findings,
+    involved: a.involved,
   };
 }
 
 export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
   const report: AuditReport = { findings: [], tables: [] };
   const placed: PlacedTable[] = [];
+  const traced: { grid: Grid; r: number; c: number }[] = [];
   for (const g of grids) {
     if (isChecksSheet(g)) continue;
     for (const t of findTables(g)) {
@@ -133,6 +152,7 @@ export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
       report.tables.push(done.table);
       placed.push({ t, layout: done.table.layout });
       report.findings.push(...done.findings);
+      if (o.trace) for (const [r, c] of done.involved) traced.push({ grid: g, r, c });
     }
   }
   if (report.tables.length === 0) {
@@ -144,7 +164,18 @@ export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
         : 'no table to audit: no statutory layout recognised, and no block ending in a total, variance or percentage column');
   }
   // Tie-outs between tables, after each table's own rules.
-  report.findings.push(...tieOuts(placed));
+  report.findings.push(...tieOuts(placed, o.trace ? traced : undefined));
+  if (o.trace) {
+    const seen = new Set<string>();
+    report.involved = [];
+    for (const x of traced) {
+      const { row, column } = locate(x.grid, x.r, x.c, '');
+      const key = `${x.grid.sheet}\u0000${row}\u0000${column}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      report.involved.push({ sheet: x.grid.sheet, row, column });
+    }
+  }
   const order = { error: 0, warning: 1, note: 2 };
   report.findings.sort((x, y) => order[x.severity] - order[y.severity]);
   return report;

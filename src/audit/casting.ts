@@ -9,10 +9,10 @@
 // column the running sums of that stack indexed by value, so the block a row closes is found by one
 // look-up, never by adding every candidate run again.
 import { Dec, ZERO } from '../base/decimal';
-import { type Audit, moneyCols } from './context';
+import { type At, type Audit, moneyCols } from './context';
 import { normalise } from './detect';
 import type { TableRow } from './detect';
-import { show } from './findings';
+import { type Num, show } from './findings';
 import { stepOf } from './grid';
 
 function nameOf(label: string): string {
@@ -49,6 +49,8 @@ class RunningSums {
    */
   private readonly pre: (number | Dec)[][];
   private readonly scale: (Dec | undefined)[];
+  /** per column: the decimal places of its integers (the most any of its figures prints) */
+  private readonly places: number[];
   private readonly bad: number[][];
   private readonly index: Map<number | string, number[]>[];
   constructor(
@@ -56,17 +58,34 @@ class RunningSums {
     readonly cols: number[],
   ) {
     const rows = a.t.rows;
-    this.scale = cols.map((c) => {
+    this.places = cols.map(() => 0);
+    this.scale = cols.map((c, j) => {
+      // Each figure's integer (Reading.units) where the reader gave it: no Decimal per cell.
       let places = 0;
-      let abs = ZERO;
+      let known = true;
       for (const row of rows) {
         const x = row.cells.get(c);
         if (x?.kind === 'number') {
           places = Math.max(places, x.places);
-          abs = abs.plus(x.value.abs());
+          if (x.units === undefined) known = false;
         }
       }
+      this.places[j] = places;
       const sc = new Dec(10).pow(places);
+      if (known) {
+        // A sum of non-negative integers: exact while it stays safe, and above the bound once it is not.
+        let abs = 0;
+        for (const row of rows) {
+          const x = row.cells.get(c);
+          if (x?.kind === 'number') abs += Math.abs(x.units!) * 10 ** (places - x.places);
+        }
+        return abs <= Number.MAX_SAFE_INTEGER ? sc : undefined;
+      }
+      let abs = ZERO;
+      for (const row of rows) {
+        const x = row.cells.get(c);
+        if (x?.kind === 'number') abs = abs.plus(x.value.abs());
+      }
       return abs.times(sc).lte(Number.MAX_SAFE_INTEGER) && rows.every((row) => {
         const x = row.cells.get(c);
         return x?.kind !== 'number' || x.value.times(sc).isInteger();
@@ -86,10 +105,9 @@ class RunningSums {
     if (l) l.push(k);
     else this.index[j].set(key, [k]);
   }
-  /** A figure of column j in the column's representation. */
-  private rep(j: number, v: Dec): number | Dec {
-    const sc = this.scale[j];
-    return sc ? v.times(sc).toNumber() : v;
+  /** A figure of column j as an integer of the column's unit (only where the column sums in integers). */
+  private int(j: number, x: Num): number {
+    return x.units !== undefined ? x.units * 10 ** (this.places[j] - x.places) : x.value.times(this.scale[j]!).toNumber();
   }
   get top(): number {
     return this.stack.length;
@@ -99,11 +117,12 @@ class RunningSums {
     this.stack.push(i);
     const k = this.stack.length;
     for (let j = 0; j < this.cols.length; j++) {
-      const v = this.a.value(row, this.cols[j]);
+      const x = row.cells.get(this.cols[j]);
+      const readable = x === undefined || x.kind !== 'text';
       const last = this.pre[j][k - 1];
-      if (typeof last === 'number') this.pre[j].push(v === undefined || v.isZero() ? last : last + (this.rep(j, v) as number));
-      else this.pre[j].push(last.plus(v ?? ZERO));
-      this.bad[j].push(this.bad[j][k - 1] + (v === undefined ? 1 : 0));
+      if (typeof last === 'number') this.pre[j].push(x?.kind === 'number' ? last + this.int(j, x) : last);
+      else this.pre[j].push(x?.kind === 'number' ? last.plus(x.value) : last);
+      this.bad[j].push(this.bad[j][k - 1] + (readable ? 0 : 1));
       this.addIndex(j, k);
     }
   }
@@ -133,11 +152,26 @@ class RunningSums {
     if (typeof a === 'number') return new Dec(a - (b as number)).div(this.scale[j]!);
     return a.minus(b as Dec);
   }
-  /** Positions k (at most a few per column, nearest first) from which the stack sums to `v` in column j. */
-  startsFor(j: number, v: Dec, maxK: number): number[] {
+  /**
+   * How the printed figure p of column j compares with the sum of the stack from k: 'exact', 'near'
+   * (within half a printed unit per row added), 'off', or undefined when a cell in the run cannot be read.
+   */
+  compare(j: number, k: number, p: Num): 'exact' | 'near' | 'off' | undefined {
+    const top = this.stack.length;
+    if (this.bad[j][top] - this.bad[j][k] > 0) return undefined;
+    const a = this.pre[j][top];
+    if (typeof a === 'number') {
+      const d = Math.abs(this.int(j, p) - (a - (this.pre[j][k] as number)));
+      // |d| ≤ 10^(places − p.places) × rows / 2, in integers: 2|d| ≤ 10^(…) × rows
+      if (d <= Number.MAX_SAFE_INTEGER) return d === 0 ? 'exact' : 2 * d <= 10 ** (this.places[j] - p.places) * (top - k) ? 'near' : 'off';
+    }
+    const d = p.value.minus(this.sumFrom(j, k)!).abs();
+    return d.isZero() ? 'exact' : d.lte(stepOf(p.places).times(top - k).div(2)) ? 'near' : 'off';
+  }
+  /** Positions k (at most a few per column, nearest first) from which the stack sums to the figure p in column j. */
+  startsFor(j: number, p: Num, maxK: number): number[] {
     const top = this.pre[j][this.stack.length];
-    const r = this.rep(j, v);
-    const l = this.index[j].get(typeof top === 'number' ? top - (r as number) : top.minus(r as Dec).toString());
+    const l = this.index[j].get(typeof top === 'number' ? top - this.int(j, p) : top.minus(p.value).toString());
     if (!l) return [];
     const out: number[] = [];
     for (let n = l.length - 1; n >= 0 && out.length < 3; n--) if (l[n] <= maxK) out.push(l[n]);
@@ -175,22 +209,22 @@ export function readTotals(a: Audit): void {
     const sc: Score = { exact: 0, near: 0, printed: 0 };
     for (const [j, p] of printedCols(row)) {
       sc.printed++;
-      const v = s.sumFrom(j, k);
-      if (v === undefined) continue;
-      const d = p!.value.minus(v).abs();
+      const v = s.compare(j, k, p!);
       // nil = nil says nothing about which rows a total adds
-      if (d.isZero()) sc.exact += p!.value.isZero() ? 0 : 1;
-      else if (d.lte(stepOf(p!.places).times(s.top - k).div(2))) sc.near++;
+      if (v === 'exact') sc.exact += p!.value.isZero() ? 0 : 1;
+      else if (v === 'near') sc.near++;
     }
     return sc;
   };
+  /** The last row of its block: the table's last row, or the row before a heading or a blank line. */
+  const endsBlock = (i: number) => i === rows.length - 1 || kinds[i + 1] === 'heading' || rows[i + 1].r > rows[i].r + 1;
   const better = (x: Score, y: Score) => x.exact * 2 + x.near > y.exact * 2 + y.near;
   /** Starts of runs of at least `least` rows that sum to the row's figures, by the votes of its columns. */
   const voted = (row: TableRow, least: number): { k: number; votes: number }[] => {
     const votes = new Map<number, number>();
     for (const [j, p] of printedCols(row)) {
       if (p!.value.isZero()) continue;
-      for (const k of s.startsFor(j, p!.value, s.top - least)) votes.set(k, (votes.get(k) ?? 0) + 1);
+      for (const k of s.startsFor(j, p!, s.top - least)) votes.set(k, (votes.get(k) ?? 0) + 1);
     }
     return [...votes.entries()].map(([k, v]) => ({ k, votes: v })).sort((x, y) => y.votes - x.votes || x.k - y.k);
   };
@@ -220,7 +254,10 @@ export function readTotals(a: Audit): void {
         // sum of the same run of two or more rows above, and the run is not all nil.
         const n = printedCols(row).filter(([, p]) => !p!.value.isZero()).length;
         const best = voted(row, 2)[0];
-        if (best && n > 0 && (best.votes === n || (best.votes >= 2 && best.votes * 2 > n))) {
+        // A row placed as a total (labelled as closing a block, unlabelled, or closing its block) whose
+        // figures cast in every column but one is a total with one wrong figure: the cast finds it.
+        const placedAsTotal = closes || !row.label || endsBlock(i);
+        if (best && n > 0 && (best.votes === n || (best.votes >= 2 && best.votes * 2 > n) || (placedAsTotal && n >= 2 && best.votes === n - 1))) {
           const nonNil = s.stack.slice(best.k).filter((m) => cols.some((c) => !(a.value(rows[m], c) ?? ZERO).isZero())).length;
           if (nonNil >= 2) {
             kinds[i] = 'total';
@@ -235,9 +272,14 @@ export function readTotals(a: Audit): void {
           take(i, narrowFrom, `labelled as closing a block ("${row.label}") of one line, which it equals`);
           continue;
         }
-        if (closes && s.top - narrowFrom >= 2) {
+        // A running statement ("Budget requirement 2023/24 … Total change in services … Budget
+        // requirement 2024/25"): a firmly closing label with fewer than two rows since the last total
+        // closes the whole run above (the previous total ± the lines since).
+        const starts = [narrowFrom, 0].filter((k) => s.top - k >= 2 && (k === 0 || s.top - narrowFrom >= 2));
+        const running = CLOSES_FIRMLY.test(row.label) && s.top - narrowFrom < 2 && starts.length > 0;
+        if (closes && (s.top - narrowFrom >= 2 || running)) {
           // Labelled as closing a block, but the figures do not add up: a total all the same, checked.
-          const k = [narrowFrom, 0].map((k) => ({ k, sc: score(row, k) })).reduce((x, y) => (better(y.sc, x.sc) ? y : x));
+          const k = starts.map((k) => ({ k, sc: score(row, k) })).reduce((x, y) => (better(y.sc, x.sc) ? y : x));
           // Firmly only when the figures are of the block's size: a line left out, not a different quantity.
           const near = printedCols(row).every(([j, p]) => {
             const v = s.sumFrom(j, k.k);
@@ -248,6 +290,13 @@ export function readTotals(a: Audit): void {
             take(i, k.k, `labelled as closing a block ("${row.label}")`);
             continue;
           }
+        }
+        if ((closes || (!row.label && !row.empty)) && endsBlock(i) && s.top - narrowFrom >= 2) {
+          // Where a total stands: the last row of its block, labelled as closing one or with no label at
+          // all. Nothing adds up to it, so a figure in it or in its lines is wrong: a total, checked.
+          kinds[i] = 'total';
+          take(i, narrowFrom, row.label ? `labelled as closing a block ("${row.label}") and printed at its end` : 'no label, printed at the end of its block (where its total stands)');
+          continue;
         }
       }
       s.push(i);
@@ -281,6 +330,16 @@ export function readTotals(a: Audit): void {
         }
       }
     }
+    // The rows after the running balance a statement starts from ("Budget requirement 2023/24",
+    // "Balance brought forward"): a sub-total of the changes does not add the balance itself.
+    let opening = -1;
+    for (let q = s.top - 1; q >= narrowFrom && q >= s.top - 200; q--) {
+      const m = s.stack[q];
+      if (kinds[m] === 'line' && !a.blocks.has(m) && (OPENS.test(rows[m].label) || CLOSES_FIRMLY.test(rows[m].label))) {
+        opening = q;
+        break;
+      }
+    }
     const wideFirst = k0 === 'total' && (row.rowType !== undefined || isAllCaps(row.label));
     const order: { k: number; why: string }[] = [];
     if (matched >= 0 && matched < s.top) order.push({ k: matched, why: 'labelled after the heading it closes' });
@@ -288,6 +347,7 @@ export function readTotals(a: Audit): void {
     const wide = { k: 0, why: `labelled as a total of every row not yet totalled` };
     order.push(...(wideFirst ? [wide, narrow] : [narrow, wide]));
     for (const v of voted(row, 1)) order.push({ k: v.k, why: `labelled as a total; the ${s.top - v.k} rows above it add up to it` });
+    if (opening >= 0 && opening + 1 < s.top) order.push({ k: opening + 1, why: `labelled as a total of the rows after the balance they change ("${rows[s.stack[opening]].label}")` });
     const seen = new Set<number>();
     const cands = order.filter((o) => o.k < s.top && !seen.has(o.k) && seen.add(o.k));
     if (!cands.length) continue;
@@ -308,6 +368,22 @@ export function readTotals(a: Audit): void {
       if (better(sc, bestScore)) {
         best = c;
         bestScore = sc;
+      }
+    }
+    if (bestScore.exact + bestScore.near === 0) {
+      // Nothing adds up to it: read it as the block that needs the least change to cast (as an
+      // auditor would), so the difference reported is the error, not a block misread.
+      const miss = (k: number) => printedCols(row).reduce((m, [j, p]) => {
+        const v = s.sumFrom(j, k);
+        return v === undefined ? m.plus(p!.value.abs()).plus(1e15) : m.plus(p!.value.minus(v).abs());
+      }, ZERO);
+      let least = miss(best.k);
+      for (const c of cands) {
+        const m = miss(c.k);
+        if (m.lt(least)) {
+          best = c;
+          least = m;
+        }
       }
     }
     const typed = row.rowType !== undefined;
@@ -414,8 +490,19 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
       const first = rows[b.members[0]];
       const last = rows[b.members[b.members.length - 1]];
       const what = b.members.length === 1 ? `the row it totals (${first.label}) shows` : `the ${b.members.length} rows it totals (${first.label} … ${last.label}) add up to`;
-      const ok = a.check(row, c, expected, expected.eq(printed) ? [] : b.members.map((m) => a.at(rows[m], c)), rule, what, extra);
-      if (!ok) signSlip(a, row, c, printed.minus(expected), b.members, rule);
+      // The difference is exactly one line's figure: the total most likely leaves that line out
+      // (or counts it twice) — said with the total, and then no line is blamed for its sign.
+      const diff = printed.minus(expected);
+      const left = diff.isZero() || b.members.length < 2 ? [] : b.members.filter((m) => {
+        const v = a.value(rows[m], c);
+        return v !== undefined && !v.isZero() && (v.neg().eq(diff) || v.eq(diff));
+      });
+      if (left.length === 1) {
+        const v = a.value(rows[left[0]], c)!;
+        extra += `; the difference is the figure of ${rows[left[0]].label || 'one line'} (${show(v)}): ${v.neg().eq(diff) ? 'is it left out of the total?' : 'is it counted twice?'}`;
+      }
+      const ok = a.check(row, c, expected, b.members.map((m): At => [rows[m], c]), rule, what, extra);
+      if (!ok && left.length === 0) signSlip(a, row, c, diff, b.members, rule);
     }
   }
 }

@@ -42,9 +42,17 @@ export interface TotalTaken {
   why: string;
 }
 
+/** A cell of the table: its row and its column (grid index), as a check names the figures it uses. */
+export type At = readonly [TableRow, number];
+
 /** What the rules share: the table, where findings go, and how to name a cell. */
 export class Audit {
   readonly findings: AuditFinding[] = [];
+  /**
+   * Every cell some check compared or used (grid row and column, 0-based), so that what no check
+   * involves — a figure in no total, cross-cast, variance, percentage or roll-forward — can be named.
+   */
+  readonly involved: [number, number][] = [];
   readonly checked: Checked = noneChecked();
   readonly totals: TotalTaken[] = [];
   /** per total row (index into t.rows): the rows it adds, as readTotals found them */
@@ -101,17 +109,23 @@ export class Audit {
     return `${row.label || '(no label)'} — ${caption}`;
   }
 
+  /** Records that a check used these cells (see `involved`). */
+  involve(cells: readonly At[]): void {
+    for (const [row, c] of cells) this.involved.push([row.r, c]);
+  }
+
   /**
-   * Compares the figure printed at (row, c) with the one recomputed from `terms`; a difference
-   * becomes a finding, a warning when the printed rounding could explain it.
+   * Compares the figure printed at (row, c) with the one recomputed from the figures at `terms`; a
+   * difference becomes a finding, a warning when the printed rounding could explain it.
    */
-  check(row: TableRow, c: number, expected: Dec, terms: (Reading | undefined)[], rule: string, what: string, extra = ''): boolean {
+  check(row: TableRow, c: number, expected: Dec, terms: readonly At[], rule: string, what: string, extra = ''): boolean {
     const printed = this.num(row, c);
     if (!printed) return true;
     this.checked[categoryOf(rule)]++;
+    this.involve([[row, c], ...terms]);
     const difference = printed.value.minus(expected);
     if (difference.isZero()) return true;
-    const { severity } = severityOf(difference, printed, terms);
+    const { severity } = severityOf(difference, printed, terms.map(([r, k]) => this.at(r, k)));
     const u = this.units(c);
     this.findings.push({
       severity,
@@ -139,6 +153,6 @@ export function difference(a: Audit, rows: number[], target: number, plus: numbe
     const p = a.num(row, plus);
     const m = a.num(row, minus);
     if (!a.num(row, target) || !p || !m) continue;
-    a.check(row, target, p.value.minus(m.value), [p, m], rule, what);
+    a.check(row, target, p.value.minus(m.value), [[row, plus], [row, minus]], rule, what);
   }
 }

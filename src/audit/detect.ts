@@ -77,6 +77,12 @@ export interface FoundTable {
   units?: Units;
 }
 
+/**
+ * Text that is a figure the reader could not read: digits (grouped, bracketed, with £) followed by at
+ * most a short mark ("1203XX", "2,991.5x", "1.2.3"), not a word, a year ("2020/21") or a date.
+ */
+const FIGURE_LIKE = /^[(\-−–]?\s*[£€$]?\s*\d[\d,.\s\u00a0]*\)?\s*[a-z]{0,3}\.?\s*[-−–]?$/i;
+
 const BLANK_TEXT = /^[\s\u00a0\u202f\u2009]*$/;
 
 function rowIsBlank(g: Grid, r: number, c1: number): boolean {
@@ -261,6 +267,14 @@ export function chooseLabelColumn(g: Grid, columns: Column[], r0: number, r1: nu
 
 function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: number, above: number[]): FoundTable | undefined {
   const captionOf = (c: number) => headerRows.map((r) => cellText(cellAt(g, r, c))).filter(Boolean).join(' ');
+  // A header row with text in its first cell only is the table's title ("Note 11 – Other Operating
+  // Expenditure"), not that column's caption: it does not make the column one of note references.
+  const titles = new Set(headerRows.filter((r) => {
+    let n = 0;
+    for (let c = 0; c <= c1; c++) if (cellText(cellAt(g, r, c))) n++;
+    return n === 1 && cellText(cellAt(g, r, 0)) !== '' && c1 > 0;
+  }));
+  const ownCaption = (c: number) => normalise(headerRows.filter((r) => !titles.has(r)).map((r) => cellText(cellAt(g, r, c))).filter(Boolean).join(' '));
   const columns: Column[] = [];
   for (let c = 0; c <= c1; c++) {
     const caption = captionOf(c);
@@ -268,15 +282,22 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     let numbers = 0;
     let texts = 0;
     let percents = 0;
+    let figureLike = 0;
     for (let r = r0; r <= r1; r++) {
       const x = readAt(g, r, c);
       if (x.kind === 'number') {
         numbers++;
         if (x.percent) percents++;
-      } else if (x.kind === 'text') texts++;
+      } else if (x.kind === 'text') {
+        texts++;
+        if (FIGURE_LIKE.test(x.text.trim())) figureLike++;
+      }
     }
-    const byCaption = norm === 'row type' ? 'row_type' : TEXT_CAPTION.test(norm) ? 'text' : LABEL_CAPTION.test(norm) ? 'label' : undefined;
-    const numeric = byCaption === undefined && numbers > 0 && numbers >= texts;
+    const own = ownCaption(c);
+    const byCaption = norm === 'row type' ? 'row_type' : TEXT_CAPTION.test(own) ? 'text' : LABEL_CAPTION.test(own) ? 'label' : undefined;
+    // A column of figures some of which cannot be read ("1203XX", "2,99,1") is still a column of
+    // figures: each unreadable cell is then an error at its cell, never the column left out unsaid.
+    const numeric = byCaption === undefined && numbers > 0 && numbers + figureLike >= texts;
     const role: Role = byCaption ?? (numeric ? roleOf(norm) : 'text');
     columns.push({
       c,

@@ -3,7 +3,7 @@
 import { Dec, ZERO, sum } from '../base/decimal';
 import { normalise } from './detect';
 import { castBlocks } from './casting';
-import { type Audit, moneyCols, rowsOf } from './context';
+import { type At, type Audit, moneyCols, rowsOf } from './context';
 
 // ---------- Outturn's forecasting tables: 1b, 2a, 2b, 3b, 3c ----------
 
@@ -30,7 +30,7 @@ function differenceRows(a: Audit, rule: string): void {
       const x = a.num(rows[p], c);
       const y = a.num(rows[q], c);
       if (!x || !y) continue;
-      a.check(row, c, x.value.minus(y.value), [x, y], rule, `${rows[p].label} − ${rows[q].label} is`);
+      a.check(row, c, x.value.minus(y.value), [[rows[p], c], [rows[q], c]], rule, `${rows[p].label} − ${rows[q].label} is`);
     }
   });
 }
@@ -47,7 +47,7 @@ export function ledgerRules(a: Audit): void {
     for (const c of moneyCols(a.t)) {
       const vals = parts.map((i) => a.value(rows[i], c));
       if (!parts.length || vals.some((v) => v === undefined)) continue;
-      a.check(rows[hu], c, sum(vals as Dec[]), parts.map((i) => a.at(rows[i], c)), 'ledger.unplaced',
+      a.check(rows[hu], c, sum(vals as Dec[]), parts.map((i): At => [rows[i], c]), 'ledger.unplaced',
         `${rows[parts[0]].label} and the unplaced lines after it add up to`);
     }
   }
@@ -66,7 +66,7 @@ export function programmeRules(a: Audit): void {
     if (!a.num(row, result.c)) continue;
     const vals = parts.map((c) => a.value(row, c.c));
     if (vals.some((v) => v === undefined)) continue;
-    a.check(row, result.c, sum(vals as Dec[]), parts.map((c) => a.at(row, c.c)), 'programme.total', what);
+    a.check(row, result.c, sum(vals as Dec[]), parts.map((c): At => [row, c.c]), 'programme.total', what);
   }
   castBlocks(a, moneyCols(a.t), 'programme.cast');
 }
@@ -100,7 +100,7 @@ export function mtfpRules(a: Audit): void {
       const ps = plus.map((i) => a.value(rows[i], c));
       const ms = minus.map((i) => a.value(rows[i], c));
       if ([...ps, ...ms].some((v) => v === undefined)) continue;
-      a.check(rows[target], c, sum(ps as Dec[]).minus(sum(ms as Dec[])), [...plus, ...minus].map((i) => a.at(rows[i], c)), rule, what);
+      a.check(rows[target], c, sum(ps as Dec[]).minus(sum(ms as Dec[])), [...plus, ...minus].map((i): At => [rows[i], c]), rule, what);
     }
   };
   byRow(gap, [req], [fund], 'mtfp.gap', `${rows[req]?.label} − ${rows[fund]?.label} is`);
@@ -121,7 +121,7 @@ export function mtfpRules(a: Audit): void {
       const prev = a.num(rows[balance], cols[k - 1]);
       const mv = a.num(rows[projected], cols[k]);
       if (!prev || !mv || !a.num(rows[balance], cols[k])) continue;
-      a.check(rows[balance], cols[k], prev.value.plus(mv.value), [prev, mv], 'mtfp.balance',
+      a.check(rows[balance], cols[k], prev.value.plus(mv.value), [[rows[balance], cols[k - 1]], [rows[projected], cols[k]]], 'mtfp.balance',
         `${row.label}: last year's balance (${a.col(cols[k - 1]).caption}) + this year's ${rows[projected].label.toLowerCase()} is`);
     }
   });
@@ -147,9 +147,10 @@ export function scenariosRules(a: Audit): void {
       const un = a.num(row, u.c);
       if (!gp || !un) continue;
       a.checked.variances++;
+      a.involve([[row, g.c], [row, u.c]]);
       const most = gp.value.isNeg() ? ZERO : gp.value;
-      if (un.value.isNeg() && !un.value.isZero()) a.check(row, u.c, ZERO, [un], 'scenarios.unfunded', 'a gap not funded is never below nil:');
-      else if (un.value.gt(most)) a.check(row, u.c, most, [gp], 'scenarios.unfunded', `it cannot exceed the gap (${g.caption}):`);
+      if (un.value.isNeg() && !un.value.isZero()) a.check(row, u.c, ZERO, [[row, u.c]], 'scenarios.unfunded', 'a gap not funded is never below nil:');
+      else if (un.value.gt(most)) a.check(row, u.c, most, [[row, g.c]], 'scenarios.unfunded', `it cannot exceed the gap (${g.caption}):`);
     }
   }
 }

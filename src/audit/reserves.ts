@@ -2,7 +2,7 @@
 import { Dec, sum, text } from '../base/decimal';
 import type { Column, FoundTable } from './detect';
 import { castBlocks } from './casting';
-import { type Audit, moneyCols, rowsOf } from './context';
+import { type At, type Audit, moneyCols, rowsOf } from './context';
 import { type Num, severityOf, show } from './findings';
 
 interface Year {
@@ -49,11 +49,11 @@ export function reservesRules(a: Audit): void {
       if (y.opening && prev) {
         const o = a.num(row, y.opening.c);
         const c = a.num(row, prev.c);
-        if (o && c) a.check(row, y.opening.c, c.value, [c], 'reserves.roll-forward', `the previous year's closing balance (${prev.caption}) is`);
+        if (o && c) a.check(row, y.opening.c, c.value, [[row, prev.c]], 'reserves.roll-forward', `the previous year's closing balance (${prev.caption}) is`);
       }
       const open = y.opening ?? prev;
       if (!open || !a.num(row, y.closing.c)) return;
-      const terms = [open, ...y.flows].map((c) => a.at(row, c.c));
+      const terms = [open, ...y.flows].map((c): At => [row, c.c]);
       const vals = [open, ...y.flows].map((c) => a.value(row, c.c));
       if (vals.some((v) => v === undefined)) return;
       a.check(row, y.closing.c, sum(vals as Dec[]), terms, 'reserves.closing',
@@ -69,6 +69,7 @@ export function reservesRules(a: Audit): void {
     if (!y.transfers || lastTotal === undefined) continue;
     const vals = lines.map((i) => a.value(rows[i], y.transfers!.c));
     if (vals.some((v) => v === undefined)) continue;
+    a.involve(lines.map((i): At => [rows[i], y.transfers!.c]));
     const net = sum(vals as Dec[]);
     if (net.isZero()) continue;
     const terms = lines.map((i) => a.at(rows[i], y.transfers!.c));

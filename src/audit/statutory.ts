@@ -2,7 +2,7 @@
 import { Dec, sum, text } from '../base/decimal';
 import type { Column } from './detect';
 import { castBlocks } from './casting';
-import { type Audit, difference, moneyCols, rowsOf } from './context';
+import { type At, type Audit, difference, moneyCols, rowsOf } from './context';
 import { show } from './findings';
 import { checkPercent } from './percent';
 import { checkDifference, inferDifference } from './differences';
@@ -33,7 +33,7 @@ export function revenueRules(a: Audit): void {
       const parts = [...(total >= 0 ? [total] : []), ...rowsOf(a, 'adjustment').filter((i) => i > total && i < tu)];
       const vals = parts.map((i) => a.value(rows[i], variance.c));
       if (parts.length && !vals.some((v) => v === undefined)) {
-        a.check(rows[tu], variance.c, sum(vals as Dec[]), parts.map((i) => a.at(rows[i], variance.c)), 'revenue.total-underspend',
+        a.check(rows[tu], variance.c, sum(vals as Dec[]), parts.map((i): At => [rows[i], variance.c]), 'revenue.total-underspend',
           `the total's variance and the adjustments after it add up to`);
       }
       const net = rowsOf(a, 'net_underspend').find((i) => i > tu);
@@ -41,7 +41,7 @@ export function revenueRules(a: Audit): void {
         const np = [tu, ...withoutSubtotals(a, rowsOf(a, 'earmarked').filter((i) => i > tu && i < net), variance.c)];
         const nv = np.map((i) => a.value(rows[i], variance.c));
         if (!nv.some((v) => v === undefined)) {
-          a.check(rows[net], variance.c, sum(nv as Dec[]), np.map((i) => a.at(rows[i], variance.c)), 'revenue.net-underspend',
+          a.check(rows[net], variance.c, sum(nv as Dec[]), np.map((i): At => [rows[i], variance.c]), 'revenue.net-underspend',
             'the total underspend and the earmarked amounts add up to');
         }
       }
@@ -140,19 +140,37 @@ export function forecastRules(a: Audit): void {
     if (!a.num(row, outturn.c)) continue;
     const vals = parts.map((c) => a.value(row, c.c));
     if (vals.some((v) => v === undefined)) continue;
-    a.check(row, outturn.c, sum(vals as Dec[]), parts.map((c) => a.at(row, c.c)), 'forecast.outturn', what);
+    a.check(row, outturn.c, sum(vals as Dec[]), parts.map((c): At => [row, c.c]), 'forecast.outturn', what);
   }
   if (variance && revised) difference(a, body, variance.c, outturn.c, revised.c, 'forecast.variance', 'forecast outturn − revised budget is');
   castBlocks(a, moneyCols(a.t), 'forecast.cast');
 }
 
 export function capitalRules(a: Audit): void {
-  const [revised] = a.cols('revised');
   const [outturn] = a.cols('outturn');
+  // Issue 11: a table with in-year budget changes prints the earlier budget, the changes, then the
+  // latest budget: the variance is against the budget nearest the outturn, and the earlier budget +
+  // the columns between = that budget.
+  const budgets = a.cols('revised').filter((c) => !outturn || c.c < outturn.c);
+  const revised = budgets.at(-1) ?? a.cols('revised')[0];
   const [remaining] = a.cols('remaining');
   const [reprofile] = a.cols('reprofile');
   const body = rowsOf(a, 'line', 'subtotal', 'total');
   if (remaining && revised && outturn) difference(a, body, remaining.c, revised.c, outturn.c, 'capital.remaining', 'revised budget − outturn is');
+  if (budgets.length >= 2) {
+    const earlier = budgets[0];
+    const changes = a.t.columns.filter((c) => c.numeric && !c.percent && c.c > earlier.c && c.c < revised.c);
+    const what = `${[earlier, ...changes].map((c) => c.caption).join(' + ')} is`;
+    for (const i of body) {
+      const row = a.t.rows[i];
+      const vals = [earlier, ...changes].map((c) => a.value(row, c.c));
+      if (vals.some((v) => v === undefined)) continue;
+      a.check(row, revised.c, sum(vals as Dec[]), [earlier, ...changes].map((c): At => [row, c.c]), 'capital.budget-changes', what);
+    }
+  }
+  // Issue 11: a saving (the underspend not reprofiled) = budget remaining − reprofile, on every row.
+  const saving = a.t.columns.find((c) => c.numeric && !c.percent && /\bsaving/.test(c.norm));
+  if (saving && reprofile && remaining) difference(a, body, saving.c, remaining.c, reprofile.c, 'capital.saving', 'budget remaining − reprofile is');
   castBlocks(a, moneyCols(a.t), 'capital.cast');
   if (!reprofile) return;
   for (const i of rowsOf(a, 'line')) {

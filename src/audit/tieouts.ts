@@ -39,6 +39,8 @@ const dateIn = (caption: string) => {
 
 class Ties {
   readonly findings: AuditFinding[] = [];
+  /** the cells each tie compared (see Audit.involved) */
+  readonly involved: { grid: FoundTable['grid']; r: number; c: number }[] = [];
 
   /** The figure at (row, c) of `dep` must equal `expected`, read from `src` at `from` (one cell, or a sum of several). */
   tie(dep: PlacedTable, row: TableRow, c: number, src: PlacedTable, from: { row: TableRow; c: number }[], rule: string, what: string): void {
@@ -47,6 +49,7 @@ class Ties {
     if (!printed || others.length === 0 || others.some((o) => o === undefined)) return;
     const u = colOf(dep.t, c).units;
     if (from.some((f) => colOf(src.t, f.c).units !== u)) return;
+    this.involved.push({ grid: dep.t.grid, r: row.r, c }, ...from.map((f) => ({ grid: src.t.grid, r: f.row.r, c: f.c })));
     const expected = sum(others.map((o) => o!.value));
     const difference = printed.value.minus(expected);
     if (difference.isZero()) return;
@@ -188,7 +191,11 @@ function ledgerTotal(x: Ties, dep: PlacedTable, rev: PlacedTable | undefined, fc
   }
 }
 
-export function tieOuts(tables: PlacedTable[]): AuditFinding[] {
+/**
+ * The tie-outs between the tables of one audit input: a finding per figure that disagrees with the
+ * table it repeats; `involved`, when given, receives every cell a tie compared (grid, row, column; 0-based).
+ */
+export function tieOuts(tables: PlacedTable[], involved?: { grid: FoundTable['grid']; r: number; c: number }[]): AuditFinding[] {
   const x = new Ties();
   if (tables.length < 2) return x.findings;
   const one = (l: Layout) => {
@@ -207,5 +214,6 @@ export function tieOuts(tables: PlacedTable[]): AuditFinding[] {
     if (rev && p.layout === 'forecast') forecastRevenue(x, p, rev);
     if ((rev || fc) && p.layout === 'ledger') ledgerTotal(x, p, rev, fc);
   }
+  involved?.push(...x.involved);
   return x.findings;
 }

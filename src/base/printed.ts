@@ -16,6 +16,11 @@ export type Printed =
       negativeZero: boolean;
       /** decimal places as printed */
       places: number;
+      /**
+       * value × 10^places as a safe integer (the figure in units of its last printed place), when the
+       * figure has at most 15 digits: so a reader can add figures in integers without a Decimal.
+       */
+      units?: number;
     }
   | { kind: 'unreadable'; reason: string };
 
@@ -24,11 +29,20 @@ const MINUS = /^[-–−‒]/;
 // Separators people use between thousands: comma, space, no-break space, narrow no-break space, thin space.
 const SEPARATORS = /[, \u00a0\u202f\u2009]/;
 
+// The common forms, read without the general path's rewriting: 1234, -1,234.5, (1,234).
+const PLAIN = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/;
+const PLAIN_BRACKETED = /^\((\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\)$/;
+
 export function parsePrinted(raw: string | null | undefined): Printed {
   if (raw === null || raw === undefined) return { kind: 'blank' };
+  // Fast path (same result as the general path below, which it skips for the usual forms).
+  const plain = PLAIN.exec(raw);
+  if (plain) return figure(plain[2], plain[3], plain[1] === '-', false);
+  const bracketed0 = PLAIN_BRACKETED.exec(raw);
+  if (bracketed0) return figure(bracketed0[1], bracketed0[2], true, true);
   let s = raw.replace(/^\ufeff/, '').replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim();
   if (s === '') return { kind: 'blank' };
-  if (DASHES.has(s)) return number(new Dec(0), { dash: true });
+  if (DASHES.has(s)) return number(new Dec(0), { dash: true, units: 0 });
 
   let bracketed = false;
   let negative = false;
@@ -56,11 +70,24 @@ export function parsePrinted(raw: string | null | undefined): Printed {
 
   const digits = ungroup(s);
   if (digits === null) return { kind: 'unreadable', reason: `${JSON.stringify(raw)} is not a number as printed` };
-  let value = new Dec(digits);
+  const dot = digits.indexOf('.');
+  return figure(dot < 0 ? digits : digits.slice(0, dot), dot < 0 ? undefined : digits.slice(dot), negative, bracketed, percent);
+}
+
+/** A figure from its whole part (digits, maybe grouped by commas) and its fraction (".5" or undefined). */
+function figure(whole: string, fraction: string | undefined, negative: boolean, bracketed: boolean, percent = false): Printed {
+  const w = whole.includes(',') ? whole.replace(/,/g, '') : whole;
+  const all = fraction ? w + fraction.slice(1) : w;
+  let value = new Dec(fraction ? w + fraction : w);
   const negativeZero = negative && value.isZero();
   if (negative) value = value.neg();
-  const places = digits.includes('.') ? digits.length - digits.indexOf('.') - 1 : 0;
-  return number(value, { bracketed, percent, negativeZero, places });
+  const places = fraction ? fraction.length - 1 : 0;
+  let units: number | undefined;
+  if (all.length <= 15) {
+    const n = Number(all);
+    units = negative && n !== 0 ? -n : n;
+  }
+  return number(value, { bracketed, percent, negativeZero, places, units });
 }
 
 function number(value: Dec, o: Partial<Omit<Extract<Printed, { kind: 'number' }>, 'kind' | 'value'>>): Printed {
@@ -72,6 +99,7 @@ function number(value: Dec, o: Partial<Omit<Extract<Printed, { kind: 'number' }>
     percent: o.percent ?? false,
     negativeZero: o.negativeZero ?? false,
     places: o.places ?? 0,
+    units: o.units,
   };
 }
 

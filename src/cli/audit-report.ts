@@ -101,7 +101,7 @@ export async function runReportAudit(o: ReportCliOptions, io: Io): Promise<numbe
     `${result.ties.length - tied ? `, ${result.ties.length - tied} not (see above)` : ''}.`);
   const n = (s: string) => result.findings.filter((f) => f.severity === s).length;
   io.out(`${n('error')} error${n('error') === 1 ? '' : 's'}, ${n('warning')} warning${n('warning') === 1 ? '' : 's'}, ${n('note')} note${n('note') === 1 ? '' : 's'}` +
-    (code === 2 ? ': nothing in the report could be checked (no table the audit recognises and no figure quoted)' : ''));
+    (code === 2 ? ': nothing in the report could be checked (no table the audit recognises, and no figure quoted that a table holds)' : ''));
   if (o.html) io.out(`Findings page: ${o.html}`);
   return code;
 }

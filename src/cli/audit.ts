@@ -1,5 +1,5 @@
 // `outturn audit FILE.xlsx|FILE.csv|FILE.tsv [--sheet NAME] [--table revenue|forecast|ledger|capital|programme|financing|reserves|mtfp|scenarios|auto] [--json]`
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
 import { Dec } from '../base/decimal';
@@ -11,13 +11,19 @@ import type { Checked, TotalTaken } from '../audit/context';
 import type { Grid } from '../audit/grid';
 import { WORKBOOK_EXTENSIONS } from '../xlsx/read-book';
 import { readPrintedWorkbook } from '../xlsx/read-printed';
+import { InvalidInput } from '../format/errors';
+import { tableFileAudit } from '../report/audit-report';
+import { reportPage } from '../report/html-report';
 import { isReportFile, runReportAudit } from './audit-report';
+import { checkPageOutput } from './owned';
 import { EXIT, type Io, processIo } from './io';
 
 export interface AuditCliOptions {
   file: string;
-  /** a findings page, for a report (PDF, HTML, markdown, text) */
+  /** a findings page: each table as read with its findings marked (and, for a report, the narrative) */
   html?: string;
+  /** let --html replace an existing file Outturn did not make */
+  force?: boolean;
   sheet?: string;
   table?: string;
   json?: boolean;
@@ -51,14 +57,25 @@ export async function readForAudit(path: string, sheet?: string): Promise<Grid[]
 }
 
 export async function runAudit(o: AuditCliOptions, io: Io = processIo): Promise<number> {
+  if (o.html) {
+    // before anything is read: nothing is written while an error stands
+    try {
+      checkPageOutput(o.html, o.file, o.force);
+    } catch (e) {
+      if (!(e instanceof InvalidInput)) throw e;
+      io.err(`outturn: cannot write the findings page ${e.message}`);
+      return EXIT.INVALID;
+    }
+  }
   if (isReportFile(o.file)) return runReportAudit(o, io);
   if (o.table !== undefined && !LAYOUTS.includes(o.table as Layout)) {
     io.err(`outturn: --table must be one of ${LAYOUTS.join(', ')}, not ${o.table}`);
     return EXIT.INVALID;
   }
   let report: AuditReport;
+  let grids: Grid[];
   try {
-    const grids = await readForAudit(o.file, o.sheet);
+    grids = await readForAudit(o.file, o.sheet);
     report = auditGrids(grids, { table: o.table as Layout | undefined });
   } catch (e) {
     if (e instanceof AuditInputError) {
@@ -68,6 +85,7 @@ export async function runAudit(o: AuditCliOptions, io: Io = processIo): Promise<
     throw e;
   }
   const code = exitCodeOf(report);
+  if (o.html) writeFileSync(o.html, reportPage(tableFileAudit(basename(o.file), grids, report)));
   if (o.json) {
     io.out(JSON.stringify({ format: 'outturn/v1-audit', findings: report.findings, tables: report.tables, ...(report.unchecked ? { unchecked: report.unchecked } : {}) }, null, 2));
     return code;
@@ -89,6 +107,7 @@ export async function runAudit(o: AuditCliOptions, io: Io = processIo): Promise<
   const n = (s: string) => report.findings.filter((f) => f.severity === s).length;
   io.out(`${n('error')} error(s), ${n('warning')} warning(s), ${n('note')} note(s)` +
     (code === EXIT.INVALID ? ': a cell could not be read (see above); what depends on it was not checked' : code === EXIT.OK ? ': the tables cast' : ''));
+  if (o.html) io.out(`Findings page: ${o.html}`);
   return code;
 }
 
@@ -112,7 +131,8 @@ export function registerAudit(program: Command, io: Io = processIo, setCode: (co
     .option('--sheet <name>', 'audit only this worksheet of a workbook')
     .option('--table <layout>', 'read the tables as revenue, forecast (a forecast build-up: actual to date + rest of year), ledger (1b), capital, programme (2a), financing (2b), reserves, mtfp (3b), scenarios (3c), or auto (any table: cast its totals)')
     .option('--json', 'print the findings as outturn/v1-audit JSON (outturn/v1-report-audit for a report)')
-    .option('--html <file>', 'for a report (PDF, HTML, markdown, text): also write a findings page, each table as read with its findings marked')
+    .option('--html <file>', 'also write a findings page: each table as read with its findings marked (for a report, the narrative\'s figures too)')
+    .option('--force', 'let --html replace an existing file Outturn did not make')
     .action(async (file: string, opts: Omit<AuditCliOptions, 'file'>) => {
       setCode(await runAudit({ file, ...opts }, io));
     });

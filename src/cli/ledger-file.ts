@@ -16,7 +16,8 @@ import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import type { LedgerLine, OutturnInput } from '../engine/model';
 import { type InputError, InvalidInput } from '../format/errors';
 import { LedgerExportReader, type LedgerExportSpec } from '../format/ledger-export';
-import { parseJsonText, toModel, trustLedgerLines } from '../format/validate';
+import { parseJsonText, toModel } from '../format/validate';
+import { LedgerAggregator, ledgerHeadings } from '../engine/ledger';
 
 /** The largest exports read: delimited text 1 GB (about 20 million lines: streamed), a workbook 64 MB (read whole). */
 export const LEDGER_EXPORT_LIMITS = { delimited: 1024 * 2 ** 20, xlsx: 64 * 2 ** 20 } as const;
@@ -29,8 +30,13 @@ export interface LedgerExport {
   month?: number;
   /** where line i of `lines` is, in the export: "ledger.csv line 812" or "'Sheet1'!812" */
   where(i: number): string;
+  /** a line (or row) of the export named as `where` names it */
+  place(line: number): string;
   notes: InputError[];
 }
+
+/** Takes each good line of an export as it is read, with its line (or row) in the file. */
+export type LineSink = (l: LedgerLine, line: number) => void;
 
 /** Splits delimited text into records, calling `row(fields, line)` for each; `line` is where the record starts. */
 export class DelimitedSplitter {
@@ -60,6 +66,27 @@ export class DelimitedSplitter {
     if (this.quotes % 2 === 0) this.flush();
   }
 
+  /**
+   * One physical line that holds no double quote, as text[start, end) (without its line break): split
+   * at the delimiter straight from the chunk of text, as `push` would split it.
+   */
+  pushPlain(text: string, start: number, end: number): void {
+    if (this.pending !== undefined) {
+      this.push(text.slice(start, end));
+      return;
+    }
+    this.line++;
+    const d = this.delimiter;
+    const fields: string[] = [];
+    let a = start;
+    for (let i = text.indexOf(d, a); i >= 0 && i < end; i = text.indexOf(d, a)) {
+      fields.push(text.slice(a, i));
+      a = i + 1;
+    }
+    fields.push(text.slice(a, end));
+    this.row(fields, this.line);
+  }
+
   private flush(): void {
     const record = this.pending!;
     this.pending = undefined;
@@ -86,8 +113,10 @@ export function exportPath(spec: LedgerExportSpec, jsonPath: string): string {
 /**
  * Reads the ledger export `spec` names (relative to `jsonPath`). Throws InvalidInput with every bad
  * cell located ("ledger.csv line 812, column D (YTD Actual): …"), or when the file cannot be read.
+ * With `sink`, each good line goes to the sink `sink()` gives as it is read (asked again when the file
+ * is read a second time, as Windows-1252) and `lines` is empty: nothing is held but what the sink keeps.
  */
-export async function readLedgerExport(spec: LedgerExportSpec, jsonPath: string): Promise<LedgerExport> {
+export async function readLedgerExport(spec: LedgerExportSpec, jsonPath: string, sink?: () => LineSink): Promise<LedgerExport> {
   const path = exportPath(spec, jsonPath);
   const name = spec.file;
   const at = `$.revenue.ledger.linesFrom.file (${name})`;
@@ -98,26 +127,26 @@ export async function readLedgerExport(spec: LedgerExportSpec, jsonPath: string)
   const workbook = ext === '.xlsx' || ext === '.xlsm' || ext === '.xls' || ext === '.ods';
   const limit = workbook ? LEDGER_EXPORT_LIMITS.xlsx : LEDGER_EXPORT_LIMITS.delimited;
   if (st.size > limit) throw new InvalidInput([{ where: at, message: `is ${(st.size / 2 ** 20).toFixed(0)} MB, larger than the ${limit / 2 ** 20} MB Outturn reads as a ledger export` }]);
-  if (workbook) return readWorkbookExport(spec, path, name);
+  if (workbook) return readWorkbookExport(spec, path, name, sink?.());
   if (spec.sheet !== undefined) throw new InvalidInput([{ where: '$.revenue.ledger.linesFrom.sheet', message: `${name} is delimited text, which has no sheets: leave sheet out` }]);
   const notes: InputError[] = [];
-  let r = await readDelimitedExport(spec, path, name, 'utf-8');
+  let r = await readDelimitedExport(spec, path, name, 'utf-8', sink?.());
   if (r === 'not utf-8') {
     notes.push({ where: name, message: 'not UTF-8 text: read as Windows-1252 (what Excel saves as "CSV" on a UK Windows)' });
-    r = (await readDelimitedExport(spec, path, name, 'windows-1252')) as LedgerExportReader;
+    r = (await readDelimitedExport(spec, path, name, 'windows-1252', sink?.())) as LedgerExportReader;
   }
   return result(r, (line) => `${name} line ${line}`, notes);
 }
 
 function result(r: LedgerExportReader, place: (line: number) => string, notes: InputError[]): LedgerExport {
   if (r.errors.length) throw new InvalidInput(r.errors);
-  return { lines: r.lines, lineNumbers: r.lineNumbers, month: r.month, where: (i) => place(r.lineNumbers[i]), notes };
+  return { lines: r.lines, lineNumbers: r.lineNumbers, month: r.month, where: (i) => place(r.lineNumbers[i]), place, notes };
 }
 
-async function readDelimitedExport(spec: LedgerExportSpec, path: string, name: string, encoding: 'utf-8' | 'windows-1252'): Promise<LedgerExportReader | 'not utf-8'> {
+async function readDelimitedExport(spec: LedgerExportSpec, path: string, name: string, encoding: 'utf-8' | 'windows-1252', sink?: LineSink): Promise<LedgerExportReader | 'not utf-8'> {
   const where = (line: number, column?: string, header?: string) =>
     line === 0 ? name : `${name} line ${line}${column ? `, column ${column}${header ? ` (${header})` : ''}` : ''}`;
-  const reader = new LedgerExportReader(spec, where);
+  const reader = new LedgerExportReader(spec, where, sink);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parse } = require('csv-parse/sync') as typeof import('csv-parse/sync');
   let delimiter: string | undefined = spec.delimiter;
@@ -143,9 +172,17 @@ async function readDelimitedExport(spec: LedgerExportSpec, path: string, name: s
       splitter = new DelimitedSplitter(delimiter, (fields, line) => reader.row(fields, line), quoted);
     }
     let start = 0;
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-      splitter.push(lineOf(text.slice(start, nl)));
-      start = nl + 1;
+    if (text.indexOf('"') < 0 && delimiter!.length === 1) {
+      // no quoted field in this chunk (the usual export of codes and amounts): each line split in place
+      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+        splitter.pushPlain(text, start, nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
+        start = nl + 1;
+      }
+    } else {
+      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+        splitter.push(lineOf(text.slice(start, nl)));
+        start = nl + 1;
+      }
     }
     rest = text.slice(start);
   };
@@ -174,7 +211,7 @@ async function readDelimitedExport(spec: LedgerExportSpec, path: string, name: s
 
 const ext = (name: string) => extname(name).toLowerCase();
 
-async function readWorkbookExport(spec: LedgerExportSpec, path: string, name: string): Promise<LedgerExport> {
+async function readWorkbookExport(spec: LedgerExportSpec, path: string, name: string, sink?: LineSink): Promise<LedgerExport> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { readBook, UnreadableWorkbook } = require('../xlsx/read-book') as typeof import('../xlsx/read-book');
   let sheets;
@@ -189,7 +226,7 @@ async function readWorkbookExport(spec: LedgerExportSpec, path: string, name: st
   const ref = `'${sheet.name.replace(/'/g, "''")}'`;
   const where = (line: number, column?: string, header?: string) =>
     line === 0 ? `${name} ${ref}` : column ? `${name} ${ref}!${column}${line}${header ? ` (${header})` : ''}` : `${name} ${ref} row ${line}`;
-  const reader = new LedgerExportReader(spec, where);
+  const reader = new LedgerExportReader(spec, where, sink);
   sheet.values.forEach((row, r) => reader.row(row, r + 1));
   reader.finish();
   return result(reader, (line) => `${name} ${ref} row ${line}`, []);
@@ -203,6 +240,12 @@ const isObj = (x: unknown): x is Obj => x !== null && typeof x === 'object' && !
  * lines of `revenue.ledger.linesFrom` read from the export it names: the JSON's own lines first,
  * then the export's, each located in the export ("ledger.csv line 812") in every error and finding.
  * The period column, when mapped, sets `revenue.ledger.month` (or must agree with it).
+ *
+ * When the JSON has no lines of its own (the usual case), the document is validated first and the
+ * export's lines are then summed as they are read (LedgerAggregator, src/engine/ledger.ts), never
+ * held: a million-line export costs the memory of its totals, not of a million line objects. Only
+ * the lines a finding names (the first not mapped, or mapped twice, the first with a forecast) are
+ * kept, with their line of the export. The document's errors then come before the export's.
  */
 export async function readOutturnJson(text: string, jsonPath: string, notes?: InputError[]): Promise<OutturnInput> {
   const name = basename(jsonPath);
@@ -211,24 +254,63 @@ export async function readOutturnJson(text: string, jsonPath: string, notes?: In
   const spec = ledger?.linesFrom;
   // A linesFrom the schema would refuse is left to the schema, which says what is wrong with it.
   if (!ledger || !isObj(spec) || typeof spec.file !== 'string' || spec.file === '' || !isObj(spec.columns)) return toModel(doc);
+  const own = Array.isArray(ledger.lines) ? ledger.lines : [];
+  if (own.length === 0) return streamedLedger(doc, spec as unknown as LedgerExportSpec, jsonPath, notes);
   const exported = await readLedgerExport(spec as unknown as LedgerExportSpec, jsonPath);
   notes?.push(...exported.notes);
-  const own = Array.isArray(ledger.lines) ? ledger.lines : [];
   const month = ledger.month;
   if (exported.month !== undefined && month !== undefined && month !== exported.month) {
-    throw new InvalidInput([{ where: '$.revenue.ledger.month', message: `is ${String(month)}, but the export's period column says ${exported.month} (${exported.where(0)})` }]);
+    throw new InvalidInput([{ where: '$.revenue.ledger.month', message: monthDiffers(month, exported.month, exported.where(0)) }]);
   }
   // the export's lines are checked as they are read (src/format/ledger-export.ts); the JSON's own, by toModel
-  const lines = own.length ? own.concat(exported.lines) : exported.lines;
-  if (lines === exported.lines) trustLedgerLines(lines);
+  const lines = own.concat(exported.lines);
   const d = doc as Obj & { revenue: Obj & { ledger: Obj } };
   const withLines = { ...d, revenue: { ...d.revenue, ledger: { ...ledger, lines, ...(month === undefined && exported.month !== undefined ? { month: exported.month } : {}) } } };
   const n0 = own.length;
-  const LINE = /^\$\.revenue\.ledger\.lines\[([0-9]+)\](?:\.([A-Za-z]+))?$/;
   const sources = (path: string): string | undefined => {
     const m = LINE.exec(path);
     if (!m || Number(m[1]) < n0) return undefined;
     return `${exported.where(Number(m[1]) - n0)}${m[2] ? ` (${m[2]})` : ''}`;
   };
   return toModel(withLines, sources);
+}
+
+const LINE = /^\$\.revenue\.ledger\.lines\[([0-9]+)\](?:\.([A-Za-z]+))?$/;
+const monthDiffers = (month: unknown, exported: number, where: string) => `is ${String(month)}, but the export's period column says ${exported} (${where})`;
+
+/** readOutturnJson for a document whose ledger lines all come from the export: summed as they are read. */
+async function streamedLedger(doc: unknown, spec: LedgerExportSpec, jsonPath: string, notes?: InputError[]): Promise<OutturnInput> {
+  /** the line of the export of each line kept for a finding, by its index */
+  const lineOf = new Map<number, number>();
+  let place: (line: number) => string = String;
+  const sources = (path: string): string | undefined => {
+    const m = LINE.exec(path);
+    const line = m ? lineOf.get(Number(m[1])) : undefined;
+    return line === undefined ? undefined : `${place(line)}${m![2] ? ` (${m![2]})` : ''}`;
+  };
+  const model = toModel(doc, sources);
+  const ledger = model.revenue!.ledger!;
+  let agg: LedgerAggregator | undefined;
+  let firstLine = 0;
+  const exported = await readLedgerExport(spec, jsonPath, () => {
+    const a = (agg = new LedgerAggregator(ledger.mapping, ledgerHeadings(model.revenue!)));
+    lineOf.clear();
+    return (l, line) => {
+      const i = a.count;
+      if (i === 0) firstLine = line;
+      if (a.add(l)) lineOf.set(i, line);
+    };
+  });
+  place = exported.place;
+  notes?.push(...exported.notes);
+  if (exported.month !== undefined && ledger.month !== undefined && ledger.month !== exported.month) {
+    throw new InvalidInput([{ where: '$.revenue.ledger.month', message: monthDiffers(ledger.month, exported.month, exported.place(firstLine)) }]);
+  }
+  const month = ledger.month ?? exported.month;
+  const aggregated = agg!.result();
+  if (aggregated.firstForecast >= 0 && month === undefined) {
+    // as toModel says it of a document's own line
+    throw new InvalidInput([{ where: sources(`$.revenue.ledger.lines[${aggregated.firstForecast}].forecast`)!, message: 'a forecast for the rest of the year needs revenue.ledger.month (the month the actuals run to)' }]);
+  }
+  return { ...model, revenue: { ...model.revenue!, ledger: { ...ledger, month, aggregated } } };
 }

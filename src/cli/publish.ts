@@ -13,6 +13,7 @@ import { pageHtml } from '../publish/html';
 import { documentFromBuild, documentFromResult, type PublishDocument } from '../publish/model';
 import { fail, INPUT_LIMITS, loadInput, utf8Text } from './build';
 import { EXIT, type Io } from './io';
+import { GENERATOR, isOutturnPage } from './owned';
 
 export interface PublishOptions {
   output: string;
@@ -27,11 +28,10 @@ export interface PublishOptions {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const docxBytes: typeof import('../publish/docx').docxBytes = (doc) => (require('../publish/docx') as typeof import('../publish/docx')).docxBytes(doc);
 
-const GENERATOR = '<meta name="generator" content="Outturn">';
 
 /** True when `data` is a document Outturn wrote (a page with our generator tag, a .docx whose creator is Outturn). */
 export function isOutturnDocument(data: Buffer, ext: string): boolean {
-  if (ext === '.html') return data.toString('utf8', 0, 4096).includes(GENERATOR);
+  if (ext === '.html') return isOutturnPage(data);
   try {
     // fflate and docx are loaded on first use: other commands, and --help, never load them (issue 14)
     // eslint-disable-next-line @typescript-eslint/no-require-imports

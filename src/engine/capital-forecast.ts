@@ -13,6 +13,7 @@ import type { CapitalTable } from './capital';
 import { TableBuilder, derived, input, sumOf } from './table-builder';
 import { convert, placesFor } from './units';
 import { placesField } from './precision';
+import { arrangeColumns } from './columns';
 
 export const FINANCING_LABELS: Record<FinancingType, string> = {
   grant: 'Grants and contributions',
@@ -91,31 +92,59 @@ export function capitalForecastTables(inp: CapitalInput, t2: CapitalTable): Capi
   let fDiff = -1;
   let fTotal = -1;
   let fSpend = -1;
+  // Issue 11: the financing of the original and the latest programme beside the actual, each against
+  // Table 2's programme in that column (original / revised), with the variations when asked.
+  const fin = inp.financing ?? [];
+  const fOriginal = fin.length > 0 && fin.every((l) => l.originalAmount !== undefined);
+  const fLatest = fin.length > 0 && fin.every((l) => l.latestAmount !== undefined);
+  const overFirst = inp.layout?.varianceSign === 'outturn-minus-budget';
+  /** Each column of the financing with the Table 2 column its total must equal (undefined: Table 2 has none). */
+  const fColumns: { id: string; t2?: string }[] = [
+    ...(fOriginal ? [{ id: 'original', t2: table2Refs.has('original') ? 'original' : undefined }] : []),
+    ...(fLatest ? [{ id: 'latest', t2: 'revised' }] : []),
+    { id: 'amount', t2: 'outturn' },
+  ];
   if (inp.financing) {
     const columns: Column[] = [
       { id: 'label', header: ['', ''], kind: 'text' },
-      { id: 'amount', header: [inp.year, 'Financing', u], kind: 'money' },
+      ...(fOriginal ? [{ id: 'original', header: [inp.year, 'Original Programme', u], kind: 'money' as const }] : []),
+      ...(fLatest ? [{ id: 'latest', header: [inp.year, 'Latest Programme', u], kind: 'money' as const }] : []),
+      { id: 'amount', header: [inp.year, fOriginal || fLatest ? 'Actual' : 'Financing', u], kind: 'money' },
+      ...(inp.financingVariations && fOriginal ? [{ id: 'varOriginal', header: ['', 'Variation to Original', u], kind: 'money' as const }] : []),
+      ...(inp.financingVariations && fLatest ? [{ id: 'varLatest', header: ['', 'Variation to Latest', u], kind: 'money' as const }] : []),
     ];
-    const f = new TableBuilder('capital-financing', columns);
+    const f = new TableBuilder('capital-financing', arrangeColumns(columns, inp.financingColumnLabels ? { columnLabels: inp.financingColumnLabels } : undefined));
     financing = f;
     const lines: number[] = [];
+    const lineCells = (l: (typeof fin)[number]) => ({
+      amount: money(l.amount),
+      ...(fOriginal ? { original: money(l.originalAmount!) } : {}),
+      ...(fLatest ? { latest: money(l.latestAmount!) } : {}),
+    });
     // As the body lists them (issue 11), or grouped under the source headings (the default).
     if (inp.financingAsListed) {
-      for (const l of inp.financing) lines.push(f.add('line', l.label, false, { amount: money(l.amount) }, l.source));
+      for (const l of inp.financing) lines.push(f.add('line', l.label, false, lineCells(l), l.source));
     } else {
       for (const type of FINANCING_ORDER) {
         const of = inp.financing.filter((l) => l.type === type);
         if (!of.length) continue;
         f.add('heading', FINANCING_LABELS[type], true);
-        for (const l of of) lines.push(f.add('line', l.label, false, { amount: money(l.amount) }, l.source));
+        for (const l of of) lines.push(f.add('line', l.label, false, lineCells(l), l.source));
       }
     }
-    fTotal = f.add('total', 'TOTAL FINANCING', true, { amount: sumOf(f.refs(lines, 'amount'), dp) });
-    const spendRefs = [table2Refs.ref(t2.rows.grandTotal, 'outturn'), ...t2.rows.memo.map((r) => table2Refs.ref(r, 'outturn'))];
-    fSpend = f.add('measure', 'Capital expenditure (Table 2, including externally funded schemes and memo lines)', false, { amount: sumOf(spendRefs, dp) });
-    fDiff = f.add('measure', 'Difference: financing − expenditure (nil when the spend is fully financed)', true, {
-      amount: derived({ op: 'diff', a: f.ref(fTotal, 'amount'), b: f.ref(fSpend, 'amount') }, dp),
-    });
+    fTotal = f.add('total', inp.financingTotalLabel ?? 'TOTAL FINANCING', true, Object.fromEntries(fColumns.map(({ id }) => [id, sumOf(f.refs(lines, id), dp)])));
+    const spendRefs = (col: string) => [table2Refs.ref(t2.rows.grandTotal, col), ...(col === 'outturn' ? t2.rows.memo.map((r) => table2Refs.ref(r, 'outturn')) : [])];
+    fSpend = f.add('measure', 'Capital expenditure (Table 2, including externally funded schemes and memo lines)', false,
+      Object.fromEntries(fColumns.filter((c) => c.t2).map(({ id, t2 }) => [id, sumOf(spendRefs(t2!), dp)])));
+    fDiff = f.add('measure', 'Difference: financing − expenditure (nil when the spend is fully financed)', true,
+      Object.fromEntries(fColumns.filter((c) => c.t2).map(({ id }) => [id, derived({ op: 'diff', a: f.ref(fTotal, id), b: f.ref(fSpend, id) }, dp)])));
+    // The variations, in the capital table's sign: actual − programme (outturn-minus-budget) or programme − actual.
+    for (const r of [...lines, fTotal]) {
+      for (const [v, of] of [['varOriginal', 'original'], ['varLatest', 'latest']] as const) {
+        if (!f.has(v)) continue;
+        f.rows[r].cells[f.col(v)] = derived(overFirst ? { op: 'diff', a: f.ref(r, 'amount'), b: f.ref(r, of) } : { op: 'diff', a: f.ref(r, of), b: f.ref(r, 'amount') }, dp);
+      }
+    }
     tables.push({ ...f.build(`Capital financing ${inp.year}`, u), ...placesField(u, dp) });
   }
 
@@ -203,6 +232,28 @@ export function capitalForecastTables(inp: CapitalInput, t2: CapitalTable): Capi
             actual: text(exact(t, fTotal, col)),
             difference: text(diff),
             at: { r: fDiff, c: col },
+          });
+        }
+        for (const { id, t2 } of fColumns.filter((x) => x.id !== 'amount')) {
+          const what = id === 'original' ? 'original' : 'latest';
+          const description = `The ${what} programme's financing equals its expenditure (Table 2's ${what === 'original' ? 'original programme' : 'revised budget'})`;
+          if (!t2) {
+            out.checks.push({ table: 'capital-financing', rule: 'capital.financing-total', description, passed: true, detail: 'not checked: Table 2 has no original programme' });
+            continue;
+          }
+          const c = financing.col(id);
+          const d = exact(t, fDiff, c);
+          out.checks.push({ table: 'capital-financing', rule: 'capital.financing-total', description, passed: d.isZero(), detail: `financing ${text(exact(t, fTotal, c))}; expenditure ${text(exact(t, fSpend, c))}; difference ${text(d)} ${u}` });
+          if (d.isZero()) continue;
+          out.findings.push({
+            severity: 'error',
+            table: 'capital-financing',
+            rule: 'capital.financing-total',
+            message: `The ${what} programme's financing of ${text(exact(t, fTotal, c))} ${u} does not equal its expenditure of ${text(exact(t, fSpend, c))} ${u}`,
+            expected: text(exact(t, fSpend, c)),
+            actual: text(exact(t, fTotal, c)),
+            difference: text(d),
+            at: { r: fDiff, c },
           });
         }
         out.findings.push(...tieReserves(inp, reserves, out.checks));

@@ -8,7 +8,9 @@
 // in any heading, so Table 1 then does not reconcile to the ledger total and the check says so.
 import { invariant } from '../base/invariant';
 import { Dec, ZERO, round, sum } from '../base/decimal';
-import type { CodeMatch, LedgerInput, RevenueInput } from './model';
+import type { BucketTotals, CodeMatch, LedgerAggregate, LedgerInput, LedgerLine, RevenueInput } from './model';
+
+export type { BucketTotals, LedgerAggregate } from './model';
 import { amountOf, pence, PenceTotals, SAFE_SUM } from './pence';
 import { convert } from './units';
 
@@ -111,149 +113,169 @@ function amount(s: string): number | Dec {
   return v;
 }
 
-export interface BucketTotals {
-  budget: Dec;
-  actual: Dec;
-  commitments: Dec;
-  forecast: Dec;
-  budgetNoForecast: Dec;
-  lines: number;
-  linesWithForecast: number;
-}
 
-export interface LedgerAggregate {
-  /** Table 1's headings in table order, and their totals (input units) */
-  headings: string[];
-  byHeading: BucketTotals[];
-  unmapped: BucketTotals;
-  ambiguous: BucketTotals;
-  /** every line, summed on its own (independently of the mapping): the ledger total */
-  total: BucketTotals;
-  /** the first lines of each kind, for findings (at most MAX_LINE_FINDINGS each) */
-  unmappedLines: number[];
-  ambiguousLines: { line: number; headings: string[] }[];
-  hasCommitments: boolean;
-  hasForecast: boolean;
-}
 
 /**
- * Aggregates the ledger into the headings. Matching is worked out once per distinct cost centre and
- * account (bitsets of mapping rows), and once per distinct pair of them; the per-line loop is two
- * map look-ups, reading two amounts as integer pence, and four exact integer additions (the line's
- * bucket and, independently of the mapping, the ledger total).
+ * Aggregates ledger lines into Table 1's headings one line at a time, so that a host reading a
+ * ledger export can sum each line as it is read and never hold them all (src/cli/ledger-file.ts):
+ * `add` every line in order, then `result()`. Matching is worked out once per distinct cost centre
+ * and account (bitsets of mapping rows), and once per distinct pair of them; per line: two map
+ * look-ups, two amounts read as integer pence, four exact integer additions (the line's bucket and,
+ * independently of the mapping, the ledger total). Exact: integer pence with the safe-integer carry
+ * of src/engine/pence.ts, decimal.js for amounts beyond it. Lines are numbered from 0 in the order
+ * added (`lineSource` of the model names them).
  */
-export function aggregateLedger(ledger: LedgerInput, headings: string[]): LedgerAggregate {
-  const headingIndex = new Map(headings.map((h, i) => [h, i]));
-  const rows = ledger.mapping;
-  const words = Math.max(1, Math.ceil(rows.length / 32));
-  const rowHeading = rows.map((m) => {
-    const i = headingIndex.get(m.heading);
-    invariant(i !== undefined, () => `mapping to ${JSON.stringify(m.heading)}, which is not a Table 1 heading (validation lets none through)`);
-    return i;
-  });
+export class LedgerAggregator {
+  private readonly headingCount: number;
+  private readonly words: number;
+  private readonly rowHeading: number[];
+  private readonly ccIds = new Map<string, number>();
+  private readonly ccBits: Uint32Array[] = [];
+  private readonly acIds = new Map<string, number>();
+  private readonly acBits: Uint32Array[] = [];
+  /** per cost centre id, account id → bucket: a heading index, UNMAPPED, or AMBIGUOUS + k for
+   *  ambiguousPairs[k] (small-integer indexes: one map of nested maps per line was much slower) */
+  private readonly pairs: number[][] = [];
+  private readonly ambiguousPairs: string[][] = [];
+  private readonly UNMAPPED: number;
+  private readonly TOTAL: number;
+  private readonly AMBIGUOUS: number;
+  private readonly sums: Sums;
+  private readonly unmappedLines: number[] = [];
+  private readonly ambiguousLines: LedgerAggregate['ambiguousLines'] = [];
+  private readonly kept = new Map<number, LedgerLine>();
+  private hasCommitments = false;
+  private firstForecast = -1;
+  private readonly all: Uint32Array;
+  private readonly byAccount: Uint32Array;
+  private readonly byCentre: Uint32Array;
+  /** per cost centre id: its bucket when that does not depend on the account, else -1 */
+  private readonly ccOnly: number[] = [];
+  /** per account id: its bucket when that does not depend on the cost centre, else -1 */
+  private readonly acOnly: number[] = [];
+  /** lines added so far: the index of the next */
+  count = 0;
 
-  const bits = (code: string, which: 'costCentre' | 'account'): Uint32Array => {
-    const w = new Uint32Array(words);
-    rows.forEach((m, k) => {
+  constructor(
+    private readonly mapping: LedgerInput['mapping'],
+    private readonly headings: string[],
+  ) {
+    const headingIndex = new Map(headings.map((h, i) => [h, i]));
+    const words = (this.words = Math.max(1, Math.ceil(mapping.length / 32)));
+    this.rowHeading = mapping.map((m) => {
+      const i = headingIndex.get(m.heading);
+      invariant(i !== undefined, () => `mapping to ${JSON.stringify(m.heading)}, which is not a Table 1 heading (validation lets none through)`);
+      return i;
+    });
+    this.headingCount = headings.length;
+    this.UNMAPPED = headings.length;
+    this.TOTAL = this.UNMAPPED + 1;
+    this.AMBIGUOUS = this.TOTAL + 1;
+    this.sums = new Sums(this.AMBIGUOUS + 1);
+    // Rows with no account criterion match every account (and likewise for cost centres). When none
+    // of the rows a cost centre matches names an account, its lines' bucket does not depend on the
+    // account: it is worked out once per cost centre (ccOnly) and the account is not looked up.
+    this.all = new Uint32Array(words).fill(0xffffffff);
+    this.byAccount = new Uint32Array(words);
+    this.byCentre = new Uint32Array(words);
+    mapping.forEach((m, k) => {
+      if (m.account !== undefined) this.byAccount[k >>> 5] |= 1 << (k & 31);
+      if (m.costCentre !== undefined) this.byCentre[k >>> 5] |= 1 << (k & 31);
+    });
+  }
+
+  private bits(code: string, which: 'costCentre' | 'account'): Uint32Array {
+    const w = new Uint32Array(this.words);
+    this.mapping.forEach((m, k) => {
       const c = m[which];
       if (c === undefined || codeMatches(code, c)) w[k >>> 5] |= 1 << (k & 31);
     });
     return w;
-  };
-  const ccIds = new Map<string, number>();
-  const ccBits: Uint32Array[] = [];
-  const acIds = new Map<string, number>();
-  const acBits: Uint32Array[] = [];
-  /** per cost centre id, account id → bucket: a heading index, UNMAPPED, or AMBIGUOUS + k for
-   *  ambiguousPairs[k] (small-integer indexes: one map of nested maps per line was much slower) */
-  const pairs: number[][] = [];
-  const ambiguousPairs: string[][] = [];
-
-  const UNMAPPED = headings.length;
-  const TOTAL = UNMAPPED + 1;
-  const AMBIGUOUS = TOTAL + 1;
-  const sums = new Sums(AMBIGUOUS + 1);
-  const unmappedLines: number[] = [];
-  const ambiguousLines: LedgerAggregate['ambiguousLines'] = [];
-  let hasCommitments = false;
-  let hasForecast = false;
+  }
 
   /** the bucket of the lines whose mapping rows are the rows set in both a and b */
-  const target = (a: Uint32Array, b: Uint32Array): number => {
+  private target(a: Uint32Array, b: Uint32Array): number {
     const found: number[] = [];
-    for (let w = 0; w < words; w++) {
+    for (let w = 0; w < this.words; w++) {
       let x = a[w] & b[w];
       while (x !== 0) {
         const bit = 31 - Math.clz32(x & -x);
-        const h = rowHeading[w * 32 + bit];
+        const h = this.rowHeading[w * 32 + bit];
         if (!found.includes(h)) found.push(h);
         x &= x - 1;
       }
     }
-    if (found.length === 0) return UNMAPPED;
+    if (found.length === 0) return this.UNMAPPED;
     if (found.length === 1) return found[0];
-    ambiguousPairs.push(found.sort((p, q) => p - q).map((h) => headings[h]));
-    return AMBIGUOUS + ambiguousPairs.length - 1;
-  };
-  // Rows with no account criterion match every account (and likewise for cost centres). When none
-  // of the rows a cost centre matches names an account, its lines' bucket does not depend on the
-  // account: it is worked out once per cost centre (ccOnly) and the account is not looked up.
-  const all = new Uint32Array(words).fill(0xffffffff);
-  const byAccount = new Uint32Array(words);
-  const byCentre = new Uint32Array(words);
-  rows.forEach((m, k) => {
-    if (m.account !== undefined) byAccount[k >>> 5] |= 1 << (k & 31);
-    if (m.costCentre !== undefined) byCentre[k >>> 5] |= 1 << (k & 31);
-  });
-  const none = (x: Uint32Array, y: Uint32Array) => x.every((v, w) => (v & y[w]) === 0);
-  /** per cost centre id: its bucket when that does not depend on the account, else -1 */
-  const ccOnly: number[] = [];
-  /** per account id: its bucket when that does not depend on the cost centre, else -1 */
-  const acOnly: number[] = [];
+    this.ambiguousPairs.push(found.sort((p, q) => p - q).map((h) => this.headings[h]));
+    return this.AMBIGUOUS + this.ambiguousPairs.length - 1;
+  }
 
-  const lines = ledger.lines;
-  const pn = sums.pence;
-  const count = sums.lines;
-  const T = TOTAL * FIELDS;
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    let cc = ccIds.get(l.costCentre);
+  private static none(x: Uint32Array, y: Uint32Array): boolean {
+    return x.every((v, w) => (v & y[w]) === 0);
+  }
+
+  /** The bucket of a line: a heading index, UNMAPPED, or AMBIGUOUS + k. */
+  private bucketOf(costCentre: string, account: string): number {
+    let cc = this.ccIds.get(costCentre);
     if (cc === undefined) {
-      cc = ccBits.length;
-      ccIds.set(l.costCentre, cc);
-      const b = bits(l.costCentre, 'costCentre');
-      ccBits.push(b);
-      ccOnly.push(none(b, byAccount) ? target(b, all) : -1);
-      pairs.push([]);
+      cc = this.ccBits.length;
+      this.ccIds.set(costCentre, cc);
+      const b = this.bits(costCentre, 'costCentre');
+      this.ccBits.push(b);
+      this.ccOnly.push(LedgerAggregator.none(b, this.byAccount) ? this.target(b, this.all) : -1);
+      this.pairs.push([]);
     }
-    let t = ccOnly[cc];
-    if (t < 0) {
-      let ac = acIds.get(l.account);
-      if (ac === undefined) {
-        ac = acBits.length;
-        acIds.set(l.account, ac);
-        const b = bits(l.account, 'account');
-        acBits.push(b);
-        acOnly.push(none(b, byCentre) ? target(all, b) : -1);
-      }
-      t = acOnly[ac];
-      if (t < 0) {
-        const byAc = pairs[cc];
-        t = byAc[ac];
-        if (t === undefined) t = byAc[ac] = target(ccBits[cc], acBits[ac]);
-      }
+    let t = this.ccOnly[cc];
+    if (t >= 0) return t;
+    let ac = this.acIds.get(account);
+    if (ac === undefined) {
+      ac = this.acBits.length;
+      this.acIds.set(account, ac);
+      const b = this.bits(account, 'account');
+      this.acBits.push(b);
+      this.acOnly.push(LedgerAggregator.none(b, this.byCentre) ? this.target(this.all, b) : -1);
     }
+    t = this.acOnly[ac];
+    if (t >= 0) return t;
+    const byAc = this.pairs[cc];
+    t = byAc[ac];
+    if (t === undefined) t = byAc[ac] = this.target(this.ccBits[cc], this.acBits[ac]);
+    return t;
+  }
+
+  /**
+   * Adds line number `count` (then counts it). Amounts are decimal text as validated (outturn/v1 money).
+   * Returns true when the line is kept for a finding (the first lines not mapped or mapped twice,
+   * the first with a forecast): the caller may want to say where it came from.
+   */
+  add(l: LedgerLine): boolean {
+    const i = this.count++;
+    const t = this.bucketOf(l.costCentre, l.account);
+    const { AMBIGUOUS, TOTAL, sums } = this;
     const bucket = t < AMBIGUOUS ? t : AMBIGUOUS;
-    if (t === UNMAPPED) {
-      if (unmappedLines.length < MAX_LINE_FINDINGS) unmappedLines.push(i);
+    let keep = false;
+    if (t === this.UNMAPPED) {
+      if (this.unmappedLines.length < MAX_LINE_FINDINGS) {
+        this.unmappedLines.push(i);
+        this.kept.set(i, keep1(l));
+        keep = true;
+      }
     } else if (t >= AMBIGUOUS) {
-      if (ambiguousLines.length < MAX_LINE_FINDINGS) ambiguousLines.push({ line: i, headings: ambiguousPairs[t - AMBIGUOUS] });
+      if (this.ambiguousLines.length < MAX_LINE_FINDINGS) {
+        this.ambiguousLines.push({ line: i, headings: this.ambiguousPairs[t - AMBIGUOUS] });
+        this.kept.set(i, keep1(l));
+        keep = true;
+      }
     }
     const b = pence(l.budget);
     const a = pence(l.actualToDate);
     if (b !== undefined && a !== undefined && l.commitments === undefined && l.forecast === undefined) {
       // the common line: budget and actual in pence, summed in its bucket and in the total
+      const pn = sums.pence;
+      const count = sums.lines;
       const k = bucket * FIELDS;
+      const T = TOTAL * FIELDS;
       count[bucket]++;
       count[TOTAL]++;
       let s = pn[k + BUDGET] + b;
@@ -273,23 +295,64 @@ export function aggregateLedger(ledger: LedgerInput, headings: string[]): Ledger
       const aa = a ?? amount(l.actualToDate);
       const c = l.commitments !== undefined ? amount(l.commitments) : undefined;
       const f = l.forecast !== undefined ? amount(l.forecast) : undefined;
-      if (c !== undefined) hasCommitments = true;
-      if (f !== undefined) hasForecast = true;
+      if (c !== undefined) this.hasCommitments = true;
+      if (f !== undefined && this.firstForecast < 0) {
+        this.firstForecast = i;
+        keep = true;
+      }
       sums.addLine(bucket, bb, aa, c, f);
       sums.addLine(TOTAL, bb, aa, c, f);
     }
+    return keep;
   }
-  return {
-    headings,
-    byHeading: headings.map((_, i) => sums.totals(i)),
-    unmapped: sums.totals(UNMAPPED),
-    ambiguous: sums.totals(AMBIGUOUS),
-    total: sums.totals(TOTAL),
-    unmappedLines,
-    ambiguousLines,
-    hasCommitments,
-    hasForecast,
-  };
+
+  /** The totals of every line added. */
+  result(): LedgerAggregate {
+    const { sums } = this;
+    return {
+      headings: this.headings,
+      byHeading: Array.from({ length: this.headingCount }, (_, i) => sums.totals(i)),
+      unmapped: sums.totals(this.UNMAPPED),
+      ambiguous: sums.totals(this.AMBIGUOUS),
+      total: sums.totals(this.TOTAL),
+      unmappedLines: this.unmappedLines,
+      ambiguousLines: this.ambiguousLines,
+      kept: this.kept,
+      hasCommitments: this.hasCommitments,
+      hasForecast: this.firstForecast >= 0,
+      firstForecast: this.firstForecast,
+    };
+  }
+}
+
+/**
+ * A copy of a line with strings of its own: a reader's strings may be slices of a much larger
+ * chunk of text, which a kept line would otherwise hold in memory.
+ */
+function keep1(l: LedgerLine): LedgerLine {
+  return structuredClone(l);
+}
+
+/**
+ * Aggregates the ledger into the headings (LedgerAggregator over `ledger.lines`), or gives the
+ * aggregate the host made while reading the lines (`ledger.aggregated`: the lines were summed as they
+ * were read, see src/cli/ledger-file.ts).
+ */
+export function aggregateLedger(ledger: LedgerInput, headings: string[]): LedgerAggregate {
+  if (ledger.aggregated) {
+    const h = ledger.aggregated.headings;
+    invariant(h.length === headings.length && h.every((x, i) => x === headings[i]), () => 'the ledger was aggregated for other headings');
+    return ledger.aggregated;
+  }
+  const agg = new LedgerAggregator(ledger.mapping, headings);
+  const lines = ledger.lines;
+  for (let i = 0; i < lines.length; i++) agg.add(lines[i]);
+  return agg.result();
+}
+
+/** The headings of Table 1 in table order, as the ledger is aggregated into them. */
+export function ledgerHeadings(rev: RevenueInput): string[] {
+  return rev.sections.flatMap((s) => s.lines.map((l) => l.label));
 }
 
 export const TWELFTHS: Dec[] = Array.from({ length: 12 }, () => new Dec(1));
@@ -375,7 +438,6 @@ export function revenueFromLedger(rev: RevenueInput, agg: LedgerAggregate, forec
   };
 }
 
-export function describeLine(ledger: LedgerInput, i: number): string {
-  const l = ledger.lines[i];
+export function describeLine(l: LedgerLine): string {
   return `cost centre ${l.costCentre}, account ${l.account}${l.description ? ` (${l.description})` : ''}`;
 }

@@ -138,6 +138,43 @@ export interface LedgerInput {
   originalBudgets: Map<string, Dec>;
   /** where line i came from (JSON path or sheet!cell) */
   lineSource?: (i: number) => string;
+  /**
+   * The lines already aggregated as a host read them (its own `lines` first, then an export's,
+   * summed one at a time and let go: src/cli/ledger-file.ts); `lines` then holds the document's own
+   * lines only. Absent: the engine aggregates `lines`.
+   */
+  aggregated?: LedgerAggregate;
+}
+
+/** The exact totals of a bucket of ledger lines (a heading, the unmapped, the mapped twice, the ledger total), input units. */
+export interface BucketTotals {
+  budget: Dec;
+  actual: Dec;
+  commitments: Dec;
+  forecast: Dec;
+  budgetNoForecast: Dec;
+  lines: number;
+  linesWithForecast: number;
+}
+
+/** The ledger aggregated into Table 1's headings (src/engine/ledger.ts). */
+export interface LedgerAggregate {
+  /** Table 1's headings in table order, and their totals (input units) */
+  headings: string[];
+  byHeading: BucketTotals[];
+  unmapped: BucketTotals;
+  ambiguous: BucketTotals;
+  /** every line, summed on its own (independently of the mapping): the ledger total */
+  total: BucketTotals;
+  /** the first lines of each kind, for findings (at most MAX_LINE_FINDINGS each) */
+  unmappedLines: number[];
+  ambiguousLines: { line: number; headings: string[] }[];
+  /** the lines findings name (those of unmappedLines and ambiguousLines), by index: kept while the rest are summed and let go */
+  kept: Map<number, LedgerLine>;
+  hasCommitments: boolean;
+  hasForecast: boolean;
+  /** the index of the first line with a forecast of its own (-1: none) */
+  firstForecast: number;
 }
 
 export interface CapitalScheme {
@@ -150,6 +187,10 @@ export interface CapitalScheme {
   originalBudget?: Dec;
   /** next year's approved budget for the scheme (before the reprofile is added) */
   nextYearBudget?: Dec;
+  /** issue 11: the budget at an earlier point (e.g. month 9), with `budgetChanges` */
+  earlierBudget?: Dec;
+  /** issue 11: the in-year changes since then, one per `budgetChanges.columns` (nil where not given) */
+  changes?: Dec[];
   source?: string;
 }
 export type FinancingType = 'grant' | 'capital-receipts' | 'revenue' | 'reserve' | 'borrowing' | 'mixed';
@@ -159,6 +200,9 @@ export interface CapitalFinancingLine {
   amount: Dec;
   /** for type 'reserve': the Table 3 reserve it is drawn from */
   reserve?: string;
+  /** issue 11: the line in the original programme's financing, and in the latest programme's */
+  originalAmount?: Dec;
+  latestAmount?: Dec;
   source?: string;
 }
 export interface CapitalCategory {
@@ -191,6 +235,15 @@ export interface CapitalInput {
   financingAsListed?: boolean;
   /** variations as % of their programme line (to the original, and the remaining/over to the revised) */
   showVariancePercent?: boolean;
+  /** issue 11: a column for the underspend not reprofiled (a saving) or the overspend: remaining − reprofile */
+  showSavings?: boolean;
+  /** issue 11: in-year budget changes: the earlier budget + the changes = the revised budget */
+  budgetChanges?: { earlierLabel: string; columns: string[] };
+  /** issue 11: the financing's variation columns (to the original and the latest), with originalAmount / latestAmount */
+  financingVariations?: boolean;
+  /** issue 11: the financing's total line and captions as printed */
+  financingTotalLabel?: string;
+  financingColumnLabels?: Record<string, string>;
   layout?: TableLayout;
 }
 
@@ -286,8 +339,8 @@ export type Derivation =
   | { op: 'ratio'; num: CellRef; den: CellRef }
   /** years a balance lasts at a rate of draw: balance / −change when change < 0, else nil */
   | { op: 'cover'; balance: CellRef; change: CellRef }
-  /** max(0, a): a default that follows its source, e.g. reprofile = remaining budget when positive */
-  | { op: 'pos'; a: CellRef };
+  /** max(0, a) (`neg`: max(0, −a)): a default that follows its source, e.g. reprofile = remaining budget when positive */
+  | { op: 'pos'; a: CellRef; neg?: true };
 
 export type ColumnKind = 'text' | 'ref' | 'money' | 'percent' | 'ratio' | 'flag';
 
@@ -412,7 +465,8 @@ export interface Check {
 
 export interface Narrative {
   revenue?: { netVariance: string; sentence: string; percentOfBudget?: string };
-  capital?: { spend: string; programme: string; percent: string; sentence: string };
+  /** `savings`: issue 11, with capital.showSavings: the underspend split into slippage and saving */
+  capital?: { spend: string; programme: string; percent: string; sentence: string; savings?: string };
   reserves?: { generalReservePercent?: string; sentence: string; years?: { year: string; sentence: string }[] };
 }
 

@@ -13,6 +13,7 @@ import {
   type LedgerAggregate,
   aggregateLedger,
   describeLine,
+  ledgerHeadings,
   forecastHeadings,
   revenueFromLedger,
 } from './ledger';
@@ -31,8 +32,7 @@ export interface PreparedLedger {
 
 export function prepareLedger(rev: RevenueInput): PreparedLedger {
   const ledger = rev.ledger!;
-  const headings = rev.sections.flatMap((s) => s.lines.map((l) => l.label));
-  const agg = aggregateLedger(ledger, headings);
+  const agg = aggregateLedger(ledger, ledgerHeadings(rev));
   const forecasts = ledger.month !== undefined ? forecastHeadings(ledger, agg, rev.units, ledger.month) : undefined;
   return { revenue: revenueFromLedger(rev, agg, forecasts), agg, forecasts };
 }
@@ -233,24 +233,24 @@ function mappingFindings(ctx: LedgerContext, reconciliation: TableBuilder, rows:
     }
   };
   for (const i of agg.unmappedLines) {
-    const l = ledger.lines[i];
+    const l = agg.kept.get(i)!;
     findings.push({
       severity: 'error',
       table: 'revenue-ledger',
       rule: 'ledger.unmapped',
-      message: `Ledger line ${i + 1} (${describeLine(ledger, i)}) is not mapped to any heading: budget ${l.budget}, actual ${l.actualToDate} ${rev.units} are in no heading of Table 1`,
+      message: `Ledger line ${i + 1} (${describeLine(l)}) is not mapped to any heading: budget ${l.budget}, actual ${l.actualToDate} ${rev.units} are in no heading of Table 1`,
       actual: l.budget,
       source: where(i),
     });
   }
   unplaced('unmapped');
   for (const { line: i, headings } of agg.ambiguousLines) {
-    const l = ledger.lines[i];
+    const l = agg.kept.get(i)!;
     findings.push({
       severity: 'error',
       table: 'revenue-ledger',
       rule: 'ledger.mapped-twice',
-      message: `Ledger line ${i + 1} (${describeLine(ledger, i)}) is mapped to more than one heading (${headings.join('; ')}); it is counted in none: budget ${l.budget}, actual ${l.actualToDate} ${rev.units}`,
+      message: `Ledger line ${i + 1} (${describeLine(l)}) is mapped to more than one heading (${headings.join('; ')}); it is counted in none: budget ${l.budget}, actual ${l.actualToDate} ${rev.units}`,
       actual: l.budget,
       source: where(i),
     });

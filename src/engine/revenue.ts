@@ -165,13 +165,17 @@ export function revenueTable(inp: RevenueInput, financialYear: string): RevenueT
     passed: virementsBalance,
     detail: `revised − original = ${text(change)} ${inp.units}; recorded change ${text(inp.budgetRequirementChange)} ${inp.units}`,
   });
+  // A note, not a warning (bug-case 01): the table itself is complete and consistent — its virements
+  // column shows the change — and a revised total that moved is usually a budget change the body
+  // approved in the year (a new grant, a use of reserves) that the input has not recorded. SPEC:
+  // "say so if not"; the Checks sheet keeps the failed check beside it.
   if (!virementsBalance) {
     findings.push({
-      severity: 'warning',
+      severity: 'note',
       table: 'revenue',
       rule: 'revenue.virements',
       message: inp.budgetRequirementChange.isZero()
-        ? `The total revised budget differs from the total original budget by ${text(change)} ${inp.units}, and no change in the budget requirement is recorded`
+        ? `The total revised budget differs from the total original budget by ${text(change)} ${inp.units}, and no change in the budget requirement is recorded (if the budget requirement changed in the year, enter the change as the budget requirement change)`
         : `The total revised budget differs from the total original budget by ${text(change)} ${inp.units}, not by the recorded change of ${text(inp.budgetRequirementChange)} ${inp.units}`,
       expected: text(totalOriginal.plus(inp.budgetRequirementChange)),
       actual: text(totalRevised),

@@ -158,7 +158,15 @@ export class LedgerExportReader {
   private more = 0;
   private readonly wanted: [Field, string][];
 
-  constructor(private readonly spec: LedgerExportSpec, private readonly where: (line: number, column?: string, header?: string) => string) {
+  /**
+   * `sink`, when given, takes each good line as it is read (with its line of the file) and the reader
+   * keeps none: `lines` and `lineNumbers` stay empty (a host aggregating while it reads).
+   */
+  constructor(
+    private readonly spec: LedgerExportSpec,
+    private readonly where: (line: number, column?: string, header?: string) => string,
+    private readonly sink?: (l: LedgerLine, line: number) => void,
+  ) {
     this.wanted = FIELDS.filter((f) => spec.columns[f] !== undefined).map((f) => [f, spec.columns[f]!]);
   }
 
@@ -219,8 +227,11 @@ export class LedgerExportReader {
     if (c.forecast !== undefined && !isBlank(cells[c.forecast])) l.forecast = this.amount(cells, c.forecast, 'forecast', line);
     if (c.month !== undefined) this.period(cells[c.month], c.month, line);
     if (this.errors.length + this.more === before) {
-      this.lines.push(l);
-      this.lineNumbers.push(line);
+      if (this.sink) this.sink(l, line);
+      else {
+        this.lines.push(l);
+        this.lineNumbers.push(line);
+      }
     }
   }
 

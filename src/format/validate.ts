@@ -324,8 +324,27 @@ function capitalModel(v: ValidationContext, c: NonNullable<V1['capital']>): Capi
     reprofile: s.reprofile !== undefined ? money(s.reprofile, [...p, 'reprofile']) : undefined,
     ...(s.originalBudget !== undefined ? { originalBudget: money(s.originalBudget, [...p, 'originalBudget']) } : {}),
     nextYearBudget: s.nextYearBudget !== undefined ? money(s.nextYearBudget, [...p, 'nextYearBudget']) : undefined,
+    ...budgetChangesOf(s, p),
     source: src(p),
   });
+  // Issue 11: in-year budget changes, on every scheme when the table has them (and only then).
+  function budgetChangesOf(s: V1Scheme, p: (string | number)[]): { earlierBudget?: Dec; changes?: Dec[] } {
+    const bc = c.budgetChanges;
+    if (!bc) {
+      for (const k of ['earlierBudget', 'changes'] as const) {
+        if (s[k] !== undefined) errors.push({ where: src([...p, k]), message: 'in-year budget changes need capital.budgetChanges (the earlier budget\'s caption and the change columns)' });
+      }
+      return {};
+    }
+    if (s.earlierBudget === undefined) errors.push({ where: src([...p, 'earlierBudget']), message: `the ${bc.earlierLabel} is missing: with budgetChanges every scheme gives its earlier budget` });
+    for (const k of Object.keys(s.changes ?? {})) {
+      if (!bc.columns.includes(k)) errors.push({ where: src([...p, 'changes', k]), message: `"${k}" is not a change column of capital.budgetChanges (${bc.columns.join(', ') || 'none'})` });
+    }
+    return {
+      earlierBudget: s.earlierBudget !== undefined ? money(s.earlierBudget, [...p, 'earlierBudget']) : new Dec(0),
+      changes: bc.columns.map((k) => (s.changes?.[k] !== undefined ? money(s.changes[k], [...p, 'changes', k]) : new Dec(0))),
+    };
+  }
   const capital: CapitalInput = {
     units: c.units,
     displayUnits: c.displayUnits ?? c.units,
@@ -347,13 +366,34 @@ function capitalModel(v: ValidationContext, c: NonNullable<V1['capital']>): Capi
       const p = ['capital', 'financing', i];
       if (l.type === 'reserve' && !l.reserve && d.reserves) errors.push({ where: src([...p, 'reserve']), message: 'a contribution from reserves names its reserve (the Table 3 label)' });
       if (l.type !== 'reserve' && l.reserve) errors.push({ where: src([...p, 'reserve']), message: `only a contribution from reserves names a reserve, not a ${l.type} line` });
-      return { type: l.type, label: l.label, amount: money(l.amount, [...p, 'amount']), reserve: l.reserve, source: src(p) };
+      return {
+        type: l.type, label: l.label, amount: money(l.amount, [...p, 'amount']), reserve: l.reserve,
+        ...(l.originalAmount !== undefined ? { originalAmount: money(l.originalAmount, [...p, 'originalAmount']) } : {}),
+        ...(l.latestAmount !== undefined ? { latestAmount: money(l.latestAmount, [...p, 'latestAmount']) } : {}),
+        source: src(p),
+      };
     }),
     ...(c.reprofileDefault !== undefined ? { reprofileDefault: c.reprofileDefault } : {}),
     ...(c.financingAsListed ? { financingAsListed: true } : {}),
     ...(c.showVariancePercent ? { showVariancePercent: true } : {}),
+    ...(c.showSavings ? { showSavings: true } : {}),
+    ...(c.budgetChanges ? { budgetChanges: { earlierLabel: c.budgetChanges.earlierLabel, columns: [...c.budgetChanges.columns] } } : {}),
+    ...(c.financingVariations ? { financingVariations: true } : {}),
+    ...(c.financingTotalLabel !== undefined ? { financingTotalLabel: c.financingTotalLabel } : {}),
+    ...(c.financingColumnLabels !== undefined ? { financingColumnLabels: { ...c.financingColumnLabels } } : {}),
     ...layoutOf(c),
   };
+  // Issue 11: the financing's original and latest columns are given on every line, or on none.
+  for (const k of ['originalAmount', 'latestAmount'] as const) {
+    const lines = c.financing ?? [];
+    if (!lines.some((l) => l[k] !== undefined)) continue;
+    lines.forEach((l, i) => {
+      if (l[k] === undefined) errors.push({ where: src(['capital', 'financing', i, k]), message: `the ${k === 'originalAmount' ? 'original' : 'latest'} programme's financing is missing: give it on every financing line, or on none` });
+    });
+  }
+  if (c.financingVariations && !(c.financing ?? []).some((l) => l.originalAmount !== undefined || l.latestAmount !== undefined)) {
+    errors.push({ where: src(['capital', 'financingVariations']), message: 'financing variations need the original or latest financing (originalAmount / latestAmount on the financing lines)' });
+  }
   // Issue 11: the original programme is given on every scheme, or on none.
   const withOriginal = c.categories.flatMap((cat, i) => (cat.schemes ? cat.schemes.map((s, j) => ({ s: s as V1Scheme, p: ['capital', 'categories', i, 'schemes', j] })) : [{ s: cat as V1Scheme, p: ['capital', 'categories', i] }]));
   if (withOriginal.some(({ s }) => s.originalBudget !== undefined)) {
@@ -625,7 +665,7 @@ function mtfpModel(m: V1Mtfp, r: NonNullable<V1['reserves']>, actualYears: numbe
 
 // The document's shape once the schema has passed.
 type M = string | number;
-interface V1Scheme { label: string; ref?: string; revisedBudget?: M; outturn?: M; reprofile?: M; nextYearBudget?: M; originalBudget?: M }
+interface V1Scheme { label: string; ref?: string; revisedBudget?: M; outturn?: M; reprofile?: M; nextYearBudget?: M; originalBudget?: M; earlierBudget?: M; changes?: Record<string, M> }
 interface V1Layout { decimals?: number; varianceSign?: VarianceSign; columnOrder?: string[]; columnLabels?: Record<string, string>; percentDecimals?: number }
 interface V1Ledger {
   month?: number;
@@ -685,12 +725,14 @@ interface V1 {
   };
   capital?: V1Layout & {
     reprofileDefault?: boolean; financingAsListed?: boolean; showVariancePercent?: boolean;
+    showSavings?: boolean; budgetChanges?: { earlierLabel: string; columns: string[] }; financingVariations?: boolean;
+    financingTotalLabel?: string; financingColumnLabels?: Record<string, string>;
     units: Units; displayUnits?: Units; year: string; nextYear: string; heading?: string; totalLabel?: string; grandTotalLabel?: string;
     categories: (V1Scheme & { totalLabel?: string; schemes?: V1Scheme[] })[];
     externallyFunded?: { label: string; ref?: string; outturn: M }[];
     memo?: { label: string; ref?: string; outturn: M }[];
     nextYearProgrammeTotal?: M;
-    financing?: { type: FinancingType; label: string; amount: M; reserve?: string }[];
+    financing?: { type: FinancingType; label: string; amount: M; reserve?: string; originalAmount?: M; latestAmount?: M }[];
   };
   reserves?: {
     units: Units; displayUnits?: Units; years: string[]; actualYears?: number; decimals?: number;

@@ -3,7 +3,7 @@
 // tables), and the narrative's amounts and percentages tied to the tables. Pure: a reader at the
 // edge turns the PDF, HTML or text into a ReportDocument.
 import type { Severity } from '../engine/model';
-import { type AuditFinding, type AuditedTable, AuditInputError, auditGrids } from '../audit/audit';
+import { type AuditFinding, type AuditedTable, type AuditReport, AuditInputError, auditGrids } from '../audit/audit';
 import type { Grid } from '../audit/grid';
 import { parsePrinted } from '../base/printed';
 import type { DocTable, ReportDocument } from './document';
@@ -182,9 +182,51 @@ function fromAudit(f: AuditFinding, byWhere: Map<string, DocTable>): ReportFindi
   };
 }
 
-/** 0 clean (notes at most); 1 an error or a warning; 2 nothing could be checked (no table and no quoted figure). */
+/** 0 clean (notes at most); 1 an error or a warning; 2 nothing could be checked (no table recalculated, no quoted figure found in a table). */
 export function reportExitCode(r: ReportAudit): 0 | 1 | 2 {
-  if (r.tables.every((t) => t.layouts.length === 0) && r.ties.length === 0) return 2;
+  // nothing checked: no table the audit could recalculate, and no quoted figure found in a table
+  // (a report whose tables were not read is never "clean")
+  if (r.tables.every((t) => t.layouts.length === 0) && r.ties.every((t) => t.status === 'unsourced')) return 2;
   if (r.findings.some((f) => f.severity === 'error' || f.severity === 'warning')) return 1;
   return 0;
+}
+
+/**
+ * A table file's audit (`outturn audit FILE.csv|.tsv|.xlsx --html`) in the shape of a report's, so the
+ * same findings page shows it: each sheet (or the file) as read, every finding marked at its cell; no
+ * narrative. `grids` as the audit read them, `report` what `auditGrids` found in them. A finding's
+ * row is the file's line for a CSV/TSV (mapped back to the grid row through `lines`), the sheet's
+ * row for a workbook; cells are shown as read (numbers as stored, not as a workbook formats them).
+ */
+export function tableFileAudit(source: string, grids: Grid[], report: AuditReport): ReportAudit {
+  const sheetOf = (f: AuditFinding): Grid | undefined => {
+    if (grids.length === 1) return grids[0];
+    const m = /^(?:'((?:[^']|'')+)'|([^!]+))!/.exec(f.cell);
+    const name = m ? (m[1] ?? m[2]).replace(/''/g, "'") : undefined;
+    return grids.find((g) => g.sheet === name);
+  };
+  const findings: ReportFinding[] = report.findings.map((f) => {
+    const g = sheetOf(f);
+    const row = g?.lines ? g.lines.indexOf(f.row) + 1 : f.row;
+    return {
+      severity: f.severity, rule: f.rule, where: f.cell, table: g?.sheet, row: row > 0 ? row : undefined, column: f.column,
+      message: f.message, printed: f.printed, expected: f.expected, difference: f.difference,
+    };
+  });
+  for (const u of report.unchecked ?? []) {
+    findings.push({ severity: 'note', rule: 'audit.unchecked', where: `${u.sheet} ${u.range}`, table: u.sheet, message: `nothing could be checked here: ${u.why}` });
+  }
+  findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  return {
+    source,
+    kind: 'tables',
+    scanned: [],
+    tables: grids.map((g) => {
+      const width = Math.max(0, ...g.cells.map((r) => r.length));
+      const cells = g.cells.map((r) => Array.from({ length: width }, (_, i) => (r[i] === null || r[i] === undefined ? '' : String(r[i]))));
+      return { where: g.sheet, rows: cells.length, columns: width, layouts: report.tables.filter((t) => t.sheet === g.sheet).map((t) => t.layout), cells };
+    }),
+    findings,
+    ties: [],
+  };
 }

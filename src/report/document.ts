@@ -32,7 +32,7 @@ export interface DocParagraph {
 export interface ReportDocument {
   /** the file's name */
   source: string;
-  kind: 'pdf' | 'html' | 'markdown' | 'text';
+  kind: 'pdf' | 'html' | 'markdown' | 'text' | 'tables';
   tables: DocTable[];
   paragraphs: DocParagraph[];
   /** number of pages (PDF) */

@@ -26,7 +26,7 @@ export function reportPage(r: ReportAudit): string {
   const count = (s: string) => r.findings.filter((f) => f.severity === s).length;
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   const out: string[] = [];
-  out.push('<!doctype html>', '<html lang="en-GB">', '<head>', '<meta charset="utf-8">',
+  out.push('<!doctype html>', '<html lang="en-GB">', '<head>', '<meta charset="utf-8">', '<meta name="generator" content="Outturn">',
     `<title>Audit of ${esc(r.source)}</title>`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<style>',
@@ -57,17 +57,7 @@ export function reportPage(r: ReportAudit): string {
     out.push('</ol>');
   }
 
-  out.push('<h2>The narrative</h2>');
-  if (r.ties.length === 0) out.push('<p>No amount or percentage is quoted in the running text.</p>');
-  else {
-    out.push('<table><caption>Figures quoted in the text, and their source in the tables</caption>',
-      '<thead><tr><th scope="col">Where</th><th scope="col">Quoted</th><th scope="col">Result</th><th scope="col">Source</th><th scope="col">Sentence</th></tr></thead><tbody>');
-    for (const t of r.ties) {
-      out.push(`<tr class="tie-${t.status}"><td>${esc(t.quote.where)}</td><td>${esc(t.quote.text)}</td><td>${esc(STATUS[t.status])}${t.expected ? `: should read ${esc(t.expected)}` : ''}</td>` +
-        `<td>${esc(t.source ?? '—')}</td><td>${esc(t.quote.sentence)}</td></tr>`);
-    }
-    out.push('</tbody></table>');
-  }
+  if (r.kind !== 'tables') out.push(...narrativeSection(r)); // a table file has no running text
 
   out.push('<h2>The tables as read</h2>');
   for (const t of r.tables) {
@@ -87,4 +77,20 @@ export function reportPage(r: ReportAudit): string {
   }
   out.push('</main>', '</body>', '</html>');
   return out.join('\n');
+}
+
+/** The narrative's quoted figures and what each was tied to. */
+function narrativeSection(r: ReportAudit): string[] {
+  const out: string[] = ['<h2>The narrative</h2>'];
+  if (r.ties.length === 0) out.push('<p>No amount or percentage is quoted in the running text.</p>');
+  else {
+    out.push('<table><caption>Figures quoted in the text, and their source in the tables</caption>',
+      '<thead><tr><th scope="col">Where</th><th scope="col">Quoted</th><th scope="col">Result</th><th scope="col">Source</th><th scope="col">Sentence</th></tr></thead><tbody>');
+    for (const t of r.ties) {
+      out.push(`<tr class="tie-${t.status}"><td>${esc(t.quote.where)}</td><td>${esc(t.quote.text)}</td><td>${esc(STATUS[t.status])}${t.expected ? `: should read ${esc(t.expected)}` : ''}</td>` +
+        `<td>${esc(t.source ?? '—')}</td><td>${esc(t.quote.sentence)}</td></tr>`);
+    }
+    out.push('</tbody></table>');
+  }
+  return out;
 }

@@ -1,6 +1,8 @@
 // Tables and running text from a markdown or plain-text report: tables as tab-separated lines (a
-// copy from a PDF or a spreadsheet) or markdown pipe tables; everything else is running text.
+// copy from a PDF or a spreadsheet), markdown pipe tables, or columns laid out with spaces (as
+// `pdftotext -layout` and fixed-width exports write them); everything else is running text.
 import { type DocParagraph, type DocTable, type ReportDocument, rectangular, squash } from './document';
+import { type TextItem, readPages } from './layout';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', pound: '£', ndash: '–', mdash: '—', minus: '−' };
 
@@ -22,6 +24,38 @@ export function plain(s: string): { text: string; bold: boolean } {
 const isPipeRow = (l: string) => /^\s*\|.*\|\s*$/.test(l);
 const isPipeRule = (l: string) => /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(l);
 const isTabRow = (l: string) => l.includes('\t');
+
+/** A figure as a field of a text table: 1,234  (1,234)  -1,203  £2.4m  12.5%  – */
+const FIGURE_FIELD = /^[-−–(£]*[0-9][0-9,.]*\)?%?[a-z]{0,2}\*?$|^[-–—]$/i;
+/** The fields of a line laid out with spaces (two or more between fields), as `pdftotext -layout` or a fixed-width export writes a table. */
+const spacedFields = (l: string) => l.trim().split(/\s{2,}/);
+const isSpacedRow = (l: string) => !l.includes('\t') && l.trim() !== '' && spacedFields(l).length >= 2;
+const isSpacedFigureRow = (l: string) => isSpacedRow(l) && spacedFields(l).filter((f) => FIGURE_FIELD.test(f)).length >= 1;
+
+/**
+ * A block of lines laid out with spaces read as a table, through the same column reading as a PDF
+ * page: each field placed at its character position (one character = 6 points, one line = 12), so
+ * right-aligned figures and a label column are found as they are on a printed page.
+ */
+function spacedTable(lines: string[], firstLine: number): { cells: string[][]; bold: boolean[][]; rowLines: number[] } | undefined {
+  const items: TextItem[] = [];
+  lines.forEach((l, k) => {
+    for (const m of l.matchAll(/\S+(?: \S+)*/g)) items.push({ str: m[0], x: m.index * 6, y: 100 + k * 12, w: m[0].length * 6, h: 10 });
+  });
+  const doc = readPages('text', [{ page: 1, width: Math.max(...lines.map((l) => l.length)) * 6 + 200, height: 100 + lines.length * 12 + 100, items }]);
+  const t = doc.tables.find((x) => x.cells.length >= 2);
+  if (!t || doc.tables.length !== 1) return undefined;
+  // each row back to its line in the file, by its first field's text in order
+  const rowLines: number[] = [];
+  let k = 0;
+  for (const row of t.cells) {
+    const first = row.find((c) => c.trim() !== '') ?? '';
+    while (k < lines.length && !lines[k].includes(first.split(' ')[0])) k++;
+    rowLines.push(firstLine + Math.min(k, lines.length - 1));
+    if (k < lines.length) k++;
+  }
+  return { cells: t.cells, bold: t.bold ?? t.cells.map((r) => r.map(() => false)), rowLines };
+}
 
 /**
  * Reads a markdown or text report. A table is a run of tab-separated lines (one blank line inside
@@ -72,6 +106,22 @@ export function readTextReport(content: string, source: string, kind: 'markdown'
       tables.push({ where: `table ${tables.length + 1}`, title, cells: rectangular(cells), bold, rowLines });
       i = j;
       continue;
+    }
+    if (isSpacedRow(l)) {
+      // a run of lines laid out with spaces, at least two of them with figures: a table
+      let j = i;
+      while (j < lines.length && (isSpacedRow(lines[j]) || (lines[j].trim() === '' && j + 1 < lines.length && isSpacedRow(lines[j + 1])))) j++;
+      const block = lines.slice(i, j);
+      const t = block.filter(isSpacedFigureRow).length >= 2 ? spacedTable(block, i + 1) : undefined;
+      if (t) {
+        flush();
+        const prev = paragraphs[paragraphs.length - 1];
+        const title = prev && /^(table|appendix|annex)\s+[0-9a-z.]+\b/i.test(prev.text) && prev.text.length <= 90 ? prev.text : undefined;
+        if (title) paragraphs.pop();
+        tables.push({ where: `table ${tables.length + 1}`, title, cells: rectangular(t.cells), bold: t.bold, rowLines: t.rowLines });
+        i = j;
+        continue;
+      }
     }
     if (l.trim() === '') {
       flush();

@@ -31,7 +31,7 @@ export function tallyOf(items: readonly { severity: string }[]): Tally {
   return t;
 }
 
-const isSheetRef = (s: string | undefined): s is string => {
+export const isSheetRef = (s: string | undefined): s is string => {
   if (!s) return false;
   try {
     splitSheetRef(s);
@@ -41,7 +41,8 @@ const isSheetRef = (s: string | undefined): s is string => {
   }
 };
 
-function goTo(ref: string, what: string): HTMLButtonElement {
+/** A button that selects `ref` (Sheet!A1) in the workbook; `what` completes its accessible name. */
+export function goTo(ref: string, what: string): HTMLButtonElement {
   const b = button(FINDINGS.goTo(ref), 'go', () => {
     void runExcel((context) => selectCell(context, ref), { what: `going to ${ref}` }).catch((e: unknown) => say(e instanceof HiddenSheet ? { title: e.message, detail: '' } : SELECT_FAILED(ref), 'error'));
   });

@@ -31,6 +31,8 @@ export const STEP = {
   computing: 'Computing the tables',
   preparing: 'Preparing the sheets',
   recalculating: 'Recalculating the printed table',
+  readingFile: (file: string) => `Reading “${file}”`,
+  findingTables: 'Finding the tables and recalculating them',
   writing: (sheets: readonly string[]) => `Writing ${count(sheets.length, 'sheet')}: ${names(sheets)}`,
 };
 export const stepOf = (n: number, total: number, text: string) => `Step ${n} of ${total}: ${text}…`;
@@ -44,6 +46,7 @@ export const TASK = {
   build: 'Building the tables',
   report: 'Making the copy for your report',
   audit: 'Auditing the printed table',
+  reportAudit: 'Auditing the report',
   map: 'Reading your selection',
 };
 
@@ -125,6 +128,44 @@ export function audited(tables: number, differences: Tally): { title: string; de
     detail: n ? 'Each difference is listed below with the printed figure, the figure it should be, and a link to its cell.' : 'No differences between the printed figures and their recalculation.',
   };
 }
+
+/** "Audit a report…": a PDF or web page the auditor picks, read on this computer. */
+export const REPORT = {
+  audited: (file: string, sheet: string | undefined, tables: number, t: Tally, quoted: number) => {
+    const issues = t.error + t.warning;
+    return {
+      title: issues ? `Audited “${file}”: ${tally(t)} to look at.` : `Audited “${file}”: everything casts, cross-casts and ties.`,
+      detail: `${sheet ? `Its ${count(tables, 'table')} ${tables === 1 ? 'is' : 'are'} on the new sheet “${sheet}”, figures as numbers to tick. ` : ''}` +
+        `${quoted ? `${count(quoted, 'figure')} quoted in the text, each tied below. ` : ''}Each finding below goes to its cell. Nothing left this computer.`,
+    };
+  },
+  noTables: (file: string, quoted: number) => ({
+    title: `No table was found in “${file}”.`,
+    detail: `${quoted ? `${count(quoted, 'figure')} quoted in its text ${quoted === 1 ? 'is' : 'are'} listed below. ` : ''}Nothing was written to the workbook.`,
+  }),
+  scanned: (file: string) => ({
+    title: `“${file}” has no text to read: its pages look like scanned images.`,
+    detail: 'Outturn reads the text of a PDF and cannot read figures from a picture. Ask for the report as a PDF saved from Word or Excel, or as a web page. Nothing was written.',
+  }),
+  unreadable: (file: string) => ({
+    title: `“${file}” could not be read as a PDF.`,
+    detail: 'It may be damaged, protected by a password, or not a PDF. Open it and save it again as PDF, or choose the report as a web page. Nothing was written.',
+  }),
+  wrongKind: (file: string) => ({
+    title: `“${file}” is not a PDF or a web page.`,
+    detail: 'Choose a report saved as PDF (.pdf) or as a web page (.html or .htm). Nothing was written.',
+  }),
+  tooLarge: (file: string, mb: number) => ({
+    title: `“${file}” is ${mb.toLocaleString('en-GB')} MB: larger than the 64 MB Outturn reads.`,
+    detail: 'Save the finance section on its own as PDF, then audit that. Nothing was written.',
+  }),
+  narrative: 'The text of the report',
+  tiesHeading: 'Figures quoted in the text',
+  tie: { tied: 'tied', rounded: 'tied within rounding', truncated: 'cut short, not rounded', different: 'does not agree', unsourced: 'no source in the tables' } as Record<string, string>,
+  tieLine: (quoted: string, where: string, status: string) => `${quoted} (${where}): ${status}`,
+  tieSource: (source: string, expected: string | undefined) => `${expected ? `should read ${expected}; ` : ''}source: ${source}`,
+  place: (where: string) => `In the report: ${where}`,
+};
 
 export const NOTHING_TO_AUDIT = { title: 'There is nothing to audit here: the sheet is empty.', detail: 'Select a printed table (its headings and figures), then choose Audit selection.' };
 export const NO_TABLE_FOUND = { title: 'No table was recognised here.', detail: 'Select the table with its column headings and its figures, then choose Audit selection.' };

@@ -6,6 +6,7 @@ import type { InputError } from '../format/errors';
 import type { InputSheet } from '../format/templates';
 import type { SheetPlan } from '../plan/plan';
 import type { BuildOutcome, ReportOutcome } from './pipeline';
+import type { ReportAuditOutcome, ReportSource } from './report-audit-run';
 import type { BuildSettings, Scope } from './settings';
 
 export type WorkerRequest =
@@ -13,7 +14,9 @@ export type WorkerRequest =
   | { kind: 'templates'; example: boolean }
   | { kind: 'build'; sheets: InputSheet[]; settings: BuildSettings; scope: Scope }
   | { kind: 'report'; sheets: InputSheet[]; settings: BuildSettings; table: Exclude<Scope, 'all'> }
-  | { kind: 'audit'; grids: Grid[] };
+  | { kind: 'audit'; grids: Grid[] }
+  /** a report (PDF text or web page) audited, its tables laid out on a new sheet named apart from `taken` (the workbook's sheets) */
+  | { kind: 'report-audit'; source: ReportSource; taken: string[] };
 
 export type WorkerResponse = {
   info: { inputSheets: string[] };
@@ -21,6 +24,7 @@ export type WorkerResponse = {
   build: BuildOutcome;
   report: { ok: true; report: ReportOutcome } | { ok: false; errors: InputError[] };
   audit: { ok: true; findings: AuditFinding[]; tables: number } | { ok: false; errors: InputError[] };
+  'report-audit': ReportAuditOutcome;
 };
 
 export type WorkerMessage =

@@ -8,6 +8,7 @@ import type { MappableTable } from '../format/mapping';
 import { audit, build, copyReport, INPUT_SHEETS, insertTemplates, setFirstRun, workbookHasInputs } from './actions';
 import { cancelMapping, currentSelection, loadMappings, mapRange, renderColumnSelects, saveMapping, showMappings } from './mapping-form';
 import { NOT_IN_EXCEL, SETTINGS } from './messages';
+import { wireReportAudit } from './report-audit';
 import { DEFAULT_SETTINGS, type Scope } from './settings';
 import { differences, fillSettingsForm, loadSettings, readSettingsForm, saveSettings, showFieldErrors, state, validateSettings } from './settings-store';
 import { $, cancelTask, clearResults, enableActions, focusOutcome, pane, say } from './ui';
@@ -127,6 +128,7 @@ async function start(): Promise<void> {
   $('copy-report').addEventListener('click', () => copyReport($<HTMLSelectElement>('report-table').value as Exclude<Scope, 'all'>));
   $('audit-selection').addEventListener('click', () => audit('selection'));
   $('audit-sheet').addEventListener('click', () => audit('sheet'));
+  wireReportAudit();
   $('cancel').addEventListener('click', () => cancelTask());
   $('close-results').addEventListener('click', () => {
     clearResults();

@@ -59,8 +59,9 @@ export function enableActions(): void {
 }
 
 export function clearResults(): void {
-  for (const id of ['actions', 'narrative', 'findings']) $(id).replaceChildren();
+  for (const id of ['actions', 'narrative', 'findings', 'ties']) $(id).replaceChildren();
   $('narrative-box').hidden = true;
+  $('ties-box').hidden = true;
   $('results').hidden = true;
 }
 

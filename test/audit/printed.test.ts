@@ -123,7 +123,7 @@ describe('audit: printed forms inside a table', () => {
     assert.deepEqual(bold.findings.map(brief), plain.findings.map(brief));
   });
 
-  it('a bold row of figures without a label is read as a total; without bold it is a line', () => {
+  it('a row of figures without a label is read as a total where a total stands (bold, or closing its block); elsewhere it is a line', () => {
     const cells: GridCell[][] = [
       [null, 'Budget', 'Actual'],
       ['Fuel', '100', '90'],
@@ -133,7 +133,10 @@ describe('audit: printed forms inside a table', () => {
     const bold = cells.map((_, r) => [false, r === 3, r === 3]);
     const r = auditGrids([grid(cells, { bold })]);
     assert.deepEqual(r.findings.map(brief), [{ severity: 'error', cell: 'S!C4', rule: 'auto.cast', printed: '160', expected: '155', difference: '5' }]);
-    assert.throws(() => auditGrids([grid(cells)]), /no table to audit/);
+    // Not bold, but at the end of its block and casting in every column but one: a total with one wrong figure.
+    assert.deepEqual(auditGrids([grid(cells)]).findings.map(brief), r.findings.map(brief));
+    // In the middle of the rows, with nothing adding up to it, it is a line: nothing to check.
+    assert.throws(() => auditGrids([grid([...cells.slice(0, 3), [null, '70', '80'], ['Rent', '5', '6']])]), /no table to audit/);
   });
 
   it('the printed unit sets the tolerance: in £m to one place, 0.1 out of three lines is rounding, 0.3 is an error', () => {
@@ -186,6 +189,21 @@ describe('audit: printed forms inside a table', () => {
       { severity: 'error', cell: 'row 5, column Actual', rule: 'printed.unreadable', printed: 'n/a', expected: undefined, difference: undefined },
     ]);
     assert.equal(exitCodeOf(r), 2);
+
+  it('a label over two lines in a CRLF file: the next rows are named by the line a text editor shows, with comment lines or without', () => {
+    // csv-parse counts a CR LF inside a quoted cell as two lines; the reader corrects it.
+    for (const head of ['', '# units: £\r\n']) {
+      const at = head ? 1 : 0;
+      const csv = `${head}Item,Budget,Actual\r\n"Police\r\nstaff","1,000",900\r\nVans,200,n/a\r\nTotal,"1,200","1,000"\r\n`;
+      const g = readDelimited(csv, 'paste.csv');
+      assert.deepEqual(g.lines, [1, 2, 4, 5].map((l) => l + at), JSON.stringify(head));
+      assert.deepEqual(g.sheetRows, [1, 2, 3, 4].map((l) => l + at));
+      const r = auditGrids([g]);
+      assert.deepEqual(r.findings.map(brief), [
+        { severity: 'error', cell: `row ${4 + at}, column Actual`, rule: 'printed.unreadable', printed: 'n/a', expected: undefined, difference: undefined },
+      ]);
+    }
+  });
   });
 
   it('a TSV with a # inside a label keeps the label whole', () => {

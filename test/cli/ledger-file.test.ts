@@ -133,6 +133,26 @@ describe('a ledger export as input (revenue.ledger.linesFrom)', function () {
     assert.match(r.err, /many\.csv: and 50 more bad cell\(s\) not listed/);
   });
 
+
+  it('the lines are summed as they are read: a period that contradicts the document, and a forecast with no month, are located in the export', async () => {
+    writeFileSync(join(dir, 'p7.csv'), 'Cost Centre,Account,Budget,Actual YTD,Period\n10001,4000,1,1,P07\n10001,4001,1,1,P07\n');
+    let r = await run('build', exportDoc('p7.json', 'p7.csv', { ...COLUMNS, month: 'Period' }), '-o', join(dir, 'p7.xlsx'));
+    assert.equal(r.code, 2);
+    assert.match(r.err, /\$\.revenue\.ledger\.month: is 6, but the export's period column says 7 \(p7\.csv line 2\)/);
+    assert.equal(existsSync(join(dir, 'p7.xlsx')), false);
+
+    const doc = month6();
+    const { lines: _lines, month: _month, ...ledger } = doc.revenue.ledger as typeof doc.revenue.ledger & { month?: number };
+    void _lines;
+    void _month;
+    doc.revenue.ledger = { ...ledger, linesFrom: { file: 'fc.csv', columns: { ...COLUMNS, forecast: 'Forecast' } } } as typeof doc.revenue.ledger;
+    writeFileSync(join(dir, 'fc.json'), JSON.stringify(doc));
+    writeFileSync(join(dir, 'fc.csv'), `${HEADER},Forecast\n10001,4000,1.00,1.00,\n10001,4001,2.00,1.00,0.50\n10001,4002,3.00,1.00,0.75\n`);
+    r = await run('build', join(dir, 'fc.json'), '-o', join(dir, 'fc.xlsx'));
+    assert.equal(r.code, 2);
+    assert.match(r.err, /fc\.csv line 3 \(forecast\): a forecast for the rest of the year needs revenue\.ledger\.month/);
+    assert.equal(existsSync(join(dir, 'fc.xlsx')), false);
+  });
   it('a line no mapping row takes is a finding at its line of the export', async () => {
     const doc = month6();
     const good = doc.revenue.ledger.lines!.slice(0, 3).map((l) => `${l.costCentre},${l.account},${l.budget},${l.actualToDate}`);
@@ -175,6 +195,20 @@ describe('a ledger export as input (revenue.ledger.linesFrom)', function () {
       for (const line of text.slice(0, -eol.length).split(/\n/)) s.push(line.endsWith('\r') ? line.slice(0, -1) : line);
       s.end();
       assert.deepEqual(got, expected);
+      // a line with no quote, split in place in the chunk of text (pushPlain), gives the same fields
+      const plain: string[][] = [];
+      const p = new DelimitedSplitter(delim, (f, line) => plain.push([String(line), ...f]), () => assert.fail('no quoted record here'));
+      let start = 0;
+      const lines = text.split('\n').slice(0, -1);
+      lines.forEach((line, i) => {
+        const end = start + line.length - (line.endsWith('\r') ? 1 : 0);
+        if (line.includes('"')) p.push(`skipped ${i}`);
+        else p.pushPlain(text, start, end);
+        start += line.length + 1;
+      });
+      lines.forEach((line, i) => {
+        if (!line.includes('"')) assert.deepEqual(plain[i], [String(i + 1), ...(line.endsWith('\r') ? line.slice(0, -1) : line).split(delim)]);
+      });
     }), { numRuns: 500 });
   });
 });

@@ -65,6 +65,73 @@ describe('outturn audit REPORT (command line)', function () {
     assert.doesNotMatch(h, /<script/);
   });
 
+  it('--html never writes over the file being audited, nor a file Outturn did not make (without --force); it rewrites its own page', async () => {
+    const md = join(dir, 'own.md');
+    writeFileSync(md, text());
+    let r = await run(['audit', md, '--html', md]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /own\.md: is the file being audited; the findings page would overwrite it/);
+    assert.equal(readFileSync(md, 'utf8'), text(), 'the report is untouched');
+    const mine = join(dir, 'notes.html');
+    writeFileSync(mine, '<p>my notes</p>');
+    r = await run(['audit', md, '--html', mine]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /notes\.html: exists and was not made by Outturn; it is left alone \(choose another name, or --force\)/);
+    assert.equal(readFileSync(mine, 'utf8'), '<p>my notes</p>');
+    r = await run(['audit', md, '--html', mine, '--force']);
+    assert.equal(r.code, 1);
+    assert.match(readFileSync(mine, 'utf8'), /<meta name="generator" content="Outturn">/);
+    r = await run(['audit', md, '--html', mine]);
+    assert.equal(r.code, 1, 'a page Outturn wrote is its own to rewrite');
+    // the same rules for a table file
+    const csv = join(dir, 't.csv');
+    writeFileSync(csv, 'Heading,Budget\nA,1\nB,2\nTotal,3\n');
+    r = await run(['audit', csv, '--html', csv]);
+    assert.equal(r.code, 2);
+    assert.equal(readFileSync(csv, 'utf8'), 'Heading,Budget\nA,1\nB,2\nTotal,3\n');
+  });
+
+  it('--html for a CSV: the table as read, the finding numbered at its cell (it was ignored before)', async () => {
+    // North Wales Fire and Rescue Authority, Provisional Outturn (15 March 2021) — the revenue table
+    // of test/fixtures/published/audit, Premises' variance typed 561 for 516 (2,991 − 2,475)
+    const tsv = readFileSync(join(__dirname, '..', 'fixtures', 'published', 'audit', 'nwfire-revenue-2020-21-mar.tsv'), 'utf8');
+    const csv = join(dir, 'nwfire.csv');
+    writeFileSync(csv, tsv.replace('2,991\t516', '2,991\t561').split('\n').map((l) => l.split('\t').map((c) => (c.includes(',') ? `"${c}"` : c)).join(',')).join('\n'));
+    const page = join(dir, 'nwfire-findings.html');
+    const r = await run(['audit', csv, '--html', page]);
+    assert.equal(r.code, 1, r.out);
+    assert.match(r.out, /Findings page: .*nwfire-findings\.html/);
+    const h = readFileSync(page, 'utf8');
+    assert.match(h, /<title>Audit of nwfire\.csv<\/title>/);
+    assert.match(h, /<td class="num error" title="[^"]*516[^"]*">561<sup class="mark">\[\d+\]<\/sup><\/td>/);
+    assert.doesNotMatch(h, /The narrative/, 'a table file has no running text');
+  });
+
+  it('a table laid out with spaces (as pdftotext -layout gives it) is read as a table; a report with no table read is not "clean"', async () => {
+    // the same North Wales Fire table, each column right-aligned as a PDF's text layer lays it out
+    const rows = readFileSync(join(__dirname, '..', 'fixtures', 'published', 'audit', 'nwfire-revenue-2020-21-mar.tsv'), 'utf8').trim().split('\n').map((l) => l.split('\t'));
+    const width = (c: number) => Math.max(...rows.map((x) => (x[c] ?? '').length));
+    const laid = rows.map((x) => x.map((c, k) => (k === 0 ? c.padEnd(width(0) + 4) : c.padStart(width(k) + 4))).join('').trimEnd());
+    const prose = 'The table below sets out the projected revenue outturn position for the 2020/21 financial year. This confirms a projected breakeven position against the budget of £35.942m.';
+    const txt = join(dir, 'pasted.txt');
+    writeFileSync(txt, ['REVENUE BUDGET', '', prose, '', ...laid, ''].join('\n'));
+    let r = await run(['audit', txt, '--json']);
+    assert.equal(r.code, 0, r.out);
+    const j = JSON.parse(r.out) as { tables: { cells: string[][] }[]; ties: { quoted: string; status: string }[] };
+    assert.equal(j.tables.length, 1);
+    assert.deepEqual(j.tables[0].cells.map((x) => x.join('|')), rows.map((x) => x.join('|')));
+    assert.deepEqual(j.ties.map((t) => [t.quoted, t.status]), [['£35.942m', 'tied']]);
+    writeFileSync(txt, ['REVENUE BUDGET', '', prose, '', ...laid.map((l) => l.replace(/^(Premises\s+2,475\s+2,991\s+)516/, '$1561')), ''].join('\n'));
+    r = await run(['audit', txt]);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /table 1, row \d+ \(line \d+\), column 4 .*printed 561 {2}expected 516/);
+    // no table at all: the one quoted figure has no source, and nothing was checked
+    writeFileSync(txt, ['REVENUE BUDGET', '', prose, ''].join('\n'));
+    r = await run(['audit', txt]);
+    assert.equal(r.code, 2, r.out);
+    assert.match(r.out, /nothing in the report could be checked/);
+  });
+
   it('a .txt with running text is a report; a .txt of tab-separated figures is still a table', async () => {
     const prose = join(dir, 'report.txt');
     writeFileSync(prose, text());

@@ -185,6 +185,25 @@ function contentTypes(types: XmlElement, parts: string[]): Map<string, string> {
 // ---------- the check ----------
 
 /**
+ * The schema file xmllint is given for `schema` (a path under ooxml-transitional/). wml.xsd uses
+ * xml:space (through shared-math.xsd) without importing the XML namespace's schema, so on its own
+ * it fails to compile; a driver imports that namespace first, as ../shared/schemas'
+ * coreProperties-driver.xsd does for docProps/core.xml.
+ */
+function schemaPath(schemas: string, schema: string, work: string): string {
+  const base = join(schemas, 'ooxml-transitional');
+  if (schema !== 'wml.xsd') return join(base, schema);
+  const driver = join(work, 'wml-driver.xsd');
+  writeFileSync(driver, `<?xml version="1.0" encoding="UTF-8"?>
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:x-outturn:wml-driver">
+  <xs:import namespace="http://www.w3.org/XML/1998/namespace" schemaLocation="${join(base, 'dc', 'xml.xsd')}"/>
+  <xs:import namespace="http://schemas.openxmlformats.org/wordprocessingml/2006/main" schemaLocation="${join(base, 'wml.xsd')}"/>
+</xs:schema>
+`);
+  return driver;
+}
+
+/**
  * Validates every XML part of an OOXML package and applies the rules beyond the schema.
  * `data`: the package (zip) bytes. Throws only if the schemas are missing (see cannotValidate).
  */
@@ -240,12 +259,15 @@ export async function validatePackage(data: Buffer | Uint8Array, schemas = SHARE
       if (tree) add(schema, p, tree);
     }
     for (const [schema, files] of groups) {
-      const run = spawnSync('xmllint', ['--noout', '--nonet', '--schema', join(schemas, 'ooxml-transitional', schema), ...files.map((f) => f.file)], {
+      const run = spawnSync('xmllint', ['--noout', '--nonet', '--schema', schemaPath(schemas, schema, work), ...files.map((f) => f.file)], {
         encoding: 'utf8',
         env: { ...process.env, XML_CATALOG_FILES: join(schemas, 'catalog.xml') },
         maxBuffer: 64 * 1024 * 1024,
       });
       if (run.error) throw run.error;
+      // A schema that does not compile validates nothing, and xmllint then exits 0 ("WXS schema …
+      // failed to compile"): that is the checker failing, never a pass.
+      if (/failed to compile|Schemas parser error/.test(run.stderr)) throw new Error(`${schema} did not compile under xmllint: ${run.stderr.split('\n').filter((l) => /error|failed/i.test(l)).slice(0, 3).join(' | ')}`);
       for (const line of run.stderr.split('\n')) {
         const f = files.find((x) => line.startsWith(`${x.file}:`));
         if (f && /error/i.test(line)) problems.push({ part: f.part, message: line.slice(f.file.length + 1).replace(/^\d+: /, '') });
