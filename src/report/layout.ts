@@ -214,11 +214,14 @@ function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
           && next && !isTableLine[j + 1] && next.segs.length >= 2 && next.segs.every((sg) => !sg.numeric)) break;
         // a new table's header row after a blank row, straight under the table above (tables one under
         // another, each with its own header, no title): three or more cells of bold text, no figure
+        const captionAfterGap = (k: number) => isCaption(lines[k]) && /^table\s/i.test(lines[k].segs[0].text) && lines[k].y - lines[k - 1].y > 1.2 * pitch;
         const newHeader = (k: number) => lines[k].y - lines[k - 1].y > 1.6 * pitch && lines[k].segs.length >= 3 && lines[k].segs.every((sg) => !sg.numeric && sg.bold);
         if (newHeader(j)) break;
+        // a caption ("Table 2b: Capital financing") after a gap: the next table, whatever its header
+        if (captionAfterGap(j)) break;
         // a label line without figures: keep if a table line follows soon
         let k = j + 1;
-        while (k < lines.length && !isTableLine[k] && !proseAt(lines[k]) && !newHeader(k) && lines[k].y - lines[k - 1].y <= 3.2 * pitch && k - j < 40) k++;
+        while (k < lines.length && !isTableLine[k] && !proseAt(lines[k]) && !newHeader(k) && !captionAfterGap(k) && lines[k].y - lines[k - 1].y <= 3.2 * pitch && k - j < 40) k++;
         if (k < lines.length && isTableLine[k] && lines[k].y - lines[k - 1].y <= 3.2 * pitch) {
           end = k;
           j = k;
@@ -476,6 +479,19 @@ interface Band {
 
 /** Lines closer together than a row pitch, whose figures do not collide, are one row. */
 function bandsOf(lines: Line[], cols: Column[]): Band[] {
+  // A label wraps because its line is full: when the next line's first word would have fitted after
+  // the label on the line above (the label column is far wider), the line above is a heading of its
+  // own ("Grants and contributions" over "Home Office capital grant 700"), not the start of a wrap.
+  const labelEdge = cols[0]?.x1 ?? 0;
+  const shortOfTheEdge = (a: Line, b: Line) => {
+    const la = a.segs[0];
+    const lb = b.segs[0];
+    if (!la || !lb || la.numeric || lb.numeric || Math.abs(la.x0 - lb.x0) > 2) return false;
+    if (columnFor(cols, la) !== 0 || columnFor(cols, lb) !== 0) return false;
+    const perChar = (lb.x1 - lb.x0) / Math.max(1, lb.text.length);
+    const word = (lb.text.split(' ')[0]?.length ?? 0) + 1;
+    return la.x1 + word * perChar < labelEdge - 2 * perChar;
+  };
   const gaps: number[] = [];
   // rows of two or more cells (a lone figure under a label is the label wrapping)
   const full = (l: Line) => isRow(l) && l.segs.length >= 2;
@@ -493,8 +509,10 @@ function bandsOf(lines: Line[], cols: Column[]): Band[] {
     const prev = last?.lines[last.lines.length - 1];
     const cells = l.segs.map((s) => columnFor(cols, s));
     const figCols = l.segs.map((s, k) => (s.numeric ? cells[k] : -1)).filter((c) => c >= 0);
-    const close = prev && prev.page === l.page && l.y - prev.y < Math.min(0.8 * pitch, 1.45 * Math.max(prev.h, l.h)) && pitch > 1.25 * Math.max(prev.h, l.h);
-    if (last && close && !figCols.some((c) => used.has(c)) && !(figures(l) > 0 && last.lines.some((x) => figures(x) > 0) && !figCols.every((c) => !used.has(c)))) {
+    const close = prev && prev.page === l.page && l.y - prev.y < Math.min(0.8 * pitch, 1.45 * Math.max(prev.h, l.h)) && pitch > 1.25 * Math.max(prev.h, l.h) && !shortOfTheEdge(prev, l);
+    // a label alone under header lines (no figure, nothing in the label column): the first row, not a header's last line
+    const underHeader = !!last && l.segs.length === 1 && cells[0] === 0 && last.lines.every((x) => figures(x) === 0 && x.segs.every((sg) => columnFor(cols, sg) !== 0));
+    if (last && close && !underHeader && !figCols.some((c) => used.has(c)) && !(figures(l) > 0 && last.lines.some((x) => figures(x) > 0) && !figCols.every((c) => !used.has(c)))) {
       last.lines.push(l);
       for (const c of figCols) used.add(c);
     } else {
