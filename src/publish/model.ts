@@ -71,7 +71,7 @@ export const DEFAULT_FONT = 'Arial';
 /** Columns wider than this go on a landscape page (Table 3 with a four-year forecast has 15). */
 export const WIDE_COLUMNS = 7;
 
-const TOTAL_KINDS = new Set<string>(['subtotal', 'total', 'category_total', 'grand_total', 'subtotal_useable', 'subtotal_non_useable', 'total_earmarked', 'total_reserves', 'total_underspend']);
+const TOTAL_KINDS = new Set<string>(['subtotal', 'total', 'category_total', 'grand_total', 'subtotal_useable', 'subtotal_non_useable', 'total_earmarked', 'total_reserves', 'total_underspend', 'earmarked_subtotal']);
 const GRAND_KINDS = new Set<string>(['grand_total', 'total_reserves', 'net_underspend']);
 
 /** Which narrative sentence belongs beside which table. */
