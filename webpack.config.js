@@ -99,6 +99,9 @@ module.exports = async (env, argv) => {
       },
     ],
     performance: { hints: false },
+    // Each on-demand chunk carries its own libraries (docx, pdf.js, parse5) under its own name,
+    // rather than in numbered vendor files: what loads when is then plain from dist/.
+    optimization: { splitChunks: { cacheGroups: { defaultVendors: false } } },
     devServer: serving
       ? {
           port: PORT,

@@ -29,6 +29,8 @@ function fresh(file) {
 
 let cli;
 if (fresh(bundled)) {
+  // the bundle's compiled code, saved by `npm run build:cli` (bin/code-cache.js)
+  if (!process.env.OUTTURN_NO_CODE_CACHE) require('./code-cache').useCodeCache();
   cli = require(bundled);
 } else if (fresh(compiled)) {
   cli = require(compiled);

@@ -13,6 +13,7 @@ import { readTotals } from './casting';
 import { crossCast } from './across';
 import type { Checked, TotalTaken } from './context';
 import { markRevenueTail } from './kinds';
+import { withLedgerSigns } from './cells';
 
 export type { AuditFinding } from './findings';
 export type { Grid, GridCell } from './grid';
@@ -84,6 +85,7 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   const recognised = recogniseLayout(t);
   const layout = forced ?? recognised;
   if (forced && !fits(t, forced)) return undefined;
+  t = withLedgerSigns(t, layout);
   const a = new Audit(t, layout, classify(t, layout, false));
   a.alongside = alongside;
   readTotals(a);

@@ -115,12 +115,30 @@ export function forecastRules(a: Audit): void {
 }
 
 export function capitalRules(a: Audit): void {
-  const [revised] = a.cols('revised');
   const [outturn] = a.cols('outturn');
+  // Issue 11: a table with in-year budget changes prints the earlier budget, the changes, then the
+  // latest budget: the variance is against the budget nearest the outturn, and the earlier budget +
+  // the columns between = that budget.
+  const budgets = a.cols('revised').filter((c) => !outturn || c.c < outturn.c);
+  const revised = budgets.at(-1) ?? a.cols('revised')[0];
   const [remaining] = a.cols('remaining');
   const [reprofile] = a.cols('reprofile');
   const body = rowsOf(a, 'line', 'subtotal', 'total');
   if (remaining && revised && outturn) difference(a, body, remaining.c, revised.c, outturn.c, 'capital.remaining', 'revised budget − outturn is');
+  if (budgets.length >= 2) {
+    const earlier = budgets[0];
+    const changes = a.t.columns.filter((c) => c.numeric && !c.percent && c.c > earlier.c && c.c < revised.c);
+    const what = `${[earlier, ...changes].map((c) => c.caption).join(' + ')} is`;
+    for (const i of body) {
+      const row = a.t.rows[i];
+      const vals = [earlier, ...changes].map((c) => a.value(row, c.c));
+      if (vals.some((v) => v === undefined)) continue;
+      a.check(row, revised.c, sum(vals as Dec[]), [earlier, ...changes].map((c): At => [row, c.c]), 'capital.budget-changes', what);
+    }
+  }
+  // Issue 11: a saving (the underspend not reprofiled) = budget remaining − reprofile, on every row.
+  const saving = a.t.columns.find((c) => c.numeric && !c.percent && /\bsaving/.test(c.norm));
+  if (saving && reprofile && remaining) difference(a, body, saving.c, remaining.c, reprofile.c, 'capital.saving', 'budget remaining − reprofile is');
   castBlocks(a, moneyCols(a.t), 'capital.cast');
   if (!reprofile) return;
   for (const i of rowsOf(a, 'line')) {

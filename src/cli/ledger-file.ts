@@ -66,6 +66,27 @@ export class DelimitedSplitter {
     if (this.quotes % 2 === 0) this.flush();
   }
 
+  /**
+   * One physical line that holds no double quote, as text[start, end) (without its line break): split
+   * at the delimiter straight from the chunk of text, as `push` would split it.
+   */
+  pushPlain(text: string, start: number, end: number): void {
+    if (this.pending !== undefined) {
+      this.push(text.slice(start, end));
+      return;
+    }
+    this.line++;
+    const d = this.delimiter;
+    const fields: string[] = [];
+    let a = start;
+    for (let i = text.indexOf(d, a); i >= 0 && i < end; i = text.indexOf(d, a)) {
+      fields.push(text.slice(a, i));
+      a = i + 1;
+    }
+    fields.push(text.slice(a, end));
+    this.row(fields, this.line);
+  }
+
   private flush(): void {
     const record = this.pending!;
     this.pending = undefined;
@@ -151,9 +172,17 @@ async function readDelimitedExport(spec: LedgerExportSpec, path: string, name: s
       splitter = new DelimitedSplitter(delimiter, (fields, line) => reader.row(fields, line), quoted);
     }
     let start = 0;
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-      splitter.push(lineOf(text.slice(start, nl)));
-      start = nl + 1;
+    if (text.indexOf('"') < 0 && delimiter!.length === 1) {
+      // no quoted field in this chunk (the usual export of codes and amounts): each line split in place
+      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+        splitter.pushPlain(text, start, nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
+        start = nl + 1;
+      }
+    } else {
+      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+        splitter.push(lineOf(text.slice(start, nl)));
+        start = nl + 1;
+      }
     }
     rest = text.slice(start);
   };

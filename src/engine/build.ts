@@ -5,8 +5,8 @@ import { capitalTable } from './capital';
 import { evaluate } from './evaluate';
 import type { BuildResult, Check, Finding, Narrative, OutturnInput, Table, TableLink, TablePart } from './model';
 import { isFigure } from './model';
-import { capitalSentence, millions, percent, revenueSentence } from './narrative';
-import { capitalNarrative, reservesNarrative, reservesNarrativeOptions, revenueNarrative, revenueNarrativeOptions } from './narrative-tables';
+import { capitalSentence, millions, percent, revenueSentence, savingsSentence } from './narrative';
+import { capitalNarrative, reportYearIndex, reservesNarrative, reservesNarrativeOptions, revenueNarrative, revenueNarrativeOptions } from './narrative-tables';
 import { reservesTables, yearDates } from './reserves';
 import { balancesTables } from './reserves-balances';
 import { signedLines } from './income';
@@ -88,20 +88,28 @@ export function build(input: OutturnInput): BuildResult {
       sentence: capitalSentence(spend, programme, u, inp.capital.year),
     };
     if (u === '£m') narrative.capital = capitalNarrative(spend, programme, u, inp.capital.year, capital.table.places ?? 1);
+    if (inp.capital.showSavings) {
+      // Issue 11: the underspend split into slippage and saving, from the figures the total row shows.
+      const at = (col: string) => shownAt(capital.table, capital.rows.total, col);
+      narrative.capital.savings = savingsSentence(at('revised').minus(at('outturn')), at('reprofile'), u, inp.capital.nextYear, u === '£m' ? capital.table.places : undefined);
+    }
   }
   if (reserves && inp.reserves) {
+    // the report's own year: 31/03/21 for a 2020/21 report whose statement starts at 2019/20
+    const y = reportYearIndex(inp.reserves, inp.financialYear);
     const pctRow = reserves.rows.generalReservePercent;
-    const cell = pctRow === undefined ? undefined : reserves.companion.rows[pctRow].cells[1];
+    const cell = pctRow === undefined ? undefined : reserves.companion.rows[pctRow].cells[y + 1];
     // The figure is a fraction to three places: as a percentage, exactly one place.
     const pct = cell && isFigure(cell) ? cell.shown.times(100).toFixed(1) : undefined;
-    const total = shownAt(reserves.table, reserves.rows.totalReserves, `closing0`);
-    const at = yearDates(inp.reserves.years[0]).end;
+    const total = shownAt(reserves.table, reserves.rows.totalReserves, `closing${y}`);
+    const at = yearDates(inp.reserves.years[y]).end;
+    const forecast = y >= inp.reserves.actualYears;
     narrative.reserves = {
       generalReservePercent: pct,
-      sentence: `Total reserves at ${at} are ${millions(total, inp.reserves.displayUnits)}` +
-        (pct ? `; the general reserve is ${pct}% of the net revenue budget.` : '.'),
+      sentence: `Total reserves at ${at} ${forecast ? 'are forecast to be' : 'are'} ${millions(total, inp.reserves.displayUnits)}` +
+        (pct ? `; the general reserve ${forecast ? 'is forecast to be' : 'is'} ${pct}% of the net revenue budget.` : '.'),
     };
-    if (reservesNarrativeOptions(inp.reserves, reserves.table)) narrative.reserves = reservesNarrative(inp.reserves, reserves);
+    if (reservesNarrativeOptions(inp.reserves, reserves.table)) narrative.reserves = reservesNarrative(inp.reserves, reserves, inp.financialYear);
   }
   return { organisation: inp.organisation, financialYear: inp.financialYear, rounding: inp.rounding, tables, findings, checks, narrative };
 }

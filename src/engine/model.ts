@@ -217,6 +217,9 @@ export interface CapitalInput {
   budgetChanges?: { earlierLabel: string; columns: string[] };
   /** issue 11: the financing's variation columns (to the original and the latest), with originalAmount / latestAmount */
   financingVariations?: boolean;
+  /** issue 11: the financing's total line and captions as printed */
+  financingTotalLabel?: string;
+  financingColumnLabels?: Record<string, string>;
   layout?: TableLayout;
 }
 
@@ -312,8 +315,8 @@ export type Derivation =
   | { op: 'ratio'; num: CellRef; den: CellRef }
   /** years a balance lasts at a rate of draw: balance / −change when change < 0, else nil */
   | { op: 'cover'; balance: CellRef; change: CellRef }
-  /** max(0, a): a default that follows its source, e.g. reprofile = remaining budget when positive */
-  | { op: 'pos'; a: CellRef };
+  /** max(0, a) (`neg`: max(0, −a)): a default that follows its source, e.g. reprofile = remaining budget when positive */
+  | { op: 'pos'; a: CellRef; neg?: true };
 
 export type ColumnKind = 'text' | 'ref' | 'money' | 'percent' | 'ratio' | 'flag';
 
@@ -436,7 +439,8 @@ export interface Check {
 
 export interface Narrative {
   revenue?: { netVariance: string; sentence: string; percentOfBudget?: string };
-  capital?: { spend: string; programme: string; percent: string; sentence: string };
+  /** `savings`: issue 11, with capital.showSavings: the underspend split into slippage and saving */
+  capital?: { spend: string; programme: string; percent: string; sentence: string; savings?: string };
   reserves?: { generalReservePercent?: string; sentence: string; years?: { year: string; sentence: string }[] };
 }
 

@@ -22,6 +22,12 @@ function shown(t: Table, r: number, colId: string): Dec | undefined {
   return cell && isFigure(cell) ? cell.shown : undefined;
 }
 
+/** A column's caption: the header line above the units ("Budget" for columnLabels.revised "Budget"). */
+function captionOf(t: Table, colId: string): string | undefined {
+  const h = t.columns.find((col) => col.id === colId)?.header;
+  return h ? h[h.length >= 2 ? h.length - 2 : 0] : undefined;
+}
+
 export function revenueNarrativeOptions(inp: RevenueInput): boolean {
   return inp.narrativePercent === true || inp.layout !== undefined || inp.underspendRows === 'when-needed' || inp.hasOriginal === false;
 }
@@ -38,6 +44,7 @@ export function revenueNarrative(inp: RevenueInput, t: RevenueTable, net: Dec): 
     places: placesOf(t.table),
     percentOf,
     afterEarmarked: t.rows.net !== t.rows.total,
+    budgetCaption: captionOf(t.table, 'revised'),
   });
   return {
     netVariance: text(convert(net, inp.displayUnits, '£')),
@@ -59,8 +66,23 @@ export function reservesNarrativeOptions(inp: ReservesInput, t: Table): boolean 
   return inp.narrativeYears === 'all' || inp.balancesOnly === true || t.places !== undefined || t.units === '£m';
 }
 
-/** "Total reserves at 31/03/21 are £20.195m" and, for forecast years, "are forecast to be". */
-export function reservesNarrative(inp: ReservesInput, r: ReservesTables): NonNullable<Narrative['reserves']> {
+/**
+ * The column of the reserves statement the report's own year closes (issue 12, finding 8): the year
+ * equal to `financialYear` ("2020/21" in years ["2019/20", "2020/21"]: index 1, so the sentence speaks
+ * of 31/03/21); when the statement does not name the report's year, its last actual year (index
+ * actualYears − 1), else its first. An index into `inp.years`.
+ */
+export function reportYearIndex(inp: ReservesInput, financialYear: string): number {
+  const y = inp.years.indexOf(financialYear);
+  if (y >= 0) return y;
+  return Math.max(0, Math.min(inp.actualYears, inp.years.length) - 1);
+}
+
+/**
+ * "Total reserves at 31/03/21 are £20.195m" (the report's own year: `reportYearIndex`) and, for
+ * forecast years, "are forecast to be"; with narrativeYears "all", one sentence per year as well.
+ */
+export function reservesNarrative(inp: ReservesInput, r: ReservesTables, financialYear: string): NonNullable<Narrative['reserves']> {
   const u = inp.displayUnits;
   const places = placesOf(r.table);
   const pctRow = r.rows.generalReservePercent === undefined ? undefined : r.companion.rows[r.rows.generalReservePercent];
@@ -73,10 +95,11 @@ export function reservesNarrative(inp: ReservesInput, r: ReservesTables): NonNul
     return `Total reserves at ${at} ${forecast ? 'are forecast to be' : 'are'} ${millions(total, u, places)}` +
       (pct ? `; the general reserve ${forecast ? 'is forecast to be' : 'is'} ${pct}% of the net revenue budget.` : '.');
   };
-  const first = pctRow?.cells[1];
+  const own = reportYearIndex(inp, financialYear);
+  const first = pctRow?.cells[own + 1];
   return {
     generalReservePercent: first && isFigure(first) ? first.shown.times(100).toFixed(1) : undefined,
-    sentence: sentenceFor(0),
+    sentence: sentenceFor(own),
     ...(inp.narrativeYears === 'all' ? { years: inp.years.map((year, y) => ({ year, sentence: sentenceFor(y) })) } : {}),
   };
 }

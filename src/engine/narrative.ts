@@ -31,16 +31,32 @@ export function percent(part: Dec, whole: Dec): string {
 /**
  * Table 1's sentence. `netVariance` is outturn − budget (negative: underspend), in `units`.
  * Options (issue 11): `places` of a £m table; `percentOf`: the budget the underspend is a % of
- * (the headline of most outturn reports); `afterEarmarked` false when the table has no earmarked rows.
+ * (the headline of most outturn reports); `afterEarmarked` false when the table has no earmarked rows;
+ * `budgetCaption`: the budget column's caption as the table prints it (default "Revised Budget").
  */
-export function revenueSentence(netVariance: Dec, units: Units, basis?: string, o: { places?: number; percentOf?: Dec; afterEarmarked?: boolean } = {}): string {
+export function revenueSentence(netVariance: Dec, units: Units, basis?: string, o: { places?: number; percentOf?: Dec; afterEarmarked?: boolean; budgetCaption?: string } = {}): string {
   const kind = netVariance.isNeg() ? 'underspend' : netVariance.isZero() ? 'balanced position' : 'overspend';
-  const pct = o.percentOf !== undefined && !o.percentOf.isZero() ? ` (${percent(netVariance.abs(), o.percentOf.abs())} of the revised budget)` : '';
+  // the budget as the table's own column calls it ("Budget", "Current Budget"); default Revised Budget
+  const budget = o.budgetCaption?.trim() || 'Revised Budget';
+  const pct = o.percentOf !== undefined && !o.percentOf.isZero() ? ` (${percent(netVariance.abs(), o.percentOf.abs())} of the ${budget.toLowerCase()})` : '';
   const amount = netVariance.isZero() ? '' : ` of ${millions(netVariance.abs(), units, o.places)}${pct}`;
   const after = o.afterEarmarked === false ? '' : ', after earmarked underspends';
   return basis
-    ? `On a forecast basis (${basis}), an overall ${kind} against the Revised Budget is expected for the year${amount}.`
-    : `The final outturn shows an overall ${kind} against the Revised Budget for the year${amount}${after}.`;
+    ? `On a forecast basis (${basis}), an overall ${kind} against the ${budget} is expected for the year${amount}.`
+    : `The final outturn shows an overall ${kind} against the ${budget} for the year${amount}${after}.`;
+}
+
+/**
+ * Issue 11: the capital underspend (revised − outturn, in `units`; negative: an overspend) split into
+ * what is reprofiled to `nextYear` and what is saved (underspend − reprofile; negative: a net overspend).
+ * "Of the underspend of £1.763m, £1.763m is reprofiled to 2018/19 and £0.000m is a saving."
+ */
+export function savingsSentence(underspend: Dec, reprofile: Dec, units: Units, nextYear: string, places?: number): string {
+  const m = (x: Dec) => millions(x.abs(), units, places);
+  const saving = underspend.minus(reprofile);
+  const rest = saving.isNeg() ? `a net overspend of ${m(saving)}` : `${m(saving)} is a saving`;
+  if (underspend.isNeg()) return `The programme is overspent by ${m(underspend)}; ${m(reprofile)} is reprofiled to ${nextYear}, ${rest}.`;
+  return `Of the underspend of ${m(underspend)}, ${m(reprofile)} is reprofiled to ${nextYear} and ${rest}.`;
 }
 
 export function capitalSentence(spend: Dec, programme: Dec, units: Units, year: string): string {

@@ -28,6 +28,8 @@ export function layoutSetting(kind: string, v: GridValue, where: string, errors:
       return typeof v === 'boolean' ? v : /^(yes|true|y|1)$/i.test(raw);
     case 'list':
       return raw.split(/[,;]\s*|\s+/).filter(Boolean);
+    case 'captions':
+      return raw === '-' ? [] : raw.split(';').map((x) => x.trim()).filter(Boolean);
     case 'labels': {
       const out: Record<string, string> = {};
       for (const part of raw.split(';').map((x) => x.trim()).filter(Boolean)) {
@@ -57,6 +59,8 @@ export function layoutSettingText(kind: string, v: unknown): string | undefined 
       return v ? 'Yes' : 'No';
     case 'list':
       return (v as string[]).join(', ');
+    case 'captions':
+      return (v as string[]).length ? (v as string[]).join('; ') : '-';
     case 'labels':
       return Object.entries(v as Record<string, string>).map(([k, c]) => `${k}=${c}`).join('; ');
     case 'budgets':

@@ -46,6 +46,15 @@ export const CAPITAL_LINES: TemplateTable = {
   money: ['Revised budget', 'Outturn', 'Reprofile'],
   required: 8,
 };
+/**
+ * Issue 11: CapitalLines with the in-year budget change columns ("Earlier budget", then "Change: <caption>"
+ * for each caption of the *Capital budget changes* setting), optional like the other columns after the eighth.
+ */
+export function capitalLinesTable(changes: string[] | undefined): TemplateTable {
+  if (!changes) return CAPITAL_LINES;
+  const extra = ['Earlier budget', ...changes.map((c) => `Change: ${c}`)];
+  return { ...CAPITAL_LINES, columns: [...CAPITAL_LINES.columns, ...extra], money: [...CAPITAL_LINES.money, ...extra] };
+}
 export function reserveLinesTable(years: string[]): TemplateTable {
   const flows = years.flatMap((y) => [`Movement ${y}`, `Transfers ${y}`, `Capital ${y}`]);
   // Issue 11: the year columns follow the years set (a missing one is nil); reserves published as
@@ -96,7 +105,7 @@ export const SETTINGS = [
  * Issue 11: how a body prints its tables. Read like the settings above; a filled template lists
  * only those the document uses (so earlier templates are unchanged), and any may be added as a row.
  * Kinds: 'int' a whole number, 'bool' Yes/No, 'list' comma-separated words, 'labels' id=caption
- * pairs separated by ';', 'money' an amount, 'text' as typed.
+ * pairs separated by ';', 'money' an amount, 'text' as typed, 'captions' captions separated by ';'.
  */
 export const LAYOUT_SETTINGS = [
   ['Revenue decimals', 'revenue.decimals', 'int'],
@@ -114,6 +123,12 @@ export const LAYOUT_SETTINGS = [
   ['Capital financing as listed', 'capital.financingAsListed', 'bool'],
   ['Capital show variance %', 'capital.showVariancePercent', 'bool'],
   ['Capital percent decimals', 'capital.percentDecimals', 'int'],
+  ['Capital show savings', 'capital.showSavings', 'bool'],
+  ['Capital earlier budget label', 'capital.budgetChanges.earlierLabel', 'text'],
+  ['Capital budget changes', 'capital.budgetChanges.columns', 'captions'],
+  ['Capital financing variations', 'capital.financingVariations', 'bool'],
+  ['Capital financing total label', 'capital.financingTotalLabel', 'text'],
+  ['Capital financing column labels', 'capital.financingColumnLabels', 'labels'],
   ['Reserves decimals', 'reserves.decimals', 'int'],
   ['Reserves total label', 'reserves.totalLabel', 'text'],
   ['General reserve minimum amount', 'reserves.generalReserveBand.minAmount', 'money'],
@@ -183,8 +198,9 @@ export const CAPITAL_NEXT_YEAR: TemplateTable = {
 export const CAPITAL_FINANCING: TemplateTable = {
   sheet: FORECAST_SHEETS.capital,
   name: 'CapitalFinancing',
-  columns: ['Financing source', 'Financing label', 'Financing amount', 'From reserve'],
-  money: ['Financing amount'],
+  columns: ['Financing source', 'Financing label', 'Financing amount', 'From reserve', 'Original financing', 'Latest financing'],
+  money: ['Financing amount', 'Original financing', 'Latest financing'],
+  required: 4,
 };
 
 /** The financing source names a finance officer writes, to outturn/v1's financing types. */

@@ -55,7 +55,10 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: I
   }
   if (present.capital) {
     const cap = (doc.capital ??= {}) as Record<string, unknown>;
-    const lines = readCapitalLines(ctx);
+    // Issue 11: in-year budget changes: the change columns named by the Capital budget changes setting.
+    const bc = cap.budgetChanges as { earlierLabel?: string; columns?: string[] } | undefined;
+    if (bc) bc.columns ??= [];
+    const lines = readCapitalLines(ctx, bc?.columns);
     if (lines) Object.assign(cap, lines);
   }
   if (present.reserves) {

@@ -362,6 +362,8 @@ function capitalModel(v: ValidationContext, c: NonNullable<V1['capital']>): Capi
     ...(c.showSavings ? { showSavings: true } : {}),
     ...(c.budgetChanges ? { budgetChanges: { earlierLabel: c.budgetChanges.earlierLabel, columns: [...c.budgetChanges.columns] } } : {}),
     ...(c.financingVariations ? { financingVariations: true } : {}),
+    ...(c.financingTotalLabel !== undefined ? { financingTotalLabel: c.financingTotalLabel } : {}),
+    ...(c.financingColumnLabels !== undefined ? { financingColumnLabels: { ...c.financingColumnLabels } } : {}),
     ...layoutOf(c),
   };
   // Issue 11: the financing's original and latest columns are given on every line, or on none.
@@ -680,6 +682,7 @@ interface V1 {
   capital?: V1Layout & {
     reprofileDefault?: boolean; financingAsListed?: boolean; showVariancePercent?: boolean;
     showSavings?: boolean; budgetChanges?: { earlierLabel: string; columns: string[] }; financingVariations?: boolean;
+    financingTotalLabel?: string; financingColumnLabels?: Record<string, string>;
     units: Units; displayUnits?: Units; year: string; nextYear: string; heading?: string; totalLabel?: string; grandTotalLabel?: string;
     categories: (V1Scheme & { totalLabel?: string; schemes?: V1Scheme[] })[];
     externallyFunded?: { label: string; ref?: string; outturn: M }[];

@@ -343,7 +343,7 @@ function formula(d: Derivation, f: Figure, roundTo: number, addr: (r: CellRef) =
     case 'cover':
       return `IF(${addr(d.change)}<0,ROUND(${addr(d.balance)}/-${addr(d.change)},${f.dp}),0)`;
     case 'pos':
-      return `MAX(0,${addr(d.a)})`;
+      return `MAX(0,${d.neg ? '-' : ''}${addr(d.a)})`;
   }
 }
 

@@ -1,7 +1,7 @@
 // The input templates as sheet plans: empty, or filled from an outturn/v1 document (the worked
 // example). Rendered by the same writers as the tables, each template an Excel table.
 import {
-  CAPITAL_FINANCING, CAPITAL_LINES, CAPITAL_NEXT_YEAR, DEFAULT_PROFILE_HEADING, FORECAST_SHEETS, LEDGER_LINES, LEDGER_MAPPING, LEDGER_PROFILES, MTFP_GAP_FUNDING, MTFP_PLAN,
+  CAPITAL_FINANCING, CAPITAL_NEXT_YEAR, capitalLinesTable, DEFAULT_PROFILE_HEADING, FORECAST_SHEETS, LEDGER_LINES, LEDGER_MAPPING, LEDGER_PROFILES, MTFP_GAP_FUNDING, MTFP_PLAN,
   LAYOUT_SETTINGS, MTFP_SCENARIOS, REVENUE_BELOW_LINE, REVENUE_LINES, reserveLinesTable, SETTINGS, SETTINGS_TABLE, TEMPLATE_SHEETS, type TemplateTable,
 } from '../format/template-tables';
 import { layoutSettingText } from '../format/layout-settings';
@@ -113,14 +113,19 @@ export function templatePlan(doc?: Doc, opts: { forecasting?: boolean } = {}): S
     const totals = (cap.categories ?? []).some((c: Doc) => c.totalLabel);
     const originals = (cap.categories ?? []).some((c: Doc) => c.originalBudget !== undefined || (c.schemes ?? []).some((sc: Doc) => sc.originalBudget !== undefined));
     // Optional columns, in the template's order, only when used (a blank Category total label where an original is written).
-    const capLines = withColumns(CAPITAL_LINES, [...(totals || originals ? ['Category total label'] : []), ...(originals ? ['Original programme'] : [])]);
+    // Issue 11: in-year budget changes: Earlier budget and a Change: column per caption.
+    const changes: string[] | undefined = cap.budgetChanges ? (cap.budgetChanges.columns ?? []) : undefined;
+    const changeCols = changes ? ['Earlier budget', ...changes.map((c) => `Change: ${c}`)] : [];
+    const capLines = withColumns(capitalLinesTable(changes), [...(totals || originals ? ['Category total label'] : []), ...(originals ? ['Original programme'] : []), ...changeCols]);
+    const ch = (x: Doc) => (changes ? [n(x.earlierBudget), ...changes.map((c) => n(x.changes?.[c]))] : []);
     const tl = (v: unknown, o?: unknown) => [...(totals || originals ? [s(v)] : []), ...(originals ? [n(o)] : [])];
     for (const c of cap.categories ?? []) {
-      if (c.schemes) for (const sc of c.schemes) rows.push([s('Scheme'), s(c.label), s(c.ref), s(sc.label), s(sc.ref), n(sc.revisedBudget), n(sc.outturn), n(sc.reprofile), ...tl(c.totalLabel, sc.originalBudget)]);
-      else rows.push([s('Single-line category'), s(c.label), s(c.ref), s(c.label), null, n(c.revisedBudget), n(c.outturn), n(c.reprofile), ...tl(null, c.originalBudget)]);
+      if (c.schemes) for (const sc of c.schemes) rows.push([s('Scheme'), s(c.label), s(c.ref), s(sc.label), s(sc.ref), n(sc.revisedBudget), n(sc.outturn), n(sc.reprofile), ...tl(c.totalLabel, sc.originalBudget), ...ch(sc)]);
+      else rows.push([s('Single-line category'), s(c.label), s(c.ref), s(c.label), null, n(c.revisedBudget), n(c.outturn), n(c.reprofile), ...tl(null, c.originalBudget), ...ch(c)]);
     }
-    for (const e of cap.externallyFunded ?? []) rows.push([s('Externally funded'), null, null, s(e.label), s(e.ref), null, n(e.outturn), null, ...tl(null)]);
-    for (const m of cap.memo ?? []) rows.push([s('Memo'), null, null, s(m.label), s(m.ref), null, n(m.outturn), null, ...tl(null)]);
+    const none = changes ? [null, ...changes.map(() => null)] : [];
+    for (const e of cap.externallyFunded ?? []) rows.push([s('Externally funded'), null, null, s(e.label), s(e.ref), null, n(e.outturn), null, ...tl(null), ...none]);
+    for (const m of cap.memo ?? []) rows.push([s('Memo'), null, null, s(m.label), s(m.ref), null, n(m.outturn), null, ...tl(null), ...none]);
     // Forecasting: next year's approved budget per scheme, and how the year's spend was financed.
     const nextYear: PlanCell[][] = [];
     for (const c of cap.categories ?? []) {
@@ -128,11 +133,16 @@ export function templatePlan(doc?: Doc, opts: { forecasting?: boolean } = {}): S
       else if (c.nextYearBudget !== undefined) nextYear.push([s(c.label), n(c.nextYearBudget)]);
     }
     const TYPE_TEXT: Record<string, string> = { grant: 'Grant', 'capital-receipts': 'Capital receipts', revenue: 'Revenue', reserve: 'Reserve', borrowing: 'Borrowing', mixed: 'Mixed' };
-    const financing: PlanCell[][] = (cap.financing ?? []).map((f: Doc) => [s(TYPE_TEXT[f.type] ?? f.type), s(f.label), n(f.amount), s(f.reserve)]);
+    // Issue 11: the original and latest programme's financing, only when given.
+    const finOriginal = (cap.financing ?? []).some((f: Doc) => f.originalAmount !== undefined);
+    const finLatest = (cap.financing ?? []).some((f: Doc) => f.latestAmount !== undefined);
+    const capFinancing = withColumns(CAPITAL_FINANCING, [...(finOriginal ? ['Original financing'] : []), ...(finLatest ? ['Latest financing'] : [])]);
+    const financing: PlanCell[][] = (cap.financing ?? []).map((f: Doc) => [s(TYPE_TEXT[f.type] ?? f.type), s(f.label), n(f.amount), s(f.reserve),
+      ...(finOriginal ? [n(f.originalAmount)] : []), ...(finLatest ? [n(f.latestAmount)] : [])]);
     sheets.push(tableSheet(TEMPLATE_SHEETS.capital, [
       { t: capLines, rows, col0: 0 },
       { t: CAPITAL_NEXT_YEAR, rows: nextYear, col0: capLines.columns.length + 1 },
-      { t: CAPITAL_FINANCING, rows: financing, col0: capLines.columns.length + CAPITAL_NEXT_YEAR.columns.length + 2 },
+      { t: capFinancing, rows: financing, col0: capLines.columns.length + CAPITAL_NEXT_YEAR.columns.length + 2 },
     ],
       'Type: Scheme, Single-line category, Externally funded or Memo. Leave Reprofile blank for the default (the remaining budget; nil for an overspend). ' +
       'Optional: next year\'s approved budget per scheme (the programme = approved + reprofile), and the financing of the year\'s spend ' +

@@ -26,10 +26,14 @@ const FIGURE = /[0-9]/;
 const isFigure = (s: string) => FIGURE.test(s) && parsePrinted(s).kind === 'number';
 const isNil = (s: string) => parsePrinted(s).kind === 'number' && !FIGURE.test(s);
 
+/** A year as a header prints it ("2021"): not a figure when finding where the figures start. */
+const isYear = (s: string) => /^(19|20)[0-9]{2}$/.test(s.trim());
+const bodyFigure = (s: string) => isFigure(s) && !isYear(s);
+
 /** The first row of a table holding figures (two or more outside the label column): rows above it are headers. */
 function firstFigureRow(cells: string[][]): number {
-  const r = cells.findIndex((row) => row.slice(1).filter(isFigure).length >= 2);
-  return r < 0 ? cells.findIndex((row) => row.slice(1).some(isFigure)) : r;
+  const r = cells.findIndex((row) => row.slice(1).filter(bodyFigure).length >= 2);
+  return r < 0 ? cells.findIndex((row) => row.slice(1).some(bodyFigure)) : r;
 }
 
 /** A printed cell as a sheet cell: a figure as a number in its printed places, else the text as read. */

@@ -1,9 +1,8 @@
 /// <reference lib="webworker" />
 // The engine worker: everything heavy (reading the templates, validating, the exact engine, the
 // sheet plan, the audit) runs here, so the task pane never blocks Excel's UI thread.
-import { AuditInputError, auditGrids } from '../audit/audit';
 import example from '../../examples/derbyshire-2020-21.json';
-import { buildFromSheets, inputSheetNames, reportFromSheets, templates } from './pipeline';
+import { buildFromSheets, inputSheetNames, templates } from './pipeline';
 import type { WorkerMessage, WorkerRequest, WorkerResponse } from './protocol';
 
 async function handle(req: WorkerRequest): Promise<WorkerResponse[WorkerRequest['kind']]> {
@@ -14,9 +13,14 @@ async function handle(req: WorkerRequest): Promise<WorkerResponse[WorkerRequest[
       return { sheets: templates(req.example ? example : undefined) };
     case 'build':
       return buildFromSheets(req.sheets, req.settings, req.scope);
-    case 'report':
+    case 'report': {
+      // "Copy for report" (the publish code) and the audit are chunks of their own, loaded the first
+      // time they are used: the worker a build needs is the engine alone.
+      const { reportFromSheets } = await import(/* webpackChunkName: "report-copy" */ './pipeline-report');
       return reportFromSheets(req.sheets, req.settings, req.table);
-    case 'audit':
+    }
+    case 'audit': {
+      const { AuditInputError, auditGrids } = await import(/* webpackChunkName: "audit" */ '../audit/audit');
       try {
         const report = auditGrids(req.grids);
         return { ok: true, findings: report.findings, tables: report.tables.length };
@@ -24,6 +28,7 @@ async function handle(req: WorkerRequest): Promise<WorkerResponse[WorkerRequest[
         if (e instanceof AuditInputError) return { ok: false, errors: [{ where: e.where, message: e.message.replace(`${e.where}: `, '') }] };
         throw e;
       }
+    }
     case 'report-audit': {
       // The report reader (parse5, the PDF layout, the narrative ties) is its own chunk, loaded the
       // first time a report is audited: a build never loads it.

@@ -11,10 +11,9 @@ import { type InputSheet, readTemplates, TEMPLATE_SHEETS } from '../format/templ
 import { toModel } from '../format/validate';
 import type { SheetPlan, WorkbookPlan } from '../plan/plan';
 import { templatePlan } from '../plan/templates-plan';
-import { type BuildSettings, DEFAULT_SETTINGS, reportName, type Scope, type SheetKey } from './settings';
-import { displayRows, type DisplayCell, reportSheet, type TableBlock } from '../excel/report';
-import { reportClipboard } from '../publish/html';
-import { documentFromBuild, type PublishDocument } from '../publish/model';
+import { type BuildSettings, DEFAULT_SETTINGS, type Scope, type SheetKey } from './settings';
+import type { DisplayCell } from '../excel/report';
+import type { PublishDocument } from '../publish/model';
 
 export type { BuildSettings, Scope, SheetKey };
 export { DEFAULT_SETTINGS };
@@ -34,7 +33,7 @@ export interface ReportOutcome {
 }
 
 
-function applySettings(input: OutturnInput, s: BuildSettings): OutturnInput {
+export function applySettings(input: OutturnInput, s: BuildSettings): OutturnInput {
   const out = { ...input };
   if (s.rounding !== 'input') out.rounding = s.rounding;
   if (out.reserves && (s.bandMin || s.bandMax)) {
@@ -104,34 +103,6 @@ export function buildFromSheets(sheets: InputSheet[], s: BuildSettings = DEFAULT
 /** From an outturn/v1 document. */
 export function buildFromDoc(doc: unknown, s: BuildSettings = DEFAULT_SETTINGS, scope: Scope = 'all'): BuildOutcome {
   return run(() => toModel(doc), s, scope);
-}
-
-/** A values-only report copy of one table sheet, and its display text for Word. */
-export function reportFromSheets(sheets: InputSheet[], s: BuildSettings, table: Exclude<Scope, 'all'>): { ok: true; report: ReportOutcome } | { ok: false; errors: InputError[] } {
-  const bad = checkSettings(s);
-  if (bad.length) return { ok: false, errors: bad };
-  let input: OutturnInput;
-  try {
-    input = applySettings(readTemplates(sheets, 'workbook', undefined, s.mappings), s);
-  } catch (e) {
-    if (e instanceof InvalidInput) return { ok: false, errors: e.errors };
-    throw e;
-  }
-  const { result, plan } = buildTables(input, { sheetNames: s.sheetNames });
-  const sheet = plan.sheets.find((x) => x.name === s.sheetNames[table]);
-  if (!sheet) return { ok: false, errors: [{ where: 'input', message: `the input has no ${table} table` }] };
-  const blocks: TableBlock[] = result.tables.filter((t) => TABLES[t.id].sheet === table).map((t) => {
-    const p = plan.placement[t.id]!;
-    return { row0: p.row, headerRows: Math.max(...t.columns.map((c) => c.header.length)), rows: t.rows.length, columns: t.columns.length };
-  });
-  const name = reportName(sheet.name);
-  const copy = reportSheet(sheet, blocks, name);
-  const document = documentFromBuild(result, plan, {
-    organisation: input.organisation, financialYear: input.financialYear, rounding: input.rounding,
-    house: { font: input.publishing?.font, organisation: input.publishing?.organisationName },
-    tables: result.tables.filter((t) => TABLES[t.id].sheet === table).map((t) => t.id),
-  });
-  return { ok: true, report: { sheet: copy, rows: displayRows(copy), document, clipboard: reportClipboard(document) } };
 }
 
 /** The input templates, empty or filled with a document (the worked example). */

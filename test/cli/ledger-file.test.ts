@@ -195,6 +195,20 @@ describe('a ledger export as input (revenue.ledger.linesFrom)', function () {
       for (const line of text.slice(0, -eol.length).split(/\n/)) s.push(line.endsWith('\r') ? line.slice(0, -1) : line);
       s.end();
       assert.deepEqual(got, expected);
+      // a line with no quote, split in place in the chunk of text (pushPlain), gives the same fields
+      const plain: string[][] = [];
+      const p = new DelimitedSplitter(delim, (f, line) => plain.push([String(line), ...f]), () => assert.fail('no quoted record here'));
+      let start = 0;
+      const lines = text.split('\n').slice(0, -1);
+      lines.forEach((line, i) => {
+        const end = start + line.length - (line.endsWith('\r') ? 1 : 0);
+        if (line.includes('"')) p.push(`skipped ${i}`);
+        else p.pushPlain(text, start, end);
+        start += line.length + 1;
+      });
+      lines.forEach((line, i) => {
+        if (!line.includes('"')) assert.deepEqual(plain[i], [String(i + 1), ...(line.endsWith('\r') ? line.slice(0, -1) : line).split(delim)]);
+      });
     }), { numRuns: 500 });
   });
 });

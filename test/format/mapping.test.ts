@@ -9,7 +9,7 @@ import { a1 } from '../../src/base/a1';
 import { InvalidInput } from '../../src/format/errors';
 import { buildFromDoc, buildFromSheets } from '../../src/taskpane/pipeline';
 import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';
-import { exampleDoc } from '../fakes/scale';
+import { exampleDoc } from '../support/fakes/scale';
 import { asRead, BOOK_HEADERS, BOOK_ORDER, budgetBook, ownRange } from '../support/mapped-book';
 
 const mappingFor = (address: string, headers: GridValue[]): RangeMapping => ({ table: 'RevenueLines', sheet: 'Budget book', address, columns: guessMapping(REVENUE_LINES, headers) });

@@ -11,10 +11,11 @@ import { alternativeName } from '../../src/excel/ownership';
 import { TEMPLATE_SHEETS } from '../../src/format/templates';
 import schema from '../../src/format/outturn-v1.schema.json';
 import { DEFAULT_SHEET_NAMES } from '../../src/plan/plan';
-import { buildFromDoc, inputSheetNames, reportFromSheets, templates } from '../../src/taskpane/pipeline';
+import { buildFromDoc, inputSheetNames, templates } from '../../src/taskpane/pipeline';
+import { reportFromSheets } from '../../src/taskpane/pipeline-report';
 import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';
 import type { InputSheet } from '../../src/format/templates';
-import { exampleDoc } from '../fakes/scale';
+import { exampleDoc } from '../support/fakes/scale';
 
 /** The template sheets as a host would read them back: plan cells to typed grid values. */
 function asRead(sheets = templates(exampleDoc())): InputSheet[] {

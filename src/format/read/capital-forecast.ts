@@ -11,7 +11,7 @@ export interface CapitalForecastDoc {
   nextYearProgrammeTotal?: MoneyText;
   /** each scheme (or one-line category) of `categories` given a next-year budget, with it */
   nextYearBudgets: { target: SchemeDoc | CategoryDoc; budget: MoneyText }[];
-  financing?: { type: string; label: string; amount: MoneyText; reserve?: string }[];
+  financing?: { type: string; label: string; amount: MoneyText; reserve?: string; originalAmount?: MoneyText; latestAmount?: MoneyText }[];
 }
 
 /** Next year's capital, for the schemes read from CapitalLines (`categories`); undefined without the capital sheet. */
@@ -54,7 +54,12 @@ export function readCapitalForecast(ctx: ReadContext, categories: CategoryDoc[])
       const [source, label, , reserve] = row.cells.map(ctx.cellText);
       const type = FINANCING_TYPES[source.toLowerCase()];
       if (!type) ctx.errors.push({ where: cell('Financing source'), message: `the financing source must be Grant, Capital receipts, Revenue, Reserve or Borrowing, not "${source}"` });
-      return { type: type ?? 'grant', label, amount: ctx.moneyOr0(row.cells[2], cell('Financing amount'), `${path}.amount`), ...(reserve ? { reserve } : {}) };
+      // Issue 11: the optional Original financing and Latest financing columns (blank: not given).
+      const other = (col: string, key: string) => (isBlank(row.cells[CAPITAL_FINANCING.columns.indexOf(col)]) ? {} : { [key]: ctx.moneyOr0(row.cells[CAPITAL_FINANCING.columns.indexOf(col)], cell(col), `${path}.${key}`) });
+      return {
+        type: type ?? 'grant', label, amount: ctx.moneyOr0(row.cells[2], cell('Financing amount'), `${path}.amount`), ...(reserve ? { reserve } : {}),
+        ...other('Original financing', 'originalAmount'), ...other('Latest financing', 'latestAmount'),
+      };
     });
   }
   return out;

@@ -2,7 +2,7 @@
 // externally funded schemes, memo lines), from the template sheet or the user's mapped range.
 import { a1, sheetRef } from '../../base/a1';
 import { isBlank } from '../../base/cells';
-import { CAPITAL_LINES, CAPITAL_TYPES, TEMPLATE_SHEETS } from '../template-tables';
+import { CAPITAL_TYPES, capitalLinesTable, TEMPLATE_SHEETS } from '../template-tables';
 import type { MoneyText, ReadContext } from './context';
 
 export interface SchemeDoc {
@@ -12,6 +12,9 @@ export interface SchemeDoc {
   outturn: MoneyText;
   reprofile?: MoneyText;
   originalBudget?: MoneyText;
+  /** issue 11: the Earlier budget and Change: … columns */
+  earlierBudget?: MoneyText;
+  changes?: Record<string, MoneyText>;
   /** from the CapitalNextYear table (./capital-forecast.ts) */
   nextYearBudget?: MoneyText;
 }
@@ -26,6 +29,8 @@ export interface CategoryDoc {
   reprofile?: MoneyText;
   nextYearBudget?: MoneyText;
   originalBudget?: MoneyText;
+  earlierBudget?: MoneyText;
+  changes?: Record<string, MoneyText>;
 }
 export interface CapitalLinesDoc {
   categories: CategoryDoc[];
@@ -33,8 +38,12 @@ export interface CapitalLinesDoc {
   memo: { label: string; ref?: string; outturn: MoneyText }[];
 }
 
-/** The capital lines; undefined when there is no table (an error says so). */
-export function readCapitalLines(ctx: ReadContext): CapitalLinesDoc | undefined {
+/**
+ * The capital lines; undefined when there is no table (an error says so).
+ * @param changes issue 11: the captions of the in-year budget changes (the *Capital budget changes* setting), when set
+ */
+export function readCapitalLines(ctx: ReadContext, changes?: string[]): CapitalLinesDoc | undefined {
+  const CAPITAL_LINES = capitalLinesTable(changes);
   const cs = ctx.sheet(TEMPLATE_SHEETS.capital);
   const t = ctx.table(CAPITAL_LINES, cs);
   if (!t) {
@@ -57,7 +66,19 @@ export function readCapitalLines(ctx: ReadContext): CapitalLinesDoc | undefined 
     // A blank reprofile is the officer leaving the default (remaining budget, nil if overspent).
     const reprofile = (path: string) => (isBlank(row.cells[7]) ? {} : { reprofile: fig('Reprofile', `${path}.reprofile`) });
     // Issue 11: the optional Original programme column (blank: not given).
-    const original = (path: string) => (isBlank(row.cells[9]) ? {} : { originalBudget: fig('Original programme', `${path}.originalBudget`) });
+    const original = (path: string) => ({
+      ...(isBlank(row.cells[9]) ? {} : { originalBudget: fig('Original programme', `${path}.originalBudget`) }),
+      ...budgetChanges(path),
+    });
+    // Issue 11: the earlier budget and each change (blank: nil), when the table has budget changes.
+    const budgetChanges = (path: string) => {
+      if (!changes) return {};
+      const out: Record<string, MoneyText> = {};
+      for (const c of changes) {
+        if (!isBlank(row.cells[CAPITAL_LINES.columns.indexOf(`Change: ${c}`)])) out[c] = fig(`Change: ${c}`, `${path}.changes`);
+      }
+      return { earlierBudget: fig('Earlier budget', `${path}.earlierBudget`), ...(Object.keys(out).length ? { changes: out } : {}) };
+    };
     if (kind === 'Scheme') {
       let cat = categories[categories.length - 1];
       if (!cat || cat.label !== category || !cat.schemes) {
