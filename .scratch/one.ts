@@ -1,0 +1,15 @@
+import fc from 'fast-check';
+import { build } from '/work/wt-10/src/engine/build';
+import { toModel } from '/work/wt-10/src/format/validate';
+import { makePlan } from '/work/wt-10/src/plan/plan';
+import { workbookBuffer } from '/work/wt-10/src/xlsx/write';
+import { randomShapedDocument } from '/work/wt-10/test/support/random-input';
+const i = Number(process.argv[2]);
+const { doc, shape } = fc.sample(randomShapedDocument(), { numRuns: i + 1, seed: 10_2026 })[i];
+console.log(JSON.stringify(shape));
+const result = build(toModel(doc));
+const t1 = result.tables.find((t) => t.id === 'revenue')!;
+console.log(t1.columns?.map((c: any) => c.id).join(','));
+const plan = makePlan(result);
+const s = plan.sheets[0]; console.log(JSON.stringify(s.cells[23]).slice(0, 600));
+workbookBuffer(plan).then(() => console.log('written')).catch((e) => console.log('ERR', e.message));
