@@ -309,7 +309,11 @@ function columnsOf(lines: Line[]): Column[] {
   const dashCols = cluster(rows.flatMap((l) => l.segs.filter((s) => /^[-–—−]$/.test(s.text))), figureCols);
   for (const d of dashCols) {
     const members = rows.flatMap((l) => l.segs).filter((s) => /^[-–—−]$/.test(s.text) && overlap(d, s) > 0).length;
-    const headed = lines.some((l) => !isRow(l) && l.segs.some((h) => overlap(d, h) > 0 && !figureCols.some((f) => overlap(f, h) > 0)));
+    // …or a header centred over the cell the dashes are right-aligned in: between the figures of the
+    // column before and the dashes' right edge (LibreOffice centres "£" over a wide cell of dashes)
+    const before = Math.max(-Infinity, ...figureCols.filter((f) => f.x1 <= d.x0).map((f) => f.x1));
+    const centredOver = (h: Segment) => (h.x0 + h.x1) / 2 > before && (h.x0 + h.x1) / 2 < d.x1 && h.x1 <= d.x1 + 0.5 * h.h;
+    const headed = lines.some((l) => !isRow(l) && l.segs.some((h) => (overlap(d, h) > 0 || centredOver(h)) && !figureCols.some((f) => overlap(f, h) > 0)));
     if (members >= 2 && headed) {
       d.figure = true;
       figureCols.push(d);
