@@ -209,7 +209,8 @@ function rollForwardChecks(fr: CapitalFrame, next: NextYearTable, t: Table, out:
   const approved = exact(t, nTotal, c('approved'));
   const reprofile = exact(t, nTotal, c('reprofile'));
   const programme = exact(t, nTotal, c('programme'));
-  const t2Reprofile = exact(t2.table, t2.rows.total, table2.col('reprofile'));
+  // Table 2 has no reprofile column when no scheme reprofiles: nothing is carried into next year.
+  const t2Reprofile = table2.has('reprofile') ? exact(t2.table, t2.rows.total, table2.col('reprofile')) : new Dec(0);
   const ok = programme.eq(approved.plus(reprofile)) && reprofile.eq(t2Reprofile);
   out.checks.push({
     table: 'capital-next-year',
