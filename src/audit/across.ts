@@ -51,7 +51,20 @@ export function crossCast(a: Audit, rule: string): void {
         bestAgree = agree;
       }
     }
-    if (best < 0 || (!/\btotals?\b/.test(col.norm) && bestAgree < 3)) {
+    const headed = /\btotals?\b/.test(col.norm);
+    if (best < 0 && headed) {
+      // No row has two figures in any run (each row prints one class: "Insurances" or "Ill Health", as a
+      // provisions note does): the columns since the last total column, when every row agrees with them.
+      let k = stack.length;
+      while (k > 0 && !/\btotals?\b/.test(stack[k - 1].norm)) k--;
+      const run = stack.slice(k);
+      const agree = sample.filter((i) => sumOf(i, run)?.eq(a.num(rows[i], col.c)!.value)).length;
+      if (run.length >= 2 && sample.length > 0 && agree === sample.length) {
+        best = k;
+        bestAgree = agree;
+      }
+    }
+    if (best < 0 || (!headed && bestAgree < 3)) {
       stack.push(col);
       continue;
     }
