@@ -72,7 +72,8 @@ export function crossCast(a: Audit, rule: string): void {
     const what = `${run.map((c) => c.caption || `column ${c.c + 1}`).join(' + ')} (the columns ${bestAgree} row(s) agree it adds) is`;
     for (const i of body) {
       // A row that prints none of the columns the total adds (only its net, as a CIES prints its lower half) is not cross-cast.
-      if (!run.some((c) => a.num(rows[i], c.c))) continue;
+      // A nil word or dash ("none", "-") prints nothing either: the CIES's lower half prints "none" under gross.
+      if (!run.some((c) => a.num(rows[i], c.c) && !a.num(rows[i], c.c)!.dash)) continue;
       const v = sumOf(i, run);
       if (v === undefined) continue;
       a.check(rows[i], col.c, v, run.map((c): At => [rows[i], c.c]), rule, what);
