@@ -38,7 +38,7 @@ export function revenueRules(a: Audit): void {
       }
       const net = rowsOf(a, 'net_underspend').find((i) => i > tu);
       if (net !== undefined) {
-        const np = [tu, ...rowsOf(a, 'earmarked').filter((i) => i > tu && i < net)];
+        const np = [tu, ...withoutSubtotals(a, rowsOf(a, 'earmarked').filter((i) => i > tu && i < net), variance.c)];
         const nv = np.map((i) => a.value(rows[i], variance.c));
         if (!nv.some((v) => v === undefined)) {
           a.check(rows[net], variance.c, sum(nv as Dec[]), np.map((i): At => [rows[i], variance.c]), 'revenue.net-underspend',
@@ -65,6 +65,38 @@ export function revenueRules(a: Audit): void {
       });
     }
   }
+}
+
+/**
+ * The earmarked rows without their own sub-total (issue 11): a bold row whose variance is the sum of
+ * the rows directly above it (two or more, back to the last such row) closes them and is not added again,
+ * whatever its label ("Total" is read as a total already; "Earmarked underspends" is not).
+ */
+function withoutSubtotals(a: Audit, rows: number[], c: number): number[] {
+  const out: number[] = [];
+  let block: number[] = [];
+  for (const i of rows) {
+    const row = a.t.rows[i];
+    const v = a.value(row, c);
+    // The run it closes: the rows directly above it (two or more, back to the last sub-total).
+    let run: number | undefined;
+    if (row.bold && v !== undefined) {
+      let acc = new Dec(0);
+      for (let k = block.length - 1; k >= 0; k--) {
+        const x = a.value(a.t.rows[block[k]], c);
+        if (x === undefined) break;
+        acc = acc.plus(x);
+        if (block.length - k >= 2 && acc.eq(v)) run = k;
+      }
+    }
+    if (run !== undefined) {
+      block = [];
+      continue;
+    }
+    out.push(i);
+    block.push(i);
+  }
+  return out;
 }
 
 /**

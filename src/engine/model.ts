@@ -28,6 +28,24 @@ export interface RevenueSection {
   subtotalLabel?: string;
   /** every line of the section is income typed positive (its sub-total is shown positive too) */
   income?: boolean;
+  /** issue 11: the index in `RevenueInput.groups` of the group (directorate) this section (service) is in */
+  group?: number;
+}
+/**
+ * Issue 11: a group of consecutive sections (a directorate of services, the force or the OPCC):
+ * a heading above them and a sub-total of their sub-totals below; the total then adds the group's
+ * sub-total, never its sections' again.
+ */
+export interface RevenueGroup {
+  label?: string;
+  subtotalLabel?: string;
+  source?: string;
+}
+/** Issue 11: revenue transferred to capital (a revenue contribution to capital), below the total in the variance column's sign. */
+export interface TransferToCapital {
+  label: string;
+  amount: Dec;
+  source?: string;
 }
 /** Over/(under)spend = outturn − budget (the default), or under/(over)spend = budget − outturn. */
 export type VarianceSign = 'outturn-minus-budget' | 'budget-minus-outturn';
@@ -50,6 +68,12 @@ export interface RevenueInput {
   totalLabel: string;
   adjustments: { label: string; amount: Dec }[];
   earmarked: { label: string; amount: Dec; reserve?: string; source?: string }[];
+  /** issue 11: the groups (directorates) `sections[].group` points into; absent: no groups */
+  groups?: RevenueGroup[];
+  /** issue 11: the earmarked block closes with its own sub-total line of this label */
+  earmarkedSubtotalLabel?: string;
+  /** issue 11: revenue transferred to capital, each its own line after TOTAL UNDERSPEND and before the earmarked block */
+  transfersToCapital?: TransferToCapital[];
   /** a recorded change in the budget requirement: revised total − original total (nil unless recorded) */
   budgetRequirementChange: Dec;
   showVirements: boolean;
@@ -337,6 +361,8 @@ export type RowKind =
   | 'adjustment'
   | 'total_underspend'
   | 'earmarked'
+  | 'earmarked_subtotal'
+  | 'transfer_to_capital'
   | 'net_underspend'
   | 'category_total'
   | 'scheme_standalone'
