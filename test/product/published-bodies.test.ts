@@ -314,12 +314,15 @@ describe('other bodies: in-year budget changes, slippage and savings (issue 11)'
         ['revised', '59.143'], ['outturn', '57.380'], ['remaining', '1.763'], ['reprofile', '1.763'], ['saving', '0']]);
       assert.deepEqual(rules(r), []);
       assert.equal(r.narrative.capital!.sentence, 'The capital outturn for 2017/18 shows actual expenditure of £57.380m (97.0%) against an approved programme of £59.143m.');
+      assert.equal(r.narrative.capital!.savings, 'Of the underspend of £1.763m, £1.763m is reprofiled to 2018/19 and £0.000m is a saving.');
     }
     // What if only £1.500m had been carried forward: 1.763 − 1.500 = 0.263 saved; printed the other way
     // round (outturn − budget), −1.763 + 1.500 = −0.263 under "(Saving)/ Overspend".
     const partly = structuredClone(input) as { capital: Record<string, unknown> & { categories: Record<string, unknown>[] } };
     partly.capital.categories[0].reprofile = '1.500';
-    row(table(build(toModel(partly)), 'capital'), 'Total Capital Programme', [['remaining', '1.763'], ['reprofile', '1.500'], ['saving', '0.263']]);
+    const part = build(toModel(partly));
+    row(table(part, 'capital'), 'Total Capital Programme', [['remaining', '1.763'], ['reprofile', '1.500'], ['saving', '0.263']]);
+    assert.equal(part.narrative.capital!.savings, 'Of the underspend of £1.763m, £1.500m is reprofiled to 2018/19 and £0.263m is a saving.');
     partly.capital.varianceSign = 'outturn-minus-budget';
     delete (partly.capital.columnLabels as Record<string, string>).remaining;
     const over = table(build(toModel(partly)), 'capital');
@@ -330,6 +333,43 @@ describe('other bodies: in-year budget changes, slippage and savings (issue 11)'
     const undecided = build(toModel(partly));
     row(table(undecided, 'capital'), 'Total Capital Programme', [['reprofile', '0'], ['saving', '-1.763']]);
     assert.ok(!undecided.findings.some((f) => f.rule === 'capital.reprofile-defaulted'));
+  });
+
+  it('the reprofile default (Isle of Wight 2005/06, what if one service reprofiled 4,000): the others default to their remaining budget, each said in a note at its cell; reprofileDefault false: nil', () => {
+    const input = doc('test/fixtures/bodies-inputs/iow-2005-06-capital-outturn.json') as { capital: Record<string, unknown> & { categories: Record<string, unknown>[] } };
+    input.capital.categories[0].reprofile = '4000';
+    const r = build(toModel(input));
+    const t = table(r, 'capital');
+    // printed outturn − budget (−391.2): the default is the remaining budget, 391.2; nil for an overspend (Resources 548.9)
+    row(t, 'Adult & Community Services', [['remaining', '-391.2'], ['reprofile', '391.2']]);
+    row(t, 'Resources', [['remaining', '548.9'], ['reprofile', '0']]);
+    // 4,000 + 391.2 + 2,037.9 + 251.2 + 179.5 + 89.1 = 6,948.9
+    row(t, 'Total Expenditure', [['reprofile', '6,948.9']]);
+    const notes = r.findings.filter((f) => f.rule === 'capital.reprofile-defaulted');
+    assert.deepEqual(notes.map((f) => [f.severity, f.source, f.expected]), [
+      ['note', '$.capital.categories[1]', '391.2'], ['note', '$.capital.categories[2]', '2037.9'], ['note', '$.capital.categories[3]', '251.2'],
+      ['note', '$.capital.categories[4]', '179.5'], ['note', '$.capital.categories[7]', '89.1']]);
+    input.capital.reprofileDefault = false;
+    const nil = build(toModel(input));
+    row(table(nil, 'capital'), 'Total Expenditure', [['reprofile', '4,000.0']]);
+    assert.ok(!nil.findings.some((f) => f.rule === 'capital.reprofile-defaulted'));
+  });
+
+  it('Newport City Council, 2022/23 Capital Outturn and Additions (Cabinet minute): a £30.6m variance of which £30.553m slipped and £47,000 a net underspend (a saving)', () => {
+    // Source: https://democracy.newport.gov.uk/mgAi.aspx?ID=10851&LLL=0 — "These additions took the total budget for the
+    // year to £91.8m … Against the revised budget, total expenditure of £61.2m was incurred, resulting in a variance of
+    // £30.6m. This variance comprised a net underspend of £47,000 and more significantly, slippage totalling £30.553m."
+    // By hand: 91.8 − 61.2 = 30.6 = 30.553 + 0.047 (the minute's own split confirms its rounded budget and spend);
+    // 61.2 / 91.8 = 66.67%.
+    const input = doc('test/fixtures/bodies-inputs/newport-2022-23-capital-outturn.json');
+    for (const model of [toModel(input), viaTemplates(input)]) {
+      const r = build(model);
+      const t = table(r, 'capital');
+      assert.deepEqual(headers(t), ['', '2022/23 Revised budget £m', '2022/23 Expenditure £m', 'Variance £m', 'Slippage £m', 'Net underspend £m']);
+      row(t, 'Capital Programme 2022/23', [['revised', '91.8'], ['outturn', '61.2'], ['remaining', '30.6'], ['reprofile', '30.553'], ['saving', '0.047']]);
+      assert.deepEqual(rules(r), []);
+      assert.equal(r.narrative.capital!.savings, 'Of the underspend of £30.600m, £30.553m is reprofiled to 2023/24 and £0.047m is a saving.');
+    }
   });
 });
 
@@ -439,7 +479,8 @@ describe('other bodies: each input through `outturn template` and back builds th
     'test/fixtures/bodies-inputs/iow-2005-06-capital-outturn.json', 'test/fixtures/bodies-inputs/banes-2006-07-capital-monitoring.json',
     'test/fixtures/bodies-inputs/lancashire-pcc-2018-19-reserves.json', 'test/fixtures/bodies-inputs/nottsfire-2023-25-reserves.json', 'test/fixtures/bodies-inputs/oxfordshire-2020-21-capital-outturn.json',
     'test/fixtures/bodies-inputs/surrey-pcc-2023-24-month9.json', 'test/fixtures/bodies-inputs/nottsfire-2020-21-reserves.json',
-    'test/fixtures/bodies-inputs/brighton-hove-2021-22-fcl-capital.json', 'test/fixtures/bodies-inputs/flintshire-2017-18-capital-outturn.json']) {
+    'test/fixtures/bodies-inputs/brighton-hove-2021-22-fcl-capital.json', 'test/fixtures/bodies-inputs/flintshire-2017-18-capital-outturn.json',
+    'test/fixtures/bodies-inputs/newport-2022-23-capital-outturn.json']) {
     it(path, () => {
       const { direct, templates } = sameThroughTemplates(doc(path));
       assert.deepEqual(templates, direct);

@@ -98,7 +98,7 @@ function apiMinor(version: string): number {
   return Number(m[1]);
 }
 
-// ---------- addresses (the A1 helpers are the product's own, src/plan/a1) ----------
+// ---------- addresses (the A1 helpers are the product's own, src/base/a1) ----------
 
 /** "C7" → {r, c}, failing as Excel does (InvalidArgument) on anything else */
 function cellAt(ref: string, address: string): { r: number; c: number } {
