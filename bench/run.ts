@@ -251,9 +251,9 @@ async function main(): Promise<void> {
       peakRssMB: { csv: csv.peakRssMB, product: prod?.peakRssMB, pence: pence.peakRssMB, dec: dec.peakRssMB, float: float.peakRssMB },
     });
   }
-  log('  writer on the fake Excel…');
+  if (runs('writer')) log('  writer on the fake Excel…');
   const writer = runs('writer') ? await writerBench() : 'skipped (--only)';
-  log('  command line…');
+  if (runs('cli')) log('  command line…');
   const cli = runs('cli') ? cliBench() : { runner: 'skipped (--only)', rows: [] };
   const peers = runs('peers') ? await peersBench() : { rows: [], floors: {} };
   const addin = runs('addin') ? addinBench() : { files: [], note: 'skipped (--only)' };
