@@ -13,7 +13,7 @@ interface Paint {
 
 async function measureDist(dist: string, runs: number): Promise<Paint> {
   process.env.OUTTURN_PANE_DIST = dist;
-  const h = await import('../test/taskpane/harness');
+  const h = await import('../test/support/taskpane-harness');
   await h.acquire();
   const fcp: number[] = [];
   const ready: number[] = [];

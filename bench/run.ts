@@ -278,7 +278,7 @@ async function main(): Promise<void> {
     out.push(`| ${e.lines.toLocaleString('en-GB')} | ${f1(e.csvMs)} | ${na(e.productValidateMs, f1)} + ${na(e.productBuildMs, f1)} | ${f1(e.penceMs)} | ${f1(e.decPerAmountMs)} | ${f1(e.floatMs)} | ${e.ratioCsv.toFixed(2)}× | ${na(e.ratioBuild, (x) => `${x.toFixed(2)}×`)} | ${na(e.ratioTotal, (x) => `${x.toFixed(2)}×`)} | ${e.ratioPence.toFixed(2)}× | ${e.floatDriftPounds} | ${f1(e.peakRssMB.csv)} / ${na(e.peakRssMB.product, f1)} / ${f1(e.peakRssMB.pence)} / ${f1(e.peakRssMB.dec)} / ${f1(e.peakRssMB.float)} | ${(e.peakRssMB.csv / e.peakRssMB.float).toFixed(2)}× |`);
   }
   out.push('');
-  out.push('Office.js writer on the fake Excel (test/fakes/fake-excel.ts)');
+  out.push('Office.js writer on the fake Excel (test/support/fakes/fake-excel.ts)');
   if (typeof writer === 'string') out.push(`  ${writer}`);
   else {
     out.push('| input | sheets written | context.sync() calls (read + write) | write requests | largest request bytes | all bytes | cells written |');

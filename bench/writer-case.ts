@@ -5,7 +5,7 @@ import { buildInWorkbook } from '../src/excel/flow';
 import { writePlan } from '../src/excel/write';
 import { buildFromSheets, inputSheetNames, templates } from '../src/taskpane/pipeline';
 import { DEFAULT_SETTINGS } from '../src/taskpane/settings';
-import { FakeRequestContext, FakeWorkbook } from '../test/fakes/fake-excel';
+import { FakeRequestContext, FakeWorkbook } from '../test/support/fakes/fake-excel';
 import { scaledExample } from './scale';
 
 async function main(): Promise<void> {

@@ -28,7 +28,7 @@ function nameOf(label: string): string {
 const isAllCaps = (s: string) => /[A-Z]/.test(s) && s === s.toUpperCase();
 
 /** Labels of rows that close a block without the word "total" (a hint: the arithmetic decides). */
-const CLOSES = /^(net\s+)?cost of services|^(gross|net)\s+(revenue\s+)?(expenditure|spend|cost|budget|income)|^net cost of services|requirement\b|^closing balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$|^current approved|^(revised|approved|total)\s+(capital\s+)?programme|^(net\s+)?(increase|decrease|movement)\b.*\b(in|during)\s+(the\s+)?year|^surplus|^deficit|^net\s+(surplus|deficit|position)|^(net\s+)?(increase|\(?decrease).*before transfers|^funding\s+total|^total/i;
+const CLOSES = /^(net\s+)?cost of services|^(gross|net)\s+(revenue\s+)?(expenditure|spend|cost|budget|income)|^net cost of services|requirement\b|^closing balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$|^current approved|^(revised|approved|total)\s+(capital\s+)?programme|^(net\s+)?(increase|decrease|movement)\b.*\b(in|during)\s+(the\s+)?year|^\(?surplus\b|^\(?deficit\b|^net\s+(surplus|deficit|position)|^(net\s+)?(increase|\(?decrease).*before transfers|^funding\s+total|^total/i;
 /** A label that closes a block and stands for its lines even when nothing adds up to it: the error is then in the figures. */
 const CLOSES_FIRMLY = /^(net\s+)?budget requirement|^council tax requirement|^(total\s+)?precept requirement|^net (revenue )?expenditure\b.*requirement|^gross\s+(revenue\s+)?expenditure|^net\s+(revenue\s+)?expenditure|^net cost of services|^closing balance|^balance\s+(at|as at)\s+31/i;
 /** An opening balance is a line (what the year starts from), whatever its wording. */
@@ -272,9 +272,14 @@ export function readTotals(a: Audit): void {
           take(i, narrowFrom, `labelled as closing a block ("${row.label}") of one line, which it equals`);
           continue;
         }
-        if (closes && s.top - narrowFrom >= 2) {
+        // A running statement ("Budget requirement 2023/24 … Total change in services … Budget
+        // requirement 2024/25"): a firmly closing label with fewer than two rows since the last total
+        // closes the whole run above (the previous total ± the lines since).
+        const starts = [narrowFrom, 0].filter((k) => s.top - k >= 2 && (k === 0 || s.top - narrowFrom >= 2));
+        const running = CLOSES_FIRMLY.test(row.label) && s.top - narrowFrom < 2 && starts.length > 0;
+        if (closes && (s.top - narrowFrom >= 2 || running)) {
           // Labelled as closing a block, but the figures do not add up: a total all the same, checked.
-          const k = [narrowFrom, 0].map((k) => ({ k, sc: score(row, k) })).reduce((x, y) => (better(y.sc, x.sc) ? y : x));
+          const k = starts.map((k) => ({ k, sc: score(row, k) })).reduce((x, y) => (better(y.sc, x.sc) ? y : x));
           // Firmly only when the figures are of the block's size: a line left out, not a different quantity.
           const near = printedCols(row).every(([j, p]) => {
             const v = s.sumFrom(j, k.k);
@@ -325,6 +330,16 @@ export function readTotals(a: Audit): void {
         }
       }
     }
+    // The rows after the running balance a statement starts from ("Budget requirement 2023/24",
+    // "Balance brought forward"): a sub-total of the changes does not add the balance itself.
+    let opening = -1;
+    for (let q = s.top - 1; q >= narrowFrom && q >= s.top - 200; q--) {
+      const m = s.stack[q];
+      if (kinds[m] === 'line' && !a.blocks.has(m) && (OPENS.test(rows[m].label) || CLOSES_FIRMLY.test(rows[m].label))) {
+        opening = q;
+        break;
+      }
+    }
     const wideFirst = k0 === 'total' && (row.rowType !== undefined || isAllCaps(row.label));
     const order: { k: number; why: string }[] = [];
     if (matched >= 0 && matched < s.top) order.push({ k: matched, why: 'labelled after the heading it closes' });
@@ -332,6 +347,7 @@ export function readTotals(a: Audit): void {
     const wide = { k: 0, why: `labelled as a total of every row not yet totalled` };
     order.push(...(wideFirst ? [wide, narrow] : [narrow, wide]));
     for (const v of voted(row, 1)) order.push({ k: v.k, why: `labelled as a total; the ${s.top - v.k} rows above it add up to it` });
+    if (opening >= 0 && opening + 1 < s.top) order.push({ k: opening + 1, why: `labelled as a total of the rows after the balance they change ("${rows[s.stack[opening]].label}")` });
     const seen = new Set<number>();
     const cands = order.filter((o) => o.k < s.top && !seen.has(o.k) && seen.add(o.k));
     if (!cands.length) continue;
@@ -352,6 +368,22 @@ export function readTotals(a: Audit): void {
       if (better(sc, bestScore)) {
         best = c;
         bestScore = sc;
+      }
+    }
+    if (bestScore.exact + bestScore.near === 0) {
+      // Nothing adds up to it: read it as the block that needs the least change to cast (as an
+      // auditor would), so the difference reported is the error, not a block misread.
+      const miss = (k: number) => printedCols(row).reduce((m, [j, p]) => {
+        const v = s.sumFrom(j, k);
+        return v === undefined ? m.plus(p!.value.abs()).plus(1e15) : m.plus(p!.value.minus(v).abs());
+      }, ZERO);
+      let least = miss(best.k);
+      for (const c of cands) {
+        const m = miss(c.k);
+        if (m.lt(least)) {
+          best = c;
+          least = m;
+        }
       }
     }
     const typed = row.rowType !== undefined;
@@ -450,6 +482,12 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
       }
       if (!readable) continue;
       const printed = a.num(row, c)!.value;
+      if (a.num(row, c)!.dash && !expected.isZero() && cols.some((k) => k !== c && a.num(row, k) && !a.num(row, k)!.dash)) {
+        // "none" or a dash at a total whose other columns print figures: the row leaves this column
+        // unprinted (a CIES's lower half prints only the net), so it is not cast here — said, not flagged.
+        a.note(row, c, `${rule}.unprinted`, `${a.describe(row, c)}: printed ${a.num(row, c)!.raw} where the rows it totals add up to ${show(expected)}; the row prints figures in other columns only, so this column is read as not printed, not cast`);
+        continue;
+      }
       let extra = '';
       if (!expected.eq(printed) && b.members.some((m) => a.blocks.has(m))) {
         const lines = deep(i, c);
@@ -458,8 +496,19 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
       const first = rows[b.members[0]];
       const last = rows[b.members[b.members.length - 1]];
       const what = b.members.length === 1 ? `the row it totals (${first.label}) shows` : `the ${b.members.length} rows it totals (${first.label} … ${last.label}) add up to`;
+      // The difference is exactly one line's figure: the total most likely leaves that line out
+      // (or counts it twice) — said with the total, and then no line is blamed for its sign.
+      const diff = printed.minus(expected);
+      const left = diff.isZero() || b.members.length < 2 ? [] : b.members.filter((m) => {
+        const v = a.value(rows[m], c);
+        return v !== undefined && !v.isZero() && (v.neg().eq(diff) || v.eq(diff));
+      });
+      if (left.length === 1) {
+        const v = a.value(rows[left[0]], c)!;
+        extra += `; the difference is the figure of ${rows[left[0]].label || 'one line'} (${show(v)}): ${v.neg().eq(diff) ? 'is it left out of the total?' : 'is it counted twice?'}`;
+      }
       const ok = a.check(row, c, expected, b.members.map((m): At => [rows[m], c]), rule, what, extra);
-      if (!ok) signSlip(a, row, c, printed.minus(expected), b.members, rule);
+      if (!ok && left.length === 0) signSlip(a, row, c, diff, b.members, rule);
     }
   }
 }

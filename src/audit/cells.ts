@@ -1,7 +1,42 @@
 // Findings about single cells, and what each layout needs.
-import type { Layout } from './detect';
+import type { FoundTable, Layout } from './detect';
 import type { Audit } from './context';
-import { NOT_APPLICABLE } from './grid';
+import { show } from './findings';
+import { NOT_APPLICABLE, type Reading } from './grid';
+
+/**
+ * Tables whose figures are not all spending, where a CR/DR mark cannot give a sign: in a statement
+ * of reserves a credit is a balance held (printed positive) as much as a draw; in financing and the
+ * MTFP the funding is a credit printed positive. There a marked figure is an error at its cell.
+ */
+const CR_DR_AMBIGUOUS: ReadonlySet<Layout> = new Set(['reserves', 'financing', 'mtfp', 'scenarios']);
+
+/**
+ * The table as a layout reads it: in the layouts of CR_DR_AMBIGUOUS a figure marked CR or DR becomes
+ * unreadable text (reported by cellRules at its cell; nothing that depends on it is checked). Other
+ * layouts (revenue, forecast, capital, programme, ledger, auto: spending and income) keep the
+ * reading: CR a credit, negative; DR a debit, positive. Returns `t` itself when nothing changes.
+ */
+export function withLedgerSigns(t: FoundTable, layout: Layout): FoundTable {
+  if (!CR_DR_AMBIGUOUS.has(layout)) return t;
+  let changed = false;
+  const rows = t.rows.map((row) => {
+    let cells: Map<number, Reading> | undefined;
+    for (const [c, x] of row.cells) {
+      if (x.kind !== 'number' || (x.ledgerSign !== 'CR' && x.ledgerSign !== 'DR')) continue;
+      cells ??= new Map(row.cells);
+      cells.set(c, {
+        kind: 'text',
+        text: x.raw,
+        reason: `"${x.raw}" is marked ${x.ledgerSign} (a ${x.ledgerSign === 'CR' ? 'credit' : 'debit'}), and in a ${layout === 'reserves' ? 'statement of reserves' : layout === 'financing' ? 'table of financing' : 'medium-term plan'} a credit may be a balance or funding (positive) as well as income (negative): print the figure with its sign, as −1,203 or (1,203), or without a mark`,
+      });
+    }
+    if (!cells) return row;
+    changed = true;
+    return { ...row, cells };
+  });
+  return changed ? { ...t, rows } : t;
+}
 
 export function cellRules(a: Audit): void {
   for (const row of a.t.rows) {
@@ -29,6 +64,14 @@ export function cellRules(a: Audit): void {
       }
       if (x.kind === 'number' && x.marker) {
         a.note(row, c, 'printed.footnote-marker', `${a.describe(row, c)}: printed ${x.raw}; read as ${x.value.toFixed()}, the footnote marker ${x.marker} set aside`);
+      }
+      if (x.kind === 'number' && x.ledgerSign) {
+        const how = x.ledgerSign === '-'
+          ? 'the minus printed after the figure, as finance systems print a negative figure'
+          : x.ledgerSign === 'CR'
+            ? 'CR marks a credit: income or an underspend, negative in a table of spending'
+            : 'DR marks a debit: spending, positive';
+        a.note(row, c, 'printed.ledger-sign', `${a.describe(row, c)}: printed ${x.raw}; read as ${show(x.value)} (${how})`);
       }
       if (x.kind === 'number' && x.unit) {
         a.note(row, c, 'printed.unit-in-cell', `${a.describe(row, c)}: printed ${x.raw}; read as ${x.value.toFixed()}, the unit "${x.unit}" inside the cell set aside (the column's units: ${a.units(c) ?? 'not stated'})`);

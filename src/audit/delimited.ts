@@ -70,8 +70,6 @@ export function detectDelimiter(text: string, name: string): Delimiter {
 
 // A figure written with decimal commas: 1.234,56 / 1234,5 / -1.234 / (12,0) / 12,5 %.
 const DECIMAL_COMMA = /^[(\-−–]?\s*[£€]?\s*\d{1,3}(?:[.\u00a0\u202f ]\d{3})*(?:,\d+)?\s*%?\)?$|^[(\-−–]?\s*[£€]?\s*\d+,\d+\s*%?\)?$/;
-// A figure written with decimal points and comma thousands: 1,234.56 / 1234.5.
-const DECIMAL_POINT = /^[(\-−–]?\s*[£€]?\s*\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*%?\)?$|^[(\-−–]?\s*[£€]?\s*\d+\.\d{1,2}\s*%?\)?$/;
 
 function toDecimalPoint(v: string): string {
   return v.replace(/[.\u00a0\u202f ](?=\d{3}\b)/g, '').replace(/,(?=\d)/, '.');
@@ -114,10 +112,81 @@ function csvParseLines(records: { record: string[]; info: { lines: number } }[])
   return records;
 }
 
+// A figure's digits and separators, without its sign, brackets, currency and percent sign: "(1.647)" → 1.647.
+const FIGURE = /^[(\-−–]?\s*[£€]?\s*(\d[\d.,\u00a0\u202f ]*)\s*%?\s*\)?$/;
+
+/**
+ * How a figure of a semicolon-separated file is written: 'comma' certainly with a decimal comma
+ * (12,5 · 1.234,56 · 0,113 · 1.234.567), 'point' certainly with a decimal point (12.5 · 1,234.56 ·
+ * 0.113 · 1,234,567), 'dot3' and 'comma3' either way (1.491 · 1,491: a separator between thousands,
+ * or three decimal places), 'whole' a whole number (400, 1 234); undefined for anything else.
+ */
+type Form = 'comma' | 'point' | 'dot3' | 'comma3' | 'whole';
+function formOf(s: string): Form | undefined {
+  const f = FIGURE.exec(s)?.[1].replace(/[\u00a0\u202f ](?=\d{3}\b)/g, '');
+  if (!f) return undefined;
+  if (/^\d+$/.test(f)) return 'whole';
+  if (/^[1-9]\d{0,2}\.\d{3}$/.test(f)) return 'dot3';
+  if (/^[1-9]\d{0,2},\d{3}$/.test(f)) return 'comma3';
+  if (/^(\d{1,3}(\.\d{3})+|\d+),\d+$/.test(f) || /^\d{1,3}(\.\d{3}){2,}$/.test(f)) return 'comma';
+  if (/^(\d{1,3}(,\d{3})+|\d+)\.\d+$/.test(f) || /^\d{1,3}(,\d{3}){2,}$/.test(f)) return 'point';
+  return undefined;
+}
+
+/** What a semicolon-separated file's figures show of how it writes them: counts and the first of each form. */
+interface Forms {
+  count: Record<Form, number>;
+  /** the first figure of each form, and where it is ("line 3, field 2") */
+  first: Partial<Record<Form, [string, string]>>;
+}
+
+/**
+ * How a semicolon-separated file writes its figures, decided from the whole file: with decimal
+ * commas (as Excel saves one in much of Europe: 1.234,56; and 1.491 is 1491), or with decimal points
+ * (1,234.56; 1,491 is 1491). A figure certain either way decides; a file with both is refused. When
+ * every figure is whole or of the form 1.491 / 1,491, whole figures beside them (1.491 beside 400,
+ * as B&NES's capital monitor saved by continental Excel) or the table's unit £ or £'000 (where a
+ * third decimal place is not printed) make them thousands. Returns true for decimal commas.
+ * Errors: AuditInputError naming the figure when the file cannot tell (1.491 and 1,491 in one file;
+ * every figure 1.491-like in £m or with no unit).
+ */
+function commaConvention(forms: Forms, text: string, name: string): boolean {
+  const { count, first } = forms;
+  const at = (f: Form) => `"${first[f]![0]}" (${first[f]![1]})`;
+  if (count.comma > 0 && count.point > 0) {
+    throw new AuditInputError(name, `a semicolon-separated file whose figures are written both with decimal commas (${at('comma')}) and with decimal points (${at('point')}): save it again with one way of writing figures`);
+  }
+  if (count.comma > 0) return true;
+  if (count.point > 0 || (count.dot3 === 0 && count.comma3 === 0)) return false;
+  const fix = 'save the file again with one way of writing figures (1,491 or 1.491,00), or as .xlsx';
+  const either = (f: 'dot3' | 'comma3') => {
+    const v = first[f]![0];
+    const digits = FIGURE.exec(v)![1];
+    const whole = digits.replace(/[.,]/, '');
+    const decimal = digits.replace(',', '.');
+    return `${at(f)} could be ${whole} written with ${f === 'dot3' ? 'a point' : 'a comma'} between thousands or ${decimal} with ${f === 'dot3' ? 'a decimal point' : 'a decimal comma'}`;
+  };
+  if (count.dot3 > 0 && count.comma3 > 0) {
+    throw new AuditInputError(name, `figures written both as ${first.dot3![0]} and as ${first.comma3![0]} in a semicolon-separated file: ${either('dot3')}, and ${either('comma3')}; ${fix}`);
+  }
+  const inThousands = /£\s*['’]?\s*000|£\s*k\b|£\s*thousands?\b/i.test(text);
+  const inMillions = /£\s*['’]?\s*m\b|£\s*millions?\b/i.test(text);
+  // in £m three places are thousands of pounds, as tables in £m print them: a decimal separator
+  if (inMillions && !inThousands) return count.comma3 > 0;
+  const thousands = count.whole > 0 || inThousands || /£/.test(text);
+  if (!thousands) {
+    const f = count.dot3 > 0 ? 'dot3' : 'comma3';
+    throw new AuditInputError(name, `every figure is written like ${first[f]![0]}, and nothing in the file tells which way: ${either(f)}; ${fix}`);
+  }
+  // thousands: 1.491 as continental Excel writes 1491 (decimal commas), 1,491 as British Excel does
+  return count.dot3 > 0;
+}
+
 /**
  * CSV/TSV text into a grid. `delimiter` is found from the text when not given. In a semicolon-separated
  * file, figures with decimal commas (1.234,56) are read as 1234.56 when every figure of the file is
- * written that way; a file that mixes both ways of writing a figure is refused, naming both.
+ * written that way (decided by commaConvention from the whole file: 1.491 beside 400 is 1491); a file
+ * that mixes both ways, or cannot tell, is refused, naming the figures.
  * Errors: AuditInputError naming the file and line.
  */
 export function readDelimited(content: string, name: string, delimiter?: Delimiter, encoding: DelimitedReading['encoding'] = 'UTF-8'): Grid {
@@ -139,26 +208,20 @@ export function readDelimited(content: string, name: string, delimiter?: Delimit
     throw new AuditInputError(line ? `${name} line ${line}` : name, `not readable as ${DELIMITER_NAMES[delim]} text (${(e as Error).message})`);
   }
   let decimalComma = false;
+  let pointThousands = false;
   if (delim === ';') {
-    let commas = 0;
-    let points = 0;
-    let firstPoint = '';
-    for (const { record } of records) for (const v of record) {
-      const s = v.trim();
-      if (!/\d/.test(s)) continue;
-      // a decimal comma, or thousands grouped by points at least twice (1.234.567): written the continental way
-      const c = DECIMAL_COMMA.test(s) && (/,/.test(s) || /\d\.\d{3}\.\d{3}/.test(s));
-      const p = DECIMAL_POINT.test(s);
-      if (c && !p) commas++;
-      if (p && !c) {
-        points++;
-        firstPoint ||= s;
+    const forms: Forms = { count: { comma: 0, point: 0, dot3: 0, comma3: 0, whole: 0 }, first: {} };
+    for (const { record, info } of records) {
+      for (let k = 0; k < record.length; k++) {
+        const s = record[k].trim();
+        const form = /\d/.test(s) ? formOf(s) : undefined;
+        if (!form) continue;
+        if (!forms.count[form]++) forms.first[form] = [s, `line ${info.lines - breaksIn(record)}, field ${k + 1}`];
       }
     }
-    if (commas > 0 && points > 0) {
-      throw new AuditInputError(name, `a semicolon-separated file whose figures are written both with decimal commas (1.234,56) and with decimal points (${firstPoint}): save it again with one way of writing figures`);
-    }
-    decimalComma = commas > 0;
+    decimalComma = commaConvention(forms, textIn, name);
+    // no decimal comma printed, only points between thousands: say so
+    pointThousands = decimalComma && forms.count.comma === 0;
   }
   const lines: number[] = [];
   const sheetRows: number[] = [];
@@ -178,7 +241,7 @@ export function readDelimited(content: string, name: string, delimiter?: Delimit
     sheetRows,
     addressing: 'rowcol',
     notes,
-    readAs: `${encoding}, ${DELIMITER_NAMES[delim]}${decimalComma ? ' with decimal commas' : ''}`,
+    readAs: `${encoding}, ${DELIMITER_NAMES[delim]}${pointThousands ? ' with a point between thousands (1.491 read as 1,491)' : decimalComma ? ' with decimal commas' : ''}`,
   };
 }
 

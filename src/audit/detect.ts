@@ -77,6 +77,12 @@ export interface FoundTable {
   units?: Units;
 }
 
+/**
+ * Text that is a figure the reader could not read: digits (grouped, bracketed, with £) followed by at
+ * most a short mark ("1203XX", "2,991.5x", "1.2.3"), not a word, a year ("2020/21") or a date.
+ */
+const FIGURE_LIKE = /^[(\-−–]?\s*[£€$]?\s*\d[\d,.\s\u00a0]*\)?\s*[a-z]{0,3}\.?\s*[-−–]?$/i;
+
 const BLANK_TEXT = /^[\s\u00a0\u202f\u2009]*$/;
 
 function rowIsBlank(g: Grid, r: number, c1: number): boolean {
@@ -276,16 +282,22 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     let numbers = 0;
     let texts = 0;
     let percents = 0;
+    let figureLike = 0;
     for (let r = r0; r <= r1; r++) {
       const x = readAt(g, r, c);
       if (x.kind === 'number') {
         numbers++;
         if (x.percent) percents++;
-      } else if (x.kind === 'text') texts++;
+      } else if (x.kind === 'text') {
+        texts++;
+        if (FIGURE_LIKE.test(x.text.trim())) figureLike++;
+      }
     }
     const own = ownCaption(c);
     const byCaption = norm === 'row type' ? 'row_type' : TEXT_CAPTION.test(own) ? 'text' : LABEL_CAPTION.test(own) ? 'label' : undefined;
-    const numeric = byCaption === undefined && numbers > 0 && numbers >= texts;
+    // A column of figures some of which cannot be read ("1203XX", "2,99,1") is still a column of
+    // figures: each unreadable cell is then an error at its cell, never the column left out unsaid.
+    const numeric = byCaption === undefined && numbers > 0 && numbers + figureLike >= texts;
     const role: Role = byCaption ?? (numeric ? roleOf(norm) : 'text');
     columns.push({
       c,

@@ -96,6 +96,11 @@ export type Reading =
       marker?: string;
       /** a unit printed inside the cell ("£13.5m"), read past */
       unit?: string;
+      /**
+       * how a finance system marked the sign after the figure: CR (a credit, read as negative), DR (a
+       * debit, read as positive), or '-' (a trailing minus, "1203-", read as negative)
+       */
+      ledgerSign?: 'CR' | 'DR' | '-';
     };
 
 /** A header cell that states a unit: £, £000, £'000, £m, £k, %, (£m). */
@@ -107,6 +112,11 @@ export const NOT_APPLICABLE = /^\s*(n\/?a|not applicable)\s*%?\s*$/i;
 const FOOTNOTE = /^(.*[0-9)%])\s*(\*+|[†‡§¶]+|[\u00b9\u00b2\u00b3\u2070-\u2079]+|\(\s*(?:[a-z]|[ivx]{1,4}|[0-9]{1,2})\s*\)|\[\s*[0-9a-z]{1,2}\s*\])$/i;
 /** A figure with its unit inside the cell: "£13.5m", "£1,705m", "£2.1bn", "£450k", "£'000 12". */
 const UNIT_IN_CELL = /^(.*[0-9)])\s*(m|bn|k|million|thousand)$/i;
+/**
+ * A figure with its sign marked after it as ledgers and finance systems print it (Agresso/Unit4,
+ * SAP, Oracle reports; trial balances): "1203CR", "1,203 Cr", "£2,587CR", "999 DR", "1203-".
+ */
+const LEDGER_SIGN = /^(.*[0-9)])\s*(?:(CR|DR)\.?|([-−–]))$/i;
 
 /** Typed numbers with more places than this are unrounded ratios or the like, not printed figures. */
 const MAX_PRINTED_PLACES = 10;
@@ -221,6 +231,8 @@ export function readCell(v: GridCell): Reading {
   let unit: string | undefined;
   if (p.kind === 'unreadable') {
     // As copied from a PDF: a footnote marker after the figure, or the unit inside the cell.
+    const ls = LEDGER_SIGN.exec(v.trim());
+    if (ls) return ledgerSigned(v, ls[1], ls[2] ? (ls[2].toUpperCase() as 'CR' | 'DR') : '-', p.reason);
     const fm = FOOTNOTE.exec(v.trim());
     const m = fm ?? UNIT_IN_CELL.exec(v.trim());
     if (!m) return { kind: 'text', text: v, reason: p.reason };
@@ -242,6 +254,28 @@ export function readCell(v: GridCell): Reading {
     negativeZero: p.negativeZero,
     typed: false,
     raw: v.trim(),
+  };
+}
+
+/** "1203CR" and the like (LEDGER_SIGN): the figure with the sign its mark gives; a sign printed twice is unreadable. */
+function ledgerSigned(v: string, figure: string, mark: 'CR' | 'DR' | '-', reason: string): Reading {
+  const p = parsePrinted(figure);
+  if (p.kind !== 'number' || p.dash || p.percent) return { kind: 'text', text: v, reason };
+  if (p.value.isNegative() || p.negativeZero) {
+    return { kind: 'text', text: v, reason: `${JSON.stringify(v.trim())} has two signs (${p.bracketed ? 'brackets' : 'a minus'} and ${mark === '-' ? 'a trailing minus' : mark}): the figure's sign cannot be told` };
+  }
+  const negative = mark !== 'DR' && !p.value.isZero();
+  return {
+    kind: 'number',
+    value: negative ? p.value.neg() : p.value,
+    places: p.places,
+    units: p.units === undefined ? undefined : negative ? -p.units : p.units,
+    dash: false,
+    percent: false,
+    negativeZero: false,
+    typed: false,
+    raw: v.trim(),
+    ledgerSign: mark,
   };
 }
 

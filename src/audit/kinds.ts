@@ -26,6 +26,8 @@ const ROW_TYPES: Record<string, Kind> = {
   adjustment: 'adjustment',
   total_underspend: 'total_underspend',
   earmarked: 'earmarked',
+  earmarked_subtotal: 'total',
+  transfer_to_capital: 'earmarked',
   net_underspend: 'net_underspend',
   memo: 'memo',
 };

@@ -38,7 +38,7 @@ export function revenueRules(a: Audit): void {
       }
       const net = rowsOf(a, 'net_underspend').find((i) => i > tu);
       if (net !== undefined) {
-        const np = [tu, ...rowsOf(a, 'earmarked').filter((i) => i > tu && i < net)];
+        const np = [tu, ...withoutSubtotals(a, rowsOf(a, 'earmarked').filter((i) => i > tu && i < net), variance.c)];
         const nv = np.map((i) => a.value(rows[i], variance.c));
         if (!nv.some((v) => v === undefined)) {
           a.check(rows[net], variance.c, sum(nv as Dec[]), np.map((i): At => [rows[i], variance.c]), 'revenue.net-underspend',
@@ -65,6 +65,38 @@ export function revenueRules(a: Audit): void {
       });
     }
   }
+}
+
+/**
+ * The earmarked rows without their own sub-total (issue 11): a bold row whose variance is the sum of
+ * the rows directly above it (two or more, back to the last such row) closes them and is not added again,
+ * whatever its label ("Total" is read as a total already; "Earmarked underspends" is not).
+ */
+function withoutSubtotals(a: Audit, rows: number[], c: number): number[] {
+  const out: number[] = [];
+  let block: number[] = [];
+  for (const i of rows) {
+    const row = a.t.rows[i];
+    const v = a.value(row, c);
+    // The run it closes: the rows directly above it (two or more, back to the last sub-total).
+    let run: number | undefined;
+    if (row.bold && v !== undefined) {
+      let acc = new Dec(0);
+      for (let k = block.length - 1; k >= 0; k--) {
+        const x = a.value(a.t.rows[block[k]], c);
+        if (x === undefined) break;
+        acc = acc.plus(x);
+        if (block.length - k >= 2 && acc.eq(v)) run = k;
+      }
+    }
+    if (run !== undefined) {
+      block = [];
+      continue;
+    }
+    out.push(i);
+    block.push(i);
+  }
+  return out;
 }
 
 /**
@@ -115,12 +147,30 @@ export function forecastRules(a: Audit): void {
 }
 
 export function capitalRules(a: Audit): void {
-  const [revised] = a.cols('revised');
   const [outturn] = a.cols('outturn');
+  // Issue 11: a table with in-year budget changes prints the earlier budget, the changes, then the
+  // latest budget: the variance is against the budget nearest the outturn, and the earlier budget +
+  // the columns between = that budget.
+  const budgets = a.cols('revised').filter((c) => !outturn || c.c < outturn.c);
+  const revised = budgets.at(-1) ?? a.cols('revised')[0];
   const [remaining] = a.cols('remaining');
   const [reprofile] = a.cols('reprofile');
   const body = rowsOf(a, 'line', 'subtotal', 'total');
   if (remaining && revised && outturn) difference(a, body, remaining.c, revised.c, outturn.c, 'capital.remaining', 'revised budget − outturn is');
+  if (budgets.length >= 2) {
+    const earlier = budgets[0];
+    const changes = a.t.columns.filter((c) => c.numeric && !c.percent && c.c > earlier.c && c.c < revised.c);
+    const what = `${[earlier, ...changes].map((c) => c.caption).join(' + ')} is`;
+    for (const i of body) {
+      const row = a.t.rows[i];
+      const vals = [earlier, ...changes].map((c) => a.value(row, c.c));
+      if (vals.some((v) => v === undefined)) continue;
+      a.check(row, revised.c, sum(vals as Dec[]), [earlier, ...changes].map((c): At => [row, c.c]), 'capital.budget-changes', what);
+    }
+  }
+  // Issue 11: a saving (the underspend not reprofiled) = budget remaining − reprofile, on every row.
+  const saving = a.t.columns.find((c) => c.numeric && !c.percent && /\bsaving/.test(c.norm));
+  if (saving && reprofile && remaining) difference(a, body, saving.c, remaining.c, reprofile.c, 'capital.saving', 'budget remaining − reprofile is');
   castBlocks(a, moneyCols(a.t), 'capital.cast');
   if (!reprofile) return;
   for (const i of rowsOf(a, 'line')) {

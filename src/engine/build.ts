@@ -5,7 +5,7 @@ import { capitalTable } from './capital';
 import { evaluate } from './evaluate';
 import type { BuildResult, Check, Finding, Narrative, OutturnInput, Table, TableLink, TablePart } from './model';
 import { isFigure } from './model';
-import { capitalSentence, millions, percent, revenueSentence } from './narrative';
+import { capitalSentence, millions, percent, revenueSentence, savingsSentence } from './narrative';
 import { capitalNarrative, reportYearIndex, reservesNarrative, reservesNarrativeOptions, revenueNarrative, revenueNarrativeOptions } from './narrative-tables';
 import { reservesTables, yearDates } from './reserves';
 import { balancesTables } from './reserves-balances';
@@ -88,6 +88,11 @@ export function build(input: OutturnInput): BuildResult {
       sentence: capitalSentence(spend, programme, u, inp.capital.year),
     };
     if (u === '£m') narrative.capital = capitalNarrative(spend, programme, u, inp.capital.year, capital.table.places ?? 1);
+    if (inp.capital.showSavings) {
+      // Issue 11: the underspend split into slippage and saving, from the figures the total row shows.
+      const at = (col: string) => shownAt(capital.table, capital.rows.total, col);
+      narrative.capital.savings = savingsSentence(at('revised').minus(at('outturn')), at('reprofile'), u, inp.capital.nextYear, u === '£m' ? capital.table.places : undefined);
+    }
   }
   if (reserves && inp.reserves) {
     // the report's own year: 31/03/21 for a 2020/21 report whose statement starts at 2019/20

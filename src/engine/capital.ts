@@ -97,7 +97,8 @@ export function capitalTable(inp: CapitalInput): CapitalTable {
     } else if (s.reprofile === undefined) {
       // The officer's decision defaults to the remaining budget, nil for an overspend: a live MAX(0, …).
       defaulted++;
-      cells[b.col('reprofile')] = derived({ op: 'pos', a: b.ref(r, 'remaining') }, dp);
+      // (printed outturn − budget, the remaining budget is −that: a live MAX(0, −…))
+      cells[b.col('reprofile')] = derived(overFirst ? { op: 'pos', a: b.ref(r, 'remaining'), neg: true } : { op: 'pos', a: b.ref(r, 'remaining') }, dp);
       const left = s.revisedBudget.minus(s.outturn);
       if (inp.reprofileDefault === undefined && left.gt(0)) {
         // outturn/v1's default (SPEC), not the officer's decision: said at its place.

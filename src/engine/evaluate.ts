@@ -39,7 +39,7 @@ export function evaluate(tables: Table[], policy: RoundingPolicy): Finding[] {
         return change.isNeg() && !change.isZero() ? round(get(d.balance).div(change.neg()), dp) : ZERO;
       }
       case 'pos':
-        return Dec.max(ZERO, get(d.a));
+        return Dec.max(ZERO, d.neg ? get(d.a).neg() : get(d.a));
     }
   };
 

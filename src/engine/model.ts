@@ -28,6 +28,24 @@ export interface RevenueSection {
   subtotalLabel?: string;
   /** every line of the section is income typed positive (its sub-total is shown positive too) */
   income?: boolean;
+  /** issue 11: the index in `RevenueInput.groups` of the group (directorate) this section (service) is in */
+  group?: number;
+}
+/**
+ * Issue 11: a group of consecutive sections (a directorate of services, the force or the OPCC):
+ * a heading above them and a sub-total of their sub-totals below; the total then adds the group's
+ * sub-total, never its sections' again.
+ */
+export interface RevenueGroup {
+  label?: string;
+  subtotalLabel?: string;
+  source?: string;
+}
+/** Issue 11: revenue transferred to capital (a revenue contribution to capital), below the total in the variance column's sign. */
+export interface TransferToCapital {
+  label: string;
+  amount: Dec;
+  source?: string;
 }
 /** Over/(under)spend = outturn − budget (the default), or under/(over)spend = budget − outturn. */
 export type VarianceSign = 'outturn-minus-budget' | 'budget-minus-outturn';
@@ -50,6 +68,12 @@ export interface RevenueInput {
   totalLabel: string;
   adjustments: { label: string; amount: Dec }[];
   earmarked: { label: string; amount: Dec; reserve?: string; source?: string }[];
+  /** issue 11: the groups (directorates) `sections[].group` points into; absent: no groups */
+  groups?: RevenueGroup[];
+  /** issue 11: the earmarked block closes with its own sub-total line of this label */
+  earmarkedSubtotalLabel?: string;
+  /** issue 11: revenue transferred to capital, each its own line after TOTAL UNDERSPEND and before the earmarked block */
+  transfersToCapital?: TransferToCapital[];
   /** a recorded change in the budget requirement: revised total − original total (nil unless recorded) */
   budgetRequirementChange: Dec;
   showVirements: boolean;
@@ -315,8 +339,8 @@ export type Derivation =
   | { op: 'ratio'; num: CellRef; den: CellRef }
   /** years a balance lasts at a rate of draw: balance / −change when change < 0, else nil */
   | { op: 'cover'; balance: CellRef; change: CellRef }
-  /** max(0, a): a default that follows its source, e.g. reprofile = remaining budget when positive */
-  | { op: 'pos'; a: CellRef };
+  /** max(0, a) (`neg`: max(0, −a)): a default that follows its source, e.g. reprofile = remaining budget when positive */
+  | { op: 'pos'; a: CellRef; neg?: true };
 
 export type ColumnKind = 'text' | 'ref' | 'money' | 'percent' | 'ratio' | 'flag';
 
@@ -337,6 +361,8 @@ export type RowKind =
   | 'adjustment'
   | 'total_underspend'
   | 'earmarked'
+  | 'earmarked_subtotal'
+  | 'transfer_to_capital'
   | 'net_underspend'
   | 'category_total'
   | 'scheme_standalone'
@@ -439,7 +465,8 @@ export interface Check {
 
 export interface Narrative {
   revenue?: { netVariance: string; sentence: string; percentOfBudget?: string };
-  capital?: { spend: string; programme: string; percent: string; sentence: string };
+  /** `savings`: issue 11, with capital.showSavings: the underspend split into slippage and saving */
+  capital?: { spend: string; programme: string; percent: string; sentence: string; savings?: string };
   reserves?: { generalReservePercent?: string; sentence: string; years?: { year: string; sentence: string }[] };
 }
 

@@ -10,7 +10,7 @@
 //   Table 3c (reserves-scenarios): year × case: gap, gap not funded, useable reserves at year end,
 //             reserves exhausted.
 import { Dec, ZERO, text } from '../base/decimal';
-import type { Check, Column, Finding, MtfpYear, Reserve, ReservesInput, TableCell, TableLink, TablePart } from './model';
+import type { Check, Column, Finding, MtfpYear, Reserve, ReservesInput, Table, TableCell, TableLink, TablePart, Units } from './model';
 import type { ReservesTables } from './reserves';
 import { TableBuilder, derived, input, sumOf } from './table-builder';
 import { convert, placesFor } from './units';
@@ -94,26 +94,97 @@ export interface MtfpTables extends TablePart {
   links: TableLink[];
 }
 
+/** What every step of the MTFP tables shares: the forecast years, their column ids, the display units. */
+interface MtfpFrame {
+  res: ReservesInput;
+  mtfp: NonNullable<ReservesInput['mtfp']>;
+  /** display units and their decimal places */
+  u: Units;
+  dp: number;
+  /** year index of the first forecast year */
+  first: number;
+  /** the forecast years' labels */
+  fyears: string[];
+  /** Table 3b's column id of forecast year f */
+  yid: (f: number) => string;
+  /** an input amount shown in display units */
+  money: (v: Dec) => TableCell;
+  /** one cell per forecast year */
+  perYear: (fn: (f: number) => TableCell) => Record<string, TableCell>;
+  /** references into Table 3 (its columns) */
+  table3: TableBuilder;
+  yearOf: (y: number) => string;
+}
+
+/** Table 3b as built, with the rows the other steps refer to. */
+interface PlanTable {
+  table: Table;
+  builder: TableBuilder;
+  gapRow: number;
+  unfundedRow: number;
+  links: TableLink[];
+}
+
+/** One case of Table 3c: the base plan or a named scenario, and its run. */
+interface MtfpCase {
+  label: string;
+  run: MtfpRun;
+  source?: string;
+}
+
 /**
  * Table 3b and 3c, and Table 3's projected movements of the gap-funding reserves turned into live
  * references to Table 3b. `t3` was built from `withDraws(res, base)`.
  */
 export function mtfpTables(res: ReservesInput, base: MtfpRun, t3: ReservesTables): MtfpTables {
-  const mtfp = res.mtfp!;
+  const frame = mtfpFrame(res, t3);
+  const plan = planTable(frame, base, t3);
+  const findings: Finding[] = [];
+  const checks: Check[] = [];
+  exhaustionFindings(frame, base, t3, findings, checks);
+  unfundedFindings(frame, base, plan, findings, checks);
+  const cases: MtfpCase[] = [
+    { label: 'Base', run: base, source: frame.mtfp.source },
+    ...frame.mtfp.scenarios.map((sc) => ({ label: sc.label, run: runMtfp(res, sc.plan, frame.mtfp.gapFundedFrom), source: sc.source })),
+  ];
+  scenarioFindings(frame, cases, findings, checks);
+  const tables = [plan.table];
+  if (cases.length > 1) tables.push(scenariosTable(frame, cases, plan, t3));
+  return { tables, findings, checks, links: plan.links };
+}
+
+function mtfpFrame(res: ReservesInput, t3: ReservesTables): MtfpFrame {
   const u = res.displayUnits;
   const dp = placesFor(u);
-  const money = (v: Dec) => input(convert(v, res.units, u), dp);
   const first = res.actualYears;
   const fyears = res.years.slice(first);
   const yid = (f: number) => `y${f}`;
+  return {
+    res,
+    mtfp: res.mtfp!,
+    u,
+    dp,
+    first,
+    fyears,
+    yid,
+    money: (v: Dec) => input(convert(v, res.units, u), dp),
+    perYear: (fn) => Object.fromEntries(fyears.map((_, f) => [yid(f), fn(f)])),
+    table3: new TableBuilder('reserves', t3.table.columns),
+    yearOf: (y: number) => res.years[y],
+  };
+}
+
+/**
+ * Table 3b: requirement, funding, gap; per gap-funding reserve its planned movements, the draw, the
+ * projected movements (which Table 3 shows, as links) and its balance; the gap not funded.
+ */
+function planTable(fr: MtfpFrame, base: MtfpRun, t3: ReservesTables): PlanTable {
+  const { res, mtfp, u, dp, first, fyears, yid, money, perYear, table3 } = fr;
   const columns: Column[] = [
     { id: 'label', header: ['', ''], kind: 'text' },
     ...fyears.map((y, f) => ({ id: yid(f), header: [y, u], kind: 'money' as const })),
   ];
   const b = new TableBuilder('reserves-mtfp', columns);
-  const perYear = (fn: (f: number) => TableCell) => Object.fromEntries(fyears.map((_, f) => [yid(f), fn(f)]));
-  const table3Refs = new TableBuilder('reserves', t3.table.columns);
-
   const req = b.add('line', 'Budget requirement', false, perYear((f) => money(mtfp.plan[f].budgetRequirement)));
   const fund = b.add('line', 'Funding (grants, council tax precept and other funding)', false, perYear((f) => money(mtfp.plan[f].funding)));
   const gapRow = b.add('subtotal', 'Budget gap / (surplus)', true, perYear((f) => derived({ op: 'diff', a: b.ref(req, yid(f)), b: b.ref(fund, yid(f)) }, dp)));
@@ -127,20 +198,22 @@ export function mtfpTables(res: ReservesInput, base: MtfpRun, t3: ReservesTables
     const draw = b.add('line', 'Drawn to fund the gap / surplus added', false, perYear((f) => money(base.draws.get(label)![f])));
     drawRows.push(draw);
     const projected = b.add('subtotal', 'Projected movements (Table 3)', false, perYear((f) => sumOf([b.ref(planned, yid(f)), b.ref(draw, yid(f))], dp)));
-    b.add('measure', 'Estimated balance at year end (Table 3)', false, perYear((f) => sumOf([table3Refs.ref(r3, `closing${first + f}`)], dp)));
+    b.add('measure', 'Estimated balance at year end (Table 3)', false, perYear((f) => sumOf([table3.ref(r3, `closing${first + f}`)], dp)));
     // Table 3's projected movement of this reserve is the MTFP's: a live reference.
     fyears.forEach((_, f) => {
-      links.push({ at: { t: 'reserves', r: r3, c: table3Refs.col(`movement${first + f}`) }, value: sumOf([b.ref(projected, yid(f))], dp) });
+      links.push({ at: { t: 'reserves', r: r3, c: table3.col(`movement${first + f}`) }, value: sumOf([b.ref(projected, yid(f))], dp) });
     });
   }
   const drawn = b.add('subtotal', 'Drawn from reserves / surplus added', true, perYear((f) => sumOf(b.refs(drawRows, yid(f)), dp)));
   // gap + draws (negative) = what the reserves could not meet; a surplus and the surplus added net to nil
   const unfundedRow = b.add('total', 'Gap not funded from reserves', true, perYear((f) => sumOf([b.ref(gapRow, yid(f)), b.ref(drawn, yid(f))], dp)));
-  const mtfpTable = b.build(`Medium-term financial plan ${fyears[0]} to ${fyears[fyears.length - 1]}: the budget gap and the reserves that fund it`, u);
+  const table = b.build(`Medium-term financial plan ${fyears[0]} to ${fyears[fyears.length - 1]}: the budget gap and the reserves that fund it`, u);
+  return { table, builder: b, gapRow, unfundedRow, links };
+}
 
-  const findings: Finding[] = [];
-  const checks: Check[] = [];
-  const yearOf = (y: number) => res.years[y];
+/** Each reserve the base plan exhausts: a warning if it funds the gap, else a note; and the check. */
+function exhaustionFindings(fr: MtfpFrame, base: MtfpRun, t3: ReservesTables, findings: Finding[], checks: Check[]): void {
+  const { res, mtfp, table3, yearOf } = fr;
   for (const [label, y] of base.exhausted) {
     const gapReserve = mtfp.gapFundedFrom.includes(label);
     findings.push({
@@ -149,7 +222,7 @@ export function mtfpTables(res: ReservesInput, base: MtfpRun, t3: ReservesTables
       rule: 'mtfp.exhausted',
       message: `${label} would be exhausted in ${yearOf(y)}${gapReserve ? ' funding the budget gap' : ''} (estimated balance ${text(base.closing.get(label)![y])} ${res.units})`,
       actual: text(base.closing.get(label)![y]),
-      at: { r: t3.rows.byLabel.get(label)!, c: table3Refs.col(`closing${y}`) },
+      at: { r: t3.rows.byLabel.get(label)!, c: table3.col(`closing${y}`) },
       source: res.reserves.find((r) => r.label === label)?.source,
     });
   }
@@ -160,6 +233,11 @@ export function mtfpTables(res: ReservesInput, base: MtfpRun, t3: ReservesTables
     passed: base.exhausted.size === 0,
     detail: base.exhausted.size ? [...base.exhausted].map(([l, y]) => `${l}: ${yearOf(y)}`).join('; ') : 'none exhausted',
   });
+}
+
+/** Each forecast year whose gap the gap-funding reserves cannot meet: a warning; and the check. */
+function unfundedFindings(fr: MtfpFrame, base: MtfpRun, plan: PlanTable, findings: Finding[], checks: Check[]): void {
+  const { res, mtfp, fyears, yid } = fr;
   let unfundedYears = 0;
   base.unfunded.forEach((x, f) => {
     if (x.isZero()) return;
@@ -170,7 +248,7 @@ export function mtfpTables(res: ReservesInput, base: MtfpRun, t3: ReservesTables
       rule: 'mtfp.unfunded',
       message: `The budget gap of ${text(base.gap[f])} ${res.units} in ${fyears[f]} is not fully funded: ${text(x)} ${res.units} is left after drawing ${mtfp.gapFundedFrom.join(', ')} down to nil`,
       actual: text(x),
-      at: { r: unfundedRow, c: b.col(yid(f)) },
+      at: { r: plan.unfundedRow, c: plan.builder.col(yid(f)) },
       source: mtfp.source,
     });
   });
@@ -181,9 +259,15 @@ export function mtfpTables(res: ReservesInput, base: MtfpRun, t3: ReservesTables
     passed: unfundedYears === 0,
     detail: `${unfundedYears} year(s) with a gap not funded`,
   });
+}
 
-  // ---- Table 3c: the scenarios beside the base ----
-  const cases = [{ label: 'Base', run: base, source: mtfp.source }, ...mtfp.scenarios.map((s) => ({ label: s.label, run: runMtfp(res, s.plan, mtfp.gapFundedFrom), source: s.source }))];
+/**
+ * Table 3c: year × case (the base, then each scenario): gap, gap not funded, useable reserves at year
+ * end, reserves exhausted. The base case's figures are references to Table 3b and Table 3's companion.
+ */
+function scenariosTable(fr: MtfpFrame, cases: MtfpCase[], plan: PlanTable, t3: ReservesTables): Table {
+  const { u, dp, first, fyears, yid, money, yearOf } = fr;
+  const b = plan.builder;
   const sc: Column[] = [{ id: 'label', header: ['', 'Year'], kind: 'text' }];
   cases.forEach((c, k) => {
     sc.push({ id: `gap${k}`, header: [c.label, 'Budget gap / (surplus)', u], kind: 'money' });
@@ -203,8 +287,8 @@ export function mtfpTables(res: ReservesInput, base: MtfpRun, t3: ReservesTables
     const cells: Record<string, TableCell> = {};
     cases.forEach((c, k) => {
       if (k === 0) {
-        cells[`gap${k}`] = sumOf([b.ref(gapRow, yid(f))], dp);
-        cells[`unfunded${k}`] = sumOf([b.ref(unfundedRow, yid(f))], dp);
+        cells[`gap${k}`] = sumOf([b.ref(plan.gapRow, yid(f))], dp);
+        cells[`unfunded${k}`] = sumOf([b.ref(plan.unfundedRow, yid(f))], dp);
         cells[`useable${k}`] = sumOf([compB.ref(useableRow, `y${y}`)], dp);
       } else {
         cells[`gap${k}`] = money(c.run.gap[f]);
@@ -221,6 +305,12 @@ export function mtfpTables(res: ReservesInput, base: MtfpRun, t3: ReservesTables
     summary[`exhausted${k}`] = { text: c.run.exhausted.size ? [...c.run.exhausted].map(([l, y]) => `${l} (${yearOf(y)})`).join('; ') : 'none within the plan' };
   });
   s.add('measure', 'Exhausted within the plan', true, summary);
+  return s.build('MTFP scenarios beside the base case: budget gap, reserves at year end, exhaustion', u);
+}
+
+/** A note per scenario (what it exhausts, the gap it leaves, the reserves it ends with); and the check. */
+function scenarioFindings(fr: MtfpFrame, cases: MtfpCase[], findings: Finding[], checks: Check[]): void {
+  const { res, fyears, yearOf } = fr;
   for (const c of cases.slice(1)) {
     const ex = [...c.run.exhausted].map(([l, y]) => `${l} in ${yearOf(y)}`);
     const unf = c.run.unfunded.reduce((a, x) => a.plus(x), ZERO);
@@ -239,7 +329,4 @@ export function mtfpTables(res: ReservesInput, base: MtfpRun, t3: ReservesTables
     passed: true,
     detail: `${cases.length - 1} scenario(s): ${cases.slice(1).map((c) => c.label).join('; ') || 'none'}`,
   });
-  const tables = [mtfpTable];
-  if (cases.length > 1) tables.push(s.build('MTFP scenarios beside the base case: budget gap, reserves at year end, exhaustion', u));
-  return { tables, findings, checks, links };
 }

@@ -3,7 +3,7 @@
 // reserves sentence for every year with forecast years in the future tense. Only inputs that use
 // these options get these sentences, so every earlier result stays exactly as it was.
 import type { Dec } from '../base/decimal';
-import { text } from '../base/decimal';
+import { text, ZERO } from '../base/decimal';
 import type { Narrative, ReservesInput, RevenueInput, Table, Units } from './model';
 import { isFigure } from './model';
 import { millions, percent, revenueSentence } from './narrative';
@@ -29,7 +29,8 @@ function captionOf(t: Table, colId: string): string | undefined {
 }
 
 export function revenueNarrativeOptions(inp: RevenueInput): boolean {
-  return inp.narrativePercent === true || inp.layout !== undefined || inp.underspendRows === 'when-needed' || inp.hasOriginal === false;
+  return inp.narrativePercent === true || inp.layout !== undefined || inp.underspendRows === 'when-needed' || inp.hasOriginal === false ||
+    (inp.transfersToCapital?.length ?? 0) > 0;
 }
 
 /**
@@ -40,17 +41,43 @@ export function revenueNarrative(inp: RevenueInput, t: RevenueTable, net: Dec): 
   const overSense = inp.layout?.varianceSign === 'budget-minus-outturn' ? net.neg() : net;
   const budget = shown(t.table, t.rows.total, 'revised');
   const percentOf = inp.narrativePercent ? budget : undefined;
-  const sentence = revenueSentence(overSense, inp.displayUnits, inp.basis, {
-    places: placesOf(t.table),
+  const places = placesOf(t.table);
+  let sentence = revenueSentence(overSense, inp.displayUnits, inp.basis, {
+    places,
     percentOf,
     afterEarmarked: t.rows.net !== t.rows.total,
     budgetCaption: captionOf(t.table, 'revised'),
   });
+  if (t.rows.toCapital.length) sentence = toCapitalSentence(inp, t, percentOf, places);
   return {
     netVariance: text(convert(net, inp.displayUnits, '£')),
     sentence,
     ...(percentOf !== undefined ? { percentOfBudget: percentOf.isZero() ? 'n/a' : percent(overSense.abs(), percentOf.abs()) } : {}),
   };
+}
+
+/**
+ * Issue 11: with revenue transferred to capital, the headline is the underspend before it (as the
+ * reports print it: "an under spend of £2.321m against budget of £117.611m (2%)"), then where it went.
+ */
+function toCapitalSentence(inp: RevenueInput, t: RevenueTable, percentOf: Dec | undefined, places: number | undefined): string {
+  const u = inp.displayUnits;
+  const sign = inp.layout?.varianceSign === 'budget-minus-outturn' ? -1 : 1;
+  const at = (r: number) => shown(t.table, r, 'variance')!.times(sign);
+  const before = at(t.rows.totalUnderspend);
+  const toCapital = t.rows.toCapital.reduce((a, r) => a.plus(at(r)), ZERO);
+  const earmarked = t.rows.earmarked.reduce((a, r) => a.plus(at(r)), ZERO);
+  const net = at(t.rows.net);
+  const kind = (v: Dec) => (v.isNeg() ? 'underspend' : v.isZero() ? 'balanced position' : 'overspend');
+  const pct = percentOf !== undefined && !percentOf.isZero() ? ` (${percent(before.abs(), percentOf.abs())} of the revised budget)` : '';
+  const amount = before.isZero() ? '' : ` of ${millions(before.abs(), u, places)}${pct}`;
+  const lead = inp.basis
+    ? `On a forecast basis (${inp.basis}), an overall ${kind(before)} against the Revised Budget is expected for the year${amount}`
+    : `The final outturn shows an overall ${kind(before)} against the Revised Budget for the year${amount}`;
+  const uses = [`${millions(toCapital.abs(), u, places)} is ${toCapital.isNeg() ? 'taken back from' : 'transferred to'} capital`,
+    ...(t.rows.earmarked.length ? [`${millions(earmarked.abs(), u, places)} earmarked`] : [])].join(' and ');
+  const rest = net.isZero() ? 'nothing' : `a net ${kind(net)} of ${millions(net.abs(), u, places)}`;
+  return `${lead}, of which ${uses}, leaving ${rest}.`;
 }
 
 export function capitalNarrative(spend: Dec, programme: Dec, u: Units, year: string, places: number): NonNullable<Narrative['capital']> {

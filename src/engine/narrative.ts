@@ -46,6 +46,19 @@ export function revenueSentence(netVariance: Dec, units: Units, basis?: string, 
     : `The final outturn shows an overall ${kind} against the ${budget} for the year${amount}${after}.`;
 }
 
+/**
+ * Issue 11: the capital underspend (revised − outturn, in `units`; negative: an overspend) split into
+ * what is reprofiled to `nextYear` and what is saved (underspend − reprofile; negative: a net overspend).
+ * "Of the underspend of £1.763m, £1.763m is reprofiled to 2018/19 and £0.000m is a saving."
+ */
+export function savingsSentence(underspend: Dec, reprofile: Dec, units: Units, nextYear: string, places?: number): string {
+  const m = (x: Dec) => millions(x.abs(), units, places);
+  const saving = underspend.minus(reprofile);
+  const rest = saving.isNeg() ? `a net overspend of ${m(saving)}` : `${m(saving)} is a saving`;
+  if (underspend.isNeg()) return `The programme is overspent by ${m(underspend)}; ${m(reprofile)} is reprofiled to ${nextYear}, ${rest}.`;
+  return `Of the underspend of ${m(underspend)}, ${m(reprofile)} is reprofiled to ${nextYear} and ${rest}.`;
+}
+
 export function capitalSentence(spend: Dec, programme: Dec, units: Units, year: string): string {
   return `The capital outturn for ${year} shows actual expenditure of ${millions(spend, units)} (${percent(spend, programme)}) against an approved programme of ${millions(programme, units)}.`;
 }

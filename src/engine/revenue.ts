@@ -23,7 +23,7 @@ export interface RevenueTable {
   findings: Finding[];
   checks: Check[];
   /** row indexes the rest of the engine needs */
-  rows: { total: number; totalUnderspend: number; net: number; earmarked: number[] };
+  rows: { total: number; totalUnderspend: number; net: number; earmarked: number[]; toCapital: number[] };
 }
 
 export function revenueTable(inp: RevenueInput, financialYear: string): RevenueTable {
@@ -72,7 +72,17 @@ export function revenueTable(inp: RevenueInput, financialYear: string): RevenueT
 
   const totalParts: { r: number; income: boolean }[] = [];
   const lineRows: number[] = [];
-  for (const section of inp.sections) {
+  // Issue 11: a group (directorate) of consecutive sections (services) adds its sections' sub-totals
+  // (or their lines, where a section has none) into its own sub-total; the total adds the group's.
+  let groupParts: { r: number; income: boolean }[] = [];
+  inp.sections.forEach((section, k) => {
+    const g = section.group;
+    const group = g === undefined ? undefined : inp.groups?.[g];
+    if (group && inp.sections[k - 1]?.group !== g) {
+      if (group.label) b.add('heading', group.label, true);
+      groupParts = [];
+    }
+    const parts = group ? groupParts : totalParts;
     if (section.label) b.add('heading', section.label, true);
     const rows = section.lines.map((l) => {
       const income = Boolean(l.income || section.income);
@@ -91,11 +101,20 @@ export function revenueTable(inp: RevenueInput, financialYear: string): RevenueT
       const income = Boolean(section.income);
       const r = b.add('subtotal', section.subtotalLabel, true, income ? sums(rows.map((x) => ({ r: x.r, income: false }))) : sums(rows));
       fill(r, income);
-      totalParts.push({ r, income });
+      parts.push({ r, income });
     } else {
-      totalParts.push(...rows);
+      parts.push(...rows);
     }
-  }
+    if (group && inp.sections[k + 1]?.group !== g) {
+      if (group.subtotalLabel) {
+        const r = b.add('subtotal', group.subtotalLabel, true, sums(groupParts));
+        fill(r);
+        totalParts.push({ r, income: false });
+      } else {
+        totalParts.push(...groupParts);
+      }
+    }
+  });
   const total = b.add('total', inp.totalLabel, true, sums(totalParts));
   fill(total);
 
@@ -103,7 +122,8 @@ export function revenueTable(inp: RevenueInput, financialYear: string): RevenueT
   const signed = signedLines(inp);
   const lineVariance = sum(signed.map((l) => (budgetFirst ? l.revisedBudget.minus(l.outturn) : l.outturn.minus(l.revisedBudget))));
   const isOver = (v: Dec) => !v.isZero() && (budgetFirst ? v.isNeg() : v.isPos());
-  const showBelow = inp.underspendRows !== 'when-needed' || inp.adjustments.length + inp.earmarked.length > 0;
+  const toCapitalIn = inp.transfersToCapital ?? [];
+  const showBelow = inp.underspendRows !== 'when-needed' || inp.adjustments.length + inp.earmarked.length + toCapitalIn.length > 0;
   const adjustments = showBelow ? inp.adjustments.map((a) => b.add('adjustment', a.label, false, { variance: money(a.amount) })) : [];
   const totalVarianceExact = lineVariance.plus(sum(inp.adjustments.map((a) => a.amount)));
   const totalUnderspend = showBelow
@@ -111,11 +131,18 @@ export function revenueTable(inp: RevenueInput, financialYear: string): RevenueT
       variance: sumOf(b.refs([total, ...adjustments], 'variance'), dp),
     })
     : total;
+  // Issue 11: revenue transferred to capital, its own kind of line before the earmarked block.
+  const toCapital = showBelow ? toCapitalIn.map((t) => b.add('transfer_to_capital', t.label, false, { variance: money(t.amount) }, t.source)) : [];
   const earmarked = showBelow ? inp.earmarked.map((e) => b.add('earmarked', `less: ${e.label}`, false, { variance: money(e.amount) }, e.source)) : [];
-  const netExact = totalVarianceExact.plus(sum(inp.earmarked.map((e) => e.amount)));
+  // Issue 11: the earmarked block's own sub-total; the net then adds the sub-total, not its lines again.
+  const earmarkedSubtotal = showBelow && inp.earmarkedSubtotalLabel && earmarked.length
+    ? b.add('earmarked_subtotal', inp.earmarkedSubtotalLabel, true, { variance: sumOf(b.refs(earmarked, 'variance'), dp) })
+    : undefined;
+  const netExact = totalVarianceExact.plus(sum(toCapitalIn.map((t) => t.amount))).plus(sum(inp.earmarked.map((e) => e.amount)));
+  const after = [toCapital.length ? 'TRANSFER TO CAPITAL' : '', earmarked.length || !toCapital.length ? 'EARMARKED UNDERSPENDS' : ''].filter(Boolean).join(' AND ');
   const net = showBelow
-    ? b.add('net_underspend', `NET ${isOver(netExact) ? 'OVERSPEND' : 'UNDERSPEND'} AFTER EARMARKED UNDERSPENDS`, true, {
-      variance: sumOf(b.refs([totalUnderspend, ...earmarked], 'variance'), dp),
+    ? b.add('net_underspend', `NET ${isOver(netExact) ? 'OVERSPEND' : 'UNDERSPEND'} AFTER ${after}`, true, {
+      variance: sumOf(b.refs([totalUnderspend, ...toCapital, ...(earmarkedSubtotal !== undefined ? [earmarkedSubtotal] : earmarked)], 'variance'), dp),
     })
     : total;
 
@@ -159,7 +186,7 @@ export function revenueTable(inp: RevenueInput, financialYear: string): RevenueT
   findings.push(...incomeSignFindings(inp, lineRows, b.col('revised')));
   if (inp.varianceThreshold) flagVariances(inp, b, lineRows, findings, checks);
 
-  return { table, findings, checks, rows: { total, totalUnderspend, net, earmarked } };
+  return { table, findings, checks, rows: { total, totalUnderspend, net, earmarked, toCapital } };
 }
 
 /** Every money input of Table 1 (for the places it carries). */
@@ -168,6 +195,7 @@ function revenueInputs(inp: RevenueInput): Dec[] {
     ...inp.sections.flatMap((s) => s.lines.flatMap((l) => [l.originalBudget, l.revisedBudget, l.outturn])),
     ...inp.adjustments.map((a) => a.amount),
     ...inp.earmarked.map((e) => e.amount),
+    ...(inp.transfersToCapital ?? []).map((t) => t.amount),
   ];
 }
 

@@ -83,7 +83,7 @@ export function checkLimits(doc: unknown): InputError[] {
     if (n > MAX_ROWS) errors.push({ where: path, message: `${n.toLocaleString('en-GB')} ${what}: a table has at most ${MAX_ROWS.toLocaleString('en-GB')} (aggregate the detail, e.g. as revenue.ledger lines)` });
   };
   const rev = obj(d.revenue);
-  if (Array.isArray(rev.sections)) rows(rev.sections.reduce((n: number, s) => n + len(obj(s).lines), 0), '$.revenue.sections', 'revenue lines');
+  if (Array.isArray(rev.sections)) rows(rev.sections.reduce((n: number, s) => n + len(obj(s).lines) + (Array.isArray(obj(s).sections) ? (obj(s).sections as unknown[]).reduce((m: number, x) => m + len(obj(x).lines), 0) : 0), 0), '$.revenue.sections', 'revenue lines');
   const cap = obj(d.capital);
   if (Array.isArray(cap.categories)) {
     rows(cap.categories.reduce((n: number, c) => n + 1 + len(obj(c).schemes), 0) + len(cap.externallyFunded) + len(cap.memo), '$.capital.categories', 'capital lines');

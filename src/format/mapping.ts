@@ -19,7 +19,7 @@ export type MappableTable = (typeof MAPPABLE)[number];
 export function mappableColumns(table: MappableTable, years: readonly string[] = []): string[] {
   switch (table) {
     case 'RevenueLines':
-      return ['Section', 'Sub-total label', 'Budget heading', 'Ref', 'Original budget', 'Revised budget', 'Outturn', 'Income'];
+      return ['Section', 'Sub-total label', 'Budget heading', 'Ref', 'Original budget', 'Revised budget', 'Outturn', 'Income', 'Directorate', 'Directorate sub-total label'];
     case 'RevenueBelowTheLine':
       return ['Type', 'Label', 'Amount', 'Reserve'];
     case 'CapitalLines':
@@ -45,7 +45,7 @@ export function reserveYearsFrom(values: GridValue[][]): string[] {
 
 /** The template columns a mapping may leave unmapped (read as blank); every other column needs one. */
 export const OPTIONAL_COLUMNS: Record<MappableTable, readonly string[]> = {
-  RevenueLines: ['Section', 'Sub-total label', 'Ref', 'Income'],
+  RevenueLines: ['Section', 'Sub-total label', 'Ref', 'Income', 'Directorate', 'Directorate sub-total label'],
   RevenueBelowTheLine: ['Reserve'],
   CapitalLines: ['Category ref', 'Ref', 'Reprofile', 'Category total label', 'Original programme'],
   ReserveLines: ['Category'],

@@ -29,7 +29,8 @@ export const SETTINGS_TABLE: TemplateTable = { sheet: TEMPLATE_SHEETS.settings, 
 export const REVENUE_LINES: TemplateTable = {
   sheet: TEMPLATE_SHEETS.revenue,
   name: 'RevenueLines',
-  columns: ['Section', 'Sub-total label', 'Budget heading', 'Ref', 'Original budget', 'Revised budget', 'Outturn', 'Income'],
+  // Issue 11: Directorate and its sub-total label group consecutive sections (services), optional like Income.
+  columns: ['Section', 'Sub-total label', 'Budget heading', 'Ref', 'Original budget', 'Revised budget', 'Outturn', 'Income', 'Directorate', 'Directorate sub-total label'],
   money: ['Original budget', 'Revised budget', 'Outturn'],
   required: 7,
 };
@@ -115,6 +116,7 @@ export const LAYOUT_SETTINGS = [
   ['Revenue underspend rows', 'revenue.underspendRows', 'text'],
   ['Revenue basis', 'revenue.basis', 'text'],
   ['Narrative % of budget', 'revenue.narrativePercent', 'bool'],
+  ['Revenue earmarked sub-total label', 'revenue.earmarkedSubtotalLabel', 'text'],
   ['Capital decimals', 'capital.decimals', 'int'],
   ['Capital variance sign', 'capital.varianceSign', 'text'],
   ['Capital column order', 'capital.columnOrder', 'list'],
@@ -138,7 +140,7 @@ export const LAYOUT_SETTINGS = [
 ] as const;
 
 export const CAPITAL_TYPES = ['Scheme', 'Single-line category', 'Externally funded', 'Memo'] as const;
-export const BELOW_LINE_TYPES = ['Adjustment', 'Earmarked'] as const;
+export const BELOW_LINE_TYPES = ['Adjustment', 'Earmarked', 'Transfer to capital'] as const;
 
 // ---- forecasting (issue 5): the ledger, the MTFP, next year's capital and its financing ----
 

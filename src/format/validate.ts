@@ -230,15 +230,17 @@ function validationContext(d: V1, errors: InputError[], sources?: (path: string)
 function revenueModel(v: ValidationContext, r: V1Revenue): RevenueInput {
   const { errors, src, money, pct, uniqueLabels } = v;
   const units = r.units;
+  const { leaves, groups } = revenueLeaves(r);
   const revenue: RevenueInput = {
     units,
     displayUnits: r.displayUnits ?? units,
-    sections: r.sections.map((s, i) => ({
+    sections: leaves.map(({ s, p: sp, group }) => ({
       label: s.label,
       subtotalLabel: s.subtotalLabel,
       ...(s.income ? { income: true } : {}),
+      ...(group !== undefined ? { group } : {}),
       lines: s.lines.map((l, j) => {
-        const p = ['revenue', 'sections', i, 'lines', j];
+        const p = [...sp, 'lines', j];
         // With a ledger the figures are filled by the engine; these are placeholders.
         const fig = (k: 'originalBudget' | 'revisedBudget' | 'outturn') => (l[k] !== undefined ? money(l[k]!, [...p, k]) : new Dec(0));
         const revisedBudget = fig('revisedBudget');
@@ -254,6 +256,11 @@ function revenueModel(v: ValidationContext, r: V1Revenue): RevenueInput {
         };
       }),
     })),
+    ...(groups.length ? { groups: groups.map((g) => ({ label: g.label, subtotalLabel: g.subtotalLabel, source: src(g.p) })) } : {}),
+    ...(r.earmarkedSubtotalLabel !== undefined ? { earmarkedSubtotalLabel: r.earmarkedSubtotalLabel } : {}),
+    ...(r.transfersToCapital?.length
+      ? { transfersToCapital: r.transfersToCapital.map((t, i) => ({ label: t.label, amount: money(t.amount, ['revenue', 'transfersToCapital', i, 'amount']), source: src(['revenue', 'transfersToCapital', i]) })) }
+      : {}),
     totalLabel: r.totalLabel,
     adjustments: (r.adjustments ?? []).map((a, i) => ({ label: a.label, amount: money(a.amount, ['revenue', 'adjustments', i, 'amount']) })),
     earmarked: (r.earmarked ?? []).map((e, i) => ({
@@ -274,17 +281,27 @@ function revenueModel(v: ValidationContext, r: V1Revenue): RevenueInput {
     basis: r.basis,
     ...revenueLayout(r, errors, src),
   };
-  if (r.ledger) revenue.ledger = ledgerModel(r.ledger, r.sections, errors, src, money);
+  if (r.ledger) revenue.ledger = ledgerModel(r.ledger, leaves, errors, src, money);
   else {
-    r.sections.forEach((s, i) => s.lines.forEach((l, j) => {
+    leaves.forEach(({ s, p }) => s.lines.forEach((l, j) => {
       for (const k of ['revisedBudget', 'outturn'] as const) {
-        if (l[k] === undefined) errors.push({ where: src(['revenue', 'sections', i, 'lines', j, k]), message: 'required field is missing' });
+        if (l[k] === undefined) errors.push({ where: src([...p, 'lines', j, k]), message: 'required field is missing' });
       }
     }));
   }
+  r.sections.forEach((s, i) => {
+    if (s.sections && s.lines) errors.push({ where: src(['revenue', 'sections', i]), message: 'a section holds either lines or sections (the services of a directorate), not both' });
+    if (s.sections && s.income) errors.push({ where: src(['revenue', 'sections', i, 'income']), message: 'mark income on the services (sections[].sections[].income) or their lines, not on the directorate' });
+  });
+  if (r.earmarkedSubtotalLabel !== undefined && !(r.earmarked ?? []).length) {
+    errors.push({ where: src(['revenue', 'earmarkedSubtotalLabel']), message: 'an earmarked sub-total needs earmarked underspends to add up (revenue.earmarked)' });
+  }
   uniqueLabels([
-    ...r.sections.flatMap((s, i) => s.lines.map((l, j) => ({ label: l.label, path: ['revenue', 'sections', i, 'lines', j] }))),
-    ...r.sections.flatMap((s, i) => (s.subtotalLabel ? [{ label: s.subtotalLabel, path: ['revenue', 'sections', i], field: 'subtotalLabel' }] : [])),
+    ...groups.flatMap((g) => [...(g.label ? [{ label: g.label, path: g.p }] : []), ...(g.subtotalLabel ? [{ label: g.subtotalLabel, path: g.p, field: 'subtotalLabel' }] : [])]),
+    ...leaves.flatMap(({ s, p }) => s.lines.map((l, j) => ({ label: l.label, path: [...p, 'lines', j] }))),
+    ...leaves.flatMap(({ s, p }) => (s.subtotalLabel ? [{ label: s.subtotalLabel, path: p, field: 'subtotalLabel' }] : [])),
+    ...(r.transfersToCapital ?? []).map((t, i) => ({ label: t.label, path: ['revenue', 'transfersToCapital', i] })),
+    ...(r.earmarkedSubtotalLabel !== undefined ? [{ label: r.earmarkedSubtotalLabel, path: ['revenue'], field: 'earmarkedSubtotalLabel' }] : []),
     { label: r.totalLabel, path: ['revenue'], field: 'totalLabel' },
     ...(r.adjustments ?? []).map((a, i) => ({ label: a.label, path: ['revenue', 'adjustments', i] })),
     ...(r.earmarked ?? []).map((a, i) => ({ label: `less: ${a.label}`, path: ['revenue', 'earmarked', i] })),
@@ -488,6 +505,9 @@ function describe(errs: ErrorObject[], doc: unknown): InputError[] {
         else if (e.schemaPath.includes('/percent/')) put(where, 'must be a percentage: a decimal string such as "5" or "2.5"', true);
         else if (e.keyword === 'oneOf' && e.schemaPath.includes('categories')) {
           put(where, 'a category has either "schemes", or its own "revisedBudget" and "outturn" (a one-line category), not both', true);
+        } else if (e.keyword === 'oneOf' && /^\/revenue\/sections\/\d+$/.test(e.instancePath)) {
+          // Issue 11: a directorate holds its services (sections), a section its lines.
+          put(where, 'a section has either "lines", or "sections" (the services of a directorate), not both', true);
         } else if (e.schemaPath.includes('/weight/')) put(where, 'must be a weight: a non-negative decimal string such as "1" or "8.5"', true);
         else if (e.schemaPath.includes('/code/')) put(where, 'must be a code: text such as "4000" or "CC100"', true);
         else if (e.keyword !== 'oneOf' && e.keyword !== 'not' && e.keyword !== 'if') {
@@ -496,6 +516,8 @@ function describe(errs: ErrorObject[], doc: unknown): InputError[] {
     }
   }
   void doc;
+  // Never an empty list: a schema failure with no error put above still names its place.
+  if (out.size === 0 && errs.length) put(jsonPath(errs[0].instancePath), errs[0].message ?? 'invalid');
   return [...out.values()];
 }
 
@@ -503,11 +525,11 @@ type Src = (p: (string | number)[]) => string;
 type MoneyFn = (v: string | number, p: (string | number)[]) => Dec;
 
 /** The ledger: lines kept as decimal text (validated here once), mapping rows as code criteria. */
-function ledgerModel(l: V1Ledger, sections: V1Revenue['sections'], errors: InputError[], src: Src, money: MoneyFn): LedgerInput {
-  const headings = new Set(sections.flatMap((s) => s.lines.map((x) => x.label)));
+function ledgerModel(l: V1Ledger, sections: V1Leaf[], errors: InputError[], src: Src, money: MoneyFn): LedgerInput {
+  const headings = new Set(sections.flatMap(({ s }) => s.lines.map((x) => x.label)));
   const originalBudgets = new Map<string, Dec>();
-  sections.forEach((s, i) => s.lines.forEach((x, j) => {
-    const p = ['revenue', 'sections', i, 'lines', j];
+  sections.forEach(({ s, p: sp }) => s.lines.forEach((x, j) => {
+    const p = [...sp, 'lines', j];
     for (const k of ['revisedBudget', 'outturn'] as const) {
       if (x[k] !== undefined) errors.push({ where: src([...p, k]), message: `with revenue.ledger, the ${k === 'outturn' ? 'outturn' : 'revised budget'} of a heading comes from the ledger: leave it out` });
     }
@@ -662,6 +684,26 @@ interface V1Mtfp {
   scenarios?: { label: string; changes: { year: string; budgetRequirement?: M; funding?: M }[] }[];
 }
 type V1Revenue = NonNullable<V1['revenue']>;
+interface V1Section { label?: string; subtotalLabel?: string; income?: boolean; lines: { label: string; ref?: string; originalBudget?: M; revisedBudget?: M; outturn?: M; income?: boolean }[] }
+/** A section with its lines (a service of a group, or a top-level section), its JSON path and its group's index. */
+interface V1Leaf { s: V1Section; p: (string | number)[]; group?: number }
+
+/**
+ * Issue 11: the sections that hold lines, in print order — a top-level section, or each service of a
+ * group (`sections[i].sections[k]`) — with the groups (directorates) they belong to.
+ */
+function revenueLeaves(r: V1Revenue): { leaves: V1Leaf[]; groups: { label?: string; subtotalLabel?: string; p: (string | number)[] }[] } {
+  const leaves: V1Leaf[] = [];
+  const groups: { label?: string; subtotalLabel?: string; p: (string | number)[] }[] = [];
+  r.sections.forEach((s, i) => {
+    const p = ['revenue', 'sections', i];
+    if (s.sections) {
+      groups.push({ label: s.label, subtotalLabel: s.subtotalLabel, p });
+      s.sections.forEach((x, k) => leaves.push({ s: x, p: [...p, 'sections', k], group: groups.length - 1 }));
+    } else leaves.push({ s, p });
+  });
+  return { leaves, groups };
+}
 interface V1 {
   format: 'outturn/v1';
   organisation: string;
@@ -670,7 +712,9 @@ interface V1 {
   publishing?: { font?: string; organisationName?: string };
   revenue?: V1Layout & {
     units: Units; displayUnits?: Units; totalLabel: string;
-    sections: { label?: string; subtotalLabel?: string; income?: boolean; lines: { label: string; ref?: string; originalBudget?: M; revisedBudget?: M; outturn?: M; income?: boolean }[] }[];
+    sections: (V1Section & { sections?: V1Section[] })[];
+    earmarkedSubtotalLabel?: string;
+    transfersToCapital?: { label: string; amount: M }[];
     underspendRows?: 'always' | 'when-needed'; narrativePercent?: boolean;
     adjustments?: { label: string; amount: M }[];
     earmarked?: { label: string; amount: M; reserve?: string }[];
@@ -721,7 +765,7 @@ function revenueLayout(r: V1Revenue, errors: InputError[], src: SrcFn): Pick<Rev
   if (r.underspendRows) out.underspendRows = r.underspendRows;
   if (r.narrativePercent) out.narrativePercent = true;
   if (r.ledger) return out;
-  const lines = r.sections.flatMap((s, i) => s.lines.map((l, j) => ({ l, p: ['revenue', 'sections', i, 'lines', j] })));
+  const lines = revenueLeaves(r).leaves.flatMap(({ s, p }) => s.lines.map((l, j) => ({ l, p: [...p, 'lines', j] })));
   const given = lines.filter(({ l }) => l.originalBudget !== undefined).length;
   if (given === 0) out.hasOriginal = false;
   else if (given < lines.length) {

@@ -266,7 +266,7 @@ function writeRows(grid: Grid, blk: Block, roundTo: number, addressOf: (ref: Cel
     });
     const style: StyleName | undefined =
       ['total', 'grand_total', 'net_underspend', 'total_reserves', 'total_earmarked'].includes(row.kind) ? (row.kind === 'total' || row.kind === 'total_earmarked' ? 'total' : 'grand')
-      : ['subtotal', 'category_total', 'subtotal_useable', 'subtotal_non_useable', 'total_underspend'].includes(row.kind) ? 'total'
+      : ['subtotal', 'category_total', 'subtotal_useable', 'subtotal_non_useable', 'total_underspend', 'earmarked_subtotal'].includes(row.kind) ? 'total'
       : row.kind === 'heading' ? 'heading'
       : row.bold ? 'bold' : undefined;
     if (style) grid.style(sr, 0, sr, ncols - 1, style);
@@ -343,7 +343,7 @@ function formula(d: Derivation, f: Figure, roundTo: number, addr: (r: CellRef) =
     case 'cover':
       return `IF(${addr(d.change)}<0,ROUND(${addr(d.balance)}/-${addr(d.change)},${f.dp}),0)`;
     case 'pos':
-      return `MAX(0,${addr(d.a)})`;
+      return `MAX(0,${d.neg ? '-' : ''}${addr(d.a)})`;
   }
 }
 

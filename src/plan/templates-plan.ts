@@ -83,29 +83,45 @@ export function templatePlan(doc?: Doc, opts: { forecasting?: boolean } = {}): S
   const rev = doc ? doc.revenue : {};
   if (rev) {
     const lines: PlanCell[][] = [];
-    const income = (rev.sections ?? []).some((sec: Doc) => sec.income || (sec.lines ?? []).some((l: Doc) => l.income));
-    const revLines = withColumns(REVENUE_LINES, income ? ['Income'] : []);
+    // Issue 11: a directorate's services stand as consecutive sections marked with the directorate.
+    const flat: { sec: Doc; group?: Doc }[] = (rev.sections ?? []).flatMap((sec: Doc) => (sec.sections ? sec.sections.map((x: Doc) => ({ sec: x, group: sec })) : [{ sec }]));
+    const income = flat.some(({ sec }) => sec.income || (sec.lines ?? []).some((l: Doc) => l.income));
+    const grouped = flat.some(({ group }) => group);
+    const revLines = withColumns(REVENUE_LINES, [...(income || grouped ? ['Income'] : []), ...(grouped ? ['Directorate', 'Directorate sub-total label'] : [])]);
     // A section without a heading after one that no sub-total closed would run on into it: it is
-    // marked "-" in the Section column (alternating with blank when several follow).
+    // marked "-" in the Section column (alternating with blank when several follow). A directorate
+    // without a heading is marked "-" (alternating with "--" after one no sub-total closed).
     let prev: { mark: string; closed: boolean } | undefined;
-    for (const sec of rev.sections ?? []) {
+    let prevGroup: { doc: Doc; mark: string } | undefined;
+    flat.forEach(({ sec, group }, k) => {
       const ls: Doc[] = sec.lines ?? [];
       const mark = sec.label ?? (prev && !prev.closed && prev.mark === '' ? '-' : prev && !prev.closed && prev.mark === '-' ? '' : '');
       prev = { mark, closed: Boolean(sec.subtotalLabel) };
+      let gmark = '';
+      if (group) {
+        gmark = prevGroup?.doc === group ? prevGroup.mark
+          : group.label ?? (prevGroup && !prevGroup.doc.subtotalLabel && prevGroup.mark === '-' ? '--' : '-');
+        prevGroup = { doc: group, mark: gmark };
+      }
+      const lastOfGroup = group !== undefined && flat[k + 1]?.group !== group;
       ls.forEach((l, j) => {
         const last = j === ls.length - 1;
         lines.push([s(mark), last ? s(sec.subtotalLabel) : null, s(l.label), s(l.ref), n(l.originalBudget), n(l.revisedBudget), n(l.outturn),
-          ...(income ? [s(sec.income ? 'Section' : l.income ? 'Yes' : null)] : [])]);
+          ...(income || grouped ? [s(sec.income ? 'Section' : l.income ? 'Yes' : null)] : []),
+          ...(grouped ? [group ? s(gmark) : null, last && lastOfGroup ? s(group.subtotalLabel) : null] : [])]);
       });
-    }
+    });
     const below: PlanCell[][] = [
       ...(rev.adjustments ?? []).map((a: Doc) => [s('Adjustment'), s(a.label), n(a.amount), null]),
+      ...(rev.transfersToCapital ?? []).map((t: Doc) => [s('Transfer to capital'), s(t.label), n(t.amount), null]),
       ...(rev.earmarked ?? []).map((e: Doc) => [s('Earmarked'), s(e.label), n(e.amount), s(e.reserve)]),
     ];
     sheets.push(tableSheet(TEMPLATE_SHEETS.revenue, [
       { t: revLines, rows: lines, col0: 0 },
       { t: REVENUE_BELOW_LINE, rows: below, col0: revLines.columns.length + 1 },
-    ], 'One row per budget heading. A Section heading starts a section; a Sub-total label on a line closes its section with a sub-total after that line. Income is negative. Below the line: adjustments and earmarked underspends (a positive amount is set aside).'));
+    ], 'One row per budget heading. A Section heading starts a section; a Sub-total label on a line closes its section with a sub-total after that line. Income is negative. Below the line: adjustments and earmarked underspends (a positive amount is set aside).' +
+      ((rev.transfersToCapital ?? []).length ? ' A Transfer to capital row is revenue transferred to capital, before the earmarked underspends.' : '') +
+      (grouped ? ' A Directorate groups the sections of its rows ("-" for one without a heading); a Directorate sub-total label closes it.' : '')));
   }
   const cap = doc ? doc.capital : {};
   if (cap) {

@@ -17,7 +17,7 @@
 //  5. A table at the top of a page whose columns match the table ending the previous page
 //     continues it; a repeated header is dropped.
 import { parsePrinted } from '../base/printed';
-import { type DocParagraph, type DocTable, type ReportDocument, rectangular, squash } from './document';
+import { type DocParagraph, type DocTable, type ReportDocument, paragraphWhere, rectangular, squash } from './document';
 
 /** One run of text on a page. Units are PDF points; y is the baseline measured from the page top. */
 export interface TextItem {
@@ -212,9 +212,16 @@ function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
         const next = lines[j + 1];
         if (gap > 1.6 * pitch && lines[j].segs.length === 1 && lines[j].segs[0].x0 <= tableLeft + 2 * lines[j].h
           && next && !isTableLine[j + 1] && next.segs.length >= 2 && next.segs.every((sg) => !sg.numeric)) break;
+        // a new table's header row after a blank row, straight under the table above (tables one under
+        // another, each with its own header, no title): three or more cells of bold text, no figure
+        const captionAfterGap = (k: number) => isCaption(lines[k]) && /^table\s/i.test(lines[k].segs[0].text) && lines[k].y - lines[k - 1].y > 1.2 * pitch;
+        const newHeader = (k: number) => lines[k].y - lines[k - 1].y > 1.6 * pitch && lines[k].segs.length >= 3 && lines[k].segs.every((sg) => !sg.numeric && sg.bold);
+        if (newHeader(j)) break;
+        // a caption ("Table 2b: Capital financing") after a gap: the next table, whatever its header
+        if (captionAfterGap(j)) break;
         // a label line without figures: keep if a table line follows soon
         let k = j + 1;
-        while (k < lines.length && !isTableLine[k] && !proseAt(lines[k]) && lines[k].y - lines[k - 1].y <= 3.2 * pitch && k - j < 40) k++;
+        while (k < lines.length && !isTableLine[k] && !proseAt(lines[k]) && !newHeader(k) && !captionAfterGap(k) && lines[k].y - lines[k - 1].y <= 3.2 * pitch && k - j < 40) k++;
         if (k < lines.length && isTableLine[k] && lines[k].y - lines[k - 1].y <= 3.2 * pitch) {
           end = k;
           j = k;
@@ -302,7 +309,11 @@ function columnsOf(lines: Line[]): Column[] {
   const dashCols = cluster(rows.flatMap((l) => l.segs.filter((s) => /^[-–—−]$/.test(s.text))), figureCols);
   for (const d of dashCols) {
     const members = rows.flatMap((l) => l.segs).filter((s) => /^[-–—−]$/.test(s.text) && overlap(d, s) > 0).length;
-    const headed = lines.some((l) => !isRow(l) && l.segs.some((h) => overlap(d, h) > 0 && !figureCols.some((f) => overlap(f, h) > 0)));
+    // …or a header centred over the cell the dashes are right-aligned in: between the figures of the
+    // column before and the dashes' right edge (LibreOffice centres "£" over a wide cell of dashes)
+    const before = Math.max(-Infinity, ...figureCols.filter((f) => f.x1 <= d.x0).map((f) => f.x1));
+    const centredOver = (h: Segment) => (h.x0 + h.x1) / 2 > before && (h.x0 + h.x1) / 2 < d.x1 && h.x1 <= d.x1 + 0.5 * h.h;
+    const headed = lines.some((l) => !isRow(l) && l.segs.some((h) => (overlap(d, h) > 0 || centredOver(h)) && !figureCols.some((f) => overlap(f, h) > 0)));
     if (members >= 2 && headed) {
       d.figure = true;
       figureCols.push(d);
@@ -343,6 +354,15 @@ function columnsOf(lines: Line[]): Column[] {
       k--;
     }
   }
+  // a header right of every column, over nothing ("Flag" over a column no line flags): a column of
+  // its own, empty in the body, not a part of the last column's header
+  for (const l of lines) {
+    if (isRow(l)) continue;
+    for (const s of l.segs) {
+      const last = cols[cols.length - 1];
+      if (last && !s.numeric && /[A-Za-z]{2}/.test(s.text) && s.x0 >= last.x1 + 0.5 * s.h && !cols.some((c) => overlap(c, s) > 0)) cols.push({ x0: s.x0, x1: s.x1 });
+    }
+  }
   // a header over exactly one column shows how wide that column's cells are
   for (const l of lines) {
     if (isRow(l)) continue;
@@ -363,8 +383,19 @@ function columnsOf(lines: Line[]): Column[] {
 
 const overlap = (c: { x0: number; x1: number }, s: { x0: number; x1: number }) => Math.min(c.x1, s.x1) - Math.max(c.x0, s.x0);
 
-function columnFor(cols: Column[], s: Segment): number {
+function columnFor(cols: Column[], s: Segment, header = false): number {
   for (let c = 0; c < cols.length; c++) if (overlap(cols[c], s) > 0.5) return c; // the first overlapped: a super-header's first column
+  // a header centred over a narrow column whose figures are left-aligned ("Ref" over 1, 2, "6,7"): it
+  // stands right of the figures, and the cell it is centred on (from the figures' left edge, as wide
+  // again on the header's other side) ends before the next column starts
+  if (header) {
+    for (let c = 0; c + 1 < cols.length; c++) {
+      const a = cols[c];
+      const b = cols[c + 1];
+      const centre = (s.x0 + s.x1) / 2;
+      if (a.figure && s.x0 >= a.x1 && s.x1 <= b.x0 && s.x0 - a.x1 <= 0.5 * s.h && 2 * centre - a.x0 <= b.x0 + 0.25 * s.h) return c;
+    }
+  }
   // just right of a column's right edge (within a cell's two paddings): left-aligned in the next column
   for (let c = 0; c + 1 < cols.length; c++) {
     if (s.x0 >= cols[c].x1 && s.x1 <= cols[c + 1].x0 + 0.5 && s.x0 - cols[c].x1 <= 1.2 * s.h && s.text.length <= 6) return c + 1;
@@ -452,6 +483,19 @@ interface Band {
 
 /** Lines closer together than a row pitch, whose figures do not collide, are one row. */
 function bandsOf(lines: Line[], cols: Column[]): Band[] {
+  // A label wraps because its line is full: when the next line's first word would have fitted after
+  // the label on the line above (the label column is far wider), the line above is a heading of its
+  // own ("Grants and contributions" over "Home Office capital grant 700"), not the start of a wrap.
+  const labelEdge = cols[0]?.x1 ?? 0;
+  const shortOfTheEdge = (a: Line, b: Line) => {
+    const la = a.segs[0];
+    const lb = b.segs[0];
+    if (!la || !lb || la.numeric || lb.numeric || Math.abs(la.x0 - lb.x0) > 2) return false;
+    if (columnFor(cols, la) !== 0 || columnFor(cols, lb) !== 0) return false;
+    const perChar = (lb.x1 - lb.x0) / Math.max(1, lb.text.length);
+    const word = (lb.text.split(' ')[0]?.length ?? 0) + 1;
+    return la.x1 + word * perChar < labelEdge - 2 * perChar;
+  };
   const gaps: number[] = [];
   // rows of two or more cells (a lone figure under a label is the label wrapping)
   const full = (l: Line) => isRow(l) && l.segs.length >= 2;
@@ -469,8 +513,10 @@ function bandsOf(lines: Line[], cols: Column[]): Band[] {
     const prev = last?.lines[last.lines.length - 1];
     const cells = l.segs.map((s) => columnFor(cols, s));
     const figCols = l.segs.map((s, k) => (s.numeric ? cells[k] : -1)).filter((c) => c >= 0);
-    const close = prev && prev.page === l.page && l.y - prev.y < Math.min(0.8 * pitch, 1.45 * Math.max(prev.h, l.h)) && pitch > 1.25 * Math.max(prev.h, l.h);
-    if (last && close && !figCols.some((c) => used.has(c)) && !(figures(l) > 0 && last.lines.some((x) => figures(x) > 0) && !figCols.every((c) => !used.has(c)))) {
+    const close = prev && prev.page === l.page && l.y - prev.y < Math.min(0.8 * pitch, 1.45 * Math.max(prev.h, l.h)) && pitch > 1.25 * Math.max(prev.h, l.h) && !shortOfTheEdge(prev, l);
+    // a label alone under header lines (no figure, nothing in the label column): the first row, not a header's last line
+    const underHeader = !!last && l.segs.length === 1 && cells[0] === 0 && last.lines.every((x) => figures(x) === 0 && x.segs.every((sg) => columnFor(cols, sg) !== 0));
+    if (last && close && !underHeader && !figCols.some((c) => used.has(c)) && !(figures(l) > 0 && last.lines.some((x) => figures(x) > 0) && !figCols.every((c) => !used.has(c)))) {
       last.lines.push(l);
       for (const c of figCols) used.add(c);
     } else {
@@ -481,7 +527,34 @@ function bandsOf(lines: Line[], cols: Column[]): Band[] {
   return bands;
 }
 
+/**
+ * A figure printed as part of its label ("Lines not mapped to any heading (0)": a count in brackets
+ * after the words) is the label's, not a column's: a figure straight after its row's label (within an
+ * em), in the span other rows' labels cover from the left edge, with no figure of any other row under
+ * it that is not so placed. Joined to the label, in place.
+ */
+function joinLabelFigures(lines: Line[]): void {
+  const left = Math.min(...lines.map((l) => l.segs[0]?.x0 ?? Infinity));
+  const labels = lines.flatMap((l) => l.segs.filter((s) => !s.numeric && Math.abs(s.x0 - left) <= 2));
+  const candidates = lines.flatMap((l) => l.segs.slice(1).filter((s, k) => s.numeric && !l.segs[k].numeric && Math.abs(l.segs[k].x0 - left) <= 2 && s.x0 - l.segs[k].x1 < l.h));
+  const stuck = new Set(candidates.filter((s) => labels.some((t) => t.x0 <= s.x0 && t.x1 >= s.x1)
+    && !lines.some((l) => l.segs.some((o) => o.numeric && !candidates.includes(o) && overlap(o, s) > 0))));
+  if (!stuck.size) return;
+  for (const l of lines) {
+    for (let k = l.segs.length - 1; k > 0; k--) {
+      const s = l.segs[k];
+      if (!stuck.has(s)) continue;
+      const p = l.segs[k - 1];
+      p.text = `${p.text} ${s.text}`;
+      p.parts.push(...s.parts);
+      p.x1 = s.x1;
+      l.segs.splice(k, 1);
+    }
+  }
+}
+
 function tableOf(block: Block, given?: Column[]): { cells: string[][]; bold: boolean[][]; pages: number[]; cols: Column[] } {
+  joinLabelFigures(block.lines);
   const cols = given ?? columnsOf(block.lines);
   const bands = bandsOf(block.lines, cols);
   const cells: string[][] = [];
@@ -494,7 +567,7 @@ function tableOf(block: Block, given?: Column[]): { cells: string[][]; bold: boo
     const groups = bi < firstFigures && b.lines.length === 1 ? superHeaderColumns(cols, b.lines[0].segs) : undefined;
     for (const l of b.lines) {
       for (const [k, s] of splitAcross(cols, l.segs).entries()) {
-        const c = groups?.[k] ?? columnFor(cols, s);
+        const c = groups?.[k] ?? columnFor(cols, s, bi < firstFigures);
         // a word broken after its hyphen at the end of a line ("Non-" / "Specific") joins without a space
         row[c] = row[c] ? (/[A-Za-z0-9]-$/.test(row[c]) && /^[A-Za-z0-9]/.test(s.text) ? `${row[c]}${s.text}` : `${row[c]} ${s.text}`) : s.text;
         rb[c] = rb[c] || s.bold;
@@ -568,11 +641,19 @@ export function readPages(source: string, pages: PageText[]): ReportDocument {
     // a table continues onto the next page only if nothing follows it on this one
     const lastLineY = lines[lines.length - 1]?.y ?? 0;
     if (prev && prev.table.page !== undefined && !(prev.endY >= lastLineY - 0.5 || lastLineY > page.height * 0.9 && prev.endY >= lines[lines.length - 2]?.y - 0.5)) prev = undefined;
+    // each paragraph named as a reader finds it on the printed page: its number among the page's
+    // paragraphs (headings not counted) and the line of the page it starts on
+    const onPage: DocParagraph[] = [];
     for (const p of paras) {
       const text = squash(p.map((l) => l.segs.map((s) => s.text).join(' ')).join(' ').replace(/-\s+(?=[a-z])/g, '-'));
       if (!text) continue;
       if (/^\d{1,3}$/.test(text)) continue; // a page number
-      paragraphs.push({ text, page: page.page, where: `page ${page.page}`, heading: p.length === 1 && p[0].segs.every((s) => s.bold) });
+      const heading = p.length === 1 && p[0].segs.every((s) => s.bold);
+      const line = lines.indexOf(p[0]) + 1;
+      const at = heading ? `the heading “${text.length > 60 ? `${text.slice(0, 57)}…` : text}”` : paragraphWhere(text, onPage);
+      const para: DocParagraph = { text, page: page.page, where: `page ${page.page}, ${line > 0 ? `line ${line}, ` : ''}${at}`, heading };
+      onPage.push(para);
+      paragraphs.push(para);
     }
   }
   for (const t of tables) t.cells = rectangular(t.cells);

@@ -50,6 +50,8 @@ export interface NarrativeTie {
   source?: string;
   /** the figure the source gives at the precision quoted, when it differs from the quote */
   expected?: string;
+  /** for 'different': why that figure ("the row the sentence speaks of; two digits swapped") */
+  why?: string;
   /** the source's one table figure, when it is one (not a sum or a ratio): its table and 1-based row and column */
   figure?: { table: string; row: number; column: number };
 }
@@ -200,21 +202,76 @@ interface Match {
   source: string;
   /** the one table figure it ties to (not a sum or ratio) */
   fig?: TableFigure;
+  /** for 'different': why that figure is the one it misquotes, in words ("two digits swapped") */
+  why?: string;
 }
 
-function classify(q: Quote, v: Dec): TieStatus | undefined {
+/**
+ * @param minSteps how many units of its last place a quote needs before "cut short" is said of it:
+ *   100 (three significant figures: "£0.370m", "87.9%") where the source was found by its value alone
+ *   ("2%" of 2.9% is a band, not a truncation); 10 where the sentence names the source (a percentage
+ *   beside its own amount: "£1,192k (2.4%)" of 2.465%)
+ */
+function classify(q: Quote, v: Dec, minSteps = 100): TieStatus | undefined {
   const a = v.abs();
   if (a.eq(q.value)) return 'tied';
   if (roundTo(a, q.step).eq(q.value)) return 'rounded';
-  // cut short rather than rounded: only said of a quote precise enough for the difference to mean
-  // something (three significant figures: "£0.370m", "87.9%"); "2%" of 2.9% is a band, not a truncation
-  if (truncTo(a, q.step).eq(q.value) && q.value.abs().div(q.step).gte(100)) return 'truncated';
+  if (truncTo(a, q.step).eq(q.value) && q.value.abs().div(q.step).gte(minSteps)) return 'truncated';
   return undefined;
 }
 
 const RANK: Record<TieStatus, number> = { tied: 0, rounded: 1, truncated: 2, different: 3, unsourced: 4 };
 
-/** The best source for a money quote among the figures: one figure, else the sum of two in one column. */
+const rowKey = (f: TableFigure) => `${f.table.where}\u0001${f.row}`;
+
+/** The rows a sentence names: a word of the row's label (other than "total", "the", …) in the sentence. */
+function namedRows(sentence: string, figs: TableFigure[]): Set<string> {
+  const words = wordsOf(sentence);
+  const out = new Set<string>();
+  for (const f of figs) if ([...wordsOf(f.label)].some((w) => words.has(w))) out.add(rowKey(f));
+  return out;
+}
+
+/** A sentence that speaks of a table's total: "overall", "total", "in total", "net", "the budget". */
+const TOTAL_WORDS = /\b(overall|total|net|the budget)\b/i;
+
+/** The total rows of each table: labelled total / net / overall / budget requirement, else its last row of figures. */
+function totalRows(figs: TableFigure[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of new Set(figs.map((f) => f.table))) {
+    const own = figs.filter((f) => f.table === t);
+    const labelled = own.filter((f) => /\b(total|net|overall|budget requirement)\b/i.test(f.label));
+    if (labelled.length) for (const f of labelled) out.add(rowKey(f));
+    else if (own.length) out.add(rowKey(own.reduce((a, b) => (b.row > a.row ? b : a))));
+  }
+  return out;
+}
+
+/**
+ * Two digit strings one slip apart: two neighbouring digits swapped ("561" for "516", "35924" for
+ * "35942") or one digit wrong ("35842" for "35942"). Both of three digits or more (a slip in "£6k" is
+ * no evidence of anything).
+ */
+export function isSlip(a: string, b: string): boolean {
+  if (a === b || a.length !== b.length || a.length < 3) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
+  if (diff.length === 1) return diff[0] > 0; // the leading digit wrong is a different amount, not a slip
+  return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
+}
+
+/** The digits of an amount at a quote's precision ("£35.924m": 35924). */
+const digitsAt = (v: Dec, step: Dec) => roundTo(v.abs(), step).div(step).toFixed(0);
+
+/**
+ * The best source for a money quote among the figures: one figure; else the sum of two figures of a
+ * column that means something (both rows named in the sentence, or neighbouring rows, as a total and
+ * the memo line under it); else, when the sentence clearly quotes a figure it does not give, that
+ * figure as 'different': a row the sentence names (or a total row, when it says overall / total /
+ * net / the budget) whose figure is within a tenth of the quote (or one unit of its last place) and
+ * is not quoted rightly elsewhere in the sentence, or
+ * the one figure of all whose digits at the quote's precision are one slip from the quote's.
+ */
 function sourceForMoney(q: Quote, figs: TableFigure[]): Match | undefined {
   let best: Match | undefined;
   const consider = (m: Match) => {
@@ -227,7 +284,9 @@ function sourceForMoney(q: Quote, figs: TableFigure[]): Match | undefined {
   }
   if (best && RANK[best.status] <= 1) return best;
   const single = best;
-  // a total and a line printed under it ("TOTAL … (including Region)" + a memo line): the sum of two in a column
+  const named = namedRows(q.sentence, money);
+  // a total and a line printed under it ("TOTAL … (including Region)" + a memo line), or two rows the
+  // sentence names: the sum of two in a column; never two unrelated rows that happen to add up
   const byColumn = new Map<string, TableFigure[]>();
   for (const f of money) {
     const k = `${f.table.where}\u0001${f.col}`;
@@ -237,6 +296,8 @@ function sourceForMoney(q: Quote, figs: TableFigure[]): Match | undefined {
     if (col.length > 200) continue;
     for (let i = 0; i < col.length; i++) {
       for (let j = i + 1; j < col.length; j++) {
+        const meaningful = j === i + 1 || named.has(rowKey(col[i])) && named.has(rowKey(col[j]));
+        if (!meaningful) continue;
         const sum = col[i].value.plus(col[j].value);
         const s = classify(q, sum);
         if (s && RANK[s] <= 1) consider({ status: s, value: sum.abs(), source: `the sum of ${describe(col[i])} and ${describe(col[j])}` });
@@ -244,15 +305,29 @@ function sourceForMoney(q: Quote, figs: TableFigure[]): Match | undefined {
     }
   }
   if (best || single) return best ?? single;
-  // no figure gives it: the closest figure within 1% whose row shares a word with the sentence is what it misquotes
-  const words = wordsOf(q.sentence);
-  let near: TableFigure | undefined;
-  for (const f of money) {
+  // a figure the sentence clearly quotes, misquoted
+  const totals = TOTAL_WORDS.test(q.sentence) ? totalRows(money) : new Set<string>();
+  const quoted = q.value.div(q.step).toFixed(0);
+  const slips = money.filter((f) => isSlip(quoted, digitsAt(f.value, q.step)));
+  const slipValues = new Set(slips.map((f) => f.value.abs().toString()));
+  const inNamed = (f: TableFigure) => named.has(rowKey(f)) || totals.has(rowKey(f));
+  const near = (f: TableFigure) => {
     const d = f.value.abs().minus(q.value).abs();
-    if (d.gt(q.value.times('0.01')) || ![...wordsOf(f.label)].some((w) => words.has(w))) continue;
-    if (!near || d.lt(near.value.abs().minus(q.value).abs())) near = f;
+    return d.lte(f.value.abs().div(10)) || d.lte(q.step);
+  };
+  let pick = slips.find(inNamed);
+  if (!pick) {
+    for (const f of money) {
+      if (!inNamed(f) || !near(f)) continue;
+      if (!pick || f.value.abs().minus(q.value).abs().lt(pick.value.abs().minus(q.value).abs())) pick = f;
+    }
   }
-  return near ? { status: 'different', value: near.value.abs(), source: describe(near), fig: near } : undefined;
+  if (!pick && slipValues.size === 1) pick = slips[0];
+  if (!pick) return undefined;
+  const d = digitsAt(pick.value, q.step);
+  const slip = isSlip(quoted, d) ? ([...quoted].filter((c, i) => c !== d[i]).length === 2 ? 'two digits swapped' : 'one digit wrong') : undefined;
+  const why = [inNamed(pick) ? 'the row the sentence speaks of' : '', slip ?? ''].filter(Boolean).join('; ');
+  return { status: 'different', value: pick.value.abs(), source: describe(pick), fig: pick, why };
 }
 
 const STOP = new Set(['the', 'and', 'for', 'of', 'to', 'in', 'on', 'a', 'an', 'is', 'at', 'by', 'with', 'from', 'total', 'less', 'this', 'that', 'was', 'be']);
@@ -300,6 +375,14 @@ export function tieNarrative(paragraphs: DocParagraph[], tables: DocTable[], uni
   const matched = new Map<Quote, Match | undefined>();
   for (const q of quotes) if (q.kind === 'money') matched.set(q, sourceForMoney(q, figs));
   findings.push(...rescaleMisprintedUnits(quotes, figs, matched));
+  // a figure the same sentence already quotes rightly is not what its other amount misquotes: "income
+  // from capital receipts of £9.500million, which was revised during the year to £8.397 million"
+  for (const q of quotes) {
+    const m = matched.get(q);
+    if (m?.status !== 'different') continue;
+    const rightly = quotes.some((o) => o !== q && o.sentence === q.sentence && o.where === q.where && tiedWell(matched.get(o)) && matched.get(o)?.fig === m.fig);
+    if (rightly) matched.set(q, undefined);
+  }
 
   for (const q of quotes) {
     let m: Match | undefined;
@@ -309,7 +392,7 @@ export function tieNarrative(paragraphs: DocParagraph[], tables: DocTable[], uni
     if (m && RANK[m.status] <= 2) {
       tie = { quote: q, status: m.status, source: m.source, expected: m.status === 'truncated' ? showQuoteValue(q, roundTo(m.value, q.step)) : undefined, figure: figureOf(m) };
     } else if (m && m.status === 'different') {
-      tie = { quote: q, status: 'different', source: m.source, expected: showQuoteValue(q, roundTo(m.value, q.step)), figure: figureOf(m) };
+      tie = { quote: q, status: 'different', source: m.source, expected: showQuoteValue(q, roundTo(m.value, q.step)), figure: figureOf(m), ...(m.why ? { why: m.why } : {}) };
     } else {
       tie = { quote: q, status: 'unsourced' };
     }
@@ -323,7 +406,7 @@ export function tieNarrative(paragraphs: DocParagraph[], tables: DocTable[], uni
     } else if (tie.status === 'different') {
       findings.push({
         severity: 'warning', rule: 'narrative.different', where: q.where, page: q.page, text: q.sentence, printed: q.text, expected: tie.expected,
-        message: `${q.text} does not agree with the table: ${tie.source} gives ${tie.expected}`,
+        message: `${q.text} does not agree with the table: ${tie.source} gives ${tie.expected}${tie.why ? ` (${tie.why})` : ''}`,
       });
     } else if (tie.status === 'unsourced') {
       findings.push({
@@ -376,19 +459,65 @@ function sourceForPercent(q: Quote, quotes: Quote[], matched: Map<Quote, Match |
     }
   }
   if (best && RANK[best.status] <= 2) return best;
-  // "£27.2m representing 77% of net expenditure": the amount's figure over its column's total (the
-  // largest figure in the column)
+  // A percentage beside one amount: that amount's share of a base the sentence implies — its row's
+  // budget ("an overspend of £0.954m (18.5% of budget)": 954 ÷ 5,145), the budget total
+  // ("underspend of £1,192k (2.4%)": 1,192 ÷ 48,350), or its column's total ("£27.2m representing 77%
+  // of net expenditure": the largest figure in the column). The amount's figure is known, so
+  // a percentage two significant figures long can be said to be cut short; one within ten units of its
+  // last place of the amount it follows, as a share of that amount's budget, is different.
+  const at = (x: Quote) => x.sentence.indexOf(x.text);
+  const owner = same.filter((a) => at(a) >= 0 && at(a) < at(q)).sort((a, b) => at(b) - at(a))[0];
+  // what the sentence says it is a share of: "(2.4%)" alone or "of budget" is the budget; "of gross
+  // expenditure" names a base no table figure may give, so no figure is said to differ from it
+  const of = /^\s*(?:of|against)\s+(?:the\s+)?([a-z][a-z ]*)/i.exec(q.sentence.slice(at(q) + q.text.length));
+  const differsFrom = (why: string) => why !== "its column's total" && (!of || /budget/i.test(of[1]));
+  let closest: Match | undefined;
   for (const a of same) {
+    // the amount's table figure, also when the amount misquotes it (the share is of the figure)
     const f = matched.get(a)?.fig;
     if (!f) continue;
-    let total: TableFigure | undefined;
-    for (const g of figs) if (g.table === f.table && g.col === f.col && g !== f && !g.percent && (!total || g.value.abs().gt(total.value.abs()))) total = g;
-    if (!total || total.value.isZero()) continue;
-    const ratio = f.value.abs().div(total.value.abs()).times(100);
-    const s = classify(q, ratio);
-    if (s) consider({ status: s, value: ratio, source: `${describe(f)} ÷ ${describe(total)} = ${ratio.toDecimalPlaces(2).toString()}%` });
+    for (const { base, why } of basesOf(f, figs)) {
+      if (base.value.isZero()) continue;
+      const ratio = f.value.abs().div(base.value.abs()).times(100);
+      const src = `${describe(f)} ÷ ${why} ${describe(base)} = ${ratio.toDecimalPlaces(2).toString()}%`;
+      const s = classify(q, ratio, 10);
+      if (s) consider({ status: s, value: ratio, source: src });
+      else if (a === owner && differsFrom(why) && ratio.minus(q.value).abs().lte(q.step.times(10)) && (!closest || ratio.minus(q.value).abs().lt(closest.value.minus(q.value).abs()))) {
+        closest = { status: 'different', value: ratio, source: src };
+      }
+    }
   }
+  if (!best && closest) consider(closest);
   return best;
+}
+
+/** The budget column of a table: headed "budget" (a revised / current / latest one before the original), else its first money column. */
+function budgetColumn(t: DocTable, figs: TableFigure[]): number | undefined {
+  const own = figs.filter((f) => f.table === t && !f.percent);
+  const cols = [...new Set(own.map((f) => f.col))].sort((a, b) => a - b);
+  const header = (c: number) => own.find((f) => f.col === c)?.header ?? '';
+  return cols.find((c) => /budget/i.test(header(c)) && /revised|current|latest|working|full.?year/i.test(header(c)))
+    ?? cols.find((c) => /budget/i.test(header(c)) && !/original/i.test(header(c)))
+    ?? cols.find((c) => /budget/i.test(header(c)))
+    ?? cols[0];
+}
+
+/** What a figure's share may be of: its row's budget, the table's budget total, its column's total (largest figure). */
+function basesOf(f: TableFigure, figs: TableFigure[]): { base: TableFigure; why: string }[] {
+  const out: { base: TableFigure; why: string }[] = [];
+  const bc = budgetColumn(f.table, figs);
+  const own = figs.filter((g) => g.table === f.table && !g.percent);
+  if (bc !== undefined && bc !== f.col) {
+    const rowBudget = own.find((g) => g.row === f.row && g.col === bc);
+    if (rowBudget) out.push({ base: rowBudget, why: "its row's budget" });
+    const totals = totalRows(own);
+    const total = own.filter((g) => g.col === bc && totals.has(rowKey(g))).sort((a, b) => b.row - a.row)[0];
+    if (total && total !== rowBudget) out.push({ base: total, why: 'the budget total' });
+  }
+  let colTotal: TableFigure | undefined;
+  for (const g of own) if (g.col === f.col && g !== f && (!colTotal || g.value.abs().gt(colTotal.value.abs()))) colTotal = g;
+  if (colTotal) out.push({ base: colTotal, why: 'its column\'s total' });
+  return out;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];

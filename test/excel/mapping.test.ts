@@ -10,8 +10,8 @@ import { CAPITAL_LINES, findTable, type GridValue, REVENUE_BELOW_LINE, REVENUE_L
 import { a1 } from '../../src/base/a1';
 import { buildFromDoc, buildFromSheets, templates } from '../../src/taskpane/pipeline';
 import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';
-import { FakeRequestContext, FakeWorkbook } from '../fakes/fake-excel';
-import { exampleDoc } from '../fakes/scale';
+import { FakeRequestContext, FakeWorkbook } from '../support/fakes/fake-excel';
+import { exampleDoc } from '../support/fakes/scale';
 import { asRead, BOOK_HEADERS, budgetBook, ownRange } from '../support/mapped-book';
 
 const ctx = (wb: FakeWorkbook) => new FakeRequestContext(wb) as unknown as Excel.RequestContext;

@@ -12,8 +12,8 @@ import type { InputError } from '../../src/format/errors';
 import { findTable, REVENUE_LINES, TEMPLATE_SHEETS } from '../../src/format/templates';
 import { buildFromDoc, buildFromSheets, templates } from '../../src/taskpane/pipeline';
 import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';
-import { boxAddress, FakeRequestContext, FakeWorkbook, parseAddress } from '../fakes/fake-excel';
-import { exampleDoc } from '../fakes/scale';
+import { boxAddress, FakeRequestContext, FakeWorkbook, parseAddress } from '../support/fakes/fake-excel';
+import { exampleDoc } from '../support/fakes/scale';
 
 const ctx = (wb: FakeWorkbook) => new FakeRequestContext(wb) as unknown as Excel.RequestContext;
 const TARGETS = Object.values(DEFAULT_SETTINGS.sheetNames);

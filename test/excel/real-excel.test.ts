@@ -20,8 +20,8 @@ import { parseA1 } from '../../src/base/a1';
 import type { SheetPlan } from '../../src/plan/plan';
 import { buildFromSheets, checkSettings, templates } from '../../src/taskpane/pipeline';
 import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';
-import { FakeExcelError, FakeRequestContext, FakeWorkbook, fakeExcelRun } from '../fakes/fake-excel';
-import { exampleDoc } from '../fakes/scale';
+import { FakeExcelError, FakeRequestContext, FakeWorkbook, fakeExcelRun } from '../support/fakes/fake-excel';
+import { exampleDoc } from '../support/fakes/scale';
 
 const ctx = (wb: FakeWorkbook, o: { delayForCellEdit?: boolean } = {}) => new FakeRequestContext(wb, o) as unknown as Excel.RequestContext;
 const TARGETS = Object.values(DEFAULT_SETTINGS.sheetNames);

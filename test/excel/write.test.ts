@@ -13,8 +13,8 @@ import { NUMBER_FORMATS } from '../../src/plan/styles';
 import { TEMPLATE_SHEETS } from '../../src/format/templates';
 import { buildFromDoc, buildFromSheets, templates } from '../../src/taskpane/pipeline';
 import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';
-import { FakeRequestContext, FakeWorkbook, fakeExcelRun } from '../fakes/fake-excel';
-import { exampleDoc, scaledDoc } from '../fakes/scale';
+import { FakeRequestContext, FakeWorkbook, fakeExcelRun } from '../support/fakes/fake-excel';
+import { exampleDoc, scaledDoc } from '../support/fakes/scale';
 
 const ctx = (wb: FakeWorkbook) => new FakeRequestContext(wb) as unknown as Excel.RequestContext;
 const TARGETS = Object.values(DEFAULT_SETTINGS.sheetNames);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ledgerLinesValid } from '../../src/format/ledger-lines';
 import { schemaValidator } from '../../src/format/schema-validator';
-import { ledgerDoc } from '../forecast/helpers';
+import { ledgerDoc } from '../support/forecast';
 
 const digits = fc.stringMatching(/^[0-9]{1,18}$/);
 const goodMoney = fc.oneof(

@@ -6,7 +6,7 @@ import Ajv from 'ajv';
 import { InvalidInput } from '../../src/format/errors';
 import schema from '../../src/format/outturn-v1.schema.json';
 import { toModel } from '../../src/format/validate';
-import { ledgerDoc } from '../forecast/helpers';
+import { ledgerDoc } from '../support/forecast';
 
 const good = (i: number) => ({ costCentre: `CC${i % 7}`, account: String(4000 + (i % 13)), description: `line ${i}`, budget: `${i}.25`, actualToDate: `-${i}` });
 const mapping = [{ heading: 'A', costCentrePrefix: 'CC' }];

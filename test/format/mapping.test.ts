@@ -9,7 +9,7 @@ import { a1 } from '../../src/base/a1';
 import { InvalidInput } from '../../src/format/errors';
 import { buildFromDoc, buildFromSheets } from '../../src/taskpane/pipeline';
 import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';
-import { exampleDoc } from '../fakes/scale';
+import { exampleDoc } from '../support/fakes/scale';
 import { asRead, BOOK_HEADERS, BOOK_ORDER, budgetBook, ownRange } from '../support/mapped-book';
 
 const mappingFor = (address: string, headers: GridValue[]): RangeMapping => ({ table: 'RevenueLines', sheet: 'Budget book', address, columns: guessMapping(REVENUE_LINES, headers) });
@@ -42,12 +42,12 @@ describe('Map a range: the pure mapping', () => {
     assert.equal(t.headerRow, 2);
     assert.equal(t.col0, 1);
     // Section H, Sub-total I, Budget heading C, Ref J, Original G, Revised F, Outturn E
-    // (and Income, an optional column of issue 11, not in the range: -1)
-    assert.deepEqual(t.cols, [7, 8, 2, 9, 6, 5, 4, -1]);
+    // (and Income, Directorate and its sub-total label, optional columns of issue 11, not in the range: -1)
+    assert.deepEqual(t.cols, [7, 8, 2, 9, 6, 5, 4, -1, -1, -1]);
     const lines = rows.slice(1).filter((r) => r.some((v) => v !== null));
     assert.equal(t.rows.length, lines.length);
     assert.ok(t.rows.length > 5);
-    assert.deepEqual(t.rows[0].cells, [...BOOK_ORDER.map((k) => lines[0][k]), null]);
+    assert.deepEqual(t.rows[0].cells, [...BOOK_ORDER.map((k) => lines[0][k]), null, null, null]);
     assert.ok(t.rows.every((r) => !r.cells.includes('see note') && !r.cells.some((v) => typeof v === 'string' && v.startsWith('CC'))), 'extra columns ignored');
     // The rows are the sheet's own rows (blank spacer rows skipped).
     for (const r of t.rows) assert.equal(sheet.values[r.r][2], r.cells[2]);

@@ -16,7 +16,7 @@ import { resultJson } from '../../src/app/result';
 import { docxBytes } from '../../src/publish/docx';
 import { pageHtml, reportClipboard, reportFragmentHtml, tableHtml, tableText } from '../../src/publish/html';
 import { documentFromBuild, documentFromResult, type PublishDocument, type PublishTable } from '../../src/publish/model';
-import { scaledDoc } from '../fakes/scale';
+import { scaledDoc } from '../support/fakes/scale';
 import { builtDocument, builtExample } from '../support/built';
 import { cannotValidate, validatePackage } from '../support/ooxml-validate';
 import { requireOrSkip, soffice } from '../support/libreoffice';

@@ -5,7 +5,7 @@ import type { InputError } from '../../src/format/errors';
 import { columnLetters } from '../../src/base/a1';
 import { findTable, type GridValue, type InputSheet, REVENUE_LINES, TEMPLATE_SHEETS, type TemplateTable } from '../../src/format/templates';
 import { templates } from '../../src/taskpane/pipeline';
-import { exampleDoc } from '../fakes/scale';
+import { exampleDoc } from './fakes/scale';
 
 export function asRead(sheets = templates(exampleDoc())): InputSheet[] {
   return sheets.map((s) => ({ name: s.name, values: s.cells.map((row) => row.map((c) => (c === null ? null : c.t === 's' ? c.v : Number(c.v)))) }));

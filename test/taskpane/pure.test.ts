@@ -15,7 +15,7 @@ import { buildFromDoc, inputSheetNames, templates } from '../../src/taskpane/pip
 import { reportFromSheets } from '../../src/taskpane/pipeline-report';
 import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';
 import type { InputSheet } from '../../src/format/templates';
-import { exampleDoc } from '../fakes/scale';
+import { exampleDoc } from '../support/fakes/scale';
 
 /** The template sheets as a host would read them back: plan cells to typed grid values. */
 function asRead(sheets = templates(exampleDoc())): InputSheet[] {

@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { acquire, axe, fake, needChromium, openPane, release, ROOT, SHOTS, statusAll, waitStatus, type Pane } from './harness';
+import { acquire, axe, fake, needChromium, openPane, release, ROOT, SHOTS, statusAll, waitStatus, type Pane } from '../support/taskpane-harness';
 
 const PDF = join(ROOT, 'examples', 'derbyshire-2020-21-finance-section.pdf');
 const HTML = join(ROOT, 'examples', 'derbyshire-2020-21-finance-section.html');

@@ -2,7 +2,7 @@
 // load the worked example, build, see the findings, click one and see the selection request; a
 // user's same-named sheet is refused and another name offered; a bad input cell (or a merged one)
 // is listed with a link to it and nothing is written; an older Excel's notes are listed.
-// Microsoft's CDN is never contacted: office.js is stubbed. (test/taskpane/harness.ts)
+// Microsoft's CDN is never contacted: office.js is stubbed. (test/support/taskpane-harness.ts)
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { findTable, reserveLinesTable, TEMPLATE_SHEETS } from '../../src/format/templates';
 import { a1 } from '../../src/base/a1';
 import { asRead, budgetBook, ownRange } from '../support/mapped-book';
-import { acquire, needChromium, openPane, release, ROOT, SHOTS, status, statusAll, waitStatus } from './harness';
+import { acquire, needChromium, openPane, release, ROOT, SHOTS, status, statusAll, waitStatus } from '../support/taskpane-harness';
 
 describe('task pane in headless Chromium (fake Office host)', function () {
   let dist: string;

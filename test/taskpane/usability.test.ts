@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { templates } from '../../src/taskpane/pipeline';
 import { count, failure, financeWords, NOT_IN_EXCEL } from '../../src/taskpane/messages';
-import { exampleDoc, scaledDoc } from '../fakes/scale';
-import { acquire, assertFits, assertInView, axe, axeLog, DARK_GRAY, DOC_SHOTS, fake, focused, type Look, needChromium, openPane, release, status, statusAll, viewLog, waitStatus } from './harness';
+import { exampleDoc, scaledDoc } from '../support/fakes/scale';
+import { acquire, assertFits, assertInView, axe, axeLog, DARK_GRAY, DOC_SHOTS, fake, focused, type Look, needChromium, openPane, release, status, statusAll, viewLog, waitStatus } from '../support/taskpane-harness';
 import { readFileSync } from 'node:fs';
-import { ROOT } from './harness';
+import { ROOT } from '../support/taskpane-harness';
 
 /** Code words the pane must never show (issue 13, points 5 and 10). */
 const CODE_WORDS = /round trip|\(s\)|RevenueLines|RevenueBelowTheLine|CapitalLines|ReserveLines|LedgerLines|OutturnSettings|allowed, reported|Exception|ItemNotFound|InvalidOperation|null object|undefined|NaN|\[object/;

@@ -1,0 +1,174 @@
+// How other programs write figures, read as they mean them — checked on real published tables
+// rewritten the way those programs write them, never on one file:
+//  - continental Excel's semicolon-separated CSV: a point between thousands (1.491), a decimal comma;
+//  - finance systems' sign marks: 1,203CR (a credit), 999 DR (a debit), 1203- (a trailing minus).
+// Each real table (test/fixtures/published/audit, SOURCES.md names its source; test/fixtures/audit-corpus,
+// its README names the source) must audit to the same findings rewritten as it does as printed.
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type AuditFinding, AuditInputError, auditGrids, exitCodeOf } from '../../src/audit/audit';
+import { readDelimited, readDelimitedBytes } from '../../src/audit/delimited';
+import { readCell } from '../../src/audit/grid';
+
+const DIRS = ['test/fixtures/published/audit', 'test/fixtures/audit-corpus'];
+const tables = DIRS.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.tsv')).map((f) => ({ name: f, path: join(d, f) })));
+
+/** A finding as it bears on the audit's verdict: place, rule, the figures. */
+const brief = (f: AuditFinding) => `${f.severity} ${f.row}:${f.column} ${f.rule} ${f.printed ?? ''} ${f.expected ?? ''} ${f.difference ?? ''}`;
+const verdict = (findings: AuditFinding[]) => findings.filter((f) => f.severity !== 'note').map(brief).sort();
+
+const rows = (tsv: string) => tsv.replace(/\r?\n$/, '').split(/\r?\n/).map((l) => l.split('\t'));
+
+// A figure as printed in the tables: sign or bracket, £, digits grouped by commas, decimals, %.
+const FIGURE = /^([(\-−–]?\s*£?\s*)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\s*%?\s*\)?)$/;
+
+/** A cell as continental Excel writes it: 1.234,5 for 1,234.5. */
+function continental(v: string): string {
+  const m = FIGURE.exec(v);
+  if (!m) return v;
+  return `${m[1]}${m[2].replace(/,/g, '.')}${m[3] ? `,${m[3].slice(1)}` : ''}${m[4]}`;
+}
+
+/** A table as a semicolon-separated file saved by Excel in Germany or France (cells with ; quoted). */
+function semicolonFile(tsv: string): string {
+  return rows(tsv).map((r) => r.map(continental).map((v) => (/[;"]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(';')).join('\r\n') + '\r\n';
+}
+
+const NEGATIVE = /^(?:\(\s*£?\s*([\d,]+(?:\.\d+)?)\s*\)|[-−–]\s*£?\s*([\d,]+(?:\.\d+)?))$/;
+
+/** A table with its negative figures written by a finance system: "1,203CR", "1,203 Cr" or "1203-". */
+function ledgerMarked(tsv: string, mark: (digits: string, i: number) => string): { text: string; marked: number } {
+  let marked = 0;
+  const text = rows(tsv).map((r) => r.map((v) => {
+    const m = NEGATIVE.exec(v.trim());
+    if (!m || /^[0.,]+$/.test(m[1] ?? m[2])) return v;
+    return mark(m[1] ?? m[2], marked++);
+  }).join('\t')).join('\n') + '\n';
+  return { text, marked };
+}
+
+function audit(text: string, name: string) {
+  return auditGrids([readDelimited(text, name)]);
+}
+
+function outcome(text: string, name: string): string[] | string {
+  try {
+    return verdict(audit(text, name).findings);
+  } catch (e) {
+    if (e instanceof AuditInputError) return `refused: ${e.message.slice(e.message.indexOf(':') + 1)}`;
+    throw e;
+  }
+}
+
+describe('audit: a semicolon-separated file as continental Excel saves it', () => {
+  it('B&NES capital monitor (Cabinet 7 Sept 2005, £\'000, whole pounds): Windows-1252, "1.491" beside "400" — read as thousands, the same findings as printed', () => {
+    const path = 'test/fixtures/audit-corpus/banes-capital-monitor-2005-06.tsv';
+    const tsv = readFileSync(path, 'utf8');
+    const bytes = Buffer.from(semicolonFile(tsv), 'latin1'); // £ is 0xA3 in Windows-1252 as in Latin-1
+    assert.ok(bytes.includes(Buffer.from('6.656;6.180;(476)')), 'the rewritten file has points between thousands');
+    const grid = readDelimitedBytes(bytes, 'banes.csv');
+    assert.match(grid.readAs ?? '', /^Windows-1252, semicolon-separated with a point between thousands/);
+    const r = auditGrids([grid]);
+    assert.deepEqual(verdict(r.findings), verdict(auditGrids([readDelimitedBytes(readFileSync(path), 'banes.tsv')]).findings));
+    assert.equal(exitCodeOf(r), exitCodeOf(auditGrids([readDelimitedBytes(readFileSync(path), 'banes.tsv')])));
+    // the TOTAL read as 48,952 (£'000), not 48.952
+    const total = grid.cells.findIndex((row) => row[0] === 'TOTAL');
+    assert.equal(readCell(grid.cells[total][4]).kind === 'number' && (readCell(grid.cells[total][4]) as { value: { toFixed(): string } }).value.toFixed(), '48952');
+  });
+
+  for (const t of tables) {
+    it(`${t.name}: rewritten with ; and continental figures, audits as printed`, () => {
+      const tsv = readFileSync(t.path, 'utf8');
+      const printed = outcome(tsv, t.name);
+      const rewritten = outcome(semicolonFile(tsv), t.name.replace(/\.tsv$/, '.csv'));
+      assert.deepEqual(rewritten, printed);
+    });
+  }
+
+  it('a dot before three digits is a decimal point when other figures of the file have other decimal places', () => {
+    const r = audit('Heading;Budget £m;Outturn £m\nPolice pay;1.491;1.5\nStaff pay;2.25;2.255\nTotal;3.741;3.755\n', 'm.csv');
+    assert.deepEqual(verdict(r.findings), []);
+    assert.equal(r.tables[0].readAs, 'UTF-8, semicolon-separated');
+  });
+
+  it('refused, naming the figure, when nothing tells: every figure 1.491-like with no unit, or 1.491 and 1,491 in one file', () => {
+    assert.throws(() => audit('Heading;Budget;Outturn\nPolice pay;1.491;1.502\nStaff pay;2.250;2.255\nTotal;3.741;3.757\n', 'm.csv'),
+      (e: Error) => e instanceof AuditInputError && /"1\.491" \(line 2, field 2\) could be 1491 written with a point between thousands or 1\.491 with a decimal point/.test(e.message));
+    assert.throws(() => audit('Heading;Budget;Outturn\nPolice pay;1.491;1,502\nStaff pay;2.250;2,255\nTotal;3.741;3,757\n', 'p.csv'),
+      (e: Error) => e instanceof AuditInputError && /both as 1\.491 and as 1,502/.test(e.message));
+  });
+
+  it('1.491 beside whole figures of four digits (1502, as printed ungrouped in B&NES 2004/05) is still thousands', () => {
+    const r = audit('Heading;Budget;Outturn\nPolice pay;1.491;1502\nStaff pay;2.250;2255\nTotal;3.741;3757\n', 'p.csv');
+    assert.deepEqual(verdict(r.findings), []);
+  });
+
+  it('every figure 1.491-like in £m: three decimal places (Hyndburn\'s £m capital programme, published-10, above)', () => {
+    const r = audit('Heading;Budget £m;Outturn £m\nPolice pay;1.491;1.502\nStaff pay;2.250;2.255\nTotal;3.741;3.757\n', 'm.csv');
+    assert.deepEqual(verdict(r.findings), []);
+    assert.equal(r.tables[0].readAs, 'UTF-8, semicolon-separated');
+  });
+
+  it('every figure 1.491-like in a table in £ or £\'000: thousands (a third decimal place of a pound or of £1,000 is not printed)', () => {
+    const r = audit("Heading;Budget £'000;Outturn £'000\nPolice pay;1.491;1.502\nStaff pay;2.250;2.255\nTotal;3.741;3.757\n", 'k.csv');
+    assert.deepEqual(verdict(r.findings), []);
+    assert.match(r.tables[0].readAs ?? '', /point between thousands/);
+  });
+});
+
+describe('audit: figures with the sign marked as finance systems print them', () => {
+  const marks: [string, (d: string, i: number) => string][] = [
+    ['CR', (d) => `${d}CR`],
+    ['" Cr" and "£…CR" alternating', (d, i) => (i % 2 ? `£${d}CR` : `${d} Cr`)],
+    ['a trailing minus', (d) => `${d.replace(/,/g, '')}-`],
+  ];
+  for (const t of tables) {
+    const tsv = readFileSync(t.path, 'utf8');
+    for (const [what, mark] of marks) {
+      const { text, marked } = ledgerMarked(tsv, mark);
+      if (!marked) continue;
+      it(`${t.name}: its ${marked} negative figure(s) written with ${what}`, () => {
+        const refused = outcome(tsv, t.name);
+        if (typeof refused === 'string') return assert.equal(outcome(text, t.name), refused);
+        const printed = audit(tsv, t.name);
+        const rewritten = audit(text, t.name);
+        const layouts = rewritten.tables.map((x) => x.layout);
+        const ambiguous = what !== 'a trailing minus' && layouts.some((l) => ['reserves', 'financing', 'mtfp', 'scenarios'].includes(l));
+        if (ambiguous) {
+          // a credit in a statement of reserves or a financing table: an error at each marked cell
+          const unread = rewritten.findings.filter((f) => f.rule === 'printed.unreadable' && /is marked (CR|DR)/.test(f.message));
+          assert.ok(unread.length > 0, 'each marked figure of an ambiguous table is an error at its cell');
+          assert.equal(exitCodeOf(rewritten), 2);
+          return;
+        }
+        assert.deepEqual(verdict(rewritten.findings), verdict(printed.findings));
+        // a note at each marked figure the audit read (a column the audit does not read has none)
+        const notes = rewritten.findings.filter((f) => f.rule === 'printed.ledger-sign');
+        assert.ok(notes.length > 0);
+        const lines = rows(text);
+        for (const n of notes) assert.match(lines[n.row - 1][n.column - 1], /CR|Cr|-$/, `${n.cell} is a marked figure`);
+        assert.match(notes[0].message, /read as −[\d,.]+ \((CR marks a credit|the minus printed after the figure)/);
+      });
+    }
+  }
+
+  it('DR is a debit, positive; a figure with two signs ("(1,203)CR", "-999 DR") is an error at its cell', () => {
+    const dr = readCell('1,203 DR');
+    assert.ok(dr.kind === 'number' && dr.value.toFixed() === '1203' && dr.ledgerSign === 'DR');
+    for (const v of ['(1,203)CR', '-999 DR', '(12)-']) {
+      const x = readCell(v);
+      assert.equal(x.kind, 'text', v);
+      assert.match((x as { reason: string }).reason, /two signs/);
+    }
+  });
+
+  it('a column of figures none of which can be read is never left out: each cell an error, and nothing casts (exit 2)', () => {
+    // The revenue lines of North Wales Fire's 2019/20 provisional outturn (£000), with a Variance
+    // column typed in a form no reader knows ("1203XX").
+    const r = audit('Heading,Budget,Actual,Variance\nEmployees,27069,25866,1203XX\nPremises,2475,2991,516\nTransport,1004,1010,6XX\nTotal,30548,29867,681XX\n', 'v.csv');
+    const unread = r.findings.filter((f) => f.rule === 'printed.unreadable');
+    assert.deepEqual(unread.map((f) => f.cell), ['row 2, column Variance', 'row 4, column Variance', 'row 5, column Variance']);
+    assert.equal(exitCodeOf(r), 2);
+  });
+});
