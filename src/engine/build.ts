@@ -74,7 +74,7 @@ export function build(input: OutturnInput): BuildResult {
   if (revenue && inp.revenue) {
     tieEarmarkedToReserves(inp, revenue.rows.earmarked, revenue.table.columns.findIndex((c) => c.id === 'variance'), reserves?.rows.byLabel, findings, checks);
     const net = shownAt(revenue.table, revenue.rows.net, 'variance');
-    narrative.revenue = { netVariance: text(convert(net, inp.revenue.displayUnits, '£')), sentence: revenueSentence(net, inp.revenue.displayUnits, inp.revenue.basis) };
+    narrative.revenue = { netVariance: text(convert(net, inp.revenue.displayUnits, '£')), sentence: revenueSentence(net, inp.revenue.displayUnits, inp.revenue.basis, { afterEarmarked: revenue.rows.net !== revenue.rows.total }) };
     if (revenueNarrativeOptions(inp.revenue)) narrative.revenue = revenueNarrative(inp.revenue, revenue, net);
   }
   if (capital && inp.capital) {

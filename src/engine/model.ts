@@ -84,7 +84,7 @@ export interface RevenueInput {
   basis?: string;
   /** false when no heading gives an original budget: the column is not printed (default true) */
   hasOriginal?: boolean;
-  /** TOTAL and NET UNDERSPEND rows: always (default), or only when there are adjustments or earmarked amounts */
+  /** TOTAL and NET UNDERSPEND rows: only when there are adjustments, transfers to capital or earmarked amounts (default, issue 11), or always */
   underspendRows?: 'always' | 'when-needed';
   /** the narrative gives the net variance as a % of the revised budget too (issue 11) */
   narrativePercent?: boolean;
