@@ -80,12 +80,14 @@ export class AuditInputError extends Error {
 /** Outturn's Checks sheet lists checks; it is not a table to recalculate. */
 const isChecksSheet = (g: Grid) => /^checks:/i.test(cellText(cellAt(g, 0, 0)));
 
-function auditTable(t: FoundTable, forced: Layout | undefined): { table: AuditedTable; findings: AuditFinding[]; involved: [number, number][] } | UncheckedTable | undefined {
+function auditTable(t: FoundTable, forced: Layout | undefined, alongside: ReadonlySet<Layout>):
+  { table: AuditedTable; findings: AuditFinding[]; involved: [number, number][] } | UncheckedTable | undefined {
   const recognised = recogniseLayout(t);
   const layout = forced ?? recognised;
   if (forced && !fits(t, forced)) return undefined;
   t = withLedgerSigns(t, layout);
   const a = new Audit(t, layout, classify(t, layout, false));
+  a.alongside = alongside;
   readTotals(a);
   markRevenueTail(t, layout, a.kinds);
   let audited = true;
@@ -140,20 +142,19 @@ export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
   const report: AuditReport = { findings: [], tables: [] };
   const placed: PlacedTable[] = [];
   const traced: { grid: Grid; r: number; c: number }[] = [];
-  for (const g of grids) {
-    if (isChecksSheet(g)) continue;
-    for (const t of findTables(g)) {
-      const done = auditTable(t, o.table);
-      if (!done) continue;
-      if (!('table' in done)) {
-        (report.unchecked ??= []).push(done);
-        continue;
-      }
-      report.tables.push(done.table);
-      placed.push({ t, layout: done.table.layout });
-      report.findings.push(...done.findings);
-      if (o.trace) for (const [r, c] of done.involved) traced.push({ grid: g, r, c });
+  const found = grids.filter((g) => !isChecksSheet(g)).flatMap((g) => findTables(g).map((t) => ({ g, t })));
+  const layouts = found.map(({ t }) => (o.table && fits(t, o.table) ? o.table : recogniseLayout(t)));
+  for (const [n, { g, t }] of found.entries()) {
+    const done = auditTable(t, o.table, new Set(layouts.filter((_, m) => m !== n)));
+    if (!done) continue;
+    if (!('table' in done)) {
+      (report.unchecked ??= []).push(done);
+      continue;
     }
+    report.tables.push(done.table);
+    placed.push({ t, layout: done.table.layout });
+    report.findings.push(...done.findings);
+    if (o.trace) for (const [r, c] of done.involved) traced.push({ grid: g, r, c });
   }
   if (report.tables.length === 0) {
     const where = grids.map((g) => g.sheet).join(', ') || '(no sheet)';

@@ -53,6 +53,8 @@ export class Audit {
    * involves — a figure in no total, cross-cast, variance, percentage or roll-forward — can be named.
    */
   readonly involved: [number, number][] = [];
+  /** the layouts of the other tables audited with this one (the same workbook or input): rules that tie-outs cover better can step aside */
+  alongside: ReadonlySet<Layout> = new Set();
   readonly checked: Checked = noneChecked();
   readonly totals: TotalTaken[] = [];
   /** per total row (index into t.rows): the rows it adds, as readTotals found them */

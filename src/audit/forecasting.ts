@@ -4,6 +4,7 @@ import { Dec, ZERO, sum } from '../base/decimal';
 import { normalise } from './detect';
 import { castBlocks } from './casting';
 import { type At, type Audit, moneyCols, rowsOf } from './context';
+import { stepOf } from './grid';
 
 // ---------- Outturn's forecasting tables: 1b, 2a, 2b, 3b, 3c ----------
 
@@ -116,7 +117,10 @@ export function mtfpRules(a: Audit): void {
     const balance = find(/balance/i, h + 1, end);
     if (drawn >= 0) draws.push(drawn);
     if (projected >= 0 && planned >= 0 && drawn >= 0) byRow(projected, [planned, drawn], [], 'mtfp.movements', `${rows[planned].label} + ${rows[drawn].label} (${row.label}) is`);
-    if (balance < 0 || projected < 0) return;
+    // With Table 3 beside it, each balance is tied to Table 3's closing balance (tie.mtfp-reserves) and
+    // Table 3 rolls it forward with every flow; here only the projected movements are printed, and a
+    // reserve's transfers and contributions to capital would make last year's balance + them differ.
+    if (balance < 0 || projected < 0 || a.alongside.has('reserves')) return;
     for (let k = 1; k < cols.length; k++) {
       const prev = a.num(rows[balance], cols[k - 1]);
       const mv = a.num(rows[projected], cols[k]);
@@ -149,6 +153,10 @@ export function scenariosRules(a: Audit): void {
       a.checked.variances++;
       a.involve([[row, g.c], [row, u.c]]);
       const most = gp.value.isNeg() ? ZERO : gp.value;
+      // These are bounds, not casts: the gap not funded is the gap + the draws, each rounded as printed
+      // (under round-then-sum, sums of rounded figures), so a breach of one printed unit is rounding.
+      const unit = stepOf(Math.max(un.places, gp.places));
+      if (un.value.gte(unit.neg()) && un.value.lte(most.plus(unit))) continue;
       if (un.value.isNeg() && !un.value.isZero()) a.check(row, u.c, ZERO, [[row, u.c]], 'scenarios.unfunded', 'a gap not funded is never below nil:');
       else if (un.value.gt(most)) a.check(row, u.c, most, [[row, g.c]], 'scenarios.unfunded', `it cannot exceed the gap (${g.caption}):`);
     }

@@ -3,12 +3,11 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { build } from '../engine/build';
+import { buildTables } from '../app/build';
 import type { TableId } from '../engine/model';
 import { InvalidInput } from '../format/errors';
 import type { ResultJson } from '../app/result';
 import { parseJsonText } from '../format/validate';
-import { makePlan } from '../plan/plan';
 import { pageHtml } from '../publish/html';
 import { documentFromBuild, documentFromResult, type PublishDocument } from '../publish/model';
 import { fail, INPUT_LIMITS, loadInput, utf8Text } from './build';
@@ -86,10 +85,9 @@ export async function runPublish(inputPath: string, o: PublishOptions, io: Io): 
       serious = result.findings.some((f) => f.severity === 'error' || f.severity === 'warning');
     } else {
       const input = await loadInput(inputPath);
-      const result = build(input);
+      const { result, plan } = buildTables(input);
       const known = new Set(result.tables.map((t) => t.id));
       for (const id of only ?? []) if (!known.has(id as TableId)) throw new InvalidInput([{ where: '--tables', message: `the input builds no table "${id}" (it builds ${[...known].join(', ')})` }]);
-      const plan = makePlan(result);
       doc = documentFromBuild(result, plan, {
         organisation: input.organisation, financialYear: o.year ?? input.financialYear, rounding: input.rounding,
         house: { font: o.font ?? input.publishing?.font, organisation: o.organisation ?? input.publishing?.organisationName },

@@ -171,7 +171,9 @@ function forecastBuildUp(ctx: LedgerContext, reconciliation: TableBuilder, rows:
   const lines = forecasts.map((h, i) => {
     const r = f.add('line', h.heading, false, {
       noForecast: money(h.budgetNoForecast),
-      share: { ...input(h.share, 3), as: 'percent' },
+      // The profile's share is a ratio (7/12 …), not money: kept to the 15 significant digits a
+      // spreadsheet cell holds, or the workbook could not store it under round-each.
+      share: { ...input(h.share.toSignificantDigits(15), 3), as: 'percent' },
       profiled: money(h.restFromProfile),
     });
     const c = f.rows[r].cells;

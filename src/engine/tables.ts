@@ -22,6 +22,10 @@ export interface TableEntry {
   layout?: TableLayout;
   /** how a finding names the table: "… in the forecast build-up" */
   phrase: string;
+  /** its name after the number, where the task pane groups findings by table: "Table 1a: forecast outturn" */
+  title: string;
+  /** a name for its label column where the table prints none (a published table's header for a screen reader) */
+  labelHeader: string;
 }
 
 /**
@@ -29,16 +33,16 @@ export interface TableEntry {
  * the TypeScript type `TableId` follows.
  */
 export const TABLES = {
-  revenue: { number: 'Table 1', sheet: 'revenue', layout: 'revenue', phrase: 'the revenue table' },
-  'revenue-forecast': { number: 'Table 1a', sheet: 'revenue', layout: 'forecast', phrase: 'the forecast build-up' },
-  'revenue-ledger': { number: 'Table 1b', sheet: 'revenue', layout: 'ledger', phrase: 'the ledger reconciliation' },
-  capital: { number: 'Table 2', sheet: 'capital', layout: 'capital', phrase: 'the capital table' },
-  'capital-next-year': { number: 'Table 2a', sheet: 'capital', layout: 'programme', phrase: 'the capital programme' },
-  'capital-financing': { number: 'Table 2b', sheet: 'capital', layout: 'financing', phrase: 'the capital financing' },
-  reserves: { number: 'Table 3', sheet: 'reserves', layout: 'reserves', phrase: 'the reserves table' },
-  'reserves-categories': { number: 'Table 3a', sheet: 'reserves', phrase: 'the reserves summary' },
-  'reserves-mtfp': { number: 'Table 3b', sheet: 'reserves', layout: 'mtfp', phrase: 'the MTFP table' },
-  'reserves-scenarios': { number: 'Table 3c', sheet: 'reserves', layout: 'scenarios', phrase: 'the scenarios table' },
+  revenue: { number: 'Table 1', sheet: 'revenue', layout: 'revenue', phrase: 'the revenue table', title: 'revenue outturn', labelHeader: 'Budget heading' },
+  'revenue-forecast': { number: 'Table 1a', sheet: 'revenue', layout: 'forecast', phrase: 'the forecast build-up', title: 'forecast outturn', labelHeader: 'Item' },
+  'revenue-ledger': { number: 'Table 1b', sheet: 'revenue', layout: 'ledger', phrase: 'the ledger reconciliation', title: 'ledger reconciliation', labelHeader: 'Item' },
+  capital: { number: 'Table 2', sheet: 'capital', layout: 'capital', phrase: 'the capital table', title: 'capital outturn', labelHeader: 'Scheme' },
+  'capital-next-year': { number: 'Table 2a', sheet: 'capital', layout: 'programme', phrase: 'the capital programme', title: 'capital programme', labelHeader: 'Scheme' },
+  'capital-financing': { number: 'Table 2b', sheet: 'capital', layout: 'financing', phrase: 'the capital financing', title: 'capital financing', labelHeader: 'Financing' },
+  reserves: { number: 'Table 3', sheet: 'reserves', layout: 'reserves', phrase: 'the reserves table', title: 'reserves', labelHeader: 'Reserve' },
+  'reserves-categories': { number: 'Table 3a', sheet: 'reserves', phrase: 'the reserves summary', title: 'reserves by category', labelHeader: 'Category' },
+  'reserves-mtfp': { number: 'Table 3b', sheet: 'reserves', layout: 'mtfp', phrase: 'the MTFP table', title: 'reserves over the MTFP', labelHeader: 'Line' },
+  'reserves-scenarios': { number: 'Table 3c', sheet: 'reserves', layout: 'scenarios', phrase: 'the scenarios table', title: 'scenarios', labelHeader: 'Year' },
 } as const satisfies Record<string, TableEntry>;
 
 export type TableId = keyof typeof TABLES;

@@ -5,7 +5,7 @@
 import type { BuildResult, RowKind, Table, TableId } from '../engine/model';
 import type { ResultJson } from '../app/result';
 import { displayRows } from '../plan/display';
-import { TABLES } from '../engine/tables';
+import { TABLES, type TableEntry } from '../engine/tables';
 import type { SheetPlan, WorkbookPlan } from '../plan/plan';
 
 /** How a row stands out: totals are bold with a rule above (and a double rule under a grand total). */
@@ -77,12 +77,6 @@ const GRAND_KINDS = new Set<string>(['grand_total', 'total_reserves', 'net_under
 /** Which narrative sentence belongs beside which table. */
 const NARRATIVE_OF: Partial<Record<string, keyof BuildResult['narrative']>> = { revenue: 'revenue', capital: 'capital', reserves: 'reserves' };
 
-/** A name for a label column printed without a header (Table 2 and Table 3 leave it blank). */
-const LABEL_HEADER: Partial<Record<string, string>> = {
-  revenue: 'Budget heading', capital: 'Scheme', 'capital-next-year': 'Scheme', 'capital-financing': 'Financing',
-  reserves: 'Reserve', 'reserves-categories': 'Category', 'reserves-mtfp': 'Line', 'reserves-scenarios': 'Year',
-};
-
 function emphasisOf(kind: string, bold: boolean): Emphasis {
   if (GRAND_KINDS.has(kind)) return 'grand';
   if (TOTAL_KINDS.has(kind)) return 'total';
@@ -119,7 +113,7 @@ export function publishColumns(id: string, headers: string[][], kinds: PublishCo
     }
     const shown = lines.filter((x) => x.trim() !== '');
     if (shown.length === 0) {
-      const name = kinds[i] === 'label' ? LABEL_HEADER[id] ?? 'Item' : kinds[i] === 'ref' ? 'Note' : 'Column';
+      const name = kinds[i] === 'label' ? (TABLES as Record<string, TableEntry | undefined>)[id]?.labelHeader ?? 'Item' : kinds[i] === 'ref' ? 'Note' : 'Column';
       return { header: [name], kind: kinds[i], name, supplied: true };
     }
     return { header: shown, kind: kinds[i], name: shown.join(' ') };

@@ -24,7 +24,11 @@ export interface DocParagraph {
   text: string;
   /** the page it was read from (PDF), 1-based */
   page?: number;
-  /** "page 2" or "paragraph 7": how a finding names it */
+  /**
+   * How a finding names it, as a reader would find it: "paragraph 1.1" (the report's own number),
+   * "paragraph 2 (the 1st under the heading “Revenue budget”)" (headings not counted), "page 2,
+   * line 14, paragraph 3" (PDF: lines and paragraphs counted on that page), "line 7" (markdown, text)
+   */
   where: string;
   heading?: boolean;
 }
@@ -44,6 +48,32 @@ export interface ReportDocument {
 /** Text as a reader of the printed page sees it: runs of white space (incl. no-break) as one space. */
 export function squash(s: string): string {
   return s.replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim();
+}
+
+/** A paragraph's own number, as committee reports print them: "1.1", "3.2.1", "4." (then "4"). */
+export function ownNumber(text: string): string | undefined {
+  const m = /^(\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,2}\.)\s+\S/.exec(text);
+  return m ? m[1].replace(/\.$/, '') : undefined;
+}
+
+const ORD = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+const shortHeading = (t: string) => (t.length > 60 ? `${t.slice(0, 57).trimEnd()}…` : t);
+
+/**
+ * Names a paragraph as a reader finds it: its own number when it prints one ("paragraph 1.1"),
+ * else its place among the paragraphs before it (headings not counted) with the heading it sits
+ * under and its place there: "paragraph 2 (the 1st under the heading “Revenue budget”)".
+ * @param before the paragraphs before it in the same scope (the document, or the PDF page), headings included
+ */
+export function paragraphWhere(text: string, before: DocParagraph[]): string {
+  const own = ownNumber(text);
+  if (own) return `paragraph ${own}`;
+  const n = before.filter((p) => !p.heading).length + 1;
+  let h = before.length - 1;
+  while (h >= 0 && !before[h].heading) h--;
+  if (h < 0) return `paragraph ${n}`;
+  const inSection = before.length - 1 - h + 1;
+  return `paragraph ${n} (the ${ORD(inSection)} under the heading “${shortHeading(before[h].text)}”)`;
 }
 
 /** Pads ragged rows to the table's width with empty cells. */

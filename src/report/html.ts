@@ -3,7 +3,7 @@
 // cells and rows, entities. rowspan/colspan are expanded so every row has its columns; a cell spanning
 // columns keeps its text in the first of them, as a super-header is printed over its group.
 import { parse } from 'parse5';
-import { type DocParagraph, type DocTable, type ReportDocument, rectangular, squash } from './document';
+import { type DocParagraph, type DocTable, type ReportDocument, paragraphWhere, rectangular, squash } from './document';
 
 interface Node {
   nodeName: string;
@@ -82,7 +82,9 @@ export function readHtmlReport(content: string, source: string): ReportDocument 
   const paragraphs: DocParagraph[] = [];
   const para = (text: string, heading: boolean) => {
     const t = squash(text);
-    if (t) paragraphs.push({ text: t, where: `paragraph ${paragraphs.length + 1}`, heading });
+    if (!t) return;
+    // a heading is named by its text; a paragraph as a reader counts it (headings not counted)
+    paragraphs.push({ text: t, where: heading ? `the heading “${t.length > 60 ? `${t.slice(0, 57)}…` : t}”` : paragraphWhere(t, paragraphs), heading });
   };
   const walk = (n: Node, bold: boolean) => {
     const tag = n.tagName;

@@ -17,7 +17,7 @@
 //  5. A table at the top of a page whose columns match the table ending the previous page
 //     continues it; a repeated header is dropped.
 import { parsePrinted } from '../base/printed';
-import { type DocParagraph, type DocTable, type ReportDocument, rectangular, squash } from './document';
+import { type DocParagraph, type DocTable, type ReportDocument, paragraphWhere, rectangular, squash } from './document';
 
 /** One run of text on a page. Units are PDF points; y is the baseline measured from the page top. */
 export interface TextItem {
@@ -309,7 +309,11 @@ function columnsOf(lines: Line[]): Column[] {
   const dashCols = cluster(rows.flatMap((l) => l.segs.filter((s) => /^[-–—−]$/.test(s.text))), figureCols);
   for (const d of dashCols) {
     const members = rows.flatMap((l) => l.segs).filter((s) => /^[-–—−]$/.test(s.text) && overlap(d, s) > 0).length;
-    const headed = lines.some((l) => !isRow(l) && l.segs.some((h) => overlap(d, h) > 0 && !figureCols.some((f) => overlap(f, h) > 0)));
+    // …or a header centred over the cell the dashes are right-aligned in: between the figures of the
+    // column before and the dashes' right edge (LibreOffice centres "£" over a wide cell of dashes)
+    const before = Math.max(-Infinity, ...figureCols.filter((f) => f.x1 <= d.x0).map((f) => f.x1));
+    const centredOver = (h: Segment) => (h.x0 + h.x1) / 2 > before && (h.x0 + h.x1) / 2 < d.x1 && h.x1 <= d.x1 + 0.5 * h.h;
+    const headed = lines.some((l) => !isRow(l) && l.segs.some((h) => (overlap(d, h) > 0 || centredOver(h)) && !figureCols.some((f) => overlap(f, h) > 0)));
     if (members >= 2 && headed) {
       d.figure = true;
       figureCols.push(d);
@@ -637,11 +641,19 @@ export function readPages(source: string, pages: PageText[]): ReportDocument {
     // a table continues onto the next page only if nothing follows it on this one
     const lastLineY = lines[lines.length - 1]?.y ?? 0;
     if (prev && prev.table.page !== undefined && !(prev.endY >= lastLineY - 0.5 || lastLineY > page.height * 0.9 && prev.endY >= lines[lines.length - 2]?.y - 0.5)) prev = undefined;
+    // each paragraph named as a reader finds it on the printed page: its number among the page's
+    // paragraphs (headings not counted) and the line of the page it starts on
+    const onPage: DocParagraph[] = [];
     for (const p of paras) {
       const text = squash(p.map((l) => l.segs.map((s) => s.text).join(' ')).join(' ').replace(/-\s+(?=[a-z])/g, '-'));
       if (!text) continue;
       if (/^\d{1,3}$/.test(text)) continue; // a page number
-      paragraphs.push({ text, page: page.page, where: `page ${page.page}`, heading: p.length === 1 && p[0].segs.every((s) => s.bold) });
+      const heading = p.length === 1 && p[0].segs.every((s) => s.bold);
+      const line = lines.indexOf(p[0]) + 1;
+      const at = heading ? `the heading “${text.length > 60 ? `${text.slice(0, 57)}…` : text}”` : paragraphWhere(text, onPage);
+      const para: DocParagraph = { text, page: page.page, where: `page ${page.page}, ${line > 0 ? `line ${line}, ` : ''}${at}`, heading };
+      onPage.push(para);
+      paragraphs.push(para);
     }
   }
   for (const t of tables) t.cells = rectangular(t.cells);

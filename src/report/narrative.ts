@@ -264,7 +264,8 @@ const digitsAt = (v: Dec, step: Dec) => roundTo(v.abs(), step).div(step).toFixed
  * column that means something (both rows named in the sentence, or neighbouring rows, as a total and
  * the memo line under it); else, when the sentence clearly quotes a figure it does not give, that
  * figure as 'different': a row the sentence names (or a total row, when it says overall / total /
- * net / the budget) whose figure is within a fifth of the quote (or one unit of its last place), or
+ * net / the budget) whose figure is within a tenth of the quote (or one unit of its last place) and
+ * is not quoted rightly elsewhere in the sentence, or
  * the one figure of all whose digits at the quote's precision are one slip from the quote's.
  */
 function sourceForMoney(q: Quote, figs: TableFigure[]): Match | undefined {
@@ -308,7 +309,7 @@ function sourceForMoney(q: Quote, figs: TableFigure[]): Match | undefined {
   const inNamed = (f: TableFigure) => named.has(rowKey(f)) || totals.has(rowKey(f));
   const near = (f: TableFigure) => {
     const d = f.value.abs().minus(q.value).abs();
-    return d.lte(f.value.abs().div(5)) || d.lte(q.step);
+    return d.lte(f.value.abs().div(10)) || d.lte(q.step);
   };
   let pick = slips.find(inNamed);
   if (!pick) {
@@ -366,6 +367,14 @@ export function tieNarrative(paragraphs: DocParagraph[], tables: DocTable[], uni
   const matched = new Map<Quote, Match | undefined>();
   for (const q of quotes) if (q.kind === 'money') matched.set(q, sourceForMoney(q, figs));
   findings.push(...rescaleMisprintedUnits(quotes, figs, matched));
+  // a figure the same sentence already quotes rightly is not what its other amount misquotes: "income
+  // from capital receipts of £9.500million, which was revised during the year to £8.397 million"
+  for (const q of quotes) {
+    const m = matched.get(q);
+    if (m?.status !== 'different') continue;
+    const rightly = quotes.some((o) => o !== q && o.sentence === q.sentence && o.where === q.where && tiedWell(matched.get(o)) && matched.get(o)?.fig === m.fig);
+    if (rightly) matched.set(q, undefined);
+  }
 
   for (const q of quotes) {
     let m: Match | undefined;

@@ -4,6 +4,7 @@
 // page are in taskpane.html; test/taskpane/messages.test.ts checks both for code words.
 //
 // The ribbon names (manifest.xml): group "Outturn", button "Finance tables", on the Home tab.
+import { TABLE_IDS, TABLES } from '../engine/tables';
 
 /** "1 error", "3 errors", "no errors" (zero only when `zero` is true). */
 export function count(n: number, one: string, many = `${one}s`, zero = false): string {
@@ -274,18 +275,10 @@ export const SETTING_WORDS = {
 
 // ---------- findings ----------
 
+/** Findings grouped under their table's number and title (from the table registry), the input's first. */
 export const TABLE_TITLES: Record<string, string> = {
   input: 'Your input',
-  revenue: 'Table 1: revenue outturn',
-  'revenue-forecast': 'Table 1a: forecast outturn',
-  'revenue-ledger': 'Table 1b: ledger reconciliation',
-  capital: 'Table 2: capital outturn',
-  'capital-next-year': 'Table 2a: capital programme',
-  'capital-financing': 'Table 2b: capital financing',
-  reserves: 'Table 3: reserves',
-  'reserves-categories': 'Table 3a: reserves by category',
-  'reserves-mtfp': 'Table 3b: reserves over the MTFP',
-  'reserves-scenarios': 'Table 3c: scenarios',
+  ...Object.fromEntries(TABLE_IDS.map((id) => [id, `${TABLES[id].number}: ${TABLES[id].title}`])),
 };
 
 /** The audit's layouts (what a printed table was read as), as a heading. */

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { text } from '../../src/base/decimal';
+import { build } from '../../src/engine/build';
 import { InvalidInput, type InputError } from '../../src/format/errors';
 import { readOutturn, toModel } from '../../src/format/validate';
 
@@ -351,5 +352,41 @@ describe('outturn/v1: valid inputs', () => {
     assert.equal(m.reserves!.actualYears, 0);
     assert.equal(text(m.reserves!.reserves[0].opening), '1.5');
     assert.equal(m.reserves!.reserves[0].category, 'beyond-mtfp');
+  });
+});
+
+describe('outturn/v1, capital kinds (issue 11): budget changes and financing by programme are located when wrong', () => {
+  it('budget changes: every scheme gives its earlier budget; a change names a column of budgetChanges; none without budgetChanges', () => {
+    const d = base();
+    d.capital.budgetChanges = { earlierLabel: 'Budget at Month 9', columns: ['Additions', 'Virements'] };
+    d.capital.categories[0].schemes[0].changes = { Additions: '10', Slippage: '-4' };
+    const errors = errorsOf(d);
+    assert.deepEqual(errors.map((e) => e.where), ['$.capital.categories[0].schemes[0].earlierBudget', '$.capital.categories[0].schemes[0].changes.Slippage']);
+    assert.match(errors[0].message, /Budget at Month 9 is missing/);
+    assert.match(errors[1].message, /"Slippage" is not a change column of capital\.budgetChanges \(Additions, Virements\)/);
+    const without = base();
+    without.capital.categories[0].schemes[0].earlierBudget = '200';
+    onlyError(without, '$.capital.categories[0].schemes[0].earlierBudget', /need capital\.budgetChanges/);
+  });
+
+  it('financing by programme: the original (or latest) financing on every line or none; variations need one of them', () => {
+    const d = base();
+    d.capital.financing = [{ type: 'grant', label: 'Grant', amount: '50', latestAmount: '100' }, { type: 'borrowing', label: 'Borrowing', amount: '10' }];
+    onlyError(d, '$.capital.financing[1].latestAmount', /latest programme's financing is missing/);
+    const v = base();
+    v.capital.financing = [{ type: 'grant', label: 'Grant', amount: '60' }];
+    v.capital.financingVariations = true;
+    onlyError(v, '$.capital.financingVariations', /need the original or latest financing/);
+  });
+
+  it('an original financing where Table 2 has no original programme: printed, and its total not checked (said so)', () => {
+    const d = base();
+    d.capital.financing = [{ type: 'grant', label: 'Grant', amount: '60', originalAmount: '300' }];
+    const r = build(toModel(d));
+    const f = r.tables.find((t) => t.id === 'capital-financing')!;
+    assert.deepEqual(f.columns.map((c) => c.id), ['label', 'original', 'amount']);
+    const check = r.checks.find((c) => c.rule === 'capital.financing-total' && c.description.startsWith('The original'))!;
+    assert.deepEqual([check.passed, check.detail], [true, 'not checked: Table 2 has no original programme']);
+    assert.ok(!r.findings.some((x) => x.rule === 'capital.financing-total'));
   });
 });

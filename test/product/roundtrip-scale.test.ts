@@ -9,16 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { auditGrids } from '../../src/audit/audit';
-import type { Grid, GridCell } from '../../src/audit/grid';
 import { build } from '../../src/engine/build';
-import { Dec, survivesSpreadsheet, toSpreadsheetNumber } from '../../src/base/decimal';
+import { Dec, survivesSpreadsheet } from '../../src/base/decimal';
 import { toModel } from '../../src/format/validate';
 import { parseA1 } from '../../src/base/a1';
 import { makePlan, type WorkbookPlan } from '../../src/plan/plan';
-import { type CellStyle, STYLES } from '../../src/plan/styles';
 import { workbookBuffer } from '../../src/xlsx/write';
 import { recalculate, requireOrSkip, soffice } from '../support/libreoffice';
 import { randomDocument } from '../support/random-input';
+import { planGrids } from '../support/built';
 
 const CASES = 10_000;
 const LIBREOFFICE_SAMPLE = 20;
@@ -30,22 +29,6 @@ function planOf(doc: unknown): WorkbookPlan | undefined {
   const plan = makePlan(build(model));
   // Figures beyond a spreadsheet's 15 digits are refused by the writer: not this test's case (counted).
   return plan.sheets.every((s) => s.cells.every((row) => row.every((c) => !c || c.t === 's' || survivesSpreadsheet(new Dec(c.v))))) ? plan : undefined;
-}
-
-/** The grids a spreadsheet would show for a plan — what readPrintedWorkbook reads from the written file, without the file. */
-export function planGrids(plan: WorkbookPlan): Grid[] {
-  return plan.sheets.map((s) => {
-    const cells: GridCell[][] = s.cells.map((row) => row.map((c) => (c === null ? null : c.t === 's' ? c.v : toSpreadsheetNumber(new Dec(c.v)))));
-    const bold: boolean[][] = s.cells.map((row) => row.map(() => false));
-    for (const { range, style } of s.styles) {
-      if (!(STYLES[style] as CellStyle).bold) continue;
-      const [from, to = from] = range.split(':');
-      const a = parseA1(from);
-      const b = parseA1(to);
-      for (let r = a.r; r <= b.r; r++) for (let c = a.c; c <= b.c; c++) if (bold[r]) bold[r][c] = true;
-    }
-    return { sheet: s.name, cells, bold, addressing: 'a1' as const };
-  });
 }
 
 describe('round trips at scale (slow: 10,000 cases in memory, ~1 minute)', function () {

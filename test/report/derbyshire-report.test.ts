@@ -79,7 +79,14 @@ describe('report audit: the Derbyshire finance section as published', () => {
   it('the PDF in examples/ (printed once by Chromium, so this runs anywhere): the same findings', async () => {
     const pdf = join(__dirname, '..', '..', 'examples', 'derbyshire-2020-21-finance-section.pdf');
     const doc = readPages('derbyshire.pdf', await readPdfText(readFileSync(pdf)));
-    expectDerbyshire(auditReport(doc), doc.tables[2].where, (x) => (x === 'useable' ? 14 : 20));
+    const r = auditReport(doc);
+    expectDerbyshire(r, doc.tables[2].where, (x) => (x === 'useable' ? 14 : 20));
+    // a finding in the text gives the page and where on it a reader finds the sentence: page 1 reads
+    // "FINANCE" (a heading), a one-line paragraph, "Revenue" (a heading), then the paragraph with £0.370m
+    const at = (printed: string) => r.findings.find((f) => f.printed === printed)!.where;
+    assert.equal(at('£0.370m'), 'page 1, line 4, paragraph 2 (the 1st under the heading “Revenue”)');
+    assert.equal(at('15 July 2019'), 'page 1, line 2, paragraph 1 (the 1st under the heading “FINANCE”)');
+    assert.match(at('87.9%'), /^page 2, line \d+, paragraph \d+ \(the 1st under the heading “Capital”\)$/);
   });
 
   it('printed to PDF (Chromium, A4 landscape, Table 3 across two pages with its header repeated): the same findings, placed by page', async function () {

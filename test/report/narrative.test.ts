@@ -11,6 +11,7 @@ import { Dec } from '../../src/base/decimal';
 import { auditReport } from '../../src/report/audit-report';
 import type { DocParagraph } from '../../src/report/document';
 import { quotesIn, reportYear } from '../../src/report/narrative';
+import { readHtmlReport } from '../../src/report/html';
 import { readTextReport } from '../../src/report/text';
 
 const BODY = join(__dirname, '..', 'fixtures', 'published', 'bodies', 'nwfire-2019-20-revenue-monitoring');
@@ -125,6 +126,7 @@ describe('report audit: the narrative tied to the tables', () => {
       'Premises are forecast to overspend by £0.6m.',
       'In total, the budget of £35.924m is expected to be spent.',
       'The employee underspend includes £0.3m of overtime.',
+      'The budget for employees, first set at £28.5m, was revised to £27.07m.',
     );
     const by = (text: string) => r.findings.filter((f) => f.printed === text && f.rule.startsWith('narrative.'));
     // 561 for 516: a transposition, in the row the sentence names
@@ -140,6 +142,8 @@ describe('report audit: the narrative tied to the tables', () => {
     assert.equal(tieOf(r, '£35.924m').expected, '£35.942m');
     // an amount the table does not give, in a sentence naming Employees but nowhere near its figures: a note only
     assert.equal(tieOf(r, '£0.3m').status, 'unsourced');
+    // 28.5 is within a tenth of Employees' 27,069, but the sentence quotes 27,069 itself: another amount, not a misquote
+    assert.equal(tieOf(r, '£28.5m').status, 'unsourced');
   });
 
   it('a percentage quoted alone is checked as its amount\'s share of its row\'s budget: tied within rounding, cut short, different', () => {
@@ -159,5 +163,51 @@ describe('report audit: the narrative tied to the tables', () => {
     assert.equal(tieOf(r, '9.6%').expected, '8.6%');
     const flagged = r.findings.filter((f) => f.severity !== 'note' && f.rule.startsWith('narrative.'));
     assert.deepEqual(flagged.map((f) => [f.rule, f.printed, f.expected]), [['narrative.truncated', '20%', '21%'], ['narrative.different', '9.6%', '8.6%']]);
+  });
+
+  it('a finding in a web page names the paragraph as a reader counts it: headings not counted, the heading it sits under, or the report\'s own paragraph number', () => {
+    // the North Wales Fire 15 March 2021 report above, as its web page lays it out (headings in capitals)
+    const html = [
+      '<h1>Provisional Outturn</h1>',
+      '<h2>PURPOSE OF REPORT</h2>',
+      '<p>This reports sets out the projected outturn position for the 2020/21 financial year as at 31 January 2021.</p>',
+      '<h2>REVENUE BUDGET</h2>',
+      '<p>The table below sets out the projected revenue outturn position for the 2020/21 financial year. This confirms a projected breakeven position against the budget of £35.942m.</p>',
+      `<table>${NWFIRE_2021.split('\n').map((l) => `<tr>${l.split('\t').map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`,
+      '<p>Premises are forecast to overspend by £561k, mainly on repairs.</p>',
+      '<p>3.4 Capital financing is forecast to underspend by £254k.</p>',
+    ].join('\n');
+    const r = auditReport(readHtmlReport(html, 'nwfire.html'));
+    const at = (printed: string) => r.findings.find((f) => f.printed === printed)!.where;
+    assert.equal(at('£561k'), 'paragraph 3 (the 2nd under the heading “REVENUE BUDGET”)');
+    // a paragraph that prints its own number is named by it; 254 for 245 is a transposition
+    assert.equal(at('£254k'), 'paragraph 3.4');
+    assert.equal(r.findings.find((f) => f.printed === '£254k')!.expected, '£245k');
+  });
+
+  it('real narratives beside their tables: amounts the tables do not give stay notes, not "different" (SFRS 2017/18, Gloucestershire 2015/16, Dorset 2012/13)', () => {
+    // The tables and sentences as printed, from test/fixtures/published/bodies/*/ (table.tsv, notes.md):
+    // SFRS Board 25 October 2018, B/FCS/13-18 "Capital Budget Outturn Report 2017/18"; Gloucestershire
+    // Budget Monitoring Report 2015/16 (26/05/16); Dorset Police JIAC 5 September 2013, item 6.
+    const body = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'published', 'bodies', name, 'table.tsv'), 'utf8').trim();
+    const audit = (table: string, ...text: string[]) => auditReport(readTextReport([...text.slice(0, 1), '', table, '', ...text.slice(1)].join('\n'), 'r.md'));
+    const sfrs = audit(body('sfrs-2017-18-capital-outturn'),
+      'Within the Cash DEL funding for 2017/18, the Capital Programme was set at £32.500 million.',
+      'The Capital Programme initially anticipated income from capital receipts of £9.500million, which was revised during the year to £8.397 million. The final Net Capital Expenditure for 2017/18 was £31.335 million.');
+    // £9.500million names Capital Receipts (8,397 is 11.6% away, and the sentence quotes 8,397 itself):
+    // the original estimate, not a misquote
+    assert.equal(sfrs.ties.find((t) => t.quote.text === '£9.500million')!.status, 'unsourced');
+    assert.equal(sfrs.ties.find((t) => t.quote.text === '£8.397 million')!.status, 'tied');
+    assert.equal(sfrs.ties.find((t) => t.quote.text === '£31.335 million')!.status, 'tied');
+    const gloucs = audit(body('gloucs-2015-16-revenue-outturn'),
+      'Revenue Account (underspend of £0.025m); Reserves (£27.191m at 31st March 2016); Capital programme (£7.358m spend in year; £6.328m deferred expenditure).',
+      'The outturn for the year shows an underspend of £25k.');
+    assert.equal(gloucs.ties.find((t) => t.quote.text === '£25k')!.status, 'tied');
+    const dorset = audit(body('dorset-2012-13-revenue-outturn'),
+      'For the 2012/13 financial year the Force has achieved an under spend of £2.321m against budget of £117.611m (2%).',
+      'The Treasurer has already transferred £1,705m to capital to fund the existing capital programme, as was previously agreed.');
+    for (const r of [sfrs, gloucs, dorset]) {
+      assert.deepEqual(r.findings.filter((f) => f.severity !== 'note' && f.rule.startsWith('narrative.')).map((f) => f.printed), []);
+    }
   });
 });

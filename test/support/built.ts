@@ -4,6 +4,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AuditReport, auditGrids } from '../../src/audit/audit';
+import type { Grid, GridCell } from '../../src/audit/grid';
+import { Dec, toSpreadsheetNumber } from '../../src/base/decimal';
+import { type CellStyle, STYLES } from '../../src/plan/styles';
 import { build } from '../../src/engine/build';
 import type { BuildResult } from '../../src/engine/model';
 import { toModel } from '../../src/format/validate';
@@ -36,4 +39,20 @@ export function altered(plan: WorkbookPlan, sheet: string, ref: string, was: str
   assert.equal(s.cells[r][c]?.v, was, `${sheet}!${ref}`);
   s.cells[r][c] = { t: 'n', v: now };
   return { ...plan, sheets };
+}
+
+/** The grids a spreadsheet would show for a plan — what readPrintedWorkbook reads from the written file, without the file. */
+export function planGrids(plan: WorkbookPlan): Grid[] {
+  return plan.sheets.map((s) => {
+    const cells: GridCell[][] = s.cells.map((row) => row.map((c) => (c === null ? null : c.t === 's' ? c.v : toSpreadsheetNumber(new Dec(c.v)))));
+    const bold: boolean[][] = s.cells.map((row) => row.map(() => false));
+    for (const { range, style } of s.styles) {
+      if (!(STYLES[style] as CellStyle).bold) continue;
+      const [from, to = from] = range.split(':');
+      const a = parseA1(from);
+      const b = parseA1(to);
+      for (let r = a.r; r <= b.r; r++) for (let c = a.c; c <= b.c; c++) if (bold[r]) bold[r][c] = true;
+    }
+    return { sheet: s.name, cells, bold, addressing: 'a1' as const };
+  });
 }

@@ -154,3 +154,127 @@ export function randomLedgerDocument(): fc.Arbitrary<Record<string, unknown>> {
       return { ...doc, revenue: { ...revenue, sections, ledger } } as Record<string, unknown>;
     });
 }
+
+/** Which parts a shaped document has: so a property can count that every shape was tried. */
+export interface Shape {
+  revenue: boolean;
+  capital: boolean;
+  reserves: boolean;
+  /** Table 1 from a ledger (1b), and at month N (1a: the forecast basis) */
+  ledger: boolean;
+  forecastBasis: boolean;
+  /** Table 2a (next year's programme) and 2b (the financing) */
+  nextYear: boolean;
+  financing: boolean;
+  /** Table 3b (the MTFP) and 3c (its scenarios) */
+  mtfp: boolean;
+  scenarios: boolean;
+  adjustments: number;
+  earmarked: number;
+  subtotals: number;
+  lines: number;
+  rounding: string;
+}
+
+/** Sum of money strings ("12.34", "-0.05") in integer pence. */
+const penceOf = (s: string): bigint => {
+  const neg = s.startsWith('-');
+  const [w, f = ''] = (neg ? s.slice(1) : s).split('.');
+  const p = BigInt(w) * 100n + BigInt((f + '00').slice(0, 2));
+  return neg ? -p : p;
+};
+
+/**
+ * A random document of any shape Outturn builds: every table alone or with the others (revenue
+ * only, capital only, reserves only, any two, all three), each optional part present or not — Table
+ * 1 from a ledger, at month N or not (the forecast basis, 1a/1b); next year's programme (2a); the
+ * financing (2b, its sources adding up to the year's spend); the MTFP (3b) and its scenarios (3c);
+ * no adjustments, no earmarked lines, no sub-totals, one line; both rounding policies with pence.
+ * Money stays within 15 significant digits (what a spreadsheet stores; see randomDocument's ranges).
+ * Yields the document and its shape.
+ */
+export function randomShapedDocument(): fc.Arbitrary<{ doc: Record<string, unknown>; shape: Shape }> {
+  return fc
+    .record({
+      base: randomDocument(),
+      ledgerDoc: randomLedgerDocument(),
+      tables: fc.constantFrom('rcs', 'rcs', 'rcs', 'r', 'c', 's', 'rc', 'rs', 'cs'),
+      ledger: fc.boolean(),
+      nextYear: fc.boolean(),
+      nextYearBudgets: fc.array(positivePence(10n ** 10n), { minLength: 16, maxLength: 16 }),
+      financing: fc.boolean(),
+      financingSplit: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 4 }),
+      mtfp: fc.boolean(),
+      plan: fc.array(fc.record({ b: positivePence(10n ** 10n), f: positivePence(10n ** 10n) }), { minLength: 5, maxLength: 5 }),
+      scenarios: fc.boolean(),
+      change: pence(10n ** 9n),
+    })
+    .map((g) => {
+      const doc: Record<string, unknown> = { ...(g.ledger ? g.ledgerDoc : g.base) };
+      // The ledger document has its own reserves and capital: take the base's so the two shapes share them.
+      doc.capital = g.base.capital;
+      doc.reserves = g.base.reserves;
+      doc.financialYear = g.base.financialYear;
+      const revenue = doc.revenue as Record<string, unknown> & { ledger?: { month?: number }; sections: { lines: unknown[]; subtotalLabel?: string }[] };
+      const capital = JSON.parse(JSON.stringify(g.base.capital)) as Record<string, unknown> & {
+        categories: ({ schemes?: Record<string, string>[]; outturn?: string } & Record<string, unknown>)[];
+        externallyFunded: { outturn: string }[];
+        memo: { outturn: string }[];
+      };
+      const reserves = JSON.parse(JSON.stringify(g.base.reserves)) as Record<string, unknown> & { years: string[]; actualYears: number; reserves: { label: string }[] };
+      let k = 0;
+      if (g.nextYear) {
+        for (const c of capital.categories) {
+          if (c.schemes) for (const s of c.schemes) s.nextYearBudget = g.nextYearBudgets[k++ % 16];
+          else c.nextYearBudget = g.nextYearBudgets[k++ % 16];
+        }
+      }
+      if (g.financing) {
+        // The sources add up to the year's spend (schemes, externally funded lines and memo lines).
+        let spend = 0n;
+        for (const c of capital.categories) for (const s of c.schemes ?? [c]) spend += penceOf(String(s.outturn));
+        for (const e of [...capital.externallyFunded, ...capital.memo]) spend += penceOf(e.outturn);
+        const weights = g.financingSplit.map(BigInt);
+        const all = weights.reduce((x, y) => x + y, 0n) || 1n;
+        const types = ['grant', 'capital-receipts', 'revenue', 'borrowing'];
+        let left = spend;
+        capital.financing = weights.map((w, i) => {
+          const amount = i === weights.length - 1 ? left : (spend * w) / all;
+          left -= amount;
+          return { type: types[i % types.length], label: `Source ${i + 1}`, amount: penceText(amount) };
+        });
+      }
+      const forecastYears = reserves.years.slice(reserves.actualYears);
+      const mtfp = g.mtfp && forecastYears.length > 0;
+      if (mtfp) {
+        reserves.mtfp = {
+          plan: forecastYears.map((year, i) => ({ year, budgetRequirement: g.plan[i].b, funding: g.plan[i].f })),
+          gapFundedFrom: reserves.reserves.slice(0, 2).map((r) => r.label),
+          ...(g.scenarios ? { scenarios: [{ label: 'Scenario 1', changes: [{ year: forecastYears[0], budgetRequirement: g.change }] }] } : {}),
+        };
+      }
+      const has = { r: g.tables.includes('r'), c: g.tables.includes('c'), s: g.tables.includes('s') };
+      if (!has.r) delete doc.revenue;
+      if (has.c) doc.capital = capital;
+      else delete doc.capital;
+      if (has.s) doc.reserves = reserves;
+      else delete doc.reserves;
+      const shape: Shape = {
+        revenue: has.r,
+        capital: has.c,
+        reserves: has.s,
+        ledger: has.r && g.ledger,
+        forecastBasis: has.r && g.ledger && revenue.ledger?.month !== undefined,
+        nextYear: has.c && g.nextYear,
+        financing: has.c && g.financing,
+        mtfp: has.s && mtfp,
+        scenarios: has.s && mtfp && g.scenarios,
+        adjustments: has.r ? ((revenue.adjustments as unknown[] | undefined)?.length ?? 0) : 0,
+        earmarked: has.r ? ((revenue.earmarked as unknown[] | undefined)?.length ?? 0) : 0,
+        subtotals: has.r ? revenue.sections.filter((s) => s.subtotalLabel).length : 0,
+        lines: has.r ? revenue.sections.reduce((n, s) => n + s.lines.length, 0) : 0,
+        rounding: String(doc.rounding),
+      };
+      return { doc: JSON.parse(JSON.stringify(doc)) as Record<string, unknown>, shape };
+    });
+}
