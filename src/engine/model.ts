@@ -467,7 +467,8 @@ export interface Narrative {
   revenue?: { netVariance: string; sentence: string; percentOfBudget?: string };
   /** `savings`: issue 11, with capital.showSavings: the underspend split into slippage and saving */
   capital?: { spend: string; programme: string; percent: string; sentence: string; savings?: string };
-  reserves?: { generalReservePercent?: string; sentence: string; years?: { year: string; sentence: string }[] };
+  /** `mtfpMinimum` (issue 11): when the MTFP or a scenario takes the general reserve below its policy minimum, where and by how much */
+  reserves?: { generalReservePercent?: string; sentence: string; years?: { year: string; sentence: string }[]; mtfpMinimum?: string };
 }
 
 export interface BuildResult {
