@@ -85,7 +85,7 @@ export async function runReportAudit(o: ReportCliOptions, io: Io): Promise<numbe
       format: 'outturn/v1-report-audit', source: result.source, kind: result.kind, pages: result.pages, scanned: result.scanned,
       tables: result.tables.map(({ cells, ...t }) => ({ ...t, cells })),
       findings: result.findings,
-      ties: result.ties.map((t) => ({ quoted: t.quote.text, kind: t.quote.kind, where: t.quote.where, page: t.quote.page, sentence: t.quote.sentence, status: t.status, source: t.source, expected: t.expected, unitInferred: t.quote.unitInferred || undefined })),
+      ties: result.ties.map((t) => ({ quoted: t.quote.text, kind: t.quote.kind, where: t.quote.where, page: t.quote.page, sentence: t.quote.sentence, status: t.status, source: t.source, expected: t.expected, why: t.why, unitInferred: t.quote.unitInferred || undefined })),
     }, null, 2));
     return code;
   }

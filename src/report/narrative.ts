@@ -50,6 +50,8 @@ export interface NarrativeTie {
   source?: string;
   /** the figure the source gives at the precision quoted, when it differs from the quote */
   expected?: string;
+  /** for 'different': why that figure ("the row the sentence speaks of; two digits swapped") */
+  why?: string;
   /** the source's one table figure, when it is one (not a sum or a ratio): its table and 1-based row and column */
   figure?: { table: string; row: number; column: number };
 }
@@ -200,6 +202,8 @@ interface Match {
   source: string;
   /** the one table figure it ties to (not a sum or ratio) */
   fig?: TableFigure;
+  /** for 'different': why that figure is the one it misquotes, in words ("two digits swapped") */
+  why?: string;
 }
 
 /**
@@ -319,7 +323,11 @@ function sourceForMoney(q: Quote, figs: TableFigure[]): Match | undefined {
     }
   }
   if (!pick && slipValues.size === 1) pick = slips[0];
-  return pick ? { status: 'different', value: pick.value.abs(), source: describe(pick), fig: pick } : undefined;
+  if (!pick) return undefined;
+  const d = digitsAt(pick.value, q.step);
+  const slip = isSlip(quoted, d) ? ([...quoted].filter((c, i) => c !== d[i]).length === 2 ? 'two digits swapped' : 'one digit wrong') : undefined;
+  const why = [inNamed(pick) ? 'the row the sentence speaks of' : '', slip ?? ''].filter(Boolean).join('; ');
+  return { status: 'different', value: pick.value.abs(), source: describe(pick), fig: pick, why };
 }
 
 const STOP = new Set(['the', 'and', 'for', 'of', 'to', 'in', 'on', 'a', 'an', 'is', 'at', 'by', 'with', 'from', 'total', 'less', 'this', 'that', 'was', 'be']);
@@ -384,7 +392,7 @@ export function tieNarrative(paragraphs: DocParagraph[], tables: DocTable[], uni
     if (m && RANK[m.status] <= 2) {
       tie = { quote: q, status: m.status, source: m.source, expected: m.status === 'truncated' ? showQuoteValue(q, roundTo(m.value, q.step)) : undefined, figure: figureOf(m) };
     } else if (m && m.status === 'different') {
-      tie = { quote: q, status: 'different', source: m.source, expected: showQuoteValue(q, roundTo(m.value, q.step)), figure: figureOf(m) };
+      tie = { quote: q, status: 'different', source: m.source, expected: showQuoteValue(q, roundTo(m.value, q.step)), figure: figureOf(m), ...(m.why ? { why: m.why } : {}) };
     } else {
       tie = { quote: q, status: 'unsourced' };
     }
@@ -398,7 +406,7 @@ export function tieNarrative(paragraphs: DocParagraph[], tables: DocTable[], uni
     } else if (tie.status === 'different') {
       findings.push({
         severity: 'warning', rule: 'narrative.different', where: q.where, page: q.page, text: q.sentence, printed: q.text, expected: tie.expected,
-        message: `${q.text} does not agree with the table: ${tie.source} gives ${tie.expected}`,
+        message: `${q.text} does not agree with the table: ${tie.source} gives ${tie.expected}${tie.why ? ` (${tie.why})` : ''}`,
       });
     } else if (tie.status === 'unsourced') {
       findings.push({

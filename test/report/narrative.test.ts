@@ -131,7 +131,7 @@ describe('report audit: the narrative tied to the tables', () => {
     const by = (text: string) => r.findings.filter((f) => f.printed === text && f.rule.startsWith('narrative.'));
     // 561 for 516: a transposition, in the row the sentence names
     assert.deepEqual(by('£561k').map((f) => [f.severity, f.rule, f.expected]), [['warning', 'narrative.different', '£516k']]);
-    assert.match(by('£561k')[0].message, /Premises/);
+    assert.match(by('£561k')[0].message, /Premises.*516 gives £516k \(the row the sentence speaks of; two digits swapped\)/);
     // £0.6m is not "516 + 104 (Transfers to/from reserves) within rounding": that sum means nothing;
     // the sentence names Premises, whose 516 is £0.5m
     assert.equal(tieOf(r, '£0.6m').status, 'different');
