@@ -85,7 +85,7 @@ export function revenueRules(a: Audit): void {
 
 /**
  * The earmarked rows without their own sub-total (issue 11): a bold row whose variance is the sum of
- * the rows directly above it (two or more, back to the last such row) closes them and is not added again,
+ * the rows directly above it (one or more, back to the last such row) closes them and is not added again,
  * whatever its label ("Total" is read as a total already; "Earmarked underspends" is not).
  */
 function withoutSubtotals(a: Audit, rows: number[], c: number): number[] {
@@ -94,7 +94,7 @@ function withoutSubtotals(a: Audit, rows: number[], c: number): number[] {
   for (const i of rows) {
     const row = a.t.rows[i];
     const v = a.value(row, c);
-    // The run it closes: the rows directly above it (two or more, back to the last sub-total).
+    // The run it closes: the rows directly above it (one or more, back to the last sub-total).
     let run: number | undefined;
     if (row.bold && v !== undefined) {
       let acc = new Dec(0);
@@ -102,7 +102,7 @@ function withoutSubtotals(a: Audit, rows: number[], c: number): number[] {
         const x = a.value(a.t.rows[block[k]], c);
         if (x === undefined) break;
         acc = acc.plus(x);
-        if (block.length - k >= 2 && acc.eq(v)) run = k;
+        if (acc.eq(v)) run = k;
       }
     }
     if (run !== undefined) {
