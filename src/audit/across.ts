@@ -51,7 +51,20 @@ export function crossCast(a: Audit, rule: string): void {
         bestAgree = agree;
       }
     }
-    if (best < 0 || (!/\btotals?\b/.test(col.norm) && bestAgree < 3)) {
+    const headed = /\btotals?\b/.test(col.norm);
+    if (best < 0 && headed) {
+      // No row has two figures in any run (each row prints one class: "Insurances" or "Ill Health", as a
+      // provisions note does): the columns since the last total column, when every row agrees with them.
+      let k = stack.length;
+      while (k > 0 && !/\btotals?\b/.test(stack[k - 1].norm)) k--;
+      const run = stack.slice(k);
+      const agree = sample.filter((i) => sumOf(i, run)?.eq(a.num(rows[i], col.c)!.value)).length;
+      if (run.length >= 2 && sample.length > 0 && agree === sample.length) {
+        best = k;
+        bestAgree = agree;
+      }
+    }
+    if (best < 0 || (!headed && bestAgree < 3)) {
       stack.push(col);
       continue;
     }
@@ -59,7 +72,8 @@ export function crossCast(a: Audit, rule: string): void {
     const what = `${run.map((c) => c.caption || `column ${c.c + 1}`).join(' + ')} (the columns ${bestAgree} row(s) agree it adds) is`;
     for (const i of body) {
       // A row that prints none of the columns the total adds (only its net, as a CIES prints its lower half) is not cross-cast.
-      if (!run.some((c) => a.num(rows[i], c.c))) continue;
+      // A nil word or dash ("none", "-") prints nothing either: the CIES's lower half prints "none" under gross.
+      if (!run.some((c) => a.num(rows[i], c.c) && !a.num(rows[i], c.c)!.dash)) continue;
       const v = sumOf(i, run);
       if (v === undefined) continue;
       a.check(rows[i], col.c, v, run.map((c): At => [rows[i], c.c]), rule, what);

@@ -28,7 +28,7 @@ function nameOf(label: string): string {
 const isAllCaps = (s: string) => /[A-Z]/.test(s) && s === s.toUpperCase();
 
 /** Labels of rows that close a block without the word "total" (a hint: the arithmetic decides). */
-const CLOSES = /^(net\s+)?cost of services|^(gross|net)\s+(revenue\s+)?(expenditure|spend|cost|budget|income)|^net cost of services|requirement\b|^closing balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$|^current approved|^(revised|approved|total)\s+(capital\s+)?programme|^(net\s+)?(increase|decrease|movement)\b.*\b(in|during)\s+(the\s+)?year|^surplus|^deficit|^net\s+(surplus|deficit|position)|^(net\s+)?(increase|\(?decrease).*before transfers|^funding\s+total|^total/i;
+const CLOSES = /^(net\s+)?cost of services|^(gross|net)\s+(revenue\s+)?(expenditure|spend|cost|budget|income)|^net cost of services|requirement\b|^closing balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$|^current approved|^(revised|approved|total)\s+(capital\s+)?programme|^(net\s+)?(increase|decrease|movement)\b.*\b(in|during)\s+(the\s+)?year|^\(?surplus\b|^\(?deficit\b|^net\s+(surplus|deficit|position)|^(net\s+)?(increase|\(?decrease).*before transfers|^funding\s+total|^total/i;
 /** A label that closes a block and stands for its lines even when nothing adds up to it: the error is then in the figures. */
 const CLOSES_FIRMLY = /^(net\s+)?budget requirement|^council tax requirement|^(total\s+)?precept requirement|^net (revenue )?expenditure\b.*requirement|^gross\s+(revenue\s+)?expenditure|^net\s+(revenue\s+)?expenditure|^net cost of services|^closing balance|^balance\s+(at|as at)\s+31/i;
 /** An opening balance is a line (what the year starts from), whatever its wording. */
@@ -482,6 +482,12 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
       }
       if (!readable) continue;
       const printed = a.num(row, c)!.value;
+      if (a.num(row, c)!.dash && !expected.isZero() && cols.some((k) => k !== c && a.num(row, k) && !a.num(row, k)!.dash)) {
+        // "none" or a dash at a total whose other columns print figures: the row leaves this column
+        // unprinted (a CIES's lower half prints only the net), so it is not cast here — said, not flagged.
+        a.note(row, c, `${rule}.unprinted`, `${a.describe(row, c)}: printed ${a.num(row, c)!.raw} where the rows it totals add up to ${show(expected)}; the row prints figures in other columns only, so this column is read as not printed, not cast`);
+        continue;
+      }
       let extra = '';
       if (!expected.eq(printed) && b.members.some((m) => a.blocks.has(m))) {
         const lines = deep(i, c);
