@@ -20,30 +20,34 @@ const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 export interface Run {
   ms: number;
+  /** CPU time (user + system) of the same run, by GNU time: what a shared machine does not inflate much */
+  cpuMs?: number;
   peakMB?: number;
   code: number;
   stdout: string;
 }
 
-/** Runs a command `runs` times; the median wall time, the largest peak memory. */
+/** Runs a command `runs` times; the median wall time (and the CPU time of that run), the largest peak memory. */
 export function measure(cmd: string, args: string[], runs = 3, opts: { cwd?: string; timeoutMs?: number } = {}): Run | { timedOut: number } {
-  const times: number[] = [];
+  const times: { ms: number; cpu?: number }[] = [];
   let peak: number | undefined;
   let code = 0;
   let stdout = '';
   for (let i = 0; i < runs; i++) {
-    const argv = GNU_TIME ? ['-f', '@@peak %M', cmd, ...args] : args;
+    const argv = GNU_TIME ? ['-f', '@@peak %M @@cpu %U %S', cmd, ...args] : args;
     const t0 = process.hrtime.bigint();
     const r = spawnSync(GNU_TIME ?? cmd, argv, { cwd: opts.cwd ?? ROOT, encoding: 'utf8', maxBuffer: 256 * 2 ** 20, timeout: opts.timeoutMs });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return { timedOut: opts.timeoutMs! };
-    times.push(ms);
+    const c = /@@cpu ([0-9.]+) ([0-9.]+)/.exec(r.stderr ?? '');
+    times.push({ ms, cpu: c ? (Number(c[1]) + Number(c[2])) * 1000 : undefined });
     const m = /@@peak (\d+)/.exec(r.stderr ?? '');
     if (m) peak = Math.max(peak ?? 0, Number(m[1]) / 1024);
     code = r.status ?? -1;
     stdout = r.stdout;
   }
-  return { ms: times.sort((a, b) => a - b)[Math.floor(times.length / 2)], peakMB: peak, code, stdout };
+  const mid = times.sort((a, b) => a.ms - b.ms)[Math.floor(times.length / 2)];
+  return { ms: mid.ms, cpuMs: mid.cpu, peakMB: peak, code, stdout };
 }
 
 export function has(cmd: string, args: string[] = ['--version']): boolean {

@@ -31,6 +31,9 @@ const args = new Set(process.argv.slice(2));
 const asJson = args.has('--json');
 const quick = args.has('--quick');
 const withLibreOffice = args.has('--libreoffice');
+// `-- --only=peers,addin` runs those sections alone (engine, writer, cli, report, peers, addin)
+const only = [...args].find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const runs = (section: string) => !only || only.includes(section);
 const SIZES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000, 1_000_000];
 const log = (s: string) => { if (!asJson) process.stderr.write(`${s}\n`); };
 
@@ -132,9 +135,12 @@ interface PeerRow {
   case: string;
   outturn: string;
   outturnMs?: number;
+  /** CPU time (user + system) of that run */
+  outturnCpu?: number;
   outturnMB?: number;
   peer: string;
   peerMs?: number;
+  peerCpu?: number;
   peerMB?: number;
   /** Outturn ÷ peer (time) */
   ratio?: number;
@@ -143,6 +149,7 @@ interface PeerRow {
 
 const PY = join(__dirname, 'peers');
 const ms = (r: Run | { timedOut: number }): number | undefined => ('ms' in r ? r.ms : undefined);
+const cpu = (r: Run | { timedOut: number } | undefined): number | undefined => (r && 'ms' in r ? r.cpuMs : undefined);
 const mb = (r: Run | { timedOut: number }): number | undefined => ('ms' in r ? r.peakMB : undefined);
 const shown = (r: Run | { timedOut: number }): string => ('ms' in r ? f1(r.ms) : `> ${(r.timedOut / 1000).toFixed(0)} s (stopped)`);
 
@@ -170,29 +177,29 @@ async function peersBench(): Promise<{ rows: PeerRow[]; floors: Record<string, n
       const flo = measure('python3', [join(PY, 'ledger_float.py'), ex.csv, ex.mapping], 3) as Run;
       const decTotals = JSON.parse(dec.stdout) as Record<string, [string, string]>;
       const agree = JSON.stringify(toPounds(decTotals)) === JSON.stringify(Object.fromEntries(Object.keys(decTotals).map((h) => [h, outturnTotals(result)[h]])));
-      rows.push({ case: label, outturn: 'outturn build', outturnMs: ms(build), outturnMB: mb(build), peer: 'Python 3 csv + decimal, sums only', peerMs: dec.ms, peerMB: dec.peakMB, ratio: ms(build)! / dec.ms, note: agree ? 'Table 1 = Python decimal sums, to the pound' : 'Table 1 DIFFERS from the Python decimal sums' });
+      rows.push({ case: label, outturn: 'outturn build', outturnMs: ms(build), outturnCpu: cpu(build), outturnMB: mb(build), peer: 'Python 3 csv + decimal, sums only', peerMs: dec.ms, peerCpu: dec.cpuMs, peerMB: dec.peakMB, ratio: ms(build)! / dec.ms, note: agree ? 'Table 1 = Python decimal sums, to the pound' : 'Table 1 DIFFERS from the Python decimal sums' });
       const drift = largestDifference(decTotals, JSON.parse(flo.stdout) as Record<string, [string, string]>);
-      rows.push({ case: label, outturn: 'outturn build', outturnMs: ms(build), outturnMB: mb(build), peer: 'Python 3 csv + float (inexact)', peerMs: flo.ms, peerMB: flo.peakMB, ratio: ms(build)! / flo.ms, note: `floats off by up to £${drift.toFixed()}` });
-    } else rows.push({ case: label, outturn: 'outturn build', outturnMs: ms(build), outturnMB: mb(build), peer: 'Python 3: not on this machine' });
-    if (withLibreOffice) rows.push({ case: label, outturn: 'outturn build', outturnMs: ms(build), peer: 'LibreOffice SUMIFS', note: 'not measured: the SUMIFS workbook peer is not built yet (see README)' });
+      rows.push({ case: label, outturn: 'outturn build', outturnMs: ms(build), outturnCpu: cpu(build), outturnMB: mb(build), peer: 'Python 3 csv + float (inexact)', peerMs: flo.ms, peerCpu: flo.cpuMs, peerMB: flo.peakMB, ratio: ms(build)! / flo.ms, note: `floats off by up to £${drift.toFixed()}` });
+    } else rows.push({ case: label, outturn: 'outturn build', outturnMs: ms(build), outturnCpu: cpu(build), outturnMB: mb(build), peer: 'Python 3: not on this machine' });
+    if (withLibreOffice) rows.push({ case: label, outturn: 'outturn build', outturnMs: ms(build), outturnCpu: cpu(build), peer: 'LibreOffice SUMIFS', note: 'not measured: the SUMIFS workbook peer is not built yet (see README)' });
     // 2. the audit of a printed table
     for (const r of quick ? [10_000] : [10_000, 100_000]) {
       log(`  peers: audit of ${r.toLocaleString('en-GB')} printed rows…`);
       const table = printedTable(dir, r);
-      const a = measure(node, [BIN, 'audit', table], 1, { timeoutMs: 300_000 });
+      const a = measure(node, [BIN, 'audit', table], r > 10_000 ? 1 : 3, { timeoutMs: 300_000 });
       const p = python ? (measure('python3', [join(PY, 'audit_decimal.py'), table], 3) as Run) : undefined;
-      rows.push({ case: `audit of ${r.toLocaleString('en-GB')} printed rows (CSV, ${(statSync(table).size / 2 ** 20).toFixed(1)} MB)`, outturn: `outturn audit${'ms' in a ? '' : `: ${shown(a)}`}`, outturnMs: ms(a), outturnMB: mb(a), peer: p ? 'Python 3 csv + decimal cast' : 'Python 3: not on this machine', peerMs: p?.ms, peerMB: p?.peakMB, ratio: p && ms(a) ? ms(a)! / p.ms : undefined, note: p && p.stdout.trim() === '0' ? 'both: the table casts' : undefined });
+      rows.push({ case: `audit of ${r.toLocaleString('en-GB')} printed rows (CSV, ${(statSync(table).size / 2 ** 20).toFixed(1)} MB)`, outturn: `outturn audit${'ms' in a ? '' : `: ${shown(a)}`}`, outturnMs: ms(a), outturnCpu: cpu(a), outturnMB: mb(a), peer: p ? 'Python 3 csv + decimal cast' : 'Python 3: not on this machine', peerMs: p?.ms, peerCpu: p?.cpuMs, peerMB: p?.peakMB, ratio: p && ms(a) ? ms(a)! / p.ms : undefined, note: p && p.stdout.trim() === '0' ? 'both: the table casts' : undefined });
     }
     // 3. start-up, through the installed binary and through npx
     log('  peers: start-up…');
     const help = measure(node, [BIN, '--help'], 5);
     const npx = measure('npx', ['--no-install', 'outturn', '--help'], 3);
     const nodeStart = floors['node start (node -e 0)'];
-    rows.push({ case: 'outturn --help', outturn: 'node bin/outturn.js --help', outturnMs: ms(help), outturnMB: mb(help), peer: 'npx outturn --help', peerMs: ms(npx), peerMB: mb(npx), ratio: ms(help)! / ms(npx)!, note: nodeStart ? `node itself: ${f1(nodeStart)} ms` : undefined });
+    rows.push({ case: 'outturn --help', outturn: 'node bin/outturn.js --help', outturnMs: ms(help), outturnCpu: cpu(help), outturnMB: mb(help), peer: 'npx outturn --help', peerMs: ms(npx), peerCpu: cpu(npx), peerMB: mb(npx), ratio: ms(help)! / ms(npx)!, note: nodeStart ? `node itself: ${f1(nodeStart)} ms` : undefined });
     const example = join(ROOT, 'examples', 'derbyshire-2020-21.json');
     const wb = measure(node, [BIN, 'build', example, '-o', join(dir, 'example.xlsx'), '--force'], 5);
     const wbNpx = measure('npx', ['--no-install', 'outturn', 'build', example, '-o', join(dir, 'example.xlsx'), '--force'], 3);
-    rows.push({ case: 'the worked example, built', outturn: 'node bin/outturn.js build', outturnMs: ms(wb), outturnMB: mb(wb), peer: 'npx outturn build', peerMs: ms(wbNpx), peerMB: mb(wbNpx), ratio: ms(wb)! / ms(wbNpx)! });
+    rows.push({ case: 'the worked example, built', outturn: 'node bin/outturn.js build', outturnMs: ms(wb), outturnCpu: cpu(wb), outturnMB: mb(wb), peer: 'npx outturn build', peerMs: ms(wbNpx), peerCpu: cpu(wbNpx), peerMB: mb(wbNpx), ratio: ms(wb)! / ms(wbNpx)! });
     return { rows, floors };
   } finally {
     cleanup(dir);
@@ -215,13 +222,13 @@ function addinBench(): { files: { name: string; bytes: number; gzip: number }[];
 
 async function main(): Promise<void> {
   // 4. the audit of a 100-page PDF report (bench/report.ts); `-- --report` runs this section alone
-  const report = await (log('  report audit: a 100-page PDF…'), reportBench());
+  const report = runs('report') ? await (log('  report audit: a 100-page PDF…'), reportBench()) : 'skipped (--only)';
   if (args.has('--report')) return void process.stdout.write(`${asJson ? JSON.stringify({ report }, null, 2) : reportTable(report).join('\n')}\n`);
   const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${process.platform}`;
   log(`Outturn bench on ${machine}`);
   const engine: EngineRow[] = [];
   const product = productAggregation() !== undefined;
-  for (const n of SIZES) {
+  for (const n of runs('engine') ? SIZES : []) {
     log(`  engine: ${n.toLocaleString('en-GB')} ledger lines…`);
     const float = engineCase('float', n);
     const pence = engineCase('pence', n);
@@ -244,12 +251,12 @@ async function main(): Promise<void> {
       peakRssMB: { csv: csv.peakRssMB, product: prod?.peakRssMB, pence: pence.peakRssMB, dec: dec.peakRssMB, float: float.peakRssMB },
     });
   }
-  log('  writer on the fake Excel…');
-  const writer = await writerBench();
-  log('  command line…');
-  const cli = cliBench();
-  const peers = await peersBench();
-  const addin = addinBench();
+  if (runs('writer')) log('  writer on the fake Excel…');
+  const writer = runs('writer') ? await writerBench() : 'skipped (--only)';
+  if (runs('cli')) log('  command line…');
+  const cli = runs('cli') ? cliBench() : { runner: 'skipped (--only)', rows: [] };
+  const peers = runs('peers') ? await peersBench() : { rows: [], floors: {} };
+  const addin = runs('addin') ? addinBench() : { files: [], note: 'skipped (--only)' };
   const load = (await import('node:os')).loadavg();
   const aggregation = product
     ? 'the product\'s (outturn/v1 revenue.ledger → toModel → build: src/engine/ledger.ts), and the bench\'s own (bench/ledger.ts with src/engine/pence.ts) beside it'
@@ -285,11 +292,12 @@ async function main(): Promise<void> {
   for (const c of cli.rows) out.push(`| ${c.case} | ${c.ms === null ? c.note : f1(c.ms)} | ${c.outputBytes?.toLocaleString('en-GB') ?? ''} | ${c.exitCode ?? ''} |`);
   out.push('', ...reportTable(report));
   out.push('');
-  out.push('Beside what a user would use instead (same run; wall ms, median; peak MB by GNU time; ratio = Outturn ÷ peer, below 1 is faster)');
-  out.push('| case | Outturn | ms | peak MB | instead | ms | peak MB | ratio | |');
-  out.push('|---|---|---:|---:|---|---:|---:|---:|---|');
+  out.push('Beside what a user would use instead (same run; wall ms, median, and the CPU ms (user + system) of that run; peak MB by GNU time; ratio = Outturn ÷ peer, below 1 is faster)');
+  out.push('| case | Outturn | wall ms | CPU ms | peak MB | instead | wall ms | CPU ms | peak MB | ratio (wall) | ratio (CPU) | |');
+  out.push('|---|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---|');
   const o = (x?: number) => (x === undefined ? '' : f1(x));
-  for (const p of peers.rows) out.push(`| ${p.case} | ${p.outturn} | ${o(p.outturnMs)} | ${o(p.outturnMB)} | ${p.peer} | ${o(p.peerMs)} | ${o(p.peerMB)} | ${p.ratio === undefined ? '' : `${p.ratio.toFixed(2)}×`} | ${p.note ?? ''} |`);
+  const cpuRatio = (p: PeerRow) => (p.outturnCpu && p.peerCpu ? `${(p.outturnCpu / p.peerCpu).toFixed(2)}×` : '');
+  for (const p of peers.rows) out.push(`| ${p.case} | ${p.outturn} | ${o(p.outturnMs)} | ${o(p.outturnCpu)} | ${o(p.outturnMB)} | ${p.peer} | ${o(p.peerMs)} | ${o(p.peerCpu)} | ${o(p.peerMB)} | ${p.ratio === undefined ? '' : `${p.ratio.toFixed(2)}×`} | ${cpuRatio(p)} | ${p.note ?? ''} |`);
   out.push('');
   out.push(`Floors: ${Object.entries(peers.floors).map(([k, v]) => `${k} ${v === undefined ? 'n/a' : `${f1(v)} ms`}`).join('; ')}`);
   out.push('');
@@ -299,7 +307,13 @@ async function main(): Promise<void> {
     out.push('| file | bytes | gzipped |');
     out.push('|---|---:|---:|');
     for (const f of addin.files) out.push(`| ${f.name} | ${f.bytes.toLocaleString('en-GB')} | ${f.gzip.toLocaleString('en-GB')} |`);
-    out.push(`| all | ${addin.files.reduce((a, f) => a + f.bytes, 0).toLocaleString('en-GB')} | ${addin.files.reduce((a, f) => a + f.gzip, 0).toLocaleString('en-GB')} |`);
+    const total = (label: string, fs: typeof addin.files) => out.push(`| ${label} | ${fs.reduce((a, f) => a + f.bytes, 0).toLocaleString('en-GB')} | ${fs.reduce((a, f) => a + f.gzip, 0).toLocaleString('en-GB')} |`);
+    // loaded when the pane opens; the rest only when a user first asks for what they do
+    const INITIAL = ['taskpane.js', 'commands.js', 'engine.worker.js'];
+    const FIRST_PARTY = ['audit.js', 'report-copy.js'];
+    total('**loaded when the pane opens** (taskpane, commands, engine.worker)', addin.files.filter((f) => INITIAL.includes(f.name)));
+    total('+ our own on-demand chunks (audit, report-copy)', addin.files.filter((f) => INITIAL.includes(f.name) || FIRST_PARTY.includes(f.name)));
+    total('all, with the on-demand third-party chunks (docx; pdf.js, its worker and the report reader)', addin.files);
   }
   out.push('');
   out.push(`Load average during the run (1, 5, 15 min, ${cpus().length} cores): ${load.map((x) => x.toFixed(1)).join(', ')}`);

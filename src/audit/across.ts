@@ -14,6 +14,8 @@ export function crossCast(a: Audit, rule: string): void {
   const body = rowsOf(a, 'line', 'subtotal', 'total');
   const rows = a.t.rows;
   const stack: Column[] = [];
+  /** total columns already cross-cast (by their run of columns) */
+  const checked = new Set<number>();
   const sumOf = (i: number, cols: Column[]) => {
     let s = ZERO;
     for (const c of cols) {
@@ -69,6 +71,13 @@ export function crossCast(a: Audit, rule: string): void {
       continue;
     }
     const run = stack.splice(best);
+    checkRun(col, run, bestAgree);
+    stack.push(col);
+  }
+  if (a.layout === 'auto') netPairs(a, money, body, checked, checkRun);
+
+  function checkRun(col: Column, run: Column[], bestAgree: number): void {
+    checked.add(col.c);
     const what = `${run.map((c) => c.caption || `column ${c.c + 1}`).join(' + ')} (the columns ${bestAgree} row(s) agree it adds) is`;
     for (const i of body) {
       // A row that prints none of the columns the total adds (only its net, as a CIES prints its lower half) is not cross-cast.
@@ -78,6 +87,40 @@ export function crossCast(a: Audit, rule: string): void {
       if (v === undefined) continue;
       a.check(rows[i], col.c, v, run.map((c): At => [rows[i], c.c]), rule, what);
     }
-    stack.push(col);
+  }
+}
+
+/**
+ * A column that is the sum of two columns not side by side, as a budget monitor prints Net = Expenditure
+ * + Income for the year to date and for the budget ("Expenditure: To Date, Budget, % | Income: To Date,
+ * Budget, % | Net: To Date, Budget"): learned from the rows — at least three rows with both figures agree
+ * exactly, and more than half of those that print both — then every row is checked (rounding: a warning).
+ */
+function netPairs(a: Audit, money: Column[], body: number[], checked: Set<number>, checkRun: (col: Column, run: Column[], agree: number) => void): void {
+  const rows = a.t.rows;
+  for (const [t, col] of money.entries()) {
+    if (checked.has(col.c) || t < 2) continue;
+    let best: [Column, Column] | undefined;
+    let bestAgree = 0;
+    for (let x = 0; x < t; x++) for (let y = x + 1; y < t; y++) {
+      // Columns side by side are the stack's (crossCast above); a pair with a column between is this rule's.
+      if (y === x + 1) continue;
+      const [cx, cy] = [money[x], money[y]];
+      let agree = 0;
+      let informative = 0;
+      for (const i of body) {
+        const p = a.num(rows[i], col.c);
+        const vx = a.value(rows[i], cx.c);
+        const vy = a.value(rows[i], cy.c);
+        if (!p || vx === undefined || vy === undefined || vx.isZero() || vy.isZero()) continue;
+        informative++;
+        if (vx.plus(vy).eq(p.value)) agree++;
+      }
+      if (agree >= 3 && agree * 2 > informative && agree > bestAgree) {
+        best = [cx, cy];
+        bestAgree = agree;
+      }
+    }
+    if (best) checkRun(col, best, bestAgree);
   }
 }

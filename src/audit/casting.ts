@@ -210,8 +210,10 @@ export function readTotals(a: Audit): void {
     for (const [j, p] of printedCols(row)) {
       sc.printed++;
       const v = s.compare(j, k, p!);
-      // nil = nil says nothing about which rows a total adds
-      if (v === 'exact') sc.exact += p!.value.isZero() ? 0 : 1;
+      // A nil total figure says nothing about which rows a total adds: neither nil = nil, nor a nil
+      // within the rounding of a few small lines (a near-nil sum further up must not outvote exact figures).
+      if (p!.value.isZero()) continue;
+      if (v === 'exact') sc.exact++;
       else if (v === 'near') sc.near++;
     }
     return sc;

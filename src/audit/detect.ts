@@ -255,7 +255,8 @@ export function chooseLabelColumn(g: Grid, columns: Column[], r0: number, r1: nu
       const s = cellText(cellAt(g, r, col.c));
       if (!s) continue;
       score += /^[a-z]{0,4}[-.]?\d+[a-z]?$/i.test(s) ? 0.5 : 1;
-      if (TOTALISH.test(s)) score += 2;
+      // A total's label is short; a sentence that mentions a "net budget" is a comment, not a label.
+      if (TOTALISH.test(s) && s.length <= 60) score += 2;
     }
     if (score > bestScore) {
       best = col.c;

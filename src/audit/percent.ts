@@ -37,7 +37,13 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
   let total: number | undefined;
   for (const i of a.blocks.keys()) if (total === undefined || i > total) total = i;
   const bases: Basis[] = [];
-  for (const scale of [HUNDRED, new Dec(1)]) for (const unsigned of [false, true]) {
+  // A column that prints negative percentages is signed: a figure printed without its minus is then
+  // the error (-100% printed 100%), not a sign the column is unsigned.
+  const signed = rows.some((i) => {
+    const p = a.num(trs[i], pct.c);
+    return p !== undefined && p.value.isNeg() && !p.value.isZero();
+  });
+  for (const scale of [HUNDRED, new Dec(1)]) for (const unsigned of signed ? [false] : [false, true]) {
     for (const c of candidates) {
       const what = `${a.col(c.num).caption} / ${a.col(c.den).caption}`;
       bases.push({ ...c, scale, unsigned, describe: what });

@@ -16,13 +16,29 @@ export function revenueRules(a: Audit): void {
   const [pct] = a.cols('pct');
   const body = rowsOf(a, 'line', 'subtotal', 'total');
   // The variance's direction and its budget column, as the lines show them (outturn − revised budget by default).
-  const basis = variance && revised && outturn ? inferDifference(a, variance.c, a.cols('outturn').map((c) => c.c), a.cols('revised').map((c) => c.c)) : undefined;
+  const budgets = [...a.cols('revised'), ...a.cols('original')].map((c) => c.c);
+  const basis = variance && revised && outturn ? inferDifference(a, variance.c, a.cols('outturn').map((c) => c.c), budgets) : undefined;
   if (basis && !(basis.plus === outturn.c && basis.minus === revised.c)) checkDifference(a, variance.c, basis, 'revenue.variance');
   else if (variance && revised && outturn) difference(a, body, variance.c, outturn.c, revised.c, 'revenue.variance', 'outturn − revised budget is');
   if (virement && revised && original) difference(a, body, virement.c, revised.c, original.c, 'revenue.virement', 'revised − original budget is');
   castBlocks(a, moneyCols(a.t), 'revenue.cast');
-  const budget = basis ? (a.col(basis.minus).role === 'revised' ? basis.minus : basis.plus) : revised?.c;
-  if (pct && variance && budget !== undefined) checkPercent(a, pct, [{ num: variance.c, den: budget }], body, 'revenue.variance-percent');
+  const budgetOf = (b: { plus: number; minus: number }) => (budgets.includes(b.minus) ? b.minus : b.plus);
+  const budget = basis ? budgetOf(basis) : revised?.c;
+  // Each variance column has its own budget ("Variation to Original …", "Variation to Latest …"), and
+  // each percentage column is the variance printed left of it over that variance's budget.
+  const bases = new Map<number, number>();
+  if (variance && budget !== undefined) bases.set(variance.c, budget);
+  for (const v of a.cols('variance').slice(1)) {
+    const b = outturn ? inferDifference(a, v.c, a.cols('outturn').map((c) => c.c), budgets) : undefined;
+    if (!b) continue;
+    checkDifference(a, v.c, b, 'revenue.variance');
+    bases.set(v.c, budgetOf(b));
+  }
+  for (const p of a.cols('pct')) {
+    const left = [...bases.keys()].filter((c) => c < p.c);
+    const v = left.length ? Math.max(...left) : p === pct ? variance?.c : undefined;
+    if (v !== undefined && bases.has(v)) checkPercent(a, p, [{ num: v, den: bases.get(v)! }], body, 'revenue.variance-percent');
+  }
 
   const rows = a.t.rows;
   if (variance) {
@@ -69,7 +85,7 @@ export function revenueRules(a: Audit): void {
 
 /**
  * The earmarked rows without their own sub-total (issue 11): a bold row whose variance is the sum of
- * the rows directly above it (two or more, back to the last such row) closes them and is not added again,
+ * the rows directly above it (one or more, back to the last such row) closes them and is not added again,
  * whatever its label ("Total" is read as a total already; "Earmarked underspends" is not).
  */
 function withoutSubtotals(a: Audit, rows: number[], c: number): number[] {
@@ -78,7 +94,7 @@ function withoutSubtotals(a: Audit, rows: number[], c: number): number[] {
   for (const i of rows) {
     const row = a.t.rows[i];
     const v = a.value(row, c);
-    // The run it closes: the rows directly above it (two or more, back to the last sub-total).
+    // The run it closes: the rows directly above it (one or more, back to the last sub-total).
     let run: number | undefined;
     if (row.bold && v !== undefined) {
       let acc = new Dec(0);
@@ -86,7 +102,7 @@ function withoutSubtotals(a: Audit, rows: number[], c: number): number[] {
         const x = a.value(a.t.rows[block[k]], c);
         if (x === undefined) break;
         acc = acc.plus(x);
-        if (block.length - k >= 2 && acc.eq(v)) run = k;
+        if (acc.eq(v)) run = k;
       }
     }
     if (run !== undefined) {

@@ -122,6 +122,7 @@ function report(result: BuildResult, plan: WorkbookPlan, output: string, io: Io)
     io.out(`  ${f.severity.padEnd(7)} ${f.cell ?? f.source ?? f.table}  ${f.message}`);
   }
   for (const s of Object.values(result.narrative)) if (s?.sentence) io.out(`Narrative: ${s.sentence}`);
+  if (result.narrative.reserves?.mtfpMinimum) io.out(`Narrative: ${result.narrative.reserves.mtfpMinimum}`);
 }
 
 /** The outcome of a command that failed: exit 2 for an input that cannot be used, 3 for a fault of Outturn (InternalError). */

@@ -42,7 +42,8 @@ export function build(input: OutturnInput): BuildResult {
   }
   const reserves = reservesIn ? (reservesIn.balancesOnly ? balancesTables(reservesIn, budget) : reservesTables(reservesIn, budget)) : undefined;
   if (reserves) parts.push({ tables: [reserves.table, reserves.companion], findings: reserves.findings, checks: reserves.checks });
-  if (reserves && mtfpRun && inp.reserves) parts.push(mtfpTables(inp.reserves, mtfpRun, reserves));
+  const mtfp = reserves && mtfpRun && inp.reserves ? mtfpTables(inp.reserves, mtfpRun, reserves) : undefined;
+  if (mtfp) parts.push(mtfp);
 
   // One way: every table, the links between them applied in one place, then evaluated.
   const tables = parts.flatMap((p) => p.tables);
@@ -74,7 +75,7 @@ export function build(input: OutturnInput): BuildResult {
   if (revenue && inp.revenue) {
     tieEarmarkedToReserves(inp, revenue.rows.earmarked, revenue.table.columns.findIndex((c) => c.id === 'variance'), reserves?.rows.byLabel, findings, checks);
     const net = shownAt(revenue.table, revenue.rows.net, 'variance');
-    narrative.revenue = { netVariance: text(convert(net, inp.revenue.displayUnits, '£')), sentence: revenueSentence(net, inp.revenue.displayUnits, inp.revenue.basis) };
+    narrative.revenue = { netVariance: text(convert(net, inp.revenue.displayUnits, '£')), sentence: revenueSentence(net, inp.revenue.displayUnits, inp.revenue.basis, { afterEarmarked: revenue.rows.net !== revenue.rows.total }) };
     if (revenueNarrativeOptions(inp.revenue)) narrative.revenue = revenueNarrative(inp.revenue, revenue, net);
   }
   if (capital && inp.capital) {
@@ -110,6 +111,8 @@ export function build(input: OutturnInput): BuildResult {
         (pct ? `; the general reserve ${forecast ? 'is forecast to be' : 'is'} ${pct}% of the net revenue budget.` : '.'),
     };
     if (reservesNarrativeOptions(inp.reserves, reserves.table)) narrative.reserves = reservesNarrative(inp.reserves, reserves, inp.financialYear);
+    // Issue 11: an MTFP that takes the general reserve below its minimum says so in the narrative too.
+    if (mtfp?.minimumSentence) narrative.reserves.mtfpMinimum = mtfp.minimumSentence;
   }
   return { organisation: inp.organisation, financialYear: inp.financialYear, rounding: inp.rounding, tables, findings, checks, narrative };
 }

@@ -84,7 +84,7 @@ export interface RevenueInput {
   basis?: string;
   /** false when no heading gives an original budget: the column is not printed (default true) */
   hasOriginal?: boolean;
-  /** TOTAL and NET UNDERSPEND rows: always (default), or only when there are adjustments or earmarked amounts */
+  /** TOTAL and NET UNDERSPEND rows: only when there are adjustments, transfers to capital or earmarked amounts (default, issue 11), or always */
   underspendRows?: 'always' | 'when-needed';
   /** the narrative gives the net variance as a % of the revised budget too (issue 11) */
   narrativePercent?: boolean;
@@ -467,7 +467,8 @@ export interface Narrative {
   revenue?: { netVariance: string; sentence: string; percentOfBudget?: string };
   /** `savings`: issue 11, with capital.showSavings: the underspend split into slippage and saving */
   capital?: { spend: string; programme: string; percent: string; sentence: string; savings?: string };
-  reserves?: { generalReservePercent?: string; sentence: string; years?: { year: string; sentence: string }[] };
+  /** `mtfpMinimum` (issue 11): when the MTFP or a scenario takes the general reserve below its policy minimum, where and by how much */
+  reserves?: { generalReservePercent?: string; sentence: string; years?: { year: string; sentence: string }[]; mtfpMinimum?: string };
 }
 
 export interface BuildResult {

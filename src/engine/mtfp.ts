@@ -14,6 +14,8 @@ import type { Check, Column, Finding, MtfpYear, Reserve, ReservesInput, Table, T
 import type { ReservesTables } from './reserves';
 import { TableBuilder, derived, input, sumOf } from './table-builder';
 import { convert, placesFor } from './units';
+import { millions } from './narrative';
+import { bandPolicy, describePolicy, laterBudgets } from './reserve-policy';
 
 export interface MtfpRun {
   /** per forecast year f (year index actualYears + f) */
@@ -92,6 +94,8 @@ export function withDraws(res: ReservesInput, run: MtfpRun): ReservesInput {
 export interface MtfpTables extends TablePart {
   /** Table 3's projected movements of the reserves that fund the gap, as references to Table 3b */
   links: TableLink[];
+  /** issue 11: the narrative's sentence when the plan or a scenario takes the general reserve below its policy minimum */
+  minimumSentence?: string;
 }
 
 /** What every step of the MTFP tables shares: the forecast years, their column ids, the display units. */
@@ -148,9 +152,10 @@ export function mtfpTables(res: ReservesInput, base: MtfpRun, t3: ReservesTables
     ...frame.mtfp.scenarios.map((sc) => ({ label: sc.label, run: runMtfp(res, sc.plan, frame.mtfp.gapFundedFrom), source: sc.source })),
   ];
   scenarioFindings(frame, cases, findings, checks);
+  const minimumSentence = minimumFindings(frame, cases, t3, findings, checks);
   const tables = [plan.table];
   if (cases.length > 1) tables.push(scenariosTable(frame, cases, plan, t3));
-  return { tables, findings, checks, links: plan.links };
+  return { tables, findings, checks, links: plan.links, ...(minimumSentence ? { minimumSentence } : {}) };
 }
 
 function mtfpFrame(res: ReservesInput, t3: ReservesTables): MtfpFrame {
@@ -329,4 +334,77 @@ function scenarioFindings(fr: MtfpFrame, cases: MtfpCase[], findings: Finding[],
     passed: true,
     detail: `${cases.length - 1} scenario(s): ${cases.slice(1).map((c) => c.label).join('; ') || 'none'}`,
   });
+}
+
+/** A year the plan or a scenario leaves the general reserve below its policy minimum. */
+interface Breach {
+  k: number;
+  y: number;
+  balance: Dec;
+  minimum: Dec;
+  basis: string;
+}
+
+/**
+ * Issue 11: the general reserve against its policy minimum in every forecast year of the base plan
+ * and of every scenario — the greater of min% × that year's budget (the net revenue budget given for
+ * the year, else the plan's budget requirement) and the minimum amount. Each year below it is a
+ * warning naming the case, the year, the balance, the minimum and the shortfall (the base plan's
+ * years the per-year band check already reports are not reported twice); one check; and the
+ * narrative's sentence, returned.
+ */
+function minimumFindings(fr: MtfpFrame, cases: MtfpCase[], t3: ReservesTables, findings: Finding[], checks: Check[]): string | undefined {
+  const { res, mtfp, first, fyears, yearOf } = fr;
+  const general = res.reserves.filter((r) => r.class === 'general');
+  if (!general.length) return undefined;
+  const p = bandPolicy(res);
+  const u = res.units;
+  const given = new Map(laterBudgets(res));
+  const reported = (y: number) => t3.rows.generalReservePercent !== undefined && p.extended && (y === 0 || given.has(y) || p.minAmount !== undefined);
+  const plans = [mtfp.plan, ...mtfp.scenarios.map((sc) => sc.plan)];
+  const breaches: Breach[] = [];
+  cases.forEach((c, k) => {
+    fyears.forEach((year, f) => {
+      const y = first + f;
+      const balance = general.reduce((a, r) => a.plus(c.run.closing.get(r.label)![y]), ZERO);
+      // The budget the % applies to: the year's net revenue budget where the input gives one (a year
+      // left blank is held to the minimum amount alone), else the plan's budget requirement.
+      const budget = res.netRevenueBudgets ? (y === 0 ? res.netRevenueBudgets[0] : given.get(y)) : plans[k][f].budgetRequirement;
+      const fromPct = budget !== undefined ? budget.times(p.min).div(100) : undefined;
+      const minimum = fromPct === undefined ? p.minAmount : p.minAmount !== undefined && p.minAmount.gt(fromPct) ? p.minAmount : fromPct;
+      if (minimum === undefined || !balance.lt(minimum)) return;
+      const basis = fromPct !== undefined && minimum === fromPct
+        ? `${text(p.min)}% of the ${res.netRevenueBudgets ? 'net revenue budget' : 'budget requirement'} of ${millions(budget!, u)}`
+        : `the minimum amount of ${millions(minimum, u)}`;
+      breaches.push({ k, y, balance, minimum, basis });
+      if (k === 0 && reported(y)) return;
+      const who = k === 0 ? 'The MTFP' : `Scenario "${c.label}"`;
+      findings.push({
+        severity: 'warning',
+        table: k === 0 || cases.length < 2 ? 'reserves' : 'reserves-scenarios',
+        rule: 'mtfp.general-minimum',
+        message: `${who} takes the general reserve below its policy minimum in ${year}: ${millions(balance, u)} at the end of the year against a minimum of ${millions(minimum, u)} (${basis}), ${millions(minimum.minus(balance), u)} short`,
+        expected: text(minimum),
+        actual: text(balance),
+        difference: text(balance.minus(minimum)),
+        ...(k === 0 ? { at: { r: t3.rows.byLabel.get(general[0].label)!, c: fr.table3.col(`closing${y}`) } } : { at: { r: f, c: 1 + 3 * k + 2 } }),
+        source: k === 0 ? mtfp.source : c.source,
+      });
+    });
+  });
+  checks.push({
+    table: 'reserves-mtfp',
+    rule: 'mtfp.general-minimum',
+    description: `The general reserve stays at or above its policy minimum (${describePolicy(p, u).replace(' (a minimum only)', '')}) in every year of the plan${cases.length > 1 ? ' and of every scenario' : ''}`,
+    passed: breaches.length === 0,
+    detail: breaches.length ? breaches.map((b) => `${cases[b.k].label} ${yearOf(b.y)}: ${text(b.balance)} < ${text(b.minimum)} ${u}`).join('; ') : 'never below',
+  });
+  if (!breaches.length) return undefined;
+  const parts = cases.map((c, k) => {
+    const mine = breaches.filter((b) => b.k === k);
+    if (!mine.length) return '';
+    const years = mine.map((b) => `${millions(b.balance, u)} at the end of ${yearOf(b.y)}, ${millions(b.minimum.minus(b.balance), u)} short of ${millions(b.minimum, u)}`);
+    return `${k === 0 ? 'in the plan' : `under "${c.label}"`} ${years.join(' and ')}`;
+  }).filter(Boolean);
+  return `The general reserve is forecast to fall below its policy minimum (${describePolicy(p, u).replace(' (a minimum only)', '')}): ${parts.join('; ')}.`;
 }

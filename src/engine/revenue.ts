@@ -123,7 +123,10 @@ export function revenueTable(inp: RevenueInput, financialYear: string): RevenueT
   const lineVariance = sum(signed.map((l) => (budgetFirst ? l.revisedBudget.minus(l.outturn) : l.outturn.minus(l.revisedBudget))));
   const isOver = (v: Dec) => !v.isZero() && (budgetFirst ? v.isNeg() : v.isPos());
   const toCapitalIn = inp.transfersToCapital ?? [];
-  const showBelow = inp.underspendRows !== 'when-needed' || inp.adjustments.length + inp.earmarked.length + toCapitalIn.length > 0;
+  // Issue 11 item 4: the TOTAL and NET rows reconcile the total to what is left after adjustments,
+  // transfers to capital and earmarked underspends — printed when there is something to reconcile
+  // (the default), or always when the body prints them regardless (`underspendRows: 'always'`).
+  const showBelow = inp.underspendRows === 'always' || inp.adjustments.length + inp.earmarked.length + toCapitalIn.length > 0;
   const adjustments = showBelow ? inp.adjustments.map((a) => b.add('adjustment', a.label, false, { variance: money(a.amount) })) : [];
   const totalVarianceExact = lineVariance.plus(sum(inp.adjustments.map((a) => a.amount)));
   const totalUnderspend = showBelow

@@ -67,6 +67,7 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: I
     if (reserves) res.reserves = reserves;
   }
   emptyTables(ctx, doc);
+  unfilledTables(ctx, doc, sources, ledger.lines !== undefined);
   readForecasting(ctx, doc, ledger);
   if (errors.length) throw new InvalidInput(errors);
   return toModel(doc, (path) => {
@@ -95,6 +96,36 @@ function emptyTables(ctx: ReadContext, doc: Record<string, unknown>): void {
   for (const e of ctx.empty) {
     delete doc[e.table];
     ctx.notes?.push({ where: sheetRef(e.f.sheet, a1(e.f.headerRow, e.f.col0)), message: `the ${e.t.name} table is empty: no ${e.table} table is built` });
+  }
+}
+
+/** Fields of a table's part of the document that hold its figures. */
+const FIGURE_KEYS = new Set(['originalBudget', 'revisedBudget', 'outturn', 'reprofile', 'opening', 'movement', 'transfers', 'capital', 'balances', 'amount']);
+
+/** Whether any figure under `v` (FIGURE_KEYS, at any depth) is other than nil. */
+function hasFigure(v: unknown, figure = false): boolean {
+  if (typeof v === 'string') return figure && !/^-?0*(\.0*)?$/.test(v);
+  if (Array.isArray(v)) return v.some((x) => hasFigure(x, figure));
+  if (v !== null && typeof v === 'object') return Object.entries(v).some(([k, x]) => hasFigure(x, figure || FIGURE_KEYS.has(k)));
+  return false;
+}
+
+/**
+ * A template filled with its lines but not its figures (every figure blank or nil) would build a
+ * table of nils: an error at the table's header naming what to fill in. Revenue with ledger lines is
+ * exempt (the ledger gives its figures).
+ */
+function unfilledTables(ctx: ReadContext, doc: Record<string, unknown>, sources: Map<string, string>, ledger: boolean): void {
+  const what = {
+    revenue: [REVENUE_LINES.name, 'the revised budget and outturn of each budget heading'],
+    capital: [CAPITAL_LINES.name, 'the revised budget and outturn of each scheme'],
+    reserves: ['ReserveLines', 'the opening balance and the movements (or balances) of each reserve'],
+  } as const;
+  for (const table of ['revenue', 'capital', 'reserves'] as const) {
+    const part = doc[table] as Record<string, unknown> | undefined;
+    const lines = part && (table === 'revenue' ? part.sections : table === 'capital' ? part.categories : part.reserves);
+    if (!Array.isArray(lines) || lines.length === 0 || (table === 'revenue' && ledger) || hasFigure(lines)) continue;
+    ctx.errors.push({ where: sources.get(`$.${table}`) ?? table, message: `no figures in the ${what[table][0]} table (every one blank or nil): fill in ${what[table][1]}` });
   }
 }
 

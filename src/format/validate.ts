@@ -27,7 +27,11 @@ export const FORMAT = 'outturn/v1';
 export function parseJsonText(textIn: string, name = 'input'): unknown {
   const t = textIn.replace(/^\ufeff/, '');
   try {
-    return JSON.parse(t);
+    const doc: unknown = JSON.parse(t);
+    // Numbers JSON.parse cannot give back as typed (a fraction, more than 15 digits, an exponent):
+    // kept as typed, by path, so an error shows 12345678901234567, not 12345678901234568.
+    if (doc !== null && typeof doc === 'object' && /\d\.\d|\d[eE]|\d{16}/.test(t)) TYPED_NUMBERS.set(doc, typedNumbers(t));
+    return doc;
   } catch (e) {
     const msg = (e as Error).message;
     const m = /position (\d+)/.exec(msg);
@@ -40,6 +44,60 @@ export function parseJsonText(textIn: string, name = 'input'): unknown {
     }
     throw new InvalidInput([{ where, message: `not valid JSON (${msg.replace(/^.*?JSON[^:]*:\s*/, '')})` }]);
   }
+}
+
+/** Per parsed document (parseJsonText): JSON path → a number as typed, for the numbers JSON.parse changes or that are fractions. */
+const TYPED_NUMBERS = new WeakMap<object, Map<string, string>>();
+
+/** The numbers of valid JSON text that are not whole numbers of at most 15 digits, by JSON path ("$.a[0].b"), as typed. */
+function typedNumbers(t: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let i = 0;
+  const ws = () => {
+    while (' \t\n\r'.includes(t[i] ?? 'x')) i++;
+  };
+  const STRING = /"(?:[^"\\]|\\.)*"/y;
+  const NUMBER = /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
+  const parts: (string | number)[] = [];
+  const value = (): void => {
+    ws();
+    const c = t[i];
+    if (c === '{' || c === '[') {
+      i++;
+      ws();
+      for (let k = 0; t[i] !== (c === '{' ? '}' : ']'); k++) {
+        let key: string | number = k;
+        if (c === '{') {
+          STRING.lastIndex = i;
+          STRING.test(t);
+          key = JSON.parse(t.slice(i, STRING.lastIndex)) as string;
+          i = STRING.lastIndex;
+          ws();
+          i++; // ':'
+        }
+        parts.push(key);
+        value();
+        parts.pop();
+        ws();
+        if (t[i] === ',') i++;
+        ws();
+      }
+      i++;
+    } else if (c === '"') {
+      STRING.lastIndex = i;
+      STRING.test(t);
+      i = STRING.lastIndex;
+    } else if (c === 't' || c === 'n') i += 4;
+    else if (c === 'f') i += 5;
+    else {
+      NUMBER.lastIndex = i;
+      const m = NUMBER.exec(t)!;
+      i = NUMBER.lastIndex;
+      if (m[2] || m[3] || m[1].length > 15) out.set(jsonPath(parts), m[0]);
+    }
+  };
+  value();
+  return out;
 }
 
 /** Offset of the first character that stops `t` being JSON (t.length at a premature end), or -1. */
@@ -140,12 +198,13 @@ export function toModel(doc: unknown, sources?: (path: string) => string | undef
   if (limits.length && checked !== doc) limits = checkLimits(doc);
   if (limits.length) throw new InvalidInput(limits.map((e) => ({ ...e, where: sources?.(e.where) ?? e.where })));
   const validateSchema = schemaValidator();
+  const typed = doc !== null && typeof doc === 'object' ? TYPED_NUMBERS.get(doc) : undefined;
   if (!validateSchema(checked) && (checked === doc || !validateSchema(doc))) {
-    errors.push(...describe(validateSchema.errors ?? [], doc).map((e) => ({ ...e, where: sources?.(e.where) ?? e.where })));
+    errors.push(...describe(validateSchema.errors ?? [], doc, typed).map((e) => ({ ...e, where: sources?.(e.where) ?? e.where })));
     throw new InvalidInput(errors);
   }
   const d = doc as unknown as V1;
-  const v = validationContext(d, errors, sources);
+  const v = validationContext(d, errors, sources, typed);
   const revenue = d.revenue ? revenueModel(v, d.revenue) : undefined;
   const capital = d.capital ? capitalModel(v, d.capital) : undefined;
   const reserves = d.reserves ? reservesModel(v, d.reserves) : undefined;
@@ -179,12 +238,12 @@ interface ValidationContext {
   uniqueLabels: (labels: { label: string; path: (string | number)[]; field?: string }[], table: string) => void;
 }
 
-function validationContext(d: V1, errors: InputError[], sources?: (path: string) => string | undefined): ValidationContext {
+function validationContext(d: V1, errors: InputError[], sources?: (path: string) => string | undefined, typed?: Map<string, string>): ValidationContext {
   const src = (p: (string | number)[]) => sources?.(jsonPath(p)) ?? jsonPath(p);
   const money = (v: string | number, p: (string | number)[]): Dec => {
     if (typeof v === 'number') {
       if (!Number.isSafeInteger(v)) {
-        errors.push({ where: src(p), message: `the integer ${v} is beyond exact JSON numbers: write money as a decimal string` });
+        errors.push({ where: src(p), message: tooManyDigits(v, typed?.get(jsonPath(p))) });
         return new Dec(0);
       }
       if (!survivesSpreadsheet(new Dec(v))) {
@@ -479,8 +538,133 @@ function reservesModel(v: ValidationContext, r: NonNullable<V1['reserves']>): Re
 
 const MONEY = 'must be money: a decimal string such as "-1234.56", or an integer JSON number';
 
+/** What a field is, in a finance officer's words, from its JSON path: "the budget heading", "the financial year". */
+export function fieldWords(path: string): string {
+  const parts = path.replace(/\[(\d+)\]/g, '.#').split('.').filter((x) => x && x !== '$');
+  const last = parts[parts.length - 1] ?? '';
+  const parent = parts.filter((x) => x !== '#').slice(-2, -1)[0] ?? '';
+  const within = parts.join('.');
+  const named: Record<string, string> = {
+    organisation: "the organisation's name",
+    financialYear: 'the financial year',
+    rounding: 'the rounding',
+    units: 'the units',
+    displayUnits: 'the display units',
+    totalLabel: 'the total label',
+    grandTotalLabel: 'the grand total label',
+    subtotalLabel: 'the sub-total label',
+    heading: 'the heading',
+    ref: 'the reference',
+    basis: 'the basis',
+    font: 'the font',
+    organisationName: "the organisation's name",
+    year: 'the capital year',
+    nextYear: 'the next year',
+    years: 'the reserve years',
+    actualYears: 'the number of actual years',
+    decimals: 'the decimal places',
+    percentDecimals: 'the decimal places of percentages',
+    month: 'the forecast month',
+    columnOrder: 'the column order',
+    description: 'the description',
+  };
+  if (last === 'label') {
+    if (/revenue\.sections\.#\.lines\.#$/.test(within.replace(/\.label$/, ''))) return 'the budget heading';
+    if (/revenue\.sections\.#$/.test(within.replace(/\.label$/, ''))) return 'the section heading';
+    if (/schemes\.#$/.test(within.replace(/\.label$/, ''))) return 'the scheme';
+    if (/categories\.#$/.test(within.replace(/\.label$/, ''))) return 'the category';
+    if (/reserves\.reserves\.#$/.test(within.replace(/\.label$/, ''))) return 'the reserve';
+    if (/financing\.#$/.test(within.replace(/\.label$/, ''))) return 'the financing line';
+    return 'the label';
+  }
+  if (last === '#' && parent === 'years') return 'the reserve year';
+  if (parent === 'columnLabels') return `the column label of ${last}`;
+  if (within === 'capital.year') return 'the capital year';
+  if (within === 'capital.nextYear') return 'the capital next year';
+  if (named[last] && parts.length === 2 && /^(revenue|capital|reserves)$/.test(parts[0])) return `the ${parts[0]} ${named[last].slice(4)}`;
+  if (named[last]) return named[last];
+  if (last === '#') return `item ${Number(/\[(\d+)\]$/.exec(path)?.[1] ?? 0) + 1} of ${parent ? fieldWords(path.replace(/\[\d+\]$/, '')) : 'the list'}`;
+  return `the ${last.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`;
+}
+
+/** " (not …)": the value given, quoted when text, shortened when long; '' for nothing or a group of fields. */
+function shownValue(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string') return ` (not ${elide(v)})`;
+  if (typeof v === 'number' || typeof v === 'boolean') return ` (not ${String(v)})`;
+  return '';
+}
+
+/**
+ * An Ajv error in words a finance officer acts on, for a JSON path or the template cell it came
+ * from: never the schema's own text ("must match pattern", "must NOT have fewer than 1 characters").
+ */
+function schemaWords(e: ErrorObject, value: unknown): string {
+  const field = fieldWords(jsonPath(e.instancePath));
+  const p = e.params as Record<string, unknown>;
+  const typed = shownValue(value);
+  switch (e.keyword) {
+    case 'pattern':
+      if (e.schemaPath.includes('/year')) return `write ${field} as 2020/21${typed}`;
+      if (/font/.test(e.instancePath)) return `${field} is a font's name: letters, digits, spaces and hyphens${typed}`;
+      return `${field} is not written as this field needs${typed}`;
+    case 'minLength':
+      return `${field} is blank`;
+    case 'maxLength':
+      return `${field} is longer than ${String(p.limit)} characters${typeof value === 'string' ? ` (it has ${value.length})` : ''}: shorten it`;
+    case 'type': {
+      const want: Record<string, string> = {
+        string: 'text', integer: 'a whole number', number: 'a number', boolean: 'Yes or No (true or false)', array: 'a list', object: 'a group of fields', null: 'empty',
+      };
+      const types = String(p.type).split(',').map((t) => want[t] ?? t);
+      return `${field} must be ${types.join(' or ')}${typed}`;
+    }
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return `${field} must be ${e.keyword === 'minimum' ? 'at least' : 'more than'} ${String(p.limit)}${typed}`;
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return `${field} must be ${e.keyword === 'maximum' ? 'at most' : 'less than'} ${String(p.limit)}${typed}`;
+    case 'minItems':
+      return Number(p.limit) === 1 ? `${field}: give at least one` : `${field}: give at least ${String(p.limit)} (${Array.isArray(value) ? value.length : 0} given)`;
+    case 'maxItems':
+      return `${field}: at most ${String(p.limit)} (${Array.isArray(value) ? value.length : '?'} given)`;
+    case 'uniqueItems':
+      return `${field} lists the same entry twice (items ${Number(p.j) + 1} and ${Number(p.i) + 1})`;
+    case 'minProperties':
+      return `${field} is empty: give at least one of its settings`;
+    default:
+      return `${field} is not a value this field accepts${typed}`;
+  }
+}
+
+/** A whole JSON number beyond 15 digits, as typed (`raw`) when the reader kept it: never the value JSON.parse rounded it to. */
+function tooManyDigits(v: number, raw: string | undefined): string {
+  const digits = raw?.replace(/^-/, '') ?? '';
+  if (raw && /^\d+$/.test(digits)) {
+    const read = BigInt(v).toString();
+    return `${raw} has ${digits.length} digits, more than a spreadsheet keeps (15 significant digits${read === digits ? '' : `; as a JSON number it would be read as ${read}`}): check the figure (as a decimal string it still could not be kept)`;
+  }
+  return `the number ${raw ?? v} has more digits than a spreadsheet keeps (15 significant digits): check the figure, and write money as a decimal string`;
+}
+
+/** A money field given as a fraction in a JSON number (1.1): what to write instead. */
+function fractionMoney(raw: string): string {
+  return `must be money: a decimal string ("${raw}") or a whole number — ${raw} is a fraction written as a JSON number, and money never passes through binary floating point`;
+}
+
+/** The value at an Ajv instance path of `doc`. */
+function valueAt(doc: unknown, pointer: string): unknown {
+  let o = doc;
+  for (const p of pointer.split('/').slice(1)) {
+    if (o === null || typeof o !== 'object') return undefined;
+    o = (o as Record<string, unknown>)[p.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return o;
+}
+
 /** Ajv's errors, one per place, in words a finance officer can act on. */
-function describe(errs: ErrorObject[], doc: unknown): InputError[] {
+function describe(errs: ErrorObject[], doc: unknown, typed?: Map<string, string>): InputError[] {
   const out = new Map<string, InputError>();
   const put = (where: string, message: string, strong = false) => {
     if (!out.has(where) || strong) out.set(where, { where, message });
@@ -497,11 +681,21 @@ function describe(errs: ErrorObject[], doc: unknown): InputError[] {
       case 'const':
         put(where, `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`, true);
         break;
-      case 'enum':
-        put(where, `must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}`, true);
+      case 'enum': {
+        const v = valueAt(doc, e.instancePath);
+        const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map((x) => JSON.stringify(x));
+        const list = allowed.length > 1 ? `${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}` : allowed[0];
+        put(where, `${fieldWords(where)} must be ${list}${shownValue(v)}`, true);
         break;
+      }
       default:
-        if (e.schemaPath.includes('/money/')) put(where, MONEY, true);
+        if (e.schemaPath.includes('/money/')) {
+          const v = valueAt(doc, e.instancePath);
+          const raw = typed?.get(where) ?? String(v);
+          if (typeof v === 'number' && Number.isFinite(v) && !Number.isInteger(v)) put(where, fractionMoney(raw), true);
+          else if (typeof v === 'number' && Number.isInteger(v)) put(where, tooManyDigits(v, typed?.get(where)), true);
+          else put(where, MONEY, true);
+        }
         else if (e.schemaPath.includes('/percent/')) put(where, 'must be a percentage: a decimal string such as "5" or "2.5"', true);
         else if (e.keyword === 'oneOf' && e.schemaPath.includes('categories')) {
           put(where, 'a category has either "schemes", or its own "revisedBudget" and "outturn" (a one-line category), not both', true);
@@ -511,7 +705,7 @@ function describe(errs: ErrorObject[], doc: unknown): InputError[] {
         } else if (e.schemaPath.includes('/weight/')) put(where, 'must be a weight: a non-negative decimal string such as "1" or "8.5"', true);
         else if (e.schemaPath.includes('/code/')) put(where, 'must be a code: text such as "4000" or "CC100"', true);
         else if (e.keyword !== 'oneOf' && e.keyword !== 'not' && e.keyword !== 'if') {
-          put(where, e.message ?? 'invalid');
+          put(where, schemaWords(e, valueAt(doc, e.instancePath)));
         }
     }
   }

@@ -180,7 +180,9 @@ export function documentFromBuild(result: BuildResult, plan: WorkbookPlan, o: Fr
     };
     const key = NARRATIVE_OF[t.id];
     const sentence = key ? result.narrative[key]?.sentence : undefined;
-    return { table, narrative: sentence ? [sentence] : [] };
+    // Issue 11: the MTFP's breach of the general reserve minimum stands beside Table 3 too.
+    const minimum = key === 'reserves' ? result.narrative.reserves?.mtfpMinimum : undefined;
+    return { table, narrative: [...(sentence ? [sentence] : []), ...(minimum ? [minimum] : [])] };
   });
   return makeDocument(o.organisation, o.financialYear, o.house, sections);
 }
@@ -234,11 +236,12 @@ export function documentFromResult(json: ResultJson, o: FromResultOptions = {}):
     });
     const key = NARRATIVE_OF[t.id];
     const sentence = key ? json.narrative[key]?.sentence : undefined;
+    const minimum = key === 'reserves' ? (json.narrative.reserves as { mtfpMinimum?: string } | undefined)?.mtfpMinimum : undefined;
     const table: PublishTable = {
       id: t.id, number: (TABLES as Record<string, { number: string } | undefined>)[t.id]?.number ?? 'Table', title: t.title, units: t.units, columns, labelColumn: 0, rows,
       note: `Figures in ${t.units}.`, wide: columns.length > WIDE_COLUMNS,
     };
-    return { table, narrative: sentence ? [sentence] : [] };
+    return { table, narrative: [...(sentence ? [sentence] : []), ...(minimum ? [minimum] : [])] };
   });
   return makeDocument(o.organisation ?? 'Outturn', o.financialYear, o.house, sections);
 }

@@ -281,6 +281,8 @@ interface Column {
   x1: number;
   /** anchored by figures (not by labels or other text) */
   figure?: boolean;
+  /** one of several text columns told apart by their headers, not by gaps (see columnsOf) */
+  byHeader?: boolean;
 }
 
 /** Columns from the segments of the table lines: figures first, then text that overlaps no figure column. */
@@ -322,7 +324,7 @@ function columnsOf(lines: Line[]): Column[] {
   // text segments that overlap two figure columns span them: they do not make columns
   // words that stand for a figure ("none", "nil", "n/a") sit anywhere in a figure's cell: they anchor no column either
   const text = rows.flatMap((l) => l.segs.filter((s) => !s.numeric && !/^[-–—−]$/.test(s.text) && !FILLER.test(s.text)));
-  const textCols = cluster(text, figureCols);
+  const textCols = cluster(text, figureCols).flatMap((t) => splitByHeaders(t, lines));
   let cols = [...figureCols, ...textCols].sort((a, b) => a.x0 - b.x0);
   // short text in a figure column ("3/4" among note numbers) printed left of its figures: a header
   // over both it and exactly one figure column joins them (labels are longer: they never join)
@@ -381,6 +383,31 @@ function columnsOf(lines: Line[]): Column[] {
   return cols;
 }
 
+/**
+ * A text column that is really several: left-aligned texts that touch (LibreOffice clips a cell's text
+ * at the next cell, and pdf.js joins the runs), under a header line with a header centred over each
+ * ("Base", "Pay award 1% higher", "Precept £5 lower from 2022/23"). Cut where the cells meet: from
+ * the column's left edge, each cell as wide again right of its header's centre.
+ */
+function splitByHeaders(t: Column, lines: Line[]): Column[] {
+  for (const l of lines) {
+    if (isRow(l)) continue;
+    const heads = l.segs.filter((h) => !h.numeric && h.x0 >= t.x0 - 1 && h.x1 <= t.x1 + 1);
+    if (heads.length < 2 || heads.length !== l.segs.filter((h) => overlap(t, h) > 0).length) continue;
+    const cuts: number[] = [];
+    let left = t.x0;
+    for (let k = 0; k + 1 < heads.length; k++) {
+      const edge = 2 * ((heads[k].x0 + heads[k].x1) / 2) - left;
+      if (edge < heads[k].x1 || edge > heads[k + 1].x0) return [t];
+      cuts.push(edge);
+      left = edge;
+    }
+    const bounds = [t.x0, ...cuts, t.x1];
+    return bounds.slice(0, -1).map((x0, k) => ({ x0: k === 0 ? x0 : x0 + 0.5, x1: k + 1 < bounds.length - 1 ? bounds[k + 1] - 0.5 : bounds[k + 1], byHeader: true }));
+  }
+  return [t];
+}
+
 const overlap = (c: { x0: number; x1: number }, s: { x0: number; x1: number }) => Math.min(c.x1, s.x1) - Math.max(c.x0, s.x0);
 
 function columnFor(cols: Column[], s: Segment, header = false): number {
@@ -417,10 +444,43 @@ function columnFor(cols: Column[], s: Segment, header = false): number {
   return cols.length - 1;
 }
 
+/**
+ * One run of text crossing the cut between two header-told text columns (clipped texts joined by
+ * pdf.js: "Operational Funding and Investment ReLocal Council Tax Support") is cut where the column
+ * boundary falls, by the run's width per character, moved to the nearest place where a capital
+ * follows a small letter with no space between (where the clipped text stops and the next begins).
+ */
+function splitAtCuts(cols: Column[], s: Segment): Segment[] {
+  if (s.numeric || s.parts.length !== 1) return [s];
+  const cuts = cols.slice(1).filter((c, k) => c.byHeader && cols[k].byHeader && c.x0 > s.x0 + 1 && c.x0 < s.x1 - 1).map((c) => c.x0);
+  if (!cuts.length) return [s];
+  const text = s.parts[0].text;
+  const per = (s.parts[0].x1 - s.parts[0].x0) / Math.max(1, text.length);
+  const at: number[] = [];
+  for (const x of cuts) {
+    const guess = Math.round((x - s.parts[0].x0) / per);
+    let best = -1;
+    for (let d = 0; d <= 4 && best < 0; d++) {
+      for (const i of [guess - d, guess + d]) if (i > 0 && i < text.length && /[a-z]/.test(text[i - 1]) && /[A-Z]/.test(text[i])) best = i;
+    }
+    if (best > (at[at.length - 1] ?? 0)) at.push(best);
+  }
+  if (!at.length) return [s];
+  const pieces: Segment[] = [];
+  [0, ...at].forEach((from, k) => {
+    const to = at[k] ?? text.length;
+    const x0 = s.parts[0].x0 + from * per;
+    const x1 = s.parts[0].x0 + to * per;
+    const piece = text.slice(from, to);
+    pieces.push({ ...s, parts: [{ text: piece, x0, x1 }], text: squash(piece), x0, x1 });
+  });
+  return pieces;
+}
+
 /** A segment joined from items that fall in different columns (cells too close to tell apart by the gap) is split between them. */
 function splitAcross(cols: Column[], segs: Segment[]): Segment[] {
   const out: Segment[] = [];
-  for (const s of segs) {
+  for (const s of segs.flatMap((x) => splitAtCuts(cols, x))) {
     if (s.parts.length < 2) {
       out.push(s);
       continue;

@@ -1,6 +1,7 @@
 // Printed tables as people print them: every form of a printed number, headers over several lines,
 // units in the headers and the tolerance they set, bold or plain totals, an unreadable cell.
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { type AuditFinding, type Grid, type GridCell, auditGrids, exitCodeOf } from '../../src/audit/audit';
 import { readDelimited } from '../../src/audit/delimited';
 import { unitsIn } from '../../src/audit/detect';
@@ -65,6 +66,20 @@ describe('audit: reading printed figures', () => {
       const x = readCell(s);
       assert.equal(x.kind, 'text', s);
     }
+  });
+  it('the fast read of plain figures (1234, -1,234.5, (1,234)) gives exactly what the general path gives, integers included', () => {
+    // A leading space sends a cell down the general path (parsePrinted); it reads the same figure.
+    // (A text reading keeps the cell's own text, space and all: only its kind is compared.)
+    const same = (v: string) => {
+      const [a, b] = [readCell(v), readCell(` ${v}`)];
+      if (a.kind === 'number' || b.kind === 'number') assert.deepStrictEqual(a, b, JSON.stringify(v));
+      else assert.equal(a.kind, b.kind, JSON.stringify(v));
+    };
+    for (const v of ['1', '-0', '(0)', '(000)', '000', '0123', '-0,123', '1,234', '12,345,678.90', '(1,234)', '-1234.5', '1.', '1,23', '1234,567', '(1,234', '-(1)', '(-1)', '9007199254740993', '123456789012345', '1234567890123456', '99,999,999.99', '12%', '(12.5)']) same(v);
+    const grouped = fc.bigInt({ min: 0n, max: 10n ** 17n }).map((n) => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+    const plain = fc.tuple(fc.constantFrom('', '-', '('), fc.oneof(grouped, fc.bigInt({ min: 0n, max: 10n ** 17n }).map(String)), fc.constantFrom('', '.5', '.05', '.123', '.'), fc.boolean())
+      .map(([sign, whole, frac, close]) => `${sign}${whole}${frac}${sign === '(' && close ? ')' : ''}`);
+    fc.assert(fc.property(fc.oneof(plain, fc.stringMatching(/^[0-9,.()-]{1,12}$/)), same), { numRuns: 3000 });
   });
   it('units in headers: £, £\'000, £000s, £k, £m', () => {
     assert.equal(unitsIn('Outturn £'), '£');

@@ -233,7 +233,16 @@ function checkRevenue(result: BuildResult, rev: Rev, policy: string): void {
     }
   }
 
-  // After the total: TOTAL UNDERSPEND = total + adjustments; NET = that + earmarked.
+  // After the total: TOTAL UNDERSPEND = total + adjustments; NET = that + earmarked. With nothing to
+  // reconcile (no adjustments, no earmarked amounts) neither row is printed (issue 11): the table
+  // ends at its total, whose variance is then the net.
+  if (rev.adjustments.length + rev.earmarked.length === 0) {
+    assert.deepEqual(t.rows.filter((x) => x.kind === 'total_underspend' || x.kind === 'net_underspend'), []);
+    assert.equal(t.rows[t.rows.length - 1].kind, 'total');
+    eq(fig(t, total, 'variance').exact, inUnits(sumP(all.map((l) => l.x - l.r)), u), 'total variance exact');
+    eq(new Dec(result.narrative.revenue!.netVariance), fig(t, total, 'variance').shown.times(FACTOR[u].toString()), 'narrative');
+    return;
+  }
   const under = t.rows.findIndex((x) => x.kind === 'total_underspend');
   const net = t.rows.findIndex((x) => x.kind === 'net_underspend');
   const adj = t.rows.map((x, i) => i).filter((i) => t.rows[i].kind === 'adjustment');
@@ -443,7 +452,9 @@ describe('exact where plain numbers drift', () => {
       const t = tableOf(build(readOutturn(doc(policy))), 'revenue');
       const total = fig(t, t.rows.findIndex((r) => r.kind === 'total'), 'outturn');
       assert.equal(text(total.exact), '150', policy);
-      assert.equal(text(fig(t, t.rows.findIndex((r) => r.kind === 'net_underspend'), 'variance').exact), '150', policy);
+      // nothing earmarked: the table ends at its total, whose variance is the net (issue 11)
+      assert.equal(t.rows.findIndex((r) => r.kind === 'net_underspend'), -1, policy);
+      assert.equal(text(fig(t, t.rows.findIndex((r) => r.kind === 'total'), 'variance').exact), '150', policy);
       // round-each shows the exact total rounded; round-then-sum the sum of the rounded lines (0 each)
       assert.equal(text(total.shown), policy === 'round-each' ? '150' : '0', policy);
     }

@@ -45,10 +45,10 @@ describe('ledger lines: the hand-written pass and the schema', () => {
     ['a negative code', { ...good(1), costCentre: -1 }, '$.revenue.ledger.lines[2000].costCentre', /must be a code/],
     ['an empty code', { ...good(1), account: '' }, '$.revenue.ledger.lines[2000].account', /must be a code/],
     ['a code of 65 characters', { ...good(1), account: 'x'.repeat(65) }, '$.revenue.ledger.lines[2000].account', /must be a code/],
-    ['a description that is a number', { ...good(1), description: 5 }, '$.revenue.ledger.lines[2000].description', /must be string/],
-    ['a description of 256 characters', { ...good(1), description: 'd'.repeat(256) }, '$.revenue.ledger.lines[2000].description', /more than 255/],
-    ['a line that is not an object', ['CC1', '4000', '1', '1'], '$.revenue.ledger.lines[2000]', /must be object/],
-    ['a line that is null', null, '$.revenue.ledger.lines[2000]', /must be object/],
+    ['a description that is a number', { ...good(1), description: 5 }, '$.revenue.ledger.lines[2000].description', /^the description must be text \(not 5\)$/],
+    ['a description of 256 characters', { ...good(1), description: 'd'.repeat(256) }, '$.revenue.ledger.lines[2000].description', /longer than 255 characters \(it has 256\)/],
+    ['a line that is not an object', ['CC1', '4000', '1', '1'], '$.revenue.ledger.lines[2000]', /^item 2001 of the lines must be a group of fields/],
+    ['a line that is null', null, '$.revenue.ledger.lines[2000]', /^item 2001 of the lines must be a group of fields/],
     ['money text over the size limit', { ...good(1), budget: '1'.repeat(1001) }, '$.revenue.ledger.lines[2000].budget', /1,001 characters/],
   ];
   for (const [what, line, where, message] of cases) {

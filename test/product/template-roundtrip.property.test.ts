@@ -29,6 +29,10 @@ const issue11 = fc.record({
     noBelowLine: fc.boolean(),
     income: fc.array(fc.boolean(), { maxLength: 20 }),
     incomeSection: fc.array(fc.boolean(), { maxLength: 3 }),
+    // revenue structure (issue 11 item 7): directorates of sections, an earmarked sub-total, transfers to capital
+    groups: opt(fc.record({ size: fc.integer({ min: 1, max: 3 }), skipFirst: fc.boolean(), labels: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), subtotals: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }) })),
+    earmarkedSubtotal: opt(fc.constantFrom('Total earmarked', 'Remainder earmarked')),
+    toCapital: opt(fc.array(positivePence(10n ** 8n), { minLength: 1, maxLength: 2 })),
   }),
   capital: fc.record({
     decimals: opt(fc.integer({ min: 0, max: 3 })),
@@ -77,6 +81,7 @@ function apply(base: Doc, o: Doc): Doc {
     }
   });
   if (o.revenue.noBelowLine) { delete r.adjustments; delete r.earmarked; }
+  applyStructure(r, o.revenue);
   const c = d.capital;
   for (const k of ['decimals', 'varianceSign', 'columnOrder', 'columnLabels', 'reprofileDefault', 'heading', 'financingAsListed', 'showVariancePercent', 'percentDecimals']) set(c, k, o.capital[k]);
   if (o.capital.original) {
@@ -127,6 +132,21 @@ function apply(base: Doc, o: Doc): Doc {
   return d;
 }
 
+/** Issue 11 item 7: consecutive sections grouped into directorates (headed or not, with a sub-total or not), the first left outside when asked; an earmarked sub-total; transfers to capital. */
+function applyStructure(r: Doc, o: Doc): void {
+  if (o.groups) {
+    const { size, skipFirst, labels, subtotals } = o.groups;
+    const top: Doc[] = skipFirst ? r.sections.slice(0, 1) : [];
+    const rest: Doc[] = r.sections.slice(top.length);
+    for (let i = 0, g = 0; i < rest.length; i += size, g++) {
+      top.push({ ...(labels[g % 8] ? { label: `Directorate ${g + 1}` } : {}), ...(subtotals[g % 8] ? { subtotalLabel: `Directorate total ${g + 1}` } : {}), sections: rest.slice(i, i + size) });
+    }
+    r.sections = top;
+  }
+  if (o.earmarkedSubtotal && (r.earmarked ?? []).length) r.earmarkedSubtotalLabel = o.earmarkedSubtotal;
+  if (o.toCapital) r.transfersToCapital = o.toCapital.map((a: string, i: number) => ({ label: `Revenue contribution to capital ${i + 1}`, amount: a }));
+}
+
 const valid = (d: Doc) => {
   try {
     toModel(d);
@@ -142,12 +162,16 @@ describe('property: any input through `outturn template` and back builds the sam
     this.timeout(240_000);
     let built = 0;
     const kinds = { budgetChanges: 0, showSavings: 0, financingByProgramme: 0 };
+    const structure = { groups: 0, earmarkedSubtotal: 0, toCapital: 0 };
     fc.assert(
       fc.property(randomDocument(), issue11, (base, o) => {
         const doc = apply(base, o as Doc);
         fc.pre(valid(doc));
         built++;
         if (doc.capital?.budgetChanges) kinds.budgetChanges++;
+        if (doc.revenue?.sections.some((x: Doc) => x.sections)) structure.groups++;
+        if (doc.revenue?.earmarkedSubtotalLabel) structure.earmarkedSubtotal++;
+        if (doc.revenue?.transfersToCapital) structure.toCapital++;
         if (doc.capital?.showSavings) kinds.showSavings++;
         if (doc.capital?.financing?.[0]?.originalAmount !== undefined || doc.capital?.financing?.[0]?.latestAmount !== undefined) kinds.financingByProgramme++;
         const { direct, templates } = sameThroughTemplates(doc);
@@ -158,5 +182,7 @@ describe('property: any input through `outturn template` and back builds the sam
     assert.ok(built >= 75, `only ${built} of the random documents were valid`);
     // the capital kinds are exercised, not filtered away
     for (const [k, n] of Object.entries(kinds)) assert.ok(n >= 10, `only ${n} valid documents with ${k}`);
+    // and so are the revenue structures (directorates, an earmarked sub-total, transfers to capital)
+    for (const [k, n] of Object.entries(structure)) assert.ok(n >= 10, `only ${n} valid documents with ${k}`);
   });
 });

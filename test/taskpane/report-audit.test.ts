@@ -165,12 +165,17 @@ describe('task pane: Audit a report… (headless Chromium, fake Office host, rea
     await page.close();
   });
 
-  it('a web page: the same tables and findings, read with the parser the command line uses; pdf.js is never fetched', async () => {
+  it('a web page: the same tables and findings, read with the parser the command line uses; pdf.js is never fetched (keyboard only)', async () => {
     const page = await openPane();
     const { requests } = await watch(page);
-    await pick(page, HTML);
+    // by keyboard: Enter on the button opens the file picker; the outcome takes the focus
+    const chooser = page.waitForEvent('filechooser');
+    await page.locator('#audit-report').focus();
+    await page.keyboard.press('Enter');
+    await (await chooser).setFiles(HTML);
     await waitStatus(page, /^Audited “derbyshire-2020-21-finance-section\.html”/);
     assert.match(await statusAll(page), /12 warnings to look at/);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'h-results', 'focus moves to the results');
     assert.ok(!requests.some((u) => /\/pdf[^/]*\.js/.test(u)), 'pdf.js is not fetched for a web page');
     await openAll(page);
     const listed = await items(page);

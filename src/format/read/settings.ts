@@ -10,6 +10,37 @@ import { LAYOUT_SETTINGS, SETTINGS, SETTINGS_TABLE, TEMPLATE_SHEETS } from '../t
 import { layoutSetting } from '../layout-settings';
 import type { ReadContext } from './context';
 
+/** Settings holding one financial year, and the one holding a list of them. */
+const YEAR_SETTINGS = new Set(['Financial year', 'Capital year', 'Capital next year']);
+
+/**
+ * A financial year as people type it, as outturn/v1 writes it: "2020/21", "2020-21", "2020–21",
+ * "2020/2021", "2020-2021", "2020 / 21" → "2020/21". Returns an error message for anything else:
+ * a date (Excel turns some entries into dates), two years that do not follow each other, other text.
+ */
+export function financialYear(v: GridValue): { year: string } | { error: string } {
+  const typed = typeof v === 'string' ? v.trim() : String(v);
+  const how = 'write the financial year as 2020/21';
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/.test(typed)) {
+    return { error: `Excel has stored a date here (${typed.slice(0, 10)}): ${how}, as text (type an apostrophe first: '2020/21)` };
+  }
+  const m = /^(\d{4})\s*[/\-–—]\s*(\d{2}|\d{4})$/.exec(typed);
+  if (!m) return { error: `${how} (not "${typed}")` };
+  const first = Number(m[1]);
+  const second = m[2].length === 4 ? Number(m[2]) : Math.floor(first / 100) * 100 + Number(m[2]) + (Number(m[2]) < first % 100 ? 100 : 0);
+  if (second !== first + 1) return { error: `"${typed}" is not a financial year (the second year must follow the first): ${how}` };
+  return { year: `${first}/${String(second % 100).padStart(2, '0')}` };
+}
+
+/** The template's example organisation ("Police and Crime Commissioner for …"), or any name left unfinished. */
+const PLACEHOLDER_ORGANISATION = /(…|\.\.\.)\s*$|\bfor\s*$/;
+
+/** Units as finance officers type them, as outturn/v1 names them: £000, £ 000s, £k → £'000; £ m, £M → £m. */
+const UNITS_AS_TYPED: [RegExp, string][] = [
+  [/^£\s*['’]?\s*000s?$|^£\s*k$|^£\s*thousands?$/i, "£'000"],
+  [/^£\s*m(illions?)?$/i, '£m'],
+];
+
 /** Settings read by the forecasting readers themselves (they need the tables they qualify). */
 const READ_ELSEWHERE = new Set(['revenue.ledger.month', 'capital.nextYearProgrammeTotal']);
 
@@ -41,6 +72,15 @@ export function readSettings(
       continue;
     }
     settings.set(key, { v: row.cells[1], where });
+    // A value typed one column right of the Value column would be left out: an error at its cell.
+    const beside = settingsSheet.values[row.r]?.[st.col0 + 2];
+    if (!isBlank(beside ?? null)) {
+      const value = isBlank(row.cells[1]) ? '' : `, which holds "${ctx.cellText(row.cells[1])}"`;
+      errors.push({
+        where: sheetRef(st.sheet, a1(row.r, st.col0 + 2)),
+        message: `"${ctx.cellText(beside ?? null)}" is typed beside the Value column, where it is not read: type the ${ctx.cellText(row.cells[0])} in ${a1(row.r, st.col0 + 1)}${value}, and clear this cell`,
+      });
+    }
   }
   const doc: Record<string, unknown> = { format: 'outturn/v1' };
   const set = (path: string, value: unknown, where: string) => {
@@ -65,6 +105,24 @@ export function readSettings(
       continue;
     }
     let value: unknown = typeof s.v === 'string' ? s.v.trim() : s.v;
+    const list = (label as string) === 'Reserve years';
+    if (YEAR_SETTINGS.has(label) || list) {
+      const parts = list && typeof s.v === 'string' ? s.v.split(/\s*[,;]\s*|\s+(?=\d{4})/).filter(Boolean) : [s.v];
+      const read = parts.map(financialYear);
+      const bad = read.find((x): x is { error: string } => 'error' in x);
+      if (bad) {
+        errors.push({ where: s.where, message: bad.error });
+        continue;
+      }
+      const years = read.map((x) => (x as { year: string }).year);
+      set(path, list ? years : years[0], s.where);
+      continue;
+    }
+    if (/units$/.test(label) && typeof value === 'string') value = UNITS_AS_TYPED.find(([re]) => re.test(value as string))?.[1] ?? value;
+    if (label === 'Organisation' && PLACEHOLDER_ORGANISATION.test(String(value))) {
+      errors.push({ where: s.where, message: `the organisation is still the template's example "${String(value)}": type your organisation's name as the tables should be headed (e.g. "Police and Crime Commissioner for Derbyshire", "North Wales Fire and Rescue Authority")` });
+      continue;
+    }
     if (/(Budget requirement change|amount|Net revenue budget)$/i.test(label)) value = ctx.money(s.v, s.where, `$.${path}`);
     else if (/^Show /.test(label)) value = typeof s.v === 'boolean' ? s.v : /^(yes|true|y|1)$/i.test(String(value)); // before /%$/: "Show variance %" is a yes/no
     else if (/%$/.test(label)) value = typeof s.v === 'number' ? text(fromSpreadsheetNumber(s.v)) : String(value).replace(/%$/, '').trim();
