@@ -41,5 +41,68 @@ export function genericRules(a: Audit): boolean {
     for (const n of money) for (const d of money) if (n !== d) cands.push({ num: n, den: d });
     checkPercent(a, pct, cands, body, 'auto.percent');
   }
-  return hasTotals || variances.length > 0 || pcts.length > 0;
+  const rolled = rollAcrossYears(a, money);
+  return hasTotals || variances.length > 0 || pcts.length > 0 || rolled;
+}
+
+const YEAR = /\b(19|20)\d\d\s*[-/]\s*\d\d\b/;
+const BALANCE = /\bbalances?\b|\byear[\s-]*end\b|\bclosing\b|\breserves?\s+(at|as at)\b/i;
+const MOVEMENT = /\buse\b|\bused\b|\bmovements?\b|\bcontributions?\b|\btransfers?\b|\bdraw|\b(increase|decrease)\b/i;
+
+/**
+ * Balances rolled across years in rows, as a reserves projection prints them (columns are years; a row
+ * of year-end balances and, under it, the year's use or contribution): balance = last year's balance +
+ * the year's movement, for the balance row the movement row agrees with in at least two years and
+ * disagrees with in at most two (what one wrong balance breaks). A balance row with no movement row is said in a note, and so
+ * is the first year, which has no opening balance printed. True when anything was rolled.
+ */
+function rollAcrossYears(a: Audit, money: number[]): boolean {
+  const years = money.filter((c) => YEAR.test(a.col(c).caption));
+  if (years.length < 3) return false;
+  const rows = a.t.rows;
+  const body = rowsOf(a, 'line');
+  const balances = body.filter((i) => BALANCE.test(rows[i].label) && !MOVEMENT.test(rows[i].label));
+  const movements = body.filter((i) => MOVEMENT.test(rows[i].label) && !BALANCE.test(rows[i].label));
+  const paired = new Set<number>();
+  let any = false;
+  for (const m of movements) {
+    let best: number | undefined;
+    let bestAgree = 0;
+    for (const b of balances) {
+      let agree = 0;
+      let tried = 0;
+      for (let k = 1; k < years.length; k++) {
+        const prev = a.num(rows[b], years[k - 1]);
+        const mv = a.num(rows[m], years[k]);
+        const now = a.num(rows[b], years[k]);
+        if (!prev || !mv || !now) continue;
+        tried++;
+        if (prev.value.plus(mv.value).eq(now.value)) agree++;
+      }
+      // One wrong balance breaks two years' roll (into it and out of it): the pairing survives that.
+      if (agree >= 2 && tried - agree <= 2 && agree > bestAgree) {
+        best = b;
+        bestAgree = agree;
+      }
+    }
+    if (best === undefined) continue;
+    paired.add(best);
+    any = true;
+    const b = rows[best];
+    for (let k = 1; k < years.length; k++) {
+      const prev = a.num(b, years[k - 1]);
+      const mv = a.num(rows[m], years[k]);
+      if (!prev || !mv) continue;
+      a.check(b, years[k], prev.value.plus(mv.value), [[b, years[k - 1]], [rows[m], years[k]]], 'auto.balance-roll-forward',
+        `last year's ${b.label} (${a.col(years[k - 1]).caption}) + ${rows[m].label} is`);
+    }
+    if (a.num(rows[m], years[0])) {
+      a.note(rows[m], years[0], 'auto.balance-no-opening', `${rows[m].label} in ${a.col(years[0]).caption}: no balance before it is printed, so that year is not rolled forward`);
+    }
+  }
+  if (!any) return false;
+  for (const b of balances) {
+    if (!paired.has(b)) a.note(rows[b], years[0], 'auto.balance-no-movement', `${rows[b].label}: no movement printed for it, so its balances are not rolled forward from year to year`);
+  }
+  return true;
 }

@@ -51,7 +51,6 @@ const OURS = join(__dirname, '..', 'fixtures', 'published', 'audit');
  */
 const KNOWN_GAPS: Record<string, string> = {
   'bexley-provisions-2021-22.tsv': 'the closing balance printed as the first row, above the movements it totals',
-  'kentfire-reserves-2015-20.tsv': 'reserves rolled across years in rows (closing + next year\'s use = next closing), not down columns',
   'variant-nottsfire-efa-shifted-totals.tsv': 'unlabelled total rows whose figures a copy shifted one column to the left',
 };
 
