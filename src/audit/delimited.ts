@@ -191,6 +191,7 @@ function commaConvention(forms: Forms, text: string, name: string): boolean {
  */
 export function readDelimited(content: string, name: string, delimiter?: Delimiter, encoding: DelimitedReading['encoding'] = 'UTF-8'): Grid {
   const textIn = content.replace(/^\ufeff/, '');
+  if (!/\S/.test(textIn)) throw new AuditInputError(name, 'the file is empty: there is nothing in it to audit');
   const delim = delimiter ?? detectDelimiter(textIn, name);
   const notes: string[] = [];
   const commented = /^\s*#/m.test(textIn);
