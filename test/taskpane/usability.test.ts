@@ -100,9 +100,11 @@ describe('task pane: issue 13, point by point (headless Chromium)', function () 
 
     // Build on empty templates: input problems, in finance words, at their sheets.
     await press(page, 'build');
-    await waitStatus(page, /^Nothing was written: the input has 3 problems\./);
+    // (three empty tables, and the template's example organisation left in place)
+    await waitStatus(page, /^Nothing was written: the input has 4 problems\./);
     assert.equal(await focused(page), 'h-results');
     assert.match((await page.locator('#findings').textContent()) ?? '', /The table of revenue lines has no rows: enter one row per budget heading/);
+    assert.match((await page.locator('#findings').textContent()) ?? '', /the organisation is still the template's example/i);
     await check(page, `${name}: input problems`, ['#status', '#h-results']);
 
     // 4. Loading the example over them asks first: a question, Keep the default, the rest disabled.
