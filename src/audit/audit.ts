@@ -3,7 +3,7 @@
 import type { Units } from '../engine/model';
 import { type FoundTable, type Layout, findTables, fits, recogniseLayout } from './detect';
 import type { AuditFinding } from './findings';
-import { type Grid, cellAt, cellText, locate, placeRange } from './grid';
+import { type Grid, cellAt, cellText, locate, placeRange, readAt } from './grid';
 import {
   Audit, capitalRules, cellRules, classify, financingRules, forecastRules, genericRules, ledgerRules, mtfpRules, programmeRules, requiredRoles,
   reservesRules, revenueRules, scenariosRules,
@@ -76,6 +76,9 @@ export class AuditInputError extends Error {
     this.name = 'AuditInputError';
   }
 }
+
+/** Whether any cell of a grid reads as a figure. */
+const hasFigure = (g: Grid) => g.cells.some((row, r) => row.some((_, c) => readAt(g, r, c).kind === 'number'));
 
 /** Outturn's Checks sheet lists checks; it is not a table to recalculate. */
 const isChecksSheet = (g: Grid) => /^checks:/i.test(cellText(cellAt(g, 0, 0)));
@@ -160,7 +163,9 @@ export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
     const where = grids.map((g) => g.sheet).join(', ') || '(no sheet)';
     throw new AuditInputError(where, o.table && o.table !== 'auto'
       ? `no table with the columns of a ${o.table} table (${requiredRoles(o.table)})`
-      : report.unchecked?.length
+      : !grids.some(hasFigure)
+        ? `no figures in it${grids.every((g) => g.cells.filter((r) => r.some((v) => v !== null && String(v).trim())).length <= 1) ? ' (only a header line)' : ''}: nothing to audit`
+        : report.unchecked?.length
         ? `no table to audit: nothing could be checked in ${report.unchecked.map((u) => u.range).join(', ')}: ${report.unchecked[0].why}`
         : 'no table to audit: no statutory layout recognised, and no block ending in a total, variance or percentage column');
   }

@@ -501,7 +501,9 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
       }
       const first = rows[b.members[0]];
       const last = rows[b.members[b.members.length - 1]];
-      const what = b.members.length === 1 ? `the row it totals (${first.label}) shows` : `the ${b.members.length} rows it totals (${first.label} … ${last.label}) add up to`;
+      // a row printed without a label is named by its row of the file or sheet, never left empty
+      const name = (row: TableRow) => row.label || `row ${a.rowNumber(row)}, no label`;
+      const what = b.members.length === 1 ? `the row it totals (${name(first)}) shows` : `the ${b.members.length} rows it totals (${name(first)} … ${name(last)}) add up to`;
       // The difference is exactly one line's figure: the total most likely leaves that line out
       // (or counts it twice) — said with the total, and then no line is blamed for its sign.
       const diff = printed.minus(expected);

@@ -191,6 +191,7 @@ function commaConvention(forms: Forms, text: string, name: string): boolean {
  */
 export function readDelimited(content: string, name: string, delimiter?: Delimiter, encoding: DelimitedReading['encoding'] = 'UTF-8'): Grid {
   const textIn = content.replace(/^\ufeff/, '');
+  if (!/\S/.test(textIn)) throw new AuditInputError(name, 'the file is empty: there is nothing in it to audit');
   const delim = delimiter ?? detectDelimiter(textIn, name);
   const notes: string[] = [];
   const commented = /^\s*#/m.test(textIn);
@@ -211,17 +212,19 @@ export function readDelimited(content: string, name: string, delimiter?: Delimit
   let pointThousands = false;
   if (delim === ';') {
     const forms: Forms = { count: { comma: 0, point: 0, dot3: 0, comma3: 0, whole: 0 }, first: {} };
+    let printedComma = false;
     for (const { record, info } of records) {
       for (let k = 0; k < record.length; k++) {
         const s = record[k].trim();
         const form = /\d/.test(s) ? formOf(s) : undefined;
         if (!form) continue;
         if (!forms.count[form]++) forms.first[form] = [s, `line ${info.lines - breaksIn(record)}, field ${k + 1}`];
+        if (form === 'comma' && s.includes(',')) printedComma = true;
       }
     }
     decimalComma = commaConvention(forms, textIn, name);
     // no decimal comma printed, only points between thousands: say so
-    pointThousands = decimalComma && forms.count.comma === 0;
+    pointThousands = decimalComma && !printedComma;
   }
   const lines: number[] = [];
   const sheetRows: number[] = [];

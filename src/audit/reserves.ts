@@ -97,7 +97,7 @@ export function reservesRules(a: Audit): void {
           table: a.layout,
           ...a.loc(row, y.closing.c),
           rule: 'reserves.below-nil',
-          message: `${row.label} is below nil at ${y.closing.caption}: ${show(c.value)}`,
+          message: `${row.label || `row ${a.rowNumber(row)}, no label`} is below nil at ${y.closing.caption}: ${show(c.value)}`,
           printed: text(c.value),
         });
         break;

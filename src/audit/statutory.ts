@@ -203,7 +203,7 @@ export function capitalRules(a: Audit): void {
       table: a.layout,
       ...a.loc(row, reprofile.c),
       rule: 'capital.reprofile-exceeds-remaining',
-      message: `${row.label}: reprofile of ${show(rp.value)} is larger than the remaining budget of ${show(rem)} (allowed, reported)`,
+      message: `${row.label || `row ${a.rowNumber(row)}, no label`}: reprofile of ${show(rp.value)} is larger than the remaining budget of ${show(rem)} (allowed, reported)`,
       printed: text(rp.value),
       expected: text(rem),
       difference: text(rp.value.minus(rem)),

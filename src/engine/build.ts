@@ -7,7 +7,7 @@ import type { BuildResult, Check, Finding, Narrative, OutturnInput, Table, Table
 import { isFigure } from './model';
 import { capitalSentence, millions, percent, revenueSentence, savingsSentence } from './narrative';
 import { capitalNarrative, reportYearIndex, reservesNarrative, reservesNarrativeOptions, revenueNarrative, revenueNarrativeOptions } from './narrative-tables';
-import { reservesTables, yearDates } from './reserves';
+import { isPoliceBody, reservesTables, withoutHomeOfficeCategoryNotes, yearDates } from './reserves';
 import { balancesTables } from './reserves-balances';
 import { signedLines } from './income';
 import { revenueTable } from './revenue';
@@ -41,6 +41,7 @@ export function build(input: OutturnInput): BuildResult {
     parts.push({ ...f, afterEvaluate: () => f.afterEvaluate(reservesIn) });
   }
   const reserves = reservesIn ? (reservesIn.balancesOnly ? balancesTables(reservesIn, budget) : reservesTables(reservesIn, budget)) : undefined;
+  if (reserves && reservesIn && !isPoliceBody(inp.organisation)) withoutHomeOfficeCategoryNotes(reserves, reservesIn.reserves.some((r) => r.category !== undefined));
   if (reserves) parts.push({ tables: [reserves.table, reserves.companion], findings: reserves.findings, checks: reserves.checks });
   const mtfp = reserves && mtfpRun && inp.reserves ? mtfpTables(inp.reserves, mtfpRun, reserves) : undefined;
   if (mtfp) parts.push(mtfp);

@@ -26,6 +26,28 @@ export interface ReservesTables {
   rows: { byLabel: Map<string, number>; totalReserves: number; useable: number; generalReservePercent?: number };
 }
 
+/**
+ * Whether the body is a police body — a PCC, a police, fire and crime commissioner, MOPAC — whose
+ * reserves the Home Office's categories (MTFP, beyond MTFP, contingency; the reserves strategy
+ * guidance of 2018) apply to. Known from the organisation's name, the only field that names the
+ * body ("Police and Crime Commissioner for Derbyshire", "Test PCC"); a fire and rescue authority or
+ * a council is not one, and its reserves are not noted one by one for having no such category.
+ */
+export function isPoliceBody(organisation: string): boolean {
+  return /\bpolic(e|ing)\b|crime commissioner|\bP(F)?CC\b|\bMOPAC\b/i.test(organisation);
+}
+
+/**
+ * The reserves tables of a body that is not a police body (isPoliceBody): without the per-reserve
+ * notes of the Home Office categories, which are a PCC's; and without their check too, unless the
+ * body gives its reserves categories of its own accord (`categorised`: Kent fire's example does).
+ * Changes `r` in place.
+ */
+export function withoutHomeOfficeCategoryNotes(r: ReservesTables, categorised: boolean): void {
+  r.findings = r.findings.filter((f) => f.rule !== 'reserves.categories');
+  if (!categorised) r.checks = r.checks.filter((c) => c.rule !== 'reserves.categories');
+}
+
 /** "2020/21" → the dates the column headers use: "1/04/20" and "31/03/21". */
 export function yearDates(year: string): { start: string; end: string } {
   const y = Number.parseInt(year.slice(0, 4), 10);

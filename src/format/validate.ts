@@ -26,12 +26,9 @@ export const FORMAT = 'outturn/v1';
 /** Parses JSON text, reporting a syntax error with its line and column. */
 export function parseJsonText(textIn: string, name = 'input'): unknown {
   const t = textIn.replace(/^\ufeff/, '');
+  let doc: unknown;
   try {
-    const doc: unknown = JSON.parse(t);
-    // Numbers JSON.parse cannot give back as typed (a fraction, more than 15 digits, an exponent):
-    // kept as typed, by path, so an error shows 12345678901234567, not 12345678901234568.
-    if (doc !== null && typeof doc === 'object' && /\d\.\d|\d[eE]|\d{16}/.test(t)) TYPED_NUMBERS.set(doc, typedNumbers(t));
-    return doc;
+    doc = JSON.parse(t);
   } catch (e) {
     const msg = (e as Error).message;
     const m = /position (\d+)/.exec(msg);
@@ -44,6 +41,10 @@ export function parseJsonText(textIn: string, name = 'input'): unknown {
     }
     throw new InvalidInput([{ where, message: `not valid JSON (${msg.replace(/^.*?JSON[^:]*:\s*/, '')})` }]);
   }
+  // Numbers JSON.parse cannot give back as typed (a fraction, more than 15 digits, an exponent):
+  // kept as typed, by path, so an error shows 12345678901234567, not 12345678901234568.
+  if (doc !== null && typeof doc === 'object' && /\d\.\d|\d[eE]|\d{16}/.test(t)) TYPED_NUMBERS.set(doc, typedNumbers(t));
+  return doc;
 }
 
 /** Per parsed document (parseJsonText): JSON path → a number as typed, for the numbers JSON.parse changes or that are fractions. */
@@ -56,7 +57,14 @@ function typedNumbers(t: string): Map<string, string> {
   const ws = () => {
     while (' \t\n\r'.includes(t[i] ?? 'x')) i++;
   };
-  const STRING = /"(?:[^"\\]|\\.)*"/y;
+  /** i at an opening quote → i past its closing quote (a quote after an odd run of backslashes is escaped) */
+  const skipString = () => {
+    for (let q = t.indexOf('"', i + 1); ; q = t.indexOf('"', q + 1)) {
+      let b = 0;
+      while (t[q - 1 - b] === '\\') b++;
+      if (b % 2 === 0) return void (i = q + 1);
+    }
+  };
   const NUMBER = /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
   const parts: (string | number)[] = [];
   const value = (): void => {
@@ -68,10 +76,9 @@ function typedNumbers(t: string): Map<string, string> {
       for (let k = 0; t[i] !== (c === '{' ? '}' : ']'); k++) {
         let key: string | number = k;
         if (c === '{') {
-          STRING.lastIndex = i;
-          STRING.test(t);
-          key = JSON.parse(t.slice(i, STRING.lastIndex)) as string;
-          i = STRING.lastIndex;
+          const start = i;
+          skipString();
+          key = JSON.parse(t.slice(start, i)) as string;
           ws();
           i++; // ':'
         }
@@ -83,11 +90,7 @@ function typedNumbers(t: string): Map<string, string> {
         ws();
       }
       i++;
-    } else if (c === '"') {
-      STRING.lastIndex = i;
-      STRING.test(t);
-      i = STRING.lastIndex;
-    } else if (c === 't' || c === 'n') i += 4;
+    } else if (c === '"') skipString(); else if (c === 't' || c === 'n') i += 4;
     else if (c === 'f') i += 5;
     else {
       NUMBER.lastIndex = i;
@@ -185,9 +188,23 @@ export function trustLedgerLines(lines: LedgerLine[]): void {
   trusted.add(lines);
 }
 
+/**
+ * A result file Outturn wrote (format "outturn/v1-result", or the shape of one: tables, checks and a
+ * narrative) handed in as an input: what to say instead of every schema error it would give.
+ */
+function resultFileWords(doc: unknown): string | undefined {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return undefined;
+  const d = doc as Record<string, unknown>;
+  const isResult = d.format === 'outturn/v1-result' || (d.format === undefined && Array.isArray(d.tables) && Array.isArray(d.checks) && 'narrative' in d);
+  if (!isResult) return undefined;
+  return 'this is a result file Outturn wrote (outturn/v1-result: the finished tables), not an input: build from the outturn/v1 input or the input workbook it was built from (`outturn template` writes one to fill)';
+}
+
 /** Validates an outturn/v1 document and converts it to the engine's model; throws InvalidInput. */
 export function toModel(doc: unknown, sources?: (path: string) => string | undefined): OutturnInput {
   const errors: InputError[] = [];
+  const result = resultFileWords(doc);
+  if (result) throw new InvalidInput([{ where: '$.format', message: result }]);
   // Ledger lines (there may be millions) are checked by one hand-written pass; when every line
   // passes, the limits and the schema see the document with an empty lines array in their place.
   // Whenever anything fails, both run on the whole document, so every message is the schema's own.
@@ -541,7 +558,8 @@ const MONEY = 'must be money: a decimal string such as "-1234.56", or an integer
 /** What a field is, in a finance officer's words, from its JSON path: "the budget heading", "the financial year". */
 export function fieldWords(path: string): string {
   const parts = path.replace(/\[(\d+)\]/g, '.#').split('.').filter((x) => x && x !== '$');
-  const last = parts[parts.length - 1] ?? '';
+  if (parts.length === 0) return 'the document';
+  const last = parts[parts.length - 1];
   const parent = parts.filter((x) => x !== '#').slice(-2, -1)[0] ?? '';
   const within = parts.join('.');
   const named: Record<string, string> = {

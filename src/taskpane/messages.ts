@@ -163,7 +163,8 @@ export const REPORT = {
   narrative: 'The text of the report',
   tiesHeading: 'Figures quoted in the text',
   tie: { tied: 'tied', rounded: 'tied within rounding', truncated: 'cut short, not rounded', different: 'does not agree', unsourced: 'no source in the tables' } as Record<string, string>,
-  tieLine: (quoted: string, where: string, status: string) => `${quoted} (${where}): ${status}`,
+  /** "£0.370m — page 1, line 4, paragraph 2 (the 1st under the heading “Revenue”): cut short, not rounded" */
+  tieLine: (quoted: string, where: string, status: string) => `${quoted} — ${where}: ${status}`,
   tieSource: (source: string, expected: string | undefined) => `${expected ? `should read ${expected}; ` : ''}source: ${source}`,
   place: (where: string) => `In the report: ${where}`,
 };

@@ -172,3 +172,24 @@ describe('audit: figures with the sign marked as finance systems print them', ()
     assert.equal(exitCodeOf(r), 2);
   });
 });
+
+describe('audit: inputs with nothing to audit, and rows without labels, said plainly', () => {
+  it('an empty file (or only blank lines) is "the file is empty"; a header line alone has no figures', () => {
+    for (const text of ['', '\r\n\r\n  \n']) {
+      assert.throws(() => readDelimited(text, 'e.csv'), (e: Error) => e instanceof AuditInputError && e.message === 'e.csv: the file is empty: there is nothing in it to audit');
+    }
+    assert.throws(() => audit('Heading,Budget,Actual\n', 'h.csv'), (e: Error) => e instanceof AuditInputError && e.message === 'h.csv: no figures in it (only a header line): nothing to audit');
+  });
+
+  it('a line printed without a label is named by its row in a cast finding, never "( … )" (Hyndburn\'s £m capital programme, published-10)', () => {
+    // the last line's label left blank, and the total changed from 49.757 to 49.857
+    const tsv = readFileSync('test/fixtures/audit-corpus/published-10.tsv', 'utf8')
+      .replace('Unsuccessful Grant Bids – Schemes Removed from Programme\t', '\t').replace('49.757', '49.857');
+    const r = audit(tsv, 'hyndburn.tsv');
+    const cast = r.findings.find((f) => f.rule === 'auto.cast' && f.row === 7);
+    assert.ok(cast, JSON.stringify(r.findings));
+    assert.equal(cast.severity, 'error');
+    assert.match(cast.message, /rows it totals \(Slippage from 2022\/2023 … row 6, no label\) add up to/);
+    for (const f of r.findings) assert.doesNotMatch(f.message, /… \)|\(\s*\)/);
+  });
+});

@@ -12,6 +12,9 @@ import { type GridValue, type InputSheet, readTemplates } from '../../src/format
 import { parseJsonText, toModel } from '../../src/format/validate';
 import { templatePlan } from '../../src/plan/templates-plan';
 import { grid } from '../support/template-roundtrip';
+import { resultJson } from '../../src/app/result';
+import { build } from '../../src/engine/build';
+import { makePlan } from '../../src/plan/plan';
 
 const DOC = JSON.parse(readFileSync('examples/derbyshire-2020-21.json', 'utf8')) as Record<string, unknown>;
 
@@ -185,4 +188,15 @@ describe('no schema text reaches a user', () => {
       && e.errors[0].where === '$.revenue.sections[0].lines[0].outturn'
       && e.errors[0].message.startsWith('12345678901234567 has 17 digits, more than a spreadsheet keeps (15 significant digits; as a JSON number it would be read as 12345678901234568)'));
   });
+
+  it('a result file Outturn wrote, given as an input, is said to be one (by its format id, or its shape without one)', () => {
+    const r = build(toModel(DOC));
+    const result = resultJson(r, makePlan(r)) as unknown as Record<string, unknown>;
+    const say = /^this is a result file Outturn wrote \(outturn\/v1-result: the finished tables\), not an input/;
+    for (const doc of [result, { ...result, format: undefined }]) {
+      assert.throws(() => toModel(JSON.parse(JSON.stringify(doc))), (e: unknown) => e instanceof InvalidInput
+        && e.errors.length === 1 && e.errors[0].where === '$.format' && say.test(e.errors[0].message));
+    }
+  });
 });
+

@@ -210,4 +210,31 @@ describe('report audit: the narrative tied to the tables', () => {
       assert.deepEqual(r.findings.filter((f) => f.severity !== 'note' && f.rule.startsWith('narrative.')).map((f) => f.printed), []);
     }
   });
+
+  it('a percentage beside the total\'s amount is its share of the budget total: PCC for Surrey 2021/22 outturn (£m)', () => {
+    // Source: PCC for Surrey, Decision 020/2022 "Revenue and Capital Outturn 2021/22", the group table
+    // as printed (../shared/audit-corpus/published-1.tsv, without its stale title line); the sentences
+    // are an author's, with slips. By hand: 1.7 ÷ 261.7 = 0.64960%; 1.5 ÷ 258.9 = 0.57937%.
+    const table = [
+      '\tActual\tBudget\tVariance\t',
+      '\t£m\t£m\t£m\t%',
+      'Police Force\t257.4\t258.9\t(1.5)\t0.58',
+      'Office of the PCC\t2.6\t2.8\t(0.2)\t0.07',
+      'Total Police Fund\t260.0\t261.7\t(1.7)\t0.65%',
+    ].join('\n');
+    const r = auditReport(readTextReport([
+      'The group outturn for 2021/22 is an underspend of £1.7m (0.64%).',
+      '',
+      table,
+      '',
+      'The Police Force underspent by £1.5m (0.5%). Overall the underspend is £1.7m (0.6% of budget).',
+    ].join('\n'), 'surrey.md'));
+    const t = (text: string) => r.ties.filter((x) => x.quote.text === text);
+    // 0.64%: 0.6496% cut short (the table's own % column prints 0.65%)
+    assert.deepEqual(t('0.64%').map((x) => [x.status, x.expected]), [['truncated', '0.65%']]);
+    assert.match(t('0.64%')[0].source!, /261\.7 = 0\.65%/);
+    // 0.5%: 1.5 ÷ 258.9 = 0.579%, 0.6% to one place: different (too coarse to call cut short)
+    assert.deepEqual(t('0.5%').map((x) => [x.status, x.expected]), [['different', '0.6%']]);
+    assert.deepEqual(t('0.6%').map((x) => x.status), ['rounded']);
+  });
 });

@@ -29,8 +29,8 @@ export const JSON_CASES: Case[] = [
   rawCase('NaN is not JSON', 'input.json', '{"format": "outturn/v1", "organisation": NaN}', { code: 2, where: /input\.json:1:\d+/, says: /not valid JSON/ }),
   rawCase('an empty file', 'input.json', '', { code: 2, where: 'input.json', says: /not valid JSON|empty/ }),
   rawCase('only whitespace and a BOM', 'input.json', '\ufeff  \r\n', { code: 2, where: 'input.json', says: /not valid JSON|empty/ }),
-  rawCase('null instead of a document', 'input.json', 'null', { code: 2, where: '$', says: /object/ }),
-  rawCase('an array instead of a document', 'input.json', '[{"format": "outturn/v1"}]', { code: 2, where: '$', says: /object/ }),
+  rawCase('null instead of a document', 'input.json', 'null', { code: 2, where: '$', says: /: the document must be a group of fields/ }),
+  rawCase('an array instead of a document', 'input.json', '[{"format": "outturn/v1"}]', { code: 2, where: '$', says: /: the document must be a group of fields/ }),
   rawCase('UTF-16 text (a BOM FF FE)', 'input.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"format":"outturn/v1"}', 'utf16le')]), { code: 2, where: 'input.json', says: /UTF-8/ }),
   rawCase('bytes that are not UTF-8 inside a label (Latin-1 é)', 'input.json', Buffer.concat([Buffer.from('{"format":"outturn/v1",\n"organisation":"Derby'), Buffer.from([0xe9]), Buffer.from('","financialYear":"2020/21"}')]), { code: 2, where: 'input.json:2:22', says: /not UTF-8/ }),
   rawCase('nested 100,000 deep', 'input.json', `{"format":"outturn/v1","organisation":"x","financialYear":"2020/21","revenue":${'['.repeat(100_000)}${']'.repeat(100_000)}}`, { code: 2, where: '$.revenue[0][0]', says: /nested more than/ }),
@@ -55,8 +55,8 @@ export const JSON_CASES: Case[] = [
   jsonCase('money as true', (d) => { L0(d).revisedBudget = true; }, { code: 2, where: `${LINE0}.revisedBudget`, says: /money/ }),
   jsonCase('money as null', (d) => { L0(d).originalBudget = null; }, { code: 2, where: `${LINE0}.originalBudget`, says: /money/ }),
   jsonCase('money as an object', (d) => { d.capital.categories[0].schemes[0].outturn = { value: '60' }; }, { code: 2, where: '$.capital.categories[0].schemes[0].outturn', says: /money/ }),
-  jsonCase('a label as a number', (d) => { L0(d).label = 42; }, { code: 2, where: `${LINE0}.label`, says: /string/ }),
-  jsonCase('sections as an object, not a list', (d) => { d.revenue.sections = { lines: [] }; }, { code: 2, where: '$.revenue.sections', says: /array/ }),
+  jsonCase('a label as a number', (d) => { L0(d).label = 42; }, { code: 2, where: `${LINE0}.label`, says: /: the budget heading must be text \(not 42\)/ }),
+  jsonCase('sections as an object, not a list', (d) => { d.revenue.sections = { lines: [] }; }, { code: 2, where: '$.revenue.sections', says: /: the sections must be a list/ }),
   jsonCase('actualYears as text', (d) => { d.reserves.actualYears = '1'; }, { code: 2, where: '$.reserves.actualYears', says: /integer|number/ }),
 
   // --- text in number fields ---
@@ -79,7 +79,7 @@ export const JSON_CASES: Case[] = [
   jsonCase('a reserve named twice', (d) => { d.reserves.reserves[4].label = d.reserves.reserves[3].label; }, { code: 2, where: '$.reserves.reserves[4].label', says: /used twice/ }),
   jsonCase('a capital scheme named twice across categories', (d) => { d.capital.categories[1].schemes[0].label = d.capital.categories[0].schemes[0].label; }, { code: 2, where: '$.capital.categories[1].schemes[0].label', says: /used twice/ }),
   jsonCase('a heading named like the total', (d) => { L0(d).label = d.revenue.totalLabel; }, { code: 2, where: /\$\.revenue(\.sections\[0\]\.lines\[0\])?\.label|\$\.revenue\.totalLabel/, says: /used twice/ }),
-  jsonCase('an empty label', (d) => { L0(d).label = ''; }, { code: 2, where: `${LINE0}.label`, says: /fewer than 1|empty|characters/ }),
+  jsonCase('an empty label', (d) => { L0(d).label = ''; }, { code: 2, where: `${LINE0}.label`, says: /: the budget heading is blank/ }),
   jsonCase('a label of 300 characters', (d) => { L0(d).label = 'x'.repeat(300); }, { code: 2, where: `${LINE0}.label`, says: /more than 255|characters/ }),
 
   // --- empty tables ---
@@ -102,10 +102,10 @@ export const JSON_CASES: Case[] = [
   jsonCase('more flows than years', (d) => { d.reserves.reserves[1].flows = [{}, {}, {}, {}, {}]; }, { code: 2, where: '$.reserves.reserves[1].flows', says: /at most one per year/ }),
 
   // --- enumerations ---
-  jsonCase('units as GBP', (d) => { d.revenue.units = 'GBP'; }, { code: 2, where: '$.revenue.units', says: /one of/ }),
-  jsonCase('an unknown rounding policy', (d) => { d.rounding = 'bankers'; }, { code: 2, where: '$.rounding', says: /one of/ }),
-  jsonCase('an unknown reserve class', (d) => { d.reserves.reserves[2].class = 'usable'; }, { code: 2, where: '$.reserves.reserves[2].class', says: /one of/ }),
-  jsonCase('an unknown reserve category', (d) => { d.reserves.reserves[2].category = 'earmarked'; }, { code: 2, where: '$.reserves.reserves[2].category', says: /one of/ }),
+  jsonCase('units as GBP', (d) => { d.revenue.units = 'GBP'; }, { code: 2, where: '$.revenue.units', says: /: the revenue units must be "£", "£'000" or "£m" \(not "GBP"\)/ }),
+  jsonCase('an unknown rounding policy', (d) => { d.rounding = 'bankers'; }, { code: 2, where: '$.rounding', says: /must be "round-then-sum" or "round-each" \(not "bankers"\)/ }),
+  jsonCase('an unknown reserve class', (d) => { d.reserves.reserves[2].class = 'usable'; }, { code: 2, where: '$.reserves.reserves[2].class', says: /must be "general", "useable" or "non-useable" \(not "usable"\)/ }),
+  jsonCase('an unknown reserve category', (d) => { d.reserves.reserves[2].category = 'earmarked'; }, { code: 2, where: '$.reserves.reserves[2].category', says: /must be "mtfp", "beyond-mtfp" or "contingency" \(not "earmarked"\)/ }),
   jsonCase('a policy band upside down', (d) => { d.reserves.generalReserveBand = { min: '5', max: '2' }; }, { code: 2, where: '$.reserves.generalReserveBand', says: /above max/ }),
   jsonCase('a negative policy band', (d) => { d.reserves.generalReserveBand.min = '-1'; }, { code: 2, where: '$.reserves.generalReserveBand.min', says: /percentage/ }),
 
@@ -184,7 +184,7 @@ export const WORKBOOK_CASES: Case[] = [
   workbookCase('reserve years with a gap', (wb) => { const ws = sheet(wb, SET); ws.eachRow((row) => { if (row.getCell(1).value === 'Reserve years') row.getCell(2).value = '2020/21, 2021/22, 2023/24, 2024/25'; }); }, { code: 2, where: new RegExp(`${q(SET)}!B\\d+|${q(RES)}!K3`), says: /consecutive|should be headed "Movement 2023\/24"/ }),
   workbookCase('a revenue heading used twice', (wb) => { const ws = sheet(wb, REV); ws.getCell('C5').value = ws.getCell('C4').value; }, { code: 2, where: `${q(REV)}!C5`, says: /used twice/ }),
   workbookCase('an unknown capital line type', put(CAP, 'A6', 'Project'), { code: 2, where: `${q(CAP)}!A6`, says: /type must be/ }),
-  workbookCase('an unknown reserve class', put(RES, 'B6', 'spendable'), { code: 2, where: `${q(RES)}!B6`, says: /one of/ }),
+  workbookCase('an unknown reserve class', put(RES, 'B6', 'spendable'), { code: 2, where: `${q(RES)}!B6`, says: /must be "general", "useable" or "non-useable" \(not "spendable"\)/ }),
   // Issue 11: an empty input table means "no such table"; the other tables are built.
   workbookCase('an empty revenue table (headers, no rows): no revenue table, the others built', (wb) => { const ws = sheet(wb, REV); for (let r = 4; r <= ws.rowCount; r++) for (let c = 1; c <= 7; c++) ws.getCell(r, c).value = null; }, { code: 0, where: new RegExp(`${q(REV)}!A[34]`), says: /RevenueLines table is empty: no revenue table is built/ }),
   workbookCase('a blank row inside a table, with rows after it', (wb) => { const ws = sheet(wb, REV); for (let c = 1; c <= 7; c++) ws.getCell(8, c).value = null; }, { code: 2, where: `${q(REV)}!A8`, says: /blank row/ }),
@@ -218,7 +218,7 @@ export const AUDIT_CASES: Case[] = [
   audit('as CSV, with quoted figures', 'table1.csv', T1.split('\n').map((l) => l.split('\t').map((c) => (/[,"]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n'), { code: 0, where: AUDITED, says: /the tables cast/ }),
   audit('an unreadable cell', 'table1.tsv', T1.replace('2,970,646', '2,97O,646'), { code: 2, where: /row 2, column outturn|row 2.*outturn/i, says: /unreadable|not a number/i }),
   audit('a total that does not cast', 'table1.tsv', T1.replace('3,295,924\t3,295,924\t2,970,646', '3,295,924\t3,295,924\t2,970,647'), { code: 1, where: /row \d+, column/, says: /error|warning/ }),
-  audit('an empty file', 'table1.tsv', '', { code: 2, where: 'table1.tsv', says: /no table/ }),
+  audit('an empty file', 'table1.tsv', '', { code: 2, where: 'table1.tsv', says: /the file is empty/ }),
   // Excel's "Unicode text" is UTF-16 with a byte-order mark: read as such (issue #10; it was refused before).
   audit('UTF-16 text (Excel\'s "Unicode text")', 'table1.tsv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(T1, 'utf16le')]), { code: 0, where: AUDITED, says: /the tables cast/ }),
   // UK Excel saves CSV in Windows-1252: £ is the byte 0xA3.

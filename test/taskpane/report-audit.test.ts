@@ -140,8 +140,10 @@ describe('task pane: Audit a report… (headless Chromium, fake Office host, rea
     assert.match(capital.detail, /printed 87\.9%; should be 88\.0%/);
     // The figures quoted in the text, each with its tie.
     const ties = await page.locator('#ties li .what').allTextContents();
-    // "£0.370m (page 1, line 4, paragraph 2 (…)): cut short, not rounded": the quote, where it is, its tie
-    assert.deepEqual(ties.map((t) => t.replace(/ \(page (\d+)[^]*\): /, ' (page $1): ')), ['£0.370m (page 1): cut short, not rounded', '£13.605m (page 2): tied', '£15.467 (page 2): tied', '87.9% (page 2): cut short, not rounded']);
+    // each where a reader finds it: the page, the line of the page and the paragraph on it
+    const capitalPara = 'page 2, line 15, paragraph 1 (the 1st under the heading “Capital”)';
+    assert.deepEqual(ties, ['£0.370m — page 1, line 4, paragraph 2 (the 1st under the heading “Revenue”): cut short, not rounded',
+      `£13.605m — ${capitalPara}: tied`, `£15.467 — ${capitalPara}: tied`, `87.9% — ${capitalPara}: cut short, not rounded`]);
 
     // The sheet: titles naming the page and table, labels as text, figures as numbers.
     const cells = JSON.parse(await fake.snapshot(page)).find((s: { name: string }) => s.name === sheet).cells as [string, { value: unknown; numberFormat?: string }][];
