@@ -259,7 +259,11 @@ export function readTotals(a: Audit): void {
         // A row placed as a total (labelled as closing a block, unlabelled, or closing its block) whose
         // figures cast in every column but one is a total with one wrong figure: the cast finds it.
         const placedAsTotal = closes || !row.label || endsBlock(i);
-        if (best && n > 0 && (best.votes === n || (best.votes >= 2 && best.votes * 2 > n) || (placedAsTotal && n >= 2 && best.votes === n - 1))) {
+        // The columns that agree must each add two figures that are not nil: a nil line makes any
+        // figure "the sum" of it and the next (a reconciliation's difference row is no total).
+        const solid = (k: number) => printedCols(row).every(([j, p]) => !s.sumFrom(j, k)?.eq(p!.value) ||
+          s.stack.slice(k).filter((m) => !(a.value(rows[m], cols[j]) ?? ZERO).isZero()).length >= 2);
+        if (best && n > 0 && (best.votes === n || (best.votes >= 2 && best.votes * 2 > n) || (placedAsTotal && n >= 2 && best.votes === n - 1 && solid(best.k)))) {
           const nonNil = s.stack.slice(best.k).filter((m) => cols.some((c) => !(a.value(rows[m], c) ?? ZERO).isZero())).length;
           if (nonNil >= 2) {
             kinds[i] = 'total';

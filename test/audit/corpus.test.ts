@@ -50,7 +50,7 @@ const OURS = join(__dirname, '..', 'fixtures', 'published', 'audit');
  * The test fails when one of them starts passing (take it off the list) or a case not listed fails.
  */
 const KNOWN_GAPS: Record<string, string> = {
-  'bexley-provisions-2021-22.tsv': 'the closing balance printed as the first row, above the movements it totals',
+  'bexley-provisions-2021-22.tsv': 'the closing balance printed as the first row, above the movements it totals, and the second table\'s header repeated inside the block (read as unreadable figures: exit 2)',
   'variant-nottsfire-efa-shifted-totals.tsv': 'unlabelled total rows whose figures a copy shifted one column to the left',
 };
 
