@@ -379,14 +379,20 @@ export function readTotals(a: Audit): void {
     if (bestScore.exact + bestScore.near === 0) {
       // Nothing adds up to it: read it as the block that needs the least change to cast (as an
       // auditor would), so the difference reported is the error, not a block misread.
-      const miss = (k: number) => printedCols(row).reduce((m, [j, p]) => {
-        const v = s.sumFrom(j, k);
-        return v === undefined ? m.plus(p!.value.abs()).plus(1e15) : m.plus(p!.value.minus(v).abs());
-      }, ZERO);
+      // The sum of the misses over the row's printed columns; undefined when a column cannot be summed.
+      const miss = (k: number): Dec | undefined => {
+        let m = ZERO;
+        for (const [j, p] of printedCols(row)) {
+          const v = s.sumFrom(j, k);
+          if (v === undefined) return undefined;
+          m = m.plus(p!.value.minus(v).abs());
+        }
+        return m;
+      };
       let least = miss(best.k);
       for (const c of cands) {
         const m = miss(c.k);
-        if (m.lt(least)) {
+        if (m !== undefined && (least === undefined || m.lt(least))) {
           best = c;
           least = m;
         }

@@ -5,23 +5,13 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/io';
+import { runCli } from '../support/cli';
 
 const ROOT = join(__dirname, '..', '..');
 const EXAMPLE_JSON = join(ROOT, 'examples', 'derbyshire-2020-21.json');
 const EXAMPLE_XLSX = join(ROOT, 'examples', 'derbyshire-2020-21.xlsx');
 
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
-}
-const run = async (...args: string[]) => {
-  const io = capture();
-  const code = await main(['node', 'outturn', ...args], io);
-  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-};
+const run = runCli;
 
 describe('outturn build', () => {
   let dir: string;

@@ -8,27 +8,17 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import JSZip from 'jszip';
-import type { Io } from '../../src/cli/io';
-import { main } from '../../src/cli/main';
 import { isDateFormat, readBook } from '../../src/xlsx/read-book';
 import { readInputWorkbook } from '../../src/xlsx/read-input';
 import { requireOrSkip, soffice } from '../support/libreoffice';
+import { runCli } from '../support/cli';
 
 const ROOT = resolve(__dirname, '..', '..');
 const BUGS = resolve(ROOT, '..', 'shared', 'bug-cases');
 const EXAMPLE = join(ROOT, 'examples', 'derbyshire-2020-21.json');
 const BIN = join(ROOT, 'bin', 'outturn.js');
 
-function capture(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
-}
-const run = async (...args: string[]) => {
-  const io = capture();
-  const code = await main(['node', 'outturn', ...args], io);
-  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-};
+const run = runCli;
 function bugCase(ctx: Mocha.Context, name: string): string {
   const dir = join(BUGS, name);
   if (existsSync(dir)) return dir;
