@@ -14,6 +14,7 @@ import { normalise } from './detect';
 import type { TableRow } from './detect';
 import { type Num, show } from './findings';
 import { stepOf } from './grid';
+import type { Kind } from './kinds';
 
 function nameOf(label: string): string {
   return normalise(label)
@@ -180,11 +181,24 @@ class RunningSums {
   }
 }
 
+/** How well a run of rows casts to a row's printed figures: counts of its columns (nil figures never vote). */
 interface Score {
+  /** columns whose figure equals the run's sum exactly */
   exact: number;
+  /** columns within the rounding of the run's printed figures (half a printed unit per row added) */
   near: number;
+  /** columns where the row prints a figure */
   printed: number;
 }
+
+/** A candidate start for the block a labelled total closes: k is a position in the stack of rows not yet totalled. */
+interface Start {
+  k: number;
+  why: string;
+}
+
+/** x casts better than y: an exact column counts twice a near one. */
+const better = (x: Score, y: Score) => x.exact * 2 + x.near > y.exact * 2 + y.near;
 
 /**
  * Decides which rows are totals and which rows each adds; sets `a.kinds` (an arithmetic total becomes
@@ -193,223 +207,357 @@ interface Score {
  * Linear in the rows × the columns of money.
  */
 export function readTotals(a: Audit): void {
-  const { t, kinds } = a;
-  const rows = t.rows;
-  const cols = moneyCols(t);
-  const s = new RunningSums(a, cols);
-  // In a table that prints its totals bold, a row that is not bold is not a total by arithmetic alone.
-  const anyBold = rows.some((r) => r.bold);
-  const headings: { name: string; pos: number }[] = [];
-  let narrowFrom = 0;
-  let tail = false;
-  const above: number[] = [];
+  const reader = new TotalsReader(a);
+  for (let i = 0; i < a.t.rows.length; i++) reader.read(i);
+  for (const i of reader.above) totalAbove(a, i, reader.cols);
+}
 
-  const printedCols = (row: TableRow) => cols.map((c, j) => [j, a.num(row, c)] as const).filter(([, p]) => p !== undefined);
-  const score = (row: TableRow, k: number): Score => {
+/**
+ * One pass of readTotals down the rows: the state between rows (the stack of rows not yet totalled
+ * with its running sums, the headings seen, where the current block starts) and one method per
+ * decision. Positions k are indices into the stack (`s.stack`), rows i indices into `a.t.rows`.
+ */
+class TotalsReader {
+  private readonly rows: TableRow[];
+  private readonly kinds: Kind[];
+  /** the table's columns of money (grid indices): the columns a total is cast in */
+  readonly cols: number[];
+  private readonly s: RunningSums;
+  /** In a table that prints its totals bold, a row that is not bold is not a total by arithmetic alone. */
+  private readonly anyBold: boolean;
+  /** each heading seen, by its name (nameOf) and the stack position its block starts at */
+  private readonly headings: { name: string; pos: number }[] = [];
+  /** the stack position the current block starts at: after the last heading or total */
+  private narrowFrom = 0;
+  /** past a revenue table's TOTAL/NET UNDERSPEND: no line there is read as a total by its arithmetic */
+  private tail = false;
+  /** rows labelled as totals with nothing above them: tried as totals printed above their lines after the pass */
+  readonly above: number[] = [];
+
+  constructor(private readonly a: Audit) {
+    this.rows = a.t.rows;
+    this.kinds = a.kinds;
+    this.cols = moneyCols(a.t);
+    this.s = new RunningSums(a, this.cols);
+    this.anyBold = this.rows.some((r) => r.bold);
+  }
+
+  /** Reads row i by its kind (as kinds.ts gave it): a heading opens a block, a line may close one by its arithmetic or label, a labelled total closes one. */
+  read(i: number): void {
+    const k0 = this.kinds[i];
+    if (k0 === 'total_underspend' || k0 === 'net_underspend') this.tail = true;
+    if (k0 === 'heading') this.readHeading(i);
+    else if (k0 === 'line') this.readLine(i);
+    else if (k0 === 'subtotal' || k0 === 'total') this.readLabelledTotal(i, k0);
+  }
+
+  // ---- shared steps ----
+
+  /** The row's printed figures in the columns of money: [column index j into cols, figure]. */
+  private printedCols(row: TableRow): (readonly [number, Num])[] {
+    return this.cols.map((c, j) => [j, this.a.num(row, c)] as const).filter((x): x is readonly [number, Num] => x[1] !== undefined);
+  }
+
+  /** How the run of the stack from position k to the top casts to the row's printed figures. */
+  private score(row: TableRow, k: number): Score {
     const sc: Score = { exact: 0, near: 0, printed: 0 };
-    for (const [j, p] of printedCols(row)) {
+    for (const [j, p] of this.printedCols(row)) {
       sc.printed++;
-      const v = s.compare(j, k, p!);
+      const v = this.s.compare(j, k, p);
       // A nil total figure says nothing about which rows a total adds: neither nil = nil, nor a nil
       // within the rounding of a few small lines (a near-nil sum further up must not outvote exact figures).
-      if (p!.value.isZero()) continue;
+      if (p.value.isZero()) continue;
       if (v === 'exact') sc.exact++;
       else if (v === 'near') sc.near++;
     }
     return sc;
-  };
+  }
+
   /** The last row of its block: the table's last row, or the row before a heading or a blank line. */
-  const endsBlock = (i: number) => i === rows.length - 1 || kinds[i + 1] === 'heading' || rows[i + 1].r > rows[i].r + 1;
-  const better = (x: Score, y: Score) => x.exact * 2 + x.near > y.exact * 2 + y.near;
-  /** Starts of runs of at least `least` rows that sum to the row's figures, by the votes of its columns. */
-  const voted = (row: TableRow, least: number): { k: number; votes: number }[] => {
+  private endsBlock(i: number): boolean {
+    const rows = this.rows;
+    return i === rows.length - 1 || this.kinds[i + 1] === 'heading' || rows[i + 1].r > rows[i].r + 1;
+  }
+
+  /**
+   * Starts k of runs of at least `least` rows that sum exactly to the row's figures, with the number of
+   * its (non-nil) columns that vote for each: most votes first, then the longest run.
+   */
+  private voted(row: TableRow, least: number): { k: number; votes: number }[] {
     const votes = new Map<number, number>();
-    for (const [j, p] of printedCols(row)) {
-      if (p!.value.isZero()) continue;
-      for (const k of s.startsFor(j, p!, s.top - least)) votes.set(k, (votes.get(k) ?? 0) + 1);
+    for (const [j, p] of this.printedCols(row)) {
+      if (p.value.isZero()) continue;
+      for (const k of this.s.startsFor(j, p, this.s.top - least)) votes.set(k, (votes.get(k) ?? 0) + 1);
     }
     return [...votes.entries()].map(([k, v]) => ({ k, votes: v })).sort((x, y) => y.votes - x.votes || x.k - y.k);
-  };
-  const take = (i: number, k: number, why: string) => {
+  }
+
+  /**
+   * Row i closes the stack from position k: records the block (a.blocks) and the reading (a.totals,
+   * with `why`), then the total stands for its lines on the stack and a new block starts after it.
+   */
+  private take(i: number, k: number, why: string): void {
+    const { a, rows, s } = this;
     const members = s.truncate(k);
     a.blocks.set(i, { members, why });
     const first = rows[members[0]];
     const last = rows[members[members.length - 1]];
     a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(first), to: a.rowNumber(last), why });
     s.push(i);
-    narrowFrom = s.top;
-  };
+    this.narrowFrom = s.top;
+  }
 
-  for (let i = 0; i < rows.length; i++) {
+  /** Row i becomes a total of the stack from k. */
+  private takeAsTotal(i: number, k: number, why: string): true {
+    this.kinds[i] = 'total';
+    this.take(i, k, why);
+    return true;
+  }
+
+  // ---- headings ----
+
+  /** A heading: remembered by name (a total repeating it closes its block) and a new block starts. */
+  private readHeading(i: number): void {
+    this.headings.push({ name: nameOf(this.rows[i].label), pos: this.s.top });
+    this.narrowFrom = this.s.top;
+  }
+
+  // ---- lines: a total by arithmetic or by where and how it is printed ----
+
+  /**
+   * A row kinds.ts read as a line: a total if one of the four readings below says so (tried in this
+   * order), else a line on the stack. Never an opening balance, nothing after TOTAL UNDERSPEND, and in
+   * a table that prints its totals bold only a bold row or one labelled as closing a block.
+   */
+  private readLine(i: number): void {
+    const row = this.rows[i];
+    const closes = !this.tail && CLOSES.test(row.label) && !OPENS.test(row.label);
+    const mayClose = !this.tail && !OPENS.test(row.label) && (!this.anyBold || row.bold || closes);
+    if (mayClose && (this.byArithmetic(i, closes) || this.oneLineBlock(i, closes) || this.labelledClosing(i, closes) || this.placedAtEnd(i, closes))) return;
+    this.s.push(i);
+  }
+
+  /**
+   * A total by its arithmetic: every printed figure (or most of them, two at least) equals the sum of
+   * the same run of two or more rows above, and the run is not all nil. A row placed as a total
+   * (labelled as closing a block, unlabelled, or closing its block) whose figures cast in every
+   * column but one is a total with one wrong figure: the cast finds it.
+   */
+  private byArithmetic(i: number, closes: boolean): boolean {
+    const { a, rows, cols, s } = this;
     const row = rows[i];
-    const k0 = kinds[i];
-    if (k0 === 'total_underspend' || k0 === 'net_underspend') tail = true;
-    if (k0 === 'heading') {
-      headings.push({ name: nameOf(row.label), pos: s.top });
-      narrowFrom = s.top;
-      continue;
-    }
-    if (k0 === 'line') {
-      const closes = !tail && CLOSES.test(row.label) && !OPENS.test(row.label);
-      if (!tail && !OPENS.test(row.label) && (!anyBold || row.bold || closes)) {
-        // A total by its arithmetic: every printed figure (or most of them, two at least) equals the
-        // sum of the same run of two or more rows above, and the run is not all nil.
-        const n = printedCols(row).filter(([, p]) => !p!.value.isZero()).length;
-        const best = voted(row, 2)[0];
-        // A row placed as a total (labelled as closing a block, unlabelled, or closing its block) whose
-        // figures cast in every column but one is a total with one wrong figure: the cast finds it.
-        const placedAsTotal = closes || !row.label || endsBlock(i);
-        // The columns that agree must each add two figures that are not nil: a nil line makes any
-        // figure "the sum" of it and the next (a reconciliation's difference row is no total).
-        const solid = (k: number) => printedCols(row).every(([j, p]) => !s.sumFrom(j, k)?.eq(p!.value) ||
-          s.stack.slice(k).filter((m) => !(a.value(rows[m], cols[j]) ?? ZERO).isZero()).length >= 2);
-        if (best && n > 0 && (best.votes === n || (best.votes >= 2 && best.votes * 2 > n) || (placedAsTotal && n >= 2 && best.votes === n - 1 && solid(best.k)))) {
-          const nonNil = s.stack.slice(best.k).filter((m) => cols.some((c) => !(a.value(rows[m], c) ?? ZERO).isZero())).length;
-          if (nonNil >= 2) {
-            kinds[i] = 'total';
-            take(i, best.k, `its figures are the sum of the ${s.top - best.k} rows above it${row.label ? '' : ' (no label)'}`);
-            continue;
-          }
-        }
-        // A block of one line closed by its labelled total (a table of one line) when it casts exactly.
-        const one = closes && s.top - narrowFrom === 1 && printedCols(row).every(([j, p]) => s.sumFrom(j, narrowFrom)?.eq(p!.value));
-        if (one) {
-          kinds[i] = 'total';
-          take(i, narrowFrom, `labelled as closing a block ("${row.label}") of one line, which it equals`);
-          continue;
-        }
-        // A running statement ("Budget requirement 2023/24 … Total change in services … Budget
-        // requirement 2024/25"): a firmly closing label with fewer than two rows since the last total
-        // closes the whole run above (the previous total ± the lines since).
-        const starts = [narrowFrom, 0].filter((k) => s.top - k >= 2 && (k === 0 || s.top - narrowFrom >= 2));
-        const running = CLOSES_FIRMLY.test(row.label) && s.top - narrowFrom < 2 && starts.length > 0;
-        if (closes && (s.top - narrowFrom >= 2 || running)) {
-          // Labelled as closing a block, but the figures do not add up: a total all the same, checked.
-          const k = starts.map((k) => ({ k, sc: score(row, k) })).reduce((x, y) => (better(y.sc, x.sc) ? y : x));
-          // Firmly only when the figures are of the block's size: a line left out, not a different quantity.
-          const near = printedCols(row).every(([j, p]) => {
-            const v = s.sumFrom(j, k.k);
-            return v !== undefined && p!.value.minus(v).abs().lte(p!.value.abs().div(2));
-          });
-          if ((CLOSES_FIRMLY.test(row.label) && near) || k.sc.exact + k.sc.near > 0) {
-            kinds[i] = 'total';
-            take(i, k.k, `labelled as closing a block ("${row.label}")`);
-            continue;
-          }
-        }
-        if ((closes || (!row.label && !row.empty)) && endsBlock(i) && s.top - narrowFrom >= 2) {
-          // Where a total stands: the last row of its block, labelled as closing one or with no label at
-          // all. Nothing adds up to it, so a figure in it or in its lines is wrong: a total, checked.
-          kinds[i] = 'total';
-          take(i, narrowFrom, row.label ? `labelled as closing a block ("${row.label}") and printed at its end` : 'no label, printed at the end of its block (where its total stands)');
-          continue;
-        }
-      }
-      s.push(i);
-      continue;
-    }
-    if (k0 !== 'subtotal' && k0 !== 'total') continue;
+    const n = this.printedCols(row).filter(([, p]) => !p.value.isZero()).length;
+    const best = this.voted(row, 2)[0];
+    const placedAsTotal = closes || !row.label || this.endsBlock(i);
+    // The columns that agree must each add two figures that are not nil: a nil line makes any
+    // figure "the sum" of it and the next (a reconciliation's difference row is no total).
+    const solid = (k: number) => this.printedCols(row).every(([j, p]) => !s.sumFrom(j, k)?.eq(p.value) ||
+      s.stack.slice(k).filter((m) => !(a.value(rows[m], cols[j]) ?? ZERO).isZero()).length >= 2);
+    if (!best || n === 0) return false;
+    const agrees = best.votes === n || (best.votes >= 2 && best.votes * 2 > n) || (placedAsTotal && n >= 2 && best.votes === n - 1 && solid(best.k));
+    if (!agrees) return false;
+    const nonNil = s.stack.slice(best.k).filter((m) => cols.some((c) => !(a.value(rows[m], c) ?? ZERO).isZero())).length;
+    if (nonNil < 2) return false;
+    return this.takeAsTotal(i, best.k, `its figures are the sum of the ${s.top - best.k} rows above it${row.label ? '' : ' (no label)'}`);
+  }
+
+  /** A block of one line closed by its labelled total (a table of one line) when it casts exactly. */
+  private oneLineBlock(i: number, closes: boolean): boolean {
+    const row = this.rows[i];
+    const { s, narrowFrom } = this;
+    const one = closes && s.top - narrowFrom === 1 && this.printedCols(row).every(([j, p]) => s.sumFrom(j, narrowFrom)?.eq(p.value));
+    return one && this.takeAsTotal(i, narrowFrom, `labelled as closing a block ("${row.label}") of one line, which it equals`);
+  }
+
+  /**
+   * Labelled as closing a block, but the figures do not add up: a total all the same, checked — when
+   * some column casts (exactly or within rounding), or when the label closes firmly ("Budget
+   * requirement", "Closing balance") and every figure is of the block's size (within half of it: a
+   * line left out, not a different quantity). It closes the block since the last heading or total, or
+   * the whole run above, whichever casts better. A running statement ("Budget requirement 2023/24 …
+   * Total change in services … Budget requirement 2024/25"): a firmly closing label with fewer than
+   * two rows since the last total closes the whole run above (the previous total ± the lines since).
+   */
+  private labelledClosing(i: number, closes: boolean): boolean {
+    const row = this.rows[i];
+    const { s, narrowFrom } = this;
+    const starts = [narrowFrom, 0].filter((k) => s.top - k >= 2 && (k === 0 || s.top - narrowFrom >= 2));
+    const running = CLOSES_FIRMLY.test(row.label) && s.top - narrowFrom < 2 && starts.length > 0;
+    if (!(closes && (s.top - narrowFrom >= 2 || running))) return false;
+    const k = starts.map((k) => ({ k, sc: this.score(row, k) })).reduce((x, y) => (better(y.sc, x.sc) ? y : x));
+    const near = this.printedCols(row).every(([j, p]) => {
+      const v = s.sumFrom(j, k.k);
+      return v !== undefined && p.value.minus(v).abs().lte(p.value.abs().div(2));
+    });
+    if (!((CLOSES_FIRMLY.test(row.label) && near) || k.sc.exact + k.sc.near > 0)) return false;
+    return this.takeAsTotal(i, k.k, `labelled as closing a block ("${row.label}")`);
+  }
+
+  /**
+   * Where a total stands: the last row of its block (of two rows or more), labelled as closing one or
+   * with no label at all. Nothing adds up to it, so a figure in it or in its lines is wrong: a total, checked.
+   */
+  private placedAtEnd(i: number, closes: boolean): boolean {
+    const row = this.rows[i];
+    if (!((closes || (!row.label && !row.empty)) && this.endsBlock(i) && this.s.top - this.narrowFrom >= 2)) return false;
+    return this.takeAsTotal(i, this.narrowFrom, row.label ? `labelled as closing a block ("${row.label}") and printed at its end` : 'no label, printed at the end of its block (where its total stands)');
+  }
+
+  // ---- rows labelled as totals: which block each closes ----
+
+  /**
+   * A row kinds.ts read as a sub-total or total: it closes the candidate block that casts best
+   * (`startsOf`), a nil total the nil rows above it, and when nothing casts the block that needs the
+   * least change; with nothing above it, it waits to be tried as a total printed above its lines; a
+   * total-like label that nothing adds up to becomes a line (`readAsLine`).
+   */
+  private readLabelledTotal(i: number, k0: 'subtotal' | 'total'): void {
+    const { s } = this;
+    const row = this.rows[i];
     if (s.top === 0) {
       // Nothing above to add: a total printed above its lines (as statements of accounts print their
       // notes), decided after the pass; else a total whose detail is not printed is a line here.
       if (!row.rowType) {
-        above.push(i);
-        kinds[i] = 'line';
+        this.above.push(i);
+        this.kinds[i] = 'line';
         s.push(i);
       }
-      continue;
+      return;
     }
-    if (narrowFrom >= s.top && printedCols(row).every(([, p]) => p!.value.isZero())) {
+    if (this.narrowFrom >= s.top && this.printedCols(row).every(([, p]) => p.value.isZero())) {
       // A total of nothing (a class of reserves with none in it): nil, and it adds no rows.
       s.push(i);
-      narrowFrom = s.top;
-      continue;
+      this.narrowFrom = s.top;
+      return;
     }
-    const name = nameOf(row.label);
-    let matched = -1;
-    if (name) {
-      for (let h = headings.length - 1; h >= 0 && h >= headings.length - 50; h--) {
-        const hn = headings[h].name;
-        if (hn && (hn === name || name.endsWith(` ${hn}`))) {
-          matched = headings[h].pos;
-          break;
-        }
-      }
+    const cands = this.startsOf(row, k0);
+    if (!cands.length) return;
+    if (this.nilTotal(i, cands)) return;
+    const cast = this.castsBest(row, cands);
+    const { score } = cast;
+    const best = score.exact + score.near === 0 ? this.leastChange(row, cands, cast.best) : cast.best;
+    if (this.readAsLine(i, k0, best, score)) return;
+    this.take(i, best.k, best.why);
+  }
+
+  /** The stack position where the block after the heading this total names starts; -1 when it names none of the last 50. */
+  private headingStart(name: string): number {
+    const { headings } = this;
+    if (!name) return -1;
+    for (let h = headings.length - 1; h >= 0 && h >= headings.length - 50; h--) {
+      const hn = headings[h].name;
+      if (hn && (hn === name || name.endsWith(` ${hn}`))) return headings[h].pos;
     }
-    // The rows after the running balance a statement starts from ("Budget requirement 2023/24",
-    // "Balance brought forward"): a sub-total of the changes does not add the balance itself.
-    let opening = -1;
-    for (let q = s.top - 1; q >= narrowFrom && q >= s.top - 200; q--) {
+    return -1;
+  }
+
+  /**
+   * The stack position of the running balance a statement starts from ("Budget requirement 2023/24",
+   * "Balance brought forward") within the current block (the last 200 rows at most): a sub-total of
+   * the changes does not add the balance itself. -1 when there is none.
+   */
+  private openingBalance(): number {
+    const { a, rows, kinds, s } = this;
+    for (let q = s.top - 1; q >= this.narrowFrom && q >= s.top - 200; q--) {
       const m = s.stack[q];
-      if (kinds[m] === 'line' && !a.blocks.has(m) && (OPENS.test(rows[m].label) || CLOSES_FIRMLY.test(rows[m].label))) {
-        opening = q;
-        break;
-      }
+      if (kinds[m] === 'line' && !a.blocks.has(m) && (OPENS.test(rows[m].label) || CLOSES_FIRMLY.test(rows[m].label))) return q;
     }
+    return -1;
+  }
+
+  /**
+   * The blocks a labelled total may close, in order of preference, each once: after the heading it
+   * names; since the last heading or total (narrow) and every row not yet totalled (wide) — wide first
+   * for a typed or ALL-CAPS total; each run the figures vote for; after the balance a statement starts from.
+   */
+  private startsOf(row: TableRow, k0: 'subtotal' | 'total'): Start[] {
+    const { s } = this;
+    const matched = this.headingStart(nameOf(row.label));
+    const opening = this.openingBalance();
     const wideFirst = k0 === 'total' && (row.rowType !== undefined || isAllCaps(row.label));
-    const order: { k: number; why: string }[] = [];
+    const order: Start[] = [];
     if (matched >= 0 && matched < s.top) order.push({ k: matched, why: 'labelled after the heading it closes' });
-    const narrow = { k: Math.min(narrowFrom, s.top), why: `labelled as a ${k0 === 'subtotal' ? 'sub-total' : 'total'} of the rows since the last heading or total` };
+    const narrow = { k: Math.min(this.narrowFrom, s.top), why: `labelled as a ${k0 === 'subtotal' ? 'sub-total' : 'total'} of the rows since the last heading or total` };
     const wide = { k: 0, why: `labelled as a total of every row not yet totalled` };
     order.push(...(wideFirst ? [wide, narrow] : [narrow, wide]));
-    for (const v of voted(row, 1)) order.push({ k: v.k, why: `labelled as a total; the ${s.top - v.k} rows above it add up to it` });
-    if (opening >= 0 && opening + 1 < s.top) order.push({ k: opening + 1, why: `labelled as a total of the rows after the balance they change ("${rows[s.stack[opening]].label}")` });
+    for (const v of this.voted(row, 1)) order.push({ k: v.k, why: `labelled as a total; the ${s.top - v.k} rows above it add up to it` });
+    if (opening >= 0 && opening + 1 < s.top) order.push({ k: opening + 1, why: `labelled as a total of the rows after the balance they change ("${this.rows[s.stack[opening]].label}")` });
     const seen = new Set<number>();
-    const cands = order.filter((o) => o.k < s.top && !seen.has(o.k) && seen.add(o.k));
-    if (!cands.length) continue;
+    return order.filter((o) => o.k < s.top && !seen.has(o.k) && seen.add(o.k));
+  }
+
+  /**
+   * A nil total (a class of reserves whose every figure is nil): nil = nil says nothing about which
+   * rows it adds, so every candidate scores alike; it totals the nil rows directly above it (the
+   * shortest all-nil candidate). False, taking nothing, when the row prints a figure or no candidate is all nil.
+   */
+  private nilTotal(i: number, cands: Start[]): boolean {
+    const { a, rows, cols, s } = this;
+    if (!this.printedCols(rows[i]).every(([, p]) => p.value.isZero())) return false;
+    const allNil = (k: number) => s.stack.slice(k).every((m) => cols.every((c) => (a.value(rows[m], c) ?? ZERO).isZero()));
+    const nil = cands.filter((c) => allNil(c.k)).sort((x, y) => y.k - x.k)[0];
+    if (!nil) return false;
+    this.take(i, nil.k, `${nil.why} (a nil total: the nil rows directly above it)`);
+    return true;
+  }
+
+  /** The candidate whose run casts best to the row (the first in preference order on a tie), and its score. */
+  private castsBest(row: TableRow, cands: Start[]): { best: Start; score: Score } {
     let best = cands[0];
-    // A nil total (a class of reserves whose every figure is nil): nil = nil says nothing about which
-    // rows it adds, so every candidate scores alike; it totals the nil rows directly above it.
-    if (printedCols(row).every(([, p]) => p!.value.isZero())) {
-      const allNil = (k: number) => s.stack.slice(k).every((m) => cols.every((c) => (a.value(rows[m], c) ?? ZERO).isZero()));
-      const nil = cands.filter((c) => allNil(c.k)).sort((x, y) => y.k - x.k)[0];
-      if (nil) {
-        take(i, nil.k, `${nil.why} (a nil total: the nil rows directly above it)`);
-        continue;
-      }
-    }
-    let bestScore = score(row, best.k);
+    let bestScore = this.score(row, best.k);
     for (const c of cands.slice(1)) {
-      const sc = score(row, c.k);
+      const sc = this.score(row, c.k);
       if (better(sc, bestScore)) {
         best = c;
         bestScore = sc;
       }
     }
-    if (bestScore.exact + bestScore.near === 0) {
-      // Nothing adds up to it: read it as the block that needs the least change to cast (as an
-      // auditor would), so the difference reported is the error, not a block misread.
-      // The sum of the misses over the row's printed columns; undefined when a column cannot be summed.
-      const miss = (k: number): Dec | undefined => {
-        let m = ZERO;
-        for (const [j, p] of printedCols(row)) {
-          const v = s.sumFrom(j, k);
-          if (v === undefined) return undefined;
-          m = m.plus(p!.value.minus(v).abs());
-        }
-        return m;
-      };
-      let least = miss(best.k);
-      for (const c of cands) {
-        const m = miss(c.k);
-        if (m !== undefined && (least === undefined || m.lt(least))) {
-          best = c;
-          least = m;
-        }
+    return { best, score: bestScore };
+  }
+
+  /**
+   * Nothing adds up to the total: read it as the block that needs the least change to cast (as an
+   * auditor would: the sum over the row's printed columns of |printed − sum|, in the columns' units),
+   * so the difference reported is the error, not a block misread. A block with a column it cannot sum
+   * is skipped; `best` stays when none is smaller.
+   */
+  private leastChange(row: TableRow, cands: Start[], best: Start): Start {
+    const miss = (k: number): Dec | undefined => {
+      let m = ZERO;
+      for (const [j, p] of this.printedCols(row)) {
+        const v = this.s.sumFrom(j, k);
+        if (v === undefined) return undefined;
+        m = m.plus(p.value.minus(v).abs());
+      }
+      return m;
+    };
+    let least = miss(best.k);
+    for (const c of cands) {
+      const m = miss(c.k);
+      if (m !== undefined && (least === undefined || m.lt(least))) {
+        best = c;
+        least = m;
       }
     }
-    const typed = row.rowType !== undefined;
-    const strong = typed || row.bold || isAllCaps(row.label) || k0 === 'subtotal' || printedCols(row).every(([, p]) => p!.value.isZero());
-    if (!strong && bestScore.exact + bestScore.near === 0 && s.top - best.k < 2 && name) {
-      // "Total Comprehensive Income and Expenditure": labelled like a total, but nothing adds up to it.
-      kinds[i] = 'line';
-      a.note(row, a.t.labelCol, 'cast.total-read-as-line', `"${row.label}" is read as a line: its label begins like a total's, but no run of rows above adds up to it`);
-      s.push(i);
-      continue;
-    }
-    take(i, best.k, best.why);
+    return best;
   }
-  for (const i of above) totalAbove(a, i, cols);
+
+  /**
+   * "Total Comprehensive Income and Expenditure": labelled like a total, but nothing adds up to it and
+   * it would add fewer than two rows, and nothing else marks it as a total (a row type, bold, ALL CAPS,
+   * "Sub-total", all nil): read as a line, with a note. True when so read.
+   */
+  private readAsLine(i: number, k0: 'subtotal' | 'total', best: Start, score: Score): boolean {
+    const { a, s } = this;
+    const row = this.rows[i];
+    const typed = row.rowType !== undefined;
+    const strong = typed || row.bold || isAllCaps(row.label) || k0 === 'subtotal' || this.printedCols(row).every(([, p]) => p.value.isZero());
+    if (strong || score.exact + score.near !== 0 || s.top - best.k >= 2 || !nameOf(row.label)) return false;
+    this.kinds[i] = 'line';
+    a.note(row, a.t.labelCol, 'cast.total-read-as-line', `"${row.label}" is read as a line: its label begins like a total's, but no run of rows above adds up to it`);
+    s.push(i);
+    return true;
+  }
 }
 
 /**
