@@ -244,7 +244,10 @@ function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
     const leftEdge = Math.min(...lines.slice(i, end + 1).map((l) => l.segs[0].x0));
     const titleLike = (l: Line, below: Line) => l.segs.length === 1 && l.segs[0].x0 <= leftEdge + 2 * l.h && !isWrapOf(l, below)
       && (below.y - l.y > Math.max(1.6 * l.h, 1.15 * pitch) || Math.abs(l.h - below.h) > 0.15 * below.h);
-    while (start - 1 >= 0 && !isTableLine[start - 1] && !isProse(lines[start - 1], page.width) && i - (start - 1) <= 40
+    // (a long line further right than the table's left edge is a cell's text wrapping upwards, as a
+    // bottom-aligned comment or message prints above its row's figures, not running text)
+    const proseAbove = (l: Line) => isProse(l, page.width) && l.segs[0].x0 <= leftEdge + 2 * l.h;
+    while (start - 1 >= 0 && !isTableLine[start - 1] && !proseAbove(lines[start - 1]) && i - (start - 1) <= 40
       && lines[start].y - lines[start - 1].y <= 2.6 * pitch && !titleLike(lines[start - 1], lines[start])
       && !claimed(lines[start - 1]) && !isCaption(lines[start - 1])) start--;
     // a caption line ("Table 1") right above becomes the title

@@ -12,7 +12,7 @@ import { squash } from '../../src/report/document';
 import { readPages } from '../../src/report/layout';
 import { readTextReport } from '../../src/report/text';
 import { readPdfText } from '../../src/pdf/read';
-import { type HtmlStyle, chromiumOrSkip, printToPdf, tableHtml } from '../support/report-docs';
+import { type HtmlStyle, chromiumOrSkip, commentColumns, printToPdf, tableHtml } from '../support/report-docs';
 
 const ROOT = join(__dirname, '..', '..');
 const OWN = join(ROOT, 'test', 'fixtures', 'published', 'audit');
@@ -36,6 +36,11 @@ function sources(): Source[] {
   const md = readFileSync(join(ROOT, 'test', 'fixtures', 'reports', 'derbyshire-2020-21-finance-section.md'), 'utf8');
   readTextReport(md, 'derbyshire.md').tables.forEach((t, i) => out.push({ name: `derbyshire-table-${i + 1}`, rows: t.cells }));
   return out;
+}
+
+/** A table with a column of comments: text right of the label column, some of it long enough to wrap. */
+function hasComments(rows: string[][]): boolean {
+  return commentColumns(split(rows).table).size > 0;
 }
 
 const filled = (r: string[]) => r.filter((c) => squash(c) !== '').length;
@@ -119,6 +124,16 @@ describe('report audit: tables read back from PDFs as bodies lay them out', func
       const l0 = LAYOUTS[i % LAYOUTS.length];
       const l = wide ? { ...l0, landscape: true, style: { ...l0.style, tableFont: '6.5pt', labelWidth: undefined } } : l0;
       const pdf = join(dir, `${i}-${s.name.replace(/\.tsv$/, '')}.pdf`);
+      prints.push({ html: page([parts], l), pdf, landscape: l.landscape });
+      jobs.push({ name: s.name, layout: l.name, pdf, expected: [parts.table] });
+    });
+    // a comments column: its text wrapped in a narrow column, the figures bottom-aligned beside it, so
+    // the first lines of a long comment print above its row's figures (and below the header)
+    all.filter((s) => hasComments(s.rows)).forEach((s, k) => {
+      const parts = split(s.rows);
+      const wide = parts.table[0].length > 9;
+      const l = { name: 'a comments column wrapped, figures bottom-aligned beside it', style: { valign: 'bottom' as const, textWidth: '36em', ...(wide ? { tableFont: '6.5pt' } : {}) }, landscape: true };
+      const pdf = join(dir, `comments-${k}-${s.name.replace(/\.tsv$/, '')}.pdf`);
       prints.push({ html: page([parts], l), pdf, landscape: l.landscape });
       jobs.push({ name: s.name, layout: l.name, pdf, expected: [parts.table] });
     });
