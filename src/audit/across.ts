@@ -70,18 +70,14 @@ export function crossCast(a: Audit, rule: string): void {
       // Too few rows to learn from (a table of one row, as a monitoring summary prints): the header
       // says it — "Total Budget" beside "PCC Budget" and "Operational Budget" adds the columns
       // directly to its left whose captions name it and qualify it. Checked unless the rows say
-      // otherwise (more than one row, and fewer agreeing than disagreeing).
+      // otherwise (more than one row, and fewer agreeing than disagreeing). Every row that prints the
+      // total counts here, one with a single part too (a part printed nil is still a part).
       const k = namedParts(col, stack);
       if (k >= 0) {
         const run = stack.slice(k);
-        let agree = 0;
-        let informative = 0;
-        for (const i of sample) {
-          if (run.filter((c) => !(a.value(rows[i], c.c) ?? ZERO).isZero()).length < 2) continue;
-          informative++;
-          if (sumOf(i, run)?.eq(a.num(rows[i], col.c)!.value)) agree++;
-        }
-        if (informative > 0 && (informative - agree <= 1 || agree >= informative - agree)) {
+        const agree = sample.filter((i) => sumOf(i, run)?.eq(a.num(rows[i], col.c)!.value)).length;
+        const disagree = sample.length - agree;
+        if (sample.length > 0 && (disagree <= 1 || agree >= disagree)) {
           checkRun(col, stack.splice(k), agree, `${run.map((c) => c.caption).join(' + ')} (the columns its header names as its parts) is`);
           stack.push(col);
           continue;
