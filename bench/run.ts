@@ -1,9 +1,12 @@
 // `npm run bench [-- --json] [-- --quick] [-- --libreoffice]`: what the product costs as its work
 // grows, and each figure beside what a user would use instead, in the same run (bench/peers.ts).
-//  1. the engine on 10^3..10^6 ledger lines: the product's exact path (outturn/v1 revenue.ledger:
-//     validation, then build(), which aggregates with integer pence, safe-integer checked, then Dec),
-//     the bench's own exact aggregation, decimal.js per amount, and THE INEXACT BASELINE (plain
-//     `number`), each size and mode in its own process for a clean peak memory;
+//  1. the engine on 10^3..10^6 ledger lines, each size and mode in its own process for a clean peak
+//     memory: the engine alone (the lines of a CSV export read by the product's export reader before
+//     the clock; toModel, the LedgerAggregator, build) beside THE INEXACT BASELINE (plain `number`,
+//     bench/float-baseline.ts) on the very same line objects of the same file, read the same way;
+//     and from JSON: the product's exact path (outturn/v1 revenue.ledger: validation, then build(),
+//     which aggregates with integer pence, safe-integer checked, then Dec), the bench's own exact
+//     aggregation, decimal.js per amount, and the float baseline on the same generated lines;
 //  2. the Office.js writer on the fake Excel: context.sync() calls, requests, bytes, cells;
 //  3. the command line's build time (a real `node bin/outturn.js build` process);
 //  4. beside the peers (bench/peers.ts): 10^6 ledger lines from a CSV export to the workbook against
@@ -37,8 +40,8 @@ const runs = (section: string) => !only || only.includes(section);
 const SIZES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000, 1_000_000];
 const log = (s: string) => { if (!asJson) process.stderr.write(`${s}\n`); };
 
-function engineCase(mode: EngineCase['mode'], n: number): EngineCase {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'engine-case.ts'), mode, String(n)], {
+function engineCase(mode: EngineCase['mode'], n: number, exportJson?: string): EngineCase {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'engine-case.ts'), mode, String(n), ...(exportJson ? [exportJson] : [])], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 64 * 2 ** 20,
@@ -63,17 +66,26 @@ interface EngineRow {
   productBuildMs?: number;
   /** the product from a CSV export: toModel + build on the export reader's lines (the engine alone) */
   csvMs: number;
+  csvCpuMs: number;
+  /** the float baseline on the same line objects of the same export, read the same way */
+  floatCsvMs: number;
+  floatCsvCpuMs: number;
+  /** engine alone ÷ float on the same lines: wall, CPU */
   ratioCsv: number;
+  ratioCsvCpu: number;
   /** the bench's own exact aggregation (src/engine/pence.ts) + headings → toModel → build */
   penceMs: number;
   decPerAmountMs: number;
+  /** the float baseline on the generated lines (the JSON modes' input) */
   floatMs: number;
   /** product build ÷ float; product validate + build ÷ float; pence path ÷ float */
   ratioBuild?: number;
   ratioTotal?: number;
   ratioPence: number;
   floatDriftPounds: string;
-  peakRssMB: { csv: number; product?: number; pence: number; dec: number; float: number };
+  peakRssMB: { csv: number; floatCsv: number; product?: number; pence: number; dec: number; float: number };
+  /** how far the measured runs raised the peak above the input's preparation: engine alone, float on the same lines */
+  peakAddedMB: { csv: number; floatCsv: number };
 }
 
 interface CliRow {
@@ -230,17 +242,31 @@ async function main(): Promise<void> {
   const product = productAggregation() !== undefined;
   for (const n of runs('engine') ? SIZES : []) {
     log(`  engine: ${n.toLocaleString('en-GB')} ledger lines…`);
+    // one export for the engine alone and its float peer: the same file, read the same way by both
+    const dir = mkdtempSync(join(tmpdir(), 'outturn-engine-'));
+    let csv: EngineCase;
+    let floatCsv: EngineCase;
+    try {
+      const ex = await ledgerExport(dir, n);
+      csv = engineCase('csv', n, ex.json);
+      floatCsv = engineCase('float-csv', n, ex.json);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     const float = engineCase('float', n);
     const pence = engineCase('pence', n);
     const dec = engineCase('dec', n);
     const prod = product ? engineCase('product', n) : undefined;
-    const csv = engineCase('csv', n);
     engine.push({
       lines: n,
       productValidateMs: prod?.aggregateMs,
       productBuildMs: prod?.tablesMs,
       csvMs: csv.totalMs,
-      ratioCsv: csv.totalMs / float.totalMs,
+      csvCpuMs: csv.cpuMs,
+      floatCsvMs: floatCsv.totalMs,
+      floatCsvCpuMs: floatCsv.cpuMs,
+      ratioCsv: csv.totalMs / floatCsv.totalMs,
+      ratioCsvCpu: csv.cpuMs / floatCsv.cpuMs,
       penceMs: pence.totalMs,
       decPerAmountMs: dec.totalMs,
       floatMs: float.totalMs,
@@ -248,8 +274,10 @@ async function main(): Promise<void> {
       ratioTotal: prod && prod.totalMs / float.totalMs,
       ratioPence: pence.totalMs / float.totalMs,
       floatDriftPounds: floatDrift(prod ?? pence, float).toFixed(),
-      peakRssMB: { csv: csv.peakRssMB, product: prod?.peakRssMB, pence: pence.peakRssMB, dec: dec.peakRssMB, float: float.peakRssMB },
+      peakRssMB: { csv: csv.peakRssMB, floatCsv: floatCsv.peakRssMB, product: prod?.peakRssMB, pence: pence.peakRssMB, dec: dec.peakRssMB, float: float.peakRssMB },
+      peakAddedMB: { csv: csv.peakAddedMB, floatCsv: floatCsv.peakAddedMB },
     });
+    if (JSON.stringify(csv.totals) !== JSON.stringify((prod ?? pence).totals)) throw new Error(`${n} lines: the engine alone's Table 1 differs from the JSON path's`);
   }
   if (runs('writer')) log('  writer on the fake Excel…');
   const writer = runs('writer') ? await writerBench() : 'skipped (--only)';
@@ -270,12 +298,19 @@ async function main(): Promise<void> {
   out.push(`Machine: ${machine}`);
   out.push(`Aggregation: ${aggregation}`);
   out.push('');
-  out.push('Engine: N ledger lines aggregated to Table 1 and all tables computed (median ms, JIT warm; each cell its own process)');
-  out.push('| ledger lines | exact, from CSV: toModel + build | exact, JSON: validate + build | exact, bench aggregation (pence) | exact, Dec per amount | float baseline | CSV path ÷ float | build ÷ float | validate + build ÷ float | pence path ÷ float | float drift £ | peak RSS MB CSV / JSON / pence / Dec / float | CSV peak ÷ float peak |');
-  out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  out.push('Engine alone: N ledger lines from a CSV export, read by the export reader before the clock (the same file and line objects for both), aggregated into Table 1 and every table computed (median ms of the runs, JIT warm; each cell its own process; CPU = user + system of the process, GC threads included)');
+  out.push('| ledger lines | exact (toModel + LedgerAggregator + build): wall / CPU | float baseline, same lines: wall / CPU | **ratio wall / CPU** (target ≤ 1.5) | peak RSS MB exact / float | **peak ratio** (target ≤ 1.5) | peak added by the runs MB exact / float |');
+  out.push('|---:|---:|---:|---:|---:|---:|---:|');
+  for (const e of engine) {
+    out.push(`| ${e.lines.toLocaleString('en-GB')} | ${f1(e.csvMs)} / ${f1(e.csvCpuMs)} | ${f1(e.floatCsvMs)} / ${f1(e.floatCsvCpuMs)} | ${e.ratioCsv.toFixed(2)}× / ${e.ratioCsvCpu.toFixed(2)}× | ${f1(e.peakRssMB.csv)} / ${f1(e.peakRssMB.floatCsv)} | ${(e.peakRssMB.csv / e.peakRssMB.floatCsv).toFixed(2)}× | ${f1(e.peakAddedMB.csv)} / ${f1(e.peakAddedMB.floatCsv)} |`);
+  }
+  out.push('');
+  out.push('Engine from JSON: the generated lines in memory (median ms, JIT warm; each cell its own process)');
+  out.push('| ledger lines | exact, JSON: validate + build | exact, bench aggregation (pence) | exact, Dec per amount | float baseline | build ÷ float | validate + build ÷ float | pence path ÷ float | float drift £ | peak RSS MB JSON / pence / Dec / float |');
+  out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const na = (x: number | undefined, f: (y: number) => string) => (x === undefined ? 'n/a' : f(x));
   for (const e of engine) {
-    out.push(`| ${e.lines.toLocaleString('en-GB')} | ${f1(e.csvMs)} | ${na(e.productValidateMs, f1)} + ${na(e.productBuildMs, f1)} | ${f1(e.penceMs)} | ${f1(e.decPerAmountMs)} | ${f1(e.floatMs)} | ${e.ratioCsv.toFixed(2)}× | ${na(e.ratioBuild, (x) => `${x.toFixed(2)}×`)} | ${na(e.ratioTotal, (x) => `${x.toFixed(2)}×`)} | ${e.ratioPence.toFixed(2)}× | ${e.floatDriftPounds} | ${f1(e.peakRssMB.csv)} / ${na(e.peakRssMB.product, f1)} / ${f1(e.peakRssMB.pence)} / ${f1(e.peakRssMB.dec)} / ${f1(e.peakRssMB.float)} | ${(e.peakRssMB.csv / e.peakRssMB.float).toFixed(2)}× |`);
+    out.push(`| ${e.lines.toLocaleString('en-GB')} | ${na(e.productValidateMs, f1)} + ${na(e.productBuildMs, f1)} | ${f1(e.penceMs)} | ${f1(e.decPerAmountMs)} | ${f1(e.floatMs)} | ${na(e.ratioBuild, (x) => `${x.toFixed(2)}×`)} | ${na(e.ratioTotal, (x) => `${x.toFixed(2)}×`)} | ${e.ratioPence.toFixed(2)}× | ${e.floatDriftPounds} | ${na(e.peakRssMB.product, f1)} / ${f1(e.peakRssMB.pence)} / ${f1(e.peakRssMB.dec)} / ${f1(e.peakRssMB.float)} |`);
   }
   out.push('');
   out.push('Office.js writer on the fake Excel (test/support/fakes/fake-excel.ts)');

@@ -3,7 +3,8 @@
 // the worked example scaled k times, loaded as input templates, then a full build (read + write).
 import { buildInWorkbook } from '../src/excel/flow';
 import { writePlan } from '../src/excel/write';
-import { buildFromSheets, inputSheetNames, templates } from '../src/taskpane/pipeline';
+import { buildFromSheets, inputSheetNames } from '../src/taskpane/pipeline';
+import { templates } from '../src/taskpane/pipeline-templates';
 import { DEFAULT_SETTINGS } from '../src/taskpane/settings';
 import { FakeRequestContext, FakeWorkbook } from '../test/support/fakes/fake-excel';
 import { scaledExample } from './scale';
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
   const ctx = () => new FakeRequestContext(wb) as unknown as Excel.RequestContext;
   await writePlan(ctx(), { sheets: templates(doc) });
   wb.syncs = [];
-  const out = await buildInWorkbook(ctx(), Object.values(DEFAULT_SETTINGS.sheetNames), async (inputs) => buildFromSheets(inputs), { inputNames: inputSheetNames(doc) });
+  const out = await buildInWorkbook(ctx(), Object.values(DEFAULT_SETTINGS.sheetNames), async (inputs) => buildFromSheets(inputs), { inputNames: inputSheetNames() });
   if (out.kind !== 'done') throw new Error(`build did not complete: ${out.kind}`);
   process.stdout.write(JSON.stringify({
     case: k === 1 ? 'worked example' : `example ×${k}`,

@@ -66,6 +66,28 @@ export function crossCast(a: Audit, rule: string): void {
         bestAgree = agree;
       }
     }
+    if (best < 0 && headed) {
+      // Too few rows to learn from (a table of one row, as a monitoring summary prints): the header
+      // says it — "Total Budget" beside "PCC Budget" and "Operational Budget" adds the columns
+      // directly to its left whose captions name it and qualify it. Checked unless the rows say
+      // otherwise (more than one row, and fewer agreeing than disagreeing).
+      const k = namedParts(col, stack);
+      if (k >= 0) {
+        const run = stack.slice(k);
+        let agree = 0;
+        let informative = 0;
+        for (const i of sample) {
+          if (run.filter((c) => !(a.value(rows[i], c.c) ?? ZERO).isZero()).length < 2) continue;
+          informative++;
+          if (sumOf(i, run)?.eq(a.num(rows[i], col.c)!.value)) agree++;
+        }
+        if (informative > 0 && (informative - agree <= 1 || agree >= informative - agree)) {
+          checkRun(col, stack.splice(k), agree, `${run.map((c) => c.caption).join(' + ')} (the columns its header names as its parts) is`);
+          stack.push(col);
+          continue;
+        }
+      }
+    }
     if (best < 0 || (!headed && bestAgree < 3)) {
       stack.push(col);
       continue;
@@ -76,9 +98,9 @@ export function crossCast(a: Audit, rule: string): void {
   }
   if (a.layout === 'auto') netPairs(a, money, body, checked, checkRun);
 
-  function checkRun(col: Column, run: Column[], bestAgree: number): void {
+  function checkRun(col: Column, run: Column[], bestAgree: number, named?: string): void {
     checked.add(col.c);
-    const what = `${run.map((c) => c.caption || `column ${c.c + 1}`).join(' + ')} (the columns ${bestAgree} row(s) agree it adds) is`;
+    const what = named ?? `${run.map((c) => c.caption || `column ${c.c + 1}`).join(' + ')} (the columns ${bestAgree} row(s) agree it adds) is`;
     for (const i of body) {
       // A row that prints none of the columns the total adds (only its net, as a CIES prints its lower half) is not cross-cast.
       // A nil word or dash ("none", "-") prints nothing either: the CIES's lower half prints "none" under gross.
@@ -88,6 +110,26 @@ export function crossCast(a: Audit, rule: string): void {
       a.check(rows[i], col.c, v, run.map((c): At => [rows[i], c.c]), rule, what);
     }
   }
+}
+
+const words = (s: string) => s.split(/[^\p{L}\p{N}/£'’]+/u).filter(Boolean);
+
+/**
+ * Where the parts a total column's header names begin (an index into `stack`), or −1: "2022/23 Total
+ * Budget £m" adds the columns directly to its left whose captions hold every other word of its header
+ * and more ("2022/23 PCC Budget £m", "2022/23 Operational Budget £m"), two at least, none a total.
+ */
+function namedParts(col: Column, stack: Column[]): number {
+  const name = words(col.norm).filter((w) => !/^totals?$/.test(w));
+  // The header must name something besides its year and units ("Total £m" names no parts).
+  if (!name.some((w) => /\p{L}{3,}/u.test(w) && !/^£/.test(w))) return -1;
+  let k = stack.length;
+  while (k > 0) {
+    const ws = words(stack[k - 1].norm);
+    if (ws.some((w) => /^totals?$/.test(w)) || ws.length <= name.length || !name.every((w) => ws.includes(w))) break;
+    k--;
+  }
+  return stack.length - k >= 2 ? k : -1;
 }
 
 /**

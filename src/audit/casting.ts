@@ -28,6 +28,26 @@ function nameOf(label: string): string {
 
 const isAllCaps = (s: string) => /[A-Z]/.test(s) && s === s.toUpperCase();
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** A date in a label: "30 November 2019", "31st March 2005", "March 2005", "31/03/2024" (day first, as the UK writes it). */
+const DATE = /\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b|\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/i;
+/** Words that qualify a balance without naming another one ("approved as at", "revised", "position at"). */
+const AS_AT = new Set(['as', 'at', 'of', 'on', 'to', 'the', 'approved', 'revised', 'latest', 'current', 'agreed', 'position']);
+
+/**
+ * A label naming a balance at a date: its name without the date and its qualifiers ("budget" for
+ * "Budget approved as at 30 November 2019") and the date as yyyymmdd; undefined when it names no date
+ * or nothing besides.
+ */
+export function datedName(label: string): { name: string; date: number } | undefined {
+  const m = DATE.exec(label);
+  if (!m) return undefined;
+  const [y, mo, d] = m[3] ? [Number(m[3]), MONTHS.indexOf(m[2].toLowerCase()) + 1, Number(m[1] ?? 1)] : [Number(m[6]), Number(m[5]), Number(m[4])];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
+  const name = normalise(label.replace(DATE, ' ')).split(/[^a-z0-9]+/).filter((w) => w && !AS_AT.has(w)).join(' ');
+  return name ? { name, date: y * 10_000 + mo * 100 + d } : undefined;
+}
+
 /** Labels of rows that close a block without the word "total" (a hint: the arithmetic decides). */
 const CLOSES = /^(net\s+)?cost of services|^(gross|net)\s+(revenue\s+)?(expenditure|spend|cost|budget|income)|^net cost of services|requirement\b|^closing balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$|^current approved|^(revised|approved|total)\s+(capital\s+)?programme|^(net\s+)?(increase|decrease|movement)\b.*\b(in|during)\s+(the\s+)?year|^\(?surplus\b|^\(?deficit\b|^net\s+(surplus|deficit|position)|^(net\s+)?(increase|\(?decrease).*before transfers|^funding\s+total|^total/i;
 /** A label that closes a block and stands for its lines even when nothing adds up to it: the error is then in the figures. */
@@ -232,6 +252,11 @@ class TotalsReader {
   private readonly headings: { name: string; pos: number }[] = [];
   /** the stack position the current block starts at: after the last heading or total */
   private narrowFrom = 0;
+  /**
+   * the stack position the current section starts at: after the last heading (0 before any). A run
+   * from k ≥ sectionFrom crosses no heading; a total that adds rows from above it moves it down.
+   */
+  private sectionFrom = 0;
   /** past a revenue table's TOTAL/NET UNDERSPEND: no line there is read as a total by its arithmetic */
   private tail = false;
   /** rows labelled as totals with nothing above them: tried as totals printed above their lines after the pass */
@@ -302,6 +327,7 @@ class TotalsReader {
   private take(i: number, k: number, why: string): void {
     const { a, rows, s } = this;
     const members = s.truncate(k);
+    if (k < this.sectionFrom) this.sectionFrom = k;
     a.blocks.set(i, { members, why });
     const first = rows[members[0]];
     const last = rows[members[members.length - 1]];
@@ -323,6 +349,7 @@ class TotalsReader {
   private readHeading(i: number): void {
     this.headings.push({ name: nameOf(this.rows[i].label), pos: this.s.top });
     this.narrowFrom = this.s.top;
+    this.sectionFrom = this.s.top;
   }
 
   // ---- lines: a total by arithmetic or by where and how it is printed ----
@@ -336,7 +363,8 @@ class TotalsReader {
     const row = this.rows[i];
     const closes = !this.tail && CLOSES.test(row.label) && !OPENS.test(row.label);
     const mayClose = !this.tail && !OPENS.test(row.label) && (!this.anyBold || row.bold || closes);
-    if (mayClose && (this.byArithmetic(i, closes) || this.oneLineBlock(i, closes) || this.labelledClosing(i, closes) || this.placedAtEnd(i, closes))) return;
+    if (mayClose && (this.byArithmetic(i, closes) || this.oneLineBlock(i, closes) || this.labelledClosing(i, closes) || this.datedBalance(i) ||
+      this.placedAtEnd(i, closes) || this.runningAtEnd(i, closes))) return;
     this.s.push(i);
   }
 
@@ -375,25 +403,55 @@ class TotalsReader {
   /**
    * Labelled as closing a block, but the figures do not add up: a total all the same, checked — when
    * some column casts (exactly or within rounding), or when the label closes firmly ("Budget
-   * requirement", "Closing balance") and every figure is of the block's size (within half of it: a
-   * line left out, not a different quantity). It closes the block since the last heading or total, or
-   * the whole run above, whichever casts better. A running statement ("Budget requirement 2023/24 …
-   * Total change in services … Budget requirement 2024/25"): a firmly closing label with fewer than
-   * two rows since the last total closes the whole run above (the previous total ± the lines since).
+   * requirement", "Gross expenditure", "Closing balance") and either its run crosses no heading (the
+   * label says what the rows above it add to, by however much a figure is wrong) or every figure is
+   * of the run's size (within half of it: a line left out, not a different quantity, as when the run
+   * reaches back past a heading into another statement). It closes the block since the last heading
+   * or total, or the whole run above, whichever casts better; when neither casts, a firmly closing
+   * label closes the whole run (the previous total ± the lines since: "Net expenditure" after "Gross
+   * expenditure" and "Less: income") unless its block starts with an opening balance of its own.
+   * A running statement ("Budget requirement 2023/24 … Total change in services … Budget requirement
+   * 2024/25"): a firmly closing label with fewer than two rows since the last total closes the whole
+   * run above.
    */
   private labelledClosing(i: number, closes: boolean): boolean {
     const row = this.rows[i];
     const { s, narrowFrom } = this;
+    const firm = CLOSES_FIRMLY.test(row.label);
     const starts = [narrowFrom, 0].filter((k) => s.top - k >= 2 && (k === 0 || s.top - narrowFrom >= 2));
-    const running = CLOSES_FIRMLY.test(row.label) && s.top - narrowFrom < 2 && starts.length > 0;
+    const running = firm && s.top - narrowFrom < 2 && starts.length > 0;
     if (!(closes && (s.top - narrowFrom >= 2 || running))) return false;
+    const opensOwn = narrowFrom < s.top && OPENS.test(this.rows[s.stack[narrowFrom]].label);
+    if (firm && this.sectionFrom === 0 && !opensOwn) starts.reverse();
     const k = starts.map((k) => ({ k, sc: this.score(row, k) })).reduce((x, y) => (better(y.sc, x.sc) ? y : x));
     const near = this.printedCols(row).every(([j, p]) => {
       const v = s.sumFrom(j, k.k);
       return v !== undefined && p.value.minus(v).abs().lte(p.value.abs().div(2));
     });
-    if (!((CLOSES_FIRMLY.test(row.label) && near) || k.sc.exact + k.sc.near > 0)) return false;
+    const inSection = k.k >= this.sectionFrom;
+    if (!((firm && (near || inSection)) || k.sc.exact + k.sc.near > 0)) return false;
     return this.takeAsTotal(i, k.k, `labelled as closing a block ("${row.label}")`);
+  }
+
+  /**
+   * A balance at a later date, named as a balance above it at an earlier one ("Budget approved as at 30
+   * November 2019" … the changes … "Budget as at 31 January 2020"): a running statement, closed by
+   * the later balance: the earlier one ± the changes printed between them (lines that name no date).
+   * Checked even when nothing adds up to it: the labels say what it is. Within the last 200 rows.
+   */
+  private datedBalance(i: number): boolean {
+    const { rows, s } = this;
+    const row = rows[i];
+    const at = datedName(row.label);
+    if (!at) return false;
+    for (let q = s.top - 1; q >= 0 && q >= s.top - 200; q--) {
+      const earlier = datedName(rows[s.stack[q]].label);
+      if (!earlier) continue;
+      // The nearest dated row above: the balance this one moves on from, or another quantity (no reading).
+      if (earlier.name !== at.name || earlier.date >= at.date || s.top - q < 2) return false;
+      return this.takeAsTotal(i, q, `labelled as "${rows[s.stack[q]].label}" at a later date: that balance and the changes since (a running statement)`);
+    }
+    return false;
   }
 
   /**
@@ -404,6 +462,21 @@ class TotalsReader {
     const row = this.rows[i];
     if (!((closes || (!row.label && !row.empty)) && this.endsBlock(i) && this.s.top - this.narrowFrom >= 2)) return false;
     return this.takeAsTotal(i, this.narrowFrom, row.label ? `labelled as closing a block ("${row.label}") and printed at its end` : 'no label, printed at the end of its block (where its total stands)');
+  }
+
+  /**
+   * A running total where a total stands: the last row of its block, labelled as closing one or with no
+   * label, right after a total and the line(s) that change it ("TOTAL (14,834); Remove amounts not
+   * subject to carry forward (511); Maximum amount … (15,345)", its label in a column other than the
+   * labels'): the previous total ± the lines since, checked even when it does not add up.
+   */
+  private runningAtEnd(i: number, closes: boolean): boolean {
+    const { a, rows, s, narrowFrom } = this;
+    const row = rows[i];
+    if (!(closes || (!row.label && !row.empty)) || !this.endsBlock(i) || s.top - narrowFrom < 1) return false;
+    const k = narrowFrom - 1;
+    if (k < this.sectionFrom || !a.blocks.has(s.stack[k])) return false;
+    return this.takeAsTotal(i, k, `${row.label ? `labelled as closing a block ("${row.label}")` : 'no label'}, printed at the end of its block after a total and the line(s) that change it (a running total)`);
   }
 
   // ---- rows labelled as totals: which block each closes ----

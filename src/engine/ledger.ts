@@ -14,6 +14,13 @@ export type { BucketTotals, LedgerAggregate } from './model';
 import { amountOf, pence, PenceTotals, SAFE_SUM } from './pence';
 import { convert } from './units';
 
+// The hot loop's imports, bound once to module constants: under esbuild's CommonJS output (what tsx
+// runs the sources through, the tests and the bench included) every use of an imported name is a
+// getter call on the module object, several per ledger line; tsc's output (lib/) reads a plain
+// property. Measured at 10^6 lines: 258 ms through the getters against 87 ms as lib/ runs it.
+const toPence = pence;
+const SAFE = SAFE_SUM;
+
 /** Findings name at most this many lines of each kind one by one; a summary finding covers the rest. */
 export const MAX_LINE_FINDINGS = 200;
 
@@ -268,8 +275,8 @@ export class LedgerAggregator {
         keep = true;
       }
     }
-    const b = pence(l.budget);
-    const a = pence(l.actualToDate);
+    const b = toPence(l.budget);
+    const a = toPence(l.actualToDate);
     if (b !== undefined && a !== undefined && l.commitments === undefined && l.forecast === undefined) {
       // the common line: budget and actual in pence, summed in its bucket and in the total
       const pn = sums.pence;
@@ -279,16 +286,16 @@ export class LedgerAggregator {
       count[bucket]++;
       count[TOTAL]++;
       let s = pn[k + BUDGET] + b;
-      if (s > SAFE_SUM || s < -SAFE_SUM) sums.add(k + BUDGET, b);
+      if (s > SAFE || s < -SAFE) sums.add(k + BUDGET, b);
       else pn[k + BUDGET] = s;
       s = pn[k + ACTUAL] + a;
-      if (s > SAFE_SUM || s < -SAFE_SUM) sums.add(k + ACTUAL, a);
+      if (s > SAFE || s < -SAFE) sums.add(k + ACTUAL, a);
       else pn[k + ACTUAL] = s;
       s = pn[T + BUDGET] + b;
-      if (s > SAFE_SUM || s < -SAFE_SUM) sums.add(T + BUDGET, b);
+      if (s > SAFE || s < -SAFE) sums.add(T + BUDGET, b);
       else pn[T + BUDGET] = s;
       s = pn[T + ACTUAL] + a;
-      if (s > SAFE_SUM || s < -SAFE_SUM) sums.add(T + ACTUAL, a);
+      if (s > SAFE || s < -SAFE) sums.add(T + ACTUAL, a);
       else pn[T + ACTUAL] = s;
     } else {
       const bb = b ?? amount(l.budget);

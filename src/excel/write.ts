@@ -243,6 +243,20 @@ function sheetOps(s: SheetPlan, owned: boolean, limit: number): Op[] {
     },
   });
 
+  // Rows of wrapped text get the height the file writer gives them (Excel does not grow a row
+  // whose text wraps because of a format set by the API), so a table looks the same either way.
+  const heights = s.rowHeights ?? [];
+  if (heights.length) {
+    ops.push({
+      bytes: heights.length * OP_OVERHEAD,
+      sheet: name,
+      step: 'row heights',
+      apply: (ws) => {
+        for (const { row, height } of heights) ws(name).getRange(`${row + 1}:${row + 1}`).format.rowHeight = height;
+      },
+    });
+  }
+
   const fr = s.freeze;
   if (fr && (fr.rows || fr.columns)) {
     ops.push({

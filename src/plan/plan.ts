@@ -31,7 +31,7 @@ export interface SheetPlan {
   freeze?: { rows: number; columns: number };
   /** one check cell per table: 0 when every formula gives the engine's figure */
   checkCells: { table: TableId; address: string }[];
-  /** heights in points of rows that need more than one line (wrapped header captions) */
+  /** heights in points of rows that need more than one line (wrapped header captions; a long message on the Checks sheet) */
   rowHeights?: { row: number; height: number }[];
   /** what prints: the tables and their check rows, not the engine's figures beside them */
   printArea?: string;
@@ -369,6 +369,28 @@ export function sumFormula(refs: CellRef[], addr: (r: CellRef) => string): strin
   return chunks.length === 1 ? chunks[0] : chunks.join('+');
 }
 
+/** The Checks sheet's column widths, in characters: check or severity, table, cell, rule, message, expected, actual, difference. */
+const FINDING_WIDTHS = [60, 12, 26, 30, 90, 14, 14, 14] as const;
+/** Points per line of wrapped text in the default font (Calibri 11), as Excel's default row height. */
+const LINE_POINTS = 15;
+
+/**
+ * A text longer than its column wraps inside it, and its row is made tall enough for every line
+ * (`lines` × 15 pt; Excel and LibreOffice do not grow a row on their own when a file gives wrapped
+ * text); the row's other cells keep the default bottom alignment, level with the message's last
+ * line (aligned to the top, a finding's figures print so close under the column captions that a
+ * reader of the PDF takes the two for one two-line cell). Unwrapped, a long message runs under
+ * the figure beside it: printed (LibreOffice to PDF) the two join into one run of text, so the
+ * printed Expected figure can no longer be read (issue 15). Lines are counted at one character per
+ * unit of column width, a little generous for proportional text. A text that fits is left as it is.
+ */
+function wrapLong(g: Grid, r: number, c: number, text: string, widths: readonly number[], rowHeights: NonNullable<SheetPlan['rowHeights']>): void {
+  const lines = Math.ceil(text.length / widths[c]);
+  if (lines < 2) return;
+  g.style(r, c, r, c, 'wrap');
+  rowHeights.push({ row: r, height: Math.min(409, LINE_POINTS * lines) });
+}
+
 function checksSheet(name: string, result: BuildResult, findings: PlacedFinding[], tableSheets: SheetPlan[]): SheetPlan {
   const g = new Grid();
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
@@ -417,6 +439,7 @@ function checksSheet(name: string, result: BuildResult, findings: PlacedFinding[
   g.style(r, 0, r, heads.length - 1, 'headerLast');
   r++;
   if (findings.length === 0) g.set(r++, 0, { t: 's', v: 'No findings.' });
+  const rowHeights: NonNullable<SheetPlan['rowHeights']> = [];
   for (const f of findings) {
     g.set(r, 0, { t: 's', v: f.severity });
     g.style(r, 0, r, 0, f.severity);
@@ -427,6 +450,7 @@ function checksSheet(name: string, result: BuildResult, findings: PlacedFinding[
     } else if (f.source) g.set(r, 2, { t: 's', v: f.source });
     g.set(r, 3, { t: 's', v: f.rule });
     g.set(r, 4, { t: 's', v: f.message });
+    wrapLong(g, r, 4, f.message, FINDING_WIDTHS, rowHeights);
     if (f.expected !== undefined) g.set(r, 5, { t: 's', v: f.expected });
     if (f.actual !== undefined) g.set(r, 6, { t: 's', v: f.actual });
     if (f.difference !== undefined) g.set(r, 7, { t: 's', v: f.difference });
@@ -437,7 +461,8 @@ function checksSheet(name: string, result: BuildResult, findings: PlacedFinding[
     role: 'checks',
     tables: [],
     cells: g.rectangular(),
-    columnWidths: [60, 12, 26, 30, 90, 14, 14, 14],
+    columnWidths: [...FINDING_WIDTHS],
+    ...(rowHeights.length ? { rowHeights } : {}),
     numberFormats: g.numberFormats,
     styles: g.styles,
     freeze: { rows: 0, columns: 0 },

@@ -55,5 +55,7 @@ export const STYLES = {
   error: { bold: true, color: '#C00000' },
   warning: { bold: true, color: '#9C5700' },
   note: { color: '#404040' },
+  /** a long text that wraps within its column (its row made tall enough by the plan) */
+  wrap: { wrap: true },
 } satisfies Record<string, CellStyle>;
 export type StyleName = keyof typeof STYLES;

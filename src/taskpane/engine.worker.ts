@@ -1,16 +1,18 @@
 /// <reference lib="webworker" />
 // The engine worker: everything heavy (reading the templates, validating, the exact engine, the
 // sheet plan, the audit) runs here, so the task pane never blocks Excel's UI thread.
-import example from '../../examples/derbyshire-2020-21.json';
-import { buildFromSheets, inputSheetNames, templates } from './pipeline';
+import { buildFromSheets, inputSheetNames } from './pipeline';
 import type { WorkerMessage, WorkerRequest, WorkerResponse } from './protocol';
 
 async function handle(req: WorkerRequest): Promise<WorkerResponse[WorkerRequest['kind']]> {
   switch (req.kind) {
     case 'info':
-      return { inputSheets: inputSheetNames(example) };
-    case 'templates':
-      return { sheets: templates(req.example ? example : undefined) };
+      return { inputSheets: inputSheetNames() };
+    case 'templates': {
+      // The template writer and the worked example are a chunk of their own: a build never loads them.
+      const { templateSheets } = await import(/* webpackChunkName: "templates" */ './pipeline-templates');
+      return { sheets: templateSheets(req.example) };
+    }
     case 'build':
       return buildFromSheets(req.sheets, req.settings, req.scope);
     case 'report': {

@@ -10,7 +10,6 @@ import { FORECAST_SHEETS } from '../format/forecast-templates';
 import { type InputSheet, readTemplates, TEMPLATE_SHEETS } from '../format/templates';
 import { toModel } from '../format/validate';
 import type { SheetPlan, WorkbookPlan } from '../plan/plan';
-import { templatePlan } from '../plan/templates-plan';
 import { type BuildSettings, DEFAULT_SETTINGS, type Scope, type SheetKey } from './settings';
 import type { DisplayCell } from '../excel/report';
 import type { PublishDocument } from '../publish/model';
@@ -105,16 +104,13 @@ export function buildFromDoc(doc: unknown, s: BuildSettings = DEFAULT_SETTINGS, 
   return run(() => toModel(doc), s, scope);
 }
 
-/** The input templates, empty or filled with a document (the worked example). */
-export function templates(doc?: unknown): SheetPlan[] {
-  return templatePlan(doc as Record<string, unknown> | undefined);
-}
-
 /**
- * The input sheets a build reads: every template sheet the add-in can insert (empty or filled with
- * `doc`), so a new template (the forecasting sheets) is read as soon as the templates plan makes it.
+ * The input sheets a build reads: the sheets the template reader reads (the four templates and the
+ * forecasting sheets). Every sheet the templates plan can insert, empty or filled with a document,
+ * is one of them (test/taskpane/pure.test.ts holds it, for the empty templates and the worked
+ * example), so this list needs neither the template writer nor a document.
  */
-export function inputSheetNames(doc?: unknown): string[] {
-  const names = [...Object.values(TEMPLATE_SHEETS), ...Object.values(FORECAST_SHEETS), ...templates().map((s) => s.name), ...(doc ? templates(doc).map((s) => s.name) : [])];
+export function inputSheetNames(): string[] {
+  const names = [...Object.values(TEMPLATE_SHEETS), ...Object.values(FORECAST_SHEETS)];
   return [...new Map(names.map((n) => [n.toLowerCase(), n])).values()];
 }

@@ -14,18 +14,11 @@ import { Dec } from '../../src/base/decimal';
 
 /**
  * Tables where some single change to a figure a check uses still passes unseen. The test fails when
- * one of them is fully caught (take it off the list).
+ * one of them is fully caught (take it off the list). Empty since session 4: the last five (a firmly
+ * labelled total 100 £m out, a one-row table's "Total Budget", a running total at a table's end, a
+ * balance at a later date) were each fixed as a kind (test/audit/mutation-kinds.test.ts).
  */
-const NOT_YET = new Set<string>([
-  // one-column block closed by a labelled total after a change by 100 £m: the total no longer looks of the block's size
-  'cumbria-fire-2023-24-eden.tsv',
-  // one row: the cross-cast to "Total Budget" is learned from the rows, and the only row disagrees
-  'surrey-pcc-monitoring-2022-23-m6.tsv', 'surrey-pcc-monitoring-2022-23-m9.tsv',
-  // a running total in one column after the grand total ("Maximum amount … carry forward"), unlabelled as a total
-  'banes-capital-outturn-2004-05.tsv',
-  // one column, a running total under a label naming a date ("Budget as at 31 January 2020")
-  'northayrshire-capital-budget-2019-20.tsv',
-]);
+const NOT_YET = new Set<string>([]);
 
 const DIRS = [join(__dirname, '..', 'fixtures', 'audit-corpus'), join(__dirname, '..', 'fixtures', 'published', 'audit')];
 const CHANGES = [1, -1, 100_000];

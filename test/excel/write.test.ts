@@ -11,7 +11,8 @@ import { a1 } from '../../src/base/a1';
 import type { SheetPlan } from '../../src/plan/plan';
 import { NUMBER_FORMATS } from '../../src/plan/styles';
 import { TEMPLATE_SHEETS } from '../../src/format/templates';
-import { buildFromDoc, buildFromSheets, templates } from '../../src/taskpane/pipeline';
+import { buildFromDoc, buildFromSheets } from '../../src/taskpane/pipeline';
+import { templates } from '../../src/taskpane/pipeline-templates';
 import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';
 import { FakeRequestContext, FakeWorkbook, fakeExcelRun } from '../support/fakes/fake-excel';
 import { exampleDoc, scaledDoc } from '../support/fakes/scale';
@@ -104,6 +105,14 @@ describe('Office.js host (strict fake Excel)', () => {
     assert.deepEqual(wb.sheet(rev.name)!.freeze, rev.freeze);
     assert.equal(wb.sheet(rev.name)!.columnWidths.get(0), Math.round((rev.columnWidths[0] * 7 + 5) * 0.75 * 100) / 100);
     const checks = plan.sheets[3];
+    // A long message on the Checks sheet wraps, its row as tall as the file writer makes it (issue 15:
+    // unwrapped, LibreOffice printed it running into the Expected figure beside it).
+    const tall = checks.rowHeights ?? [];
+    assert.ok(tall.length >= 1, 'the worked example has a message longer than its column');
+    for (const { row, height } of tall) {
+      assert.equal(wb.sheet(checks.name)!.rowHeights.get(row), height);
+      assert.equal((wb.cell(checks.name, a1(row, 4)) as { wrapText?: boolean } | undefined)?.wrapText, true);
+    }
     const linked = checks.cells.flatMap((row, r) => row.map((c, k) => ({ c, r, k }))).filter((x) => x.c?.t === 's' && x.c.link);
     assert.ok(linked.length >= 3);
     for (const { c, r, k } of linked) assert.equal(wb.cell(checks.name, a1(r, k))?.hyperlink?.documentReference, (c as { link: string }).link);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { InputError } from '../../src/format/errors';
 import { columnLetters } from '../../src/base/a1';
 import { findTable, type GridValue, type InputSheet, REVENUE_LINES, TEMPLATE_SHEETS, type TemplateTable } from '../../src/format/templates';
-import { templates } from '../../src/taskpane/pipeline';
+import { templates } from '../../src/taskpane/pipeline-templates';
 import { exampleDoc } from './fakes/scale';
 
 export function asRead(sheets = templates(exampleDoc())): InputSheet[] {

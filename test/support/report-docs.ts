@@ -25,6 +25,26 @@ export interface HtmlStyle {
   labelWidth?: string;
   /** a header cell's words one to a line (narrow columns) */
   narrowHeaders?: boolean;
+  /** width of the text columns right of the label column (a comments column whose text wraps) */
+  textWidth?: string;
+}
+
+/**
+ * The comments columns of a table's body rows: text columns right of the label column (the column
+ * holding the most text), with at least one entry long enough to wrap (over 40 characters).
+ */
+export function commentColumns(body: string[][]): Set<number> {
+  const text = new Map<number, number>();
+  const long = new Set<number>();
+  // rows of figures only: a header's long captions are not comments
+  body.filter((r) => r.some(isFigure)).forEach((r) => r.forEach((c, j) => {
+    if (!c.trim() || isFigure(c)) return;
+    text.set(j, (text.get(j) ?? 0) + 1);
+    if (c.trim().length > 40) long.add(j);
+  }));
+  let label = 0;
+  for (const [j, n] of text) if (n > (text.get(label) ?? 0)) label = j;
+  return new Set([...long].filter((j) => j > label));
 }
 
 /** A table as HTML: leading rows without figures as a <thead> of <th>; labels left, figures right. */
@@ -33,11 +53,14 @@ export function tableHtml(rows: string[][], style: HtmlStyle = {}, caption?: str
   let i = 0;
   while (i < rows.length && !rows[i].slice(1).some(isFigure)) head.push(rows[i++]);
   const pad = style.padding ?? 4;
+  const textColumns = commentColumns(rows.slice(i));
   const cell = (tag: string, c: string, j: number) => {
-    const right = j > 0 && (isFigure(c) || tag === 'th');
+    // captions over a comments column are left-aligned with its text
+    const right = j > 0 && (isFigure(c) || tag === 'th' && !(style.textWidth && textColumns.has(j)));
     const w = j === 0 && style.labelWidth ? `width:${style.labelWidth};` : '';
     const hw = tag === 'th' && j > 0 && style.narrowHeaders ? 'width:3.2em;' : '';
-    return `<${tag} style="padding:${pad}pt;${right ? 'text-align:right;' : 'text-align:left;'}${w}${hw}">${esc(c)}</${tag}>`;
+    const tw = tag === 'td' && j > 0 && style.textWidth && textColumns.has(j) ? `width:${style.textWidth};` : '';
+    return `<${tag} style="padding:${pad}pt;${right ? 'text-align:right;' : 'text-align:left;'}${w}${hw}${tw}">${esc(c)}</${tag}>`;
   };
   const out = [`<table style="border-collapse:collapse;font-size:${style.tableFont ?? '9pt'};margin:6pt 0">`];
   if (caption) out.push(`<caption style="text-align:left;font-weight:bold">${esc(caption)}</caption>`);

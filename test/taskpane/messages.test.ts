@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TABLE_IDS } from '../../src/engine/tables';
-import { templates } from '../../src/taskpane/pipeline';
+import { templates } from '../../src/taskpane/pipeline-templates';
 import * as M from '../../src/taskpane/messages';
 
 const PANE = join(__dirname, '..', '..', 'src', 'taskpane');

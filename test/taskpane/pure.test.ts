@@ -11,7 +11,9 @@ import { alternativeName } from '../../src/excel/ownership';
 import { TEMPLATE_SHEETS } from '../../src/format/templates';
 import schema from '../../src/format/outturn-v1.schema.json';
 import { DEFAULT_SHEET_NAMES } from '../../src/plan/plan';
-import { buildFromDoc, inputSheetNames, templates } from '../../src/taskpane/pipeline';
+import { buildFromDoc, inputSheetNames } from '../../src/taskpane/pipeline';
+import { templates } from '../../src/taskpane/pipeline-templates';
+import { templateSheets } from '../../src/taskpane/pipeline-templates';
 import { reportFromSheets } from '../../src/taskpane/pipeline-report';
 import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';
 import type { InputSheet } from '../../src/format/templates';
@@ -28,9 +30,17 @@ function asRead(sheets = templates(exampleDoc())): InputSheet[] {
 describe('add-in: pure parts', () => {
   it("the pane's constants equal the plan's and the templates'", () => {
     assert.deepEqual(DEFAULT_SETTINGS.sheetNames, DEFAULT_SHEET_NAMES);
-    const inputs = inputSheetNames(exampleDoc());
+    const inputs = inputSheetNames();
+    assert.deepEqual(inputs, ['Outturn settings', 'Revenue input', 'Capital input', 'Reserves input', 'Ledger input', 'MTFP input']);
     for (const n of [...Object.values(TEMPLATE_SHEETS), 'Ledger input', 'MTFP input']) assert.ok(inputs.includes(n), n);
-    for (const s of templates(exampleDoc())) assert.ok(inputs.includes(s.name), s.name);
+    // every sheet the templates can insert, empty or filled, is one a build reads
+    for (const s of [...templates(), ...templates(exampleDoc()), ...templateSheets(false), ...templateSheets(true)]) assert.ok(inputs.includes(s.name), s.name);
+  });
+
+  it("the worker's templates chunk gives the templates plan: empty, and filled with the worked example", () => {
+    assert.deepEqual(templateSheets(false), templates());
+    assert.deepEqual(templateSheets(true), templates(exampleDoc()));
+    assert.notDeepEqual(templateSheets(true), templateSheets(false));
   });
 
   it('shows figures as Excel shows them in the plan formats, rounding half away from zero', () => {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { templates } from '../../src/taskpane/pipeline';
+import { templates } from '../../src/taskpane/pipeline-templates';
 import { count, failure, financeWords, NOT_IN_EXCEL } from '../../src/taskpane/messages';
 import { exampleDoc, scaledDoc } from '../support/fakes/scale';
 import { acquire, assertFits, assertInView, axe, axeLog, DARK_GRAY, DOC_SHOTS, fake, focused, type Look, needChromium, openPane, release, status, statusAll, viewLog, waitStatus } from '../support/taskpane-harness';

@@ -64,6 +64,8 @@ export interface FakeSheet {
   tables: { name: string; address: string; style?: string }[];
   freeze?: { rows: number; columns: number };
   columnWidths: Map<number, number>;
+  /** heights in points of rows given one (Excel: 0 to 409 points) */
+  rowHeights: Map<number, number>;
   /** merged areas, 0-based inclusive, never overlapping */
   merged: Box[];
   /** 0-based indexes of hidden rows */
@@ -205,7 +207,7 @@ export class FakeWorkbook {
     }
     if (name.toLowerCase() === 'history') throw new FakeExcelError('InvalidArgument', 'History is a name Excel reserves');
     if (this.sheet(name)) throw new FakeExcelError('ItemAlreadyExists', `a sheet named ${name} exists`);
-    const s: FakeSheet = { id: `{sheet-${this.nextId++}}`, name, visibility: 'Visible', cells: new Map(), names: new Map(), tables: [], columnWidths: new Map(), merged: [], hiddenRows: new Set() };
+    const s: FakeSheet = { id: `{sheet-${this.nextId++}}`, name, visibility: 'Visible', cells: new Map(), names: new Map(), tables: [], columnWidths: new Map(), rowHeights: new Map(), merged: [], hiddenRows: new Set() };
     this.sheets.push(s);
     return s;
   }
@@ -264,6 +266,7 @@ export class FakeWorkbook {
       cells: [...s.cells.entries()].sort(),
       names: [...s.names.entries()],
       columnWidths: [...s.columnWidths.entries()],
+      rowHeights: [...s.rowHeights.entries()],
       hiddenRows: [...s.hiddenRows].sort((a, b) => a - b),
     })));
   }
@@ -1059,6 +1062,18 @@ export class FakeRangeFormat {
             if (b.r0 !== 0 || b.r1 !== MAX_ROWS - 1) throw new FakeExcelError('InvalidArgument', 'set column widths on whole columns in this fake');
             const s = this.range.ws.sheet();
             for (let c = b.c0; c <= b.c1; c++) s.columnWidths.set(c, v);
+          });
+        },
+        enumerable: true,
+      },
+      rowHeight: {
+        // Excel: the height in points of every row the range touches, 0 to 409 (RangeFormat.rowHeight).
+        set: (v: unknown) => {
+          if (typeof v !== 'number' || !(v >= 0 && v <= 409)) throw new FakeExcelError('InvalidArgument', `row height ${String(v)}`);
+          this.ctx.enqueue('set', `${this.rangePath()}.rowHeight`, v, () => {
+            const b = this.range.box();
+            const s = this.range.ws.sheet();
+            for (let r = b.r0; r <= b.r1; r++) s.rowHeights.set(r, v);
           });
         },
         enumerable: true,

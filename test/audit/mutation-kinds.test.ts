@@ -1,0 +1,133 @@
+// The kinds of reading the mutation property (test/audit/mutation.test.ts) found missing, each shown on
+// the real table that showed it (sources: test/fixtures/published/audit/SOURCES.md and
+// test/fixtures/audit-corpus/README.md) with one figure changed, and on the table as printed (clean).
+// Every expected figure is recomputed here by hand from the printed ones, in exact decimal.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type AuditReport, auditGrids, exitCodeOf } from '../../src/audit/audit';
+import { datedName } from '../../src/audit/casting';
+import { readDelimited } from '../../src/audit/delimited';
+
+const PUBLISHED = join(__dirname, '..', 'fixtures', 'published', 'audit');
+const CORPUS = join(__dirname, '..', 'fixtures', 'audit-corpus');
+
+const read = (file: string) => readFileSync(file, 'utf8');
+const audit = (text: string, name = 'table.tsv'): AuditReport => auditGrids([readDelimited(text, name)], { trace: true });
+/** The error and warning findings as "row:column rule expected". */
+const flags = (r: AuditReport) => r.findings.filter((f) => f.severity !== 'note').map((f) => `${f.row}:${f.column} ${f.rule} ${f.expected}`);
+
+describe('audit: kinds of reading the mutation property found missing', () => {
+  describe('a column headed "Total …" beside the columns its header names is a cross-cast, even in a table of one row', () => {
+    // PCC for Surrey, Decision 42/2022, 2nd quarter 2022/23: PCC Budget 3.3 + Operational Budget 275.8 = Total Budget 279.1.
+    const m6 = read(join(PUBLISHED, 'surrey-pcc-monitoring-2022-23-m6.tsv'));
+
+    it('as printed: clean, and the one row is cross-cast (3.3 + 275.8 = 279.1)', () => {
+      const r = audit(m6);
+      assert.equal(exitCodeOf(r), 0);
+      assert.equal(r.tables[0].checked.crossCasts, 1);
+      assert.ok(r.involved!.some((x) => x.row === 2 && x.column === 2), 'the PCC Budget figure is in a check');
+    });
+
+    it('the PCC Budget printed 3.4: Total Budget is found 0.1 short of its parts (3.4 + 275.8 = 279.2)', () => {
+      const r = audit(m6.replace('Month 6\t3.3\t', 'Month 6\t3.4\t'));
+      assert.deepEqual(flags(r), ['2:4 revenue.across 279.2']);
+      assert.match(r.findings[0].message, /the columns its header names as its parts/);
+    });
+
+    it('the Operational Budget printed 10,275.8: Total Budget is found short (3.3 + 10,275.8 = 10,279.1)', () => {
+      const r = audit(m6.replace('\t275.8\t', '\t10275.8\t'));
+      assert.deepEqual(flags(r), ['2:4 revenue.across 10279.1']);
+    });
+
+    it('rows that say otherwise win over the header: two rows whose "Total Budget" is not the sum of the named columns are not cross-cast', () => {
+      // The same header over two rows where the total holds a third, unprinted part (figures made up for the shape).
+      const header = m6.split('\n')[0];
+      const text = `${header}\nMonth 6\t3.3\t275.8\t281.1\t276.7\t(4.4)\nMonth 9\t3.2\t275.9\t281.1\t275.7\t(5.4)\n`;
+      const r = audit(text);
+      assert.deepEqual(flags(r), []);
+      assert.equal(r.tables[0].checked.crossCasts, 0);
+    });
+  });
+
+  describe('a firmly closing label ("Gross expenditure", "Net expenditure") is a total however far its rows are out, when its run crosses no heading', () => {
+    // Eden DC, Cumbria Commissioner Fire and Rescue Authority 2023/24 (£m): nine lines = Gross expenditure 30.515;
+    // 30.515 − 0.169 − 4.903 = Net expenditure / budget requirement 25.443; 25.443 − 3.211 − 6.360 + 0.067 = 15.939.
+    const eden = read(join(CORPUS, 'cumbria-fire-2023-24-eden.tsv'));
+
+    it('as printed: clean, three totals read', () => {
+      const r = audit(eden);
+      assert.equal(exitCodeOf(r), 0);
+      assert.deepEqual(r.tables[0].totals.map((t) => `${t.row}:${t.from}-${t.to}`), ['11:2-10', '14:11-13', '18:14-17']);
+    });
+
+    it('Firefighter pay printed 117.044 (100 £m too much): Gross expenditure is found 100 short (the lines add up to 130.515)', () => {
+      const r = audit(eden.replace('\t17.044', '\t117.044'));
+      assert.deepEqual(flags(r), ['11:2 auto.cast 130.515']);
+    });
+
+    it('Less: fees and charges printed 99.831 for (0.169): Net expenditure is read as Gross expenditure less the lines since (30.515 + 99.831 − 4.903 = 125.443)', () => {
+      const r = audit(eden.replace('(0.169)', '99.831'));
+      assert.deepEqual(flags(r), ['14:2 auto.cast 125.443']);
+      assert.equal(r.tables[0].totals.find((t) => t.row === 14)?.from, 11, 'the running reading: from Gross expenditure');
+    });
+  });
+
+  describe('a balance at a later date named as one above it ("Budget … as at 30 November 2019" … "Budget as at 31 January 2020") closes a running statement', () => {
+    // North Ayrshire Council, Capital Programme Performance to 31 January 2020, para 2.1 (£m):
+    // 51.368 − 0.361 − 12.071 + 0.127 + 0.172 = 39.235.
+    const na = read(join(PUBLISHED, 'northayrshire-capital-budget-2019-20.tsv'));
+
+    it('as printed: clean, the last row the total of the statement from the first', () => {
+      const r = audit(na);
+      assert.equal(exitCodeOf(r), 0);
+      assert.deepEqual(r.tables[0].totals.map((t) => `${t.row}:${t.from}-${t.to}`), ['8:2-7']);
+    });
+
+    it('Revisions to the Programme printed 0.173: the budget as at 31 January 2020 is found 0.001 out (51.368 − 0.361 − 12.071 + 0.127 + 0.173 = 39.236)', () => {
+      const r = audit(na.replace('\t0.172', '\t0.173'));
+      assert.deepEqual(flags(r), ['8:2 auto.cast 39.236']);
+      assert.match(r.tables[0].totals[0].why, /at a later date/);
+    });
+
+    it('the opening budget printed 151.368: found at the closing row (100 £m out), not passed as a table with nothing to check', () => {
+      const r = audit(na.replace('51.368', '151.368'));
+      assert.deepEqual(flags(r), ['8:2 auto.cast 139.235']);
+    });
+
+    it('not when the balance above names another quantity or a later date: then nothing is read (nothing to check)', () => {
+      for (const changed of [na.replace('Budget approved as at 30 November', 'Funding approved as at 30 November'), na.replace('30 November 2019', '30 November 2020')]) {
+        assert.throws(() => audit(changed.replace('\t0.172', '\t0.173')), /nothing could be checked/);
+      }
+    });
+
+    it('reads the dates a label names, day first as the UK writes them', () => {
+      assert.deepEqual(datedName('Budget approved as at 30 November 2019'), { name: 'budget', date: 20191130 });
+      assert.deepEqual(datedName('Budget as at 31 January 2020'), { name: 'budget', date: 20200131 });
+      assert.deepEqual(datedName('Programme at 31st March 2005'), { name: 'programme', date: 20050331 });
+      assert.deepEqual(datedName('Balance at 31/03/2024'), { name: 'balance', date: 20240331 });
+      assert.deepEqual(datedName('Revised budget, June 2021'), { name: 'budget', date: 20210601 });
+      assert.equal(datedName('2019/20 to 2020/21'), undefined);
+      assert.equal(datedName('As at 31 March 2024'), undefined, 'a date naming nothing');
+    });
+  });
+
+  describe('a running total where a total stands: the last row, after a total and the line that changes it', () => {
+    // Bath & North East Somerset Council, Cabinet 29 June 2005, Appendix 5 (£000): TOTAL (14,834);
+    // Remove amounts not subject to carry forward rules (511); Maximum amount … carry forward (15,345) = (14,834) + (511).
+    const banes = read(join(PUBLISHED, 'banes-capital-outturn-2004-05.tsv'));
+
+    it('as printed: clean, the last row read as a running total of TOTAL and the line since', () => {
+      const r = audit(banes);
+      assert.equal(exitCodeOf(r), 0);
+      assert.ok(r.tables[0].totals.some((t) => t.row === 32 && t.from === 30 && t.to === 31));
+    });
+
+    for (const [printed, expected] of [['(510)', '-15344'], ['(512)', '-15346'], ['99489', '84655']]) {
+      it(`the amount removed printed ${printed}: the maximum to carry forward is found out (TOTAL + ${printed} = ${expected})`, () => {
+        const r = audit(banes.replace('\t(511)', `\t${printed}`));
+        assert.deepEqual(flags(r), [`32:7 revenue.cast ${expected}`]);
+      });
+    }
+  });
+});
