@@ -1,7 +1,7 @@
 // What the rules share: the table, where findings go, how to name a cell, and small helpers.
 import { Dec, ZERO, text } from '../base/decimal';
 import type { Units } from '../engine/model';
-import type { Column, FoundTable, Layout, TableRow } from './detect';
+import { type Column, type FoundTable, type Layout, type TableRow, gridColumn } from './detect';
 import { type AuditFinding, type Num, isNum, severityOf, show } from './findings';
 import { type Location, type Reading, locate, place } from './grid';
 import type { Kind } from './kinds';
@@ -109,7 +109,7 @@ export class Audit {
     return x.value;
   }
   where(row: TableRow, c: number): string {
-    return place(this.t.grid, row.r, c, this.col(c).caption);
+    return place(this.t.grid, row.r, gridColumn(row, c), this.col(c).caption);
   }
   /** A note at a cell: a fact about the table worth saying, not a fault. */
   note(row: TableRow, c: number, rule: string, message: string): void {
@@ -117,7 +117,7 @@ export class Audit {
   }
   /** The cell as a finding names it: text for a person, row and column for a program. */
   loc(row: TableRow, c: number): Location {
-    return locate(this.t.grid, row.r, c, this.col(c).caption);
+    return locate(this.t.grid, row.r, gridColumn(row, c), this.col(c).caption);
   }
   units(c: number): Units | undefined {
     return this.col(c).units;
@@ -129,7 +129,7 @@ export class Audit {
 
   /** Records that a check used these cells (see `involved`). */
   involve(cells: readonly At[]): void {
-    for (const [row, c] of cells) this.involved.push([row.r, c]);
+    for (const [row, c] of cells) this.involved.push([row.r, gridColumn(row, c)]);
   }
 
   /**

@@ -359,15 +359,7 @@ function columnsOf(lines: Line[]): Column[] {
       k--;
     }
   }
-  // a header right of every column, over nothing ("Flag" over a column no line flags): a column of
-  // its own, empty in the body, not a part of the last column's header
-  for (const l of lines) {
-    if (isRow(l)) continue;
-    for (const s of l.segs) {
-      const last = cols[cols.length - 1];
-      if (last && !s.numeric && /[A-Za-z]{2}/.test(s.text) && s.x0 >= last.x1 + 0.5 * s.h && !cols.some((c) => overlap(c, s) > 0)) cols.push({ x0: s.x0, x1: s.x1 });
-    }
-  }
+  cols = withHeadersRightOfAll(cols, lines);
   // a header over exactly one column shows how wide that column's cells are
   for (const l of lines) {
     if (isRow(l)) continue;
@@ -381,6 +373,24 @@ function columnsOf(lines: Line[]): Column[] {
         hit[0].x0 = Math.min(hit[0].x0, s.x0);
         hit[0].x1 = Math.max(hit[0].x1, s.x1);
       }
+    }
+  }
+  return cols;
+}
+
+/**
+ * A header right of every column, over nothing ("Flag" over a column no line flags; "% change" over a
+ * column no row of the page fills, wrapped so that "%" stands alone on the header's first line): a
+ * column of its own, empty in the body, not a part of the last column's header. Also applied to a
+ * table's continuation on a later page, read in the columns of its first page.
+ */
+function withHeadersRightOfAll(given: Column[], lines: Line[]): Column[] {
+  const cols = given.slice();
+  for (const l of lines) {
+    if (isRow(l)) continue;
+    for (const s of l.segs) {
+      const last = cols[cols.length - 1];
+      if (last && !s.numeric && (/[A-Za-z]{2}/.test(s.text) || s.text === '%') && s.x0 >= last.x1 + 0.5 * s.h && !cols.some((c) => overlap(c, s) > 0)) cols.push({ x0: s.x0, x1: s.x1 });
     }
   }
   return cols;
@@ -674,14 +684,23 @@ export function readPages(source: string, pages: PageText[]): ReportDocument {
       const startsPage = b.lines[0].y <= firstContentY + 0.5;
       const continues = prev && startsPage && !b.title && fitsColumns(prev.cols, b);
       // a continuation is read in the columns of the table it continues (a page may not use them all)
-      const t = continues && prev ? tableOf(b, prev.cols) : tableOf(b);
+      const t = continues && prev ? tableOf(b, withHeadersRightOfAll(prev.cols, b.lines)) : tableOf(b);
       if (continues && prev) {
+        // a column first headed on this page (see withHeadersRightOfAll) widens the whole table
+        prev.cols = t.cols;
         // drop a repeated header
         let skip = 0;
-        while (skip < prev.header.length && skip < t.cells.length && t.cells[skip].join('\u0001') === prev.header[skip].join('\u0001')) skip++;
+        // (a column first headed on this page leaves the repeated header one empty cell longer)
+        const key = (row: string[]) => {
+          let n = row.length;
+          while (n > 0 && row[n - 1] === '') n--;
+          return row.slice(0, n).join('\u0001');
+        };
+        while (skip < prev.header.length && skip < t.cells.length && key(t.cells[skip]) === key(prev.header[skip])) skip++;
         prev.table.cells.push(...t.cells.slice(skip));
         prev.table.bold?.push(...t.bold.slice(skip));
         prev.table.rowPages?.push(...t.pages.slice(skip));
+        prev.table.cells = rectangular(prev.table.cells);
       } else {
         perPage++;
         const table: DocTable = {

@@ -66,4 +66,43 @@ describe('the precompiled outturn/v1 validator', () => {
       assert.deepEqual(v.errors, runtime.errors);
     }), { numRuns: 200 });
   });
+
+  it('names each definition in its errors as Ajv does where it inlines it: every field of the examples broken, one at a time', function () {
+    this.timeout(120_000);
+    // The standalone code compiles each definition once (inlineRefs: false) and puts
+    // "#/definitions/NAME" back in front of its errors' schemaPath (scripts/ajv-standalone.cjs):
+    // validate.ts words an error by that path ("must be money: …"). Every path of each example
+    // (a ledger's lines: its first two only), each broken value and removal, against Ajv at run time.
+    const bad: (Json | undefined)[] = [undefined, null, true, 'x', '12x', '', -1, 1.5, 0, {}, ['a'], 'a'.repeat(300)];
+    const named = new Set<string>();
+    let compared = 0;
+    for (const doc of examples) {
+      const small = structuredClone(doc) as Record<string, Json>;
+      const ledger = (small.revenue as Record<string, Json> | undefined)?.ledger as Record<string, Json[]> | undefined;
+      if (ledger?.lines) ledger.lines = ledger.lines.slice(0, 2);
+      // two optional settings no example gives, so that they too are broken
+      const revenue = small.revenue as Record<string, Json> | undefined;
+      if (revenue) Object.assign(revenue, { decimals: 1, varianceSign: 'budget-minus-outturn' }, revenue);
+      for (const path of paths(small)) {
+        for (const value of bad) {
+          const d = structuredClone(small);
+          let node = d as Record<string | number, Json>;
+          for (const k of path.slice(0, -1)) node = node[k] as Record<string | number, Json>;
+          const last = path[path.length - 1];
+          if (value === undefined) {
+            if (Array.isArray(node)) node.splice(last as number, 1);
+            else delete node[last];
+          } else node[last] = value;
+          const v = pre.schemaValidator();
+          assert.equal(v(d), runtime(d), JSON.stringify(path));
+          assert.deepEqual(v.errors, runtime.errors, JSON.stringify(path));
+          for (const e of v.errors ?? []) named.add(/^#\/definitions\/(\w+)\//.exec(e.schemaPath)?.[1] ?? '');
+          compared++;
+        }
+      }
+    }
+    assert.ok(compared > 10_000, `${compared} documents compared`);
+    // every definition Ajv would inline (none with a $ref inside), each seen named in an error
+    for (const name of ['money', 'percent', 'year', 'decimals', 'varianceSign', 'caption', 'units', 'label', 'ref', 'code', 'weight']) assert.ok(named.has(name), `no error named #/definitions/${name}: ${[...named].join(', ')}`);
+  });
 });
