@@ -157,4 +157,18 @@ describe('audit: kinds of reading the mutation property found missing', () => {
       assert.deepEqual(flags(r), ['3:6 revenue.variance -3.4']);
     });
   });
+
+  describe('a shifted total row whose first figure is nil, printed 0, is read as shifted (no line is numbered 0)', () => {
+    // Nottinghamshire Fire EFA 2020/21 adjustments, the copy whose unlabelled totals lost their first cell
+    // (test/fixtures/published/audit/variant-nottsfire-efa-shifted-totals.tsv): row 16 prints (1,170) (9,416) (2,180) (12,766)
+    // one column left; (1,155) + (15) = (1,170) in the capital column.
+    const shifted = read(join(PUBLISHED, 'variant-nottsfire-efa-shifted-totals.tsv'));
+
+    it('its capital total printed 0: found at its cell (the two rows above add up to −1,170) and across (−12,766 is not 0 − 9,416 − 2,180)', () => {
+      const lines = shifted.split('\n');
+      lines[15] = lines[15].replace('(1,170)', '0');
+      const r = audit(lines.join('\n'));
+      assert.deepEqual(flags(r), ['16:1 auto.cast -1170', '16:4 auto.across -11596']);
+    });
+  });
 });
