@@ -52,6 +52,8 @@ export function datedName(label: string): { name: string; date: number } | undef
 const CLOSES = /^(net\s+)?cost of services|^(gross|net)\s+(revenue\s+)?(expenditure|spend|cost|budget|income)|^net cost of services|requirement\b|^closing balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$|^current approved|^(revised|approved|total)\s+(capital\s+)?programme|^(net\s+)?(increase|decrease|movement)\b.*\b(in|during)\s+(the\s+)?year|^\(?surplus\b|^\(?deficit\b|^net\s+(surplus|deficit|position)|^(net\s+)?(increase|\(?decrease).*before transfers|^funding\s+total|^total/i;
 /** A label that closes a block and stands for its lines even when nothing adds up to it: the error is then in the figures. */
 const CLOSES_FIRMLY = /^(net\s+)?budget requirement|^council tax requirement|^(total\s+)?precept requirement|^net (revenue )?expenditure\b.*requirement|^gross\s+(revenue\s+)?expenditure|^net\s+(revenue\s+)?expenditure|^net cost of services|^closing balance|^balance\s+(at|as at)\s+31/i;
+/** A balance at the end of a period, whatever its wording ("Closing balance", "Balance at 31 March 2022", "Balance carried forward"). */
+const CLOSING_BALANCE = /^closing\s+balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$/i;
 /** An opening balance is a line (what the year starts from), whatever its wording. */
 const OPENS = /^(opening\s+balance|balance\s+(at|as at)\s+(1|the start)|balance\s+b(rought)?\s*\/?\s*f|brought forward)/i;
 
@@ -230,6 +232,7 @@ export function readTotals(a: Audit): void {
   const reader = new TotalsReader(a);
   for (let i = 0; i < a.t.rows.length; i++) reader.read(i);
   for (const i of reader.above) totalAbove(a, i, reader.cols);
+  balancesAbove(a, reader.cols);
 }
 
 /**
@@ -654,6 +657,45 @@ function totalAbove(a: Audit, i: number, cols: number[]): void {
   const why = 'labelled as a total, printed above the lines that add up to it';
   a.blocks.set(i, { members, why });
   a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[members[members.length - 1]]), why });
+}
+
+/**
+ * A closing balance printed above the movements that lead to it (as statements of accounts print
+ * provisions: "Closing Balance at 31 March 2022", then "Balance at 1 April", the increases and the
+ * amounts used; or a statement read bottom-up): the first row of its block (the table's first row, or
+ * the row after a heading or a blank line), labelled as a balance at the end of a period, still a line
+ * in no block, with two or more lines under it up to the next heading, total, blank line or the
+ * table's end. It totals them when its arithmetic says so (a non-nil figure equal to their sum, in one
+ * column at least) or when the first of them is labelled as the opening balance (then a figure wrong
+ * in every column is still found at its cell by the cast). Figures in pounds as printed.
+ */
+function balancesAbove(a: Audit, cols: number[]): void {
+  const rows = a.t.rows;
+  const inBlock = new Set<number>();
+  for (const b of a.blocks.values()) for (const m of b.members) inBlock.add(m);
+  const free = (j: number) => a.kinds[j] === 'line' && !a.blocks.has(j) && !inBlock.has(j);
+  for (let i = 0; i < rows.length; i++) {
+    const first = i === 0 || a.kinds[i - 1] === 'heading' || rows[i].r > rows[i - 1].r + 1;
+    if (!first || !free(i) || !CLOSING_BALANCE.test(rows[i].label) || OPENS.test(rows[i].label)) continue;
+    const members: number[] = [];
+    for (let j = i + 1; j < rows.length && free(j) && rows[j].r === rows[j - 1].r + 1 && !CLOSING_BALANCE.test(rows[j].label); j++) members.push(j);
+    if (members.length < 2) continue;
+    const casts = cols.some((c) => {
+      const p = a.num(rows[i], c);
+      if (!p || p.value.isZero()) return false;
+      let sum = ZERO;
+      for (const m of members) sum = sum.plus(a.value(rows[m], c) ?? ZERO);
+      return sum.eq(p.value);
+    });
+    const opens = OPENS.test(rows[members[0]].label);
+    if (!casts && !opens) continue;
+    a.kinds[i] = 'total';
+    const why = casts
+      ? 'labelled as a closing balance, printed above the movements that add up to it'
+      : `labelled as a closing balance, printed above the movements from the opening balance ("${rows[members[0]].label}")`;
+    a.blocks.set(i, { members, why });
+    a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[members[members.length - 1]]), why });
+  }
 }
 
 /**

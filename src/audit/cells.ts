@@ -77,6 +77,12 @@ export function cellRules(a: Audit): void {
         a.note(row, c, 'printed.unit-in-cell', `${a.describe(row, c)}: printed ${x.raw}; read as ${x.value.toFixed()}, the unit "${x.unit}" inside the cell set aside (the column's units: ${a.units(c) ?? 'not stated'})`);
       }
     }
+    if (row.shift !== undefined) {
+      const first = [...row.cells.keys()].find((c) => row.cells.get(c)!.kind !== 'blank')!;
+      a.note(row, first, 'printed.shifted-row', row.shift < 0
+        ? `${row.label || 'A row with no label'}: its figures are printed one column to the left of their headers (the first in the label column, the last column empty), as a copy that lost a row's first cell leaves them: read under the headers they belong to`
+        : `${row.label || 'A row with no label'}: its figures are printed one column to the right of their headers (the first column of figures empty, the last figure past the last header), as a copy leaves them: read under the headers they belong to`);
+    }
     if (row.labelIn !== undefined) {
       a.note(row, row.labelIn, 'printed.label-in-figures', `"${row.label}" is printed in the column of figures ${a.col(row.labelIn).caption || ''} with the label column empty (as a copy from a PDF leaves it): read as the row's label`);
     }

@@ -1,7 +1,7 @@
 // What the rules share: the table, where findings go, how to name a cell, and small helpers.
 import { Dec, ZERO, text } from '../base/decimal';
 import type { Units } from '../engine/model';
-import type { Column, FoundTable, Layout, TableRow } from './detect';
+import { type Column, type FoundTable, type Layout, type TableRow, gridColumn } from './detect';
 import { type AuditFinding, type Num, isNum, severityOf, show } from './findings';
 import { type Location, type Reading, locate, place } from './grid';
 import type { Kind } from './kinds';
@@ -42,6 +42,20 @@ export interface TotalTaken {
   why: string;
 }
 
+/**
+ * A column the audit read as the difference of two others (a variance, a remaining budget, a
+ * reprofile, a virement), and how: so a person can see the reading, and which way round it was taken.
+ */
+export interface DifferenceTaken {
+  /** 1-based column of the file or sheet */
+  column: number;
+  caption: string;
+  /** the two columns, as printed: "Projected Outturn − Total Budget" */
+  is: string;
+  /** when the reading was learned from the lines (either way round, of several budgets): how many lines agree with it; absent when the layout fixes it */
+  agree?: number;
+}
+
 /** A cell of the table: its row and its column (grid index), as a check names the figures it uses. */
 export type At = readonly [TableRow, number];
 
@@ -57,6 +71,8 @@ export class Audit {
   alongside: ReadonlySet<Layout> = new Set();
   readonly checked: Checked = noneChecked();
   readonly totals: TotalTaken[] = [];
+  /** the columns read as the difference of two others (see DifferenceTaken) */
+  readonly differences: DifferenceTaken[] = [];
   /** per total row (index into t.rows): the rows it adds, as readTotals found them */
   readonly blocks = new Map<number, { members: number[]; why: string }>();
   private readonly byC = new Map<number, Column>();
@@ -93,7 +109,7 @@ export class Audit {
     return x.value;
   }
   where(row: TableRow, c: number): string {
-    return place(this.t.grid, row.r, c, this.col(c).caption);
+    return place(this.t.grid, row.r, gridColumn(row, c), this.col(c).caption);
   }
   /** A note at a cell: a fact about the table worth saying, not a fault. */
   note(row: TableRow, c: number, rule: string, message: string): void {
@@ -101,7 +117,7 @@ export class Audit {
   }
   /** The cell as a finding names it: text for a person, row and column for a program. */
   loc(row: TableRow, c: number): Location {
-    return locate(this.t.grid, row.r, c, this.col(c).caption);
+    return locate(this.t.grid, row.r, gridColumn(row, c), this.col(c).caption);
   }
   units(c: number): Units | undefined {
     return this.col(c).units;
@@ -113,7 +129,7 @@ export class Audit {
 
   /** Records that a check used these cells (see `involved`). */
   involve(cells: readonly At[]): void {
-    for (const [row, c] of cells) this.involved.push([row.r, c]);
+    for (const [row, c] of cells) this.involved.push([row.r, gridColumn(row, c)]);
   }
 
   /**
@@ -149,7 +165,18 @@ export const rowsOf = (a: Audit, ...kinds: Kind[]) => a.kinds.map((k, i) => (kin
 
 // ---------- row rules: a figure that is the difference of two others ----------
 
-export function difference(a: Audit, rows: number[], target: number, plus: number, minus: number, rule: string, what: string): void {
+/**
+ * Checks column `target` as `plus` − `minus` on the given rows (a finding at each row that differs) and
+ * records the reading in `a.differences`; `agree`: the lines it was learned from, when it was.
+ */
+export function difference(a: Audit, rows: number[], target: number, plus: number, minus: number, rule: string, what: string, agree?: number): void {
+  const caption = (c: number) => a.col(c).caption || `column ${c + 1}`;
+  a.differences.push({
+    column: locate(a.t.grid, a.t.r0, target, '').column,
+    caption: caption(target),
+    is: `${caption(plus)} − ${caption(minus)}`,
+    ...(agree !== undefined ? { agree } : {}),
+  });
   for (const i of rows) {
     const row = a.t.rows[i];
     const p = a.num(row, plus);

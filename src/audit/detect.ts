@@ -59,7 +59,17 @@ export interface TableRow {
   empty: boolean;
   /** the grid column the label was found in when it is not the label column (pushed into the figures by a copy from a PDF) */
   labelIn?: number;
+  /**
+   * A row whose figures a copy shifted one column (see shiftedRows): per table column c of `cells`,
+   * the grid column its figure is printed in; `shift` says which way (-1: one column left, the first
+   * figure in the label column; +1: one column right, the last figure past the last header).
+   */
+  printedAt?: Map<number, number>;
+  shift?: -1 | 1;
 }
+
+/** The grid column the figure of table column c is printed in on this row (c itself unless a copy shifted the row). */
+export const gridColumn = (row: TableRow, c: number): number => row.printedAt?.get(c) ?? c;
 
 export interface FoundTable {
   grid: Grid;
@@ -118,7 +128,8 @@ export function findTables(g: Grid): FoundTable[] {
   }
   let pendingHeader: number[] = [];
   const above: number[] = [];
-  for (const [b0, b1] of bands) {
+  for (let n = 0; n < bands.length; n++) {
+    const [b0, b1] = bands[n];
     let d = -1;
     for (let r = b0; r <= b1; r++) {
       if (hasNumber(g, r, w - 1) && !isCheckRow(g, r)) {
@@ -173,6 +184,23 @@ export function findTables(g: Grid): FoundTable[] {
     }
     pendingHeader = [];
 
+    // A header printed again inside the body: a second table stacked under the first (a title line
+    // above the repeat, or another caption over the labels) starts a band of its own; a bare repeat
+    // (a page break) is not a row of the table.
+    const skip = new Set<number>();
+    for (let r = bodyStart + 1; r <= last && headerRows.length; r++) {
+      if (!repeatsHeader(g, headerRows, r, numericish)) continue;
+      let t0 = r;
+      while (t0 - 1 > bodyStart && isTitleRow(g, t0 - 1, w)) t0--;
+      const caption = (row: number) => normalise(cellText(cellAt(g, row, 0)));
+      if (t0 < r || caption(r) !== caption(headerRows[headerRows.length - 1])) {
+        bands.splice(n + 1, 0, [t0, b1]);
+        last = t0 - 1;
+        break;
+      }
+      skip.add(r);
+    }
+
     // The mirror block Outturn writes beside a table starts under a header naming the engine.
     let c1 = w - 1;
     for (const r of headerRows) for (let c = 0; c < w; c++) {
@@ -180,11 +208,36 @@ export function findTables(g: Grid): FoundTable[] {
     }
     while (c1 > 0 && columnIsBlank(g, [...headerRows, ...range(bodyStart, last)], c1)) c1--;
 
-    const t = describe(g, headerRows, bodyStart, last, c1, above);
+    const t = describe(g, headerRows, bodyStart, last, c1, above, skip);
     if (t) tables.push(t);
     above.length = 0;
   }
   return tables;
+}
+
+/**
+ * Row r prints the header again: in two or more of the columns that hold figures, the same caption
+ * as a header row (case and spacing aside), and no figure.
+ */
+function repeatsHeader(g: Grid, headerRows: number[], r: number, figureCols: Set<number>): boolean {
+  if (hasNumber(g, r, width(g) - 1)) return false;
+  return headerRows.some((h) => {
+    let same = 0;
+    for (const c of figureCols) {
+      const x = normalise(cellText(cellAt(g, r, c)));
+      if (!x) continue;
+      if (x !== normalise(cellText(cellAt(g, h, c)))) return false;
+      same++;
+    }
+    return same >= 2;
+  });
+}
+
+/** A title line: text in the first cell only. */
+function isTitleRow(g: Grid, r: number, w: number): boolean {
+  if (!cellText(cellAt(g, r, 0))) return false;
+  for (let c = 1; c < w; c++) if (cellText(cellAt(g, r, c))) return false;
+  return true;
 }
 
 function range(a: number, b: number): number[] {
@@ -201,10 +254,10 @@ export function normalise(s: string): string {
   return s.toLowerCase().replace(/_/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** Units named in a header or a title: £, £'000 (also £000s, £k, £ thousands), £m. */
+/** Units named in a header or a title: £, £'000 (also £000s, £k, £ thousands, "in thousands of pounds"), £m (also "millions of pounds"). */
 export function unitsIn(s: string): Units | undefined {
-  if (/£\s*m\b|£\s*millions?\b|\(\s*£?\s*m\s*\)/i.test(s)) return '£m';
-  if (/£\s*['’]?\s*000s?|£\s*k\b|£\s*thousands?\b|\(\s*000s?\s*\)/i.test(s)) return "£'000";
+  if (/£\s*m\b|£\s*millions?\b|\(\s*£?\s*m\s*\)|\bmillions? of pounds\b/i.test(s)) return '£m';
+  if (/£\s*['’]?\s*000s?|£\s*k\b|£\s*thousands?\b|\(\s*000s?\s*\)|\bthousands? of pounds\b/i.test(s)) return "£'000";
   if (/£/.test(s)) return '£';
   return undefined;
 }
@@ -266,7 +319,7 @@ export function chooseLabelColumn(g: Grid, columns: Column[], r0: number, r1: nu
   return best >= 0 ? best : 0;
 }
 
-function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: number, above: number[]): FoundTable | undefined {
+function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: number, above: number[], skip: ReadonlySet<number> = new Set()): FoundTable | undefined {
   const captionOf = (c: number) => headerRows.map((r) => cellText(cellAt(g, r, c))).filter(Boolean).join(' ');
   // A header row with text in its first cell only is the table's title ("Note 11 – Other Operating
   // Expenditure"), not that column's caption: it does not make the column one of note references.
@@ -285,6 +338,7 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     let percents = 0;
     let figureLike = 0;
     for (let r = r0; r <= r1; r++) {
+      if (skip.has(r)) continue;
       const x = readAt(g, r, c);
       if (x.kind === 'number') {
         numbers++;
@@ -331,6 +385,7 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
 
   const rows: TableRow[] = [];
   for (let r = r0; r <= r1; r++) {
+    if (skip.has(r)) continue;
     const cells = new Map<number, Reading>();
     let empty = true;
     for (const col of columns) {
@@ -363,7 +418,69 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
       ...(labelIn !== undefined ? { labelIn } : {}),
     });
   }
+  unshift(g, headerRows.length > 0, columns, labelCol, rows);
   return { grid: g, headerRows, r0, r1, c0: 0, c1, columns, labelCol, rowTypeCol, rows, units };
+}
+
+/**
+ * A figure in the label column that is no line or note number (a bare integer of one or two digits;
+ * never 0: no line is numbered 0, and a shifted total whose first column is nil prints it so).
+ */
+const figureInLabel = (x: Reading): boolean => x.kind === 'number' && !x.dash && !/^\s*(?!0+\s*$)\d{1,2}\s*$/.test(x.raw);
+
+/**
+ * Rows whose figures a copy shifted one column (an HTML table one cell short, a PDF's text run
+ * together), read under the headers they belong to, each figure keeping the cell it is printed in
+ * (`printedAt`, so findings name that cell):
+ *  - one column left: the label column holds a figure, the last column of figures is empty, and no
+ *    other cell of figures holds text (an unlabelled total whose row lost its first, empty cell);
+ *  - one column right: a column past the last caption (no caption of its own, every other column of
+ *    figures captioned) holds figures only in rows whose first column of figures is empty (or holds
+ *    the row's label, pushed there too): each such row moves one column left, and the uncaptioned
+ *    column is no column of the table. When any row with a figure there does not fit, nothing moves.
+ * Decided by the row's shape alone, never by its arithmetic: a wrong figure in a shifted row is then
+ * found at its cell like any other. Mutates `rows` and `columns`.
+ */
+function unshift(g: Grid, captioned: boolean, columns: Column[], labelCol: number, rows: TableRow[]): void {
+  const figs = columns.filter((c) => c.numeric).map((c) => c.c);
+  if (figs.length < 2) return;
+  const isText = (x: Reading | undefined) => x?.kind === 'text';
+  const move = (row: TableRow, from: number[], shift: -1 | 1) => {
+    const cells = new Map(row.cells);
+    const printedAt = new Map<number, number>();
+    figs.forEach((c, i) => {
+      cells.set(c, readAt(g, row.r, from[i]));
+      printedAt.set(c, from[i]);
+    });
+    row.cells = cells;
+    row.printedAt = printedAt;
+    row.shift = shift;
+    row.empty = false;
+  };
+  if (labelCol < figs[0]) {
+    for (const row of rows) {
+      const x = readAt(g, row.r, labelCol);
+      const last = row.cells.get(figs[figs.length - 1]);
+      if (!figureInLabel(x) || (last && last.kind !== 'blank') || figs.slice(0, -1).some((c) => isText(row.cells.get(c)))) continue;
+      if (row.labelIn !== undefined || row.printedAt) continue;
+      move(row, [labelCol, ...figs.slice(0, -1)], -1);
+      row.label = '';
+    }
+  }
+  const o = figs[figs.length - 1];
+  const over = columns.find((c) => c.c === o)!;
+  if (!captioned || over.caption || figs.slice(0, -1).some((c) => !columns.find((x) => x.c === c)!.caption)) return;
+  const inner = figs.slice(0, -1);
+  const using = rows.filter((row) => (row.cells.get(o)?.kind ?? 'blank') !== 'blank');
+  const fits = (row: TableRow) => !row.printedAt && (row.cells.get(inner[0])?.kind ?? 'blank') === 'blank' && !inner.slice(1).some((c) => isText(row.cells.get(c))) && !isText(row.cells.get(o));
+  if (!using.length || !using.every(fits)) return;
+  figs.splice(figs.length - 1, 1);
+  for (const row of using) move(row, [...inner.slice(1), o], 1);
+  for (const row of rows) row.cells.delete(o);
+  over.numeric = false;
+  over.percent = false;
+  over.role = 'text';
+  over.units = undefined;
 }
 
 /** Row labels that name a forecasting table's rows (Tables 1b, 2b, 3b print years or one column). */

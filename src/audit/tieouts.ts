@@ -5,7 +5,7 @@
 import { sum, text } from '../base/decimal';
 import { layoutPhrase } from '../engine/tables';
 import type { Column, FoundTable, Layout, TableRow } from './detect';
-import { normalise } from './detect';
+import { gridColumn, normalise } from './detect';
 import { type AuditFinding, type Num, isNum, severityOf, show } from './findings';
 import { locate, place } from './grid';
 import { classify, reserveYears } from './rules';
@@ -25,8 +25,8 @@ const numAt = (row: TableRow, c: number): Num | undefined => {
 
 const colOf = (t: FoundTable, c: number): Column => t.columns.find((x) => x.c === c)!;
 const firstCol = (t: FoundTable, role: Column['role']) => t.columns.find((c) => c.numeric && !c.percent && c.role === role);
-const where = (t: FoundTable, row: TableRow, c: number) => place(t.grid, row.r, c, colOf(t, c).caption);
-const loc = (t: FoundTable, row: TableRow, c: number) => locate(t.grid, row.r, c, colOf(t, c).caption);
+const where = (t: FoundTable, row: TableRow, c: number) => place(t.grid, row.r, gridColumn(row, c), colOf(t, c).caption);
+const loc = (t: FoundTable, row: TableRow, c: number) => locate(t.grid, row.r, gridColumn(row, c), colOf(t, c).caption);
 const rowByLabel = (t: FoundTable, label: string) => t.rows.find((r) => key(r.label) === key(label));
 
 /** The year a caption names: "2021/22" → "2021/22" (also 2021-22). */
@@ -49,7 +49,7 @@ class Ties {
     if (!printed || others.length === 0 || others.some((o) => o === undefined)) return;
     const u = colOf(dep.t, c).units;
     if (from.some((f) => colOf(src.t, f.c).units !== u)) return;
-    this.involved.push({ grid: dep.t.grid, r: row.r, c }, ...from.map((f) => ({ grid: src.t.grid, r: f.row.r, c: f.c })));
+    this.involved.push({ grid: dep.t.grid, r: row.r, c: gridColumn(row, c) }, ...from.map((f) => ({ grid: src.t.grid, r: f.row.r, c: gridColumn(f.row, f.c) })));
     const expected = sum(others.map((o) => o!.value));
     const difference = printed.value.minus(expected);
     if (difference.isZero()) return;
