@@ -70,18 +70,14 @@ export function crossCast(a: Audit, rule: string): void {
       // Too few rows to learn from (a table of one row, as a monitoring summary prints): the header
       // says it — "Total Budget" beside "PCC Budget" and "Operational Budget" adds the columns
       // directly to its left whose captions name it and qualify it. Checked unless the rows say
-      // otherwise (more than one row, and fewer agreeing than disagreeing).
+      // otherwise (more than one row, and fewer agreeing than disagreeing). Every row that prints the
+      // total counts here, one with a single part too (a part printed nil is still a part).
       const k = namedParts(col, stack);
       if (k >= 0) {
         const run = stack.slice(k);
-        let agree = 0;
-        let informative = 0;
-        for (const i of sample) {
-          if (run.filter((c) => !(a.value(rows[i], c.c) ?? ZERO).isZero()).length < 2) continue;
-          informative++;
-          if (sumOf(i, run)?.eq(a.num(rows[i], col.c)!.value)) agree++;
-        }
-        if (informative > 0 && (informative - agree <= 1 || agree >= informative - agree)) {
+        const agree = sample.filter((i) => sumOf(i, run)?.eq(a.num(rows[i], col.c)!.value)).length;
+        const disagree = sample.length - agree;
+        if (sample.length > 0 && (disagree <= 1 || agree >= disagree)) {
           checkRun(col, stack.splice(k), agree, `${run.map((c) => c.caption).join(' + ')} (the columns its header names as its parts) is`);
           stack.push(col);
           continue;
@@ -117,7 +113,8 @@ const words = (s: string) => s.split(/[^\p{L}\p{N}/£'’]+/u).filter(Boolean);
 /**
  * Where the parts a total column's header names begin (an index into `stack`), or −1: "2022/23 Total
  * Budget £m" adds the columns directly to its left whose captions hold every other word of its header
- * and more ("2022/23 PCC Budget £m", "2022/23 Operational Budget £m"), two at least, none a total.
+ * and more ("2022/23 PCC Budget £m", "2022/23 Operational Budget £m"), two at least, none a total and
+ * none a version of it ("Original Budget", "Revised Budget").
  */
 function namedParts(col: Column, stack: Column[]): number {
   const name = words(col.norm).filter((w) => !/^totals?$/.test(w));
@@ -126,11 +123,18 @@ function namedParts(col: Column, stack: Column[]): number {
   let k = stack.length;
   while (k > 0) {
     const ws = words(stack[k - 1].norm);
-    if (ws.some((w) => /^totals?$/.test(w)) || ws.length <= name.length || !name.every((w) => ws.includes(w))) break;
+    if (ws.some((w) => /^totals?$/.test(w)) || !name.every((w) => ws.includes(w))) break;
+    // A part says what it adds ("PCC", "Operational", "Capital"); "Original Budget" or "Revised
+    // Budget" is a version of the total, not a part of it.
+    const own = ws.filter((w) => !name.includes(w));
+    if (!own.length || own.every((w) => VERSION.test(w))) break;
     k--;
   }
   return stack.length - k >= 2 ? k : -1;
 }
+
+/** Words that name a version of a figure, not a part of it. */
+const VERSION = /^(original|revised|latest|current|approved|amended|updated|initial|final|working|previous|new|base|agreed)$/;
 
 /**
  * A column that is the sum of two columns not side by side, as a budget monitor prints Net = Expenditure

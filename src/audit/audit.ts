@@ -11,7 +11,7 @@ import {
 import { type PlacedTable, tieOuts } from './tieouts';
 import { readTotals } from './casting';
 import { crossCast } from './across';
-import type { Checked, TotalTaken } from './context';
+import type { Checked, DifferenceTaken, TotalTaken } from './context';
 import { markRevenueTail } from './kinds';
 import { withLedgerSigns } from './cells';
 
@@ -42,6 +42,8 @@ export interface AuditedTable {
   checked: Checked;
   /** the rows read as totals, and why (so a person can see the reading) */
   totals: TotalTaken[];
+  /** the columns read as the difference of two others, which way round, and whether learned from the lines */
+  differences: DifferenceTaken[];
   /** how a CSV/TSV file was read: its encoding and delimiter */
   readAs?: string;
 }
@@ -135,7 +137,7 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
     return { sheet: t.grid.sheet, range, why: 'no row adds up to a block above it, no column is the difference or the sum of others, no percentage has a basis' };
   }
   return {
-    table: { sheet: t.grid.sheet, layout, range, units: t.units, checked: a.checked, totals: a.totals, ...(t.grid.readAs ? { readAs: t.grid.readAs } : {}) },
+    table: { sheet: t.grid.sheet, layout, range, units: t.units, checked: a.checked, totals: a.totals, differences: a.differences, ...(t.grid.readAs ? { readAs: t.grid.readAs } : {}) },
     findings: a.findings,
     involved: a.involved,
   };

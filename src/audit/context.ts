@@ -42,6 +42,20 @@ export interface TotalTaken {
   why: string;
 }
 
+/**
+ * A column the audit read as the difference of two others (a variance, a remaining budget, a
+ * reprofile, a virement), and how: so a person can see the reading, and which way round it was taken.
+ */
+export interface DifferenceTaken {
+  /** 1-based column of the file or sheet */
+  column: number;
+  caption: string;
+  /** the two columns, as printed: "Projected Outturn − Total Budget" */
+  is: string;
+  /** when the reading was learned from the lines (either way round, of several budgets): how many lines agree with it; absent when the layout fixes it */
+  agree?: number;
+}
+
 /** A cell of the table: its row and its column (grid index), as a check names the figures it uses. */
 export type At = readonly [TableRow, number];
 
@@ -57,6 +71,8 @@ export class Audit {
   alongside: ReadonlySet<Layout> = new Set();
   readonly checked: Checked = noneChecked();
   readonly totals: TotalTaken[] = [];
+  /** the columns read as the difference of two others (see DifferenceTaken) */
+  readonly differences: DifferenceTaken[] = [];
   /** per total row (index into t.rows): the rows it adds, as readTotals found them */
   readonly blocks = new Map<number, { members: number[]; why: string }>();
   private readonly byC = new Map<number, Column>();
@@ -149,7 +165,18 @@ export const rowsOf = (a: Audit, ...kinds: Kind[]) => a.kinds.map((k, i) => (kin
 
 // ---------- row rules: a figure that is the difference of two others ----------
 
-export function difference(a: Audit, rows: number[], target: number, plus: number, minus: number, rule: string, what: string): void {
+/**
+ * Checks column `target` as `plus` − `minus` on the given rows (a finding at each row that differs) and
+ * records the reading in `a.differences`; `agree`: the lines it was learned from, when it was.
+ */
+export function difference(a: Audit, rows: number[], target: number, plus: number, minus: number, rule: string, what: string, agree?: number): void {
+  const caption = (c: number) => a.col(c).caption || `column ${c + 1}`;
+  a.differences.push({
+    column: locate(a.t.grid, a.t.r0, target, '').column,
+    caption: caption(target),
+    is: `${caption(plus)} − ${caption(minus)}`,
+    ...(agree !== undefined ? { agree } : {}),
+  });
   for (const i of rows) {
     const row = a.t.rows[i];
     const p = a.num(row, plus);

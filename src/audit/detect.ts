@@ -420,8 +420,11 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
   return { grid: g, headerRows, r0, r1, c0: 0, c1, columns, labelCol, rowTypeCol, rows, units };
 }
 
-/** A figure in the label column that is no line or note number (a bare integer of one or two digits). */
-const figureInLabel = (x: Reading): boolean => x.kind === 'number' && !x.dash && !/^\s*\d{1,2}\s*$/.test(x.raw);
+/**
+ * A figure in the label column that is no line or note number (a bare integer of one or two digits;
+ * never 0: no line is numbered 0, and a shifted total whose first column is nil prints it so).
+ */
+const figureInLabel = (x: Reading): boolean => x.kind === 'number' && !x.dash && !/^\s*(?!0+\s*$)\d{1,2}\s*$/.test(x.raw);
 
 /**
  * Rows whose figures a copy shifted one column (an HTML table one cell short, a PDF's text run

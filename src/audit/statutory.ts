@@ -19,7 +19,7 @@ export function revenueRules(a: Audit): void {
   const budgets = [...a.cols('revised'), ...a.cols('original')].map((c) => c.c);
   const basis = variance && revised && outturn ? inferDifference(a, variance.c, a.cols('outturn').map((c) => c.c), budgets) : undefined;
   if (basis && !(basis.plus === outturn.c && basis.minus === revised.c)) checkDifference(a, variance.c, basis, 'revenue.variance');
-  else if (variance && revised && outturn) difference(a, body, variance.c, outturn.c, revised.c, 'revenue.variance', 'outturn − revised budget is');
+  else if (variance && revised && outturn) difference(a, body, variance.c, outturn.c, revised.c, 'revenue.variance', 'outturn − revised budget is', basis?.agree);
   if (virement && revised && original) difference(a, body, virement.c, revised.c, original.c, 'revenue.virement', 'revised − original budget is');
   castBlocks(a, moneyCols(a.t), 'revenue.cast');
   const budgetOf = (b: { plus: number; minus: number }) => (budgets.includes(b.minus) ? b.minus : b.plus);

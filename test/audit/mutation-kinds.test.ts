@@ -40,6 +40,18 @@ describe('audit: kinds of reading the mutation property found missing', () => {
       assert.deepEqual(flags(r), ['2:4 revenue.across 10279.1']);
     });
 
+    it('the PCC Budget printed 0.0 (a part left out): the row is still cross-cast, a nil part being a part (0.0 + 275.8 = 275.8)', () => {
+      const r = audit(m6.replace('Month 6\t3.3\t', 'Month 6\t0.0\t'));
+      assert.deepEqual(flags(r), ['2:4 revenue.across 275.8']);
+    });
+
+    it('not over versions of the total: "Original Budget" and "Revised Budget" beside "Total Budget" are not its parts', () => {
+      const header = ' \tOriginal Budget £m\tRevised Budget £m\tTotal Budget £m\tProjected Outturn £m\tProjected Variance £m';
+      const r = audit(`${header}\nMonth 6\t275.8\t279.1\t279.1\t276.7\t(2.4)\n`);
+      assert.deepEqual(flags(r), []);
+      assert.equal(r.tables[0].checked.crossCasts, 0);
+    });
+
     it('rows that say otherwise win over the header: two rows whose "Total Budget" is not the sum of the named columns are not cross-cast', () => {
       // The same header over two rows where the total holds a third, unprinted part (figures made up for the shape).
       const header = m6.split('\n')[0];
@@ -129,5 +141,41 @@ describe('audit: kinds of reading the mutation property found missing', () => {
         assert.deepEqual(flags(r), [`32:7 revenue.cast ${expected}`]);
       });
     }
+  });
+
+  describe('which way round a difference column was read is in the report: a one-row variance with its sign flipped is the other convention, not an error', () => {
+    const m6 = read(join(PUBLISHED, 'surrey-pcc-monitoring-2022-23-m6.tsv'));
+
+    it('as printed: Projected Variance (2.4) = Projected Outturn 276.7 − Total Budget 279.1, learned from its one line', () => {
+      assert.deepEqual(audit(m6).tables[0].differences, [
+        { column: 6, caption: '2022/23 Projected Variance £m', is: '2022/23 Projected Outturn £m − 2022/23 Total Budget £m', agree: 1 },
+      ]);
+    });
+
+    it('printed 2.4 instead: read clean as Total Budget − Projected Outturn (as bodies printing "underspend" positive do): no arithmetic tells the two apart', () => {
+      const r = audit(m6.replace('(2.4)', '2.4'));
+      assert.equal(exitCodeOf(r), 0);
+      assert.deepEqual(r.tables[0].differences.map((d) => d.is), ['2022/23 Total Budget £m − 2022/23 Projected Outturn £m']);
+    });
+
+    it('with two lines the direction is fixed by the other: the flipped one is the error (Month 6 and Month 9 as one table)', () => {
+      const m9 = read(join(PUBLISHED, 'surrey-pcc-monitoring-2022-23-m9.tsv')).split('\n')[1];
+      const r = audit(`${m6.trimEnd()}\n${m9.replace('(3.4)', '3.4')}\n`);
+      assert.deepEqual(flags(r), ['3:6 revenue.variance -3.4']);
+    });
+  });
+
+  describe('a shifted total row whose first figure is nil, printed 0, is read as shifted (no line is numbered 0)', () => {
+    // Nottinghamshire Fire EFA 2020/21 adjustments, the copy whose unlabelled totals lost their first cell
+    // (test/fixtures/published/audit/variant-nottsfire-efa-shifted-totals.tsv): row 16 prints (1,170) (9,416) (2,180) (12,766)
+    // one column left; (1,155) + (15) = (1,170) in the capital column.
+    const shifted = read(join(PUBLISHED, 'variant-nottsfire-efa-shifted-totals.tsv'));
+
+    it('its capital total printed 0: found at its cell (the two rows above add up to −1,170) and across (−12,766 is not 0 − 9,416 − 2,180)', () => {
+      const lines = shifted.split('\n');
+      lines[15] = lines[15].replace('(1,170)', '0');
+      const r = audit(lines.join('\n'));
+      assert.deepEqual(flags(r), ['16:1 auto.cast -1170', '16:4 auto.across -11596']);
+    });
   });
 });
