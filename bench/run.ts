@@ -12,7 +12,7 @@
 //  4. beside the peers (bench/peers.ts): 10^6 ledger lines from a CSV export to the workbook against
 //     Python decimal and float scripts, the audit of 10,000 and 100,000 printed rows against a Python
 //     decimal cast, start-up through the installed binary against npx, and the floors;
-//  5. the add-in's JavaScript, gzipped, as `npm run build` makes it.
+//  5. the add-in's JavaScript, gzipped, as `npm run build` makes it, by when it loads (bench/addin.ts).
 // Reported as tables, never as timed tests.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -25,8 +25,7 @@ import { scaledExample } from './scale';
 import { writerBench, type WriterRow } from './writer';
 import { INPUT_LIMITS } from '../src/cli/build';
 import { BIN, cleanup, has, largestDifference, ledgerExport, measure, outturnTotals, printedTable, type Run, toPounds } from './peers';
-import { gzipSync } from 'node:zlib';
-import { readdirSync, readFileSync } from 'node:fs';
+import { type AddinFile, addinFiles, addinTable, BUDGET_KB as ADDIN_BUDGET_KB } from './addin';
 import { reportBench, reportTable } from './report';
 
 const ROOT = join(__dirname, '..');
@@ -218,18 +217,13 @@ async function peersBench(): Promise<{ rows: PeerRow[]; floors: Record<string, n
   }
 }
 
-/** The add-in's JavaScript as shipped (npm run build), gzipped as a server sends it. */
-function addinBench(): { files: { name: string; bytes: number; gzip: number }[]; note?: string } {
+/** The add-in's JavaScript as shipped (npm run build), gzipped as a server sends it (bench/addin.ts). */
+function addinBench(): { files: AddinFile[]; note?: string } {
   if (quick) return { files: [], note: 'skipped (--quick)' };
   log('  add-in: npm run build…');
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) return { files: [], note: `webpack failed: ${r.stderr.slice(0, 500)}` };
-  const dist = join(ROOT, 'dist');
-  const files = readdirSync(dist).filter((f) => f.endsWith('.js')).sort().map((f) => {
-    const b = readFileSync(join(dist, f));
-    return { name: f, bytes: b.length, gzip: gzipSync(b, { level: 9 }).length };
-  });
-  return { files };
+  return { files: addinFiles(join(ROOT, 'dist')) };
 }
 
 async function main(): Promise<void> {
@@ -336,20 +330,9 @@ async function main(): Promise<void> {
   out.push('');
   out.push(`Floors: ${Object.entries(peers.floors).map(([k, v]) => `${k} ${v === undefined ? 'n/a' : `${f1(v)} ms`}`).join('; ')}`);
   out.push('');
-  out.push('The add-in\'s JavaScript (npm run build; gzip -9, as served)');
+  out.push(`The add-in's JavaScript (npm run build; gzip -9, as served; 1 KB = 1,000 bytes; budget ${ADDIN_BUDGET_KB} KB for the main job, bench/addin.ts)`);
   if (addin.note) out.push(`  ${addin.note}`);
-  else {
-    out.push('| file | bytes | gzipped |');
-    out.push('|---|---:|---:|');
-    for (const f of addin.files) out.push(`| ${f.name} | ${f.bytes.toLocaleString('en-GB')} | ${f.gzip.toLocaleString('en-GB')} |`);
-    const total = (label: string, fs: typeof addin.files) => out.push(`| ${label} | ${fs.reduce((a, f) => a + f.bytes, 0).toLocaleString('en-GB')} | ${fs.reduce((a, f) => a + f.gzip, 0).toLocaleString('en-GB')} |`);
-    // loaded when the pane opens; the rest only when a user first asks for what they do
-    const INITIAL = ['taskpane.js', 'commands.js', 'engine.worker.js'];
-    const FIRST_PARTY = ['audit.js', 'report-copy.js'];
-    total('**loaded when the pane opens** (taskpane, commands, engine.worker)', addin.files.filter((f) => INITIAL.includes(f.name)));
-    total('+ our own on-demand chunks (audit, report-copy)', addin.files.filter((f) => INITIAL.includes(f.name) || FIRST_PARTY.includes(f.name)));
-    total('all, with the on-demand third-party chunks (docx; pdf.js, its worker and the report reader)', addin.files);
-  }
+  else out.push(...addinTable(addin.files));
   out.push('');
   out.push(`Load average during the run (1, 5, 15 min, ${cpus().length} cores): ${load.map((x) => x.toFixed(1)).join(', ')}`);
   process.stdout.write(`${out.join('\n')}\n`);
