@@ -184,21 +184,20 @@ export function findTables(g: Grid): FoundTable[] {
     }
     pendingHeader = [];
 
-    // A header printed again inside the body: a second table stacked under the first (a title line
-    // above the repeat, or another caption over the labels) starts a band of its own; a bare repeat
-    // (a page break) is not a row of the table.
+    // A header printed again inside the body: the same header (a page break) is not a row of the
+    // table; another header (other captions, or the same columns over another label caption: a second
+    // table stacked under the first with no blank line) starts a band of its own, with the title lines
+    // directly above it.
     const skip = new Set<number>();
     for (let r = bodyStart + 1; r <= last && headerRows.length; r++) {
-      if (!repeatsHeader(g, headerRows, r, numericish)) continue;
+      const again = headerAgain(g, headerRows, r, numericish);
+      if (again === 'same') skip.add(r);
+      if (again !== 'other') continue;
       let t0 = r;
       while (t0 - 1 > bodyStart && isTitleRow(g, t0 - 1, w)) t0--;
-      const caption = (row: number) => normalise(cellText(cellAt(g, row, 0)));
-      if (t0 < r || caption(r) !== caption(headerRows[headerRows.length - 1])) {
-        bands.splice(n + 1, 0, [t0, b1]);
-        last = t0 - 1;
-        break;
-      }
-      skip.add(r);
+      bands.splice(n + 1, 0, [t0, b1]);
+      last = t0 - 1;
+      break;
     }
 
     // The mirror block Outturn writes beside a table starts under a header naming the engine.
@@ -216,21 +215,20 @@ export function findTables(g: Grid): FoundTable[] {
 }
 
 /**
- * Row r prints the header again: in two or more of the columns that hold figures, the same caption
- * as a header row (case and spacing aside), and no figure.
+ * Row r is a header inside the body: no figure, and text in two or more of the columns that hold
+ * figures. 'same': each of those texts is the caption a header row prints in that column (case and
+ * spacing aside) and so is the first column's (a page break repeating the header); 'other': the same
+ * captions over another label caption ("Non-Current Provisions" … "Current Provisions"), or captions
+ * that each name units or a year (another table's header); undefined: a row of the table.
  */
-function repeatsHeader(g: Grid, headerRows: number[], r: number, figureCols: Set<number>): boolean {
-  if (hasNumber(g, r, width(g) - 1)) return false;
-  return headerRows.some((h) => {
-    let same = 0;
-    for (const c of figureCols) {
-      const x = normalise(cellText(cellAt(g, r, c)));
-      if (!x) continue;
-      if (x !== normalise(cellText(cellAt(g, h, c)))) return false;
-      same++;
-    }
-    return same >= 2;
-  });
+function headerAgain(g: Grid, headerRows: number[], r: number, figureCols: Set<number>): 'same' | 'other' | undefined {
+  if (hasNumber(g, r, width(g) - 1)) return undefined;
+  const texts = [...figureCols].map((c) => [c, normalise(cellText(cellAt(g, r, c)))] as const).filter(([, x]) => x);
+  if (texts.length < 2) return undefined;
+  const caption = (row: number, c: number) => normalise(cellText(cellAt(g, row, c)));
+  const h = headerRows.find((row) => texts.every(([c, x]) => x === caption(row, c)));
+  if (h !== undefined) return caption(r, 0) === caption(h, 0) ? 'same' : 'other';
+  return texts.every(([, x]) => unitsIn(x) || /\bthousands?\b|\b(19|20)\d\d\b/.test(x)) ? 'other' : undefined;
 }
 
 /** A title line: text in the first cell only. */
@@ -433,7 +431,8 @@ const figureInLabel = (x: Reading): boolean => x.kind === 'number' && !x.dash &&
  * together), read under the headers they belong to, each figure keeping the cell it is printed in
  * (`printedAt`, so findings name that cell):
  *  - one column left: the label column holds a figure, the last column of figures is empty, and no
- *    other cell of figures holds text (an unlabelled total whose row lost its first, empty cell);
+ *    other cell of figures holds text (an unlabelled total whose row lost its first, empty cell) —
+ *    in a label column of words (fewer than half its cells figures: never in a column of codes);
  *  - one column right: a column past the last caption (no caption of its own, every other column of
  *    figures captioned) holds figures only in rows whose first column of figures is empty (or holds
  *    the row's label, pushed there too): each such row moves one column left, and the uncaptioned
@@ -457,7 +456,11 @@ function unshift(g: Grid, captioned: boolean, columns: Column[], labelCol: numbe
     row.shift = shift;
     row.empty = false;
   };
-  if (labelCol < figs[0]) {
+  // The label column must be one of words: where most of its cells read as figures (a column of codes
+  // "1001", "1002" …), a figure there is the row's label, and a row with its last figure missing is short.
+  const labelFigures = rows.filter((row) => readAt(g, row.r, labelCol).kind === 'number').length;
+  const labelled = rows.filter((row) => cellText(cellAt(g, row.r, labelCol))).length;
+  if (labelCol < figs[0] && labelFigures * 2 < labelled) {
     for (const row of rows) {
       const x = readAt(g, row.r, labelCol);
       const last = row.cells.get(figs[figs.length - 1]);

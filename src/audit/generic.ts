@@ -42,7 +42,51 @@ export function genericRules(a: Audit): boolean {
     checkPercent(a, pct, cands, body, 'auto.percent');
   }
   const rolled = rollAcrossYears(a, money);
-  return hasTotals || variances.length > 0 || pcts.length > 0 || rolled;
+  const moved = movementInYear(a, money);
+  return hasTotals || variances.length > 0 || pcts.length > 0 || rolled || moved;
+}
+
+/** The name a balance row gives what it is a balance of: "capital financing requirement" for "Closing Capital Financing requirements". */
+function balanceName(label: string): string {
+  return label.toLowerCase().replace(/\([^)]*\)/g, ' ').split(/[^a-z0-9]+/)
+    .filter((w) => w && !/^(opening|closing|balance|brought|carried|forward|b|f|the|of|at|as)$/.test(w))
+    .map((w) => w.replace(/(?<=[a-z]{3})s$/, '')).join(' ');
+}
+
+/**
+ * A movement named after the balance it moves ("(Decrease) / Increase in Capital Financing
+ * Requirement", as every capital financing requirement note prints it under "Opening …" and "Closing
+ * …"): closing − opening, in each column where all three are printed (an increase printed positive,
+ * or a decrease when the label puts the decrease outside its brackets). Checked when some column
+ * agrees, or when there is only one: the labels say it. True when anything was checked.
+ */
+function movementInYear(a: Audit, money: number[]): boolean {
+  const rows = a.t.rows;
+  const body = rowsOf(a, 'line', 'subtotal', 'total');
+  let any = false;
+  for (const i of body) {
+    const m = /^(.*?\b(?:increase|decrease|movement|change)\b.*?)\s+in\s+(?:the\s+)?(.+)$/i.exec(rows[i].label);
+    if (!m) continue;
+    const name = balanceName(m[2]);
+    if (!name) continue;
+    const named = (re: RegExp) => body.filter((k) => k !== i && re.test(rows[k].label) && balanceName(rows[k].label) === name);
+    const [opening] = named(/^opening\b/i);
+    const [closing] = named(/^closing\b/i);
+    if (opening === undefined || closing === undefined || opening > closing) continue;
+    // "(Decrease) / Increase": the word outside brackets is the direction printed positive.
+    const plain = m[1].replace(/\([^)]*\)/g, ' ');
+    const sign = /\bdecrease\b/i.test(plain) && !/\bincrease\b/i.test(plain) ? -1 : 1;
+    const cols = money.filter((c) => a.num(rows[i], c) && a.num(rows[opening], c) && a.num(rows[closing], c));
+    const expected = (c: number) => a.num(rows[closing], c)!.value.minus(a.num(rows[opening], c)!.value).times(sign);
+    const agree = cols.filter((c) => a.num(rows[i], c)!.value.eq(expected(c))).length;
+    if (!cols.length || (cols.length > 1 && agree === 0)) continue;
+    for (const c of cols) {
+      a.check(rows[i], c, expected(c), [[rows[closing], c], [rows[opening], c]], 'auto.closing-movement',
+        sign > 0 ? `${rows[closing].label} − ${rows[opening].label} is` : `${rows[opening].label} − ${rows[closing].label} is`);
+    }
+    any = true;
+  }
+  return any;
 }
 
 const YEAR = /\b(19|20)\d\d\s*[-/]\s*\d\d\b/;

@@ -178,4 +178,29 @@ describe('audit: kinds of reading the mutation property found missing', () => {
       assert.deepEqual(flags(r), ['16:1 auto.cast -1170', '16:4 auto.across -11596']);
     });
   });
+
+  describe('a movement named after the balance it moves is closing − opening ("(Decrease) / Increase in Capital Financing Requirement")', () => {
+    // Nottinghamshire Fire statement of accounts 2020/21, capital financing requirement note (£000):
+    // 26,017 − 25,738 = 279 (2019/20) and 26,667 − 26,017 = 650 (2020/21).
+    const cfr = read(join(PUBLISHED, 'nottsfire-capital-financing-2020-21.tsv'));
+
+    it('as printed: clean, both years rolled (279 and 650), so those figures are in a check', () => {
+      const r = audit(cfr);
+      assert.equal(exitCodeOf(r), 0);
+      assert.equal(r.tables[0].checked.rollForwards, 2);
+      assert.ok(r.involved!.some((x) => x.row === 16 && x.column === 3));
+    });
+
+    it('the 2020/21 increase printed 6,500: found at its cell (26,667 − 26,017 = 650)', () => {
+      const r = audit(cfr.replace('Requirement\t650', 'Requirement\t6,500'));
+      assert.deepEqual(flags(r), ['16:3 auto.closing-movement 650']);
+    });
+
+    it('"Decrease in …" with the decrease printed positive: opening − closing', () => {
+      const r = audit(cfr.replace('279\t(Decrease) / Increase in', '(279)\tDecrease in').replace('Requirement\t650', 'Requirement\t(650)'));
+      assert.equal(exitCodeOf(r), 0);
+      const wrong = audit(cfr.replace('279\t(Decrease) / Increase in', '279\tDecrease in').replace('Requirement\t650', 'Requirement\t(650)'));
+      assert.deepEqual(flags(wrong), ['16:1 auto.closing-movement -279']);
+    });
+  });
 });
