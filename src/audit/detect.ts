@@ -431,7 +431,8 @@ const figureInLabel = (x: Reading): boolean => x.kind === 'number' && !x.dash &&
  * together), read under the headers they belong to, each figure keeping the cell it is printed in
  * (`printedAt`, so findings name that cell):
  *  - one column left: the label column holds a figure, the last column of figures is empty, and no
- *    other cell of figures holds text (an unlabelled total whose row lost its first, empty cell);
+ *    other cell of figures holds text (an unlabelled total whose row lost its first, empty cell) —
+ *    in a label column of words (fewer than half its cells figures: never in a column of codes);
  *  - one column right: a column past the last caption (no caption of its own, every other column of
  *    figures captioned) holds figures only in rows whose first column of figures is empty (or holds
  *    the row's label, pushed there too): each such row moves one column left, and the uncaptioned
@@ -455,7 +456,11 @@ function unshift(g: Grid, captioned: boolean, columns: Column[], labelCol: numbe
     row.shift = shift;
     row.empty = false;
   };
-  if (labelCol < figs[0]) {
+  // The label column must be one of words: where most of its cells read as figures (a column of codes
+  // "1001", "1002" …), a figure there is the row's label, and a row with its last figure missing is short.
+  const labelFigures = rows.filter((row) => readAt(g, row.r, labelCol).kind === 'number').length;
+  const labelled = rows.filter((row) => cellText(cellAt(g, row.r, labelCol))).length;
+  if (labelCol < figs[0] && labelFigures * 2 < labelled) {
     for (const row of rows) {
       const x = readAt(g, row.r, labelCol);
       const last = row.cells.get(figs[figs.length - 1]);
