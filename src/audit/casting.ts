@@ -233,6 +233,7 @@ export function readTotals(a: Audit): void {
   for (let i = 0; i < a.t.rows.length; i++) reader.read(i);
   for (const i of reader.above) totalAbove(a, i, reader.cols);
   balancesAbove(a, reader.cols);
+  subtotalsOfLinesLeftOver(a);
 }
 
 /**
@@ -695,6 +696,33 @@ function balancesAbove(a: Audit, cols: number[]): void {
       : `labelled as a closing balance, printed above the movements from the opening balance ("${rows[members[0]].label}")`;
     a.blocks.set(i, { members, why });
     a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[members[members.length - 1]]), why });
+  }
+}
+
+/**
+ * An unlabelled sub-total in the middle of the rows (a ruled row copied without its rule): a row with
+ * no label that nothing above adds up to stays a line in the pass, but when the total below starts at
+ * it ("Employees; Premises; (no label) 150; Income (30); Net expenditure 120") and the two or more
+ * lines directly above it (up to a heading, a blank line, a total or a row some total adds) are in no
+ * total at all, it is their sub-total — the total below adds it in their place — and it is checked.
+ */
+function subtotalsOfLinesLeftOver(a: Audit): void {
+  const rows = a.t.rows;
+  const inBlock = new Set<number>();
+  for (const b of a.blocks.values()) for (const m of b.members) inBlock.add(m);
+  const free = (j: number) => a.kinds[j] === 'line' && !a.blocks.has(j) && !inBlock.has(j);
+  for (const b of [...a.blocks.values()]) {
+    const s = b.members[0];
+    const row = rows[s];
+    if (a.kinds[s] !== 'line' || a.blocks.has(s) || row.label || row.empty) continue;
+    const members: number[] = [];
+    for (let j = s - 1; j >= 0 && free(j) && rows[j + 1].r === rows[j].r + 1; j--) members.unshift(j);
+    if (members.length < 2) continue;
+    a.kinds[s] = 'total';
+    const why = 'no label, in the middle of the rows: the lines above it are in no other total, and the total below adds it in their place (a sub-total)';
+    a.blocks.set(s, { members, why });
+    a.totals.push({ row: a.rowNumber(row), label: '', from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[members[members.length - 1]]), why });
+    for (const m of members) inBlock.add(m);
   }
 }
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { type AuditReport, auditGrids, exitCodeOf } from '../../src/audit/audit';
 import { datedName } from '../../src/audit/casting';
 import { readDelimited } from '../../src/audit/delimited';
+import { Dec } from '../../src/base/decimal';
 
 const PUBLISHED = join(__dirname, '..', 'fixtures', 'published', 'audit');
 const CORPUS = join(__dirname, '..', 'fixtures', 'audit-corpus');
@@ -201,6 +202,42 @@ describe('audit: kinds of reading the mutation property found missing', () => {
       assert.equal(exitCodeOf(r), 0);
       const wrong = audit(cfr.replace('279\t(Decrease) / Increase in', '279\tDecrease in').replace('Requirement\t650', 'Requirement\t(650)'));
       assert.deepEqual(flags(wrong), ['16:1 auto.closing-movement -279']);
+    });
+  });
+
+  describe('an unlabelled sub-total in the middle of the rows, its lines in no other total, is a sub-total (a ruled row copied without its label)', () => {
+    // The Eden/Cumbria Fire 2023/24 build-up with "Gross expenditure" copied without its label (a derived variant).
+    const eden = read(join(CORPUS, 'cumbria-fire-2023-24-eden.tsv')).replace('Gross expenditure\t', '\t');
+
+    it('as derived: clean, the unlabelled row read as the total of the nine lines by its arithmetic', () => {
+      const r = audit(eden);
+      assert.equal(exitCodeOf(r), 0);
+      assert.ok(r.tables[0].totals.some((t) => t.row === 11 && t.from === 2 && t.to === 10));
+    });
+
+    it('Firefighter pay printed 17.045: found at the unlabelled sub-total (the nine lines add up to 30.516), though the net expenditure still adds it', () => {
+      const r = audit(eden.replace('\t17.044', '\t17.045'));
+      assert.deepEqual(flags(r), ['11:2 auto.cast 30.516']);
+      assert.match(r.tables[0].totals.find((t) => t.row === 11)!.why, /in the middle of the rows/);
+    });
+
+    it('every figure of it ±1 unit and +100,000 units: each change flagged', () => {
+      const lines = eden.split('\n');
+      const unseen: string[] = [];
+      lines.forEach((line, r) => {
+        const [label, figure] = line.split('\t');
+        if (r === 0 || figure === undefined || !/\d/.test(figure)) return;
+        // £m to three places: the figure in thousandths, exactly.
+        const value = new Dec(figure.replace(/[()]/g, '')).times(figure.startsWith('(') ? -1 : 1);
+        for (const units of [1, -1, 100_000]) {
+          const v = value.plus(new Dec(units).div(1000));
+          const printed = v.isNeg() ? `(${v.abs().toFixed(3)})` : v.toFixed(3);
+          const copy = lines.slice();
+          copy[r] = `${label}\t${printed}`;
+          if (flags(audit(copy.join('\n'))).length === 0) unseen.push(`row ${r + 1} ${figure}→${printed}`);
+        }
+      });
+      assert.deepEqual(unseen, []);
     });
   });
 });

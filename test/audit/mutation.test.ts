@@ -3,7 +3,11 @@
 // arithmetic cannot say which of two figures is wrong: a line and the total it feeds) at the cell it
 // makes disagree — or is SHOWN to be undetectable by arithmetic: no check of the clean audit used it
 // (it is in no total, no cross-cast, no variance, no percentage, no roll-forward, no tie-out: the
-// report's `involved` cells, computed by the audit itself, never a hand list).
+// report's `involved` cells, computed by the audit itself, never a hand list). A second property
+// changes every figure by other amounts (MORE), so that no kind of fault hides behind the three; there
+// a change may also be shown undetectable by the audit's reading of the changed table (the other sign
+// convention of a one-row variance). Every printed figure counts: a dash or nil word (a nil of its
+// column's places) and a figure with a footnote marker ("8,649*": the marker kept) included.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,17 +64,29 @@ const MORE: Change[] = [
   ...fc.sample(fc.integer({ min: -100_000_000, max: 100_000_000 }).filter((n) => Math.abs(n) > 1), { numRuns: 4, seed: 20261201 }).map(by),
 ];
 
-/** The same figure changed, printed the same way ("(1,234)", "1,234.5", "12.5%"); undefined when it is not a figure or does not change. */
-function moved(raw: string, change: Change): string | undefined {
+/**
+ * The same figure changed, printed the same way ("(1,234)", "1,234.5", "12.5%"; a footnote marker or a
+ * unit in the cell kept: "8,650*"); a dash or nil word is a nil of its column's places ("–" → "0.001"
+ * in a £m column). Undefined when the cell is not a figure or the change leaves it as it was.
+ */
+function moved(raw: string, change: Change, columnPlaces: number): string | undefined {
   const x = readCell(raw);
-  // Only what the audit reads as a figure; a dash is a printed nil with no places to move by.
-  if (x.kind !== 'number' || x.dash || x.marker || x.unit) return undefined;
-  const v = change.to(x.value, new Dec(10).pow(-x.places), x.places);
-  if (v.eq(x.value)) return undefined;
-  const s = v.abs().toFixed(x.places).replace(/\B(?=(\d{3})+(?!\d))/g, raw.includes(',') ? ',' : '');
+  if (x.kind !== 'number') return undefined;
+  const suffix = x.marker ?? x.unit;
+  if (suffix !== undefined) {
+    // The figure before its marker or unit, moved, and the marker or unit after it as printed.
+    const at = raw.lastIndexOf(suffix);
+    const figure = at > 0 ? moved(raw.slice(0, at).trimEnd(), change, columnPlaces) : undefined;
+    return figure === undefined ? undefined : `${figure}${raw.slice(raw.slice(0, at).trimEnd().length)}`;
+  }
+  const places = x.dash ? columnPlaces : x.places;
+  const v = change.to(x.value, new Dec(10).pow(-places), places);
+  if (v.eq(x.value) && !x.dash) return undefined;
+  if (x.dash && v.isZero()) return undefined;
+  const s = v.abs().toFixed(places).replace(/\B(?=(\d{3})+(?!\d))/g, raw.includes(',') || x.dash ? ',' : '');
   const pct = x.percent ? '%' : '';
   if (!v.isNeg() || v.isZero()) return `${s}${pct}`;
-  return raw.includes('(') ? `(${s}${pct})` : `-${s}${pct}`;
+  return raw.includes('(') || x.dash ? `(${s}${pct})` : `-${s}${pct}`;
 }
 
 /** "A − B" read the other way round: "B − A". */
@@ -100,11 +116,17 @@ function tryChanges(text: string, file: string, base: AuditReport, changes: Chan
   const readAs = new Map(base.tables.flatMap((t) => t.differences).map((d) => [d.column, d.is]));
   const lines = text.split('\n');
   const t: Tally = { tried: 0, atCell: 0, elsewhere: 0, unused: new Set(), otherConvention: [], missed: [] };
+  /** per column, the most decimal places its figures print: the places of a dash's nil */
+  const places: number[] = [];
+  for (const line of lines) line.split('\t').forEach((raw, k) => {
+    const x = readCell(raw);
+    if (x.kind === 'number' && !x.dash) places[k] = Math.max(places[k] ?? 0, x.places);
+  });
   lines.forEach((line, r) => {
     const cells = line.split('\t');
     cells.forEach((raw, k) => {
       for (const change of changes) {
-        const now = moved(raw, change);
+        const now = moved(raw, change, places[k] ?? 0);
         if (now === undefined) continue;
         const copy = lines.slice();
         copy[r] = cells.map((x, j) => (j === k ? now : x)).join('\t');
