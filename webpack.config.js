@@ -73,6 +73,13 @@ module.exports = async (env, argv) => {
     },
     plugins: [
       new webpack.NormalModuleReplacementPlugin(/^\.\/schema-validator$/, validator),
+      // The ledger and MTFP engine (src/engine/forecasting.ts, as engine/build.ts imports it) becomes a
+      // chunk of the worker's own, loaded when an input has a ledger or an MTFP: a build of the
+      // statutory tables alone never loads it (src/taskpane/forecasting-on-demand.ts).
+      // Only engine/build.ts's import: src/audit has a './forecasting' of its own.
+      new webpack.NormalModuleReplacementPlugin(/^\.\/forecasting$/, (r) => {
+        if (path.resolve(r.context) === path.join(__dirname, 'src', 'engine')) r.request = path.join(__dirname, 'src', 'taskpane', 'forecasting-on-demand.ts');
+      }),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
       new CopyWebpackPlugin({

@@ -12,8 +12,7 @@ import { balancesTables } from './reserves-balances';
 import { signedLines } from './income';
 import { revenueTable } from './revenue';
 import { convert } from './units';
-import { prepareLedger, ledgerTables } from './revenue-ledger';
-import { mtfpTables, runMtfp, withDraws } from './mtfp';
+import { ledgerTables, mtfpTables, prepareLedger, runMtfp, withDraws } from './forecasting';
 import { capitalForecastTables } from './capital-forecast';
 
 export function build(input: OutturnInput): BuildResult {

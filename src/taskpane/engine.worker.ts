@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // The engine worker: everything heavy (reading the templates, validating, the exact engine, the
 // sheet plan, the audit) runs here, so the task pane never blocks Excel's UI thread.
+import { withForecasting } from './forecasting-on-demand';
 import { buildFromSheets, inputSheetNames } from './pipeline';
 import type { WorkerMessage, WorkerRequest, WorkerResponse } from './protocol';
 
@@ -14,12 +15,13 @@ async function handle(req: WorkerRequest): Promise<WorkerResponse[WorkerRequest[
       return { sheets: templateSheets(req.example) };
     }
     case 'build':
-      return buildFromSheets(req.sheets, req.settings, req.scope);
+      // The ledger and MTFP engine is a chunk of its own, loaded when an input has them.
+      return withForecasting(() => buildFromSheets(req.sheets, req.settings, req.scope));
     case 'report': {
       // "Copy for report" (the publish code) and the audit are chunks of their own, loaded the first
       // time they are used: the worker a build needs is the engine alone.
       const { reportFromSheets } = await import(/* webpackChunkName: "report-copy" */ './pipeline-report');
-      return reportFromSheets(req.sheets, req.settings, req.table);
+      return withForecasting(() => reportFromSheets(req.sheets, req.settings, req.table));
     }
     case 'audit': {
       const { AuditInputError, auditGrids } = await import(/* webpackChunkName: "audit" */ '../audit/audit');

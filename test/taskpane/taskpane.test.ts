@@ -10,7 +10,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { findTable, reserveLinesTable, TEMPLATE_SHEETS } from '../../src/format/templates';
 import { a1 } from '../../src/base/a1';
 import { asRead, budgetBook, ownRange } from '../support/mapped-book';
-import { acquire, needChromium, openPane, release, ROOT, SHOTS, status, statusAll, waitStatus } from '../support/taskpane-harness';
+import { acquire, fake, needChromium, openPane, release, ROOT, SHOTS, status, statusAll, waitStatus } from '../support/taskpane-harness';
+import { templates } from '../../src/taskpane/pipeline-templates';
 
 describe('task pane in headless Chromium (fake Office host)', function () {
   let dist: string;
@@ -326,5 +327,42 @@ describe('task pane in headless Chromium (fake Office host)', function () {
     assert.equal(await page.evaluate(() => (window as any).__outturnFake.settings.get('outturn.mappings').length), 1);
     assert.deepEqual(page.errors, []);
     await page.close();
+  });
+
+  it('the ledger and MTFP engine is fetched only for an input that has one: the worked example builds without it, an MTFP input fetches it and builds its tables', async () => {
+    const fetched = (requests: string[]) => requests.map((u) => u.replace(/^.*\//, '')).filter((f) => f.endsWith('.js'));
+    const page = await openPane();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.getByRole('button', { name: 'Load the worked example' }).click();
+    await waitStatus(page, /worked example is loaded/);
+    await page.getByRole('button', { name: 'Build' }).click();
+    await waitStatus(page, /^Built/);
+    assert.ok(fetched(requests).includes('engine.worker.js'), `the worker's script was not seen: ${fetched(requests).join(', ')}`);
+    assert.ok(!fetched(requests).includes('forecasting.js'), `fetched for the worked example: ${fetched(requests).join(', ')}`);
+    await page.close();
+
+    // The worked example with its MTFP (examples/derbyshire-2020-21-mtfp.json), as input templates.
+    const doc = JSON.parse(readFileSync(join(ROOT, 'examples', 'derbyshire-2020-21-mtfp.json'), 'utf8'));
+    const mtfp = await openPane();
+    const later: string[] = [];
+    mtfp.on('request', (r) => later.push(r.url()));
+    await mtfp.evaluate((sheets) => {
+      const wb = (window as any).__outturnFake.wb;
+      for (const s of sheets) {
+        wb.addSheet(s.name);
+        wb.setValues(s.name, s.values.map((r: unknown[]) => (r.length ? r : [null])));
+      }
+    }, asRead(templates(doc)));
+    await mtfp.getByRole('button', { name: 'Build' }).click();
+    await waitStatus(mtfp, /^Built/);
+    assert.ok(fetched(later).includes('forecasting.js'), `the forecasting chunk was not fetched: ${fetched(later).join(', ')}`);
+    const sheets = await fake.sheets(mtfp);
+    assert.ok(sheets.includes('Table 3 Reserves'), sheets.join(', '));
+    const built = JSON.parse(await fake.snapshot(mtfp)) as { name: string; cells: { v?: unknown }[] }[];
+    const reserves = JSON.stringify(built.find((x) => x.name === 'Table 3 Reserves'));
+    assert.match(reserves, /Medium Term Financial Plan|MTFP/i, 'the MTFP tables are on the reserves sheet');
+    assert.deepEqual(mtfp.errors, []);
+    await mtfp.close();
   });
 });
