@@ -33,6 +33,9 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const DATE = /\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b|\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/i;
 /** Words that qualify a balance without naming another one ("approved as at", "revised", "position at"). */
 const AS_AT = new Set(['as', 'at', 'of', 'on', 'to', 'the', 'approved', 'revised', 'latest', 'current', 'agreed', 'position']);
+/** Words naming the version a budget or programme starts from, and a later one. */
+const EARLY = new Set(['original', 'initial', 'approved', 'agreed']);
+const LATE = new Set(['revised', 'latest', 'updated', 'amended', 'current']);
 
 /**
  * A label naming a balance at a date: its name without the date and its qualifiers ("budget" for
@@ -46,6 +49,20 @@ export function datedName(label: string): { name: string; date: number } | undef
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
   const name = normalise(label.replace(DATE, ' ')).split(/[^a-z0-9]+/).filter((w) => w && !AS_AT.has(w)).join(' ');
   return name ? { name, date: y * 10_000 + mo * 100 + d } : undefined;
+}
+
+/**
+ * A label naming a balance at a date (datedName) or in a version: without a date, its name without
+ * the version words and qualifiers ("budget" for "Original Budget" and "Revised budget") and the
+ * version — 0 the one a statement starts from (original, initial, approved, agreed), 1 a later one
+ * (revised, latest, updated, amended, current). Undefined when it names neither, or nothing besides.
+ */
+export function balanceAt(label: string): { name: string; date?: number; stage?: 0 | 1 } | undefined {
+  if (DATE.test(label)) return datedName(label);
+  const ws = normalise(label).split(/[^a-z0-9]+/).filter((w) => w);
+  const stage = ws.some((w) => LATE.has(w)) ? 1 : ws.some((w) => EARLY.has(w)) ? 0 : undefined;
+  const name = ws.filter((w) => !AS_AT.has(w) && !EARLY.has(w) && !LATE.has(w)).join(' ');
+  return stage !== undefined && name ? { name, stage } : undefined;
 }
 
 /** Labels of rows that close a block without the word "total" (a hint: the arithmetic decides). */
@@ -436,21 +453,25 @@ class TotalsReader {
 
   /**
    * A balance at a later date, named as a balance above it at an earlier one ("Budget approved as at 30
-   * November 2019" … the changes … "Budget as at 31 January 2020"): a running statement, closed by
-   * the later balance: the earlier one ± the changes printed between them (lines that name no date).
-   * Checked even when nothing adds up to it: the labels say what it is. Within the last 200 rows.
+   * November 2019" … the changes … "Budget as at 31 January 2020"), or in a later version ("Original
+   * budget" … the virements … "Revised budget"): a running statement, closed by the later balance:
+   * the earlier one ± the changes printed between them (lines that name no date or version: the
+   * nearest such row above must be the earlier balance). Checked even when nothing adds up to it: the
+   * labels say what it is. Within the last 200 rows.
    */
   private datedBalance(i: number): boolean {
     const { rows, s } = this;
     const row = rows[i];
-    const at = datedName(row.label);
+    const at = balanceAt(row.label);
     if (!at) return false;
     for (let q = s.top - 1; q >= 0 && q >= s.top - 200; q--) {
-      const earlier = datedName(rows[s.stack[q]].label);
+      const earlier = balanceAt(rows[s.stack[q]].label);
       if (!earlier) continue;
-      // The nearest dated row above: the balance this one moves on from, or another quantity (no reading).
-      if (earlier.name !== at.name || earlier.date >= at.date || s.top - q < 2) return false;
-      return this.takeAsTotal(i, q, `labelled as "${rows[s.stack[q]].label}" at a later date: that balance and the changes since (a running statement)`);
+      // The nearest dated or versioned row above: the balance this one moves on from, or another quantity (no reading).
+      const later = at.date !== undefined && earlier.date !== undefined ? at.date > earlier.date : at.stage === 1 && earlier.stage === 0;
+      if (earlier.name !== at.name || !later || s.top - q < 2) return false;
+      const how = at.date !== undefined ? 'at a later date' : 'in a later version';
+      return this.takeAsTotal(i, q, `labelled as "${rows[s.stack[q]].label}" ${how}: that balance and the changes since (a running statement)`);
     }
     return false;
   }
