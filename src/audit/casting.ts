@@ -33,6 +33,9 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const DATE = /\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b|\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/i;
 /** Words that qualify a balance without naming another one ("approved as at", "revised", "position at"). */
 const AS_AT = new Set(['as', 'at', 'of', 'on', 'to', 'the', 'approved', 'revised', 'latest', 'current', 'agreed', 'position']);
+/** Words naming the version a budget or programme starts from, and a later one. */
+const EARLY = new Set(['original', 'initial', 'approved', 'agreed']);
+const LATE = new Set(['revised', 'latest', 'updated', 'amended', 'current']);
 
 /**
  * A label naming a balance at a date: its name without the date and its qualifiers ("budget" for
@@ -46,6 +49,20 @@ export function datedName(label: string): { name: string; date: number } | undef
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
   const name = normalise(label.replace(DATE, ' ')).split(/[^a-z0-9]+/).filter((w) => w && !AS_AT.has(w)).join(' ');
   return name ? { name, date: y * 10_000 + mo * 100 + d } : undefined;
+}
+
+/**
+ * A label naming a balance at a date (datedName) or in a version: without a date, its name without
+ * the version words and qualifiers ("budget" for "Original Budget" and "Revised budget") and the
+ * version — 0 the one a statement starts from (original, initial, approved, agreed), 1 a later one
+ * (revised, latest, updated, amended, current). Undefined when it names neither, or nothing besides.
+ */
+export function balanceAt(label: string): { name: string; date?: number; stage?: 0 | 1 } | undefined {
+  if (DATE.test(label)) return datedName(label);
+  const ws = normalise(label).split(/[^a-z0-9]+/).filter((w) => w);
+  const stage = ws.some((w) => LATE.has(w)) ? 1 : ws.some((w) => EARLY.has(w)) ? 0 : undefined;
+  const name = ws.filter((w) => !AS_AT.has(w) && !EARLY.has(w) && !LATE.has(w)).join(' ');
+  return stage !== undefined && name ? { name, stage } : undefined;
 }
 
 /** Labels of rows that close a block without the word "total" (a hint: the arithmetic decides). */
@@ -233,6 +250,7 @@ export function readTotals(a: Audit): void {
   for (let i = 0; i < a.t.rows.length; i++) reader.read(i);
   for (const i of reader.above) totalAbove(a, i, reader.cols);
   balancesAbove(a, reader.cols);
+  subtotalsOfLinesLeftOver(a);
 }
 
 /**
@@ -435,21 +453,25 @@ class TotalsReader {
 
   /**
    * A balance at a later date, named as a balance above it at an earlier one ("Budget approved as at 30
-   * November 2019" … the changes … "Budget as at 31 January 2020"): a running statement, closed by
-   * the later balance: the earlier one ± the changes printed between them (lines that name no date).
-   * Checked even when nothing adds up to it: the labels say what it is. Within the last 200 rows.
+   * November 2019" … the changes … "Budget as at 31 January 2020"), or in a later version ("Original
+   * budget" … the virements … "Revised budget"): a running statement, closed by the later balance:
+   * the earlier one ± the changes printed between them (lines that name no date or version: the
+   * nearest such row above must be the earlier balance). Checked even when nothing adds up to it: the
+   * labels say what it is. Within the last 200 rows.
    */
   private datedBalance(i: number): boolean {
     const { rows, s } = this;
     const row = rows[i];
-    const at = datedName(row.label);
+    const at = balanceAt(row.label);
     if (!at) return false;
     for (let q = s.top - 1; q >= 0 && q >= s.top - 200; q--) {
-      const earlier = datedName(rows[s.stack[q]].label);
+      const earlier = balanceAt(rows[s.stack[q]].label);
       if (!earlier) continue;
-      // The nearest dated row above: the balance this one moves on from, or another quantity (no reading).
-      if (earlier.name !== at.name || earlier.date >= at.date || s.top - q < 2) return false;
-      return this.takeAsTotal(i, q, `labelled as "${rows[s.stack[q]].label}" at a later date: that balance and the changes since (a running statement)`);
+      // The nearest dated or versioned row above: the balance this one moves on from, or another quantity (no reading).
+      const later = at.date !== undefined && earlier.date !== undefined ? at.date > earlier.date : at.stage === 1 && earlier.stage === 0;
+      if (earlier.name !== at.name || !later || s.top - q < 2) return false;
+      const how = at.date !== undefined ? 'at a later date' : 'in a later version';
+      return this.takeAsTotal(i, q, `labelled as "${rows[s.stack[q]].label}" ${how}: that balance and the changes since (a running statement)`);
     }
     return false;
   }
@@ -666,8 +688,9 @@ function totalAbove(a: Audit, i: number, cols: number[]): void {
  * the row after a heading or a blank line), labelled as a balance at the end of a period, still a line
  * in no block, with two or more lines under it up to the next heading, total, blank line or the
  * table's end. It totals them when its arithmetic says so (a non-nil figure equal to their sum, in one
- * column at least) or when the first of them is labelled as the opening balance (then a figure wrong
- * in every column is still found at its cell by the cast). Figures in pounds as printed.
+ * column at least) or when the first of them, or the last (a statement read bottom-up), is labelled
+ * as the opening balance (then a figure wrong in every column is still found at its cell by the
+ * cast). Figures as printed, in the table's units.
  */
 function balancesAbove(a: Audit, cols: number[]): void {
   const rows = a.t.rows;
@@ -687,14 +710,42 @@ function balancesAbove(a: Audit, cols: number[]): void {
       for (const m of members) sum = sum.plus(a.value(rows[m], c) ?? ZERO);
       return sum.eq(p.value);
     });
-    const opens = OPENS.test(rows[members[0]].label);
-    if (!casts && !opens) continue;
+    // The opening balance first under it, or last (a statement read bottom-up: closing, movements, opening).
+    const opening = [members[0], members[members.length - 1]].find((m) => OPENS.test(rows[m].label));
+    if (!casts && opening === undefined) continue;
     a.kinds[i] = 'total';
     const why = casts
       ? 'labelled as a closing balance, printed above the movements that add up to it'
-      : `labelled as a closing balance, printed above the movements from the opening balance ("${rows[members[0]].label}")`;
+      : `labelled as a closing balance, printed above the movements from the opening balance ("${rows[opening!].label}")`;
     a.blocks.set(i, { members, why });
     a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[members[members.length - 1]]), why });
+  }
+}
+
+/**
+ * An unlabelled sub-total in the middle of the rows (a ruled row copied without its rule): a row with
+ * no label that nothing above adds up to stays a line in the pass, but when the total below starts at
+ * it ("Employees; Premises; (no label) 150; Income (30); Net expenditure 120") and the two or more
+ * lines directly above it (up to a heading, a blank line, a total or a row some total adds) are in no
+ * total at all, it is their sub-total — the total below adds it in their place — and it is checked.
+ */
+function subtotalsOfLinesLeftOver(a: Audit): void {
+  const rows = a.t.rows;
+  const inBlock = new Set<number>();
+  for (const b of a.blocks.values()) for (const m of b.members) inBlock.add(m);
+  const free = (j: number) => a.kinds[j] === 'line' && !a.blocks.has(j) && !inBlock.has(j);
+  for (const b of [...a.blocks.values()]) {
+    const s = b.members[0];
+    const row = rows[s];
+    if (a.kinds[s] !== 'line' || a.blocks.has(s) || row.label || row.empty) continue;
+    const members: number[] = [];
+    for (let j = s - 1; j >= 0 && free(j) && rows[j + 1].r === rows[j].r + 1; j--) members.unshift(j);
+    if (members.length < 2) continue;
+    a.kinds[s] = 'total';
+    const why = 'no label, in the middle of the rows: the lines above it are in no other total, and the total below adds it in their place (a sub-total)';
+    a.blocks.set(s, { members, why });
+    a.totals.push({ row: a.rowNumber(row), label: '', from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[members[members.length - 1]]), why });
+    for (const m of members) inBlock.add(m);
   }
 }
 

@@ -190,7 +190,7 @@ export function findTables(g: Grid): FoundTable[] {
     // directly above it.
     const skip = new Set<number>();
     for (let r = bodyStart + 1; r <= last && headerRows.length; r++) {
-      const again = headerAgain(g, headerRows, r, numericish);
+      const again = headerAgain(g, w, headerRows, r, numericish);
       if (again === 'same') skip.add(r);
       if (again !== 'other') continue;
       let t0 = r;
@@ -221,10 +221,11 @@ export function findTables(g: Grid): FoundTable[] {
  * captions over another label caption ("Non-Current Provisions" … "Current Provisions"), or captions
  * that each name units or a year (another table's header); undefined: a row of the table.
  */
-function headerAgain(g: Grid, headerRows: number[], r: number, figureCols: Set<number>): 'same' | 'other' | undefined {
-  if (hasNumber(g, r, width(g) - 1)) return undefined;
+function headerAgain(g: Grid, w: number, headerRows: number[], r: number, figureCols: Set<number>): 'same' | 'other' | undefined {
+  let n = 0;
+  for (const c of figureCols) if (readAt(g, r, c).kind === 'text' && ++n >= 2) break;
+  if (n < 2 || hasNumber(g, r, w - 1)) return undefined;
   const texts = [...figureCols].map((c) => [c, normalise(cellText(cellAt(g, r, c)))] as const).filter(([, x]) => x);
-  if (texts.length < 2) return undefined;
   const caption = (row: number, c: number) => normalise(cellText(cellAt(g, row, c)));
   const h = headerRows.find((row) => texts.every(([c, x]) => x === caption(row, c)));
   if (h !== undefined) return caption(r, 0) === caption(h, 0) ? 'same' : 'other';

@@ -6,8 +6,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AuditReport, auditGrids, exitCodeOf } from '../../src/audit/audit';
-import { datedName } from '../../src/audit/casting';
+import { balanceAt, datedName } from '../../src/audit/casting';
 import { readDelimited } from '../../src/audit/delimited';
+import { Dec } from '../../src/base/decimal';
 
 const PUBLISHED = join(__dirname, '..', 'fixtures', 'published', 'audit');
 const CORPUS = join(__dirname, '..', 'fixtures', 'audit-corpus');
@@ -113,6 +114,19 @@ describe('audit: kinds of reading the mutation property found missing', () => {
       }
     });
 
+    it('a later version named as a balance above it ("Approved budget" … "Revised budget", a derived variant) closes it the same way', () => {
+      const versions = na.replace('Budget approved as at 30 November 2019', 'Approved budget 2019/20').replace('Budget as at 31 January 2020', 'Revised budget 2019/20');
+      assert.equal(exitCodeOf(audit(versions)), 0);
+      const r = audit(versions.replace('\t0.172', '\t0.173'));
+      assert.deepEqual(flags(r), ['8:2 auto.cast 39.236']);
+      assert.match(r.tables[0].totals[0].why, /in a later version/);
+      // The versions the other way round, or another quantity: no reading (nothing to check).
+      for (const other of [versions.replace('Revised budget 2019/20', 'Original budget 2019/20').replace('Approved budget 2019/20', 'Revised budget 2019/20'),
+        versions.replace('Approved budget 2019/20', 'Approved funding 2019/20')]) {
+        assert.throws(() => audit(other.replace('\t0.172', '\t0.173')), /nothing could be checked/);
+      }
+    });
+
     it('reads the dates a label names, day first as the UK writes them', () => {
       assert.deepEqual(datedName('Budget approved as at 30 November 2019'), { name: 'budget', date: 20191130 });
       assert.deepEqual(datedName('Budget as at 31 January 2020'), { name: 'budget', date: 20200131 });
@@ -121,6 +135,10 @@ describe('audit: kinds of reading the mutation property found missing', () => {
       assert.deepEqual(datedName('Revised budget, June 2021'), { name: 'budget', date: 20210601 });
       assert.equal(datedName('2019/20 to 2020/21'), undefined);
       assert.equal(datedName('As at 31 March 2024'), undefined, 'a date naming nothing');
+      assert.deepEqual(balanceAt('Original Budget'), { name: 'budget', stage: 0 });
+      assert.deepEqual(balanceAt('Revised budget'), { name: 'budget', stage: 1 });
+      assert.deepEqual(balanceAt('Budget as at 31 January 2020'), { name: 'budget', date: 20200131 });
+      assert.equal(balanceAt('Premises costs'), undefined);
     });
   });
 
@@ -201,6 +219,42 @@ describe('audit: kinds of reading the mutation property found missing', () => {
       assert.equal(exitCodeOf(r), 0);
       const wrong = audit(cfr.replace('279\t(Decrease) / Increase in', '279\tDecrease in').replace('Requirement\t650', 'Requirement\t(650)'));
       assert.deepEqual(flags(wrong), ['16:1 auto.closing-movement -279']);
+    });
+  });
+
+  describe('an unlabelled sub-total in the middle of the rows, its lines in no other total, is a sub-total (a ruled row copied without its label)', () => {
+    // The Eden/Cumbria Fire 2023/24 build-up with "Gross expenditure" copied without its label (a derived variant).
+    const eden = read(join(CORPUS, 'cumbria-fire-2023-24-eden.tsv')).replace('Gross expenditure\t', '\t');
+
+    it('as derived: clean, the unlabelled row read as the total of the nine lines by its arithmetic', () => {
+      const r = audit(eden);
+      assert.equal(exitCodeOf(r), 0);
+      assert.ok(r.tables[0].totals.some((t) => t.row === 11 && t.from === 2 && t.to === 10));
+    });
+
+    it('Firefighter pay printed 17.045: found at the unlabelled sub-total (the nine lines add up to 30.516), though the net expenditure still adds it', () => {
+      const r = audit(eden.replace('\t17.044', '\t17.045'));
+      assert.deepEqual(flags(r), ['11:2 auto.cast 30.516']);
+      assert.match(r.tables[0].totals.find((t) => t.row === 11)!.why, /in the middle of the rows/);
+    });
+
+    it('every figure of it ±1 unit and +100,000 units: each change flagged', () => {
+      const lines = eden.split('\n');
+      const unseen: string[] = [];
+      lines.forEach((line, r) => {
+        const [label, figure] = line.split('\t');
+        if (r === 0 || figure === undefined || !/\d/.test(figure)) return;
+        // £m to three places: the figure in thousandths, exactly.
+        const value = new Dec(figure.replace(/[()]/g, '')).times(figure.startsWith('(') ? -1 : 1);
+        for (const units of [1, -1, 100_000]) {
+          const v = value.plus(new Dec(units).div(1000));
+          const printed = v.isNeg() ? `(${v.abs().toFixed(3)})` : v.toFixed(3);
+          const copy = lines.slice();
+          copy[r] = `${label}\t${printed}`;
+          if (flags(audit(copy.join('\n'))).length === 0) unseen.push(`row ${r + 1} ${figure}→${printed}`);
+        }
+      });
+      assert.deepEqual(unseen, []);
     });
   });
 });
