@@ -692,8 +692,9 @@ function totalAbove(a: Audit, i: number, cols: number[]): void {
  * the row after a heading or a blank line), labelled as a balance at the end of a period, still a line
  * in no block, with two or more lines under it up to the next heading, total, blank line or the
  * table's end. It totals them when its arithmetic says so (a non-nil figure equal to their sum, in one
- * column at least) or when the first of them is labelled as the opening balance (then a figure wrong
- * in every column is still found at its cell by the cast). Figures in pounds as printed.
+ * column at least) or when the first of them, or the last (a statement read bottom-up), is labelled
+ * as the opening balance (then a figure wrong in every column is still found at its cell by the
+ * cast). Figures as printed, in the table's units.
  */
 function balancesAbove(a: Audit, cols: number[]): void {
   const rows = a.t.rows;
@@ -713,12 +714,13 @@ function balancesAbove(a: Audit, cols: number[]): void {
       for (const m of members) sum = sum.plus(a.value(rows[m], c) ?? ZERO);
       return sum.eq(p.value);
     });
-    const opens = OPENS.test(rows[members[0]].label);
-    if (!casts && !opens) continue;
+    // The opening balance first under it, or last (a statement read bottom-up: closing, movements, opening).
+    const opening = [members[0], members[members.length - 1]].find((m) => OPENS.test(rows[m].label));
+    if (!casts && opening === undefined) continue;
     a.kinds[i] = 'total';
     const why = casts
       ? 'labelled as a closing balance, printed above the movements that add up to it'
-      : `labelled as a closing balance, printed above the movements from the opening balance ("${rows[members[0]].label}")`;
+      : `labelled as a closing balance, printed above the movements from the opening balance ("${rows[opening!].label}")`;
     a.blocks.set(i, { members, why });
     a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[members[members.length - 1]]), why });
   }
