@@ -53,6 +53,9 @@ module.exports = async (env, argv) => {
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].js',
+      // Every chunk sits beside the page and the worker that load it: a relative path, no run-time
+      // guess of the script's own address (webpack's 'auto', ~0.3 KB gzipped in each entry).
+      publicPath: '',
       clean: true,
     },
     resolve: {
