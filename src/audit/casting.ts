@@ -71,6 +71,8 @@ const CLOSES = /^(net\s+)?cost of services|^(gross|net)\s+(revenue\s+)?(expendit
 const CLOSES_FIRMLY = /^(net\s+)?budget requirement|^council tax requirement|^(total\s+)?precept requirement|^net (revenue )?expenditure\b.*requirement|^gross\s+(revenue\s+)?expenditure|^net\s+(revenue\s+)?expenditure|^net cost of services|^closing balance|^balance\s+(at|as at)\s+31/i;
 /** A balance at the end of a period, whatever its wording ("Closing balance", "Balance at 31 March 2022", "Balance carried forward"). */
 const CLOSING_BALANCE = /^closing\s+balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$/i;
+/** A line that deducts from or adds to the sub-total printed above it ("Less: Fees and Charges", "Add: …"). */
+const ADJUSTS = /^(less|add|deduct|plus)\b\s*:?/i;
 /** An opening balance is a line (what the year starts from), whatever its wording. */
 const OPENS = /^(opening\s+balance|balance\s+(at|as at)\s+(1|the start)|balance\s+b(rought)?\s*\/?\s*f|brought forward)/i;
 
@@ -389,15 +391,17 @@ class TotalsReader {
   /**
    * A total by its arithmetic: every printed figure (or most of them, two at least) equals the sum of
    * the same run of two or more rows above, and the run is not all nil. A row placed as a total
-   * (labelled as closing a block, unlabelled, or closing its block) whose figures cast in every
-   * column but one is a total with one wrong figure: the cast finds it.
+   * (labelled as closing a block, unlabelled, closing its block, or directly above a "Less: …" or
+   * "Add: …" line) whose figures cast in every column but one is a total with one wrong figure: the
+   * cast finds it.
    */
   private byArithmetic(i: number, closes: boolean): boolean {
     const { a, rows, cols, s } = this;
     const row = rows[i];
     const n = this.printedCols(row).filter(([, p]) => !p.value.isZero()).length;
     const best = this.voted(row, 2)[0];
-    const placedAsTotal = closes || !row.label || this.endsBlock(i);
+    // … or directly above lines that deduct from or add to it ("Gross Expenditure" above "Less: Fees and Charges").
+    const placedAsTotal = closes || !row.label || this.endsBlock(i) || ADJUSTS.test(rows[i + 1]?.label ?? '');
     // The columns that agree must each add two figures that are not nil: a nil line makes any
     // figure "the sum" of it and the next (a reconciliation's difference row is no total).
     const solid = (k: number) => this.printedCols(row).every(([j, p]) => !s.sumFrom(j, k)?.eq(p.value) ||

@@ -257,4 +257,17 @@ describe('audit: kinds of reading the mutation property found missing', () => {
       assert.deepEqual(unseen, []);
     });
   });
+
+  describe('a row directly above "Less: …" lines is placed as a total: cast in every column but one, it is a total with one wrong figure, whatever its label', () => {
+    // Eden DC, Police and Crime Commissioner for Cumbria, analysis of council tax requirement 2017-18 and 2018-19 (£m),
+    // with "Gross Expenditure" printed under a label that does not say so (a derived variant): 2017-18 lines add up to 131.447.
+    const ctr = read(join(PUBLISHED, 'cumbria-pcc-ctr-2017-19.tsv')).replace('Gross Expenditure\t', 'Amount before income\t');
+
+    it('as derived: clean', () => assert.equal(exitCodeOf(audit(ctr)), 0));
+
+    it('Police Pay 2017-18 printed 77.869: found at the row above "Less: Fees and Charges" (the lines add up to 131.448)', () => {
+      const r = audit(ctr.replace('\t77.868\t', '\t77.869\t'));
+      assert.deepEqual(flags(r), ['13:2 auto.cast 131.448']);
+    });
+  });
 });
