@@ -64,4 +64,70 @@ describe('audit: kinds of table found by running it on tables nobody tuned it fo
       assert.equal(exitCodeOf(r), 2);
     });
   });
+  describe('the stepped layout: lines in an inner column, each sub-total one column right, a figure carried out (trial #11)', () => {
+    // Oldham Council, "What does council tax pay for" part 5 (https://www.oldham.gov.uk/info/200198/
+    // council_tax/104/what_does_council_tax_pay_for/5): "How the Council's budget has changed compared to 2021/22".
+    const oldham = tsv([
+      ['5. How the Council’s budget has changed compared to 2021/22', '', '', ''],
+      ['', '£000', '£000', '£000'],
+      ['Base Budget 2021/22', '', '', '254,179'],
+      ['Budget Adjustments', '', '', ''],
+      ['Adjustments to the Base Budget', '', '', ''],
+      ['Add back one-off 2021/22 measures - Flexible use of capital receipts', '2,000', '', ''],
+      ['Removal of one-off 2021/22 expenditure', '(10,533)', '', ''],
+      ['Total Adjustments to the Base Budget', '', '(8,533)', ''],
+      ['Flexible use of capital receipts to support the 2022/23 Budget', '', '(2,500)', ''],
+      ['Expenditure Adjustments', '', '', ''],
+      ['- Pay and Price Inflation', '5,630', '', ''],
+      ['- Adults Social Care (includes passporting of the Adult Social Care Precept including the move to the Living Wage Foundation National Living Wage', '5,548', '', ''],
+      ["- Children's Social Care Pressures", '1,400', '', ''],
+      ['- 2021/22 Unachieved Savings', '499', '', ''],
+      ['- Organisational Redesign', '1,300', '', ''],
+      ['- Invest to Save Initiatives', '405', '', ''],
+      ['- Other Expenditure Pressures', '4,315', '', ''],
+      ['- Administration Priorities', '1,680', '', ''],
+      ['- Corporate Financing Costs', '(3,766)', '', ''],
+      ['- COVID Legacy Costs', '12,000', '', ''],
+      ['- Parish Precepts (Funded by Parish Precept Income)', '14', '', ''],
+      ['Total Expenditure Adjustments', '', '29,025', ''],
+      ['Levies', '', '', ''],
+      ['- Waste and Transport Levy Increase payable to GMCA', '245', '', ''],
+      ['- Contribution to GMCA for GM Wide Activities', '5', '', ''],
+      ['Total Levies', '', '250', ''],
+      ['Total Net Budget Adjustments', '', '18,242', ''],
+      ['Approved Budget Reductions', '', '', ''],
+      ['Revised Budget Reductions initially included in 2021/22 Budget Setting', '(5,467)', '', ''],
+      ['Budget Reductions approved as part of 2022/23 Budget Setting', '(6,268)', '', ''],
+      ['Total Approved Budget Reductions', '', '(11,735)', ''],
+      ['Increase in the Net Expenditure Budget', '', '6,507', '6,507'],
+      ['Net Expenditure Budget for 2022/23', '', '', '260,686'],
+    ]);
+    const totals = (r: AuditReport) => r.tables[0].totals.map((t) => `${t.row}=${t.from}-${t.to}`);
+
+    it('as printed: clean, every sub-total cast from the column to its left, 6,507 carried out to the outer column', () => {
+      const r = audit(oldham);
+      assert.deepEqual(flags(r), []);
+      assert.equal(exitCodeOf(r), 0);
+      // 2,000 − 10,533 = (8,533); the eleven adjustments 29,025; 245 + 5 = 250; (8,533) − 2,500 + 29,025 + 250 = 18,242;
+      // (5,467) + (6,268) = (11,735); 18,242 − 11,735 = 6,507 in both columns; 254,179 + 6,507 = 260,686
+      assert.deepEqual(totals(r), ['8=6-7', '22=11-21', '26=24-25', '27=8-26', '31=29-30', '32=27-31', '33=3-32']);
+      assert.equal(r.tables[0].checked.totals, 8);
+    });
+
+    it('Pay and Price Inflation printed 5,631: Total Expenditure Adjustments is found 1 short (29,026 expected), cast from the inner column', () => {
+      const r = audit(oldham.replace('\t5,630\t', '\t5,631\t'));
+      assert.deepEqual(flags(r), ['22:3 auto.cast 29026']);
+      assert.match(r.findings[0].message, /the column to its left where they print their figures \(a stepped layout\)/);
+    });
+
+    it('the carried-out 6,507 printed 6,508 in the outer column: the budget it carries to no longer casts (254,179 + 6,508 = 260,687)', () => {
+      const r = audit(oldham.replace('\t6,507\t6,507', '\t6,507\t6,508'));
+      assert.deepEqual(flags(r), ['33:4 auto.cast 260687']);
+    });
+
+    it('the inner 6,507 printed 6,508: found at its cell (18,242 − 11,735 = 6,507)', () => {
+      const r = audit(oldham.replace('\t6,507\t6,507', '\t6,508\t6,507'));
+      assert.deepEqual(flags(r), ['32:3 auto.cast 6507']);
+    });
+  });
 });
