@@ -6,7 +6,7 @@ const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const webpack = require('webpack');
-const { writeValidator } = require('./scripts/ajv-standalone.cjs');
+const { writeSplitValidator } = require('./scripts/ajv-standalone.cjs');
 
 const PORT = 3000;
 
@@ -38,7 +38,8 @@ module.exports = async (env, argv) => {
   const production = argv.mode === 'production';
   const serving = !!process.env.WEBPACK_SERVE;
   // Ajv compiled ahead of time: no `new Function` and no copy of the schema in the add-in (see scripts/ajv-standalone.cjs).
-  const validator = writeValidator(path.join(__dirname, 'node_modules', '.cache', 'outturn', 'schema-validator.cjs'));
+  // In two parts: the ledger and MTFP part loads with the forecasting chunk (writeSplitValidator).
+  const validator = writeSplitValidator(path.join(__dirname, 'node_modules', '.cache', 'outturn'));
   return {
     mode: production ? 'production' : 'development',
     // Source maps as files in both modes: an eval-based map (webpack's development default) is
@@ -53,6 +54,9 @@ module.exports = async (env, argv) => {
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].js',
+      // Every chunk sits beside the page and the worker that load it: a relative path, no run-time
+      // guess of the script's own address (webpack's 'auto', ~0.3 KB gzipped in each entry).
+      publicPath: '',
       clean: true,
     },
     resolve: {
@@ -72,7 +76,8 @@ module.exports = async (env, argv) => {
       ],
     },
     plugins: [
-      new webpack.NormalModuleReplacementPlugin(/^\.\/schema-validator$/, validator),
+      new webpack.NormalModuleReplacementPlugin(/(^|\/)schema-validator$/, validator.main),
+      new webpack.NormalModuleReplacementPlugin(/(^|\/)schema-validator-forecasting$/, validator.forecasting),
       // The ledger and MTFP engine (src/engine/forecasting.ts, as engine/build.ts imports it) becomes a
       // chunk of the worker's own, loaded when an input has a ledger or an MTFP: a build of the
       // statutory tables alone never loads it (src/taskpane/forecasting-on-demand.ts).

@@ -33,6 +33,9 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const DATE = /\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b|\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/i;
 /** Words that qualify a balance without naming another one ("approved as at", "revised", "position at"). */
 const AS_AT = new Set(['as', 'at', 'of', 'on', 'to', 'the', 'approved', 'revised', 'latest', 'current', 'agreed', 'position']);
+/** Words naming the version a budget or programme starts from, and a later one. */
+const EARLY = new Set(['original', 'initial', 'approved', 'agreed']);
+const LATE = new Set(['revised', 'latest', 'updated', 'amended', 'current']);
 
 /**
  * A label naming a balance at a date: its name without the date and its qualifiers ("budget" for
@@ -48,12 +51,28 @@ export function datedName(label: string): { name: string; date: number } | undef
   return name ? { name, date: y * 10_000 + mo * 100 + d } : undefined;
 }
 
+/**
+ * A label naming a balance at a date (datedName) or in a version: without a date, its name without
+ * the version words and qualifiers ("budget" for "Original Budget" and "Revised budget") and the
+ * version — 0 the one a statement starts from (original, initial, approved, agreed), 1 a later one
+ * (revised, latest, updated, amended, current). Undefined when it names neither, or nothing besides.
+ */
+export function balanceAt(label: string): { name: string; date?: number; stage?: 0 | 1 } | undefined {
+  if (DATE.test(label)) return datedName(label);
+  const ws = normalise(label).split(/[^a-z0-9]+/).filter((w) => w);
+  const stage = ws.some((w) => LATE.has(w)) ? 1 : ws.some((w) => EARLY.has(w)) ? 0 : undefined;
+  const name = ws.filter((w) => !AS_AT.has(w) && !EARLY.has(w) && !LATE.has(w)).join(' ');
+  return stage !== undefined && name ? { name, stage } : undefined;
+}
+
 /** Labels of rows that close a block without the word "total" (a hint: the arithmetic decides). */
 const CLOSES = /^(net\s+)?cost of services|^(gross|net)\s+(revenue\s+)?(expenditure|spend|cost|budget|income)|^net cost of services|requirement\b|^closing balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$|^current approved|^(revised|approved|total)\s+(capital\s+)?programme|^(net\s+)?(increase|decrease|movement)\b.*\b(in|during)\s+(the\s+)?year|^\(?surplus\b|^\(?deficit\b|^net\s+(surplus|deficit|position)|^(net\s+)?(increase|\(?decrease).*before transfers|^funding\s+total|^total/i;
 /** A label that closes a block and stands for its lines even when nothing adds up to it: the error is then in the figures. */
 const CLOSES_FIRMLY = /^(net\s+)?budget requirement|^council tax requirement|^(total\s+)?precept requirement|^net (revenue )?expenditure\b.*requirement|^gross\s+(revenue\s+)?expenditure|^net\s+(revenue\s+)?expenditure|^net cost of services|^closing balance|^balance\s+(at|as at)\s+31/i;
 /** A balance at the end of a period, whatever its wording ("Closing balance", "Balance at 31 March 2022", "Balance carried forward"). */
 const CLOSING_BALANCE = /^closing\s+balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$/i;
+/** A line that deducts from or adds to the sub-total printed above it ("Less: Fees and Charges", "Add: …"). */
+const ADJUSTS = /^(less|add|deduct|plus)\b\s*:?/i;
 /** An opening balance is a line (what the year starts from), whatever its wording. */
 const OPENS = /^(opening\s+balance|balance\s+(at|as at)\s+(1|the start)|balance\s+b(rought)?\s*\/?\s*f|brought forward)/i;
 
@@ -372,15 +391,17 @@ class TotalsReader {
   /**
    * A total by its arithmetic: every printed figure (or most of them, two at least) equals the sum of
    * the same run of two or more rows above, and the run is not all nil. A row placed as a total
-   * (labelled as closing a block, unlabelled, or closing its block) whose figures cast in every
-   * column but one is a total with one wrong figure: the cast finds it.
+   * (labelled as closing a block, unlabelled, closing its block, or directly above a "Less: …" or
+   * "Add: …" line) whose figures cast in every column but one is a total with one wrong figure: the
+   * cast finds it.
    */
   private byArithmetic(i: number, closes: boolean): boolean {
     const { a, rows, cols, s } = this;
     const row = rows[i];
     const n = this.printedCols(row).filter(([, p]) => !p.value.isZero()).length;
     const best = this.voted(row, 2)[0];
-    const placedAsTotal = closes || !row.label || this.endsBlock(i);
+    // … or directly above lines that deduct from or add to it ("Gross Expenditure" above "Less: Fees and Charges").
+    const placedAsTotal = closes || !row.label || this.endsBlock(i) || ADJUSTS.test(rows[i + 1]?.label ?? '');
     // The columns that agree must each add two figures that are not nil: a nil line makes any
     // figure "the sum" of it and the next (a reconciliation's difference row is no total).
     const solid = (k: number) => this.printedCols(row).every(([j, p]) => !s.sumFrom(j, k)?.eq(p.value) ||
@@ -436,21 +457,25 @@ class TotalsReader {
 
   /**
    * A balance at a later date, named as a balance above it at an earlier one ("Budget approved as at 30
-   * November 2019" … the changes … "Budget as at 31 January 2020"): a running statement, closed by
-   * the later balance: the earlier one ± the changes printed between them (lines that name no date).
-   * Checked even when nothing adds up to it: the labels say what it is. Within the last 200 rows.
+   * November 2019" … the changes … "Budget as at 31 January 2020"), or in a later version ("Original
+   * budget" … the virements … "Revised budget"): a running statement, closed by the later balance:
+   * the earlier one ± the changes printed between them (lines that name no date or version: the
+   * nearest such row above must be the earlier balance). Checked even when nothing adds up to it: the
+   * labels say what it is. Within the last 200 rows.
    */
   private datedBalance(i: number): boolean {
     const { rows, s } = this;
     const row = rows[i];
-    const at = datedName(row.label);
+    const at = balanceAt(row.label);
     if (!at) return false;
     for (let q = s.top - 1; q >= 0 && q >= s.top - 200; q--) {
-      const earlier = datedName(rows[s.stack[q]].label);
+      const earlier = balanceAt(rows[s.stack[q]].label);
       if (!earlier) continue;
-      // The nearest dated row above: the balance this one moves on from, or another quantity (no reading).
-      if (earlier.name !== at.name || earlier.date >= at.date || s.top - q < 2) return false;
-      return this.takeAsTotal(i, q, `labelled as "${rows[s.stack[q]].label}" at a later date: that balance and the changes since (a running statement)`);
+      // The nearest dated or versioned row above: the balance this one moves on from, or another quantity (no reading).
+      const later = at.date !== undefined && earlier.date !== undefined ? at.date > earlier.date : at.stage === 1 && earlier.stage === 0;
+      if (earlier.name !== at.name || !later || s.top - q < 2) return false;
+      const how = at.date !== undefined ? 'at a later date' : 'in a later version';
+      return this.takeAsTotal(i, q, `labelled as "${rows[s.stack[q]].label}" ${how}: that balance and the changes since (a running statement)`);
     }
     return false;
   }
@@ -667,8 +692,9 @@ function totalAbove(a: Audit, i: number, cols: number[]): void {
  * the row after a heading or a blank line), labelled as a balance at the end of a period, still a line
  * in no block, with two or more lines under it up to the next heading, total, blank line or the
  * table's end. It totals them when its arithmetic says so (a non-nil figure equal to their sum, in one
- * column at least) or when the first of them is labelled as the opening balance (then a figure wrong
- * in every column is still found at its cell by the cast). Figures in pounds as printed.
+ * column at least) or when the first of them, or the last (a statement read bottom-up), is labelled
+ * as the opening balance (then a figure wrong in every column is still found at its cell by the
+ * cast). Figures as printed, in the table's units.
  */
 function balancesAbove(a: Audit, cols: number[]): void {
   const rows = a.t.rows;
@@ -688,12 +714,13 @@ function balancesAbove(a: Audit, cols: number[]): void {
       for (const m of members) sum = sum.plus(a.value(rows[m], c) ?? ZERO);
       return sum.eq(p.value);
     });
-    const opens = OPENS.test(rows[members[0]].label);
-    if (!casts && !opens) continue;
+    // The opening balance first under it, or last (a statement read bottom-up: closing, movements, opening).
+    const opening = [members[0], members[members.length - 1]].find((m) => OPENS.test(rows[m].label));
+    if (!casts && opening === undefined) continue;
     a.kinds[i] = 'total';
     const why = casts
       ? 'labelled as a closing balance, printed above the movements that add up to it'
-      : `labelled as a closing balance, printed above the movements from the opening balance ("${rows[members[0]].label}")`;
+      : `labelled as a closing balance, printed above the movements from the opening balance ("${rows[opening!].label}")`;
     a.blocks.set(i, { members, why });
     a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[members[members.length - 1]]), why });
   }

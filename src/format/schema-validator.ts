@@ -21,6 +21,17 @@ export const AJV_OPTIONS = { allErrors: true, strict: true, strictRequired: fals
 /** False here; true in the generated standalone module that replaces this one. */
 export const PRECOMPILED: boolean = false;
 
+/**
+ * The add-in's precompiled validator leaves the functions only the ledger and MTFP definitions
+ * reach to a part of its own (./schema-validator-forecasting, loaded with the forecasting engine:
+ * src/taskpane/forecasting-on-demand.ts); this attaches it, and until then validating a document
+ * with a ledger or an MTFP throws an Error named "ForecastingNotLoaded". Here (Ajv at run time) and
+ * in the command line's precompiled validator, which hold every function, there is nothing to attach.
+ */
+export function attachForecasting(_part: { attach(shared: Record<string, unknown>): unknown }): void {
+  // nothing to attach: this validator is whole
+}
+
 let compiled: SchemaValidator | undefined;
 
 /** The outturn/v1 validator, compiled on the first call. */

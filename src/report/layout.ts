@@ -227,6 +227,13 @@ function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
           j = k;
           continue;
         }
+        // or a group's heading at the foot of the page, its rows on the next ("IS Schemes" as the last
+        // line, the table continuing overleaf): one or two lines, each a label at the table's left edge
+        if (k === lines.length && k - j <= 2 && lines.slice(j).every((l) => l.segs.length === 1 && figures(l) === 0 && !isProse(l, page.width)
+          && Math.abs(l.segs[0].x0 - tableLeft) <= 2)) {
+          end = k - 1;
+          break;
+        }
         // or the rest of a label wrapped in its cell, right under the last table line
         const under = (l: Line) => lines.slice(Math.max(i, end - 3), end + 1).some((p) => p.segs.some((sg) => !sg.numeric && Math.abs(sg.x0 - l.segs[0].x0) <= 2));
         if (gap < 0.8 * pitch && lines[j].segs.length <= 2 && (figures(lines[j]) === 0 || wrappedLabel(lines[j], j)) && under(lines[j])) {
@@ -242,7 +249,8 @@ function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
     // a line of one segment at the table's left edge is a title, not a header (unless it is the first
     // line of a header cell that wraps); one further right is a super-header over its group
     const leftEdge = Math.min(...lines.slice(i, end + 1).map((l) => l.segs[0].x0));
-    const titleLike = (l: Line, below: Line) => l.segs.length === 1 && l.segs[0].x0 <= leftEdge + 2 * l.h && !isWrapOf(l, below)
+    // ("Income:", "Less:" — a group's heading inside the table, introducing the rows under it — is not a title)
+    const titleLike = (l: Line, below: Line) => l.segs.length === 1 && l.segs[0].x0 <= leftEdge + 2 * l.h && !isWrapOf(l, below) && !/:$/.test(l.segs[0].text)
       && (below.y - l.y > Math.max(1.6 * l.h, 1.15 * pitch) || Math.abs(l.h - below.h) > 0.15 * below.h);
     // (a long line further right than the table's left edge is a cell's text wrapping upwards, as a
     // bottom-aligned comment or message prints above its row's figures, not running text)
@@ -323,6 +331,21 @@ function columnsOf(lines: Line[]): Column[] {
       d.figure = true;
       figureCols.push(d);
     }
+  }
+  // note references wrapped in a narrow cell ("14, 15," over "25", left-aligned): the short whole
+  // numbers of the wrapped line make a column of their own beside the Notes column's; a header over
+  // both and over no other column ("Notes") shows they are one column
+  const refs = (c: Column) => rows.flatMap((l) => l.segs).filter((s) => anchors(s) && overlap(c, s) > 0);
+  for (let k = 0; k < figureCols.length; k++) {
+    const c = figureCols[k];
+    if (!refs(c).every((s) => /^[0-9]{1,3},?$/.test(s.text))) continue;
+    const head = lines.filter((l) => !isRow(l)).flatMap((l) => l.segs).find((h) => !h.numeric && overlap(c, h) > 0
+      && figureCols.filter((f) => overlap(f, h) > 0).length === 2);
+    const other = head && figureCols.find((f) => f !== c && overlap(f, head) > 0);
+    if (!other || !refs(other).every((s) => /^[0-9]{1,3},?$/.test(s.text))) continue;
+    other.x0 = Math.min(other.x0, c.x0);
+    other.x1 = Math.max(other.x1, c.x1);
+    figureCols.splice(k--, 1);
   }
   // text segments that overlap two figure columns span them: they do not make columns
   // words that stand for a figure ("none", "nil", "n/a") sit anywhere in a figure's cell: they anchor no column either
@@ -581,14 +604,19 @@ function bandsOf(lines: Line[], cols: Column[]): Band[] {
   const pitch = median(gaps) || 1.6 * (lines[0]?.h ?? 10);
   const bands: Band[] = [];
   let used = new Set<number>();
-  for (const l of lines) {
+  lines.forEach((l, li) => {
     const last = bands[bands.length - 1];
     const prev = last?.lines[last.lines.length - 1];
     const cells = l.segs.map((s) => columnFor(cols, s));
     const figCols = l.segs.map((s, k) => (s.numeric ? cells[k] : -1)).filter((c) => c >= 0);
     const close = prev && prev.page === l.page && l.y - prev.y < Math.min(0.8 * pitch, 1.45 * Math.max(prev.h, l.h)) && pitch > 1.25 * Math.max(prev.h, l.h) && !shortOfTheEdge(prev, l);
     // a label alone under header lines (no figure, nothing in the label column): the first row, not a header's last line
-    const underHeader = !!last && l.segs.length === 1 && cells[0] === 0 && last.lines.every((x) => figures(x) === 0 && x.segs.every((sg) => columnFor(cols, sg) !== 0));
+    // …unless the header's cells go on wrapping right under it: then the label is centred beside a
+    // header row of wrapped captions (a header row inside the table, cells middle-aligned), one row
+    const next = lines[li + 1];
+    const headerGoesOn = !!next && next.page === l.page && next.y - l.y < 1.45 * Math.max(l.h, next.h) && figures(next) === 0
+      && next.segs.every((sg) => columnFor(cols, sg) !== 0);
+    const underHeader = !!last && l.segs.length === 1 && cells[0] === 0 && last.lines.every((x) => figures(x) === 0 && x.segs.every((sg) => columnFor(cols, sg) !== 0)) && !headerGoesOn;
     if (last && close && !underHeader && !figCols.some((c) => used.has(c)) && !(figures(l) > 0 && last.lines.some((x) => figures(x) > 0) && !figCols.every((c) => !used.has(c)))) {
       last.lines.push(l);
       for (const c of figCols) used.add(c);
@@ -596,7 +624,7 @@ function bandsOf(lines: Line[], cols: Column[]): Band[] {
       bands.push({ page: l.page, lines: [l] });
       used = new Set(figCols);
     }
-  }
+  });
   return bands;
 }
 

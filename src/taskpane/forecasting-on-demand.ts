@@ -1,10 +1,12 @@
 // What the add-in's engine worker bundles in place of src/engine/forecasting.ts (webpack.config.js):
 // the same functions, which call the real ones once loadForecasting() has brought them in as a
-// chunk of their own (forecasting.js), and until then throw ForecastingNotLoaded. A build of the
+// chunk of their own (forecasting.js, with the ledger and MTFP part of the outturn/v1 validator),
+// and until then throw ForecastingNotLoaded (the validator, an Error of that name). A build of the
 // statutory tables alone (no ledger, no MTFP: the worked example) never loads them; the worker
 // loads them and builds again when a build needs them (withForecasting). The build is pure, so
 // building again gives what the first build would have.
 import type * as Forecasting from '../engine/forecasting';
+import { attachForecasting } from '../format/schema-validator';
 
 export type { PreparedLedger } from '../engine/forecasting';
 
@@ -29,9 +31,15 @@ export const runMtfp: typeof Forecasting.runMtfp = (...a) => real().runMtfp(...a
 export const withDraws: typeof Forecasting.withDraws = (...a) => real().withDraws(...a);
 export const mtfpTables: typeof Forecasting.mtfpTables = (...a) => real().mtfpTables(...a);
 
-/** Brings the forecasting engine in (once). */
+/** Brings the forecasting engine and the validator's ledger and MTFP part in (once). */
 export async function loadForecasting(): Promise<void> {
-  loaded ??= await import(/* webpackChunkName: "forecasting" */ '../engine/forecasting');
+  if (loaded) return;
+  const [engine, part] = await Promise.all([
+    import(/* webpackChunkName: "forecasting" */ '../engine/forecasting'),
+    import(/* webpackChunkName: "forecasting" */ '../format/schema-validator-forecasting'),
+  ]);
+  attachForecasting(part);
+  loaded = engine;
 }
 
 /** `work()`, and again after loading the forecasting engine when it needed it (work must be pure). */
@@ -39,7 +47,8 @@ export async function withForecasting<T>(work: () => T): Promise<T> {
   try {
     return work();
   } catch (e) {
-    if (!(e instanceof ForecastingNotLoaded)) throw e;
+    // by name: the precompiled validator throws an Error of that name too
+    if (!(e instanceof Error) || e.name !== 'ForecastingNotLoaded') throw e;
     await loadForecasting();
     return work();
   }

@@ -121,6 +121,14 @@ describe('audit: a closing balance printed above the movements that lead to it',
     assert.deepEqual(at, [[2, '100'], [5, '100']]);
   });
 
+  it('read bottom-up (closing balance, the movements, the opening balance last): the same reading, and a wrong closing found', () => {
+    const up = [...bexley.slice(0, 3), bexley[5], bexley[4], bexley[3]];
+    assert.deepEqual(totals(audit(up)), [[3, 4, 6]]);
+    const r = audit(up.map((l, i) => (i === 2 ? put(put(l, 1, '1,288'), 4, '1,288') : l)));
+    assert.deepEqual(totals(r), [[3, 4, 6]]);
+    assert.deepEqual(flags(r).filter((f) => f.row === 3).map((f) => [f.column, f.difference]), [[2, '100'], [5, '100']]);
+  });
+
   it('is not a total without the arithmetic or an opening balance under it', () => {
     // the same table with its opening balance relabelled and the closing figures changed: no reading as a total
     // (then nothing in it can be checked: exit 2, said, rather than a total guessed)

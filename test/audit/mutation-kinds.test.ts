@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AuditReport, auditGrids, exitCodeOf } from '../../src/audit/audit';
-import { datedName } from '../../src/audit/casting';
+import { balanceAt, datedName } from '../../src/audit/casting';
 import { readDelimited } from '../../src/audit/delimited';
 import { Dec } from '../../src/base/decimal';
 
@@ -114,6 +114,19 @@ describe('audit: kinds of reading the mutation property found missing', () => {
       }
     });
 
+    it('a later version named as a balance above it ("Approved budget" … "Revised budget", a derived variant) closes it the same way', () => {
+      const versions = na.replace('Budget approved as at 30 November 2019', 'Approved budget 2019/20').replace('Budget as at 31 January 2020', 'Revised budget 2019/20');
+      assert.equal(exitCodeOf(audit(versions)), 0);
+      const r = audit(versions.replace('\t0.172', '\t0.173'));
+      assert.deepEqual(flags(r), ['8:2 auto.cast 39.236']);
+      assert.match(r.tables[0].totals[0].why, /in a later version/);
+      // The versions the other way round, or another quantity: no reading (nothing to check).
+      for (const other of [versions.replace('Revised budget 2019/20', 'Original budget 2019/20').replace('Approved budget 2019/20', 'Revised budget 2019/20'),
+        versions.replace('Approved budget 2019/20', 'Approved funding 2019/20')]) {
+        assert.throws(() => audit(other.replace('\t0.172', '\t0.173')), /nothing could be checked/);
+      }
+    });
+
     it('reads the dates a label names, day first as the UK writes them', () => {
       assert.deepEqual(datedName('Budget approved as at 30 November 2019'), { name: 'budget', date: 20191130 });
       assert.deepEqual(datedName('Budget as at 31 January 2020'), { name: 'budget', date: 20200131 });
@@ -122,6 +135,10 @@ describe('audit: kinds of reading the mutation property found missing', () => {
       assert.deepEqual(datedName('Revised budget, June 2021'), { name: 'budget', date: 20210601 });
       assert.equal(datedName('2019/20 to 2020/21'), undefined);
       assert.equal(datedName('As at 31 March 2024'), undefined, 'a date naming nothing');
+      assert.deepEqual(balanceAt('Original Budget'), { name: 'budget', stage: 0 });
+      assert.deepEqual(balanceAt('Revised budget'), { name: 'budget', stage: 1 });
+      assert.deepEqual(balanceAt('Budget as at 31 January 2020'), { name: 'budget', date: 20200131 });
+      assert.equal(balanceAt('Premises costs'), undefined);
     });
   });
 
@@ -238,6 +255,19 @@ describe('audit: kinds of reading the mutation property found missing', () => {
         }
       });
       assert.deepEqual(unseen, []);
+    });
+  });
+
+  describe('a row directly above "Less: …" lines is placed as a total: cast in every column but one, it is a total with one wrong figure, whatever its label', () => {
+    // Eden DC, Police and Crime Commissioner for Cumbria, analysis of council tax requirement 2017-18 and 2018-19 (£m),
+    // with "Gross Expenditure" printed under a label that does not say so (a derived variant): 2017-18 lines add up to 131.447.
+    const ctr = read(join(PUBLISHED, 'cumbria-pcc-ctr-2017-19.tsv')).replace('Gross Expenditure\t', 'Amount before income\t');
+
+    it('as derived: clean', () => assert.equal(exitCodeOf(audit(ctr)), 0));
+
+    it('Police Pay 2017-18 printed 77.869: found at the row above "Less: Fees and Charges" (the lines add up to 131.448)', () => {
+      const r = audit(ctr.replace('\t77.868\t', '\t77.869\t'));
+      assert.deepEqual(flags(r), ['13:2 auto.cast 131.448']);
     });
   });
 });

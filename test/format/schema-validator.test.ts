@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { AJV_OPTIONS, PRECOMPILED, type SchemaValidator, schemaValidator } from '../../src/format/schema-validator';
 
 const ROOT = join(__dirname, '..', '..');
-const script = require(join(ROOT, 'scripts', 'ajv-standalone.cjs')) as { OPTIONS: object; writeValidator(file: string): string; validatorSource(): string };
+const script = require(join(ROOT, 'scripts', 'ajv-standalone.cjs')) as { OPTIONS: object; writeValidator(file: string): string; validatorSource(): string; writeSplitValidator(dir: string): { main: string; forecasting: string } };
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -104,5 +104,57 @@ describe('the precompiled outturn/v1 validator', () => {
     assert.ok(compared > 10_000, `${compared} documents compared`);
     // every definition Ajv would inline (none with a $ref inside), each seen named in an error
     for (const name of ['money', 'percent', 'year', 'decimals', 'varianceSign', 'caption', 'units', 'label', 'ref', 'code', 'weight']) assert.ok(named.has(name), `no error named #/definitions/${name}: ${[...named].join(', ')}`);
+  });
+
+  it("the add-in's validator in two parts: without its ledger and MTFP part it validates every other document as Ajv does and refuses the rest by name; attached, every document", function () {
+    this.timeout(120_000);
+    const files = script.writeSplitValidator(join(ROOT, 'node_modules', '.cache', 'outturn'));
+    const main = require(files.main) as { schemaValidator(): SchemaValidator; attachForecasting(part: unknown): void };
+    const v = main.schemaValidator();
+    const forecasting = (d: Json) => JSON.stringify(d).includes('"ledger"') || JSON.stringify(d).includes('"mtfp"');
+    const bad: (Json | undefined)[] = [undefined, null, 'x', -1, 1.5, {}, ['a']];
+    const docs: Json[] = [];
+    for (const doc of examples) {
+      const small = structuredClone(doc) as Record<string, Json>;
+      const ledger = (small.revenue as Record<string, Json> | undefined)?.ledger as Record<string, Json[]> | undefined;
+      if (ledger?.lines) ledger.lines = ledger.lines.slice(0, 2);
+      docs.push(small);
+      for (const path of paths(small)) {
+        for (const value of bad) {
+          const d = structuredClone(small);
+          let node = d as Record<string | number, Json>;
+          for (const k of path.slice(0, -1)) node = node[k] as Record<string | number, Json>;
+          const last = path[path.length - 1];
+          if (value === undefined) {
+            if (Array.isArray(node)) node.splice(last as number, 1);
+            else delete node[last];
+          } else node[last] = value;
+          docs.push(d);
+        }
+      }
+    }
+    let refused = 0;
+    for (const d of docs) {
+      if (forecasting(d)) {
+        // a ledger or an MTFP reaches the part not loaded: refused by name, never a verdict
+        try {
+          v(d);
+        } catch (e) {
+          if ((e as Error).name === 'ForecastingNotLoaded') {
+            refused++;
+            continue;
+          }
+          throw e;
+        }
+      }
+      assert.equal(v(d), runtime(d), JSON.stringify(d).slice(0, 200));
+      assert.deepEqual(v.errors, runtime.errors);
+    }
+    assert.ok(refused > 1000, `${refused} documents with a ledger or an MTFP refused before the part is attached`);
+    main.attachForecasting(require(files.forecasting));
+    for (const d of docs) {
+      assert.equal(v(d), runtime(d), JSON.stringify(d).slice(0, 200));
+      assert.deepEqual(v.errors, runtime.errors);
+    }
   });
 });

@@ -5,7 +5,7 @@
 // across pages with its header repeated, two tables on one page — printed to PDF by Chromium, and
 // read back: every cell must equal its source.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { squash } from '../../src/report/document';
@@ -80,7 +80,6 @@ const LAYOUTS: { name: string; style: HtmlStyle; landscape?: boolean; superHeade
 ];
 
 /** Corpus tables added after the extraction was measured on the others (see the rotation in `before`). */
-const ADDED_LATER = new Set(['bexley-provisions-2022-23.tsv']);
 
 function page(parts: { above: string[]; table: string[][]; below: string[] }[], l: (typeof LAYOUTS)[number]): string {
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -118,23 +117,18 @@ describe('report audit: tables read back from PDFs as bodies lay them out', func
   before(async function () {
     if (!chromiumOrSkip(this)) return;
     dir = process.env.OUTTURN_KEEP_PDFS ?? mkdtempSync(join(tmpdir(), 'outturn-extract-'));
-    // Each table takes the layouts in turn; a table added to the corpus after the extraction was
-    // measured takes its turn after the others (ADDED_LATER), so that it does not move every table
-    // sorted after it to another layout. (Moved, some are not yet read right: iow-fire-public-safety-
-    // revenue-2003-04-aug with super-headers, derbyshire tables 2 and 3 with labels wrapped and with
-    // super-headers; see the closing note of session 4.)
-    const all = [...sources().filter((s) => !ADDED_LATER.has(s.name)), ...sources().filter((s) => ADDED_LATER.has(s.name))];
+    // Every table in every layout (a reader fitted to one table's layout would pass a rotation).
+    const all = sources();
     const prints: { html: string; pdf: string; landscape?: boolean }[] = [];
-    all.forEach((s, i) => {
+    all.forEach((s, i) => LAYOUTS.forEach((l0, li) => {
       const parts = split(s.rows);
       // a table too wide for a portrait page is printed as bodies print it: landscape, small type
       const wide = parts.table[0].length > 9;
-      const l0 = LAYOUTS[i % LAYOUTS.length];
       const l = wide ? { ...l0, landscape: true, style: { ...l0.style, tableFont: '6.5pt', labelWidth: undefined } } : l0;
-      const pdf = join(dir, `${i}-${s.name.replace(/\.tsv$/, '')}.pdf`);
+      const pdf = join(dir, `${i}-${li}-${s.name.replace(/\.tsv$/, '')}.pdf`);
       prints.push({ html: page([parts], l), pdf, landscape: l.landscape });
       jobs.push({ name: s.name, layout: l.name, pdf, expected: [parts.table] });
-    });
+    }));
     // a comments column: its text wrapped in a narrow column, the figures bottom-aligned beside it, so
     // the first lines of a long comment print above its row's figures (and below the header)
     all.filter((s) => hasComments(s.rows)).forEach((s, k) => {
@@ -159,7 +153,7 @@ describe('report audit: tables read back from PDFs as bodies lay them out', func
     if (dir && !process.env.OUTTURN_KEEP_PDFS) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('at least 30 PDFs, every table found, every cell read equal to its source', async function () {
+  it('every table in every layout (at least 30 PDFs): every table found, every cell read equal to its source but in the layouts named NOT_YET', async function () {
     if (jobs.length === 0) this.skip();
     assert.ok(jobs.length >= 30, `${jobs.length} PDFs`);
     let cells = 0;
@@ -182,16 +176,46 @@ describe('report audit: tables read back from PDFs as bodies lay them out', func
           for (let c = 0; c < exp[r].length; c++) {
             cells++;
             if ((got[r]?.[c] ?? '') === exp[r][c]) equal++;
-            else if (wrong.length < 40) wrong.push(`${j.name} (${j.layout}) row ${r + 1} col ${c + 1}: read ${JSON.stringify(got[r]?.[c])}, printed ${JSON.stringify(exp[r][c])}`);
+            else if (wrong.length < 4000) wrong.push(`${j.name} (${j.layout}) row ${r + 1} col ${c + 1}: read ${JSON.stringify(got[r]?.[c])}, printed ${JSON.stringify(exp[r][c])}`);
           }
         }
         if (got.length !== exp.length) wrong.push(`${j.name} (${j.layout}): ${got.length} rows read, ${exp.length} printed`);
       });
     }
     console.log(`      ${jobs.length} PDFs (${layouts.size} layouts, ${brokenAcrossPages} with a table across pages): ${equal} of ${cells} cells read equal to their source`);
-    // Every cell, Greenwich's continuation page included: a header row inside the table there names a
-    // "% change" column no figure on the page uses; it is a column of its own (withHeadersRightOfAll).
-    assert.deepEqual(wrong, []);
+    const pdfsRight = jobs.filter((j) => !wrong.some((w) => w.startsWith(`${j.name} (${j.layout})`))).length;
+    console.log(`      ${pdfsRight} of ${jobs.length} PDFs read whole, every cell equal`);
+    if (process.env.OUTTURN_EXTRACT_LOG) writeFileSync(process.env.OUTTURN_EXTRACT_LOG, `${wrong.join('\n')}\n`);
+    // Tables in layouts not yet read whole (session 4, when every table went through every layout
+    // instead of one layout each: 27,179 of 27,652 cells at first, four kinds fixed since): listed so
+    // that nothing else slips, and taken off when read. Most are super-headers over groups of narrow
+    // columns and multi-line captions in the narrow-header layout; not yet examined one by one.
+    const NOT_YET = new Set([
+      'banes-capital-monitor-2005-06.tsv (super-headers spanning their group, landscape)',
+      'banes-capital-monitor-2006-07.tsv (super-headers spanning their group, landscape)',
+      'bexley-cies-2022-23.tsv (super-headers spanning their group, landscape)',
+      'bexley-collection-fund-2020-21.tsv (large type: long tables break across pages, header repeated)',
+      'bexley-collection-fund-2022-23.tsv (large type: long tables break across pages, header repeated)',
+      'bexley-group-cies-2024-25.tsv (large type: long tables break across pages, header repeated)',
+      'bexley-notes-11-13-2023-24.tsv (headers over several lines, bottom-aligned)',
+      'derbyshire-table-2 (labels wrapped, figures centred beside them)',
+      'derbyshire-table-3 (super-headers spanning their group, landscape)',
+      'greenwich-council-tax-2019-20.tsv (labels wrapped, figures centred beside them)',
+      'iow-fire-public-safety-capital-2003-04-feb.tsv (labels wrapped, figures centred beside them)',
+      'iow-fire-public-safety-capital-2003-04-feb.tsv (super-headers spanning their group, landscape)',
+      'iow-fire-public-safety-capital-2004-05-mar.tsv (large type: long tables break across pages, header repeated)',
+      'iow-fire-public-safety-capital-2004-05-mar.tsv (super-headers spanning their group, landscape)',
+      'iow-fire-public-safety-revenue-2003-04-aug.tsv (headers over several lines, bottom-aligned)',
+      'iow-fire-public-safety-revenue-2003-04-aug.tsv (super-headers spanning their group, landscape)',
+      'iow-fire-public-safety-revenue-2004-05-may.tsv (labels wrapped, figures centred beside them)',
+      'nottsfire-capital-financing-2020-21.tsv (headers over several lines, bottom-aligned)',
+      'nottsfire-mirs-2019-21.tsv (large type: long tables break across pages, header repeated)',
+      'southlakeland-cumbria-pcc-ctr-2021-23.tsv (headers over several lines, bottom-aligned)',
+      'southlakeland-cumbria-pcc-ctr-2021-23.tsv (labels wrapped, figures centred beside them)',
+    ]);
+    const pair = (w: string) => /^(.*? \([^)]*\))/.exec(w)?.[1] ?? w;
+    assert.deepEqual(wrong.filter((w) => !NOT_YET.has(pair(w))), []);
+    for (const p of NOT_YET) assert.ok(wrong.some((w) => pair(w) === p), `${p} is now read whole: take it off NOT_YET`);
     assert.ok(brokenAcrossPages >= 3, `${brokenAcrossPages} tables broken across pages`);
   });
 });
