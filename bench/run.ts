@@ -181,11 +181,11 @@ async function peersBench(): Promise<{ rows: PeerRow[]; floors: Record<string, n
     const ex = await ledgerExport(dir, n);
     floors[`node reads the ${(ex.bytes / 2 ** 20).toFixed(0)} MB CSV (node start included)`] = ms(measure(node, ['-e', `require('fs').readFileSync(${JSON.stringify(ex.csv)})`], 3));
     const result = join(dir, 'result.json');
-    const build = measure(node, [BIN, 'build', ex.json, '-o', join(dir, 'ledger.xlsx'), '--json', result, '--force'], 3);
+    const build = measure(node, [BIN, 'build', ex.json, '-o', join(dir, 'ledger.xlsx'), '--json', result, '--force'], 5);
     const label = `${n.toLocaleString('en-GB')} ledger lines, CSV (${(ex.bytes / 2 ** 20).toFixed(1)} MB) → finished workbook`;
     if (python) {
-      const dec = measure('python3', [join(PY, 'ledger_decimal.py'), ex.csv, ex.mapping], 3) as Run;
-      const flo = measure('python3', [join(PY, 'ledger_float.py'), ex.csv, ex.mapping], 3) as Run;
+      const dec = measure('python3', [join(PY, 'ledger_decimal.py'), ex.csv, ex.mapping], 5) as Run;
+      const flo = measure('python3', [join(PY, 'ledger_float.py'), ex.csv, ex.mapping], 5) as Run;
       const decTotals = JSON.parse(dec.stdout) as Record<string, [string, string]>;
       const agree = JSON.stringify(toPounds(decTotals)) === JSON.stringify(Object.fromEntries(Object.keys(decTotals).map((h) => [h, outturnTotals(result)[h]])));
       rows.push({ case: label, outturn: 'outturn build', outturnMs: ms(build), outturnCpu: cpu(build), outturnMB: mb(build), peer: 'Python 3 csv + decimal, sums only', peerMs: dec.ms, peerCpu: dec.cpuMs, peerMB: dec.peakMB, ratio: ms(build)! / dec.ms, note: agree ? 'Table 1 = Python decimal sums, to the pound' : 'Table 1 DIFFERS from the Python decimal sums' });
@@ -197,8 +197,8 @@ async function peersBench(): Promise<{ rows: PeerRow[]; floors: Record<string, n
     for (const r of quick ? [10_000] : [10_000, 100_000]) {
       log(`  peers: audit of ${r.toLocaleString('en-GB')} printed rows…`);
       const table = printedTable(dir, r);
-      const a = measure(node, [BIN, 'audit', table], r > 10_000 ? 1 : 3, { timeoutMs: 300_000 });
-      const p = python ? (measure('python3', [join(PY, 'audit_decimal.py'), table], 3) as Run) : undefined;
+      const a = measure(node, [BIN, 'audit', table], 5, { timeoutMs: 300_000 });
+      const p = python ? (measure('python3', [join(PY, 'audit_decimal.py'), table], 5) as Run) : undefined;
       rows.push({ case: `audit of ${r.toLocaleString('en-GB')} printed rows (CSV, ${(statSync(table).size / 2 ** 20).toFixed(1)} MB)`, outturn: `outturn audit${'ms' in a ? '' : `: ${shown(a)}`}`, outturnMs: ms(a), outturnCpu: cpu(a), outturnMB: mb(a), peer: p ? 'Python 3 csv + decimal cast' : 'Python 3: not on this machine', peerMs: p?.ms, peerCpu: p?.cpuMs, peerMB: p?.peakMB, ratio: p && ms(a) ? ms(a)! / p.ms : undefined, note: p && p.stdout.trim() === '0' ? 'both: the table casts' : undefined });
     }
     // 3. start-up, through the installed binary and through npx

@@ -9,7 +9,13 @@ import { type At, type Audit, rowsOf } from './context';
 /** Rows sampled to learn each total column's run: enough to outvote a few wrong rows, bounded for long tables. */
 const SAMPLE = 200;
 
-export function crossCast(a: Audit, rule: string): void {
+/**
+ * Cross-casts every column headed as a total (and, in a table of no statutory layout, a last column or a
+ * Net column most rows add up to). Returns how many rows were cross-cast from two or more figures that
+ * are not nil (a row whose total repeats its one part is checked, but says little on its own).
+ */
+export function crossCast(a: Audit, rule: string): number {
+  let solid = 0;
   const money = a.t.columns.filter((c) => c.numeric && !c.percent);
   const body = rowsOf(a, 'line', 'subtotal', 'total');
   const rows = a.t.rows;
@@ -93,6 +99,7 @@ export function crossCast(a: Audit, rule: string): void {
     stack.push(col);
   }
   if (a.layout === 'auto') netPairs(a, money, body, checked, checkRun);
+  return solid;
 
   function checkRun(col: Column, run: Column[], bestAgree: number, named?: string): void {
     checked.add(col.c);
@@ -103,6 +110,7 @@ export function crossCast(a: Audit, rule: string): void {
       if (!run.some((c) => a.num(rows[i], c.c) && !a.num(rows[i], c.c)!.dash)) continue;
       const v = sumOf(i, run);
       if (v === undefined) continue;
+      if (a.num(rows[i], col.c) && run.filter((c) => !(a.value(rows[i], c.c) ?? ZERO).isZero()).length >= 2) solid++;
       a.check(rows[i], col.c, v, run.map((c): At => [rows[i], c.c]), rule, what);
     }
   }

@@ -133,7 +133,10 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
       audited = genericRules(a);
       break;
   }
-  crossCast(a, `${layout}.across`);
+  // A column headed as a total that adds the columns beside it is checked however few the rows and
+  // whether or not a total row follows (a capital programme's "TOTAL" column): the table is audited
+  // when a row was cross-cast from two figures or more (a total repeating its one part proves little).
+  if (crossCast(a, `${layout}.across`) > 0) audited = true;
   cellRules(a);
   const top = t.headerRows.length ? Math.min(t.headerRows[0], t.r0) : t.r0;
   const range = placeRange(t.grid, top, t.c0, t.r1, t.c1);
@@ -197,9 +200,14 @@ export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
   return report;
 }
 
-/** 0 clean (notes at most); 1 an error or a warning; 2 a cell could not be read. */
+/**
+ * 0 clean (notes at most); 1 a check found an error or a warning (an unreadable cell beside it is one
+ * more error, at its cell: something was checked and found wrong, so never 2); 2 a cell could not be
+ * read and no check found anything else.
+ */
 export function exitCodeOf(report: AuditReport): 0 | 1 | 2 {
-  if (report.findings.some((f) => f.rule === 'printed.unreadable')) return 2;
-  if (report.findings.some((f) => f.severity === 'error' || f.severity === 'warning')) return 1;
+  const found = report.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+  if (found.some((f) => f.rule !== 'printed.unreadable')) return 1;
+  if (found.length) return 2;
   return 0;
 }

@@ -101,6 +101,8 @@ class RunningSums {
   /** per column: the decimal places of its integers (the most any of its figures prints) */
   private readonly places: number[];
   private readonly bad: number[][];
+  /** per column: how many rows of the stack up to each position print a figure there (a stepped layout's empty columns) */
+  private readonly figures: number[][];
   private readonly index: Map<number | string, number[]>[];
   constructor(
     private readonly a: Audit,
@@ -144,6 +146,7 @@ class RunningSums {
     });
     this.pre = cols.map((_, j) => [this.scale[j] ? 0 : ZERO]);
     this.bad = cols.map(() => [0]);
+    this.figures = cols.map(() => [0]);
     this.index = cols.map(() => new Map());
     cols.forEach((_, j) => this.addIndex(j, 0));
   }
@@ -158,6 +161,12 @@ class RunningSums {
   }
   /** A figure of column j as an integer of the column's unit (only where the column sums in integers). */
   private int(j: number, x: Num): number {
+    // A figure from another column (a stepped layout's sub-total) may print more places than this one's
+    // figures: exact through decimal, and no integer (no sum of them) when it does not fit.
+    if (x.places > this.places[j]) {
+      const v = x.value.times(new Dec(10).pow(this.places[j]));
+      return v.isInteger() ? v.toNumber() : NaN;
+    }
     return x.units !== undefined ? x.units * 10 ** (this.places[j] - x.places) : x.value.times(this.scale[j]!).toNumber();
   }
   get top(): number {
@@ -175,6 +184,7 @@ class RunningSums {
       if (typeof last === 'number') this.pre[j].push(x?.kind === 'number' ? last + sign * this.int(j, x) : last);
       else this.pre[j].push(x?.kind === 'number' ? (sign < 0 ? last.minus(x.value) : last.plus(x.value)) : last);
       this.bad[j].push(this.bad[j][k - 1] + (readable ? 0 : 1));
+      this.figures[j].push(this.figures[j][k - 1] + (x?.kind === 'number' ? 1 : 0));
       this.addIndex(j, k);
     }
   }
@@ -190,10 +200,25 @@ class RunningSums {
         if (!l.length) this.index[j].delete(key);
         this.pre[j].pop();
         this.bad[j].pop();
+        this.figures[j].pop();
       }
       this.stack.pop();
     }
     return gone;
+  }
+  /** Whether any row of the stack from position k to the top prints a figure in column j. */
+  printsFrom(j: number, k: number): boolean {
+    return this.figures[j][this.stack.length] - this.figures[j][k] > 0;
+  }
+  /**
+   * The column a total's figure in column j adds, for the run of the stack from k: j itself, or — in
+   * an accountant's stepped layout (lines in an inner column, their sub-total one column right) — when
+   * no row of the run prints a figure in j, the nearest column to its left where one does.
+   */
+  stepped(j: number, k: number): number {
+    if (this.printsFrom(j, k)) return j;
+    for (let l = j - 1; l >= 0; l--) if (this.printsFrom(l, k)) return l;
+    return j;
   }
   /** The sum of the stack from position k to the top in column j; undefined when a cell in it cannot be read. */
   sumFrom(j: number, k: number): Dec | undefined {
@@ -358,12 +383,26 @@ class TotalsReader {
     return this.cols.map((c, j) => [j, this.a.num(row, c)] as const).filter((x): x is readonly [number, Num] => x[1] !== undefined);
   }
 
+  /**
+   * The column (index into cols) the row's figure in column j adds for the run from k: j, or in a
+   * stepped layout the nearest column to its left the run prints in, when the row's figure is not nil
+   * and prints nothing there or the same figure (carried out). See steppedFrom.
+   */
+  private stepped(row: TableRow, j: number, k: number): number {
+    const own = this.a.num(row, this.cols[j]);
+    if (!own || own.value.isZero()) return j;
+    const l = this.s.stepped(j, k);
+    if (l === j) return j;
+    const inner = this.a.num(row, this.cols[l]);
+    return !inner || inner.value.eq(own.value) ? l : j;
+  }
+
   /** How the run of the stack from position k to the top casts to the row's printed figures. */
   private score(row: TableRow, k: number, sums = this.s): Score {
     const sc: Score = { exact: 0, near: 0, printed: 0 };
     for (const [j, p] of this.printedCols(row)) {
       sc.printed++;
-      const v = sums.compare(j, k, p);
+      const v = sums.compare(this.stepped(row, j, k), k, p);
       // A nil total figure says nothing about which rows a total adds: neither nil = nil, nor a nil
       // within the rounding of a few small lines (a near-nil sum further up must not outvote exact figures).
       if (p.value.isZero()) continue;
@@ -387,7 +426,10 @@ class TotalsReader {
     const votes = new Map<number, number>();
     for (const [j, p] of this.printedCols(row)) {
       if (p.value.isZero()) continue;
-      for (const k of sums.startsFor(j, p, sums.top - least)) votes.set(k, (votes.get(k) ?? 0) + 1);
+      const ks = new Set(sums.startsFor(j, p, sums.top - least));
+      // A stepped layout: the run prints nothing in this column, and the column to its left adds up to it.
+      if (j > 0) for (const k of sums.startsFor(j - 1, p, sums.top - least)) if (this.s.stepped(j, k) === j - 1) ks.add(k);
+      for (const k of ks) votes.set(k, (votes.get(k) ?? 0) + 1);
     }
     return [...votes.entries()].map(([k, v]) => ({ k, votes: v })).sort((x, y) => y.votes - x.votes || x.k - y.k);
   }
@@ -462,12 +504,14 @@ class TotalsReader {
     // figure "the sum" of it and the next (a reconciliation's difference row is no total).
     const solid = (k: number, sums: RunningSums) => this.printedCols(row).every(([j, p]) => !sums.sumFrom(j, k)?.eq(p.value) ||
       s.stack.slice(k).filter((m) => !(a.value(rows[m], cols[j]) ?? ZERO).isZero()).length >= 2);
+    // … or printed one column out from the rows it adds, as a stepped layout prints its sub-totals.
+    const stepsOut = (k: number) => this.printedCols(row).some(([j, p]) => !p.value.isZero() && j > 0 && s.stepped(j, k) === j - 1);
     const nonNil = (k: number) => s.stack.slice(k).filter((m) => cols.some((c) => !(a.value(rows[m], c) ?? ZERO).isZero())).length;
     // The plain sum, else (with more columns agreeing) the lines said in words to be subtracted taken so.
     const readings = [this.s, ...(this.w ? [this.w] : [])].map((sums) => {
       const best = this.voted(row, 2, sums)[0];
       const agrees = best !== undefined && (best.votes === n || (best.votes >= 2 && best.votes * 2 > n) ||
-        (placedAsTotal && n >= 2 && best.votes === n - 1 && solid(best.k, sums))) && nonNil(best.k) >= 2;
+        ((placedAsTotal || stepsOut(best.k)) && n >= 2 && best.votes === n - 1 && solid(best.k, sums))) && nonNil(best.k) >= 2;
       return agrees ? { best, sums } : undefined;
     }).filter((x) => x !== undefined && (x.sums === s || this.wordedHolds(x.best.k)));
     if (!readings.length) return false;
@@ -597,7 +641,7 @@ class TotalsReader {
     const worded = this.w ? starts.filter((k) => this.wordedHolds(k)).map((k) => ({ k, sc: this.score(row, k, this.w), sums: this.w! })) : [];
     const k = worded.reduce((x, y) => (better(y.sc, x.sc) ? y : x), plain);
     const near = this.printedCols(row).every(([j, p]) => {
-      const v = k.sums.sumFrom(j, k.k);
+      const v = k.sums.sumFrom(this.stepped(row, j, k.k), k.k);
       return v !== undefined && p.value.minus(v).abs().lte(p.value.abs().div(2));
     });
     const inSection = k.k >= this.sectionFrom;
@@ -780,7 +824,7 @@ class TotalsReader {
     const miss = (k: number): Dec | undefined => {
       let m = ZERO;
       for (const [j, p] of this.printedCols(row)) {
-        const v = this.s.sumFrom(j, k);
+        const v = this.s.sumFrom(this.stepped(row, j, k), k);
         if (v === undefined) return undefined;
         m = m.plus(p.value.minus(v).abs());
       }
@@ -932,6 +976,21 @@ function signSlip(a: Audit, total: TableRow, c: number, diff: Dec, members: numb
 }
 
 /**
+ * The column whose figures a total's figure in column c adds: c, or — in an accountant's stepped
+ * layout (lines in an inner column, each sub-total one column right, a figure carried out to the outer
+ * column) — when none of the rows it adds prints a figure in c, the nearest column to the left where
+ * one does. Never casts a column whose lines are all empty to nil.
+ */
+function steppedFrom(a: Audit, cols: number[], c: number, members: number[], total: TableRow): number {
+  const prints = (k: number) => members.some((m) => a.num(a.t.rows[m], k) !== undefined);
+  const own = a.num(total, c);
+  // A nil total of empty lines casts as it stands (nil = nil), and so does a column the lines print in.
+  if (prints(c) || !own || own.value.isZero()) return c;
+  for (let j = cols.indexOf(c) - 1; j >= 0; j--) if (prints(cols[j])) return cols[j];
+  return c;
+}
+
+/**
  * Casts every total and sub-total against the block readTotals found for it, in the given columns:
  * a difference is a finding at the total's cell (a warning when the rounding of the printed figures
  * could explain it). Linear: each row is added once per column.
@@ -956,6 +1015,7 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
     const row = rows[i];
     for (const c of cols) {
       if (!a.num(row, c)) continue;
+      const from = steppedFrom(a, cols, c, b.members, row);
       let expected = ZERO;
       let readable = true;
       if (b.carried) {
@@ -964,7 +1024,7 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
         expected = v.times(b.carried.sign);
       }
       for (const m of b.members) {
-        const v = signed(b, m, a.value(rows[m], c));
+        const v = signed(b, m, a.value(rows[m], from));
         if (v === undefined) {
           readable = false;
           break;
@@ -980,7 +1040,7 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
         continue;
       }
       let extra = '';
-      if (!expected.eq(printed) && b.members.some((m) => a.blocks.has(m))) {
+      if (!expected.eq(printed) && from === c && b.members.some((m) => a.blocks.has(m))) {
         const lines = deep(i, c);
         if (lines !== undefined && lines.eq(printed)) extra = `; it agrees with the lines beneath (${show(lines)}): the difference is in the sub-totals it adds`;
       }
@@ -989,22 +1049,23 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
       // a row printed without a label is named by its row of the file or sheet, never left empty
       const name = (row: TableRow) => row.label || `row ${a.rowNumber(row)}, no label`;
       const less = b.minus?.size ? `, less ${b.minus.size === b.members.length ? 'all of them' : b.minus.size === 1 ? [...b.minus].map((m) => name(rows[m]))[0] : `the ${b.minus.size} lines it subtracts`}` : '';
-      const from = b.carried ? `${name(b.carried.row)} (row ${a.rowNumber(b.carried.row)}, above) and ` : '';
-      const what = b.members.length === 1 && !from && !less ? `the row it totals (${name(first)}) shows` : `${from}the ${b.members.length} rows it totals (${name(first)} … ${name(last)}${less}) ${from || less ? 'come to' : 'add up to'}`;
+      const above = b.carried ? `${name(b.carried.row)} (row ${a.rowNumber(b.carried.row)}, above) and ` : '';
+      const what = (b.members.length === 1 && !above && !less ? `the row it totals (${name(first)}) shows` : `${above}the ${b.members.length} rows it totals (${name(first)} … ${name(last)}${less}) ${above || less ? 'come to' : 'add up to'}`) +
+        (from === c ? '' : ` in ${a.col(from).caption || `column ${from + 1}`}, the column to its left where they print their figures (a stepped layout),`);
       // The difference is exactly one line's figure: the total most likely leaves that line out
       // (or counts it twice) — said with the total, and then no line is blamed for its sign.
       const diff = printed.minus(expected);
       const left = diff.isZero() || b.members.length < 2 ? [] : b.members.filter((m) => {
-        const v = signed(b, m, a.value(rows[m], c));
+        const v = signed(b, m, a.value(rows[m], from));
         return v !== undefined && !v.isZero() && (v.neg().eq(diff) || v.eq(diff));
       });
       if (left.length === 1) {
-        const v = signed(b, left[0], a.value(rows[left[0]], c))!;
+        const v = signed(b, left[0], a.value(rows[left[0]], from))!;
         extra += `; the difference is the figure of ${rows[left[0]].label || 'one line'} (${show(v)}): ${v.neg().eq(diff) ? 'is it left out of the total?' : 'is it counted twice?'}`;
       }
-      const terms = b.members.map((m): At => [rows[m], c]);
+      const terms = b.members.map((m): At => [rows[m], from]);
       const ok = a.check(row, c, expected, b.carried ? [[b.carried.row, c], ...terms] : terms, rule, what, extra);
-      if (!ok && left.length === 0) signSlip(a, row, c, diff, b.members.filter((m) => !b.minus?.has(m)), rule);
+      if (!ok && left.length === 0) signSlip(a, row, from, diff, b.members.filter((m) => !b.minus?.has(m)), rule);
     }
   }
 }
