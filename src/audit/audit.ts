@@ -1,7 +1,7 @@
 // The audit: grids of printed cells in; every table found, recognised and recalculated; findings out.
 // Pure: no file system, no ExcelJS, no Office. Readers at the edges turn files into grids.
 import type { Units } from '../engine/model';
-import { type FoundTable, type Layout, findTables, fits, recogniseLayout } from './detect';
+import { type FoundTable, type Layout, type TableRow, findTables, fits, recogniseLayout } from './detect';
 import type { AuditFinding } from './findings';
 import { type Grid, cellAt, cellText, locate, placeRange, readAt } from './grid';
 import {
@@ -86,8 +86,13 @@ const hasFigure = (g: Grid) => g.cells.some((row, r) => row.some((_, c) => readA
 /** Outturn's Checks sheet lists checks; it is not a table to recalculate. */
 const isChecksSheet = (g: Grid) => /^checks:/i.test(cellText(cellAt(g, 0, 0)));
 
-function auditTable(t: FoundTable, forced: Layout | undefined, alongside: ReadonlySet<Layout>):
-  { table: AuditedTable; findings: AuditFinding[]; involved: [number, number][] } | UncheckedTable | undefined {
+/**
+ * Audits one table. `carried`: the total the table directly above on the same sheet ends with (its
+ * last row, read as a total), which a block of this one may start from (see readTotals). Returns the
+ * table's own last row when it is a total, for the table below.
+ */
+function auditTable(t: FoundTable, forced: Layout | undefined, alongside: ReadonlySet<Layout>, carried?: TableRow):
+  { table: AuditedTable; findings: AuditFinding[]; involved: [number, number][]; endsWith?: TableRow } | UncheckedTable | undefined {
   const recognised = recogniseLayout(t);
   const layout = forced ?? recognised;
   if (forced && !fits(t, forced)) return undefined;
@@ -98,7 +103,7 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   t = withChangesAsMoney(t, rolls);
   const a = new Audit(t, layout, classify(t, layout, false));
   a.alongside = alongside;
-  readTotals(a);
+  readTotals(a, carried);
   markRevenueTail(t, layout, a.kinds);
   let audited = true;
   switch (layout) {
@@ -150,6 +155,7 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
     table: { sheet: t.grid.sheet, layout, range, units: t.units, checked: a.checked, totals: a.totals, differences: a.differences, ...(t.grid.readAs ? { readAs: t.grid.readAs } : {}) },
     findings: a.findings,
     involved: a.involved,
+    ...(a.blocks.has(t.rows.length - 1) ? { endsWith: t.rows[t.rows.length - 1] } : {}),
   };
 }
 
@@ -159,8 +165,10 @@ export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
   const traced: { grid: Grid; r: number; c: number }[] = [];
   const found = grids.filter((g) => !isChecksSheet(g)).flatMap((g) => findTables(g).map((t) => ({ g, t })));
   const layouts = found.map(({ t }) => (o.table && fits(t, o.table) ? o.table : recogniseLayout(t)));
+  let above: { g: Grid; row?: TableRow } | undefined;
   for (const [n, { g, t }] of found.entries()) {
-    const done = auditTable(t, o.table, new Set(layouts.filter((_, m) => m !== n)));
+    const done = auditTable(t, o.table, new Set(layouts.filter((_, m) => m !== n)), above?.g === g ? above.row : undefined);
+    above = { g, row: done && 'table' in done ? done.endsWith : undefined };
     if (!done) continue;
     if (!('table' in done)) {
       (report.unchecked ??= []).push(done);
