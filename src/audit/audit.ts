@@ -1,7 +1,7 @@
 // The audit: grids of printed cells in; every table found, recognised and recalculated; findings out.
 // Pure: no file system, no ExcelJS, no Office. Readers at the edges turn files into grids.
 import type { Units } from '../engine/model';
-import { type FoundTable, type Layout, findTables, fits, recogniseLayout } from './detect';
+import { type FoundTable, type Layout, type TableRow, findTables, fits, recogniseLayout } from './detect';
 import type { AuditFinding } from './findings';
 import { type Grid, cellAt, cellText, locate, placeRange, readAt } from './grid';
 import {
@@ -14,6 +14,7 @@ import { crossCast } from './across';
 import type { Checked, DifferenceTaken, TotalTaken } from './context';
 import { markRevenueTail } from './kinds';
 import { withLedgerSigns } from './cells';
+import { checkBudgetRolls, findBudgetRolls, withChangesAsMoney } from './changes';
 
 export type { AuditFinding } from './findings';
 export type { Grid, GridCell } from './grid';
@@ -85,15 +86,24 @@ const hasFigure = (g: Grid) => g.cells.some((row, r) => row.some((_, c) => readA
 /** Outturn's Checks sheet lists checks; it is not a table to recalculate. */
 const isChecksSheet = (g: Grid) => /^checks:/i.test(cellText(cellAt(g, 0, 0)));
 
-function auditTable(t: FoundTable, forced: Layout | undefined, alongside: ReadonlySet<Layout>):
-  { table: AuditedTable; findings: AuditFinding[]; involved: [number, number][] } | UncheckedTable | undefined {
+/**
+ * Audits one table. `carried`: the total the table directly above on the same sheet ends with (its
+ * last row, read as a total), which a block of this one may start from (see readTotals). Returns the
+ * table's own last row when it is a total, for the table below.
+ */
+function auditTable(t: FoundTable, forced: Layout | undefined, alongside: ReadonlySet<Layout>, carried?: TableRow):
+  { table: AuditedTable; findings: AuditFinding[]; involved: [number, number][]; endsWith?: TableRow } | UncheckedTable | undefined {
   const recognised = recogniseLayout(t);
   const layout = forced ?? recognised;
   if (forced && !fits(t, forced)) return undefined;
   t = withLedgerSigns(t, layout);
+  // Columns of budget changes between two budgets (earlier + changes = later, learned from the rows)
+  // are changes, not variances of the outturn.
+  const rolls = layout === 'revenue' || layout === 'auto' ? findBudgetRolls(new Audit(t, layout, classify(t, layout, false))) : [];
+  t = withChangesAsMoney(t, rolls);
   const a = new Audit(t, layout, classify(t, layout, false));
   a.alongside = alongside;
-  readTotals(a);
+  readTotals(a, carried);
   markRevenueTail(t, layout, a.kinds);
   let audited = true;
   switch (layout) {
@@ -132,6 +142,8 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   // whether or not a total row follows (a capital programme's "TOTAL" column): the table is audited
   // when a row was cross-cast from two figures or more (a total repeating its one part proves little).
   if (crossCast(a, `${layout}.across`) > 0) audited = true;
+  checkBudgetRolls(a, rolls, `${layout}.budget-roll-forward`);
+  if (rolls.length) audited = true;
   cellRules(a);
   const top = t.headerRows.length ? Math.min(t.headerRows[0], t.r0) : t.r0;
   const range = placeRange(t.grid, top, t.c0, t.r1, t.c1);
@@ -143,6 +155,7 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
     table: { sheet: t.grid.sheet, layout, range, units: t.units, checked: a.checked, totals: a.totals, differences: a.differences, ...(t.grid.readAs ? { readAs: t.grid.readAs } : {}) },
     findings: a.findings,
     involved: a.involved,
+    ...(a.blocks.has(t.rows.length - 1) ? { endsWith: t.rows[t.rows.length - 1] } : {}),
   };
 }
 
@@ -152,8 +165,10 @@ export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
   const traced: { grid: Grid; r: number; c: number }[] = [];
   const found = grids.filter((g) => !isChecksSheet(g)).flatMap((g) => findTables(g).map((t) => ({ g, t })));
   const layouts = found.map(({ t }) => (o.table && fits(t, o.table) ? o.table : recogniseLayout(t)));
+  let above: { g: Grid; row?: TableRow } | undefined;
   for (const [n, { g, t }] of found.entries()) {
-    const done = auditTable(t, o.table, new Set(layouts.filter((_, m) => m !== n)));
+    const done = auditTable(t, o.table, new Set(layouts.filter((_, m) => m !== n)), above?.g === g ? above.row : undefined);
+    above = { g, row: done && 'table' in done ? done.endsWith : undefined };
     if (!done) continue;
     if (!('table' in done)) {
       (report.unchecked ??= []).push(done);

@@ -80,7 +80,14 @@ export interface Block {
   /** table rows (indices into t.rows) the total adds */
   members: number[];
   why: string;
+  /** members the total subtracts: lines under a "Less:" heading or labelled "Less …" and printed positive, or the sources a balancing figure nets off */
+  minus?: ReadonlySet<number>;
+  /** a total printed above, in another table of the same sheet, that the block starts from (added first, with its sign) */
+  carried?: { row: TableRow; sign: 1 | -1 };
 }
+
+/** A line that says in words it is subtracted ("Less: fees and charges", "Deduct …"), or a heading over such lines ("Less: Central Government Support"). */
+export const LESS = /^(less|deduct|minus)\b/i;
 
 /** Per column of money, the running sums of the stack of rows not yet totalled, indexed by value. */
 class RunningSums {
@@ -100,6 +107,8 @@ class RunningSums {
   constructor(
     private readonly a: Audit,
     readonly cols: number[],
+    /** rows added with the other sign (a "Less:" line printed positive); none by default */
+    private readonly negated: (i: number) => boolean = () => false,
   ) {
     const rows = a.t.rows;
     this.places = cols.map(() => 0);
@@ -165,14 +174,15 @@ class RunningSums {
   }
   push(i: number): void {
     const row = this.a.t.rows[i];
+    const sign = this.negated(i) ? -1 : 1;
     this.stack.push(i);
     const k = this.stack.length;
     for (let j = 0; j < this.cols.length; j++) {
       const x = row.cells.get(this.cols[j]);
       const readable = x === undefined || x.kind !== 'text';
       const last = this.pre[j][k - 1];
-      if (typeof last === 'number') this.pre[j].push(x?.kind === 'number' ? last + this.int(j, x) : last);
-      else this.pre[j].push(x?.kind === 'number' ? last.plus(x.value) : last);
+      if (typeof last === 'number') this.pre[j].push(x?.kind === 'number' ? last + sign * this.int(j, x) : last);
+      else this.pre[j].push(x?.kind === 'number' ? (sign < 0 ? last.minus(x.value) : last.plus(x.value)) : last);
       this.bad[j].push(this.bad[j][k - 1] + (readable ? 0 : 1));
       this.figures[j].push(this.figures[j][k - 1] + (x?.kind === 'number' ? 1 : 0));
       this.addIndex(j, k);
@@ -272,8 +282,8 @@ const better = (x: Score, y: Score) => x.exact * 2 + x.near > y.exact * 2 + y.ne
  * becomes a line, with a note) and `a.blocks`, and lists each total in `a.totals` with the reason.
  * Linear in the rows × the columns of money.
  */
-export function readTotals(a: Audit): void {
-  const reader = new TotalsReader(a);
+export function readTotals(a: Audit, carried?: TableRow): void {
+  const reader = new TotalsReader(a, carried);
   for (let i = 0; i < a.t.rows.length; i++) reader.read(i);
   for (const i of reader.above) totalAbove(a, i, reader.cols);
   balancesAbove(a, reader.cols);
@@ -306,12 +316,34 @@ class TotalsReader {
   private tail = false;
   /** rows labelled as totals with nothing above them: tried as totals printed above their lines after the pass */
   readonly above: number[] = [];
+  /**
+   * The running sums with the lines that say in words they are subtracted ("Less …", or under a
+   * "Less:" heading) taken with the other sign; undefined when no row says so. Kept in step with `s`.
+   */
+  private readonly w?: RunningSums;
+  /** under a heading "Less: …" since the last total: its lines are subtracted in `w` */
+  private underLess = false;
+  /** the rows `w` holds with the other sign */
+  private readonly negs = new Set<number>();
+  /** the total being pushed closes lines all subtracted in words ("Less: … Total income"): it is subtracted in `w` too */
+  private pushNeg = false;
 
-  constructor(private readonly a: Audit) {
+  constructor(
+    private readonly a: Audit,
+    /** the total the table above on the same sheet ends with, when there is one (see carriedOn) */
+    private readonly carried?: TableRow,
+  ) {
     this.rows = a.t.rows;
     this.kinds = a.kinds;
     this.cols = moneyCols(a.t);
     this.s = new RunningSums(a, this.cols);
+    if (this.rows.some((r) => LESS.test(r.label))) {
+      this.w = new RunningSums(a, this.cols, (i) => {
+        const neg = this.pushNeg || (this.kinds[i] === 'line' && (this.underLess || LESS.test(this.rows[i].label)));
+        if (neg) this.negs.add(i);
+        return neg;
+      });
+    }
     this.anyBold = this.rows.some((r) => r.bold);
   }
 
@@ -325,6 +357,28 @@ class TotalsReader {
   }
 
   // ---- shared steps ----
+
+  /** Puts row i on the stack of rows not yet totalled (both readings). */
+  private push(i: number): void {
+    this.s.push(i);
+    this.w?.push(i);
+  }
+
+  /**
+   * The worded reading of the run from k holds when it subtracts a line the plain one adds, and every
+   * such line prints its figures positive (a "Less:" line printed in brackets is already negative: the
+   * words add nothing, and a bracketed one among positive ones is a sign to check, not a convention).
+   */
+  private wordedHolds(k: number): boolean {
+    const { a, rows, cols, s } = this;
+    const neg = s.stack.slice(k).filter((m) => this.negs.has(m));
+    return neg.length > 0 && neg.every((m) => cols.every((c) => !(a.value(rows[m], c) ?? ZERO).isNegative()));
+  }
+
+  /** The rows of the run from k that the worded reading subtracts. */
+  private wordedMinus(k: number): Set<number> {
+    return new Set(this.s.stack.slice(k).filter((m) => this.negs.has(m)));
+  }
 
   /** The row's printed figures in the columns of money: [column index j into cols, figure]. */
   private printedCols(row: TableRow): (readonly [number, Num])[] {
@@ -346,11 +400,11 @@ class TotalsReader {
   }
 
   /** How the run of the stack from position k to the top casts to the row's printed figures. */
-  private score(row: TableRow, k: number): Score {
+  private score(row: TableRow, k: number, sums = this.s): Score {
     const sc: Score = { exact: 0, near: 0, printed: 0 };
     for (const [j, p] of this.printedCols(row)) {
       sc.printed++;
-      const v = this.s.compare(this.stepped(row, j, k), k, p);
+      const v = sums.compare(this.stepped(row, j, k), k, p);
       // A nil total figure says nothing about which rows a total adds: neither nil = nil, nor a nil
       // within the rounding of a few small lines (a near-nil sum further up must not outvote exact figures).
       if (p.value.isZero()) continue;
@@ -370,13 +424,13 @@ class TotalsReader {
    * Starts k of runs of at least `least` rows that sum exactly to the row's figures, with the number of
    * its (non-nil) columns that vote for each: most votes first, then the longest run.
    */
-  private voted(row: TableRow, least: number): { k: number; votes: number }[] {
+  private voted(row: TableRow, least: number, sums = this.s): { k: number; votes: number }[] {
     const votes = new Map<number, number>();
     for (const [j, p] of this.printedCols(row)) {
       if (p.value.isZero()) continue;
-      const ks = new Set(this.s.startsFor(j, p, this.s.top - least));
+      const ks = new Set(sums.startsFor(j, p, sums.top - least));
       // A stepped layout: the run prints nothing in this column, and the column to its left adds up to it.
-      if (j > 0) for (const k of this.s.startsFor(j - 1, p, this.s.top - least)) if (this.s.stepped(j, k) === j - 1) ks.add(k);
+      if (j > 0) for (const k of sums.startsFor(j - 1, p, sums.top - least)) if (this.s.stepped(j, k) === j - 1) ks.add(k);
       for (const k of ks) votes.set(k, (votes.get(k) ?? 0) + 1);
     }
     return [...votes.entries()].map(([k, v]) => ({ k, votes: v })).sort((x, y) => y.votes - x.votes || x.k - y.k);
@@ -386,22 +440,27 @@ class TotalsReader {
    * Row i closes the stack from position k: records the block (a.blocks) and the reading (a.totals,
    * with `why`), then the total stands for its lines on the stack and a new block starts after it.
    */
-  private take(i: number, k: number, why: string): void {
+  private take(i: number, k: number, why: string, minus?: ReadonlySet<number>, carried?: Block['carried']): void {
     const { a, rows, s } = this;
     const members = s.truncate(k);
+    this.w?.truncate(k);
     if (k < this.sectionFrom) this.sectionFrom = k;
-    a.blocks.set(i, { members, why });
-    const first = rows[members[0]];
+    const taken = minus && members.some((m) => minus.has(m)) ? new Set(members.filter((m) => minus.has(m))) : undefined;
+    a.blocks.set(i, { members, why, ...(taken ? { minus: taken } : {}), ...(carried ? { carried } : {}) });
+    const first = carried?.row ?? rows[members[0]];
     const last = rows[members[members.length - 1]];
     a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(first), to: a.rowNumber(last), why });
-    s.push(i);
+    this.underLess = false;
+    this.pushNeg = !taken && !carried && members.every((m) => this.negs.has(m));
+    this.push(i);
+    this.pushNeg = false;
     this.narrowFrom = s.top;
   }
 
-  /** Row i becomes a total of the stack from k. */
-  private takeAsTotal(i: number, k: number, why: string): true {
+  /** Row i becomes a total of the stack from k (less the rows in `minus`). */
+  private takeAsTotal(i: number, k: number, why: string, minus?: ReadonlySet<number>, carried?: Block['carried']): true {
     this.kinds[i] = 'total';
-    this.take(i, k, why);
+    this.take(i, k, why, minus, carried);
     return true;
   }
 
@@ -409,6 +468,7 @@ class TotalsReader {
 
   /** A heading: remembered by name (a total repeating it closes its block) and a new block starts. */
   private readHeading(i: number): void {
+    this.underLess = LESS.test(this.rows[i].label);
     this.headings.push({ name: nameOf(this.rows[i].label), pos: this.s.top });
     this.narrowFrom = this.s.top;
     this.sectionFrom = this.s.top;
@@ -423,11 +483,11 @@ class TotalsReader {
    */
   private readLine(i: number): void {
     const row = this.rows[i];
-    const closes = !this.tail && CLOSES.test(row.label) && !OPENS.test(row.label);
+    const closes = !this.tail && (CLOSES.test(row.label) || row.ruled === true) && !OPENS.test(row.label);
     const mayClose = !this.tail && !OPENS.test(row.label) && (!this.anyBold || row.bold || closes);
-    if (mayClose && (this.byArithmetic(i, closes) || this.oneLineBlock(i, closes) || this.labelledClosing(i, closes) || this.datedBalance(i) ||
-      this.placedAtEnd(i, closes) || this.runningAtEnd(i, closes))) return;
-    this.s.push(i);
+    if (mayClose && (this.byArithmetic(i, closes) || this.carriedOn(i) || this.balancing(i) || this.oneLineBlock(i, closes) || this.labelledClosing(i, closes) ||
+      this.datedBalance(i) || this.placedAtEnd(i, closes) || this.runningAtEnd(i, closes))) return;
+    this.push(i);
   }
 
   /**
@@ -441,22 +501,129 @@ class TotalsReader {
     const { a, rows, cols, s } = this;
     const row = rows[i];
     const n = this.printedCols(row).filter(([, p]) => !p.value.isZero()).length;
-    const best = this.voted(row, 2)[0];
+    if (n === 0) return false;
     // … or directly above lines that deduct from or add to it ("Gross Expenditure" above "Less: Fees and Charges").
     const placedAsTotal = closes || !row.label || this.endsBlock(i) || ADJUSTS.test(rows[i + 1]?.label ?? '');
     // The columns that agree must each add two figures that are not nil: a nil line makes any
     // figure "the sum" of it and the next (a reconciliation's difference row is no total).
-    const solid = (k: number) => this.printedCols(row).every(([j, p]) => !s.sumFrom(j, k)?.eq(p.value) ||
+    const solid = (k: number, sums: RunningSums) => this.printedCols(row).every(([j, p]) => !sums.sumFrom(j, k)?.eq(p.value) ||
       s.stack.slice(k).filter((m) => !(a.value(rows[m], cols[j]) ?? ZERO).isZero()).length >= 2);
-    if (!best || n === 0) return false;
     // … or printed one column out from the rows it adds, as a stepped layout prints its sub-totals.
-    const stepsOut = () => this.printedCols(row).some(([j, p]) => !p.value.isZero() && j > 0 && s.stepped(j, best.k) === j - 1);
-    const agrees = best.votes === n || (best.votes >= 2 && best.votes * 2 > n) ||
-      ((placedAsTotal || stepsOut()) && n >= 2 && best.votes === n - 1 && solid(best.k));
-    if (!agrees) return false;
-    const nonNil = s.stack.slice(best.k).filter((m) => cols.some((c) => !(a.value(rows[m], c) ?? ZERO).isZero())).length;
-    if (nonNil < 2) return false;
-    return this.takeAsTotal(i, best.k, `its figures are the sum of the ${s.top - best.k} rows above it${row.label ? '' : ' (no label)'}`);
+    const stepsOut = (k: number) => this.printedCols(row).some(([j, p]) => !p.value.isZero() && j > 0 && s.stepped(j, k) === j - 1);
+    const nonNil = (k: number) => s.stack.slice(k).filter((m) => cols.some((c) => !(a.value(rows[m], c) ?? ZERO).isZero())).length;
+    // The plain sum, else (with more columns agreeing) the lines said in words to be subtracted taken so.
+    const readings = [this.s, ...(this.w ? [this.w] : [])].map((sums) => {
+      const best = this.voted(row, 2, sums)[0];
+      const agrees = best !== undefined && (best.votes === n || (best.votes >= 2 && best.votes * 2 > n) ||
+        ((placedAsTotal || stepsOut(best.k)) && n >= 2 && best.votes === n - 1 && solid(best.k, sums))) && nonNil(best.k) >= 2;
+      return agrees ? { best, sums } : undefined;
+    }).filter((x) => x !== undefined && (x.sums === s || this.wordedHolds(x.best.k)));
+    if (!readings.length) return false;
+    const { best, sums } = readings.reduce((x, y) => (y!.best.votes > x!.best.votes ? y : x))!;
+    if (sums === s) return this.takeAsTotal(i, best.k, `its figures are the sum of the ${s.top - best.k} rows above it${row.label ? '' : ' (no label)'}`);
+    const minus = this.wordedMinus(best.k);
+    return this.takeAsTotal(i, best.k, `its figures are the ${s.top - best.k} rows above it, less the ${minus.size} line(s) printed positive under "Less" (${[...minus].map((m) => rows[m].label).join('; ')})${row.label ? '' : ' (no label)'}`, minus);
+  }
+
+  /**
+   * A block carried on from the table above on the same sheet (a budget, then "Where the money comes
+   * from" under a blank line, a heading and a header of its own): the first total of this table, at
+   * the end of its block with only lines above it, is the total printed at the foot of the table above
+   * ± the lines since — a running total ("Total net expenditure 124.957; Formula funding (72.875);
+   * … Council tax requirement 52.301") — or, its figures printed with that total's sign, the balancing
+   * source: that total less the other sources ("Net Revenue Budget 310.406; Financed by: … Council Tax
+   * Requirement 183.695"). Exact in every column it prints (nil aside), that total printing a figure
+   * in each: said in a note, then cast so.
+   */
+  private carriedOn(i: number): boolean {
+    const { a, rows, cols, s, carried } = this;
+    if (!carried || a.blocks.size > 0 || s.top < 1 || !this.endsBlock(i) || s.stack.some((m) => this.kinds[m] !== 'line')) return false;
+    const printed = this.printedCols(rows[i]).filter(([, p]) => !p.value.isZero());
+    if (!printed.length || printed.some(([j]) => !a.num(carried, cols[j]))) return false;
+    // Per column: 'exact' when the figure reads so, 'signs' when only the signs say so (balancing forms), else undefined.
+    const holds = (f: 'runs' | 'funds' | 'nets', j: number, p: Num): 'exact' | 'signs' | undefined => {
+      const c = a.num(carried, cols[j])!.value;
+      const sum = s.sumFrom(j, 0);
+      if (sum === undefined || c.isZero()) return undefined;
+      // Lines that add up to the total above are its sources, not changes to it: their total is no running one (it would double it).
+      if (f === 'runs') return !sum.eq(c) && c.plus(sum).eq(p.value) ? 'exact' : undefined;
+      if (f === 'funds') return !c.minus(sum).eq(p.value) ? 'signs' : c.isNegative() === p.value.isNegative() ? 'exact' : undefined;
+      // … or every source, this one too, printed with the other sign: the total above and its sources net to nil.
+      const srcs = s.stack.map((m) => a.value(rows[m], cols[j]) ?? ZERO).filter((v) => !v.isZero());
+      if (s.top < 2) return undefined;
+      if (!c.plus(sum).neg().eq(p.value)) return 'signs';
+      return c.isNegative() !== p.value.isNegative() && srcs.every((v) => v.isNegative() !== c.isNegative()) ? 'exact' : undefined;
+    };
+    // Exact in every column, or — a balancing form, two columns or more — in all but one, whose signs still say so (that figure is then wrong).
+    const form = (['runs', 'funds', 'nets'] as const).find((f) => {
+      const h = printed.map(([j, p]) => holds(f, j, p));
+      const exact = h.filter((x) => x === 'exact').length;
+      return !h.includes(undefined) && (exact === h.length || (f !== 'runs' && h.length >= 2 && exact === h.length - 1));
+    });
+    if (!form) return false;
+    const runs = form === 'runs';
+    const funds = form === 'funds';
+    const nets = form === 'nets';
+    const row = rows[i];
+    const whose = `"${carried.label || 'the total'}" (row ${a.rowNumber(carried)}), the total printed at the foot of the table above`;
+    const why = runs
+      ? `carried on from ${whose}: that total ± the ${s.top} line(s) since (a running total across the heading)`
+      : funds
+      ? `the balancing source: ${whose} less the ${s.top} other source(s) printed with its sign (the sources add up to that total)`
+      : `the balancing figure: with it ${whose} and the ${s.top} other source(s), all printed with the other sign, net to exactly nil`;
+    a.note(row, a.t.labelCol, runs ? 'cast.carried' : 'cast.balancing', `"${row.label || 'row ' + a.rowNumber(row)}" is read as ${why}`);
+    return this.takeAsTotal(i, 0, why, runs ? undefined : new Set(s.stack), { row: carried, sign: nets ? -1 : 1 });
+  }
+
+  /**
+   * A balancing figure at the end of its block: a requirement (the first line of the block, or the
+   * total the lines since it follow) and the sources that fund it, the last of them the one that makes
+   * the block net to exactly nil — every source printed with the other sign ("Gross expenditure 98.3;
+   * (11.8) … Council tax requirement (61.8)": it is minus the rest), or every source with the
+   * requirement's sign ("Net budget requirement 491.9; Revenue Support Grant 93.2 … Council tax payer
+   * 265.1": it is the requirement less the rest). Exact in every column it prints (nil aside), with two
+   * or more other sources, and a label of the requirement or the figure naming money raised or spent
+   * (requirement, expenditure, budget, council tax, precept, funding). A total printed with the other
+   * sign of its own lines is not this: the sources' signs must say so. Said in a note, then cast so.
+   */
+  private balancing(i: number): boolean {
+    const { a, rows, cols, s, narrowFrom } = this;
+    const row = rows[i];
+    if (!this.endsBlock(i)) return false;
+    const printed = this.printedCols(row).filter(([, p]) => !p.value.isZero());
+    if (!printed.length) return false;
+    const MONEY = /requirement|expenditure|budget|council tax|precept|fund|financ/i;
+    const ks = [narrowFrom - 1, narrowFrom].filter((k) => k >= 0 && s.top - k >= 3 && (k === narrowFrom || a.blocks.has(s.stack[k])));
+    for (const k of ks) {
+      const [r, ...sources] = s.stack.slice(k);
+      if (!MONEY.test(rows[r].label) && !MONEY.test(row.label)) continue;
+      // Per column: 'exact' when the figure balances the block, 'signs' when only the signs say so, else undefined.
+      const holds = (f: 'nil' | 'sum', j: number, p: Num): 'exact' | 'signs' | undefined => {
+        const c = cols[j];
+        const req = a.value(rows[r], c);
+        const all = sources.map((m) => a.value(rows[m], c));
+        if (!req || req.isZero() || all.some((v) => v === undefined)) return undefined;
+        const srcs = (all as Dec[]).filter((v) => !v.isZero());
+        if (srcs.length < 2) return undefined;
+        const rest = srcs.reduce((x, y) => x.plus(y), ZERO);
+        // Where it balances exactly, the signs must say so too (its own against the requirement's; in the nil
+        // form every source's); a column where it does not is the one figure left wrong (see below).
+        if (!p.value.eq(f === 'nil' ? req.plus(rest).neg() : req.minus(rest))) return 'signs';
+        if ((f === 'nil') === (p.value.isNegative() === req.isNegative())) return undefined;
+        return f === 'sum' || srcs.every((v) => v.isNegative() !== req.isNegative()) ? 'exact' : undefined;
+      };
+      // Exact in every column it prints, or (two columns or more) in all but one, whose signs still say so: that figure is then wrong.
+      const form = (['nil', 'sum'] as const).find((f) => {
+        const h = printed.map(([j, p]) => holds(f, j, p));
+        const exact = h.filter((x) => x === 'exact').length;
+        return !h.includes(undefined) && (exact === h.length || (h.length >= 2 && exact === h.length - 1));
+      });
+      if (!form) continue;
+      const what = `${form === 'nil' ? 'the balancing figure: with it' : 'the balancing source: with it'} "${rows[r].label}" and the ${sources.length} line(s) after it net to exactly nil (${form === 'nil' ? 'every source printed with the other sign' : 'the sources add up to it'})`;
+      a.note(row, a.t.labelCol, 'cast.balancing', `"${row.label || 'row ' + a.rowNumber(row)}" is read as ${what}`);
+      return this.takeAsTotal(i, k, what, new Set(form === 'nil' ? [r, ...sources] : sources));
+    }
+    return false;
   }
 
   /** A block of one line closed by its labelled total (a table of one line) when it casts exactly. */
@@ -490,14 +657,20 @@ class TotalsReader {
     if (!(closes && (s.top - narrowFrom >= 2 || running))) return false;
     const opensOwn = narrowFrom < s.top && OPENS.test(this.rows[s.stack[narrowFrom]].label);
     if (firm && this.sectionFrom === 0 && !opensOwn) starts.reverse();
-    const k = starts.map((k) => ({ k, sc: this.score(row, k) })).reduce((x, y) => (better(y.sc, x.sc) ? y : x));
+    const plain = starts.map((k) => ({ k, sc: this.score(row, k), sums: s })).reduce((x, y) => (better(y.sc, x.sc) ? y : x));
+    // The lines said in words to be subtracted taken so, when that casts better.
+    const worded = this.w ? starts.filter((k) => this.wordedHolds(k)).map((k) => ({ k, sc: this.score(row, k, this.w), sums: this.w! })) : [];
+    const k = worded.reduce((x, y) => (better(y.sc, x.sc) ? y : x), plain);
     const near = this.printedCols(row).every(([j, p]) => {
-      const v = s.sumFrom(this.stepped(row, j, k.k), k.k);
+      const v = k.sums.sumFrom(this.stepped(row, j, k.k), k.k);
       return v !== undefined && p.value.minus(v).abs().lte(p.value.abs().div(2));
     });
     const inSection = k.k >= this.sectionFrom;
     if (!((firm && (near || inSection)) || k.sc.exact + k.sc.near > 0)) return false;
-    return this.takeAsTotal(i, k.k, `labelled as closing a block ("${row.label}")`);
+    const why = `${row.label ? `labelled as closing a block ("${row.label}")` : 'no label'}${row.ruled ? ', printed under a rule' : ''}`;
+    if (k.sums === s) return this.takeAsTotal(i, k.k, why);
+    const minus = this.wordedMinus(k.k);
+    return this.takeAsTotal(i, k.k, `${why}, less the ${minus.size} line(s) printed positive under "Less" (${[...minus].map((m) => this.rows[m].label).join('; ')})`, minus);
   }
 
   /**
@@ -567,13 +740,13 @@ class TotalsReader {
       if (!row.rowType) {
         this.above.push(i);
         this.kinds[i] = 'line';
-        s.push(i);
+        this.push(i);
       }
       return;
     }
     if (this.narrowFrom >= s.top && this.printedCols(row).every(([, p]) => p.value.isZero())) {
       // A total of nothing (a class of reserves with none in it): nil, and it adds no rows.
-      s.push(i);
+      this.push(i);
       this.narrowFrom = s.top;
       return;
     }
@@ -702,7 +875,7 @@ class TotalsReader {
     if (strong || score.exact + score.near !== 0 || s.top - best.k >= 2 || !nameOf(row.label)) return false;
     this.kinds[i] = 'line';
     a.note(row, a.t.labelCol, 'cast.total-read-as-line', `"${row.label}" is read as a line: its label begins like a total's, but no run of rows above adds up to it`);
-    s.push(i);
+    this.push(i);
     return true;
   }
 }
@@ -845,12 +1018,15 @@ function steppedFrom(a: Audit, cols: number[], c: number, members: number[], tot
  */
 export function castBlocks(a: Audit, cols: number[], rule: string): void {
   const rows = a.t.rows;
+  /** a member's figure as the block adds it: with the other sign when the block subtracts it */
+  const signed = (b: Block, m: number, v: Dec | undefined) => (v !== undefined && b.minus?.has(m) ? v.neg() : v);
   const deep = (m: number, c: number): Dec | undefined => {
     const b = a.blocks.get(m);
     if (!b) return a.value(rows[m], c);
-    let sum = ZERO;
+    let sum = b.carried ? a.value(b.carried.row, c)?.times(b.carried.sign) : ZERO;
+    if (sum === undefined) return undefined;
     for (const p of b.members) {
-      const v = deep(p, c);
+      const v = signed(b, p, deep(p, c));
       if (v === undefined) return undefined;
       sum = sum.plus(v);
     }
@@ -863,8 +1039,13 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
       const from = steppedFrom(a, cols, c, b.members, row);
       let expected = ZERO;
       let readable = true;
+      if (b.carried) {
+        const v = a.value(b.carried.row, c);
+        if (v === undefined) continue;
+        expected = v.times(b.carried.sign);
+      }
       for (const m of b.members) {
-        const v = a.value(rows[m], from);
+        const v = signed(b, m, a.value(rows[m], from));
         if (v === undefined) {
           readable = false;
           break;
@@ -888,21 +1069,24 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
       const last = rows[b.members[b.members.length - 1]];
       // a row printed without a label is named by its row of the file or sheet, never left empty
       const name = (row: TableRow) => row.label || `row ${a.rowNumber(row)}, no label`;
-      const what = (b.members.length === 1 ? `the row it totals (${name(first)}) shows` : `the ${b.members.length} rows it totals (${name(first)} … ${name(last)}) add up to`) +
+      const less = b.minus?.size ? `, less ${b.minus.size === b.members.length ? 'all of them' : b.minus.size === 1 ? [...b.minus].map((m) => name(rows[m]))[0] : `the ${b.minus.size} lines it subtracts`}` : '';
+      const above = b.carried ? `${name(b.carried.row)} (row ${a.rowNumber(b.carried.row)}, above) and ` : '';
+      const what = (b.members.length === 1 && !above && !less ? `the row it totals (${name(first)}) shows` : `${above}the ${b.members.length} rows it totals (${name(first)} … ${name(last)}${less}) ${above || less ? 'come to' : 'add up to'}`) +
         (from === c ? '' : ` in ${a.col(from).caption || `column ${from + 1}`}, the column to its left where they print their figures (a stepped layout),`);
       // The difference is exactly one line's figure: the total most likely leaves that line out
       // (or counts it twice) — said with the total, and then no line is blamed for its sign.
       const diff = printed.minus(expected);
       const left = diff.isZero() || b.members.length < 2 ? [] : b.members.filter((m) => {
-        const v = a.value(rows[m], from);
+        const v = signed(b, m, a.value(rows[m], from));
         return v !== undefined && !v.isZero() && (v.neg().eq(diff) || v.eq(diff));
       });
       if (left.length === 1) {
-        const v = a.value(rows[left[0]], from)!;
+        const v = signed(b, left[0], a.value(rows[left[0]], from))!;
         extra += `; the difference is the figure of ${rows[left[0]].label || 'one line'} (${show(v)}): ${v.neg().eq(diff) ? 'is it left out of the total?' : 'is it counted twice?'}`;
       }
-      const ok = a.check(row, c, expected, b.members.map((m): At => [rows[m], from]), rule, what, extra);
-      if (!ok && left.length === 0) signSlip(a, row, from, diff, b.members, rule);
+      const terms = b.members.map((m): At => [rows[m], from]);
+      const ok = a.check(row, c, expected, b.carried ? [[b.carried.row, c], ...terms] : terms, rule, what, extra);
+      if (!ok && left.length === 0) signSlip(a, row, from, diff, b.members.filter((m) => !b.minus?.has(m)), rule);
     }
   }
 }

@@ -74,7 +74,7 @@ export class Audit {
   /** the columns read as the difference of two others (see DifferenceTaken) */
   readonly differences: DifferenceTaken[] = [];
   /** per total row (index into t.rows): the rows it adds, as readTotals found them */
-  readonly blocks = new Map<number, { members: number[]; why: string }>();
+  readonly blocks = new Map<number, { members: number[]; why: string; minus?: ReadonlySet<number>; carried?: { row: TableRow; sign: 1 | -1 } }>();
   private readonly byC = new Map<number, Column>();
   constructor(
     readonly t: FoundTable,

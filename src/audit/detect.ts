@@ -3,7 +3,7 @@
 // Outturn's "engine figures" mirror block to its right).
 import type { Units } from '../engine/model';
 import type { TableLayout } from '../engine/tables';
-import { type Grid, type Reading, NIL_WORD, boldAt, cellAt, cellText, readAt, width } from './grid';
+import { type Grid, type Reading, NIL_WORD, RULE, boldAt, cellAt, cellText, readAt, width } from './grid';
 
 /**
  * The statutory layouts (revenue, capital, reserves); Outturn's forecasting tables: the forecast
@@ -66,6 +66,8 @@ export interface TableRow {
    */
   printedAt?: Map<number, number>;
   shift?: -1 | 1;
+  /** printed under a single rule typed as characters ("------"): where a total stands (a hint, the arithmetic decides) */
+  ruled?: boolean;
 }
 
 /** The grid column the figure of table column c is printed in on this row (c itself unless a copy shifted the row). */
@@ -101,6 +103,18 @@ function rowIsBlank(g: Grid, r: number, c1: number): boolean {
     if (v !== null && !(typeof v === 'string' && BLANK_TEXT.test(v))) return false;
   }
   return true;
+}
+
+/** A row of single rules typed as characters and nothing else ("------" under the figures a total adds; not "======", the double rule under a total). */
+function underRule(g: Grid, r: number, c1: number): boolean {
+  let any = false;
+  for (let c = 0; c <= c1; c++) {
+    const t = cellText(cellAt(g, r, c));
+    if (!t) continue;
+    if (!RULE.test(t)) return false;
+    if (!/=|\u2550/.test(t)) any = true;
+  }
+  return any;
 }
 
 function hasNumber(g: Grid, r: number, c1: number): boolean {
@@ -394,6 +408,7 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
       if (x.kind !== 'blank') empty = false;
     }
     let label = cellText(cellAt(g, r, labelCol));
+    if (RULE.test(label)) label = '';
     let labelIn: number | undefined;
     if (!label) {
       // Copied from a PDF: the label pushed into the first column of figures, the label column empty.
@@ -407,7 +422,9 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
       }
     }
     if (empty && !label && (rowTypeCol === undefined || !cellText(cellAt(g, r, rowTypeCol)))) continue;
+    const ruled = r > r0 && underRule(g, r - 1, c1);
     rows.push({
+      ...(ruled ? { ruled } : {}),
       r,
       label,
       rowType: rowTypeCol !== undefined ? cellText(cellAt(g, r, rowTypeCol)) || undefined : undefined,

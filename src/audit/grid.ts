@@ -106,6 +106,11 @@ export type Reading =
 /** A header cell that states a unit: £, £000, £'000, £m, £k, %, (£m). */
 const UNIT_ONLY = /^\s*\(?\s*(£\s*('?\s*000s?|m|k|bn)?|%|\(%\)|'?000s?)\s*\)?\s*$/i;
 export const NIL_WORD = /^\s*(none|nil)\s*$/i;
+/**
+ * A rule typed as characters ("------", "======", "____", "───"): the printed underline of a figure
+ * above a total, in plain-text reports and text copied from a PDF. Three or more; a lone "-" is a nil.
+ */
+export const RULE = /^\s*[-=_\u2500\u2501\u2550\u2013\u2014]{3,}\s*$/;
 export const NOT_APPLICABLE = /^\s*(n\/?a|not applicable)\s*%?\s*$/i;
 
 /** A figure, then a footnote marker: *, †, ‡, superscript digits, (a), (1), [2]. */
@@ -222,6 +227,8 @@ export function readCell(v: GridCell): Reading {
       raw: value.toFixed(),
     };
   }
+  // A rule typed as characters: no figure (a row of rules reads as no row: it closes the block above it).
+  if (RULE.test(v)) return { kind: 'blank' };
   // Words printed for a nil or for nothing: "none", "nil" are nils; "n/a" is not applicable (nothing to read).
   if (UNIT_ONLY.test(v)) return { kind: 'text', text: v, reason: `"${v.trim()}" is a unit, not a figure` };
   if (NIL_WORD.test(v)) return { kind: 'number', value: new Dec(0), places: 0, units: 0, dash: true, percent: false, negativeZero: false, typed: false, raw: v.trim() };
