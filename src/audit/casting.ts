@@ -325,6 +325,8 @@ class TotalsReader {
   private underLess = false;
   /** the rows `w` holds with the other sign */
   private readonly negs = new Set<number>();
+  /** the total being pushed closes lines all subtracted in words ("Less: … Total income"): it is subtracted in `w` too */
+  private pushNeg = false;
 
   constructor(
     private readonly a: Audit,
@@ -337,7 +339,7 @@ class TotalsReader {
     this.s = new RunningSums(a, this.cols);
     if (this.rows.some((r) => LESS.test(r.label))) {
       this.w = new RunningSums(a, this.cols, (i) => {
-        const neg = this.kinds[i] === 'line' && (this.underLess || LESS.test(this.rows[i].label));
+        const neg = this.pushNeg || (this.kinds[i] === 'line' && (this.underLess || LESS.test(this.rows[i].label)));
         if (neg) this.negs.add(i);
         return neg;
       });
@@ -449,7 +451,9 @@ class TotalsReader {
     const last = rows[members[members.length - 1]];
     a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(first), to: a.rowNumber(last), why });
     this.underLess = false;
+    this.pushNeg = !taken && !carried && members.every((m) => this.negs.has(m));
     this.push(i);
+    this.pushNeg = false;
     this.narrowFrom = s.top;
   }
 
@@ -536,24 +540,39 @@ class TotalsReader {
     if (!carried || a.blocks.size > 0 || s.top < 1 || !this.endsBlock(i) || s.stack.some((m) => this.kinds[m] !== 'line')) return false;
     const printed = this.printedCols(rows[i]).filter(([, p]) => !p.value.isZero());
     if (!printed.length || printed.some(([j]) => !a.num(carried, cols[j]))) return false;
-    // Lines that add up to the total above are its sources, not changes to it: their total is no running one (it would double it).
-    const runs = printed.every(([j, p]) => {
+    // Per column: 'exact' when the figure reads so, 'signs' when only the signs say so (balancing forms), else undefined.
+    const holds = (f: 'runs' | 'funds' | 'nets', j: number, p: Num): 'exact' | 'signs' | undefined => {
       const c = a.num(carried, cols[j])!.value;
       const sum = s.sumFrom(j, 0);
-      return sum !== undefined && !sum.eq(c) && c.plus(sum).eq(p.value);
+      if (sum === undefined || c.isZero()) return undefined;
+      // Lines that add up to the total above are its sources, not changes to it: their total is no running one (it would double it).
+      if (f === 'runs') return !sum.eq(c) && c.plus(sum).eq(p.value) ? 'exact' : undefined;
+      if (f === 'funds') return !c.minus(sum).eq(p.value) ? 'signs' : c.isNegative() === p.value.isNegative() ? 'exact' : undefined;
+      // … or every source, this one too, printed with the other sign: the total above and its sources net to nil.
+      const srcs = s.stack.map((m) => a.value(rows[m], cols[j]) ?? ZERO).filter((v) => !v.isZero());
+      if (s.top < 2) return undefined;
+      if (!c.plus(sum).neg().eq(p.value)) return 'signs';
+      return c.isNegative() !== p.value.isNegative() && srcs.every((v) => v.isNegative() !== c.isNegative()) ? 'exact' : undefined;
+    };
+    // Exact in every column, or — a balancing form, two columns or more — in all but one, whose signs still say so (that figure is then wrong).
+    const form = (['runs', 'funds', 'nets'] as const).find((f) => {
+      const h = printed.map(([j, p]) => holds(f, j, p));
+      const exact = h.filter((x) => x === 'exact').length;
+      return !h.includes(undefined) && (exact === h.length || (f !== 'runs' && h.length >= 2 && exact === h.length - 1));
     });
-    const funds = !runs && printed.every(([j, p]) => {
-      const c = a.num(carried, cols[j])!.value;
-      return c.minus(s.sumFrom(j, 0) ?? NaN).eq(p.value) && !c.isZero() && c.isNegative() === p.value.isNegative();
-    });
-    if (!runs && !funds) return false;
+    if (!form) return false;
+    const runs = form === 'runs';
+    const funds = form === 'funds';
+    const nets = form === 'nets';
     const row = rows[i];
     const whose = `"${carried.label || 'the total'}" (row ${a.rowNumber(carried)}), the total printed at the foot of the table above`;
     const why = runs
       ? `carried on from ${whose}: that total ± the ${s.top} line(s) since (a running total across the heading)`
-      : `the balancing source: ${whose} less the ${s.top} other source(s) printed with its sign (the sources add up to that total)`;
+      : funds
+      ? `the balancing source: ${whose} less the ${s.top} other source(s) printed with its sign (the sources add up to that total)`
+      : `the balancing figure: with it ${whose} and the ${s.top} other source(s), all printed with the other sign, net to exactly nil`;
     a.note(row, a.t.labelCol, runs ? 'cast.carried' : 'cast.balancing', `"${row.label || 'row ' + a.rowNumber(row)}" is read as ${why}`);
-    return this.takeAsTotal(i, 0, why, runs ? undefined : new Set(s.stack), { row: carried, sign: 1 });
+    return this.takeAsTotal(i, 0, why, runs ? undefined : new Set(s.stack), { row: carried, sign: nets ? -1 : 1 });
   }
 
   /**
@@ -587,9 +606,11 @@ class TotalsReader {
         const srcs = (all as Dec[]).filter((v) => !v.isZero());
         if (srcs.length < 2) return undefined;
         const rest = srcs.reduce((x, y) => x.plus(y), ZERO);
-        const signs = f === 'nil' ? p.value.isNegative() !== req.isNegative() && srcs.every((v) => v.isNegative() !== req.isNegative()) : p.value.isNegative() === req.isNegative();
-        if (!signs) return undefined;
-        return p.value.eq(f === 'nil' ? req.plus(rest).neg() : req.minus(rest)) ? 'exact' : 'signs';
+        // Where it balances exactly, the signs must say so too (its own against the requirement's; in the nil
+        // form every source's); a column where it does not is the one figure left wrong (see below).
+        if (!p.value.eq(f === 'nil' ? req.plus(rest).neg() : req.minus(rest))) return 'signs';
+        if ((f === 'nil') === (p.value.isNegative() === req.isNegative())) return undefined;
+        return f === 'sum' || srcs.every((v) => v.isNegative() !== req.isNegative()) ? 'exact' : undefined;
       };
       // Exact in every column it prints, or (two columns or more) in all but one, whose signs still say so: that figure is then wrong.
       const form = (['nil', 'sum'] as const).find((f) => {

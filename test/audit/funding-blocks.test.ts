@@ -177,6 +177,15 @@ describe('audit: lines subtracted in words ("Less:" printed positive), with the 
     assert.deepEqual(flagged(r), [[4, 3]]);
     assert.equal(r.findings.find((f) => f.severity === 'error')!.expected, '173.56');
   });
+  it('a sub-total of the lines under "Less:" is subtracted as they are (Cannock\'s layout with the support itemised and totalled)', () => {
+    // A variant of the Cannock 2024/25 table: business rates 6.014 split 4.000 + 2.014 under the heading and totalled.
+    const t = ['Item\t£m', 'Budget Requirement\t13.086', 'Less: Central Government Support\t', 'Business Rates Retention\t4.000',
+      'Section 31 grants\t2.014', 'Total support\t6.014', 'Amount to be raised from Council Tax\t7.072'].join('\n');
+    const r = audit(t);
+    assert.equal(exitCodeOf(r), 0);
+    assert.equal(r.tables[0].checked.totals, 2);
+    assert.equal(exitCodeOf(audit(change(t, 5, 2, '2.041'))), 1);
+  });
   it('a "Less" line printed in brackets among positive ones is not read by its words: the plain cast stands', () => {
     // 100 + 20 + (5) = 115: every line added as printed; the word adds nothing to a bracketed figure.
     const r = audit(['Item\t£000', 'Gross expenditure\t100', 'Other costs\t20', 'Less income\t(5)', 'Net expenditure\t115'].join('\n'));
@@ -231,6 +240,25 @@ describe('audit: a block carried on from the total of the table printed above it
     assert.ok(rules(r).includes('cast.balancing'));
     const r2 = audit(change(STOCKPORT, 17, 3, '18.587'));
     assert.equal(exitCodeOf(r2), 1);
+  });
+});
+
+describe('audit: the total above and sources that net it to nil, printed as a second table', () => {
+  // Derbyshire County Council "Where the money comes from" (2017/18 and 2018/19), its funding lines printed as a
+  // table of their own under a heading (a variant): 487.6 − 44.1 − 18.0 − 88.6 − 24.6 − 17.0 − 295.3 = 0 and
+  // 503.2 − 0.00 − 94.2 − 43.0 − 40.4 − 11.5 − 314.1 = 0.
+  const T = ['Item\t2017 to 2018 £m\t2018 to 2019 £m', 'Gross expenditure\t1102.3\t1159.5', 'Fees and charges\t(662.2)\t(678.9)',
+    'Debt charges\t47.3\t27.3', 'Interest receipts\t(4.0)\t(5.0)', 'Internal financing\t4.2\t0.3', 'Net budget requirement\t487.6\t503.2', '\t\t',
+    'Where the money comes from\t\t', 'Source\t2017 to 2018 £m\t2018 to 2019 £m', 'Revenue Support Grant\t(44.1)\t(0.00)',
+    'Business rates\t(18.0)\t(94.2)', 'Government Top Up Grant\t(88.6)\t(43.0)', 'General grants\t(24.6)\t(40.4)',
+    'Use of reserves\t(17.0)\t(11.5)', 'Council tax payer\t(295.3)\t(314.1)'].join('\n');
+  it('is read as balancing (a note), clean; a source changed is an error', () => {
+    const r = audit(T);
+    assert.equal(exitCodeOf(r), 0);
+    assert.ok(rules(r).includes('cast.balancing'));
+    const r2 = audit(change(T, 13, 3, '(43.1)'));
+    assert.equal(exitCodeOf(r2), 1);
+    assert.deepEqual(flagged(r2), [[16, 3]]);
   });
 });
 
