@@ -14,6 +14,7 @@ import { crossCast } from './across';
 import type { Checked, DifferenceTaken, TotalTaken } from './context';
 import { markRevenueTail } from './kinds';
 import { withLedgerSigns } from './cells';
+import { checkBudgetRolls, findBudgetRolls, withChangesAsMoney } from './changes';
 
 export type { AuditFinding } from './findings';
 export type { Grid, GridCell } from './grid';
@@ -96,6 +97,10 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   const layout = forced ?? recognised;
   if (forced && !fits(t, forced)) return undefined;
   t = withLedgerSigns(t, layout);
+  // Columns of budget changes between two budgets (earlier + changes = later, learned from the rows)
+  // are changes, not variances of the outturn.
+  const rolls = layout === 'revenue' || layout === 'auto' ? findBudgetRolls(new Audit(t, layout, classify(t, layout, false))) : [];
+  t = withChangesAsMoney(t, rolls);
   const a = new Audit(t, layout, classify(t, layout, false));
   a.alongside = alongside;
   readTotals(a, carried);
@@ -137,6 +142,8 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   // whether or not a total row follows (a capital programme's "TOTAL" column): the table is audited
   // when a row was cross-cast from two figures or more (a total repeating its one part proves little).
   if (crossCast(a, `${layout}.across`) > 0) audited = true;
+  checkBudgetRolls(a, rolls, `${layout}.budget-roll-forward`);
+  if (rolls.length) audited = true;
   cellRules(a);
   const top = t.headerRows.length ? Math.min(t.headerRows[0], t.r0) : t.r0;
   const range = placeRange(t.grid, top, t.c0, t.r1, t.c1);

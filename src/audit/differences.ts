@@ -8,8 +8,10 @@ import { type Audit, difference, rowsOf } from './context';
 export interface DifferenceBasis {
   plus: number;
   minus: number;
-  /** lines whose printed figure equals plus − minus exactly */
+  /** lines whose printed figure equals plus − minus exactly (a line whose three figures are all nil says nothing: not counted) */
   agree: number;
+  /** of those, lines whose printed difference is not nil (0 = 15,115 − 15,115 fits any column printing nil) */
+  solid?: number;
 }
 
 /**
@@ -29,14 +31,20 @@ export function inferDifference(a: Audit, target: number, plus: number[], minus:
   let best: DifferenceBasis | undefined;
   for (const [p, m] of pairs) {
     let agree = 0;
+    let solid = 0;
     for (const i of rows) {
       const row = a.t.rows[i];
       const x = a.num(row, target);
       const pp = a.num(row, p);
       const mm = a.num(row, m);
-      if (x && pp && mm && pp.value.minus(mm.value).eq(x.value)) agree++;
+      // A line of nils (0 = 0 − 0) agrees with every basis: it does not vote.
+      if (!x || !pp || !mm || (x.value.isZero() && pp.value.isZero() && mm.value.isZero())) continue;
+      if (pp.value.minus(mm.value).eq(x.value)) {
+        agree++;
+        if (!x.value.isZero()) solid++;
+      }
     }
-    if (agree > 0 && (!best || agree > best.agree)) best = { plus: p, minus: m, agree };
+    if (agree > 0 && (!best || agree > best.agree)) best = { plus: p, minus: m, agree, solid };
   }
   return best;
 }

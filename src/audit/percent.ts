@@ -31,7 +31,7 @@ function agrees(p: Num, expected: Dec): boolean {
  * `candidates` on the row's own figures and on the total's denominator, and every column as a share
  * of its total; counts each comparison in `a.checked.percentages`.
  */
-export function checkPercent(a: Audit, pct: Column, candidates: { num: number; den: number }[], rows: number[], rule: string): void {
+export function checkPercent(a: Audit, pct: Column, candidates: { num: number; den: number }[], rows: number[], rule: string, layoutBasis = false): void {
   const trs = a.t.rows;
   // The grand total: the last row taken as a total (for shares, and for a percentage of the total budget).
   let total: number | undefined;
@@ -87,6 +87,10 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
     }
   }
   const printedRows = rows.filter((i) => a.num(trs[i], pct.c));
+  // The layout names the one basis (a variance's percentage of its own budget, printed beside it):
+  // when no line agrees with any reading of it (the one line with a figure to divide is the wrong
+  // one), it is checked on the line's own figures, signed, per cent, rather than left unchecked.
+  if (!best && layoutBasis && candidates.length === 1) best = bases[0];
   if (!best) {
     // Nothing to say when no row has figures to divide (a zero budget everywhere).
     // (A nil percentage beside a nil budget is how a percentage of nothing is printed.)

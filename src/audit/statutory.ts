@@ -10,7 +10,17 @@ import { checkDifference, inferDifference } from './differences';
 export function revenueRules(a: Audit): void {
   const [revised] = a.cols('revised');
   const [outturn] = a.cols('outturn');
-  const [variance] = a.cols('variance');
+  const budgets0 = [...a.cols('revised'), ...a.cols('original')].map((c) => c.c);
+  const outturns = a.cols('outturn').map((c) => c.c);
+  // Of several variance columns, the outturn's is the one whose lines show a difference that is not
+  // nil (a "Forecast Variance Month 9" column of nils beside "Provisional Variance" is another
+  // period's); when none does, the first printed after an outturn column (a variance follows what it compares).
+  const solidOf = (v: Column) => (revised && outturn ? inferDifference(a, v.c, outturns, budgets0)?.solid ?? 0 : 0);
+  const after = (v: Column) => (outturns.some((o) => o < v.c) ? 1 : 0);
+  const variances = a.cols('variance');
+  const variance = variances.length > 1
+    ? variances.reduce((x, y) => (solidOf(y) > solidOf(x) || (solidOf(y) === solidOf(x) && after(y) > after(x)) ? y : x))
+    : variances[0];
   const [original] = a.cols('original');
   const [virement] = a.cols('virement');
   const [pct] = a.cols('pct');
@@ -28,16 +38,21 @@ export function revenueRules(a: Audit): void {
   // each percentage column is the variance printed left of it over that variance's budget.
   const bases = new Map<number, number>();
   if (variance && budget !== undefined) bases.set(variance.c, budget);
-  for (const v of a.cols('variance').slice(1)) {
+  for (const v of variances.filter((x) => x !== variance)) {
     const b = outturn ? inferDifference(a, v.c, a.cols('outturn').map((c) => c.c), budgets) : undefined;
-    if (!b) continue;
+    // Another variance column no line with a difference agrees with (each of its lines nil, or none
+    // equal to an outturn − a budget): of another period or basis; said, not checked.
+    if (!b || !b.solid) {
+      a.note(a.t.rows[body[0] ?? 0], v.c, 'revenue.variance.other-basis', `${v.caption}: no line with a difference that is not nil equals an outturn − a budget printed here, either way round (another period's or basis' variance); not checked`);
+      continue;
+    }
     checkDifference(a, v.c, b, 'revenue.variance');
     bases.set(v.c, budgetOf(b));
   }
   for (const p of a.cols('pct')) {
     const left = [...bases.keys()].filter((c) => c < p.c);
     const v = left.length ? Math.max(...left) : p === pct ? variance?.c : undefined;
-    if (v !== undefined && bases.has(v)) checkPercent(a, p, [{ num: v, den: bases.get(v)! }], body, 'revenue.variance-percent');
+    if (v !== undefined && bases.has(v)) checkPercent(a, p, [{ num: v, den: bases.get(v)! }], body, 'revenue.variance-percent', true);
   }
 
   const rows = a.t.rows;

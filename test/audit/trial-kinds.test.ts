@@ -130,4 +130,48 @@ describe('audit: kinds of table found by running it on tables nobody tuned it fo
       assert.deepEqual(flags(r), ['32:3 auto.cast 6507']);
     });
   });
+  describe('budget changes between two budget columns are a roll-forward across, not variances; nil lines do not vote; another period\'s variance is not checked (trial #10)', () => {
+    // Brighton & Hove City Council, TBM Provisional Outturn 2021/22 (Policy & Resources Committee, 7 July
+    // 2022), appendix "Families, Children & Learning – Capital Budget Summary" (a stored copy in the pages corpus).
+    const brighton = tsv([
+      ['Families, Children & Learning – Capital Budget Summary', '', '', '', '', '', '', '', '', ''],
+      ['Forecast Variance Month 9', 'Service', 'Reported Budget Month 9', 'IFRS Changes', 'New Schemes', 'Variations, Slippages & Reprofiles', 'Reported Budget Month 12', 'Provisional Outturn', 'Provisional Variance', 'Provisional Variance'],
+      ["£'000", '', "£'000", "£'000", "£'000", "£'000", "£'000", "£'000", "£'000", '%'],
+      ['0', 'Director of Families, Children & Learning', '0', '0', '0', '0', '0', '0', '0', '0.0%'],
+      ['0', 'Health, SEN & Disability Services', '0', '0', '0', '0', '0', '0', '0', '0.0%'],
+      ['0', 'Education & Skills', '15,030', '(612)', '0', '697', '15,115', '15,115', '0', '0.0%'],
+      ['0', 'Schools', '290', '0', '0', '(222)', '68', '66', '(2)', '-2.9%'],
+      ["0", "Children's Safeguarding & Care", '35', '0', '0', '(35)', '0', '0', '0', '0.0%'],
+      ['0', 'Quality Assurance & Performance', '0', '0', '0', '0', '0', '0', '0', '0.0%'],
+      ['0', 'Total Families, Children & Learning', '15,355', '(612)', '0', '440', '15,183', '15,181', '(2)', '0.0%'],
+    ]);
+
+    it('as printed: clean; Month 9 budget + the changes = Month 12 budget on every row; variance = outturn − Month 12 budget; the Month 9 variance a note', () => {
+      const r = audit(brighton);
+      assert.deepEqual(flags(r), []);
+      assert.equal(exitCodeOf(r), 0);
+      // 15,030 − 612 + 0 + 697 = 15,115; 290 − 222 = 68; 35 − 35 = 0; 15,355 − 612 + 0 + 440 = 15,183 (and the nil rows)
+      assert.equal(r.tables[0].checked.rollForwards, 7);
+      assert.deepEqual(r.tables[0].differences.map((d) => d.is), ["Provisional Outturn £'000 − Reported Budget Month 12 £'000"]);
+      // −2 / 68 = −2.94% (−2.9%); −2 / 15,183 = −0.01% (0.0%); 0 / 15,115
+      assert.equal(r.tables[0].checked.percentages, 3);
+      assert.ok(r.findings.some((f) => f.rule === 'revenue.variance.other-basis' && f.column === 1));
+    });
+
+    it('Variations, Slippages & Reprofiles printed 698 for Education & Skills: the Month 12 budget no longer rolls (15,116), and the column total casts to 441', () => {
+      const r = audit(brighton.replace('\t0\t697\t', '\t0\t698\t'));
+      assert.deepEqual(flags(r).sort(), ['10:6 revenue.cast 441', '6:7 revenue.budget-roll-forward 15116']);
+    });
+
+    it('the one percentage with a figure to divide printed −3.0% (the basis no longer learnable from the lines): checked on the layout\'s basis, −2 / 68 = −2.94%', () => {
+      const r = audit(brighton.replace('-2.9%', '-3.0%'));
+      assert.deepEqual(flags(r), ['7:10 revenue.variance-percent -2.9']);
+      assert.equal(exitCodeOf(r), 1);
+    });
+
+    it('the Schools variance printed (3): found at its cell (66 − 68 = −2)', () => {
+      const r = audit(brighton.replace('\t66\t(2)\t', '\t66\t(3)\t'));
+      assert.ok(flags(r).includes('7:9 revenue.variance -2'), flags(r).join('; '));
+    });
+  });
 });
