@@ -11,6 +11,7 @@ import {
 import { type PlacedTable, tieOuts } from './tieouts';
 import { readTotals } from './casting';
 import { crossCast } from './across';
+import { ratioRows } from './ratios';
 import type { Checked, DifferenceTaken, TotalTaken } from './context';
 import { markRevenueTail } from './kinds';
 import { withCellUnits, withLedgerSigns } from './cells';
@@ -67,6 +68,12 @@ export interface AuditReport {
    * to it alone can be seen by arithmetic.
    */
   involved?: InvolvedCell[];
+  /**
+   * With `trace`: the cells of `involved` used only as inputs of percentages printed rounded (a
+   * prudential ratio's two rows, a variance's budget in its percentage alone): a change that the
+   * printed rounding of every such percentage absorbs cannot be seen by arithmetic.
+   */
+  roundedOnly?: InvolvedCell[];
 }
 
 /** The input cannot be audited at all (no table, or none of the layout asked for); says where. */
@@ -91,8 +98,14 @@ const isChecksSheet = (g: Grid) => /^checks:/i.test(cellText(cellAt(g, 0, 0)));
  * last row, read as a total), which a block of this one may start from (see readTotals). Returns the
  * table's own last row when it is a total, for the table below.
  */
+/** Where a table is, as a report names it: its header and body rows (from the top of `from`). */
+function rangeOf(t: FoundTable, from: FoundTable = t): string {
+  const top = from.headerRows.length ? Math.min(from.headerRows[0], from.r0) : from.r0;
+  return placeRange(t.grid, top, t.c0, t.r1, t.c1);
+}
+
 function auditTable(t: FoundTable, forced: Layout | undefined, alongside: ReadonlySet<Layout>, carried?: TableRow):
-  { table: AuditedTable; findings: AuditFinding[]; involved: [number, number][]; endsWith?: TableRow } | UncheckedTable | undefined {
+  { table: AuditedTable; findings: AuditFinding[]; involved: [number, number][]; plain: [number, number][]; endsWith?: TableRow } | UncheckedTable | undefined {
   const recognised = recogniseLayout(t);
   const layout = forced ?? recognised;
   if (forced && !fits(t, forced)) return undefined;
@@ -145,8 +158,7 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   checkBudgetRolls(a, rolls, `${layout}.budget-roll-forward`);
   if (rolls.length) audited = true;
   cellRules(a);
-  const top = t.headerRows.length ? Math.min(t.headerRows[0], t.r0) : t.r0;
-  const range = placeRange(t.grid, top, t.c0, t.r1, t.c1);
+  const range = rangeOf(t);
   const count = Object.values(a.checked).reduce((x, y) => x + y, 0);
   if ((!audited || count === 0) && !a.findings.some((f) => f.severity !== 'note')) {
     return { sheet: t.grid.sheet, range, why: 'no row adds up to a block above it, no column is the difference or the sum of others, no percentage has a basis' };
@@ -155,6 +167,7 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
     table: { sheet: t.grid.sheet, layout, range, units: t.units, checked: a.checked, totals: a.totals, differences: a.differences, ...(t.grid.readAs ? { readAs: t.grid.readAs } : {}) },
     findings: a.findings,
     involved: a.involved,
+    plain: a.plain,
     ...(a.blocks.has(t.rows.length - 1) ? { endsWith: t.rows[t.rows.length - 1] } : {}),
   };
 }
@@ -163,6 +176,8 @@ export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
   const report: AuditReport = { findings: [], tables: [] };
   const placed: PlacedTable[] = [];
   const traced: { grid: Grid; r: number; c: number }[] = [];
+  /** with trace: the cells some check used other than as an input of a rounded percentage */
+  const plain: { grid: Grid; r: number; c: number }[] = [];
   const found = grids.filter((g) => !isChecksSheet(g)).flatMap((g) => findTables(g).map((t) => ({ g, t })));
   const layouts = found.map(({ t }) => (o.table && fits(t, o.table) ? o.table : recogniseLayout(t)));
   let above: { g: Grid; row?: TableRow } | undefined;
@@ -171,6 +186,22 @@ export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
     above = { g, row: done && 'table' in done ? done.endsWith : undefined };
     if (!done) continue;
     if (!('table' in done)) {
+      // Nothing in it could be checked on its own: a row of percentages may divide two rows above it,
+      // in it or in the table printed directly above (prudential indicators: a ratio under a caption).
+      const prev = n > 0 && found[n - 1].g === g ? found[n - 1].t : undefined;
+      const ratio = ratioRows(t, prev);
+      if (ratio && ratio.audit.checked.percentages > 0) {
+        const a = ratio.audit;
+        const src = ratio.source;
+        if (src && report.unchecked) report.unchecked = report.unchecked.filter((u) => !(u.sheet === g.sheet && u.range === rangeOf(src)));
+        if (!report.unchecked?.length) delete report.unchecked;
+        report.tables.push({ sheet: g.sheet, layout: 'auto', range: rangeOf(t, src), units: t.units ?? src?.units, checked: a.checked, totals: a.totals, differences: a.differences, ...(g.readAs ? { readAs: g.readAs } : {}) });
+        placed.push({ t, layout: 'auto' });
+        report.findings.push(...a.findings);
+        if (o.trace) for (const [r, c] of a.involved) traced.push({ grid: g, r, c });
+        if (o.trace) for (const [r, c] of a.plain) plain.push({ grid: g, r, c });
+        continue;
+      }
       (report.unchecked ??= []).push(done);
       continue;
     }
@@ -178,6 +209,7 @@ export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
     placed.push({ t, layout: done.table.layout });
     report.findings.push(...done.findings);
     if (o.trace) for (const [r, c] of done.involved) traced.push({ grid: g, r, c });
+    if (o.trace) for (const [r, c] of done.plain) plain.push({ grid: g, r, c });
   }
   if (report.tables.length === 0) {
     const where = grids.map((g) => g.sheet).join(', ') || '(no sheet)';
@@ -190,16 +222,24 @@ export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
         : 'no table to audit: no statutory layout recognised, and no block ending in a total, variance or percentage column');
   }
   // Tie-outs between tables, after each table's own rules.
+  const before = traced.length;
   report.findings.push(...tieOuts(placed, o.trace ? traced : undefined));
   if (o.trace) {
+    // tie-outs compare figures exactly: their cells are plain uses
+    plain.push(...traced.slice(before));
+    const keyOf = (x: { grid: Grid; r: number; c: number }) => {
+      const { row, column } = locate(x.grid, x.r, x.c, '');
+      return { key: `${x.grid.sheet}\u0000${row}\u0000${column}`, row, column };
+    };
+    const plainKeys = new Set(plain.map((x) => keyOf(x).key));
     const seen = new Set<string>();
     report.involved = [];
     for (const x of traced) {
-      const { row, column } = locate(x.grid, x.r, x.c, '');
-      const key = `${x.grid.sheet}\u0000${row}\u0000${column}`;
+      const { key, row, column } = keyOf(x);
       if (seen.has(key)) continue;
       seen.add(key);
       report.involved.push({ sheet: x.grid.sheet, row, column });
+      if (!plainKeys.has(key)) (report.roundedOnly ??= []).push({ sheet: x.grid.sheet, row, column });
     }
   }
   const order = { error: 0, warning: 1, note: 2 };

@@ -67,6 +67,12 @@ export class Audit {
    * involves — a figure in no total, cross-cast, variance, percentage or roll-forward — can be named.
    */
   readonly involved: [number, number][] = [];
+  /**
+   * The cells of `involved` some check used other than as an input of a rounded percentage: a cell in
+   * `involved` but not here is used only by percentages printed to fewer places than the figures give,
+   * so a change the printed rounding absorbs cannot be seen by arithmetic.
+   */
+  readonly plain: [number, number][] = [];
   /** the layouts of the other tables audited with this one (the same workbook or input): rules that tie-outs cover better can step aside */
   alongside: ReadonlySet<Layout> = new Set();
   readonly checked: Checked = noneChecked();
@@ -127,9 +133,12 @@ export class Audit {
     return `${row.label || '(no label)'} — ${caption}`;
   }
 
-  /** Records that a check used these cells (see `involved`). */
-  involve(cells: readonly At[]): void {
-    for (const [row, c] of cells) this.involved.push([row.r, gridColumn(row, c)]);
+  /** Records that a check used these cells (see `involved`); `rounded`: as the inputs of a rounded percentage (see `plain`). */
+  involve(cells: readonly At[], rounded = false): void {
+    for (const [row, c] of cells) {
+      this.involved.push([row.r, gridColumn(row, c)]);
+      if (!rounded) this.plain.push([row.r, gridColumn(row, c)]);
+    }
   }
 
   /**

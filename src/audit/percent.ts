@@ -106,7 +106,8 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
     const e = expectedOf(basis, row, p);
     if (e === undefined) continue;
     a.checked.percentages++;
-    a.involve([[row, pct.c], [row, basis.num], [basis.denRow !== undefined ? trs[basis.denRow] : row, basis.den]]);
+    a.involve([[row, pct.c]]);
+    a.involve([[row, basis.num], [basis.denRow !== undefined ? trs[basis.denRow] : row, basis.den]], true);
     if (agrees(p, e)) continue;
     const shown = e.toDecimalPlaces(p.places, Dec.ROUND_HALF_UP);
     const diff = p.value.minus(shown);

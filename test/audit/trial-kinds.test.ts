@@ -234,4 +234,41 @@ describe('audit: kinds of table found by running it on tables nobody tuned it fo
       assert.equal(e.expected, '161.24');
     });
   });
+  describe('a ratio row under the two rows it divides, across a blank line and a caption, is a checked percentage (trial #15)', () => {
+    // Notts Fire Authority, "Prudential Code for Capital Finance 2024/2025" (Nottingham City Council
+    // committee site, https://committee.nottinghamcity.gov.uk/mgAi.aspx?ID=54124), table (b).
+    const notts = tsv([
+      ['(b)  Estimates of the Ratio of Financing Costs to Net Revenue Stream are:', '', '', '', '', '', ''],
+      ['', '2022/23 Actual £000s', '2023/24 Estimate £000s', '2024/25 Estimate £000s', '2025/26 Estimate £000s', '2026/27 Estimate £000s', '2027/28 Estimate £000s'],
+      ['Total  Revenue Costs', '2,321', '2,047', '2,876', '3,652', '4,007', '4,435'],
+      ['Net Revenue Stream', '49,977', '52,676', '57,850', '58,251', '61,182', '62,466'],
+      ['', '', '', '', '', '', ''],
+      ['Ratio of Financing Costs to Net Revenue Stream', '', '', '', '', '', ''],
+      ['Ratio', '4.6%', '3.9%', '5.0%', '6.3%', '6.5%', '7.1%'],
+    ]);
+
+    it('as printed: clean, six percentages (2,321 / 49,977 = 4.64%; 2,047 / 52,676 = 3.89%; … 4,007 / 61,182 = 6.549%; 4,435 / 62,466 = 7.10%)', () => {
+      const r = audit(notts);
+      assert.deepEqual(flags(r), []);
+      assert.deepEqual(r.tables.map((t) => [t.range, t.checked.percentages]), [['rows 2-7', 6]]);
+      assert.equal(r.unchecked, undefined);
+    });
+
+    it('4.6% printed 4.8%: an error at its cell (4.6% to the places printed)', () => {
+      const r = audit(notts.replace('\t4.6%', '\t4.8%'));
+      assert.deepEqual(flags(r), ['7:2 auto.ratio-percent 4.6']);
+    });
+
+    it('Net Revenue Stream 2027/28 printed 162,466: the ratio no longer agrees (2.7%)', () => {
+      const r = audit(notts.replace('62,466', '162,466'));
+      assert.deepEqual(flags(r), ['7:7 auto.ratio-percent 2.7']);
+    });
+
+    it('a change the rounding of the printed ratio absorbs (2,321 → 2,322: 4.646% still 4.6%) is named as such: its cells are used only by rounded percentages', () => {
+      const r = audit(notts);
+      assert.ok(r.roundedOnly!.some((x) => x.row === 3 && x.column === 2));
+      assert.ok(!r.roundedOnly!.some((x) => x.row === 7), 'the percentages themselves are checked to their places');
+      assert.deepEqual(flags(audit(notts.replace('2,321', '2,322'))), []);
+    });
+  });
 });

@@ -1,0 +1,108 @@
+// Percentages laid out in rows: a "Ratio" or "%" row under the two rows it divides, as every council,
+// fire and police body prints its prudential indicators ("Total Revenue Costs", "Net Revenue Stream",
+// then "Ratio of Financing Costs to Net Revenue Stream" 4.6%), often across a blank line and a caption,
+// so in a table of its own. The numerator and denominator rows are learned from the arithmetic: the
+// pair of rows of figures (of the table itself or of the table printed directly above it, in the same
+// columns) whose quotient reproduces the printed percentage in most columns; then every column is
+// checked, with the rounding the printed figures allow.
+import { Dec, text } from '../base/decimal';
+import { Audit } from './context';
+import type { FoundTable, TableRow } from './detect';
+import { type Num, show } from './findings';
+import { stepOf } from './grid';
+import { classify } from './kinds';
+
+const HUNDRED = new Dec(100);
+const HALF = new Dec('0.5');
+
+/** A row of percentages: every figure it prints is a percentage, two at least. */
+function percentRow(row: TableRow): number[] | undefined {
+  const cols = [...row.cells.entries()].filter(([, x]) => x.kind === 'number').map(([c]) => c);
+  const pct = cols.filter((c) => (row.cells.get(c) as Num).percent);
+  return pct.length >= 2 && pct.length === cols.length ? pct : undefined;
+}
+
+const num = (row: TableRow, c: number): Num | undefined => {
+  const x = row.cells.get(c);
+  return x?.kind === 'number' ? x : undefined;
+};
+
+/** The percentage a/b × 100 agrees with the printed p to the places printed. */
+const agrees = (p: Num, e: Dec) => p.value.minus(e).abs().lte(stepOf(p.places).times(HALF));
+
+export interface RatioReading {
+  /** the audit of the table holding the percentage rows: its findings, checks and cells involved */
+  audit: Audit;
+  /** the table above whose rows it divides, when the rows are there */
+  source?: FoundTable;
+}
+
+/**
+ * Checks each row of percentages of `t` as the quotient of two rows of figures above it (in `t`, or in
+ * `above`: the table printed directly above on the same sheet), the pair most columns agree on (two at
+ * least, all but one of the columns both print). Undefined when `t` has no such row.
+ */
+export function ratioRows(t: FoundTable, above: FoundTable | undefined): RatioReading | undefined {
+  let a: Audit | undefined;
+  let source: FoundTable | undefined;
+  for (const [i, row] of t.rows.entries()) {
+    const pcts = percentRow(row);
+    if (!pcts) continue;
+    const own = t.rows.slice(0, i).filter((r) => !percentRow(r));
+    const cands: [TableRow, FoundTable | undefined][] = [...own.map((r) => [r, undefined] as [TableRow, undefined]),
+      ...(above ? above.rows.filter((r) => !percentRow(r)).map((r) => [r, above] as [TableRow, FoundTable]) : [])];
+    let best: { n: TableRow; d: TableRow; from?: FoundTable; agree: number } | undefined;
+    for (const [n, fn] of cands) for (const [d, fd] of cands) {
+      if (n === d) continue;
+      let agree = 0;
+      let tried = 0;
+      for (const c of pcts) {
+        const p = num(row, c)!;
+        const x = num(n, c);
+        const y = num(d, c);
+        if (!x || !y || y.value.isZero()) continue;
+        tried++;
+        if (agrees(p, x.value.div(y.value).times(HUNDRED))) agree++;
+      }
+      if (agree >= 2 && tried - agree <= 1 && (!best || agree > best.agree)) best = { n, d, from: fn ?? fd, agree };
+    }
+    if (!best) continue;
+    a ??= new Audit(t, 'auto', classify(t, 'auto', false));
+    if (best.from) source = best.from;
+    for (const c of pcts) checkRatio(a, row, c, best.n, best.d, best.agree);
+  }
+  return a ? { audit: a, source } : undefined;
+}
+
+/** Row `row`'s percentage in column c against n / d × 100; a difference the rounding of n and d explains is a warning. */
+function checkRatio(a: Audit, row: TableRow, c: number, n: TableRow, d: TableRow, agree: number): void {
+  const p = num(row, c)!;
+  const x = num(n, c);
+  const y = num(d, c);
+  if (!x || !y || y.value.isZero()) return;
+  a.checked.percentages++;
+  a.involve([[row, c]]);
+  a.involve([[n, c], [d, c]], true);
+  const e = x.value.div(y.value).times(HUNDRED);
+  if (agrees(p, e)) return;
+  const hn = stepOf(x.places).times(HALF);
+  const hd = stepOf(y.places).times(HALF);
+  const ends: Dec[] = [];
+  for (const u of [x.value.minus(hn), x.value.plus(hn)]) for (const v of [y.value.minus(hd), y.value.plus(hd)]) {
+    if (!v.isZero() && v.isNeg() === y.value.isNeg()) ends.push(u.div(v).times(HUNDRED));
+  }
+  const half = stepOf(p.places).times(HALF);
+  const explained = ends.length === 4 && p.value.plus(half).gte(Dec.min(...ends)) && p.value.minus(half).lte(Dec.max(...ends));
+  const shown = e.toDecimalPlaces(p.places, Dec.ROUND_HALF_UP);
+  a.findings.push({
+    severity: explained ? 'warning' : 'error',
+    table: a.layout,
+    ...a.loc(row, c),
+    rule: 'auto.ratio-percent',
+    message: `${row.label || 'the ratio'} — ${a.col(c)?.caption || `column ${c + 1}`}: printed ${p.raw}, but ${n.label} / ${d.label} (the rows ${agree} column(s) agree it divides) is ` +
+      `${show(e.toDecimalPlaces(p.places + 3, Dec.ROUND_HALF_UP))}%, ${show(shown)}% to the places printed${explained ? ', within what the rounding of the printed figures allows' : ''}`,
+    printed: text(p.value),
+    expected: text(shown),
+    difference: text(p.value.minus(shown)),
+  });
+}
