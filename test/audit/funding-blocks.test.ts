@@ -262,6 +262,22 @@ describe('audit: the total above and sources that net it to nil, printed as a se
   });
 });
 
+describe('audit: "Balance required from the Precept" after "Funded by:" is the requirement still to raise', () => {
+  // Police and Crime Commissioner for North Yorkshire, "Annual police budget" (2017/18,
+  // https://www.northyorkshire-pfcc.gov.uk/police-oversight/finances/police-budget/): 141,689 − 75,660 − 993 = 65,036.
+  const T = ['The budget requirement is funded as:\t\t', ' Gross Expenditure\t160,189\t', ' Income\t-12,991\t',
+    ' Contribution to/(from) Reserves and  Balances\t-5,509\t', 'Total Budget 2017/18\t141,689\t', 'Funded by:\t\t',
+    ' Home Office Grant\t-67,762\t', ' Council Tax Support Grant\t-5,746\t', ' Council Tax Freeze Grants\t-2,152\t',
+    'Total Government Funding\t-75,660\t', ' Estimated Collection Fund Surplus\t-993\t-76,653', 'Balance required from the Precept\t65,036\t'].join('\n');
+  it('clean as printed; its figure or the surplus changed is found at the balance (it was read as a line once a figure was wrong)', () => {
+    assert.equal(exitCodeOf(audit(T)), 0);
+    for (const [row, to] of [[12, '65,037'], [11, '-994']] as const) {
+      const r = audit(change(T, row, 2, to));
+      assert.deepEqual(flagged(r), [[12, 2]]);
+    }
+  });
+});
+
 describe('audit: rules typed as characters ("------", "======")', () => {
   it('are read as rules, not unreadable figures: the council tax base casts, less the allowance for losses (exit 0, three totals)', () => {
     const r = audit(GM);
