@@ -10,30 +10,61 @@ interface Year {
   flows: Column[];
   transfers?: Column;
   closing: Column;
+  /** columns of figures between the last balance and this one whose role names no flow ("Outturn 2011/12", "Actual", "Forecast") */
+  others: Column[];
 }
 
 /** The reserves columns in years: an opening balance, flows, and a closing balance that opens the next year. */
 export function reserveYears(t: FoundTable): Year[] {
   const years: Year[] = [];
-  let cur: Omit<Year, 'closing'> = { flows: [] };
+  let cur: Omit<Year, 'closing'> = { flows: [], others: [] };
   for (const col of t.columns) {
     if (!col.numeric || col.percent) continue;
     if (col.role === 'opening') cur.opening = col;
     else if (col.role === 'closing') {
       years.push({ ...cur, closing: col });
-      cur = { flows: [] };
+      cur = { flows: [], others: [] };
     } else if (col.role === 'movement' || col.role === 'transfers' || col.role === 'capital' || col.role === 'money') {
       cur.flows.push(col);
       if (col.role === 'transfers') cur.transfers = col;
-    }
+    } else cur.others.push(col);
   }
   return years;
 }
 
+/**
+ * A year printed as a balance with columns between it and the last balance whose headers name no
+ * movement ("Balance at 01/04/11 | Outturn 2011/12 | Balance at 1/4/2012", as a reserves statement
+ * prints the year just closed): those columns are the year's movement when the arithmetic says so —
+ * last balance + them = this balance on every row that moves, but one (a wrong figure), two rows at
+ * least and more agreeing than not. The year is then rolled forward like any other, with a note
+ * saying how the column was read.
+ */
+function movedBy(a: Audit, body: number[], prev: Year, y: Year): Year {
+  if (y.opening || y.flows.length || !y.others.length) return y;
+  const rows = a.t.rows;
+  let agree = 0;
+  let informative = 0;
+  for (const i of body) {
+    const row = rows[i];
+    const was = a.num(row, prev.closing.c);
+    const now = a.num(row, y.closing.c);
+    const moves = y.others.map((c) => a.value(row, c.c));
+    if (!was || !now || moves.some((v) => v === undefined) || moves.every((v) => v!.isZero())) continue;
+    informative++;
+    if (was.value.plus(sum(moves as Dec[])).eq(now.value)) agree++;
+  }
+  if (agree < 2 || informative - agree > 1 || agree * 2 <= informative) return y;
+  const first = rows[body[0]];
+  const names = y.others.map((c) => c.caption).join(', ');
+  if (first) a.note(first, y.others[0].c, 'reserves.movement-by-position', `${names}: read as the year's movement — between ${prev.closing.caption} and ${y.closing.caption}, and ${agree} of ${informative} rows that move add up to it`);
+  return { ...y, flows: y.others, others: [] };
+}
+
 export function reservesRules(a: Audit): void {
-  const years = reserveYears(a.t);
   const rows = a.t.rows;
   const body = rowsOf(a, 'line', 'subtotal', 'total');
+  const years = reserveYears(a.t).map((y, k, all) => (k > 0 ? movedBy(a, body, all[k - 1], y) : y));
   // A closing balance with no opening and no movement of its own beside it (a later year printed as a
   // balance only) is not rolled forward from nothing: said once, and skipped.
   const bare = new Set(years.filter((y, k) => k > 0 && !y.opening && y.flows.length === 0));

@@ -174,4 +174,64 @@ describe('audit: kinds of table found by running it on tables nobody tuned it fo
       assert.ok(flags(r).includes('7:9 revenue.variance -2'), flags(r).join('; '));
     });
   });
+  describe('a column between two balances whose header names no movement ("Outturn 2011/12") is the year\'s movement when the rows add up (trial #4)', () => {
+    // North Norfolk DC, Appendix D Reserves Statement – 2011/12 Outturn (studylib copy); the rows printed
+    // whole, the purpose column shortened here to its first words (it holds no figures).
+    const nn = tsv([
+      ['Appendix D', '', '', '', '', '', '', '', '', '', '', '', ''],
+      ['Reserves Statement - 2011/12 Outturn', '', '', '', '', '', '', '', '', '', '', '', ''],
+      ['Reserve', 'Purpose and Use of Reserve', 'Balance at 01/04/11', 'Outturn 2011/12', 'Balance at 1/4/2012', 'Updated Budgeted 2012/13 Movement', 'Balance at 1/4/2013', 'Budgeted 2013/14 Movement', 'Balance at 1/4/2014', 'Budgeted 2014/15 Movement', 'Balance at 1/4/2015', 'Budgeted 2015/16 Movement', 'Balance at 1/4/2016'],
+      ['', '', '£', '£', '£', '£', '£', '£', '£', '£', '£', '£', '£'],
+      ['General Fund General Reserve', 'A working balance and contingency', '1,328,638', '617,952', '1,946,590', '(301,524)', '1,645,066', '(200,000)', '1,445,066', '(100,000)', '1,345,066', '0', '1,345,066'],
+      ['Earmarked Reserves:', '', '', '', '', '', '', '', '', '', '', '', ''],
+      ['Asset Management', 'To support improvements to our existing assets', '71,290', '(44,621)', '26,669', '(15,717)', '10,952', '0', '10,952', '0', '10,952', '0', '10,952'],
+      ['Benefits', 'To be used to mitigate any claw back', '910,626', '(270,384)', '640,242', '0', '640,242', '0', '640,242', '0', '640,242', '0', '640,242'],
+      ['Big Society Fund', 'To support projects that communities identify', '0', '0', '0', '381,625', '381,625', '674,275', '1,055,900', '674,275', '1,730,175', '674,275', '2,404,450'],
+      ['Carbon Management', 'To fund revenue invest to save initiatives', '35,880', '(14,700)', '21,180', '(5,300)', '15,880', '0', '15,880', '0', '15,880', '0', '15,880'],
+    ]);
+
+    it('as printed: clean, 25 roll-forwards (1,328,638 + 617,952 = 1,946,590; 71,290 − 44,621 = 26,669; 910,626 − 270,384 = 640,242; 0 + 0; 35,880 − 14,700 = 21,180; and the four budgeted years)', () => {
+      const r = audit(nn);
+      assert.deepEqual(flags(r), []);
+      assert.equal(r.tables[0].checked.rollForwards, 25);
+      assert.ok(r.findings.some((f) => f.rule === 'reserves.movement-by-position' && f.column === 4));
+      assert.ok(!r.findings.some((f) => f.rule === 'reserves.no-movement'));
+    });
+
+    it('the General Reserve\'s 2011/12 outturn printed 617,953: the balance at 1/4/2012 no longer rolls (1,946,591)', () => {
+      const r = audit(nn.replace('617,952', '617,953'));
+      assert.deepEqual(flags(r), ['5:5 reserves.closing 1946591']);
+    });
+  });
+  describe('a figure printed in another unit than its column ("£664,000" among "£91.6m") is read in the column\'s unit (trial #1)', () => {
+    // Cleveland PCC, "Annual police budget" page, 2020/21: funding for police.
+    const cleveland = tsv([
+      ['Funding for police', '2019/20 Actual', '2020/21 Forecast'],
+      ['Funding from Government', '£85.2m', '£91.6m'],
+      ['Council tax precept – your contribution', '£38.7m', '£40.8m'],
+      ['Council tax grants', '£7.6m', '£7.6m'],
+      ['Specific grants', '£5.8m', '£7.8m'],
+      ['Witnesses and Victims Funding', '£1.4m', '£664,000'],
+      ['Fees, Charges and Partnerships', '£2.8m', '£3.3m'],
+      ['Special Grant', '£3.4m', '£3.5m'],
+      ['Total funding', '£145.3m', '£155.4m'],
+    ]);
+
+    it('£664,000 read as 0.664 £m, with a note: 2020/21 lines add to 155.264 against 155.4, within the rounding (a warning, not an error of 663,999)', () => {
+      const r = audit(cleveland);
+      const w = r.findings.find((f) => f.row === 9 && f.column === 3)!;
+      assert.equal(w.severity, 'warning');
+      assert.equal(w.expected, '155.264');
+      const note = r.findings.find((f) => f.rule === 'printed.unit-rescaled')!;
+      assert.equal(`${note.row}:${note.column}`, '6:3');
+      assert.match(note.message, /printed £664,000, in £ where the column's other figures print £m; read as 0\.664 \(£m\)/);
+    });
+
+    it('printed £6,640,000 instead (ten times): an error, 161.24 expected', () => {
+      const r = audit(cleveland.replace('£664,000', '£6,640,000'));
+      const e = r.findings.find((f) => f.row === 9 && f.column === 3)!;
+      assert.equal(e.severity, 'error');
+      assert.equal(e.expected, '161.24');
+    });
+  });
 });
