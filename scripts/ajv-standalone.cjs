@@ -215,6 +215,33 @@ function stripErrorObjects(code) {
   if (/\b(err\d+|vErrors\[[^\]]*\])\.(?!length\b)[A-Za-z]/.test(out) || /\.(instancePath|schemaPath|keyword|params|message|propertyName)\b(?!\s*:)/.test(out)) {
     throw new Error('ajv-standalone: the standalone code reads an error object\'s fields: it cannot be stripped');
   }
+  return countOnly(out);
+}
+
+/**
+ * The stripped code with its list of placeholders (`vErrors`) gone: Ajv keeps `errors` equal to
+ * `vErrors.length` (and `vErrors` null when `errors` is 0) at every step, so each function keeps
+ * the count alone and hands it on as `validateN.errors` (a number: 0 when valid). Each of Ajv's
+ * five forms is rewritten by its exact text; any other use of `vErrors` left is refused.
+ */
+function countOnly(code) {
+  const forms = [
+    // an error: counted
+    [/const (err\d+) = (?:0|\{\});if\(vErrors === null\)\{vErrors = \[\1\];\}else \{vErrors\.push\(\1\);\}errors\+\+;/g, 'errors++;'],
+    // a called function's errors added
+    [/vErrors = vErrors === null \? (validate\d+)\.errors : vErrors\.concat\(\1\.errors\);errors = vErrors\.length;/g, 'errors += $1.errors;'],
+    // a branch's errors taken back (oneOf, anyOf, if): `errors = _errsN;` just before
+    [/(errors = (_errs\d+);)if\(vErrors !== null\)\{if\(\2\)\{vErrors\.length = \2;\}else \{vErrors = null;\}\}/g, '$1'],
+    [/(validate\d+)\.errors = vErrors;/g, '$1.errors = errors;'],
+    [/let vErrors = null;/g, ''],
+  ];
+  let out = code;
+  for (const [re, to] of forms) {
+    const before = out;
+    out = out.replace(re, to);
+    if (out === before) throw new Error(`ajv-standalone: no ${re} in the standalone code`);
+  }
+  if (/\bvErrors\b/.test(out)) throw new Error(`ajv-standalone: vErrors still used: …${/.{80}\bvErrors\b.{80}/.exec(out)?.[0]}…`);
   return out;
 }
 

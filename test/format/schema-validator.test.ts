@@ -113,12 +113,10 @@ describe('the precompiled outturn/v1 validator', () => {
     const v = main.schemaValidator();
     // The words are not there until the whole validator is attached (the worker loads it on a failure).
     assert.throws(() => main.fullSchemaValidator(), { name: 'SchemaErrorsNotLoaded' });
-    // The check validator keeps no error object: its errors are placeholders, as many as Ajv's.
+    // The check validator keeps no error object, only their count: as many as Ajv's.
     const sameVerdict = (d: Json) => {
-      const ok = v(d);
-      assert.equal(ok, runtime(d), JSON.stringify(d).slice(0, 200));
-      assert.equal(v.errors?.length ?? 0, runtime.errors?.length ?? 0);
-      if (!ok) assert.ok(v.errors!.every((e) => (e as unknown) === 0));
+      assert.equal(v(d), runtime(d), JSON.stringify(d).slice(0, 200));
+      assert.equal(v.errors as unknown, runtime.errors?.length ?? 0);
     };
     const forecasting = (d: Json) => JSON.stringify(d).includes('"ledger"') || JSON.stringify(d).includes('"mtfp"');
     const bad: (Json | undefined)[] = [undefined, null, 'x', -1, 1.5, {}, ['a']];
