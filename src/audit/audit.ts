@@ -13,7 +13,7 @@ import { readTotals } from './casting';
 import { crossCast } from './across';
 import type { Checked, DifferenceTaken, TotalTaken } from './context';
 import { markRevenueTail } from './kinds';
-import { withLedgerSigns } from './cells';
+import { withCellUnits, withLedgerSigns } from './cells';
 import { checkBudgetRolls, findBudgetRolls, withChangesAsMoney } from './changes';
 
 export type { AuditFinding } from './findings';
@@ -96,7 +96,7 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   const recognised = recogniseLayout(t);
   const layout = forced ?? recognised;
   if (forced && !fits(t, forced)) return undefined;
-  t = withLedgerSigns(t, layout);
+  t = withCellUnits(withLedgerSigns(t, layout));
   // Columns of budget changes between two budgets (earlier + changes = later, learned from the rows)
   // are changes, not variances of the outturn.
   const rolls = layout === 'revenue' || layout === 'auto' ? findBudgetRolls(new Audit(t, layout, classify(t, layout, false))) : [];

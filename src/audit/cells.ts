@@ -2,6 +2,7 @@
 import type { FoundTable, Layout } from './detect';
 import type { Audit } from './context';
 import { show } from './findings';
+import { Dec } from '../base/decimal';
 import { NOT_APPLICABLE, type Reading } from './grid';
 
 /**
@@ -38,6 +39,59 @@ export function withLedgerSigns(t: FoundTable, layout: Layout): FoundTable {
   return changed ? { ...t, rows } : t;
 }
 
+/** What a unit printed inside a cell multiplies the figure by, as a power of ten: m 6, bn 9, k 3. */
+const UNIT_POWER: Record<string, number> = { m: 6, million: 6, bn: 9, k: 3, thousand: 3 };
+
+/** The power of ten a figure's own unit says (a suffix, or 0 for a figure printed with £ and no suffix); undefined when it says none. */
+function ownPower(x: Reading): number | undefined {
+  if (x.kind !== 'number' || x.dash) return undefined;
+  if (x.unit) return UNIT_POWER[x.unit.toLowerCase()];
+  return /£/.test(x.raw) ? 0 : undefined;
+}
+
+/**
+ * A figure whose own unit differs from its column's, read in the column's unit: in a column whose
+ * figures print their unit inside the cell ("£85.2m", "£91.6m"), most of them one unit (two at
+ * least), a figure printed in another ("£664,000", "£450k", "£1.2bn") is scaled to it (0.664), exactly,
+ * with the places the scaling gives — never summed raw. Returns `t` itself when nothing changes.
+ */
+export function withCellUnits(t: FoundTable): FoundTable {
+  const scale = new Map<number, number>();
+  for (const col of t.columns) {
+    if (!col.numeric || col.percent) continue;
+    const count = new Map<number, number>();
+    let n = 0;
+    for (const row of t.rows) {
+      const x = row.cells.get(col.c);
+      if (!x || x.kind !== 'number' || x.dash) continue;
+      n++;
+      const p = ownPower(x);
+      if (p !== undefined) count.set(p, (count.get(p) ?? 0) + 1);
+    }
+    const [top] = [...count.entries()].sort((x, y) => y[1] - x[1]);
+    if (top && top[0] > 0 && top[1] >= 2 && top[1] * 2 > n && count.size > 1) scale.set(col.c, top[0]);
+  }
+  if (!scale.size) return t;
+  const name = (p: number) => ({ 0: '£', 3: '£k', 6: '£m', 9: '£bn' })[p] ?? `£ × 10^${p}`;
+  const rows = t.rows.map((row) => {
+    let cells: Map<number, Reading> | undefined;
+    for (const [c, x] of row.cells) {
+      const to = scale.get(c);
+      if (to === undefined || x.kind !== 'number') continue;
+      const from = ownPower(x);
+      if (from === undefined || from === to) continue;
+      const shift = to - from;
+      const value = x.value.div(new Dec(10).pow(shift));
+      const places = Math.max(0, x.places + shift);
+      const u = value.times(new Dec(10).pow(places));
+      cells ??= new Map(row.cells);
+      cells.set(c, { ...x, value, places, units: u.abs().lte(Number.MAX_SAFE_INTEGER) ? u.toNumber() : undefined, unit: undefined, rescaled: { from: name(from), to: name(to) } });
+    }
+    return cells ? { ...row, cells } : row;
+  });
+  return { ...t, rows };
+}
+
 export function cellRules(a: Audit): void {
   for (const row of a.t.rows) {
     for (const [c, x] of row.cells) {
@@ -72,6 +126,9 @@ export function cellRules(a: Audit): void {
             ? 'CR marks a credit: income or an underspend, negative in a table of spending'
             : 'DR marks a debit: spending, positive';
         a.note(row, c, 'printed.ledger-sign', `${a.describe(row, c)}: printed ${x.raw}; read as ${show(x.value)} (${how})`);
+      }
+      if (x.kind === 'number' && x.rescaled) {
+        a.note(row, c, 'printed.unit-rescaled', `${a.describe(row, c)}: printed ${x.raw}, in ${x.rescaled.from} where the column's other figures print ${x.rescaled.to}; read as ${x.value.toFixed()} (${x.rescaled.to})`);
       }
       if (x.kind === 'number' && x.unit) {
         a.note(row, c, 'printed.unit-in-cell', `${a.describe(row, c)}: printed ${x.raw}; read as ${x.value.toFixed()}, the unit "${x.unit}" inside the cell set aside (the column's units: ${a.units(c) ?? 'not stated'})`);

@@ -97,6 +97,11 @@ export type Reading =
       /** a unit printed inside the cell ("£13.5m"), read past */
       unit?: string;
       /**
+       * the figure as printed when its own unit differs from its column's ("£664,000" among "£91.6m"):
+       * `value` is then in the column's unit (0.664), see withCellUnits
+       */
+      rescaled?: { from: string; to: string };
+      /**
        * how a finance system marked the sign after the figure: CR (a credit, read as negative), DR (a
        * debit, read as positive), or '-' (a trailing minus, "1203-", read as negative)
        */

@@ -203,4 +203,35 @@ describe('audit: kinds of table found by running it on tables nobody tuned it fo
       assert.deepEqual(flags(r), ['5:5 reserves.closing 1946591']);
     });
   });
+  describe('a figure printed in another unit than its column ("£664,000" among "£91.6m") is read in the column\'s unit (trial #1)', () => {
+    // Cleveland PCC, "Annual police budget" page, 2020/21: funding for police.
+    const cleveland = tsv([
+      ['Funding for police', '2019/20 Actual', '2020/21 Forecast'],
+      ['Funding from Government', '£85.2m', '£91.6m'],
+      ['Council tax precept – your contribution', '£38.7m', '£40.8m'],
+      ['Council tax grants', '£7.6m', '£7.6m'],
+      ['Specific grants', '£5.8m', '£7.8m'],
+      ['Witnesses and Victims Funding', '£1.4m', '£664,000'],
+      ['Fees, Charges and Partnerships', '£2.8m', '£3.3m'],
+      ['Special Grant', '£3.4m', '£3.5m'],
+      ['Total funding', '£145.3m', '£155.4m'],
+    ]);
+
+    it('£664,000 read as 0.664 £m, with a note: 2020/21 lines add to 155.264 against 155.4, within the rounding (a warning, not an error of 663,999)', () => {
+      const r = audit(cleveland);
+      const w = r.findings.find((f) => f.row === 9 && f.column === 3)!;
+      assert.equal(w.severity, 'warning');
+      assert.equal(w.expected, '155.264');
+      const note = r.findings.find((f) => f.rule === 'printed.unit-rescaled')!;
+      assert.equal(`${note.row}:${note.column}`, '6:3');
+      assert.match(note.message, /printed £664,000, in £ where the column's other figures print £m; read as 0\.664 \(£m\)/);
+    });
+
+    it('printed £6,640,000 instead (ten times): an error, 161.24 expected', () => {
+      const r = audit(cleveland.replace('£664,000', '£6,640,000'));
+      const e = r.findings.find((f) => f.row === 9 && f.column === 3)!;
+      assert.equal(e.severity, 'error');
+      assert.equal(e.expected, '161.24');
+    });
+  });
 });
