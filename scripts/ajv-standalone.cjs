@@ -234,6 +234,9 @@ function countOnly(code) {
     [/(errors = (_errs\d+);)if\(vErrors !== null\)\{if\(\2\)\{vErrors\.length = \2;\}else \{vErrors = null;\}\}/g, '$1'],
     [/(validate\d+)\.errors = vErrors;/g, '$1.errors = errors;'],
     [/let vErrors = null;/g, ''],
+    // where an error is (instancePath) and what holds it: read only by the error objects, now gone
+    [/(validate\d+)\(([^(),]+), \{instancePath:instancePath\+[^{}]*,rootData\}\)/g, '$1($2)'],
+    [/function (validate\d+)\(data, \{instancePath="", parentData, parentDataProperty, rootData=data\}=\{\}\)/g, 'function $1(data)'],
   ];
   let out = code;
   for (const [re, to] of forms) {
@@ -241,6 +244,8 @@ function countOnly(code) {
     out = out.replace(re, to);
     if (out === before) throw new Error(`ajv-standalone: no ${re} in the standalone code`);
   }
+  const left = /.{80}\b(instancePath|parentData|parentDataProperty|rootData)\b.{80}/.exec(out);
+  if (left) throw new Error(`ajv-standalone: ${left[1]} still used: …${left[0]}…`);
   if (/\bvErrors\b/.test(out)) throw new Error(`ajv-standalone: vErrors still used: …${/.{80}\bvErrors\b.{80}/.exec(out)?.[0]}…`);
   return out;
 }
