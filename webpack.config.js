@@ -84,12 +84,20 @@ module.exports = async (env, argv) => {
     plugins: [
       new webpack.NormalModuleReplacementPlugin(/(^|\/)schema-validator$/, validator.main),
       new webpack.NormalModuleReplacementPlugin(/(^|\/)schema-validator-forecasting$/, validator.forecasting),
+      // The whole validator, its error objects in: a chunk loaded only to word a document that fails.
+      new webpack.NormalModuleReplacementPlugin(/(^|\/)schema-validator-full$/, validator.full),
       // The ledger and MTFP engine (src/engine/forecasting.ts, as engine/build.ts imports it) becomes a
       // chunk of the worker's own, loaded when an input has a ledger or an MTFP: a build of the
       // statutory tables alone never loads it (src/taskpane/forecasting-on-demand.ts).
       // Only engine/build.ts's import: src/audit has a './forecasting' of its own.
       new webpack.NormalModuleReplacementPlugin(/^\.\/forecasting$/, (r) => {
         if (path.resolve(r.context) === path.join(__dirname, 'src', 'engine')) r.request = path.join(__dirname, 'src', 'taskpane', 'forecasting-on-demand.ts');
+      }),
+      // The words of a document's schema errors (src/format/schema-words.ts, as validate.ts imports it)
+      // become a chunk loaded with the whole validator only when a document fails
+      // (src/taskpane/schema-words-on-demand.ts): a build that writes its tables never loads them.
+      new webpack.NormalModuleReplacementPlugin(/^\.\/schema-words$/, (r) => {
+        if (path.resolve(r.context) === path.join(__dirname, 'src', 'format')) r.request = path.join(__dirname, 'src', 'taskpane', 'schema-words-on-demand.ts');
       }),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),

@@ -485,7 +485,8 @@ class TotalsReader {
     const row = this.rows[i];
     const closes = !this.tail && (CLOSES.test(row.label) || row.ruled === true) && !OPENS.test(row.label);
     const mayClose = !this.tail && !OPENS.test(row.label) && (!this.anyBold || row.bold || closes);
-    if (mayClose && (this.byArithmetic(i, closes) || this.carriedOn(i) || this.balancing(i) || this.oneLineBlock(i, closes) || this.labelledClosing(i, closes) ||
+    // A block that balances (or carries on) exactly in every column comes before a sum that casts in all but one.
+    if (mayClose && (this.carriedOn(i, true) || this.balancing(i, true) || this.byArithmetic(i, closes) || this.carriedOn(i) || this.balancing(i) || this.oneLineBlock(i, closes) || this.labelledClosing(i, closes) ||
       this.datedBalance(i) || this.placedAtEnd(i, closes) || this.runningAtEnd(i, closes))) return;
     this.push(i);
   }
@@ -535,7 +536,7 @@ class TotalsReader {
    * Requirement 183.695"). Exact in every column it prints (nil aside), that total printing a figure
    * in each: said in a note, then cast so.
    */
-  private carriedOn(i: number): boolean {
+  private carriedOn(i: number, strict = false): boolean {
     const { a, rows, cols, s, carried } = this;
     if (!carried || a.blocks.size > 0 || s.top < 1 || !this.endsBlock(i) || s.stack.some((m) => this.kinds[m] !== 'line')) return false;
     const printed = this.printedCols(rows[i]).filter(([, p]) => !p.value.isZero());
@@ -558,7 +559,7 @@ class TotalsReader {
     const form = (['runs', 'funds', 'nets'] as const).find((f) => {
       const h = printed.map(([j, p]) => holds(f, j, p));
       const exact = h.filter((x) => x === 'exact').length;
-      return !h.includes(undefined) && (exact === h.length || (f !== 'runs' && h.length >= 2 && exact === h.length - 1));
+      return !h.includes(undefined) && (exact === h.length || (!strict && f !== 'runs' && h.length >= 2 && exact === h.length - 1));
     });
     if (!form) return false;
     const runs = form === 'runs';
@@ -586,14 +587,16 @@ class TotalsReader {
    * (requirement, expenditure, budget, council tax, precept, funding). A total printed with the other
    * sign of its own lines is not this: the sources' signs must say so. Said in a note, then cast so.
    */
-  private balancing(i: number): boolean {
+  private balancing(i: number, strict = false): boolean {
     const { a, rows, cols, s, narrowFrom } = this;
     const row = rows[i];
     if (!this.endsBlock(i)) return false;
     const printed = this.printedCols(row).filter(([, p]) => !p.value.isZero());
     if (!printed.length) return false;
     const MONEY = /requirement|expenditure|budget|council tax|precept|fund|financ/i;
-    const ks = [narrowFrom - 1, narrowFrom].filter((k) => k >= 0 && s.top - k >= 3 && (k === narrowFrom || a.blocks.has(s.stack[k])));
+    // The requirement: the first line of the block, or the row just above it (a total, or a requirement line above a heading "Financed by:").
+    const ks = [narrowFrom - 1, narrowFrom].filter((k) => k >= 0 && s.top - k >= 3 &&
+      (k === narrowFrom || a.blocks.has(s.stack[k]) || /requirement|budget\b|expenditure/i.test(rows[s.stack[k]].label)));
     for (const k of ks) {
       const [r, ...sources] = s.stack.slice(k);
       if (!MONEY.test(rows[r].label) && !MONEY.test(row.label)) continue;
@@ -616,7 +619,7 @@ class TotalsReader {
       const form = (['nil', 'sum'] as const).find((f) => {
         const h = printed.map(([j, p]) => holds(f, j, p));
         const exact = h.filter((x) => x === 'exact').length;
-        return !h.includes(undefined) && (exact === h.length || (h.length >= 2 && exact === h.length - 1));
+        return !h.includes(undefined) && (exact === h.length || (!strict && h.length >= 2 && exact === h.length - 1));
       });
       if (!form) continue;
       const what = `${form === 'nil' ? 'the balancing figure: with it' : 'the balancing source: with it'} "${rows[r].label}" and the ${sources.length} line(s) after it net to exactly nil (${form === 'nil' ? 'every source printed with the other sign' : 'the sources add up to it'})`;
@@ -754,6 +757,16 @@ class TotalsReader {
     if (!cands.length) return;
     if (this.nilTotal(i, cands)) return;
     const cast = this.castsBest(row, cands);
+    // The lines said in words to be subtracted ("Less: …" printed positive) taken so, when that casts better.
+    const worded = this.w ? cands.filter((c) => this.wordedHolds(c.k)) : [];
+    if (worded.length) {
+      const w = this.castsBest(row, worded, this.w);
+      if (w.score.exact + w.score.near > 0 && better(w.score, cast.score)) {
+        const minus = this.wordedMinus(w.best.k);
+        this.take(i, w.best.k, `${w.best.why}, less the ${minus.size} line(s) printed positive under "Less" (${[...minus].map((m) => this.rows[m].label).join('; ')})`, minus);
+        return;
+      }
+    }
     const { score } = cast;
     const best = score.exact + score.near === 0 ? this.leastChange(row, cands, cast.best) : cast.best;
     if (this.readAsLine(i, k0, best, score)) return;
@@ -822,11 +835,11 @@ class TotalsReader {
   }
 
   /** The candidate whose run casts best to the row (the first in preference order on a tie), and its score. */
-  private castsBest(row: TableRow, cands: Start[]): { best: Start; score: Score } {
+  private castsBest(row: TableRow, cands: Start[], sums = this.s): { best: Start; score: Score } {
     let best = cands[0];
-    let bestScore = this.score(row, best.k);
+    let bestScore = this.score(row, best.k, sums);
     for (const c of cands.slice(1)) {
-      const sc = this.score(row, c.k);
+      const sc = this.score(row, c.k, sums);
       if (better(sc, bestScore)) {
         best = c;
         bestScore = sc;

@@ -91,3 +91,13 @@ export function checkLimits(doc: unknown): InputError[] {
   rows(len(obj(d.reserves).reserves), '$.reserves.reserves', 'reserves');
   return errors;
 }
+
+/** A whole JSON number beyond 15 digits, as typed (`raw`) when the reader kept it: never the value JSON.parse rounded it to. */
+export function tooManyDigits(v: number, raw: string | undefined): string {
+  const digits = raw?.replace(/^-/, '') ?? '';
+  if (raw && /^\d+$/.test(digits)) {
+    const read = BigInt(v).toString();
+    return `${raw} has ${digits.length} digits, more than a spreadsheet keeps (15 significant digits${read === digits ? '' : `; as a JSON number it would be read as ${read}`}): check the figure (as a decimal string it still could not be kept)`;
+  }
+  return `the number ${raw ?? v} has more digits than a spreadsheet keeps (15 significant digits): check the figure, and write money as a decimal string`;
+}

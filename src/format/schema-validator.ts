@@ -32,6 +32,22 @@ export function attachForecasting(_part: { attach(shared: Record<string, unknown
   // nothing to attach: this validator is whole
 }
 
+/**
+ * The validator whose error objects word a failure. In the add-in, schemaValidator() is a check
+ * validator (Ajv's verdict, its error objects left out) and this is the whole validator, a chunk
+ * loaded on demand (./schema-validator-full, attachFull); until then it throws an Error named
+ * "SchemaErrorsNotLoaded" (src/taskpane/forecasting-on-demand.ts loads it and builds again). Here and
+ * in the command line it is schemaValidator() itself.
+ */
+export function fullSchemaValidator(): SchemaValidator {
+  return schemaValidator();
+}
+
+/** Attaches the add-in's whole validator (./schema-validator-full); here there is nothing to attach. */
+export function attachFull(_full: { schemaValidator(): SchemaValidator }): void {
+  // nothing to attach: this validator has its error objects
+}
+
 let compiled: SchemaValidator | undefined;
 
 /** The outturn/v1 validator, compiled on the first call. */

@@ -229,8 +229,10 @@ function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
         }
         // or a group's heading at the foot of the page, its rows on the next ("IS Schemes" as the last
         // line, the table continuing overleaf): one or two lines, each a label at the table's left edge
+        // (or the rest of the only row's label, wrapped round its figures: under a label just above)
+        const labelXs = lines.slice(Math.max(0, i - 3), j).flatMap((l) => l.segs.filter((sg) => !sg.numeric).map((sg) => sg.x0));
         if (k === lines.length && k - j <= 2 && lines.slice(j).every((l) => l.segs.length === 1 && figures(l) === 0 && !isProse(l, page.width)
-          && Math.abs(l.segs[0].x0 - tableLeft) <= 2)) {
+          && (Math.abs(l.segs[0].x0 - tableLeft) <= 2 || labelXs.some((x) => Math.abs(l.segs[0].x0 - x) <= 2)))) {
           end = k - 1;
           break;
         }
@@ -249,8 +251,10 @@ function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
     // a line of one segment at the table's left edge is a title, not a header (unless it is the first
     // line of a header cell that wraps); one further right is a super-header over its group
     const leftEdge = Math.min(...lines.slice(i, end + 1).map((l) => l.segs[0].x0));
-    // ("Income:", "Less:" — a group's heading inside the table, introducing the rows under it — is not a title)
-    const titleLike = (l: Line, below: Line) => l.segs.length === 1 && l.segs[0].x0 <= leftEdge + 2 * l.h && !isWrapOf(l, below) && !/:$/.test(l.segs[0].text)
+    // ("Income:", "Less:" — a group's heading inside the table, a capitalised word or few ending in a
+    // colon — is not a title; "…summarised below:", the end of the sentence above the table, is prose)
+    const groupHeading = (l: Line) => /^[A-Z][^.:]{0,40}:$/.test(l.segs[0].text) && words(l) <= 4;
+    const titleLike = (l: Line, below: Line) => l.segs.length === 1 && l.segs[0].x0 <= leftEdge + 2 * l.h && !isWrapOf(l, below) && !groupHeading(l)
       && (below.y - l.y > Math.max(1.6 * l.h, 1.15 * pitch) || Math.abs(l.h - below.h) > 0.15 * below.h);
     // (a long line further right than the table's left edge is a cell's text wrapping upwards, as a
     // bottom-aligned comment or message prints above its row's figures, not running text)
@@ -351,6 +355,15 @@ function columnsOf(lines: Line[]): Column[] {
   // words that stand for a figure ("none", "nil", "n/a") sit anywhere in a figure's cell: they anchor no column either
   const text = rows.flatMap((l) => l.segs.filter((s) => !s.numeric && !/^[-–—−]$/.test(s.text) && !FILLER.test(s.text)));
   const textCols = cluster(text, figureCols).flatMap((t) => splitByHeaders(t, lines));
+  // no label column from the rows, but labels beside them: every row's label wrapped round a figure
+  // line centred on it (a table's only row on a page before a break, "Revenue Support Grant" over its
+  // figures over "(RSG)"): the text left of every figure column, on the lines between, is the label column
+  const firstFig = Math.min(...figureCols.map((f) => f.x0));
+  if (figureCols.length && !textCols.some((t) => t.x1 < firstFig)) {
+    const besides = lines.filter((l) => !isRow(l)).flatMap((l) => l.segs.filter((sg) => !sg.numeric && sg.x1 < firstFig - 0.5 * sg.h));
+    const rowsFrom = Math.min(...rows.map((l) => l.y));
+    textCols.push(...cluster(besides.filter((sg) => lines.some((l) => l.segs.includes(sg) && l.y > rowsFrom - 2 * l.h)), figureCols));
+  }
   let cols = [...figureCols, ...textCols].sort((a, b) => a.x0 - b.x0);
   // short text in a figure column ("3/4" among note numbers) printed left of its figures: a header
   // over both it and exactly one figure column joins them (labels are longer: they never join)

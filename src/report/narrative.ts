@@ -154,7 +154,13 @@ export function tableFigures(tables: DocTable[], unitsOf: (t: DocTable) => strin
     const tableUnits = unitsOf(t) ?? unitsOfText(t.title ?? '') ?? colUnits.find((u) => u) ?? '£';
     const labelCol = 0;
     for (let r = head; r < t.cells.length; r++) {
-      const label = t.cells[r].filter((c) => c && parsePrinted(c).kind !== 'number').join(' ').slice(0, 80);
+      // the row's name: its text left of its first figure (a comment or reason column right of the
+      // figures is not the row's name); the text anywhere when the label stands right of figures
+      const row = t.cells[r];
+      const isText = (c: string) => !!c && parsePrinted(c).kind !== 'number';
+      const first = row.findIndex((c) => !!c && parsePrinted(c).kind === 'number');
+      const left = row.slice(0, first < 0 ? row.length : first).filter(isText);
+      const label = (left.length ? left : row.filter(isText)).join(' ').slice(0, 80);
       for (let c = 0; c < width; c++) {
         const raw = (t.cells[r][c] ?? '').replace(/\s*(\*+|\([a-z]\)|[†‡§])$/i, '');
         if (!/[0-9]/.test(raw) || c === labelCol && !/^[£(\-–−]?[0-9]/.test(raw.trim())) continue;
@@ -523,18 +529,29 @@ function basesOf(f: TableFigure, figs: TableFigure[]): { base: TableFigure; why:
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const FY = /\b(20\d\d)\s?[/\-–]\s?(\d\d)\b/g;
 
-/** The report's own financial year: the one named most often in its text and tables (the latest on a tie). */
+/**
+ * The report's own financial year: the one named most often in its text and its tables' headers (the
+ * latest on a tie), a heading's (the report's title) counting three times. A table's body rows do not
+ * count: a comment such as "this budget has been updated for 2023/24" names next year, not the report's.
+ */
 export function reportYear(paragraphs: DocParagraph[], tables: DocTable[]): number | undefined {
   const count = new Map<number, number>();
-  const see = (s: string) => {
+  const see = (s: string, weight = 1) => {
     for (const m of s.matchAll(FY)) {
       const y = Number(m[1]);
       if ((y + 1) % 100 !== Number(m[2])) continue;
-      count.set(y, (count.get(y) ?? 0) + 1);
+      count.set(y, (count.get(y) ?? 0) + weight);
     }
   };
-  for (const p of paragraphs) see(p.text);
-  for (const t of tables) for (const r of t.cells.slice(0, 6)) for (const c of r) see(c);
+  for (const p of paragraphs) see(p.text, p.heading ? 3 : 1);
+  for (const t of tables) {
+    if (t.title) see(t.title, 3);
+    // the header rows: those above the first row holding a figure
+    for (const r of t.cells.slice(0, 6)) {
+      if (r.some((c) => /^[(\-–−]?£?[0-9][0-9,.]*\)?%?$/.test(c.trim()))) break;
+      for (const c of r) see(c);
+    }
+  }
   let best: number | undefined;
   for (const [y, n] of count) if (best === undefined || n > (count.get(best) ?? 0) || n === count.get(best) && y > best) best = y;
   return best;
@@ -557,9 +574,11 @@ function staleYearsAndDates(paragraphs: DocParagraph[], tables: DocTable[]): Nar
           });
         }
       }
-      for (const m of s.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s+(20\d\d)\b/gi)) {
+      for (const m of s.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\s+(20\d\d)\b/gi)) {
         const month = MONTHS.indexOf(m[2].toLowerCase());
         const y = Number(m[3]);
+        // 31 March before the year: the year's opening balances ("reserves at 31 March 2024" in 2024/25)
+        if (y === fy && month === 2 && Number(m[1]) === 31) continue;
         // before the report's year began (1 April): it cannot describe that year's outturn — unless the
         // sentence is about setting the year's budget or precept, which is done before the year begins
         if ((y < fy || y === fy && month < 3) && !/approv|agreed|\bset\b|precept|budget|council tax/i.test(s)) {

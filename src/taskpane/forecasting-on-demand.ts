@@ -7,6 +7,7 @@
 // building again gives what the first build would have.
 import type * as Forecasting from '../engine/forecasting';
 import { attachForecasting } from '../format/schema-validator';
+import { loadSchemaWords, schemaWordsLoaded } from './schema-words-on-demand';
 
 export type { PreparedLedger } from '../engine/forecasting';
 
@@ -42,14 +43,19 @@ export async function loadForecasting(): Promise<void> {
   loaded = engine;
 }
 
-/** `work()`, and again after loading the forecasting engine when it needed it (work must be pure). */
+/**
+ * `work()`, and again after loading what it needed (work must be pure): the forecasting engine
+ * (ForecastingNotLoaded), or the whole validator to word a document's errors (SchemaErrorsNotLoaded: src/taskpane/schema-words-on-demand.ts).
+ */
 export async function withForecasting<T>(work: () => T): Promise<T> {
-  try {
-    return work();
-  } catch (e) {
-    // by name: the precompiled validator throws an Error of that name too
-    if (!(e instanceof Error) || e.name !== 'ForecastingNotLoaded') throw e;
-    await loadForecasting();
-    return work();
+  for (;;) {
+    try {
+      return work();
+    } catch (e) {
+      // by name: the precompiled validator throws Errors of these names too
+      if (e instanceof Error && e.name === 'ForecastingNotLoaded' && !loaded) await loadForecasting();
+      else if (e instanceof Error && e.name === 'SchemaErrorsNotLoaded' && !schemaWordsLoaded()) await loadSchemaWords();
+      else throw e;
+    }
   }
 }

@@ -186,6 +186,13 @@ describe('audit: lines subtracted in words ("Less:" printed positive), with the 
     assert.equal(r.tables[0].checked.totals, 2);
     assert.equal(exitCodeOf(audit(change(t, 5, 2, '2.041'))), 1);
   });
+  it('a row labelled "Total" under "Less:" lines printed positive subtracts them (a constructed layout: 100 − 10 − 20 = 70; 120 − 12 − 25 = 83)', () => {
+    const t = ['Item\t2023/24 £000\t2024/25 £000', 'Gross expenditure\t100\t120', 'Less:\t\t', 'Fees and charges\t10\t12', 'Grants\t20\t25', 'Total\t70\t83'].join('\n');
+    assert.equal(exitCodeOf(audit(t)), 0);
+    const r = audit(change(t, 5, 3, '28'));
+    assert.deepEqual(flagged(r), [[6, 3]]);
+    assert.equal(r.findings.find((f) => f.severity === 'error')!.expected, '80');
+  });
   it('a "Less" line printed in brackets among positive ones is not read by its words: the plain cast stands', () => {
     // 100 + 20 + (5) = 115: every line added as printed; the word adds nothing to a bracketed figure.
     const r = audit(['Item\t£000', 'Gross expenditure\t100', 'Other costs\t20', 'Less income\t(5)', 'Net expenditure\t115'].join('\n'));
@@ -206,6 +213,14 @@ describe('audit: a requirement and the sources that fund it (the last balances t
     assert.equal(exitCodeOf(r), 1);
     assert.deepEqual(flagged(r).filter(([row]) => row !== 7), []);
     assert.ok(flagged(r).length > 0);
+  });
+  it('a requirement line above a heading "Financed by:" and its sources (a constructed layout): balancing exactly in both columns beats a sum casting in one', () => {
+    // 100 − 30 − 20 − 50 = 0 and 110 − 31 − 22 − 57 = 0; in 2023/24 alone (30) + (20) = (50) too, by coincidence.
+    const t = ['Item\t2023/24 £m\t2024/25 £m', 'Budget requirement\t100.0\t110.0', 'Financed by:\t\t', 'Revenue support grant\t(30.0)\t(31.0)',
+      'Business rates\t(20.0)\t(22.0)', 'Council tax\t(50.0)\t(57.0)'].join('\n');
+    const r = audit(t);
+    assert.equal(exitCodeOf(r), 0);
+    assert.ok(rules(r).includes('cast.balancing'));
   });
   it('a total printed with the other sign of its own lines is still an error (no balancing without sources of the other sign)', () => {
     // 40 + 30 + 20 = 90, printed (90): the lines are all of one sign, so nothing balances — the sign is wrong.

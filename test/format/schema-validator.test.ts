@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { AJV_OPTIONS, PRECOMPILED, type SchemaValidator, schemaValidator } from '../../src/format/schema-validator';
 
 const ROOT = join(__dirname, '..', '..');
-const script = require(join(ROOT, 'scripts', 'ajv-standalone.cjs')) as { OPTIONS: object; writeValidator(file: string): string; validatorSource(): string; writeSplitValidator(dir: string): { main: string; forecasting: string } };
+const script = require(join(ROOT, 'scripts', 'ajv-standalone.cjs')) as { OPTIONS: object; writeValidator(file: string): string; validatorSource(): string; writeSplitValidator(dir: string): { main: string; forecasting: string; full: string } };
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -106,11 +106,18 @@ describe('the precompiled outturn/v1 validator', () => {
     for (const name of ['money', 'percent', 'year', 'decimals', 'varianceSign', 'caption', 'units', 'label', 'ref', 'code', 'weight']) assert.ok(named.has(name), `no error named #/definitions/${name}: ${[...named].join(', ')}`);
   });
 
-  it("the add-in's validator in two parts: without its ledger and MTFP part it validates every other document as Ajv does and refuses the rest by name; attached, every document", function () {
+  it("the add-in's check validator in two parts: without its ledger and MTFP part it gives Ajv's verdict (and its count of errors) on every other document and refuses the rest by name; attached, on every document; its whole validator, loaded to word a failure, gives Ajv's errors", function () {
     this.timeout(120_000);
     const files = script.writeSplitValidator(join(ROOT, 'node_modules', '.cache', 'outturn'));
-    const main = require(files.main) as { schemaValidator(): SchemaValidator; attachForecasting(part: unknown): void };
+    const main = require(files.main) as { schemaValidator(): SchemaValidator; fullSchemaValidator(): SchemaValidator; attachForecasting(part: unknown): void; attachFull(full: unknown): void };
     const v = main.schemaValidator();
+    // The words are not there until the whole validator is attached (the worker loads it on a failure).
+    assert.throws(() => main.fullSchemaValidator(), { name: 'SchemaErrorsNotLoaded' });
+    // The check validator keeps no error object, only their count: as many as Ajv's.
+    const sameVerdict = (d: Json) => {
+      assert.equal(v(d), runtime(d), JSON.stringify(d).slice(0, 200));
+      assert.equal(v.errors as unknown, runtime.errors?.length ?? 0);
+    };
     const forecasting = (d: Json) => JSON.stringify(d).includes('"ledger"') || JSON.stringify(d).includes('"mtfp"');
     const bad: (Json | undefined)[] = [undefined, null, 'x', -1, 1.5, {}, ['a']];
     const docs: Json[] = [];
@@ -147,14 +154,19 @@ describe('the precompiled outturn/v1 validator', () => {
           throw e;
         }
       }
-      assert.equal(v(d), runtime(d), JSON.stringify(d).slice(0, 200));
-      assert.deepEqual(v.errors, runtime.errors);
+      sameVerdict(d);
     }
     assert.ok(refused > 1000, `${refused} documents with a ledger or an MTFP refused before the part is attached`);
     main.attachForecasting(require(files.forecasting));
+    main.attachFull(require(files.full));
+    const full = main.fullSchemaValidator();
+    let failed = 0;
     for (const d of docs) {
-      assert.equal(v(d), runtime(d), JSON.stringify(d).slice(0, 200));
-      assert.deepEqual(v.errors, runtime.errors);
+      sameVerdict(d);
+      assert.equal(full(d), runtime(d));
+      assert.deepEqual(full.errors, runtime.errors);
+      if (!runtime(d)) failed++;
     }
+    assert.ok(failed > 5_000, `${failed} failing documents worded by the whole validator`);
   });
 });

@@ -329,6 +329,31 @@ describe('task pane in headless Chromium (fake Office host)', function () {
     await page.close();
   });
 
+  it("the words of a schema error are fetched only for an input that fails: the worked example builds without them, a heading of 300 characters fetches them and is named at its cell", async () => {
+    const fetched = (requests: string[]) => requests.map((u) => u.replace(/^.*\//, '')).filter((f) => f.endsWith('.js'));
+    const page = await openPane();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.getByRole('button', { name: 'Load the worked example' }).click();
+    await waitStatus(page, /worked example is loaded/);
+    await page.getByRole('button', { name: 'Build' }).click();
+    await waitStatus(page, /^Built/);
+    assert.ok(fetched(requests).includes('engine.worker.js'), `the worker's script was not seen: ${fetched(requests).join(', ')}`);
+    assert.ok(!fetched(requests).includes('schema-errors.js'), `fetched for a build that writes its tables: ${fetched(requests).join(', ')}`);
+    // The first budget heading made longer than the schema's 255 characters: the template reader
+    // passes it on, the check validator refuses it, and the worker fetches the words and says so.
+    await page.evaluate(() => (window as any).__outturnFake.wb.setValues('Revenue input', [['x'.repeat(300)]], 'C4'));
+    const before = await page.evaluate(() => (window as any).__outturnFake.wb.snapshot());
+    await page.getByRole('button', { name: 'Build' }).click();
+    await waitStatus(page, /^Nothing was written: the input has 1 problem\./);
+    assert.equal(await page.evaluate(() => (window as any).__outturnFake.wb.snapshot()), before);
+    assert.ok(fetched(requests).includes('schema-errors.js'), `the words were not fetched: ${fetched(requests).join(', ')}`);
+    const item = page.locator('#findings li').first();
+    assert.match((await item.locator('.what').textContent()) ?? '', /^The budget heading is longer than 255 characters \(it has 300\): shorten it/);
+    assert.match((await item.locator('.place').textContent()) ?? '', /cell C4$/);
+    await page.close();
+  });
+
   it('the ledger and MTFP engine is fetched only for an input that has one: the worked example builds without it, an MTFP input fetches it and builds its tables', async () => {
     const fetched = (requests: string[]) => requests.map((u) => u.replace(/^.*\//, '')).filter((f) => f.endsWith('.js'));
     const page = await openPane();
