@@ -79,10 +79,23 @@ function checkRatio(a: Audit, row: TableRow, c: number, n: TableRow, d: TableRow
   const p = num(row, c)!;
   const x = num(n, c);
   const y = num(d, c);
-  if (!x || !y || y.value.isZero()) return;
+  if (!x || !y) return;
   a.checked.percentages++;
   a.involve([[row, c]]);
   a.involve([[n, c], [d, c]], true);
+  if (y.value.isZero()) {
+    // Nothing to divide by: a nil ratio is how that is printed; any other figure is an error.
+    if (p.value.isZero()) return;
+    a.findings.push({
+      severity: 'error',
+      table: a.layout,
+      ...a.loc(row, c),
+      rule: 'auto.ratio-percent',
+      message: `${row.label || 'the ratio'} — ${a.col(c)?.caption || `column ${c + 1}`}: printed ${p.raw}, but ${d.label}, which the rows ${agree} column(s) agree it divides by, is nil: nothing to divide`,
+      printed: text(p.value),
+    });
+    return;
+  }
   const e = x.value.div(y.value).times(HUNDRED);
   if (agrees(p, e)) return;
   const hn = stepOf(x.places).times(HALF);

@@ -126,6 +126,9 @@ interface Tally {
  * variance with its sign flipped is a table printed as budget − outturn: no other figure fixes the
  * direction). Anything else is missed.
  */
+/** How many percentages an audit recomputed, over all its tables. */
+const pcts = (r: AuditReport) => r.tables.reduce((n, x) => n + x.checked.percentages, 0);
+
 function tryChanges(text: string, file: string, base: AuditReport, changes: Change[]): Tally {
   const involved = new Set(base.involved!.map((x) => `${x.row},${x.column}`));
   const readAs = new Map(base.tables.flatMap((t) => t.differences).map((d) => [d.column, d.is]));
@@ -154,9 +157,10 @@ function tryChanges(text: string, file: string, base: AuditReport, changes: Chan
         if (flags.some((f) => f.row === r + 1 && f.column === k + 1)) t.atCell++;
         else if (flags.length) t.elsewhere++;
         else if (!involved.has(`${r + 1},${k + 1}`)) t.unused.add(`row ${r + 1} column ${k + 1} (${raw})`);
-        // Used only by percentages printed rounded, and the changed table reads clean: each of them still
-        // rounds to the figure printed (the audit recomputed them), so arithmetic cannot see the change.
-        else if (report && rounded.has(`${r + 1},${k + 1}`)) t.absorbed.push(`row ${r + 1} column ${k + 1} ${raw}→${now}`);
+        // Used only by percentages printed rounded, and the changed table reads clean with as many
+        // percentages checked: each still rounds to the figure printed (the audit recomputed them on
+        // the same reading), so arithmetic cannot see the change.
+        else if (report && rounded.has(`${r + 1},${k + 1}`) && pcts(report) === pcts(base)) t.absorbed.push(`row ${r + 1} column ${k + 1} ${raw}→${now}`);
         else if (report && was && report.tables.some((x) => x.differences.some((d) => d.column === k + 1 && d.is === reversed(was) && d.agree !== undefined))) {
           t.otherConvention.push(`row ${r + 1} column ${k + 1} ${raw}→${now} (read as ${reversed(was)})`);
         } else t.missed.push(`row ${r + 1} column ${k + 1} ${raw}→${now} (${change.name})`);
