@@ -23,6 +23,13 @@ const rows = (tsv: string) => tsv.replace(/\r?\n$/, '').split(/\r?\n/).map((l) =
 // A figure as printed in the tables: sign or bracket, £, digits grouped by commas, decimals, %.
 const FIGURE = /^([(\-−–]?\s*£?\s*)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\s*%?\s*\)?)$/;
 
+// A cell that reads as digits grouped by commas but is not a figure as printed ("(281,4074)", a group of four digits,
+// in Bexley's draft CIES 2021/22) cannot be rewritten figure for figure: a table holding one is left out of the
+// rewrite checks below, and named in the test after them, never skipped silently.
+const GROUPED = /^[(\-−–]?\s*£?\s*\d+(?:,\d+)+(?:\.\d+)?\s*%?\s*\)?$/;
+const malformed = (tsv: string) => rows(tsv).flat().map((v) => v.trim()).filter((v) => GROUPED.test(v) && !FIGURE.test(v));
+const rewritable = tables.filter((t) => malformed(readFileSync(t.path, 'utf8')).length === 0);
+
 /** A cell as continental Excel writes it: 1.234,5 for 1,234.5. */
 function continental(v: string): string {
   const m = FIGURE.exec(v);
@@ -77,7 +84,7 @@ describe('audit: a semicolon-separated file as continental Excel saves it', () =
     assert.equal(readCell(grid.cells[total][4]).kind === 'number' && (readCell(grid.cells[total][4]) as { value: { toFixed(): string } }).value.toFixed(), '48952');
   });
 
-  for (const t of tables) {
+  for (const t of rewritable) {
     it(`${t.name}: rewritten with ; and continental figures, audits as printed`, () => {
       const tsv = readFileSync(t.path, 'utf8');
       const printed = outcome(tsv, t.name);
@@ -123,7 +130,7 @@ describe('audit: figures with the sign marked as finance systems print them', ()
     ['" Cr" and "£…CR" alternating', (d, i) => (i % 2 ? `£${d}CR` : `${d} Cr`)],
     ['a trailing minus', (d) => `${d.replace(/,/g, '')}-`],
   ];
-  for (const t of tables) {
+  for (const t of rewritable) {
     const tsv = readFileSync(t.path, 'utf8');
     for (const [what, mark] of marks) {
       const { text, marked } = ledgerMarked(tsv, mark);
@@ -152,6 +159,11 @@ describe('audit: figures with the sign marked as finance systems print them', ()
       });
     }
   }
+
+  it('the tables left out of the rewrite checks are exactly those holding a figure malformed as printed', () => {
+    const left = tables.filter((t) => !rewritable.includes(t)).map((t) => `${t.name}: ${malformed(readFileSync(t.path, 'utf8')).join(', ')}`);
+    assert.deepEqual(left, ['bexley-cies-2021-22.tsv: (281,4074)']);
+  });
 
   it('DR is a debit, positive; a figure with two signs ("(1,203)CR", "-999 DR") is an error at its cell', () => {
     const dr = readCell('1,203 DR');
