@@ -893,6 +893,18 @@ class TotalsReader {
   }
 }
 
+/** Row i's non-nil figure equals the sum of the member rows' figures, in one of the columns at least (figures as printed). */
+function castsInSome(a: Audit, i: number, members: number[], cols: number[]): boolean {
+  const rows = a.t.rows;
+  return cols.some((c) => {
+    const p = a.num(rows[i], c);
+    if (!p || p.value.isZero()) return false;
+    let sum = ZERO;
+    for (const m of members) sum = sum.plus(a.value(rows[m], c) ?? ZERO);
+    return sum.eq(p.value);
+  });
+}
+
 /**
  * A row labelled as a total with nothing above it, and the lines under it up to the next heading,
  * total or the table's end: a total printed above its lines when they add up to it (in one column at least).
@@ -902,14 +914,7 @@ function totalAbove(a: Audit, i: number, cols: number[]): void {
   const members: number[] = [];
   for (let j = i + 1; j < rows.length && a.kinds[j] === 'line' && !a.blocks.has(j); j++) members.push(j);
   if (members.length < 2) return;
-  const casts = cols.some((c) => {
-    const p = a.num(rows[i], c);
-    if (!p || p.value.isZero()) return false;
-    let sum = ZERO;
-    for (const m of members) sum = sum.plus(a.value(rows[m], c) ?? ZERO);
-    return sum.eq(p.value);
-  });
-  if (!casts) return;
+  if (!castsInSome(a, i, members, cols)) return;
   a.kinds[i] = 'total';
   const why = 'labelled as a total, printed above the lines that add up to it';
   a.blocks.set(i, { members, why });
@@ -938,13 +943,7 @@ function balancesAbove(a: Audit, cols: number[]): void {
     const members: number[] = [];
     for (let j = i + 1; j < rows.length && free(j) && rows[j].r === rows[j - 1].r + 1 && !CLOSING_BALANCE.test(rows[j].label); j++) members.push(j);
     if (members.length < 2) continue;
-    const casts = cols.some((c) => {
-      const p = a.num(rows[i], c);
-      if (!p || p.value.isZero()) return false;
-      let sum = ZERO;
-      for (const m of members) sum = sum.plus(a.value(rows[m], c) ?? ZERO);
-      return sum.eq(p.value);
-    });
+    const casts = castsInSome(a, i, members, cols);
     // The opening balance first under it, or last (a statement read bottom-up: closing, movements, opening).
     const opening = [members[0], members[members.length - 1]].find((m) => OPENS.test(rows[m].label));
     if (!casts && opening === undefined) continue;
