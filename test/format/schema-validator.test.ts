@@ -24,6 +24,19 @@ function paths(x: Json, at: (string | number)[] = [], out: (string | number)[][]
   return out;
 }
 
+/** A copy of the document with the field at `path` set to `value`, or removed when `value` is undefined. */
+function broken(doc: Json, path: (string | number)[], value: Json | undefined): Json {
+  const d = structuredClone(doc) as Record<string | number, Json>;
+  let node = d as Record<string | number, Json>;
+  for (const k of path.slice(0, -1)) node = node[k] as Record<string | number, Json>;
+  const last = path[path.length - 1];
+  if (value === undefined) {
+    if (Array.isArray(node)) node.splice(last as number, 1);
+    else delete node[last];
+  } else node[last] = value;
+  return d;
+}
+
 describe('the precompiled outturn/v1 validator', () => {
   const file = script.writeValidator(join(ROOT, 'node_modules', '.cache', 'outturn', 'schema-validator.cjs'));
   const pre = require(file) as { schemaValidator(): SchemaValidator; PRECOMPILED: boolean; AJV_OPTIONS: object };
@@ -53,14 +66,7 @@ describe('the precompiled outturn/v1 validator', () => {
     const bad: Json[] = [null, true, false, 'x', '12x', '', -1, 1.5, 0, {}, [], { x: 1 }, ['a'], 'a'.repeat(300)];
     const cases = examples.flatMap((d) => paths(d).map((p) => [d, p] as const));
     fc.assert(fc.property(fc.constantFrom(...cases), fc.option(fc.constantFrom(...bad), { nil: undefined }), ([doc, path], value) => {
-      const d = structuredClone(doc) as Record<string | number, Json>;
-      let node = d as Record<string | number, Json>;
-      for (const k of path.slice(0, -1)) node = node[k] as Record<string | number, Json>;
-      const last = path[path.length - 1];
-      if (value === undefined) {
-        if (Array.isArray(node)) node.splice(last as number, 1);
-        else delete node[last];
-      } else node[last] = value;
+      const d = broken(doc, path, value);
       const v = pre.schemaValidator();
       assert.equal(v(d), runtime(d));
       assert.deepEqual(v.errors, runtime.errors);
@@ -85,14 +91,7 @@ describe('the precompiled outturn/v1 validator', () => {
       if (revenue) Object.assign(revenue, { decimals: 1, varianceSign: 'budget-minus-outturn' }, revenue);
       for (const path of paths(small)) {
         for (const value of bad) {
-          const d = structuredClone(small);
-          let node = d as Record<string | number, Json>;
-          for (const k of path.slice(0, -1)) node = node[k] as Record<string | number, Json>;
-          const last = path[path.length - 1];
-          if (value === undefined) {
-            if (Array.isArray(node)) node.splice(last as number, 1);
-            else delete node[last];
-          } else node[last] = value;
+          const d = broken(small, path, value);
           const v = pre.schemaValidator();
           assert.equal(v(d), runtime(d), JSON.stringify(path));
           assert.deepEqual(v.errors, runtime.errors, JSON.stringify(path));
@@ -128,14 +127,7 @@ describe('the precompiled outturn/v1 validator', () => {
       docs.push(small);
       for (const path of paths(small)) {
         for (const value of bad) {
-          const d = structuredClone(small);
-          let node = d as Record<string | number, Json>;
-          for (const k of path.slice(0, -1)) node = node[k] as Record<string | number, Json>;
-          const last = path[path.length - 1];
-          if (value === undefined) {
-            if (Array.isArray(node)) node.splice(last as number, 1);
-            else delete node[last];
-          } else node[last] = value;
+          const d = broken(small, path, value);
           docs.push(d);
         }
       }

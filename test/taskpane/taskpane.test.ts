@@ -329,8 +329,10 @@ describe('task pane in headless Chromium (fake Office host)', function () {
     await page.close();
   });
 
-  it("the words of a schema error are fetched only for an input that fails: the worked example builds without them, a heading of 300 characters fetches them and is named at its cell", async () => {
-    const fetched = (requests: string[]) => requests.map((u) => u.replace(/^.*\//, '')).filter((f) => f.endsWith('.js'));
+  /** The names of the scripts fetched, from the requests' addresses. */
+  const fetched = (requests: string[]) => requests.map((u) => u.replace(/^.*\//, '')).filter((f) => f.endsWith('.js'));
+  /** A pane that loaded the worked example and built it, with every request it made (the worker's script among them). */
+  async function workedExampleBuilt() {
     const page = await openPane();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
@@ -339,6 +341,11 @@ describe('task pane in headless Chromium (fake Office host)', function () {
     await page.getByRole('button', { name: 'Build' }).click();
     await waitStatus(page, /^Built/);
     assert.ok(fetched(requests).includes('engine.worker.js'), `the worker's script was not seen: ${fetched(requests).join(', ')}`);
+    return { page, requests };
+  }
+
+  it("the words of a schema error are fetched only for an input that fails: the worked example builds without them, a heading of 300 characters fetches them and is named at its cell", async () => {
+    const { page, requests } = await workedExampleBuilt();
     assert.ok(!fetched(requests).includes('schema-errors.js'), `fetched for a build that writes its tables: ${fetched(requests).join(', ')}`);
     // The first budget heading made longer than the schema's 255 characters: the template reader
     // passes it on, the check validator refuses it, and the worker fetches the words and says so.
@@ -355,15 +362,7 @@ describe('task pane in headless Chromium (fake Office host)', function () {
   });
 
   it('the ledger and MTFP engine is fetched only for an input that has one: the worked example builds without it, an MTFP input fetches it and builds its tables', async () => {
-    const fetched = (requests: string[]) => requests.map((u) => u.replace(/^.*\//, '')).filter((f) => f.endsWith('.js'));
-    const page = await openPane();
-    const requests: string[] = [];
-    page.on('request', (r) => requests.push(r.url()));
-    await page.getByRole('button', { name: 'Load the worked example' }).click();
-    await waitStatus(page, /worked example is loaded/);
-    await page.getByRole('button', { name: 'Build' }).click();
-    await waitStatus(page, /^Built/);
-    assert.ok(fetched(requests).includes('engine.worker.js'), `the worker's script was not seen: ${fetched(requests).join(', ')}`);
+    const { page, requests } = await workedExampleBuilt();
     assert.ok(!fetched(requests).includes('forecasting.js'), `fetched for the worked example: ${fetched(requests).join(', ')}`);
     await page.close();
 
