@@ -16,6 +16,7 @@ import type { Checked, DifferenceTaken, TotalTaken } from './context';
 import { markRevenueTail } from './kinds';
 import { withCellUnits, withLedgerSigns } from './cells';
 import { checkBudgetRolls, findBudgetRolls, withChangesAsMoney } from './changes';
+import { memoRows } from './memo';
 
 export type { AuditFinding } from './findings';
 export type { Grid, GridCell } from './grid';
@@ -114,9 +115,20 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   // are changes, not variances of the outturn.
   const rolls = layout === 'revenue' || layout === 'auto' ? findBudgetRolls(new Audit(t, layout, classify(t, layout, false))) : [];
   t = withChangesAsMoney(t, rolls);
-  const a = new Audit(t, layout, classify(t, layout, false));
+  const kinds = classify(t, layout, false);
+  // A per-unit figure, a count or a rate printed among a block's lines (a Band D charge, a tax base) is no line of it.
+  const memo = memoRows(t, layout, kinds, carried);
+  const a = new Audit(t, layout, kinds);
   a.alongside = alongside;
+  for (const m of memo) a.note(t.rows[m.i], t.labelCol, 'cast.memo', m.why);
   readTotals(a, carried);
+  if (memo.length) {
+    // The reading says which rows inside a total's span it does not add.
+    for (const x of a.totals) {
+      const inside = memo.map((m) => a.rowNumber(t.rows[m.i])).filter((r) => x.from < r && r < x.row);
+      if (inside.length) x.why += `; not the memo row(s) ${inside.join(', ')}`;
+    }
+  }
   markRevenueTail(t, layout, a.kinds);
   let audited = true;
   switch (layout) {

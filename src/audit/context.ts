@@ -22,6 +22,18 @@ export interface Checked {
 
 export const noneChecked = (): Checked => ({ totals: 0, crossCasts: 0, variances: 0, percentages: 0, rollForwards: 0 });
 
+/** The counts of several tables (or blocks of one table) added together. */
+export function sumChecked(cs: readonly Checked[]): Checked {
+  const sum = noneChecked();
+  for (const c of cs) for (const k of Object.keys(sum) as (keyof Checked)[]) sum[k] += c[k];
+  return sum;
+}
+
+/** "3 total figure(s), 2 cross-cast(s), 8 variance(s), 0 percentage(s), 0 roll-forward(s)" */
+export function checkedText(c: Checked): string {
+  return `${c.totals} total figure(s), ${c.crossCasts} cross-cast(s), ${c.variances} variance(s), ${c.percentages} percentage(s), ${c.rollForwards} roll-forward(s)`;
+}
+
 /** Which count a rule's check adds to, from the rule's name. */
 export function categoryOf(rule: string): keyof Checked {
   if (/percent/.test(rule)) return 'percentages';

@@ -7,7 +7,7 @@ import { TABLE_LAYOUTS } from '../engine/tables';
 import { type AuditReport, AuditInputError, type Layout, auditGrids, exitCodeOf } from '../audit/audit';
 import { readDelimitedBytes } from '../audit/delimited';
 import { show } from '../audit/findings';
-import type { Checked, DifferenceTaken, TotalTaken } from '../audit/context';
+import { type DifferenceTaken, type TotalTaken, checkedText } from '../audit/context';
 import type { Grid } from '../audit/grid';
 import { WORKBOOK_EXTENSIONS } from '../xlsx/read-book';
 import { readPrintedWorkbook } from '../xlsx/read-printed';
@@ -111,10 +111,6 @@ export async function runAudit(o: AuditCliOptions, io: Io = processIo): Promise<
   return code;
 }
 
-/** "3 totals, 2 cross-casts, 8 variances, 0 percentages, 0 roll-forwards" */
-export function checkedText(c: Checked): string {
-  return `${c.totals} total figure(s), ${c.crossCasts} cross-cast(s), ${c.variances} variance(s), ${c.percentages} percentage(s), ${c.rollForwards} roll-forward(s)`;
-}
 
 /** The columns read as differences: "; differences read: column 6 "Variance" = Outturn − Budget (learned from 12 lines)". */
 function differencesText(ds: DifferenceTaken[]): string {
