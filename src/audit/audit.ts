@@ -14,7 +14,7 @@ import { crossCast } from './across';
 import { ratioRows } from './ratios';
 import type { Checked, DifferenceTaken, PercentTaken, TotalTaken } from './context';
 import { markRevenueTail } from './kinds';
-import { withCellUnits, withLedgerSigns } from './cells';
+import { withCellUnits, withLedgerSigns, withNotApplicable } from './cells';
 import { checkBudgetRolls, findBudgetRolls, withChangesAsMoney } from './changes';
 import { memoRows } from './memo';
 
@@ -112,7 +112,7 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   const recognised = recogniseLayout(t);
   const layout = forced ?? recognised;
   if (forced && !fits(t, forced)) return undefined;
-  t = withCellUnits(withLedgerSigns(t, layout));
+  t = withNotApplicable(withCellUnits(withLedgerSigns(t, layout)));
   // Columns of budget changes between two budgets (earlier + changes = later, learned from the rows)
   // are changes, not variances of the outturn.
   const rolls = layout === 'revenue' || layout === 'auto' ? findBudgetRolls(new Audit(t, layout, classify(t, layout, false))) : [];

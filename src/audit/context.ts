@@ -184,7 +184,7 @@ export class Audit {
    */
   check(row: TableRow, c: number, expected: Dec, terms: readonly At[], rule: string, what: string, extra = ''): boolean {
     const printed = this.num(row, c);
-    if (!printed) return true;
+    if (!printed || printed.notApplicable) return true;
     this.checked[categoryOf(rule)]++;
     this.involve([[row, c], ...terms]);
     const difference = printed.value.minus(expected);
