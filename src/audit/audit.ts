@@ -14,8 +14,9 @@ import { crossCast } from './across';
 import { ratioRows } from './ratios';
 import type { Checked, DifferenceTaken, TotalTaken } from './context';
 import { markRevenueTail } from './kinds';
-import { withCellUnits, withLedgerSigns } from './cells';
+import { withCellUnits, withLedgerSigns, withNotApplicable } from './cells';
 import { checkBudgetRolls, findBudgetRolls, withChangesAsMoney } from './changes';
+import { memoRows } from './memo';
 
 export type { AuditFinding } from './findings';
 export type { Grid, GridCell } from './grid';
@@ -109,14 +110,25 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   const recognised = recogniseLayout(t);
   const layout = forced ?? recognised;
   if (forced && !fits(t, forced)) return undefined;
-  t = withCellUnits(withLedgerSigns(t, layout));
+  t = withNotApplicable(withCellUnits(withLedgerSigns(t, layout)));
   // Columns of budget changes between two budgets (earlier + changes = later, learned from the rows)
   // are changes, not variances of the outturn.
   const rolls = layout === 'revenue' || layout === 'auto' ? findBudgetRolls(new Audit(t, layout, classify(t, layout, false))) : [];
   t = withChangesAsMoney(t, rolls);
-  const a = new Audit(t, layout, classify(t, layout, false));
+  const kinds = classify(t, layout, false);
+  // A per-unit figure, a count or a rate printed among a block's lines (a Band D charge, a tax base) is no line of it.
+  const memo = memoRows(t, layout, kinds, carried);
+  const a = new Audit(t, layout, kinds);
   a.alongside = alongside;
+  for (const m of memo) a.note(t.rows[m.i], t.labelCol, 'cast.memo', m.why);
   readTotals(a, carried);
+  if (memo.length) {
+    // The reading says which rows inside a total's span it does not add.
+    for (const x of a.totals) {
+      const inside = memo.map((m) => a.rowNumber(t.rows[m.i])).filter((r) => x.from < r && r < x.row);
+      if (inside.length) x.why += `; not the memo row(s) ${inside.join(', ')}`;
+    }
+  }
   markRevenueTail(t, layout, a.kinds);
   let audited = true;
   switch (layout) {

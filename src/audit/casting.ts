@@ -31,6 +31,13 @@ const isAllCaps = (s: string) => /[A-Z]/.test(s) && s === s.toUpperCase();
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** A date in a label: "30 November 2019", "31st March 2005", "March 2005", "31/03/2024" (day first, as the UK writes it). */
 const DATE = /\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b|\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/i;
+/** A financial year: "2021/22", "2021-22", "2021/2022" (its first calendar year in group 1). */
+const YEAR = /\b((?:19|20)\d\d)\s*[/-]\s*(?:\d\d|(?:19|20)\d\d)\b/;
+/** A label ending with its financial year ("Budget Requirement 2023/24", "Net Budget for 2022/23"), or starting with it ("2022/23 Budget"). */
+const YEAR_AT_END = new RegExp(`${YEAR.source}\\)?$`);
+const YEAR_FIRST = new RegExp(`^\\(?${YEAR.source}`);
+/** The quantities a statement carries from one financial year to the next (the last word of its label). */
+const YEAR_NOUNS = new Set(['budget', 'requirement', 'balance', 'balances', 'reserve', 'reserves', 'programme', 'precept']);
 /** Words that qualify a balance without naming another one ("approved as at", "revised", "position at"). */
 const AS_AT = new Set(['as', 'at', 'of', 'on', 'to', 'the', 'approved', 'revised', 'latest', 'current', 'agreed', 'position']);
 /** Words naming the version a budget or programme starts from, and a later one. */
@@ -61,6 +68,18 @@ export function datedName(label: string): { name: string; date: number } | undef
  */
 export function balanceAt(label: string): { name: string; date?: number; stage?: 0 | 1 } | undefined {
   if (DATE.test(label)) return datedName(label);
+  const fy = YEAR_AT_END.exec(label.trim()) ?? YEAR_FIRST.exec(label.trim());
+  if (fy) {
+    // A budget or balance of a financial year ("Base Budget 2021/22" … "Net Expenditure Budget for
+    // 2022/23", "2022/23 Budget"; a year inside a sentence, "… to support the 2022/23 Budget", is not
+    // one): named by its last word, which must name such a quantity; dated at the year's start.
+    // A version word as well ("Approved budget 2019/20" … "Revised budget 2019/20") orders two of the same year.
+    const rest = normalise(label.replace(YEAR, ' ')).split(/[^a-z]+/).filter((w) => w && !AS_AT.has(w) && w !== 'for' && w !== 'in');
+    const head = rest[rest.length - 1];
+    const all = normalise(label).split(/[^a-z]+/);
+    const stage = all.some((w) => LATE.has(w)) ? 1 : all.some((w) => EARLY.has(w)) ? 0 : undefined;
+    return head && YEAR_NOUNS.has(head) ? { name: head, date: Number(fy[1]) * 10_000 + 401, ...(stage !== undefined ? { stage } : {}) } : undefined;
+  }
   // no version word anywhere in it (the common line): no version either, without splitting it into words
   if (!VERSION_WORD.test(label)) return undefined;
   const ws = normalise(label).split(/[^a-z0-9]+/).filter((w) => w);
@@ -380,11 +399,25 @@ class TotalsReader {
    * The worded reading of the run from k holds when it subtracts a line the plain one adds, and every
    * such line prints its figures positive (a "Less:" line printed in brackets is already negative: the
    * words add nothing, and a bracketed one among positive ones is a sign to check, not a convention).
+   * `loose`, for a row placed as a total and checked whatever it casts to: most of the figures of those
+   * lines printed positive (the bracketed one among them is then the figure the cast finds wrong).
    */
-  private wordedHolds(k: number): boolean {
+  private wordedHolds(k: number, loose = false): boolean {
     const { a, rows, cols, s } = this;
     const neg = s.stack.slice(k).filter((m) => this.negs.has(m));
-    return neg.length > 0 && neg.every((m) => cols.every((c) => !(a.value(rows[m], c) ?? ZERO).isNegative()));
+    if (!neg.length) return false;
+    if (!loose) return neg.every((m) => cols.every((c) => !(a.value(rows[m], c) ?? ZERO).isNegative()));
+    // Loose (a row placed as a total, checked whatever it casts to): most of those lines' figures
+    // positive; a bracketed one among them is then the figure to check, found by the cast.
+    let plus = 0;
+    let minus = 0;
+    for (const m of neg) for (const c of cols) {
+      const v = a.value(rows[m], c);
+      if (v === undefined || v.isZero()) continue;
+      if (v.isNegative()) minus++;
+      else plus++;
+    }
+    return plus > minus;
   }
 
   /** The rows of the run from k that the worded reading subtracts. */
@@ -408,11 +441,12 @@ class TotalsReader {
    */
   private stepped(row: TableRow, j: number, k: number): number {
     const own = this.a.num(row, this.cols[j]);
-    if (!own || own.value.isZero()) return j;
+    if (!own) return j;
     const l = this.s.stepped(j, k);
     if (l === j) return j;
     const inner = this.a.num(row, this.cols[l]);
-    return !inner || inner.value.eq(own.value) ? l : j;
+    // A nil sub-total steps out too, when the row prints nothing in the inner column (see steppedFrom).
+    return !inner || (!own.value.isZero() && inner.value.eq(own.value)) ? l : j;
   }
 
   /** How the run of the stack from position k to the top casts to the row's printed figures. */
@@ -487,12 +521,15 @@ class TotalsReader {
 
   // ---- headings ----
 
-  /** A heading: remembered by name (a total repeating it closes its block) and a new block starts. */
+  /** A heading: remembered by name (a total repeating it closes its block) and a new block starts (a new section too, unless it says "Less:" or "Add:"). */
   private readHeading(i: number): void {
     this.underLess = LESS.test(this.rows[i].label);
     this.headings.push({ name: nameOf(this.rows[i].label), pos: this.s.top });
     this.narrowFrom = this.s.top;
-    this.sectionFrom = this.s.top;
+    // A heading that deducts from or adds to what is above it ("Less: Central Government Support")
+    // carries on the reckoning above: no new section (a firmly labelled total below it may close the
+    // whole run, and is checked however far out).
+    if (!ADJUSTS.test(this.rows[i].label)) this.sectionFrom = this.s.top;
   }
 
   // ---- lines: a total by arithmetic or by where and how it is printed ----
@@ -685,7 +722,7 @@ class TotalsReader {
     if (firm && this.sectionFrom === 0 && !opensOwn) starts.reverse();
     const plain = starts.map((k) => ({ k, sc: this.score(row, k), sums: s })).reduce((x, y) => (better(y.sc, x.sc) ? y : x));
     // The lines said in words to be subtracted taken so, when that casts better.
-    const worded = this.w ? starts.filter((k) => this.wordedHolds(k)).map((k) => ({ k, sc: this.score(row, k, this.w), sums: this.w! })) : [];
+    const worded = this.w ? starts.filter((k) => this.wordedHolds(k, true)).map((k) => ({ k, sc: this.score(row, k, this.w), sums: this.w! })) : [];
     const k = worded.reduce((x, y) => (better(y.sc, x.sc) ? y : x), plain);
     const near = this.printedCols(row).every(([j, p]) => {
       const v = k.sums.sumFrom(this.stepped(row, j, k.k), k.k);
@@ -716,9 +753,9 @@ class TotalsReader {
       const earlier = balanceAt(rows[s.stack[q]].label);
       if (!earlier) continue;
       // The nearest dated or versioned row above: the balance this one moves on from, or another quantity (no reading).
-      const later = at.date !== undefined && earlier.date !== undefined ? at.date > earlier.date : at.stage === 1 && earlier.stage === 0;
+      const later = at.date !== undefined && earlier.date !== undefined && at.date !== earlier.date ? at.date > earlier.date : at.stage === 1 && earlier.stage === 0;
       if (earlier.name !== at.name || !later || s.top - q < 2) return false;
-      const how = at.date !== undefined ? 'at a later date' : 'in a later version';
+      const how = at.date !== undefined && at.date !== earlier.date ? (at.date % 10_000 === 401 && earlier.date! % 10_000 === 401 ? 'in a later year' : 'at a later date') : 'in a later version';
       return this.takeAsTotal(i, q, `labelled as "${rows[s.stack[q]].label}" ${how}: that balance and the changes since (a running statement)`);
     }
     return false;
@@ -770,8 +807,11 @@ class TotalsReader {
       }
       return;
     }
-    if (this.narrowFrom >= s.top && this.printedCols(row).every(([, p]) => p.value.isZero())) {
-      // A total of nothing (a class of reserves with none in it): nil, and it adds no rows.
+    const named = this.headingStart(nameOf(row.label));
+    if (this.narrowFrom >= s.top && this.printedCols(row).every(([, p]) => p.value.isZero()) && !(named >= 0 && named < s.top)) {
+      // A total of nothing (a class of reserves with none in it): nil, and it adds no rows — unless it
+      // names a heading above with rows under it ("Budget Adjustments" … "Total Net Budget
+      // Adjustments"): it totals them, and its nil is cast.
       this.push(i);
       this.narrowFrom = s.top;
       return;
@@ -781,7 +821,7 @@ class TotalsReader {
     if (this.nilTotal(i, cands)) return;
     const cast = this.castsBest(row, cands);
     // The lines said in words to be subtracted ("Less: …" printed positive) taken so, when that casts better.
-    const worded = this.w ? cands.filter((c) => this.wordedHolds(c.k)) : [];
+    const worded = this.w ? cands.filter((c) => this.wordedHolds(c.k, true)) : [];
     if (worded.length) {
       const w = this.castsBest(row, worded, this.w);
       if (w.score.exact + w.score.near > 0 && better(w.score, cast.score)) {
@@ -1010,11 +1050,12 @@ function subtotalsOfLinesLeftOver(a: Audit): void {
  * A total that misses its block by exactly twice one of its lines: that line is printed with the
  * wrong sign (the total is right, the line is not) — an error at the line, beside the total's finding.
  */
-function signSlip(a: Audit, total: TableRow, c: number, diff: Dec, members: number[], rule: string): void {
+function signSlip(a: Audit, total: TableRow, c: number, diff: Dec, members: number[], rule: string, minus?: ReadonlySet<number>): void {
   const rows = a.t.rows;
   const hits = members.filter((m) => {
     const v = a.num(rows[m], c);
-    return v !== undefined && !v.value.isZero() && v.value.times(-2).eq(diff);
+    // The line as the block counts it (subtracted when its words say so): flipping its sign moves the sum by twice that.
+    return v !== undefined && !v.value.isZero() && (minus?.has(m) ? v.value.neg() : v.value).times(-2).eq(diff);
   });
   if (hits.length !== 1) return;
   const line = rows[hits[0]];
@@ -1040,9 +1081,14 @@ function signSlip(a: Audit, total: TableRow, c: number, diff: Dec, members: numb
 function steppedFrom(a: Audit, cols: number[], c: number, members: number[], total: TableRow): number {
   const prints = (k: number) => members.some((m) => a.num(a.t.rows[m], k) !== undefined);
   const own = a.num(total, c);
-  // A nil total of empty lines casts as it stands (nil = nil), and so does a column the lines print in.
-  if (prints(c) || !own || own.value.isZero()) return c;
-  for (let j = cols.indexOf(c) - 1; j >= 0; j--) if (prints(cols[j])) return cols[j];
+  // A column the lines print in casts as it stands.
+  if (prints(c) || !own) return c;
+  for (let j = cols.indexOf(c) - 1; j >= 0; j--) {
+    if (!prints(cols[j])) continue;
+    // A nil total of empty lines casts as it stands (nil = nil) — unless the row prints nothing in
+    // the column its lines print in: then it is a stepped sub-total printed nil, cast against them.
+    return !own.value.isZero() || a.num(total, cols[j]) === undefined ? cols[j] : c;
+  }
   return c;
 }
 
@@ -1121,7 +1167,7 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
       }
       const terms = b.members.map((m): At => [rows[m], from]);
       const ok = a.check(row, c, expected, b.carried ? [[b.carried.row, c], ...terms] : terms, rule, what, extra);
-      if (!ok && left.length === 0) signSlip(a, row, from, diff, b.members.filter((m) => !b.minus?.has(m)), rule);
+      if (!ok && left.length === 0) signSlip(a, row, from, diff, b.members, rule, b.minus);
     }
   }
 }

@@ -178,7 +178,7 @@ export class Audit {
    */
   check(row: TableRow, c: number, expected: Dec, terms: readonly At[], rule: string, what: string | (() => string), extra: string | (() => string) = ''): boolean {
     const printed = this.num(row, c);
-    if (!printed) return true;
+    if (!printed || printed.notApplicable) return true;
     this.checked[categoryOf(rule)]++;
     this.involveCell(row, c);
     this.involve(terms);

@@ -270,4 +270,65 @@ describe('audit: kinds of reading the mutation property found missing', () => {
       assert.deepEqual(flags(r), ['13:2 auto.cast 131.448']);
     });
   });
+
+  describe('a "Less:" heading carries on the reckoning above it: the total below closes the whole run, and a subtracted line printed with the other sign is the figure found', () => {
+    // Cannock Chase District Council, budget 2024/25 (£m; Band D £): Budget Requirement 13.695;
+    // Less: Central Government Support — Business Rates Retention 6.371; Amount to be raised from
+    // Council Tax 7.324 = 13.695 − 6.371 (and 13.086 − 6.014 = 7.072; 456.26 − 212.26 = 244.00;
+    // 438.39 − 201.47 = 236.92).
+    const cannock = read(join(PUBLISHED, 'cannock-budget-requirement-2024-25.tsv'));
+
+    it('as printed: clean, the amount to be raised read as the requirement less the line under "Less:"', () => {
+      const r = audit(cannock);
+      assert.equal(exitCodeOf(r), 0);
+      assert.deepEqual(r.tables[0].totals.map((t) => [t.row, t.from, t.to]), [[6, 3, 5]]);
+    });
+
+    it('Business Rates Retention 2023/24 printed −93.986 (100 £m less): found at the amount to be raised, 100 out, the other three columns still read as subtracted', () => {
+      // 13.086 − (−93.986) = 107.072; printed 7.072.
+      const r = audit(cannock.replace(/^6\.014\t/m, '-93.986\t'));
+      assert.deepEqual(flags(r), ['6:1 auto.cast 107.072']);
+    });
+
+    it('Business Rates Retention 2023/24 printed −6.014: found at its own cell as printed with the wrong sign (13.086 − 6.014 = 7.072)', () => {
+      const r = audit(cannock.replace(/^6\.014\t/m, '-6.014\t'));
+      assert.deepEqual(flags(r), ['6:1 auto.cast 19.1', '5:1 auto.cast.sign 6.014']);
+    });
+  });
+
+  describe('a running statement from one financial year\'s budget to the next ("Base Budget 2021/22" … "Net Expenditure Budget for 2022/23") is checked however far out', () => {
+    // Oldham Council, Budget 2022/23, section 5 (£000, a stepped layout): Base Budget 2021/22 254,179
+    // + Increase in the Net Expenditure Budget 6,507 = Net Expenditure Budget for 2022/23 260,686.
+    const oldham = read(join(PUBLISHED, 'oldham-net-budget-changes-2022-23.tsv'));
+
+    it('as printed: clean', () => assert.equal(exitCodeOf(audit(oldham)), 0));
+
+    // Each expected figure: the base budget + 6,507 (2,541,790 + 6,507 = 2,548,297; 0 + 6,507 = 6,507; 254,179 + 6,507 = 260,686).
+    for (const [from, to, expected] of [['\t254,179', '\t2,541,790', '33:4 auto.cast 2548297'], ['\t254,179', '\t0', '33:4 auto.cast 6507'], ['\t260,686', '\t26,069', '33:4 auto.cast 260686']] as const) {
+      it(`${from.trim()} printed ${to.trim()}: found at the net budget for 2022/23 (${expected.split(' ')[2]})`, () => {
+        assert.deepEqual(flags(audit(oldham.replace(from, to))), [expected]);
+      });
+    }
+
+    it('a year inside a sentence is no balance ("… to support the 2022/23 Budget"), and the year\'s label is read by its last word', () => {
+      assert.deepEqual(balanceAt('Base Budget 2021/22'), { name: 'budget', date: 20210401 });
+      assert.deepEqual(balanceAt('Net Expenditure Budget for 2022/23'), { name: 'budget', date: 20220401 });
+      assert.deepEqual(balanceAt('Budget Requirement 2023-24'), { name: 'requirement', date: 20230401 });
+      assert.deepEqual(balanceAt('Revised budget 2019/20'), { name: 'budget', date: 20190401, stage: 1 });
+      assert.equal(balanceAt('Flexible use of capital receipts to support the 2022/23 Budget'), undefined);
+      assert.equal(balanceAt('Council tax income 2022/23'), undefined, 'not a quantity carried from year to year');
+    });
+  });
+
+  describe('a nil sub-total is cast: against the heading it names, and in a stepped layout against the inner column its lines print in', () => {
+    const oldham = read(join(PUBLISHED, 'oldham-net-budget-changes-2022-23.tsv'));
+
+    it('Total Net Budget Adjustments printed 0 (right after Total Levies): it names "Budget Adjustments", so it totals that block (−8,533 − 2,500 + 29,025 + 250 = 18,242)', () => {
+      assert.deepEqual(flags(audit(oldham.replace('\t18,242\t', '\t0\t'))), ['27:3 auto.cast 18242']);
+    });
+
+    it('Total Approved Budget Reductions printed 0: its lines print one column in (−5,467 − 6,268 = −11,735)', () => {
+      assert.deepEqual(flags(audit(oldham.replace('\t(11,735)\t', '\t0\t'))), ['31:3 auto.cast -11735']);
+    });
+  });
 });
