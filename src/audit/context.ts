@@ -209,7 +209,12 @@ function pairs(rc: readonly number[]): [number, number][] {
 }
 
 export const moneyCols = (t: FoundTable) => t.columns.filter((c) => c.numeric && !c.percent).map((c) => c.c);
-export const rowsOf = (a: Audit, ...kinds: Kind[]) => a.kinds.map((k, i) => (kinds.includes(k) ? i : -1)).filter((i) => i >= 0);
+/** The rows (indices into a.t.rows) of the given kinds, in order. */
+export function rowsOf(a: Audit, ...kinds: Kind[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < a.kinds.length; i++) if (kinds.includes(a.kinds[i])) out.push(i);
+  return out;
+}
 
 // ---------- row rules: a figure that is the difference of two others ----------
 
