@@ -950,11 +950,21 @@ class TotalsReader {
     const strong = typed || row.bold || isAllCaps(row.label) || k0 === 'subtotal' || this.printedCols(row).every(([, p]) => p.value.isZero());
     if (strong || score.exact + score.near !== 0 || s.top - best.k >= 2 || !nameOf(row.label)) return false;
     this.kinds[i] = 'line';
+    if (explains(this.rows[i + 1])) {
+      // "Total expenditure movement" then "Explained By:" and its lines: tried as a total printed above them, after the pass.
+      this.above.push(i);
+      this.push(i);
+      return true;
+    }
     a.note(row, a.t.labelCol, 'cast.total-read-as-line', `"${row.label}" is read as a line: its label begins like a total's, but no run of rows above adds up to it`);
     this.push(i);
     return true;
   }
 }
+
+/** A heading that says the rows under it explain the figure above it: "Explained By:", "Analysed as:", "Made up of:". */
+const EXPLAINS = /^(explained by|analysed (as|by)|made up (of|as follows)|comprising|represented by|consisting of)\s*:?$/i;
+const explains = (row: TableRow | undefined) => row !== undefined && EXPLAINS.test(row.label.trim()) && row.cells.size > 0 && [...row.cells.values()].every((x) => x.kind === 'blank');
 
 /** Row i's non-nil figure equals the sum of the member rows' figures, in one of the columns at least (figures as printed). */
 function castsInSome(a: Audit, i: number, members: number[], cols: number[]): boolean {
@@ -975,7 +985,8 @@ function castsInSome(a: Audit, i: number, members: number[], cols: number[]): bo
 function totalAbove(a: Audit, i: number, cols: number[]): void {
   const rows = a.t.rows;
   const members: number[] = [];
-  for (let j = i + 1; j < rows.length && a.kinds[j] === 'line' && !a.blocks.has(j); j++) members.push(j);
+  const from = explains(rows[i + 1]) ? i + 2 : i + 1;
+  for (let j = from; j < rows.length && a.kinds[j] === 'line' && !a.blocks.has(j); j++) members.push(j);
   if (members.length < 2) return;
   if (!castsInSome(a, i, members, cols)) return;
   a.kinds[i] = 'total';
