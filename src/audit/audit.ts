@@ -12,9 +12,9 @@ import { type PlacedTable, tieOuts } from './tieouts';
 import { readTotals } from './casting';
 import { crossCast } from './across';
 import { ratioRows } from './ratios';
-import type { Checked, DifferenceTaken, TotalTaken } from './context';
+import type { Checked, DifferenceTaken, PercentTaken, TotalTaken } from './context';
 import { markRevenueTail } from './kinds';
-import { withCellUnits, withLedgerSigns } from './cells';
+import { withCellUnits, withLedgerSigns, withNotApplicable } from './cells';
 import { checkBudgetRolls, findBudgetRolls, withChangesAsMoney } from './changes';
 import { memoRows } from './memo';
 
@@ -47,6 +47,8 @@ export interface AuditedTable {
   totals: TotalTaken[];
   /** the columns read as the difference of two others, which way round, and whether learned from the lines */
   differences: DifferenceTaken[];
+  /** the columns of percentages recomputed, on which basis, signed or unsigned (present when there are any) */
+  percentages?: PercentTaken[];
   /** how a CSV/TSV file was read: its encoding and delimiter */
   readAs?: string;
 }
@@ -110,7 +112,7 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   const recognised = recogniseLayout(t);
   const layout = forced ?? recognised;
   if (forced && !fits(t, forced)) return undefined;
-  t = withCellUnits(withLedgerSigns(t, layout));
+  t = withNotApplicable(withCellUnits(withLedgerSigns(t, layout)));
   // Columns of budget changes between two budgets (earlier + changes = later, learned from the rows)
   // are changes, not variances of the outturn.
   const rolls = layout === 'revenue' || layout === 'auto' ? findBudgetRolls(new Audit(t, layout, classify(t, layout, false))) : [];
@@ -176,7 +178,7 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
     return { sheet: t.grid.sheet, range, why: 'no row adds up to a block above it, no column is the difference or the sum of others, no percentage has a basis' };
   }
   return {
-    table: { sheet: t.grid.sheet, layout, range, units: t.units, checked: a.checked, totals: a.totals, differences: a.differences, ...(t.grid.readAs ? { readAs: t.grid.readAs } : {}) },
+    table: { sheet: t.grid.sheet, layout, range, units: t.units, checked: a.checked, totals: a.totals, differences: a.differences, ...(a.percentages.length ? { percentages: a.percentages } : {}), ...(t.grid.readAs ? { readAs: t.grid.readAs } : {}) },
     findings: a.findings,
     involved: a.involved,
     plain: a.plain,
@@ -207,7 +209,7 @@ export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
         const src = ratio.source;
         if (src && report.unchecked) report.unchecked = report.unchecked.filter((u) => !(u.sheet === g.sheet && u.range === rangeOf(src)));
         if (!report.unchecked?.length) delete report.unchecked;
-        report.tables.push({ sheet: g.sheet, layout: 'auto', range: rangeOf(t, src), units: t.units ?? src?.units, checked: a.checked, totals: a.totals, differences: a.differences, ...(g.readAs ? { readAs: g.readAs } : {}) });
+        report.tables.push({ sheet: g.sheet, layout: 'auto', range: rangeOf(t, src), units: t.units ?? src?.units, checked: a.checked, totals: a.totals, differences: a.differences, ...(a.percentages.length ? { percentages: a.percentages } : {}), ...(g.readAs ? { readAs: g.readAs } : {}) });
         placed.push({ t, layout: 'auto' });
         report.findings.push(...a.findings);
         if (o.trace) for (const [r, c] of a.involved) traced.push({ grid: g, r, c });

@@ -39,6 +39,30 @@ export function withLedgerSigns(t: FoundTable, layout: Layout): FoundTable {
   return changed ? { ...t, rows } : t;
 }
 
+/**
+ * "n/a" (or "N/A", "n.a.", "NA", "not applicable") printed in a money column: nothing applies there,
+ * so the lines it sits among add it as nil (as a dash), with a note; a figure printed n/a is itself
+ * never compared with one recomputed (see Audit.check). A percentage printed n/a keeps its own reading
+ * (nothing to divide by: a note, see cellRules). Westmorland and Furness's 2024/25 budget prints
+ * "n/a" among its sources of finance. Returns `t` itself when nothing changes.
+ */
+export function withNotApplicable(t: FoundTable): FoundTable {
+  const money = new Set(t.columns.filter((c) => c.numeric && !c.percent).map((c) => c.c));
+  let changed = false;
+  const rows = t.rows.map((row) => {
+    let cells: Map<number, Reading> | undefined;
+    for (const [c, x] of row.cells) {
+      if (x.kind !== 'text' || !money.has(c) || !NOT_APPLICABLE.test(x.text)) continue;
+      cells ??= new Map(row.cells);
+      cells.set(c, { kind: 'number', value: new Dec(0), places: 0, units: 0, dash: true, percent: false, negativeZero: false, typed: false, raw: x.text.trim(), notApplicable: true });
+    }
+    if (!cells) return row;
+    changed = true;
+    return { ...row, cells };
+  });
+  return changed ? { ...t, rows } : t;
+}
+
 /** What a unit printed inside a cell multiplies the figure by, as a power of ten: m 6, bn 9, k 3. */
 const UNIT_POWER: Record<string, number> = { m: 6, million: 6, bn: 9, k: 3, thousand: 3 };
 
@@ -115,6 +139,9 @@ export function cellRules(a: Audit): void {
           message: `${a.describe(row, c)}: printed ${x.raw}, a negative nil (a small negative figure rounded away; legitimate, but readers may ask)`,
           printed: x.raw,
         });
+      }
+      if (x.kind === 'number' && x.notApplicable) {
+        a.note(row, c, 'printed.not-applicable', `${a.describe(row, c)}: printed ${x.raw} (not applicable): read as nil where it is a line of a total; not itself checked`);
       }
       if (x.kind === 'number' && x.marker) {
         a.note(row, c, 'printed.footnote-marker', `${a.describe(row, c)}: printed ${x.raw}; read as ${x.value.toFixed()}, the footnote marker ${x.marker} set aside`);

@@ -101,6 +101,8 @@ export type Reading =
        * `value` is then in the column's unit (0.664), see withCellUnits
        */
       rescaled?: { from: string; to: string };
+      /** printed "n/a" (not applicable) in a figure column: read as nil in the figures it adds to, never checked itself (see withNotApplicable) */
+      notApplicable?: boolean;
       /**
        * how a finance system marked the sign after the figure: CR (a credit, read as negative), DR (a
        * debit, read as positive), or '-' (a trailing minus, "1203-", read as negative)
