@@ -19,7 +19,8 @@ const sameUnits = (a: Audit, x: number, y: number) => !a.col(x).units || !a.col(
  * them (one, in a table of fewer than eight lines) do not: a column of changes the headers name is
  * right on nearly every line, where one that only happens to equal a difference on the lines where a
  * third column is nil ("Net change for the Pension Adjustment" beside "Total Adjustments" and "Other
- * Differences", an EFA's) is wrong on many.
+ * Differences", an EFA's) is wrong on many. A column that lies between the two with other figure
+ * columns (one movement of several between an opening and a closing balance) is not their change.
  */
 function settled(a: Audit, target: number, b: DifferenceBasis): boolean {
   let informative = 0;
@@ -31,6 +32,10 @@ function settled(a: Audit, target: number, b: DifferenceBasis): boolean {
     informative++;
     if (severityOf(x.value.minus(p.value.minus(m.value)), x, [p, m]).severity === 'warning') fits++;
   }
+  // A column between the two, with other figure columns between them too, is one movement of several
+  // (opening | movement | transfers | contributions | closing: a roll-forward across), not the change.
+  const [lo, hi] = [Math.min(b.plus, b.minus), Math.max(b.plus, b.minus)];
+  if (lo < target && target < hi && moneyCols(a.t).some((c) => lo < c && c < hi && c !== target)) return false;
   const solid = b.solid ?? 0;
   return (solid >= 2 || (solid >= 1 && fits === informative)) && (informative - fits) * 4 <= Math.max(4, informative);
 }
