@@ -12,7 +12,7 @@ import { type PlacedTable, tieOuts } from './tieouts';
 import { castBlocks, readTotals } from './casting';
 import { crossCast } from './across';
 import { ratioRows } from './ratios';
-import { type Checked, type DifferenceTaken, type TotalTaken, moneyCols } from './context';
+import { type Checked, type DifferenceTaken, type PercentTaken, type TotalTaken, moneyCols } from './context';
 import { Dec, ZERO } from '../base/decimal';
 import { markRevenueTail } from './kinds';
 import { withCellUnits, withLedgerSigns, withNotApplicable } from './cells';
@@ -49,6 +49,8 @@ export interface AuditedTable {
   totals: TotalTaken[];
   /** the columns read as the difference of two others, which way round, and whether learned from the lines */
   differences: DifferenceTaken[];
+  /** the columns of percentages recomputed, on which basis, signed or unsigned (present when there are any) */
+  percentages?: PercentTaken[];
   /** how a CSV/TSV file was read: its encoding and delimiter */
   readAs?: string;
 }
@@ -188,7 +190,7 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
     return { sheet: t.grid.sheet, range, why: 'no row adds up to a block above it, no column is the difference or the sum of others, no percentage has a basis' };
   }
   return {
-    table: { sheet: t.grid.sheet, layout, range, units: t.units, checked: a.checked, totals: a.totals, differences: a.differences, ...(t.grid.readAs ? { readAs: t.grid.readAs } : {}) },
+    table: { sheet: t.grid.sheet, layout, range, units: t.units, checked: a.checked, totals: a.totals, differences: a.differences, ...(a.percentages.length ? { percentages: a.percentages } : {}), ...(t.grid.readAs ? { readAs: t.grid.readAs } : {}) },
     findings: a.findings,
     involved: a.involved,
     plain: a.plain,
@@ -219,7 +221,7 @@ export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
         const src = ratio.source;
         if (src && report.unchecked) report.unchecked = report.unchecked.filter((u) => !(u.sheet === g.sheet && u.range === rangeOf(src)));
         if (!report.unchecked?.length) delete report.unchecked;
-        report.tables.push({ sheet: g.sheet, layout: 'auto', range: rangeOf(t, src), units: t.units ?? src?.units, checked: a.checked, totals: a.totals, differences: a.differences, ...(g.readAs ? { readAs: g.readAs } : {}) });
+        report.tables.push({ sheet: g.sheet, layout: 'auto', range: rangeOf(t, src), units: t.units ?? src?.units, checked: a.checked, totals: a.totals, differences: a.differences, ...(a.percentages.length ? { percentages: a.percentages } : {}), ...(g.readAs ? { readAs: g.readAs } : {}) });
         placed.push({ t, layout: 'auto' });
         report.findings.push(...a.findings);
         if (o.trace) for (const [r, c] of a.involved) traced.push({ grid: g, r, c });

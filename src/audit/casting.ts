@@ -483,7 +483,7 @@ class TotalsReader {
     a.blocks.set(i, { members, why, ...(taken ? { minus: taken } : {}), ...(carried ? { carried } : {}) });
     const first = carried?.row ?? rows[members[0]];
     const last = rows[members[members.length - 1]];
-    a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(first), to: a.rowNumber(last), why });
+    a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(first), to: a.rowNumber(last), why, ...(taken ? { less: [...taken].map((m) => a.rowNumber(rows[m])) } : {}) });
     this.underLess = false;
     this.pushNeg = !taken && !carried && members.every((m) => this.negs.has(m));
     this.push(i);

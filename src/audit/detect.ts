@@ -143,7 +143,8 @@ export function findTables(g: Grid): FoundTable[] {
   let pendingHeader: number[] = [];
   const above: number[] = [];
   for (let n = 0; n < bands.length; n++) {
-    const [b0, b1] = bands[n];
+    const [b0] = bands[n];
+    let b1 = bands[n][1];
     let d = -1;
     for (let r = b0; r <= b1; r++) {
       if (hasNumber(g, r, w - 1) && !isCheckRow(g, r)) {
@@ -214,6 +215,16 @@ export function findTables(g: Grid): FoundTable[] {
       break;
     }
 
+    // Spacer rows (an HTML table's empty rows, a blank line between the blocks of one build-up) do not
+    // end a table: a band that follows after one or two blank rows, starts with figures (no header or
+    // title of its own) and prints them only in the columns this table's figures use, continues it.
+    while (last === b1 && n + 1 < bands.length && continues(g, w, bands[n + 1], b1, numericish)) {
+      n++;
+      last = bands[n][1];
+      b1 = last;
+      for (let r = bands[n][0]; r <= last; r++) for (let c = 0; c < w; c++) if (readAt(g, r, c).kind === 'number') numericish.add(c);
+    }
+
     // The mirror block Outturn writes beside a table starts under a header naming the engine.
     let c1 = w - 1;
     for (const r of headerRows) for (let c = 0; c < w; c++) {
@@ -226,6 +237,20 @@ export function findTables(g: Grid): FoundTable[] {
     above.length = 0;
   }
   return tables;
+}
+
+/**
+ * The band [s0, s1] carries on the table above it across a spacer: at most two blank rows between,
+ * its first row prints figures (no header, no title line), and every figure it prints is in a column
+ * where the table above prints figures (a new table's figures would sit in columns of their own).
+ */
+function continues(g: Grid, w: number, [s0, s1]: [number, number], prevEnd: number, figureCols: Set<number>): boolean {
+  if (s0 - prevEnd - 1 > 2 || !hasNumber(g, s0, w - 1) || isCheckRow(g, s0)) return false;
+  for (let r = s0; r <= s1; r++) {
+    for (let c = 0; c < w; c++) if (readAt(g, r, c).kind === 'number' && !figureCols.has(c)) return false;
+    if (headerAgain(g, w, [], r, figureCols) !== undefined) return false;
+  }
+  return true;
 }
 
 /**
@@ -301,6 +326,9 @@ export function roleOf(norm: string): Role {
   if (/revised|budget|approved|programme/.test(norm)) return 'revised';
   return 'money';
 }
+
+/** A label that only says what to do with the line named beside it: "Less", "Add:", "Deduct". */
+const CONNECTIVE = /^(less|add|plus|deduct|minus)\s*:?$/i;
 
 const TOTALISH = /\btotal|requirement|balance|\bnet\b|gross/i;
 
@@ -397,6 +425,7 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
   for (const col of columns) if (col.numeric && !col.percent && !col.units) col.units = units;
 
   const rows: TableRow[] = [];
+  const firstFigure = columns.find((col) => col.numeric)?.c ?? 0;
   for (let r = r0; r <= r1; r++) {
     if (skip.has(r)) continue;
     const cells = new Map<number, Reading>();
@@ -420,6 +449,12 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
         cells.set(first.c, { kind: 'blank' });
         empty = [...cells.values()].every((v) => v.kind === 'blank');
       }
+    }
+    if (!label || CONNECTIVE.test(label)) {
+      // A line labelled in a column of its own left of the figures ("Less | Fees and Charges", then
+      // " | Other Grants" under it, as a build-up indents the lines it subtracts): that text names it.
+      const named = columns.find((col) => col.c > labelCol && col.c < firstFigure && !col.numeric && col.role !== 'row_type' && !TEXT_CAPTION.test(col.norm) && /[a-z]{2}/i.test(cellText(cellAt(g, r, col.c))));
+      if (named) label = label ? `${label} ${cellText(cellAt(g, r, named.c))}` : cellText(cellAt(g, r, named.c));
     }
     if (empty && !label && (rowTypeCol === undefined || !cellText(cellAt(g, r, rowTypeCol)))) continue;
     const ruled = r > r0 && underRule(g, r - 1, c1);

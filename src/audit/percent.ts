@@ -6,7 +6,7 @@ import { Dec, text } from '../base/decimal';
 import type { Column, TableRow } from './detect';
 import type { Audit } from './context';
 import { type Num, show } from './findings';
-import { stepOf } from './grid';
+import { locate, stepOf } from './grid';
 
 const HUNDRED = new Dec(100);
 const HALF = new Dec(0.5);
@@ -148,6 +148,25 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
     return;
   }
   const basis = best;
+  // The rows whose quotient is negative, their percentage printed: the only ones that show whether the column keeps the sign.
+  const negative = printedRows.filter((i) => {
+    const nd = inputs(basis, trs[i]);
+    return nd !== undefined && !a.num(trs[i], pct.c)!.value.isZero() && !nd[0].value.isZero() && nd[0].value.isNeg() !== nd[1].value.isNeg();
+  });
+  a.percentages.push({
+    column: locate(a.t.grid, a.t.r0, pct.c, '').column,
+    caption: pct.caption || 'the percentage column',
+    is: basis.describe,
+    unsigned: basis.unsigned,
+    ...(bestAgree ? { agree: bestAgree } : {}),
+    negative: negative.map((i) => a.rowNumber(trs[i])),
+  });
+  if (basis.unsigned && negative.length === 1) {
+    // Read unsigned on the strength of one row: a column that signs its percentages would print this one negative.
+    const row = trs[negative[0]];
+    const p = a.num(row, pct.c)!;
+    a.note(row, pct.c, `${rule}.unsigned`, `${a.describe(row, pct.c)}: printed ${p.raw} where ${basis.describe} is negative, so the column is read as printing its percentages without their sign; no other row has a negative quotient, so nothing else in the table shows which convention it keeps: if it signs them, this figure should be −${p.raw}`);
+  }
   for (const i of printedRows) {
     const row = trs[i];
     const p = a.num(row, pct.c)!;
