@@ -58,4 +58,75 @@ describe('audit: kinds found by session 5\'s trial on tables nobody tuned it for
       assert.ok(flags(r).includes('8:4 auto.percent 41'), flags(r).join('; '));
     });
   });
+  describe('a total stated in the caption above a table, and a "… Requirement" among the sources it totals (trial entry 14)', () => {
+    // Isle of Anglesey County Council, "Financial information about your council tax" 2024 to 2025
+    // (https://anglesey.gov.wales/en/documents/financial-information-about-your-council-tax): the budget
+    // movement, "How the money is spent" (Gross Expenditure - £242.1m) and "Where the £242.1m comes from".
+    const ang = tsv([
+      ['', '£ in millions'],
+      ['2023/24 Total Net Revenue Expenditure', '170.8'],
+      ['Inflation and other committed changes', '14.3'],
+      ['Service Growth', '3.1'],
+      ['Service Area Savings', '- 4.1'],
+      ['Transfer (to) / from balances', '- 4.4'],
+      ['2024/25 Total Net Revenue Expenditure', '179.7'],
+      ['', ''],
+      ['How the money is spent', ''],
+      ['Gross Expenditure - £242.1m', ''],
+      ['Services', '£ in millions'],
+      ['Education, Skills and Young People', '77.7'],
+      ['Adults Services', '48.7'],
+      ['Children\'s Services', '17.7'],
+      ['Housing Services', '6.9'],
+      ['Highways, Waste and Property', '27.4'],
+      ['Economic and Community Regeneration', '10.4'],
+      ['Corporate Transformation', '7.6'],
+      ['Resources (including CTR and HB Schemes)', '34.4'],
+      ['Council Business', '2.3'],
+      ['Corporate Management', '0.8'],
+      ['Corporate and Democratic costs', '1.6'],
+      ['Levies*', '4.9'],
+      ['Capital Financing', '5.7'],
+      ['General and other Contingencies', '0.4'],
+      ['Transfer from reserves', '-4.4'],
+      ['', ''],
+      ['Where the £242.1m comes from', ''],
+      ['Funding', '£ in millions'],
+      ['Specific Grants', '48.3'],
+      ['Fees and Charges', '14.1'],
+      ['Revenue Support Grant', '102.2'],
+      ['Non-Domestic Rate Pool', '25.3'],
+      ['Council Tax Requirement', '52.2'],
+    ]);
+
+    it('as printed: clean; the caption totals read (77.7 + 48.7 + … + 0.4 − 4.4 = 242.1; 48.3 + 14.1 + 102.2 + 25.3 + 52.2 = 242.1), "Council Tax Requirement" one of the five sources, "£ in millions" read as £m', () => {
+      const r = audit(ang);
+      assert.deepEqual(flags(r), []);
+      assert.equal(exitCodeOf(r), 0);
+      assert.deepEqual(r.tables.map((t) => t.units), ['£m', '£m', '£m']);
+      assert.deepEqual(r.tables.map((t) => t.checked.totals), [1, 1, 1]);
+      assert.deepEqual(r.tables[2].totals.map((t) => [t.row, t.from, t.to]), [[28, 30, 34]]);
+      assert.deepEqual(r.tables[1].totals.map((t) => [t.row, t.from, t.to]), [[10, 12, 26]]);
+    });
+
+    it('before: "Council Tax Requirement" was read as the total of the four sources above it (52.2 against 189.9): not any more', () => {
+      assert.ok(!audit(ang).findings.some((f) => f.row === 34));
+    });
+
+    it('Revenue Support Grant printed 112.2: the five sources come to 252.1 against the caption\'s 242.1, an error at the caption', () => {
+      assert.deepEqual(flags(audit(ang.replace('\t102.2', '\t112.2'))), ['28:1 auto.cast.caption 252.1']);
+    });
+
+    it('Council Tax Requirement printed 189.9 (the sum of the four above it): the caption still finds it (189.9 against 242.1)', () => {
+      assert.deepEqual(flags(audit(ang.replace('\t52.2', '\t189.9'))), ['28:1 auto.cast.caption 189.9']);
+    });
+
+    it('Adults Services printed 58.7: the fifteen services come to 252.1 against "Gross Expenditure - £242.1m"', () => {
+      assert.deepEqual(flags(audit(ang.replace('\t48.7', '\t58.7'))), ['10:1 auto.cast.caption 252.1']);
+    });
+
+    it('the movement: "2024/25 Total Net Revenue Expenditure" printed 189.7 is found as the running statement from "2023/24 Total Net Revenue Expenditure" (170.8 + 14.3 + 3.1 − 4.1 − 4.4 = 179.7)', () => {
+      assert.deepEqual(flags(audit(ang.replace('\t179.7', '\t189.7'))), ['7:2 auto.cast 179.7']);
+    });
+  });
 });
