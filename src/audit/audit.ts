@@ -108,7 +108,7 @@ function rangeOf(t: FoundTable, from: FoundTable = t): string {
 }
 
 function auditTable(t: FoundTable, forced: Layout | undefined, alongside: ReadonlySet<Layout>, carried?: TableRow):
-  { table: AuditedTable; findings: AuditFinding[]; involved: [number, number][]; plain: [number, number][]; endsWith?: TableRow } | UncheckedTable | undefined {
+  { table: AuditedTable; findings: AuditFinding[]; audit: Audit; endsWith?: TableRow } | UncheckedTable | undefined {
   const recognised = recogniseLayout(t);
   const layout = forced ?? recognised;
   if (forced && !fits(t, forced)) return undefined;
@@ -162,7 +162,7 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
       reservesRules(a);
       break;
     case 'auto':
-      audited = genericRules(a);
+      audited = genericRules(a, new Set(rolls.flatMap((r) => r.changes)));
       break;
   }
   // A column headed as a total that adds the columns beside it is checked however few the rows and
@@ -180,8 +180,7 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   return {
     table: { sheet: t.grid.sheet, layout, range, units: t.units, checked: a.checked, totals: a.totals, differences: a.differences, ...(a.percentages.length ? { percentages: a.percentages } : {}), ...(t.grid.readAs ? { readAs: t.grid.readAs } : {}) },
     findings: a.findings,
-    involved: a.involved,
-    plain: a.plain,
+    audit: a,
     ...(a.blocks.has(t.rows.length - 1) ? { endsWith: t.rows[t.rows.length - 1] } : {}),
   };
 }
@@ -222,8 +221,8 @@ export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
     report.tables.push(done.table);
     placed.push({ t, layout: done.table.layout });
     report.findings.push(...done.findings);
-    if (o.trace) for (const [r, c] of done.involved) traced.push({ grid: g, r, c });
-    if (o.trace) for (const [r, c] of done.plain) plain.push({ grid: g, r, c });
+    if (o.trace) for (const [r, c] of done.audit.involved) traced.push({ grid: g, r, c });
+    if (o.trace) for (const [r, c] of done.audit.plain) plain.push({ grid: g, r, c });
   }
   if (report.tables.length === 0) {
     const where = grids.map((g) => g.sheet).join(', ') || '(no sheet)';

@@ -245,7 +245,10 @@ export function findTables(g: Grid): FoundTable[] {
  * where the table above prints figures (a new table's figures would sit in columns of their own).
  */
 function continues(g: Grid, w: number, [s0, s1]: [number, number], prevEnd: number, figureCols: Set<number>): boolean {
-  if (s0 - prevEnd - 1 > 2 || !hasNumber(g, s0, w - 1) || isCheckRow(g, s0)) return false;
+  // A heading that ends with a colon ("Funded By:", "Less:") goes on with what is above it.
+  let first = s0;
+  while (first < s1 && isTitleRow(g, first, w) && /:\s*$/.test(cellText(cellAt(g, first, 0)))) first++;
+  if (s0 - prevEnd - 1 > 2 || !hasNumber(g, first, w - 1) || isCheckRow(g, first)) return false;
   for (let r = s0; r <= s1; r++) {
     for (let c = 0; c < w; c++) if (readAt(g, r, c).kind === 'number' && !figureCols.has(c)) return false;
     if (headerAgain(g, w, [], r, figureCols) !== undefined) return false;

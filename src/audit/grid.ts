@@ -209,6 +209,13 @@ function plainFigure(v: string): Reading | undefined {
 
 export function readCell(v: GridCell): Reading {
   if (v === null || v === undefined) return { kind: 'blank' };
+  if (typeof v === 'string' && v.length > 0) {
+    const c = v.charCodeAt(0);
+    // Words (a label, a heading): a figure never starts with a letter, nor does the part of one read
+    // before a mark, footnote or unit after it; only "none" and "nil" are figures (nils). The reason is
+    // the one the general path gives (parsePrinted's).
+    if (((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && !NIL_WORD.test(v)) return { kind: 'text', text: v, reason: `${JSON.stringify(v)} is not a number as printed` };
+  }
   if (typeof v === 'string' && v.length > 0 && v.length <= 24) {
     const c = v.charCodeAt(0);
     // a plain figure never reads as a unit ("000" does: left to the general path) or as a nil word

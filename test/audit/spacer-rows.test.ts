@@ -73,3 +73,51 @@ describe('audit: spacer rows inside one build-up (Barrow BC\'s page for Cumbria 
     assert.equal(audit(two).tables.length, 2);
   });
 });
+
+// Scottish Police Authority, Financial Outturn 27 June 2024, "Overall Outturn Summary" (£m):
+// https://spa.police.uk/publication-library/financial-outturn-27-june-2024/further-detail
+const spa = tsv([
+  ['Overall Outturn Summary', 'Revenue', 'Capital', 'Reform - Revenue'],
+  ['', '£m', '£m', '£m'],
+  ['Total Expenditure (Provisional)', '1,347.7', '63.4', '20.0'],
+  ['', '', '', ''],
+  ['Funded By:', '', '', ''],
+  ['Grant-in aid (core)', '1,328.2', '50.1', '20.0'],
+  ['Grant-in aid (pay award)', '18.3', '0.0', '0.0'],
+  ['Grant-in aid (additional)', '6.4', '0.1', '0.0'],
+  ['IFRS 16 funding adjustment', '(5.2)', '8.4', '0.0'],
+  ['Capital receipts', '0.0', '2.1', '0.0'],
+  ['Other', '0.0', '2.7', '0.0'],
+  ['Total Funding', '1,347.7', '63.4', '20.0'],
+  ['Outturn position (Over) / Under', '0.0', '0.0', '0.0'],
+  ['', '', '', ''],
+  ['Total expenditure movement versus Q3 FC', '(11.2)', '8.5', '0.0'],
+  ['Explained By:', '', '', ''],
+  ['IFRS16 expenditure adjustment', '(5.2)', '8.4', '0.0'],
+  ['(Reduction) / Increase in Q3 FC spend', '(5.0)', '0.1', '0.0'],
+]);
+
+describe('audit: a heading ending in a colon goes on with the table; a total above "Explained By:" and its lines (SPA outturn 2023/24)', () => {
+  it('as printed: one table under its header (£m); the movement\'s Revenue figure is found 1.0 out ((5.2) + (5.0) = (10.2))', () => {
+    const r = audit(spa);
+    assert.equal(r.tables.length, 1);
+    assert.equal(r.tables[0].units, '£m');
+    assert.deepEqual(flags(r), ['15:2 auto.cast -10.2']);
+    // Total Funding: 1,328.2 + 18.3 + 6.4 − 5.2 + 0 + 0 = 1,347.7; 50.1 + 0 + 0.1 + 8.4 + 2.1 + 2.7 = 63.4; 20.0.
+    // The movement: capital 8.4 + 0.1 = 8.5, reform 0.0 + 0.0 = 0.0 (exact).
+    assert.deepEqual(r.tables[0].totals.map((t) => [t.row, t.from, t.to]), [[12, 6, 11], [15, 17, 18]]);
+    assert.equal(r.tables[0].checked.totals, 6);
+  });
+
+  it('with the movement printed (10.2), clean', () => {
+    const r = audit(spa.replace('(11.2)', '(10.2)'));
+    assert.deepEqual(flags(r), []);
+    assert.equal(exitCodeOf(r), 0);
+  });
+
+  it('a capital line of the explanation changed (8.4 → 8.3): the movement is found out in that column too', () => {
+    const r = audit(spa.replace('(11.2)', '(10.2)').replace('IFRS16 expenditure adjustment\t(5.2)\t8.4', 'IFRS16 expenditure adjustment\t(5.2)\t8.3'));
+    assert.deepEqual(flags(r), ['15:3 auto.cast 8.4']);
+  });
+});
+
