@@ -172,7 +172,7 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
       reservesRules(a);
       break;
     case 'auto':
-      audited = genericRules(a);
+      audited = genericRules(a, new Set(rolls.flatMap((r) => r.changes)));
       break;
   }
   // A column headed as a total that adds the columns beside it is checked however few the rows and

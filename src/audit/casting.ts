@@ -831,9 +831,34 @@ class TotalsReader {
       }
     }
     const { score } = cast;
+    if (score.exact + score.near === 0 && this.lineOfTheRowBelow(i, cands)) return;
     const best = score.exact + score.near === 0 ? this.leastChange(row, cands, cast.best) : cast.best;
     if (this.readAsLine(i, k0, best, score)) return;
     this.take(i, best.k, best.why);
+  }
+
+  /**
+   * "Total amount to be met from Council Tax" that nothing above adds up to, under which an unlabelled
+   * row prints exactly the sum of it and the rows above it (Fife's "Financed by:" block: grants + rates +
+   * the amount from council tax = 1,060,943): the label begins like a total's, but the arithmetic says
+   * it is a line of the block the row below closes. Read as a line, with a note. True when so read.
+   */
+  private lineOfTheRowBelow(i: number, cands: Start[]): boolean {
+    const { a, rows } = this;
+    const next = rows[i + 1];
+    if (!next || next.label || next.empty || next.rowType !== undefined) return false;
+    const cols = this.printedCols(next);
+    if (!cols.length || cols.every(([, p]) => p.value.isZero())) return false;
+    const adds = (k: number) => cols.every(([j, p]) => {
+      const above = this.s.sumFrom(j, k);
+      const own = a.value(rows[i], this.cols[j]);
+      return above !== undefined && own !== undefined && above.plus(own).eq(p.value);
+    });
+    if (!cands.some((c) => adds(c.k))) return false;
+    this.kinds[i] = 'line';
+    a.note(rows[i], a.t.labelCol, 'cast.total-read-as-line', `"${rows[i].label}" is read as a line: its label begins like a total's, but nothing above adds up to it, and the unlabelled row under it adds it with the rows above`);
+    this.push(i);
+    return true;
   }
 
   /** The stack position where the block after the heading this total names starts; -1 when it names none of the last 50. */

@@ -3,7 +3,7 @@
 // Outturn's "engine figures" mirror block to its right).
 import type { Units } from '../engine/model';
 import type { TableLayout } from '../engine/tables';
-import { type Grid, type Reading, NIL_WORD, RULE, boldAt, cellAt, cellText, readAt, width } from './grid';
+import { type Grid, type Reading, NIL_WORD, NOT_APPLICABLE, RULE, boldAt, cellAt, cellText, readAt, width } from './grid';
 
 /**
  * The statutory layouts (revenue, capital, reserves); Outturn's forecasting tables: the forecast
@@ -204,7 +204,7 @@ export function findTables(g: Grid): FoundTable[] {
     // table stacked under the first with no blank line) starts a band of its own, with the title lines
     // directly above it.
     const skip = new Set<number>();
-    for (let r = bodyStart + 1; r <= last && headerRows.length; r++) {
+    for (let r = bodyStart + 1; r <= last; r++) {
       const again = headerAgain(g, w, headerRows, r, numericish);
       if (again === 'same') skip.add(r);
       if (again !== 'other') continue;
@@ -269,10 +269,17 @@ function headerAgain(g: Grid, w: number, headerRows: number[], r: number, figure
   if (n < 2 || hasNumber(g, r, w - 1)) return undefined;
   const texts = [...figureCols].map((c) => [c, normalise(cellText(cellAt(g, r, c)))] as const).filter(([, x]) => x);
   const caption = (row: number, c: number) => normalise(cellText(cellAt(g, row, c)));
+  // Under no header at all, or one naming only units (a block of label and figure): captions over two
+  // figure columns or more start a table of their own.
+  const named = headerRows.some((row) => [...figureCols].filter((c) => caption(row, c) && !UNIT_CAPTION.test(caption(row, c))).length >= 2);
+  if (!named) return texts.filter(([, x]) => /[a-z]{2}/.test(x) && !NOT_APPLICABLE.test(x)).length >= 2 ? 'other' : undefined;
   const h = headerRows.find((row) => texts.every(([c, x]) => x === caption(row, c)));
   if (h !== undefined) return caption(r, 0) === caption(h, 0) ? 'same' : 'other';
   return texts.every(([, x]) => unitsIn(x) || /\bthousands?\b|\b(19|20)\d\d\b/.test(x)) ? 'other' : undefined;
 }
+
+/** A caption that names only a unit: "£000", "£'000", "(£m)", "%". */
+const UNIT_CAPTION = /^\(?\s*(£\s*('?\s*000s?|m|k|bn)?|%|'?000s?)\s*\)?$/i;
 
 /** A title line: text in the first cell only. */
 function isTitleRow(g: Grid, r: number, w: number): boolean {

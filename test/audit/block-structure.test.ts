@@ -1,4 +1,4 @@
-// Spacer rows (session 5's trial, entry 9): an HTML table's empty rows, or a blank line between the
+// How a table's blocks are read (session 5's trial). Spacer rows (entry 9): an HTML table's empty rows, or a blank line between the
 // blocks of one build-up, do not end the table; and a line named in a column of its own beside "Less"
 // ("Less | Fees and Charges", then " | Other Grants") is named by that text. Shown on the table as
 // printed (transcribed exactly, source named) and with one figure changed; every expected figure
@@ -121,3 +121,58 @@ describe('audit: a heading ending in a colon goes on with the table; a total abo
   });
 });
 
+
+// Fife Council, "How your council tax is spent": Calculation of Council Tax 2024-2025 (£000; the
+// directorate table's % column aside): https://www.fife.gov.uk/kb/docs/articles/housing/council-tax/how-your-council-tax-is-spent
+const fife = tsv([
+  ['Calculation of Council Tax 2024-2025', '', '', ''],
+  ['Gross Expenditure', '1,139,124', '', ''],
+  ['Minus Fees & Charges', '78,181', '', ''],
+  ['Net Spending', '1,060,943', '', ''],
+  ['SPENDING PER DIRECTORATE', 'Net Expenditure (excluding capital charges)', 'Capital Charges', 'Net Expenditure (including capital charges)'],
+  ['', '£000', '£000', '£000'],
+  ['Education', '446,047', '38,222', '484,269'],
+  ['Health & Social Care', '249,345', '1,327', '250,672'],
+  ['Place', '140,720', '29,440', '170,160'],
+  ['Finance & Corporate Services', '67,149', '5,510', '72,659'],
+  ['Communities', '158,849', '9,588', '168,437'],
+  ['Other Services', '2,253', '0', '2,253'],
+  ['Additional Items', '-57,898', '0', '-57,898'],
+  ['Adjustment for Capital Charges', 'n/a', '-29,609', '-29,609'],
+  ['NET SERVICE EXPENDITURE', '1,006,465', '54,478', '1,060,943'],
+  ['Financed by:', '', '', ''],
+  ['Government Grants', '', '', '724,533'],
+  ['Non-Domestic Rates', '', '', '143,471'],
+  ['Total amount to be met from Council Tax', '', '', '192,939'],
+  ['', '', '', '1,060,943'],
+]);
+
+describe('audit: a header under a block with none starts a table; a "Total …" line the row below adds (Fife 2024/25)', () => {
+  it('as printed: two tables, no unreadable header cells, clean', () => {
+    const r = audit(fife);
+    assert.deepEqual(r.tables.map((t) => t.range), ['rows 1-4', 'rows 5-20']);
+    assert.deepEqual(flags(r), []);
+    assert.equal(exitCodeOf(r), 0);
+    // 1,139,124 − 78,181 = 1,060,943; the directorates 446,047 + … − 57,898 + n/a = 1,006,465 (and 54,478;
+    // 1,060,943); 724,533 + 143,471 + 192,939 = 1,060,943, the unlabelled row under "Total amount to be met …"
+    assert.deepEqual(r.tables[1].totals.map((t) => [t.row, t.from, t.to]), [[15, 7, 14], [20, 17, 19]]);
+    assert.ok(r.findings.some((f) => f.rule === 'cast.total-read-as-line' && f.row === 19));
+  });
+
+  it('the amount from council tax printed 192,993: the changed cell is flagged (exit 1)', () => {
+    // Nothing then confirms "Total amount to be met …" as a line (the row below no longer adds it), so it
+    // is read as the total of the two lines above it and flagged there, at the changed cell; the expected
+    // figure is that reading's (724,533 + 143,471 = 868,004). A total smaller than one of its own lines
+    // of the same sign cannot be their total: that rule (trial entry 14) would read it as a line and
+    // flag the unlabelled 1,060,943 instead (expected 1,060,997).
+    const r = audit(fife.replace('192,939', '192,993'));
+    assert.deepEqual(flags(r), ['19:4 auto.cast 868004']);
+    assert.equal(exitCodeOf(r), 1);
+  });
+
+  it('a header naming only units over the first block does not stop the captions row below from starting a table', () => {
+    const r = audit(fife.replace('Calculation of Council Tax 2024-2025\t\t\t\n', 'Calculation of Council Tax 2024-2025\t\t\t\n\t£\'000\t\t\n'));
+    assert.equal(r.tables.length, 2);
+    assert.deepEqual(flags(r), []);
+  });
+});
