@@ -37,7 +37,7 @@ const YEAR = /\b((?:19|20)\d\d)\s*[/-]\s*(?:\d\d|(?:19|20)\d\d)\b/;
 const YEAR_AT_END = new RegExp(`${YEAR.source}\\)?$`);
 const YEAR_FIRST = new RegExp(`^\\(?${YEAR.source}`);
 /** The quantities a statement carries from one financial year to the next (the last word of its label). */
-const YEAR_NOUNS = new Set(['budget', 'requirement', 'balance', 'balances', 'reserve', 'reserves', 'programme', 'precept']);
+const YEAR_NOUNS = new Set(['budget', 'requirement', 'balance', 'balances', 'reserve', 'reserves', 'programme', 'precept', 'expenditure']);
 /** Words that qualify a balance without naming another one ("approved as at", "revised", "position at"). */
 const AS_AT = new Set(['as', 'at', 'of', 'on', 'to', 'the', 'approved', 'revised', 'latest', 'current', 'agreed', 'position']);
 /** Words naming the version a budget or programme starts from, and a later one. */
