@@ -90,7 +90,7 @@ export function genericRules(a: Audit, budgetChanges: ReadonlySet<number> = new 
   for (const pct of pcts) {
     const cands: { num: number; den: number }[] = [];
     for (const n of money) for (const d of money) if (n !== d) cands.push({ num: n, den: d });
-    checkPercent(a, pct, cands, body, 'auto.percent');
+    checkPercent(a, pct, cands, body, 'auto.percent', false, money);
   }
   const gaps = surplusRows(a, money);
   const rolled = rollAcrossYears(a, money);
