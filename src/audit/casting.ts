@@ -31,11 +31,20 @@ const isAllCaps = (s: string) => /[A-Z]/.test(s) && s === s.toUpperCase();
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** A date in a label: "30 November 2019", "31st March 2005", "March 2005", "31/03/2024" (day first, as the UK writes it). */
 const DATE = /\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b|\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/i;
+/** A financial year: "2021/22", "2021-22", "2021/2022" (its first calendar year in group 1). */
+const YEAR = /\b((?:19|20)\d\d)\s*[/-]\s*(?:\d\d|(?:19|20)\d\d)\b/;
+/** A label ending with its financial year ("Budget Requirement 2023/24", "Net Budget for 2022/23"), or starting with it ("2022/23 Budget"). */
+const YEAR_AT_END = new RegExp(`${YEAR.source}\\)?$`);
+const YEAR_FIRST = new RegExp(`^\\(?${YEAR.source}`);
+/** The quantities a statement carries from one financial year to the next (the last word of its label). */
+const YEAR_NOUNS = new Set(['budget', 'requirement', 'balance', 'balances', 'reserve', 'reserves', 'programme', 'precept', 'expenditure']);
 /** Words that qualify a balance without naming another one ("approved as at", "revised", "position at"). */
 const AS_AT = new Set(['as', 'at', 'of', 'on', 'to', 'the', 'approved', 'revised', 'latest', 'current', 'agreed', 'position']);
 /** Words naming the version a budget or programme starts from, and a later one. */
 const EARLY = new Set(['original', 'initial', 'approved', 'agreed']);
 const LATE = new Set(['revised', 'latest', 'updated', 'amended', 'current']);
+/** Any word of EARLY or LATE, anywhere in a label (a label without one names no version). */
+const VERSION_WORD = /original|initial|approved|agreed|revised|latest|updated|amended|current/i;
 
 /**
  * A label naming a balance at a date: its name without the date and its qualifiers ("budget" for
@@ -59,6 +68,20 @@ export function datedName(label: string): { name: string; date: number } | undef
  */
 export function balanceAt(label: string): { name: string; date?: number; stage?: 0 | 1 } | undefined {
   if (DATE.test(label)) return datedName(label);
+  const fy = YEAR_AT_END.exec(label.trim()) ?? YEAR_FIRST.exec(label.trim());
+  if (fy) {
+    // A budget or balance of a financial year ("Base Budget 2021/22" … "Net Expenditure Budget for
+    // 2022/23", "2022/23 Budget"; a year inside a sentence, "… to support the 2022/23 Budget", is not
+    // one): named by its last word, which must name such a quantity; dated at the year's start.
+    // A version word as well ("Approved budget 2019/20" … "Revised budget 2019/20") orders two of the same year.
+    const rest = normalise(label.replace(YEAR, ' ')).split(/[^a-z]+/).filter((w) => w && !AS_AT.has(w) && w !== 'for' && w !== 'in');
+    const head = rest[rest.length - 1];
+    const all = normalise(label).split(/[^a-z]+/);
+    const stage = all.some((w) => LATE.has(w)) ? 1 : all.some((w) => EARLY.has(w)) ? 0 : undefined;
+    return head && YEAR_NOUNS.has(head) ? { name: head, date: Number(fy[1]) * 10_000 + 401, ...(stage !== undefined ? { stage } : {}) } : undefined;
+  }
+  // no version word anywhere in it (the common line): no version either, without splitting it into words
+  if (!VERSION_WORD.test(label)) return undefined;
   const ws = normalise(label).split(/[^a-z0-9]+/).filter((w) => w);
   const stage = ws.some((w) => LATE.has(w)) ? 1 : ws.some((w) => EARLY.has(w)) ? 0 : undefined;
   const name = ws.filter((w) => !AS_AT.has(w) && !EARLY.has(w) && !LATE.has(w)).join(' ');
@@ -89,6 +112,8 @@ export interface Block {
 /** A line that says in words it is subtracted ("Less: fees and charges", "Deduct …"), or a heading over such lines ("Less: Central Government Support"). */
 export const LESS = /^(less|deduct|minus)\b/i;
 
+const NONE: readonly number[] = [];
+
 /** Per column of money, the running sums of the stack of rows not yet totalled, indexed by value. */
 class RunningSums {
   readonly stack: number[] = [];
@@ -103,7 +128,8 @@ class RunningSums {
   private readonly bad: number[][];
   /** per column: how many rows of the stack up to each position print a figure there (a stepped layout's empty columns) */
   private readonly figures: number[][];
-  private readonly index: Map<number | string, number[]>[];
+  /** per column: the stack positions at which the running sum takes each value (one position as a number, several as a list) */
+  private readonly index: Map<number | string, number | number[]>[];
   constructor(
     private readonly a: Audit,
     readonly cols: number[],
@@ -156,8 +182,9 @@ class RunningSums {
   private addIndex(j: number, k: number): void {
     const key = this.key(this.pre[j][k]);
     const l = this.index[j].get(key);
-    if (l) l.push(k);
-    else this.index[j].set(key, [k]);
+    if (l === undefined) this.index[j].set(key, k);
+    else if (typeof l === 'number') this.index[j].set(key, [l, k]);
+    else l.push(k);
   }
   /** A figure of column j as an integer of the column's unit (only where the column sums in integers). */
   private int(j: number, x: Num): number {
@@ -196,8 +223,11 @@ class RunningSums {
       for (let j = 0; j < this.cols.length; j++) {
         const key = this.key(this.pre[j][top]);
         const l = this.index[j].get(key)!;
-        l.pop();
-        if (!l.length) this.index[j].delete(key);
+        if (typeof l === 'number') this.index[j].delete(key);
+        else {
+          l.pop();
+          if (!l.length) this.index[j].delete(key);
+        }
         this.pre[j].pop();
         this.bad[j].pop();
         this.figures[j].pop();
@@ -246,10 +276,11 @@ class RunningSums {
     return d.isZero() ? 'exact' : d.lte(stepOf(p.places).times(top - k).div(2)) ? 'near' : 'off';
   }
   /** Positions k (at most a few per column, nearest first) from which the stack sums to the figure p in column j. */
-  startsFor(j: number, p: Num, maxK: number): number[] {
+  startsFor(j: number, p: Num, maxK: number): readonly number[] {
     const top = this.pre[j][this.stack.length];
     const l = this.index[j].get(typeof top === 'number' ? top - this.int(j, p) : top.minus(p.value).toString());
-    if (!l) return [];
+    if (l === undefined) return NONE;
+    if (typeof l === 'number') return l <= maxK ? [l] : NONE;
     const out: number[] = [];
     for (let n = l.length - 1; n >= 0 && out.length < 3; n--) if (l[n] <= maxK) out.push(l[n]);
     if (l[0] <= maxK && !out.includes(l[0])) out.push(l[0]);
@@ -368,11 +399,25 @@ class TotalsReader {
    * The worded reading of the run from k holds when it subtracts a line the plain one adds, and every
    * such line prints its figures positive (a "Less:" line printed in brackets is already negative: the
    * words add nothing, and a bracketed one among positive ones is a sign to check, not a convention).
+   * `loose`, for a row placed as a total and checked whatever it casts to: most of the figures of those
+   * lines printed positive (the bracketed one among them is then the figure the cast finds wrong).
    */
-  private wordedHolds(k: number): boolean {
+  private wordedHolds(k: number, loose = false): boolean {
     const { a, rows, cols, s } = this;
     const neg = s.stack.slice(k).filter((m) => this.negs.has(m));
-    return neg.length > 0 && neg.every((m) => cols.every((c) => !(a.value(rows[m], c) ?? ZERO).isNegative()));
+    if (!neg.length) return false;
+    if (!loose) return neg.every((m) => cols.every((c) => !(a.value(rows[m], c) ?? ZERO).isNegative()));
+    // Loose (a row placed as a total, checked whatever it casts to): most of those lines' figures
+    // positive; a bracketed one among them is then the figure to check, found by the cast.
+    let plus = 0;
+    let minus = 0;
+    for (const m of neg) for (const c of cols) {
+      const v = a.value(rows[m], c);
+      if (v === undefined || v.isZero()) continue;
+      if (v.isNegative()) minus++;
+      else plus++;
+    }
+    return plus > minus;
   }
 
   /** The rows of the run from k that the worded reading subtracts. */
@@ -381,9 +426,13 @@ class TotalsReader {
   }
 
   /** The row's printed figures in the columns of money: [column index j into cols, figure]. */
-  private printedCols(row: TableRow): (readonly [number, Num])[] {
-    return this.cols.map((c, j) => [j, this.a.num(row, c)] as const).filter((x): x is readonly [number, Num] => x[1] !== undefined);
+  private printedCols(row: TableRow): readonly (readonly [number, Num])[] {
+    let p = this.printed.get(row);
+    if (!p) this.printed.set(row, (p = this.cols.map((c, j) => [j, this.a.num(row, c)] as const).filter((x): x is readonly [number, Num] => x[1] !== undefined)));
+    return p;
   }
+  /** printedCols of each row asked about (the readings a row's figures do not change during the pass) */
+  private readonly printed = new Map<TableRow, readonly (readonly [number, Num])[]>();
 
   /**
    * The column (index into cols) the row's figure in column j adds for the run from k: j, or in a
@@ -392,11 +441,12 @@ class TotalsReader {
    */
   private stepped(row: TableRow, j: number, k: number): number {
     const own = this.a.num(row, this.cols[j]);
-    if (!own || own.value.isZero()) return j;
+    if (!own) return j;
     const l = this.s.stepped(j, k);
     if (l === j) return j;
     const inner = this.a.num(row, this.cols[l]);
-    return !inner || inner.value.eq(own.value) ? l : j;
+    // A nil sub-total steps out too, when the row prints nothing in the inner column (see steppedFrom).
+    return !inner || (!own.value.isZero() && inner.value.eq(own.value)) ? l : j;
   }
 
   /** How the run of the stack from position k to the top casts to the row's printed figures. */
@@ -425,14 +475,19 @@ class TotalsReader {
    * its (non-nil) columns that vote for each: most votes first, then the longest run.
    */
   private voted(row: TableRow, least: number, sums = this.s): { k: number; votes: number }[] {
-    const votes = new Map<number, number>();
+    let votes: Map<number, number> | undefined;
     for (const [j, p] of this.printedCols(row)) {
       if (p.value.isZero()) continue;
-      const ks = new Set(sums.startsFor(j, p, sums.top - least));
+      const direct = sums.startsFor(j, p, sums.top - least);
       // A stepped layout: the run prints nothing in this column, and the column to its left adds up to it.
-      if (j > 0) for (const k of sums.startsFor(j - 1, p, sums.top - least)) if (this.s.stepped(j, k) === j - 1) ks.add(k);
+      const left = j > 0 ? sums.startsFor(j - 1, p, sums.top - least) : NONE;
+      if (!direct.length && !left.length) continue;
+      const ks = new Set(direct);
+      for (const k of left) if (this.s.stepped(j, k) === j - 1) ks.add(k);
+      votes ??= new Map();
       for (const k of ks) votes.set(k, (votes.get(k) ?? 0) + 1);
     }
+    if (!votes) return [];
     return [...votes.entries()].map(([k, v]) => ({ k, votes: v })).sort((x, y) => y.votes - x.votes || x.k - y.k);
   }
 
@@ -449,7 +504,7 @@ class TotalsReader {
     a.blocks.set(i, { members, why, ...(taken ? { minus: taken } : {}), ...(carried ? { carried } : {}) });
     const first = carried?.row ?? rows[members[0]];
     const last = rows[members[members.length - 1]];
-    a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(first), to: a.rowNumber(last), why });
+    a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(first), to: a.rowNumber(last), why, ...(taken ? { less: [...taken].map((m) => a.rowNumber(rows[m])) } : {}) });
     this.underLess = false;
     this.pushNeg = !taken && !carried && members.every((m) => this.negs.has(m));
     this.push(i);
@@ -466,12 +521,15 @@ class TotalsReader {
 
   // ---- headings ----
 
-  /** A heading: remembered by name (a total repeating it closes its block) and a new block starts. */
+  /** A heading: remembered by name (a total repeating it closes its block) and a new block starts (a new section too, unless it says "Less:" or "Add:"). */
   private readHeading(i: number): void {
     this.underLess = LESS.test(this.rows[i].label);
     this.headings.push({ name: nameOf(this.rows[i].label), pos: this.s.top });
     this.narrowFrom = this.s.top;
-    this.sectionFrom = this.s.top;
+    // A heading that deducts from or adds to what is above it ("Less: Central Government Support")
+    // carries on the reckoning above: no new section (a firmly labelled total below it may close the
+    // whole run, and is checked however far out).
+    if (!ADJUSTS.test(this.rows[i].label)) this.sectionFrom = this.s.top;
   }
 
   // ---- lines: a total by arithmetic or by where and how it is printed ----
@@ -483,8 +541,9 @@ class TotalsReader {
    */
   private readLine(i: number): void {
     const row = this.rows[i];
-    const closes = !this.tail && (CLOSES.test(row.label) || row.ruled === true) && !OPENS.test(row.label);
-    const mayClose = !this.tail && !OPENS.test(row.label) && (!this.anyBold || row.bold || closes);
+    const opens = !this.tail && OPENS.test(row.label);
+    const closes = !this.tail && (CLOSES.test(row.label) || row.ruled === true) && !opens;
+    const mayClose = !this.tail && !opens && (!this.anyBold || row.bold || closes);
     // A block that balances (or carries on) exactly in every column comes before a sum that casts in all but one.
     if (mayClose && (this.carriedOn(i, true) || this.balancing(i, true) || this.byArithmetic(i, closes) || this.carriedOn(i) || this.balancing(i) || this.oneLineBlock(i, closes) || this.labelledClosing(i, closes) ||
       this.datedBalance(i) || this.placedAtEnd(i, closes) || this.runningAtEnd(i, closes))) return;
@@ -512,11 +571,15 @@ class TotalsReader {
     // … or printed one column out from the rows it adds, as a stepped layout prints its sub-totals.
     const stepsOut = (k: number) => this.printedCols(row).some(([j, p]) => !p.value.isZero() && j > 0 && s.stepped(j, k) === j - 1);
     const nonNil = (k: number) => s.stack.slice(k).filter((m) => cols.some((c) => !(a.value(rows[m], c) ?? ZERO).isZero())).length;
+    // … or exact in every column but one, that one within the rounding of the figures it adds: a
+    // sub-total with no total word whose rounding shows in one year ("Expenditure before contributions
+    // to/from reserves": 59,032 − 40,482 = 18,550; 59,443 − 40,899 = 18,544, printed 18,545).
+    const roundedInRest = (k: number, sums: RunningSums) => this.printedCols(row).every(([j, p]) => p.value.isZero() || sums.compare(this.stepped(row, j, k), k, p) === 'exact' || sums.compare(this.stepped(row, j, k), k, p) === 'near');
     // The plain sum, else (with more columns agreeing) the lines said in words to be subtracted taken so.
     const readings = [this.s, ...(this.w ? [this.w] : [])].map((sums) => {
       const best = this.voted(row, 2, sums)[0];
       const agrees = best !== undefined && (best.votes === n || (best.votes >= 2 && best.votes * 2 > n) ||
-        ((placedAsTotal || stepsOut(best.k)) && n >= 2 && best.votes === n - 1 && solid(best.k, sums))) && nonNil(best.k) >= 2;
+        (n >= 2 && best.votes === n - 1 && solid(best.k, sums) && (placedAsTotal || stepsOut(best.k) || roundedInRest(best.k, sums)))) && nonNil(best.k) >= 2;
       return agrees ? { best, sums } : undefined;
     }).filter((x) => x !== undefined && (x.sums === s || this.wordedHolds(x.best.k)));
     if (!readings.length) return false;
@@ -652,6 +715,7 @@ class TotalsReader {
    * run above.
    */
   private labelledClosing(i: number, closes: boolean): boolean {
+    if (!closes) return false;
     const row = this.rows[i];
     const { s, narrowFrom } = this;
     const firm = CLOSES_FIRMLY.test(row.label);
@@ -662,7 +726,7 @@ class TotalsReader {
     if (firm && this.sectionFrom === 0 && !opensOwn) starts.reverse();
     const plain = starts.map((k) => ({ k, sc: this.score(row, k), sums: s })).reduce((x, y) => (better(y.sc, x.sc) ? y : x));
     // The lines said in words to be subtracted taken so, when that casts better.
-    const worded = this.w ? starts.filter((k) => this.wordedHolds(k)).map((k) => ({ k, sc: this.score(row, k, this.w), sums: this.w! })) : [];
+    const worded = this.w ? starts.filter((k) => this.wordedHolds(k, true)).map((k) => ({ k, sc: this.score(row, k, this.w), sums: this.w! })) : [];
     const k = worded.reduce((x, y) => (better(y.sc, x.sc) ? y : x), plain);
     const near = this.printedCols(row).every(([j, p]) => {
       const v = k.sums.sumFrom(this.stepped(row, j, k.k), k.k);
@@ -693,9 +757,9 @@ class TotalsReader {
       const earlier = balanceAt(rows[s.stack[q]].label);
       if (!earlier) continue;
       // The nearest dated or versioned row above: the balance this one moves on from, or another quantity (no reading).
-      const later = at.date !== undefined && earlier.date !== undefined ? at.date > earlier.date : at.stage === 1 && earlier.stage === 0;
+      const later = at.date !== undefined && earlier.date !== undefined && at.date !== earlier.date ? at.date > earlier.date : at.stage === 1 && earlier.stage === 0;
       if (earlier.name !== at.name || !later || s.top - q < 2) return false;
-      const how = at.date !== undefined ? 'at a later date' : 'in a later version';
+      const how = at.date !== undefined && at.date !== earlier.date ? (at.date % 10_000 === 401 && earlier.date! % 10_000 === 401 ? 'in a later year' : 'at a later date') : 'in a later version';
       return this.takeAsTotal(i, q, `labelled as "${rows[s.stack[q]].label}" ${how}: that balance and the changes since (a running statement)`);
     }
     return false;
@@ -747,8 +811,11 @@ class TotalsReader {
       }
       return;
     }
-    if (this.narrowFrom >= s.top && this.printedCols(row).every(([, p]) => p.value.isZero())) {
-      // A total of nothing (a class of reserves with none in it): nil, and it adds no rows.
+    const named = this.headingStart(nameOf(row.label));
+    if (this.narrowFrom >= s.top && this.printedCols(row).every(([, p]) => p.value.isZero()) && !(named >= 0 && named < s.top)) {
+      // A total of nothing (a class of reserves with none in it): nil, and it adds no rows — unless it
+      // names a heading above with rows under it ("Budget Adjustments" … "Total Net Budget
+      // Adjustments"): it totals them, and its nil is cast.
       this.push(i);
       this.narrowFrom = s.top;
       return;
@@ -758,7 +825,7 @@ class TotalsReader {
     if (this.nilTotal(i, cands)) return;
     const cast = this.castsBest(row, cands);
     // The lines said in words to be subtracted ("Less: …" printed positive) taken so, when that casts better.
-    const worded = this.w ? cands.filter((c) => this.wordedHolds(c.k)) : [];
+    const worded = this.w ? cands.filter((c) => this.wordedHolds(c.k, true)) : [];
     if (worded.length) {
       const w = this.castsBest(row, worded, this.w);
       if (w.score.exact + w.score.near > 0 && better(w.score, cast.score)) {
@@ -768,9 +835,34 @@ class TotalsReader {
       }
     }
     const { score } = cast;
+    if (score.exact + score.near === 0 && this.lineOfTheRowBelow(i, cands)) return;
     const best = score.exact + score.near === 0 ? this.leastChange(row, cands, cast.best) : cast.best;
     if (this.readAsLine(i, k0, best, score)) return;
     this.take(i, best.k, best.why);
+  }
+
+  /**
+   * "Total amount to be met from Council Tax" that nothing above adds up to, under which an unlabelled
+   * row prints exactly the sum of it and the rows above it (Fife's "Financed by:" block: grants + rates +
+   * the amount from council tax = 1,060,943): the label begins like a total's, but the arithmetic says
+   * it is a line of the block the row below closes. Read as a line, with a note. True when so read.
+   */
+  private lineOfTheRowBelow(i: number, cands: Start[]): boolean {
+    const { a, rows } = this;
+    const next = rows[i + 1];
+    if (!next || next.label || next.empty || next.rowType !== undefined) return false;
+    const cols = this.printedCols(next);
+    if (!cols.length || cols.every(([, p]) => p.value.isZero())) return false;
+    const adds = (k: number) => cols.every(([j, p]) => {
+      const above = this.s.sumFrom(j, k);
+      const own = a.value(rows[i], this.cols[j]);
+      return above !== undefined && own !== undefined && above.plus(own).eq(p.value);
+    });
+    if (!cands.some((c) => adds(c.k))) return false;
+    this.kinds[i] = 'line';
+    a.note(rows[i], a.t.labelCol, 'cast.total-read-as-line', `"${rows[i].label}" is read as a line: its label begins like a total's, but nothing above adds up to it, and the unlabelled row under it adds it with the rows above`);
+    this.push(i);
+    return true;
   }
 
   /** The stack position where the block after the heading this total names starts; -1 when it names none of the last 50. */
@@ -887,11 +979,21 @@ class TotalsReader {
     const strong = typed || row.bold || isAllCaps(row.label) || k0 === 'subtotal' || this.printedCols(row).every(([, p]) => p.value.isZero());
     if (strong || score.exact + score.near !== 0 || s.top - best.k >= 2 || !nameOf(row.label)) return false;
     this.kinds[i] = 'line';
+    if (explains(this.rows[i + 1])) {
+      // "Total expenditure movement" then "Explained By:" and its lines: tried as a total printed above them, after the pass.
+      this.above.push(i);
+      this.push(i);
+      return true;
+    }
     a.note(row, a.t.labelCol, 'cast.total-read-as-line', `"${row.label}" is read as a line: its label begins like a total's, but no run of rows above adds up to it`);
     this.push(i);
     return true;
   }
 }
+
+/** A heading that says the rows under it explain the figure above it: "Explained By:", "Analysed as:", "Made up of:". */
+const EXPLAINS = /^(explained by|analysed (as|by)|made up (of|as follows)|comprising|represented by|consisting of)\s*:?$/i;
+const explains = (row: TableRow | undefined) => row !== undefined && EXPLAINS.test(row.label.trim()) && row.cells.size > 0 && [...row.cells.values()].every((x) => x.kind === 'blank');
 
 /** Row i's non-nil figure equals the sum of the member rows' figures, in one of the columns at least (figures as printed). */
 function castsInSome(a: Audit, i: number, members: number[], cols: number[]): boolean {
@@ -912,7 +1014,8 @@ function castsInSome(a: Audit, i: number, members: number[], cols: number[]): bo
 function totalAbove(a: Audit, i: number, cols: number[]): void {
   const rows = a.t.rows;
   const members: number[] = [];
-  for (let j = i + 1; j < rows.length && a.kinds[j] === 'line' && !a.blocks.has(j); j++) members.push(j);
+  const from = explains(rows[i + 1]) ? i + 2 : i + 1;
+  for (let j = from; j < rows.length && a.kinds[j] === 'line' && !a.blocks.has(j); j++) members.push(j);
   if (members.length < 2) return;
   if (!castsInSome(a, i, members, cols)) return;
   a.kinds[i] = 'total';
@@ -987,11 +1090,12 @@ function subtotalsOfLinesLeftOver(a: Audit): void {
  * A total that misses its block by exactly twice one of its lines: that line is printed with the
  * wrong sign (the total is right, the line is not) — an error at the line, beside the total's finding.
  */
-function signSlip(a: Audit, total: TableRow, c: number, diff: Dec, members: number[], rule: string): void {
+function signSlip(a: Audit, total: TableRow, c: number, diff: Dec, members: number[], rule: string, minus?: ReadonlySet<number>): void {
   const rows = a.t.rows;
   const hits = members.filter((m) => {
     const v = a.num(rows[m], c);
-    return v !== undefined && !v.value.isZero() && v.value.times(-2).eq(diff);
+    // The line as the block counts it (subtracted when its words say so): flipping its sign moves the sum by twice that.
+    return v !== undefined && !v.value.isZero() && (minus?.has(m) ? v.value.neg() : v.value).times(-2).eq(diff);
   });
   if (hits.length !== 1) return;
   const line = rows[hits[0]];
@@ -1017,9 +1121,14 @@ function signSlip(a: Audit, total: TableRow, c: number, diff: Dec, members: numb
 function steppedFrom(a: Audit, cols: number[], c: number, members: number[], total: TableRow): number {
   const prints = (k: number) => members.some((m) => a.num(a.t.rows[m], k) !== undefined);
   const own = a.num(total, c);
-  // A nil total of empty lines casts as it stands (nil = nil), and so does a column the lines print in.
-  if (prints(c) || !own || own.value.isZero()) return c;
-  for (let j = cols.indexOf(c) - 1; j >= 0; j--) if (prints(cols[j])) return cols[j];
+  // A column the lines print in casts as it stands.
+  if (prints(c) || !own) return c;
+  for (let j = cols.indexOf(c) - 1; j >= 0; j--) {
+    if (!prints(cols[j])) continue;
+    // A nil total of empty lines casts as it stands (nil = nil) — unless the row prints nothing in
+    // the column its lines print in: then it is a stepped sub-total printed nil, cast against them.
+    return !own.value.isZero() || a.num(total, cols[j]) === undefined ? cols[j] : c;
+  }
   return c;
 }
 
@@ -1083,11 +1192,11 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
       const name = (row: TableRow) => row.label || `row ${a.rowNumber(row)}, no label`;
       const less = b.minus?.size ? `, less ${b.minus.size === b.members.length ? 'all of them' : b.minus.size === 1 ? [...b.minus].map((m) => name(rows[m]))[0] : `the ${b.minus.size} lines it subtracts`}` : '';
       const above = b.carried ? `${name(b.carried.row)} (row ${a.rowNumber(b.carried.row)}, above) and ` : '';
-      const what = (b.members.length === 1 && !above && !less ? `the row it totals (${name(first)}) shows` : `${above}the ${b.members.length} rows it totals (${name(first)} … ${name(last)}${less}) ${above || less ? 'come to' : 'add up to'}`) +
+      const what = () => (b.members.length === 1 && !above && !less ? `the row it totals (${name(first)}) shows` : `${above}the ${b.members.length} rows it totals (${name(first)} … ${name(last)}${less}) ${above || less ? 'come to' : 'add up to'}`) +
         (from === c ? '' : ` in ${a.col(from).caption || `column ${from + 1}`}, the column to its left where they print their figures (a stepped layout),`);
       // The difference is exactly one line's figure: the total most likely leaves that line out
       // (or counts it twice) — said with the total, and then no line is blamed for its sign.
-      const diff = printed.minus(expected);
+      const diff = expected.eq(printed) ? ZERO : printed.minus(expected);
       const left = diff.isZero() || b.members.length < 2 ? [] : b.members.filter((m) => {
         const v = signed(b, m, a.value(rows[m], from));
         return v !== undefined && !v.isZero() && (v.neg().eq(diff) || v.eq(diff));
@@ -1098,7 +1207,7 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
       }
       const terms = b.members.map((m): At => [rows[m], from]);
       const ok = a.check(row, c, expected, b.carried ? [[b.carried.row, c], ...terms] : terms, rule, what, extra);
-      if (!ok && left.length === 0) signSlip(a, row, from, diff, b.members.filter((m) => !b.minus?.has(m)), rule);
+      if (!ok && left.length === 0) signSlip(a, row, from, diff, b.members, rule, b.minus);
     }
   }
 }

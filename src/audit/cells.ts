@@ -3,7 +3,7 @@ import type { FoundTable, Layout } from './detect';
 import type { Audit } from './context';
 import { show } from './findings';
 import { Dec } from '../base/decimal';
-import { NOT_APPLICABLE, type Reading } from './grid';
+import { NOT_APPLICABLE, NOT_AVAILABLE, type Reading } from './grid';
 
 /**
  * Tables whose figures are not all spending, where a CR/DR mark cannot give a sign: in a statement
@@ -31,6 +31,30 @@ export function withLedgerSigns(t: FoundTable, layout: Layout): FoundTable {
         text: x.raw,
         reason: `"${x.raw}" is marked ${x.ledgerSign} (a ${x.ledgerSign === 'CR' ? 'credit' : 'debit'}), and in a ${layout === 'reserves' ? 'statement of reserves' : layout === 'financing' ? 'table of financing' : 'medium-term plan'} a credit may be a balance or funding (positive) as well as income (negative): print the figure with its sign, as −1,203 or (1,203), or without a mark`,
       });
+    }
+    if (!cells) return row;
+    changed = true;
+    return { ...row, cells };
+  });
+  return changed ? { ...t, rows } : t;
+}
+
+/**
+ * "n/a" (or "N/A", "n.a.", "NA", "not applicable", the statistical symbol ".") printed in a money column: nothing applies there,
+ * so the lines it sits among add it as nil (as a dash), with a note; a figure printed n/a is itself
+ * never compared with one recomputed (see Audit.check). A percentage printed n/a keeps its own reading
+ * (nothing to divide by: a note, see cellRules). Westmorland and Furness's 2024/25 budget prints
+ * "n/a" among its sources of finance. Returns `t` itself when nothing changes.
+ */
+export function withNotApplicable(t: FoundTable): FoundTable {
+  const money = new Set(t.columns.filter((c) => c.numeric && !c.percent).map((c) => c.c));
+  let changed = false;
+  const rows = t.rows.map((row) => {
+    let cells: Map<number, Reading> | undefined;
+    for (const [c, x] of row.cells) {
+      if (x.kind !== 'text' || !money.has(c) || !NOT_APPLICABLE.test(x.text)) continue;
+      cells ??= new Map(row.cells);
+      cells.set(c, { kind: 'number', value: new Dec(0), places: 0, units: 0, dash: true, percent: false, negativeZero: false, typed: false, raw: x.text.trim(), notApplicable: true });
     }
     if (!cells) return row;
     changed = true;
@@ -97,6 +121,9 @@ export function cellRules(a: Audit): void {
     for (const [c, x] of row.cells) {
       if (x.kind === 'text' && a.col(c).percent && NOT_APPLICABLE.test(x.text)) {
         a.note(row, c, 'printed.not-applicable', `${a.describe(row, c)}: printed ${x.text.trim()}, a percentage not applicable (nothing to divide by): not read`);
+      } else if (x.kind === 'text' && NOT_AVAILABLE.test(x.text)) {
+        // A figure the publisher holds but did not print: nothing can be read, which is no fault of the table.
+        a.note(row, c, 'printed.not-available', `${a.describe(row, c)}: printed ${x.text.trim()} (not available): not read, and nothing that depends on it is checked`);
       } else if (x.kind === 'text') {
         a.findings.push({
           severity: 'error',
@@ -115,6 +142,9 @@ export function cellRules(a: Audit): void {
           message: `${a.describe(row, c)}: printed ${x.raw}, a negative nil (a small negative figure rounded away; legitimate, but readers may ask)`,
           printed: x.raw,
         });
+      }
+      if (x.kind === 'number' && x.notApplicable) {
+        a.note(row, c, 'printed.not-applicable', `${a.describe(row, c)}: printed ${x.raw} (not applicable): read as nil where it is a line of a total; not itself checked`);
       }
       if (x.kind === 'number' && x.marker) {
         a.note(row, c, 'printed.footnote-marker', `${a.describe(row, c)}: printed ${x.raw}; read as ${x.value.toFixed()}, the footnote marker ${x.marker} set aside`);

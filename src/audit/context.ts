@@ -22,8 +22,27 @@ export interface Checked {
 
 export const noneChecked = (): Checked => ({ totals: 0, crossCasts: 0, variances: 0, percentages: 0, rollForwards: 0 });
 
+/** The counts of several tables (or blocks of one table) added together. */
+export function sumChecked(cs: readonly Checked[]): Checked {
+  const sum = noneChecked();
+  for (const c of cs) for (const k of Object.keys(sum) as (keyof Checked)[]) sum[k] += c[k];
+  return sum;
+}
+
+/** "3 total figure(s), 2 cross-cast(s), 8 variance(s), 0 percentage(s), 0 roll-forward(s)" */
+export function checkedText(c: Checked): string {
+  return `${c.totals} total figure(s), ${c.crossCasts} cross-cast(s), ${c.variances} variance(s), ${c.percentages} percentage(s), ${c.rollForwards} roll-forward(s)`;
+}
+
+const CATEGORIES = new Map<string, keyof Checked>();
 /** Which count a rule's check adds to, from the rule's name. */
 export function categoryOf(rule: string): keyof Checked {
+  let c = CATEGORIES.get(rule);
+  if (c === undefined) CATEGORIES.set(rule, (c = categoryByName(rule)));
+  return c;
+}
+
+function categoryByName(rule: string): keyof Checked {
   if (/percent/.test(rule)) return 'percentages';
   if (/across/.test(rule)) return 'crossCasts';
   if (/cast|unplaced|drawn|programme\.total|forecast\.outturn|total-underspend|net-underspend/.test(rule)) return 'totals';
@@ -40,6 +59,8 @@ export interface TotalTaken {
   from: number;
   to: number;
   why: string;
+  /** the rows of the file or sheet (1-based) among those it subtracts rather than adds: lines said in words to be subtracted ("Less: …"), or the sources a balancing figure nets off */
+  less?: number[];
 }
 
 /**
@@ -56,6 +77,27 @@ export interface DifferenceTaken {
   agree?: number;
 }
 
+/**
+ * A column of percentages the audit recomputed, on which basis: so a person can see the reading, and
+ * whether the column was read signed or unsigned.
+ */
+export interface PercentTaken {
+  /** 1-based column of the file or sheet */
+  column: number;
+  caption: string;
+  /** the quotient, as printed: "Variance £m / Budget £m", "… / the total's Budget £m", "… as a share of its total" */
+  is: string;
+  /** printed without the quotient's sign where it is negative (a percentage of an underspend printed 0.58 for (1.5)) */
+  unsigned: boolean;
+  /** how many rows the basis was learned from (agree with it); absent when the layout fixes it */
+  agree?: number;
+  /**
+   * 1-based rows whose quotient on this basis is negative and whose percentage is printed (not nil):
+   * the only rows that show whether the column keeps the quotient's sign.
+   */
+  negative: number[];
+}
+
 /** A cell of the table: its row and its column (grid index), as a check names the figures it uses. */
 export type At = readonly [TableRow, number];
 
@@ -66,19 +108,28 @@ export class Audit {
    * Every cell some check compared or used (grid row and column, 0-based), so that what no check
    * involves — a figure in no total, cross-cast, variance, percentage or roll-forward — can be named.
    */
-  readonly involved: [number, number][] = [];
+  get involved(): [number, number][] {
+    return pairs(this.involvedRC);
+  }
   /**
    * The cells of `involved` some check used other than as an input of a rounded percentage: a cell in
    * `involved` but not here is used only by percentages printed to fewer places than the figures give,
    * so a change the printed rounding absorbs cannot be seen by arithmetic.
    */
-  readonly plain: [number, number][] = [];
+  get plain(): [number, number][] {
+    return pairs(this.plainRC);
+  }
+  /** `involved` and `plain` as they are recorded: row, column, row, column … (no pair per cell until a trace asks) */
+  private readonly involvedRC: number[] = [];
+  private readonly plainRC: number[] = [];
   /** the layouts of the other tables audited with this one (the same workbook or input): rules that tie-outs cover better can step aside */
   alongside: ReadonlySet<Layout> = new Set();
   readonly checked: Checked = noneChecked();
   readonly totals: TotalTaken[] = [];
   /** the columns read as the difference of two others (see DifferenceTaken) */
   readonly differences: DifferenceTaken[] = [];
+  /** the columns of percentages recomputed, and on which basis (see PercentTaken) */
+  readonly percentages: PercentTaken[] = [];
   /** per total row (index into t.rows): the rows it adds, as readTotals found them */
   readonly blocks = new Map<number, { members: number[]; why: string; minus?: ReadonlySet<number>; carried?: { row: TableRow; sign: 1 | -1 } }>();
   private readonly byC = new Map<number, Column>();
@@ -95,7 +146,9 @@ export class Audit {
   }
   /** The 1-based row of the file or sheet a table row was read from. */
   rowNumber(row: TableRow): number {
-    return locate(this.t.grid, row.r, 0, '').row;
+    // locate(…).row, without making the cell's names
+    const g = this.t.grid;
+    return g.addressing === 'rowcol' ? g.lines?.[row.r] ?? row.r + 1 : row.r + 1;
   }
   cols(role: Column['role']): Column[] {
     return this.t.columns.filter((c) => c.numeric && c.role === role);
@@ -135,23 +188,27 @@ export class Audit {
 
   /** Records that a check used these cells (see `involved`); `rounded`: as the inputs of a rounded percentage (see `plain`). */
   involve(cells: readonly At[], rounded = false): void {
-    for (const [row, c] of cells) {
-      this.involved.push([row.r, gridColumn(row, c)]);
-      if (!rounded) this.plain.push([row.r, gridColumn(row, c)]);
-    }
+    for (const [row, c] of cells) this.involveCell(row, c, rounded);
+  }
+  private involveCell(row: TableRow, c: number, rounded = false): void {
+    const k = gridColumn(row, c);
+    this.involvedRC.push(row.r, k);
+    if (!rounded) this.plainRC.push(row.r, k);
   }
 
   /**
    * Compares the figure printed at (row, c) with the one recomputed from the figures at `terms`; a
-   * difference becomes a finding, a warning when the printed rounding could explain it.
+   * difference becomes a finding, a warning when the printed rounding could explain it. `what` (and
+   * `extra`) may be given as a function, called only when there is a finding to word.
    */
-  check(row: TableRow, c: number, expected: Dec, terms: readonly At[], rule: string, what: string, extra = ''): boolean {
+  check(row: TableRow, c: number, expected: Dec, terms: readonly At[], rule: string, what: string | (() => string), extra: string | (() => string) = ''): boolean {
     const printed = this.num(row, c);
-    if (!printed) return true;
+    if (!printed || printed.notApplicable) return true;
     this.checked[categoryOf(rule)]++;
-    this.involve([[row, c], ...terms]);
+    this.involveCell(row, c);
+    this.involve(terms);
+    if (printed.value.eq(expected)) return true;
     const difference = printed.value.minus(expected);
-    if (difference.isZero()) return true;
     const { severity } = severityOf(difference, printed, terms.map(([r, k]) => this.at(r, k)));
     const u = this.units(c);
     this.findings.push({
@@ -159,8 +216,8 @@ export class Audit {
       table: this.layout,
       ...this.loc(row, c),
       rule,
-      message: `${this.describe(row, c)}: printed ${show(printed.value)}, but ${what} ${show(expected)}${u ? ` (${u})` : ''}` +
-        `; difference ${show(difference)}${severity === 'warning' ? ', within the rounding of the printed figures' : ''}${extra}`,
+      message: `${this.describe(row, c)}: printed ${show(printed.value)}, but ${typeof what === 'string' ? what : what()} ${show(expected)}${u ? ` (${u})` : ''}` +
+        `; difference ${show(difference)}${severity === 'warning' ? ', within the rounding of the printed figures' : ''}${typeof extra === 'string' ? extra : extra()}`,
       printed: text(printed.value),
       expected: text(expected),
       difference: text(difference),
@@ -169,8 +226,20 @@ export class Audit {
   }
 }
 
+/** Row, column, row, column … as [row, column] pairs. */
+function pairs(rc: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < rc.length; i += 2) out.push([rc[i], rc[i + 1]]);
+  return out;
+}
+
 export const moneyCols = (t: FoundTable) => t.columns.filter((c) => c.numeric && !c.percent).map((c) => c.c);
-export const rowsOf = (a: Audit, ...kinds: Kind[]) => a.kinds.map((k, i) => (kinds.includes(k) ? i : -1)).filter((i) => i >= 0);
+/** The rows (indices into a.t.rows) of the given kinds, in order. */
+export function rowsOf(a: Audit, ...kinds: Kind[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < a.kinds.length; i++) if (kinds.includes(a.kinds[i])) out.push(i);
+  return out;
+}
 
 // ---------- row rules: a figure that is the difference of two others ----------
 

@@ -6,6 +6,7 @@ import { basename, extname } from 'node:path';
 import type { ReportDocument } from '../report/document';
 import { type ReportAudit, auditReport, reportExitCode } from '../report/audit-report';
 import { reportPage } from '../report/html-report';
+import { checkedText } from '../audit/context';
 import { EXIT, type Io } from './io';
 
 /** The files the audit of reports reads (a .txt only when it holds running text, else it is a TSV). */
@@ -92,6 +93,7 @@ export async function runReportAudit(o: ReportCliOptions, io: Io): Promise<numbe
   const checked = result.tables.filter((t) => t.layouts.length > 0);
   io.out(`Read ${result.tables.length} table${result.tables.length === 1 ? '' : 's'} in ${result.source}${result.pages ? ` (${result.pages} page${result.pages === 1 ? '' : 's'})` : ''}; audited ${checked.length}: ` +
     result.tables.map((t) => `${t.where}${t.title ? ` “${t.title}”` : ''} ${t.rows}×${t.columns}${t.layouts.length ? ` (${[...new Set(t.layouts)].join(', ')})` : ' (nothing to check)'}`).join('; '));
+  for (const t of checked) io.out(`  ${t.where}: checked ${checkedText(t.checked)}`);
   for (const f of result.findings) {
     const figures = [f.printed !== undefined ? `printed ${f.printed}` : '', f.expected !== undefined ? `expected ${f.expected}` : ''].filter(Boolean).join('  ');
     io.out(`${f.severity.padEnd(7)}  ${f.where}  ${f.rule}${figures ? `  ${figures}` : ''}\n         ${f.message}`);

@@ -5,6 +5,7 @@
 import type { Severity } from '../engine/model';
 import { type AuditFinding, type AuditedTable, type AuditReport, AuditInputError, auditGrids } from '../audit/audit';
 import type { Grid } from '../audit/grid';
+import { type Checked, sumChecked } from '../audit/context';
 import { parsePrinted } from '../base/printed';
 import type { DocTable, ReportDocument } from './document';
 import { type NarrativeTie, tieNarrative } from './narrative';
@@ -34,8 +35,11 @@ export interface ReportAudit {
   kind: ReportDocument['kind'];
   pages?: number;
   scanned: number[];
-  /** each table found, as read, and how the audit recognised it (none: not a table it could check) */
-  tables: { where: string; title?: string; page?: number; rows: number; columns: number; layouts: string[]; cells: string[][] }[];
+  /**
+   * each table found, as read, how the audit recognised it (none: not a table it could check) and
+   * how many printed figures each kind of check compared (all blocks of the table added together)
+   */
+  tables: { where: string; title?: string; page?: number; rows: number; columns: number; layouts: string[]; checked: Checked; cells: string[][] }[];
   findings: ReportFinding[];
   ties: NarrativeTie[];
 }
@@ -116,7 +120,8 @@ export function auditReport(doc: ReportDocument): ReportAudit {
     scanned: doc.scanned ?? [],
     tables: doc.tables.map((t) => ({
       where: t.where, title: t.title, page: t.page, rows: t.cells.length, columns: t.cells[0]?.length ?? 0,
-      layouts: audited.filter((a) => a.sheet === t.where).map((a) => a.layout), cells: t.cells,
+      layouts: audited.filter((a) => a.sheet === t.where).map((a) => a.layout),
+      checked: sumChecked(audited.filter((a) => a.sheet === t.where).map((a) => a.checked)), cells: t.cells,
     })),
     findings,
     ties: narrative.ties,
@@ -224,7 +229,8 @@ export function tableFileAudit(source: string, grids: Grid[], report: AuditRepor
     tables: grids.map((g) => {
       const width = Math.max(0, ...g.cells.map((r) => r.length));
       const cells = g.cells.map((r) => Array.from({ length: width }, (_, i) => (r[i] === null || r[i] === undefined ? '' : String(r[i]))));
-      return { where: g.sheet, rows: cells.length, columns: width, layouts: report.tables.filter((t) => t.sheet === g.sheet).map((t) => t.layout), cells };
+      const mine = report.tables.filter((t) => t.sheet === g.sheet);
+      return { where: g.sheet, rows: cells.length, columns: width, layouts: mine.map((t) => t.layout), checked: sumChecked(mine.map((t) => t.checked)), cells };
     }),
     findings,
     ties: [],

@@ -3,6 +3,7 @@
 // list of findings, and the narrative's figures with what each was tied to. Standalone HTML: no
 // script, no external resource.
 import type { ReportAudit, ReportFinding } from './audit-report';
+import { checkedText } from '../audit/context';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -61,7 +62,7 @@ export function reportPage(r: ReportAudit): string {
 
   out.push('<h2>The tables as read</h2>');
   for (const t of r.tables) {
-    out.push(`<table><caption>${esc(t.where)}${t.title ? ` — ${esc(t.title)}` : ''} (${t.layouts.length ? `read as ${esc([...new Set(t.layouts)].join(', '))}` : 'nothing the audit could check'})</caption><tbody>`);
+    out.push(`<table><caption>${esc(t.where)}${t.title ? ` — ${esc(t.title)}` : ''} (${t.layouts.length ? `read as ${esc([...new Set(t.layouts)].join(', '))}; checked ${esc(checkedText(t.checked))}` : 'nothing the audit could check'})</caption><tbody>`);
     t.cells.forEach((row, ri) => {
       out.push('<tr>');
       row.forEach((cell, ci) => {

@@ -270,4 +270,114 @@ describe('audit: kinds of reading the mutation property found missing', () => {
       assert.deepEqual(flags(r), ['13:2 auto.cast 131.448']);
     });
   });
+
+  describe('a "Less:" heading carries on the reckoning above it: the total below closes the whole run, and a subtracted line printed with the other sign is the figure found', () => {
+    // Cannock Chase District Council, budget 2024/25 (£m; Band D £): Budget Requirement 13.695;
+    // Less: Central Government Support — Business Rates Retention 6.371; Amount to be raised from
+    // Council Tax 7.324 = 13.695 − 6.371 (and 13.086 − 6.014 = 7.072; 456.26 − 212.26 = 244.00;
+    // 438.39 − 201.47 = 236.92).
+    const cannock = read(join(PUBLISHED, 'cannock-budget-requirement-2024-25.tsv'));
+
+    it('as printed: clean, the amount to be raised read as the requirement less the line under "Less:"', () => {
+      const r = audit(cannock);
+      assert.equal(exitCodeOf(r), 0);
+      assert.deepEqual(r.tables[0].totals.map((t) => [t.row, t.from, t.to]), [[6, 3, 5]]);
+    });
+
+    it('Business Rates Retention 2023/24 printed −93.986 (100 £m less): found at the amount to be raised, 100 out, the other three columns still read as subtracted', () => {
+      // 13.086 − (−93.986) = 107.072; printed 7.072.
+      const r = audit(cannock.replace(/^6\.014\t/m, '-93.986\t'));
+      assert.deepEqual(flags(r), ['6:1 auto.cast 107.072']);
+    });
+
+    it('Business Rates Retention 2023/24 printed −6.014: found at its own cell as printed with the wrong sign (13.086 − 6.014 = 7.072)', () => {
+      const r = audit(cannock.replace(/^6\.014\t/m, '-6.014\t'));
+      assert.deepEqual(flags(r), ['6:1 auto.cast 19.1', '5:1 auto.cast.sign 6.014']);
+    });
+  });
+
+  describe('a running statement from one financial year\'s budget to the next ("Base Budget 2021/22" … "Net Expenditure Budget for 2022/23") is checked however far out', () => {
+    // Oldham Council, Budget 2022/23, section 5 (£000, a stepped layout): Base Budget 2021/22 254,179
+    // + Increase in the Net Expenditure Budget 6,507 = Net Expenditure Budget for 2022/23 260,686.
+    const oldham = read(join(PUBLISHED, 'oldham-net-budget-changes-2022-23.tsv'));
+
+    it('as printed: clean', () => assert.equal(exitCodeOf(audit(oldham)), 0));
+
+    // Each expected figure: the base budget + 6,507 (2,541,790 + 6,507 = 2,548,297; 0 + 6,507 = 6,507; 254,179 + 6,507 = 260,686).
+    for (const [from, to, expected] of [['\t254,179', '\t2,541,790', '33:4 auto.cast 2548297'], ['\t254,179', '\t0', '33:4 auto.cast 6507'], ['\t260,686', '\t26,069', '33:4 auto.cast 260686']] as const) {
+      it(`${from.trim()} printed ${to.trim()}: found at the net budget for 2022/23 (${expected.split(' ')[2]})`, () => {
+        assert.deepEqual(flags(audit(oldham.replace(from, to))), [expected]);
+      });
+    }
+
+    it('a year inside a sentence is no balance ("… to support the 2022/23 Budget"), and the year\'s label is read by its last word', () => {
+      assert.deepEqual(balanceAt('Base Budget 2021/22'), { name: 'budget', date: 20210401 });
+      assert.deepEqual(balanceAt('Net Expenditure Budget for 2022/23'), { name: 'budget', date: 20220401 });
+      assert.deepEqual(balanceAt('Budget Requirement 2023-24'), { name: 'requirement', date: 20230401 });
+      assert.deepEqual(balanceAt('Revised budget 2019/20'), { name: 'budget', date: 20190401, stage: 1 });
+      assert.equal(balanceAt('Flexible use of capital receipts to support the 2022/23 Budget'), undefined);
+      assert.equal(balanceAt('Council tax income 2022/23'), undefined, 'not a quantity carried from year to year');
+    });
+  });
+
+  describe('a nil sub-total is cast: against the heading it names, and in a stepped layout against the inner column its lines print in', () => {
+    const oldham = read(join(PUBLISHED, 'oldham-net-budget-changes-2022-23.tsv'));
+
+    it('Total Net Budget Adjustments printed 0 (right after Total Levies): it names "Budget Adjustments", so it totals that block (−8,533 − 2,500 + 29,025 + 250 = 18,242)', () => {
+      assert.deepEqual(flags(audit(oldham.replace('\t18,242\t', '\t0\t'))), ['27:3 auto.cast 18242']);
+    });
+
+    it('Total Approved Budget Reductions printed 0: its lines print one column in (−5,467 − 6,268 = −11,735)', () => {
+      assert.deepEqual(flags(audit(oldham.replace('\t(11,735)\t', '\t0\t'))), ['31:3 auto.cast -11735']);
+    });
+  });
+
+  describe('the convention a table keeps, when one figure alone shows it, is in the report: its sign flipped is the other convention, said, not an error', () => {
+    // Brighton & Hove, FCL capital provisional outturn 2021/22: Schools variance (2) on a budget of 68,
+    // printed −2.9% (−2 / 68 = −2.94%); every other row's quotient is nil or rounds to 0.0%.
+    const brighton = read(join(PUBLISHED, 'brighton-fcl-capital-2021-22-outturn.tsv'));
+
+    it('as printed: the percentages read signed, row 7 the only negative quotient', () => {
+      const r = audit(brighton);
+      assert.equal(exitCodeOf(r), 0);
+      assert.deepEqual(r.tables[0].percentages, [{ column: 10, caption: 'Provisional Variance %', is: "Provisional Variance £'000 / Reported Budget Month 12 £'000", unsigned: false, agree: 1, negative: [7] }]);
+    });
+
+    it('printed 2.9%: read unsigned (as published-1 prints 0.58 beside (1.5)), with a note at the cell that nothing else shows the convention', () => {
+      const r = audit(brighton.replace('-2.9%', '2.9%'));
+      assert.deepEqual(flags(r), []);
+      assert.equal(r.tables[0].percentages![0].unsigned, true);
+      const note = r.findings.find((f) => f.rule === 'revenue.variance-percent.unsigned')!;
+      assert.deepEqual([note.row, note.column], [7, 10]);
+      assert.match(note.message, /if it signs them, this figure should be −2\.9%/);
+    });
+
+    it('printed 3.9%: an error on either convention (−2 / 68 = −2.94%; no row agrees with any basis, so the layout\'s own, signed, is used)', () => {
+      assert.deepEqual(flags(audit(brighton.replace('-2.9%', '3.9%'))), ['7:10 revenue.variance-percent -2.9']);
+    });
+
+    it('published-1 (three negative quotients, all printed positive) is read unsigned with no such note', () => {
+      const r = audit(read(join(CORPUS, 'published-1.tsv')));
+      assert.deepEqual(r.tables[0].percentages!.map((p) => [p.unsigned, p.negative]), [[true, [4, 5, 6]]]);
+      assert.ok(!r.findings.some((f) => /unsigned/.test(f.rule)));
+    });
+
+    // A Greater Manchester city council, council tax base 2001/02: 64,435 band D equivalents; Less:
+    // Allowance for losses on collection 1,289; Council Tax Base 63,146 = 64,435 − 1,289.
+    const gm = read(join(PUBLISHED, 'gm-city-council-tax-base-2001-02.tsv'));
+
+    it('a total says which rows it subtracts in words (tables[].totals[].less)', () => {
+      const r = audit(gm);
+      assert.equal(exitCodeOf(r), 0);
+      assert.deepEqual(r.tables[0].totals.map((t) => [t.row, t.from, t.to, t.less]), [[12, 2, 10, undefined], [15, 12, 13, [13]]]);
+    });
+
+    it('the allowance printed −1,289: read as the other convention (a deduction printed negative and added), nothing to flag; printed −1,288: an error', () => {
+      const r = audit(gm.replace('\t1,289', '\t-1,289'));
+      assert.deepEqual(flags(r), []);
+      assert.deepEqual(r.tables[0].totals.map((t) => [t.row, t.from, t.to, t.less]), [[12, 2, 10, undefined], [15, 12, 13, undefined]]);
+      // 64,435 + (−1,288) = 63,147 on the plain reading; 64,435 − (−1,288) = 65,723 on the worded one: the plain is nearer.
+      assert.deepEqual(flags(audit(gm.replace('\t1,289', '\t-1,288'))).filter((f) => f.startsWith('15:')), ['15:4 auto.cast 63147']);
+    });
+  });
 });

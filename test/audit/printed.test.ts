@@ -198,13 +198,13 @@ describe('audit: printed forms inside a table', () => {
   });
 
   it('in a CSV the place is the line of the file and the column header; BOM, CRLF, comments and quoted separators are honoured', () => {
-    const csv = '\ufeff# units: £\r\n# from the PDF, page 12\r\nItem,Budget,Actual\r\n"Police, staff","1,000",900\r\nVans,200,n/a\r\nTotal,"1,200","1,000"\r\n';
+    const csv = '\ufeff# units: £\r\n# from the PDF, page 12\r\nItem,Budget,Actual\r\n"Police, staff","1,000",900\r\nVans,200,tbc\r\nTotal,"1,200","1,000"\r\n';
     const g = readDelimited(csv, 'paste.csv');
     assert.deepEqual(g.notes, ['units: £', 'from the PDF, page 12']);
     const r = auditGrids([g]);
     assert.deepEqual(r.tables.map(ident), [{ sheet: 'paste.csv', layout: 'auto', range: 'rows 3-6', units: '£' }]);
     assert.deepEqual(r.findings.map(brief), [
-      { severity: 'error', cell: 'row 5, column Actual', rule: 'printed.unreadable', printed: 'n/a', expected: undefined, difference: undefined },
+      { severity: 'error', cell: 'row 5, column Actual', rule: 'printed.unreadable', printed: 'tbc', expected: undefined, difference: undefined },
     ]);
     assert.equal(exitCodeOf(r), 2);
 
@@ -212,13 +212,13 @@ describe('audit: printed forms inside a table', () => {
     // csv-parse counts a CR LF inside a quoted cell as two lines; the reader corrects it.
     for (const head of ['', '# units: £\r\n']) {
       const at = head ? 1 : 0;
-      const csv = `${head}Item,Budget,Actual\r\n"Police\r\nstaff","1,000",900\r\nVans,200,n/a\r\nTotal,"1,200","1,000"\r\n`;
+      const csv = `${head}Item,Budget,Actual\r\n"Police\r\nstaff","1,000",900\r\nVans,200,tbc\r\nTotal,"1,200","1,000"\r\n`;
       const g = readDelimited(csv, 'paste.csv');
       assert.deepEqual(g.lines, [1, 2, 4, 5].map((l) => l + at), JSON.stringify(head));
       assert.deepEqual(g.sheetRows, [1, 2, 3, 4].map((l) => l + at));
       const r = auditGrids([g]);
       assert.deepEqual(r.findings.map(brief), [
-        { severity: 'error', cell: `row ${4 + at}, column Actual`, rule: 'printed.unreadable', printed: 'n/a', expected: undefined, difference: undefined },
+        { severity: 'error', cell: `row ${4 + at}, column Actual`, rule: 'printed.unreadable', printed: 'tbc', expected: undefined, difference: undefined },
       ]);
     }
   });

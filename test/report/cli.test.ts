@@ -38,6 +38,20 @@ describe('outturn audit REPORT (command line)', function () {
     assert.match(r.out, /0 errors, 12 warnings, 5 notes/);
   });
 
+  it('says per table how many figures each kind of check compared (Notts Fire 2024/25 as published)', async () => {
+    // test/fixtures/reports/rebuilt/notts2024.pdf (source in SOURCES.md there). By hand: Table 1a and 1b
+    // each close with one Total row over 3 year columns (3 totals each); the reserves table has 14
+    // reserves and a total row (opening + movement = closing 31/3/24 on 15 rows; the total row casts in
+    // 4 figure columns); the 31/3/25 column has no movement beside it, so it is only cast.
+    const r = await run(['audit', join(__dirname, '..', 'fixtures', 'reports', 'rebuilt', 'notts2024.pdf')]);
+    assert.match(r.out, /\n {2}page 1, table 1: checked 3 total figure\(s\), 0 cross-cast\(s\), 0 variance\(s\), 0 percentage\(s\), 0 roll-forward\(s\)\n/);
+    assert.match(r.out, /\n {2}page 1, table 2: checked 3 total figure\(s\), 0 cross-cast/);
+    assert.match(r.out, /\n {2}page 2, table 1: checked 4 total figure\(s\), 0 cross-cast\(s\), 0 variance\(s\), 0 percentage\(s\), 15 roll-forward\(s\)\n/);
+    const j = JSON.parse((await run(['audit', join(__dirname, '..', 'fixtures', 'reports', 'rebuilt', 'notts2024.pdf'), '--json'])).out) as { tables: { checked: Record<string, number> }[] };
+    assert.deepEqual(j.tables.map((t) => t.checked.rollForwards), [0, 0, 15]);
+    assert.deepEqual(j.tables.map((t) => t.checked.totals), [3, 3, 4]);
+  });
+
   it('--json: outturn/v1-report-audit with each finding’s table, row, column and the text read; the ties', async () => {
     const html = join(dir, 'report.html');
     writeFileSync(html, markdownToHtml(text()));

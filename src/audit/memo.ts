@@ -1,0 +1,114 @@
+// Memo rows: a figure printed among the lines of a block that is not money of the block — a charge per
+// Band D property, a tax base, a number of dwellings, a rate or a percentage, a ratio ("Council Tax Band D
+// £148.37" and "Council Tax Base £53,748" between a council's funding sources and their total, as the
+// Borough Council of King's Lynn & West Norfolk prints "Where the money comes from"). An auditor reads
+// past such a row: it is not a line the total adds. The audit does the same when the row's label names
+// such a quantity and either the arithmetic says so (the totals around it cast without it and not with
+// it) or its form does (a figure in pence among whole figures, a percentage among money, a sign against
+// every other line of its block). Said in a note at the row; never cast.
+import { type FoundTable, type Layout, type TableRow } from './detect';
+import { Audit, moneyCols } from './context';
+import { castBlocks, readTotals } from './casting';
+import type { Num } from './findings';
+import type { Kind } from './kinds';
+
+/**
+ * Labels of a per-unit figure, a count, a rate or a ratio: "Council Tax Band D", "Council tax per band
+ * D property", "Band D equivalent properties", "Council Tax Base", "Number of dwellings", "Tax base
+ * (Band D equivalents)", "Cost per head", "FTE", "% increase", "Ratio of …", "Interest rate".
+ */
+const MEMO_LABEL = /\bband\s*d\b|\btax\s*base\b|\btaxbase\b|\bper\s+(band|head|capita|property|dwelling|resident|household|person|pupil|employee|officer)\b|^(total\s+)?(number|no\.?)\s+of\b|\bdwellings\b|\bheadcount\b|\bfte\b|\bfull[\s-]+time\s+equivalents?\b|\bpopulation\b|(?<!\d\s?)%|\bper\s*cent\b|\bpercentage\b|\bratio\b|\b(interest|tax|inflation|discount|collection|pay|precept)\s+rate\b|\bmultiplier\b|\bincrease\s+\(%\)/i;
+
+/** What a memo label names, for the note. */
+function whatItIs(label: string): string {
+  if (/\bband\s*d\b/i.test(label) && !/\bequivalent|\bproperties|\bdwellings|\bbase\b/i.test(label)) return 'a charge per Band D property';
+  if (/\btax\s*base\b|\btaxbase\b|\bequivalent|\bproperties|\bdwellings|\bnumber|\bno\.?\s+of|\bheadcount|\bfte\b|\bfull[\s-]+time|\bpopulation/i.test(label)) return 'a count of properties, dwellings or posts';
+  if (/\bper\s+/i.test(label)) return 'a figure per unit';
+  return 'a rate or a ratio';
+}
+
+const printed = (row: TableRow, cols: number[]): Num[] =>
+  cols.map((c) => row.cells.get(c)).filter((x): x is Num => x?.kind === 'number' && !x.value.isZero());
+
+/**
+ * The row's form says it is not money of its block: every figure it prints a percentage; or printed to
+ * more decimal places than every other figure of its column in the table (pence among whole pounds); or
+ * of the other sign than every other non-nil figure of its column in its run of rows (a count printed
+ * positive among sources all in brackets). Empty when the form says nothing.
+ */
+function formOf(t: FoundTable, i: number, cols: number[], memo: ReadonlySet<number>): string {
+  const row = t.rows[i];
+  const own = printed(row, cols);
+  if (!own.length) return '';
+  if (own.every((x) => x.percent)) return 'it prints percentages among money';
+  // The run of rows it sits in: up to a blank row (or heading) either side, other memo candidates aside.
+  const run: number[] = [];
+  for (let j = i - 1; j >= 0 && t.rows[j].r === t.rows[j + 1].r - 1 && !t.rows[j].empty; j--) if (!memo.has(j)) run.push(j);
+  for (let j = i + 1; j < t.rows.length && t.rows[j].r === t.rows[j - 1].r + 1 && !t.rows[j].empty; j++) if (!memo.has(j)) run.push(j);
+  const figures = (c: number, rows: number[]) => rows.map((j) => t.rows[j].cells.get(c)).filter((x): x is Num => x?.kind === 'number' && !x.value.isZero());
+  const others = (c: number) => figures(c, t.rows.map((_, j) => j).filter((j) => j !== i && !memo.has(j)));
+  const pence = cols.every((c) => {
+    const x = row.cells.get(c);
+    if (x?.kind !== 'number' || x.value.isZero()) return true;
+    const o = others(c);
+    return o.length >= 2 && !x.value.isInteger() && o.every((y) => y.places < x.places);
+  });
+  if (pence) return `it is printed to ${own[0].places} decimal place(s) where every other figure of its column is printed to fewer`;
+  const against = cols.every((c) => {
+    const x = row.cells.get(c);
+    if (x?.kind !== 'number' || x.value.isZero()) return true;
+    const o = figures(c, run);
+    return o.length >= 3 && o.every((y) => y.value.isNegative() !== x.value.isNegative());
+  });
+  return against ? 'its sign is the other of every other figure of its block' : '';
+}
+
+/** Cast findings (errors and warnings) and total figures checked when the rows `memo` are read as memo rows. */
+function trial(t: FoundTable, layout: Layout, kinds: Kind[], memo: ReadonlySet<number>, carried?: TableRow): { faults: number; checked: number; blocks: Audit['blocks'] } {
+  const a = new Audit(t, layout, kinds.map((k, i) => (memo.has(i) ? 'memo' : k)));
+  readTotals(a, carried);
+  castBlocks(a, moneyCols(t), 'memo.trial.cast');
+  return { faults: a.findings.filter((f) => f.severity !== 'note').length, checked: a.checked.totals, blocks: a.blocks };
+}
+
+export interface MemoRow {
+  /** index into t.rows */
+  i: number;
+  why: string;
+}
+
+/**
+ * Finds the memo rows of a table of no statutory layout and marks them 'memo' in `kinds` (readTotals
+ * then never puts them in a block): a line labelled as a per-unit figure, count, rate or ratio
+ * (MEMO_LABEL), printed inside a block (between the first line and the total of a block the memo reading
+ * finds), when the totals cast with fewer differences without such rows than with them, or when each
+ * one's form says so (formOf). A row the plain reading takes as a total (a tax base at the foot of a
+ * tax-base table) is never a memo row. Returns the rows so read, with why, for the note.
+ */
+export function memoRows(t: FoundTable, layout: Layout, kinds: Kind[], carried?: TableRow): MemoRow[] {
+  if (layout !== 'auto') return [];
+  const cols = moneyCols(t);
+  const cands = new Set<number>();
+  for (const [i, row] of t.rows.entries()) {
+    if (kinds[i] === 'line' && row.label && MEMO_LABEL.test(row.label) && printed(row, cols).length) cands.add(i);
+  }
+  if (!cands.size) return [];
+  const plain = trial(t, layout, kinds, new Set(), carried);
+  for (const i of plain.blocks.keys()) cands.delete(i);
+  if (!cands.size) return [];
+  const memo = trial(t, layout, kinds, cands, carried);
+  // Inside a block: between the first row and the total of a block the memo reading takes.
+  const inside = [...cands].filter((i) => [...memo.blocks].some(([total, b]) => b.members[0] < i && i < total));
+  if (!inside.length) return [];
+  const castsWithout = memo.faults < plain.faults && memo.checked > 0;
+  const out: MemoRow[] = [];
+  for (const i of inside) {
+    const form = formOf(t, i, cols, cands);
+    if (!castsWithout && !form) continue;
+    const label = t.rows[i].label;
+    const because = [castsWithout ? 'the totals around it cast without it and not with it' : '', form].filter(Boolean).join('; ');
+    out.push({ i, why: `"${label}" is read as a memo figure, ${whatItIs(label)}, not a line of its block, so it is not cast: ${because}` });
+  }
+  for (const { i } of out) kinds[i] = 'memo';
+  return out;
+}
