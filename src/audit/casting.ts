@@ -578,11 +578,15 @@ class TotalsReader {
     // … or printed one column out from the rows it adds, as a stepped layout prints its sub-totals.
     const stepsOut = (k: number) => this.printedCols(row).some(([j, p]) => !p.value.isZero() && j > 0 && s.stepped(j, k) === j - 1);
     const nonNil = (k: number) => s.stack.slice(k).filter((m) => cols.some((c) => !(a.value(rows[m], c) ?? ZERO).isZero())).length;
+    // … or exact in every column but one, that one within the rounding of the figures it adds: a
+    // sub-total with no total word whose rounding shows in one year ("Expenditure before contributions
+    // to/from reserves": 59,032 − 40,482 = 18,550; 59,443 − 40,899 = 18,544, printed 18,545).
+    const roundedInRest = (k: number, sums: RunningSums) => this.printedCols(row).every(([j, p]) => p.value.isZero() || sums.compare(this.stepped(row, j, k), k, p) === 'exact' || sums.compare(this.stepped(row, j, k), k, p) === 'near');
     // The plain sum, else (with more columns agreeing) the lines said in words to be subtracted taken so.
     const readings = [this.s, ...(this.w ? [this.w] : [])].map((sums) => {
       const best = this.voted(row, 2, sums)[0];
       const agrees = best !== undefined && (best.votes === n || (best.votes >= 2 && best.votes * 2 > n) ||
-        ((placedAsTotal || stepsOut(best.k)) && n >= 2 && best.votes === n - 1 && solid(best.k, sums))) && nonNil(best.k) >= 2;
+        (n >= 2 && best.votes === n - 1 && solid(best.k, sums) && (placedAsTotal || stepsOut(best.k) || roundedInRest(best.k, sums)))) && nonNil(best.k) >= 2;
       return agrees ? { best, sums } : undefined;
     }).filter((x) => x !== undefined && (x.sums === s || this.wordedHolds(x.best.k)));
     if (!readings.length) return false;

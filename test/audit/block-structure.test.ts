@@ -176,3 +176,31 @@ describe('audit: a header under a block with none starts a table; a "Total …" 
     assert.deepEqual(flags(r), []);
   });
 });
+
+// Newcastle-under-Lyme Borough Council, "How Council Tax is calculated and spent" (2023-24 and 2024-25,
+// £000's): https://www.newcastle-staffs.gov.uk/council-tax/council-tax-summary/6
+const newcastle = tsv([
+  ['', "2023-24 (£000's)", "2024-25 (£000's)"],
+  ['Gross expenditure (excluding contributions to reserves)', '59,032', '59,443'],
+  ['Income (excluding contributions from reserves, government support and retained business rates income)', '-40,482', '-40,899'],
+  ['Expenditure before contributions to/from reserves', '18,550', '18,545'],
+  ['Contributions +to/- from reserves', '-1,693', '-1,499'],
+  ['Total net expenditure', '16,857', '17,046'],
+  ['Retained business rates income', '-6,986', '-7,568'],
+  ['Government support (including new homes bonus, COVID-19 funding and collection fund deficit)', '-1,702', '-1,006'],
+  ['Council Tax requirement', '8,169', '8,472'],
+]);
+
+describe('audit: a sub-total with no total word, exact in one year and within rounding in the other (Newcastle-under-Lyme 2024-25)', () => {
+  it('as printed: read as the sub-total of the two lines above; the 2024-25 figure a rounding warning (59,443 − 40,899 = 18,544, printed 18,545)', () => {
+    const r = audit(newcastle);
+    assert.deepEqual(flags(r), ['4:3 auto.cast 18544']);
+    assert.equal(r.findings.find((f) => f.row === 4)!.severity, 'warning');
+    assert.deepEqual(r.tables[0].totals.map((t) => [t.row, t.from, t.to]), [[4, 2, 3], [6, 4, 5], [9, 6, 8]]);
+  });
+
+  it('a line whose figures merely come near the lines above in one column is not a total: exact in none, nothing read', () => {
+    const r = audit(newcastle.replace('18,550', '18,551'));
+    assert.ok(!r.tables[0].totals.some((t) => t.row === 4));
+  });
+});

@@ -120,6 +120,30 @@ describe('audit: a Net column beside gross and income columns is a cross-cast (t
   });
 });
 
+describe('audit: the statistical symbols "." (not applicable) and ".." (not available) in a figure column are no fault (found beside #12)', () => {
+  // Welsh Government, StatsWales, revenue outturn expenditure summary by service (all Wales): four rows print ". . .".
+  const wales = table('statswales-revenue-outturn-by-service.tsv');
+
+  it('as printed: 32 rows cross-cast (net = gross + income printed with a minus), 8 one unit off as rounding warnings; the "." rows read as nil with a note, no error', () => {
+    const r = audit(wales);
+    // e.g. Transport planning 25,590 − 10,911 = 14,679 (printed 14,678); Own agriculture 2,179 − 4,152 = −1,973 (printed −1,972).
+    assert.deepEqual(flags(r), [
+      '4:4 warning auto.across 14679', '5:4 warning auto.across 194114', '7:4 warning auto.across 1057789', '16:4 warning auto.across 10267',
+      '19:4 warning auto.across 53445', '23:4 warning auto.across -1973', '29:4 warning auto.across 12761', '37:4 warning auto.across 9188',
+    ]);
+    assert.equal(r.tables[0].checked.crossCasts, 32);
+    const notes = r.findings.filter((f) => f.rule === 'printed.not-applicable').map((f) => `${f.row}:${f.column}`);
+    assert.deepEqual(notes, ['11:2', '11:3', '11:4', '25:2', '25:3', '25:4', '27:2', '27:3', '27:4', '36:2', '36:3', '36:4']);
+  });
+
+  it('a row printed ".." (not available, the other symbol; here put in place of one "." row): not read, a note on each cell, never an error', () => {
+    const r = audit(wales.replace("Waste collection\t.\t.\t.", "Waste collection\t..\t..\t.."));
+    assert.equal(r.findings.filter((f) => f.severity === 'error').length, 0);
+    assert.deepEqual(r.findings.filter((f) => f.rule === 'printed.not-available').map((f) => `${f.row}:${f.column}`), ['25:2', '25:3', '25:4']);
+    assert.equal(r.tables[0].checked.crossCasts, 32);
+  });
+});
+
 describe('audit: a column headed "Change" beside two figure columns is their difference (trial s5 #11)', () => {
   // Welsh Government, provisional local government settlement 2024-25, AEF by council (£000), as reproduced at
   // https://wales247.co.uk/3-1-rise-in-local-government-funding (the first 14 councils).
