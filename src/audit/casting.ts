@@ -109,6 +109,9 @@ export interface Block {
   carried?: { row: TableRow; sign: 1 | -1 };
 }
 
+/** A label naming both directions of a figure: "surplus/(deficit)", "(surplus)/deficit", "increase/(decrease)". */
+const TWO_WAY = /\b(surplus|deficit|increase|decrease)\s*\)?\s*\/\s*\(?\s*(surplus|deficit|increase|decrease)\b/i;
+
 /** A line that says in words it is subtracted ("Less: fees and charges", "Deduct …"), or a heading over such lines ("Less: Central Government Support"). */
 export const LESS = /^(less|deduct|minus)\b/i;
 
@@ -404,8 +407,12 @@ class TotalsReader {
    */
   private wordedHolds(k: number, loose = false): boolean {
     const { a, rows, cols, s } = this;
-    const neg = s.stack.slice(k).filter((m) => this.negs.has(m));
-    if (!neg.length) return false;
+    const all = s.stack.slice(k).filter((m) => this.negs.has(m));
+    if (!all.length) return false;
+    // A line whose label names both directions ("Less: Collection Fund surplus/(deficit)") prints either
+    // sign: subtracted as printed, a deficit in brackets is added; it says nothing about the convention.
+    const neg = all.filter((m) => !TWO_WAY.test(rows[m].label));
+    if (!neg.length) return true;
     if (!loose) return neg.every((m) => cols.every((c) => !(a.value(rows[m], c) ?? ZERO).isNegative()));
     // Loose (a row placed as a total, checked whatever it casts to): most of those lines' figures
     // positive; a bracketed one among them is then the figure to check, found by the cast.
@@ -838,6 +845,19 @@ class TotalsReader {
     if (score.exact + score.near === 0 && this.lineOfTheRowBelow(i, cands)) return;
     const best = score.exact + score.near === 0 ? this.leastChange(row, cands, cast.best) : cast.best;
     if (this.readAsLine(i, k0, best, score)) return;
+    if (score.exact + score.near === 0 && worded.length) {
+      // Nothing casts either way: the lines said in words to be subtracted taken so, when that needs
+      // the smaller change ("Sub-Total" printed 64.581 under "Budget requirement 132.515" and five
+      // "Less:" lines: 64.527 that way, 0.054 off, not 67.988 by adding them).
+      const w = this.leastChange(row, worded, worded[0], this.w);
+      const missW = this.miss(row, w.k, this.w);
+      const missP = this.miss(row, best.k);
+      if (missW !== undefined && (missP === undefined || missW.lt(missP))) {
+        const minus = this.wordedMinus(w.k);
+        this.take(i, w.k, `${w.why}, less the ${minus.size} line(s) printed positive under "Less" (${[...minus].map((m) => this.rows[m].label).join('; ')})`, minus);
+        return;
+      }
+    }
     this.take(i, best.k, best.why);
   }
 
@@ -946,16 +966,8 @@ class TotalsReader {
    * so the difference reported is the error, not a block misread. A block with a column it cannot sum
    * is skipped; `best` stays when none is smaller.
    */
-  private leastChange(row: TableRow, cands: Start[], best: Start): Start {
-    const miss = (k: number): Dec | undefined => {
-      let m = ZERO;
-      for (const [j, p] of this.printedCols(row)) {
-        const v = this.s.sumFrom(this.stepped(row, j, k), k);
-        if (v === undefined) return undefined;
-        m = m.plus(p.value.minus(v).abs());
-      }
-      return m;
-    };
+  private leastChange(row: TableRow, cands: Start[], best: Start, sums = this.s): Start {
+    const miss = (k: number) => this.miss(row, k, sums);
     let least = miss(best.k);
     for (const c of cands) {
       const m = miss(c.k);
@@ -965,6 +977,17 @@ class TotalsReader {
       }
     }
     return best;
+  }
+
+  /** The change the run from k needs to cast to the row: the sum over its printed columns of |printed − sum|; undefined when a cell cannot be read. */
+  private miss(row: TableRow, k: number, sums = this.s): Dec | undefined {
+    let m = ZERO;
+    for (const [j, p] of this.printedCols(row)) {
+      const v = sums.sumFrom(this.stepped(row, j, k), k);
+      if (v === undefined) return undefined;
+      m = m.plus(p.value.minus(v).abs());
+    }
+    return m;
   }
 
   /**
