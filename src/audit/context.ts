@@ -96,6 +96,11 @@ export class Audit {
   get plain(): [number, number][] {
     return pairs(this.plainRC);
   }
+  /**
+   * Whether `involved` and `plain` are recorded (a trace asks for them; without one, a table of
+   * 100,000 rows would record a million cells for nothing). True unless the caller says otherwise.
+   */
+  traced = true;
   /** `involved` and `plain` as they are recorded: row, column, row, column … (no pair per cell until a trace asks) */
   private readonly involvedRC: number[] = [];
   private readonly plainRC: number[] = [];
@@ -163,9 +168,11 @@ export class Audit {
 
   /** Records that a check used these cells (see `involved`); `rounded`: as the inputs of a rounded percentage (see `plain`). */
   involve(cells: readonly At[], rounded = false): void {
+    if (!this.traced) return;
     for (const [row, c] of cells) this.involveCell(row, c, rounded);
   }
   private involveCell(row: TableRow, c: number, rounded = false): void {
+    if (!this.traced) return;
     const k = gridColumn(row, c);
     this.involvedRC.push(row.r, k);
     if (!rounded) this.plainRC.push(row.r, k);
