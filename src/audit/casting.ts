@@ -38,7 +38,7 @@ const YEAR = /\b((?:19|20)\d\d)\s*[/-]\s*(?:\d\d|(?:19|20)\d\d)\b/;
 const YEAR_AT_END = new RegExp(`${YEAR.source}\\)?$`);
 const YEAR_FIRST = new RegExp(`^\\(?${YEAR.source}`);
 /** The quantities a statement carries from one financial year to the next (the last word of its label). */
-const YEAR_NOUNS = new Set(['budget', 'requirement', 'balance', 'balances', 'reserve', 'reserves', 'programme', 'precept']);
+const YEAR_NOUNS = new Set(['budget', 'requirement', 'balance', 'balances', 'reserve', 'reserves', 'programme', 'precept', 'expenditure']);
 /** Words that qualify a balance without naming another one ("approved as at", "revised", "position at"). */
 const AS_AT = new Set(['as', 'at', 'of', 'on', 'to', 'the', 'approved', 'revised', 'latest', 'current', 'agreed', 'position']);
 /** Words naming the version a budget or programme starts from, and a later one. */
@@ -507,7 +507,7 @@ class TotalsReader {
     a.blocks.set(i, { members, why, ...(taken ? { minus: taken } : {}), ...(carried ? { carried } : {}) });
     const first = carried?.row ?? rows[members[0]];
     const last = rows[members[members.length - 1]];
-    a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(first), to: a.rowNumber(last), why });
+    a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(first), to: a.rowNumber(last), why, ...(taken ? { less: [...taken].map((m) => a.rowNumber(rows[m])) } : {}) });
     this.underLess = false;
     this.pushNeg = !taken && !carried && members.every((m) => this.negs.has(m));
     this.push(i);
@@ -836,9 +836,34 @@ class TotalsReader {
       }
     }
     const { score } = cast;
+    if (score.exact + score.near === 0 && this.lineOfTheRowBelow(i, cands)) return;
     const best = score.exact + score.near === 0 ? this.leastChange(row, cands, cast.best) : cast.best;
     if (this.readAsLine(i, k0, best, score)) return;
     this.take(i, best.k, best.why);
+  }
+
+  /**
+   * "Total amount to be met from Council Tax" that nothing above adds up to, under which an unlabelled
+   * row prints exactly the sum of it and the rows above it (Fife's "Financed by:" block: grants + rates +
+   * the amount from council tax = 1,060,943): the label begins like a total's, but the arithmetic says
+   * it is a line of the block the row below closes. Read as a line, with a note. True when so read.
+   */
+  private lineOfTheRowBelow(i: number, cands: Start[]): boolean {
+    const { a, rows } = this;
+    const next = rows[i + 1];
+    if (!next || next.label || next.empty || next.rowType !== undefined) return false;
+    const cols = this.printedCols(next);
+    if (!cols.length || cols.every(([, p]) => p.value.isZero())) return false;
+    const adds = (k: number) => cols.every(([j, p]) => {
+      const above = this.s.sumFrom(j, k);
+      const own = a.value(rows[i], this.cols[j]);
+      return above !== undefined && own !== undefined && above.plus(own).eq(p.value);
+    });
+    if (!cands.some((c) => adds(c.k))) return false;
+    this.kinds[i] = 'line';
+    a.note(rows[i], a.t.labelCol, 'cast.total-read-as-line', `"${rows[i].label}" is read as a line: its label begins like a total's, but nothing above adds up to it, and the unlabelled row under it adds it with the rows above`);
+    this.push(i);
+    return true;
   }
 
   /** The stack position where the block after the heading this total names starts; -1 when it names none of the last 50. */
@@ -955,11 +980,21 @@ class TotalsReader {
     const strong = typed || row.bold || isAllCaps(row.label) || k0 === 'subtotal' || this.printedCols(row).every(([, p]) => p.value.isZero());
     if (strong || score.exact + score.near !== 0 || s.top - best.k >= 2 || !nameOf(row.label)) return false;
     this.kinds[i] = 'line';
+    if (explains(this.rows[i + 1])) {
+      // "Total expenditure movement" then "Explained By:" and its lines: tried as a total printed above them, after the pass.
+      this.above.push(i);
+      this.push(i);
+      return true;
+    }
     a.note(row, a.t.labelCol, 'cast.total-read-as-line', `"${row.label}" is read as a line: its label begins like a total's, but no run of rows above adds up to it`);
     this.push(i);
     return true;
   }
 }
+
+/** A heading that says the rows under it explain the figure above it: "Explained By:", "Analysed as:", "Made up of:". */
+const EXPLAINS = /^(explained by|analysed (as|by)|made up (of|as follows)|comprising|represented by|consisting of)\s*:?$/i;
+const explains = (row: TableRow | undefined) => row !== undefined && EXPLAINS.test(row.label.trim()) && row.cells.size > 0 && [...row.cells.values()].every((x) => x.kind === 'blank');
 
 /** Row i's non-nil figure equals the sum of the member rows' figures, in one of the columns at least (figures as printed). */
 function castsInSome(a: Audit, i: number, members: number[], cols: number[]): boolean {
@@ -980,7 +1015,8 @@ function castsInSome(a: Audit, i: number, members: number[], cols: number[]): bo
 function totalAbove(a: Audit, i: number, cols: number[]): void {
   const rows = a.t.rows;
   const members: number[] = [];
-  for (let j = i + 1; j < rows.length && a.kinds[j] === 'line' && !a.blocks.has(j); j++) members.push(j);
+  const from = explains(rows[i + 1]) ? i + 2 : i + 1;
+  for (let j = from; j < rows.length && a.kinds[j] === 'line' && !a.blocks.has(j); j++) members.push(j);
   if (members.length < 2) return;
   if (!castsInSome(a, i, members, cols)) return;
   a.kinds[i] = 'total';

@@ -59,6 +59,8 @@ export interface TotalTaken {
   from: number;
   to: number;
   why: string;
+  /** the rows of the file or sheet (1-based) among those it subtracts rather than adds: lines said in words to be subtracted ("Less: …"), or the sources a balancing figure nets off */
+  less?: number[];
 }
 
 /**
@@ -73,6 +75,27 @@ export interface DifferenceTaken {
   is: string;
   /** when the reading was learned from the lines (either way round, of several budgets): how many lines agree with it; absent when the layout fixes it */
   agree?: number;
+}
+
+/**
+ * A column of percentages the audit recomputed, on which basis: so a person can see the reading, and
+ * whether the column was read signed or unsigned.
+ */
+export interface PercentTaken {
+  /** 1-based column of the file or sheet */
+  column: number;
+  caption: string;
+  /** the quotient, as printed: "Variance £m / Budget £m", "… / the total's Budget £m", "… as a share of its total" */
+  is: string;
+  /** printed without the quotient's sign where it is negative (a percentage of an underspend printed 0.58 for (1.5)) */
+  unsigned: boolean;
+  /** how many rows the basis was learned from (agree with it); absent when the layout fixes it */
+  agree?: number;
+  /**
+   * 1-based rows whose quotient on this basis is negative and whose percentage is printed (not nil):
+   * the only rows that show whether the column keeps the quotient's sign.
+   */
+  negative: number[];
 }
 
 /** A cell of the table: its row and its column (grid index), as a check names the figures it uses. */
@@ -110,6 +133,8 @@ export class Audit {
   readonly totals: TotalTaken[] = [];
   /** the columns read as the difference of two others (see DifferenceTaken) */
   readonly differences: DifferenceTaken[] = [];
+  /** the columns of percentages recomputed, and on which basis (see PercentTaken) */
+  readonly percentages: PercentTaken[] = [];
   /** per total row (index into t.rows): the rows it adds, as readTotals found them */
   readonly blocks = new Map<number, { members: number[]; why: string; minus?: ReadonlySet<number>; carried?: { row: TableRow; sign: 1 | -1 } }>();
   private readonly byC = new Map<number, Column>();

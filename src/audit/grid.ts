@@ -118,7 +118,10 @@ export const NIL_WORD = /^\s*(none|nil)\s*$/i;
  * above a total, in plain-text reports and text copied from a PDF. Three or more; a lone "-" is a nil.
  */
 export const RULE = /^\s*[-=_\u2500\u2501\u2550\u2013\u2014]{3,}\s*$/;
-export const NOT_APPLICABLE = /^\s*(n\/?a|not applicable)\s*%?\s*$/i;
+/** "n/a", "N/A", "not applicable", and the statistical symbol "." (not applicable, as StatsWales and the GSS print it). */
+export const NOT_APPLICABLE = /^\s*(n\/?a|not applicable|\.)\s*%?\s*$/i;
+/** The statistical symbol ".." (and the words "not available"): a figure that exists but was not published. */
+export const NOT_AVAILABLE = /^\s*(\.\.|not available)\s*$/i;
 
 /** A figure, then a footnote marker: *, †, ‡, superscript digits, (a), (1), [2]. */
 const FOOTNOTE = /^(.*[0-9)%])\s*(\*+|[†‡§¶]+|[\u00b9\u00b2\u00b3\u2070-\u2079]+|\(\s*(?:[a-z]|[ivx]{1,4}|[0-9]{1,2})\s*\)|\[\s*[0-9a-z]{1,2}\s*\])$/i;

@@ -6,7 +6,7 @@ import { Dec, text } from '../base/decimal';
 import type { Column, TableRow } from './detect';
 import type { Audit } from './context';
 import { type Num, show } from './findings';
-import { stepOf } from './grid';
+import { locate, stepOf } from './grid';
 
 const HUNDRED = new Dec(100);
 const HALF = new Dec(0.5);
@@ -18,8 +18,13 @@ interface Basis {
   denRow?: number;
   scale: Dec;
   unsigned: boolean;
+  /** the change from den to num over den ((num − den) / den: a year-on-year "variance %"), not num over den */
+  change?: boolean;
   describe: string;
 }
+
+/** n over d on the basis: n / d, or the change from d to n over d. */
+const quotient = (b: Basis, n: Dec, d: Dec): Dec => (b.change ? n.minus(d).div(d) : n.div(d));
 
 /** A percentage printed with its rounding: agrees when within half a unit of the places printed. */
 function agrees(p: Num, expected: Dec): boolean {
@@ -54,6 +59,13 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
         bases.push({ num: n, den: n, denRow: total, scale, unsigned, describe: `${a.col(n).caption} as a share of its total` });
       }
     }
+    // The change from one column to another over the first ("2023/24 £000 | 2024/25 £000 | variance": 7%
+    // for 79,815 → 85,242), with the sign of that first figure ((3,044) → (255) is −92%).
+    if (!layoutBasis) {
+      for (const c of candidates) {
+        bases.push({ ...c, scale, unsigned, change: true, describe: `(${a.col(c.num).caption} − ${a.col(c.den).caption}) / ${a.col(c.den).caption}, the change over the first` });
+      }
+    }
   }
   const inputs = (b: Basis, row: TableRow): [Num, Num] | undefined => {
     const n = a.num(row, b.num);
@@ -66,26 +78,62 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
     if (!nd) return undefined;
     // A figure printed with its % sign is a percentage whatever the basis; a typed one may be a fraction.
     const scale = p.percent ? HUNDRED : b.scale;
-    const e = nd[0].value.div(nd[1].value).times(scale);
+    const e = quotient(b, nd[0].value, nd[1].value).times(scale);
     return b.unsigned && p.value.gte(0) ? e.abs() : e;
+  };
+  /** What the rounding of the printed inputs allows on the basis: the range of the percentage, each input within half a unit of its places; undefined when a bound divides by nil or crosses the sign. */
+  const allowed = (b: Basis, row: TableRow, p: Num): { lo: Dec; hi: Dec } | undefined => {
+    const nd = inputs(b, row);
+    if (!nd) return undefined;
+    const [n, d] = nd;
+    const hn = stepOf(n.places).times(HALF);
+    const hd = stepOf(d.places).times(HALF);
+    const scale = p.percent ? HUNDRED : b.scale;
+    const ends: Dec[] = [];
+    for (const x of [n.value.minus(hn), n.value.plus(hn)]) for (const y of [d.value.minus(hd), d.value.plus(hd)]) {
+      if (!y.isZero() && y.isNeg() === d.value.isNeg()) ends.push(quotient(b, x, y).times(scale));
+    }
+    if (ends.length < 4) return undefined;
+    const signed = (v: Dec) => (b.unsigned && p.value.gte(0) ? v.abs() : v);
+    return { lo: Dec.min(...ends.map(signed)), hi: Dec.max(...ends.map(signed)) };
+  };
+  /** The printed percentage is within what the rounding of the printed inputs allows on the basis. */
+  const explained = (b: Basis, row: TableRow, p: Num): boolean => {
+    const r = allowed(b, row, p);
+    const half = stepOf(p.places).times(HALF);
+    return r !== undefined && p.value.plus(half).gte(r.lo) && p.value.minus(half).lte(r.hi);
   };
   let best: Basis | undefined;
   let bestAgree = 0;
+  let bestFit = 0;
+  let bestTried = 0;
   for (const b of bases) {
     let agree = 0;
+    let tried = 0;
+    const fits: TableRow[] = [];
     for (const i of rows) {
       const row = trs[i];
       const p = a.num(row, pct.c);
       // A nil agrees with any basis whose numerator is nil: it says nothing about the basis.
       if (!p || p.value.isZero() || (b.denRow === i && b.num === b.den)) continue;
       const e = expectedOf(b, row, p);
-      if (e !== undefined && agrees(p, e)) agree++;
+      if (e === undefined) continue;
+      tried++;
+      if (agrees(p, e)) agree++;
+      else fits.push(row);
     }
     if (agree > bestAgree) {
       best = b;
       bestAgree = agree;
+      bestTried = tried;
+      // the figures the rounding of the printed inputs explains fit the basis too (counted for the best only)
+      bestFit = agree + fits.filter((row) => explained(b, row, a.num(row, pct.c)!)).length;
     }
   }
+  // A basis learned from the rows must be the rows' own: fewer than half the figures it can recompute
+  // fitting it (exactly or within the rounding of the printed inputs) is a coincidence (one share among
+  // fifteen year-on-year changes), not a basis: no figure is flagged on it.
+  if (best && !layoutBasis && bestFit * 2 < bestTried) best = undefined;
   const printedRows = rows.filter((i) => a.num(trs[i], pct.c));
   // The layout names the one basis (a variance's percentage of its own budget, printed beside it):
   // when no line agrees with any reading of it (the one line with a figure to divide is the wrong
@@ -100,6 +148,25 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
     return;
   }
   const basis = best;
+  // The rows whose quotient is negative, their percentage printed: the only ones that show whether the column keeps the sign.
+  const negative = printedRows.filter((i) => {
+    const nd = inputs(basis, trs[i]);
+    return nd !== undefined && !a.num(trs[i], pct.c)!.value.isZero() && !nd[0].value.isZero() && nd[0].value.isNeg() !== nd[1].value.isNeg();
+  });
+  a.percentages.push({
+    column: locate(a.t.grid, a.t.r0, pct.c, '').column,
+    caption: pct.caption || 'the percentage column',
+    is: basis.describe,
+    unsigned: basis.unsigned,
+    ...(bestAgree ? { agree: bestAgree } : {}),
+    negative: negative.map((i) => a.rowNumber(trs[i])),
+  });
+  if (basis.unsigned && negative.length === 1) {
+    // Read unsigned on the strength of one row: a column that signs its percentages would print this one negative.
+    const row = trs[negative[0]];
+    const p = a.num(row, pct.c)!;
+    a.note(row, pct.c, `${rule}.unsigned`, `${a.describe(row, pct.c)}: printed ${p.raw} where ${basis.describe} is negative, so the column is read as printing its percentages without their sign; no other row has a negative quotient, so nothing else in the table shows which convention it keeps: if it signs them, this figure should be −${p.raw}`);
+  }
   for (const i of printedRows) {
     const row = trs[i];
     const p = a.num(row, pct.c)!;
@@ -113,28 +180,17 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
     const diff = p.value.minus(shown);
     const truncated = e.toDecimalPlaces(p.places, Dec.ROUND_DOWN).eq(p.value);
     // What the rounding of the printed inputs allows: each within half a unit of its places.
-    const [n, d] = inputs(basis, row)!;
-    const hn = stepOf(n.places).times(HALF);
-    const hd = stepOf(d.places).times(HALF);
-    const scale = p.percent ? HUNDRED : basis.scale;
-    const ends: Dec[] = [];
-    for (const x of [n.value.minus(hn), n.value.plus(hn)]) for (const y of [d.value.minus(hd), d.value.plus(hd)]) {
-      if (!y.isZero() && y.isNeg() === d.value.isNeg()) ends.push(x.div(y).times(scale));
-    }
-    const signed = (v: Dec) => (basis.unsigned && p.value.gte(0) ? v.abs() : v);
-    const lo = Dec.min(...ends.map(signed));
-    const hi = Dec.max(...ends.map(signed));
-    const half = stepOf(p.places).times(HALF);
-    const explained = ends.length === 4 && p.value.plus(half).gte(lo) && p.value.minus(half).lte(hi);
+    const range = allowed(basis, row, p);
+    const within = explained(basis, row, p);
     a.findings.push({
-      severity: explained ? 'warning' : 'error',
+      severity: within ? 'warning' : 'error',
       table: a.layout,
       ...a.loc(row, pct.c),
       rule,
       message: `${a.describe(row, pct.c)}: printed ${p.raw}, but ${basis.describe}${basis.unsigned ? ' (unsigned)' : ''}` +
         ` (the basis ${bestAgree} row(s) agree on) is ${show(e.toDecimalPlaces(p.places + 3, Dec.ROUND_HALF_UP))}, ${show(shown)} to the places printed` +
         `${truncated ? ' (the printed figure is truncated, not rounded)' : ''}` +
-        `${explained ? `; within what the rounding of the printed figures allows (${show(lo.toDecimalPlaces(p.places + 2))} to ${show(hi.toDecimalPlaces(p.places + 2))})` : ''}`,
+        `${within && range ? `; within what the rounding of the printed figures allows (${show(range.lo.toDecimalPlaces(p.places + 2))} to ${show(range.hi.toDecimalPlaces(p.places + 2))})` : ''}`,
       printed: text(p.value),
       expected: text(shown),
       difference: text(diff),

@@ -7,7 +7,7 @@ import { TABLE_LAYOUTS } from '../engine/tables';
 import { type AuditReport, AuditInputError, type Layout, auditGrids, exitCodeOf } from '../audit/audit';
 import { readDelimitedBytes } from '../audit/delimited';
 import { show } from '../audit/findings';
-import { type DifferenceTaken, type TotalTaken, checkedText } from '../audit/context';
+import { type DifferenceTaken, type PercentTaken, type TotalTaken, checkedText } from '../audit/context';
 import type { Grid } from '../audit/grid';
 import { WORKBOOK_EXTENSIONS } from '../xlsx/read-book';
 import { readPrintedWorkbook } from '../xlsx/read-printed';
@@ -93,7 +93,7 @@ export async function runAudit(o: AuditCliOptions, io: Io = processIo): Promise<
   io.out(`Audited ${report.tables.length} table(s) in ${basename(o.file)}: ` +
     report.tables.map((t) => `${t.sheet} ${t.range} (${t.layout}${t.units ? `, ${t.units}` : ''})`).join('; ') +
     (report.tables[0]?.readAs ? ` — read as ${report.tables[0].readAs}` : ''));
-  for (const t of report.tables) io.out(`  ${t.range}: checked ${checkedText(t.checked)}${totalsText(t.totals)}${differencesText(t.differences)}`);
+  for (const t of report.tables) io.out(`  ${t.range}: checked ${checkedText(t.checked)}${totalsText(t.totals)}${differencesText(t.differences)}${percentagesText(t.percentages ?? [])}`);
   for (const u of report.unchecked ?? []) io.out(`  ${u.sheet} ${u.range}: nothing could be checked (${u.why})`);
   const fig = (s?: string) => (s === undefined ? '' : /^-?[0-9]+(\.[0-9]+)?$/.test(s) ? show(new Dec(s)) : s);
   for (const f of report.findings) {
@@ -117,6 +117,13 @@ function differencesText(ds: DifferenceTaken[]): string {
   if (!ds.length) return '';
   const shown = ds.slice(0, 10).map((d) => `column ${d.column} "${d.caption}" = ${d.is}${d.agree !== undefined ? ` (learned from the lines: ${d.agree} show it)` : ''}`);
   return `\n    differences read: ${shown.join('; ')}${ds.length > 10 ? `; and ${ds.length - 10} more` : ''}`;
+}
+
+/** The columns of percentages recomputed: "; percentages read: column 10 "Variance %" = Variance / Budget (signed; learned from the lines: 3 show it)". */
+function percentagesText(ps: PercentTaken[]): string {
+  if (!ps.length) return '';
+  const shown = ps.slice(0, 10).map((p) => `column ${p.column} "${p.caption}" = ${p.is} (${p.unsigned ? 'unsigned' : 'signed'}${p.agree !== undefined ? `; learned from the lines: ${p.agree} show it` : ''})`);
+  return `\n    percentages read: ${shown.join('; ')}${ps.length > 10 ? `; and ${ps.length - 10} more` : ''}`;
 }
 
 /** The rows read as totals, the first ten: "; totals: row 14 (no label) = rows 3-13 (its figures are the sum …)". */

@@ -331,4 +331,53 @@ describe('audit: kinds of reading the mutation property found missing', () => {
       assert.deepEqual(flags(audit(oldham.replace('\t(11,735)\t', '\t0\t'))), ['31:3 auto.cast -11735']);
     });
   });
+
+  describe('the convention a table keeps, when one figure alone shows it, is in the report: its sign flipped is the other convention, said, not an error', () => {
+    // Brighton & Hove, FCL capital provisional outturn 2021/22: Schools variance (2) on a budget of 68,
+    // printed −2.9% (−2 / 68 = −2.94%); every other row's quotient is nil or rounds to 0.0%.
+    const brighton = read(join(PUBLISHED, 'brighton-fcl-capital-2021-22-outturn.tsv'));
+
+    it('as printed: the percentages read signed, row 7 the only negative quotient', () => {
+      const r = audit(brighton);
+      assert.equal(exitCodeOf(r), 0);
+      assert.deepEqual(r.tables[0].percentages, [{ column: 10, caption: 'Provisional Variance %', is: "Provisional Variance £'000 / Reported Budget Month 12 £'000", unsigned: false, agree: 1, negative: [7] }]);
+    });
+
+    it('printed 2.9%: read unsigned (as published-1 prints 0.58 beside (1.5)), with a note at the cell that nothing else shows the convention', () => {
+      const r = audit(brighton.replace('-2.9%', '2.9%'));
+      assert.deepEqual(flags(r), []);
+      assert.equal(r.tables[0].percentages![0].unsigned, true);
+      const note = r.findings.find((f) => f.rule === 'revenue.variance-percent.unsigned')!;
+      assert.deepEqual([note.row, note.column], [7, 10]);
+      assert.match(note.message, /if it signs them, this figure should be −2\.9%/);
+    });
+
+    it('printed 3.9%: an error on either convention (−2 / 68 = −2.94%; no row agrees with any basis, so the layout\'s own, signed, is used)', () => {
+      assert.deepEqual(flags(audit(brighton.replace('-2.9%', '3.9%'))), ['7:10 revenue.variance-percent -2.9']);
+    });
+
+    it('published-1 (three negative quotients, all printed positive) is read unsigned with no such note', () => {
+      const r = audit(read(join(CORPUS, 'published-1.tsv')));
+      assert.deepEqual(r.tables[0].percentages!.map((p) => [p.unsigned, p.negative]), [[true, [4, 5, 6]]]);
+      assert.ok(!r.findings.some((f) => /unsigned/.test(f.rule)));
+    });
+
+    // A Greater Manchester city council, council tax base 2001/02: 64,435 band D equivalents; Less:
+    // Allowance for losses on collection 1,289; Council Tax Base 63,146 = 64,435 − 1,289.
+    const gm = read(join(PUBLISHED, 'gm-city-council-tax-base-2001-02.tsv'));
+
+    it('a total says which rows it subtracts in words (tables[].totals[].less)', () => {
+      const r = audit(gm);
+      assert.equal(exitCodeOf(r), 0);
+      assert.deepEqual(r.tables[0].totals.map((t) => [t.row, t.from, t.to, t.less]), [[12, 2, 10, undefined], [15, 12, 13, [13]]]);
+    });
+
+    it('the allowance printed −1,289: read as the other convention (a deduction printed negative and added), nothing to flag; printed −1,288: an error', () => {
+      const r = audit(gm.replace('\t1,289', '\t-1,289'));
+      assert.deepEqual(flags(r), []);
+      assert.deepEqual(r.tables[0].totals.map((t) => [t.row, t.from, t.to, t.less]), [[12, 2, 10, undefined], [15, 12, 13, undefined]]);
+      // 64,435 + (−1,288) = 63,147 on the plain reading; 64,435 − (−1,288) = 65,723 on the worded one: the plain is nearer.
+      assert.deepEqual(flags(audit(gm.replace('\t1,289', '\t-1,288'))).filter((f) => f.startsWith('15:')), ['15:4 auto.cast 63147']);
+    });
+  });
 });

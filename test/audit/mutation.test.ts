@@ -23,16 +23,25 @@ import fc from 'fast-check';
  * labelled total 100 £m out, a one-row table's "Total Budget", a running total at a table's end, a
  * balance at a later date) were each fixed as a kind (test/audit/mutation-kinds.test.ts).
  */
-const NOT_YET = new Set<string>([]);
+const NOT_YET = new Set<string>([
+  // session-5 trial (trial findings entry 15): a sub-total without the word total ("Service expenditure", a term of
+  // "Net budget") is taken only while its arithmetic agrees: one directorate line changed and it is read as a line.
+  'westmorlandfurness-budget-2024-25.tsv',
+  // (entry 16) the same: a table closed by "Amount Distributed" is totalled only while it adds up; one share changed, exit 2.
+  'maidstone-collection-fund-surplus-2012-13.tsv',
+]);
 
 /**
  * Tables where some change by the other amounts (MORE) still passes unseen, each with the kind of fault behind
- * it (the session-4 trial tables, test/fixtures/published/audit/SOURCES.md). The test fails when one of them is
- * fully caught (take it off the list).
+ * it. The test fails when one of them is fully caught (take it off the list). Empty since session 5: the last
+ * five were each fixed as a kind (test/audit/mutation-kinds.test.ts) — a "Less:" heading carries on the
+ * reckoning above it (Cannock ×2); a running statement from one year's budget to the next, and nil
+ * sub-totals cast (Oldham) — or shown undetectable by the one-figure-convention proof below (Brighton's
+ * only negative percentage, GM's only line subtracted in words, each with its sign flipped).
  */
 const NOT_YET_MORE = new Map<string, string>([
-  ['brighton-fcl-capital-2021-22-outturn.tsv', "a percentage's sign against its variance: −2.9% printed 2.9% where the variance is (2)"],
-  ['gm-city-council-tax-base-2001-02.tsv', "a 'Less:' line printed negative (1,289 → −1,289) casts with its printed sign: no other row says which convention the table keeps"],
+  ['westmorlandfurness-budget-2024-25.tsv', 'as in NOT_YET (session-5 trial entry 15): a directorate line changed and "Service expenditure" is read as a line, so nothing is said'],
+  ['maidstone-collection-fund-surplus-2012-13.tsv', 'as in NOT_YET (session-5 trial entry 16): one share changed and "Amount Distributed" is read as a line, exit 2'],
 ]);
 
 const DIRS = [join(__dirname, '..', 'fixtures', 'audit-corpus'), join(__dirname, '..', 'fixtures', 'published', 'audit')];
@@ -112,6 +121,13 @@ interface Tally {
   otherConvention: string[];
   /** changes to a figure used only as an input of percentages printed rounded, absorbed by that rounding (the changed % rounds the same) */
   absorbed: string[];
+  /**
+   * sign flips of the one figure that shows a convention: the only percentage with a negative quotient
+   * (signed or unsigned percentages), or the only figure a total subtracts in words ("Less: X" printed
+   * positive and subtracted, or printed negative and added): the changed table is the same table
+   * printed by a body keeping the other convention
+   */
+  oneFigureConvention: string[];
   missed: string[];
 }
 
@@ -121,7 +137,11 @@ interface Tally {
  * no check of the clean table (`involved`), or the changed table reads clean with the figure's column
  * taken as the same difference the other way round, learned from its lines (a one-row table's
  * variance with its sign flipped is a table printed as budget − outturn: no other figure fixes the
- * direction). Anything else is missed.
+ * direction), or — its sign flipped — the figure is the only one in the table that shows a convention
+ * and the changed table reads clean on the other (the only percentage of a negative quotient: signed
+ * or unsigned percentages, both printed by real bodies — published-1 prints 0.58 beside (1.5); the
+ * only figure a total subtracts in words: "Less: X" printed positive and subtracted, or printed
+ * negative and added). Anything else is missed.
  */
 /** How many percentages an audit recomputed, over all its tables. */
 const pcts = (r: AuditReport) => r.tables.reduce((n, x) => n + x.checked.percentages, 0);
@@ -131,13 +151,37 @@ function tryChanges(text: string, file: string, base: AuditReport, changes: Chan
   const readAs = new Map(base.tables.flatMap((t) => t.differences).map((d) => [d.column, d.is]));
   const lines = text.split('\n');
   const rounded = new Set((base.roundedOnly ?? []).map((x) => `${x.row},${x.column}`));
-  const t: Tally = { tried: 0, atCell: 0, elsewhere: 0, unused: new Set(), otherConvention: [], absorbed: [], missed: [] };
+  const t: Tally = { tried: 0, atCell: 0, elsewhere: 0, unused: new Set(), otherConvention: [], absorbed: [], oneFigureConvention: [], missed: [] };
+  const pctAs = new Map(base.tables.flatMap((x) => x.percentages ?? []).map((p) => [p.column, p]));
+  const lessRows = new Set(base.tables.flatMap((x) => x.totals.flatMap((to) => to.less ?? [])));
+  /** the non-nil figures printed on a row of the text */
+  const figuresOn = (r: number) => lines[r].split('\t').filter((raw) => {
+    const x = readCell(raw);
+    return x.kind === 'number' && !x.value.isZero();
+  }).length;
   /** per column, the most decimal places its figures print: the places of a dash's nil */
   const places: number[] = [];
   for (const line of lines) line.split('\t').forEach((raw, k) => {
     const x = readCell(raw);
     if (x.kind === 'number' && !x.dash) places[k] = Math.max(places[k] ?? 0, x.places);
   });
+  /**
+   * The changed table (figure at row, column sign flipped, nothing flagged) is read the other way on
+   * the one figure that shows the convention: a percentage column whose only negative quotient is on
+   * this row, now read with the other sign convention; or the only line a total subtracts in words,
+   * printing this one figure, now added by the same total.
+   */
+  const oneFigureConvention = (report: AuditReport, row: number, column: number): boolean => {
+    const p = pctAs.get(column);
+    if (p && p.negative.length === 1 && p.negative[0] === row) {
+      return report.tables.some((x) => (x.percentages ?? []).some((q) => q.column === column && q.unsigned !== p.unsigned && q.negative.includes(row)));
+    }
+    if (lessRows.size === 1 && lessRows.has(row) && figuresOn(row - 1) === 1) {
+      const was = base.tables.flatMap((x) => x.totals).find((to) => to.less?.includes(row))!;
+      return report.tables.some((x) => x.totals.some((to) => to.row === was.row && to.from <= row && row <= to.to && !to.less?.includes(row)));
+    }
+    return false;
+  };
   lines.forEach((line, r) => {
     const cells = line.split('\t');
     cells.forEach((raw, k) => {
@@ -160,6 +204,8 @@ function tryChanges(text: string, file: string, base: AuditReport, changes: Chan
         else if (report && rounded.has(`${r + 1},${k + 1}`) && pcts(report) === pcts(base)) t.absorbed.push(`row ${r + 1} column ${k + 1} ${raw}→${now}`);
         else if (report && was && report.tables.some((x) => x.differences.some((d) => d.column === k + 1 && d.is === reversed(was) && d.agree !== undefined))) {
           t.otherConvention.push(`row ${r + 1} column ${k + 1} ${raw}→${now} (read as ${reversed(was)})`);
+        } else if (report && change.name === 'sign flipped' && oneFigureConvention(report, r + 1, k + 1)) {
+          t.oneFigureConvention.push(`row ${r + 1} column ${k + 1} ${raw}→${now}`);
         } else t.missed.push(`row ${r + 1} column ${k + 1} ${raw}→${now} (${change.name})`);
       }
     });
@@ -170,7 +216,8 @@ function tryChanges(text: string, file: string, base: AuditReport, changes: Chan
 const say = (t: Tally) => `      ${t.tried} changes: ${t.atCell} caught at the cell, ${t.elsewhere} where they make another cell disagree; ` +
   `${t.unused.size} figure(s) no check uses${t.unused.size ? ` [${[...t.unused].join('; ')}]` : ''}` +
   `${t.otherConvention.length ? `; ${t.otherConvention.length} read as the other sign convention [${t.otherConvention.join('; ')}]` : ''}` +
-  `${t.absorbed.length ? `; ${t.absorbed.length} absorbed by the rounding of a printed percentage` : ''}; ${t.missed.length} missed`;
+  `${t.absorbed.length ? `; ${t.absorbed.length} absorbed by the rounding of a printed percentage` : ''}` +
+  `${t.oneFigureConvention.length ? `; ${t.oneFigureConvention.length} the one figure showing a convention, read as the other [${t.oneFigureConvention.join('; ')}]` : ''}; ${t.missed.length} missed`;
 
 describe('audit: any one figure of a clean real table changed is caught, or shown undetectable', function () {
   this.timeout(300_000);
