@@ -197,7 +197,8 @@ class RunningSums {
       const v = x.value.times(new Dec(10).pow(this.places[j]));
       return v.isInteger() ? v.toNumber() : NaN;
     }
-    return x.units !== undefined ? x.units * 10 ** (this.places[j] - x.places) : x.value.times(this.scale[j]!).toNumber();
+    if (x.units !== undefined) return x.places === this.places[j] ? x.units : x.units * 10 ** (this.places[j] - x.places);
+    return x.value.times(this.scale[j]!).toNumber();
   }
   get top(): number {
     return this.stack.length;

@@ -233,6 +233,18 @@ export class Audit {
   }
 }
 
+/**
+ * x = p − m exactly: in integers where the three print their integers in the same places
+ * (Reading.units); else in decimal, or — with `integersOnly` — false (the caller subtracts itself).
+ */
+export function isDifference(x: Num, p: Num, m: Num, integersOnly = false): boolean {
+  if (x.units !== undefined && p.units !== undefined && m.units !== undefined && x.places === p.places && p.places === m.places) {
+    const d = p.units - m.units;
+    if (Number.isSafeInteger(d)) return d === x.units;
+  }
+  return !integersOnly && p.value.minus(m.value).eq(x.value);
+}
+
 /** Row, column, row, column … as [row, column] pairs. */
 function pairs(rc: readonly number[]): [number, number][] {
   const out: [number, number][] = [];
@@ -266,7 +278,9 @@ export function difference(a: Audit, rows: number[], target: number, plus: numbe
     const row = a.t.rows[i];
     const p = a.num(row, plus);
     const m = a.num(row, minus);
-    if (!a.num(row, target) || !p || !m) continue;
-    a.check(row, target, p.value.minus(m.value), [[row, plus], [row, minus]], rule, what);
+    const x = a.num(row, target);
+    if (!x || !p || !m) continue;
+    // p − m, or the printed figure itself when it is exactly that (found in integers: no Decimal made)
+    a.check(row, target, isDifference(x, p, m, true) ? x.value : p.value.minus(m.value), [[row, plus], [row, minus]], rule, what);
   }
 }

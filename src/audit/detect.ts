@@ -277,11 +277,11 @@ function continues(g: Grid, w: number, [s0, s1]: [number, number], prevEnd: numb
  * captions over another label caption ("Non-Current Provisions" … "Current Provisions"), or captions
  * that each name units or a year (another table's header); undefined: a row of the table.
  */
-function headerAgain(g: Grid, w: number, headerRows: number[], r: number, figureCols: readonly number[]): 'same' | 'other' | undefined {
+function headerAgain(g: Grid, w: number, headerRows: number[], r: number, figureCols: Iterable<number>): 'same' | 'other' | undefined {
   let n = 0;
   for (const c of figureCols) if (readAt(g, r, c).kind === 'text' && ++n >= 2) break;
   if (n < 2 || hasNumber(g, r, w - 1)) return undefined;
-  const texts = figureCols.map((c) => [c, normalise(cellText(cellAt(g, r, c)))] as const).filter(([, x]) => x);
+  const texts = [...figureCols].map((c) => [c, normalise(cellText(cellAt(g, r, c)))] as const).filter(([, x]) => x);
   const caption = (row: number, c: number) => normalise(cellText(cellAt(g, row, c)));
   // Under no header at all, or one naming only units (a block of label and figure): captions over two
   // figure columns or more start a table of their own.
@@ -487,7 +487,7 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
       r,
       label,
       rowType: rowTypeCol !== undefined ? cellText(cellAt(g, r, rowTypeCol)) || undefined : undefined,
-      bold: boldAt(g, r, labelCol) || columns.some((col) => col.numeric && boldAt(g, r, col.c)),
+      bold: g.bold !== undefined && (boldAt(g, r, labelCol) || columns.some((col) => col.numeric && boldAt(g, r, col.c))),
       cells,
       empty,
       ...(labelIn !== undefined ? { labelIn } : {}),
@@ -598,7 +598,14 @@ export function fits(t: FoundTable, layout: Layout): boolean {
   }
 }
 
-/** Which statutory layout a table's headers describe (auto when none). */
+const RECOGNISED = new WeakMap<FoundTable, Layout>();
+/** Which statutory layout a table's headers describe (auto when none); found once per table. */
 export function recogniseLayout(t: FoundTable): Layout {
+  let l = RECOGNISED.get(t);
+  if (l === undefined) RECOGNISED.set(t, (l = layoutOf(t)));
+  return l;
+}
+
+function layoutOf(t: FoundTable): Layout {
   return (['mtfp', 'scenarios', 'ledger', 'financing', 'reserves', 'capital', 'programme', 'forecast', 'revenue'] as const).find((l) => fits(t, l)) ?? 'auto';
 }

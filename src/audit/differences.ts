@@ -3,8 +3,7 @@
 // lines — outturn − budget or budget − outturn; of several budget columns (PCC budget, operational
 // budget, total budget; approved, additions, revised), the one the lines agree with — and then every
 // row is checked, so a row printed with the other sign is the one flagged, not every line.
-import { type Audit, difference, rowsOf } from './context';
-import type { Num } from './findings';
+import { type Audit, difference, isDifference, rowsOf } from './context';
 
 export interface DifferenceBasis {
   plus: number;
@@ -48,15 +47,6 @@ export function inferDifference(a: Audit, target: number, plus: number[], minus:
     if (agree > 0 && (!best || agree > best.agree)) best = { plus: p, minus: m, agree, solid };
   }
   return best;
-}
-
-/** x = p − m exactly: in integers where the three print their integers in the same places (Reading.units), else in decimal. */
-function isDifference(x: Num, p: Num, m: Num): boolean {
-  if (x.units !== undefined && p.units !== undefined && m.units !== undefined && x.places === p.places && p.places === m.places) {
-    const d = p.units - m.units;
-    if (Number.isSafeInteger(d)) return d === x.units;
-  }
-  return p.value.minus(m.value).eq(x.value);
 }
 
 /** Checks column `target` as plus − minus on every line, sub-total and total, naming the basis in each finding. */
