@@ -328,6 +328,7 @@ export function readTotals(a: Audit, carried?: TableRow): void {
   for (const i of reader.above) totalAbove(a, i, reader.cols);
   balancesAbove(a, reader.cols);
   subtotalsOfLinesLeftOver(a);
+  groupsAbove(a, reader.cols);
 }
 
 /**
@@ -1101,6 +1102,61 @@ function balancesAbove(a: Audit, cols: number[]): void {
       : `labelled as a closing balance, printed above the movements from the opening balance ("${rows[opening!].label}")`;
     a.blocks.set(i, { members, why });
     a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[members[members.length - 1]]), why });
+  }
+}
+
+/**
+ * Groups printed above their lines (Scottish Government's service analysis: "Education" then its six
+ * services, "Cultural and related services" then its eight): among the rows left as lines after the
+ * pass, a row whose figures equal the sum of the run of two or more free lines directly under it —
+ * exactly in two columns or more, and in every column it prints but one at most (that one then the
+ * finding), each adding two figures that are not nil — is their total; the next group starts after the run. Runs of at most 200 rows, in
+ * stretches of free lines of at most 2,000 rows (a printed table; the audit stays linear).
+ */
+function groupsAbove(a: Audit, cols: number[]): void {
+  if (cols.length < 2) return;
+  const rows = a.t.rows;
+  const inBlock = new Set<number>();
+  for (const b of a.blocks.values()) for (const m of b.members) inBlock.add(m);
+  const free = (j: number) => a.kinds[j] === 'line' && !a.blocks.has(j) && !inBlock.has(j) && !rows[j].empty;
+  for (let i = 0; i < rows.length; i++) {
+    if (!free(i)) continue;
+    let end = i;
+    while (end + 1 < rows.length && free(end + 1) && rows[end + 1].r === rows[end].r + 1) end++;
+    if (end - i > 2_000) {
+      i = end;
+      continue;
+    }
+    for (let g = i; g < end; g++) {
+      const printed = cols.map((c) => a.num(rows[g], c)).map((p, j) => [cols[j], p] as const).filter(([, p]) => p && !p.value.isZero()) as (readonly [number, Num])[];
+      if (printed.length < 2) continue;
+      const sums = printed.map(() => ZERO);
+      // an agreeing column must add two figures that are not nil (a nil line makes any figure "the sum" of it and the next)
+      const nonNil = printed.map(() => 0);
+      let taken = -1;
+      for (let j = g + 1; j <= end && j - g <= 200; j++) {
+        let exact = 0;
+        printed.forEach(([c], q) => {
+          const v = a.value(rows[j], c) ?? ZERO;
+          sums[q] = sums[q].plus(v);
+          if (!v.isZero()) nonNil[q]++;
+          if (sums[q].eq(printed[q][1].value) && nonNil[q] >= 2) exact++;
+        });
+        if (j - g >= 2 && exact >= 2 && exact >= printed.length - 1) {
+          taken = j;
+          break;
+        }
+      }
+      if (taken < 0) continue;
+      const members: number[] = [];
+      for (let j = g + 1; j <= taken; j++) members.push(j);
+      a.kinds[g] = 'total';
+      const why = `its figures are the sum of the ${members.length} rows under it (a group printed above its lines)`;
+      a.blocks.set(g, { members, why });
+      a.totals.push({ row: a.rowNumber(rows[g]), label: rows[g].label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[taken]), why });
+      g = taken;
+    }
+    i = end;
   }
 }
 

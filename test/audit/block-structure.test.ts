@@ -208,3 +208,43 @@ describe('audit: a sub-total with no total word, exact in one year and within ro
     assert.ok(!r.tables[0].totals.some((t) => t.row === 4));
   });
 });
+
+// Scottish Government, Scottish Local Government Financial Statistics 2012-13, Annex A: service
+// analysis of General Fund revenue expenditure and income (£ thousands), as published at
+// http://www.gov.scot/publications/scottish-local-government-financial-statistics-2012-13/pages/10/
+const slgfs = tsv([
+  ['ANNEX A - Service Analysis of General Fund Revenue Expenditure and Income, 2012-13', '', '', '', '', '', '', ''],
+  ['£ thousands', '', '', '', '', '', '', ''],
+  ['', 'Revenue Contributions to Capital', 'Support Service Costs', 'All other Expenditure', 'Adjustment for Inter Account and Inter Authority Transfers', 'Total Expenditure', 'Total Income', 'Net Revenue Expenditure'],
+  ['Education', '14,798', '184,132', '4,601,660', '-26,136', '4,774,454', '188,205', '4,586,249'],
+  ['Pre-primary education', '761', '11,015', '303,603', '-999', '314,380', '13,388', '300,992'],
+  ['Primary education', '8,056', '69,989', '1,751,069', '-7,511', '1,821,603', '61,534', '1,760,069'],
+  ['Secondary education', '4,313', '72,105', '1,878,586', '-8,716', '1,946,288', '74,566', '1,871,722'],
+  ['Special education', '1,549', '16,923', '498,627', '-6,591', '510,508', '13,643', '496,865'],
+  ['Community Learning', '68', '7,798', '134,451', '-1,244', '141,073', '18,783', '122,290'],
+  ['Other non-school funding', '51', '6,302', '35,324', '-1,075', '40,602', '6,291', '34,311'],
+  ['Cultural and related services', '4,321', '42,135', '698,459', '-41,808', '703,107', '89,432', '613,675'],
+  ['Museums and galleries', '33', '2,520', '43,671', '-66', '46,158', '3,671', '42,487'],
+  ['Other cultural and heritage services', '418', '4,418', '59,024', '-828', '63,032', '15,634', '47,398'],
+  ['Library service', '351', '8,511', '108,937', '-491', '117,308', '4,640', '112,668'],
+  ['Tourism', '9', '692', '29,496', '-270', '29,927', '4,748', '25,179'],
+  ['Countryside recreation and management', '576', '1,821', '24,657', '-502', '26,552', '2,756', '23,796'],
+  ['Sport facilities', '611', '7,779', '196,376', '-1,943', '202,823', '33,036', '169,787'],
+  ['Community parks and open spaces', '1,746', '11,924', '174,712', '-36,251', '152,131', '13,856', '138,275'],
+  ['Other recreation and sport', '577', '4,470', '61,586', '-1,457', '65,176', '11,091', '54,085'],
+]);
+
+describe('audit: groups printed above their lines, several in one table (SLGFS 2012-13 service analysis)', () => {
+  it('as printed: "Education" adds the six services under it and "Cultural and related services" the eight under it, in all seven columns', () => {
+    const r = audit(slgfs);
+    assert.deepEqual(flags(r), []);
+    // Education: 761 + 8,056 + 4,313 + 1,549 + 68 + 51 = 14,798; … total expenditure 314,380 + 1,821,603 + 1,946,288 + 510,508 + 141,073 + 40,602 = 4,774,454
+    assert.deepEqual(r.tables[0].totals.map((t) => [t.row, t.from, t.to]), [[4, 5, 10], [11, 12, 19]]);
+    assert.equal(r.tables[0].checked.totals, 14);
+  });
+
+  it('a service changed in one column (Library service, All other Expenditure 108,937 → 108,973): its group is found out there', () => {
+    const r = audit(slgfs.replace('\t108,937\t', '\t108,973\t'));
+    assert.ok(flags(r).includes('11:4 auto.cast 698495'), flags(r).join('; '));
+  });
+});
