@@ -206,4 +206,39 @@ describe('audit: kinds found by session 5\'s trial on tables nobody tuned it for
       assert.ok(r.findings.some((f) => f.rule === 'auto.percent.unsigned' && f.row === 14 && f.column === 6));
     });
   });
+  describe('a sub-total of "Less:" lines printed positive that does not cast either way: the reading that needs the smaller change (trial entry 10)', () => {
+    // Warwickshire PCC, decision WPCC3-0122, 2024/25 budget and precept (https://warwickshire-pcc.gov.uk/?p=18520):
+    // the council tax for a band D property calculated as follows, £m.
+    const wk = tsv([
+      ['Item', '£m'],
+      ['Budget requirement', '132.515'],
+      ['Less: Police Grant', '41.451'],
+      ['Less: Revenue Support Grant', '21.383'],
+      ['Less: Council Tax Support Grant', '3.910'],
+      ['Less: Council Tax Freeze Grant 2013/14', '0.368'],
+      ['Less: Council Tax Freeze Grant 2011/12', '0.876'],
+      ['Sub-Total', '64.581'],
+      ['Less: Collection Fund surplus/(deficit) subject to final confirmation', '(0.054)'],
+      ['Amount to be raised by Council Tax', '64.581'],
+    ]);
+
+    it('as printed: the Sub-Total is found 0.054 out (132.515 − 41.451 − 21.383 − 3.910 − 0.368 − 0.876 = 64.527, printed 64.581), read with its five "Less:" lines subtracted', () => {
+      const r = audit(wk);
+      assert.ok(flags(r).includes('8:2 auto.cast 64.527'), flags(r).join('; '));
+      assert.deepEqual(r.tables[0].totals.find((t) => t.row === 8)!.from, 2);
+    });
+
+    it('before: it was read as the five lines added without the budget requirement (67.988, 3.407 out) and the amount raised against 197.042: neither any more', () => {
+      const r = audit(wk);
+      assert.ok(!r.findings.some((f) => f.expected === '67.988' || f.expected === '197.042'));
+      assert.ok(flags(r).every((f) => f.startsWith('8:2') || f.startsWith('10:2')));
+    });
+
+    it('the Sub-Total printed 64.527 (as the lines give it): the table casts — "Less: Collection Fund surplus/(deficit) (0.054)" names both directions, so the deficit in brackets is subtracted as printed (64.527 − (−0.054) = 64.581)', () => {
+      const r = audit(wk.replace('Sub-Total\t64.581', 'Sub-Total\t64.527'));
+      assert.deepEqual(flags(r), []);
+      assert.equal(exitCodeOf(r), 0);
+      assert.equal(r.tables[0].checked.totals, 2);
+    });
+  });
 });
