@@ -32,6 +32,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 /** A date in a label: "30 November 2019", "31st March 2005", "March 2005", "31/03/2024" (day first, as the UK writes it). */
 const DATE = /\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b|\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/i;
 /** A financial year: "2021/22", "2021-22", "2021/2022" (its first calendar year in group 1). */
+const FOUR_DIGITS = /\d{4}/;
 const YEAR = /\b((?:19|20)\d\d)\s*[/-]\s*(?:\d\d|(?:19|20)\d\d)\b/;
 /** A label ending with its financial year ("Budget Requirement 2023/24", "Net Budget for 2022/23"), or starting with it ("2022/23 Budget"). */
 const YEAR_AT_END = new RegExp(`${YEAR.source}\\)?$`);
@@ -67,8 +68,10 @@ export function datedName(label: string): { name: string; date: number } | undef
  * (revised, latest, updated, amended, current). Undefined when it names neither, or nothing besides.
  */
 export function balanceAt(label: string): { name: string; date?: number; stage?: 0 | 1 } | undefined {
-  if (DATE.test(label)) return datedName(label);
-  const fy = YEAR_AT_END.exec(label.trim()) ?? YEAR_FIRST.exec(label.trim());
+  // a date and a financial year each print four digits in a row (a label without them names neither)
+  const digits = FOUR_DIGITS.test(label);
+  if (digits && DATE.test(label)) return datedName(label);
+  const fy = digits ? YEAR_AT_END.exec(label.trim()) ?? YEAR_FIRST.exec(label.trim()) : null;
   if (fy) {
     // A budget or balance of a financial year ("Base Budget 2021/22" … "Net Expenditure Budget for
     // 2022/23", "2022/23 Budget"; a year inside a sentence, "… to support the 2022/23 Budget", is not
@@ -197,7 +200,8 @@ class RunningSums {
       const v = x.value.times(new Dec(10).pow(this.places[j]));
       return v.isInteger() ? v.toNumber() : NaN;
     }
-    return x.units !== undefined ? x.units * 10 ** (this.places[j] - x.places) : x.value.times(this.scale[j]!).toNumber();
+    if (x.units !== undefined) return x.places === this.places[j] ? x.units : x.units * 10 ** (this.places[j] - x.places);
+    return x.value.times(this.scale[j]!).toNumber();
   }
   get top(): number {
     return this.stack.length;
@@ -570,6 +574,8 @@ class TotalsReader {
     const row = rows[i];
     const n = this.printedCols(row).filter(([, p]) => !p.value.isZero()).length;
     if (n === 0) return false;
+    // No run of two rows or more sums to any of its figures (the common line): no reading below holds.
+    if (!this.voted(row, 2, s).length && (!this.w || !this.voted(row, 2, this.w).length)) return false;
     // … or directly above lines that deduct from or add to it ("Gross Expenditure" above "Less: Fees and Charges").
     const placedAsTotal = closes || !row.label || this.endsBlock(i) || ADJUSTS.test(rows[i + 1]?.label ?? '');
     // The columns that agree must each add two figures that are not nil: a nil line makes any
@@ -1217,6 +1223,25 @@ function steppedFrom(a: Audit, cols: number[], c: number, members: number[], tot
 }
 
 /**
+ * Whether block b's members add up, in column `from`, exactly to the printed figure p, found in
+ * integers: true only when every member prints a figure with its integer in p's places (or nothing)
+ * and the sums stay safe integers; false when it cannot tell that way (then castBlocks adds in decimal).
+ */
+function castsInUnits(b: Block, rows: TableRow[], from: number, p: Num): boolean {
+  if (b.carried || b.minus || p.units === undefined) return false;
+  let sum = 0;
+  let abs = 0;
+  for (const m of b.members) {
+    const x = rows[m].cells.get(from);
+    if (x === undefined || x.kind === 'blank') continue;
+    if (x.kind !== 'number' || x.units === undefined || x.places !== p.places) return false;
+    sum += x.units;
+    abs += Math.abs(x.units);
+  }
+  return abs <= Number.MAX_SAFE_INTEGER && sum === p.units;
+}
+
+/**
  * Casts every total and sub-total against the block readTotals found for it, in the given columns:
  * a difference is a finding at the total's cell (a warning when the rounding of the printed figures
  * could explain it). Linear: each row is added once per column.
@@ -1249,13 +1274,18 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
         if (v === undefined) continue;
         expected = v.times(b.carried.sign);
       }
-      for (const m of b.members) {
-        const v = signed(b, m, a.value(rows[m], from));
-        if (v === undefined) {
-          readable = false;
-          break;
+      // The common case first: a block of figures in the total's units that casts, added as integers
+      // (Reading.units) — its sum then is the printed figure itself; anything else is added in decimal.
+      if (castsInUnits(b, rows, from, a.num(row, c)!)) expected = a.num(row, c)!.value;
+      else {
+        for (const m of b.members) {
+          const v = signed(b, m, a.value(rows[m], from));
+          if (v === undefined) {
+            readable = false;
+            break;
+          }
+          expected = expected.plus(v);
         }
-        expected = expected.plus(v);
       }
       if (!readable) continue;
       const printed = a.num(row, c)!.value;

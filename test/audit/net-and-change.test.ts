@@ -174,3 +174,25 @@ describe('audit: a column headed "Change" beside two figure columns is their dif
     assert.equal(r.tables.reduce((n, t) => n + t.checked.variances, 0), 0);
   });
 });
+
+describe('audit: an "(Over) / Under" or surplus row after two totals is their difference (trial s5 #3b)', () => {
+  // Scottish Police Authority, Financial Outturn 27 June 2024, Overall Outturn Summary (£m):
+  // https://spa.police.uk/publication-library/financial-outturn-27-june-2024/further-detail
+  const spa = table('spa-financial-outturn-2023-24.tsv');
+
+  it('as printed: "Outturn position (Over) / Under" 0.0 = Total Funding − Total Expenditure in each column (1,347.7 − 1,347.7; 63.4 − 63.4; 20.0 − 20.0): three checks, no flag there', () => {
+    const r = audit(spa);
+    assert.equal(r.tables[0].checked.variances, 3);
+    assert.ok(!flags(r).some((f) => f.startsWith('13:')), flags(r).join('; '));
+  });
+
+  it('the capital outturn position printed 0.5 (an underspend the funding does not show): an error at its cell, 63.4 − 63.4 = 0.0 expected', () => {
+    const r = audit(edit(spa, 13, 3, '0.5'));
+    assert.ok(flags(r).includes('13:3 error auto.surplus 0'), flags(r).join('; '));
+  });
+
+  it('Total Expenditure (Provisional) revenue printed 1,348.7 (it totals no block printed here): found at the outturn position, 1,347.7 − 1,348.7 = (1.0) where 0.0 is printed', () => {
+    const r = audit(edit(spa, 3, 2, '1,348.7'));
+    assert.ok(flags(r).includes('13:2 error auto.surplus -1'), flags(r).join('; '));
+  });
+});
