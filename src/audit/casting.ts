@@ -1071,6 +1071,66 @@ function totalAbove(a: Audit, i: number, cols: number[]): void {
 }
 
 /**
+ * Group rows printed above their lines, one after another in a table with no total row (the Scottish
+ * Government's service analysis: "Education 14,798 | 184,132 | …", then its six services; "Cultural and
+ * related services", then its eight): a line in no block, followed by two or more lines in no block
+ * whose figures add up to it — exactly in every column it prints, three columns at least, or in all but
+ * one (that figure the cast then finds wrong) — when the run ends where its section ends (the table's
+ * end, a heading, a blank line, a row some total adds or a total) or where the next such group row
+ * starts. Each is a total of the lines under it. Figures as printed.
+ */
+function groupsAbove(a: Audit, cols: number[]): void {
+  const rows = a.t.rows;
+  const inBlock = new Set<number>();
+  for (const b of a.blocks.values()) for (const m of b.members) inBlock.add(m);
+  const free = (j: number) => a.kinds[j] === 'line' && !a.blocks.has(j) && !inBlock.has(j);
+  const next = (j: number) => j + 1 < rows.length && free(j + 1) && rows[j + 1].r === rows[j].r + 1;
+  /** The last row e of the lines under group row i that add up to it (undefined: none), and how many columns agree. */
+  const runOf = (i: number): number | undefined => {
+    const printed = cols.filter((c) => {
+      const p = a.num(rows[i], c);
+      return p !== undefined && !p.value.isZero();
+    });
+    if (printed.length < 3) return undefined;
+    const sums = printed.map(() => ZERO);
+    for (let e = i + 1; next(e - 1); e++) {
+      let agree = 0;
+      for (const [k, c] of printed.entries()) {
+        const v = a.value(rows[e], c);
+        if (v === undefined) return undefined;
+        sums[k] = sums[k].plus(v);
+        if (sums[k].eq(a.num(rows[i], c)!.value)) agree++;
+      }
+      if (e - i >= 2 && agree >= printed.length - 1 && agree >= 3) {
+        // the run must end its section, or run into the next group row
+        if (!next(e) || runOf(e + 1) !== undefined) return e;
+      }
+    }
+    return undefined;
+  };
+  for (let i = 0; i < rows.length; i++) {
+    // a chain starts its section, or follows a row that is no free line (a total, a row a total adds)
+    if (!free(i) || !(startsSection(i) || !free(i - 1))) continue;
+    let g = i;
+    const chain: [number, number][] = [];
+    for (let e = runOf(g); e !== undefined; e = next(e) ? runOf((g = e + 1)) : undefined) chain.push([g, e]);
+    for (const [top, end] of chain) {
+      const members: number[] = [];
+      for (let j = top + 1; j <= end; j++) members.push(j);
+      a.kinds[top] = 'total';
+      const why = 'printed above the lines under it, which add up to it (a group and its lines)';
+      a.blocks.set(top, { members, why });
+      a.totals.push({ row: a.rowNumber(rows[top]), label: rows[top].label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[end]), why });
+    }
+    if (chain.length) i = chain[chain.length - 1][1];
+  }
+  /** Row i starts a section: the table's first row, or after a heading or a blank line. */
+  function startsSection(i: number): boolean {
+    return i === 0 || a.kinds[i - 1] === 'heading' || rows[i].r > rows[i - 1].r + 1;
+  }
+}
+
+/**
  * A closing balance printed above the movements that lead to it (as statements of accounts print
  * provisions: "Closing Balance at 31 March 2022", then "Balance at 1 April", the increases and the
  * amounts used; or a statement read bottom-up): the first row of its block (the table's first row, or
