@@ -449,9 +449,21 @@ class TotalsReader {
   /** The row's printed figures in the columns of money: [column index j into cols, figure]. */
   private printedCols(row: TableRow): readonly (readonly [number, Num])[] {
     let p = this.printed.get(row);
-    if (!p) this.printed.set(row, (p = this.cols.map((c, j) => [j, this.a.num(row, c)] as const).filter((x): x is readonly [number, Num] => x[1] !== undefined)));
+    if (!p) {
+      const out: (readonly [number, Num])[] = [];
+      for (let j = 0; j < this.cols.length; j++) {
+        const x = this.a.num(row, this.cols[j]);
+        if (x !== undefined) out.push([j, x]);
+      }
+      this.printed.set(row, (p = out));
+    }
     return p;
   }
+  /** OPENS or CLOSES_FIRMLY says so of row m's label: asked of each row on the stack by every total after it, so remembered */
+  private opensOrCloses(m: number): boolean {
+    return (this.balanceRows[m] ??= OPENS.test(this.rows[m].label) || CLOSES_FIRMLY.test(this.rows[m].label));
+  }
+  private readonly balanceRows: boolean[] = [];
   /** printedCols of each row asked about (the readings a row's figures do not change during the pass) */
   private readonly printed = new Map<TableRow, readonly (readonly [number, Num])[]>();
 
@@ -582,10 +594,10 @@ class TotalsReader {
   private byArithmetic(i: number, closes: boolean): boolean {
     const { a, rows, cols, s } = this;
     const row = rows[i];
+    // No run of two rows or more sums to any of its figures (the common line; nil figures never vote): no reading below holds.
+    if (!this.voted(row, 2, s).length && (!this.w || !this.voted(row, 2, this.w).length)) return false;
     const n = this.printedCols(row).filter(([, p]) => !p.value.isZero()).length;
     if (n === 0) return false;
-    // No run of two rows or more sums to any of its figures (the common line): no reading below holds.
-    if (!this.voted(row, 2, s).length && (!this.w || !this.voted(row, 2, this.w).length)) return false;
     // … or directly above lines that deduct from or add to it ("Gross Expenditure" above "Less: Fees and Charges").
     const placedAsTotal = closes || !row.label || this.endsBlock(i) || ADJUSTS.test(rows[i + 1]?.label ?? '');
     // The columns that agree must each add two figures that are not nil: a nil line makes any
@@ -925,10 +937,10 @@ class TotalsReader {
    * the changes does not add the balance itself. -1 when there is none.
    */
   private openingBalance(): number {
-    const { a, rows, kinds, s } = this;
+    const { a, kinds, s } = this;
     for (let q = s.top - 1; q >= this.narrowFrom && q >= s.top - 200; q--) {
       const m = s.stack[q];
-      if (kinds[m] === 'line' && !a.blocks.has(m) && (OPENS.test(rows[m].label) || CLOSES_FIRMLY.test(rows[m].label))) return q;
+      if (kinds[m] === 'line' && !a.blocks.has(m) && this.opensOrCloses(m)) return q;
     }
     return -1;
   }
