@@ -327,6 +327,7 @@ export function readTotals(a: Audit, carried?: TableRow): void {
   for (let i = 0; i < a.t.rows.length; i++) reader.read(i);
   for (const i of reader.above) totalAbove(a, i, reader.cols);
   balancesAbove(a, reader.cols);
+  groupsAbove(a, reader.cols);
   subtotalsOfLinesLeftOver(a);
 }
 
@@ -448,9 +449,21 @@ class TotalsReader {
   /** The row's printed figures in the columns of money: [column index j into cols, figure]. */
   private printedCols(row: TableRow): readonly (readonly [number, Num])[] {
     let p = this.printed.get(row);
-    if (!p) this.printed.set(row, (p = this.cols.map((c, j) => [j, this.a.num(row, c)] as const).filter((x): x is readonly [number, Num] => x[1] !== undefined)));
+    if (!p) {
+      const out: (readonly [number, Num])[] = [];
+      for (let j = 0; j < this.cols.length; j++) {
+        const x = this.a.num(row, this.cols[j]);
+        if (x !== undefined) out.push([j, x]);
+      }
+      this.printed.set(row, (p = out));
+    }
     return p;
   }
+  /** OPENS or CLOSES_FIRMLY says so of row m's label: asked of each row on the stack by every total after it, so remembered */
+  private opensOrCloses(m: number): boolean {
+    return (this.balanceRows[m] ??= OPENS.test(this.rows[m].label) || CLOSES_FIRMLY.test(this.rows[m].label));
+  }
+  private readonly balanceRows: boolean[] = [];
   /** printedCols of each row asked about (the readings a row's figures do not change during the pass) */
   private readonly printed = new Map<TableRow, readonly (readonly [number, Num])[]>();
 
@@ -581,10 +594,10 @@ class TotalsReader {
   private byArithmetic(i: number, closes: boolean): boolean {
     const { a, rows, cols, s } = this;
     const row = rows[i];
+    // No run of two rows or more sums to any of its figures (the common line; nil figures never vote): no reading below holds.
+    if (!this.voted(row, 2, s).length && (!this.w || !this.voted(row, 2, this.w).length)) return false;
     const n = this.printedCols(row).filter(([, p]) => !p.value.isZero()).length;
     if (n === 0) return false;
-    // No run of two rows or more sums to any of its figures (the common line): no reading below holds.
-    if (!this.voted(row, 2, s).length && (!this.w || !this.voted(row, 2, this.w).length)) return false;
     // … or directly above lines that deduct from or add to it ("Gross Expenditure" above "Less: Fees and Charges").
     const placedAsTotal = closes || !row.label || this.endsBlock(i) || ADJUSTS.test(rows[i + 1]?.label ?? '');
     // The columns that agree must each add two figures that are not nil: a nil line makes any
@@ -924,10 +937,10 @@ class TotalsReader {
    * the changes does not add the balance itself. -1 when there is none.
    */
   private openingBalance(): number {
-    const { a, rows, kinds, s } = this;
+    const { a, kinds, s } = this;
     for (let q = s.top - 1; q >= this.narrowFrom && q >= s.top - 200; q--) {
       const m = s.stack[q];
-      if (kinds[m] === 'line' && !a.blocks.has(m) && (OPENS.test(rows[m].label) || CLOSES_FIRMLY.test(rows[m].label))) return q;
+      if (kinds[m] === 'line' && !a.blocks.has(m) && this.opensOrCloses(m)) return q;
     }
     return -1;
   }
@@ -1067,6 +1080,66 @@ function totalAbove(a: Audit, i: number, cols: number[]): void {
   const why = 'labelled as a total, printed above the lines that add up to it';
   a.blocks.set(i, { members, why });
   a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[members[members.length - 1]]), why });
+}
+
+/**
+ * Group rows printed above their lines, one after another in a table with no total row (the Scottish
+ * Government's service analysis: "Education 14,798 | 184,132 | …", then its six services; "Cultural and
+ * related services", then its eight): a line in no block, followed by two or more lines in no block
+ * whose figures add up to it — exactly in every column it prints, three columns at least, or in all but
+ * one (that figure the cast then finds wrong) — when the run ends where its section ends (the table's
+ * end, a heading, a blank line, a row some total adds or a total) or where the next such group row
+ * starts. Each is a total of the lines under it. Figures as printed.
+ */
+function groupsAbove(a: Audit, cols: number[]): void {
+  const rows = a.t.rows;
+  const inBlock = new Set<number>();
+  for (const b of a.blocks.values()) for (const m of b.members) inBlock.add(m);
+  const free = (j: number) => a.kinds[j] === 'line' && !a.blocks.has(j) && !inBlock.has(j);
+  const next = (j: number) => j + 1 < rows.length && free(j + 1) && rows[j + 1].r === rows[j].r + 1;
+  /** The last row e of the lines under group row i that add up to it (undefined: none), and how many columns agree. */
+  const runOf = (i: number): number | undefined => {
+    const printed = cols.filter((c) => {
+      const p = a.num(rows[i], c);
+      return p !== undefined && !p.value.isZero();
+    });
+    if (printed.length < 3) return undefined;
+    const sums = printed.map(() => ZERO);
+    for (let e = i + 1; next(e - 1); e++) {
+      let agree = 0;
+      for (const [k, c] of printed.entries()) {
+        const v = a.value(rows[e], c);
+        if (v === undefined) return undefined;
+        sums[k] = sums[k].plus(v);
+        if (sums[k].eq(a.num(rows[i], c)!.value)) agree++;
+      }
+      if (e - i >= 2 && agree >= printed.length - 1 && agree >= 3) {
+        // the run must end its section, or run into the next group row
+        if (!next(e) || runOf(e + 1) !== undefined) return e;
+      }
+    }
+    return undefined;
+  };
+  for (let i = 0; i < rows.length; i++) {
+    // a chain starts its section, or follows a row that is no free line (a total, a row a total adds)
+    if (!free(i) || !(startsSection(i) || !free(i - 1))) continue;
+    let g = i;
+    const chain: [number, number][] = [];
+    for (let e = runOf(g); e !== undefined; e = next(e) ? runOf((g = e + 1)) : undefined) chain.push([g, e]);
+    for (const [top, end] of chain) {
+      const members: number[] = [];
+      for (let j = top + 1; j <= end; j++) members.push(j);
+      a.kinds[top] = 'total';
+      const why = 'printed above the lines under it, which add up to it (a group and its lines)';
+      a.blocks.set(top, { members, why });
+      a.totals.push({ row: a.rowNumber(rows[top]), label: rows[top].label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[end]), why });
+    }
+    if (chain.length) i = chain[chain.length - 1][1];
+  }
+  /** Row i starts a section: the table's first row, or after a heading or a blank line. */
+  function startsSection(i: number): boolean {
+    return i === 0 || a.kinds[i - 1] === 'heading' || rows[i].r > rows[i - 1].r + 1;
+  }
 }
 
 /**
