@@ -327,8 +327,8 @@ export function readTotals(a: Audit, carried?: TableRow): void {
   for (let i = 0; i < a.t.rows.length; i++) reader.read(i);
   for (const i of reader.above) totalAbove(a, i, reader.cols);
   balancesAbove(a, reader.cols);
-  subtotalsOfLinesLeftOver(a);
   groupsAbove(a, reader.cols);
+  subtotalsOfLinesLeftOver(a);
 }
 
 /**
@@ -449,9 +449,21 @@ class TotalsReader {
   /** The row's printed figures in the columns of money: [column index j into cols, figure]. */
   private printedCols(row: TableRow): readonly (readonly [number, Num])[] {
     let p = this.printed.get(row);
-    if (!p) this.printed.set(row, (p = this.cols.map((c, j) => [j, this.a.num(row, c)] as const).filter((x): x is readonly [number, Num] => x[1] !== undefined)));
+    if (!p) {
+      const out: (readonly [number, Num])[] = [];
+      for (let j = 0; j < this.cols.length; j++) {
+        const x = this.a.num(row, this.cols[j]);
+        if (x !== undefined) out.push([j, x]);
+      }
+      this.printed.set(row, (p = out));
+    }
     return p;
   }
+  /** OPENS or CLOSES_FIRMLY says so of row m's label: asked of each row on the stack by every total after it, so remembered */
+  private opensOrCloses(m: number): boolean {
+    return (this.balanceRows[m] ??= OPENS.test(this.rows[m].label) || CLOSES_FIRMLY.test(this.rows[m].label));
+  }
+  private readonly balanceRows: boolean[] = [];
   /** printedCols of each row asked about (the readings a row's figures do not change during the pass) */
   private readonly printed = new Map<TableRow, readonly (readonly [number, Num])[]>();
 
@@ -582,10 +594,10 @@ class TotalsReader {
   private byArithmetic(i: number, closes: boolean): boolean {
     const { a, rows, cols, s } = this;
     const row = rows[i];
+    // No run of two rows or more sums to any of its figures (the common line; nil figures never vote): no reading below holds.
+    if (!this.voted(row, 2, s).length && (!this.w || !this.voted(row, 2, this.w).length)) return false;
     const n = this.printedCols(row).filter(([, p]) => !p.value.isZero()).length;
     if (n === 0) return false;
-    // No run of two rows or more sums to any of its figures (the common line): no reading below holds.
-    if (!this.voted(row, 2, s).length && (!this.w || !this.voted(row, 2, this.w).length)) return false;
     // … or directly above lines that deduct from or add to it ("Gross Expenditure" above "Less: Fees and Charges").
     const placedAsTotal = closes || !row.label || this.endsBlock(i) || ADJUSTS.test(rows[i + 1]?.label ?? '');
     // The columns that agree must each add two figures that are not nil: a nil line makes any
@@ -925,10 +937,10 @@ class TotalsReader {
    * the changes does not add the balance itself. -1 when there is none.
    */
   private openingBalance(): number {
-    const { a, rows, kinds, s } = this;
+    const { a, kinds, s } = this;
     for (let q = s.top - 1; q >= this.narrowFrom && q >= s.top - 200; q--) {
       const m = s.stack[q];
-      if (kinds[m] === 'line' && !a.blocks.has(m) && (OPENS.test(rows[m].label) || CLOSES_FIRMLY.test(rows[m].label))) return q;
+      if (kinds[m] === 'line' && !a.blocks.has(m) && this.opensOrCloses(m)) return q;
     }
     return -1;
   }
@@ -1071,6 +1083,66 @@ function totalAbove(a: Audit, i: number, cols: number[]): void {
 }
 
 /**
+ * Group rows printed above their lines, one after another in a table with no total row (the Scottish
+ * Government's service analysis: "Education 14,798 | 184,132 | …", then its six services; "Cultural and
+ * related services", then its eight): a line in no block, followed by two or more lines in no block
+ * whose figures add up to it — exactly in every column it prints, three columns at least, or in all but
+ * one (that figure the cast then finds wrong) — when the run ends where its section ends (the table's
+ * end, a heading, a blank line, a row some total adds or a total) or where the next such group row
+ * starts. Each is a total of the lines under it. Figures as printed.
+ */
+function groupsAbove(a: Audit, cols: number[]): void {
+  const rows = a.t.rows;
+  const inBlock = new Set<number>();
+  for (const b of a.blocks.values()) for (const m of b.members) inBlock.add(m);
+  const free = (j: number) => a.kinds[j] === 'line' && !a.blocks.has(j) && !inBlock.has(j);
+  const next = (j: number) => j + 1 < rows.length && free(j + 1) && rows[j + 1].r === rows[j].r + 1;
+  /** The last row e of the lines under group row i that add up to it (undefined: none), and how many columns agree. */
+  const runOf = (i: number): number | undefined => {
+    const printed = cols.filter((c) => {
+      const p = a.num(rows[i], c);
+      return p !== undefined && !p.value.isZero();
+    });
+    if (printed.length < 3) return undefined;
+    const sums = printed.map(() => ZERO);
+    for (let e = i + 1; next(e - 1); e++) {
+      let agree = 0;
+      for (const [k, c] of printed.entries()) {
+        const v = a.value(rows[e], c);
+        if (v === undefined) return undefined;
+        sums[k] = sums[k].plus(v);
+        if (sums[k].eq(a.num(rows[i], c)!.value)) agree++;
+      }
+      if (e - i >= 2 && agree >= printed.length - 1 && agree >= 3) {
+        // the run must end its section, or run into the next group row
+        if (!next(e) || runOf(e + 1) !== undefined) return e;
+      }
+    }
+    return undefined;
+  };
+  for (let i = 0; i < rows.length; i++) {
+    // a chain starts its section, or follows a row that is no free line (a total, a row a total adds)
+    if (!free(i) || !(startsSection(i) || !free(i - 1))) continue;
+    let g = i;
+    const chain: [number, number][] = [];
+    for (let e = runOf(g); e !== undefined; e = next(e) ? runOf((g = e + 1)) : undefined) chain.push([g, e]);
+    for (const [top, end] of chain) {
+      const members: number[] = [];
+      for (let j = top + 1; j <= end; j++) members.push(j);
+      a.kinds[top] = 'total';
+      const why = 'printed above the lines under it, which add up to it (a group and its lines)';
+      a.blocks.set(top, { members, why });
+      a.totals.push({ row: a.rowNumber(rows[top]), label: rows[top].label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[end]), why });
+    }
+    if (chain.length) i = chain[chain.length - 1][1];
+  }
+  /** Row i starts a section: the table's first row, or after a heading or a blank line. */
+  function startsSection(i: number): boolean {
+    return i === 0 || a.kinds[i - 1] === 'heading' || rows[i].r > rows[i - 1].r + 1;
+  }
+}
+
+/**
  * A closing balance printed above the movements that lead to it (as statements of accounts print
  * provisions: "Closing Balance at 31 March 2022", then "Balance at 1 April", the increases and the
  * amounts used; or a statement read bottom-up): the first row of its block (the table's first row, or
@@ -1102,61 +1174,6 @@ function balancesAbove(a: Audit, cols: number[]): void {
       : `labelled as a closing balance, printed above the movements from the opening balance ("${rows[opening!].label}")`;
     a.blocks.set(i, { members, why });
     a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[members[members.length - 1]]), why });
-  }
-}
-
-/**
- * Groups printed above their lines (Scottish Government's service analysis: "Education" then its six
- * services, "Cultural and related services" then its eight): among the rows left as lines after the
- * pass, a row whose figures equal the sum of the run of two or more free lines directly under it —
- * exactly in two columns or more, and in every column it prints but one at most (that one then the
- * finding), each adding two figures that are not nil — is their total; the next group starts after the run. Runs of at most 200 rows, in
- * stretches of free lines of at most 2,000 rows (a printed table; the audit stays linear).
- */
-function groupsAbove(a: Audit, cols: number[]): void {
-  if (cols.length < 2) return;
-  const rows = a.t.rows;
-  const inBlock = new Set<number>();
-  for (const b of a.blocks.values()) for (const m of b.members) inBlock.add(m);
-  const free = (j: number) => a.kinds[j] === 'line' && !a.blocks.has(j) && !inBlock.has(j) && !rows[j].empty;
-  for (let i = 0; i < rows.length; i++) {
-    if (!free(i)) continue;
-    let end = i;
-    while (end + 1 < rows.length && free(end + 1) && rows[end + 1].r === rows[end].r + 1) end++;
-    if (end - i > 2_000) {
-      i = end;
-      continue;
-    }
-    for (let g = i; g < end; g++) {
-      const printed = cols.map((c) => a.num(rows[g], c)).map((p, j) => [cols[j], p] as const).filter(([, p]) => p && !p.value.isZero()) as (readonly [number, Num])[];
-      if (printed.length < 2) continue;
-      const sums = printed.map(() => ZERO);
-      // an agreeing column must add two figures that are not nil (a nil line makes any figure "the sum" of it and the next)
-      const nonNil = printed.map(() => 0);
-      let taken = -1;
-      for (let j = g + 1; j <= end && j - g <= 200; j++) {
-        let exact = 0;
-        printed.forEach(([c], q) => {
-          const v = a.value(rows[j], c) ?? ZERO;
-          sums[q] = sums[q].plus(v);
-          if (!v.isZero()) nonNil[q]++;
-          if (sums[q].eq(printed[q][1].value) && nonNil[q] >= 2) exact++;
-        });
-        if (j - g >= 2 && exact >= 2 && exact >= printed.length - 1) {
-          taken = j;
-          break;
-        }
-      }
-      if (taken < 0) continue;
-      const members: number[] = [];
-      for (let j = g + 1; j <= taken; j++) members.push(j);
-      a.kinds[g] = 'total';
-      const why = `its figures are the sum of the ${members.length} rows under it (a group printed above its lines)`;
-      a.blocks.set(g, { members, why });
-      a.totals.push({ row: a.rowNumber(rows[g]), label: rows[g].label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[taken]), why });
-      g = taken;
-    }
-    i = end;
   }
 }
 

@@ -3,6 +3,8 @@
 // the real table as printed (transcribed exactly, source named) and with figures changed. Every expected
 // figure is recomputed here by hand from the printed ones, in exact decimal.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type AuditReport, auditGrids, exitCodeOf } from '../../src/audit/audit';
 import { readDelimited } from '../../src/audit/delimited';
 
@@ -239,6 +241,29 @@ describe('audit: kinds found by session 5\'s trial on tables nobody tuned it for
       assert.deepEqual(flags(r), []);
       assert.equal(exitCodeOf(r), 0);
       assert.equal(r.tables[0].checked.totals, 2);
+    });
+  });
+  describe('group rows printed above their lines, one after another, with no total row (trial entry 13a)', () => {
+    // The Scottish Government, Scottish Local Government Financial Statistics 2012-13, Annex A
+    // (http://www.gov.scot/publications/scottish-local-government-financial-statistics-2012-13/pages/10/),
+    // as transcribed in test/fixtures/published/audit/scotgov-slgfs-service-analysis-2012-13.tsv.
+    const sg = readFileSync(join(__dirname, '..', 'fixtures', 'published', 'audit', 'scotgov-slgfs-service-analysis-2012-13.tsv'), 'utf8');
+
+    it('as printed: "Education" totals its six services and "Cultural and related services" its eight, in all seven columns (761 + 8,056 + 4,313 + 1,549 + 68 + 51 = 14,798; income 13,388 + … + 6,291 = 188,205): 14 total figures checked, clean', () => {
+      const r = audit(sg);
+      assert.deepEqual(flags(r), []);
+      assert.equal(r.tables[0].checked.totals, 14);
+      assert.deepEqual(r.tables[0].totals.map((t) => [t.row, t.from, t.to]), [[4, 5, 10], [11, 12, 19]]);
+    });
+
+    it('before: the total income and net columns of the services took part in no total (32 figures in no check); now a service\'s income changed is found at its group row', () => {
+      const r = audit(sg.replace('\t61,534\t', '\t61,535\t'));
+      assert.ok(flags(r).includes('4:7 auto.cast 188206'), flags(r).join('; '));
+    });
+
+    it('a group row printed wrong in one column (Cultural and related services\' support costs 42,135 printed 42,136) is still the group\'s total, found at that cell', () => {
+      const r = audit(sg.replace('\t42,135\t', '\t42,136\t'));
+      assert.ok(flags(r).includes('11:3 auto.cast 42135'), flags(r).join('; '));
     });
   });
 });
