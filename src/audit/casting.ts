@@ -307,6 +307,7 @@ export function readTotals(a: Audit, carried?: TableRow): void {
   for (const i of reader.above) totalAbove(a, i, reader.cols);
   balancesAbove(a, reader.cols);
   subtotalsOfLinesLeftOver(a);
+  totalsWhereEveryBlockHasOne(a);
 }
 
 /**
@@ -346,6 +347,8 @@ class TotalsReader {
   private readonly negs = new Set<number>();
   /** the total being pushed closes lines all subtracted in words ("Less: … Total income"): it is subtracted in `w` too */
   private pushNeg = false;
+  /** a total read so far adds the total above it (a running statement: see runsOn) */
+  private running = false;
 
   constructor(
     private readonly a: Audit,
@@ -406,6 +409,17 @@ class TotalsReader {
       else plus++;
     }
     return plus > minus;
+  }
+
+  /**
+   * The run from k starts at a total, in a table whose totals run on from each other (a total read so
+   * far adds the total above it and the lines since: a running statement): a row that casts as such a
+   * running total is placed as one.
+   */
+  private runsOn(k: number): boolean {
+    const { a, s } = this;
+    if (!this.running || k >= s.top || !a.blocks.has(s.stack[k])) return false;
+    return true;
   }
 
   /** The rows of the run from k that the worded reading subtracts. */
@@ -478,6 +492,7 @@ class TotalsReader {
     const { a, rows, s } = this;
     const members = s.truncate(k);
     this.w?.truncate(k);
+    if (members.length > 1 && a.blocks.has(members[0])) this.running = true;
     if (k < this.sectionFrom) this.sectionFrom = k;
     const taken = minus && members.some((m) => minus.has(m)) ? new Set(members.filter((m) => minus.has(m))) : undefined;
     a.blocks.set(i, { members, why, ...(taken ? { minus: taken } : {}), ...(carried ? { carried } : {}) });
@@ -524,7 +539,7 @@ class TotalsReader {
     const mayClose = !this.tail && !OPENS.test(row.label) && (!this.anyBold || row.bold || closes);
     // A block that balances (or carries on) exactly in every column comes before a sum that casts in all but one.
     if (mayClose && (this.carriedOn(i, true) || this.balancing(i, true) || this.byArithmetic(i, closes) || this.carriedOn(i) || this.balancing(i) || this.oneLineBlock(i, closes) || this.labelledClosing(i, closes) ||
-      this.datedBalance(i) || this.placedAtEnd(i, closes) || this.runningAtEnd(i, closes))) return;
+      this.datedBalance(i) || this.placedAtEnd(i, closes) || this.steppedOut(i) || this.runningAtEnd(i, closes))) return;
     this.push(i);
   }
 
@@ -553,7 +568,7 @@ class TotalsReader {
     const readings = [this.s, ...(this.w ? [this.w] : [])].map((sums) => {
       const best = this.voted(row, 2, sums)[0];
       const agrees = best !== undefined && (best.votes === n || (best.votes >= 2 && best.votes * 2 > n) ||
-        ((placedAsTotal || stepsOut(best.k)) && n >= 2 && best.votes === n - 1 && solid(best.k, sums))) && nonNil(best.k) >= 2;
+        ((placedAsTotal || stepsOut(best.k) || this.runsOn(best.k)) && n >= 2 && best.votes === n - 1 && solid(best.k, sums))) && nonNil(best.k) >= 2;
       return agrees ? { best, sums } : undefined;
     }).filter((x) => x !== undefined && (x.sums === s || this.wordedHolds(x.best.k)));
     if (!readings.length) return false;
@@ -746,6 +761,21 @@ class TotalsReader {
     const row = this.rows[i];
     if (!((closes || (!row.label && !row.empty)) && this.endsBlock(i) && this.s.top - this.narrowFrom >= 2)) return false;
     return this.takeAsTotal(i, this.narrowFrom, row.label ? `labelled as closing a block ("${row.label}") and printed at its end` : 'no label, printed at the end of its block (where its total stands)');
+  }
+
+  /**
+   * Where a stepped layout prints its sub-totals: every figure of the row one column or more right of
+   * the column its block's lines print in, where none of those lines (two or more since the last
+   * heading or total) prints anything ("- Pay and Price Inflation 5,630 | …" then "… 29,025" in the
+   * next column). Whatever its label says, it is their sub-total; checked even when it does not add up.
+   */
+  private steppedOut(i: number): boolean {
+    const { s, narrowFrom } = this;
+    const row = this.rows[i];
+    if (s.top - narrowFrom < 2) return false;
+    const printed = this.printedCols(row);
+    if (!printed.length || !printed.every(([j]) => s.stepped(j, narrowFrom) < j)) return false;
+    return this.takeAsTotal(i, narrowFrom, `${row.label ? `printed` : 'no label, printed'} one column right of the ${s.top - narrowFrom} lines above it, where they print nothing (a stepped layout's sub-total)`);
   }
 
   /**
@@ -997,11 +1027,14 @@ function balancesAbove(a: Audit, cols: number[]): void {
 }
 
 /**
- * An unlabelled sub-total in the middle of the rows (a ruled row copied without its rule): a row with
- * no label that nothing above adds up to stays a line in the pass, but when the total below starts at
- * it ("Employees; Premises; (no label) 150; Income (30); Net expenditure 120") and the two or more
- * lines directly above it (up to a heading, a blank line, a total or a row some total adds) are in no
- * total at all, it is their sub-total — the total below adds it in their place — and it is checked.
+ * A sub-total in the middle of the rows known only by where it stands (a ruled row copied without its
+ * rule, with no label or a label that does not say it closes anything: "Service expenditure",
+ * "Expenditure before contributions to/from reserves"): a row that nothing above adds up to (one of
+ * its lines wrong, or a rounding difference) stays a line in the pass, but when the total below
+ * starts at it ("Employees; Premises; Service expenditure 150; Income (30); Net expenditure 120")
+ * and the two or more lines directly above it (up to a heading, a blank line, a total or a row some
+ * total adds) are in no total at all, it is their sub-total — the total below adds it in their place
+ * — and it is checked.
  */
 function subtotalsOfLinesLeftOver(a: Audit): void {
   const rows = a.t.rows;
@@ -1011,15 +1044,73 @@ function subtotalsOfLinesLeftOver(a: Audit): void {
   for (const b of [...a.blocks.values()]) {
     const s = b.members[0];
     const row = rows[s];
-    if (a.kinds[s] !== 'line' || a.blocks.has(s) || row.label || row.empty) continue;
+    if (a.kinds[s] !== 'line' || a.blocks.has(s) || row.empty) continue;
     const members: number[] = [];
     for (let j = s - 1; j >= 0 && free(j) && rows[j + 1].r === rows[j].r + 1; j--) members.unshift(j);
     if (members.length < 2) continue;
     a.kinds[s] = 'total';
-    const why = 'no label, in the middle of the rows: the lines above it are in no other total, and the total below adds it in their place (a sub-total)';
+    const why = `${row.label ? 'a label that does not say total' : 'no label'}, in the middle of the rows: the lines above it are in no other total, and the total below adds it in their place (a sub-total)`;
     a.blocks.set(s, { members, why });
-    a.totals.push({ row: a.rowNumber(row), label: '', from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[members[members.length - 1]]), why });
+    a.totals.push({ row: a.rowNumber(row), label: row.label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[members[members.length - 1]]), why });
     for (const m of members) inBlock.add(m);
+  }
+}
+
+/**
+ * A table's own conventions, learned from its rows, for a block's last row that the pass left a line
+ * (its label saying nothing of a total: "Amount carried to the summary"), printing one figure — with
+ * two columns or more the arithmetic of the others already shows a total with one figure wrong
+ * (byArithmetic), and a block of several columns with no total (cut off at the table's end) is not
+ * read as one. A block is a run of rows between headings and blank lines.
+ * - A running statement (a total read so far adds the total above it and the lines since): the rows
+ *   after a block's last total, two or more, are that total's lines and the last of them its running
+ *   total ("Net expenditure 25.443; Revenue support grant (3.211) … ; Council tax requirement 15.939").
+ * - A table whose other blocks each end in a total of the whole block: a block of three rows or more,
+ *   every row a line in no total, ends in its total too.
+ * Each such total is checked: one wrong figure in a block must not turn its total into a line.
+ */
+function totalsWhereEveryBlockHasOne(a: Audit): void {
+  const rows = a.t.rows;
+  const blocks: number[][] = [];
+  let cur: number[] = [];
+  rows.forEach((row, i) => {
+    if (a.kinds[i] === 'heading' || (i > 0 && row.r > rows[i - 1].r + 1)) {
+      if (cur.length) blocks.push(cur);
+      cur = [];
+    }
+    if (a.kinds[i] !== 'heading' && !row.empty) cur.push(i);
+  });
+  if (cur.length) blocks.push(cur);
+  const inBlock = new Set<number>();
+  for (const b of a.blocks.values()) for (const m of b.members) inBlock.add(m);
+  const free = (i: number) => a.kinds[i] === 'line' && !a.blocks.has(i) && !inBlock.has(i);
+  const cols = moneyCols(a.t);
+  const oneFigure = (i: number) => cols.filter((c) => a.num(rows[i], c) !== undefined).length === 1;
+  /** the first row a total adds, through the sub-totals it adds */
+  const firstOf = (i: number): number => {
+    const b = a.blocks.get(i);
+    return b && b.members.length && !b.carried ? firstOf(b.members[0]) : i;
+  };
+  const closed = (bl: number[]) => bl.length >= 3 && a.blocks.has(bl[bl.length - 1]) && firstOf(bl[bl.length - 1]) <= bl[0];
+  const nClosed = blocks.filter(closed).length;
+  const running = [...a.blocks.values()].some((b) => b.members.length > 1 && a.blocks.has(b.members[0]) && !b.carried);
+  const add = (last: number, members: number[], why: string) => {
+    a.kinds[last] = 'total';
+    a.blocks.set(last, { members, why });
+    a.totals.push({ row: a.rowNumber(rows[last]), label: rows[last].label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[members[members.length - 1]]), why });
+    for (const m of members) inBlock.add(m);
+  };
+  for (const bl of blocks) {
+    const last = bl[bl.length - 1];
+    if (!free(last) || !oneFigure(last)) continue;
+    let t = bl.length;
+    while (t > 0 && free(bl[t - 1])) t--;
+    const prev = bl[t - 1];
+    if (running && t > 0 && bl.length - t >= 2 && a.blocks.has(prev) && !inBlock.has(prev)) {
+      add(last, [prev, ...bl.slice(t, -1)], 'the last row of its block, after a total and the line(s) that change it: the table\'s totals run on from each other (a running statement)');
+    } else if (t === 0 && bl.length >= 3 && nClosed > 0) {
+      add(last, bl.slice(0, -1), `the last row of its block: the table's ${nClosed} other block(s) each end in their total (the table's convention)`);
+    }
   }
 }
 
