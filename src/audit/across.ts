@@ -2,9 +2,11 @@
 // adds a run of the columns to its left — which run is learned from the rows (the one most rows
 // agree with, nested totals standing for the columns they add, as a movement-in-reserves statement
 // prints Total Usable Reserves and then Total Authority Reserves) — and then every row is checked.
-import { ZERO } from '../base/decimal';
+import { Dec, ZERO } from '../base/decimal';
 import type { Column } from './detect';
 import { type At, type Audit, rowsOf } from './context';
+import { type Num, show } from './findings';
+import { locate } from './grid';
 
 /** Rows sampled to learn each total column's run: enough to outvote a few wrong rows, bounded for long tables. */
 const SAMPLE = 200;
@@ -22,12 +24,13 @@ export function crossCast(a: Audit, rule: string): number {
   const stack: Column[] = [];
   /** total columns already cross-cast (by their run of columns) */
   const checked = new Set<number>();
-  const sumOf = (i: number, cols: Column[]) => {
+  /** the sum of a row's figures in `cols`, those in `minus` subtracted; undefined when one cannot be read */
+  const sumOf = (i: number, cols: Column[], minus?: ReadonlySet<number>) => {
     let s = ZERO;
     for (const c of cols) {
       const v = a.value(rows[i], c.c);
       if (v === undefined) return undefined;
-      s = s.plus(v);
+      s = minus?.has(c.c) ? s.minus(v) : s.plus(v);
     }
     return s;
   };
@@ -99,20 +102,127 @@ export function crossCast(a: Audit, rule: string): number {
     stack.push(col);
   }
   if (a.layout === 'auto') netPairs(a, money, body, checked, checkRun);
+  grossIncomeNet(a, money, body, checked, rule, (i, run, minus) => sumOf(i, run, minus), checkRun);
   return solid;
 
-  function checkRun(col: Column, run: Column[], bestAgree: number, named?: string): void {
+  /** Checks `col` on every row as the sum of `run` (the columns in `minus` subtracted). */
+  function checkRun(col: Column, run: Column[], bestAgree: number, named?: string, minus?: ReadonlySet<number>): void {
     checked.add(col.c);
     const what = named ?? `${run.map((c) => c.caption || `column ${c.c + 1}`).join(' + ')} (the columns ${bestAgree} row(s) agree it adds) is`;
     for (const i of body) {
       // A row that prints none of the columns the total adds (only its net, as a CIES prints its lower half) is not cross-cast.
       // A nil word or dash ("none", "-") prints nothing either: the CIES's lower half prints "none" under gross.
       if (!run.some((c) => a.num(rows[i], c.c) && !a.num(rows[i], c.c)!.dash)) continue;
-      const v = sumOf(i, run);
+      const v = sumOf(i, run, minus);
       if (v === undefined) continue;
       if (a.num(rows[i], col.c) && run.filter((c) => !(a.value(rows[i], c.c) ?? ZERO).isZero()).length >= 2) solid++;
-      a.check(rows[i], col.c, v, run.map((c): At => [rows[i], c.c]), rule, what);
+      a.check(rows[i], col.c, v, run.map((c): At => [rows[i], c.c]), rule, what, otherScale(a, i, col, run, minus));
     }
+  }
+}
+
+/**
+ * When a cross-cast fails because one part was printed in another scale — "£110,156" for £110,156,000,
+ * the ",000" left off — the words that say so (the part that, a thousand or a million times larger or
+ * smaller, makes the row cast exactly); '' otherwise.
+ */
+function otherScale(a: Audit, i: number, col: Column, run: Column[], minus?: ReadonlySet<number>): string {
+  const row = a.t.rows[i];
+  const printed = a.num(row, col.c);
+  if (!printed) return '';
+  let rest = printed.value;
+  const parts: [Column, Num][] = [];
+  for (const c of run) {
+    const v = a.value(row, c.c);
+    if (v === undefined) return '';
+    rest = minus?.has(c.c) ? rest.plus(v) : rest.minus(v);
+    const n = a.num(row, c.c);
+    if (n && !n.value.isZero()) parts.push([c, n]);
+  }
+  // rest = printed − every part (signed); a part p fits when rest + p = p × scale (signed as in the run).
+  for (const [c, n] of parts) {
+    const p = minus?.has(c.c) ? n.value.negated() : n.value;
+    for (const [scale, how] of SCALES) {
+      if (!rest.plus(p).eq(p.times(scale))) continue;
+      return `; ${c.caption || `column ${c.c + 1}`} is printed ${show(n.value)}: as ${show(n.value.times(scale))} (${how}) the row casts exactly, a figure printed in another scale?`;
+    }
+  }
+  return '';
+}
+
+/** The scales a figure is slipped by when a ",000" is left off or added (thousands, millions). */
+const SCALES: [Dec, string][] = [
+  [new Dec(1000), 'a thousand times the figure'],
+  [new Dec(1000000), 'a million times the figure'],
+  [new Dec('0.001'), 'a thousandth of the figure'],
+  [new Dec('0.000001'), 'a millionth of the figure'],
+];
+
+/** Headers of a net figure, of gross spending, and of income (the parts a net column is the difference of). */
+const NET = /\bnet\b/;
+const INCOME = /\bincome\b|\breceipts?\b/;
+const SPENT = /\bspend(ing)?\b|\bexpenditure\b|\bcosts?\b/;
+const GROSS = /\bgross\b/;
+
+/**
+ * A Net column beside a gross column and an income column ("Gross expenditure | Total income | Net
+ * cost", "Spend | Income | Net spend", "Total Expenditure | Total Income | Net Revenue Expenditure"):
+ * the headers say it is a cross-cast, net = gross + income when the income is printed bracketed, net =
+ * gross − income when it is printed positive — which, the rows say (rows printing income that is not
+ * nil vote; at least one agrees exactly, and no fewer than disagree, so two rows are enough: the exact
+ * one sets the direction and the other is then the error). The parts are the nearest gross and income
+ * columns to its left since the last net column (last year's net beside this year's is no part). The
+ * reading is recorded in `a.differences`; no row agreeing either way is said in a note.
+ */
+function grossIncomeNet(
+  a: Audit, money: Column[], body: number[], checked: Set<number>, rule: string,
+  sumOf: (i: number, run: Column[], minus?: ReadonlySet<number>) => Dec | undefined,
+  checkRun: (col: Column, run: Column[], agree: number, named?: string, minus?: ReadonlySet<number>) => void,
+): void {
+  const rows = a.t.rows;
+  // "Gross Income" is income (a CIES's); "Income and expenditure" is neither.
+  const income = (c: Column) => INCOME.test(c.norm) && !SPENT.test(c.norm) && !NET.test(c.norm);
+  const gross = (c: Column) => (GROSS.test(c.norm) || SPENT.test(c.norm)) && !INCOME.test(c.norm) && !NET.test(c.norm);
+  for (const [t, col] of money.entries()) {
+    if (!NET.test(col.norm) || checked.has(col.c)) continue;
+    let k = t;
+    while (k > 0 && !NET.test(money[k - 1].norm)) k--;
+    const left = money.slice(k, t).reverse();
+    const g = left.find(gross);
+    const inc = left.find(income);
+    if (!g || !inc || [g, inc].some((c) => c.units && col.units && c.units !== col.units)) continue;
+    const run = money.filter((c) => c === g || c === inc);
+    const vote = (minus?: ReadonlySet<number>) => {
+      let agree = 0;
+      let informative = 0;
+      for (const i of body) {
+        const n = a.num(rows[i], col.c);
+        const v = sumOf(i, run, minus);
+        if (!n || v === undefined || (a.value(rows[i], inc.c) ?? ZERO).isZero()) continue;
+        informative++;
+        if (v.eq(n.value)) agree++;
+      }
+      return { agree, informative };
+    };
+    const subtract = new Set([inc.c]);
+    const plus = vote();
+    const less = vote(subtract);
+    const best = less.agree > plus.agree ? less : plus;
+    const minus = best === less ? subtract : undefined;
+    const caption = (c: Column) => c.caption || `column ${c.c + 1}`;
+    if (best.agree === 0 || best.agree * 2 < best.informative) {
+      if (best.informative > 0) {
+        a.findings.push({
+          severity: 'note', table: a.layout, ...locate(a.t.grid, a.t.headerRows[a.t.headerRows.length - 1] ?? a.t.r0, col.c, col.caption),
+          rule: `${rule}.net-no-basis`,
+          message: `${caption(col)}: no row equals ${caption(g)} plus or minus ${caption(inc)}; not cross-cast`,
+        });
+      }
+      continue;
+    }
+    const is = `${caption(g)} ${minus ? '−' : '+'} ${caption(inc)}`;
+    a.differences.push({ column: locate(a.t.grid, a.t.r0, col.c, '').column, caption: caption(col), is, agree: best.agree });
+    checkRun(col, run, best.agree, `${is} (the net of its gross and income, ${minus ? 'income printed positive' : 'income printed as a negative'}: ${best.agree} row(s) agree) is`, minus);
   }
 }
 

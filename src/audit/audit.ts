@@ -9,14 +9,16 @@ import {
   reservesRules, revenueRules, scenariosRules,
 } from './rules';
 import { type PlacedTable, tieOuts } from './tieouts';
-import { readTotals } from './casting';
+import { castBlocks, readTotals } from './casting';
 import { crossCast } from './across';
 import { ratioRows } from './ratios';
-import type { Checked, DifferenceTaken, PercentTaken, TotalTaken } from './context';
+import { type Checked, type DifferenceTaken, type PercentTaken, type TotalTaken, moneyCols } from './context';
+import { Dec, ZERO } from '../base/decimal';
 import { markRevenueTail } from './kinds';
 import { withCellUnits, withLedgerSigns, withNotApplicable } from './cells';
 import { checkBudgetRolls, findBudgetRolls, withChangesAsMoney } from './changes';
 import { memoRows } from './memo';
+import { captionReading, captionTotal, castCaption } from './caption';
 
 export type { AuditFinding } from './findings';
 export type { Grid, GridCell } from './grid';
@@ -108,7 +110,7 @@ function rangeOf(t: FoundTable, from: FoundTable = t): string {
 }
 
 function auditTable(t: FoundTable, forced: Layout | undefined, alongside: ReadonlySet<Layout>, carried?: TableRow):
-  { table: AuditedTable; findings: AuditFinding[]; involved: [number, number][]; plain: [number, number][]; endsWith?: TableRow } | UncheckedTable | undefined {
+  { table: AuditedTable; findings: AuditFinding[]; audit: Audit; endsWith?: TableRow } | UncheckedTable | undefined {
   const recognised = recogniseLayout(t);
   const layout = forced ?? recognised;
   if (forced && !fits(t, forced)) return undefined;
@@ -120,10 +122,18 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   const kinds = classify(t, layout, false);
   // A per-unit figure, a count or a rate printed among a block's lines (a Band D charge, a tax base) is no line of it.
   const memo = memoRows(t, layout, kinds, carried);
+  // A total stated in the caption above the table ("Where the £242.1m comes from"): every row a line.
+  const cap = layout === 'auto' ? captionTotal(t) : undefined;
+  const byCaption = cap !== undefined && captionReading(t, kinds, cap, () => {
+    const x = new Audit(t, layout, [...kinds]);
+    readTotals(x, carried);
+    castBlocks(x, moneyCols(t), 'caption.trial.cast');
+    return { count: x.blocks.size, miss: x.findings.reduce((m, f) => (f.difference ? m.plus(new Dec(f.difference).abs()) : m), ZERO) };
+  });
   const a = new Audit(t, layout, kinds);
   a.alongside = alongside;
   for (const m of memo) a.note(t.rows[m.i], t.labelCol, 'cast.memo', m.why);
-  readTotals(a, carried);
+  if (!byCaption) readTotals(a, carried);
   if (memo.length) {
     // The reading says which rows inside a total's span it does not add.
     for (const x of a.totals) {
@@ -162,12 +172,14 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
       reservesRules(a);
       break;
     case 'auto':
-      audited = genericRules(a);
+      audited = genericRules(a, new Set(rolls.flatMap((r) => r.changes)));
       break;
   }
   // A column headed as a total that adds the columns beside it is checked however few the rows and
   // whether or not a total row follows (a capital programme's "TOTAL" column): the table is audited
   // when a row was cross-cast from two figures or more (a total repeating its one part proves little).
+  if (cap) castCaption(a, cap, byCaption);
+  if (byCaption) audited = true;
   if (crossCast(a, `${layout}.across`) > 0) audited = true;
   checkBudgetRolls(a, rolls, `${layout}.budget-roll-forward`);
   if (rolls.length) audited = true;
@@ -180,8 +192,7 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   return {
     table: { sheet: t.grid.sheet, layout, range, units: t.units, checked: a.checked, totals: a.totals, differences: a.differences, ...(a.percentages.length ? { percentages: a.percentages } : {}), ...(t.grid.readAs ? { readAs: t.grid.readAs } : {}) },
     findings: a.findings,
-    involved: a.involved,
-    plain: a.plain,
+    audit: a,
     ...(a.blocks.has(t.rows.length - 1) ? { endsWith: t.rows[t.rows.length - 1] } : {}),
   };
 }
@@ -222,8 +233,8 @@ export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
     report.tables.push(done.table);
     placed.push({ t, layout: done.table.layout });
     report.findings.push(...done.findings);
-    if (o.trace) for (const [r, c] of done.involved) traced.push({ grid: g, r, c });
-    if (o.trace) for (const [r, c] of done.plain) plain.push({ grid: g, r, c });
+    if (o.trace) for (const [r, c] of done.audit.involved) traced.push({ grid: g, r, c });
+    if (o.trace) for (const [r, c] of done.audit.plain) plain.push({ grid: g, r, c });
   }
   if (report.tables.length === 0) {
     const where = grids.map((g) => g.sheet).join(', ') || '(no sheet)';

@@ -37,12 +37,14 @@ const YEAR = /\b((?:19|20)\d\d)\s*[/-]\s*(?:\d\d|(?:19|20)\d\d)\b/;
 const YEAR_AT_END = new RegExp(`${YEAR.source}\\)?$`);
 const YEAR_FIRST = new RegExp(`^\\(?${YEAR.source}`);
 /** The quantities a statement carries from one financial year to the next (the last word of its label). */
-const YEAR_NOUNS = new Set(['budget', 'requirement', 'balance', 'balances', 'reserve', 'reserves', 'programme', 'precept']);
+const YEAR_NOUNS = new Set(['budget', 'requirement', 'balance', 'balances', 'reserve', 'reserves', 'programme', 'precept', 'expenditure']);
 /** Words that qualify a balance without naming another one ("approved as at", "revised", "position at"). */
 const AS_AT = new Set(['as', 'at', 'of', 'on', 'to', 'the', 'approved', 'revised', 'latest', 'current', 'agreed', 'position']);
 /** Words naming the version a budget or programme starts from, and a later one. */
 const EARLY = new Set(['original', 'initial', 'approved', 'agreed']);
 const LATE = new Set(['revised', 'latest', 'updated', 'amended', 'current']);
+/** Any word of EARLY or LATE, anywhere in a label (a label without one names no version). */
+const VERSION_WORD = /original|initial|approved|agreed|revised|latest|updated|amended|current/i;
 
 /**
  * A label naming a balance at a date: its name without the date and its qualifiers ("budget" for
@@ -78,6 +80,8 @@ export function balanceAt(label: string): { name: string; date?: number; stage?:
     const stage = all.some((w) => LATE.has(w)) ? 1 : all.some((w) => EARLY.has(w)) ? 0 : undefined;
     return head && YEAR_NOUNS.has(head) ? { name: head, date: Number(fy[1]) * 10_000 + 401, ...(stage !== undefined ? { stage } : {}) } : undefined;
   }
+  // no version word anywhere in it (the common line): no version either, without splitting it into words
+  if (!VERSION_WORD.test(label)) return undefined;
   const ws = normalise(label).split(/[^a-z0-9]+/).filter((w) => w);
   const stage = ws.some((w) => LATE.has(w)) ? 1 : ws.some((w) => EARLY.has(w)) ? 0 : undefined;
   const name = ws.filter((w) => !AS_AT.has(w) && !EARLY.has(w) && !LATE.has(w)).join(' ');
@@ -108,6 +112,8 @@ export interface Block {
 /** A line that says in words it is subtracted ("Less: fees and charges", "Deduct …"), or a heading over such lines ("Less: Central Government Support"). */
 export const LESS = /^(less|deduct|minus)\b/i;
 
+const NONE: readonly number[] = [];
+
 /** Per column of money, the running sums of the stack of rows not yet totalled, indexed by value. */
 class RunningSums {
   readonly stack: number[] = [];
@@ -122,7 +128,8 @@ class RunningSums {
   private readonly bad: number[][];
   /** per column: how many rows of the stack up to each position print a figure there (a stepped layout's empty columns) */
   private readonly figures: number[][];
-  private readonly index: Map<number | string, number[]>[];
+  /** per column: the stack positions at which the running sum takes each value (one position as a number, several as a list) */
+  private readonly index: Map<number | string, number | number[]>[];
   constructor(
     private readonly a: Audit,
     readonly cols: number[],
@@ -175,8 +182,9 @@ class RunningSums {
   private addIndex(j: number, k: number): void {
     const key = this.key(this.pre[j][k]);
     const l = this.index[j].get(key);
-    if (l) l.push(k);
-    else this.index[j].set(key, [k]);
+    if (l === undefined) this.index[j].set(key, k);
+    else if (typeof l === 'number') this.index[j].set(key, [l, k]);
+    else l.push(k);
   }
   /** A figure of column j as an integer of the column's unit (only where the column sums in integers). */
   private int(j: number, x: Num): number {
@@ -215,8 +223,11 @@ class RunningSums {
       for (let j = 0; j < this.cols.length; j++) {
         const key = this.key(this.pre[j][top]);
         const l = this.index[j].get(key)!;
-        l.pop();
-        if (!l.length) this.index[j].delete(key);
+        if (typeof l === 'number') this.index[j].delete(key);
+        else {
+          l.pop();
+          if (!l.length) this.index[j].delete(key);
+        }
         this.pre[j].pop();
         this.bad[j].pop();
         this.figures[j].pop();
@@ -265,10 +276,11 @@ class RunningSums {
     return d.isZero() ? 'exact' : d.lte(stepOf(p.places).times(top - k).div(2)) ? 'near' : 'off';
   }
   /** Positions k (at most a few per column, nearest first) from which the stack sums to the figure p in column j. */
-  startsFor(j: number, p: Num, maxK: number): number[] {
+  startsFor(j: number, p: Num, maxK: number): readonly number[] {
     const top = this.pre[j][this.stack.length];
     const l = this.index[j].get(typeof top === 'number' ? top - this.int(j, p) : top.minus(p.value).toString());
-    if (!l) return [];
+    if (l === undefined) return NONE;
+    if (typeof l === 'number') return l <= maxK ? [l] : NONE;
     const out: number[] = [];
     for (let n = l.length - 1; n >= 0 && out.length < 3; n--) if (l[n] <= maxK) out.push(l[n]);
     if (l[0] <= maxK && !out.includes(l[0])) out.push(l[0]);
@@ -428,9 +440,13 @@ class TotalsReader {
   }
 
   /** The row's printed figures in the columns of money: [column index j into cols, figure]. */
-  private printedCols(row: TableRow): (readonly [number, Num])[] {
-    return this.cols.map((c, j) => [j, this.a.num(row, c)] as const).filter((x): x is readonly [number, Num] => x[1] !== undefined);
+  private printedCols(row: TableRow): readonly (readonly [number, Num])[] {
+    let p = this.printed.get(row);
+    if (!p) this.printed.set(row, (p = this.cols.map((c, j) => [j, this.a.num(row, c)] as const).filter((x): x is readonly [number, Num] => x[1] !== undefined)));
+    return p;
   }
+  /** printedCols of each row asked about (the readings a row's figures do not change during the pass) */
+  private readonly printed = new Map<TableRow, readonly (readonly [number, Num])[]>();
 
   /**
    * The column (index into cols) the row's figure in column j adds for the run from k: j, or in a
@@ -473,14 +489,19 @@ class TotalsReader {
    * its (non-nil) columns that vote for each: most votes first, then the longest run.
    */
   private voted(row: TableRow, least: number, sums = this.s): { k: number; votes: number }[] {
-    const votes = new Map<number, number>();
+    let votes: Map<number, number> | undefined;
     for (const [j, p] of this.printedCols(row)) {
       if (p.value.isZero()) continue;
-      const ks = new Set(sums.startsFor(j, p, sums.top - least));
+      const direct = sums.startsFor(j, p, sums.top - least);
       // A stepped layout: the run prints nothing in this column, and the column to its left adds up to it.
-      if (j > 0) for (const k of sums.startsFor(j - 1, p, sums.top - least)) if (this.s.stepped(j, k) === j - 1) ks.add(k);
+      const left = j > 0 ? sums.startsFor(j - 1, p, sums.top - least) : NONE;
+      if (!direct.length && !left.length) continue;
+      const ks = new Set(direct);
+      for (const k of left) if (this.s.stepped(j, k) === j - 1) ks.add(k);
+      votes ??= new Map();
       for (const k of ks) votes.set(k, (votes.get(k) ?? 0) + 1);
     }
+    if (!votes) return [];
     return [...votes.entries()].map(([k, v]) => ({ k, votes: v })).sort((x, y) => y.votes - x.votes || x.k - y.k);
   }
 
@@ -535,8 +556,9 @@ class TotalsReader {
    */
   private readLine(i: number): void {
     const row = this.rows[i];
-    const closes = !this.tail && (CLOSES.test(row.label) || row.ruled === true) && !OPENS.test(row.label);
-    const mayClose = !this.tail && !OPENS.test(row.label) && (!this.anyBold || row.bold || closes);
+    const opens = !this.tail && OPENS.test(row.label);
+    const closes = !this.tail && (CLOSES.test(row.label) || row.ruled === true) && !opens;
+    const mayClose = !this.tail && !opens && (!this.anyBold || row.bold || closes);
     // A block that balances (or carries on) exactly in every column comes before a sum that casts in all but one.
     if (mayClose && (this.carriedOn(i, true) || this.balancing(i, true) || this.byArithmetic(i, closes) || this.carriedOn(i) || this.balancing(i) || this.oneLineBlock(i, closes) || this.labelledClosing(i, closes) ||
       this.datedBalance(i) || this.placedAtEnd(i, closes) || this.steppedOut(i) || this.runningAtEnd(i, closes))) return;
@@ -564,11 +586,15 @@ class TotalsReader {
     // … or printed one column out from the rows it adds, as a stepped layout prints its sub-totals.
     const stepsOut = (k: number) => this.printedCols(row).some(([j, p]) => !p.value.isZero() && j > 0 && s.stepped(j, k) === j - 1);
     const nonNil = (k: number) => s.stack.slice(k).filter((m) => cols.some((c) => !(a.value(rows[m], c) ?? ZERO).isZero())).length;
+    // … or exact in every column but one, that one within the rounding of the figures it adds: a
+    // sub-total with no total word whose rounding shows in one year ("Expenditure before contributions
+    // to/from reserves": 59,032 − 40,482 = 18,550; 59,443 − 40,899 = 18,544, printed 18,545).
+    const roundedInRest = (k: number, sums: RunningSums) => this.printedCols(row).every(([j, p]) => p.value.isZero() || sums.compare(this.stepped(row, j, k), k, p) === 'exact' || sums.compare(this.stepped(row, j, k), k, p) === 'near');
     // The plain sum, else (with more columns agreeing) the lines said in words to be subtracted taken so.
     const readings = [this.s, ...(this.w ? [this.w] : [])].map((sums) => {
       const best = this.voted(row, 2, sums)[0];
       const agrees = best !== undefined && (best.votes === n || (best.votes >= 2 && best.votes * 2 > n) ||
-        ((placedAsTotal || stepsOut(best.k) || this.runsOn(best.k)) && n >= 2 && best.votes === n - 1 && solid(best.k, sums))) && nonNil(best.k) >= 2;
+        (n >= 2 && best.votes === n - 1 && solid(best.k, sums) && (placedAsTotal || stepsOut(best.k) || this.runsOn(best.k) || roundedInRest(best.k, sums)))) && nonNil(best.k) >= 2;
       return agrees ? { best, sums } : undefined;
     }).filter((x) => x !== undefined && (x.sums === s || this.wordedHolds(x.best.k)));
     if (!readings.length) return false;
@@ -704,6 +730,7 @@ class TotalsReader {
    * run above.
    */
   private labelledClosing(i: number, closes: boolean): boolean {
+    if (!closes) return false;
     const row = this.rows[i];
     const { s, narrowFrom } = this;
     const firm = CLOSES_FIRMLY.test(row.label);
@@ -838,9 +865,34 @@ class TotalsReader {
       }
     }
     const { score } = cast;
+    if (score.exact + score.near === 0 && this.lineOfTheRowBelow(i, cands)) return;
     const best = score.exact + score.near === 0 ? this.leastChange(row, cands, cast.best) : cast.best;
     if (this.readAsLine(i, k0, best, score)) return;
     this.take(i, best.k, best.why);
+  }
+
+  /**
+   * "Total amount to be met from Council Tax" that nothing above adds up to, under which an unlabelled
+   * row prints exactly the sum of it and the rows above it (Fife's "Financed by:" block: grants + rates +
+   * the amount from council tax = 1,060,943): the label begins like a total's, but the arithmetic says
+   * it is a line of the block the row below closes. Read as a line, with a note. True when so read.
+   */
+  private lineOfTheRowBelow(i: number, cands: Start[]): boolean {
+    const { a, rows } = this;
+    const next = rows[i + 1];
+    if (!next || next.label || next.empty || next.rowType !== undefined) return false;
+    const cols = this.printedCols(next);
+    if (!cols.length || cols.every(([, p]) => p.value.isZero())) return false;
+    const adds = (k: number) => cols.every(([j, p]) => {
+      const above = this.s.sumFrom(j, k);
+      const own = a.value(rows[i], this.cols[j]);
+      return above !== undefined && own !== undefined && above.plus(own).eq(p.value);
+    });
+    if (!cands.some((c) => adds(c.k))) return false;
+    this.kinds[i] = 'line';
+    a.note(rows[i], a.t.labelCol, 'cast.total-read-as-line', `"${rows[i].label}" is read as a line: its label begins like a total's, but nothing above adds up to it, and the unlabelled row under it adds it with the rows above`);
+    this.push(i);
+    return true;
   }
 
   /** The stack position where the block after the heading this total names starts; -1 when it names none of the last 50. */
@@ -957,11 +1009,21 @@ class TotalsReader {
     const strong = typed || row.bold || isAllCaps(row.label) || k0 === 'subtotal' || this.printedCols(row).every(([, p]) => p.value.isZero());
     if (strong || score.exact + score.near !== 0 || s.top - best.k >= 2 || !nameOf(row.label)) return false;
     this.kinds[i] = 'line';
+    if (explains(this.rows[i + 1])) {
+      // "Total expenditure movement" then "Explained By:" and its lines: tried as a total printed above them, after the pass.
+      this.above.push(i);
+      this.push(i);
+      return true;
+    }
     a.note(row, a.t.labelCol, 'cast.total-read-as-line', `"${row.label}" is read as a line: its label begins like a total's, but no run of rows above adds up to it`);
     this.push(i);
     return true;
   }
 }
+
+/** A heading that says the rows under it explain the figure above it: "Explained By:", "Analysed as:", "Made up of:". */
+const EXPLAINS = /^(explained by|analysed (as|by)|made up (of|as follows)|comprising|represented by|consisting of)\s*:?$/i;
+const explains = (row: TableRow | undefined) => row !== undefined && EXPLAINS.test(row.label.trim()) && row.cells.size > 0 && [...row.cells.values()].every((x) => x.kind === 'blank');
 
 /** Row i's non-nil figure equals the sum of the member rows' figures, in one of the columns at least (figures as printed). */
 function castsInSome(a: Audit, i: number, members: number[], cols: number[]): boolean {
@@ -982,7 +1044,8 @@ function castsInSome(a: Audit, i: number, members: number[], cols: number[]): bo
 function totalAbove(a: Audit, i: number, cols: number[]): void {
   const rows = a.t.rows;
   const members: number[] = [];
-  for (let j = i + 1; j < rows.length && a.kinds[j] === 'line' && !a.blocks.has(j); j++) members.push(j);
+  const from = explains(rows[i + 1]) ? i + 2 : i + 1;
+  for (let j = from; j < rows.length && a.kinds[j] === 'line' && !a.blocks.has(j); j++) members.push(j);
   if (members.length < 2) return;
   if (!castsInSome(a, i, members, cols)) return;
   a.kinds[i] = 'total';
@@ -1220,11 +1283,11 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
       const name = (row: TableRow) => row.label || `row ${a.rowNumber(row)}, no label`;
       const less = b.minus?.size ? `, less ${b.minus.size === b.members.length ? 'all of them' : b.minus.size === 1 ? [...b.minus].map((m) => name(rows[m]))[0] : `the ${b.minus.size} lines it subtracts`}` : '';
       const above = b.carried ? `${name(b.carried.row)} (row ${a.rowNumber(b.carried.row)}, above) and ` : '';
-      const what = (b.members.length === 1 && !above && !less ? `the row it totals (${name(first)}) shows` : `${above}the ${b.members.length} rows it totals (${name(first)} … ${name(last)}${less}) ${above || less ? 'come to' : 'add up to'}`) +
+      const what = () => (b.members.length === 1 && !above && !less ? `the row it totals (${name(first)}) shows` : `${above}the ${b.members.length} rows it totals (${name(first)} … ${name(last)}${less}) ${above || less ? 'come to' : 'add up to'}`) +
         (from === c ? '' : ` in ${a.col(from).caption || `column ${from + 1}`}, the column to its left where they print their figures (a stepped layout),`);
       // The difference is exactly one line's figure: the total most likely leaves that line out
       // (or counts it twice) — said with the total, and then no line is blamed for its sign.
-      const diff = printed.minus(expected);
+      const diff = expected.eq(printed) ? ZERO : printed.minus(expected);
       const left = diff.isZero() || b.members.length < 2 ? [] : b.members.filter((m) => {
         const v = signed(b, m, a.value(rows[m], from));
         return v !== undefined && !v.isZero() && (v.neg().eq(diff) || v.eq(diff));

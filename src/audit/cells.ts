@@ -3,7 +3,7 @@ import type { FoundTable, Layout } from './detect';
 import type { Audit } from './context';
 import { show } from './findings';
 import { Dec } from '../base/decimal';
-import { NOT_APPLICABLE, type Reading } from './grid';
+import { NOT_APPLICABLE, NOT_AVAILABLE, type Reading } from './grid';
 
 /**
  * Tables whose figures are not all spending, where a CR/DR mark cannot give a sign: in a statement
@@ -40,7 +40,7 @@ export function withLedgerSigns(t: FoundTable, layout: Layout): FoundTable {
 }
 
 /**
- * "n/a" (or "N/A", "n.a.", "NA", "not applicable") printed in a money column: nothing applies there,
+ * "n/a" (or "N/A", "n.a.", "NA", "not applicable", the statistical symbol ".") printed in a money column: nothing applies there,
  * so the lines it sits among add it as nil (as a dash), with a note; a figure printed n/a is itself
  * never compared with one recomputed (see Audit.check). A percentage printed n/a keeps its own reading
  * (nothing to divide by: a note, see cellRules). Westmorland and Furness's 2024/25 budget prints
@@ -121,6 +121,9 @@ export function cellRules(a: Audit): void {
     for (const [c, x] of row.cells) {
       if (x.kind === 'text' && a.col(c).percent && NOT_APPLICABLE.test(x.text)) {
         a.note(row, c, 'printed.not-applicable', `${a.describe(row, c)}: printed ${x.text.trim()}, a percentage not applicable (nothing to divide by): not read`);
+      } else if (x.kind === 'text' && NOT_AVAILABLE.test(x.text)) {
+        // A figure the publisher holds but did not print: nothing can be read, which is no fault of the table.
+        a.note(row, c, 'printed.not-available', `${a.describe(row, c)}: printed ${x.text.trim()} (not available): not read, and nothing that depends on it is checked`);
       } else if (x.kind === 'text') {
         a.findings.push({
           severity: 'error',

@@ -34,8 +34,15 @@ export function checkedText(c: Checked): string {
   return `${c.totals} total figure(s), ${c.crossCasts} cross-cast(s), ${c.variances} variance(s), ${c.percentages} percentage(s), ${c.rollForwards} roll-forward(s)`;
 }
 
+const CATEGORIES = new Map<string, keyof Checked>();
 /** Which count a rule's check adds to, from the rule's name. */
 export function categoryOf(rule: string): keyof Checked {
+  let c = CATEGORIES.get(rule);
+  if (c === undefined) CATEGORIES.set(rule, (c = categoryByName(rule)));
+  return c;
+}
+
+function categoryByName(rule: string): keyof Checked {
   if (/percent/.test(rule)) return 'percentages';
   if (/across/.test(rule)) return 'crossCasts';
   if (/cast|unplaced|drawn|programme\.total|forecast\.outturn|total-underspend|net-underspend/.test(rule)) return 'totals';
@@ -101,13 +108,20 @@ export class Audit {
    * Every cell some check compared or used (grid row and column, 0-based), so that what no check
    * involves — a figure in no total, cross-cast, variance, percentage or roll-forward — can be named.
    */
-  readonly involved: [number, number][] = [];
+  get involved(): [number, number][] {
+    return pairs(this.involvedRC);
+  }
   /**
    * The cells of `involved` some check used other than as an input of a rounded percentage: a cell in
    * `involved` but not here is used only by percentages printed to fewer places than the figures give,
    * so a change the printed rounding absorbs cannot be seen by arithmetic.
    */
-  readonly plain: [number, number][] = [];
+  get plain(): [number, number][] {
+    return pairs(this.plainRC);
+  }
+  /** `involved` and `plain` as they are recorded: row, column, row, column … (no pair per cell until a trace asks) */
+  private readonly involvedRC: number[] = [];
+  private readonly plainRC: number[] = [];
   /** the layouts of the other tables audited with this one (the same workbook or input): rules that tie-outs cover better can step aside */
   alongside: ReadonlySet<Layout> = new Set();
   readonly checked: Checked = noneChecked();
@@ -132,7 +146,9 @@ export class Audit {
   }
   /** The 1-based row of the file or sheet a table row was read from. */
   rowNumber(row: TableRow): number {
-    return locate(this.t.grid, row.r, 0, '').row;
+    // locate(…).row, without making the cell's names
+    const g = this.t.grid;
+    return g.addressing === 'rowcol' ? g.lines?.[row.r] ?? row.r + 1 : row.r + 1;
   }
   cols(role: Column['role']): Column[] {
     return this.t.columns.filter((c) => c.numeric && c.role === role);
@@ -172,23 +188,27 @@ export class Audit {
 
   /** Records that a check used these cells (see `involved`); `rounded`: as the inputs of a rounded percentage (see `plain`). */
   involve(cells: readonly At[], rounded = false): void {
-    for (const [row, c] of cells) {
-      this.involved.push([row.r, gridColumn(row, c)]);
-      if (!rounded) this.plain.push([row.r, gridColumn(row, c)]);
-    }
+    for (const [row, c] of cells) this.involveCell(row, c, rounded);
+  }
+  private involveCell(row: TableRow, c: number, rounded = false): void {
+    const k = gridColumn(row, c);
+    this.involvedRC.push(row.r, k);
+    if (!rounded) this.plainRC.push(row.r, k);
   }
 
   /**
    * Compares the figure printed at (row, c) with the one recomputed from the figures at `terms`; a
-   * difference becomes a finding, a warning when the printed rounding could explain it.
+   * difference becomes a finding, a warning when the printed rounding could explain it. `what` (and
+   * `extra`) may be given as a function, called only when there is a finding to word.
    */
-  check(row: TableRow, c: number, expected: Dec, terms: readonly At[], rule: string, what: string, extra = ''): boolean {
+  check(row: TableRow, c: number, expected: Dec, terms: readonly At[], rule: string, what: string | (() => string), extra: string | (() => string) = ''): boolean {
     const printed = this.num(row, c);
     if (!printed || printed.notApplicable) return true;
     this.checked[categoryOf(rule)]++;
-    this.involve([[row, c], ...terms]);
+    this.involveCell(row, c);
+    this.involve(terms);
+    if (printed.value.eq(expected)) return true;
     const difference = printed.value.minus(expected);
-    if (difference.isZero()) return true;
     const { severity } = severityOf(difference, printed, terms.map(([r, k]) => this.at(r, k)));
     const u = this.units(c);
     this.findings.push({
@@ -196,8 +216,8 @@ export class Audit {
       table: this.layout,
       ...this.loc(row, c),
       rule,
-      message: `${this.describe(row, c)}: printed ${show(printed.value)}, but ${what} ${show(expected)}${u ? ` (${u})` : ''}` +
-        `; difference ${show(difference)}${severity === 'warning' ? ', within the rounding of the printed figures' : ''}${extra}`,
+      message: `${this.describe(row, c)}: printed ${show(printed.value)}, but ${typeof what === 'string' ? what : what()} ${show(expected)}${u ? ` (${u})` : ''}` +
+        `; difference ${show(difference)}${severity === 'warning' ? ', within the rounding of the printed figures' : ''}${typeof extra === 'string' ? extra : extra()}`,
       printed: text(printed.value),
       expected: text(expected),
       difference: text(difference),
@@ -206,8 +226,20 @@ export class Audit {
   }
 }
 
+/** Row, column, row, column … as [row, column] pairs. */
+function pairs(rc: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < rc.length; i += 2) out.push([rc[i], rc[i + 1]]);
+  return out;
+}
+
 export const moneyCols = (t: FoundTable) => t.columns.filter((c) => c.numeric && !c.percent).map((c) => c.c);
-export const rowsOf = (a: Audit, ...kinds: Kind[]) => a.kinds.map((k, i) => (kinds.includes(k) ? i : -1)).filter((i) => i >= 0);
+/** The rows (indices into a.t.rows) of the given kinds, in order. */
+export function rowsOf(a: Audit, ...kinds: Kind[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < a.kinds.length; i++) if (kinds.includes(a.kinds[i])) out.push(i);
+  return out;
+}
 
 // ---------- row rules: a figure that is the difference of two others ----------
 

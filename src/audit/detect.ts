@@ -3,7 +3,7 @@
 // Outturn's "engine figures" mirror block to its right).
 import type { Units } from '../engine/model';
 import type { TableLayout } from '../engine/tables';
-import { type Grid, type Reading, NIL_WORD, RULE, boldAt, cellAt, cellText, readAt, width } from './grid';
+import { type Grid, type Reading, NIL_WORD, NOT_APPLICABLE, RULE, boldAt, cellAt, cellText, readAt, width } from './grid';
 
 /**
  * The statutory layouts (revenue, capital, reserves); Outturn's forecasting tables: the forecast
@@ -143,7 +143,8 @@ export function findTables(g: Grid): FoundTable[] {
   let pendingHeader: number[] = [];
   const above: number[] = [];
   for (let n = 0; n < bands.length; n++) {
-    const [b0, b1] = bands[n];
+    const [b0] = bands[n];
+    let b1 = bands[n][1];
     let d = -1;
     for (let r = b0; r <= b1; r++) {
       if (hasNumber(g, r, w - 1) && !isCheckRow(g, r)) {
@@ -203,7 +204,7 @@ export function findTables(g: Grid): FoundTable[] {
     // table stacked under the first with no blank line) starts a band of its own, with the title lines
     // directly above it.
     const skip = new Set<number>();
-    for (let r = bodyStart + 1; r <= last && headerRows.length; r++) {
+    for (let r = bodyStart + 1; r <= last; r++) {
       const again = headerAgain(g, w, headerRows, r, numericish);
       if (again === 'same') skip.add(r);
       if (again !== 'other') continue;
@@ -212,6 +213,16 @@ export function findTables(g: Grid): FoundTable[] {
       bands.splice(n + 1, 0, [t0, b1]);
       last = t0 - 1;
       break;
+    }
+
+    // Spacer rows (an HTML table's empty rows, a blank line between the blocks of one build-up) do not
+    // end a table: a band that follows after one or two blank rows, starts with figures (no header or
+    // title of its own) and prints them only in the columns this table's figures use, continues it.
+    while (last === b1 && n + 1 < bands.length && continues(g, w, bands[n + 1], b1, numericish)) {
+      n++;
+      last = bands[n][1];
+      b1 = last;
+      for (let r = bands[n][0]; r <= last; r++) for (let c = 0; c < w; c++) if (readAt(g, r, c).kind === 'number') numericish.add(c);
     }
 
     // The mirror block Outturn writes beside a table starts under a header naming the engine.
@@ -229,6 +240,23 @@ export function findTables(g: Grid): FoundTable[] {
 }
 
 /**
+ * The band [s0, s1] carries on the table above it across a spacer: at most two blank rows between,
+ * its first row prints figures (no header, no title line), and every figure it prints is in a column
+ * where the table above prints figures (a new table's figures would sit in columns of their own).
+ */
+function continues(g: Grid, w: number, [s0, s1]: [number, number], prevEnd: number, figureCols: Set<number>): boolean {
+  // A heading that ends with a colon ("Funded By:", "Less:") goes on with what is above it.
+  let first = s0;
+  while (first < s1 && isTitleRow(g, first, w) && /:\s*$/.test(cellText(cellAt(g, first, 0)))) first++;
+  if (s0 - prevEnd - 1 > 2 || !hasNumber(g, first, w - 1) || isCheckRow(g, first)) return false;
+  for (let r = s0; r <= s1; r++) {
+    for (let c = 0; c < w; c++) if (readAt(g, r, c).kind === 'number' && !figureCols.has(c)) return false;
+    if (headerAgain(g, w, [], r, figureCols) !== undefined) return false;
+  }
+  return true;
+}
+
+/**
  * Row r is a header inside the body: no figure, and text in two or more of the columns that hold
  * figures. 'same': each of those texts is the caption a header row prints in that column (case and
  * spacing aside) and so is the first column's (a page break repeating the header); 'other': the same
@@ -241,10 +269,17 @@ function headerAgain(g: Grid, w: number, headerRows: number[], r: number, figure
   if (n < 2 || hasNumber(g, r, w - 1)) return undefined;
   const texts = [...figureCols].map((c) => [c, normalise(cellText(cellAt(g, r, c)))] as const).filter(([, x]) => x);
   const caption = (row: number, c: number) => normalise(cellText(cellAt(g, row, c)));
+  // Under no header at all, or one naming only units (a block of label and figure): captions over two
+  // figure columns or more start a table of their own.
+  const named = headerRows.some((row) => [...figureCols].filter((c) => caption(row, c) && !UNIT_CAPTION.test(caption(row, c))).length >= 2);
+  if (!named) return texts.filter(([, x]) => /[a-z]{2}/.test(x) && !NOT_APPLICABLE.test(x)).length >= 2 ? 'other' : undefined;
   const h = headerRows.find((row) => texts.every(([c, x]) => x === caption(row, c)));
   if (h !== undefined) return caption(r, 0) === caption(h, 0) ? 'same' : 'other';
   return texts.every(([, x]) => unitsIn(x) || /\bthousands?\b|\b(19|20)\d\d\b/.test(x)) ? 'other' : undefined;
 }
+
+/** A caption that names only a unit: "£000", "£'000", "(£m)", "%". */
+const UNIT_CAPTION = /^\(?\s*(£\s*('?\s*000s?|m|k|bn)?|%|'?000s?)\s*\)?$/i;
 
 /** A title line: text in the first cell only. */
 function isTitleRow(g: Grid, r: number, w: number): boolean {
@@ -269,8 +304,8 @@ export function normalise(s: string): string {
 
 /** Units named in a header or a title: £, £'000 (also £000s, £k, £ thousands, "in thousands of pounds"), £m (also "millions of pounds"). */
 export function unitsIn(s: string): Units | undefined {
-  if (/£\s*m\b|£\s*millions?\b|\(\s*£?\s*m\s*\)|\bmillions? of pounds\b/i.test(s)) return '£m';
-  if (/£\s*['’]?\s*000s?|£\s*k\b|£\s*thousands?\b|\(\s*000s?\s*\)|\bthousands? of pounds\b/i.test(s)) return "£'000";
+  if (/£\s*m\b|£\s*(in\s+)?millions?\b|\(\s*£?\s*m\s*\)|\bmillions? of pounds\b/i.test(s)) return '£m';
+  if (/£\s*['’]?\s*000s?|£\s*k\b|£\s*(in\s+)?thousands?\b|\(\s*000s?\s*\)|\bthousands? of pounds\b/i.test(s)) return "£'000";
   if (/£/.test(s)) return '£';
   return undefined;
 }
@@ -301,6 +336,9 @@ export function roleOf(norm: string): Role {
   if (/revised|budget|approved|programme/.test(norm)) return 'revised';
   return 'money';
 }
+
+/** A label that only says what to do with the line named beside it: "Less", "Add:", "Deduct". */
+const CONNECTIVE = /^(less|add|plus|deduct|minus)\s*:?$/i;
 
 const TOTALISH = /\btotal|requirement|balance|\bnet\b|gross/i;
 
@@ -397,6 +435,7 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
   for (const col of columns) if (col.numeric && !col.percent && !col.units) col.units = units;
 
   const rows: TableRow[] = [];
+  const firstFigure = columns.find((col) => col.numeric)?.c ?? 0;
   for (let r = r0; r <= r1; r++) {
     if (skip.has(r)) continue;
     const cells = new Map<number, Reading>();
@@ -420,6 +459,12 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
         cells.set(first.c, { kind: 'blank' });
         empty = [...cells.values()].every((v) => v.kind === 'blank');
       }
+    }
+    if (!label || CONNECTIVE.test(label)) {
+      // A line labelled in a column of its own left of the figures ("Less | Fees and Charges", then
+      // " | Other Grants" under it, as a build-up indents the lines it subtracts): that text names it.
+      const named = columns.find((col) => col.c > labelCol && col.c < firstFigure && !col.numeric && col.role !== 'row_type' && !TEXT_CAPTION.test(col.norm) && /[a-z]{2}/i.test(cellText(cellAt(g, r, col.c))));
+      if (named) label = label ? `${label} ${cellText(cellAt(g, r, named.c))}` : cellText(cellAt(g, r, named.c));
     }
     if (empty && !label && (rowTypeCol === undefined || !cellText(cellAt(g, r, rowTypeCol)))) continue;
     const ruled = r > r0 && underRule(g, r - 1, c1);

@@ -29,8 +29,12 @@ export type Num = Extract<Reading, { kind: 'number' }>;
 
 export const isNum = (x: Reading | undefined): x is Num => x !== undefined && x.kind === 'number';
 
-/** A figure that is not nil: it carries rounding. Dashes and blanks are exact nils. */
-const counts = (x: Reading | undefined) => isNum(x) && !x.value.isZero();
+/**
+ * A figure that is not nil carries rounding, and so does a negative nil ("(0)", "-0": a small negative
+ * figure rounded away, as West Norfolk prints "Business Rates Reserves (0)"). Dashes, blanks and a
+ * plain 0 are exact nils.
+ */
+const counts = (x: Reading | undefined) => isNum(x) && (!x.value.isZero() || x.negativeZero);
 
 /**
  * Severity of a difference between a printed figure and the figure recomputed from `terms`:

@@ -1,11 +1,50 @@
 // Any other table: its totals cast, its variance and percentage columns recomputed.
 import { castBlocks } from './casting';
 import { type Audit, moneyCols, rowsOf } from './context';
-import { checkDifference, inferDifference } from './differences';
+import { type DifferenceBasis, checkDifference, inferDifference } from './differences';
+import { severityOf } from './findings';
 import { locate } from './grid';
 import { checkPercent } from './percent';
 
-export function genericRules(a: Audit): boolean {
+/** Headers of a column of changes between two others: "Change", "Movement", "Increase/(decrease)". */
+const CHANGE = /\bchanges?\b|\bmovements?\b|\bincrease|\bdecrease/;
+
+const sameUnits = (a: Audit, x: number, y: number) => !a.col(x).units || !a.col(y).units || a.col(x).units === a.col(y).units;
+
+/**
+ * Whether the lines settle a change column's basis: two lines at least agree exactly with a change
+ * that is not nil (one, when every line fits), and more than half of the lines printing all three
+ * figures fit it within the rounding of the printed figures (a change computed before rounding is one
+ * unit off on some lines: a warning, not a reason to doubt the basis), and no more than a quarter of
+ * them (one, in a table of fewer than eight lines) do not: a column of changes the headers name is
+ * right on nearly every line, where one that only happens to equal a difference on the lines where a
+ * third column is nil ("Net change for the Pension Adjustment" beside "Total Adjustments" and "Other
+ * Differences", an EFA's) is wrong on many. A column that lies between the two with other figure
+ * columns (one movement of several between an opening and a closing balance) is not their change.
+ */
+function settled(a: Audit, target: number, b: DifferenceBasis): boolean {
+  let informative = 0;
+  let fits = 0;
+  for (const i of rowsOf(a, 'line')) {
+    const row = a.t.rows[i];
+    const [x, p, m] = [a.num(row, target), a.num(row, b.plus), a.num(row, b.minus)];
+    if (!x || !p || !m || (x.value.isZero() && p.value.isZero() && m.value.isZero())) continue;
+    informative++;
+    if (severityOf(x.value.minus(p.value.minus(m.value)), x, [p, m]).severity === 'warning') fits++;
+  }
+  // A column between the two, with other figure columns between them too, is one movement of several
+  // (opening | movement | transfers | contributions | closing: a roll-forward across), not the change.
+  const [lo, hi] = [Math.min(b.plus, b.minus), Math.max(b.plus, b.minus)];
+  if (lo < target && target < hi && moneyCols(a.t).some((c) => lo < c && c < hi && c !== target)) return false;
+  const solid = b.solid ?? 0;
+  return (solid >= 2 || (solid >= 1 && fits === informative)) && (informative - fits) * 4 <= Math.max(4, informative);
+}
+
+/**
+ * Any other table. `budgetChanges`: the columns of budget changes read as a roll-forward across (see
+ * findBudgetRolls). True when something was checked.
+ */
+export function genericRules(a: Audit, budgetChanges: ReadonlySet<number> = new Set()): boolean {
   const t = a.t;
   const money = moneyCols(t);
   const body = rowsOf(a, 'line', 'subtotal', 'total');
@@ -35,15 +74,85 @@ export function genericRules(a: Audit): boolean {
     }
     if (best) checkDifference(a, v.c, best, 'auto.variance');
   }
+  let changed = false;
+  // Columns headed as the change between two others ("Change (£000)", "Movement", "Increase/(decrease)"):
+  // a difference too, when the lines say which two and which way round (a budget change between two
+  // budgets is a roll-forward across, read before: not here).
+  for (const v of t.columns.filter((c) => c.numeric && !c.percent && !DIFFS.includes(c.role) && !budgetChanges.has(c.c) && CHANGE.test(c.norm))) {
+    const others = money.filter((c) => c !== v.c && !DIFFS.includes(a.col(c).role) && !CHANGE.test(a.col(c).norm) && sameUnits(a, c, v.c));
+    const best = inferDifference(a, v.c, others, others, false);
+    if (best && settled(a, v.c, best)) {
+      checkDifference(a, v.c, best, 'auto.change');
+      changed = true;
+    }
+  }
   const pcts = t.columns.filter((c) => c.numeric && c.percent);
   for (const pct of pcts) {
     const cands: { num: number; den: number }[] = [];
     for (const n of money) for (const d of money) if (n !== d) cands.push({ num: n, den: d });
-    checkPercent(a, pct, cands, body, 'auto.percent');
+    checkPercent(a, pct, cands, body, 'auto.percent', false, money);
   }
+  const gaps = surplusRows(a, money);
   const rolled = rollAcrossYears(a, money);
   const moved = movementInYear(a, money);
-  return hasTotals || variances.length > 0 || pcts.length > 0 || rolled || moved;
+  return hasTotals || variances.length > 0 || changed || pcts.length > 0 || rolled || moved || gaps;
+}
+
+/**
+ * Labels of a row that is the difference of two totals above it: "Outturn position (Over) / Under",
+ * "Surplus / (deficit)", "Shortfall", "Funding gap", "Net position". Not a collection fund's surplus
+ * or deficit, a revaluation surplus or a redistributed one (lines of a block, each its own figure).
+ */
+const GAP = /\b(over|under)\b.{0,8}\b(under|over)\b|\bsurplus\b.{0,12}\bdeficit\b|\bdeficit\b.{0,12}\bsurplus\b|\bshortfall\b|\b(budget|funding) gap\b|\b(net|outturn) position\b/i;
+const NOT_GAP = /collection fund|revaluation|redistribut|previous year|prior year|provision of services|\bless\b/i;
+/** A row read as a total, or labelled as one ("Total Expenditure (Provisional)" with no block above it). */
+const TOTAL_LABEL = /^\s*total\b|\btotal\s*$/i;
+
+/**
+ * A surplus, shortfall or "(over) / under" row printed after two totals and no line of any block (SPA's
+ * outturn summary: "Total Expenditure", the funding lines, "Total Funding", then "Outturn position
+ * (Over) / Under" 0.0): the later total less the earlier one, or the other way round — the way more
+ * columns printing all three agree with exactly (the later less the earlier on a tie), one at least and
+ * no fewer than are out beyond the rounding of the printed figures. Unchecked, silently, when no
+ * column agrees: the label alone says too little.
+ * True when a row was checked.
+ */
+function surplusRows(a: Audit, money: number[]): boolean {
+  const rows = a.t.rows;
+  const members = new Set([...a.blocks.values()].flatMap((b) => b.members));
+  const totals = a.kinds.map((k, i) => (k === 'total' || k === 'subtotal' || TOTAL_LABEL.test(rows[i].label) ? i : -1)).filter((i) => i >= 0);
+  let any = false;
+  for (const [i, k] of a.kinds.entries()) {
+    if (k !== 'line' || members.has(i) || !GAP.test(rows[i].label) || NOT_GAP.test(rows[i].label)) continue;
+    const above = totals.filter((x) => x < i);
+    if (above.length < 2) continue;
+    const [first, later] = above.slice(-2);
+    const cols = money.filter((c) => a.num(rows[i], c) && a.num(rows[first], c) && a.num(rows[later], c));
+    if (!cols.length) continue;
+    /** columns where the row is exactly later − earlier times `sign`, and columns beyond the rounding of the printed figures */
+    const vote = (sign: 1 | -1) => {
+      let exact = 0;
+      let off = 0;
+      for (const c of cols) {
+        const [x, l, f] = [a.num(rows[i], c)!, a.num(rows[later], c)!, a.num(rows[first], c)!];
+        const d = x.value.minus(l.value.minus(f.value).times(sign));
+        if (d.isZero()) exact++;
+        else if (severityOf(d, x, [l, f]).severity !== 'warning') off++;
+      }
+      return { exact, off };
+    };
+    const [up, down] = [vote(1), vote(-1)];
+    const best = down.exact > up.exact ? down : up;
+    if (best.exact === 0 || best.off > best.exact) continue;
+    const sign = best === down ? -1 : 1;
+    const [plus, minus] = sign > 0 ? [later, first] : [first, later];
+    for (const c of cols) {
+      a.check(rows[i], c, a.num(rows[plus], c)!.value.minus(a.num(rows[minus], c)!.value), [[rows[plus], c], [rows[minus], c]], 'auto.surplus',
+        `${rows[plus].label} − ${rows[minus].label} is`);
+    }
+    any = true;
+  }
+  return any;
 }
 
 /** The name a balance row gives what it is a balance of: "capital financing requirement" for "Closing Capital Financing requirements". */

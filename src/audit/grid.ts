@@ -118,7 +118,10 @@ export const NIL_WORD = /^\s*(none|nil)\s*$/i;
  * above a total, in plain-text reports and text copied from a PDF. Three or more; a lone "-" is a nil.
  */
 export const RULE = /^\s*[-=_\u2500\u2501\u2550\u2013\u2014]{3,}\s*$/;
-export const NOT_APPLICABLE = /^\s*(n\/?a|not applicable)\s*%?\s*$/i;
+/** "n/a", "N/A", "not applicable", and the statistical symbol "." (not applicable, as StatsWales and the GSS print it). */
+export const NOT_APPLICABLE = /^\s*(n\/?a|not applicable|\.)\s*%?\s*$/i;
+/** The statistical symbol ".." (and the words "not available"): a figure that exists but was not published. */
+export const NOT_AVAILABLE = /^\s*(\.\.|not available)\s*$/i;
 
 /** A figure, then a footnote marker: *, †, ‡, superscript digits, (a), (1), [2]. */
 const FOOTNOTE = /^(.*[0-9)%])\s*(\*+|[†‡§¶]+|[\u00b9\u00b2\u00b3\u2070-\u2079]+|\(\s*(?:[a-z]|[ivx]{1,4}|[0-9]{1,2})\s*\)|\[\s*[0-9a-z]{1,2}\s*\])$/i;
@@ -209,6 +212,13 @@ function plainFigure(v: string): Reading | undefined {
 
 export function readCell(v: GridCell): Reading {
   if (v === null || v === undefined) return { kind: 'blank' };
+  if (typeof v === 'string' && v.length > 0) {
+    const c = v.charCodeAt(0);
+    // Words (a label, a heading): a figure never starts with a letter, nor does the part of one read
+    // before a mark, footnote or unit after it; only "none" and "nil" are figures (nils). The reason is
+    // the one the general path gives (parsePrinted's).
+    if (((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && !NIL_WORD.test(v)) return { kind: 'text', text: v, reason: `${JSON.stringify(v)} is not a number as printed` };
+  }
   if (typeof v === 'string' && v.length > 0 && v.length <= 24) {
     const c = v.charCodeAt(0);
     // a plain figure never reads as a unit ("000" does: left to the general path) or as a nil word

@@ -18,7 +18,22 @@ interface Basis {
   denRow?: number;
   scale: Dec;
   unsigned: boolean;
+  /**
+   * Not num over den but: 'change', the change from den to num over den ((num − den) / den: a
+   * year-on-year "variance %" beside two years); 'previous', num a change and den the figure it led to,
+   * the change over the figure before it (num / (den − num): "Change from previous year %" beside the
+   * change and this year); 'previous-abs', the same over the size of the figure before it.
+   */
+  form?: 'change' | 'previous' | 'previous-abs';
   describe: string;
+}
+
+/** n over d on the basis (see Basis.form). */
+function quotient(b: Basis, n: Dec, d: Dec): Dec {
+  if (b.form === 'change') return n.minus(d).div(d);
+  if (b.form === 'previous') return n.div(d.minus(n));
+  if (b.form === 'previous-abs') return n.div(d.minus(n).abs());
+  return n.div(d);
 }
 
 /** A percentage printed with its rounding: agrees when within half a unit of the places printed. */
@@ -31,7 +46,7 @@ function agrees(p: Num, expected: Dec): boolean {
  * `candidates` on the row's own figures and on the total's denominator, and every column as a share
  * of its total; counts each comparison in `a.checked.percentages`.
  */
-export function checkPercent(a: Audit, pct: Column, candidates: { num: number; den: number }[], rows: number[], rule: string, layoutBasis = false): void {
+export function checkPercent(a: Audit, pct: Column, candidates: { num: number; den: number }[], rows: number[], rule: string, layoutBasis = false, shareCols: number[] = []): void {
   const trs = a.t.rows;
   // The grand total: the last row taken as a total (for shares, and for a percentage of the total budget).
   let total: number | undefined;
@@ -50,8 +65,24 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
       if (total !== undefined) bases.push({ ...c, denRow: total, scale, unsigned, describe: `${a.col(c.num).caption} / the total's ${a.col(c.den).caption}` });
     }
     if (total !== undefined) {
-      for (const n of new Set(candidates.flatMap((c) => [c.num, c.den]))) {
+      for (const n of new Set([...candidates.flatMap((c) => [c.num, c.den]), ...shareCols])) {
         bases.push({ num: n, den: n, denRow: total, scale, unsigned, describe: `${a.col(n).caption} as a share of its total` });
+      }
+    }
+    // The change from one column to another over the first ("2023/24 £000 | 2024/25 £000 | variance": 7%
+    // for 79,815 → 85,242), with the sign of that first figure ((3,044) → (255) is −92%).
+    if (!layoutBasis) {
+      for (const c of candidates) {
+        bases.push({ ...c, scale, unsigned, form: 'change', describe: `(${a.col(c.num).caption} − ${a.col(c.den).caption}) / ${a.col(c.den).caption}, the change over the first` });
+      }
+      // A change over the figure before it, when the table prints the change and the figure it led to
+      // ("Net Expenditure | Change from previous year £000 | Change from previous year %": 11,441 over
+      // 170,160 − 11,441), over that figure or its size.
+      for (const c of candidates) {
+        const was = `(${a.col(c.den).caption} − ${a.col(c.num).caption})`;
+        // over its size first: a fall shows negative whatever the sign of the figure before it
+        bases.push({ ...c, scale, unsigned, form: 'previous-abs', describe: `${a.col(c.num).caption} / |${was}|, the change over the size of the figure before it` });
+        bases.push({ ...c, scale, unsigned, form: 'previous', describe: `${a.col(c.num).caption} / ${was}, the change over the figure before it` });
       }
     }
   }
@@ -63,29 +94,66 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
   };
   const expectedOf = (b: Basis, row: TableRow, p: Num): Dec | undefined => {
     const nd = inputs(b, row);
-    if (!nd) return undefined;
+    if (!nd || (b.form?.startsWith('previous') && nd[1].value.eq(nd[0].value))) return undefined;
     // A figure printed with its % sign is a percentage whatever the basis; a typed one may be a fraction.
     const scale = p.percent ? HUNDRED : b.scale;
-    const e = nd[0].value.div(nd[1].value).times(scale);
+    const e = quotient(b, nd[0].value, nd[1].value).times(scale);
     return b.unsigned && p.value.gte(0) ? e.abs() : e;
+  };
+  /** What the rounding of the printed inputs allows on the basis: the range of the percentage, each input within half a unit of its places; undefined when a bound divides by nil or crosses the sign. */
+  const allowed = (b: Basis, row: TableRow, p: Num): { lo: Dec; hi: Dec } | undefined => {
+    const nd = inputs(b, row);
+    if (!nd) return undefined;
+    const [n, d] = nd;
+    const hn = stepOf(n.places).times(HALF);
+    const hd = stepOf(d.places).times(HALF);
+    const scale = p.percent ? HUNDRED : b.scale;
+    const ends: Dec[] = [];
+    for (const x of [n.value.minus(hn), n.value.plus(hn)]) for (const y of [d.value.minus(hd), d.value.plus(hd)]) {
+      const before = b.form?.startsWith('previous') ? [y.minus(x), d.value.minus(n.value)] : [y, d.value];
+      if (!before[0].isZero() && before[0].isNeg() === before[1].isNeg()) ends.push(quotient(b, x, y).times(scale));
+    }
+    if (ends.length < 4) return undefined;
+    const signed = (v: Dec) => (b.unsigned && p.value.gte(0) ? v.abs() : v);
+    return { lo: Dec.min(...ends.map(signed)), hi: Dec.max(...ends.map(signed)) };
+  };
+  /** The printed percentage is within what the rounding of the printed inputs allows on the basis. */
+  const explained = (b: Basis, row: TableRow, p: Num): boolean => {
+    const r = allowed(b, row, p);
+    const half = stepOf(p.places).times(HALF);
+    return r !== undefined && p.value.plus(half).gte(r.lo) && p.value.minus(half).lte(r.hi);
   };
   let best: Basis | undefined;
   let bestAgree = 0;
+  let bestFit = 0;
+  let bestTried = 0;
   for (const b of bases) {
     let agree = 0;
+    let tried = 0;
+    const fits: TableRow[] = [];
     for (const i of rows) {
       const row = trs[i];
       const p = a.num(row, pct.c);
       // A nil agrees with any basis whose numerator is nil: it says nothing about the basis.
       if (!p || p.value.isZero() || (b.denRow === i && b.num === b.den)) continue;
       const e = expectedOf(b, row, p);
-      if (e !== undefined && agrees(p, e)) agree++;
+      if (e === undefined) continue;
+      tried++;
+      if (agrees(p, e)) agree++;
+      else fits.push(row);
     }
     if (agree > bestAgree) {
       best = b;
       bestAgree = agree;
+      bestTried = tried;
+      // the figures the rounding of the printed inputs explains fit the basis too (counted for the best only)
+      bestFit = agree + fits.filter((row) => explained(b, row, a.num(row, pct.c)!)).length;
     }
   }
+  // A basis learned from the rows must be the rows' own: fewer than half the figures it can recompute
+  // fitting it (exactly or within the rounding of the printed inputs) is a coincidence (one share among
+  // fifteen year-on-year changes), not a basis: no figure is flagged on it.
+  if (best && !layoutBasis && bestFit * 2 < bestTried) best = undefined;
   const printedRows = rows.filter((i) => a.num(trs[i], pct.c));
   // The layout names the one basis (a variance's percentage of its own budget, printed beside it):
   // when no line agrees with any reading of it (the one line with a figure to divide is the wrong
@@ -103,7 +171,7 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
   // The rows whose quotient is negative, their percentage printed: the only ones that show whether the column keeps the sign.
   const negative = printedRows.filter((i) => {
     const nd = inputs(basis, trs[i]);
-    return nd !== undefined && !a.num(trs[i], pct.c)!.value.isZero() && !nd[0].value.isZero() && nd[0].value.isNeg() !== nd[1].value.isNeg();
+    return nd !== undefined && !a.num(trs[i], pct.c)!.value.isZero() && !nd[0].value.isZero() && quotient(basis, nd[0].value, nd[1].value).isNeg();
   });
   a.percentages.push({
     column: locate(a.t.grid, a.t.r0, pct.c, '').column,
@@ -132,28 +200,17 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
     const diff = p.value.minus(shown);
     const truncated = e.toDecimalPlaces(p.places, Dec.ROUND_DOWN).eq(p.value);
     // What the rounding of the printed inputs allows: each within half a unit of its places.
-    const [n, d] = inputs(basis, row)!;
-    const hn = stepOf(n.places).times(HALF);
-    const hd = stepOf(d.places).times(HALF);
-    const scale = p.percent ? HUNDRED : basis.scale;
-    const ends: Dec[] = [];
-    for (const x of [n.value.minus(hn), n.value.plus(hn)]) for (const y of [d.value.minus(hd), d.value.plus(hd)]) {
-      if (!y.isZero() && y.isNeg() === d.value.isNeg()) ends.push(x.div(y).times(scale));
-    }
-    const signed = (v: Dec) => (basis.unsigned && p.value.gte(0) ? v.abs() : v);
-    const lo = Dec.min(...ends.map(signed));
-    const hi = Dec.max(...ends.map(signed));
-    const half = stepOf(p.places).times(HALF);
-    const explained = ends.length === 4 && p.value.plus(half).gte(lo) && p.value.minus(half).lte(hi);
+    const range = allowed(basis, row, p);
+    const within = explained(basis, row, p);
     a.findings.push({
-      severity: explained ? 'warning' : 'error',
+      severity: within ? 'warning' : 'error',
       table: a.layout,
       ...a.loc(row, pct.c),
       rule,
       message: `${a.describe(row, pct.c)}: printed ${p.raw}, but ${basis.describe}${basis.unsigned ? ' (unsigned)' : ''}` +
         ` (the basis ${bestAgree} row(s) agree on) is ${show(e.toDecimalPlaces(p.places + 3, Dec.ROUND_HALF_UP))}, ${show(shown)} to the places printed` +
         `${truncated ? ' (the printed figure is truncated, not rounded)' : ''}` +
-        `${explained ? `; within what the rounding of the printed figures allows (${show(lo.toDecimalPlaces(p.places + 2))} to ${show(hi.toDecimalPlaces(p.places + 2))})` : ''}`,
+        `${within && range ? `; within what the rounding of the printed figures allows (${show(range.lo.toDecimalPlaces(p.places + 2))} to ${show(range.hi.toDecimalPlaces(p.places + 2))})` : ''}`,
       printed: text(p.value),
       expected: text(shown),
       difference: text(diff),

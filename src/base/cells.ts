@@ -45,5 +45,25 @@ export function cellText(v: GridValue | undefined): string {
 export function printedText(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return String(v);
-  return v.replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim();
+  return spacedOnce(v) ? v : v.replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim();
 }
+
+/**
+ * Whether text is already as printedText makes it: no white space but single spaces between other
+ * characters (one scan, no copy: the audit asks for the text of every label several times).
+ */
+function spacedOnce(v: string): boolean {
+  let space = true; // a leading space is trimmed
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 32) {
+      if (space) return false;
+      space = true;
+    } else if (c < 32 || (c >= 0xa0 && isWhite(c))) return false;
+    else space = false;
+  }
+  return !space || v.length === 0;
+}
+
+/** The characters JavaScript's \s and trim() take as white space, from U+00A0 up. */
+const isWhite = (c: number) => c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;

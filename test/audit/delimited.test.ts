@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { type Delimiter, plainRecords, readDelimited } from '../../src/audit/delimited';
+import { printedText } from '../../src/base/cells';
+import { NIL_WORD, readCell } from '../../src/audit/grid';
+import { parsePrinted } from '../../src/base/printed';
 
 const OPTIONS = { comment: '#', comment_no_infix: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false };
 const csvParse = (text: string, delimiter: Delimiter) => parse(text, { ...OPTIONS, delimiter }) as string[][];
@@ -58,5 +61,37 @@ describe('audit: plainRecords reads a CSV/TSV file as csv-parse does', () => {
       ['Total', '1,244', '1,295'],
     ]);
     assert.deepEqual(g.lines, [1, 2, 3, 4, 5, 6]);
+  });
+});
+
+describe('audit: printedText, a cell read as printed', () => {
+  it('every run of white space one space, trimmed — with or without its scan of text already so', () => {
+    const slow = (v: string) => v.replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim();
+    assert.equal(printedText('Police  pay\n(note 3) '), 'Police pay (note 3)');
+    assert.equal(printedText("Budget\u00a0£'000"), "Budget £'000");
+    assert.equal(printedText('Cost line 1'), 'Cost line 1');
+    assert.equal(printedText(''), '');
+    const ch = fc.constantFrom('a', ' ', '  ', '\t', '\n', '\r', '\u00a0', '\u202f', '\u2009', '\u2003', '\u3000', '\ufeff', '\u0085', '\u0001', '£', '1');
+    fc.assert(fc.property(fc.array(ch, { maxLength: 12 }).map((x) => x.join('')), (v) => assert.equal(printedText(v), slow(v), JSON.stringify(v))), { numRuns: 20_000 });
+  });
+});
+
+describe('audit: readCell, a cell of words', () => {
+  it('text starting with a letter is text, with the reason parsePrinted gives, whatever follows it (a mark, a footnote, a unit, a %)', () => {
+    assert.deepEqual(readCell('Police pay'), { kind: 'text', text: 'Police pay', reason: '"Police pay" is not a number as printed' });
+    assert.equal(readCell('nil').kind, 'number');
+    assert.equal(readCell('None ').kind, 'number');
+    const head = fc.constantFrom('A', 'z', 'Cost line ', 'CR', 'Total ', 'm', 'x1');
+    const tail = fc.constantFrom('', '1', '1,234', ' 12', ' CR', 'DR.', '-', ' (a)', '*', '†', ' [2]', 'm', ' bn', 'k', '%', ' %', ')', '(1)', ' ', '\u00a0', 'nil');
+    fc.assert(
+      fc.property(head, fc.array(tail, { maxLength: 3 }), (h, t) => {
+        const v = h + t.join('');
+        if (NIL_WORD.test(v)) return;
+        const p = parsePrinted(v);
+        assert.equal(p.kind, 'unreadable', v);
+        assert.deepEqual(readCell(v), { kind: 'text', text: v, reason: (p as { reason: string }).reason }, JSON.stringify(v));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });

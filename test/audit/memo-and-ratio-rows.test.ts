@@ -70,6 +70,28 @@ describe('audit: memo rows inside a block (a Band D charge, a tax base) are not 
     });
   });
 
+  describe('West Norfolk, "Funds to be raised" 2023/24 (an earlier stored page, transcribed by the session-5 trial, its entry 2): "(0)" lines carry rounding', () => {
+    // Same page as above, the 2023/2024 stored version: two sources printed "(0)", a negative nil (a small
+    // negative figure rounded away).
+    const wn = [
+      '\t2023/2024 (Estimated)', 'Revenues Support Grant\t(952,100)', 'Rural Services Delivery Grant\t(485,690)', 'New Homes Bonus\t(14,560)',
+      'Other Government Grants\t(1,144,020)', 'Business Rates\t(12,068,520)', 'Business Rates Reserves\t(0)', 'Collection Fund Surplus\t(0)',
+      'Council Tax Band D\t143.87', 'Council Tax Base\t52,984', 'Council Tax\t(7,622,806)', 'Total\t(22,287,700)',
+    ].join('\n') + '\n';
+
+    it('the sources come to 22,287,696 (952,100 + 485,690 + 14,560 + 1,144,020 + 12,068,520 + 0 + 0 + 7,622,806), the Total prints 22,287,700: 4 off, within the 8 × 0.5 the eight rounded sources allow (the two "(0)" among them): a warning, not an error', () => {
+      const r = audit(wn);
+      assert.deepEqual(flags(r), ['12:2 auto.cast -22287696']);
+      assert.equal(r.findings.find((f) => f.rule === 'auto.cast')!.severity, 'warning');
+      assert.deepEqual(notes(r, 'cast.memo'), [9, 10]);
+    });
+
+    it('the same with the two nils printed "–" (exact nils): 4 is beyond the 6 × 0.5 the six rounded sources allow, an error', () => {
+      const r = audit(wn.replace(/\(0\)/g, '–'));
+      assert.equal(r.findings.find((f) => f.rule === 'auto.cast')!.severity, 'error');
+    });
+  });
+
   it('a tax base that IS the total of its block stays a total: the Greater Manchester city council\'s tax base (64,435 − 1,289 = 63,146)', () => {
     const r = audit(fixture('gm-city-council-tax-base-2001-02.tsv'));
     assert.equal(exitCodeOf(r), 0);

@@ -23,7 +23,13 @@ import fc from 'fast-check';
  * labelled total 100 £m out, a one-row table's "Total Budget", a running total at a table's end, a
  * balance at a later date) were each fixed as a kind (test/audit/mutation-kinds.test.ts).
  */
-const NOT_YET = new Set<string>([]);
+const NOT_YET = new Set<string>([
+  // session-5 trial (trial findings entry 15): a sub-total without the word total ("Service expenditure", a term of
+  // "Net budget") is taken only while its arithmetic agrees: one directorate line changed and it is read as a line.
+  'westmorlandfurness-budget-2024-25.tsv',
+  // (entry 16) the same: a table closed by "Amount Distributed" is totalled only while it adds up; one share changed, exit 2.
+  'maidstone-collection-fund-surplus-2012-13.tsv',
+]);
 
 /**
  * Tables where some change by the other amounts (MORE) still passes unseen, each with the kind of fault behind
@@ -33,7 +39,10 @@ const NOT_YET = new Set<string>([]);
  * sub-totals cast (Oldham) — or shown undetectable by the one-figure-convention proof below (Brighton's
  * only negative percentage, GM's only line subtracted in words, each with its sign flipped).
  */
-const NOT_YET_MORE = new Map<string, string>([]);
+const NOT_YET_MORE = new Map<string, string>([
+  ['westmorlandfurness-budget-2024-25.tsv', 'as in NOT_YET (session-5 trial entry 15): a directorate line changed and "Service expenditure" is read as a line, so nothing is said'],
+  ['maidstone-collection-fund-surplus-2012-13.tsv', 'as in NOT_YET (session-5 trial entry 16): one share changed and "Amount Distributed" is read as a line, exit 2'],
+]);
 
 const DIRS = [join(__dirname, '..', 'fixtures', 'audit-corpus'), join(__dirname, '..', 'fixtures', 'published', 'audit')];
 

@@ -1,0 +1,206 @@
+// How a table's blocks are read (session 5's trial). Spacer rows (entry 9): an HTML table's empty rows, or a blank line between the
+// blocks of one build-up, do not end the table; and a line named in a column of its own beside "Less"
+// ("Less | Fees and Charges", then " | Other Grants") is named by that text. Shown on the table as
+// printed (transcribed exactly, source named) and with one figure changed; every expected figure
+// recomputed by hand from the printed ones, in exact decimal.
+import assert from 'node:assert/strict';
+import { type AuditReport, auditGrids, exitCodeOf } from '../../src/audit/audit';
+import { readDelimited } from '../../src/audit/delimited';
+
+const audit = (text: string): AuditReport => auditGrids([readDelimited(text, 'table.tsv')], { trace: true });
+const flags = (r: AuditReport) => r.findings.filter((f) => f.severity !== 'note').map((f) => `${f.row}:${f.column} ${f.rule} ${f.expected}`);
+const tsv = (rows: string[][]) => rows.map((r) => r.join('\t')).join('\n') + '\n';
+
+// Barrow Borough Council, "Cumbria Commissioner Fire and Rescue Authority income and expenditure"
+// (2023/24, £m): https://barrowbc.gov.uk/residents/council-tax/council-tax-charges/cumbria-commissioner-fire-and-rescue-authority-income-and-expenditure/
+// The page leaves out the line "Redistributed Council Tax (surplus)/deficit 0.067" that Eden DC's page
+// for the same authority prints (../shared/audit-corpus/cumbria-fire-2023-24-eden.tsv).
+const barrow = tsv([
+  ['How Council Tax Requirement for Cumbria Fire and Rescue is Calculated', '', ''],
+  ['', '', '2023/24'],
+  ['', '', '£m'],
+  ['', '', ''],
+  ['Firefighter Pay and Allowances', '', '17.044'],
+  ['Support Staff Pay and Allowances', '', '1.499'],
+  ['Other Employee Costs', '', '0.707'],
+  ['Premises Costs', '', '2.497'],
+  ['Transport Costs', '', '0.897'],
+  ['Support Services', '', '3.485'],
+  ['Supplies & Services', '', '1.310'],
+  ['Capital Financing Charges', '', '2.669'],
+  ['Contribution to Reserves', '', '0.407'],
+  ['Gross Expenditure', '', '30.515'],
+  ['', '', ''],
+  ['Less', 'Fees and Charges', '(0.169)'],
+  ['', 'Other Grants', '(4.903)'],
+  ['', '', ''],
+  ['Net Expenditure / Budget Requirement', '', '25.443'],
+  ['', '', ''],
+  ['Revenue Support Grant Funding', '', '(3.211)'],
+  ['Retained Business Rates', '', '(6.360)'],
+  ['', '', ''],
+  ['Council Tax Requirement for Cumbria Commissioner Fire and Rescue Authority', '', '15.939'],
+]);
+
+describe('audit: spacer rows inside one build-up (Barrow BC\'s page for Cumbria Fire, 2023/24)', () => {
+  it('as printed: one table across the spacers; the requirement is found 0.067 out (25.443 − 3.211 − 6.360 = 15.872)', () => {
+    const r = audit(barrow);
+    assert.equal(r.tables.length, 1);
+    assert.equal(r.tables[0].range, 'rows 5-24');
+    assert.deepEqual(r.unchecked ?? [], []);
+    assert.deepEqual(flags(r), ['24:3 auto.cast 15.872']);
+    assert.equal(exitCodeOf(r), 1);
+    // Gross 17.044 + 1.499 + 0.707 + 2.497 + 0.897 + 3.485 + 1.310 + 2.669 + 0.407 = 30.515; Net 30.515 − 0.169 − 4.903 = 25.443
+    assert.deepEqual(r.tables[0].totals.map((t) => [t.row, t.from, t.to]), [[14, 5, 13], [19, 14, 17], [24, 19, 22]]);
+    assert.equal(r.tables[0].checked.totals, 3);
+  });
+
+  it('the lines beside "Less" are named by their own text', () => {
+    const r = audit(barrow.replace('(4.903)', '(4.904)'));
+    const f = r.findings.find((x) => x.row === 19)!;
+    assert.equal(`${f.row}:${f.column} ${f.expected}`, '19:3 25.442');
+    assert.match(f.message, /Gross Expenditure … Other Grants/);
+  });
+
+  it('with the missing line put back (as Eden DC prints it), the requirement casts: clean', () => {
+    const r = audit(barrow.replace('Retained Business Rates\t\t(6.360)\n', 'Retained Business Rates\t\t(6.360)\nRedistributed Council Tax (surplus)/deficit\t\t0.067\n'));
+    assert.deepEqual(flags(r), []);
+    assert.equal(exitCodeOf(r), 0);
+  });
+
+  it('a block under its own header after a blank row is still a table of its own', () => {
+    const two = tsv([['Service', '2023/24 £m'], ['A', '1.000'], ['B', '2.000'], ['Total', '3.000'], ['', ''], ['Funding', '2023/24 £m'], ['Grant', '(1.000)'], ['Tax', '(2.000)'], ['Total funding', '(3.000)']]);
+    assert.equal(audit(two).tables.length, 2);
+  });
+});
+
+// Scottish Police Authority, Financial Outturn 27 June 2024, "Overall Outturn Summary" (£m):
+// https://spa.police.uk/publication-library/financial-outturn-27-june-2024/further-detail
+const spa = tsv([
+  ['Overall Outturn Summary', 'Revenue', 'Capital', 'Reform - Revenue'],
+  ['', '£m', '£m', '£m'],
+  ['Total Expenditure (Provisional)', '1,347.7', '63.4', '20.0'],
+  ['', '', '', ''],
+  ['Funded By:', '', '', ''],
+  ['Grant-in aid (core)', '1,328.2', '50.1', '20.0'],
+  ['Grant-in aid (pay award)', '18.3', '0.0', '0.0'],
+  ['Grant-in aid (additional)', '6.4', '0.1', '0.0'],
+  ['IFRS 16 funding adjustment', '(5.2)', '8.4', '0.0'],
+  ['Capital receipts', '0.0', '2.1', '0.0'],
+  ['Other', '0.0', '2.7', '0.0'],
+  ['Total Funding', '1,347.7', '63.4', '20.0'],
+  ['Outturn position (Over) / Under', '0.0', '0.0', '0.0'],
+  ['', '', '', ''],
+  ['Total expenditure movement versus Q3 FC', '(11.2)', '8.5', '0.0'],
+  ['Explained By:', '', '', ''],
+  ['IFRS16 expenditure adjustment', '(5.2)', '8.4', '0.0'],
+  ['(Reduction) / Increase in Q3 FC spend', '(5.0)', '0.1', '0.0'],
+]);
+
+describe('audit: a heading ending in a colon goes on with the table; a total above "Explained By:" and its lines (SPA outturn 2023/24)', () => {
+  it('as printed: one table under its header (£m); the movement\'s Revenue figure is found 1.0 out ((5.2) + (5.0) = (10.2))', () => {
+    const r = audit(spa);
+    assert.equal(r.tables.length, 1);
+    assert.equal(r.tables[0].units, '£m');
+    assert.deepEqual(flags(r), ['15:2 auto.cast -10.2']);
+    // Total Funding: 1,328.2 + 18.3 + 6.4 − 5.2 + 0 + 0 = 1,347.7; 50.1 + 0 + 0.1 + 8.4 + 2.1 + 2.7 = 63.4; 20.0.
+    // The movement: capital 8.4 + 0.1 = 8.5, reform 0.0 + 0.0 = 0.0 (exact).
+    assert.deepEqual(r.tables[0].totals.map((t) => [t.row, t.from, t.to]), [[12, 6, 11], [15, 17, 18]]);
+    assert.equal(r.tables[0].checked.totals, 6);
+  });
+
+  it('with the movement printed (10.2), clean', () => {
+    const r = audit(spa.replace('(11.2)', '(10.2)'));
+    assert.deepEqual(flags(r), []);
+    assert.equal(exitCodeOf(r), 0);
+  });
+
+  it('a capital line of the explanation changed (8.4 → 8.3): the movement is found out in that column too', () => {
+    const r = audit(spa.replace('(11.2)', '(10.2)').replace('IFRS16 expenditure adjustment\t(5.2)\t8.4', 'IFRS16 expenditure adjustment\t(5.2)\t8.3'));
+    assert.deepEqual(flags(r), ['15:3 auto.cast 8.4']);
+  });
+});
+
+
+// Fife Council, "How your council tax is spent": Calculation of Council Tax 2024-2025 (£000; the
+// directorate table's % column aside): https://www.fife.gov.uk/kb/docs/articles/housing/council-tax/how-your-council-tax-is-spent
+const fife = tsv([
+  ['Calculation of Council Tax 2024-2025', '', '', ''],
+  ['Gross Expenditure', '1,139,124', '', ''],
+  ['Minus Fees & Charges', '78,181', '', ''],
+  ['Net Spending', '1,060,943', '', ''],
+  ['SPENDING PER DIRECTORATE', 'Net Expenditure (excluding capital charges)', 'Capital Charges', 'Net Expenditure (including capital charges)'],
+  ['', '£000', '£000', '£000'],
+  ['Education', '446,047', '38,222', '484,269'],
+  ['Health & Social Care', '249,345', '1,327', '250,672'],
+  ['Place', '140,720', '29,440', '170,160'],
+  ['Finance & Corporate Services', '67,149', '5,510', '72,659'],
+  ['Communities', '158,849', '9,588', '168,437'],
+  ['Other Services', '2,253', '0', '2,253'],
+  ['Additional Items', '-57,898', '0', '-57,898'],
+  ['Adjustment for Capital Charges', 'n/a', '-29,609', '-29,609'],
+  ['NET SERVICE EXPENDITURE', '1,006,465', '54,478', '1,060,943'],
+  ['Financed by:', '', '', ''],
+  ['Government Grants', '', '', '724,533'],
+  ['Non-Domestic Rates', '', '', '143,471'],
+  ['Total amount to be met from Council Tax', '', '', '192,939'],
+  ['', '', '', '1,060,943'],
+]);
+
+describe('audit: a header under a block with none starts a table; a "Total …" line the row below adds (Fife 2024/25)', () => {
+  it('as printed: two tables, no unreadable header cells, clean', () => {
+    const r = audit(fife);
+    assert.deepEqual(r.tables.map((t) => t.range), ['rows 1-4', 'rows 5-20']);
+    assert.deepEqual(flags(r), []);
+    assert.equal(exitCodeOf(r), 0);
+    // 1,139,124 − 78,181 = 1,060,943; the directorates 446,047 + … − 57,898 + n/a = 1,006,465 (and 54,478;
+    // 1,060,943); 724,533 + 143,471 + 192,939 = 1,060,943, the unlabelled row under "Total amount to be met …"
+    assert.deepEqual(r.tables[1].totals.map((t) => [t.row, t.from, t.to]), [[15, 7, 14], [20, 17, 19]]);
+    assert.ok(r.findings.some((f) => f.rule === 'cast.total-read-as-line' && f.row === 19));
+  });
+
+  it('the amount from council tax printed 192,993: the changed cell is flagged (exit 1)', () => {
+    // Nothing then confirms "Total amount to be met …" as a line (the row below no longer adds it), so it
+    // is read as the total of the two lines above it and flagged there, at the changed cell; the expected
+    // figure is that reading's (724,533 + 143,471 = 868,004). A total smaller than one of its own lines
+    // of the same sign cannot be their total: that rule (trial entry 14) would read it as a line and
+    // flag the unlabelled 1,060,943 instead (expected 1,060,997).
+    const r = audit(fife.replace('192,939', '192,993'));
+    assert.deepEqual(flags(r), ['19:4 auto.cast 868004']);
+    assert.equal(exitCodeOf(r), 1);
+  });
+
+  it('a header naming only units over the first block does not stop the captions row below from starting a table', () => {
+    const r = audit(fife.replace('Calculation of Council Tax 2024-2025\t\t\t\n', 'Calculation of Council Tax 2024-2025\t\t\t\n\t£\'000\t\t\n'));
+    assert.equal(r.tables.length, 2);
+    assert.deepEqual(flags(r), []);
+  });
+});
+
+// Newcastle-under-Lyme Borough Council, "How Council Tax is calculated and spent" (2023-24 and 2024-25,
+// £000's): https://www.newcastle-staffs.gov.uk/council-tax/council-tax-summary/6
+const newcastle = tsv([
+  ['', "2023-24 (£000's)", "2024-25 (£000's)"],
+  ['Gross expenditure (excluding contributions to reserves)', '59,032', '59,443'],
+  ['Income (excluding contributions from reserves, government support and retained business rates income)', '-40,482', '-40,899'],
+  ['Expenditure before contributions to/from reserves', '18,550', '18,545'],
+  ['Contributions +to/- from reserves', '-1,693', '-1,499'],
+  ['Total net expenditure', '16,857', '17,046'],
+  ['Retained business rates income', '-6,986', '-7,568'],
+  ['Government support (including new homes bonus, COVID-19 funding and collection fund deficit)', '-1,702', '-1,006'],
+  ['Council Tax requirement', '8,169', '8,472'],
+]);
+
+describe('audit: a sub-total with no total word, exact in one year and within rounding in the other (Newcastle-under-Lyme 2024-25)', () => {
+  it('as printed: read as the sub-total of the two lines above; the 2024-25 figure a rounding warning (59,443 − 40,899 = 18,544, printed 18,545)', () => {
+    const r = audit(newcastle);
+    assert.deepEqual(flags(r), ['4:3 auto.cast 18544']);
+    assert.equal(r.findings.find((f) => f.row === 4)!.severity, 'warning');
+    assert.deepEqual(r.tables[0].totals.map((t) => [t.row, t.from, t.to]), [[4, 2, 3], [6, 4, 5], [9, 6, 8]]);
+  });
+
+  it('a line whose figures merely come near the lines above in one column is not a total: exact in none, nothing read', () => {
+    const r = audit(newcastle.replace('18,550', '18,551'));
+    assert.ok(!r.tables[0].totals.some((t) => t.row === 4));
+  });
+});
