@@ -89,7 +89,7 @@ export function balanceAt(label: string): { name: string; date?: number; stage?:
 }
 
 /** Labels of rows that close a block without the word "total" (a hint: the arithmetic decides). */
-const CLOSES = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(net\s+)?cost of services|^(gross|net)\s+(revenue\s+)?(expenditure|spend|cost|budget|income)|^net cost of services|requirement\b|^closing balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$|^current approved|^(revised|approved|total)\s+(capital\s+)?programme|^(net\s+)?(increase|decrease|movement)\b.*\b(in|during)\s+(the\s+)?year|^\(?surplus\b|^\(?deficit\b|^net\s+(surplus|deficit|position)|^(net\s+)?(increase|\(?decrease).*before transfers|^funding\s+total|^total/i;
+const CLOSES = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(total\s+)?amount\s+(to be\s+)?(distributed|shared|apportioned)\b|^(net\s+)?cost of services|^(gross|net)\s+(revenue\s+)?(expenditure|spend|cost|budget|income)|^net cost of services|requirement\b|^closing balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$|^current approved|^(revised|approved|total)\s+(capital\s+)?programme|^(net\s+)?(increase|decrease|movement)\b.*\b(in|during)\s+(the\s+)?year|^\(?surplus\b|^\(?deficit\b|^net\s+(surplus|deficit|position)|^(net\s+)?(increase|\(?decrease).*before transfers|^funding\s+total|^total/i;
 /** A label that closes a block and stands for its lines even when nothing adds up to it: the error is then in the figures. */
 const CLOSES_FIRMLY = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(net\s+)?budget requirement|^council tax requirement|^(total\s+)?precept requirement|^net (revenue )?expenditure\b.*requirement|^gross\s+(revenue\s+)?expenditure|^net\s+(revenue\s+)?expenditure|^net cost of services|^closing balance|^balance\s+(at|as at)\s+31/i;
 /** A balance at the end of a period, whatever its wording ("Closing balance", "Balance at 31 March 2022", "Balance carried forward"). */
@@ -569,8 +569,9 @@ class TotalsReader {
    * A total by its arithmetic: every printed figure (or most of them, two at least) equals the sum of
    * the same run of two or more rows above, and the run is not all nil. A row placed as a total
    * (labelled as closing a block, unlabelled, closing its block, or directly above a "Less: …" or
-   * "Add: …" line) whose figures cast in every column but one is a total with one wrong figure: the
-   * cast finds it.
+   * "Add: …" line), or running on from a total in a running statement, whose figures cast in every
+   * column but one is a total with one wrong figure: the cast finds it; so is a row of two figures
+   * one of which casts, wherever it stands.
    */
   private byArithmetic(i: number, closes: boolean): boolean {
     const { a, rows, cols, s } = this;
@@ -579,6 +580,10 @@ class TotalsReader {
     if (n === 0) return false;
     // … or directly above lines that deduct from or add to it ("Gross Expenditure" above "Less: Fees and Charges").
     const placedAsTotal = closes || !row.label || this.endsBlock(i) || ADJUSTS.test(rows[i + 1]?.label ?? '');
+    // A row of two figures, one of them exactly the sum of a run of two or more figures that are not
+    // nil, is that run's total with its other figure wrong, wherever it stands ("Total corporate
+    // budgets" mid-table, one of its lines 100 £m out in one year): a line equal to such a run by
+    // chance in one of two columns is not seen in any real table of the corpora (compared on all of them).
     // The columns that agree must each add two figures that are not nil: a nil line makes any
     // figure "the sum" of it and the next (a reconciliation's difference row is no total).
     const solid = (k: number, sums: RunningSums) => this.printedCols(row).every(([j, p]) => !sums.sumFrom(j, k)?.eq(p.value) ||
@@ -592,10 +597,16 @@ class TotalsReader {
     const roundedInRest = (k: number, sums: RunningSums) => this.printedCols(row).every(([j, p]) => p.value.isZero() || sums.compare(this.stepped(row, j, k), k, p) === 'exact' || sums.compare(this.stepped(row, j, k), k, p) === 'near');
     // The plain sum, else (with more columns agreeing) the lines said in words to be subtracted taken so.
     const readings = [this.s, ...(this.w ? [this.w] : [])].map((sums) => {
-      const best = this.voted(row, 2, sums)[0];
+      const vs = this.voted(row, 2, sums);
+      let best = vs[0];
       const agrees = best !== undefined && (best.votes === n || (best.votes >= 2 && best.votes * 2 > n) ||
         (n >= 2 && best.votes === n - 1 && solid(best.k, sums) && (placedAsTotal || stepsOut(best.k) || this.runsOn(best.k) || roundedInRest(best.k, sums)))) && nonNil(best.k) >= 2;
-      return agrees ? { best, sums } : undefined;
+      if (agrees) return { best, sums };
+      if (n !== 2 || best === undefined || best.votes !== 1) return undefined;
+      // Of two figures, one exact: the run it shows is the tightest (rows above it printing nothing in
+      // that column add nothing to it), never one reaching up to a figure printed only in the other.
+      best = vs.filter((v) => v.votes === 1).reduce((x, y) => (y.k > x.k ? y : x));
+      return solid(best.k, sums) && nonNil(best.k) >= 2 ? { best, sums } : undefined;
     }).filter((x) => x !== undefined && (x.sums === s || this.wordedHolds(x.best.k)));
     if (!readings.length) return false;
     const { best, sums } = readings.reduce((x, y) => (y!.best.votes > x!.best.votes ? y : x))!;

@@ -459,4 +459,26 @@ describe('audit: kinds of reading the mutation property found missing', () => {
       assert.deepEqual(flags(audit(greenwich.replace('23,591', '23,592'))), ['14:2 auto.cast 114616']);
     });
   });
+
+  describe('a row of two figures, one of them exactly the sum of the run above it, is that run\'s total wherever it stands; "Amount distributed" closes a block', () => {
+    // Westmorland and Furness Council, budget 2024/25 (£m), with each total's label replaced by one
+    // that says nothing (derived): "Total corporate budgets" 4.009 | 15.322 = 0.503 + 3.506 | 0.503 + 14.819, mid-table.
+    const wf = ['Service expenditure', 'Total corporate budgets', 'Net budget', 'Total sources of finance', 'Total Council Tax requirement']
+      .reduce((x, l) => x.replace(`${l}\t`, 'Amount carried to the summary\t'), read(join(PUBLISHED, 'westmorlandfurness-budget-2024-25.tsv')));
+
+    it('Precepts paid 2023/24 printed 100.503 (100 £m out): found at the sub-total, whose 2024/25 figure still casts (100.503 + 3.506 = 104.009)', () => {
+      assert.equal(exitCodeOf(audit(wf)), 0);
+      const r = audit(wf.replace('\t0.503\t0.503', '\t100.503\t0.503'));
+      assert.deepEqual(flags(r).filter((f) => f.startsWith('15:')), ['15:2 auto.cast 104.009']);
+    });
+
+    // Maidstone Borough Council, collection fund surplus 2012/13 shared among the preceptors (£):
+    // 32,033 + 139,431 + 18,463 + 9,033 = 198,960 "Amount Distributed".
+    const maidstone = read(join(PUBLISHED, 'maidstone-collection-fund-surplus-2012-13.tsv'));
+
+    it('Kent Police Authority\'s share printed 18,464: found at "Amount Distributed" (the four shares come to 198,961)', () => {
+      assert.equal(exitCodeOf(audit(maidstone)), 0);
+      assert.deepEqual(flags(audit(maidstone.replace('18,463', '18,464'))), ['6:2 auto.cast 198961']);
+    });
+  });
 });
