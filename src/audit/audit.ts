@@ -109,7 +109,7 @@ function rangeOf(t: FoundTable, from: FoundTable = t): string {
   return placeRange(t.grid, top, t.c0, t.r1, t.c1);
 }
 
-function auditTable(t: FoundTable, forced: Layout | undefined, alongside: ReadonlySet<Layout>, carried?: TableRow):
+function auditTable(t: FoundTable, forced: Layout | undefined, alongside: ReadonlySet<Layout>, carried: TableRow | undefined, trace: boolean):
   { table: AuditedTable; findings: AuditFinding[]; audit: Audit; endsWith?: TableRow } | UncheckedTable | undefined {
   const recognised = recogniseLayout(t);
   const layout = forced ?? recognised;
@@ -132,6 +132,7 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   });
   const a = new Audit(t, layout, kinds);
   a.alongside = alongside;
+  a.traced = trace;
   for (const m of memo) a.note(t.rows[m.i], t.labelCol, 'cast.memo', m.why);
   if (!byCaption) readTotals(a, carried);
   if (memo.length) {
@@ -207,7 +208,7 @@ export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
   const layouts = found.map(({ t }) => (o.table && fits(t, o.table) ? o.table : recogniseLayout(t)));
   let above: { g: Grid; row?: TableRow } | undefined;
   for (const [n, { g, t }] of found.entries()) {
-    const done = auditTable(t, o.table, new Set(layouts.filter((_, m) => m !== n)), above?.g === g ? above.row : undefined);
+    const done = auditTable(t, o.table, new Set(layouts.filter((_, m) => m !== n)), above?.g === g ? above.row : undefined, o.trace === true);
     above = { g, row: done && 'table' in done ? done.endsWith : undefined };
     if (!done) continue;
     if (!('table' in done)) {

@@ -119,6 +119,11 @@ export class Audit {
   get plain(): [number, number][] {
     return pairs(this.plainRC);
   }
+  /**
+   * Whether `involved` and `plain` are recorded (a trace asks for them; without one, a table of
+   * 100,000 rows would record a million cells for nothing). True unless the caller says otherwise.
+   */
+  traced = true;
   /** `involved` and `plain` as they are recorded: row, column, row, column … (no pair per cell until a trace asks) */
   private readonly involvedRC: number[] = [];
   private readonly plainRC: number[] = [];
@@ -188,9 +193,11 @@ export class Audit {
 
   /** Records that a check used these cells (see `involved`); `rounded`: as the inputs of a rounded percentage (see `plain`). */
   involve(cells: readonly At[], rounded = false): void {
+    if (!this.traced) return;
     for (const [row, c] of cells) this.involveCell(row, c, rounded);
   }
   private involveCell(row: TableRow, c: number, rounded = false): void {
+    if (!this.traced) return;
     const k = gridColumn(row, c);
     this.involvedRC.push(row.r, k);
     if (!rounded) this.plainRC.push(row.r, k);
@@ -226,6 +233,18 @@ export class Audit {
   }
 }
 
+/**
+ * x = p − m exactly: in integers where the three print their integers in the same places
+ * (Reading.units); else in decimal, or — with `integersOnly` — false (the caller subtracts itself).
+ */
+export function isDifference(x: Num, p: Num, m: Num, integersOnly = false): boolean {
+  if (x.units !== undefined && p.units !== undefined && m.units !== undefined && x.places === p.places && p.places === m.places) {
+    const d = p.units - m.units;
+    if (Number.isSafeInteger(d)) return d === x.units;
+  }
+  return !integersOnly && p.value.minus(m.value).eq(x.value);
+}
+
 /** Row, column, row, column … as [row, column] pairs. */
 function pairs(rc: readonly number[]): [number, number][] {
   const out: [number, number][] = [];
@@ -259,7 +278,9 @@ export function difference(a: Audit, rows: number[], target: number, plus: numbe
     const row = a.t.rows[i];
     const p = a.num(row, plus);
     const m = a.num(row, minus);
-    if (!a.num(row, target) || !p || !m) continue;
-    a.check(row, target, p.value.minus(m.value), [[row, plus], [row, minus]], rule, what);
+    const x = a.num(row, target);
+    if (!x || !p || !m) continue;
+    // p − m, or the printed figure itself when it is exactly that (found in integers: no Decimal made)
+    a.check(row, target, isDifference(x, p, m, true) ? x.value : p.value.minus(m.value), [[row, plus], [row, minus]], rule, what);
   }
 }

@@ -3,7 +3,7 @@
 // separated by commas, tabs or semicolons (Excel in much of Europe writes `;` with decimal commas,
 // 1.234,56); CRLF line ends; "#" comment lines, kept for the units they often state ("# units: £'000").
 import { parse } from 'csv-parse/sync';
-import type { Grid } from './grid';
+import type { Grid, GridCell } from './grid';
 import { AuditInputError } from './audit';
 
 export type Delimiter = ',' | '\t' | ';';
@@ -307,7 +307,11 @@ export function readDelimited(content: string, name: string, delimiter?: Delimit
     lines.push(start);
     sheetRows.push(start - extra);
     extra += inside;
-    return record.map((v) => (v === '' ? null : decimalComma && DECIMAL_COMMA.test(v.trim()) ? toDecimalPoint(v.trim()) : v));
+    if (decimalComma) return record.map((v) => (v === '' ? null : DECIMAL_COMMA.test(v.trim()) ? toDecimalPoint(v.trim()) : v));
+    // the record itself, an empty field made null (no copy of each row)
+    const row: GridCell[] = record;
+    for (let k = 0; k < row.length; k++) if (row[k] === '') row[k] = null;
+    return row;
   });
   return {
     sheet: name,

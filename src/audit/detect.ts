@@ -100,9 +100,22 @@ const BLANK_TEXT = /^[\s\u00a0\u202f\u2009]*$/;
 function rowIsBlank(g: Grid, r: number, c1: number): boolean {
   for (let c = 0; c <= c1; c++) {
     const v = cellAt(g, r, c);
-    if (v !== null && !(typeof v === 'string' && BLANK_TEXT.test(v))) return false;
+    if (v === null) continue;
+    if (typeof v !== 'string') return false;
+    // text that starts with a printable ASCII character is not blank (no pattern needed)
+    const c0 = v.charCodeAt(0);
+    if ((c0 > 32 && c0 < 127) || !BLANK_TEXT.test(v)) return false;
   }
   return true;
+}
+
+/**
+ * RULE.test(t) for text trimmed as printedText trims it: a rule starts with one of its characters,
+ * so text that does not is told at its first character.
+ */
+function isRule(t: string): boolean {
+  const c0 = t.charCodeAt(0);
+  return (c0 === 45 || c0 === 61 || c0 === 95 || c0 >= 0x2013) && RULE.test(t);
 }
 
 /** A row of single rules typed as characters and nothing else ("------" under the figures a total adds; not "======", the double rule under a total). */
@@ -111,7 +124,7 @@ function underRule(g: Grid, r: number, c1: number): boolean {
   for (let c = 0; c <= c1; c++) {
     const t = cellText(cellAt(g, r, c));
     if (!t) continue;
-    if (!RULE.test(t)) return false;
+    if (!isRule(t)) return false;
     if (!/=|\u2550/.test(t)) any = true;
   }
   return any;
@@ -204,8 +217,9 @@ export function findTables(g: Grid): FoundTable[] {
     // table stacked under the first with no blank line) starts a band of its own, with the title lines
     // directly above it.
     const skip = new Set<number>();
+    const figureCols = [...numericish];
     for (let r = bodyStart + 1; r <= last; r++) {
-      const again = headerAgain(g, w, headerRows, r, numericish);
+      const again = headerAgain(g, w, headerRows, r, figureCols);
       if (again === 'same') skip.add(r);
       if (again !== 'other') continue;
       let t0 = r;
@@ -263,7 +277,7 @@ function continues(g: Grid, w: number, [s0, s1]: [number, number], prevEnd: numb
  * captions over another label caption ("Non-Current Provisions" … "Current Provisions"), or captions
  * that each name units or a year (another table's header); undefined: a row of the table.
  */
-function headerAgain(g: Grid, w: number, headerRows: number[], r: number, figureCols: Set<number>): 'same' | 'other' | undefined {
+function headerAgain(g: Grid, w: number, headerRows: number[], r: number, figureCols: Iterable<number>): 'same' | 'other' | undefined {
   let n = 0;
   for (const c of figureCols) if (readAt(g, r, c).kind === 'text' && ++n >= 2) break;
   if (n < 2 || hasNumber(g, r, w - 1)) return undefined;
@@ -389,7 +403,7 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     let percents = 0;
     let figureLike = 0;
     for (let r = r0; r <= r1; r++) {
-      if (skip.has(r)) continue;
+      if (skip.size && skip.has(r)) continue;
       const x = readAt(g, r, c);
       if (x.kind === 'number') {
         numbers++;
@@ -447,7 +461,7 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
       if (x.kind !== 'blank') empty = false;
     }
     let label = cellText(cellAt(g, r, labelCol));
-    if (RULE.test(label)) label = '';
+    if (isRule(label)) label = '';
     let labelIn: number | undefined;
     if (!label) {
       // Copied from a PDF: the label pushed into the first column of figures, the label column empty.
@@ -473,7 +487,7 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
       r,
       label,
       rowType: rowTypeCol !== undefined ? cellText(cellAt(g, r, rowTypeCol)) || undefined : undefined,
-      bold: boldAt(g, r, labelCol) || columns.some((col) => col.numeric && boldAt(g, r, col.c)),
+      bold: g.bold !== undefined && (boldAt(g, r, labelCol) || columns.some((col) => col.numeric && boldAt(g, r, col.c))),
       cells,
       empty,
       ...(labelIn !== undefined ? { labelIn } : {}),
@@ -521,8 +535,12 @@ function unshift(g: Grid, captioned: boolean, columns: Column[], labelCol: numbe
   };
   // The label column must be one of words: where most of its cells read as figures (a column of codes
   // "1001", "1002" …), a figure there is the row's label, and a row with its last figure missing is short.
-  const labelFigures = rows.filter((row) => readAt(g, row.r, labelCol).kind === 'number').length;
-  const labelled = rows.filter((row) => cellText(cellAt(g, row.r, labelCol))).length;
+  let labelFigures = 0;
+  let labelled = 0;
+  for (const row of rows) {
+    if (readAt(g, row.r, labelCol).kind === 'number') labelFigures++;
+    if (cellText(cellAt(g, row.r, labelCol))) labelled++;
+  }
   if (labelCol < figs[0] && labelFigures * 2 < labelled) {
     for (const row of rows) {
       const x = readAt(g, row.r, labelCol);
@@ -584,7 +602,14 @@ export function fits(t: FoundTable, layout: Layout): boolean {
   }
 }
 
-/** Which statutory layout a table's headers describe (auto when none). */
+const RECOGNISED = new WeakMap<FoundTable, Layout>();
+/** Which statutory layout a table's headers describe (auto when none); found once per table. */
 export function recogniseLayout(t: FoundTable): Layout {
+  let l = RECOGNISED.get(t);
+  if (l === undefined) RECOGNISED.set(t, (l = layoutOf(t)));
+  return l;
+}
+
+function layoutOf(t: FoundTable): Layout {
   return (['mtfp', 'scenarios', 'ledger', 'financing', 'reserves', 'capital', 'programme', 'forecast', 'revenue'] as const).find((l) => fits(t, l)) ?? 'auto';
 }

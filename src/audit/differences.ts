@@ -3,7 +3,7 @@
 // lines — outturn − budget or budget − outturn; of several budget columns (PCC budget, operational
 // budget, total budget; approved, additions, revised), the one the lines agree with — and then every
 // row is checked, so a row printed with the other sign is the one flagged, not every line.
-import { type Audit, difference, rowsOf } from './context';
+import { type Audit, difference, isDifference, rowsOf } from './context';
 
 export interface DifferenceBasis {
   plus: number;
@@ -39,7 +39,7 @@ export function inferDifference(a: Audit, target: number, plus: number[], minus:
       const mm = a.num(row, m);
       // A line of nils (0 = 0 − 0) agrees with every basis: it does not vote.
       if (!x || !pp || !mm || (x.value.isZero() && pp.value.isZero() && mm.value.isZero())) continue;
-      if (pp.value.minus(mm.value).eq(x.value)) {
+      if (isDifference(x, pp, mm)) {
         agree++;
         if (!x.value.isZero()) solid++;
       }

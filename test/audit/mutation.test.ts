@@ -35,7 +35,10 @@ const NOT_YET = new Set<string>([]);
  * sub-totals cast (Oldham) — or shown undetectable by the one-figure-convention proof below (Brighton's
  * only negative percentage, GM's only line subtracted in words, each with its sign flipped).
  */
-const NOT_YET_MORE = new Map<string, string>([]);
+const NOT_YET_MORE = new Map<string, string>([
+  ['fife-council-tax-calculation-2024-25.tsv', 'as fife 2023-24 (session-5 trial entry 17): the financing total doubled reads across "Financed by:"'],
+  ['fife-council-tax-calculation-2023-24.tsv', 'session-5 trial entry 17: the unlabelled financing total doubled reads as the expenditure total above "Financed by:" plus the three financing lines'],
+]);
 
 const DIRS = [join(__dirname, '..', 'fixtures', 'audit-corpus'), join(__dirname, '..', 'fixtures', 'published', 'audit')];
 

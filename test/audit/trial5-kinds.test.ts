@@ -3,6 +3,8 @@
 // the real table as printed (transcribed exactly, source named) and with figures changed. Every expected
 // figure is recomputed here by hand from the printed ones, in exact decimal.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type AuditReport, auditGrids, exitCodeOf } from '../../src/audit/audit';
 import { readDelimited } from '../../src/audit/delimited';
 
@@ -204,6 +206,64 @@ describe('audit: kinds found by session 5\'s trial on tables nobody tuned it for
       const r = audit(fife.replace('\t-68%', '\t68%'));
       assert.deepEqual(pctFlags(r), []);
       assert.ok(r.findings.some((f) => f.rule === 'auto.percent.unsigned' && f.row === 14 && f.column === 6));
+    });
+  });
+  describe('a sub-total of "Less:" lines printed positive that does not cast either way: the reading that needs the smaller change (trial entry 10)', () => {
+    // Warwickshire PCC, decision WPCC3-0122, 2024/25 budget and precept (https://warwickshire-pcc.gov.uk/?p=18520):
+    // the council tax for a band D property calculated as follows, £m.
+    const wk = tsv([
+      ['Item', '£m'],
+      ['Budget requirement', '132.515'],
+      ['Less: Police Grant', '41.451'],
+      ['Less: Revenue Support Grant', '21.383'],
+      ['Less: Council Tax Support Grant', '3.910'],
+      ['Less: Council Tax Freeze Grant 2013/14', '0.368'],
+      ['Less: Council Tax Freeze Grant 2011/12', '0.876'],
+      ['Sub-Total', '64.581'],
+      ['Less: Collection Fund surplus/(deficit) subject to final confirmation', '(0.054)'],
+      ['Amount to be raised by Council Tax', '64.581'],
+    ]);
+
+    it('as printed: the Sub-Total is found 0.054 out (132.515 − 41.451 − 21.383 − 3.910 − 0.368 − 0.876 = 64.527, printed 64.581), read with its five "Less:" lines subtracted', () => {
+      const r = audit(wk);
+      assert.ok(flags(r).includes('8:2 auto.cast 64.527'), flags(r).join('; '));
+      assert.deepEqual(r.tables[0].totals.find((t) => t.row === 8)!.from, 2);
+    });
+
+    it('before: it was read as the five lines added without the budget requirement (67.988, 3.407 out) and the amount raised against 197.042: neither any more', () => {
+      const r = audit(wk);
+      assert.ok(!r.findings.some((f) => f.expected === '67.988' || f.expected === '197.042'));
+      assert.ok(flags(r).every((f) => f.startsWith('8:2') || f.startsWith('10:2')));
+    });
+
+    it('the Sub-Total printed 64.527 (as the lines give it): the table casts — "Less: Collection Fund surplus/(deficit) (0.054)" names both directions, so the deficit in brackets is subtracted as printed (64.527 − (−0.054) = 64.581)', () => {
+      const r = audit(wk.replace('Sub-Total\t64.581', 'Sub-Total\t64.527'));
+      assert.deepEqual(flags(r), []);
+      assert.equal(exitCodeOf(r), 0);
+      assert.equal(r.tables[0].checked.totals, 2);
+    });
+  });
+  describe('group rows printed above their lines, one after another, with no total row (trial entry 13a)', () => {
+    // The Scottish Government, Scottish Local Government Financial Statistics 2012-13, Annex A
+    // (http://www.gov.scot/publications/scottish-local-government-financial-statistics-2012-13/pages/10/),
+    // as transcribed in test/fixtures/published/audit/scotgov-slgfs-service-analysis-2012-13.tsv.
+    const sg = readFileSync(join(__dirname, '..', 'fixtures', 'published', 'audit', 'scotgov-slgfs-service-analysis-2012-13.tsv'), 'utf8');
+
+    it('as printed: "Education" totals its six services and "Cultural and related services" its eight, in all seven columns (761 + 8,056 + 4,313 + 1,549 + 68 + 51 = 14,798; income 13,388 + … + 6,291 = 188,205): 14 total figures checked, clean', () => {
+      const r = audit(sg);
+      assert.deepEqual(flags(r), []);
+      assert.equal(r.tables[0].checked.totals, 14);
+      assert.deepEqual(r.tables[0].totals.map((t) => [t.row, t.from, t.to]), [[4, 5, 10], [11, 12, 19]]);
+    });
+
+    it('before: the total income and net columns of the services took part in no total (32 figures in no check); now a service\'s income changed is found at its group row', () => {
+      const r = audit(sg.replace('\t61,534\t', '\t61,535\t'));
+      assert.ok(flags(r).includes('4:7 auto.cast 188206'), flags(r).join('; '));
+    });
+
+    it('a group row printed wrong in one column (Cultural and related services\' support costs 42,135 printed 42,136) is still the group\'s total, found at that cell', () => {
+      const r = audit(sg.replace('\t42,135\t', '\t42,136\t'));
+      assert.ok(flags(r).includes('11:3 auto.cast 42135'), flags(r).join('; '));
     });
   });
 });
