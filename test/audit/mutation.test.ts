@@ -29,16 +29,14 @@ const NOT_YET = new Set<string>([]);
 
 /**
  * Tables where some change by the other amounts (MORE) still passes unseen, each with the kind of fault behind
- * it. The test fails when one of them is fully caught (take it off the list). Empty since session 5: the last
+ * it. The test fails when one of them is fully caught (take it off the list). Session 5 emptied it: the last
  * five were each fixed as a kind (test/audit/mutation-kinds.test.ts) — a "Less:" heading carries on the
  * reckoning above it (Cannock ×2); a running statement from one year's budget to the next, and nil
  * sub-totals cast (Oldham) — or shown undetectable by the one-figure-convention proof below (Brighton's
- * only negative percentage, GM's only line subtracted in words, each with its sign flipped).
+ * only negative percentage, GM's only line subtracted in words, each with its sign flipped). The
+ * session-5 trial's Fife tables (trial findings entry 17), listed for a while, are caught by the same kinds.
  */
-const NOT_YET_MORE = new Map<string, string>([
-  ['fife-council-tax-calculation-2024-25.tsv', 'as fife 2023-24 (session-5 trial entry 17): the financing total doubled reads across "Financed by:"'],
-  ['fife-council-tax-calculation-2023-24.tsv', 'session-5 trial entry 17: the unlabelled financing total doubled reads as the expenditure total above "Financed by:" plus the three financing lines'],
-]);
+const NOT_YET_MORE = new Map<string, string>([]);
 
 const DIRS = [join(__dirname, '..', 'fixtures', 'audit-corpus'), join(__dirname, '..', 'fixtures', 'published', 'audit')];
 
@@ -248,8 +246,8 @@ describe('audit: any one figure of a clean real table changed is caught, or show
 });
 
 /**
- * The stress copy: every row the clean audit reads as a total (and labels) gets a label that says
- * nothing ("Amount carried to the summary"), so that only arithmetic and the table's own conventions
+ * The stress copy: every row the clean audit reads as a total (and labels; a caption stating the
+ * total's figure is kept) gets a label that says nothing ("Amount carried to the summary"), so that only arithmetic and the table's own conventions
  * can show which rows are totals; then every figure ±1 unit and +100,000 units. A change is caught,
  * or shown undetectable as above, or — the table's only arithmetic broken — leaves its table with
  * nothing that casts at all (the changed table, or the block of rows holding the figure, reads as
@@ -260,7 +258,7 @@ describe('audit: any one figure of a clean real table changed is caught, or show
  */
 const NEUTRAL_NOT_YET = new Map<string, [number, string]>([
   ['oldham-net-budget-changes-2022-23.tsv', [6, "row 9 (a line printed in the stepped layout's sub-total column) or row 27 (the sub-total of sub-totals across headings) changed: their block crosses headings, which neither convention spans"]],
-  ['northyorks-pcc-budget-requirement-2017-18.tsv', [9, 'a total changed (rows 5 and 12, and row 11, whose outer figure is the running total of row 10): both blocks lose their totals, and the one sub-total left (row 10) shows neither convention']],
+  ['northyorks-pcc-budget-requirement-2017-18.tsv', [12, 'its last row (the balance after "Funded by:") is read only by its label since no row is a total by arithmetic alone across a "Financed by:" heading (trial entry 17, Fife): with the label gone, a figure of the budget block (rows 2-5) or a total changed leaves no other block that shows the table ends its blocks in totals']],
   ['cumbria-fire-2023-24-eden.tsv', [3, 'the running total at row 14 itself changed: no total then runs on from another (row 11 is the only one left), so nothing places rows 14 and 18']],
 ]);
 
@@ -277,7 +275,8 @@ describe('audit: the stress copy — every total\'s label replaced by one that s
       if (clean === undefined || exitCodeOf(clean) !== 0) this.skip();
       const lines = text.split('\n');
       for (const t of clean!.tables) for (const to of t.totals) {
-        if (!to.label) continue;
+        // A caption stating the total's figure ("Where the £242.1m comes from") is the figure, not a label: kept.
+        if (!to.label || /£\s?\d/.test(to.label)) continue;
         const cells = lines[to.row - 1].split('\t');
         const k = cells.findIndex((x) => x.trim() === to.label.trim());
         if (k >= 0) lines[to.row - 1] = cells.map((x, j) => (j === k ? NEUTRAL : x)).join('\t');
