@@ -741,14 +741,30 @@ class TotalsReader {
         if ((f === 'nil') === (p.value.isNegative() === req.isNegative())) return undefined;
         return f === 'sum' || srcs.every((v) => v.isNegative() !== req.isNegative()) ? 'exact' : undefined;
       };
+      // One column, not balancing: the labels and signs alone say so when the requirement is a total
+      // read as such and firmly labelled ("Net budget requirement"), the row names the balancing source
+      // ("Council tax payer", "… precept"), and every figure has the form's signs (the sources and it
+      // the requirement's sign: the sum form; all the other: the nil form). Then it is cast, so a
+      // source changed is found.
+      const signsSay = (f: 'nil' | 'sum', j: number, p: Num): boolean => {
+        const req = a.value(rows[r], cols[j]);
+        if (!req || req.isZero() || !a.blocks.has(r) || !CLOSES_FIRMLY.test(rows[r].label) || !/council tax|precept/i.test(row.label)) return false;
+        const same = (v: Dec) => v.isNegative() === req.isNegative();
+        const srcs = sources.map((m) => a.value(rows[m], cols[j]) ?? ZERO).filter((v) => !v.isZero());
+        return srcs.length >= 2 && (f === 'sum' ? same(p.value) && srcs.every(same) : !same(p.value) && srcs.every((v) => !same(v)));
+      };
       // Exact in every column it prints, or (two columns or more) in all but one, whose signs still say so: that figure is then wrong.
       const form = (['nil', 'sum'] as const).find((f) => {
         const h = printed.map(([j, p]) => holds(f, j, p));
         const exact = h.filter((x) => x === 'exact').length;
-        return !h.includes(undefined) && (exact === h.length || (!strict && h.length >= 2 && exact === h.length - 1));
+        return !h.includes(undefined) && (exact === h.length || (!strict && h.length >= 2 && exact === h.length - 1) ||
+          (!strict && h.length === 1 && signsSay(f, printed[0][0], printed[0][1])));
       });
       if (!form) continue;
-      const what = `${form === 'nil' ? 'the balancing figure: with it' : 'the balancing source: with it'} "${rows[r].label}" and the ${sources.length} line(s) after it net to exactly nil (${form === 'nil' ? 'every source printed with the other sign' : 'the sources add up to it'})`;
+      const byLabels = printed.length === 1 && holds(form, printed[0][0], printed[0][1]) !== 'exact';
+      const what = byLabels
+        ? `${form === 'nil' ? 'the balancing figure' : 'the balancing source'} of "${rows[r].label}" and the ${sources.length} line(s) after it, by its label and the signs of the figures (${form === 'nil' ? 'every source printed with the other sign' : 'the sources printed with its sign'}); they do not net to nil`
+        : `${form === 'nil' ? 'the balancing figure: with it' : 'the balancing source: with it'} "${rows[r].label}" and the ${sources.length} line(s) after it net to exactly nil (${form === 'nil' ? 'every source printed with the other sign' : 'the sources add up to it'})`;
       a.note(row, a.t.labelCol, 'cast.balancing', `"${row.label || 'row ' + a.rowNumber(row)}" is read as ${what}`);
       return this.takeAsTotal(i, k, what, new Set(form === 'nil' ? [r, ...sources] : sources));
     }

@@ -481,4 +481,27 @@ describe('audit: kinds of reading the mutation property found missing', () => {
       assert.deepEqual(flags(audit(maidstone.replace('18,463', '18,464'))), ['6:2 auto.cast 198961']);
     });
   });
+
+  describe('a one-column balancing block keeps its reading when a source changes: a firmly labelled requirement, the sources with its sign, the council tax last', () => {
+    // Derbyshire County Council, where the money comes from (£m), its first column alone (derived):
+    // Net budget requirement 491.9 = the five lines above; 491.9 − 93.2 − 17.6 − 85.7 − 30.3 = 265.1 "Council tax payer".
+    const dcc = read(join(PUBLISHED, 'derbyshirecc-money-comes-from-undated.tsv')).split('\n').map((l) => l.split('\t').slice(0, 2).join('\t')).join('\n');
+
+    it('as derived: clean, the council tax read as the balancing source', () => {
+      const r = audit(dcc);
+      assert.equal(exitCodeOf(r), 0);
+      assert.ok(r.findings.some((f) => f.rule === 'cast.balancing' && f.row === 12));
+    });
+
+    it('Government Top Up Grant printed 185.7: found at the council tax (491.9 − 93.2 − 17.6 − 185.7 − 30.3 = 165.1), the reading said to rest on labels and signs', () => {
+      const r = audit(dcc.replace('\t85.7', '\t185.7'));
+      assert.deepEqual(flags(r), ['12:2 auto.cast 165.1']);
+      assert.match(r.findings.find((f) => f.rule === 'cast.balancing')!.message, /by its label and the signs of the figures/);
+    });
+
+    it('not when the last row does not name the council tax or a precept: then nothing says it balances', () => {
+      const r = audit(dcc.replace('Council tax payer', 'Other income').replace('\t85.7', '\t185.7'));
+      assert.ok(!r.findings.some((f) => f.rule === 'cast.balancing'));
+    });
+  });
 });
