@@ -1344,7 +1344,27 @@ function financedTies(a: Audit, cols: number[], rule: string): void {
       a.check(rows[f], c, expected, [[rows[e], c]], `${rule}.financed`, `the total it finances ("${rows[e].label || 'the total above'}", above "${rows[h].label.trim()}") is`);
     }
   }
+  // With no heading: a spending row directly above the lines of a funding total, in no block itself
+  // (Tameside's schools: "Planned Expenditure (excluding academies)", the two grants, "Funding
+  // (excluding academies)"), is what that total finances — the same figure in each column both print.
+  const inBlock = new Set([...a.blocks.values()].flatMap((b) => b.members));
+  for (const [f, b] of a.blocks) {
+    const e = b.members[0] - 1;
+    if (e < 0 || b.carried || b.minus || a.blocks.has(e) || inBlock.has(e) || a.kinds[e] !== 'line' || rows[e].r !== rows[b.members[0]].r - 1) continue;
+    if (!FUNDING.test(rows[f].label) || !SPENDING.test(rows[e].label) || FUNDING.test(rows[e].label)) continue;
+    for (const c of cols) {
+      const pe = a.num(rows[e], c);
+      const pf = a.num(rows[f], c);
+      if (!pe || !pf || pe.value.isZero() || pf.value.isZero()) continue;
+      const expected = pe.value.isNegative() === pf.value.isNegative() ? pe.value : pe.value.neg();
+      a.check(rows[f], c, expected, [[rows[e], c]], `${rule}.financed`, `the spending it funds ("${rows[e].label}", above its funding lines) is`);
+    }
+  }
 }
+
+/** A total of funding ("Funding", "Total funding", "Financed by", "Sources of finance"), and a row of spending it may fund. */
+const FUNDING = /\bfund(ing|ed)\b|\bfinanc(e|ed|ing)\b/i;
+const SPENDING = /\bexpenditure\b|\bspend(ing)?\b|\brequirement\b|\bcosts?\b/i;
 
 export function castBlocks(a: Audit, cols: number[], rule: string): void {
   financedTies(a, cols, rule);
