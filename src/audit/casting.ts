@@ -1448,17 +1448,21 @@ function financedTies(a: Audit, cols: number[], rule: string): void {
   }
   // With no heading: a spending row directly above the lines of a funding total, in no block itself
   // (Tameside's schools: "Planned Expenditure (excluding academies)", the two grants, "Funding
-  // (excluding academies)"), is what that total finances — the same figure in each column both print.
+  // (excluding academies)"), is what that total finances — the same figure in each column both print
+  // (with the other sign in every column when most print the funding so), a nil one included.
   const inBlock = new Set([...a.blocks.values()].flatMap((b) => b.members));
   for (const [f, b] of a.blocks) {
     const e = b.members[0] - 1;
     if (e < 0 || b.carried || b.minus || a.blocks.has(e) || inBlock.has(e) || a.kinds[e] !== 'line' || rows[e].r !== rows[b.members[0]].r - 1) continue;
     if (!FUNDING.test(rows[f].label) || !SPENDING.test(rows[e].label) || FUNDING.test(rows[e].label)) continue;
-    for (const c of cols) {
-      const pe = a.num(rows[e], c);
-      const pf = a.num(rows[f], c);
-      if (!pe || !pf || pe.value.isZero() || pf.value.isZero()) continue;
-      const expected = pe.value.isNegative() === pf.value.isNegative() ? pe.value : pe.value.neg();
+    const both = cols.filter((c) => a.num(rows[e], c) && a.num(rows[f], c));
+    // One convention for the pair: the same sign, unless more columns print the funding with the other sign.
+    const signed = both.filter((c) => !a.num(rows[e], c)!.value.isZero() && !a.num(rows[f], c)!.value.isZero());
+    const other = signed.filter((c) => a.num(rows[e], c)!.value.isNegative() !== a.num(rows[f], c)!.value.isNegative()).length;
+    const sign = other * 2 > signed.length ? -1 : 1;
+    for (const c of both) {
+      const pe = a.num(rows[e], c)!;
+      const expected = pe.value.times(sign);
       a.check(rows[f], c, expected, [[rows[e], c]], `${rule}.financed`, `the spending it funds ("${rows[e].label}", above its funding lines) is`);
     }
   }
