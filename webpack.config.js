@@ -6,7 +6,7 @@ const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const webpack = require('webpack');
-const { writeSplitValidator } = require('./scripts/ajv-standalone.cjs');
+const { writeValidator } = require('./scripts/ajv-standalone.cjs');
 
 const PORT = 3000;
 
@@ -37,9 +37,10 @@ async function httpsOptions() {
 module.exports = async (env, argv) => {
   const production = argv.mode === 'production';
   const serving = !!process.env.WEBPACK_SERVE;
-  // Ajv compiled ahead of time: no `new Function` and no copy of the schema in the add-in (see scripts/ajv-standalone.cjs).
-  // In two parts: the ledger and MTFP part loads with the forecasting chunk (writeSplitValidator).
-  const validator = writeSplitValidator(path.join(__dirname, 'node_modules', '.cache', 'outturn'));
+  // Ajv compiled ahead of time: no `new Function` and no copy of the schema in the add-in (see
+  // scripts/ajv-standalone.cjs). The worker loads it only for a document from outside the input
+  // templates, whose reader enforces every schema rule itself (src/taskpane/schema-validator-on-demand.ts).
+  const fullValidator = writeValidator(path.join(__dirname, 'node_modules', '.cache', 'outturn', 'schema-validator-full.cjs'));
   return {
     mode: production ? 'production' : 'development',
     // Source maps as files in both modes: an eval-based map (webpack's development default) is
@@ -82,16 +83,21 @@ module.exports = async (env, argv) => {
       ],
     },
     plugins: [
-      new webpack.NormalModuleReplacementPlugin(/(^|\/)schema-validator$/, validator.main),
-      new webpack.NormalModuleReplacementPlugin(/(^|\/)schema-validator-forecasting$/, validator.forecasting),
-      // The whole validator, its error objects in: a chunk loaded only to word a document that fails.
-      new webpack.NormalModuleReplacementPlugin(/(^|\/)schema-validator-full$/, validator.full),
-      // The ledger and MTFP engine (src/engine/forecasting.ts, as engine/build.ts imports it) becomes a
-      // chunk of the worker's own, loaded when an input has a ledger or an MTFP: a build of the
-      // statutory tables alone never loads it (src/taskpane/forecasting-on-demand.ts).
+      // No validator in the worker a build loads: the template reader's documents need none.
+      new webpack.NormalModuleReplacementPlugin(/(^|\/)schema-validator$/, path.join(__dirname, 'src', 'taskpane', 'schema-validator-on-demand.ts')),
+      // The whole validator, its error objects in: a chunk loaded, with its words, only for a document from elsewhere.
+      new webpack.NormalModuleReplacementPlugin(/(^|\/)schema-validator-full$/, fullValidator),
+      // The forecasting engine (src/engine/forecasting.ts, as engine/build.ts imports it: the ledger,
+      // the MTFP, next year's capital and its financing) becomes a chunk of the worker's own, loaded
+      // when an input has one of them: a build of the statutory tables alone never loads it
+      // (src/taskpane/forecasting-on-demand.ts).
       // Only engine/build.ts's import: src/audit has a './forecasting' of its own.
       new webpack.NormalModuleReplacementPlugin(/^\.\/forecasting$/, (r) => {
         if (path.resolve(r.context) === path.join(__dirname, 'src', 'engine')) r.request = path.join(__dirname, 'src', 'taskpane', 'forecasting-on-demand.ts');
+      }),
+      // The same for the document's ledger and MTFP read into the model (src/format/forecast-model.ts, as validate.ts imports it).
+      new webpack.NormalModuleReplacementPlugin(/^\.\/forecast-model$/, (r) => {
+        if (path.resolve(r.context) === path.join(__dirname, 'src', 'format')) r.request = path.join(__dirname, 'src', 'taskpane', 'forecasting-on-demand.ts');
       }),
       // The words of a document's schema errors (src/format/schema-words.ts, as validate.ts imports it)
       // become a chunk loaded with the whole validator only when a document fails

@@ -13,19 +13,19 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 /** Issue 14's budget for the main job, in KB (1 KB = 1,000 bytes, as the issue's figures) gzipped. */
 export const BUDGET_KB = 80;
 
-/** open: the pane; build: a build of the statutory tables; forecast: a build whose input has a ledger or an MTFP; own: our other chunks. */
+/** open: the pane; build: a build of the statutory tables; forecast: a build whose input has a ledger, an MTFP, next year's capital or its financing; own: our other chunks. */
 export type Phase = 'open' | 'build' | 'forecast' | 'own' | 'third-party';
 
 /** When each emitted script loads, and why. A file missing here is reported as unplaced, never left out. */
 export const PHASES: Record<string, { phase: Phase; what: string }> = {
   'taskpane.js': { phase: 'open', what: 'the pane: buttons, settings, messages, the Office.js reader and writer' },
   'commands.js': { phase: 'open', what: 'the ribbon\'s function file' },
-  'engine.worker.js': { phase: 'build', what: 'the engine worker: template reader, outturn/v1 check validator, decimal.js trimmed, engine, sheet plan' },
-  'forecasting.js': { phase: 'forecast', what: 'a build whose input has a ledger or an MTFP (the ledger and MTFP engine)' },
+  'engine.worker.js': { phase: 'build', what: 'the engine worker: template reader (every schema rule its own), decimal.js trimmed, engine of Tables 1-3, sheet plan' },
+  'forecasting.js': { phase: 'forecast', what: 'a build whose input has a ledger, an MTFP, next year\'s capital or its financing (that engine, Tables 1a/1b, 2a/2b and the MTFP\'s)' },
   'templates.js': { phase: 'own', what: 'Insert input templates / Load the worked example (template writer, worked example)' },
   'audit.js': { phase: 'own', what: 'Audit selection / Audit sheet' },
   'report-copy.js': { phase: 'own', what: 'Copy for report (the publishing code)' },
-  'schema-errors.js': { phase: 'own', what: 'the words of an input that fails the outturn/v1 schema (the whole validator, its error objects in; never for a build that writes its tables)' },
+  'schema-errors.js': { phase: 'own', what: 'the outturn/v1 validator and its words, for a document from outside the input templates (the pane takes none today; never for a build from the templates)' },
   'docx.js': { phase: 'third-party', what: 'the Word download (docx, fflate)' },
   'pdf.js': { phase: 'third-party', what: '"Audit a report…" of a PDF (pdf.js)' },
   'pdf.worker.js': { phase: 'third-party', what: 'pdf.js\'s own worker' },
@@ -57,7 +57,7 @@ export function addinTable(files: AddinFile[]): string[] {
   out.push(`| **when the pane opens** (taskpane, commands) | | | ${both(['open'], '**')} |`);
   const budget = (n: number) => `budget ${BUDGET_KB} KB gzipped: ${n <= BUDGET_KB * 1000 ? '**within**' : `**over by ${kb(n - BUDGET_KB * 1000)}**`}`;
   out.push(`| **the main job in all: the pane open, then a build of the statutory tables written** (+ engine.worker); ${budget(main)} | | | ${both(['open', 'build'], '**')} |`);
-  out.push(`| the same, the input with a ledger or an MTFP (+ forecasting); ${budget(sum(['open', 'build', 'forecast'], 'gzip'))} | | | ${both(['open', 'build', 'forecast'])} |`);
+  out.push(`| the same, the input with a ledger, an MTFP, next year's capital or its financing (+ forecasting); ${budget(sum(['open', 'build', 'forecast'], 'gzip'))} | | | ${both(['open', 'build', 'forecast'])} |`);
   out.push(`| + our other on-demand chunks (templates, audit, report-copy, schema-errors) | | | ${both(['open', 'build', 'forecast', 'own'])} |`);
   out.push(`| + the third-party on-demand chunks (docx; pdf.js, its worker, the report reader) | | | ${both()} |`);
   const unplaced = files.filter((f) => !f.phase);

@@ -3,7 +3,8 @@
 // without compiling the schema. `validatorSource()` is the module that stands in for
 // src/format/schema-validator.ts: webpack swaps it in for the add-in (webpack.config.js), and
 // `node scripts/ajv-standalone.cjs lib/format/schema-validator.js` (the prepare script, after tsc)
-// writes it over the compiled CLI's copy. The options must stay those of schema-validator.ts
+// writes it over the compiled CLI's copy; the add-in's worker loads it only for a document from
+// outside the input templates (src/taskpane/schema-validator-on-demand.ts). The options must stay those of schema-validator.ts
 // (test/format/schema-validator.test.ts compares them). `writeShim` (an `ajv` stand-in whose
 // compile() returns the precompiled validator) is the older form, kept for its test.
 const fs = require('node:fs');
@@ -170,183 +171,11 @@ ${code}
 return module.exports.default || module.exports; })();
 exports.AJV_OPTIONS = ${JSON.stringify(OPTIONS)};
 exports.PRECOMPILED = true;
+exports.CHECKS_READER_DOCUMENTS = true;
 exports.schemaValidator = function schemaValidator() { return validate; };
 exports.fullSchemaValidator = function fullSchemaValidator() { return validate; };
-exports.attachForecasting = function attachForecasting() {};
 exports.attachFull = function attachFull() {};
 `;
-}
-
-/**
- * Ajv's standalone `code` with every error object it builds (`{instancePath, schemaPath, keyword,
- * params, message}`) written as `0`: the add-in's check validator. Ajv's control flow reads only how
- * many errors there are (`errors`, `vErrors.length`, `_errsN`), never an error's fields, so the
- * verdict is Ajv's for every document (test/format/schema-validator.test.ts compares them on every
- * field of every example broken); the words come from the whole validator, loaded on demand when a
- * document fails (`fullSchemaValidator`). Throws if an error object's fields are read anywhere.
- */
-function stripErrorObjects(code) {
-  const acorn = require('acorn');
-  const ast = acorn.parse(code, { ecmaVersion: 'latest', sourceType: 'script' });
-  const cuts = [];
-  const isError = (n) => n.type === 'ObjectExpression' && n.properties.some((p) => p.key && p.key.name === 'instancePath') && n.properties.some((p) => p.key && p.key.name === 'schemaPath');
-  const walk = (n) => {
-    if (!n || typeof n.type !== 'string') return;
-    if (isError(n)) {
-      cuts.push([n.start, n.end]);
-      return;
-    }
-    for (const k of Object.keys(n)) {
-      const v = n[k];
-      if (Array.isArray(v)) v.forEach(walk);
-      else if (v && typeof v === 'object' && typeof v.type === 'string') walk(v);
-    }
-  };
-  walk(ast);
-  if (!cuts.length) throw new Error('ajv-standalone: no error objects found to strip');
-  let out = '';
-  let at = 0;
-  for (const [a, b] of cuts) {
-    out += code.slice(at, a) + '0';
-    at = b;
-  }
-  out += code.slice(at);
-  // Nothing may read an error's fields (err0.message, vErrors[i].instancePath, …): the stripped errors are numbers.
-  if (/\b(err\d+|vErrors\[[^\]]*\])\.(?!length\b)[A-Za-z]/.test(out) || /\.(instancePath|schemaPath|keyword|params|message|propertyName)\b(?!\s*:)/.test(out)) {
-    throw new Error('ajv-standalone: the standalone code reads an error object\'s fields: it cannot be stripped');
-  }
-  return countOnly(out);
-}
-
-/**
- * The stripped code with its list of placeholders (`vErrors`) gone: Ajv keeps `errors` equal to
- * `vErrors.length` (and `vErrors` null when `errors` is 0) at every step, so each function keeps
- * the count alone and hands it on as `validateN.errors` (a number: 0 when valid). Each of Ajv's
- * five forms is rewritten by its exact text; any other use of `vErrors` left is refused.
- */
-function countOnly(code) {
-  const forms = [
-    // an error: counted
-    [/const (err\d+) = (?:0|\{\});if\(vErrors === null\)\{vErrors = \[\1\];\}else \{vErrors\.push\(\1\);\}errors\+\+;/g, 'errors++;'],
-    // a called function's errors added
-    [/vErrors = vErrors === null \? (validate\d+)\.errors : vErrors\.concat\(\1\.errors\);errors = vErrors\.length;/g, 'errors += $1.errors;'],
-    // a branch's errors taken back (oneOf, anyOf, if): `errors = _errsN;` just before
-    [/(errors = (_errs\d+);)if\(vErrors !== null\)\{if\(\2\)\{vErrors\.length = \2;\}else \{vErrors = null;\}\}/g, '$1'],
-    [/(validate\d+)\.errors = vErrors;/g, '$1.errors = errors;'],
-    [/let vErrors = null;/g, ''],
-    // where an error is (instancePath) and what holds it: read only by the error objects, now gone
-    [/(validate\d+)\(([^(),]+), \{instancePath:instancePath\+[^{}]*,rootData\}\)/g, '$1($2)'],
-    [/function (validate\d+)\(data, \{instancePath="", parentData, parentDataProperty, rootData=data\}=\{\}\)/g, 'function $1(data)'],
-  ];
-  let out = code;
-  for (const [re, to] of forms) {
-    const before = out;
-    out = out.replace(re, to);
-    if (out === before) throw new Error(`ajv-standalone: no ${re} in the standalone code`);
-  }
-  const left = /.{80}\b(instancePath|parentData|parentDataProperty|rootData)\b.{80}/.exec(out);
-  if (left) throw new Error(`ajv-standalone: ${left[1]} still used: …${left[0]}…`);
-  if (/\bvErrors\b/.test(out)) throw new Error(`ajv-standalone: vErrors still used: …${/.{80}\bvErrors\b.{80}/.exec(out)?.[0]}…`);
-  return out;
-}
-
-/** The definitions whose functions the add-in loads only with the ledger and MTFP engine. */
-const FORECASTING = ['ledger', 'mtfp'];
-
-/**
- * The add-in's validator in two parts: `main` (schema-validator.ts's exports) holds every function
- * but those only the FORECASTING definitions reach, which are in `forecasting` (a module exporting
- * `attach(shared)`); until `attachForecasting(forecasting)` is called, validating a document with
- * a ledger or an MTFP throws an Error named "ForecastingNotLoaded" (src/taskpane/
- * forecasting-on-demand.ts loads the part and validates again). Attached, the two validate as
- * `validatorSource()` does (test/format/schema-validator.test.ts compares them).
- */
-function splitValidatorSources() {
-  const { schema, validate, code } = standaloneParts();
-  const acorn = require('acorn');
-  const statements = acorn.parse(code, { ecmaVersion: 'latest', sourceType: 'script' }).body.map((st) => {
-    const text = code.slice(st.start, st.end);
-    const name = st.type === 'FunctionDeclaration' ? st.id.name : st.type === 'VariableDeclaration' ? st.declarations[0].id.name : undefined;
-    return { st, text, name, refs: new Set([...text.matchAll(/\b(validate\d+|pattern\d+|func\d+)\b/g)].map((m) => m[1]).filter((r) => r !== name)) };
-  });
-  const byName = new Map(statements.filter((x) => x.name).map((x) => [x.name, x]));
-  const defs = definitionFunctions(validate, schema);
-  const roots = [...defs].filter(([, d]) => FORECASTING.includes(d)).map(([f]) => f);
-  if (roots.length !== FORECASTING.length) throw new Error(`ajv-standalone: no function for ${FORECASTING.join(' or ')}`);
-  const exported = /module\.exports = (validate\d+);/.exec(code)[1];
-  const reach = (from, stop) => {
-    const out = new Set();
-    const go = (n) => {
-      if (out.has(n) || stop.has(n) || !byName.has(n)) return;
-      out.add(n);
-      for (const r of byName.get(n).refs) go(r);
-    };
-    for (const n of from) go(n);
-    return out;
-  };
-  const main = reach([exported], new Set(roots));
-  const part = reach(roots, new Set());
-  const moved = [...part].filter((n) => !main.has(n) && byName.get(n).st.type === 'FunctionDeclaration');
-  const movedSet = new Set(moved);
-  const shared = [...new Set(moved.flatMap((n) => [...byName.get(n).refs]))].filter((r) => !movedSet.has(r) && r.startsWith('validate'));
-  const consts = [...new Set(moved.flatMap((n) => [...byName.get(n).refs]))].filter((r) => !r.startsWith('validate'));
-  const stub = (f) => `function ${f}(data, options) { if (!forecasting) throw forecastingNotLoaded(); const valid = forecasting.${f}(data, options); ${f}.errors = forecasting.${f}.errors; return valid; }`;
-  const mainCode = stripErrorObjects(statements.filter((x) => !movedSet.has(x.name)).map((x) => x.text).join('\n')) + `
-${roots.map(stub).join('\n')}
-let forecasting = null;
-function forecastingNotLoaded() { const e = new Error("the ledger and MTFP part of the outturn/v1 validator is not loaded yet"); e.name = "ForecastingNotLoaded"; return e; }
-function attachForecastingPart(part) { forecasting = part.attach({ ${shared.join(', ')} }); }`;
-  const mainSource = `"use strict";
-// Generated by scripts/ajv-standalone.cjs from src/format/outturn-v1.schema.json: do not edit.
-// Stands in for src/format/schema-validator.ts in the add-in: the same exports, the validator
-// precompiled, its ledger and MTFP part in schema-validator-forecasting (attachForecasting).
-Object.defineProperty(exports, "__esModule", { value: true });
-const generated = (function () { const module = { exports: {} }; const exports = module.exports;
-${mainCode}
-return { validate: module.exports.default || module.exports, attach: attachForecastingPart }; })();
-exports.AJV_OPTIONS = ${JSON.stringify(OPTIONS)};
-exports.PRECOMPILED = true;
-exports.schemaValidator = function schemaValidator() { return generated.validate; };
-exports.attachForecasting = function attachForecasting(part) { generated.attach(part); };
-// The words of a failure: the whole validator (every error object), loaded on demand (schema-validator-full).
-let full = null;
-exports.fullSchemaValidator = function fullSchemaValidator() {
-  if (!full) { const e = new Error("the outturn/v1 validator's error words are not loaded yet"); e.name = "SchemaErrorsNotLoaded"; throw e; }
-  return full;
-};
-exports.attachFull = function attachFull(m) { full = m.schemaValidator(); };
-`;
-  const partSource = `"use strict";
-// Generated by scripts/ajv-standalone.cjs from src/format/outturn-v1.schema.json: do not edit.
-// Stands in for src/format/schema-validator-forecasting.ts in the add-in: the functions of the
-// outturn/v1 validator only the ledger and MTFP definitions reach (see schema-validator's attachForecasting).
-Object.defineProperty(exports, "__esModule", { value: true });
-exports.attach = function attach(shared) {
-const { ${shared.join(', ')} } = shared;
-${consts.map((c) => byName.get(c).text).join('\n')}
-${stripErrorObjects(moved.map((n) => byName.get(n).text).join('\n'))}
-return { ${roots.join(', ')} };
-};
-`;
-  return { main: mainSource, forecasting: partSource };
-}
-
-/** Writes `text` to `file` when it differs (so webpack's watch sees no change otherwise); returns the path. */
-function writeWhenChanged(file, text) {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) fs.writeFileSync(file, text);
-  return file;
-}
-
-/** Writes the add-in's validator in two parts into `dir`; returns their paths. */
-function writeSplitValidator(dir) {
-  const { main, forecasting } = splitValidatorSources();
-  return {
-    main: writeWhenChanged(path.join(dir, 'schema-validator-addin.cjs'), main),
-    forecasting: writeWhenChanged(path.join(dir, 'schema-validator-forecasting.cjs'), forecasting),
-    // the whole validator with its error objects: loaded only when a document fails (its words)
-    full: writeWhenChanged(path.join(dir, 'schema-validator-full.cjs'), validatorSource()),
-  };
 }
 
 /** Writes the standalone validator module to `file` (when changed) and returns its path. */
@@ -357,7 +186,7 @@ function writeValidator(file) {
   return file;
 }
 
-module.exports = { shimSource, writeShim, validatorSource, writeValidator, splitValidatorSources, writeSplitValidator, OPTIONS };
+module.exports = { shimSource, writeShim, validatorSource, writeValidator, OPTIONS };
 
 if (require.main === module) {
   const out = process.argv[2];

@@ -98,6 +98,8 @@ const CLOSES_FIRMLY = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(net\
 /** A balance at the end of a period, whatever its wording ("Closing balance", "Balance at 31 March 2022", "Balance carried forward"). */
 const CLOSING_BALANCE = /^closing\s+balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$/i;
 /** A line that deducts from or adds to the sub-total printed above it ("Less: Fees and Charges", "Add: …"). */
+/** A heading over what finances the total above it: "Financed by:", "Funded By:", "Met from:". */
+const FINANCED_BY = /^(financed|funded|met|paid for|resourced)\s+(by|from)\s*:?$/i;
 const ADJUSTS = /^(less|add|deduct|plus)\b\s*:?/i;
 /** An opening balance is a line (what the year starts from), whatever its wording. */
 const OPENS = /^(opening\s+balance|balance\s+(at|as at)\s+(1|the start)|balance\s+b(rought)?\s*\/?\s*f|brought forward)/i;
@@ -111,6 +113,9 @@ export interface Block {
   /** a total printed above, in another table of the same sheet, that the block starts from (added first, with its sign) */
   carried?: { row: TableRow; sign: 1 | -1 };
 }
+
+/** A label naming both directions of a figure: "surplus/(deficit)", "(surplus)/deficit", "increase/(decrease)". */
+const TWO_WAY = /\b(surplus|deficit|increase|decrease)\s*\)?\s*\/\s*\(?\s*(surplus|deficit|increase|decrease)\b/i;
 
 /** A line that says in words it is subtracted ("Less: fees and charges", "Deduct …"), or a heading over such lines ("Less: Central Government Support"). */
 export const LESS = /^(less|deduct|minus)\b/i;
@@ -322,6 +327,7 @@ export function readTotals(a: Audit, carried?: TableRow): void {
   for (let i = 0; i < a.t.rows.length; i++) reader.read(i);
   for (const i of reader.above) totalAbove(a, i, reader.cols);
   balancesAbove(a, reader.cols);
+  groupsAbove(a, reader.cols);
   subtotalsOfLinesLeftOver(a);
 }
 
@@ -347,6 +353,13 @@ class TotalsReader {
    * from k ≥ sectionFrom crosses no heading; a total that adds rows from above it moves it down.
    */
   private sectionFrom = 0;
+  /**
+   * the stack position after the last "Financed by:" heading (0 before any): a row is not taken as a
+   * total by its arithmetic alone across it (what finances a total is not added to it: the two tie,
+   * see financedTies); labelled rows still may ("Balance required from the Precept" = the total above
+   * less its funding)
+   */
+  private financedFrom = 0;
   /** past a revenue table's TOTAL/NET UNDERSPEND: no line there is read as a total by its arithmetic */
   private tail = false;
   /** rows labelled as totals with nothing above them: tried as totals printed above their lines after the pass */
@@ -408,8 +421,12 @@ class TotalsReader {
    */
   private wordedHolds(k: number, loose = false): boolean {
     const { a, rows, cols, s } = this;
-    const neg = s.stack.slice(k).filter((m) => this.negs.has(m));
-    if (!neg.length) return false;
+    const all = s.stack.slice(k).filter((m) => this.negs.has(m));
+    if (!all.length) return false;
+    // A line whose label names both directions ("Less: Collection Fund surplus/(deficit)") prints either
+    // sign: subtracted as printed, a deficit in brackets is added; it says nothing about the convention.
+    const neg = all.filter((m) => !TWO_WAY.test(rows[m].label));
+    if (!neg.length) return true;
     if (!loose) return neg.every((m) => cols.every((c) => !(a.value(rows[m], c) ?? ZERO).isNegative()));
     // Loose (a row placed as a total, checked whatever it casts to): most of those lines' figures
     // positive; a bracketed one among them is then the figure to check, found by the cast.
@@ -504,7 +521,7 @@ class TotalsReader {
       for (const k of ks) votes.set(k, (votes.get(k) ?? 0) + 1);
     }
     if (!votes) return [];
-    return [...votes.entries()].map(([k, v]) => ({ k, votes: v })).sort((x, y) => y.votes - x.votes || x.k - y.k);
+    return [...votes.entries()].filter(([k]) => k >= this.financedFrom).map(([k, v]) => ({ k, votes: v })).sort((x, y) => y.votes - x.votes || x.k - y.k);
   }
 
   /**
@@ -546,6 +563,7 @@ class TotalsReader {
     // carries on the reckoning above: no new section (a firmly labelled total below it may close the
     // whole run, and is checked however far out).
     if (!ADJUSTS.test(this.rows[i].label)) this.sectionFrom = this.s.top;
+    if (FINANCED_BY.test(this.rows[i].label.trim())) this.financedFrom = this.s.top;
   }
 
   // ---- lines: a total by arithmetic or by where and how it is printed ----
@@ -589,11 +607,15 @@ class TotalsReader {
     // … or printed one column out from the rows it adds, as a stepped layout prints its sub-totals.
     const stepsOut = (k: number) => this.printedCols(row).some(([j, p]) => !p.value.isZero() && j > 0 && s.stepped(j, k) === j - 1);
     const nonNil = (k: number) => s.stack.slice(k).filter((m) => cols.some((c) => !(a.value(rows[m], c) ?? ZERO).isZero())).length;
+    // … or exact in every column but one, that one within the rounding of the figures it adds: a
+    // sub-total with no total word whose rounding shows in one year ("Expenditure before contributions
+    // to/from reserves": 59,032 − 40,482 = 18,550; 59,443 − 40,899 = 18,544, printed 18,545).
+    const roundedInRest = (k: number, sums: RunningSums) => this.printedCols(row).every(([j, p]) => p.value.isZero() || sums.compare(this.stepped(row, j, k), k, p) === 'exact' || sums.compare(this.stepped(row, j, k), k, p) === 'near');
     // The plain sum, else (with more columns agreeing) the lines said in words to be subtracted taken so.
     const readings = [this.s, ...(this.w ? [this.w] : [])].map((sums) => {
       const best = this.voted(row, 2, sums)[0];
       const agrees = best !== undefined && (best.votes === n || (best.votes >= 2 && best.votes * 2 > n) ||
-        ((placedAsTotal || stepsOut(best.k)) && n >= 2 && best.votes === n - 1 && solid(best.k, sums))) && nonNil(best.k) >= 2;
+        (n >= 2 && best.votes === n - 1 && solid(best.k, sums) && (placedAsTotal || stepsOut(best.k) || roundedInRest(best.k, sums)))) && nonNil(best.k) >= 2;
       return agrees ? { best, sums } : undefined;
     }).filter((x) => x !== undefined && (x.sums === s || this.wordedHolds(x.best.k)));
     if (!readings.length) return false;
@@ -852,6 +874,19 @@ class TotalsReader {
     if (score.exact + score.near === 0 && this.lineOfTheRowBelow(i, cands)) return;
     const best = score.exact + score.near === 0 ? this.leastChange(row, cands, cast.best) : cast.best;
     if (this.readAsLine(i, k0, best, score)) return;
+    if (score.exact + score.near === 0 && worded.length) {
+      // Nothing casts either way: the lines said in words to be subtracted taken so, when that needs
+      // the smaller change ("Sub-Total" printed 64.581 under "Budget requirement 132.515" and five
+      // "Less:" lines: 64.527 that way, 0.054 off, not 67.988 by adding them).
+      const w = this.leastChange(row, worded, worded[0], this.w);
+      const missW = this.miss(row, w.k, this.w);
+      const missP = this.miss(row, best.k);
+      if (missW !== undefined && (missP === undefined || missW.lt(missP))) {
+        const minus = this.wordedMinus(w.k);
+        this.take(i, w.k, `${w.why}, less the ${minus.size} line(s) printed positive under "Less" (${[...minus].map((m) => this.rows[m].label).join('; ')})`, minus);
+        return;
+      }
+    }
     this.take(i, best.k, best.why);
   }
 
@@ -872,9 +907,15 @@ class TotalsReader {
       const own = a.value(rows[i], this.cols[j]);
       return above !== undefined && own !== undefined && above.plus(own).eq(p.value);
     });
-    if (!cands.some((c) => adds(c.k))) return false;
+    // … or it cannot total any run above: its lines all print its sign, and one of them is larger than it.
+    const tooSmall = (k: number) => this.printedCols(rows[i]).some(([j, p]) => {
+      const members = this.s.stack.slice(k).map((m) => a.value(rows[m], this.cols[j]) ?? ZERO).filter((v) => !v.isZero());
+      return members.length >= 2 && members.every((v) => v.isNegative() === p.value.isNegative()) && members.some((v) => v.abs().gt(p.value.abs()));
+    });
+    const exact = cands.some((c) => adds(c.k));
+    if (!exact && !cands.every((c) => tooSmall(c.k))) return false;
     this.kinds[i] = 'line';
-    a.note(rows[i], a.t.labelCol, 'cast.total-read-as-line', `"${rows[i].label}" is read as a line: its label begins like a total's, but nothing above adds up to it, and the unlabelled row under it adds it with the rows above`);
+    a.note(rows[i], a.t.labelCol, 'cast.total-read-as-line', `"${rows[i].label}" is read as a line: its label begins like a total's, but nothing above adds up to it, and ${exact ? 'the unlabelled row under it adds it with the rows above' : 'it is smaller than a line above of its own sign (no total of them), with an unlabelled row under it'}`);
     this.push(i);
     return true;
   }
@@ -960,16 +1001,8 @@ class TotalsReader {
    * so the difference reported is the error, not a block misread. A block with a column it cannot sum
    * is skipped; `best` stays when none is smaller.
    */
-  private leastChange(row: TableRow, cands: Start[], best: Start): Start {
-    const miss = (k: number): Dec | undefined => {
-      let m = ZERO;
-      for (const [j, p] of this.printedCols(row)) {
-        const v = this.s.sumFrom(this.stepped(row, j, k), k);
-        if (v === undefined) return undefined;
-        m = m.plus(p.value.minus(v).abs());
-      }
-      return m;
-    };
+  private leastChange(row: TableRow, cands: Start[], best: Start, sums = this.s): Start {
+    const miss = (k: number) => this.miss(row, k, sums);
     let least = miss(best.k);
     for (const c of cands) {
       const m = miss(c.k);
@@ -979,6 +1012,17 @@ class TotalsReader {
       }
     }
     return best;
+  }
+
+  /** The change the run from k needs to cast to the row: the sum over its printed columns of |printed − sum|; undefined when a cell cannot be read. */
+  private miss(row: TableRow, k: number, sums = this.s): Dec | undefined {
+    let m = ZERO;
+    for (const [j, p] of this.printedCols(row)) {
+      const v = sums.sumFrom(this.stepped(row, j, k), k);
+      if (v === undefined) return undefined;
+      m = m.plus(p.value.minus(v).abs());
+    }
+    return m;
   }
 
   /**
@@ -1039,6 +1083,66 @@ function totalAbove(a: Audit, i: number, cols: number[]): void {
 }
 
 /**
+ * Group rows printed above their lines, one after another in a table with no total row (the Scottish
+ * Government's service analysis: "Education 14,798 | 184,132 | …", then its six services; "Cultural and
+ * related services", then its eight): a line in no block, followed by two or more lines in no block
+ * whose figures add up to it — exactly in every column it prints, three columns at least, or in all but
+ * one (that figure the cast then finds wrong) — when the run ends where its section ends (the table's
+ * end, a heading, a blank line, a row some total adds or a total) or where the next such group row
+ * starts. Each is a total of the lines under it. Figures as printed.
+ */
+function groupsAbove(a: Audit, cols: number[]): void {
+  const rows = a.t.rows;
+  const inBlock = new Set<number>();
+  for (const b of a.blocks.values()) for (const m of b.members) inBlock.add(m);
+  const free = (j: number) => a.kinds[j] === 'line' && !a.blocks.has(j) && !inBlock.has(j);
+  const next = (j: number) => j + 1 < rows.length && free(j + 1) && rows[j + 1].r === rows[j].r + 1;
+  /** The last row e of the lines under group row i that add up to it (undefined: none), and how many columns agree. */
+  const runOf = (i: number): number | undefined => {
+    const printed = cols.filter((c) => {
+      const p = a.num(rows[i], c);
+      return p !== undefined && !p.value.isZero();
+    });
+    if (printed.length < 3) return undefined;
+    const sums = printed.map(() => ZERO);
+    for (let e = i + 1; next(e - 1); e++) {
+      let agree = 0;
+      for (const [k, c] of printed.entries()) {
+        const v = a.value(rows[e], c);
+        if (v === undefined) return undefined;
+        sums[k] = sums[k].plus(v);
+        if (sums[k].eq(a.num(rows[i], c)!.value)) agree++;
+      }
+      if (e - i >= 2 && agree >= printed.length - 1 && agree >= 3) {
+        // the run must end its section, or run into the next group row
+        if (!next(e) || runOf(e + 1) !== undefined) return e;
+      }
+    }
+    return undefined;
+  };
+  for (let i = 0; i < rows.length; i++) {
+    // a chain starts its section, or follows a row that is no free line (a total, a row a total adds)
+    if (!free(i) || !(startsSection(i) || !free(i - 1))) continue;
+    let g = i;
+    const chain: [number, number][] = [];
+    for (let e = runOf(g); e !== undefined; e = next(e) ? runOf((g = e + 1)) : undefined) chain.push([g, e]);
+    for (const [top, end] of chain) {
+      const members: number[] = [];
+      for (let j = top + 1; j <= end; j++) members.push(j);
+      a.kinds[top] = 'total';
+      const why = 'printed above the lines under it, which add up to it (a group and its lines)';
+      a.blocks.set(top, { members, why });
+      a.totals.push({ row: a.rowNumber(rows[top]), label: rows[top].label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[end]), why });
+    }
+    if (chain.length) i = chain[chain.length - 1][1];
+  }
+  /** Row i starts a section: the table's first row, or after a heading or a blank line. */
+  function startsSection(i: number): boolean {
+    return i === 0 || a.kinds[i - 1] === 'heading' || rows[i].r > rows[i - 1].r + 1;
+  }
+}
+
+/**
  * A closing balance printed above the movements that lead to it (as statements of accounts print
  * provisions: "Closing Balance at 31 March 2022", then "Balance at 1 April", the increases and the
  * amounts used; or a statement read bottom-up): the first row of its block (the table's first row, or
@@ -1070,6 +1174,52 @@ function balancesAbove(a: Audit, cols: number[]): void {
       : `labelled as a closing balance, printed above the movements from the opening balance ("${rows[opening!].label}")`;
     a.blocks.set(i, { members, why });
     a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[members[members.length - 1]]), why });
+  }
+}
+
+/** Labels that name a total, a requirement, a balance or a net figure: never a group's plain name. */
+const NAMED_TOTAL = /\btotals?\b|requirement|balance|\bnet\b|\bgross\b|surplus|deficit/i;
+
+/**
+ * Group rows printed above their own lines, one group after another ("Education", then its six
+ * services; "Cultural and related services", then its eight — the Scottish Government's service
+ * analysis): a row in no block whose figures are the sum of the two or more rows directly under it
+ * (each in no block), exactly in two columns at least and in more than half of the columns it prints
+ * (so one wrong figure does not hide the group, and a coincidence in one column does not make one).
+ * The shortest such run is taken; the next group is looked for after it. Only in a table of no
+ * statutory layout, and never a row named as a total, requirement, balance or net figure (a
+ * requirement over the sources that fund it balances, it does not group). Figures as printed.
+ */
+function groupsAbove(a: Audit, cols: number[]): void {
+  // The statutory layouts say where their totals are; a row named as a total, a requirement or a
+  // balance that its rows below happen to equal (a requirement over the sources that fund it) is theirs.
+  if (a.layout !== 'auto') return;
+  const rows = a.t.rows;
+  const inBlock = new Set<number>();
+  for (const b of a.blocks.values()) for (const m of b.members) inBlock.add(m);
+  const free = (j: number) => a.kinds[j] === 'line' && !a.blocks.has(j) && !inBlock.has(j);
+  for (let i = 0; i < rows.length; i++) {
+    if (!free(i) || NAMED_TOTAL.test(rows[i].label)) continue;
+    const printed = cols.filter((c) => a.num(rows[i], c) && !a.num(rows[i], c)!.value.isZero());
+    if (printed.length < 2) continue;
+    const sums = printed.map(() => ZERO);
+    let end = -1;
+    for (let j = i + 1; j < rows.length && free(j) && rows[j].r === rows[j - 1].r + 1; j++) {
+      printed.forEach((c, n) => (sums[n] = sums[n].plus(a.value(rows[j], c) ?? ZERO)));
+      if (j === i + 1) continue;
+      const exact = printed.filter((c, n) => sums[n].eq(a.num(rows[i], c)!.value)).length;
+      if (exact >= 2 && exact * 2 > printed.length) {
+        end = j;
+        break;
+      }
+    }
+    if (end < 0) continue;
+    const members = rows.slice(i + 1, end + 1).map((_, n) => i + 1 + n);
+    a.kinds[i] = 'total';
+    const why = `its figures are the sum of the ${members.length} rows under it (a group printed above its lines)`;
+    a.blocks.set(i, { members, why });
+    a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[end]), why });
+    i = end;
   }
 }
 
@@ -1170,7 +1320,36 @@ function castsInUnits(b: Block, rows: TableRow[], from: number, p: Num): boolean
  * a difference is a finding at the total's cell (a warning when the rounding of the printed figures
  * could explain it). Linear: each row is added once per column.
  */
+/**
+ * The total a "Financed by:" block closes ties to the total printed directly above the heading (Fife:
+ * NET SERVICE EXPENDITURE 1,060,943; Financed by: grants + rates + council tax = 1,060,943): the same
+ * figure, or the same with the other sign where the financing is printed bracketed, in each column both
+ * print. Only when that total closes every row from the heading to the end of its section (a row under
+ * it is another reading). Checked as `${rule}.financed`, counted with the totals.
+ */
+function financedTies(a: Audit, cols: number[], rule: string): void {
+  const rows = a.t.rows;
+  for (let h = 1; h < rows.length; h++) {
+    if (a.kinds[h] !== 'heading' || !FINANCED_BY.test(rows[h].label.trim())) continue;
+    const e = h - 1;
+    if (!a.blocks.has(e)) continue;
+    let f = h + 1;
+    while (f < rows.length && a.kinds[f] !== 'heading' && !a.blocks.has(f)) f++;
+    const b = a.blocks.get(f);
+    if (!b || b.members[0] !== h + 1 || b.members.length !== f - h - 1 || b.carried) continue;
+    if (f + 1 < rows.length && a.kinds[f + 1] !== 'heading') continue;
+    for (const c of cols) {
+      const pe = a.num(rows[e], c);
+      const pf = a.num(rows[f], c);
+      if (!pe || !pf || pe.value.isZero() || pf.value.isZero()) continue;
+      const expected = pe.value.isNegative() === pf.value.isNegative() ? pe.value : pe.value.neg();
+      a.check(rows[f], c, expected, [[rows[e], c]], `${rule}.financed`, `the total it finances ("${rows[e].label || 'the total above'}", above "${rows[h].label.trim()}") is`);
+    }
+  }
+}
+
 export function castBlocks(a: Audit, cols: number[], rule: string): void {
+  financedTies(a, cols, rule);
   const rows = a.t.rows;
   /** a member's figure as the block adds it: with the other sign when the block subtracts it */
   const signed = (b: Block, m: number, v: Dec | undefined) => (v !== undefined && b.minus?.has(m) ? v.neg() : v);

@@ -90,11 +90,69 @@ export function genericRules(a: Audit, budgetChanges: ReadonlySet<number> = new 
   for (const pct of pcts) {
     const cands: { num: number; den: number }[] = [];
     for (const n of money) for (const d of money) if (n !== d) cands.push({ num: n, den: d });
-    checkPercent(a, pct, cands, body, 'auto.percent');
+    checkPercent(a, pct, cands, body, 'auto.percent', false, money);
   }
+  const gaps = surplusRows(a, money);
   const rolled = rollAcrossYears(a, money);
   const moved = movementInYear(a, money);
-  return hasTotals || variances.length > 0 || changed || pcts.length > 0 || rolled || moved;
+  return hasTotals || variances.length > 0 || changed || pcts.length > 0 || rolled || moved || gaps;
+}
+
+/**
+ * Labels of a row that is the difference of two totals above it: "Outturn position (Over) / Under",
+ * "Surplus / (deficit)", "Shortfall", "Funding gap", "Net position". Not a collection fund's surplus
+ * or deficit, a revaluation surplus or a redistributed one (lines of a block, each its own figure).
+ */
+const GAP = /\b(over|under)\b.{0,8}\b(under|over)\b|\bsurplus\b.{0,12}\bdeficit\b|\bdeficit\b.{0,12}\bsurplus\b|\bshortfall\b|\b(budget|funding) gap\b|\b(net|outturn) position\b/i;
+const NOT_GAP = /collection fund|revaluation|redistribut|previous year|prior year|provision of services|\bless\b/i;
+/** A row read as a total, or labelled as one ("Total Expenditure (Provisional)" with no block above it). */
+const TOTAL_LABEL = /^\s*total\b|\btotal\s*$/i;
+
+/**
+ * A surplus, shortfall or "(over) / under" row printed after two totals and no line of any block (SPA's
+ * outturn summary: "Total Expenditure", the funding lines, "Total Funding", then "Outturn position
+ * (Over) / Under" 0.0): the later total less the earlier one, or the other way round — the way more
+ * columns printing all three agree with exactly (the later less the earlier on a tie), one at least and
+ * no fewer than are out beyond the rounding of the printed figures. Unchecked, silently, when no
+ * column agrees: the label alone says too little.
+ * True when a row was checked.
+ */
+function surplusRows(a: Audit, money: number[]): boolean {
+  const rows = a.t.rows;
+  const members = new Set([...a.blocks.values()].flatMap((b) => b.members));
+  const totals = a.kinds.map((k, i) => (k === 'total' || k === 'subtotal' || TOTAL_LABEL.test(rows[i].label) ? i : -1)).filter((i) => i >= 0);
+  let any = false;
+  for (const [i, k] of a.kinds.entries()) {
+    if (k !== 'line' || members.has(i) || !GAP.test(rows[i].label) || NOT_GAP.test(rows[i].label)) continue;
+    const above = totals.filter((x) => x < i);
+    if (above.length < 2) continue;
+    const [first, later] = above.slice(-2);
+    const cols = money.filter((c) => a.num(rows[i], c) && a.num(rows[first], c) && a.num(rows[later], c));
+    if (!cols.length) continue;
+    /** columns where the row is exactly later − earlier times `sign`, and columns beyond the rounding of the printed figures */
+    const vote = (sign: 1 | -1) => {
+      let exact = 0;
+      let off = 0;
+      for (const c of cols) {
+        const [x, l, f] = [a.num(rows[i], c)!, a.num(rows[later], c)!, a.num(rows[first], c)!];
+        const d = x.value.minus(l.value.minus(f.value).times(sign));
+        if (d.isZero()) exact++;
+        else if (severityOf(d, x, [l, f]).severity !== 'warning') off++;
+      }
+      return { exact, off };
+    };
+    const [up, down] = [vote(1), vote(-1)];
+    const best = down.exact > up.exact ? down : up;
+    if (best.exact === 0 || best.off > best.exact) continue;
+    const sign = best === down ? -1 : 1;
+    const [plus, minus] = sign > 0 ? [later, first] : [first, later];
+    for (const c of cols) {
+      a.check(rows[i], c, a.num(rows[plus], c)!.value.minus(a.num(rows[minus], c)!.value), [[rows[plus], c], [rows[minus], c]], 'auto.surplus',
+        `${rows[plus].label} − ${rows[minus].label} is`);
+    }
+    any = true;
+  }
+  return any;
 }
 
 /** The name a balance row gives what it is a balance of: "capital financing requirement" for "Closing Capital Financing requirements". */

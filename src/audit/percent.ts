@@ -18,13 +18,23 @@ interface Basis {
   denRow?: number;
   scale: Dec;
   unsigned: boolean;
-  /** the change from den to num over den ((num − den) / den: a year-on-year "variance %"), not num over den */
-  change?: boolean;
+  /**
+   * Not num over den but: 'change', the change from den to num over den ((num − den) / den: a
+   * year-on-year "variance %" beside two years); 'previous', num a change and den the figure it led to,
+   * the change over the figure before it (num / (den − num): "Change from previous year %" beside the
+   * change and this year); 'previous-abs', the same over the size of the figure before it.
+   */
+  form?: 'change' | 'previous' | 'previous-abs';
   describe: string;
 }
 
-/** n over d on the basis: n / d, or the change from d to n over d. */
-const quotient = (b: Basis, n: Dec, d: Dec): Dec => (b.change ? n.minus(d).div(d) : n.div(d));
+/** n over d on the basis (see Basis.form). */
+function quotient(b: Basis, n: Dec, d: Dec): Dec {
+  if (b.form === 'change') return n.minus(d).div(d);
+  if (b.form === 'previous') return n.div(d.minus(n));
+  if (b.form === 'previous-abs') return n.div(d.minus(n).abs());
+  return n.div(d);
+}
 
 /** A percentage printed with its rounding: agrees when within half a unit of the places printed. */
 function agrees(p: Num, expected: Dec): boolean {
@@ -36,7 +46,7 @@ function agrees(p: Num, expected: Dec): boolean {
  * `candidates` on the row's own figures and on the total's denominator, and every column as a share
  * of its total; counts each comparison in `a.checked.percentages`.
  */
-export function checkPercent(a: Audit, pct: Column, candidates: { num: number; den: number }[], rows: number[], rule: string, layoutBasis = false): void {
+export function checkPercent(a: Audit, pct: Column, candidates: { num: number; den: number }[], rows: number[], rule: string, layoutBasis = false, shareCols: number[] = []): void {
   const trs = a.t.rows;
   // The grand total: the last row taken as a total (for shares, and for a percentage of the total budget).
   let total: number | undefined;
@@ -55,7 +65,7 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
       if (total !== undefined) bases.push({ ...c, denRow: total, scale, unsigned, describe: `${a.col(c.num).caption} / the total's ${a.col(c.den).caption}` });
     }
     if (total !== undefined) {
-      for (const n of new Set(candidates.flatMap((c) => [c.num, c.den]))) {
+      for (const n of new Set([...candidates.flatMap((c) => [c.num, c.den]), ...shareCols])) {
         bases.push({ num: n, den: n, denRow: total, scale, unsigned, describe: `${a.col(n).caption} as a share of its total` });
       }
     }
@@ -63,7 +73,16 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
     // for 79,815 → 85,242), with the sign of that first figure ((3,044) → (255) is −92%).
     if (!layoutBasis) {
       for (const c of candidates) {
-        bases.push({ ...c, scale, unsigned, change: true, describe: `(${a.col(c.num).caption} − ${a.col(c.den).caption}) / ${a.col(c.den).caption}, the change over the first` });
+        bases.push({ ...c, scale, unsigned, form: 'change', describe: `(${a.col(c.num).caption} − ${a.col(c.den).caption}) / ${a.col(c.den).caption}, the change over the first` });
+      }
+      // A change over the figure before it, when the table prints the change and the figure it led to
+      // ("Net Expenditure | Change from previous year £000 | Change from previous year %": 11,441 over
+      // 170,160 − 11,441), over that figure or its size.
+      for (const c of candidates) {
+        const was = `(${a.col(c.den).caption} − ${a.col(c.num).caption})`;
+        // over its size first: a fall shows negative whatever the sign of the figure before it
+        bases.push({ ...c, scale, unsigned, form: 'previous-abs', describe: `${a.col(c.num).caption} / |${was}|, the change over the size of the figure before it` });
+        bases.push({ ...c, scale, unsigned, form: 'previous', describe: `${a.col(c.num).caption} / ${was}, the change over the figure before it` });
       }
     }
   }
@@ -75,7 +94,7 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
   };
   const expectedOf = (b: Basis, row: TableRow, p: Num): Dec | undefined => {
     const nd = inputs(b, row);
-    if (!nd) return undefined;
+    if (!nd || (b.form?.startsWith('previous') && nd[1].value.eq(nd[0].value))) return undefined;
     // A figure printed with its % sign is a percentage whatever the basis; a typed one may be a fraction.
     const scale = p.percent ? HUNDRED : b.scale;
     const e = quotient(b, nd[0].value, nd[1].value).times(scale);
@@ -91,7 +110,8 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
     const scale = p.percent ? HUNDRED : b.scale;
     const ends: Dec[] = [];
     for (const x of [n.value.minus(hn), n.value.plus(hn)]) for (const y of [d.value.minus(hd), d.value.plus(hd)]) {
-      if (!y.isZero() && y.isNeg() === d.value.isNeg()) ends.push(quotient(b, x, y).times(scale));
+      const before = b.form?.startsWith('previous') ? [y.minus(x), d.value.minus(n.value)] : [y, d.value];
+      if (!before[0].isZero() && before[0].isNeg() === before[1].isNeg()) ends.push(quotient(b, x, y).times(scale));
     }
     if (ends.length < 4) return undefined;
     const signed = (v: Dec) => (b.unsigned && p.value.gte(0) ? v.abs() : v);
@@ -151,7 +171,7 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
   // The rows whose quotient is negative, their percentage printed: the only ones that show whether the column keeps the sign.
   const negative = printedRows.filter((i) => {
     const nd = inputs(basis, trs[i]);
-    return nd !== undefined && !a.num(trs[i], pct.c)!.value.isZero() && !nd[0].value.isZero() && nd[0].value.isNeg() !== nd[1].value.isNeg();
+    return nd !== undefined && !a.num(trs[i], pct.c)!.value.isZero() && !nd[0].value.isZero() && quotient(basis, nd[0].value, nd[1].value).isNeg();
   });
   a.percentages.push({
     column: locate(a.t.grid, a.t.r0, pct.c, '').column,

@@ -1,7 +1,7 @@
 // The engine's one entry point: validated inputs in; tables, checks, findings and narrative out.
 import { invariant } from '../base/invariant';
 import { Dec, sum, text } from '../base/decimal';
-import { capitalTable } from './capital';
+import { capitalTable, hasNextYear } from './capital';
 import { evaluate } from './evaluate';
 import type { BuildResult, Check, Finding, Narrative, OutturnInput, Table, TableLink, TablePart } from './model';
 import { isFigure } from './model';
@@ -12,8 +12,7 @@ import { balancesTables } from './reserves-balances';
 import { signedLines } from './income';
 import { revenueTable } from './revenue';
 import { convert } from './units';
-import { ledgerTables, mtfpTables, prepareLedger, runMtfp, withDraws } from './forecasting';
-import { capitalForecastTables } from './capital-forecast';
+import { capitalForecastTables, ledgerTables, mtfpTables, prepareLedger, runMtfp, withDraws } from './forecasting';
 
 export function build(input: OutturnInput): BuildResult {
   // Ledger-level input: Table 1's lines are filled from the ledger (and forecast at month N).
@@ -35,7 +34,8 @@ export function build(input: OutturnInput): BuildResult {
   // The MTFP: the gap drawn from reserves becomes part of their projected movements.
   const mtfpRun = inp.reserves?.mtfp ? runMtfp(inp.reserves, inp.reserves.mtfp.plan, inp.reserves.mtfp.gapFundedFrom) : undefined;
   const reservesIn = inp.reserves && mtfpRun ? withDraws(inp.reserves, mtfpRun) : inp.reserves;
-  if (capital && inp.capital) {
+  // Tables 2a and 2b, when the input gives next year's budgets or the financing (none otherwise).
+  if (capital && inp.capital && (hasNextYear(inp.capital) || inp.capital.financing)) {
     const f = capitalForecastTables(inp.capital, capital);
     parts.push({ ...f, afterEvaluate: () => f.afterEvaluate(reservesIn) });
   }

@@ -9,7 +9,7 @@ import { invariant } from '../base/invariant';
 import { Dec, ZERO, sum, text } from '../base/decimal';
 import type { CapitalInput, CapitalScheme, Check, Column, Figure, FinancingType, Finding, ReservesInput, Table } from './model';
 import { isFigure } from './model';
-import type { CapitalTable } from './capital';
+import { type CapitalTable, hasNextYear } from './capital';
 import { TableBuilder, derived, input, sumOf } from './table-builder';
 import { convert, placesFor } from './units';
 import { placesField } from './precision';
@@ -33,9 +33,6 @@ export interface CapitalForecastTables {
   afterEvaluate(reserves: ReservesInput | undefined): { findings: Finding[]; checks: Check[] };
 }
 
-export function hasNextYear(inp: CapitalInput): boolean {
-  return inp.nextYearProgrammeTotal !== undefined || inp.categories.some((c) => c.standalone?.nextYearBudget !== undefined || (c.schemes ?? []).some((s) => s.nextYearBudget !== undefined));
-}
 
 /** What the steps of Tables 2a and 2b share: display units and places, and references into Table 2. */
 interface CapitalFrame {

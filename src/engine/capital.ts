@@ -19,6 +19,11 @@ function capitalInputs(inp: CapitalInput): Dec[] {
   ];
 }
 
+/** Whether the input gives next year's capital budgets (Table 2a is then built: ./capital-forecast.ts). */
+export function hasNextYear(inp: CapitalInput): boolean {
+  return inp.nextYearProgrammeTotal !== undefined || inp.categories.some((c) => c.standalone?.nextYearBudget !== undefined || (c.schemes ?? []).some((s) => s.nextYearBudget !== undefined));
+}
+
 export interface CapitalTable {
   table: Table;
   findings: Finding[];

@@ -18,26 +18,23 @@ export interface SchemaValidator {
 /** Ajv's options; scripts/ajv-standalone.cjs compiles with the same (a test compares them). */
 export const AJV_OPTIONS = { allErrors: true, strict: true, strictRequired: false } as const;
 
+/**
+ * Whether toModel checks a document the template reader made (validate.ts READER) against the
+ * schema too: true here and in the command line (a second line of defence: should a rule ever slip
+ * past the reader, the schema's words name its cell); false in the add-in, whose validator loads
+ * only for a document from outside the templates. The reader enforces every rule itself
+ * (test/format/reader-schema-contract.test.ts).
+ */
+export const CHECKS_READER_DOCUMENTS: boolean = true;
+
 /** False here; true in the generated standalone module that replaces this one. */
 export const PRECOMPILED: boolean = false;
 
 /**
- * The add-in's precompiled validator leaves the functions only the ledger and MTFP definitions
- * reach to a part of its own (./schema-validator-forecasting, loaded with the forecasting engine:
- * src/taskpane/forecasting-on-demand.ts); this attaches it, and until then validating a document
- * with a ledger or an MTFP throws an Error named "ForecastingNotLoaded". Here (Ajv at run time) and
- * in the command line's precompiled validator, which hold every function, there is nothing to attach.
- */
-export function attachForecasting(_part: { attach(shared: Record<string, unknown>): unknown }): void {
-  // nothing to attach: this validator is whole
-}
-
-/**
- * The validator whose error objects word a failure. In the add-in, schemaValidator() is a check
- * validator (Ajv's verdict, its error objects left out) and this is the whole validator, a chunk
- * loaded on demand (./schema-validator-full, attachFull); until then it throws an Error named
- * "SchemaErrorsNotLoaded" (src/taskpane/forecasting-on-demand.ts loads it and builds again). Here and
- * in the command line it is schemaValidator() itself.
+ * The validator whose error objects word a failure: schemaValidator() itself, here and in the
+ * command line. In the add-in both are the whole validator, a chunk loaded on demand
+ * (./schema-validator-full, attachFull; src/taskpane/schema-validator-on-demand.ts), and until
+ * then throw an Error named "SchemaErrorsNotLoaded" (the worker loads it and builds again).
  */
 export function fullSchemaValidator(): SchemaValidator {
   return schemaValidator();

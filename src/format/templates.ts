@@ -7,7 +7,7 @@ import type { OutturnInput } from '../engine/model';
 import { type InputError, InvalidInput } from './errors';
 import type { RangeMapping } from './mapping';
 import { CAPITAL_LINES, FORECAST_SHEETS, LEDGER_LINES, REVENUE_LINES, TEMPLATE_SHEETS } from './template-tables';
-import { toModel } from './validate';
+import { READER, toModel } from './validate';
 import type { CategoryDoc } from './read/capital';
 import { readCapitalForecast } from './read/capital-forecast';
 import { readCapitalLines } from './read/capital';
@@ -16,7 +16,7 @@ import { findLedgerLines, readLedger } from './read/ledger';
 import { findMtfpPlan, readMtfp } from './read/mtfp';
 import { readReserveLines } from './read/reserves';
 import { readBelowTheLine, readRevenueLines } from './read/revenue';
-import { readSettings } from './read/settings';
+import { readSettings, requiredSettings } from './read/settings';
 
 // The definitions and the cell types, where other modules have long imported them from.
 export type { GridValue, InputSheet } from '../base/cells';
@@ -28,11 +28,23 @@ export {
 /**
  * Reads the template sheets into a validated model; every error names its sheet and cell.
  * `mappings`: ranges of the user's own sheets read instead of (or without) a template table.
- * Each table has its reader (./read/*.ts) returning its part of the outturn/v1 document; this
- * function only assembles them, then validates the document (toModel), naming the cell of any
- * error the validation finds. Throws InvalidInput with every error found.
+ * Each table has its reader (./read/*.ts) returning its part of the outturn/v1 document;
+ * readTemplateDocument only assembles them, then this converts the document (toModel), naming the
+ * cell of any error found. Throws InvalidInput with every error found.
  */
 export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: InputError[], mappings: RangeMapping[] = []): OutturnInput {
+  const { doc, where } = readTemplateDocument(sheets, name, notes, mappings);
+  return toModel(doc, where, READER);
+}
+
+/**
+ * The outturn/v1 document the template readers make of `sheets`, and `where`: a JSON path → the
+ * cell it was read from (or its nearest traced parent's, with the path). Throws InvalidInput with
+ * every error the readers found, each at its sheet and cell. A document returned satisfies every
+ * rule of the outturn/v1 schema (test/format/reader-schema-contract.test.ts holds it on generated
+ * broken sheets): the add-in therefore never loads the schema validator for the templates.
+ */
+export function readTemplateDocument(sheets: InputSheet[], name = 'workbook', notes?: InputError[], mappings: RangeMapping[] = []): { doc: Record<string, unknown>; where: (path: string) => string | undefined } {
   const errors: InputError[] = [];
   const sources = new Map<string, string>();
   const settings = new Map<string, { v: GridValue; where: string }>();
@@ -69,16 +81,20 @@ export function readTemplates(sheets: InputSheet[], name = 'workbook', notes?: I
   emptyTables(ctx, doc);
   unfilledTables(ctx, doc, sources, ledger.lines !== undefined);
   readForecasting(ctx, doc, ledger);
+  requiredSettings(ctx, doc, sources.get('$') ?? name);
   if (errors.length) throw new InvalidInput(errors);
-  return toModel(doc, (path) => {
-    // the nearest traced cell: the path itself, or its closest parent
-    for (let p = path; p.length > 1; p = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) {
-      const s = sources.get(p);
-      if (s) return `${s}${p === path ? '' : ` (${path})`}`;
-    }
-    const top = sources.get('$');
-    return top ? `${top} (${path})` : undefined;
-  });
+  return {
+    doc,
+    where: (path) => {
+      // the nearest traced cell: the path itself, or its closest parent
+      for (let p = path; p.length > 1; p = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) {
+        const s = sources.get(p);
+        if (s) return `${s}${p === path ? '' : ` (${path})`}`;
+      }
+      const top = sources.get('$');
+      return top ? `${top} (${path})` : undefined;
+    },
+  };
 }
 
 /**

@@ -3,13 +3,10 @@ import { Dec, DECIMAL_TEXT, survivesSpreadsheet } from '../base/decimal';
 import type {
   CapitalCategory,
   CapitalInput,
-  CodeMatch,
   FinancingType,
   TableLayout,
   VarianceSign,
-  LedgerInput,
   LedgerLine,
-  MtfpInput,
   OutturnInput,
   ReservesInput,
   RevenueInput,
@@ -18,8 +15,9 @@ import type {
 import { type InputError, InvalidInput, jsonPath } from './errors';
 import { checkLimits, elide, tooManyDigits } from './limits';
 import { ledgerLinesOf, ledgerLinesValid, withEmptyLedgerLines } from './ledger-lines';
-import { schemaValidator } from './schema-validator';
+import { CHECKS_READER_DOCUMENTS, schemaValidator } from './schema-validator';
 import { schemaErrors } from './schema-words';
+import { ledgerModel, type MoneyFn, mtfpModel, type Src, type V1Ledger, type V1Leaf, type V1Mtfp, type V1Section } from './forecast-model';
 
 export const FORMAT = 'outturn/v1';
 
@@ -200,8 +198,21 @@ function resultFileWords(doc: unknown): string | undefined {
   return 'this is a result file Outturn wrote (outturn/v1-result: the finished tables), not an input: build from the outturn/v1 input or the input workbook it was built from (`outturn template` writes one to fill)';
 }
 
-/** Validates an outturn/v1 document and converts it to the engine's model; throws InvalidInput. */
-export function toModel(doc: unknown, sources?: (path: string) => string | undefined): OutturnInput {
+/**
+ * Tells toModel that a document was made by the template reader (readTemplateDocument in
+ * ./templates.ts), which enforces every rule of the outturn/v1 schema itself, each error in a
+ * finance officer's words at its sheet and cell (test/format/reader-schema-contract.test.ts holds
+ * the two together). The add-in then skips the schema check (its validator loads only for a
+ * document from outside the templates); the command line and the tests check it all the same.
+ */
+export const READER: unique symbol = Symbol('the template reader');
+
+/**
+ * Validates an outturn/v1 document and converts it to the engine's model; throws InvalidInput.
+ * `sources`: a JSON path → the place to name (a traced cell); `from`: READER for a document the
+ * template reader made (the schema check is then left out where CHECKS_READER_DOCUMENTS is false).
+ */
+export function toModel(doc: unknown, sources?: (path: string) => string | undefined, from?: typeof READER): OutturnInput {
   const errors: InputError[] = [];
   const result = resultFileWords(doc);
   if (result) throw new InvalidInput([{ where: '$.format', message: result }]);
@@ -214,12 +225,14 @@ export function toModel(doc: unknown, sources?: (path: string) => string | undef
   let limits = checkLimits(checked);
   if (limits.length && checked !== doc) limits = checkLimits(doc);
   if (limits.length) throw new InvalidInput(limits.map((e) => ({ ...e, where: sources?.(e.where) ?? e.where })));
-  const validateSchema = schemaValidator();
   const typed = doc !== null && typeof doc === 'object' ? TYPED_NUMBERS.get(doc) : undefined;
-  if (!validateSchema(checked) && (checked === doc || !validateSchema(doc))) {
-    // The words of the failure (./schema-words): in the add-in a chunk loaded only when a document fails.
-    errors.push(...schemaErrors(doc, validateSchema, typed).map((e) => ({ ...e, where: sources?.(e.where) ?? e.where })));
-    throw new InvalidInput(errors);
+  if (from !== READER || CHECKS_READER_DOCUMENTS) {
+    const validateSchema = schemaValidator();
+    if (!validateSchema(checked) && (checked === doc || !validateSchema(doc))) {
+      // The words of the failure (./schema-words): in the add-in a chunk loaded only when a document fails.
+      errors.push(...schemaErrors(doc, validateSchema, typed).map((e) => ({ ...e, where: sources?.(e.where) ?? e.where })));
+      throw new InvalidInput(errors);
+    }
   }
   const d = doc as unknown as V1;
   const v = validationContext(d, errors, sources, typed);
@@ -554,173 +567,11 @@ function reservesModel(v: ValidationContext, r: NonNullable<V1['reserves']>): Re
   return reserves;
 }
 
-type Src = (p: (string | number)[]) => string;
-type MoneyFn = (v: string | number, p: (string | number)[]) => Dec;
-
-/** The ledger: lines kept as decimal text (validated here once), mapping rows as code criteria. */
-function ledgerModel(l: V1Ledger, sections: V1Leaf[], errors: InputError[], src: Src, money: MoneyFn): LedgerInput {
-  const headings = new Set(sections.flatMap(({ s }) => s.lines.map((x) => x.label)));
-  const originalBudgets = new Map<string, Dec>();
-  sections.forEach(({ s, p: sp }) => s.lines.forEach((x, j) => {
-    const p = [...sp, 'lines', j];
-    for (const k of ['revisedBudget', 'outturn'] as const) {
-      if (x[k] !== undefined) errors.push({ where: src([...p, k]), message: `with revenue.ledger, the ${k === 'outturn' ? 'outturn' : 'revised budget'} of a heading comes from the ledger: leave it out` });
-    }
-    if (x.originalBudget !== undefined) originalBudgets.set(x.label, money(x.originalBudget, [...p, 'originalBudget']));
-  }));
-  const code = (v: string | number) => String(v);
-  /** money text of a line: a decimal string as is, a safe integer as its digits */
-  const amount = (v: string | number, i: number, k: string): string => {
-    if (typeof v === 'string') return v;
-    if (!Number.isSafeInteger(v)) {
-      errors.push({ where: src(['revenue', 'ledger', 'lines', i, k]), message: `the integer ${v} is beyond exact JSON numbers: write money as a decimal string` });
-      return '0';
-    }
-    return String(v);
-  };
-  const month = l.month;
-  let forecastWithoutMonth = -1;
-  // The document's own line objects are the model's lines (they hold only the known fields, the
-  // schema has said so), not copies; a line with an integer JSON code or amount is converted to text.
-  const given = l.lines ?? [];
-  let lines = given as LedgerLine[];
-  for (let i = 0; i < given.length; i++) {
-    const x = given[i];
-    if (x.forecast !== undefined && month === undefined && forecastWithoutMonth < 0) forecastWithoutMonth = i;
-    if (typeof x.costCentre === 'string' && typeof x.account === 'string' && typeof x.budget === 'string' && typeof x.actualToDate === 'string' &&
-      (x.commitments === undefined || typeof x.commitments === 'string') && (x.forecast === undefined || typeof x.forecast === 'string')) continue;
-    const line: LedgerLine = {
-      costCentre: code(x.costCentre),
-      account: code(x.account),
-      budget: amount(x.budget, i, 'budget'),
-      actualToDate: amount(x.actualToDate, i, 'actualToDate'),
-    };
-    if (x.description !== undefined) line.description = x.description;
-    if (x.commitments !== undefined) line.commitments = amount(x.commitments, i, 'commitments');
-    if (x.forecast !== undefined) line.forecast = amount(x.forecast, i, 'forecast');
-    if (lines === given) lines = given.slice() as LedgerLine[];
-    lines[i] = line;
-  }
-  if (forecastWithoutMonth >= 0) {
-    errors.push({ where: src(['revenue', 'ledger', 'lines', forecastWithoutMonth, 'forecast']), message: 'a forecast for the rest of the year needs revenue.ledger.month (the month the actuals run to)' });
-  }
-  const mapping = l.mapping.map((m, i) => {
-    const p = ['revenue', 'ledger', 'mapping', i];
-    if (!headings.has(m.heading)) errors.push({ where: src([...p, 'heading']), message: `${JSON.stringify(m.heading)} is not a heading of Table 1 (revenue.sections[].lines[].label)` });
-    const crit = (exact: string | number | undefined, range: { from: string | number; to: string | number } | undefined, prefix: string | undefined, what: string): CodeMatch | undefined => {
-      const given = [exact !== undefined, range !== undefined, prefix !== undefined].filter(Boolean).length;
-      if (given > 1) errors.push({ where: src(p), message: `give one ${what} criterion (exact, range or prefix), not ${given}` });
-      if (range && compareCodesLoose(code(range.from), code(range.to)) > 0) errors.push({ where: src([...p, `${what === 'cost centre' ? 'costCentres' : 'accounts'}`]), message: `the range runs from ${range.from} to ${range.to}: "from" is after "to"` });
-      if (exact !== undefined) return { exact: code(exact) };
-      if (range) return { from: code(range.from), to: code(range.to) };
-      if (prefix !== undefined) return { prefix };
-      return undefined;
-    };
-    const costCentre = crit(m.costCentre, m.costCentres, m.costCentrePrefix, 'cost centre');
-    const account = crit(m.account, m.accounts, m.accountPrefix, 'account');
-    if (!costCentre && !account) errors.push({ where: src(p), message: 'a mapping row needs a cost centre or an account criterion (it would match every line)' });
-    return { heading: m.heading, costCentre, account, source: src(p) };
-  });
-  const weights = (w: (string | number)[], p: (string | number)[]) => {
-    const ws = w.map((x) => new Dec(x));
-    if (ws.every((x) => x.isZero())) errors.push({ where: src(p), message: 'the weights of a profile must not all be nil' });
-    return ws;
-  };
-  const profiles = (l.profiles ?? []).map((pr, i) => {
-    const p = ['revenue', 'ledger', 'profiles', i];
-    if (!headings.has(pr.heading)) errors.push({ where: src([...p, 'heading']), message: `${JSON.stringify(pr.heading)} is not a heading of Table 1` });
-    return { heading: pr.heading, weights: weights(pr.weights, [...p, 'weights']), source: src(p) };
-  });
-  const seen = new Set<string>();
-  (l.profiles ?? []).forEach((pr, i) => {
-    if (seen.has(pr.heading)) errors.push({ where: src(['revenue', 'ledger', 'profiles', i, 'heading']), message: `a second profile for ${JSON.stringify(pr.heading)}` });
-    seen.add(pr.heading);
-  });
-  return {
-    lines,
-    mapping,
-    month,
-    profiles,
-    defaultProfile: l.defaultProfile ? weights(l.defaultProfile, ['revenue', 'ledger', 'defaultProfile']) : undefined,
-    originalBudgets,
-    lineSource: (i) => src(['revenue', 'ledger', 'lines', i]),
-  };
-}
-
-/** Code order as the engine uses it (digits as numbers), for validating ranges. */
-function compareCodesLoose(a: string, b: string): number {
-  if (/^[0-9]+$/.test(a) && /^[0-9]+$/.test(b)) {
-    const x = a.replace(/^0+(?=.)/, '');
-    const y = b.replace(/^0+(?=.)/, '');
-    if (x.length !== y.length) return x.length - y.length;
-    return x < y ? -1 : x > y ? 1 : 0;
-  }
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** The MTFP: one plan entry per forecast year; scenarios as the base plus their changes. */
-function mtfpModel(m: V1Mtfp, r: NonNullable<V1['reserves']>, actualYears: number, errors: InputError[], src: Src, money: MoneyFn): MtfpInput {
-  const forecastYears = r.years.slice(actualYears);
-  if (m.plan.length !== forecastYears.length) {
-    errors.push({ where: src(['reserves', 'mtfp', 'plan']), message: `${m.plan.length} plan year(s) for ${forecastYears.length} forecast year(s) (${forecastYears.join(', ') || 'none'}): give one per forecast year` });
-  }
-  m.plan.forEach((p, f) => {
-    if (forecastYears[f] !== undefined && p.year !== forecastYears[f]) errors.push({ where: src(['reserves', 'mtfp', 'plan', f, 'year']), message: `expected ${forecastYears[f]} (the forecast years of reserves.years, in order), not ${p.year}` });
-  });
-  const plan = m.plan.map((p, f) => ({
-    budgetRequirement: money(p.budgetRequirement, ['reserves', 'mtfp', 'plan', f, 'budgetRequirement']),
-    funding: money(p.funding, ['reserves', 'mtfp', 'plan', f, 'funding']),
-  }));
-  const labels = new Set(r.reserves.map((x) => x.label));
-  m.gapFundedFrom.forEach((l, i) => {
-    if (!labels.has(l)) errors.push({ where: src(['reserves', 'mtfp', 'gapFundedFrom', i]), message: `${JSON.stringify(l)} is not a reserve of the statement` });
-    if (m.gapFundedFrom.indexOf(l) !== i) errors.push({ where: src(['reserves', 'mtfp', 'gapFundedFrom', i]), message: `${JSON.stringify(l)} is named twice` });
-  });
-  const seen = new Set<string>();
-  const scenarios = (m.scenarios ?? []).map((s, k) => {
-    const p = ['reserves', 'mtfp', 'scenarios', k];
-    if (seen.has(s.label) || s.label === 'Base') errors.push({ where: src([...p, 'label']), message: `the scenario label ${JSON.stringify(s.label)} is ${s.label === 'Base' ? 'the base case\'s' : 'used twice'}` });
-    seen.add(s.label);
-    const sp = plan.map((x) => ({ ...x }));
-    s.changes.forEach((c, j) => {
-      const f = forecastYears.indexOf(c.year);
-      if (f < 0 || f >= sp.length) {
-        errors.push({ where: src([...p, 'changes', j, 'year']), message: `${c.year} is not a forecast year of the plan (${forecastYears.join(', ')})` });
-        return;
-      }
-      if (c.budgetRequirement !== undefined) sp[f].budgetRequirement = sp[f].budgetRequirement.plus(money(c.budgetRequirement, [...p, 'changes', j, 'budgetRequirement']));
-      if (c.funding !== undefined) sp[f].funding = sp[f].funding.plus(money(c.funding, [...p, 'changes', j, 'funding']));
-    });
-    return { label: s.label, plan: sp, source: src(p) };
-  });
-  return { plan, gapFundedFrom: m.gapFundedFrom, scenarios, source: src(['reserves', 'mtfp']) };
-}
-
 // The document's shape once the schema has passed.
 type M = string | number;
 interface V1Scheme { label: string; ref?: string; revisedBudget?: M; outturn?: M; reprofile?: M; nextYearBudget?: M; originalBudget?: M; earlierBudget?: M; changes?: Record<string, M> }
 interface V1Layout { decimals?: number; varianceSign?: VarianceSign; columnOrder?: string[]; columnLabels?: Record<string, string>; percentDecimals?: number }
-interface V1Ledger {
-  month?: number;
-  lines?: { costCentre: M; account: M; description?: string; budget: M; actualToDate: M; commitments?: M; forecast?: M }[];
-  mapping: {
-    heading: string;
-    costCentre?: M; costCentres?: { from: M; to: M }; costCentrePrefix?: string;
-    account?: M; accounts?: { from: M; to: M }; accountPrefix?: string;
-  }[];
-  profiles?: { heading: string; weights: M[] }[];
-  defaultProfile?: M[];
-}
-interface V1Mtfp {
-  plan: { year: string; budgetRequirement: M; funding: M }[];
-  gapFundedFrom: string[];
-  scenarios?: { label: string; changes: { year: string; budgetRequirement?: M; funding?: M }[] }[];
-}
 type V1Revenue = NonNullable<V1['revenue']>;
-interface V1Section { label?: string; subtotalLabel?: string; income?: boolean; lines: { label: string; ref?: string; originalBudget?: M; revisedBudget?: M; outturn?: M; income?: boolean }[] }
-/** A section with its lines (a service of a group, or a top-level section), its JSON path and its group's index. */
-interface V1Leaf { s: V1Section; p: (string | number)[]; group?: number }
-
 /**
  * Issue 11: the sections that hold lines, in print order — a top-level section, or each service of a
  * group (`sections[i].sections[k]`) — with the groups (directorates) they belong to.

@@ -1,12 +1,11 @@
 // What the add-in's engine worker bundles in place of src/engine/forecasting.ts (webpack.config.js):
 // the same functions, which call the real ones once loadForecasting() has brought them in as a
-// chunk of their own (forecasting.js, with the ledger and MTFP part of the outturn/v1 validator),
-// and until then throw ForecastingNotLoaded (the validator, an Error of that name). A build of the
+// chunk of their own (forecasting.js), and until then throw ForecastingNotLoaded. A build of the
 // statutory tables alone (no ledger, no MTFP: the worked example) never loads them; the worker
 // loads them and builds again when a build needs them (withForecasting). The build is pure, so
 // building again gives what the first build would have.
 import type * as Forecasting from '../engine/forecasting';
-import { attachForecasting } from '../format/schema-validator';
+import type * as ForecastModel from '../format/forecast-model';
 import { loadSchemaWords, schemaWordsLoaded } from './schema-words-on-demand';
 
 export type { PreparedLedger } from '../engine/forecasting';
@@ -20,10 +19,16 @@ export class ForecastingNotLoaded extends Error {
 }
 
 let loaded: typeof Forecasting | undefined;
+let model: typeof ForecastModel | undefined;
 
 function real(): typeof Forecasting {
   if (!loaded) throw new ForecastingNotLoaded();
   return loaded;
+}
+
+function realModel(): typeof ForecastModel {
+  if (!model) throw new ForecastingNotLoaded();
+  return model;
 }
 
 export const prepareLedger: typeof Forecasting.prepareLedger = (...a) => real().prepareLedger(...a);
@@ -31,28 +36,33 @@ export const ledgerTables: typeof Forecasting.ledgerTables = (...a) => real().le
 export const runMtfp: typeof Forecasting.runMtfp = (...a) => real().runMtfp(...a);
 export const withDraws: typeof Forecasting.withDraws = (...a) => real().withDraws(...a);
 export const mtfpTables: typeof Forecasting.mtfpTables = (...a) => real().mtfpTables(...a);
+export const capitalForecastTables: typeof Forecasting.capitalForecastTables = (...a) => real().capitalForecastTables(...a);
+// the document's ledger and MTFP as the engine's model (src/format/forecast-model.ts, as validate.ts imports it)
+export const ledgerModel: typeof ForecastModel.ledgerModel = (...a) => realModel().ledgerModel(...a);
+export const mtfpModel: typeof ForecastModel.mtfpModel = (...a) => realModel().mtfpModel(...a);
 
-/** Brings the forecasting engine and the validator's ledger and MTFP part in (once). */
+/** Brings the forecasting engine and the ledger and MTFP model readers in (once). */
 export async function loadForecasting(): Promise<void> {
   if (loaded) return;
-  const [engine, part] = await Promise.all([
+  const [engine, readers] = await Promise.all([
     import(/* webpackChunkName: "forecasting" */ '../engine/forecasting'),
-    import(/* webpackChunkName: "forecasting" */ '../format/schema-validator-forecasting'),
+    import(/* webpackChunkName: "forecasting" */ '../format/forecast-model'),
   ]);
-  attachForecasting(part);
+  model = readers;
   loaded = engine;
 }
 
 /**
  * `work()`, and again after loading what it needed (work must be pure): the forecasting engine
- * (ForecastingNotLoaded), or the whole validator to word a document's errors (SchemaErrorsNotLoaded: src/taskpane/schema-words-on-demand.ts).
+ * (ForecastingNotLoaded), or the validator with its words for a document from outside the
+ * templates (SchemaErrorsNotLoaded: src/taskpane/schema-validator-on-demand.ts, schema-words-on-demand.ts).
  */
 export async function withForecasting<T>(work: () => T): Promise<T> {
   for (;;) {
     try {
       return work();
     } catch (e) {
-      // by name: the precompiled validator throws Errors of these names too
+      // by name: the add-in's stand-in validator throws an Error named SchemaErrorsNotLoaded
       if (e instanceof Error && e.name === 'ForecastingNotLoaded' && !loaded) await loadForecasting();
       else if (e instanceof Error && e.name === 'SchemaErrorsNotLoaded' && !schemaWordsLoaded()) await loadSchemaWords();
       else throw e;

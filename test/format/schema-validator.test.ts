@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { AJV_OPTIONS, PRECOMPILED, type SchemaValidator, schemaValidator } from '../../src/format/schema-validator';
+import { AJV_OPTIONS, CHECKS_READER_DOCUMENTS, PRECOMPILED, type SchemaValidator, schemaValidator } from '../../src/format/schema-validator';
 
 const ROOT = join(__dirname, '..', '..');
-const script = require(join(ROOT, 'scripts', 'ajv-standalone.cjs')) as { OPTIONS: object; writeValidator(file: string): string; validatorSource(): string; writeSplitValidator(dir: string): { main: string; forecasting: string; full: string } };
+const script = require(join(ROOT, 'scripts', 'ajv-standalone.cjs')) as { OPTIONS: object; writeValidator(file: string): string; validatorSource(): string };
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -39,7 +39,7 @@ function broken(doc: Json, path: (string | number)[], value: Json | undefined): 
 
 describe('the precompiled outturn/v1 validator', () => {
   const file = script.writeValidator(join(ROOT, 'node_modules', '.cache', 'outturn', 'schema-validator.cjs'));
-  const pre = require(file) as { schemaValidator(): SchemaValidator; PRECOMPILED: boolean; AJV_OPTIONS: object };
+  const pre = require(file) as { schemaValidator(): SchemaValidator; PRECOMPILED: boolean; AJV_OPTIONS: object; CHECKS_READER_DOCUMENTS: boolean };
   const runtime = schemaValidator();
   const examples = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.json'))
     .map((f) => JSON.parse(readFileSync(join(ROOT, 'examples', f), 'utf8')) as Json)
@@ -50,6 +50,9 @@ describe('the precompiled outturn/v1 validator', () => {
     assert.deepEqual(pre.AJV_OPTIONS, AJV_OPTIONS);
     assert.equal(PRECOMPILED, false);
     assert.equal(pre.PRECOMPILED, true);
+    // the command line checks the template reader's documents against the schema too, as these sources do
+    assert.equal(CHECKS_READER_DOCUMENTS, true);
+    assert.equal(pre.CHECKS_READER_DOCUMENTS, true);
     const source = script.validatorSource();
     assert.doesNotMatch(source, /const schema\d+ =/);
     assert.doesNotMatch(source, /new Function|eval\(/);
@@ -103,62 +106,5 @@ describe('the precompiled outturn/v1 validator', () => {
     assert.ok(compared > 10_000, `${compared} documents compared`);
     // every definition Ajv would inline (none with a $ref inside), each seen named in an error
     for (const name of ['money', 'percent', 'year', 'decimals', 'varianceSign', 'caption', 'units', 'label', 'ref', 'code', 'weight']) assert.ok(named.has(name), `no error named #/definitions/${name}: ${[...named].join(', ')}`);
-  });
-
-  it("the add-in's check validator in two parts: without its ledger and MTFP part it gives Ajv's verdict (and its count of errors) on every other document and refuses the rest by name; attached, on every document; its whole validator, loaded to word a failure, gives Ajv's errors", function () {
-    this.timeout(120_000);
-    const files = script.writeSplitValidator(join(ROOT, 'node_modules', '.cache', 'outturn'));
-    const main = require(files.main) as { schemaValidator(): SchemaValidator; fullSchemaValidator(): SchemaValidator; attachForecasting(part: unknown): void; attachFull(full: unknown): void };
-    const v = main.schemaValidator();
-    // The words are not there until the whole validator is attached (the worker loads it on a failure).
-    assert.throws(() => main.fullSchemaValidator(), { name: 'SchemaErrorsNotLoaded' });
-    // The check validator keeps no error object, only their count: as many as Ajv's.
-    const sameVerdict = (d: Json) => {
-      assert.equal(v(d), runtime(d), JSON.stringify(d).slice(0, 200));
-      assert.equal(v.errors as unknown, runtime.errors?.length ?? 0);
-    };
-    const forecasting = (d: Json) => JSON.stringify(d).includes('"ledger"') || JSON.stringify(d).includes('"mtfp"');
-    const bad: (Json | undefined)[] = [undefined, null, 'x', -1, 1.5, {}, ['a']];
-    const docs: Json[] = [];
-    for (const doc of examples) {
-      const small = structuredClone(doc) as Record<string, Json>;
-      const ledger = (small.revenue as Record<string, Json> | undefined)?.ledger as Record<string, Json[]> | undefined;
-      if (ledger?.lines) ledger.lines = ledger.lines.slice(0, 2);
-      docs.push(small);
-      for (const path of paths(small)) {
-        for (const value of bad) {
-          const d = broken(small, path, value);
-          docs.push(d);
-        }
-      }
-    }
-    let refused = 0;
-    for (const d of docs) {
-      if (forecasting(d)) {
-        // a ledger or an MTFP reaches the part not loaded: refused by name, never a verdict
-        try {
-          v(d);
-        } catch (e) {
-          if ((e as Error).name === 'ForecastingNotLoaded') {
-            refused++;
-            continue;
-          }
-          throw e;
-        }
-      }
-      sameVerdict(d);
-    }
-    assert.ok(refused > 1000, `${refused} documents with a ledger or an MTFP refused before the part is attached`);
-    main.attachForecasting(require(files.forecasting));
-    main.attachFull(require(files.full));
-    const full = main.fullSchemaValidator();
-    let failed = 0;
-    for (const d of docs) {
-      sameVerdict(d);
-      assert.equal(full(d), runtime(d));
-      assert.deepEqual(full.errors, runtime.errors);
-      if (!runtime(d)) failed++;
-    }
-    assert.ok(failed > 5_000, `${failed} failing documents worded by the whole validator`);
   });
 });

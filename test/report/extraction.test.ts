@@ -265,6 +265,14 @@ describe('report audit: tables read back from PDFs as bodies lay them out', func
       'maidstone-collection-fund-surplus-2014-15.tsv (super-headers spanning their group, landscape)',
       'maidstone-collection-fund-surplus-2014-15.tsv (tight cells, small type)',
       'maidstone-collection-fund-surplus-2014-15.tsv (large type: long tables break across pages, header repeated)',
+      // a caption line inside the table ('Gross Expenditure - £242.1m') read as the end of one table and the start
+      // of another; a header wrapped over two lines in tight cells sends its last word to the next column's header
+      'anglesey-council-tax-financial-information-2024-25.tsv (super-headers spanning their group, landscape)',
+      'anglesey-council-tax-financial-information-2024-25.tsv (large type: long tables break across pages, header repeated)',
+      'fife-council-tax-calculation-2023-24.tsv (tight cells, small type)',
+      // (landed by audit-across, fa35f6a) in the landscape layout a row of '.' cells ('Waste disposal . . .') is dropped
+      // and the rows below it read one row up
+      'statswales-revenue-outturn-by-service.tsv (super-headers spanning their group, landscape)',
     ]);
     const pair = (w: string) => /^(.*? \([^)]*\))/.exec(w)?.[1] ?? w;
     assert.deepEqual(wrong.filter((w) => !NOT_YET.has(pair(w))), []);

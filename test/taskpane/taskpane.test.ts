@@ -344,24 +344,25 @@ describe('task pane in headless Chromium (fake Office host)', function () {
     return { page, requests };
   }
 
-  it("the words of a schema error are fetched only for an input that fails: the worked example builds without them, a heading of 300 characters fetches them and is named at its cell", async () => {
+  it("the schema validator is never fetched for a build from the templates: the worked example builds without it, and a heading of 300 characters is refused by the template reader at its cell, still without it", async () => {
     const { page, requests } = await workedExampleBuilt();
     assert.ok(!fetched(requests).includes('schema-errors.js'), `fetched for a build that writes its tables: ${fetched(requests).join(', ')}`);
     // The first budget heading made longer than the schema's 255 characters: the template reader
-    // passes it on, the check validator refuses it, and the worker fetches the words and says so.
+    // enforces the schema's rules itself (test/format/reader-schema-contract.test.ts), so it
+    // refuses the heading at its cell and the worker needs no validator to say so.
     await page.evaluate(() => (window as any).__outturnFake.wb.setValues('Revenue input', [['x'.repeat(300)]], 'C4'));
     const before = await page.evaluate(() => (window as any).__outturnFake.wb.snapshot());
     await page.getByRole('button', { name: 'Build' }).click();
     await waitStatus(page, /^Nothing was written: the input has 1 problem\./);
     assert.equal(await page.evaluate(() => (window as any).__outturnFake.wb.snapshot()), before);
-    assert.ok(fetched(requests).includes('schema-errors.js'), `the words were not fetched: ${fetched(requests).join(', ')}`);
+    assert.ok(!fetched(requests).includes('schema-errors.js'), `the validator was fetched: ${fetched(requests).join(', ')}`);
     const item = page.locator('#findings li').first();
     assert.match((await item.locator('.what').textContent()) ?? '', /^The budget heading is longer than 255 characters \(it has 300\): shorten it/);
     assert.match((await item.locator('.place').textContent()) ?? '', /cell C4$/);
     await page.close();
   });
 
-  it('the ledger and MTFP engine is fetched only for an input that has one: the worked example builds without it, an MTFP input fetches it and builds its tables', async () => {
+  it('the forecasting engine (ledger, MTFP, next year\'s capital and its financing) is fetched only for an input that has one: the worked example builds without it, an MTFP input fetches it and builds its tables', async () => {
     const { page, requests } = await workedExampleBuilt();
     assert.ok(!fetched(requests).includes('forecasting.js'), `fetched for the worked example: ${fetched(requests).join(', ')}`);
     await page.close();

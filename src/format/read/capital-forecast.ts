@@ -52,7 +52,9 @@ export function readCapitalForecast(ctx: ReadContext, categories: CategoryDoc[])
       ctx.trace(`${path}.label`, cell('Financing label'));
       ctx.trace(`${path}.reserve`, cell('From reserve'));
       const [source, label, , reserve] = row.cells.map(ctx.cellText);
-      const type = FINANCING_TYPES[source.toLowerCase()];
+      ctx.text(label, cell('Financing label'), 'the financing line', 'label');
+      if (reserve) ctx.text(reserve, cell('From reserve'), 'the reserve', 'label');
+      const type = Object.hasOwn(FINANCING_TYPES, source.toLowerCase()) ? FINANCING_TYPES[source.toLowerCase()] : undefined;
       if (!type) ctx.errors.push({ where: cell('Financing source'), message: `the financing source must be Grant, Capital receipts, Revenue, Reserve or Borrowing, not "${source}"` });
       // Issue 11: the optional Original financing and Latest financing columns (blank: not given).
       const other = (col: string, key: string) => (isBlank(row.cells[CAPITAL_FINANCING.columns.indexOf(col)]) ? {} : { [key]: ctx.moneyOr0(row.cells[CAPITAL_FINANCING.columns.indexOf(col)], cell(col), `${path}.${key}`) });

@@ -62,6 +62,11 @@ export function readCapitalLines(ctx: ReadContext, changes?: string[]): CapitalL
       ctx.errors.push({ where: cell('Type'), message: `type must be one of ${CAPITAL_TYPES.join(', ')}; not "${type}"` });
       continue;
     }
+    // Each text as outturn/v1 holds it: a category's name (a one-line category's may be its Label), the line's label, references.
+    if (kind === 'Scheme' || category) ctx.text(category, cell('Category'), 'the category', 'label');
+    if (kind !== 'Single-line category' || !category) ctx.text(label, cell('Label'), kind === 'Scheme' ? 'the scheme' : kind === 'Single-line category' ? 'the category' : `the ${kind.toLowerCase()} line`, 'label');
+    ctx.text(categoryRef, cell('Category ref'), "the category's reference", 'ref');
+    ctx.text(ref, cell('Ref'), 'the reference', 'ref');
     const fig = (col: string, path: string) => ctx.moneyOr0(row.cells[CAPITAL_LINES.columns.indexOf(col)], cell(col), path);
     // A blank reprofile is the officer leaving the default (remaining budget, nil if overspent).
     const reprofile = (path: string) => (isBlank(row.cells[7]) ? {} : { reprofile: fig('Reprofile', `${path}.reprofile`) });
@@ -83,6 +88,7 @@ export function readCapitalLines(ctx: ReadContext, changes?: string[]): CapitalL
       let cat = categories[categories.length - 1];
       if (!cat || cat.label !== category || !cat.schemes) {
         const totalLabel = ctx.cellText(row.cells[8]); // issue 11: the optional Category total label column
+        if (totalLabel) ctx.text(totalLabel, cell('Category total label'), "the category's total label", 'label');
         cat = { label: category, ...(categoryRef ? { ref: categoryRef } : {}), ...(totalLabel ? { totalLabel } : {}), schemes: [] };
         categories.push(cat);
         ctx.trace(`$.capital.categories[${categories.length - 1}]`, cell('Category'));

@@ -14,6 +14,46 @@ import type { TemplateTable } from '../template-tables';
 /** A money field of the document: exact decimal text, as outturn/v1 writes it. */
 export type MoneyText = string;
 
+/**
+ * outturn/v1's rules for a text field, as [fewest, most] characters: the schema's `label` (a
+ * heading, scheme, reserve, total label…), a ledger line's description (`note`), `ref`, `caption` (a column's header), `code` (a cost
+ * centre or account), the revenue basis line, the organisation's name, and text of any length.
+ */
+export const TEXT_RULES = {
+  label: [1, 255], note: [0, 255], ref: [0, 40], caption: [1, 80], code: [1, 64], basis: [1, 80], name: [1, Infinity], any: [0, Infinity],
+} as const;
+export type TextRule = keyof typeof TEXT_RULES;
+
+/** `allowed` as a finance officer reads a list: "a", "b" or "c". */
+export function choices(allowed: readonly string[]): string {
+  const q = allowed.map((x) => JSON.stringify(x));
+  return q.length > 1 ? `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}` : q[0];
+}
+
+/**
+ * A text field's value held to its outturn/v1 rule (TEXT_RULES): an error at `where` naming `what`
+ * ("the budget heading") when it is blank or too long, or (`allowed`) not one of the values the
+ * field takes. Returns whether it passes. The template readers check every text they put in the
+ * document with this, so a document they return needs no schema check (../templates.ts).
+ */
+export function checkText(errors: InputError[], t: string, where: string, what: string, rule: TextRule | readonly string[]): boolean {
+  if (typeof rule !== 'string') {
+    if (rule.includes(t)) return true;
+    errors.push({ where, message: `${what} must be ${choices(rule)}${t ? ` (not ${JSON.stringify(t.length > 40 ? `${t.slice(0, 40)}…` : t)})` : ', not blank'}` });
+    return false;
+  }
+  const [min, max] = TEXT_RULES[rule];
+  if (t.length < min) {
+    errors.push({ where, message: `${what} is blank` });
+    return false;
+  }
+  if (t.length > max) {
+    errors.push({ where, message: `${what} is longer than ${max} characters (it has ${t.length}): shorten it` });
+    return false;
+  }
+  return true;
+}
+
 export interface ReadContext {
   /** a sheet by name, case-insensitively */
   sheet(name: string): InputSheet | undefined;
@@ -26,6 +66,8 @@ export interface ReadContext {
   /** money as `money` reads it, '0' after an error (the error stands, so nothing is built) */
   moneyOr0(v: GridValue, where: string, path: string): MoneyText;
   cellText(v: GridValue): string;
+  /** checkText into this read's errors: whether `t` passes its rule at `where` */
+  text(t: string, where: string, what: string, rule: TextRule | readonly string[]): boolean;
   /** a setting's value and cell, by label (case-insensitive) */
   setting(label: string): { v: GridValue; where: string } | undefined;
   /** the address of a template column's cell in a row of a found table */
@@ -107,6 +149,7 @@ export function readContext(
     money,
     moneyOr0: (v, where, path) => money(v, where, path) ?? '0',
     cellText,
+    text: (t, where, what, rule) => checkText(errors, t, where, what, rule),
     setting: (label) => settings.get(label.toLowerCase()),
     at: (f, row, col, t) => {
       const c = f.cols[t.columns.indexOf(col)];

@@ -47,6 +47,9 @@ export function readLedger(ctx: ReadContext, lines: Found): LedgerDoc {
     const path = `$.revenue.ledger.lines[${i}]`;
     ctx.trace(path, at(row.r, 'Cost centre'));
     const [cc, account, description] = row.cells.slice(0, 3).map(ctx.cellText);
+    ctx.text(cc, at(row.r, 'Cost centre'), 'the cost centre', 'code');
+    ctx.text(account, at(row.r, 'Account'), 'the account', 'code');
+    ctx.text(description, at(row.r, 'Description'), 'the description', 'note');
     ctx.trace(`${path}.costCentre`, at(row.r, 'Cost centre'));
     ctx.trace(`${path}.account`, at(row.r, 'Account'));
     const m = (col: string, key: string) => ctx.moneyOr0(row.cells[LEDGER_LINES.columns.indexOf(col)], at(row.r, col), `${path}.${key}`);
@@ -61,8 +64,9 @@ export function readLedger(ctx: ReadContext, lines: Found): LedgerDoc {
   const monthSetting = ctx.setting('Forecast month');
   if (monthSetting && !isBlank(monthSetting.v)) {
     const v = monthSetting.v;
-    const n = typeof v === 'number' ? v : Number.parseInt(ctx.cellText(v), 10);
+    const n = typeof v === 'number' ? v : /^\d+$/.test(ctx.cellText(v)) ? Number(ctx.cellText(v)) : Number.NaN;
     ledger.month = Number.isFinite(n) ? n : ctx.cellText(v);
+    if (!(Number.isInteger(n) && n >= 1 && n <= 12)) errors.push({ where: monthSetting.where, message: `the forecast month must be a month of the financial year, 1 (April) to 12 (March), not "${ctx.cellText(v)}"` });
     ctx.trace('$.revenue.ledger.month', monthSetting.where);
   }
   const mt = findTable(ls, LEDGER_MAPPING, errors, ctx.notes);
@@ -76,6 +80,9 @@ export function readLedger(ctx: ReadContext, lines: Found): LedgerDoc {
       ctx.trace(`${path}.heading`, cell('Heading'));
       const t = row.cells.map(ctx.cellText);
       const m: Record<string, unknown> = { heading: t[0] };
+      ctx.text(t[0], cell('Heading'), 'the heading', 'label');
+      // every code given: 1-64 characters (a blank one is not given)
+      t.slice(1, 9).forEach((code, k) => code && ctx.text(code, cell(LEDGER_MAPPING.columns[k + 1]), `the ${LEDGER_MAPPING.columns[k + 1].toLowerCase()}`, 'code'));
       const criterion = (exact: number, what: 'costCentre' | 'account', rangeKey: string, prefixKey: string) => {
         if (t[exact]) m[what] = t[exact];
         if (t[exact + 1] || t[exact + 2]) {
@@ -98,11 +105,14 @@ export function readLedger(ctx: ReadContext, lines: Found): LedgerDoc {
       const isDefault = heading.toLowerCase() === DEFAULT_PROFILE_HEADING;
       const path = isDefault ? '$.revenue.ledger.defaultProfile' : `$.revenue.ledger.profiles[${profiles.length}]`;
       ctx.trace(path, at(row.r, 'Profile heading', LEDGER_PROFILES, pt));
+      if (!isDefault) ctx.text(heading, at(row.r, 'Profile heading', LEDGER_PROFILES, pt), 'the profile heading', 'label');
       const weights = MONTH_COLUMNS.map((mc, k) => {
         const v = row.cells[k + 1];
         ctx.trace(isDefault ? `${path}[${k}]` : `${path}.weights[${k}]`, at(row.r, mc, LEDGER_PROFILES, pt));
-        if (typeof v === 'number') return text(fromSpreadsheetNumber(v));
-        return isBlank(v) ? '0' : ctx.cellText(v);
+        const w = typeof v === 'number' ? text(fromSpreadsheetNumber(v)) : isBlank(v) ? '0' : ctx.cellText(v);
+        // outturn/v1's weight: a number of 0 or more, as decimal text
+        if (!/^[0-9]+(\.[0-9]+)?$/.test(w)) errors.push({ where: at(row.r, mc, LEDGER_PROFILES, pt), message: `the ${mc} weight must be a number of 0 or more, such as 1 or 8.5${typeof v === 'object' && v !== null ? ` (the cell holds the error ${v.error})` : ` (not "${w}")`}` });
+        return w;
       });
       if (isDefault) ledger.defaultProfile = weights;
       else {

@@ -17,6 +17,11 @@ export interface MtfpDoc {
   scenarios?: { label: string; changes: ScenarioChangeDoc[] }[];
 }
 
+/** A year of the MTFP as outturn/v1 writes it (2024/25): an error at `where` otherwise. */
+function yearText(ctx: ReadContext, y: string, where: string): void {
+  if (!/^[0-9]{4}\/[0-9]{2}$/.test(y)) ctx.errors.push({ where, message: `write the year as 2024/25${y ? ` (not "${y.length > 40 ? `${y.slice(0, 40)}…` : y}")` : ', not blank'}` });
+}
+
 /** The MtfpPlan table when it has rows (the input then has an MTFP). */
 export function findMtfpPlan(ctx: ReadContext): Found | undefined {
   const ms = ctx.sheet(FORECAST_SHEETS.mtfp);
@@ -35,6 +40,7 @@ export function readMtfp(ctx: ReadContext, plan: Found): MtfpDoc {
       const path = `$.reserves.mtfp.plan[${i}]`;
       ctx.trace(path, at(row.r, 'Year', MTFP_PLAN, plan));
       ctx.trace(`${path}.year`, at(row.r, 'Year', MTFP_PLAN, plan));
+      yearText(ctx, ctx.cellText(row.cells[0]), at(row.r, 'Year', MTFP_PLAN, plan));
       return {
         year: ctx.cellText(row.cells[0]),
         budgetRequirement: ctx.moneyOr0(row.cells[1], at(row.r, 'Budget requirement', MTFP_PLAN, plan), `${path}.budgetRequirement`),
@@ -47,7 +53,9 @@ export function readMtfp(ctx: ReadContext, plan: Found): MtfpDoc {
     ctx.errors.push({ where: gf ? sheetRef(gf.sheet, a1(gf.headerRow, gf.col0)) : sheetRef(ms.name, 'A1'), message: `name the reserve(s) that fund the gap in the ${MTFP_GAP_FUNDING.name} table (header "${MTFP_GAP_FUNDING.columns[0]}")` });
   } else {
     mtfp.gapFundedFrom = gf.rows.map((row, i) => {
-      ctx.trace(`$.reserves.mtfp.gapFundedFrom[${i}]`, at(row.r, MTFP_GAP_FUNDING.columns[0], MTFP_GAP_FUNDING, gf));
+      const where = at(row.r, MTFP_GAP_FUNDING.columns[0], MTFP_GAP_FUNDING, gf);
+      ctx.trace(`$.reserves.mtfp.gapFundedFrom[${i}]`, where);
+      ctx.text(ctx.cellText(row.cells[0]), where, 'the reserve funding the gap', 'label');
       return ctx.cellText(row.cells[0]);
     });
   }
@@ -58,6 +66,7 @@ export function readMtfp(ctx: ReadContext, plan: Found): MtfpDoc {
       const label = ctx.cellText(row.cells[0]);
       let s = scenarios.find((x) => x.label === label);
       if (!s) {
+        ctx.text(label, at(row.r, 'Scenario', MTFP_SCENARIOS, sc), 'the scenario', 'label');
         s = { label, changes: [] };
         scenarios.push(s);
         ctx.trace(`$.reserves.mtfp.scenarios[${scenarios.length - 1}]`, at(row.r, 'Scenario', MTFP_SCENARIOS, sc));
@@ -67,6 +76,7 @@ export function readMtfp(ctx: ReadContext, plan: Found): MtfpDoc {
       ctx.trace(path, at(row.r, 'Scenario year', MTFP_SCENARIOS, sc));
       ctx.trace(`${path}.year`, at(row.r, 'Scenario year', MTFP_SCENARIOS, sc));
       const change: ScenarioChangeDoc = { year: ctx.cellText(row.cells[1]) };
+      yearText(ctx, change.year, at(row.r, 'Scenario year', MTFP_SCENARIOS, sc));
       if (!isBlank(row.cells[2])) change.budgetRequirement = ctx.moneyOr0(row.cells[2], at(row.r, 'Budget requirement change', MTFP_SCENARIOS, sc), `${path}.budgetRequirement`);
       if (!isBlank(row.cells[3])) change.funding = ctx.moneyOr0(row.cells[3], at(row.r, 'Funding change', MTFP_SCENARIOS, sc), `${path}.funding`);
       s.changes.push(change);

@@ -14,6 +14,10 @@ export interface ReserveDoc {
   balances?: MoneyText[];
 }
 
+/** outturn/v1's classes and categories of reserve (a cell's text is read lower-cased). */
+const RESERVE_CLASSES = ['general', 'useable', 'non-useable'] as const;
+const RESERVE_CATEGORIES = ['mtfp', 'beyond-mtfp', 'contingency'] as const;
+
 /** The reserves, for `years` (the Reserve years setting, which must be given); undefined when there is no table or no years. */
 export function readReserveLines(ctx: ReadContext, years: string[]): ReserveDoc[] | undefined {
   if (years.length === 0) {
@@ -41,6 +45,9 @@ export function readReserveLines(ctx: ReadContext, years: string[]): ReserveDoc[
     ctx.trace(`${path}.label`, cell('Reserve'));
     ctx.trace(`${path}.class`, cell('Class'));
     ctx.trace(`${path}.category`, cell('Category'));
+    ctx.text(label, cell('Reserve'), 'the reserve', 'label');
+    ctx.text(cls.toLowerCase(), cell('Class'), 'the class of reserve', RESERVE_CLASSES);
+    if (category) ctx.text(category.toLowerCase(), cell('Category'), 'the category of reserve', RESERVE_CATEGORIES);
     const fig = (col: string, p: string) => ctx.moneyOr0(row.cells[tt.columns.indexOf(col)], cell(col), p);
     if (asBalances) {
       return {

@@ -92,6 +92,13 @@ export function readRevenueLines(ctx: ReadContext, ledger: boolean): (RevenueSec
     closed = subtotal !== '';
     const path = `${prefix}[${sections.length - 1}].lines[${s.lines.length}]`;
     const at = (col: string) => ctx.at(lines, row, col, REVENUE_LINES);
+    // Each text as outturn/v1 holds it (a "-" Section or Directorate is no heading).
+    if (section && section !== '-') ctx.text(section, at('Section'), 'the section heading', 'label');
+    if (subtotal) ctx.text(subtotal, at('Sub-total label'), 'the sub-total label', 'label');
+    ctx.text(label, at('Budget heading'), 'the budget heading', 'label');
+    ctx.text(ref, at('Ref'), 'the reference', 'ref');
+    if (directorate && !/^-+$/.test(directorate)) ctx.text(directorate, at('Directorate'), 'the directorate', 'label');
+    if (directorateSubtotal) ctx.text(directorateSubtotal, at('Directorate sub-total label'), 'the directorate sub-total label', 'label');
     ctx.trace(path, at('Budget heading'));
     ctx.trace(`${path}.label`, at('Budget heading'));
     const fig = (k: number, col: string, key: 'originalBudget' | 'revisedBudget' | 'outturn') => {
@@ -133,6 +140,8 @@ export function readBelowTheLine(ctx: ReadContext): BelowTheLineDoc | undefined 
     const key = kind === 'Adjustment' ? 'adjustments' : kind === 'Earmarked' ? 'earmarked' : 'transfersToCapital';
     const list = key === 'transfersToCapital' ? (out.transfersToCapital ??= []) : out[key];
     const path = `$.revenue.${key}[${list.length}]`;
+    ctx.text(label, at('Label'), `the ${kind === 'Earmarked' ? 'earmarked underspend' : kind.toLowerCase()}'s label`, 'label');
+    if (kind === 'Earmarked' && reserve) ctx.text(reserve, at('Reserve'), 'the reserve', 'label');
     ctx.trace(path, at('Label'));
     ctx.trace(`${path}.label`, at('Label'));
     list.push({ label, amount: ctx.moneyOr0(row.cells[2], at('Amount'), `${path}.amount`), ...(kind === 'Earmarked' && reserve ? { reserve } : {}) });

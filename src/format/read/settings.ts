@@ -8,7 +8,7 @@ import { InvalidInput } from '../errors';
 import { findTable } from '../find-table';
 import { LAYOUT_SETTINGS, SETTINGS, SETTINGS_TABLE, TEMPLATE_SHEETS } from '../template-tables';
 import { layoutSetting } from '../layout-settings';
-import type { ReadContext } from './context';
+import type { ReadContext, TextRule } from './context';
 
 /** Settings holding one financial year, and the one holding a list of them. */
 const YEAR_SETTINGS = new Set(['Financial year', 'Capital year', 'Capital next year']);
@@ -43,6 +43,109 @@ const UNITS_AS_TYPED: [RegExp, string][] = [
 
 /** Settings read by the forecasting readers themselves (they need the tables they qualify). */
 const READ_ELSEWHERE = new Set(['revenue.ledger.month', 'capital.nextYearProgrammeTotal']);
+
+/** A setting's label (as the template lists it) from its field's path. */
+function labelOf(path: string): string {
+  return ([...SETTINGS, ...LAYOUT_SETTINGS] as readonly (readonly string[])[]).find((x) => x[1] === path)?.[0] ?? path;
+}
+
+const UNITS = ['£', "£'000", '£m'] as const;
+const VARIANCE_SIGNS = ['outturn-minus-budget', 'budget-minus-outturn'] as const;
+/** Each setting outturn/v1 holds to a text rule or a list of values (../read/context.ts checkText), by field. */
+const TEXT_SETTINGS: Record<string, TextRule | readonly string[]> = {
+  organisation: 'name',
+  rounding: ['round-then-sum', 'round-each'],
+  'revenue.units': UNITS, 'revenue.displayUnits': UNITS, 'capital.units': UNITS, 'capital.displayUnits': UNITS, 'reserves.units': UNITS, 'reserves.displayUnits': UNITS,
+  'revenue.totalLabel': 'label', 'revenue.earmarkedSubtotalLabel': 'label', 'capital.totalLabel': 'label', 'capital.grandTotalLabel': 'label',
+  'capital.financingTotalLabel': 'label', 'reserves.totalLabel': 'label',
+  'capital.heading': 'any', 'revenue.basis': 'basis', 'capital.budgetChanges.earlierLabel': 'caption',
+  'revenue.varianceSign': VARIANCE_SIGNS, 'capital.varianceSign': VARIANCE_SIGNS,
+  'revenue.underspendRows': ['always', 'when-needed'], 'reserves.narrativeYears': ['first', 'all'],
+};
+const PERCENT_SETTINGS = new Set(['revenue.varianceThreshold.percent', 'reserves.generalReserveBand.min', 'reserves.generalReserveBand.max']);
+/** The columns each table's Column order and Column labels settings may name. */
+const COLUMNS: Record<string, readonly string[]> = {
+  revenue: ['original', 'revised', 'virement', 'outturn', 'variance', 'pct', 'flag'],
+  capital: ['original', 'revised', 'outturn', 'varOriginal', 'pctOriginal', 'remaining', 'pct', 'reprofile', 'saving', 'earlier'],
+};
+const LABELLED_COLUMNS: Record<string, readonly string[]> = {
+  'revenue.columnLabels': ['label', ...COLUMNS.revenue],
+  'capital.columnLabels': ['label', 'revised', 'outturn', 'remaining', 'reprofile', 'original', 'varOriginal', 'pctOriginal', 'pct', 'saving', 'earlier'],
+  'capital.financingColumnLabels': ['original', 'latest', 'amount', 'varOriginal', 'varLatest'],
+};
+
+/**
+ * Whether a setting's value, as read, holds to outturn/v1's rule for its field: an error at
+ * `where`, naming the setting by its `label`, when not. Every setting the reader puts in the
+ * document passes here (settings without a rule below are read by a reader that guarantees theirs:
+ * money, Yes/No, financial years, decimal places).
+ */
+function settingHolds(ctx: ReadContext, path: string, value: unknown, where: string, label: string): boolean {
+  const fail = (message: string) => {
+    ctx.errors.push({ where, message });
+    return false;
+  };
+  const rule = TEXT_SETTINGS[path];
+  if (rule) {
+    const what = path === 'organisation' ? "the organisation's name" : `the ${label.toLowerCase()}`;
+    if (typeof value !== 'string') return fail(`${what} must be text (not ${String(value).toUpperCase()})`);
+    return ctx.text(value, where, what, rule);
+  }
+  if (PERCENT_SETTINGS.has(path)) return typeof value === 'string' && /^[0-9]+(\.[0-9]+)?$/.test(value) ? true : fail(`${label} must be a percentage of 0 or more, such as 5 or 2.5 (not "${String(value)}")`);
+  if (path === 'reserves.actualYears') return Number.isInteger(value) && (value as number) >= 0 ? true : fail(`${label} must be a whole number of years, 0 or more (not "${String(value)}")`);
+  if (path === 'capital.percentDecimals') return (value as number) <= 2 ? true : fail(`${label} must be 0, 1 or 2 (not ${String(value)})`);
+  if (path === 'reserves.years' && (value as string[]).length > 30) return fail(`${label}: at most 30 years (${(value as string[]).length} given)`);
+  const table = path.split('.')[0];
+  if (path.endsWith('.columnOrder')) {
+    const list = value as string[];
+    for (const [i, c] of list.entries()) {
+      if (!COLUMNS[table].includes(c) && !(table === 'capital' && /^change[1-9][0-9]?$/.test(c))) return fail(`${label}: "${c}" is not a column of the ${table} table (the columns: ${COLUMNS[table].join(', ')}${table === 'capital' ? ', change1, change2…' : ''})`);
+      if (list.indexOf(c) !== i) return fail(`${label} names "${c}" twice`);
+    }
+    return true;
+  }
+  if (LABELLED_COLUMNS[path]) {
+    for (const [k, caption] of Object.entries(value as Record<string, string>)) {
+      if (!LABELLED_COLUMNS[path].includes(k)) return fail(`${label}: "${k}" is not a column it labels (the columns: ${LABELLED_COLUMNS[path].join(', ')})`);
+      if (!ctx.text(caption, where, `${label}: the label of ${k}`, 'caption')) return false;
+    }
+    return true;
+  }
+  if (path === 'capital.budgetChanges.columns') {
+    const list = value as string[];
+    if (list.length > 20) return fail(`${label}: at most 20 changes (${list.length} given)`);
+    for (const [i, c] of list.entries()) {
+      if (!ctx.text(c, where, `${label}: "${c.slice(0, 40)}"`, 'caption')) return false;
+      if (list.indexOf(c) !== i) return fail(`${label} names "${c}" twice`);
+    }
+  }
+  return true;
+}
+
+/**
+ * The settings each table's part of the document needs (outturn/v1's required fields), and the
+ * document's own: an error at the setting's Value cell (or the settings table when the row is
+ * missing) for each left blank. Run once the document is assembled (an empty table is gone by then).
+ */
+export function requiredSettings(ctx: ReadContext, doc: Record<string, unknown>, settingsAt: string): void {
+  const need: [string, string][] = [['organisation', 'Organisation'], ['financialYear', 'Financial year']];
+  if (doc.revenue) need.push(['revenue.units', 'Revenue units'], ['revenue.totalLabel', 'Revenue total label']);
+  if (doc.capital) need.push(['capital.units', 'Capital units'], ['capital.year', 'Capital year'], ['capital.nextYear', 'Capital next year']);
+  if (doc.reserves) need.push(['reserves.units', 'Reserves units']);
+  const band = (doc.reserves as Record<string, unknown> | undefined)?.generalReserveBand;
+  if (band) need.push(['reserves.generalReserveBand.min', 'General reserve band min %']);
+  if ((doc.capital as Record<string, unknown> | undefined)?.budgetChanges) need.push(['capital.budgetChanges.earlierLabel', 'Capital earlier budget label']);
+  for (const [path, label] of need) {
+    let o: unknown = doc;
+    for (const p of path.split('.')) o = o === undefined ? undefined : (o as Record<string, unknown>)[p];
+    if (o !== undefined) continue;
+    const s = ctx.setting(label);
+    // a setting given but refused has its own error already
+    if (s && !isBlank(s.v) && ctx.errors.some((e) => e.where === s.where)) continue;
+    const why = label === 'General reserve band min %' ? 'a general reserve band needs its minimum' : label === 'Capital earlier budget label' ? 'the capital budget changes need the caption of the budget they change' : 'the tables need it';
+    ctx.errors.push(s ? { where: s.where, message: `${label} is blank: ${why}` } : { where: settingsAt, message: `no "${label}" setting: add a row "${label}" to the OutturnSettings table (${why})` });
+  }
+}
 
 /**
  * Reads the settings into `settings` (label, lower-cased → value and cell) and returns the document
@@ -84,6 +187,7 @@ export function readSettings(
   }
   const doc: Record<string, unknown> = { format: 'outturn/v1' };
   const set = (path: string, value: unknown, where: string) => {
+    if (!settingHolds(ctx, path, value, where, labelOf(path))) return;
     const parts = path.split('.');
     let o = doc;
     for (const p of parts.slice(0, -1)) o = (o[p] ??= {}) as Record<string, unknown>;
