@@ -1177,52 +1177,6 @@ function balancesAbove(a: Audit, cols: number[]): void {
   }
 }
 
-/** Labels that name a total, a requirement, a balance or a net figure: never a group's plain name. */
-const NAMED_TOTAL = /\btotals?\b|requirement|balance|\bnet\b|\bgross\b|surplus|deficit/i;
-
-/**
- * Group rows printed above their own lines, one group after another ("Education", then its six
- * services; "Cultural and related services", then its eight — the Scottish Government's service
- * analysis): a row in no block whose figures are the sum of the two or more rows directly under it
- * (each in no block), exactly in two columns at least and in more than half of the columns it prints
- * (so one wrong figure does not hide the group, and a coincidence in one column does not make one).
- * The shortest such run is taken; the next group is looked for after it. Only in a table of no
- * statutory layout, and never a row named as a total, requirement, balance or net figure (a
- * requirement over the sources that fund it balances, it does not group). Figures as printed.
- */
-function groupsAbove(a: Audit, cols: number[]): void {
-  // The statutory layouts say where their totals are; a row named as a total, a requirement or a
-  // balance that its rows below happen to equal (a requirement over the sources that fund it) is theirs.
-  if (a.layout !== 'auto') return;
-  const rows = a.t.rows;
-  const inBlock = new Set<number>();
-  for (const b of a.blocks.values()) for (const m of b.members) inBlock.add(m);
-  const free = (j: number) => a.kinds[j] === 'line' && !a.blocks.has(j) && !inBlock.has(j);
-  for (let i = 0; i < rows.length; i++) {
-    if (!free(i) || NAMED_TOTAL.test(rows[i].label)) continue;
-    const printed = cols.filter((c) => a.num(rows[i], c) && !a.num(rows[i], c)!.value.isZero());
-    if (printed.length < 2) continue;
-    const sums = printed.map(() => ZERO);
-    let end = -1;
-    for (let j = i + 1; j < rows.length && free(j) && rows[j].r === rows[j - 1].r + 1; j++) {
-      printed.forEach((c, n) => (sums[n] = sums[n].plus(a.value(rows[j], c) ?? ZERO)));
-      if (j === i + 1) continue;
-      const exact = printed.filter((c, n) => sums[n].eq(a.num(rows[i], c)!.value)).length;
-      if (exact >= 2 && exact * 2 > printed.length) {
-        end = j;
-        break;
-      }
-    }
-    if (end < 0) continue;
-    const members = rows.slice(i + 1, end + 1).map((_, n) => i + 1 + n);
-    a.kinds[i] = 'total';
-    const why = `its figures are the sum of the ${members.length} rows under it (a group printed above its lines)`;
-    a.blocks.set(i, { members, why });
-    a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[end]), why });
-    i = end;
-  }
-}
-
 /**
  * An unlabelled sub-total in the middle of the rows (a ruled row copied without its rule): a row with
  * no label that nothing above adds up to stays a line in the pass, but when the total below starts at
