@@ -463,24 +463,24 @@ class TotalsReader {
 
   /** The row's printed figures in the columns of money: [column index j into cols, figure]. */
   private printedCols(row: TableRow): readonly (readonly [number, Num])[] {
-    let p = this.printed.get(row);
-    if (!p) {
-      const out: (readonly [number, Num])[] = [];
-      for (let j = 0; j < this.cols.length; j++) {
-        const x = this.a.num(row, this.cols[j]);
-        if (x !== undefined) out.push([j, x]);
-      }
-      this.printed.set(row, (p = out));
+    if (row === this.printedRow) return this.printed;
+    const out: (readonly [number, Num])[] = [];
+    for (let j = 0; j < this.cols.length; j++) {
+      const x = this.a.num(row, this.cols[j]);
+      if (x !== undefined) out.push([j, x]);
     }
-    return p;
+    this.printedRow = row;
+    this.printed = out;
+    return out;
   }
+  /** printedCols of the row asked about last (each reading of a row asks several times; its figures do not change during the pass) */
+  private printedRow?: TableRow;
+  private printed: readonly (readonly [number, Num])[] = [];
   /** OPENS or CLOSES_FIRMLY says so of row m's label: asked of each row on the stack by every total after it, so remembered */
   private opensOrCloses(m: number): boolean {
     return (this.balanceRows[m] ??= OPENS.test(this.rows[m].label) || CLOSES_FIRMLY.test(this.rows[m].label));
   }
   private readonly balanceRows: boolean[] = [];
-  /** printedCols of each row asked about (the readings a row's figures do not change during the pass) */
-  private readonly printed = new Map<TableRow, readonly (readonly [number, Num])[]>();
 
   /**
    * The column (index into cols) the row's figure in column j adds for the run from k: j, or in a
@@ -1546,8 +1546,9 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
         const v = signed(b, left[0], a.value(rows[left[0]], from))!;
         extra += `; the difference is the figure of ${rows[left[0]].label || 'one line'} (${show(v)}): ${v.neg().eq(diff) ? 'is it left out of the total?' : 'is it counted twice?'}`;
       }
-      const terms = b.members.map((m): At => [rows[m], from]);
-      const ok = a.check(row, c, expected, b.carried ? [[b.carried.row, c], ...terms] : terms, rule, what, extra);
+      // the cells it adds, made only when a trace or a finding asks for them
+      const terms = (): At[] => [...(b.carried ? [[b.carried.row, c] as At] : []), ...b.members.map((m): At => [rows[m], from])];
+      const ok = a.check(row, c, expected, terms, rule, what, extra);
       if (!ok && left.length === 0) signSlip(a, row, from, diff, b.members, rule, b.minus);
     }
   }

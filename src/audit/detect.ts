@@ -482,16 +482,12 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     }
     if (empty && !label && (rowTypeCol === undefined || !cellText(cellAt(g, r, rowTypeCol)))) continue;
     const ruled = r > r0 && underRule(g, r - 1, c1);
-    rows.push({
-      ...(ruled ? { ruled } : {}),
-      r,
-      label,
-      rowType: rowTypeCol !== undefined ? cellText(cellAt(g, r, rowTypeCol)) || undefined : undefined,
-      bold: g.bold !== undefined && (boldAt(g, r, labelCol) || columns.some((col) => col.numeric && boldAt(g, r, col.c))),
-      cells,
-      empty,
-      ...(labelIn !== undefined ? { labelIn } : {}),
-    });
+    const rowType = rowTypeCol !== undefined ? cellText(cellAt(g, r, rowTypeCol)) || undefined : undefined;
+    const bold = g.bold !== undefined && (boldAt(g, r, labelCol) || columns.some((col) => col.numeric && boldAt(g, r, col.c)));
+    // `ruled` first and `labelIn` last when present, as a spread of each would place them (no object per row to spread)
+    const row: TableRow = ruled ? { ruled, r, label, rowType, bold, cells, empty } : { r, label, rowType, bold, cells, empty };
+    if (labelIn !== undefined) row.labelIn = labelIn;
+    rows.push(row);
   }
   unshift(g, headerRows.length > 0, columns, labelCol, rows);
   return { grid: g, headerRows, r0, r1, c0: 0, c1, columns, labelCol, rowTypeCol, rows, units };
