@@ -98,6 +98,8 @@ const CLOSES_FIRMLY = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(net\
 /** A balance at the end of a period, whatever its wording ("Closing balance", "Balance at 31 March 2022", "Balance carried forward"). */
 const CLOSING_BALANCE = /^closing\s+balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$/i;
 /** A line that deducts from or adds to the sub-total printed above it ("Less: Fees and Charges", "Add: …"). */
+/** A heading over what finances the total above it: "Financed by:", "Funded By:", "Met from:". */
+const FINANCED_BY = /^(financed|funded|met|paid for|resourced)\s+(by|from)\s*:?$/i;
 const ADJUSTS = /^(less|add|deduct|plus)\b\s*:?/i;
 /** An opening balance is a line (what the year starts from), whatever its wording. */
 const OPENS = /^(opening\s+balance|balance\s+(at|as at)\s+(1|the start)|balance\s+b(rought)?\s*\/?\s*f|brought forward)/i;
@@ -397,6 +399,13 @@ class TotalsReader {
    * from k ≥ sectionFrom crosses no heading; a total that adds rows from above it moves it down.
    */
   private sectionFrom = 0;
+  /**
+   * the stack position after the last "Financed by:" heading (0 before any): a row is not taken as a
+   * total by its arithmetic alone across it (what finances a total is not added to it: the two tie,
+   * see financedTies); labelled rows still may ("Balance required from the Precept" = the total above
+   * less its funding)
+   */
+  private financedFrom = 0;
   /** past a revenue table's TOTAL/NET UNDERSPEND: no line there is read as a total by its arithmetic */
   private tail = false;
   /** rows labelled as totals with nothing above them: tried as totals printed above their lines after the pass */
@@ -486,9 +495,21 @@ class TotalsReader {
   /** The row's printed figures in the columns of money: [column index j into cols, figure]. */
   private printedCols(row: TableRow): readonly (readonly [number, Num])[] {
     let p = this.printed.get(row);
-    if (!p) this.printed.set(row, (p = this.cols.map((c, j) => [j, this.a.num(row, c)] as const).filter((x): x is readonly [number, Num] => x[1] !== undefined)));
+    if (!p) {
+      const out: (readonly [number, Num])[] = [];
+      for (let j = 0; j < this.cols.length; j++) {
+        const x = this.a.num(row, this.cols[j]);
+        if (x !== undefined) out.push([j, x]);
+      }
+      this.printed.set(row, (p = out));
+    }
     return p;
   }
+  /** OPENS or CLOSES_FIRMLY says so of row m's label: asked of each row on the stack by every total after it, so remembered */
+  private opensOrCloses(m: number): boolean {
+    return (this.balanceRows[m] ??= OPENS.test(this.rows[m].label) || CLOSES_FIRMLY.test(this.rows[m].label));
+  }
+  private readonly balanceRows: boolean[] = [];
   /** printedCols of each row asked about (the readings a row's figures do not change during the pass) */
   private readonly printed = new Map<TableRow, readonly (readonly [number, Num])[]>();
 
@@ -546,7 +567,7 @@ class TotalsReader {
       for (const k of ks) votes.set(k, (votes.get(k) ?? 0) + 1);
     }
     if (!votes) return [];
-    return [...votes.entries()].map(([k, v]) => ({ k, votes: v })).sort((x, y) => y.votes - x.votes || x.k - y.k);
+    return [...votes.entries()].filter(([k]) => k >= this.financedFrom).map(([k, v]) => ({ k, votes: v })).sort((x, y) => y.votes - x.votes || x.k - y.k);
   }
 
   /**
@@ -588,6 +609,7 @@ class TotalsReader {
     // carries on the reckoning above: no new section (a firmly labelled total below it may close the
     // whole run, and is checked however far out).
     if (!ADJUSTS.test(this.rows[i].label)) this.sectionFrom = this.s.top;
+    if (FINANCED_BY.test(this.rows[i].label.trim())) this.financedFrom = this.s.top;
   }
 
   // ---- lines: a total by arithmetic or by where and how it is printed ----
@@ -618,10 +640,10 @@ class TotalsReader {
   private byArithmetic(i: number, closes: boolean): boolean {
     const { a, rows, cols, s } = this;
     const row = rows[i];
+    // No run of two rows or more sums to any of its figures (the common line; nil figures never vote): no reading below holds.
+    if (!this.voted(row, 2, s).length && (!this.w || !this.voted(row, 2, this.w).length)) return false;
     const n = this.printedCols(row).filter(([, p]) => !p.value.isZero()).length;
     if (n === 0) return false;
-    // No run of two rows or more sums to any of its figures (the common line): no reading below holds.
-    if (!this.voted(row, 2, s).length && (!this.w || !this.voted(row, 2, this.w).length)) return false;
     // … or directly above lines that deduct from or add to it ("Gross Expenditure" above "Less: Fees and Charges").
     const placedAsTotal = closes || !row.label || this.endsBlock(i) || ADJUSTS.test(rows[i + 1]?.label ?? '');
     // The columns that agree must each add two figures that are not nil: a nil line makes any
@@ -931,9 +953,15 @@ class TotalsReader {
       const own = a.value(rows[i], this.cols[j]);
       return above !== undefined && own !== undefined && above.plus(own).eq(p.value);
     });
-    if (!cands.some((c) => adds(c.k))) return false;
+    // … or it cannot total any run above: its lines all print its sign, and one of them is larger than it.
+    const tooSmall = (k: number) => this.printedCols(rows[i]).some(([j, p]) => {
+      const members = this.s.stack.slice(k).map((m) => a.value(rows[m], this.cols[j]) ?? ZERO).filter((v) => !v.isZero());
+      return members.length >= 2 && members.every((v) => v.isNegative() === p.value.isNegative()) && members.some((v) => v.abs().gt(p.value.abs()));
+    });
+    const exact = cands.some((c) => adds(c.k));
+    if (!exact && !cands.every((c) => tooSmall(c.k))) return false;
     this.kinds[i] = 'line';
-    a.note(rows[i], a.t.labelCol, 'cast.total-read-as-line', `"${rows[i].label}" is read as a line: its label begins like a total's, but nothing above adds up to it, and the unlabelled row under it adds it with the rows above`);
+    a.note(rows[i], a.t.labelCol, 'cast.total-read-as-line', `"${rows[i].label}" is read as a line: its label begins like a total's, but nothing above adds up to it, and ${exact ? 'the unlabelled row under it adds it with the rows above' : 'it is smaller than a line above of its own sign (no total of them), with an unlabelled row under it'}`);
     this.push(i);
     return true;
   }
@@ -955,10 +983,10 @@ class TotalsReader {
    * the changes does not add the balance itself. -1 when there is none.
    */
   private openingBalance(): number {
-    const { a, rows, kinds, s } = this;
+    const { a, kinds, s } = this;
     for (let q = s.top - 1; q >= this.narrowFrom && q >= s.top - 200; q--) {
       const m = s.stack[q];
-      if (kinds[m] === 'line' && !a.blocks.has(m) && (OPENS.test(rows[m].label) || CLOSES_FIRMLY.test(rows[m].label))) return q;
+      if (kinds[m] === 'line' && !a.blocks.has(m) && this.opensOrCloses(m)) return q;
     }
     return -1;
   }
@@ -1292,7 +1320,36 @@ function castsInUnits(b: Block, rows: TableRow[], from: number, p: Num): boolean
  * a difference is a finding at the total's cell (a warning when the rounding of the printed figures
  * could explain it). Linear: each row is added once per column.
  */
+/**
+ * The total a "Financed by:" block closes ties to the total printed directly above the heading (Fife:
+ * NET SERVICE EXPENDITURE 1,060,943; Financed by: grants + rates + council tax = 1,060,943): the same
+ * figure, or the same with the other sign where the financing is printed bracketed, in each column both
+ * print. Only when that total closes every row from the heading to the end of its section (a row under
+ * it is another reading). Checked as `${rule}.financed`, counted with the totals.
+ */
+function financedTies(a: Audit, cols: number[], rule: string): void {
+  const rows = a.t.rows;
+  for (let h = 1; h < rows.length; h++) {
+    if (a.kinds[h] !== 'heading' || !FINANCED_BY.test(rows[h].label.trim())) continue;
+    const e = h - 1;
+    if (!a.blocks.has(e)) continue;
+    let f = h + 1;
+    while (f < rows.length && a.kinds[f] !== 'heading' && !a.blocks.has(f)) f++;
+    const b = a.blocks.get(f);
+    if (!b || b.members[0] !== h + 1 || b.members.length !== f - h - 1 || b.carried) continue;
+    if (f + 1 < rows.length && a.kinds[f + 1] !== 'heading') continue;
+    for (const c of cols) {
+      const pe = a.num(rows[e], c);
+      const pf = a.num(rows[f], c);
+      if (!pe || !pf || pe.value.isZero() || pf.value.isZero()) continue;
+      const expected = pe.value.isNegative() === pf.value.isNegative() ? pe.value : pe.value.neg();
+      a.check(rows[f], c, expected, [[rows[e], c]], `${rule}.financed`, `the total it finances ("${rows[e].label || 'the total above'}", above "${rows[h].label.trim()}") is`);
+    }
+  }
+}
+
 export function castBlocks(a: Audit, cols: number[], rule: string): void {
+  financedTies(a, cols, rule);
   const rows = a.t.rows;
   /** a member's figure as the block adds it: with the other sign when the block subtracts it */
   const signed = (b: Block, m: number, v: Dec | undefined) => (v !== undefined && b.minus?.has(m) ? v.neg() : v);

@@ -70,7 +70,7 @@ const UNIT_POWER: Record<string, number> = { m: 6, million: 6, bn: 9, k: 3, thou
 function ownPower(x: Reading): number | undefined {
   if (x.kind !== 'number' || x.dash) return undefined;
   if (x.unit) return UNIT_POWER[x.unit.toLowerCase()];
-  return /£/.test(x.raw) ? 0 : undefined;
+  return x.raw.includes('£') ? 0 : undefined;
 }
 
 /**

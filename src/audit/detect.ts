@@ -537,8 +537,12 @@ function unshift(g: Grid, captioned: boolean, columns: Column[], labelCol: numbe
   };
   // The label column must be one of words: where most of its cells read as figures (a column of codes
   // "1001", "1002" …), a figure there is the row's label, and a row with its last figure missing is short.
-  const labelFigures = rows.filter((row) => readAt(g, row.r, labelCol).kind === 'number').length;
-  const labelled = rows.filter((row) => cellText(cellAt(g, row.r, labelCol))).length;
+  let labelFigures = 0;
+  let labelled = 0;
+  for (const row of rows) {
+    if (readAt(g, row.r, labelCol).kind === 'number') labelFigures++;
+    if (cellText(cellAt(g, row.r, labelCol))) labelled++;
+  }
   if (labelCol < figs[0] && labelFigures * 2 < labelled) {
     for (const row of rows) {
       const x = readAt(g, row.r, labelCol);

@@ -1,7 +1,7 @@
 // An outturn/v1 document's schema errors in words a finance officer acts on, each at its JSON path
 // (or the template cell it came from). Only a document that fails needs this: in the add-in it is a
-// chunk loaded on demand with the whole validator (src/taskpane/schema-words-on-demand.ts), while
-// every build validates with the check validator (schema-validator.ts).
+// chunk loaded on demand with the whole validator (src/taskpane/schema-words-on-demand.ts), for a
+// document from outside the input templates (whose reader words its own errors).
 import type { ErrorObject } from 'ajv';
 import { type InputError, jsonPath } from './errors';
 import { elide, tooManyDigits } from './limits';
@@ -9,7 +9,7 @@ import { fullSchemaValidator, type SchemaValidator } from './schema-validator';
 
 /**
  * The errors of `doc`, which `validated` (the validator toModel ran) refused: the whole validator's
- * error objects (the same validator except in the add-in, whose check validator keeps none), in words.
+ * error objects (the same validator: the whole one, in the add-in loaded on demand), in words.
  * `typed`: numbers as the JSON text wrote them, by JSON path.
  */
 export function schemaErrors(doc: unknown, validated: SchemaValidator, typed?: Map<string, string>): InputError[] {

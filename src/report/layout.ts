@@ -153,7 +153,12 @@ const words = (l: Line) => l.segs.map((s) => s.text).join(' ').split(' ').length
 const isProse = (l: Line, pageWidth: number) =>
   l.segs.length === 1 && figures(l) === 0 && (words(l) >= 12 || /[.:;]$/.test(l.segs[0].text) && words(l) >= 6 || (l.segs[0].x1 - l.segs[0].x0) > 0.55 * pageWidth);
 /** A table line: a figure in a segment of its own beside something else (a label or other figures). */
-const isRow = (l: Line) => figures(l) >= 1 && (l.segs.length >= 2 || figures(l) >= 1 && l.segs[0].x0 > 0);
+/**
+ * A row of a table: a figure at least, or (a row of nothing to show: StatsWales's "Waste disposal . . .", a
+ * line of "none") two or more words that stand for a figure after its label and nothing else.
+ */
+const isRow = (l: Line) => (figures(l) >= 1 && (l.segs.length >= 2 || figures(l) >= 1 && l.segs[0].x0 > 0)) || fillerRow(l);
+const fillerRow = (l: Line) => l.segs.length >= 3 && !l.segs[0].numeric && l.segs.slice(1).every((s) => FILLER.test(s.text));
 
 interface Block {
   lines: Line[];
@@ -289,7 +294,7 @@ function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
   }
 }
 
-const FILLER = /^(none|nil|n\/a|na|n\.a\.|tbc|tbd|\*|—|–)$/i;
+const FILLER = /^(none|nil|n\/a|na|n\.a\.|tbc|tbd|\*|—|–|\.|\.\.)$/i;
 
 interface Column {
   x0: number;

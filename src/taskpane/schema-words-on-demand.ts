@@ -2,9 +2,9 @@
 // for validate.ts's import only): the same function, which calls the real one once
 // loadSchemaWords() has brought it in — with the whole outturn/v1 validator, whose error objects it
 // words — as a chunk of its own (schema-errors.js), and until then throws SchemaErrorsNotLoaded.
-// Every build validates with the check validator (Ajv's verdict, no error objects); only a document
-// that fails needs its words, so a build that writes its tables never loads them. The worker loads
-// them and builds again (withForecasting: the build is pure, so it gives what one build would have).
+// A build from the input templates needs neither: the template reader enforces every schema rule
+// itself (src/taskpane/schema-validator-on-demand.ts). Only a document from outside the templates
+// would load them; the worker then builds again (withForecasting: the build is pure).
 import type * as Words from '../format/schema-words';
 import { attachFull } from '../format/schema-validator';
 

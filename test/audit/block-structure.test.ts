@@ -159,15 +159,19 @@ describe('audit: a header under a block with none starts a table; a "Total …" 
     assert.ok(r.findings.some((f) => f.rule === 'cast.total-read-as-line' && f.row === 19));
   });
 
-  it('the amount from council tax printed 192,993: the changed cell is flagged (exit 1)', () => {
-    // Nothing then confirms "Total amount to be met …" as a line (the row below no longer adds it), so it
-    // is read as the total of the two lines above it and flagged there, at the changed cell; the expected
-    // figure is that reading's (724,533 + 143,471 = 868,004). A total smaller than one of its own lines
-    // of the same sign cannot be their total: that rule (trial entry 14) would read it as a line and
-    // flag the unlabelled 1,060,943 instead (expected 1,060,997).
+  it('the amount from council tax printed 192,993: read still as a line (smaller than the grants line above it, no total of them); the unlabelled total is found out', () => {
     const r = audit(fife.replace('192,939', '192,993'));
-    assert.deepEqual(flags(r), ['19:4 auto.cast 868004']);
+    // 724,533 + 143,471 + 192,993 = 1,060,997 against the 1,060,943 printed
+    assert.deepEqual(flags(r), ['20:4 auto.cast 1060997']);
     assert.equal(exitCodeOf(r), 1);
+  });
+
+  it('the financing total ties to the expenditure it finances (NET SERVICE EXPENDITURE above "Financed by:")', () => {
+    assert.equal(audit(fife).tables[1].checked.totals, 5); // row 15 cast in its 3 columns, row 20 in its one, and the tie
+    // The unlabelled total printed doubled (2,121,886): found at its own cell, by the cast and by the tie
+    // (never read as NET SERVICE EXPENDITURE + the financing: what finances a total is not added to it).
+    const r = audit(fife.replace('\t\t\t1,060,943\n', '\t\t\t2,121,886\n'));
+    assert.deepEqual(flags(r), ['20:4 auto.cast.financed 1060943', '20:4 auto.cast 1060943']);
   });
 
   it('a header naming only units over the first block does not stop the captions row below from starting a table', () => {

@@ -1,10 +1,11 @@
-// Two kinds of column the headers name, found on real tables by session 5's trial (its findings 5, 11,
-// 12, 13b): a Net column beside a gross column and an income column is a cross-cast (net = gross +
-// income when the income is bracketed, gross − income when it is printed positive, the direction from
-// the rows), and a column headed "Change" beside two figure columns is their difference (which way
-// round, from the rows). Each on the real table as transcribed (test/fixtures/published/audit, sources
-// in its SOURCES.md), as printed and with figures changed; every expected figure is recomputed here by
-// hand from the printed ones, in exact decimal.
+// Kinds found on real tables by session 5's trial (its findings 3b, 5, 11, 12, 13), fixed by audit-across:
+// a Net column beside a gross column and an income column is a cross-cast (net = gross + income when the
+// income is bracketed, gross − income when it is printed positive, the direction from the rows); a column
+// headed "Change" beside two figure columns is their difference (which way round, from the rows); the
+// statistical symbols "." and ".."; a surplus or "(over) / under" row after two totals; group rows printed
+// above their own lines. Each on the real table as transcribed (test/fixtures/published/audit, sources in
+// its SOURCES.md), as printed and with figures changed; every expected figure is recomputed here by hand
+// from the printed ones, in exact decimal.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -194,5 +195,31 @@ describe('audit: an "(Over) / Under" or surplus row after two totals is their di
   it('Total Expenditure (Provisional) revenue printed 1,348.7 (it totals no block printed here): found at the outturn position, 1,347.7 − 1,348.7 = (1.0) where 0.0 is printed', () => {
     const r = audit(edit(spa, 3, 2, '1,348.7'));
     assert.ok(flags(r).includes('13:2 error auto.surplus -1'), flags(r).join('; '));
+  });
+});
+
+describe('audit: group rows printed above their own lines, one group after another (trial s5 #13a)', () => {
+  // Scottish Government, SLGFS 2012-13 Annex A (£ thousands): "Education" over its six services, then
+  // "Cultural and related services" over its eight.
+  const scot = table('scotgov-slgfs-service-analysis-2012-13.tsv');
+
+  it('as printed: both groups read as totals of the rows under them, cast in all seven columns (761 + 8,056 + 4,313 + 1,549 + 68 + 51 = 14,798; 33 + 418 + 351 + 9 + 576 + 611 + 1,746 + 577 = 4,321)', () => {
+    const r = audit(scot);
+    assert.deepEqual(flags(r), []);
+    assert.equal(r.tables[0].checked.totals, 14);
+    assert.deepEqual(r.tables[0].totals.map((t) => [t.row, t.from, t.to]), [[4, 5, 10], [11, 12, 19]]);
+  });
+
+  it('a service\'s income moved (Library service 4,640 → 4,650): found at the group row, 89,442 expected where 89,432 is printed, and at the row\'s net', () => {
+    // 3,671 + 15,634 + 4,650 + 4,748 + 2,756 + 33,036 + 13,856 + 11,091 = 89,442.
+    const r = audit(edit(scot, 14, 7, '4,650'));
+    assert.ok(flags(r).includes('11:7 error auto.cast 89442'), flags(r).join('; '));
+    // 117,308 − 4,650 = 112,658 where 112,668 is printed.
+    assert.ok(flags(r).includes('14:8 error auto.across 112658'), flags(r).join('; '));
+  });
+
+  it('a group row\'s figure moved (Education support service costs 184,132 → 184,232): found at its cell, 184,132 expected', () => {
+    const r = audit(edit(scot, 4, 3, '184,232'));
+    assert.ok(flags(r).includes('4:3 error auto.cast 184132'), flags(r).join('; '));
   });
 });

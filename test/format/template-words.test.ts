@@ -129,6 +129,34 @@ describe('templates: what a user left undone, said at the cell', () => {
   });
 });
 
+describe('templates: the schema\'s rules, checked by the reader itself at the cell (the add-in builds without the validator)', () => {
+  /** Sets the cell in the column headed `header`, on the row of `row` (a label in that table); returns its address. */
+  function setIn(ss: InputSheet[], name: string, row: string, header: string, v: GridValue): string {
+    const s = sheet(ss, name);
+    const [r] = find(s, row);
+    const [, c] = find(s, header);
+    s.values[r][c] = v;
+    return `'${name}'!${String.fromCharCode(65 + c)}${r + 1}`;
+  }
+  const cases: [string, (ss: InputSheet[]) => string, string][] = [
+    ['a budget heading of 300 characters', (ss) => setIn(ss, 'Revenue input', 'Police Staff Pay & On Costs', 'Budget heading', 'x'.repeat(300)), 'the budget heading is longer than 255 characters (it has 300): shorten it'],
+    ['a reference of 41 characters', (ss) => setIn(ss, 'Revenue input', 'Police Staff Pay & On Costs', 'Ref', 'r'.repeat(41)), 'the reference is longer than 40 characters (it has 41): shorten it'],
+    ['a class of reserve not in the list', (ss) => setIn(ss, 'Reserves input', 'Carry-forwards', 'Class', 'earmarked'), 'the class of reserve must be "general", "useable" or "non-useable" (not "earmarked")'],
+    ['the rounding misspelt', (ss) => setSetting(ss, 'Rounding', 'round each'), 'the rounding must be "round-then-sum" or "round-each" (not "round each")'],
+    ['a negative number of actual years', (ss) => setSetting(ss, 'Actual years', -1), 'Actual years must be a whole number of years, 0 or more (not "-1")'],
+    ['a reserve band maximum with no minimum', (ss) => setSetting(ss, 'General reserve band min %', null), 'General reserve band min % is blank: a general reserve band needs its minimum'],
+    ['the organisation left blank', (ss) => setSetting(ss, 'Organisation', ' '), 'Organisation is blank: the tables need it'],
+    ['a total label typed as TRUE', (ss) => setSetting(ss, 'Revenue total label', true), 'the revenue total label must be text (not TRUE)'],
+  ];
+  for (const [what, set, message] of cases) {
+    it(`${what}: "${message}" at the cell`, () => {
+      const ss = sheets();
+      const where = set(ss);
+      assert.deepEqual(errorsOf(ss), [{ where, message }]);
+    });
+  }
+});
+
 describe('no schema text reaches a user', () => {
   it('every setting given junk, every heading blanked: each error in finance words', () => {
     const ss = sheets();
