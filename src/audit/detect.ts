@@ -574,12 +574,12 @@ function unshift(g: Grid, captioned: boolean, columns: Column[], labelCol: numbe
  * A row one cell short with its label in place, its figures compacted to the left (an HTML table's row
  * that lost an empty cell before its figures: Ashfield's "Increase in Council Tax base | -£0.56 |" under
  * "£ thousands | Effect on Council Tax"): the last column of figures empty, and every figure it prints
- * in the form of the column to its right and not of its own — the places most of that column's figures
- * print and whether they carry a £ sign (whole thousands beside pence with £). Read one column right, by
- * the row's shape alone.
+ * in the form of the column to its right and not of its own — the decimal places most (three in four)
+ * of that column's figures print (whole thousands beside pence), not nil, not a workbook's typed number.
+ * Read one column right, by the row's shape alone.
  */
 function compactedRows(g: Grid, figs: number[], rows: TableRow[], move: (row: TableRow, from: number[], shift: -1 | 1) => void): void {
-  const formOf = (x: Reading) => (x.kind === 'number' ? `${x.places}${/£/.test(x.raw) ? '£' : ''}` : '');
+  const formOf = (x: Reading) => (x.kind === 'number' ? String(x.places) : '');
   const usual = figs.map((c) => {
     const n = new Map<string, number>();
     for (const row of rows) {
@@ -593,7 +593,8 @@ function compactedRows(g: Grid, figs: number[], rows: TableRow[], move: (row: Ta
   for (const row of rows) {
     if (row.printedAt || !row.label || (row.cells.get(last)?.kind ?? 'blank') !== 'blank') continue;
     const own = figs.slice(0, -1).map((c) => row.cells.get(c));
-    if (own.some((x) => x?.kind === 'text') || !own.some((x) => x?.kind === 'number' && !x.dash)) continue;
+    // figures as printed in text (a workbook's typed numbers carry no printed form), none of them nil
+    if (own.some((x) => x?.kind === 'text' || (x?.kind === 'number' && (x.typed || x.value.isZero()))) || !own.some((x) => x?.kind === 'number' && !x.dash)) continue;
     const fitsRight = own.every((x, i) => x === undefined || x.kind === 'blank' || (x.kind === 'number' && !x.dash &&
       usual[i + 1] !== undefined && usual[i] !== undefined && usual[i] !== usual[i + 1] && formOf(x) === usual[i + 1]));
     if (!fitsRight) continue;
