@@ -329,6 +329,7 @@ export function readTotals(a: Audit, carried?: TableRow): void {
   balancesAbove(a, reader.cols);
   groupsAbove(a, reader.cols);
   subtotalsOfLinesLeftOver(a);
+  if (carried) afterCarriedAndTotal(a, reader.cols, carried);
   coincidentSubtotals(a, reader.cols);
 }
 
@@ -1220,6 +1221,49 @@ function balancesAbove(a: Audit, cols: number[]): void {
       : `labelled as a closing balance, printed above the movements from the opening balance ("${rows[opening!].label}")`;
     a.blocks.set(i, { members, why });
     a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[members[members.length - 1]]), why });
+  }
+}
+
+/**
+ * A requirement closing two tables (Westmorland and Furness: the budget table ends "Net budget 263.478",
+ * then, under its own header row, "Where the money comes from" ends "Total sources of finance (110.778)"
+ * and "Total Council Tax requirement 152.700"): a row labelled as closing, in no block, directly under
+ * this table's last total, is the total the table above ends with ± that total — the sign more columns
+ * agree with exactly (one at least, and no fewer than are out beyond the rounding of the printed
+ * figures). Then it is a running total carried across the header (`cast.carried`), checked in every
+ * column; its "read as a line" note goes.
+ */
+function afterCarriedAndTotal(a: Audit, cols: number[], carried: TableRow): void {
+  const rows = a.t.rows;
+  if ([...a.blocks.values()].some((b) => b.carried)) return;
+  const inBlock = new Set([...a.blocks.values()].flatMap((b) => b.members));
+  for (let i = 1; i < rows.length; i++) {
+    const t = i - 1;
+    if (a.kinds[i] !== 'line' || a.blocks.has(i) || inBlock.has(i) || !a.blocks.has(t) || inBlock.has(t) || !CLOSES.test(rows[i].label.trim())) continue;
+    const both = cols.filter((c) => a.num(rows[i], c) && a.num(rows[t], c) && a.num(carried, c));
+    const vote = (sign: 1 | -1) => {
+      let exact = 0;
+      let off = 0;
+      for (const c of both) {
+        const [x, y, z] = [a.num(rows[i], c)!, a.num(rows[t], c)!, a.num(carried, c)!];
+        const d = x.value.minus(z.value.plus(y.value.times(sign)));
+        if (d.isZero()) exact++;
+        else if (severityOf(d, x, [y, z]).severity !== 'warning') off++;
+      }
+      return { exact, off };
+    };
+    const [plus, less] = [vote(1), vote(-1)];
+    const best = less.exact > plus.exact ? less : plus;
+    if (best.exact === 0 || best.off > best.exact) continue;
+    const minus = best === less ? new Set([t]) : undefined;
+    const why = `carried on from "${carried.label || 'the total'}" (row ${a.rowNumber(carried)}), the total printed at the foot of the table above, ${minus ? 'less' : 'plus'} "${rows[t].label || 'the total above it'}" (a running total across the header)`;
+    a.kinds[i] = 'total';
+    a.blocks.set(i, { members: [t], why, ...(minus ? { minus } : {}), carried: { row: carried, sign: 1 } });
+    a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(rows[t]), to: a.rowNumber(rows[t]), why });
+    const at = a.rowNumber(rows[i]);
+    for (let f = a.findings.length - 1; f >= 0; f--) if (a.findings[f].rule === 'cast.total-read-as-line' && a.findings[f].row === at) a.findings.splice(f, 1);
+    a.note(rows[i], a.t.labelCol, 'cast.carried', `"${rows[i].label}" is read as ${why}`);
+    return;
   }
 }
 

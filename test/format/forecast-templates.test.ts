@@ -80,6 +80,50 @@ describe('forecast: input templates', () => {
     assert.match(err.errors[0].message, /the financing source must be Grant, Capital receipts, Revenue, Reserve or Borrowing, not "Lottery"/);
   });
 
+  it('the forecast month, a profile weight and an MTFP year, each held to its rule by the reader at its cell: 13, -1 and "next year" refused; "6" and "6.0" as text read as month 6', () => {
+    const doc = ledgerDoc({
+      month: 6,
+      lines: [{ costCentre: '100', account: '4000', budget: '10', actualToDate: '5' }],
+      mapping: [{ heading: 'A', costCentre: '100' }],
+      profiles: [{ heading: 'A', weights: ['1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1', '1'] }],
+    });
+    const refused = (sheets: InputSheet[]) => {
+      try {
+        readTemplates(sheets);
+      } catch (e) {
+        return (e as InvalidInput).errors;
+      }
+      return [];
+    };
+    const monthCell = (ss: InputSheet[]) => {
+      const s = ss.find((x) => x.name === 'Outturn settings')!;
+      const r = s.values.findIndex((row) => row?.[0] === 'Forecast month');
+      return { s, r, where: `'Outturn settings'!B${r + 1}` };
+    };
+    for (const typed of ['6', '6.0']) {
+      const ss = templatePlan(doc).map(grid);
+      const { s, r } = monthCell(ss);
+      s.values[r][1] = typed;
+      assert.equal(readTemplates(ss).revenue!.ledger!.month, 6);
+    }
+    let ss = templatePlan(doc).map(grid);
+    const { s, r, where } = monthCell(ss);
+    s.values[r][1] = 13;
+    assert.deepEqual(refused(ss), [{ where, message: 'the forecast month must be a month of the financial year, 1 (April) to 12 (March), not "13"' }]);
+    ss = templatePlan(doc).map(grid);
+    const ledger = ss.find((x) => x.name === 'Ledger input')!;
+    const pr = ledger.values.findIndex((row) => row?.includes('Profile heading'));
+    const jun = ledger.values[pr].indexOf('Jun');
+    ledger.values[pr + 1][jun] = -1;
+    assert.deepEqual(refused(ss), [{ where: `'Ledger input'!${String.fromCharCode(65 + jun)}${pr + 2}`, message: 'the Jun weight must be a number of 0 or more, such as 1 or 8.5 (not "-1")' }]);
+
+    const mtfp = templatePlan(readExample('derbyshire-2020-21-mtfp.json')).map(grid);
+    const m = mtfp.find((x) => x.name === 'MTFP input')!;
+    const hr = m.values.findIndex((row) => row?.[0] === 'Year');
+    m.values[hr + 1][0] = 'next year';
+    assert.deepEqual(refused(mtfp), [{ where: `'MTFP input'!A${hr + 2}`, message: 'write the year as 2024/25 (not "next year")' }]);
+  });
+
   it('empty templates: the forecasting sheets on request, and they read back as no forecasting input', () => {
     const plain = templatePlan();
     assert.ok(!plain.some((s) => s.name === 'Ledger input'));

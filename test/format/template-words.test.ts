@@ -148,6 +148,13 @@ describe('templates: the schema\'s rules, checked by the reader itself at the ce
     ['the organisation left blank', (ss) => setSetting(ss, 'Organisation', ' '), 'Organisation is blank: the tables need it'],
     ['a total label typed as TRUE', (ss) => setSetting(ss, 'Revenue total label', true), 'the revenue total label must be text (not TRUE)'],
   ];
+  it('a capital table of memo and externally funded lines only (no programme): refused at the table\'s header, not passed to the build', () => {
+    const ss = sheets();
+    const cap = sheet(ss, 'Capital input');
+    const [hr, hc] = find(cap, 'Type');
+    for (let r = hr + 1; r < cap.values.length; r++) if (cap.values[r]?.[hc]) cap.values[r][hc] = 'Memo';
+    assert.deepEqual(errorsOf(ss), [{ where: `'Capital input'!${String.fromCharCode(65 + hc)}${hr + 1}`, message: 'the CapitalLines table has no Scheme or Single-line category row: Table 2 needs at least one (externally funded and memo lines are printed beside the programme)' }]);
+  });
   for (const [what, set, message] of cases) {
     it(`${what}: "${message}" at the cell`, () => {
       const ss = sheets();

@@ -124,5 +124,9 @@ export function readCapitalLines(ctx: ReadContext, changes?: string[]): CapitalL
       list.push({ label, ...(ref ? { ref } : {}), outturn: fig('Outturn', `${path}.outturn`) });
     }
   }
+  // Table 2 is the programme: externally funded and memo lines are only printed beside it.
+  if (t.rows.length > 0 && categories.length === 0 && !ctx.errors.length) {
+    ctx.errors.push({ where: sheetRef(t.sheet, a1(t.headerRow, t.col0)), message: `the ${CAPITAL_LINES.name} table has no Scheme or Single-line category row: Table 2 needs at least one (externally funded and memo lines are printed beside the programme)` });
+  }
   return out;
 }

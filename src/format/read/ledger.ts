@@ -64,7 +64,7 @@ export function readLedger(ctx: ReadContext, lines: Found): LedgerDoc {
   const monthSetting = ctx.setting('Forecast month');
   if (monthSetting && !isBlank(monthSetting.v)) {
     const v = monthSetting.v;
-    const n = typeof v === 'number' ? v : /^\d+$/.test(ctx.cellText(v)) ? Number(ctx.cellText(v)) : Number.NaN;
+    const n = typeof v === 'number' ? v : /^\d+(\.0+)?$/.test(ctx.cellText(v)) ? Number(ctx.cellText(v)) : Number.NaN;
     ledger.month = Number.isFinite(n) ? n : ctx.cellText(v);
     if (!(Number.isInteger(n) && n >= 1 && n <= 12)) errors.push({ where: monthSetting.where, message: `the forecast month must be a month of the financial year, 1 (April) to 12 (March), not "${ctx.cellText(v)}"` });
     ctx.trace('$.revenue.ledger.month', monthSetting.where);
