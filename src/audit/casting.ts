@@ -92,7 +92,7 @@ export function balanceAt(label: string): { name: string; date?: number; stage?:
 }
 
 /** Labels of rows that close a block without the word "total" (a hint: the arithmetic decides). */
-const CLOSES = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(net\s+)?cost of services|^(gross|net)\s+(revenue\s+)?(expenditure|spend|cost|budget|income)|^net cost of services|requirement\b|^closing balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$|^current approved|^(revised|approved|total)\s+(capital\s+)?programme|^(net\s+)?(increase|decrease|movement)\b.*\b(in|during)\s+(the\s+)?year|^\(?surplus\b|^\(?deficit\b|^net\s+(surplus|deficit|position)|^(net\s+)?(increase|\(?decrease).*before transfers|^funding\s+total|^total/i;
+const CLOSES = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(total\s+)?amount\s+(to be\s+)?(distributed|shared|apportioned)\b|^(net\s+)?cost of services|^(gross|net)\s+(revenue\s+)?(expenditure|spend|cost|budget|income)|^net cost of services|requirement\b|^closing balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$|^current approved|^(revised|approved|total)\s+(capital\s+)?programme|^(net\s+)?(increase|decrease|movement)\b.*\b(in|during)\s+(the\s+)?year|^\(?surplus\b|^\(?deficit\b|^net\s+(surplus|deficit|position)|^(net\s+)?(increase|\(?decrease).*before transfers|^funding\s+total|^total/i;
 /** A label that closes a block and stands for its lines even when nothing adds up to it: the error is then in the figures. */
 const CLOSES_FIRMLY = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(net\s+)?budget requirement|^council tax requirement|^(total\s+)?precept requirement|^net (revenue )?expenditure\b.*requirement|^gross\s+(revenue\s+)?expenditure|^net\s+(revenue\s+)?expenditure|^net cost of services|^closing balance|^balance\s+(at|as at)\s+31/i;
 /** A balance at the end of a period, whatever its wording ("Closing balance", "Balance at 31 March 2022", "Balance carried forward"). */
@@ -330,6 +330,7 @@ export function readTotals(a: Audit, carried?: TableRow): void {
   groupsAbove(a, reader.cols);
   subtotalsOfLinesLeftOver(a);
   if (carried) afterCarriedAndTotal(a, reader.cols, carried);
+  totalsWhereEveryBlockHasOne(a);
   coincidentSubtotals(a, reader.cols);
 }
 
@@ -422,6 +423,8 @@ class TotalsReader {
   private readonly negs = new Set<number>();
   /** the total being pushed closes lines all subtracted in words ("Less: … Total income"): it is subtracted in `w` too */
   private pushNeg = false;
+  /** a total read so far adds the total above it (a running statement: see runsOn) */
+  private running = false;
 
   constructor(
     private readonly a: Audit,
@@ -486,6 +489,17 @@ class TotalsReader {
       else plus++;
     }
     return plus > minus;
+  }
+
+  /**
+   * The run from k starts at a total, in a table whose totals run on from each other (a total read so
+   * far adds the total above it and the lines since: a running statement): a row that casts as such a
+   * running total is placed as one.
+   */
+  private runsOn(k: number): boolean {
+    const { a, s } = this;
+    if (!this.running || k >= s.top || !a.blocks.has(s.stack[k])) return false;
+    return true;
   }
 
   /** The rows of the run from k that the worded reading subtracts. */
@@ -579,6 +593,7 @@ class TotalsReader {
     const { a, rows, s } = this;
     const members = s.truncate(k);
     this.w?.truncate(k);
+    if (members.length > 1 && a.blocks.has(members[0])) this.running = true;
     if (k < this.sectionFrom) this.sectionFrom = k;
     const taken = minus && members.some((m) => minus.has(m)) ? new Set(members.filter((m) => minus.has(m))) : undefined;
     a.blocks.set(i, { members, why, ...(taken ? { minus: taken } : {}), ...(carried ? { carried } : {}) });
@@ -627,7 +642,7 @@ class TotalsReader {
     const mayClose = !this.tail && !opens && (!this.anyBold || row.bold || closes);
     // A block that balances (or carries on) exactly in every column comes before a sum that casts in all but one.
     if (mayClose && (this.carriedOn(i, true) || this.balancing(i, true) || this.byArithmetic(i, closes) || this.carriedOn(i) || this.balancing(i) || this.oneLineBlock(i, closes) || this.labelledClosing(i, closes) ||
-      this.datedBalance(i) || this.placedAtEnd(i, closes) || this.runningAtEnd(i, closes))) return;
+      this.datedBalance(i) || this.placedAtEnd(i, closes) || this.steppedOut(i) || this.runningAtEnd(i, closes))) return;
     this.push(i);
   }
 
@@ -635,8 +650,9 @@ class TotalsReader {
    * A total by its arithmetic: every printed figure (or most of them, two at least) equals the sum of
    * the same run of two or more rows above, and the run is not all nil. A row placed as a total
    * (labelled as closing a block, unlabelled, closing its block, or directly above a "Less: …" or
-   * "Add: …" line) whose figures cast in every column but one is a total with one wrong figure: the
-   * cast finds it.
+   * "Add: …" line), or running on from a total in a running statement, whose figures cast in every
+   * column but one is a total with one wrong figure: the cast finds it; so is a row of two figures
+   * one of which casts, wherever it stands.
    */
   private byArithmetic(i: number, closes: boolean): boolean {
     const { a, rows, cols, s } = this;
@@ -647,6 +663,10 @@ class TotalsReader {
     if (n === 0) return false;
     // … or directly above lines that deduct from or add to it ("Gross Expenditure" above "Less: Fees and Charges").
     const placedAsTotal = closes || !row.label || this.endsBlock(i) || ADJUSTS.test(rows[i + 1]?.label ?? '');
+    // A row of two figures, one of them exactly the sum of a run of two or more figures that are not
+    // nil, is that run's total with its other figure wrong, wherever it stands ("Total corporate
+    // budgets" mid-table, one of its lines 100 £m out in one year): a line equal to such a run by
+    // chance in one of two columns is not seen in any real table of the corpora (compared on all of them).
     // The columns that agree must each add two figures that are not nil: a nil line makes any
     // figure "the sum" of it and the next (a reconciliation's difference row is no total).
     const solid = (k: number, sums: RunningSums) => this.printedCols(row).every(([j, p]) => !sums.sumFrom(j, k)?.eq(p.value) ||
@@ -660,10 +680,16 @@ class TotalsReader {
     const roundedInRest = (k: number, sums: RunningSums) => this.printedCols(row).every(([j, p]) => p.value.isZero() || sums.compare(this.stepped(row, j, k), k, p) === 'exact' || sums.compare(this.stepped(row, j, k), k, p) === 'near');
     // The plain sum, else (with more columns agreeing) the lines said in words to be subtracted taken so.
     const readings = [this.s, ...(this.w ? [this.w] : [])].map((sums) => {
-      const best = this.voted(row, 2, sums)[0];
+      const vs = this.voted(row, 2, sums);
+      let best = vs[0];
       const agrees = best !== undefined && (best.votes === n || (best.votes >= 2 && best.votes * 2 > n) ||
-        (n >= 2 && best.votes === n - 1 && solid(best.k, sums) && (placedAsTotal || stepsOut(best.k) || roundedInRest(best.k, sums)))) && nonNil(best.k) >= 2;
-      return agrees ? { best, sums } : undefined;
+        (n >= 2 && best.votes === n - 1 && solid(best.k, sums) && (placedAsTotal || stepsOut(best.k) || this.runsOn(best.k) || roundedInRest(best.k, sums)))) && nonNil(best.k) >= 2;
+      if (agrees) return { best, sums };
+      if (n !== 2 || best === undefined || best.votes !== 1) return undefined;
+      // Of two figures, one exact: the run it shows is the tightest (rows above it printing nothing in
+      // that column add nothing to it), never one reaching up to a figure printed only in the other.
+      best = vs.filter((v) => v.votes === 1).reduce((x, y) => (y.k > x.k ? y : x));
+      return solid(best.k, sums) && nonNil(best.k) >= 2 ? { best, sums } : undefined;
     }).filter((x) => x !== undefined && (x.sums === s || this.wordedHolds(x.best.k)));
     if (!readings.length) return false;
     const { best, sums } = readings.reduce((x, y) => (y!.best.votes > x!.best.votes ? y : x))!;
@@ -856,6 +882,21 @@ class TotalsReader {
     const row = this.rows[i];
     if (!((closes || (!row.label && !row.empty)) && this.endsBlock(i) && this.s.top - this.narrowFrom >= 2)) return false;
     return this.takeAsTotal(i, this.narrowFrom, row.label ? `labelled as closing a block ("${row.label}") and printed at its end` : 'no label, printed at the end of its block (where its total stands)');
+  }
+
+  /**
+   * Where a stepped layout prints its sub-totals: every figure of the row one column or more right of
+   * the column its block's lines print in, where none of those lines (two or more since the last
+   * heading or total) prints anything ("- Pay and Price Inflation 5,630 | …" then "… 29,025" in the
+   * next column). Whatever its label says, it is their sub-total; checked even when it does not add up.
+   */
+  private steppedOut(i: number): boolean {
+    const { s, narrowFrom } = this;
+    const row = this.rows[i];
+    if (s.top - narrowFrom < 2) return false;
+    const printed = this.printedCols(row);
+    if (!printed.length || !printed.every(([j]) => s.stepped(j, narrowFrom) < j)) return false;
+    return this.takeAsTotal(i, narrowFrom, `${row.label ? `printed` : 'no label, printed'} one column right of the ${s.top - narrowFrom} lines above it, where they print nothing (a stepped layout's sub-total)`);
   }
 
   /**
@@ -1268,11 +1309,14 @@ function afterCarriedAndTotal(a: Audit, cols: number[], carried: TableRow): void
 }
 
 /**
- * An unlabelled sub-total in the middle of the rows (a ruled row copied without its rule): a row with
- * no label that nothing above adds up to stays a line in the pass, but when the total below starts at
- * it ("Employees; Premises; (no label) 150; Income (30); Net expenditure 120") and the two or more
- * lines directly above it (up to a heading, a blank line, a total or a row some total adds) are in no
- * total at all, it is their sub-total — the total below adds it in their place — and it is checked.
+ * A sub-total in the middle of the rows known only by where it stands (a ruled row copied without its
+ * rule, with no label or a label that does not say it closes anything: "Service expenditure",
+ * "Expenditure before contributions to/from reserves"): a row that nothing above adds up to (one of
+ * its lines wrong, or a rounding difference) stays a line in the pass, but when the total below
+ * starts at it ("Employees; Premises; Service expenditure 150; Income (30); Net expenditure 120")
+ * and the two or more lines directly above it (up to a heading, a blank line, a total or a row some
+ * total adds) are in no total at all, it is their sub-total — the total below adds it in their place
+ * — and it is checked.
  */
 function subtotalsOfLinesLeftOver(a: Audit): void {
   const rows = a.t.rows;
@@ -1282,15 +1326,73 @@ function subtotalsOfLinesLeftOver(a: Audit): void {
   for (const b of [...a.blocks.values()]) {
     const s = b.members[0];
     const row = rows[s];
-    if (a.kinds[s] !== 'line' || a.blocks.has(s) || row.label || row.empty) continue;
+    if (a.kinds[s] !== 'line' || a.blocks.has(s) || row.empty) continue;
     const members: number[] = [];
     for (let j = s - 1; j >= 0 && free(j) && rows[j + 1].r === rows[j].r + 1; j--) members.unshift(j);
     if (members.length < 2) continue;
     a.kinds[s] = 'total';
-    const why = 'no label, in the middle of the rows: the lines above it are in no other total, and the total below adds it in their place (a sub-total)';
+    const why = `${row.label ? 'a label that does not say total' : 'no label'}, in the middle of the rows: the lines above it are in no other total, and the total below adds it in their place (a sub-total)`;
     a.blocks.set(s, { members, why });
-    a.totals.push({ row: a.rowNumber(row), label: '', from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[members[members.length - 1]]), why });
+    a.totals.push({ row: a.rowNumber(row), label: row.label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[members[members.length - 1]]), why });
     for (const m of members) inBlock.add(m);
+  }
+}
+
+/**
+ * A table's own conventions, learned from its rows, for a block's last row that the pass left a line
+ * (its label saying nothing of a total: "Amount carried to the summary"), printing one figure — with
+ * two columns or more the arithmetic of the others already shows a total with one figure wrong
+ * (byArithmetic), and a block of several columns with no total (cut off at the table's end) is not
+ * read as one. A block is a run of rows between headings and blank lines.
+ * - A running statement (a total read so far adds the total above it and the lines since): the rows
+ *   after a block's last total, two or more, are that total's lines and the last of them its running
+ *   total ("Net expenditure 25.443; Revenue support grant (3.211) … ; Council tax requirement 15.939").
+ * - A table whose other blocks each end in a total of the whole block: a block of three rows or more,
+ *   every row a line in no total, ends in its total too.
+ * Each such total is checked: one wrong figure in a block must not turn its total into a line.
+ */
+function totalsWhereEveryBlockHasOne(a: Audit): void {
+  const rows = a.t.rows;
+  const blocks: number[][] = [];
+  let cur: number[] = [];
+  rows.forEach((row, i) => {
+    if (a.kinds[i] === 'heading' || (i > 0 && row.r > rows[i - 1].r + 1)) {
+      if (cur.length) blocks.push(cur);
+      cur = [];
+    }
+    if (a.kinds[i] !== 'heading' && !row.empty) cur.push(i);
+  });
+  if (cur.length) blocks.push(cur);
+  const inBlock = new Set<number>();
+  for (const b of a.blocks.values()) for (const m of b.members) inBlock.add(m);
+  const free = (i: number) => a.kinds[i] === 'line' && !a.blocks.has(i) && !inBlock.has(i);
+  const cols = moneyCols(a.t);
+  const oneFigure = (i: number) => cols.filter((c) => a.num(rows[i], c) !== undefined).length === 1;
+  /** the first row a total adds, through the sub-totals it adds */
+  const firstOf = (i: number): number => {
+    const b = a.blocks.get(i);
+    return b && b.members.length && !b.carried ? firstOf(b.members[0]) : i;
+  };
+  const closed = (bl: number[]) => bl.length >= 3 && a.blocks.has(bl[bl.length - 1]) && firstOf(bl[bl.length - 1]) <= bl[0];
+  const nClosed = blocks.filter(closed).length;
+  const running = [...a.blocks.values()].some((b) => b.members.length > 1 && a.blocks.has(b.members[0]) && !b.carried);
+  const add = (last: number, members: number[], why: string) => {
+    a.kinds[last] = 'total';
+    a.blocks.set(last, { members, why });
+    a.totals.push({ row: a.rowNumber(rows[last]), label: rows[last].label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[members[members.length - 1]]), why });
+    for (const m of members) inBlock.add(m);
+  };
+  for (const bl of blocks) {
+    const last = bl[bl.length - 1];
+    if (!free(last) || !oneFigure(last)) continue;
+    let t = bl.length;
+    while (t > 0 && free(bl[t - 1])) t--;
+    const prev = bl[t - 1];
+    if (running && t > 0 && bl.length - t >= 2 && a.blocks.has(prev) && !inBlock.has(prev)) {
+      add(last, [prev, ...bl.slice(t, -1)], 'the last row of its block, after a total and the line(s) that change it: the table\'s totals run on from each other (a running statement)');
+    } else if (t === 0 && bl.length >= 3 && nClosed > 0) {
+      add(last, bl.slice(0, -1), `the last row of its block: the table's ${nClosed} other block(s) each end in their total (the table's convention)`);
+    }
   }
 }
 
