@@ -38,7 +38,7 @@ const YEAR = /\b((?:19|20)\d\d)\s*[/-]\s*(?:\d\d|(?:19|20)\d\d)\b/;
 const YEAR_AT_END = new RegExp(`${YEAR.source}\\)?$`);
 const YEAR_FIRST = new RegExp(`^\\(?${YEAR.source}`);
 /** The quantities a statement carries from one financial year to the next (the last word of its label). */
-const YEAR_NOUNS = new Set(['budget', 'requirement', 'balance', 'balances', 'reserve', 'reserves', 'programme', 'precept', 'expenditure']);
+const YEAR_NOUNS = new Set(['budget', 'requirement', 'balance', 'balances', 'reserve', 'reserves', 'programme', 'precept', 'expenditure', 'tax']);
 /** Words that qualify a balance without naming another one ("approved as at", "revised", "position at"). */
 const AS_AT = new Set(['as', 'at', 'of', 'on', 'to', 'the', 'approved', 'revised', 'latest', 'current', 'agreed', 'position']);
 /** Words naming the version a budget or programme starts from, and a later one. */
@@ -331,6 +331,52 @@ export function readTotals(a: Audit, carried?: TableRow): void {
   subtotalsOfLinesLeftOver(a);
   if (carried) afterCarriedAndTotal(a, reader.cols, carried);
   totalsWhereEveryBlockHasOne(a);
+  coincidentSubtotals(a, reader.cols);
+}
+
+/**
+ * A line whose figures happen to equal the sum of the lines above it ("Increase in funding guarantee
+ * (72); Increase in transfer to reserves 926; Net increase in the cost of service 854", Ashfield's
+ * council tax changes) is taken as their sub-total by its arithmetic alone; a later total that adds it
+ * disproves that when, with it read as a line, that total casts (exactly in one column at least, within
+ * the rounding of the printed figures in every other) and does not as read. It is then a line of that
+ * total, and the reading says no more of it.
+ */
+function coincidentSubtotals(a: Audit, cols: number[]): void {
+  const rows = a.t.rows;
+  const fits = (i: number, members: number[]): 'exact' | 'near' | 'off' => {
+    let exact = 0;
+    for (const c of cols) {
+      const p = a.num(rows[i], c);
+      if (!p) continue;
+      let sum = ZERO;
+      for (const m of members) {
+        const v = a.value(rows[m], c);
+        if (v === undefined) return 'off';
+        sum = sum.plus(v);
+      }
+      const d = p.value.minus(sum);
+      if (d.isZero()) exact++;
+      else if (severityOf(d, p, members.map((m) => rows[m].cells.get(c))).severity !== 'warning') return 'off';
+    }
+    return exact > 0 ? (exact === cols.filter((c) => a.num(rows[i], c)).length ? 'exact' : 'near') : 'off';
+  };
+  for (const [i, b] of [...a.blocks]) {
+    if (b.carried || b.minus?.size) continue;
+    if (fits(i, b.members) !== 'off') continue;
+    for (const m of b.members) {
+      const mb = a.blocks.get(m);
+      if (!mb || mb.minus?.size || mb.carried || !mb.why.startsWith('its figures are the sum of') || rows[m].bold || rows[m].ruled) continue;
+      const expanded = b.members.flatMap((x) => (x === m ? [...mb.members, m] : [x]));
+      if (fits(i, expanded) === 'off') continue;
+      a.blocks.delete(m);
+      a.kinds[m] = 'line';
+      b.members.splice(0, b.members.length, ...expanded);
+      const k = a.totals.findIndex((t) => t.row === a.rowNumber(rows[m]));
+      if (k >= 0) a.totals.splice(k, 1);
+      break;
+    }
+  }
 }
 
 /**
