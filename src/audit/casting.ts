@@ -38,7 +38,7 @@ const YEAR = /\b((?:19|20)\d\d)\s*[/-]\s*(?:\d\d|(?:19|20)\d\d)\b/;
 const YEAR_AT_END = new RegExp(`${YEAR.source}\\)?$`);
 const YEAR_FIRST = new RegExp(`^\\(?${YEAR.source}`);
 /** The quantities a statement carries from one financial year to the next (the last word of its label). */
-const YEAR_NOUNS = new Set(['budget', 'requirement', 'balance', 'balances', 'reserve', 'reserves', 'programme', 'precept', 'expenditure']);
+const YEAR_NOUNS = new Set(['budget', 'requirement', 'balance', 'balances', 'reserve', 'reserves', 'programme', 'precept', 'expenditure', 'tax']);
 /** Words that qualify a balance without naming another one ("approved as at", "revised", "position at"). */
 const AS_AT = new Set(['as', 'at', 'of', 'on', 'to', 'the', 'approved', 'revised', 'latest', 'current', 'agreed', 'position']);
 /** Words naming the version a budget or programme starts from, and a later one. */
@@ -331,6 +331,52 @@ export function readTotals(a: Audit, carried?: TableRow): void {
   subtotalsOfLinesLeftOver(a);
   if (carried) afterCarriedAndTotal(a, reader.cols, carried);
   totalsWhereEveryBlockHasOne(a);
+  coincidentSubtotals(a, reader.cols);
+}
+
+/**
+ * A line whose figures happen to equal the sum of the lines above it ("Increase in funding guarantee
+ * (72); Increase in transfer to reserves 926; Net increase in the cost of service 854", Ashfield's
+ * council tax changes) is taken as their sub-total by its arithmetic alone; a later total that adds it
+ * disproves that when, with it read as a line, that total casts (exactly in one column at least, within
+ * the rounding of the printed figures in every other) and does not as read. It is then a line of that
+ * total, and the reading says no more of it.
+ */
+function coincidentSubtotals(a: Audit, cols: number[]): void {
+  const rows = a.t.rows;
+  const fits = (i: number, members: number[]): 'exact' | 'near' | 'off' => {
+    let exact = 0;
+    for (const c of cols) {
+      const p = a.num(rows[i], c);
+      if (!p) continue;
+      let sum = ZERO;
+      for (const m of members) {
+        const v = a.value(rows[m], c);
+        if (v === undefined) return 'off';
+        sum = sum.plus(v);
+      }
+      const d = p.value.minus(sum);
+      if (d.isZero()) exact++;
+      else if (severityOf(d, p, members.map((m) => rows[m].cells.get(c))).severity !== 'warning') return 'off';
+    }
+    return exact > 0 ? (exact === cols.filter((c) => a.num(rows[i], c)).length ? 'exact' : 'near') : 'off';
+  };
+  for (const [i, b] of [...a.blocks]) {
+    if (b.carried || b.minus?.size) continue;
+    if (fits(i, b.members) !== 'off') continue;
+    for (const m of b.members) {
+      const mb = a.blocks.get(m);
+      if (!mb || mb.minus?.size || mb.carried || !mb.why.startsWith('its figures are the sum of') || rows[m].bold || rows[m].ruled) continue;
+      const expanded = b.members.flatMap((x) => (x === m ? [...mb.members, m] : [x]));
+      if (fits(i, expanded) === 'off') continue;
+      a.blocks.delete(m);
+      a.kinds[m] = 'line';
+      b.members.splice(0, b.members.length, ...expanded);
+      const k = a.totals.findIndex((t) => t.row === a.rowNumber(rows[m]));
+      if (k >= 0) a.totals.splice(k, 1);
+      break;
+    }
+  }
 }
 
 /**
@@ -463,24 +509,24 @@ class TotalsReader {
 
   /** The row's printed figures in the columns of money: [column index j into cols, figure]. */
   private printedCols(row: TableRow): readonly (readonly [number, Num])[] {
-    let p = this.printed.get(row);
-    if (!p) {
-      const out: (readonly [number, Num])[] = [];
-      for (let j = 0; j < this.cols.length; j++) {
-        const x = this.a.num(row, this.cols[j]);
-        if (x !== undefined) out.push([j, x]);
-      }
-      this.printed.set(row, (p = out));
+    if (row === this.printedRow) return this.printed;
+    const out: (readonly [number, Num])[] = [];
+    for (let j = 0; j < this.cols.length; j++) {
+      const x = this.a.num(row, this.cols[j]);
+      if (x !== undefined) out.push([j, x]);
     }
-    return p;
+    this.printedRow = row;
+    this.printed = out;
+    return out;
   }
+  /** printedCols of the row asked about last (each reading of a row asks several times; its figures do not change during the pass) */
+  private printedRow?: TableRow;
+  private printed: readonly (readonly [number, Num])[] = [];
   /** OPENS or CLOSES_FIRMLY says so of row m's label: asked of each row on the stack by every total after it, so remembered */
   private opensOrCloses(m: number): boolean {
     return (this.balanceRows[m] ??= OPENS.test(this.rows[m].label) || CLOSES_FIRMLY.test(this.rows[m].label));
   }
   private readonly balanceRows: boolean[] = [];
-  /** printedCols of each row asked about (the readings a row's figures do not change during the pass) */
-  private readonly printed = new Map<TableRow, readonly (readonly [number, Num])[]>();
 
   /**
    * The column (index into cols) the row's figure in column j adds for the run from k: j, or in a
@@ -1462,7 +1508,31 @@ function financedTies(a: Audit, cols: number[], rule: string): void {
       a.check(rows[f], c, expected, [[rows[e], c]], `${rule}.financed`, `the total it finances ("${rows[e].label || 'the total above'}", above "${rows[h].label.trim()}") is`);
     }
   }
+  // With no heading: a spending row directly above the lines of a funding total, in no block itself
+  // (Tameside's schools: "Planned Expenditure (excluding academies)", the two grants, "Funding
+  // (excluding academies)"), is what that total finances — the same figure in each column both print
+  // (with the other sign in every column when most print the funding so), a nil one included.
+  const inBlock = new Set([...a.blocks.values()].flatMap((b) => b.members));
+  for (const [f, b] of a.blocks) {
+    const e = b.members[0] - 1;
+    if (e < 0 || b.carried || b.minus || a.blocks.has(e) || inBlock.has(e) || a.kinds[e] !== 'line' || rows[e].r !== rows[b.members[0]].r - 1) continue;
+    if (!FUNDING.test(rows[f].label) || !SPENDING.test(rows[e].label) || FUNDING.test(rows[e].label)) continue;
+    const both = cols.filter((c) => a.num(rows[e], c) && a.num(rows[f], c));
+    // One convention for the pair: the same sign, unless more columns print the funding with the other sign.
+    const signed = both.filter((c) => !a.num(rows[e], c)!.value.isZero() && !a.num(rows[f], c)!.value.isZero());
+    const other = signed.filter((c) => a.num(rows[e], c)!.value.isNegative() !== a.num(rows[f], c)!.value.isNegative()).length;
+    const sign = other * 2 > signed.length ? -1 : 1;
+    for (const c of both) {
+      const pe = a.num(rows[e], c)!;
+      const expected = pe.value.times(sign);
+      a.check(rows[f], c, expected, [[rows[e], c]], `${rule}.financed`, `the spending it funds ("${rows[e].label}", above its funding lines) is`);
+    }
+  }
 }
+
+/** A total of funding ("Funding", "Total funding", "Financed by", "Sources of finance"), and a row of spending it may fund. */
+const FUNDING = /\bfund(ing|ed)\b|\bfinanc(e|ed|ing)\b/i;
+const SPENDING = /\bexpenditure\b|\bspend(ing)?\b|\brequirement\b|\bcosts?\b/i;
 
 export function castBlocks(a: Audit, cols: number[], rule: string): void {
   financedTies(a, cols, rule);
@@ -1538,8 +1608,9 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
         const v = signed(b, left[0], a.value(rows[left[0]], from))!;
         extra += `; the difference is the figure of ${rows[left[0]].label || 'one line'} (${show(v)}): ${v.neg().eq(diff) ? 'is it left out of the total?' : 'is it counted twice?'}`;
       }
-      const terms = b.members.map((m): At => [rows[m], from]);
-      const ok = a.check(row, c, expected, b.carried ? [[b.carried.row, c], ...terms] : terms, rule, what, extra);
+      // the cells it adds, made only when a trace or a finding asks for them
+      const terms = (): At[] => [...(b.carried ? [[b.carried.row, c] as At] : []), ...b.members.map((m): At => [rows[m], from])];
+      const ok = a.check(row, c, expected, terms, rule, what, extra);
       if (!ok && left.length === 0) signSlip(a, row, from, diff, b.members, rule, b.minus);
     }
   }

@@ -98,6 +98,12 @@ describe('audit: a Net column beside gross and income columns is a cross-cast (t
       assert.deepEqual(r.tables[0].differences, [{ column: 5, caption: 'Net Expenditure after Income £000', is: '2014/15 Gross Expenditure £000 − Income £000', agree: 9 }]);
     });
 
+    it('the schools block: Funding (excluding academies) ties to Planned Expenditure above its lines (142,008 + 6,725 = 148,733; 135,843 + 10,492 = 146,335); planned expenditure printed 148,773 is found at the funding total', () => {
+      assert.equal(audit(tameside).tables[1].checked.totals, 4);
+      const r = audit(edit(tameside, 21, 1, '148,773'));
+      assert.ok(flags(r).includes('24:1 error auto.cast.financed 148773'), flags(r).join('; '));
+    });
+
     it('two nets moved by ten each way (the column still casts): both found (14,408 − 1,808 = 12,600; 7,664 − 320 = 7,344)', () => {
       const r = audit(edit(edit(tameside, 5, 5, '12,610'), 7, 5, '7,334'));
       assert.deepEqual(flags(r), ['5:5 error auto.across 12600', '7:5 error auto.across 7344']);
