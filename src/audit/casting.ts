@@ -12,7 +12,7 @@ import { Dec, ZERO } from '../base/decimal';
 import { type At, type Audit, moneyCols } from './context';
 import { normalise } from './detect';
 import type { TableRow } from './detect';
-import { type Num, show } from './findings';
+import { type Num, severityOf, show } from './findings';
 import { stepOf } from './grid';
 import type { Kind } from './kinds';
 
@@ -38,7 +38,7 @@ const YEAR = /\b((?:19|20)\d\d)\s*[/-]\s*(?:\d\d|(?:19|20)\d\d)\b/;
 const YEAR_AT_END = new RegExp(`${YEAR.source}\\)?$`);
 const YEAR_FIRST = new RegExp(`^\\(?${YEAR.source}`);
 /** The quantities a statement carries from one financial year to the next (the last word of its label). */
-const YEAR_NOUNS = new Set(['budget', 'requirement', 'balance', 'balances', 'reserve', 'reserves', 'programme', 'precept', 'expenditure']);
+const YEAR_NOUNS = new Set(['budget', 'requirement', 'balance', 'balances', 'reserve', 'reserves', 'programme', 'precept', 'expenditure', 'tax']);
 /** Words that qualify a balance without naming another one ("approved as at", "revised", "position at"). */
 const AS_AT = new Set(['as', 'at', 'of', 'on', 'to', 'the', 'approved', 'revised', 'latest', 'current', 'agreed', 'position']);
 /** Words naming the version a budget or programme starts from, and a later one. */
@@ -92,7 +92,7 @@ export function balanceAt(label: string): { name: string; date?: number; stage?:
 }
 
 /** Labels of rows that close a block without the word "total" (a hint: the arithmetic decides). */
-const CLOSES = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(net\s+)?cost of services|^(gross|net)\s+(revenue\s+)?(expenditure|spend|cost|budget|income)|^net cost of services|requirement\b|^closing balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$|^current approved|^(revised|approved|total)\s+(capital\s+)?programme|^(net\s+)?(increase|decrease|movement)\b.*\b(in|during)\s+(the\s+)?year|^\(?surplus\b|^\(?deficit\b|^net\s+(surplus|deficit|position)|^(net\s+)?(increase|\(?decrease).*before transfers|^funding\s+total|^total/i;
+const CLOSES = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(total\s+)?amount\s+(to be\s+)?(distributed|shared|apportioned)\b|^(net\s+)?cost of services|^(gross|net)\s+(revenue\s+)?(expenditure|spend|cost|budget|income)|^net cost of services|requirement\b|^closing balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$|^current approved|^(revised|approved|total)\s+(capital\s+)?programme|^(net\s+)?(increase|decrease|movement)\b.*\b(in|during)\s+(the\s+)?year|^\(?surplus\b|^\(?deficit\b|^net\s+(surplus|deficit|position)|^(net\s+)?(increase|\(?decrease).*before transfers|^funding\s+total|^total/i;
 /** A label that closes a block and stands for its lines even when nothing adds up to it: the error is then in the figures. */
 const CLOSES_FIRMLY = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(net\s+)?budget requirement|^council tax requirement|^(total\s+)?precept requirement|^net (revenue )?expenditure\b.*requirement|^gross\s+(revenue\s+)?expenditure|^net\s+(revenue\s+)?expenditure|^net cost of services|^closing balance|^balance\s+(at|as at)\s+31/i;
 /** A balance at the end of a period, whatever its wording ("Closing balance", "Balance at 31 March 2022", "Balance carried forward"). */
@@ -329,6 +329,54 @@ export function readTotals(a: Audit, carried?: TableRow): void {
   balancesAbove(a, reader.cols);
   groupsAbove(a, reader.cols);
   subtotalsOfLinesLeftOver(a);
+  if (carried) afterCarriedAndTotal(a, reader.cols, carried);
+  totalsWhereEveryBlockHasOne(a);
+  coincidentSubtotals(a, reader.cols);
+}
+
+/**
+ * A line whose figures happen to equal the sum of the lines above it ("Increase in funding guarantee
+ * (72); Increase in transfer to reserves 926; Net increase in the cost of service 854", Ashfield's
+ * council tax changes) is taken as their sub-total by its arithmetic alone; a later total that adds it
+ * disproves that when, with it read as a line, that total casts (exactly in one column at least, within
+ * the rounding of the printed figures in every other) and does not as read. It is then a line of that
+ * total, and the reading says no more of it.
+ */
+function coincidentSubtotals(a: Audit, cols: number[]): void {
+  const rows = a.t.rows;
+  const fits = (i: number, members: number[]): 'exact' | 'near' | 'off' => {
+    let exact = 0;
+    for (const c of cols) {
+      const p = a.num(rows[i], c);
+      if (!p) continue;
+      let sum = ZERO;
+      for (const m of members) {
+        const v = a.value(rows[m], c);
+        if (v === undefined) return 'off';
+        sum = sum.plus(v);
+      }
+      const d = p.value.minus(sum);
+      if (d.isZero()) exact++;
+      else if (severityOf(d, p, members.map((m) => rows[m].cells.get(c))).severity !== 'warning') return 'off';
+    }
+    return exact > 0 ? (exact === cols.filter((c) => a.num(rows[i], c)).length ? 'exact' : 'near') : 'off';
+  };
+  for (const [i, b] of [...a.blocks]) {
+    if (b.carried || b.minus?.size) continue;
+    if (fits(i, b.members) !== 'off') continue;
+    for (const m of b.members) {
+      const mb = a.blocks.get(m);
+      if (!mb || mb.minus?.size || mb.carried || !mb.why.startsWith('its figures are the sum of') || rows[m].bold || rows[m].ruled) continue;
+      const expanded = b.members.flatMap((x) => (x === m ? [...mb.members, m] : [x]));
+      if (fits(i, expanded) === 'off') continue;
+      a.blocks.delete(m);
+      a.kinds[m] = 'line';
+      b.members.splice(0, b.members.length, ...expanded);
+      const k = a.totals.findIndex((t) => t.row === a.rowNumber(rows[m]));
+      if (k >= 0) a.totals.splice(k, 1);
+      break;
+    }
+  }
 }
 
 /**
@@ -375,6 +423,8 @@ class TotalsReader {
   private readonly negs = new Set<number>();
   /** the total being pushed closes lines all subtracted in words ("Less: … Total income"): it is subtracted in `w` too */
   private pushNeg = false;
+  /** a total read so far adds the total above it (a running statement: see runsOn) */
+  private running = false;
 
   constructor(
     private readonly a: Audit,
@@ -441,6 +491,17 @@ class TotalsReader {
     return plus > minus;
   }
 
+  /**
+   * The run from k starts at a total, in a table whose totals run on from each other (a total read so
+   * far adds the total above it and the lines since: a running statement): a row that casts as such a
+   * running total is placed as one.
+   */
+  private runsOn(k: number): boolean {
+    const { a, s } = this;
+    if (!this.running || k >= s.top || !a.blocks.has(s.stack[k])) return false;
+    return true;
+  }
+
   /** The rows of the run from k that the worded reading subtracts. */
   private wordedMinus(k: number): Set<number> {
     return new Set(this.s.stack.slice(k).filter((m) => this.negs.has(m)));
@@ -448,24 +509,24 @@ class TotalsReader {
 
   /** The row's printed figures in the columns of money: [column index j into cols, figure]. */
   private printedCols(row: TableRow): readonly (readonly [number, Num])[] {
-    let p = this.printed.get(row);
-    if (!p) {
-      const out: (readonly [number, Num])[] = [];
-      for (let j = 0; j < this.cols.length; j++) {
-        const x = this.a.num(row, this.cols[j]);
-        if (x !== undefined) out.push([j, x]);
-      }
-      this.printed.set(row, (p = out));
+    if (row === this.printedRow) return this.printed;
+    const out: (readonly [number, Num])[] = [];
+    for (let j = 0; j < this.cols.length; j++) {
+      const x = this.a.num(row, this.cols[j]);
+      if (x !== undefined) out.push([j, x]);
     }
-    return p;
+    this.printedRow = row;
+    this.printed = out;
+    return out;
   }
+  /** printedCols of the row asked about last (each reading of a row asks several times; its figures do not change during the pass) */
+  private printedRow?: TableRow;
+  private printed: readonly (readonly [number, Num])[] = [];
   /** OPENS or CLOSES_FIRMLY says so of row m's label: asked of each row on the stack by every total after it, so remembered */
   private opensOrCloses(m: number): boolean {
     return (this.balanceRows[m] ??= OPENS.test(this.rows[m].label) || CLOSES_FIRMLY.test(this.rows[m].label));
   }
   private readonly balanceRows: boolean[] = [];
-  /** printedCols of each row asked about (the readings a row's figures do not change during the pass) */
-  private readonly printed = new Map<TableRow, readonly (readonly [number, Num])[]>();
 
   /**
    * The column (index into cols) the row's figure in column j adds for the run from k: j, or in a
@@ -532,6 +593,7 @@ class TotalsReader {
     const { a, rows, s } = this;
     const members = s.truncate(k);
     this.w?.truncate(k);
+    if (members.length > 1 && a.blocks.has(members[0])) this.running = true;
     if (k < this.sectionFrom) this.sectionFrom = k;
     const taken = minus && members.some((m) => minus.has(m)) ? new Set(members.filter((m) => minus.has(m))) : undefined;
     a.blocks.set(i, { members, why, ...(taken ? { minus: taken } : {}), ...(carried ? { carried } : {}) });
@@ -580,7 +642,7 @@ class TotalsReader {
     const mayClose = !this.tail && !opens && (!this.anyBold || row.bold || closes);
     // A block that balances (or carries on) exactly in every column comes before a sum that casts in all but one.
     if (mayClose && (this.carriedOn(i, true) || this.balancing(i, true) || this.byArithmetic(i, closes) || this.carriedOn(i) || this.balancing(i) || this.oneLineBlock(i, closes) || this.labelledClosing(i, closes) ||
-      this.datedBalance(i) || this.placedAtEnd(i, closes) || this.runningAtEnd(i, closes))) return;
+      this.datedBalance(i) || this.placedAtEnd(i, closes) || this.steppedOut(i) || this.runningAtEnd(i, closes))) return;
     this.push(i);
   }
 
@@ -588,8 +650,9 @@ class TotalsReader {
    * A total by its arithmetic: every printed figure (or most of them, two at least) equals the sum of
    * the same run of two or more rows above, and the run is not all nil. A row placed as a total
    * (labelled as closing a block, unlabelled, closing its block, or directly above a "Less: …" or
-   * "Add: …" line) whose figures cast in every column but one is a total with one wrong figure: the
-   * cast finds it.
+   * "Add: …" line), or running on from a total in a running statement, whose figures cast in every
+   * column but one is a total with one wrong figure: the cast finds it; so is a row of two figures
+   * one of which casts, wherever it stands.
    */
   private byArithmetic(i: number, closes: boolean): boolean {
     const { a, rows, cols, s } = this;
@@ -600,6 +663,10 @@ class TotalsReader {
     if (n === 0) return false;
     // … or directly above lines that deduct from or add to it ("Gross Expenditure" above "Less: Fees and Charges").
     const placedAsTotal = closes || !row.label || this.endsBlock(i) || ADJUSTS.test(rows[i + 1]?.label ?? '');
+    // A row of two figures, one of them exactly the sum of a run of two or more figures that are not
+    // nil, is that run's total with its other figure wrong, wherever it stands ("Total corporate
+    // budgets" mid-table, one of its lines 100 £m out in one year): a line equal to such a run by
+    // chance in one of two columns is not seen in any real table of the corpora (compared on all of them).
     // The columns that agree must each add two figures that are not nil: a nil line makes any
     // figure "the sum" of it and the next (a reconciliation's difference row is no total).
     const solid = (k: number, sums: RunningSums) => this.printedCols(row).every(([j, p]) => !sums.sumFrom(j, k)?.eq(p.value) ||
@@ -613,10 +680,16 @@ class TotalsReader {
     const roundedInRest = (k: number, sums: RunningSums) => this.printedCols(row).every(([j, p]) => p.value.isZero() || sums.compare(this.stepped(row, j, k), k, p) === 'exact' || sums.compare(this.stepped(row, j, k), k, p) === 'near');
     // The plain sum, else (with more columns agreeing) the lines said in words to be subtracted taken so.
     const readings = [this.s, ...(this.w ? [this.w] : [])].map((sums) => {
-      const best = this.voted(row, 2, sums)[0];
+      const vs = this.voted(row, 2, sums);
+      let best = vs[0];
       const agrees = best !== undefined && (best.votes === n || (best.votes >= 2 && best.votes * 2 > n) ||
-        (n >= 2 && best.votes === n - 1 && solid(best.k, sums) && (placedAsTotal || stepsOut(best.k) || roundedInRest(best.k, sums)))) && nonNil(best.k) >= 2;
-      return agrees ? { best, sums } : undefined;
+        (n >= 2 && best.votes === n - 1 && solid(best.k, sums) && (placedAsTotal || stepsOut(best.k) || this.runsOn(best.k) || roundedInRest(best.k, sums)))) && nonNil(best.k) >= 2;
+      if (agrees) return { best, sums };
+      if (n !== 2 || best === undefined || best.votes !== 1) return undefined;
+      // Of two figures, one exact: the run it shows is the tightest (rows above it printing nothing in
+      // that column add nothing to it), never one reaching up to a figure printed only in the other.
+      best = vs.filter((v) => v.votes === 1).reduce((x, y) => (y.k > x.k ? y : x));
+      return solid(best.k, sums) && nonNil(best.k) >= 2 ? { best, sums } : undefined;
     }).filter((x) => x !== undefined && (x.sums === s || this.wordedHolds(x.best.k)));
     if (!readings.length) return false;
     const { best, sums } = readings.reduce((x, y) => (y!.best.votes > x!.best.votes ? y : x))!;
@@ -714,14 +787,30 @@ class TotalsReader {
         if ((f === 'nil') === (p.value.isNegative() === req.isNegative())) return undefined;
         return f === 'sum' || srcs.every((v) => v.isNegative() !== req.isNegative()) ? 'exact' : undefined;
       };
+      // One column, not balancing: the labels and signs alone say so when the requirement is a total
+      // read as such and firmly labelled ("Net budget requirement"), the row names the balancing source
+      // ("Council tax payer", "… precept"), and every figure has the form's signs (the sources and it
+      // the requirement's sign: the sum form; all the other: the nil form). Then it is cast, so a
+      // source changed is found.
+      const signsSay = (f: 'nil' | 'sum', j: number, p: Num): boolean => {
+        const req = a.value(rows[r], cols[j]);
+        if (!req || req.isZero() || !a.blocks.has(r) || !CLOSES_FIRMLY.test(rows[r].label) || !/council tax|precept/i.test(row.label)) return false;
+        const same = (v: Dec) => v.isNegative() === req.isNegative();
+        const srcs = sources.map((m) => a.value(rows[m], cols[j]) ?? ZERO).filter((v) => !v.isZero());
+        return srcs.length >= 2 && (f === 'sum' ? same(p.value) && srcs.every(same) : !same(p.value) && srcs.every((v) => !same(v)));
+      };
       // Exact in every column it prints, or (two columns or more) in all but one, whose signs still say so: that figure is then wrong.
       const form = (['nil', 'sum'] as const).find((f) => {
         const h = printed.map(([j, p]) => holds(f, j, p));
         const exact = h.filter((x) => x === 'exact').length;
-        return !h.includes(undefined) && (exact === h.length || (!strict && h.length >= 2 && exact === h.length - 1));
+        return !h.includes(undefined) && (exact === h.length || (!strict && h.length >= 2 && exact === h.length - 1) ||
+          (!strict && h.length === 1 && signsSay(f, printed[0][0], printed[0][1])));
       });
       if (!form) continue;
-      const what = `${form === 'nil' ? 'the balancing figure: with it' : 'the balancing source: with it'} "${rows[r].label}" and the ${sources.length} line(s) after it net to exactly nil (${form === 'nil' ? 'every source printed with the other sign' : 'the sources add up to it'})`;
+      const byLabels = printed.length === 1 && holds(form, printed[0][0], printed[0][1]) !== 'exact';
+      const what = byLabels
+        ? `${form === 'nil' ? 'the balancing figure' : 'the balancing source'} of "${rows[r].label}" and the ${sources.length} line(s) after it, by its label and the signs of the figures (${form === 'nil' ? 'every source printed with the other sign' : 'the sources printed with its sign'}); they do not net to nil`
+        : `${form === 'nil' ? 'the balancing figure: with it' : 'the balancing source: with it'} "${rows[r].label}" and the ${sources.length} line(s) after it net to exactly nil (${form === 'nil' ? 'every source printed with the other sign' : 'the sources add up to it'})`;
       a.note(row, a.t.labelCol, 'cast.balancing', `"${row.label || 'row ' + a.rowNumber(row)}" is read as ${what}`);
       return this.takeAsTotal(i, k, what, new Set(form === 'nil' ? [r, ...sources] : sources));
     }
@@ -809,6 +898,21 @@ class TotalsReader {
     const row = this.rows[i];
     if (!((closes || (!row.label && !row.empty)) && this.endsBlock(i) && this.s.top - this.narrowFrom >= 2)) return false;
     return this.takeAsTotal(i, this.narrowFrom, row.label ? `labelled as closing a block ("${row.label}") and printed at its end` : 'no label, printed at the end of its block (where its total stands)');
+  }
+
+  /**
+   * Where a stepped layout prints its sub-totals: every figure of the row one column or more right of
+   * the column its block's lines print in, where none of those lines (two or more since the last
+   * heading or total) prints anything ("- Pay and Price Inflation 5,630 | …" then "… 29,025" in the
+   * next column). Whatever its label says, it is their sub-total; checked even when it does not add up.
+   */
+  private steppedOut(i: number): boolean {
+    const { s, narrowFrom } = this;
+    const row = this.rows[i];
+    if (s.top - narrowFrom < 2) return false;
+    const printed = this.printedCols(row);
+    if (!printed.length || !printed.every(([j]) => s.stepped(j, narrowFrom) < j)) return false;
+    return this.takeAsTotal(i, narrowFrom, `${row.label ? `printed` : 'no label, printed'} one column right of the ${s.top - narrowFrom} lines above it, where they print nothing (a stepped layout's sub-total)`);
   }
 
   /**
@@ -1178,11 +1282,57 @@ function balancesAbove(a: Audit, cols: number[]): void {
 }
 
 /**
- * An unlabelled sub-total in the middle of the rows (a ruled row copied without its rule): a row with
- * no label that nothing above adds up to stays a line in the pass, but when the total below starts at
- * it ("Employees; Premises; (no label) 150; Income (30); Net expenditure 120") and the two or more
- * lines directly above it (up to a heading, a blank line, a total or a row some total adds) are in no
- * total at all, it is their sub-total — the total below adds it in their place — and it is checked.
+ * A requirement closing two tables (Westmorland and Furness: the budget table ends "Net budget 263.478",
+ * then, under its own header row, "Where the money comes from" ends "Total sources of finance (110.778)"
+ * and "Total Council Tax requirement 152.700"): a row labelled as closing, in no block, directly under
+ * this table's last total, is the total the table above ends with ± that total — the sign more columns
+ * agree with exactly (one at least, and no fewer than are out beyond the rounding of the printed
+ * figures). Then it is a running total carried across the header (`cast.carried`), checked in every
+ * column; its "read as a line" note goes.
+ */
+function afterCarriedAndTotal(a: Audit, cols: number[], carried: TableRow): void {
+  const rows = a.t.rows;
+  if ([...a.blocks.values()].some((b) => b.carried)) return;
+  const inBlock = new Set([...a.blocks.values()].flatMap((b) => b.members));
+  for (let i = 1; i < rows.length; i++) {
+    const t = i - 1;
+    if (a.kinds[i] !== 'line' || a.blocks.has(i) || inBlock.has(i) || !a.blocks.has(t) || inBlock.has(t) || !CLOSES.test(rows[i].label.trim())) continue;
+    const both = cols.filter((c) => a.num(rows[i], c) && a.num(rows[t], c) && a.num(carried, c));
+    const vote = (sign: 1 | -1) => {
+      let exact = 0;
+      let off = 0;
+      for (const c of both) {
+        const [x, y, z] = [a.num(rows[i], c)!, a.num(rows[t], c)!, a.num(carried, c)!];
+        const d = x.value.minus(z.value.plus(y.value.times(sign)));
+        if (d.isZero()) exact++;
+        else if (severityOf(d, x, [y, z]).severity !== 'warning') off++;
+      }
+      return { exact, off };
+    };
+    const [plus, less] = [vote(1), vote(-1)];
+    const best = less.exact > plus.exact ? less : plus;
+    if (best.exact === 0 || best.off > best.exact) continue;
+    const minus = best === less ? new Set([t]) : undefined;
+    const why = `carried on from "${carried.label || 'the total'}" (row ${a.rowNumber(carried)}), the total printed at the foot of the table above, ${minus ? 'less' : 'plus'} "${rows[t].label || 'the total above it'}" (a running total across the header)`;
+    a.kinds[i] = 'total';
+    a.blocks.set(i, { members: [t], why, ...(minus ? { minus } : {}), carried: { row: carried, sign: 1 } });
+    a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(rows[t]), to: a.rowNumber(rows[t]), why });
+    const at = a.rowNumber(rows[i]);
+    for (let f = a.findings.length - 1; f >= 0; f--) if (a.findings[f].rule === 'cast.total-read-as-line' && a.findings[f].row === at) a.findings.splice(f, 1);
+    a.note(rows[i], a.t.labelCol, 'cast.carried', `"${rows[i].label}" is read as ${why}`);
+    return;
+  }
+}
+
+/**
+ * A sub-total in the middle of the rows known only by where it stands (a ruled row copied without its
+ * rule, with no label or a label that does not say it closes anything: "Service expenditure",
+ * "Expenditure before contributions to/from reserves"): a row that nothing above adds up to (one of
+ * its lines wrong, or a rounding difference) stays a line in the pass, but when the total below
+ * starts at it ("Employees; Premises; Service expenditure 150; Income (30); Net expenditure 120")
+ * and the two or more lines directly above it (up to a heading, a blank line, a total or a row some
+ * total adds) are in no total at all, it is their sub-total — the total below adds it in their place
+ * — and it is checked.
  */
 function subtotalsOfLinesLeftOver(a: Audit): void {
   const rows = a.t.rows;
@@ -1192,15 +1342,73 @@ function subtotalsOfLinesLeftOver(a: Audit): void {
   for (const b of [...a.blocks.values()]) {
     const s = b.members[0];
     const row = rows[s];
-    if (a.kinds[s] !== 'line' || a.blocks.has(s) || row.label || row.empty) continue;
+    if (a.kinds[s] !== 'line' || a.blocks.has(s) || row.empty) continue;
     const members: number[] = [];
     for (let j = s - 1; j >= 0 && free(j) && rows[j + 1].r === rows[j].r + 1; j--) members.unshift(j);
     if (members.length < 2) continue;
     a.kinds[s] = 'total';
-    const why = 'no label, in the middle of the rows: the lines above it are in no other total, and the total below adds it in their place (a sub-total)';
+    const why = `${row.label ? 'a label that does not say total' : 'no label'}, in the middle of the rows: the lines above it are in no other total, and the total below adds it in their place (a sub-total)`;
     a.blocks.set(s, { members, why });
-    a.totals.push({ row: a.rowNumber(row), label: '', from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[members[members.length - 1]]), why });
+    a.totals.push({ row: a.rowNumber(row), label: row.label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[members[members.length - 1]]), why });
     for (const m of members) inBlock.add(m);
+  }
+}
+
+/**
+ * A table's own conventions, learned from its rows, for a block's last row that the pass left a line
+ * (its label saying nothing of a total: "Amount carried to the summary"), printing one figure — with
+ * two columns or more the arithmetic of the others already shows a total with one figure wrong
+ * (byArithmetic), and a block of several columns with no total (cut off at the table's end) is not
+ * read as one. A block is a run of rows between headings and blank lines.
+ * - A running statement (a total read so far adds the total above it and the lines since): the rows
+ *   after a block's last total, two or more, are that total's lines and the last of them its running
+ *   total ("Net expenditure 25.443; Revenue support grant (3.211) … ; Council tax requirement 15.939").
+ * - A table whose other blocks each end in a total of the whole block: a block of three rows or more,
+ *   every row a line in no total, ends in its total too.
+ * Each such total is checked: one wrong figure in a block must not turn its total into a line.
+ */
+function totalsWhereEveryBlockHasOne(a: Audit): void {
+  const rows = a.t.rows;
+  const blocks: number[][] = [];
+  let cur: number[] = [];
+  rows.forEach((row, i) => {
+    if (a.kinds[i] === 'heading' || (i > 0 && row.r > rows[i - 1].r + 1)) {
+      if (cur.length) blocks.push(cur);
+      cur = [];
+    }
+    if (a.kinds[i] !== 'heading' && !row.empty) cur.push(i);
+  });
+  if (cur.length) blocks.push(cur);
+  const inBlock = new Set<number>();
+  for (const b of a.blocks.values()) for (const m of b.members) inBlock.add(m);
+  const free = (i: number) => a.kinds[i] === 'line' && !a.blocks.has(i) && !inBlock.has(i);
+  const cols = moneyCols(a.t);
+  const oneFigure = (i: number) => cols.filter((c) => a.num(rows[i], c) !== undefined).length === 1;
+  /** the first row a total adds, through the sub-totals it adds */
+  const firstOf = (i: number): number => {
+    const b = a.blocks.get(i);
+    return b && b.members.length && !b.carried ? firstOf(b.members[0]) : i;
+  };
+  const closed = (bl: number[]) => bl.length >= 3 && a.blocks.has(bl[bl.length - 1]) && firstOf(bl[bl.length - 1]) <= bl[0];
+  const nClosed = blocks.filter(closed).length;
+  const running = [...a.blocks.values()].some((b) => b.members.length > 1 && a.blocks.has(b.members[0]) && !b.carried);
+  const add = (last: number, members: number[], why: string) => {
+    a.kinds[last] = 'total';
+    a.blocks.set(last, { members, why });
+    a.totals.push({ row: a.rowNumber(rows[last]), label: rows[last].label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[members[members.length - 1]]), why });
+    for (const m of members) inBlock.add(m);
+  };
+  for (const bl of blocks) {
+    const last = bl[bl.length - 1];
+    if (!free(last) || !oneFigure(last)) continue;
+    let t = bl.length;
+    while (t > 0 && free(bl[t - 1])) t--;
+    const prev = bl[t - 1];
+    if (running && t > 0 && bl.length - t >= 2 && a.blocks.has(prev) && !inBlock.has(prev)) {
+      add(last, [prev, ...bl.slice(t, -1)], 'the last row of its block, after a total and the line(s) that change it: the table\'s totals run on from each other (a running statement)');
+    } else if (t === 0 && bl.length >= 3 && nClosed > 0) {
+      add(last, bl.slice(0, -1), `the last row of its block: the table's ${nClosed} other block(s) each end in their total (the table's convention)`);
+    }
   }
 }
 
@@ -1300,7 +1508,31 @@ function financedTies(a: Audit, cols: number[], rule: string): void {
       a.check(rows[f], c, expected, [[rows[e], c]], `${rule}.financed`, `the total it finances ("${rows[e].label || 'the total above'}", above "${rows[h].label.trim()}") is`);
     }
   }
+  // With no heading: a spending row directly above the lines of a funding total, in no block itself
+  // (Tameside's schools: "Planned Expenditure (excluding academies)", the two grants, "Funding
+  // (excluding academies)"), is what that total finances — the same figure in each column both print
+  // (with the other sign in every column when most print the funding so), a nil one included.
+  const inBlock = new Set([...a.blocks.values()].flatMap((b) => b.members));
+  for (const [f, b] of a.blocks) {
+    const e = b.members[0] - 1;
+    if (e < 0 || b.carried || b.minus || a.blocks.has(e) || inBlock.has(e) || a.kinds[e] !== 'line' || rows[e].r !== rows[b.members[0]].r - 1) continue;
+    if (!FUNDING.test(rows[f].label) || !SPENDING.test(rows[e].label) || FUNDING.test(rows[e].label)) continue;
+    const both = cols.filter((c) => a.num(rows[e], c) && a.num(rows[f], c));
+    // One convention for the pair: the same sign, unless more columns print the funding with the other sign.
+    const signed = both.filter((c) => !a.num(rows[e], c)!.value.isZero() && !a.num(rows[f], c)!.value.isZero());
+    const other = signed.filter((c) => a.num(rows[e], c)!.value.isNegative() !== a.num(rows[f], c)!.value.isNegative()).length;
+    const sign = other * 2 > signed.length ? -1 : 1;
+    for (const c of both) {
+      const pe = a.num(rows[e], c)!;
+      const expected = pe.value.times(sign);
+      a.check(rows[f], c, expected, [[rows[e], c]], `${rule}.financed`, `the spending it funds ("${rows[e].label}", above its funding lines) is`);
+    }
+  }
 }
+
+/** A total of funding ("Funding", "Total funding", "Financed by", "Sources of finance"), and a row of spending it may fund. */
+const FUNDING = /\bfund(ing|ed)\b|\bfinanc(e|ed|ing)\b/i;
+const SPENDING = /\bexpenditure\b|\bspend(ing)?\b|\brequirement\b|\bcosts?\b/i;
 
 export function castBlocks(a: Audit, cols: number[], rule: string): void {
   financedTies(a, cols, rule);
@@ -1376,8 +1608,9 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
         const v = signed(b, left[0], a.value(rows[left[0]], from))!;
         extra += `; the difference is the figure of ${rows[left[0]].label || 'one line'} (${show(v)}): ${v.neg().eq(diff) ? 'is it left out of the total?' : 'is it counted twice?'}`;
       }
-      const terms = b.members.map((m): At => [rows[m], from]);
-      const ok = a.check(row, c, expected, b.carried ? [[b.carried.row, c], ...terms] : terms, rule, what, extra);
+      // the cells it adds, made only when a trace or a finding asks for them
+      const terms = (): At[] => [...(b.carried ? [[b.carried.row, c] as At] : []), ...b.members.map((m): At => [rows[m], from])];
+      const ok = a.check(row, c, expected, terms, rule, what, extra);
       if (!ok && left.length === 0) signSlip(a, row, from, diff, b.members, rule, b.minus);
     }
   }

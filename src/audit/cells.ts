@@ -166,7 +166,9 @@ export function cellRules(a: Audit): void {
     }
     if (row.shift !== undefined) {
       const first = [...row.cells.keys()].find((c) => row.cells.get(c)!.kind !== 'blank')!;
-      a.note(row, first, 'printed.shifted-row', row.shift < 0
+      a.note(row, first, 'printed.shifted-row', row.compacted
+        ? `${row.label}: the row is one cell short, its figures printed one column to the left of their headers (each in the form of the column to its right: ${[...row.cells.values()].filter((x) => x.kind === 'number').map((x) => (x as { raw: string }).raw).join(', ')}), as a copy that lost an empty cell leaves it: read under the headers they belong to`
+        : row.shift < 0
         ? `${row.label || 'A row with no label'}: its figures are printed one column to the left of their headers (the first in the label column, the last column empty), as a copy that lost a row's first cell leaves them: read under the headers they belong to`
         : `${row.label || 'A row with no label'}: its figures are printed one column to the right of their headers (the first column of figures empty, the last figure past the last header), as a copy leaves them: read under the headers they belong to`);
     }

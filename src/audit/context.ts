@@ -205,18 +205,20 @@ export class Audit {
 
   /**
    * Compares the figure printed at (row, c) with the one recomputed from the figures at `terms`; a
-   * difference becomes a finding, a warning when the printed rounding could explain it. `what` (and
-   * `extra`) may be given as a function, called only when there is a finding to word.
+   * difference becomes a finding, a warning when the printed rounding could explain it. `terms`, `what`
+   * and `extra` may be given as functions, called only when a trace or a finding needs them.
    */
-  check(row: TableRow, c: number, expected: Dec, terms: readonly At[], rule: string, what: string | (() => string), extra: string | (() => string) = ''): boolean {
+  check(row: TableRow, c: number, expected: Dec, terms: readonly At[] | (() => readonly At[]), rule: string, what: string | (() => string), extra: string | (() => string) = ''): boolean {
     const printed = this.num(row, c);
     if (!printed || printed.notApplicable) return true;
     this.checked[categoryOf(rule)]++;
-    this.involveCell(row, c);
-    this.involve(terms);
+    if (this.traced) {
+      this.involveCell(row, c);
+      this.involve(typeof terms === 'function' ? terms() : terms);
+    }
     if (printed.value.eq(expected)) return true;
     const difference = printed.value.minus(expected);
-    const { severity } = severityOf(difference, printed, terms.map(([r, k]) => this.at(r, k)));
+    const { severity } = severityOf(difference, printed, (typeof terms === 'function' ? terms() : terms).map(([r, k]) => this.at(r, k)));
     const u = this.units(c);
     this.findings.push({
       severity,
@@ -281,6 +283,6 @@ export function difference(a: Audit, rows: number[], target: number, plus: numbe
     const x = a.num(row, target);
     if (!x || !p || !m) continue;
     // p − m, or the printed figure itself when it is exactly that (found in integers: no Decimal made)
-    a.check(row, target, isDifference(x, p, m, true) ? x.value : p.value.minus(m.value), [[row, plus], [row, minus]], rule, what);
+    a.check(row, target, isDifference(x, p, m, true) ? x.value : p.value.minus(m.value), () => [[row, plus], [row, minus]], rule, what);
   }
 }

@@ -66,6 +66,8 @@ export interface TableRow {
    */
   printedAt?: Map<number, number>;
   shift?: -1 | 1;
+  /** the row is one cell short, its figures compacted to the left: each printed one column left of the header it belongs to (see unshift) */
+  compacted?: true;
   /** printed under a single rule typed as characters ("------"): where a total stands (a hint, the arithmetic decides) */
   ruled?: boolean;
 }
@@ -482,16 +484,12 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     }
     if (empty && !label && (rowTypeCol === undefined || !cellText(cellAt(g, r, rowTypeCol)))) continue;
     const ruled = r > r0 && underRule(g, r - 1, c1);
-    rows.push({
-      ...(ruled ? { ruled } : {}),
-      r,
-      label,
-      rowType: rowTypeCol !== undefined ? cellText(cellAt(g, r, rowTypeCol)) || undefined : undefined,
-      bold: g.bold !== undefined && (boldAt(g, r, labelCol) || columns.some((col) => col.numeric && boldAt(g, r, col.c))),
-      cells,
-      empty,
-      ...(labelIn !== undefined ? { labelIn } : {}),
-    });
+    const rowType = rowTypeCol !== undefined ? cellText(cellAt(g, r, rowTypeCol)) || undefined : undefined;
+    const bold = g.bold !== undefined && (boldAt(g, r, labelCol) || columns.some((col) => col.numeric && boldAt(g, r, col.c)));
+    // `ruled` first and `labelIn` last when present, as a spread of each would place them (no object per row to spread)
+    const row: TableRow = ruled ? { ruled, r, label, rowType, bold, cells, empty } : { r, label, rowType, bold, cells, empty };
+    if (labelIn !== undefined) row.labelIn = labelIn;
+    rows.push(row);
   }
   unshift(g, headerRows.length > 0, columns, labelCol, rows);
   return { grid: g, headerRows, r0, r1, c0: 0, c1, columns, labelCol, rowTypeCol, rows, units };
@@ -551,6 +549,7 @@ function unshift(g: Grid, captioned: boolean, columns: Column[], labelCol: numbe
       row.label = '';
     }
   }
+  compactedRows(g, figs, rows, move);
   const o = figs[figs.length - 1];
   const over = columns.find((c) => c.c === o)!;
   if (!captioned || over.caption || figs.slice(0, -1).some((c) => !columns.find((x) => x.c === c)!.caption)) return;
@@ -565,6 +564,40 @@ function unshift(g: Grid, captioned: boolean, columns: Column[], labelCol: numbe
   over.percent = false;
   over.role = 'text';
   over.units = undefined;
+}
+
+/**
+ * A row one cell short with its label in place, its figures compacted to the left (an HTML table's row
+ * that lost an empty cell before its figures: Ashfield's "Increase in Council Tax base | -£0.56 |" under
+ * "£ thousands | Effect on Council Tax"): the last column of figures empty, and every figure it prints
+ * in the form of the column to its right and not of its own — the decimal places most (three in four)
+ * of that column's figures print (whole thousands beside pence), not nil, not a workbook's typed number.
+ * Read one column right, by the row's shape alone.
+ */
+function compactedRows(g: Grid, figs: number[], rows: TableRow[], move: (row: TableRow, from: number[], shift: -1 | 1) => void): void {
+  const formOf = (x: Reading) => (x.kind === 'number' ? String(x.places) : '');
+  const usual = figs.map((c) => {
+    const n = new Map<string, number>();
+    for (const row of rows) {
+      const x = row.cells.get(c);
+      if (x?.kind === 'number' && !x.dash && !row.printedAt) n.set(formOf(x), (n.get(formOf(x)) ?? 0) + 1);
+    }
+    const [best, count] = [...n.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+    return count >= 3 && count * 4 >= [...n.values()].reduce((x, y) => x + y, 0) * 3 ? best : undefined;
+  });
+  const last = figs[figs.length - 1];
+  for (const row of rows) {
+    if (row.printedAt || !row.label || (row.cells.get(last)?.kind ?? 'blank') !== 'blank') continue;
+    const own = figs.slice(0, -1).map((c) => row.cells.get(c));
+    // figures as printed in text (a workbook's typed numbers carry no printed form), none of them nil
+    if (own.some((x) => x?.kind === 'text' || (x?.kind === 'number' && (x.typed || x.value.isZero()))) || !own.some((x) => x?.kind === 'number' && !x.dash)) continue;
+    const fitsRight = own.every((x, i) => x === undefined || x.kind === 'blank' || (x.kind === 'number' && !x.dash &&
+      usual[i + 1] !== undefined && usual[i] !== undefined && usual[i] !== usual[i + 1] && formOf(x) === usual[i + 1]));
+    if (!fitsRight) continue;
+    // figs[0] reads the (blank) last cell; each later column the cell to its left
+    move(row, [last, ...figs.slice(0, -1)], -1);
+    row.compacted = true;
+  }
 }
 
 /** Row labels that name a forecasting table's rows (Tables 1b, 2b, 3b print years or one column). */

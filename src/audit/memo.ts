@@ -19,6 +19,9 @@ import type { Kind } from './kinds';
  */
 const MEMO_LABEL = /\bband\s*d\b|\btax\s*base\b|\btaxbase\b|\bper\s+(band|head|capita|property|dwelling|resident|household|person|pupil|employee|officer)\b|^(total\s+)?(number|no\.?)\s+of\b|\bdwellings\b|\bheadcount\b|\bfte\b|\bfull[\s-]+time\s+equivalents?\b|\bpopulation\b|(?<!\d\s?)%|\bper\s*cent\b|\bpercentage\b|\bratio\b|\b(interest|tax|inflation|discount|collection|pay|precept)\s+rate\b|\bmultiplier\b|\bincrease\s+\(%\)/i;
 
+/** A label naming a change, not a quantity: "Increase in Council Tax base", "Change in tax base". */
+const CHANGE = /^\(?\s*(net\s+)?(increase|decrease|reduction|growth|change|movement|fall|rise)\b/i;
+
 /** What a memo label names, for the note. */
 function whatItIs(label: string): string {
   if (/\bband\s*d\b/i.test(label) && !/\bequivalent|\bproperties|\bdwellings|\bbase\b/i.test(label)) return 'a charge per Band D property';
@@ -90,7 +93,8 @@ export function memoRows(t: FoundTable, layout: Layout, kinds: Kind[], carried?:
   const cols = moneyCols(t);
   const cands = new Set<number>();
   for (const [i, row] of t.rows.entries()) {
-    if (kinds[i] === 'line' && row.label && MEMO_LABEL.test(row.label) && printed(row, cols).length) cands.add(i);
+    // a change in a count ("Increase in Council Tax base") is money of the statement, not the count
+    if (kinds[i] === 'line' && row.label && MEMO_LABEL.test(row.label) && !CHANGE.test(row.label) && printed(row, cols).length) cands.add(i);
   }
   if (!cands.size) return [];
   const plain = trial(t, layout, kinds, new Set(), carried);

@@ -380,4 +380,128 @@ describe('audit: kinds of reading the mutation property found missing', () => {
       assert.deepEqual(flags(audit(gm.replace('\t1,289', '\t-1,288'))).filter((f) => f.startsWith('15:')), ['15:4 auto.cast 63147']);
     });
   });
+
+  describe('a sub-total known only by where it stands keeps its role when a figure of its block is wrong (labels that say nothing of a total)', () => {
+    // The Eden/Cumbria Fire 2023/24 build-up with "Gross expenditure" relabelled "Service expenditure"
+    // (a label that does not say it closes anything, as Westmorland and Furness prints its nine
+    // directorate budgets; a derived variant): the net expenditure below adds it.
+    const eden = read(join(CORPUS, 'cumbria-fire-2023-24-eden.tsv')).replace('Gross expenditure\t', 'Service expenditure\t');
+
+    it('as derived: clean', () => assert.equal(exitCodeOf(audit(eden)), 0));
+
+    it('Firefighter pay printed 17.045: found at "Service expenditure" (the nine lines add up to 30.516), its label kept in the reading', () => {
+      const r = audit(eden.replace('\t17.044', '\t17.045'));
+      assert.deepEqual(flags(r), ['11:2 auto.cast 30.516']);
+      const t = r.tables[0].totals.find((x) => x.row === 11)!;
+      assert.equal(t.label, 'Service expenditure');
+      assert.match(t.why, /a label that does not say total, in the middle of the rows/);
+    });
+
+    // Oldham's stepped layout (see above) with "Total Expenditure Adjustments" relabelled "Amount
+    // carried to the summary" (derived): printed one column right of its eleven lines, it is their
+    // sub-total whatever its label.
+    const oldham = read(join(PUBLISHED, 'oldham-net-budget-changes-2022-23.tsv')).replace('Total Expenditure Adjustments', 'Amount carried to the summary');
+
+    it('a stepped sub-total: Pay and Price Inflation printed 5,631 is found at it (the eleven lines add up to 29,026)', () => {
+      assert.equal(exitCodeOf(audit(oldham)), 0);
+      const r = audit(oldham.replace('\t5,630\t', '\t5,631\t'));
+      assert.deepEqual(flags(r), ['22:3 auto.cast 29026']);
+      assert.match(r.tables[0].totals.find((x) => x.row === 22)!.why, /a stepped layout's sub-total/);
+    });
+
+    // North Yorkshire PCC, budget requirement 2017/18 (£000), with each total's label replaced by one
+    // that says nothing (derived): "Total Budget 2017/18" = rows 2-4 still adds up, so the table's
+    // convention is learned: its blocks end in their totals.
+    const ny = read(join(PUBLISHED, 'northyorks-pcc-budget-requirement-2017-18.tsv'))
+      .replace('Total Budget 2017/18', 'Amount carried to the summary').replace('Total Government Funding', 'Amount carried to the summary')
+      .replace('Balance required from the Precept', 'Amount carried to the summary');
+
+    it('a block in a table whose other block ends in its total: Council Tax Freeze Grants printed −2,153 leaves the block\'s last row a total, checked', () => {
+      assert.equal(exitCodeOf(audit(ny)), 0);
+      const r = audit(ny.replace('-2,152', '-2,153'));
+      // Nothing adds up in the block now (−67,762 − 5,746 − 2,153 = −75,661 is not printed): its last row totals it.
+      // −67,762 − 5,746 − 2,153 − 75,660 − 993 = −152,314.
+      assert.ok(flags(r).includes('12:2 auto.cast -152314'), flags(r).join('; '));
+      assert.match(r.tables[0].totals.find((x) => x.row === 12)!.why, /the table's 1 other block\(s\) each end in their total/);
+    });
+
+    it('not a block of several columns cut off at the table\'s end (Bexley\'s collection fund: "Less Other Charges:" and three lines, no total printed)', () => {
+      assert.equal(exitCodeOf(audit(read(join(PUBLISHED, 'bexley-collection-fund-2022-23.tsv')))), 0);
+    });
+  });
+
+  describe('a running statement is learned from its totals: a total that no longer adds up keeps its place as the running total', () => {
+    // Eden/Cumbria Fire 2023/24 (£m) with every total's label replaced by one that says nothing
+    // (derived): rows 11 = 2-10, 14 = 11-13 (a total adding the total above it) and 18 = 14-17 still
+    // read by their arithmetic as printed.
+    const neutral = (t: string, labels: string[]) => labels.reduce((x, l) => x.replace(`${l}\t`, 'Amount carried to the summary\t'), t);
+    const eden = neutral(read(join(CORPUS, 'cumbria-fire-2023-24-eden.tsv')), ['Gross expenditure', 'Net expenditure / budget requirement', 'Council Tax requirement for Cumbria Commissioner Fire and Rescue Authority']);
+
+    it('as derived: clean, row 14 read as running on from row 11', () => {
+      const r = audit(eden);
+      assert.equal(exitCodeOf(r), 0);
+      assert.deepEqual(r.tables[0].totals.map((t) => [t.row, t.from, t.to]), [[11, 2, 10], [14, 11, 13], [18, 14, 17]]);
+    });
+
+    it('Revenue support grant printed (3.210): the last row is the running total of row 14 and the lines since, found 0.001 out (25.443 − 3.210 − 6.360 + 0.067 = 15.940)', () => {
+      const r = audit(eden.replace('(3.211)', '(3.210)'));
+      assert.deepEqual(flags(r), ['18:2 auto.cast 15.94']);
+      assert.match(r.tables[0].totals.find((t) => t.row === 18)!.why, /the table's totals run on from each other/);
+    });
+
+    // Royal Borough of Greenwich, council tax 2019/20 (£000, two years), the same derivation: "Total
+    // to be met from council tax" (row 14) = the council tax requirement (row 12, a total running on
+    // from row 7) + the GLA precept.
+    const greenwich = neutral(read(join(PUBLISHED, 'greenwich-council-tax-2019-20.tsv')), ['Total service expenditure', 'Total expenditure', 'Council tax requirement', 'Total to be met from council tax']);
+
+    it('the GLA precept 2018/19 printed 23,592: row 14 still adds up in 2019/20, so it is the running total with one figure wrong (91,024 + 23,592 = 114,616)', () => {
+      assert.equal(exitCodeOf(audit(greenwich)), 0);
+      assert.deepEqual(flags(audit(greenwich.replace('23,591', '23,592'))), ['14:2 auto.cast 114616']);
+    });
+  });
+
+  describe('a row of two figures, one of them exactly the sum of the run above it, is that run\'s total wherever it stands; "Amount distributed" closes a block', () => {
+    // Westmorland and Furness Council, budget 2024/25 (£m), with each total's label replaced by one
+    // that says nothing (derived): "Total corporate budgets" 4.009 | 15.322 = 0.503 + 3.506 | 0.503 + 14.819, mid-table.
+    const wf = ['Service expenditure', 'Total corporate budgets', 'Net budget', 'Total sources of finance', 'Total Council Tax requirement']
+      .reduce((x, l) => x.replace(`${l}\t`, 'Amount carried to the summary\t'), read(join(PUBLISHED, 'westmorlandfurness-budget-2024-25.tsv')));
+
+    it('Precepts paid 2023/24 printed 100.503 (100 £m out): found at the sub-total, whose 2024/25 figure still casts (100.503 + 3.506 = 104.009)', () => {
+      assert.equal(exitCodeOf(audit(wf)), 0);
+      const r = audit(wf.replace('\t0.503\t0.503', '\t100.503\t0.503'));
+      assert.deepEqual(flags(r).filter((f) => f.startsWith('15:')), ['15:2 auto.cast 104.009']);
+    });
+
+    // Maidstone Borough Council, collection fund surplus 2012/13 shared among the preceptors (£):
+    // 32,033 + 139,431 + 18,463 + 9,033 = 198,960 "Amount Distributed".
+    const maidstone = read(join(PUBLISHED, 'maidstone-collection-fund-surplus-2012-13.tsv'));
+
+    it('Kent Police Authority\'s share printed 18,464: found at "Amount Distributed" (the four shares come to 198,961)', () => {
+      assert.equal(exitCodeOf(audit(maidstone)), 0);
+      assert.deepEqual(flags(audit(maidstone.replace('18,463', '18,464'))), ['6:2 auto.cast 198961']);
+    });
+  });
+
+  describe('a one-column balancing block keeps its reading when a source changes: a firmly labelled requirement, the sources with its sign, the council tax last', () => {
+    // Derbyshire County Council, where the money comes from (£m), its first column alone (derived):
+    // Net budget requirement 491.9 = the five lines above; 491.9 − 93.2 − 17.6 − 85.7 − 30.3 = 265.1 "Council tax payer".
+    const dcc = read(join(PUBLISHED, 'derbyshirecc-money-comes-from-undated.tsv')).split('\n').map((l) => l.split('\t').slice(0, 2).join('\t')).join('\n');
+
+    it('as derived: clean, the council tax read as the balancing source', () => {
+      const r = audit(dcc);
+      assert.equal(exitCodeOf(r), 0);
+      assert.ok(r.findings.some((f) => f.rule === 'cast.balancing' && f.row === 12));
+    });
+
+    it('Government Top Up Grant printed 185.7: found at the council tax (491.9 − 93.2 − 17.6 − 185.7 − 30.3 = 165.1), the reading said to rest on labels and signs', () => {
+      const r = audit(dcc.replace('\t85.7', '\t185.7'));
+      assert.deepEqual(flags(r), ['12:2 auto.cast 165.1']);
+      assert.match(r.findings.find((f) => f.rule === 'cast.balancing')!.message, /by its label and the signs of the figures/);
+    });
+
+    it('not when the last row does not name the council tax or a precept: then nothing says it balances', () => {
+      const r = audit(dcc.replace('Council tax payer', 'Other income').replace('\t85.7', '\t185.7'));
+      assert.ok(!r.findings.some((f) => f.rule === 'cast.balancing'));
+    });
+  });
 });

@@ -21,28 +21,22 @@ import fc from 'fast-check';
  * Tables where some single change to a figure a check uses still passes unseen. The test fails when
  * one of them is fully caught (take it off the list). Empty since session 4: the last five (a firmly
  * labelled total 100 £m out, a one-row table's "Total Budget", a running total at a table's end, a
- * balance at a later date) were each fixed as a kind (test/audit/mutation-kinds.test.ts).
+ * balance at a later date) were each fixed as a kind (test/audit/mutation-kinds.test.ts); the two the
+ * session-5 trial added too (Westmorland and Furness's "Service expenditure", a sub-total whose label
+ * does not say total; Maidstone's "Amount Distributed", a label closing a distribution).
  */
-const NOT_YET = new Set<string>([
-  // session-5 trial (trial findings entry 15): a sub-total without the word total ("Service expenditure", a term of
-  // "Net budget") is taken only while its arithmetic agrees: one directorate line changed and it is read as a line.
-  'westmorlandfurness-budget-2024-25.tsv',
-  // (entry 16) the same: a table closed by "Amount Distributed" is totalled only while it adds up; one share changed, exit 2.
-  'maidstone-collection-fund-surplus-2012-13.tsv',
-]);
+const NOT_YET = new Set<string>([]);
 
 /**
  * Tables where some change by the other amounts (MORE) still passes unseen, each with the kind of fault behind
- * it. The test fails when one of them is fully caught (take it off the list). Empty since session 5: the last
+ * it. The test fails when one of them is fully caught (take it off the list). Session 5 emptied it: the last
  * five were each fixed as a kind (test/audit/mutation-kinds.test.ts) — a "Less:" heading carries on the
  * reckoning above it (Cannock ×2); a running statement from one year's budget to the next, and nil
  * sub-totals cast (Oldham) — or shown undetectable by the one-figure-convention proof below (Brighton's
- * only negative percentage, GM's only line subtracted in words, each with its sign flipped).
+ * only negative percentage, GM's only line subtracted in words, each with its sign flipped). The
+ * session-5 trial's Fife tables (trial findings entry 17), listed for a while, are caught by the same kinds.
  */
-const NOT_YET_MORE = new Map<string, string>([
-  ['westmorlandfurness-budget-2024-25.tsv', 'as in NOT_YET (session-5 trial entry 15): a directorate line changed and "Service expenditure" is read as a line, so nothing is said'],
-  ['maidstone-collection-fund-surplus-2012-13.tsv', 'as in NOT_YET (session-5 trial entry 16): one share changed and "Amount Distributed" is read as a line, exit 2'],
-]);
+const NOT_YET_MORE = new Map<string, string>([]);
 
 const DIRS = [join(__dirname, '..', 'fixtures', 'audit-corpus'), join(__dirname, '..', 'fixtures', 'published', 'audit')];
 
@@ -248,5 +242,71 @@ describe('audit: any one figure of a clean real table changed is caught, or show
         else assert.deepEqual(t.missed, [], `${c.file}: a figure a check uses changed, and nothing found`);
       });
     }
+  }
+});
+
+/**
+ * The stress copy: every row the clean audit reads as a total (and labels; a caption stating the
+ * total's figure is kept) gets a label that says nothing ("Amount carried to the summary"), so that only arithmetic and the table's own conventions
+ * can show which rows are totals; then every figure ±1 unit and +100,000 units. A change is caught,
+ * or shown undetectable as above, or — the table's only arithmetic broken — leaves its table with
+ * nothing that casts at all (the changed table, or the block of rows holding the figure, reads as
+ * nothing to check): a list and its total under a label that says nothing, where no arithmetic is
+ * left to tell the total from a line. Tables where some change is still unseen, each with its count
+ * and kind (the test fails when one gets worse, and asks for the entry to be lowered when it gets
+ * better). By default every fourth table; all of them with OUTTURN_STRESS=1.
+ */
+const NEUTRAL_NOT_YET = new Map<string, [number, string]>([
+  ['oldham-net-budget-changes-2022-23.tsv', [6, "row 9 (a line printed in the stepped layout's sub-total column) or row 27 (the sub-total of sub-totals across headings) changed: their block crosses headings, which neither convention spans"]],
+  ['northyorks-pcc-budget-requirement-2017-18.tsv', [12, 'its last row (the balance after "Funded by:") is read only by its label since no row is a total by arithmetic alone across a "Financed by:" heading (trial entry 17, Fife): with the label gone, a figure of the budget block (rows 2-5) or a total changed leaves no other block that shows the table ends its blocks in totals']],
+  ['cumbria-fire-2023-24-eden.tsv', [3, 'the running total at row 14 itself changed: no total then runs on from another (row 11 is the only one left), so nothing places rows 14 and 18']],
+]);
+
+const NEUTRAL = 'Amount carried to the summary';
+
+describe('audit: the stress copy — every total\'s label replaced by one that says nothing — each figure ±1 and +100,000 units', function () {
+  this.timeout(600_000);
+  const all = DIRS.flatMap((dir) => (JSON.parse(readFileSync(join(dir, 'CASES.json'), 'utf8')) as Case[]).filter((c) => c.expected_exit === 0).map((c) => ({ dir, c })));
+  const chosen = process.env.OUTTURN_STRESS ? all : all.filter((_, n) => n % 4 === 0 || NEUTRAL_NOT_YET.has(all[n].c.file));
+  for (const { dir, c } of chosen) {
+    it(`${c.file}: every figure of its neutral-label copy`, function () {
+      const text = readFileSync(join(dir, c.file), 'utf8');
+      const clean = outcome(text, c.file, true);
+      if (clean === undefined || exitCodeOf(clean) !== 0) this.skip();
+      const lines = text.split('\n');
+      for (const t of clean!.tables) for (const to of t.totals) {
+        // A caption stating the total's figure ("Where the £242.1m comes from") is the figure, not a label: kept.
+        if (!to.label || /£\s?\d/.test(to.label)) continue;
+        const cells = lines[to.row - 1].split('\t');
+        const k = cells.findIndex((x) => x.trim() === to.label.trim());
+        if (k >= 0) lines[to.row - 1] = cells.map((x, j) => (j === k ? NEUTRAL : x)).join('\t');
+      }
+      const copy = lines.join('\n');
+      const base = outcome(copy, c.file, true);
+      assert.ok(base && exitCodeOf(base) === 0, `${c.file}: the neutral-label copy must still read clean`);
+      const t = tryChanges(copy, c.file, base!, CHANGES);
+      // A change that leaves the figure's table with nothing that casts: no arithmetic is left to show it.
+      let noArithmetic = 0;
+      const unseen = t.missed.filter((m) => {
+        const [, row, column, to] = /^row (\d+) column (\d+) .*→(.*) \(/.exec(m)!;
+        const r = Number(row) - 1;
+        const changed = lines.slice();
+        changed[r] = lines[r].split('\t').map((x, j) => (j === Number(column) - 1 ? to : x)).join('\t');
+        const report = outcome(changed.join('\n'), c.file, false);
+        const inUnchecked = report?.unchecked?.some((u) => {
+          const q = /rows (\d+)-(\d+)/.exec(u.range);
+          return q !== null && Number(q[1]) <= r + 1 && r + 1 <= Number(q[2]);
+        });
+        if (report === undefined || inUnchecked) {
+          noArithmetic++;
+          return false;
+        }
+        return true;
+      });
+      console.log(`      ${t.tried} changes: ${t.atCell} at the cell, ${t.elsewhere} elsewhere; ${noArithmetic} leave no arithmetic in their table; ${unseen.length} unseen`);
+      const allowed = NEUTRAL_NOT_YET.get(c.file)?.[0] ?? 0;
+      assert.ok(unseen.length <= allowed, `${c.file}: ${unseen.length} unseen (at most ${allowed}): ${unseen.join('; ')}`);
+      assert.ok(allowed === 0 || unseen.length === allowed, `${c.file}: ${unseen.length} unseen now, fewer than the ${allowed} listed: lower its NEUTRAL_NOT_YET entry`);
+    });
   }
 });

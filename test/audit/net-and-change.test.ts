@@ -3,7 +3,7 @@
 // income is bracketed, gross − income when it is printed positive, the direction from the rows); a column
 // headed "Change" beside two figure columns is their difference (which way round, from the rows); the
 // statistical symbols "." and ".."; a surplus or "(over) / under" row after two totals; group rows printed
-// above their own lines. Each on the real table as transcribed (test/fixtures/published/audit, sources in
+// above their own lines; a requirement closing two tables, the second under its own header. Each on the real table as transcribed (test/fixtures/published/audit, sources in
 // its SOURCES.md), as printed and with figures changed; every expected figure is recomputed here by hand
 // from the printed ones, in exact decimal.
 import assert from 'node:assert/strict';
@@ -96,6 +96,12 @@ describe('audit: a Net column beside gross and income columns is a cross-cast (t
       assert.deepEqual(flags(r), []);
       assert.equal(r.tables[0].checked.crossCasts, 15);
       assert.deepEqual(r.tables[0].differences, [{ column: 5, caption: 'Net Expenditure after Income £000', is: '2014/15 Gross Expenditure £000 − Income £000', agree: 9 }]);
+    });
+
+    it('the schools block: Funding (excluding academies) ties to Planned Expenditure above its lines (142,008 + 6,725 = 148,733; 135,843 + 10,492 = 146,335); planned expenditure printed 148,773 is found at the funding total', () => {
+      assert.equal(audit(tameside).tables[1].checked.totals, 4);
+      const r = audit(edit(tameside, 21, 1, '148,773'));
+      assert.ok(flags(r).includes('24:1 error auto.cast.financed 148773'), flags(r).join('; '));
     });
 
     it('two nets moved by ten each way (the column still casts): both found (14,408 − 1,808 = 12,600; 7,664 − 320 = 7,344)', () => {
@@ -221,5 +227,29 @@ describe('audit: group rows printed above their own lines, one group after anoth
   it('a group row\'s figure moved (Education support service costs 184,132 → 184,232): found at its cell, 184,132 expected', () => {
     const r = audit(edit(scot, 4, 3, '184,232'));
     assert.ok(flags(r).includes('4:3 error auto.cast 184132'), flags(r).join('; '));
+  });
+});
+
+describe('audit: a requirement under a table\'s last total, carried on from the total of the table above across its header (trial s5 #4b)', () => {
+  // Westmorland and Furness Council, budget agreed February 2024 (£m):
+  // https://www.westmorlandandfurness.gov.uk/council-tax/your-council-tax-explained/westmorland-and-furness-budget
+  const wf = table('westmorlandfurness-budget-2024-25.tsv');
+
+  it('as printed: "Total Council Tax requirement" = Net budget (row 17, the table above) + Total sources of finance (263.478 + (110.778) = 152.700; 272.501 + (108.838) = 163.663): read and cast, no flag', () => {
+    const r = audit(wf);
+    assert.deepEqual(flags(r), []);
+    assert.equal(r.tables[1].checked.totals, 4);
+    assert.ok(r.findings.some((f) => f.rule === 'cast.carried' && f.row === 29));
+    assert.ok(!r.findings.some((f) => f.rule === 'cast.total-read-as-line'));
+  });
+
+  it('the 2024/25 requirement printed 163.863: an error at its cell, 163.663 expected', () => {
+    const r = audit(edit(wf, 29, 3, '163.863'));
+    assert.ok(flags(r).includes('29:3 error auto.cast 163.663'), flags(r).join('; '));
+  });
+
+  it('the 2023/24 net budget printed 263.578 (and so its block out too): found at the requirement as well, 263.578 − 110.778 = 152.800 where 152.700 is printed', () => {
+    const r = audit(edit(wf, 17, 2, '263.578'));
+    assert.ok(flags(r).includes('29:2 error auto.cast 152.8'), flags(r).join('; '));
   });
 });

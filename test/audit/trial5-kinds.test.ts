@@ -266,4 +266,32 @@ describe('audit: kinds found by session 5\'s trial on tables nobody tuned it for
       assert.ok(flags(r).includes('11:3 auto.cast 42135'), flags(r).join('; '));
     });
   });
+  describe('a line that happens to equal the sum of the lines above it, a running statement of the Band D council tax, and a row one cell short (found by audit-kinds, trial entry 18)', () => {
+    // Ashfield District Council, "How has the Council Tax changed?" 2023/2024 to 2024/2025, as transcribed in
+    // test/fixtures/published/audit/ashfield-council-tax-changes-2024-25.tsv (source in its SOURCES.md).
+    const ash = readFileSync(join(__dirname, '..', 'fixtures', 'published', 'audit', 'ashfield-council-tax-changes-2024-25.tsv'), 'utf8');
+
+    it('as printed: one rounding warning, at the 2024/25 Band D figure (201.21 − 0.75 − … − 4.58 − 0.56 = 207.12, printed 207.13); £ thousands exact (6,927 − 26 − … − 158 = 7,151)', () => {
+      const r = audit(ash);
+      assert.deepEqual(flags(r), ['13:3 auto.cast 207.12']);
+      assert.equal(r.findings.find((f) => f.rule === 'auto.cast')!.severity, 'warning');
+      assert.deepEqual(r.tables[0].totals.map((t) => [t.row, t.from, t.to]), [[13, 2, 12]]);
+    });
+
+    it('before: "Net increase in the cost of service" (854) was read as the sub-total of the two lines above it (−72 + 926 = 854, a coincidence) and flagged; the running statement disproves it: a line', () => {
+      const r = audit(ash);
+      assert.ok(!r.findings.some((f) => f.row === 9 && f.severity !== 'note'));
+    });
+
+    it('"Increase in Council Tax base -£0.56", printed under £ thousands with the last cell empty, is read under "Effect on Council Tax" (its form: pence with £), with a note; and it is no memo row', () => {
+      const r = audit(ash);
+      assert.ok(r.findings.some((f) => f.rule === 'printed.shifted-row' && f.row === 12));
+      assert.ok(!r.findings.some((f) => f.rule === 'cast.memo'));
+    });
+
+    it('Increase in transfer to reserves printed 936: the 2024/25 figure is found 10 out (7,161 expected), the coincidence gone with it', () => {
+      const r = audit(ash.replace('\t926\t', '\t936\t'));
+      assert.ok(flags(r).includes('13:2 auto.cast 7161'), flags(r).join('; '));
+    });
+  });
 });

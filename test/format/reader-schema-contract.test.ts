@@ -4,7 +4,8 @@
 // officer types into any cell (or down a whole column) of the input templates, readTemplateDocument either refuses it — every
 // error at a sheet and cell, in words (never the schema's own text) — or returns a document the
 // schema (Ajv compiling src/format/outturn-v1.schema.json) accepts. A rule added to the schema and
-// not to the reader fails here. Sheets: the examples (Derbyshire PCC 2020/21 and its MTFP, a month-6
+// not to the reader fails here once a generated input breaks it (OUTTURN_CONTRACT_RUNS for a deeper
+// search); a rule only a whole table breaks also has its own case in template-words.test.ts. Sheets: the examples (Derbyshire PCC 2020/21 and its MTFP, a month-6
 // ledger, Kent Fire's reserves, North Wales Fire's month 8), one with every layout setting, and
 // random documents with every optional part absent or present (test/support/random-input.ts).
 import assert from 'node:assert/strict';
