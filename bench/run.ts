@@ -27,6 +27,7 @@ import { INPUT_LIMITS } from '../src/cli/build';
 import { BIN, cleanup, has, largestDifference, ledgerExport, measure, outturnTotals, printedTable, type Run, toPounds } from './peers';
 import { type AddinFile, addinFiles, addinTable, BUDGET_KB as ADDIN_BUDGET_KB } from './addin';
 import { reportBench, reportTable } from './report';
+import { recalculateSumifs, sumifsWorkbook } from './libreoffice';
 
 const ROOT = join(__dirname, '..');
 const args = new Set(process.argv.slice(2));
@@ -192,7 +193,21 @@ async function peersBench(): Promise<{ rows: PeerRow[]; floors: Record<string, n
       const drift = largestDifference(decTotals, JSON.parse(flo.stdout) as Record<string, [string, string]>);
       rows.push({ case: label, outturn: 'outturn build', outturnMs: ms(build), outturnCpu: cpu(build), outturnMB: mb(build), peer: 'Python 3 csv + float (inexact)', peerMs: flo.ms, peerCpu: flo.cpuMs, peerMB: flo.peakMB, ratio: ms(build)! / flo.ms, note: `floats off by up to £${drift.toFixed()}` });
     } else rows.push({ case: label, outturn: 'outturn build', outturnMs: ms(build), outturnCpu: cpu(build), outturnMB: mb(build), peer: 'Python 3: not on this machine' });
-    if (withLibreOffice) rows.push({ case: label, outturn: 'outturn build', outturnMs: ms(build), outturnCpu: cpu(build), peer: 'LibreOffice SUMIFS', note: 'not measured: the SUMIFS workbook peer is not built yet (see README)' });
+    if (withLibreOffice) {
+      const exe = ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find((p) => existsSync(p));
+      if (!exe) rows.push({ case: label, outturn: 'outturn build', outturnMs: ms(build), outturnCpu: cpu(build), peer: 'LibreOffice SUMIFS: not on this machine' });
+      else {
+        log(`  peers: LibreOffice recalculating a SUMIFS workbook of ${n.toLocaleString('en-GB')} lines (minutes)…`);
+        const wb = await sumifsWorkbook(join(dir, 'lo'), ex.csv, ex.mapping);
+        const lo = recalculateSumifs(exe, wb.file, join(dir, 'lo'), quick ? 3 : 1);
+        let note = 'LibreOffice computed the Summary';
+        if (python) {
+          const dec = JSON.parse((measure('python3', [join(PY, 'ledger_decimal.py'), ex.csv, ex.mapping], 1) as Run).stdout) as Record<string, [string, string]>;
+          note = `LibreOffice's sums (binary floating point) off the exact ones by up to £${largestDifference(dec, lo.sums).toFixed()}`;
+        }
+        rows.push({ case: label, outturn: 'outturn build', outturnMs: ms(build), outturnCpu: cpu(build), outturnMB: mb(build), peer: `LibreOffice ${quick ? '(median of 3)' : '(one run after a warm-up)'}: SUMIFS workbook recalculated (load, compute, write the Summary)`, peerMs: ms(lo.run), peerCpu: cpu(lo.run), peerMB: mb(lo.run), ratio: 'ms' in lo.run ? ms(build)! / lo.run.ms : undefined, note });
+      }
+    }
     // 2. the audit of a printed table
     for (const r of quick ? [10_000] : [10_000, 100_000]) {
       log(`  peers: audit of ${r.toLocaleString('en-GB')} printed rows…`);
