@@ -4,22 +4,18 @@
 // and with one figure changed. Every expected figure is recomputed here by hand from the printed ones,
 // in exact decimal.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { type AuditReport, auditGrids, exitCodeOf } from '../../src/audit/audit';
-import { readDelimited } from '../../src/audit/delimited';
+import { exitCodeOf } from '../../src/audit/audit';
+import { audit, flags as flagsOf, published } from '../support/audit-helpers';
 
-const PUBLISHED = join(__dirname, '..', 'fixtures', 'published', 'audit');
-const audit = (text: string, name = 'table.tsv'): AuditReport => auditGrids([readDelimited(text, name)], { trace: true });
-/** The error and warning findings as "row:column rule expected". */
-const flags = (r: AuditReport) => r.findings.filter((f) => f.severity !== 'note').map((f) => `${f.row}:${f.column} ${f.rule} ${f.expected}`).sort();
+/** The flags, sorted (the order findings are made in says nothing). */
+const flags = (r: ReturnType<typeof audit>) => flagsOf(r).sort();
 
 describe('audit: kinds of table found by the session-6 trial', () => {
   describe('a row of column markers under the captions ("(1) (1) (2) (3) (4) (5)") is part of the header, and a Total column is cross-cast (T6-01)', () => {
     // Falkirk Council, 2011/2012 audited annual accounts, note 1 "Analysis of General Fund Balance":
     // captions General | Housing | Devolved Schools | Economic Development | Central Energy Efficiency
     // Fund | New Schools Project | Total, the footnote markers under them, then £'000.
-    const falkirk = readFileSync(join(PUBLISHED, 'falkirk-general-fund-balance-2011-12.tsv'), 'utf8');
+    const falkirk = published('falkirk-general-fund-balance-2011-12.tsv');
 
     it('as printed: one table (rows 2-9, the captions its header), clean, the Total column cross-cast on its 5 rows', () => {
       const r = audit(falkirk, 'falkirk.tsv');
