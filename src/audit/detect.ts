@@ -161,7 +161,14 @@ export function findTables(g: Grid): FoundTable[] {
     const [b0] = bands[n];
     let b1 = bands[n][1];
     let d = -1;
+    // A row of column markers under the captions ("(1) (1) (2) (3)", "(a) (b)", "1 2 3 4") is part of
+    // the header, not a row of figures (−1, −1, −2 …): it neither starts the body nor cuts it from its captions.
+    const markers = new Set<number>();
     for (let r = b0; r <= b1; r++) {
+      if (r > b0 && d < 0 && isMarkerRow(g, r, w)) {
+        markers.add(r);
+        continue;
+      }
       if (hasNumber(g, r, w - 1) && !isCheckRow(g, r)) {
         d = r;
         break;
@@ -204,7 +211,7 @@ export function findTables(g: Grid): FoundTable[] {
     let headerRows: number[] = [];
     let bodyStart: number;
     if (headerStart >= 0) {
-      for (let r = headerStart; r <= headerEnd; r++) headerRows.push(r);
+      for (let r = headerStart; r <= headerEnd; r++) if (!markers.has(r)) headerRows.push(r);
       for (let r = b0; r < headerStart; r++) above.push(r);
       bodyStart = headerEnd + 1;
     } else if (pendingHeader.length > 0) {
@@ -297,6 +304,30 @@ function headerAgain(g: Grid, w: number, headerRows: number[], r: number, figure
 
 /** A caption that names only a unit: "£000", "£'000", "(£m)", "%". */
 const UNIT_CAPTION = /^\(?\s*(£\s*('?\s*000s?|m|k|bn)?|%|'?000s?)\s*\)?$/i;
+
+/** A column marker as printed under a caption: a footnote or column number, a note letter ("(1)", "(a)", "(iv)", "3"). */
+const MARKER = /^\(\s*(\d{1,2}|[a-z]|[ivx]{1,4})\s*\)$|^([a-z]|\d{1,2})$/i;
+
+/**
+ * A row of column markers under the captions: no label, two or more cells, each a marker; bare
+ * numbers only as the columns' numbering (1, 2, 3 … each one more than the last), never a row of
+ * small figures; and it follows a row of captions (text in two cells or more).
+ */
+function isMarkerRow(g: Grid, r: number, w: number): boolean {
+  const cells: string[] = [];
+  for (let c = 0; c < w; c++) {
+    const t = cellText(cellAt(g, r, c));
+    if (!t) continue;
+    if (!MARKER.test(t)) return false;
+    cells.push(t);
+  }
+  if (cells.length < 2) return false;
+  const bare = cells.filter((t) => /^\d+$/.test(t));
+  if (bare.length && (bare.length < cells.length || bare.some((t, k) => Number(t) !== Number(bare[0]) + k))) return false;
+  let captions = 0;
+  for (let c = 0; c < w; c++) if (readAt(g, r - 1, c).kind === 'text') captions++;
+  return captions >= 2;
+}
 
 /** A title line: text in the first cell only. */
 function isTitleRow(g: Grid, r: number, w: number): boolean {

@@ -4,12 +4,9 @@
 // printed (transcribed exactly, source named) and with one figure changed; every expected figure
 // recomputed by hand from the printed ones, in exact decimal.
 import assert from 'node:assert/strict';
-import { type AuditReport, auditGrids, exitCodeOf } from '../../src/audit/audit';
-import { readDelimited } from '../../src/audit/delimited';
+import { exitCodeOf } from '../../src/audit/audit';
+import { audit, flags, tsv } from '../support/audit-helpers';
 
-const audit = (text: string): AuditReport => auditGrids([readDelimited(text, 'table.tsv')], { trace: true });
-const flags = (r: AuditReport) => r.findings.filter((f) => f.severity !== 'note').map((f) => `${f.row}:${f.column} ${f.rule} ${f.expected}`);
-const tsv = (rows: string[][]) => rows.map((r) => r.join('\t')).join('\n') + '\n';
 
 // Barrow Borough Council, "Cumbria Commissioner Fire and Rescue Authority income and expenditure"
 // (2023/24, £m): https://barrowbc.gov.uk/residents/council-tax/council-tax-charges/cumbria-commissioner-fire-and-rescue-authority-income-and-expenditure/

@@ -6,14 +6,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type AuditReport, auditGrids, exitCodeOf } from '../../src/audit/audit';
-import { readDelimited } from '../../src/audit/delimited';
+import { type AuditReport, exitCodeOf } from '../../src/audit/audit';
+import { audit, flags } from '../support/audit-helpers';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'published', 'audit');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
-const audit = (text: string, name = 'table.tsv'): AuditReport => auditGrids([readDelimited(text, name)], { trace: true });
 /** The error and warning findings as "row:column rule expected". */
-const flags = (r: AuditReport) => r.findings.filter((f) => f.severity !== 'note').map((f) => `${f.row}:${f.column} ${f.rule} ${f.expected}`);
 const notes = (r: AuditReport, rule: string) => r.findings.filter((f) => f.severity === 'note' && f.rule === rule).map((f) => f.row);
 const involved = (r: AuditReport, row: number, column: number) => r.involved!.some((x) => x.row === row && x.column === column);
 

@@ -5,18 +5,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type AuditReport, auditGrids, exitCodeOf } from '../../src/audit/audit';
+import { exitCodeOf } from '../../src/audit/audit';
 import { balanceAt, datedName } from '../../src/audit/casting';
-import { readDelimited } from '../../src/audit/delimited';
 import { Dec } from '../../src/base/decimal';
+import { audit, flags } from '../support/audit-helpers';
 
 const PUBLISHED = join(__dirname, '..', 'fixtures', 'published', 'audit');
 const CORPUS = join(__dirname, '..', 'fixtures', 'audit-corpus');
 
 const read = (file: string) => readFileSync(file, 'utf8');
-const audit = (text: string, name = 'table.tsv'): AuditReport => auditGrids([readDelimited(text, name)], { trace: true });
 /** The error and warning findings as "row:column rule expected". */
-const flags = (r: AuditReport) => r.findings.filter((f) => f.severity !== 'note').map((f) => `${f.row}:${f.column} ${f.rule} ${f.expected}`);
 
 describe('audit: kinds of reading the mutation property found missing', () => {
   describe('a column headed "Total …" beside the columns its header names is a cross-cast, even in a table of one row', () => {

@@ -9,14 +9,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AuditInputError, type AuditReport, auditGrids, exitCodeOf } from '../../src/audit/audit';
-import { readDelimited } from '../../src/audit/delimited';
+import { AuditInputError, type AuditReport, exitCodeOf } from '../../src/audit/audit';
+import { audit, flags as sharedFlags } from '../support/audit-helpers';
 
 const DIR = join(__dirname, '..', 'fixtures', 'published', 'audit');
 const table = (file: string) => readFileSync(join(DIR, file), 'utf8');
-const audit = (text: string, name = 'table.tsv'): AuditReport => auditGrids([readDelimited(text, name)], { trace: true });
 /** The error and warning findings as "row:column severity rule expected". */
-const flags = (r: AuditReport) => r.findings.filter((f) => f.severity !== 'note').map((f) => `${f.row}:${f.column} ${f.severity} ${f.rule} ${f.expected}`);
+const flags = (r: AuditReport) => sharedFlags(r, { severity: true });
 /** The text with one line's cell (1-based row and column of the TSV) replaced. */
 function edit(text: string, row: number, column: number, to: string): string {
   const lines = text.split('\n');

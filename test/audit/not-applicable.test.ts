@@ -3,13 +3,10 @@
 // Shown on the table as printed (transcribed exactly, source named) and with one figure changed; every
 // expected figure recomputed by hand from the printed ones, in exact decimal.
 import assert from 'node:assert/strict';
-import { type AuditReport, auditGrids, exitCodeOf } from '../../src/audit/audit';
-import { readDelimited } from '../../src/audit/delimited';
+import { type AuditReport, exitCodeOf } from '../../src/audit/audit';
+import { audit, flags, tsv } from '../support/audit-helpers';
 
-const audit = (text: string): AuditReport => auditGrids([readDelimited(text, 'table.tsv')], { trace: true });
-const flags = (r: AuditReport) => r.findings.filter((f) => f.severity !== 'note').map((f) => `${f.row}:${f.column} ${f.rule} ${f.expected}`);
 const notes = (r: AuditReport, rule: string) => r.findings.filter((f) => f.rule === rule).map((f) => `${f.row}:${f.column}`);
-const tsv = (rows: string[][]) => rows.map((r) => r.join('\t')).join('\n') + '\n';
 
 // Westmorland and Furness Council, "Westmorland and Furness budget" (budget agreed February 2024), "Where
 // the money comes from", £m: https://www.westmorlandandfurness.gov.uk/council-tax/your-council-tax-explained/westmorland-and-furness-budget

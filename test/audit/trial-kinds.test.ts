@@ -3,13 +3,10 @@
 // shown here on the table as printed (transcribed exactly, source named) and with one figure changed.
 // Every expected figure is recomputed here by hand from the printed ones, in exact decimal.
 import assert from 'node:assert/strict';
-import { type AuditReport, auditGrids, exitCodeOf } from '../../src/audit/audit';
-import { readDelimited } from '../../src/audit/delimited';
+import { type AuditReport, exitCodeOf } from '../../src/audit/audit';
+import { audit, flags, tsv } from '../support/audit-helpers';
 
-const audit = (text: string, name = 'table.tsv'): AuditReport => auditGrids([readDelimited(text, name)], { trace: true });
 /** The error and warning findings as "row:column rule expected". */
-const flags = (r: AuditReport) => r.findings.filter((f) => f.severity !== 'note').map((f) => `${f.row}:${f.column} ${f.rule} ${f.expected}`);
-const tsv = (rows: string[][]) => rows.map((r) => r.join('\t')).join('\n') + '\n';
 
 describe('audit: kinds of table found by running it on tables nobody tuned it for', () => {
   describe('a column headed "TOTAL" that adds the figure columns on every row is cross-cast, with no total row (trial #7)', () => {

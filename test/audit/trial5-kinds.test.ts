@@ -5,13 +5,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type AuditReport, auditGrids, exitCodeOf } from '../../src/audit/audit';
-import { readDelimited } from '../../src/audit/delimited';
+import { type AuditReport, exitCodeOf } from '../../src/audit/audit';
+import { audit, flags, tsv } from '../support/audit-helpers';
 
-const audit = (text: string, name = 'table.tsv'): AuditReport => auditGrids([readDelimited(text, name)], { trace: true });
 /** The error and warning findings as "row:column rule expected". */
-const flags = (r: AuditReport) => r.findings.filter((f) => f.severity !== 'note').map((f) => `${f.row}:${f.column} ${f.rule} ${f.expected}`);
-const tsv = (rows: string[][]) => rows.map((r) => r.join('\t')).join('\n') + '\n';
 
 describe('audit: kinds found by session 5\'s trial on tables nobody tuned it for', () => {
   describe('a "variance" % column after two year columns is the year-on-year change, (b − a) / a, signed by a (trial entry 6)', () => {

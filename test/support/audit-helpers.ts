@@ -1,0 +1,25 @@
+// Helpers shared by the audit's kind tests (test/audit/*-kinds, block-structure, net-and-change, …):
+// audit a delimited text as printed, list its flags compactly, and write a table as TSV.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type AuditReport, auditGrids } from '../../src/audit/audit';
+import { readDelimited } from '../../src/audit/delimited';
+
+/** The folder of our corpus of real published tables (test/fixtures/published/audit). */
+export const PUBLISHED = join(__dirname, '..', 'fixtures', 'published', 'audit');
+
+/** The text of one table of our published corpus, as transcribed (UTF-8). */
+export const published = (file: string): string => readFileSync(join(PUBLISHED, file), 'utf8');
+
+/** Audits one delimited text (TSV unless the name says otherwise) with its trace kept. */
+export const audit = (text: string, name = 'table.tsv'): AuditReport => auditGrids([readDelimited(text, name)], { trace: true });
+
+/**
+ * The findings above a note, each as "row:column rule expected" (1-based row and column of the file),
+ * or "row:column severity rule expected" with `{ severity: true }`.
+ */
+export const flags = (r: AuditReport, o: { severity?: boolean } = {}): string[] =>
+  r.findings.filter((f) => f.severity !== 'note').map((f) => `${f.row}:${f.column} ${o.severity ? `${f.severity} ` : ''}${f.rule} ${f.expected}`);
+
+/** Rows of cells as a TSV text, one line per row, ending in a newline. */
+export const tsv = (rows: string[][]): string => rows.map((r) => r.join('\t')).join('\n') + '\n';
