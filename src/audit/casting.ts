@@ -224,7 +224,8 @@ class RunningSums {
       if (typeof last === 'number') this.pre[j].push(x?.kind === 'number' ? last + sign * this.int(j, x) : last);
       else this.pre[j].push(x?.kind === 'number' ? (sign < 0 ? last.minus(x.value) : last.plus(x.value)) : last);
       this.bad[j].push(this.bad[j][k - 1] + (readable ? 0 : 1));
-      this.figures[j].push(this.figures[j][k - 1] + (x?.kind === 'number' ? 1 : 0));
+      // an unreadable cell prints a figure there (one the audit cannot read): never a stepped layout's empty column
+      this.figures[j].push(this.figures[j][k - 1] + (x !== undefined && x.kind !== 'blank' ? 1 : 0));
       this.addIndex(j, k);
     }
   }
@@ -446,7 +447,7 @@ class TotalsReader {
         return neg;
       });
     }
-    this.anyBold = this.rows.some((r) => r.bold);
+    this.anyBold = boldMarksTotals(a, this.rows, this.cols);
   }
 
   /** Reads row i by its kind (as kinds.ts gave it): a heading opens a block, a line may close one by its arithmetic or label, a labelled total closes one. */
@@ -1139,7 +1140,11 @@ class TotalsReader {
    * is skipped; `best` stays when none is smaller.
    */
   private leastChange(row: TableRow, cands: Start[], best: Start, sums = this.s): Start {
-    const miss = (k: number) => this.miss(row, k, sums);
+    // Columns an unreadable cell leaves unsummed for some candidate (a workbook's formulas saved with
+    // no value, each reported at its cell) are compared in none: the columns every candidate can sum decide.
+    const all = [best, ...cands];
+    const only = new Set(this.printedCols(row).map(([j]) => j).filter((j) => all.every((c) => sums.sumFrom(this.stepped(row, j, c.k), c.k) !== undefined)));
+    const miss = (k: number) => this.miss(row, k, sums, only.size && only.size < this.printedCols(row).length ? only : undefined);
     let least = miss(best.k);
     for (const c of cands) {
       const m = miss(c.k);
@@ -1152,9 +1157,10 @@ class TotalsReader {
   }
 
   /** The change the run from k needs to cast to the row: the sum over its printed columns of |printed − sum|; undefined when a cell cannot be read. */
-  private miss(row: TableRow, k: number, sums = this.s): Dec | undefined {
+  private miss(row: TableRow, k: number, sums = this.s, only?: ReadonlySet<number>): Dec | undefined {
     let m = ZERO;
     for (const [j, p] of this.printedCols(row)) {
+      if (only && !only.has(j)) continue;
       const v = sums.sumFrom(this.stepped(row, j, k), k);
       if (v === undefined) return undefined;
       m = m.plus(p.value.minus(v).abs());
@@ -1171,7 +1177,7 @@ class TotalsReader {
     const { a, s } = this;
     const row = this.rows[i];
     const typed = row.rowType !== undefined;
-    const strong = typed || row.bold || isAllCaps(row.label) || k0 === 'subtotal' || this.printedCols(row).every(([, p]) => p.value.isZero());
+    const strong = typed || isAllCaps(row.label) || k0 === 'subtotal' || this.printedCols(row).every(([, p]) => p.value.isZero());
     if (strong || score.exact + score.near !== 0 || s.top - best.k >= 2 || !nameOf(row.label)) return false;
     this.kinds[i] = 'line';
     if (explains(this.rows[i + 1])) {
@@ -1184,6 +1190,33 @@ class TotalsReader {
     this.push(i);
     return true;
   }
+}
+
+/**
+ * The table prints its totals bold: some bold row prints a figure (not nil) that is the sum of a run of
+ * two rows or more directly above it in its column. Bold rows that add nothing up are lines printed bold
+ * ("Total Comprehensive Income and Expenditure" in a movement-in-reserves statement, bold as many
+ * statements print it): bold is then no mark of a total, and a plain row may still be one by its
+ * arithmetic. One pass: per column, the running sums seen so far (a run j..i−1 adds up to x when the sum
+ * to i−1 less x is the sum to some j−1 ≤ i−3).
+ */
+function boldMarksTotals(a: Audit, rows: TableRow[], cols: number[]): boolean {
+  if (!rows.some((r) => r.bold)) return false;
+  for (const c of cols) {
+    let sum = ZERO;
+    /** the running sums before row i−1 (sums to rows 0 … i−3, and the empty sum) */
+    const before = new Set<string>();
+    const lag: string[] = [ZERO.toString()];
+    for (let i = 0; i < rows.length; i++) {
+      const x = a.value(rows[i], c);
+      if (rows[i].bold && x !== undefined && !x.isZero() && before.has(sum.minus(x).toString())) return true;
+      sum = sum.plus(x ?? ZERO);
+      lag.push(sum.toString());
+      // after row i: the sums to rows up to i−2 may start a run of two rows or more ending at row i
+      if (lag.length > 2) before.add(lag[lag.length - 3]);
+    }
+  }
+  return false;
 }
 
 /** A heading that says the rows under it explain the figure above it: "Explained By:", "Analysed as:", "Made up of:". */
@@ -1483,7 +1516,8 @@ function signSlip(a: Audit, total: TableRow, c: number, diff: Dec, members: numb
  * one does. Never casts a column whose lines are all empty to nil.
  */
 function steppedFrom(a: Audit, cols: number[], c: number, members: number[], total: TableRow): number {
-  const prints = (k: number) => members.some((m) => a.num(a.t.rows[m], k) !== undefined);
+  // an unreadable cell prints a figure (one not read): its column is never a stepped layout's empty one
+  const prints = (k: number) => members.some((m) => a.num(a.t.rows[m], k) !== undefined || a.at(a.t.rows[m], k)?.kind === 'text');
   const own = a.num(total, c);
   // A column the lines print in casts as it stands.
   if (prints(c) || !own) return c;

@@ -98,10 +98,10 @@ export interface FoundTable {
 }
 
 /**
- * Text that is a figure the reader could not read: digits (grouped, bracketed, with £) followed by at
- * most a short mark ("1203XX", "2,991.5x", "1.2.3"), not a word, a year ("2020/21") or a date.
+ * Text that is a figure the reader could not read: digits (grouped, bracketed, with £, a per cent sign)
+ * followed by at most a short mark ("1203XX", "2,991.5x", "1.2.3", "9%x"), not a word, a year ("2020/21") or a date.
  */
-const FIGURE_LIKE = /^[(\-−–]?\s*[£€$]?\s*\d[\d,.\s\u00a0]*\)?\s*[a-z]{0,3}\.?\s*[-−–]?$/i;
+const FIGURE_LIKE = /^[(\-−–]?\s*[£€$]?\s*\d[\d,.\s\u00a0]*\)?\s*%?\s*[a-z]{0,3}\.?\s*[-−–]?$/i;
 
 const BLANK_TEXT = /^[\s\u00a0\u202f\u2009]*$/;
 
@@ -149,8 +149,68 @@ function hasNumber(g: Grid, r: number, c1: number): boolean {
 
 const isCheckRow = (g: Grid, r: number) => /^check\b/i.test(cellText(cellAt(g, r, 0)));
 
-/** Every table on the grid, top to bottom. */
+/**
+ * Tables printed side by side on one sheet, one or more empty columns between them (a workbook holding
+ * Cumbria PCC's council tax analysis at A1:C21 and Surrey PCC's monitoring summary at F1:I4): each part
+ * is a grid of its own — the same cells, those of the other parts blank, so every address stays the
+ * sheet's — read as a sheet is. A part is a table of its own only when a column of it names its rows
+ * (words on two rows or more that print figures to its right in the part); any other part (a column
+ * group after a spacer column, a notes column after the figures, the engine figures Outturn mirrors
+ * beside a table) stays with the part to its left. Undefined when the sheet is one part.
+ */
+function sideBySide(g: Grid, w: number): Grid[] | undefined {
+  const used: boolean[] = new Array(w).fill(false);
+  for (const row of g.cells) for (let c = 0; c < row.length; c++) if (!used[c] && cellText(row[c]).trim() !== '') used[c] = true;
+  const runs: [number, number][] = [];
+  for (let c = 0; c < w; c++) {
+    if (!used[c]) continue;
+    const start = c;
+    while (c + 1 < w && used[c + 1]) c++;
+    runs.push([start, c]);
+  }
+  if (runs.length < 2) return undefined;
+  // A column of the part names its rows: words on two rows or more that print figures to its right in the part.
+  const own = ([c0, c1]: [number, number]) => {
+    for (let l = c0; l < c1; l++) {
+      let named = 0;
+      for (let r = 0; r < g.cells.length && named < 2; r++) {
+        const x = readAt(g, r, l);
+        if (x.kind !== 'text' || !/[a-z]{2}/i.test(x.text)) continue;
+        for (let c = l + 1; c <= c1; c++) {
+          if (readAt(g, r, c).kind === 'number') {
+            named++;
+            break;
+          }
+        }
+      }
+      if (named >= 2) return true;
+    }
+    return false;
+  };
+  const parts: [number, number][] = [];
+  for (const run of runs) {
+    if (parts.length && !own(run)) parts[parts.length - 1][1] = run[1];
+    else parts.push([run[0], run[1]]);
+  }
+  if (parts.length < 2 || !own(parts[0])) return undefined;
+  const mask = <T>(rows: T[][] | undefined, [c0, c1]: [number, number], blank: T): T[][] | undefined =>
+    rows?.map((row) => (row ? Array.from(row.slice(0, c1 + 1), (v, c) => (c < c0 ? blank : v)) : row));
+  return parts.map((p) => ({
+    ...g,
+    cells: mask(g.cells, p, null)!,
+    ...(g.bold ? { bold: mask(g.bold, p, false) } : {}),
+    ...(g.errors ? { errors: mask(g.errors, p, undefined) } : {}),
+    part: { of: g, c0: p[0] },
+  }));
+}
+
+/** Every table on the grid, top to bottom (each part of a sheet printing tables side by side in turn). */
 export function findTables(g: Grid): FoundTable[] {
+  const parts = g.part ? undefined : sideBySide(g, width(g));
+  return parts ? parts.flatMap(findTablesIn) : findTablesIn(g);
+}
+
+function findTablesIn(g: Grid): FoundTable[] {
   const w = width(g);
   const tables: FoundTable[] = [];
   // Bands: runs of rows that are not blank.
@@ -167,7 +227,14 @@ export function findTables(g: Grid): FoundTable[] {
     const [b0] = bands[n];
     let b1 = bands[n][1];
     let d = -1;
+    // A row of column markers under the captions ("(1) (1) (2) (3)", "(a) (b)", "1 2 3 4") is part of
+    // the header, not a row of figures (−1, −1, −2 …): it neither starts the body nor cuts it from its captions.
+    const markers = new Set<number>();
     for (let r = b0; r <= b1; r++) {
+      if (r > b0 && d < 0 && isMarkerRow(g, r, w)) {
+        markers.add(r);
+        continue;
+      }
       if (hasNumber(g, r, w - 1) && !isCheckRow(g, r)) {
         d = r;
         break;
@@ -193,7 +260,8 @@ export function findTables(g: Grid): FoundTable[] {
     const numericish = new Set<number>();
     for (let r = d; r <= last; r++) for (let c = 0; c < w; c++) {
       const x = readAt(g, r, c);
-      if (x.kind === 'number') numericish.add(c);
+      // a workbook's cell with no value (a formula saved without its result) stands where a figure does
+      if (x.kind === 'number' || (x.kind === 'text' && x.error)) numericish.add(c);
     }
     let headerStart = -1;
     let headerEnd = -1;
@@ -209,7 +277,7 @@ export function findTables(g: Grid): FoundTable[] {
     let headerRows: number[] = [];
     let bodyStart: number;
     if (headerStart >= 0) {
-      for (let r = headerStart; r <= headerEnd; r++) headerRows.push(r);
+      for (let r = headerStart; r <= headerEnd; r++) if (!markers.has(r)) headerRows.push(r);
       for (let r = b0; r < headerStart; r++) above.push(r);
       bodyStart = headerEnd + 1;
     } else if (pendingHeader.length > 0) {
@@ -328,6 +396,30 @@ function unitsInCells(g: Grid, r0: number, r1: number, c: number, skip: Readonly
   return units && n >= 2 ? { units, example } : undefined;
 }
 
+/** A column marker as printed under a caption: a footnote or column number, a note letter ("(1)", "(a)", "(iv)", "3"). */
+const MARKER = /^\(\s*(\d{1,2}|[a-z]|[ivx]{1,4})\s*\)$|^([a-z]|\d{1,2})$/i;
+
+/**
+ * A row of column markers under the captions: no label, two or more cells, each a marker; bare
+ * numbers only as the columns' numbering (1, 2, 3 … each one more than the last), never a row of
+ * small figures; and it follows a row of captions (text in two cells or more).
+ */
+function isMarkerRow(g: Grid, r: number, w: number): boolean {
+  const cells: string[] = [];
+  for (let c = 0; c < w; c++) {
+    const t = cellText(cellAt(g, r, c));
+    if (!t) continue;
+    if (!MARKER.test(t)) return false;
+    cells.push(t);
+  }
+  if (cells.length < 2) return false;
+  const bare = cells.filter((t) => /^\d+$/.test(t));
+  if (bare.length && (bare.length < cells.length || bare.some((t, k) => Number(t) !== Number(bare[0]) + k))) return false;
+  let captions = 0;
+  for (let c = 0; c < w; c++) if (readAt(g, r - 1, c).kind === 'text') captions++;
+  return captions >= 2;
+}
+
 /** A title line: text in the first cell only. */
 function isTitleRow(g: Grid, r: number, w: number): boolean {
   if (!cellText(cellAt(g, r, 0))) return false;
@@ -435,6 +527,7 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     let texts = 0;
     let percents = 0;
     let figureLike = 0;
+    let errors = 0;
     for (let r = r0; r <= r1; r++) {
       if (skip.size && skip.has(r)) continue;
       const x = readAt(g, r, c);
@@ -443,14 +536,18 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
         if (x.percent) percents++;
       } else if (x.kind === 'text') {
         texts++;
-        if (FIGURE_LIKE.test(x.text.trim())) figureLike++;
+        if (x.error) errors++;
+        else if (FIGURE_LIKE.test(x.text.trim())) figureLike++;
       }
     }
     const own = ownCaption(c);
     const byCaption = norm === 'row type' ? 'row_type' : TEXT_CAPTION.test(own) ? 'text' : LABEL_CAPTION.test(own) ? 'label' : undefined;
     // A column of figures some of which cannot be read ("1203XX", "2,99,1") is still a column of
     // figures: each unreadable cell is then an error at its cell, never the column left out unsaid.
-    const numeric = byCaption === undefined && numbers > 0 && numbers + figureLike >= texts;
+    // So is a column of a workbook's formulas saved with no calculated value (openpyxl writes them so):
+    // each such cell is unreadable at its cell, the column never dropped (the Variance column of a
+    // script-made workbook).
+    const numeric = byCaption === undefined && (numbers > 0 || errors * 2 > texts) && numbers + figureLike + errors >= texts;
     const role: Role = byCaption ?? (numeric ? roleOf(norm) : 'text');
     columns.push({
       c,
@@ -537,7 +634,7 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     rows.push(row);
   }
   unshift(g, headerRows.length > 0, columns, labelCol, rows);
-  return { grid: g, headerRows, r0, r1, c0: 0, c1, columns, labelCol, rowTypeCol, rows, units };
+  return { grid: g, headerRows, r0, r1, c0: g.part?.c0 ?? 0, c1, columns, labelCol, rowTypeCol, rows, units };
 }
 
 /**

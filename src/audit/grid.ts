@@ -30,6 +30,19 @@ export interface Grid {
   notes?: string[];
   /** how the file was read, for the report: "Windows-1252, semicolon-separated with decimal commas" */
   readAs?: string;
+  /**
+   * Cells a workbook holds no value for, by row and column: an error value (#REF!, #DIV/0!) or a
+   * formula saved with no calculated value (openpyxl and other scripts write formulas so). The text
+   * in `cells` is what a person sees (the error value, or the formula as typed: "=C2-B2"); the reason
+   * says why it is no figure. Such a cell stands where a figure should: a column of them is a column
+   * of figures, each cell unreadable at its cell (never a column left out unsaid).
+   */
+  errors?: (string | undefined)[][];
+  /**
+   * One of the tables a sheet prints side by side (detect.ts, sideBySide): the sheet's cells with those
+   * of the other parts blank, addresses unchanged; `of` the whole sheet, `c0` the part's first column.
+   */
+  part?: { of: Grid; c0: number };
 }
 
 export function cellAt(g: Grid, r: number, c: number): GridCell {
@@ -79,7 +92,13 @@ export function placeRange(g: Grid, r0: number, c0: number, r1: number, c1: numb
 /** A cell read as a figure. */
 export type Reading =
   | { kind: 'blank' }
-  | { kind: 'text'; text: string; reason: string }
+  | {
+      kind: 'text';
+      text: string;
+      reason: string;
+      /** a workbook's error value or formula with no calculated value (Grid.errors): a figure's place, unread */
+      error?: boolean;
+    }
   | {
       kind: 'number';
       value: Dec;
@@ -135,7 +154,7 @@ const UNIT_IN_CELL = /^(.*[0-9)])\s*(m|bn|k|million|thousand)$/i;
  * A figure with its sign marked after it as ledgers and finance systems print it (Agresso/Unit4,
  * SAP, Oracle reports; trial balances): "1203CR", "1,203 Cr", "£2,587CR", "999 DR", "1203-".
  */
-const LEDGER_SIGN = /^(.*[0-9)])\s*(?:(CR|DR)\.?|([-−–]))$/i;
+const LEDGER_SIGN = /^(.*[0-9)%])\s*(?:(CR|DR)\.?|([-−–]))$/i;
 
 /** Typed numbers with more places than this are unrounded ratios or the like, not printed figures. */
 const MAX_PRINTED_PLACES = 10;
@@ -295,7 +314,8 @@ export function readCell(v: GridCell): Reading {
 /** "1203CR" and the like (LEDGER_SIGN): the figure with the sign its mark gives; a sign printed twice is unreadable. */
 function ledgerSigned(v: string, figure: string, mark: 'CR' | 'DR' | '-', reason: string): Reading {
   const p = parsePrinted(figure);
-  if (p.kind !== 'number' || p.dash || p.percent) return { kind: 'text', text: v, reason };
+  // a percentage takes a trailing minus ("9%-", as ledgers export −9%), never CR or DR
+  if (p.kind !== 'number' || p.dash || (p.percent && mark !== '-')) return { kind: 'text', text: v, reason };
   if (p.value.isNegative() || p.negativeZero) {
     return { kind: 'text', text: v, reason: `${JSON.stringify(v.trim())} has two signs (${p.bracketed ? 'brackets' : 'a minus'} and ${mark === '-' ? 'a trailing minus' : mark}): the figure's sign cannot be told` };
   }
@@ -306,7 +326,7 @@ function ledgerSigned(v: string, figure: string, mark: 'CR' | 'DR' | '-', reason
     places: p.places,
     units: p.units === undefined ? undefined : negative ? -p.units : p.units,
     dash: false,
-    percent: false,
+    percent: p.percent,
     negativeZero: false,
     typed: false,
     raw: v.trim(),
@@ -326,6 +346,8 @@ export function readAt(g: Grid, r: number, c: number): Reading {
   lastGrid = g;
   lastReadings = m;
   const row = (m[r] ??= []);
+  const error = g.errors?.[r]?.[c];
+  if (error !== undefined) return (row[c] ??= { kind: 'text', text: cellText(cellAt(g, r, c)), reason: error, error: true });
   return (row[c] ??= readCell(cellAt(g, r, c)));
 }
 
