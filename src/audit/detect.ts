@@ -194,7 +194,7 @@ export function findTables(g: Grid): FoundTable[] {
     const numericish = new Set<number>();
     for (let r = d; r <= last; r++) for (let c = 0; c < w; c++) {
       const x = readAt(g, r, c);
-      if (x.kind === 'number') numericish.add(c);
+      if (x.kind === 'number' || (x.kind === 'text' && x.tooNarrow)) numericish.add(c);
     }
     let headerStart = -1;
     let headerEnd = -1;
@@ -245,7 +245,12 @@ export function findTables(g: Grid): FoundTable[] {
       n++;
       last = bands[n][1];
       b1 = last;
-      for (let r = bands[n][0]; r <= last; r++) for (let c = 0; c < w; c++) if (readAt(g, r, c).kind === 'number') numericish.add(c);
+      for (let r = bands[n][0]; r <= last; r++) {
+        for (let c = 0; c < w; c++) {
+          const x = readAt(g, r, c);
+          if (x.kind === 'number' || (x.kind === 'text' && x.tooNarrow)) numericish.add(c);
+        }
+      }
     }
 
     // The mirror block Outturn writes beside a table starts under a header naming the engine.
@@ -435,6 +440,8 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     let texts = 0;
     let percents = 0;
     let figureLike = 0;
+    // figures shown as "####" (the column too narrow when saved): figures, though not in the file
+    let hidden = 0;
     for (let r = r0; r <= r1; r++) {
       if (skip.size && skip.has(r)) continue;
       const x = readAt(g, r, c);
@@ -443,14 +450,16 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
         if (x.percent) percents++;
       } else if (x.kind === 'text') {
         texts++;
-        if (FIGURE_LIKE.test(x.text.trim())) figureLike++;
+        if (x.tooNarrow) hidden++;
+        else if (FIGURE_LIKE.test(x.text.trim())) figureLike++;
       }
     }
     const own = ownCaption(c);
     const byCaption = norm === 'row type' ? 'row_type' : TEXT_CAPTION.test(own) ? 'text' : LABEL_CAPTION.test(own) ? 'label' : undefined;
     // A column of figures some of which cannot be read ("1203XX", "2,99,1") is still a column of
     // figures: each unreadable cell is then an error at its cell, never the column left out unsaid.
-    const numeric = byCaption === undefined && numbers > 0 && numbers + figureLike >= texts;
+    // A column of figures shown as "####" is one too: each such cell is an error at its cell.
+    const numeric = byCaption === undefined && numbers + hidden > 0 && numbers + figureLike + hidden >= texts;
     const role: Role = byCaption ?? (numeric ? roleOf(norm) : 'text');
     columns.push({
       c,

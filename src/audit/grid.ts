@@ -79,7 +79,16 @@ export function placeRange(g: Grid, r0: number, c0: number, r1: number, c1: numb
 /** A cell read as a figure. */
 export type Reading =
   | { kind: 'blank' }
-  | { kind: 'text'; text: string; reason: string }
+  | {
+      kind: 'text';
+      text: string;
+      reason: string;
+      /**
+       * printed "####": the figure a spreadsheet could not show in a column too narrow for it, saved as
+       * shown (Excel and LibreOffice write the shown text to CSV and to PDF): a figure, but not in the file
+       */
+      tooNarrow?: boolean;
+    }
   | {
       kind: 'number';
       value: Dec;
@@ -117,6 +126,8 @@ export const NIL_WORD = /^\s*(none|nil)\s*$/i;
  * A rule typed as characters ("------", "======", "____", "───"): the printed underline of a figure
  * above a total, in plain-text reports and text copied from a PDF. Three or more; a lone "-" is a nil.
  */
+/** "####" (two hashes or more): what Excel and LibreOffice show for a figure wider than its column. */
+export const TOO_NARROW = /^\s*#{2,}\s*$/;
 export const RULE = /^\s*[-=_\u2500\u2501\u2550\u2013\u2014]{3,}\s*$/;
 /** "n/a", "N/A", "not applicable", and the statistical symbol "." (not applicable, as StatsWales and the GSS print it). */
 export const NOT_APPLICABLE = /^\s*(n\/?a|not applicable|\.)\s*%?\s*$/i;
@@ -246,6 +257,9 @@ export function readCell(v: GridCell): Reading {
   }
   // A rule typed as characters: no figure (a row of rules reads as no row: it closes the block above it).
   if (RULE.test(v)) return { kind: 'blank' };
+  if (TOO_NARROW.test(v)) {
+    return { kind: 'text', text: v, tooNarrow: true, reason: `printed ${v.trim()}: the column was too narrow for the figure when the file was saved, so the figure is not in the file (widen the column in the spreadsheet and save again)` };
+  }
   // Words printed for a nil or for nothing: "none", "nil" are nils; "n/a" is not applicable (nothing to read).
   if (UNIT_ONLY.test(v)) return { kind: 'text', text: v, reason: `"${v.trim()}" is a unit, not a figure` };
   if (NIL_WORD.test(v)) return { kind: 'number', value: new Dec(0), places: 0, units: 0, dash: true, percent: false, negativeZero: false, typed: false, raw: v.trim() };
