@@ -194,7 +194,8 @@ export function findTables(g: Grid): FoundTable[] {
     const numericish = new Set<number>();
     for (let r = d; r <= last; r++) for (let c = 0; c < w; c++) {
       const x = readAt(g, r, c);
-      if (x.kind === 'number' || (x.kind === 'text' && x.tooNarrow)) numericish.add(c);
+      // a workbook's cell with no value (a formula saved without its result) stands where a figure does
+      if (x.kind === 'number' || (x.kind === 'text' && x.error)) numericish.add(c);
     }
     let headerStart = -1;
     let headerEnd = -1;
@@ -248,7 +249,7 @@ export function findTables(g: Grid): FoundTable[] {
       for (let r = bands[n][0]; r <= last; r++) {
         for (let c = 0; c < w; c++) {
           const x = readAt(g, r, c);
-          if (x.kind === 'number' || (x.kind === 'text' && x.tooNarrow)) numericish.add(c);
+          if (x.kind === 'number' || (x.kind === 'text' && x.error)) numericish.add(c);
         }
       }
     }
@@ -440,8 +441,7 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     let texts = 0;
     let percents = 0;
     let figureLike = 0;
-    // figures shown as "####" (the column too narrow when saved): figures, though not in the file
-    let hidden = 0;
+    let errors = 0;
     for (let r = r0; r <= r1; r++) {
       if (skip.size && skip.has(r)) continue;
       const x = readAt(g, r, c);
@@ -450,7 +450,7 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
         if (x.percent) percents++;
       } else if (x.kind === 'text') {
         texts++;
-        if (x.tooNarrow) hidden++;
+        if (x.error) errors++;
         else if (FIGURE_LIKE.test(x.text.trim())) figureLike++;
       }
     }
@@ -458,8 +458,10 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     const byCaption = norm === 'row type' ? 'row_type' : TEXT_CAPTION.test(own) ? 'text' : LABEL_CAPTION.test(own) ? 'label' : undefined;
     // A column of figures some of which cannot be read ("1203XX", "2,99,1") is still a column of
     // figures: each unreadable cell is then an error at its cell, never the column left out unsaid.
-    // A column of figures shown as "####" is one too: each such cell is an error at its cell.
-    const numeric = byCaption === undefined && numbers + hidden > 0 && numbers + figureLike + hidden >= texts;
+    // So is a column of a workbook's formulas saved with no calculated value (openpyxl writes them so):
+    // each such cell is unreadable at its cell, the column never dropped (the Variance column of a
+    // script-made workbook).
+    const numeric = byCaption === undefined && (numbers > 0 || errors * 2 > texts) && numbers + figureLike + errors >= texts;
     const role: Role = byCaption ?? (numeric ? roleOf(norm) : 'text');
     columns.push({
       c,

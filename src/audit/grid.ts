@@ -30,6 +30,14 @@ export interface Grid {
   notes?: string[];
   /** how the file was read, for the report: "Windows-1252, semicolon-separated with decimal commas" */
   readAs?: string;
+  /**
+   * Cells a workbook holds no value for, by row and column: an error value (#REF!, #DIV/0!) or a
+   * formula saved with no calculated value (openpyxl and other scripts write formulas so). The text
+   * in `cells` is what a person sees (the error value, or the formula as typed: "=C2-B2"); the reason
+   * says why it is no figure. Such a cell stands where a figure should: a column of them is a column
+   * of figures, each cell unreadable at its cell (never a column left out unsaid).
+   */
+  errors?: (string | undefined)[][];
 }
 
 export function cellAt(g: Grid, r: number, c: number): GridCell {
@@ -84,10 +92,10 @@ export type Reading =
       text: string;
       reason: string;
       /**
-       * printed "####": the figure a spreadsheet could not show in a column too narrow for it, saved as
-       * shown (Excel and LibreOffice write the shown text to CSV and to PDF): a figure, but not in the file
+       * a figure's place, unread: a workbook's error value or formula with no calculated value
+       * (Grid.errors), or "####", a figure too wide for its column saved as shown (TOO_NARROW)
        */
-      tooNarrow?: boolean;
+      error?: boolean;
     }
   | {
       kind: 'number';
@@ -257,8 +265,9 @@ export function readCell(v: GridCell): Reading {
   }
   // A rule typed as characters: no figure (a row of rules reads as no row: it closes the block above it).
   if (RULE.test(v)) return { kind: 'blank' };
+  // Excel and LibreOffice write the shown text to a CSV or a PDF: the figure is not in the file.
   if (TOO_NARROW.test(v)) {
-    return { kind: 'text', text: v, tooNarrow: true, reason: `printed ${v.trim()}: the column was too narrow for the figure when the file was saved, so the figure is not in the file (widen the column in the spreadsheet and save again)` };
+    return { kind: 'text', text: v, error: true, reason: `printed ${v.trim()}: the column was too narrow for the figure when the file was saved, so the figure is not in the file (widen the column in the spreadsheet and save again)` };
   }
   // Words printed for a nil or for nothing: "none", "nil" are nils; "n/a" is not applicable (nothing to read).
   if (UNIT_ONLY.test(v)) return { kind: 'text', text: v, reason: `"${v.trim()}" is a unit, not a figure` };
@@ -329,6 +338,8 @@ export function readAt(g: Grid, r: number, c: number): Reading {
   lastGrid = g;
   lastReadings = m;
   const row = (m[r] ??= []);
+  const error = g.errors?.[r]?.[c];
+  if (error !== undefined) return (row[c] ??= { kind: 'text', text: cellText(cellAt(g, r, c)), reason: error, error: true });
   return (row[c] ??= readCell(cellAt(g, r, c)));
 }
 
