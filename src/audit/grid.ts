@@ -1,7 +1,7 @@
 // The audit's input: a rectangle of cells as a reader found them — text as printed, or numbers as
 // typed — with the sheet they came from and how to name a cell to the reader of a finding.
 import { printedText } from '../base/cells';
-import { Dec, fromSpreadsheetNumber } from '../base/decimal';
+import { Dec, withoutResidue } from '../base/decimal';
 import { parsePrinted } from '../base/printed';
 import { a1, columnLetters, range, sheetRef } from '../base/a1';
 
@@ -54,7 +54,12 @@ export function width(g: Grid): number {
 
 /** The place of a cell as a finding names it. `header` is the column's caption (for CSV/TSV). */
 export function place(g: Grid, r: number, c: number, header: string): string {
-  if (g.addressing === 'rowcol') return `row ${g.lines?.[r] ?? r + 1}, column ${header || columnLetters(c)}`;
+  if (g.addressing === 'rowcol') {
+    const line = g.lines?.[r] ?? r + 1;
+    // where a quoted cell ran over lines, or a "sep=" line came first, Excel shows the row elsewhere: say both
+    const shown = g.sheetRows?.[r] ?? line;
+    return `row ${line}${shown !== line ? ` (row ${shown} in Excel)` : ''}, column ${header || columnLetters(c)}`;
+  }
   return sheetRef(g.sheet, a1(r, c));
 }
 
@@ -68,6 +73,8 @@ export interface Location {
   column: number;
   /** for CSV/TSV: the address of the cell when the file is opened in Excel (C7) */
   a1?: string;
+  /** for a workbook: the worksheet's name, unquoted ("Q3 '23 monitoring") */
+  sheet?: string;
 }
 
 export function locate(g: Grid, r: number, c: number, header: string): Location {
@@ -75,7 +82,7 @@ export function locate(g: Grid, r: number, c: number, header: string): Location 
     const line = g.lines?.[r] ?? r + 1;
     return { cell: place(g, r, c, header), row: line, column: c + 1, a1: `${columnLetters(c)}${g.sheetRows?.[r] ?? line}` };
   }
-  return { cell: place(g, r, c, header), row: r + 1, column: c + 1 };
+  return { cell: place(g, r, c, header), row: r + 1, column: c + 1, sheet: g.sheet };
 }
 
 /** The range a table covers, as the `tables` list of a report names it. */
@@ -248,8 +255,9 @@ export function readCell(v: GridCell): Reading {
   }
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { kind: 'text', text: String(v), reason: `${v} is not a number` };
-    // A typed number is the decimal a spreadsheet shows at 15 significant digits.
-    const value = fromSpreadsheetNumber(v);
+    // A typed number is the decimal a spreadsheet shows at 15 significant digits, less the binary
+    // residue a formula's result carries (−1.3000000000000114 is −1.3).
+    const value = withoutResidue(v);
     return {
       kind: 'number',
       value,

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import { readCell } from '../../src/audit/grid';
+import { withoutResidue } from '../../src/base/decimal';
+import { formatPlaces } from '../../src/xlsx/read-printed';
 import { published } from '../support/audit-helpers';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -104,5 +106,113 @@ describe('audit: CSVs as UK Excel saves them (the shown text)', function () {
     const hidden = f.filter((x) => x.includes('printed.unreadable')).map((x) => x.split(' ')[0]);
     assert.equal(hidden.length, rows.filter((row) => row[1] === '########').length);
     assert.ok(hidden.every((x) => x.endsWith(':2')));
+  });
+});
+
+describe('audit: workbooks whose figures are formulas (the result a spreadsheet stores)', () => {
+  it('a formula\'s binary residue is not a figure: −1.3000000000000114 in a "0.0;(0.0)" cell is −1.3', async () => {
+    // PCC for Surrey, decision 07/2022, 3rd Quarter 2021/22 Financial Performance (surrey-pcc.gov.uk,
+    // decision-log-007-2022): PCC budget 2.8 + operational 258.9 = total 261.7; projected outturn
+    // 260.4 / 259.8 / 259.6, variance (1.3) / (1.9) / (2.1) — clean. Built as an officer builds it
+    // (total =B+C, variance =E−D) and saved by Excel or LibreOffice, the file holds each result as the
+    // double the arithmetic gives: 260.4 − 261.7 = −1.3000000000000114 (shown "(1.3)"). Before, the
+    // audit read "printed −1.30000000000001" and raised three false variance errors (U6-15).
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Q3');
+    ws.addRow(['Surrey', '2021/22 PCC Budget £m', '2021/22 Operational Budget £m', 'Total Budget £m', '2021/22 Projected Outturn £m', 'Projected Variance £m']);
+    const lines: [string, number][] = [['Month 7', 260.4], ['Month 8', 259.8], ['Month 9', 259.6]];
+    lines.forEach(([month, outturn], k) => {
+      const r = k + 2;
+      // the stored results are the doubles the spreadsheet computes (JavaScript's doubles are the same IEEE 754 ones)
+      const total = 2.8 + 258.9;
+      ws.addRow([month, 2.8, 258.9, { formula: `B${r}+C${r}`, result: total }, outturn, { formula: `E${r}-D${r}`, result: outturn - total }]);
+      for (const c of ['B', 'C', 'D', 'E', 'F']) ws.getCell(`${c}${r}`).numFmt = '0.0;(0.0)';
+    });
+    assert.equal(String(260.4 - (2.8 + 258.9)), '-1.3000000000000114', 'the residue the file holds');
+    const dir = mkdtempSync(join(tmpdir(), 'outturn-residue-'));
+    try {
+      const file = join(dir, 'surrey-q3.xlsx');
+      writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+      const r = await run(['audit', file, '--json']);
+      assert.equal(r.code, 0, r.out);
+      const out = JSON.parse(r.out) as { tables: { checked: { crossCasts: number; variances: number } }[] };
+      assert.equal(out.tables[0].checked.variances, 3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the residue is dropped only where it is one: a figure typed with its places is its own decimal', () => {
+    const shown = (n: number) => withoutResidue(n).toFixed();
+    assert.equal(shown(260.4 - 261.7), '-1.3');
+    assert.equal(shown(0.1 + 0.2), '0.3');
+    assert.equal(shown(82.603 + 24.395 + 34.508), '141.506');
+    assert.equal(shown(1000000000.1 + 0.2), '1000000000.3');
+    for (const typed of ['370741.23', '-0.054', '1.23456789', '0.123456789', '12345678.5', '0.000000001', '0']) assert.equal(shown(Number(typed)), typed);
+    assert.equal(shown(0.12345678901), '0.12345678901', 'a figure typed with more places than the rule looks at is left as typed');
+  });
+
+  it('the places a number format shows', () => {
+    const cases: [string, number | undefined][] = [
+      ['0.0;(0.0)', 1], ['#,##0', 0], ['#,##0.00_-;-#,##0.00_-', 2], ['_-£* #,##0_-;-£* #,##0_-;_-£* "-"_-;_-@_-', 0],
+      ['[Red]#,##0.000', 3], ['"£"#,##0.0"m"', 1], ['General', undefined], ['0%', undefined], ['0.00E+00', undefined],
+      ['#,##0,', undefined], ['# ?/?', undefined], ['@', undefined],
+    ];
+    for (const [format, places] of cases) assert.equal(formatPlaces(format), places, format);
+  });
+});
+
+describe('audit: where a finding is, for a program and for a person (issue 10 point 9)', function () {
+  this.timeout(60_000);
+  let dir: string;
+  before(() => { dir = mkdtempSync(join(tmpdir(), 'outturn-places-')); });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  type Placed = { severity: string; row: number; column: number; a1?: string; sheet?: string; cell: string };
+  const placed = (out: string) => (JSON.parse(out) as { findings: Placed[] }).findings.filter((f) => f.severity !== 'note');
+
+  it('a "sep=;" first line (Excel\'s delimiter hint) names the delimiter and is no row in Excel: a1 is the row Excel shows', async () => {
+    // West Norfolk's budget requirement (genuine errors at D16, D17, B25, C25 as Excel shows the file
+    // without the hint) exported as finance systems do: "sep=;", then ';' with points between thousands.
+    const rows = rowsOf('westnorfolk-budget-requirement-2024-25.tsv').map((r) => r.map((c) => c.replace(/(?<=\d),(?=\d{3})/g, '.')));
+    const text = 'sep=;\r\n' + rows.map((r) => r.map((c) => (/[;"]/.test(c) ? `"${c}"` : c)).join(';')).join('\r\n') + '\r\n';
+    const csv = join(dir, 'westnorfolk-sep.csv');
+    writeFileSync(csv, Buffer.from(text, 'latin1'));
+    const r = await run(['audit', csv, '--json']);
+    assert.equal(r.code, 1, r.out);
+    const f = placed(r.out);
+    assert.deepEqual(f.map((x) => x.a1).sort(), ['B25', 'C25', 'D16', 'D17']);
+    assert.deepEqual(f.map((x) => x.row).sort((a, b) => a - b), [17, 18, 26, 26], 'row: the line of the file');
+    assert.ok(f.every((x) => x.cell.includes(`(row ${x.row - 1} in Excel)`)), f.map((x) => x.cell).join('\n'));
+  });
+
+  it('a header cell with a line break inside (Alt+Enter): the text names the file\'s line and the row Excel shows', async () => {
+    // PCC for Surrey, month 9 2023/24 (error at D4: the Grand Total's variance), its header cells
+    // broken over two lines as Excel writes them: quoted fields with LF inside, CRLF between rows.
+    const rows = rowsOf('surrey-pcc-monitoring-2023-24-m9.tsv');
+    const header = rows[0].map((c) => c.replace(/ £m$/, '\n£m'));
+    const text = [header, ...rows.slice(1)].map((r) => r.map((c) => (/[,\n"]/.test(c) ? `"${c}"` : c)).join(',')).join('\r\n') + '\r\n';
+    const csv = join(dir, 'surrey-multiline.csv');
+    writeFileSync(csv, Buffer.from(text, 'latin1'));
+    const r = await run(['audit', csv, '--json']);
+    assert.equal(r.code, 1, r.out);
+    const at = placed(r.out).filter((x) => x.a1 === 'D4');
+    assert.ok(at.length > 0, r.out);
+    assert.ok(at.every((x) => x.row === 7 && x.column === 4 && x.cell.startsWith('row 7 (row 4 in Excel), column ')), JSON.stringify(at));
+  });
+
+  it('a workbook finding carries its sheet\'s name as it is, beside row and column', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    for (const name of ['Budget & MTFP', "Q3 '23 monitoring"]) {
+      const ws = wb.addWorksheet(name);
+      for (const row of rowsOf('surrey-pcc-monitoring-2023-24-m9.tsv')) ws.addRow(row);
+    }
+    const file = join(dir, 'sheets.xlsx');
+    writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+    const r = await run(['audit', file, '--json']);
+    const f = placed(r.out).filter((x) => x.row === 4 && x.column === 4);
+    assert.deepEqual([...new Set(f.map((x) => x.sheet))].sort(), ['Budget & MTFP', "Q3 '23 monitoring"]);
+    assert.ok(f.some((x) => x.sheet === "Q3 '23 monitoring" && x.cell === "'Q3 ''23 monitoring'!D4"));
   });
 });
