@@ -1,9 +1,9 @@
 // The audit: grids of printed cells in; every table found, recognised and recalculated; findings out.
 // Pure: no file system, no ExcelJS, no Office. Readers at the edges turn files into grids.
 import type { Units } from '../engine/model';
-import { type FoundTable, type Layout, type TableRow, findTables, fits, recogniseLayout } from './detect';
+import { type FoundTable, type Layout, type TableRow, findTables, fits, gridColumn, recogniseLayout } from './detect';
 import type { AuditFinding } from './findings';
-import { type Grid, cellAt, cellText, locate, placeRange, readAt } from './grid';
+import { type Grid, type Reading, cellAt, cellText, locate, placeRange, readAt } from './grid';
 import {
   Audit, capitalRules, cellRules, classify, financingRules, forecastRules, genericRules, ledgerRules, mtfpRules, programmeRules, requiredRoles,
   reservesRules, revenueRules, scenariosRules,
@@ -198,6 +198,44 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   };
 }
 
+const YEARS = /(?<!\d)(?:19|20)\d\d(?!\d)/g;
+const yearsOf = (s: string): string[] => [...s.matchAll(YEARS)].map((m) => m[0]);
+
+/**
+ * A table of several year columns under tables printed one per year ("Where your money goes 2025 to
+ * 2026 … Total net expenditure 30.111", then "2024 to 2025 … 27.824", then "Where the money comes
+ * from" with a column for each year): each year column carries on the total of the table of its year,
+ * matched by the years in the captions (every year a column's caption names is named by exactly one
+ * table above of one column of money: "2024 to 2025 budget, £m" ↔ "2024 to 2025, £m"). A row of those
+ * totals, each read from its own table (rAt, printedAt), when the table directly above does not print a
+ * figure in every column of money and every column finds its own; undefined otherwise.
+ */
+function carriedByYear(t: FoundTable, direct: TableRow | undefined, ended: readonly { t: FoundTable; row: TableRow }[]): TableRow | undefined {
+  const money = moneyCols(t);
+  if (money.length < 2 || ended.length < 2) return undefined;
+  if (direct && money.every((c) => direct.cells.get(c)?.kind === 'number')) return undefined;
+  const single = ended.map((x) => ({ ...x, c: moneyCols(x.t) })).filter((x) => x.c.length === 1 && x.row.cells.get(x.c[0])?.kind === 'number');
+  const cells = new Map<number, Reading>();
+  const printedAt = new Map<number, number>();
+  const rAt = new Map<number, number>();
+  const labels = new Map<number, string>();
+  const used = new Set<TableRow>();
+  for (const c of money) {
+    const years = yearsOf(t.columns[c].caption);
+    if (!years.length) return undefined;
+    const from = single.filter((x) => { const own = yearsOf(x.t.columns[x.c[0]].caption); return years.every((y) => own.includes(y)); });
+    if (from.length !== 1 || used.has(from[0].row)) return undefined;
+    const { row, c: [k] } = from[0];
+    used.add(row);
+    cells.set(c, row.cells.get(k)!);
+    printedAt.set(c, gridColumn(row, k));
+    rAt.set(c, row.r);
+    labels.set(c, `"${row.label || 'the total'}"`);
+  }
+  const first = [...used][0];
+  return { r: first.r, label: [...labels.values()].join(' and '), bold: false, cells, empty: false, printedAt, rAt, labels };
+}
+
 export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
   const report: AuditReport = { findings: [], tables: [] };
   const placed: PlacedTable[] = [];
@@ -207,10 +245,15 @@ export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
   const found = grids.filter((g) => !isChecksSheet(g)).flatMap((g) => findTables(g).map((t) => ({ g, t })));
   const layouts = found.map(({ t }) => (o.table && fits(t, o.table) ? o.table : recogniseLayout(t)));
   let above: { g: Grid; row?: TableRow } | undefined;
+  /** the tables of each sheet audited so far that end in a total: a table below may carry those totals on, one per year */
+  const ended: { g: Grid; t: FoundTable; row: TableRow }[] = [];
   for (const [n, { g, t }] of found.entries()) {
     // a table carries on the one above it in the same part of its sheet (tables side by side are apart)
-    const done = auditTable(t, o.table, new Set(layouts.filter((_, m) => m !== n)), above?.g === t.grid ? above.row : undefined, o.trace === true);
+    const direct = above?.g === t.grid ? above.row : undefined;
+    const carried = carriedByYear(t, direct, ended.filter((x) => x.g === t.grid)) ?? direct;
+    const done = auditTable(t, o.table, new Set(layouts.filter((_, m) => m !== n)), carried, o.trace === true);
     above = { g: t.grid, row: done && 'table' in done ? done.endsWith : undefined };
+    if (above.row) ended.push({ g: t.grid, t, row: above.row });
     if (!done) continue;
     if (!('table' in done)) {
       // Nothing in it could be checked on its own: a row of percentages may divide two rows above it,

@@ -27,7 +27,7 @@ export interface CaptionTotal {
 
 /**
  * The total a table states in a title line directly above its header (up to three lines, no blank line
- * between; in a table with no header row, its own first rows before any figure): the one line naming exactly one amount in pounds, in a table of one column of money whose
+ * between; in a table with no header row, its own first rows before any figure): the one line naming exactly one amount in pounds (or a total and the two or more parts it is made of), in a table of one column of money whose
  * unit is known (£, £'000, £m), the amount converted to that unit exactly. Undefined otherwise.
  */
 export function captionTotal(t: FoundTable): CaptionTotal | undefined {
@@ -51,7 +51,12 @@ export function captionTotal(t: FoundTable): CaptionTotal | undefined {
     if (cells.every((x) => !x)) return undefined;
     const line = cells.filter(Boolean).join(' ');
     const found = [...line.matchAll(AMOUNT)];
-    if (found.length !== 1) continue;
+    // A sentence naming the total and what it is made of ("the total corporate underspend of £8.923m,
+    // which is made up of £3.144m …, £5.676m … and £0.103m …"): the first amount, when the others add
+    // up to it exactly.
+    const amount = (m: RegExpMatchArray) => new Dec(m[1].replace(/,/g, '')).times(new Dec(10).pow(m[2] ? POWER[m[2].toLowerCase()] : 0));
+    if (found.length > 2 && !found.slice(1).reduce((x, m) => x.plus(amount(m)), ZERO).eq(amount(found[0]))) continue;
+    if (found.length === 0 || found.length === 2) continue;
     const [raw, digits, word] = found[0];
     const places = digits.includes('.') ? digits.split('.')[1].length : 0;
     const value = new Dec(digits.replace(/,/g, '')).times(new Dec(10).pow((word ? POWER[word.toLowerCase()] : 0) - unitPower));

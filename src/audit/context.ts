@@ -199,8 +199,9 @@ export class Audit {
   private involveCell(row: TableRow, c: number, rounded = false): void {
     if (!this.traced) return;
     const k = gridColumn(row, c);
-    this.involvedRC.push(row.r, k);
-    if (!rounded) this.plainRC.push(row.r, k);
+    const r = row.rAt?.get(c) ?? row.r;
+    this.involvedRC.push(r, k);
+    if (!rounded) this.plainRC.push(r, k);
   }
 
   /**

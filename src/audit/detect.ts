@@ -71,6 +71,13 @@ export interface TableRow {
    * figure in the label column; +1: one column right, the last figure past the last header).
    */
   printedAt?: Map<number, number>;
+  /**
+   * A total carried from several tables above, one per column (see carriedByYear): per table column c,
+   * the grid row its figure is printed in (row.r otherwise).
+   */
+  rAt?: Map<number, number>;
+  /** with rAt: per table column, the label of the row its figure is carried from */
+  labels?: Map<number, string>;
   shift?: -1 | 1;
   /** the row is one cell short, its figures compacted to the left: each printed one column left of the header it belongs to (see unshift) */
   compacted?: true;
@@ -266,6 +273,10 @@ function findTablesIn(g: Grid): FoundTable[] {
     let headerStart = -1;
     let headerEnd = -1;
     for (let r = b0; r < d; r++) {
+      // A sentence alone on its line over the column of figures ("It is proposed that the total
+      // corporate underspend of £8.923m … is transferred to the following reserves:", above a list that
+      // prints each amount before its label) is a title line, not the figures' caption.
+      if (headerStart < 0 && isSentenceLine(g, r, w)) continue;
       for (const c of numericish) {
         if (cellText(cellAt(g, r, c))) {
           if (headerStart < 0) headerStart = r;
@@ -390,7 +401,8 @@ function unitsInCells(g: Grid, r0: number, r1: number, c: number, skip: Readonly
   for (let r = r0; r <= r1; r++) {
     if (skip.has(r)) continue;
     const x = readAt(g, r, c);
-    if (x.kind === 'blank' || (x.kind === 'number' && x.dash)) continue;
+    // (words: a title or a label a copy pushed into the column, not one of its figures)
+    if (x.kind === 'blank' || (x.kind === 'number' && x.dash) || (x.kind === 'text' && /[a-z]{2}/i.test(x.text))) continue;
     if (x.kind !== 'number' || x.percent || !x.raw.includes('£')) return undefined;
     const u = CELL_UNIT[(x.unit ?? '').toLowerCase()];
     if (!u || (units && u !== units)) return undefined;
@@ -423,6 +435,18 @@ function isMarkerRow(g: Grid, r: number, w: number): boolean {
   let captions = 0;
   for (let c = 0; c < w; c++) if (readAt(g, r - 1, c).kind === 'text') captions++;
   return captions >= 2;
+}
+
+/** A line holding one cell only, a sentence of eight words or more: a title or a lead-in, never a caption. */
+function isSentenceLine(g: Grid, r: number, w: number): boolean {
+  let text = '';
+  for (let c = 0; c < w; c++) {
+    const x = cellText(cellAt(g, r, c));
+    if (!x) continue;
+    if (text) return false;
+    text = x;
+  }
+  return text.split(/\s+/).filter((x) => /[a-z]/i.test(x)).length >= 8;
 }
 
 /** A title line: text in the first cell only. */

@@ -144,4 +144,49 @@ describe('audit: kinds found by session 6\'s trial (trial-cap) on tables nobody 
       assert.equal(exitCodeOf(r), 1);
     });
   });
+
+  describe('a funding table of two year columns under spending tables printed one per year: each year carries on the total net expenditure of its own year\'s table (T6-56)', () => {
+    // Westmorland and Furness Council, "Cumbria Commissioner Fire and Rescue Authority budget": "Where your money
+    // goes" 2025 to 2026 (to Total net expenditure 30.111), then 2024 to 2025 (27.824), then "Where the money
+    // comes from" with both years (its second caption printed "20245 to 2026 budget, £m"), then a movement table.
+    const cf = published('cumbriafire-wf-budget-2025-26.tsv');
+
+    it('as printed: 2024/25 27.824 − 4.679 − 6.432 + 0.024 = 16.737 (right, before a false error "expected −11.087"); 2025/26 30.111 − 4.765 − 6.637 − 0.067 = 18.642, printed 18.462 (0.180 out, two digits transposed); and Gross expenditure 2025/26 35.887 where its lines give 32.910', () => {
+      const r = audit(cf);
+      assert.deepEqual(flags(r).sort(), ['37:3 auto.cast 18.642', '9:2 auto.cast 32.91']);
+      const f = r.findings.find((x) => x.row === 37)!;
+      assert.equal(f.difference, '-0.18');
+      assert.match(f.message, /"Total net expenditure" \(row 13, above\)/);
+      assert.ok(r.findings.some((x) => x.rule === 'cast.carried' && x.row === 37));
+      assert.equal(exitCodeOf(r), 1);
+    });
+
+    it('with 18.642 printed: only the gross expenditure error remains; with 2024/25 Retained Business Rates printed (6.342): found at the 2024/25 requirement, 27.824 − 4.679 − 6.342 + 0.024 = 16.827', () => {
+      assert.deepEqual(flags(audit(cf.replace('\t18.462', '\t18.642'))), ['9:2 auto.cast 32.91']);
+      const r = audit(cf.replace('\t18.462', '\t18.642').replace('(6.432)', '(6.342)'));
+      assert.deepEqual(flags(r).sort(), ['37:2 auto.cast 16.827', '9:2 auto.cast 32.91']);
+    });
+  });
+
+  describe('a sentence stating a total and its parts over a list whose amounts come before their labels (T6-102, a second instance of T6-54)', () => {
+    // West Sussex County Council, Cabinet 27 July 2021: "… the total corporate underspend of £8.923m, which is made
+    // up of £3.144m …, £5.676m … and £0.103m …, is transferred to the following reserves:", then three bullets "£4.700m Adults and Health …".
+    const ws = published('westsussex-underspend-reserves-2020-21.tsv');
+
+    it('as printed: 4.700 + 1.200 + 3.023 = 8.923, the total the sentence states (itself 3.144 + 5.676 + 0.103): clean, the caption checked — before: "no table to audit" (the sentence was read as the figures\' caption)', () => {
+      const r = audit(ws);
+      assert.deepEqual(flags(r), []);
+      assert.deepEqual(r.tables[0].totals.map((t) => [t.row, t.from, t.to]), [[1, 2, 4]]);
+      assert.equal(r.tables[0].units, '£m');
+      assert.equal(exitCodeOf(r), 0);
+    });
+
+    it('Service Transformation printed £3.123m: found at the sentence, the three come to 9.023', () => {
+      assert.deepEqual(flags(audit(ws.replace('£3.023m', '£3.123m'))), ['1:1 auto.cast.caption 9.023']);
+    });
+
+    it('a sentence whose parts do not add up to its first amount names no total: not read as a caption (nothing checked, exit 2)', () => {
+      assert.throws(() => audit(ws.replace('£0.103m of other', '£0.301m of other')), /no table to audit/);
+    });
+  });
 });
