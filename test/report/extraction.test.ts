@@ -285,6 +285,11 @@ describe('report audit: tables read back from PDFs as bodies lay them out', func
       'niagara-police-q3-2016.tsv (labels wrapped, figures centred beside them)',
       'niagara-police-q3-2016.tsv (large type: long tables break across pages, header repeated)',
       'niagara-police-q3-2016.tsv (super-headers spanning their group, landscape)',
+      // four small tables one under another, the first two of one column each: read as two tables where the
+      // source prints one (the table split at a page or column break; not examined, issue 15)
+      'cumbriafire-wf-budget-2025-26.tsv (labels wrapped, figures centred beside them)',
+      'cumbriafire-wf-budget-2025-26.tsv (super-headers spanning their group, landscape)',
+      'cumbriafire-wf-budget-2025-26.tsv (large type: long tables break across pages, header repeated)',
       // The session-6 trial's tables the audit reads right (added by the corpus helper, 11:30), through every layout:
       // a long explanation wrapped over lines in a narrow text column, its continuation read as a row of its own and
       // every row below shifted (Cabinet Office); a minus before a £ sign ('-£189.5', '-£52,792,200') read as a cell
