@@ -398,19 +398,24 @@ function unitsInCells(g: Grid, r0: number, r1: number, c: number, skip: Readonly
   let units: Units | undefined;
   let example = '';
   let n = 0;
+  let pounds = 0;
   for (let r = r0; r <= r1; r++) {
     if (skip.has(r)) continue;
     const x = readAt(g, r, c);
     // (words: a title or a label a copy pushed into the column, not one of its figures)
     if (x.kind === 'blank' || (x.kind === 'number' && x.dash) || (x.kind === 'text' && /[a-z]{2}/i.test(x.text))) continue;
-    if (x.kind !== 'number' || x.percent || !x.raw.includes('£')) return undefined;
+    if (x.kind !== 'number' || x.percent) return undefined;
     const u = CELL_UNIT[(x.unit ?? '').toLowerCase()];
-    if (!u || (units && u !== units)) return undefined;
+    // a figure with no unit of its own and no £ says nothing of a unit; one with a suffix ("4.701m") does
+    if (!u || (units && u !== units) || (!x.unit && !x.raw.includes('£'))) return undefined;
     units = u;
-    example ||= x.raw;
+    if (x.raw.includes('£')) {
+      example ||= x.raw;
+      pounds++;
+    }
     n++;
   }
-  return units && n >= 2 ? { units, example } : undefined;
+  return units && pounds >= 2 && pounds * 2 > n ? { units, example } : undefined;
 }
 
 /** A column marker as printed under a caption: a footnote or column number, a note letter ("(1)", "(a)", "(iv)", "3"). */
@@ -437,7 +442,7 @@ function isMarkerRow(g: Grid, r: number, w: number): boolean {
   return captions >= 2;
 }
 
-/** A line holding one cell only, a sentence of eight words or more: a title or a lead-in, never a caption. */
+/** A line holding one cell only, a sentence of eight words or more naming an amount ("… the total corporate underspend of £8.923m …"): a lead-in, never a caption. */
 function isSentenceLine(g: Grid, r: number, w: number): boolean {
   let text = '';
   for (let c = 0; c < w; c++) {
@@ -446,7 +451,7 @@ function isSentenceLine(g: Grid, r: number, w: number): boolean {
     if (text) return false;
     text = x;
   }
-  return text.split(/\s+/).filter((x) => /[a-z]/i.test(x)).length >= 8;
+  return /[£$€]\s?\d/.test(text) && text.split(/\s+/).filter((x) => /[a-z]/i.test(x)).length >= 8;
 }
 
 /** A title line: text in the first cell only. */
