@@ -44,12 +44,20 @@ export async function readPrintedWorkbook(data: Buffer | ArrayBuffer, name: stri
   }
   return sheets.map((ws) => {
     const errors = errorsOf(ws.values);
+    // the number formats of typed numbers: the places and per cent sign each prints (Grid.formats)
+    let formats: (string | undefined)[][] | undefined;
+    ws.values.forEach((row, r) => row.forEach((v, c) => {
+      const f = ws.formats[r]?.[c];
+      if (typeof v !== 'number' || !f || /^general$/i.test(f)) return;
+      ((formats ??= [])[r] ??= [])[c] = f;
+    }));
     return {
       sheet: ws.name,
       cells: ws.values.map((row) => row.map(cellValue)),
       bold: ws.bold,
       addressing: 'a1' as const,
       ...(errors ? { errors } : {}),
+      ...(formats ? { formats } : {}),
     };
   });
 }
