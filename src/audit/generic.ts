@@ -60,7 +60,7 @@ export function genericRules(a: Audit, budgetChanges: ReadonlySet<number> = new 
     // A basis fewer than half the lines that could show it agree with (one line in nine) is a
     // coincidence, not the table's convention — a misread header (a PDF's captions run together), not
     // every line wrong: a note, never an error per line (as a percentage's basis, see percent.ts).
-    let few = best !== undefined && best.of !== undefined && best.of >= 3 && best.agree * 2 < best.of ? best : undefined;
+    const few = best !== undefined && best.of !== undefined && best.of >= 3 && best.agree * 2 < best.of ? best : undefined;
     if (few) best = undefined;
     if (!best) {
       // No line agrees either way round: the headers may still say which columns it comes from — when
