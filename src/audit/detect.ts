@@ -143,6 +143,25 @@ function hasNumber(g: Grid, r: number, c1: number): boolean {
 
 const isCheckRow = (g: Grid, r: number) => /^check\b/i.test(cellText(cellAt(g, r, 0)));
 
+/**
+ * A row of bare years and nothing else ("2002 | 2002 | 2002 | 2002" under the captions; "2019 | 2018"
+ * as the only caption of a balance sheet's columns): each the year of its column, a caption, never
+ * figures. Only where the rows of figures have not started (the first row of a band that prints a
+ * figure is looked at), with no label and no other text, each year a whole number 1990-2099 printed
+ * without a separator ("2,019" is a figure).
+ */
+function isYearCaptionRow(g: Grid, r: number, w: number): boolean {
+  let years = 0;
+  for (let c = 0; c < w; c++) {
+    const v = cellAt(g, r, c);
+    const t = cellText(v);
+    if (!t) continue;
+    if (!/^(19[9]\d|20\d\d)$/.test(t.trim())) return false;
+    years++;
+  }
+  return years > 0;
+}
+
 /** Every table on the grid, top to bottom. */
 export function findTables(g: Grid): FoundTable[] {
   const w = width(g);
@@ -162,7 +181,7 @@ export function findTables(g: Grid): FoundTable[] {
     let b1 = bands[n][1];
     let d = -1;
     for (let r = b0; r <= b1; r++) {
-      if (hasNumber(g, r, w - 1) && !isCheckRow(g, r)) {
+      if (hasNumber(g, r, w - 1) && !isCheckRow(g, r) && !isYearCaptionRow(g, r, w)) {
         d = r;
         break;
       }
@@ -295,7 +314,7 @@ function headerAgain(g: Grid, w: number, headerRows: number[], r: number, figure
 }
 
 /** A caption that names only a unit: "£000", "£'000", "(£m)", "%". */
-const UNIT_CAPTION = /^\(?\s*(£\s*('?\s*000s?|m|k|bn)?|%|'?000s?)\s*\)?$/i;
+const UNIT_CAPTION = /^\(?\s*([£€$]\s*(['’]?\s*000s?|m|k|bn)?|%|['’]?000s?)\s*\)?$/i;
 
 /** A title line: text in the first cell only. */
 function isTitleRow(g: Grid, r: number, w: number): boolean {
