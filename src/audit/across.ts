@@ -43,13 +43,16 @@ export function crossCast(a: Audit, rule: string): number {
       continue;
     }
     const sample = body.filter((i) => a.num(rows[i], col.c) && !a.num(rows[i], col.c)!.value.isZero()).slice(0, SAMPLE);
+    // A total printed nil votes too when two parts or more print figures that are not nil ("3,608 |
+    // 12,000 | (15,608) | Total –": an appropriation between funds): a row of dashes says nothing.
+    const voters = body.filter((i) => a.num(rows[i], col.c)).slice(0, SAMPLE);
     let best = -1;
     let bestAgree = 0;
     for (let k = stack.length - 2; k >= 0; k--) {
       const run = stack.slice(k);
       let agree = 0;
       let informative = 0;
-      for (const i of sample) {
+      for (const i of voters) {
         // A row with one figure in the run agrees with any run that holds it: it says nothing.
         if (run.filter((c) => !(a.value(rows[i], c.c) ?? ZERO).isZero()).length < 2) continue;
         informative++;

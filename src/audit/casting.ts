@@ -220,7 +220,8 @@ class RunningSums {
       if (typeof last === 'number') this.pre[j].push(x?.kind === 'number' ? last + sign * this.int(j, x) : last);
       else this.pre[j].push(x?.kind === 'number' ? (sign < 0 ? last.minus(x.value) : last.plus(x.value)) : last);
       this.bad[j].push(this.bad[j][k - 1] + (readable ? 0 : 1));
-      this.figures[j].push(this.figures[j][k - 1] + (x?.kind === 'number' ? 1 : 0));
+      // an unreadable cell prints a figure there (one the audit cannot read): never a stepped layout's empty column
+      this.figures[j].push(this.figures[j][k - 1] + (x !== undefined && x.kind !== 'blank' ? 1 : 0));
       this.addIndex(j, k);
     }
   }
@@ -552,12 +553,24 @@ class TotalsReader {
       sc.printed++;
       const v = sums.compare(this.stepped(row, j, k), k, p);
       // A nil total figure says nothing about which rows a total adds: neither nil = nil, nor a nil
-      // within the rounding of a few small lines (a near-nil sum further up must not outvote exact figures).
-      if (p.value.isZero()) continue;
+      // within the rounding of a few small lines (a near-nil sum further up must not outvote exact figures)
+      // — unless it is exactly the sum of two figures or more that are not nil (a balanced budget's
+      // surplus: −21,020 + 6,395 + 13,425 + 1,200 = 0).
+      if (p.value.isZero()) {
+        if (v === 'exact' && this.nonNilIn(j, k, sums) >= 2) sc.exact++;
+        continue;
+      }
       if (v === 'exact') sc.exact++;
       else if (v === 'near') sc.near++;
     }
     return sc;
+  }
+
+  /** How many rows of the stack from k print a figure that is not nil in column j (counted up to 2). */
+  private nonNilIn(j: number, k: number, sums: RunningSums): number {
+    let n = 0;
+    for (let q = sums.top - 1; q >= k && n < 2; q--) if (!(this.a.value(this.rows[sums.stack[q]], this.cols[j]) ?? ZERO).isZero()) n++;
+    return n;
   }
 
   /** The last row of its block: the table's last row, or the row before a heading or a blank line. */
@@ -1135,7 +1148,11 @@ class TotalsReader {
    * is skipped; `best` stays when none is smaller.
    */
   private leastChange(row: TableRow, cands: Start[], best: Start, sums = this.s): Start {
-    const miss = (k: number) => this.miss(row, k, sums);
+    // Columns an unreadable cell leaves unsummed for some candidate (a workbook's formulas saved with
+    // no value, each reported at its cell) are compared in none: the columns every candidate can sum decide.
+    const all = [best, ...cands];
+    const only = new Set(this.printedCols(row).map(([j]) => j).filter((j) => all.every((c) => sums.sumFrom(this.stepped(row, j, c.k), c.k) !== undefined)));
+    const miss = (k: number) => this.miss(row, k, sums, only.size && only.size < this.printedCols(row).length ? only : undefined);
     let least = miss(best.k);
     for (const c of cands) {
       const m = miss(c.k);
@@ -1148,9 +1165,10 @@ class TotalsReader {
   }
 
   /** The change the run from k needs to cast to the row: the sum over its printed columns of |printed − sum|; undefined when a cell cannot be read. */
-  private miss(row: TableRow, k: number, sums = this.s): Dec | undefined {
+  private miss(row: TableRow, k: number, sums = this.s, only?: ReadonlySet<number>): Dec | undefined {
     let m = ZERO;
     for (const [j, p] of this.printedCols(row)) {
+      if (only && !only.has(j)) continue;
       const v = sums.sumFrom(this.stepped(row, j, k), k);
       if (v === undefined) return undefined;
       m = m.plus(p.value.minus(v).abs());
@@ -1479,7 +1497,8 @@ function signSlip(a: Audit, total: TableRow, c: number, diff: Dec, members: numb
  * one does. Never casts a column whose lines are all empty to nil.
  */
 function steppedFrom(a: Audit, cols: number[], c: number, members: number[], total: TableRow): number {
-  const prints = (k: number) => members.some((m) => a.num(a.t.rows[m], k) !== undefined);
+  // an unreadable cell prints a figure (one not read): its column is never a stepped layout's empty one
+  const prints = (k: number) => members.some((m) => a.num(a.t.rows[m], k) !== undefined || a.at(a.t.rows[m], k)?.kind === 'text');
   const own = a.num(total, c);
   // A column the lines print in casts as it stands.
   if (prints(c) || !own) return c;

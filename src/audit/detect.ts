@@ -180,7 +180,14 @@ export function findTables(g: Grid): FoundTable[] {
     const [b0] = bands[n];
     let b1 = bands[n][1];
     let d = -1;
+    // A row of column markers under the captions ("(1) (1) (2) (3)", "(a) (b)", "1 2 3 4") is part of
+    // the header, not a row of figures (−1, −1, −2 …): it neither starts the body nor cuts it from its captions.
+    const markers = new Set<number>();
     for (let r = b0; r <= b1; r++) {
+      if (r > b0 && d < 0 && isMarkerRow(g, r, w)) {
+        markers.add(r);
+        continue;
+      }
       if (hasNumber(g, r, w - 1) && !isCheckRow(g, r) && !isYearCaptionRow(g, r, w)) {
         d = r;
         break;
@@ -206,7 +213,8 @@ export function findTables(g: Grid): FoundTable[] {
     const numericish = new Set<number>();
     for (let r = d; r <= last; r++) for (let c = 0; c < w; c++) {
       const x = readAt(g, r, c);
-      if (x.kind === 'number') numericish.add(c);
+      // a workbook's cell with no value (a formula saved without its result) stands where a figure does
+      if (x.kind === 'number' || (x.kind === 'text' && x.error)) numericish.add(c);
     }
     let headerStart = -1;
     let headerEnd = -1;
@@ -222,7 +230,7 @@ export function findTables(g: Grid): FoundTable[] {
     let headerRows: number[] = [];
     let bodyStart: number;
     if (headerStart >= 0) {
-      for (let r = headerStart; r <= headerEnd; r++) headerRows.push(r);
+      for (let r = headerStart; r <= headerEnd; r++) if (!markers.has(r)) headerRows.push(r);
       for (let r = b0; r < headerStart; r++) above.push(r);
       bodyStart = headerEnd + 1;
     } else if (pendingHeader.length > 0) {
@@ -315,6 +323,30 @@ function headerAgain(g: Grid, w: number, headerRows: number[], r: number, figure
 
 /** A caption that names only a unit: "£000", "£'000", "(£m)", "%". */
 const UNIT_CAPTION = /^\(?\s*([£€$]\s*(['’]?\s*000s?|m|k|bn)?|%|['’]?000s?)\s*\)?$/i;
+
+/** A column marker as printed under a caption: a footnote or column number, a note letter ("(1)", "(a)", "(iv)", "3"). */
+const MARKER = /^\(\s*(\d{1,2}|[a-z]|[ivx]{1,4})\s*\)$|^([a-z]|\d{1,2})$/i;
+
+/**
+ * A row of column markers under the captions: no label, two or more cells, each a marker; bare
+ * numbers only as the columns' numbering (1, 2, 3 … each one more than the last), never a row of
+ * small figures; and it follows a row of captions (text in two cells or more).
+ */
+function isMarkerRow(g: Grid, r: number, w: number): boolean {
+  const cells: string[] = [];
+  for (let c = 0; c < w; c++) {
+    const t = cellText(cellAt(g, r, c));
+    if (!t) continue;
+    if (!MARKER.test(t)) return false;
+    cells.push(t);
+  }
+  if (cells.length < 2) return false;
+  const bare = cells.filter((t) => /^\d+$/.test(t));
+  if (bare.length && (bare.length < cells.length || bare.some((t, k) => Number(t) !== Number(bare[0]) + k))) return false;
+  let captions = 0;
+  for (let c = 0; c < w; c++) if (readAt(g, r - 1, c).kind === 'text') captions++;
+  return captions >= 2;
+}
 
 /** A title line: text in the first cell only. */
 function isTitleRow(g: Grid, r: number, w: number): boolean {
@@ -423,6 +455,7 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     let texts = 0;
     let percents = 0;
     let figureLike = 0;
+    let errors = 0;
     for (let r = r0; r <= r1; r++) {
       if (skip.size && skip.has(r)) continue;
       const x = readAt(g, r, c);
@@ -431,14 +464,18 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
         if (x.percent) percents++;
       } else if (x.kind === 'text') {
         texts++;
-        if (FIGURE_LIKE.test(x.text.trim())) figureLike++;
+        if (x.error) errors++;
+        else if (FIGURE_LIKE.test(x.text.trim())) figureLike++;
       }
     }
     const own = ownCaption(c);
     const byCaption = norm === 'row type' ? 'row_type' : TEXT_CAPTION.test(own) ? 'text' : LABEL_CAPTION.test(own) ? 'label' : undefined;
     // A column of figures some of which cannot be read ("1203XX", "2,99,1") is still a column of
     // figures: each unreadable cell is then an error at its cell, never the column left out unsaid.
-    const numeric = byCaption === undefined && numbers > 0 && numbers + figureLike >= texts;
+    // So is a column of a workbook's formulas saved with no calculated value (openpyxl writes them so):
+    // each such cell is unreadable at its cell, the column never dropped (the Variance column of a
+    // script-made workbook).
+    const numeric = byCaption === undefined && (numbers > 0 || errors * 2 > texts) && numbers + figureLike + errors >= texts;
     const role: Role = byCaption ?? (numeric ? roleOf(norm) : 'text');
     columns.push({
       c,

@@ -30,6 +30,14 @@ export interface Grid {
   notes?: string[];
   /** how the file was read, for the report: "Windows-1252, semicolon-separated with decimal commas" */
   readAs?: string;
+  /**
+   * Cells a workbook holds no value for, by row and column: an error value (#REF!, #DIV/0!) or a
+   * formula saved with no calculated value (openpyxl and other scripts write formulas so). The text
+   * in `cells` is what a person sees (the error value, or the formula as typed: "=C2-B2"); the reason
+   * says why it is no figure. Such a cell stands where a figure should: a column of them is a column
+   * of figures, each cell unreadable at its cell (never a column left out unsaid).
+   */
+  errors?: (string | undefined)[][];
 }
 
 export function cellAt(g: Grid, r: number, c: number): GridCell {
@@ -79,7 +87,13 @@ export function placeRange(g: Grid, r0: number, c0: number, r1: number, c1: numb
 /** A cell read as a figure. */
 export type Reading =
   | { kind: 'blank' }
-  | { kind: 'text'; text: string; reason: string }
+  | {
+      kind: 'text';
+      text: string;
+      reason: string;
+      /** a workbook's error value or formula with no calculated value (Grid.errors): a figure's place, unread */
+      error?: boolean;
+    }
   | {
       kind: 'number';
       value: Dec;
@@ -315,6 +329,8 @@ export function readAt(g: Grid, r: number, c: number): Reading {
   lastGrid = g;
   lastReadings = m;
   const row = (m[r] ??= []);
+  const error = g.errors?.[r]?.[c];
+  if (error !== undefined) return (row[c] ??= { kind: 'text', text: cellText(cellAt(g, r, c)), reason: error, error: true });
   return (row[c] ??= readCell(cellAt(g, r, c)));
 }
 

@@ -23,7 +23,7 @@ const sheetJS = (): typeof XLSX => (sheetJs ??= require('@e965/xlsx') as typeof 
 export const WORKBOOK_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm', '.xls', '.ods'];
 
 /** A cell as read: number, text, boolean, an error value, or null for blank. */
-export type BookValue = number | string | boolean | { error: string } | null;
+export type BookValue = number | string | boolean | { error: string; formula?: string } | null;
 
 export interface BookSheet {
   name: string;
@@ -67,6 +67,9 @@ export function isDateFormat(format: string | undefined): boolean {
     .replace(/[_*]./g, '');
   return /[dmyhsegb]/i.test(bare.replace(/AM\/PM|A\/P/gi, 'h'));
 }
+
+/** A formula saved with no calculated value, the formula as typed ("=C2-B2") with it. */
+const noValue = (f: unknown): { error: string; formula?: string } => ({ error: NO_CALCULATED_VALUE, ...(typeof f === 'string' && f !== '' ? { formula: `=${f}` } : {}) });
 
 const ISO = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
@@ -155,16 +158,17 @@ export const NOT_A_DATE = 'a number formatted as a date it cannot be (######)';
 
 function cellValue(cell: XLSX.CellObject, date1904: boolean): BookValue {
   const hasFormula = typeof cell.f === 'string' && cell.f !== '';
+  const unvalued = noValue(cell.f);
   switch (cell.t) {
     case 'n': {
       const v = cell.v as number | undefined;
-      if (typeof v !== 'number') return hasFormula ? { error: NO_CALCULATED_VALUE } : null;
+      if (typeof v !== 'number') return hasFormula ? unvalued : null;
       if (isDateFormat(cell.z as string | undefined)) return (v >= 0 && v <= MAX_DATE_SERIAL && serialDate(v, date1904)) || { error: NOT_A_DATE };
       return v;
     }
     case 's': {
       const v = cell.v as string | undefined;
-      if (v === undefined) return hasFormula ? { error: NO_CALCULATED_VALUE } : null;
+      if (v === undefined) return hasFormula ? unvalued : null;
       return v === '' ? null : v;
     }
     case 'b':
@@ -177,7 +181,7 @@ function cellValue(cell: XLSX.CellObject, date1904: boolean): BookValue {
     }
     case 'z':
     default:
-      return hasFormula ? { error: NO_CALCULATED_VALUE } : null;
+      return hasFormula ? unvalued : null;
   }
 }
 

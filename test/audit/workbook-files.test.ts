@@ -1,0 +1,102 @@
+// Real published tables in workbooks as scripts and spreadsheets save them (the new user's files of
+// session 6, U6-NN in its trial-findings note): each workbook is made here the way the other program
+// makes it (openpyxl, as python scripts write workbooks), from the table transcribed exactly as printed
+// in test/fixtures/published/audit, and audited as a person would audit the file.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runCli } from '../support/cli';
+
+const PUBLISHED = resolve(__dirname, '..', 'fixtures', 'published', 'audit');
+// Debian's python3 (where python3-openpyxl is installed), not a version manager's shim.
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+function requireOpenpyxl(ctx: Mocha.Context): void {
+  if (spawnSync(PYTHON, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0) return;
+  if (process.env.CI === 'true') throw new Error('python3-openpyxl is not installed, and CI must run this test (.ci/run installs it)');
+  console.log('      skipped: python3-openpyxl is not installed (CI installs it)');
+  ctx.skip();
+}
+
+/**
+ * The published table `name` as openpyxl writes it on sheet `sheet`: each figure a number with a
+ * money format ("£3,760,600" → 3760600, "(£47,160)" → -47160, "-243" → -243), text as text; then
+ * `after` (python, `ws` the sheet) sets formulas — which openpyxl saves with no calculated value.
+ */
+function openpyxlTable(dir: string, name: string, sheet: string, after: string): string {
+  const out = join(dir, `${name}.xlsx`);
+  const script = `
+import openpyxl, re, sys
+wb = openpyxl.Workbook(); ws = wb.active; ws.title = sys.argv[3]
+for i, line in enumerate(open(sys.argv[1], encoding='utf-8'), 1):
+    for j, s in enumerate(line.rstrip('\\n').split('\\t'), 1):
+        if not s: continue
+        m = re.fullmatch(r'(\\()?(-)?£?([0-9,]+)(\\))?', s)
+        c = ws.cell(i, j)
+        if m:
+            c.value = (-1 if m.group(1) or m.group(2) else 1) * int(m.group(3).replace(',', ''))
+            c.number_format = '#,##0;(#,##0)'
+        else:
+            c.value = s
+${after}
+wb.save(sys.argv[2])
+`;
+  execFileSync(PYTHON, ['-c', script, join(PUBLISHED, `${name}.tsv`), out, sheet], { stdio: 'pipe' });
+  return out;
+}
+
+interface Finding { severity: string; cell: string; rule: string; message: string; printed?: string }
+interface Report { findings: Finding[]; tables: { range: string; checked: Record<string, number> }[] }
+async function audit(file: string): Promise<{ code: number; report: Report }> {
+  const r = await runCli('audit', file, '--json');
+  return { code: r.code, report: JSON.parse(r.out) as Report };
+}
+
+describe('audit: workbooks as scripts and spreadsheets save them', function () {
+  this.timeout(60_000);
+  let dir: string;
+  before(function () {
+    requireOpenpyxl(this);
+    dir = mkdtempSync(join(tmpdir(), 'outturn-workbooks-'));
+  });
+
+  describe('formulas saved with no calculated value (U6-01)', () => {
+    it("North Wales Fire's revenue table with its variance column as openpyxl's formulas (=C2-B2 …): each cell unreadable at its cell, exit 2 — never the column left out and 'the tables cast'", async () => {
+      const file = openpyxlTable(dir, 'nwfire-revenue-2019-20-dec', 'Revenue', "for r in range(2, 10): ws[f'D{r}'] = f'=C{r}-B{r}'");
+      const { code, report } = await audit(file);
+      assert.equal(code, 2);
+      const unreadable = report.findings.filter((f) => f.rule === 'printed.unreadable');
+      assert.deepEqual(unreadable.map((f) => f.cell), ['D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8', 'D9'].map((c) => `Revenue!${c}`));
+      assert.equal(unreadable[0].printed, '=C2-B2');
+      assert.match(unreadable[0].message, /^Employee Costs — 2019\/20 Variance £: =C2-B2 is a formula with no calculated value in the file \(open and save the workbook/);
+      // the typed figures are still checked: the budget requirement casts in both columns it prints
+      assert.equal(report.tables[0].range, 'A1:D9');
+      assert.equal(report.tables[0].checked.totals, 2);
+      assert.deepEqual(report.findings.filter((f) => f.severity !== 'note' && f.rule !== 'printed.unreadable'), []);
+    });
+
+    it('the same with the totals as =SUM too: every formula cell named, none summed as nil', async () => {
+      const file = openpyxlTable(dir, 'nwfire-revenue-2019-20-dec', 'Revenue', "for r in range(2, 10): ws[f'D{r}'] = f'=C{r}-B{r}'\nws['B9'] = '=SUM(B2:B8)'; ws['C9'] = '=SUM(C2:C8)'");
+      const { code, report } = await audit(file);
+      assert.equal(code, 2);
+      assert.deepEqual(report.findings.filter((f) => f.rule === 'printed.unreadable').map((f) => f.cell).sort(),
+        ['B9', 'C9', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8', 'D9'].map((c) => `Revenue!${c}`).sort());
+      assert.deepEqual(report.findings.filter((f) => f.severity !== 'note' && f.rule !== 'printed.unreadable'), []);
+    });
+
+    it("West Norfolk's budget with its estimate column's lines as formulas (=B3+C3 …): the total still reads its 8 rows and its two genuine errors are found at B25 and C25 (−100,000 each), no false error beside the unreadable cells", async () => {
+      // D16 and D17 typed as printed (D16 is the figure printed 100,000 out); the other lines of D formulas
+      const file = openpyxlTable(dir, 'westnorfolk-budget-requirement-2024-25', 'Table', "for r in range(3, 25):\n    if r not in (16, 17): ws[f'D{r}'] = f'=B{r}+C{r}'");
+      const { code, report } = await audit(file);
+      assert.equal(code, 1, 'an error found besides the unreadable cells: exit 1');
+      const unreadable = report.findings.filter((f) => f.rule === 'printed.unreadable').map((f) => f.cell);
+      assert.equal(unreadable.length, 20);
+      assert.ok(!unreadable.includes('Table!D16') && !unreadable.includes('Table!D17'));
+      const found = report.findings.filter((f) => f.severity !== 'note' && f.rule !== 'printed.unreadable');
+      assert.deepEqual(found.map((f) => f.cell), ['Table!B25', 'Table!C25']);
+      assert.match(found[0].message, /printed 102,993,375, but the 8 rows it totals \(Borough Budget Requirement … Government Grants\) add up to 103,093,375; difference −100,000/);
+      assert.match(found[1].message, /printed −90,756,890, but the 8 rows it totals \(Borough Budget Requirement … Government Grants\) add up to −90,856,890; difference 100,000/);
+    });
+  });
+});
