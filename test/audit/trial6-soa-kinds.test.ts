@@ -61,4 +61,29 @@ describe('audit: statements of accounts from session 6\'s trial', () => {
       assert.deepEqual(flags(r), ['23:5 auto.cast 100', '6:4 auto.across 5406', '10:4 auto.across 1664']);
     });
   });
+
+  describe('a nil total that is exactly the sum of two figures or more that are not nil is arithmetic, not a coincidence (T6-02)', () => {
+    const CASH = 'transportscotland-cash-flow-2010-11.tsv';
+    it('Transport Scotland\'s cash flow: "Net Increase/ (Decrease) in cash" (0 | 0) is read as the three section totals (−1,522,020 − 268,639 + 1,790,659 = 0; −1,477,398 − 324,686 + 1,802,084 = 0), clean', () => {
+      const r = audit(published(CASH), CASH);
+      assert.deepEqual(flags(r), []);
+      assert.deepEqual(r.tables[0].totals.find((t) => t.row === 26), { row: 26, label: 'Net Increase/ (Decrease) in cash and cash equivalents in the period', from: 13, to: 25, why: 'labelled as closing a block ("Net Increase/ (Decrease) in cash and cash equivalents in the period")' });
+    });
+
+    it('the net increase printed 100,000 (for 0): an error at its cell, the restated year\'s exact nil placing the total', () => {
+      const lines = published(CASH).split('\n');
+      lines[25] = lines[25].replace(/\t0\t0$/, '\t100,000\t0');
+      assert.deepEqual(flags(audit(lines.join('\n'), CASH)), ['26:3 auto.cast 0']);
+    });
+
+    it('Kilkenny 2003: Rates printed nil (for 6,358) is found at the surplus, its budget column exactly nil (−21,020 + 6,395 + 13,425 + 1,200 = 0): −16,981 + 0 + 13,425 + 1,200 = −2,356', () => {
+      const r = audit(published(KILKENNY_2003).replace('Rates\t\t\t6,358', 'Rates\t\t\t0'), KILKENNY_2003);
+      assert.deepEqual(flags(r), ['23:4 auto.cast -2356']);
+    });
+
+    it('Kilkenny 2003: the overall surplus 935 (for 934) is found: "Overall Surplus / (Deficit) for Year" closes the surplus and the transfers (4,002 − 3,068 = 934)', () => {
+      const r = audit(published(KILKENNY_2003).replace(/(Overall[^\t]*\t\t\t)934/, '$1935'), KILKENNY_2003);
+      assert.deepEqual(flags(r, { severity: true }), ['25:4 warning auto.cast 934']);
+    });
+  });
 });
