@@ -208,13 +208,14 @@ export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
   const layouts = found.map(({ t }) => (o.table && fits(t, o.table) ? o.table : recogniseLayout(t)));
   let above: { g: Grid; row?: TableRow } | undefined;
   for (const [n, { g, t }] of found.entries()) {
-    const done = auditTable(t, o.table, new Set(layouts.filter((_, m) => m !== n)), above?.g === g ? above.row : undefined, o.trace === true);
-    above = { g, row: done && 'table' in done ? done.endsWith : undefined };
+    // a table carries on the one above it in the same part of its sheet (tables side by side are apart)
+    const done = auditTable(t, o.table, new Set(layouts.filter((_, m) => m !== n)), above?.g === t.grid ? above.row : undefined, o.trace === true);
+    above = { g: t.grid, row: done && 'table' in done ? done.endsWith : undefined };
     if (!done) continue;
     if (!('table' in done)) {
       // Nothing in it could be checked on its own: a row of percentages may divide two rows above it,
       // in it or in the table printed directly above (prudential indicators: a ratio under a caption).
-      const prev = n > 0 && found[n - 1].g === g ? found[n - 1].t : undefined;
+      const prev = n > 0 && found[n - 1].t.grid === t.grid ? found[n - 1].t : undefined;
       const ratio = ratioRows(t, prev);
       if (ratio && ratio.audit.checked.percentages > 0) {
         const a = ratio.audit;

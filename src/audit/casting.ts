@@ -445,7 +445,7 @@ class TotalsReader {
         return neg;
       });
     }
-    this.anyBold = this.rows.some((r) => r.bold);
+    this.anyBold = boldMarksTotals(a, this.rows, this.cols);
   }
 
   /** Reads row i by its kind (as kinds.ts gave it): a heading opens a block, a line may close one by its arithmetic or label, a labelled total closes one. */
@@ -1190,7 +1190,7 @@ class TotalsReader {
     const { a, s } = this;
     const row = this.rows[i];
     const typed = row.rowType !== undefined;
-    const strong = typed || row.bold || isAllCaps(row.label) || k0 === 'subtotal' || this.printedCols(row).every(([, p]) => p.value.isZero());
+    const strong = typed || isAllCaps(row.label) || k0 === 'subtotal' || this.printedCols(row).every(([, p]) => p.value.isZero());
     if (strong || score.exact + score.near !== 0 || s.top - best.k >= 2 || !nameOf(row.label)) return false;
     this.kinds[i] = 'line';
     if (explains(this.rows[i + 1])) {
@@ -1203,6 +1203,33 @@ class TotalsReader {
     this.push(i);
     return true;
   }
+}
+
+/**
+ * The table prints its totals bold: some bold row prints a figure (not nil) that is the sum of a run of
+ * two rows or more directly above it in its column. Bold rows that add nothing up are lines printed bold
+ * ("Total Comprehensive Income and Expenditure" in a movement-in-reserves statement, bold as many
+ * statements print it): bold is then no mark of a total, and a plain row may still be one by its
+ * arithmetic. One pass: per column, the running sums seen so far (a run j..i−1 adds up to x when the sum
+ * to i−1 less x is the sum to some j−1 ≤ i−3).
+ */
+function boldMarksTotals(a: Audit, rows: TableRow[], cols: number[]): boolean {
+  if (!rows.some((r) => r.bold)) return false;
+  for (const c of cols) {
+    let sum = ZERO;
+    /** the running sums before row i−1 (sums to rows 0 … i−3, and the empty sum) */
+    const before = new Set<string>();
+    const lag: string[] = [ZERO.toString()];
+    for (let i = 0; i < rows.length; i++) {
+      const x = a.value(rows[i], c);
+      if (rows[i].bold && x !== undefined && !x.isZero() && before.has(sum.minus(x).toString())) return true;
+      sum = sum.plus(x ?? ZERO);
+      lag.push(sum.toString());
+      // after row i: the sums to rows up to i−2 may start a run of two rows or more ending at row i
+      if (lag.length > 2) before.add(lag[lag.length - 3]);
+    }
+  }
+  return false;
 }
 
 /** A heading that says the rows under it explain the figure above it: "Explained By:", "Analysed as:", "Made up of:". */

@@ -92,10 +92,10 @@ export interface FoundTable {
 }
 
 /**
- * Text that is a figure the reader could not read: digits (grouped, bracketed, with £) followed by at
- * most a short mark ("1203XX", "2,991.5x", "1.2.3"), not a word, a year ("2020/21") or a date.
+ * Text that is a figure the reader could not read: digits (grouped, bracketed, with £, a per cent sign)
+ * followed by at most a short mark ("1203XX", "2,991.5x", "1.2.3", "9%x"), not a word, a year ("2020/21") or a date.
  */
-const FIGURE_LIKE = /^[(\-−–]?\s*[£€$]?\s*\d[\d,.\s\u00a0]*\)?\s*[a-z]{0,3}\.?\s*[-−–]?$/i;
+const FIGURE_LIKE = /^[(\-−–]?\s*[£€$]?\s*\d[\d,.\s\u00a0]*\)?\s*%?\s*[a-z]{0,3}\.?\s*[-−–]?$/i;
 
 const BLANK_TEXT = /^[\s\u00a0\u202f\u2009]*$/;
 
@@ -162,8 +162,68 @@ function isYearCaptionRow(g: Grid, r: number, w: number): boolean {
   return years > 0;
 }
 
-/** Every table on the grid, top to bottom. */
+/**
+ * Tables printed side by side on one sheet, one or more empty columns between them (a workbook holding
+ * Cumbria PCC's council tax analysis at A1:C21 and Surrey PCC's monitoring summary at F1:I4): each part
+ * is a grid of its own — the same cells, those of the other parts blank, so every address stays the
+ * sheet's — read as a sheet is. A part is a table of its own only when a column of it names its rows
+ * (words on two rows or more that print figures to its right in the part); any other part (a column
+ * group after a spacer column, a notes column after the figures, the engine figures Outturn mirrors
+ * beside a table) stays with the part to its left. Undefined when the sheet is one part.
+ */
+function sideBySide(g: Grid, w: number): Grid[] | undefined {
+  const used: boolean[] = new Array(w).fill(false);
+  for (const row of g.cells) for (let c = 0; c < row.length; c++) if (!used[c] && cellText(row[c]).trim() !== '') used[c] = true;
+  const runs: [number, number][] = [];
+  for (let c = 0; c < w; c++) {
+    if (!used[c]) continue;
+    const start = c;
+    while (c + 1 < w && used[c + 1]) c++;
+    runs.push([start, c]);
+  }
+  if (runs.length < 2) return undefined;
+  // A column of the part names its rows: words on two rows or more that print figures to its right in the part.
+  const own = ([c0, c1]: [number, number]) => {
+    for (let l = c0; l < c1; l++) {
+      let named = 0;
+      for (let r = 0; r < g.cells.length && named < 2; r++) {
+        const x = readAt(g, r, l);
+        if (x.kind !== 'text' || !/[a-z]{2}/i.test(x.text)) continue;
+        for (let c = l + 1; c <= c1; c++) {
+          if (readAt(g, r, c).kind === 'number') {
+            named++;
+            break;
+          }
+        }
+      }
+      if (named >= 2) return true;
+    }
+    return false;
+  };
+  const parts: [number, number][] = [];
+  for (const run of runs) {
+    if (parts.length && !own(run)) parts[parts.length - 1][1] = run[1];
+    else parts.push([run[0], run[1]]);
+  }
+  if (parts.length < 2 || !own(parts[0])) return undefined;
+  const mask = <T>(rows: T[][] | undefined, [c0, c1]: [number, number], blank: T): T[][] | undefined =>
+    rows?.map((row) => (row ? Array.from(row.slice(0, c1 + 1), (v, c) => (c < c0 ? blank : v)) : row));
+  return parts.map((p) => ({
+    ...g,
+    cells: mask(g.cells, p, null)!,
+    ...(g.bold ? { bold: mask(g.bold, p, false) } : {}),
+    ...(g.errors ? { errors: mask(g.errors, p, undefined) } : {}),
+    part: { of: g, c0: p[0] },
+  }));
+}
+
+/** Every table on the grid, top to bottom (each part of a sheet printing tables side by side in turn). */
 export function findTables(g: Grid): FoundTable[] {
+  const parts = g.part ? undefined : sideBySide(g, width(g));
+  return parts ? parts.flatMap(findTablesIn) : findTablesIn(g);
+}
+
+function findTablesIn(g: Grid): FoundTable[] {
   const w = width(g);
   const tables: FoundTable[] = [];
   // Bands: runs of rows that are not blank.
@@ -548,7 +608,7 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     rows.push(row);
   }
   unshift(g, headerRows.length > 0, columns, labelCol, rows);
-  return { grid: g, headerRows, r0, r1, c0: 0, c1, columns, labelCol, rowTypeCol, rows, units };
+  return { grid: g, headerRows, r0, r1, c0: g.part?.c0 ?? 0, c1, columns, labelCol, rowTypeCol, rows, units };
 }
 
 /**

@@ -38,6 +38,11 @@ export interface Grid {
    * of figures, each cell unreadable at its cell (never a column left out unsaid).
    */
   errors?: (string | undefined)[][];
+  /**
+   * One of the tables a sheet prints side by side (detect.ts, sideBySide): the sheet's cells with those
+   * of the other parts blank, addresses unchanged; `of` the whole sheet, `c0` the part's first column.
+   */
+  part?: { of: Grid; c0: number };
 }
 
 export function cellAt(g: Grid, r: number, c: number): GridCell {
@@ -145,7 +150,7 @@ const UNIT_IN_CELL = /^(.*[0-9)])\s*(m|bn|k|million|thousand)$/i;
  * A figure with its sign marked after it as ledgers and finance systems print it (Agresso/Unit4,
  * SAP, Oracle reports; trial balances): "1203CR", "1,203 Cr", "£2,587CR", "999 DR", "1203-".
  */
-const LEDGER_SIGN = /^(.*[0-9)])\s*(?:(CR|DR)\.?|([-−–]))$/i;
+const LEDGER_SIGN = /^(.*[0-9)%])\s*(?:(CR|DR)\.?|([-−–]))$/i;
 
 /** Typed numbers with more places than this are unrounded ratios or the like, not printed figures. */
 const MAX_PRINTED_PLACES = 10;
@@ -298,7 +303,8 @@ export function readCell(v: GridCell): Reading {
 /** "1203CR" and the like (LEDGER_SIGN): the figure with the sign its mark gives; a sign printed twice is unreadable. */
 function ledgerSigned(v: string, figure: string, mark: 'CR' | 'DR' | '-', reason: string): Reading {
   const p = parsePrinted(figure);
-  if (p.kind !== 'number' || p.dash || p.percent) return { kind: 'text', text: v, reason };
+  // a percentage takes a trailing minus ("9%-", as ledgers export −9%), never CR or DR
+  if (p.kind !== 'number' || p.dash || (p.percent && mark !== '-')) return { kind: 'text', text: v, reason };
   if (p.value.isNegative() || p.negativeZero) {
     return { kind: 'text', text: v, reason: `${JSON.stringify(v.trim())} has two signs (${p.bracketed ? 'brackets' : 'a minus'} and ${mark === '-' ? 'a trailing minus' : mark}): the figure's sign cannot be told` };
   }
@@ -309,7 +315,7 @@ function ledgerSigned(v: string, figure: string, mark: 'CR' | 'DR' | '-', reason
     places: p.places,
     units: p.units === undefined ? undefined : negative ? -p.units : p.units,
     dash: false,
-    percent: false,
+    percent: p.percent,
     negativeZero: false,
     typed: false,
     raw: v.trim(),

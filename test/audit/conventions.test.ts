@@ -42,14 +42,17 @@ function semicolonFile(tsv: string): string {
   return rows(tsv).map((r) => r.map(continental).map((v) => (/[;"]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(';')).join('\r\n') + '\r\n';
 }
 
-const NEGATIVE = /^(?:\(\s*£?\s*([\d,]+(?:\.\d+)?)\s*\)|[-−–]\s*£?\s*([\d,]+(?:\.\d+)?))$/;
+const NEGATIVE = /^(?:\(\s*£?\s*([\d,]+(?:\.\d+)?%?)\s*\)|[-−–]\s*£?\s*([\d,]+(?:\.\d+)?%?))$/;
 
-/** A table with its negative figures written by a finance system: "1,203CR", "1,203 Cr" or "1203-". */
-function ledgerMarked(tsv: string, mark: (digits: string, i: number) => string): { text: string; marked: number } {
+/**
+ * A table with its negative figures written by a finance system: "1,203CR", "1,203 Cr" or "1203-";
+ * negative percentages too when `percent` ("9%-", as a ledger's export prints −9%; never "9%CR").
+ */
+function ledgerMarked(tsv: string, mark: (digits: string, i: number) => string, percent = false): { text: string; marked: number } {
   let marked = 0;
   const text = rows(tsv).map((r) => r.map((v) => {
     const m = NEGATIVE.exec(v.trim());
-    if (!m || /^[0.,]+$/.test(m[1] ?? m[2])) return v;
+    if (!m || /^[0.,]+%?$/.test(m[1] ?? m[2]) || (!percent && (m[1] ?? m[2]).endsWith('%'))) return v;
     return mark(m[1] ?? m[2], marked++);
   }).join('\t')).join('\n') + '\n';
   return { text, marked };
@@ -133,7 +136,7 @@ describe('audit: figures with the sign marked as finance systems print them', ()
   for (const t of rewritable) {
     const tsv = readFileSync(t.path, 'utf8');
     for (const [what, mark] of marks) {
-      const { text, marked } = ledgerMarked(tsv, mark);
+      const { text, marked } = ledgerMarked(tsv, mark, what === 'a trailing minus');
       if (!marked) continue;
       it(`${t.name}: its ${marked} negative figure(s) written with ${what}`, () => {
         const refused = outcome(tsv, t.name);
@@ -159,6 +162,17 @@ describe('audit: figures with the sign marked as finance systems print them', ()
       });
     }
   }
+
+  it("Oxfordshire's capital outturn 2020/21 (Annex 1a/1b) as a ledger exports it, every negative with the minus after it ('3,595-', '9%-'): the percentages read and checked, the 100% printed for −100% found at its cell (U6-05)", () => {
+    const tsv = readFileSync('test/fixtures/published/audit/oxfordshire-capital-outturn-2020-21.tsv', 'utf8');
+    const { text } = ledgerMarked(tsv, (d) => `${d}-`, true);
+    assert.match(text, /\t9%-\t/);
+    const r = audit(text, 'oxfordshire-capital-outturn-2020-21.csv');
+    assert.deepEqual(r.tables.map((t) => t.checked.percentages), [19, 0]);
+    assert.deepEqual(verdict(r.findings), ['error 14:6 revenue.variance-percent 100 -100 200']);
+    const pct = r.findings.find((f) => f.rule === 'printed.ledger-sign' && f.row === 6 && f.column === 6);
+    assert.match(pct?.message ?? '', /printed 9%-; read as −9 \(the minus printed after the figure/);
+  });
 
   it('the tables left out of the rewrite checks are exactly those holding a figure malformed as printed', () => {
     const left = tables.filter((t) => !rewritable.includes(t)).map((t) => `${t.name}: ${malformed(readFileSync(t.path, 'utf8')).join(', ')}`);

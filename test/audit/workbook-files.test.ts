@@ -20,34 +20,40 @@ function requireOpenpyxl(ctx: Mocha.Context): void {
 }
 
 /**
- * The published table `name` as openpyxl writes it on sheet `sheet`: each figure a number with a
- * money format ("£3,760,600" → 3760600, "(£47,160)" → -47160, "-243" → -243), text as text; then
- * `after` (python, `ws` the sheet) sets formulas — which openpyxl saves with no calculated value.
+ * Published tables as openpyxl writes them on one sheet `sheet`, each `name` at its (row, column)
+ * offset: each figure a number with a money format ("£3,760,600" → 3760600, "(£47,160)" → -47160,
+ * "(292.8)" → -292.8), text as text; then `after` (python, `ws` the sheet) sets formulas — which
+ * openpyxl saves with no calculated value.
  */
-function openpyxlTable(dir: string, name: string, sheet: string, after: string): string {
-  const out = join(dir, `${name}.xlsx`);
-  const script = `
-import openpyxl, re, sys
-wb = openpyxl.Workbook(); ws = wb.active; ws.title = sys.argv[3]
-for i, line in enumerate(open(sys.argv[1], encoding='utf-8'), 1):
-    for j, s in enumerate(line.rstrip('\\n').split('\\t'), 1):
-        if not s: continue
-        m = re.fullmatch(r'(\\()?(-)?£?([0-9,]+)(\\))?', s)
-        c = ws.cell(i, j)
-        if m:
-            c.value = (-1 if m.group(1) or m.group(2) else 1) * int(m.group(3).replace(',', ''))
-            c.number_format = '#,##0;(#,##0)'
-        else:
-            c.value = s
+function openpyxlTables(dir: string, file: string, sheet: string, tables: [string, number, number][], after = ''): string {
+  const out = join(dir, `${file}.xlsx`);
+  const script = String.raw`
+import openpyxl, re, sys, json
+from decimal import Decimal
+wb = openpyxl.Workbook(); ws = wb.active; ws.title = sys.argv[2]
+for name, r0, c0 in json.loads(sys.argv[3]):
+    for i, line in enumerate(open(sys.argv[4] + '/' + name + '.tsv', encoding='utf-8'), 1):
+        for j, s in enumerate(line.rstrip('\n').split('\t'), 1):
+            if not s: continue
+            m = re.fullmatch(r'(\()?(-)?£?([0-9]{1,3}(?:,[0-9]{3})*|[0-9]+)(\.[0-9]+)?(\))?', s)
+            c = ws.cell(r0 + i, c0 + j)
+            if m:
+                v = Decimal(m.group(3).replace(',', '') + (m.group(4) or '')) * (-1 if m.group(1) or m.group(2) else 1)
+                c.value = float(v) if m.group(4) else int(v)
+                places = '.' + '0' * (len(m.group(4)) - 1) if m.group(4) else ''
+                c.number_format = '#,##0' + places + ';(#,##0' + places + ')'
+            else:
+                c.value = s
 ${after}
-wb.save(sys.argv[2])
+wb.save(sys.argv[1])
 `;
-  execFileSync(PYTHON, ['-c', script, join(PUBLISHED, `${name}.tsv`), out, sheet], { stdio: 'pipe' });
+  execFileSync(PYTHON, ['-c', script, out, sheet, JSON.stringify(tables), PUBLISHED], { stdio: 'pipe' });
   return out;
 }
+const openpyxlTable = (dir: string, name: string, sheet: string, after: string) => openpyxlTables(dir, name, sheet, [[name, 0, 0]], after);
 
 interface Finding { severity: string; cell: string; rule: string; message: string; printed?: string }
-interface Report { findings: Finding[]; tables: { range: string; checked: Record<string, number> }[] }
+interface Report { findings: Finding[]; tables: { range: string; layout: string; checked: Record<string, number> }[] }
 async function audit(file: string): Promise<{ code: number; report: Report }> {
   const r = await runCli('audit', file, '--json');
   return { code: r.code, report: JSON.parse(r.out) as Report };
@@ -97,6 +103,28 @@ describe('audit: workbooks as scripts and spreadsheets save them', function () {
       assert.deepEqual(found.map((f) => f.cell), ['Table!B25', 'Table!C25']);
       assert.match(found[0].message, /printed 102,993,375, but the 8 rows it totals \(Borough Budget Requirement … Government Grants\) add up to 103,093,375; difference −100,000/);
       assert.match(found[1].message, /printed −90,756,890, but the 8 rows it totals \(Borough Budget Requirement … Government Grants\) add up to −90,856,890; difference 100,000/);
+    });
+  });
+
+  describe('tables printed side by side (U6-04)', () => {
+    it("Cumbria PCC's council tax analysis at A1:C21 and Surrey PCC's month-9 summary at F1:I4, two empty columns between: two tables, each finding at its cell under its own label, no header read as figures", async () => {
+      const file = openpyxlTables(dir, 'two-side-by-side', 'Tables', [['cumbria-pcc-ctr-2018-20', 0, 0], ['surrey-pcc-monitoring-2023-24-m9', 0, 5]]);
+      const { code, report } = await audit(file);
+      assert.equal(code, 1);
+      assert.deepEqual(report.tables.map((t) => t.range), ['A1:C21', 'F1:I4']);
+      // as each table's own TSV audits: Cumbria's (5.748) printed positive (C16) and its requirement (C17);
+      // Surrey's Grand Total variance (1.0) printed where 0.0 − (1.0) = 1.0 and Funding + budget = 0.0 − … (I4)
+      const found = report.findings.filter((f) => f.severity !== 'note');
+      assert.deepEqual(found.map((f) => `${f.cell} ${f.rule}`).sort(), ['Tables!C16 auto.cast.sign', 'Tables!C17 auto.cast', 'Tables!I4 revenue.cast', 'Tables!I4 revenue.variance']);
+      assert.ok(found.filter((f) => f.cell === 'Tables!I4').every((f) => f.message.startsWith('Grand Total — Variance £m')));
+    });
+
+    it('a column group after a spacer column (no label column of its own) stays one table with the group to its left', async () => {
+      // West Norfolk's budget with an empty column between its labels and expenditure and its income and estimate
+      const file = openpyxlTables(dir, 'spacer-column', 'Table', [['westnorfolk-budget-requirement-2024-25', 0, 0]], "ws.insert_cols(3)");
+      const { report } = await audit(file);
+      assert.equal(report.tables.length, 1);
+      assert.equal(report.tables[0].range, 'A2:E25');
     });
   });
 });
