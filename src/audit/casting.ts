@@ -92,13 +92,17 @@ export function balanceAt(label: string): { name: string; date?: number; stage?:
 }
 
 /** Labels of rows that close a block without the word "total" (a hint: the arithmetic decides). */
-const CLOSES = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(total\s+)?amount\s+(to be\s+)?(distributed|shared|apportioned)\b|^(net\s+)?cost of services|^(gross|net)\s+(revenue\s+)?(expenditure|spend|cost|budget|income)|^net cost of services|requirement\b|^closing balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$|^current approved|^(revised|approved|total)\s+(capital\s+)?programme|^(net\s+)?(increase|decrease|movement)\b.*\b(in|during)\s+(the\s+)?year|^\(?surplus\b|^\(?deficit\b|^net\s+(surplus|deficit|position)|^(net\s+)?(increase|\(?decrease).*before transfers|^funding\s+total|^total/i;
+const CLOSES = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(total\s+)?amount\s+(to be\s+)?(distributed|shared|apportioned)\b|^(net\s+)?cost of services|^(gross|net)\s+(revenue\s+)?(expenditure|spend|cost|budget|income)|^net cost of services|requirement\b|^closing balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$|^current approved|^(revised|approved|total)\s+(capital\s+)?programme|^(net\s+)?(increase|decrease|movement)\b.*\b(in|during)\s+(the\s+)?(year|period)|^(overall\s+)?\(?surplus\b|^(overall\s+)?\(?deficit\b|^net\s+(surplus|deficit|position)|^(net\s+)?(increase|\(?decrease).*before transfers|^funding\s+total|^total/i;
 /** A label that closes a block and stands for its lines even when nothing adds up to it: the error is then in the figures. */
 const CLOSES_FIRMLY = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(net\s+)?budget requirement|^council tax requirement|^(total\s+)?precept requirement|^net (revenue )?expenditure\b.*requirement|^gross\s+(revenue\s+)?expenditure|^net\s+(revenue\s+)?expenditure|^net cost of services|^closing balance|^balance\s+(at|as at)\s+31/i;
 /** A balance at the end of a period, whatever its wording ("Closing balance", "Balance at 31 March 2022", "Balance carried forward"). */
 const CLOSING_BALANCE = /^closing\s+balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$/i;
 /** A line that deducts from or adds to the sub-total printed above it ("Less: Fees and Charges", "Add: …"). */
 /** A heading over what finances the total above it: "Financed by:", "Funded By:", "Met from:". */
+/** A row naming what is left of a gap once the options to close it are taken (see gapLeft). */
+const GAP_LEFT = /^(balanced\s+budget|(remaining|residual|unfunded|outstanding|unidentified)\s+(budget\s+|funding\s+|savings\s+)?(gap|shortfall)|(budget\s+|funding\s+)?(gap|shortfall)\s+(remaining|outstanding|left|after)\b)/i;
+/** A requirement or gap line a balanced budget closes. */
+const GAP = /requirement|\bgap\b|shortfall|deficit/i;
 const FINANCED_BY = /^(financed|funded|met|paid for|resourced)\s+(by|from)\s*:?$/i;
 const ADJUSTS = /^(less|add|deduct|plus)\b\s*:?/i;
 /** An opening balance is a line (what the year starts from), whatever its wording. */
@@ -426,6 +430,8 @@ class TotalsReader {
   private pushNeg = false;
   /** a total read so far adds the total above it (a running statement: see runsOn) */
   private running = false;
+  /** the row a refused balancing reading leaves as the running total of the stack from k (see runsOnBelow) */
+  private runningBelow?: { i: number; k: number; line: number };
 
   constructor(
     private readonly a: Audit,
@@ -443,7 +449,7 @@ class TotalsReader {
         return neg;
       });
     }
-    this.anyBold = this.rows.some((r) => r.bold);
+    this.anyBold = boldMarksTotals(a, this.rows, this.cols);
   }
 
   /** Reads row i by its kind (as kinds.ts gave it): a heading opens a block, a line may close one by its arithmetic or label, a labelled total closes one. */
@@ -551,12 +557,24 @@ class TotalsReader {
       sc.printed++;
       const v = sums.compare(this.stepped(row, j, k), k, p);
       // A nil total figure says nothing about which rows a total adds: neither nil = nil, nor a nil
-      // within the rounding of a few small lines (a near-nil sum further up must not outvote exact figures).
-      if (p.value.isZero()) continue;
+      // within the rounding of a few small lines (a near-nil sum further up must not outvote exact figures)
+      // — unless it is exactly the sum of two figures or more that are not nil (a balanced budget's
+      // surplus: −21,020 + 6,395 + 13,425 + 1,200 = 0).
+      if (p.value.isZero()) {
+        if (v === 'exact' && this.nonNilIn(j, k, sums) >= 2) sc.exact++;
+        continue;
+      }
       if (v === 'exact') sc.exact++;
       else if (v === 'near') sc.near++;
     }
     return sc;
+  }
+
+  /** How many rows of the stack from k print a figure that is not nil in column j (counted up to 2). */
+  private nonNilIn(j: number, k: number, sums: RunningSums): number {
+    let n = 0;
+    for (let q = sums.top - 1; q >= k && n < 2; q--) if (!(this.a.value(this.rows[sums.stack[q]], this.cols[j]) ?? ZERO).isZero()) n++;
+    return n;
   }
 
   /** The last row of its block: the table's last row, or the row before a heading or a blank line. */
@@ -641,9 +659,14 @@ class TotalsReader {
     const opens = !this.tail && OPENS.test(row.label);
     const closes = !this.tail && (CLOSES.test(row.label) || row.ruled === true) && !opens;
     const mayClose = !this.tail && !opens && (!this.anyBold || row.bold || closes);
+    const rb = this.runningBelow;
+    if (rb && rb.i === i && this.s.stack[this.s.top - 1] === rb.line) {
+      this.runningBelow = undefined;
+      return void this.takeAsTotal(i, rb.k, `the running total of "${this.rows[this.s.stack[rb.k]].label}" and the lines since, nil where they net to nil`);
+    }
     // A block that balances (or carries on) exactly in every column comes before a sum that casts in all but one.
     if (mayClose && (this.carriedOn(i, true) || this.balancing(i, true) || this.byArithmetic(i, closes) || this.carriedOn(i) || this.balancing(i) || this.oneLineBlock(i, closes) || this.labelledClosing(i, closes) ||
-      this.datedBalance(i) || this.placedAtEnd(i, closes) || this.steppedOut(i) || this.runningAtEnd(i, closes))) return;
+      this.datedBalance(i) || this.placedAtEnd(i, closes) || this.steppedOut(i) || this.runningAtEnd(i, closes) || this.gapLeft(i))) return;
     this.push(i);
   }
 
@@ -808,6 +831,14 @@ class TotalsReader {
           (!strict && h.length === 1 && signsSay(f, printed[0][0], printed[0][1])));
       });
       if (!form) continue;
+      // Out in one column, it loses to the running total printed next when that row is the block
+      // with this row as a line, exactly in every column it prints (a nil among them: a balanced
+      // budget's surplus): "Changes To Urbans 1,186 | 1,060" over "Surplus / (Deficit) for Year before
+      // Transfers 1,163 | 0" — the budget column netting to nil says only that its surplus is nil.
+      if (!strict && printed.some(([j, p]) => holds(form, j, p) !== 'exact') && this.runsOnBelow(i, k, printed.filter(([j, p]) => holds(form, j, p) === 'exact').map(([j]) => j))) {
+        this.runningBelow = { i: i + 1, k, line: i };
+        return false;
+      }
       const byLabels = printed.length === 1 && holds(form, printed[0][0], printed[0][1]) !== 'exact';
       const what = byLabels
         ? `${form === 'nil' ? 'the balancing figure' : 'the balancing source'} of "${rows[r].label}" and the ${sources.length} line(s) after it, by its label and the signs of the figures (${form === 'nil' ? 'every source printed with the other sign' : 'the sources printed with its sign'}); they do not net to nil`
@@ -816,6 +847,20 @@ class TotalsReader {
       return this.takeAsTotal(i, k, what, new Set(form === 'nil' ? [r, ...sources] : sources));
     }
     return false;
+  }
+
+  /**
+   * The row after row i (across a spacer row) is the running total of the stack from k with row i as
+   * a line, and says all a balancing reading exact in the columns `exact` says: it prints nil in each
+   * of them (requirement + sources = its nil there) and a figure in two columns at least. Exact in the
+   * others, or not: then the cast of that row finds the figure wrong, where the running total stands.
+   */
+  private runsOnBelow(i: number, k: number, exact: number[]): boolean {
+    const rows = this.rows;
+    const next = rows[i + 1];
+    if (!next || this.kinds[i + 1] !== 'line' || next.r > rows[i].r + 2 || OPENS.test(next.label) || k < 0) return false;
+    const got = new Map(this.printedCols(next).map(([j, p]) => [j, p.value]));
+    return got.size >= 2 && exact.every((j) => got.get(j)?.isZero() === true) && [...got.values()].some((v) => !v.isZero());
   }
 
   /** A block of one line closed by its labelled total (a table of one line) when it casts exactly. */
@@ -845,8 +890,13 @@ class TotalsReader {
     const row = this.rows[i];
     const { s, narrowFrom } = this;
     const firm = CLOSES_FIRMLY.test(row.label);
-    const starts = [narrowFrom, 0].filter((k) => s.top - k >= 2 && (k === 0 || s.top - narrowFrom >= 2));
-    const running = firm && s.top - narrowFrom < 2 && starts.length > 0;
+    // Directly under two totals or more with no line since (each closing a section of its own): the
+    // run of those totals ("Net cash flow from operating / investing / financing activities", then
+    // "Net increase/(decrease) in cash and cash equivalents in the period").
+    let summary = s.top;
+    if (s.top === narrowFrom) while (summary > 0 && this.a.blocks.has(s.stack[summary - 1])) summary--;
+    const starts = [narrowFrom, 0, ...(s.top - summary >= 2 && summary > 0 ? [summary] : [])].filter((k) => s.top - k >= 2 && (k !== narrowFrom || s.top - narrowFrom >= 2));
+    const running = (firm || s.top - summary >= 2) && s.top - narrowFrom < 2 && starts.length > 0;
     if (!(closes && (s.top - narrowFrom >= 2 || running))) return false;
     const opensOwn = narrowFrom < s.top && OPENS.test(this.rows[s.stack[narrowFrom]].label);
     if (firm && this.sectionFrom === 0 && !opensOwn) starts.reverse();
@@ -929,6 +979,35 @@ class TotalsReader {
     const k = narrowFrom - 1;
     if (k < this.sectionFrom || !a.blocks.has(s.stack[k])) return false;
     return this.takeAsTotal(i, k, `${row.label ? `labelled as closing a block ("${row.label}")` : 'no label'}, printed at the end of its block after a total and the line(s) that change it (a running total)`);
+  }
+
+  /**
+   * What is left of a gap once the options under it are taken: a row labelled so ("Balanced budget",
+   * "Remaining gap", "Gap remaining", "Unfunded gap"), at the end of its block, after a requirement or
+   * gap line ("Estimated annual savings requirement") and, under a heading or the total it closes, two
+   * lines or more printed mostly with the other sign (the options: "(2.117)", "(0.612)" …) is that
+   * requirement ± those lines — checked even when it prints nil in every column (a balanced budget is
+   * the gap closed: 4.824 − 2.117 − 0.612 − 2.095 = 0.000), since the lines it closes are not nil.
+   */
+  private gapLeft(i: number): boolean {
+    const { a, rows, cols, s, narrowFrom } = this;
+    const row = rows[i];
+    if (!GAP_LEFT.test(row.label.trim()) || !this.endsBlock(i) || s.top - narrowFrom < 2) return false;
+    const k = narrowFrom - 1;
+    if (k < 0) return false;
+    const req = rows[s.stack[k]];
+    if (!GAP.test(req.label) || GAP_LEFT.test(req.label.trim())) return false;
+    let columns = 0;
+    for (const [j] of this.printedCols(row)) {
+      const r = a.value(req, cols[j]);
+      if (!r || r.isZero()) continue;
+      const lines = s.stack.slice(narrowFrom).map((m) => a.value(rows[m], cols[j]) ?? ZERO).filter((v) => !v.isZero());
+      if (!lines.length) continue;
+      if (lines.filter((v) => v.isNegative() !== r.isNegative()).length * 2 <= lines.length) return false;
+      columns++;
+    }
+    if (!columns) return false;
+    return this.takeAsTotal(i, k, `labelled as what is left of "${req.label}" once the ${s.top - narrowFrom} line(s) under it are taken ("${row.label}"): that requirement ± those lines`);
   }
 
   // ---- rows labelled as totals: which block each closes ----
@@ -1144,7 +1223,7 @@ class TotalsReader {
     const { a, s } = this;
     const row = this.rows[i];
     const typed = row.rowType !== undefined;
-    const strong = typed || row.bold || isAllCaps(row.label) || k0 === 'subtotal' || this.printedCols(row).every(([, p]) => p.value.isZero());
+    const strong = typed || isAllCaps(row.label) || k0 === 'subtotal' || this.printedCols(row).every(([, p]) => p.value.isZero());
     if (strong || score.exact + score.near !== 0 || s.top - best.k >= 2 || !nameOf(row.label)) return false;
     this.kinds[i] = 'line';
     if (explains(this.rows[i + 1])) {
@@ -1157,6 +1236,33 @@ class TotalsReader {
     this.push(i);
     return true;
   }
+}
+
+/**
+ * The table prints its totals bold: some bold row prints a figure (not nil) that is the sum of a run of
+ * two rows or more directly above it in its column. Bold rows that add nothing up are lines printed bold
+ * ("Total Comprehensive Income and Expenditure" in a movement-in-reserves statement, bold as many
+ * statements print it): bold is then no mark of a total, and a plain row may still be one by its
+ * arithmetic. One pass: per column, the running sums seen so far (a run j..i−1 adds up to x when the sum
+ * to i−1 less x is the sum to some j−1 ≤ i−3).
+ */
+function boldMarksTotals(a: Audit, rows: TableRow[], cols: number[]): boolean {
+  if (!rows.some((r) => r.bold)) return false;
+  for (const c of cols) {
+    let sum = ZERO;
+    /** the running sums before row i−1 (sums to rows 0 … i−3, and the empty sum) */
+    const before = new Set<string>();
+    const lag: string[] = [ZERO.toString()];
+    for (let i = 0; i < rows.length; i++) {
+      const x = a.value(rows[i], c);
+      if (rows[i].bold && x !== undefined && !x.isZero() && before.has(sum.minus(x).toString())) return true;
+      sum = sum.plus(x ?? ZERO);
+      lag.push(sum.toString());
+      // after row i: the sums to rows up to i−2 may start a run of two rows or more ending at row i
+      if (lag.length > 2) before.add(lag[lag.length - 3]);
+    }
+  }
+  return false;
 }
 
 /** A heading that says the rows under it explain the figure above it: "Explained By:", "Analysed as:", "Made up of:". */

@@ -46,6 +46,12 @@ export interface Column {
   percent: boolean;
   role: Role;
   units?: Units;
+  /**
+   * the units were read from the column's own figures, every one of which prints them inside its cell
+   * ("£41.4m", "£743.599m"; "£31,682,480"), no header, title or note stating any: one note for the
+   * column, not one per cell (see cellRules)
+   */
+  unitsInCells?: string;
 }
 
 export interface TableRow {
@@ -144,6 +150,25 @@ function hasNumber(g: Grid, r: number, c1: number): boolean {
 const isCheckRow = (g: Grid, r: number) => /^check\b/i.test(cellText(cellAt(g, r, 0)));
 
 /**
+ * A row of bare years and nothing else ("2002 | 2002 | 2002 | 2002" under the captions; "2019 | 2018"
+ * as the only caption of a balance sheet's columns): each the year of its column, a caption, never
+ * figures. Only where the rows of figures have not started (the first row of a band that prints a
+ * figure is looked at), with no label and no other text, each year a whole number 1990-2099 printed
+ * without a separator ("2,019" is a figure).
+ */
+function isYearCaptionRow(g: Grid, r: number, w: number): boolean {
+  let years = 0;
+  for (let c = 0; c < w; c++) {
+    const v = cellAt(g, r, c);
+    const t = cellText(v);
+    if (!t) continue;
+    if (!/^(19[9]\d|20\d\d)$/.test(t.trim())) return false;
+    years++;
+  }
+  return years > 0;
+}
+
+/**
  * Tables printed side by side on one sheet, one or more empty columns between them (a workbook holding
  * Cumbria PCC's council tax analysis at A1:C21 and Surrey PCC's monitoring summary at F1:I4): each part
  * is a grid of its own — the same cells, those of the other parts blank, so every address stays the
@@ -229,7 +254,7 @@ function findTablesIn(g: Grid): FoundTable[] {
         markers.add(r);
         continue;
       }
-      if (hasNumber(g, r, w - 1) && !isCheckRow(g, r)) {
+      if (hasNumber(g, r, w - 1) && !isCheckRow(g, r) && !isYearCaptionRow(g, r, w)) {
         d = r;
         break;
       }
@@ -306,7 +331,12 @@ function findTablesIn(g: Grid): FoundTable[] {
       n++;
       last = bands[n][1];
       b1 = last;
-      for (let r = bands[n][0]; r <= last; r++) for (let c = 0; c < w; c++) if (readAt(g, r, c).kind === 'number') numericish.add(c);
+      for (let r = bands[n][0]; r <= last; r++) {
+        for (let c = 0; c < w; c++) {
+          const x = readAt(g, r, c);
+          if (x.kind === 'number' || (x.kind === 'text' && x.error)) numericish.add(c);
+        }
+      }
     }
 
     // The mirror block Outturn writes beside a table starts under a header naming the engine.
@@ -363,7 +393,32 @@ function headerAgain(g: Grid, w: number, headerRows: number[], r: number, figure
 }
 
 /** A caption that names only a unit: "£000", "£'000", "(£m)", "%". */
-const UNIT_CAPTION = /^\(?\s*(£\s*('?\s*000s?|m|k|bn)?|%|'?000s?)\s*\)?$/i;
+const UNIT_CAPTION = /^\(?\s*([£€$]\s*(['’]?\s*000s?|m|k|bn)?|%|['’]?000s?)\s*\)?$/i;
+
+const CELL_UNIT: Record<string, Units> = { '': '£', k: "£'000", thousand: "£'000", m: '£m', million: '£m' };
+
+/**
+ * The unit every figure of a column prints inside its cell, with a £ ("£41.4m" → £m, "£450k" → £'000,
+ * "£31,682,480" → £): two figures at least, all of one unit (nils aside); undefined otherwise (a figure
+ * without the £ or with another unit, or a unit the audit has no name for, as £bn).
+ */
+function unitsInCells(g: Grid, r0: number, r1: number, c: number, skip: ReadonlySet<number>): { units: Units; example: string } | undefined {
+  let units: Units | undefined;
+  let example = '';
+  let n = 0;
+  for (let r = r0; r <= r1; r++) {
+    if (skip.has(r)) continue;
+    const x = readAt(g, r, c);
+    if (x.kind === 'blank' || (x.kind === 'number' && x.dash)) continue;
+    if (x.kind !== 'number' || x.percent || !x.raw.includes('£')) return undefined;
+    const u = CELL_UNIT[(x.unit ?? '').toLowerCase()];
+    if (!u || (units && u !== units)) return undefined;
+    units = u;
+    example ||= x.raw;
+    n++;
+  }
+  return units && n >= 2 ? { units, example } : undefined;
+}
 
 /** A column marker as printed under a caption: a footnote or column number, a note letter ("(1)", "(a)", "(iv)", "3"). */
 const MARKER = /^\(\s*(\d{1,2}|[a-z]|[ivx]{1,4})\s*\)$|^([a-z]|\d{1,2})$/i;
@@ -545,6 +600,20 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     }
   }
   if (!units) for (const n of g.notes ?? []) if ((units = unitsIn(n))) break;
+  if (!units) {
+    // No header, title or note states a unit, but every figure of a column prints it inside its cell,
+    // as a web page's list prints "£41.4m" or "£31,682,480": that is the column's unit.
+    const found = new Map<Units, number>();
+    for (const col of columns) {
+      if (!col.numeric || col.percent) continue;
+      const own = unitsInCells(g, r0, r1, col.c, skip);
+      if (!own) continue;
+      col.units = own.units;
+      col.unitsInCells = own.example;
+      found.set(own.units, (found.get(own.units) ?? 0) + 1);
+    }
+    if (found.size === 1) units = [...found.keys()][0];
+  }
   for (const col of columns) if (col.numeric && !col.percent && !col.units) col.units = units;
 
   const rows: TableRow[] = [];

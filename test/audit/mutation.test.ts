@@ -25,7 +25,14 @@ import fc from 'fast-check';
  * session-5 trial added too (Westmorland and Furness's "Service expenditure", a sub-total whose label
  * does not say total; Maidstone's "Amount Distributed", a label closing a distribution).
  */
-const NOT_YET = new Set<string>([]);
+const NOT_YET = new Set<string>([
+  // Temple Cloud's two sub-totals are printed one column right of the lines they add (a stepped layout:
+  // lines in column 2, "PC INCOME SUBTOTAL EXC PRECEPT" 2,608 and "… with precept" 46608 in column 3) and
+  // are read as totals only while they cast exactly: any one figure changed leaves no row adding up, and
+  // the audit answers exit 2 "no table to audit" instead of the error at its cell (the kind of trial
+  // finding T6-103: totals found only by exact arithmetic vanish when wrong).
+  'templecloud-pc-budget-2025-26.tsv',
+]);
 
 /**
  * Tables where some change by the other amounts (MORE) still passes unseen, each with the kind of fault behind
@@ -36,7 +43,10 @@ const NOT_YET = new Set<string>([]);
  * only negative percentage, GM's only line subtracted in words, each with its sign flipped). The
  * session-5 trial's Fife tables (trial findings entry 17), listed for a while, are caught by the same kinds.
  */
-const NOT_YET_MORE = new Map<string, string>([]);
+const NOT_YET_MORE = new Map<string, string>([
+  ['templecloud-pc-budget-2025-26.tsv', 'as in NOT_YET: a stepped sub-total read only while it casts exactly; any change gives exit 2 "no table to audit"'],
+  ['belfast-district-fund-reduction-2007-08.tsv', 'an unlabelled total read by arithmetic alone: a line +1,000,000 units (the first line, "Contribution from Reserves", is exactly 1,000,000) makes rows 4-7 add to the total by themselves, so row 8 is read as their total and the first line is left outside every total without a word'],
+]);
 
 const DIRS = [join(__dirname, '..', 'fixtures', 'audit-corpus'), join(__dirname, '..', 'fixtures', 'published', 'audit')];
 
@@ -259,6 +269,7 @@ describe('audit: any one figure of a clean real table changed is caught, or show
 const NEUTRAL_NOT_YET = new Map<string, [number, string]>([
   ['oldham-net-budget-changes-2022-23.tsv', [6, "row 9 (a line printed in the stepped layout's sub-total column) or row 27 (the sub-total of sub-totals across headings) changed: their block crosses headings, which neither convention spans"]],
   ['northyorks-pcc-budget-requirement-2017-18.tsv', [12, 'its last row (the balance after "Funded by:") is read only by its label since no row is a total by arithmetic alone across a "Financed by:" heading (trial entry 17, Fife): with the label gone, a figure of the budget block (rows 2-5) or a total changed leaves no other block that shows the table ends its blocks in totals']],
+  ['kilkenny-income-expenditure-2003.tsv', [6, 'the overall surplus (row 25 = the surplus 4,002 and the transfers (3,068), its budget column a nil under a nil and a blank) or the transfers changed: under a label that says nothing it is a one-column running total at the table\'s end that no longer casts, which nothing tells from a line (its label "Overall Surplus / (Deficit) for Year" closes it)']],
   ['cumbria-fire-2023-24-eden.tsv', [3, 'the running total at row 14 itself changed: no total then runs on from another (row 11 is the only one left), so nothing places rows 14 and 18']],
 ]);
 

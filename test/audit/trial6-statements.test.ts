@@ -4,13 +4,14 @@
 // and with one figure changed. Every expected figure is recomputed here by hand from the printed ones,
 // in exact decimal.
 import assert from 'node:assert/strict';
-import { exitCodeOf } from '../../src/audit/audit';
+import { auditGrids, exitCodeOf } from '../../src/audit/audit';
+import { readDelimited } from '../../src/audit/delimited';
 import { audit, flags as flagsOf, published } from '../support/audit-helpers';
 
 /** The flags, sorted (the order findings are made in says nothing). */
 const flags = (r: ReturnType<typeof audit>) => flagsOf(r).sort();
 
-describe('audit: kinds of table found by the session-6 trial', () => {
+describe('audit: kinds of table found by the session-6 trial and its new user', () => {
   describe('a row of column markers under the captions ("(1) (1) (2) (3) (4) (5)") is part of the header, and a Total column is cross-cast (T6-01)', () => {
     // Falkirk Council, 2011/2012 audited annual accounts, note 1 "Analysis of General Fund Balance":
     // captions General | Housing | Devolved Schools | Economic Development | Central Energy Efficiency
@@ -47,6 +48,42 @@ describe('audit: kinds of table found by the session-6 trial', () => {
       const r = audit(t);
       assert.match(r.tables[0].range, /rows 1-6/);
       assert.deepEqual(flags(r), ['2:4 auto.across 3', '6:4 auto.across 29']);
+    });
+  });
+
+  describe('bold is a hint, never a total alone: a bold line that nothing above adds up to is a line, and bold rows that add nothing up do not say the table prints its totals bold (U6-03)', () => {
+    // Nottinghamshire Fire and Rescue Service, Movement in Reserves Statement 2019/20 and 2020/21
+    // (test/fixtures/published/audit/nottsfire-mirs-2019-21.tsv, source in its SOURCES.md), as a workbook
+    // prints it: the rows whose label matches `bolded` bold.
+    const text = published('nottsfire-mirs-2019-21.tsv');
+    const inBold = (bolded: RegExp) => {
+      const g = readDelimited(text, 'mirs.tsv');
+      g.bold = g.cells.map((row) => row.map(() => bolded.test(String(row[0] ?? ''))));
+      return flags(auditGrids([g], { trace: true }));
+    };
+    // As printed (TSV, no bold): 2020/21 Total Authority Reserves "Increase (Decrease)" printed (11,594):
+    // (112,544) + 950 = (111,594) down, 950 + (112,544) = (111,594) across; the closing balance
+    // (508,535) + (111,594) = (620,129) as printed, against (508,535) + (11,594) = (520,129) from the
+    // printed row above it. "Total Comprehensive Income and Expenditure" (rows 5 and 13) is a line of
+    // its block: nothing above adds up to it.
+    const asPrinted = ['17:8 auto.across -111594', '17:8 auto.cast -111594', '18:8 auto.cast -520129'];
+
+    it('as printed, no bold: the three findings of the 100,000 slip, and the two lines read as lines', () => {
+      const r = audit(text);
+      assert.deepEqual(flags(r), asPrinted);
+      assert.deepEqual(r.findings.filter((f) => f.rule === 'cast.total-read-as-line').map((f) => f.row), [5, 13]);
+    });
+
+    it('"Total Comprehensive Income and Expenditure" bold with the balances and "Increase (Decrease)" rows: the same three findings, not 13 (row 5 was read as the total of the opening balance alone)', () => {
+      assert.deepEqual(inBold(/^(Balance|Increase \(Decrease\)|Total Comprehensive)/), asPrinted);
+    });
+
+    it('only the "Total …" rows bold (the table\'s real totals plain): the same three findings, not the closing balances cast without their sub-totals (9 false errors)', () => {
+      assert.deepEqual(inBold(/^Total/), asPrinted);
+    });
+
+    it('the balances and "Increase (Decrease)" rows bold, as CIPFA statements print them: the same three findings', () => {
+      assert.deepEqual(inBold(/^(Balance|Increase \(Decrease\))/), asPrinted);
     });
   });
 });
