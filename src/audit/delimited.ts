@@ -264,7 +264,10 @@ function commaConvention(forms: Forms, text: string, name: string): boolean {
 export function readDelimited(content: string, name: string, delimiter?: Delimiter, encoding: DelimitedReading['encoding'] = 'UTF-8'): Grid {
   const textIn = content.replace(/^\ufeff/, '');
   if (!/\S/.test(textIn)) throw new AuditInputError(name, 'the file is empty: there is nothing in it to audit');
-  const delim = delimiter ?? detectDelimiter(textIn, name);
+  // Excel's delimiter hint, "sep=;" on the first line (many finance systems write it so that Excel
+  // opens the file in any locale): it names the delimiter, and Excel shows no row for it.
+  const hint = /^sep=([,;\t])[ \t]*\r?\n/i.exec(textIn);
+  const delim = delimiter ?? (hint ? (hint[1] as Delimiter) : detectDelimiter(textIn, name));
   const notes: string[] = [];
   const commented = /^\s*#/m.test(textIn);
   if (commented) for (const l of textIn.split(/\r?\n/)) if (/^\s*#/.test(l)) notes.push(l.replace(/^\s*#\s?/, ''));
@@ -280,6 +283,8 @@ export function readDelimited(content: string, name: string, delimiter?: Delimit
     const line = (e as { lines?: number }).lines;
     throw new AuditInputError(line ? `${name} line ${line}` : name, `not readable as ${DELIMITER_NAMES[delim]} text (${(e as Error).message})`);
   }
+  // the hint's own line is no row of the table (its line still counts in the lines of the rows below it)
+  if (hint && records.length && records[0].record.length <= 2 && /^sep=/i.test(records[0].record[0] ?? '')) records = records.slice(1);
   let decimalComma = false;
   let pointThousands = false;
   if (delim === ';') {
@@ -300,7 +305,8 @@ export function readDelimited(content: string, name: string, delimiter?: Delimit
   }
   const lines: number[] = [];
   const sheetRows: number[] = [];
-  let extra = 0;
+  // Excel's rows: one less than the file's lines for each line break inside a quoted cell, and for the hint
+  let extra = hint ? 1 : 0;
   const cells = records.map(({ record, info }) => {
     const inside = breaksIn(record);
     const start = info.lines - inside;

@@ -306,7 +306,12 @@ function findTablesIn(g: Grid): FoundTable[] {
       n++;
       last = bands[n][1];
       b1 = last;
-      for (let r = bands[n][0]; r <= last; r++) for (let c = 0; c < w; c++) if (readAt(g, r, c).kind === 'number') numericish.add(c);
+      for (let r = bands[n][0]; r <= last; r++) {
+        for (let c = 0; c < w; c++) {
+          const x = readAt(g, r, c);
+          if (x.kind === 'number' || (x.kind === 'text' && x.error)) numericish.add(c);
+        }
+      }
     }
 
     // The mirror block Outturn writes beside a table starts under a header naming the engine.

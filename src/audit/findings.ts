@@ -16,6 +16,8 @@ export interface AuditFinding {
   column: number;
   /** CSV/TSV: the cell's address when the file is opened in Excel */
   a1?: string;
+  /** workbooks: the worksheet's name as it is (unquoted), so `sheet`, `row` and `column` place the cell without parsing `cell` */
+  sheet?: string;
   rule: string;
   message: string;
   /** figures as plain decimal text (no separators, '-' for negatives) */

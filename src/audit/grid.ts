@@ -1,7 +1,7 @@
 // The audit's input: a rectangle of cells as a reader found them — text as printed, or numbers as
 // typed — with the sheet they came from and how to name a cell to the reader of a finding.
 import { printedText } from '../base/cells';
-import { Dec, fromSpreadsheetNumber } from '../base/decimal';
+import { Dec, withoutResidue } from '../base/decimal';
 import { parsePrinted } from '../base/printed';
 import { a1, columnLetters, range, sheetRef } from '../base/a1';
 
@@ -59,7 +59,12 @@ export function width(g: Grid): number {
 
 /** The place of a cell as a finding names it. `header` is the column's caption (for CSV/TSV). */
 export function place(g: Grid, r: number, c: number, header: string): string {
-  if (g.addressing === 'rowcol') return `row ${g.lines?.[r] ?? r + 1}, column ${header || columnLetters(c)}`;
+  if (g.addressing === 'rowcol') {
+    const line = g.lines?.[r] ?? r + 1;
+    // where a quoted cell ran over lines, or a "sep=" line came first, Excel shows the row elsewhere: say both
+    const shown = g.sheetRows?.[r] ?? line;
+    return `row ${line}${shown !== line ? ` (row ${shown} in Excel)` : ''}, column ${header || columnLetters(c)}`;
+  }
   return sheetRef(g.sheet, a1(r, c));
 }
 
@@ -73,6 +78,8 @@ export interface Location {
   column: number;
   /** for CSV/TSV: the address of the cell when the file is opened in Excel (C7) */
   a1?: string;
+  /** for a workbook: the worksheet's name, unquoted ("Q3 '23 monitoring") */
+  sheet?: string;
 }
 
 export function locate(g: Grid, r: number, c: number, header: string): Location {
@@ -80,7 +87,7 @@ export function locate(g: Grid, r: number, c: number, header: string): Location 
     const line = g.lines?.[r] ?? r + 1;
     return { cell: place(g, r, c, header), row: line, column: c + 1, a1: `${columnLetters(c)}${g.sheetRows?.[r] ?? line}` };
   }
-  return { cell: place(g, r, c, header), row: r + 1, column: c + 1 };
+  return { cell: place(g, r, c, header), row: r + 1, column: c + 1, sheet: g.sheet };
 }
 
 /** The range a table covers, as the `tables` list of a report names it. */
@@ -96,7 +103,10 @@ export type Reading =
       kind: 'text';
       text: string;
       reason: string;
-      /** a workbook's error value or formula with no calculated value (Grid.errors): a figure's place, unread */
+      /**
+       * a figure's place, unread: a workbook's error value or formula with no calculated value
+       * (Grid.errors), or "####", a figure too wide for its column saved as shown (TOO_NARROW)
+       */
       error?: boolean;
     }
   | {
@@ -136,6 +146,8 @@ export const NIL_WORD = /^\s*(none|nil)\s*$/i;
  * A rule typed as characters ("------", "======", "____", "───"): the printed underline of a figure
  * above a total, in plain-text reports and text copied from a PDF. Three or more; a lone "-" is a nil.
  */
+/** "####" (two hashes or more): what Excel and LibreOffice show for a figure wider than its column. */
+export const TOO_NARROW = /^\s*#{2,}\s*$/;
 export const RULE = /^\s*[-=_\u2500\u2501\u2550\u2013\u2014]{3,}\s*$/;
 /** "n/a", "N/A", "not applicable", and the statistical symbol "." (not applicable, as StatsWales and the GSS print it). */
 export const NOT_APPLICABLE = /^\s*(n\/?a|not applicable|\.)\s*%?\s*$/i;
@@ -248,8 +260,9 @@ export function readCell(v: GridCell): Reading {
   }
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { kind: 'text', text: String(v), reason: `${v} is not a number` };
-    // A typed number is the decimal a spreadsheet shows at 15 significant digits.
-    const value = fromSpreadsheetNumber(v);
+    // A typed number is the decimal a spreadsheet shows at 15 significant digits, less the binary
+    // residue a formula's result carries (−1.3000000000000114 is −1.3).
+    const value = withoutResidue(v);
     return {
       kind: 'number',
       value,
@@ -265,6 +278,10 @@ export function readCell(v: GridCell): Reading {
   }
   // A rule typed as characters: no figure (a row of rules reads as no row: it closes the block above it).
   if (RULE.test(v)) return { kind: 'blank' };
+  // Excel and LibreOffice write the shown text to a CSV or a PDF: the figure is not in the file.
+  if (TOO_NARROW.test(v)) {
+    return { kind: 'text', text: v, error: true, reason: `printed ${v.trim()}: the column was too narrow for the figure when the file was saved, so the figure is not in the file (widen the column in the spreadsheet and save again)` };
+  }
   // Words printed for a nil or for nothing: "none", "nil" are nils; "n/a" is not applicable (nothing to read).
   if (UNIT_ONLY.test(v)) return { kind: 'text', text: v, reason: `"${v.trim()}" is a unit, not a figure` };
   if (NIL_WORD.test(v)) return { kind: 'number', value: new Dec(0), places: 0, units: 0, dash: true, percent: false, negativeZero: false, typed: false, raw: v.trim() };

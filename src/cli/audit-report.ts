@@ -80,7 +80,9 @@ export async function runReportAudit(o: ReportCliOptions, io: Io): Promise<numbe
     throw e;
   }
   const code = reportExitCode(result);
-  if (o.html) writeFileSync(o.html, reportPage(result));
+  // exit 2 (nothing in the report could be checked): nothing is written
+  if (o.html && code !== 2) writeFileSync(o.html, reportPage(result));
+  else if (o.html) io.err(`outturn: the findings page ${o.html} is not written: nothing in the report could be checked`);
   if (o.json) {
     io.out(JSON.stringify({
       format: 'outturn/v1-report-audit', source: result.source, kind: result.kind, pages: result.pages, scanned: result.scanned,
@@ -104,6 +106,6 @@ export async function runReportAudit(o: ReportCliOptions, io: Io): Promise<numbe
   const n = (s: string) => result.findings.filter((f) => f.severity === s).length;
   io.out(`${n('error')} error${n('error') === 1 ? '' : 's'}, ${n('warning')} warning${n('warning') === 1 ? '' : 's'}, ${n('note')} note${n('note') === 1 ? '' : 's'}` +
     (code === 2 ? ': nothing in the report could be checked (no table the audit recognises, and no figure quoted that a table holds)' : ''));
-  if (o.html) io.out(`Findings page: ${o.html}`);
+  if (o.html && code !== 2) io.out(`Findings page: ${o.html}`);
   return code;
 }

@@ -85,7 +85,9 @@ export async function runAudit(o: AuditCliOptions, io: Io = processIo): Promise<
     throw e;
   }
   const code = exitCodeOf(report);
-  if (o.html) writeFileSync(o.html, reportPage(tableFileAudit(basename(o.file), grids, report)));
+  // exit 2 (a cell could not be read): nothing is written while an error of reading stands
+  if (o.html && code !== EXIT.INVALID) writeFileSync(o.html, reportPage(tableFileAudit(basename(o.file), grids, report)));
+  else if (o.html) io.err(`outturn: the findings page ${o.html} is not written: a cell could not be read; nothing is written until it is mended`);
   if (o.json) {
     io.out(JSON.stringify({ format: 'outturn/v1-audit', findings: report.findings, tables: report.tables, ...(report.unchecked ? { unchecked: report.unchecked } : {}) }, null, 2));
     return code;
@@ -107,7 +109,7 @@ export async function runAudit(o: AuditCliOptions, io: Io = processIo): Promise<
   const n = (s: string) => report.findings.filter((f) => f.severity === s).length;
   io.out(`${n('error')} error(s), ${n('warning')} warning(s), ${n('note')} note(s)` +
     (code === EXIT.INVALID ? ': a cell could not be read (see above); what depends on it was not checked' : code === EXIT.OK ? ': the tables cast' : ''));
-  if (o.html) io.out(`Findings page: ${o.html}`);
+  if (o.html && code !== EXIT.INVALID) io.out(`Findings page: ${o.html}`);
   return code;
 }
 

@@ -25,7 +25,14 @@ import fc from 'fast-check';
  * session-5 trial added too (Westmorland and Furness's "Service expenditure", a sub-total whose label
  * does not say total; Maidstone's "Amount Distributed", a label closing a distribution).
  */
-const NOT_YET = new Set<string>([]);
+const NOT_YET = new Set<string>([
+  // Temple Cloud's two sub-totals are printed one column right of the lines they add (a stepped layout:
+  // lines in column 2, "PC INCOME SUBTOTAL EXC PRECEPT" 2,608 and "… with precept" 46608 in column 3) and
+  // are read as totals only while they cast exactly: any one figure changed leaves no row adding up, and
+  // the audit answers exit 2 "no table to audit" instead of the error at its cell (the kind of trial
+  // finding T6-103: totals found only by exact arithmetic vanish when wrong).
+  'templecloud-pc-budget-2025-26.tsv',
+]);
 
 /**
  * Tables where some change by the other amounts (MORE) still passes unseen, each with the kind of fault behind
@@ -38,6 +45,8 @@ const NOT_YET = new Set<string>([]);
  */
 const NOT_YET_MORE = new Map<string, string>([
   ['hansard-wales-fire-contributions-1996-97.tsv', 'session 6 (trial T6-103): no label says total, so the totals are read by arithmetic and position alone. A sub-total set to nil (rows 9, 16, 27 → 0) reads as a nil line the grand total adds as nothing; the grand total "Wales" changed to a figure smaller than a sub-total it adds (−100,000 units, ÷10, sign flipped, nil) is read as a line after the sub-totals — the guard that keeps a closing line ("Less: …") from being taken for a total of totals. 7 of 390 changes; ±1 and +100,000 units all caught'],
+  ['templecloud-pc-budget-2025-26.tsv', 'as in NOT_YET: a stepped sub-total read only while it casts exactly; any change gives exit 2 "no table to audit"'],
+  ['belfast-district-fund-reduction-2007-08.tsv', 'an unlabelled total read by arithmetic alone: a line +1,000,000 units (the first line, "Contribution from Reserves", is exactly 1,000,000) makes rows 4-7 add to the total by themselves, so row 8 is read as their total and the first line is left outside every total without a word'],
 ]);
 
 const DIRS = [join(__dirname, '..', 'fixtures', 'audit-corpus'), join(__dirname, '..', 'fixtures', 'published', 'audit')];
