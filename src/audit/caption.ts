@@ -27,7 +27,7 @@ export interface CaptionTotal {
 
 /**
  * The total a table states in a title line directly above its header (up to three lines, no blank line
- * between): the one line naming exactly one amount in pounds, in a table of one column of money whose
+ * between; in a table with no header row, its own first rows before any figure): the one line naming exactly one amount in pounds, in a table of one column of money whose
  * unit is known (£, £'000, £m), the amount converted to that unit exactly. Undefined otherwise.
  */
 export function captionTotal(t: FoundTable): CaptionTotal | undefined {
@@ -37,7 +37,16 @@ export function captionTotal(t: FoundTable): CaptionTotal | undefined {
   if (unitPower === undefined) return undefined;
   const g = t.grid;
   const top = t.headerRows.length ? Math.min(t.headerRows[0], t.r0) : t.r0;
-  for (let r = top - 1; r >= 0 && r >= top - 3; r--) {
+  // A table with no header row (a web page's list copied as rows: "Our budget for 2022/23 is
+  // £53,824,230", then "Transport | £2,351,600" …) starts with its title lines: the rows before its
+  // first figure are the lines directly above it.
+  const lead: number[] = [];
+  if (!t.headerRows.length) for (const row of t.rows) {
+    if (!row.empty) break;
+    lead.unshift(row.r);
+  }
+  const lines = [...lead, ...Array.from({ length: Math.max(0, Math.min(top, 3)) }, (_, k) => top - 1 - k)].slice(0, 3);
+  for (const r of lines) {
     const cells = Array.from({ length: width(g) }, (_, c) => cellText(cellAt(g, r, c)).trim());
     if (cells.every((x) => !x)) return undefined;
     const line = cells.filter(Boolean).join(' ');

@@ -99,6 +99,10 @@ const CLOSES_FIRMLY = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(net\
 const CLOSING_BALANCE = /^closing\s+balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$/i;
 /** A line that deducts from or adds to the sub-total printed above it ("Less: Fees and Charges", "Add: …"). */
 /** A heading over what finances the total above it: "Financed by:", "Funded By:", "Met from:". */
+/** A row naming what is left of a gap once the options to close it are taken (see gapLeft). */
+const GAP_LEFT = /^(balanced\s+budget|(remaining|residual|unfunded|outstanding|unidentified)\s+(budget\s+|funding\s+|savings\s+)?(gap|shortfall)|(budget\s+|funding\s+)?(gap|shortfall)\s+(remaining|outstanding|left|after)\b)/i;
+/** A requirement or gap line a balanced budget closes. */
+const GAP = /requirement|\bgap\b|shortfall|deficit/i;
 const FINANCED_BY = /^(financed|funded|met|paid for|resourced)\s+(by|from)\s*:?$/i;
 const ADJUSTS = /^(less|add|deduct|plus)\b\s*:?/i;
 /** An opening balance is a line (what the year starts from), whatever its wording. */
@@ -659,7 +663,7 @@ class TotalsReader {
     const mayClose = !this.tail && !opens && (!this.anyBold || row.bold || closes);
     // A block that balances (or carries on) exactly in every column comes before a sum that casts in all but one.
     if (mayClose && (this.carriedOn(i, true) || this.balancing(i, true) || this.byArithmetic(i, closes) || this.carriedOn(i) || this.balancing(i) || this.oneLineBlock(i, closes) || this.labelledClosing(i, closes) ||
-      this.datedBalance(i) || this.placedAtEnd(i, closes) || this.steppedOut(i) || this.runningAtEnd(i, closes) || this.subtotalLeftOut(i) ||
+      this.datedBalance(i) || this.placedAtEnd(i, closes) || this.steppedOut(i) || this.runningAtEnd(i, closes) || this.gapLeft(i) || this.subtotalLeftOut(i) ||
       this.subtotalStandsIn(i) || this.totalOfTotalsAtEnd(i))) return;
     this.push(i);
   }
@@ -1093,6 +1097,35 @@ class TotalsReader {
     });
     if (!larger) return false;
     return this.takeAsTotal(i, k, `printed at the end of its block directly under the ${s.top - k} totals above it, every row of the section in one of them, each of its figures larger than theirs and of their sign (a total of totals)`);
+  }
+
+  /**
+   * What is left of a gap once the options under it are taken: a row labelled so ("Balanced budget",
+   * "Remaining gap", "Gap remaining", "Unfunded gap"), at the end of its block, after a requirement or
+   * gap line ("Estimated annual savings requirement") and, under a heading or the total it closes, two
+   * lines or more printed mostly with the other sign (the options: "(2.117)", "(0.612)" …) is that
+   * requirement ± those lines — checked even when it prints nil in every column (a balanced budget is
+   * the gap closed: 4.824 − 2.117 − 0.612 − 2.095 = 0.000), since the lines it closes are not nil.
+   */
+  private gapLeft(i: number): boolean {
+    const { a, rows, cols, s, narrowFrom } = this;
+    const row = rows[i];
+    if (!GAP_LEFT.test(row.label.trim()) || !this.endsBlock(i) || s.top - narrowFrom < 2) return false;
+    const k = narrowFrom - 1;
+    if (k < 0) return false;
+    const req = rows[s.stack[k]];
+    if (!GAP.test(req.label) || GAP_LEFT.test(req.label.trim())) return false;
+    let columns = 0;
+    for (const [j] of this.printedCols(row)) {
+      const r = a.value(req, cols[j]);
+      if (!r || r.isZero()) continue;
+      const lines = s.stack.slice(narrowFrom).map((m) => a.value(rows[m], cols[j]) ?? ZERO).filter((v) => !v.isZero());
+      if (!lines.length) continue;
+      if (lines.filter((v) => v.isNegative() !== r.isNegative()).length * 2 <= lines.length) return false;
+      columns++;
+    }
+    if (!columns) return false;
+    return this.takeAsTotal(i, k, `labelled as what is left of "${req.label}" once the ${s.top - narrowFrom} line(s) under it are taken ("${row.label}"): that requirement ± those lines`);
   }
 
   // ---- rows labelled as totals: which block each closes ----

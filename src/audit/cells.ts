@@ -117,6 +117,23 @@ export function withCellUnits(t: FoundTable): FoundTable {
 }
 
 export function cellRules(a: Audit): void {
+  // A column whose every figure prints its unit inside the cell, no header stating one: that is the
+  // column's unit, said once for the column (at its first figure), not once per cell.
+  const saidOnce = new Set<number>();
+  for (const col of a.t.columns) {
+    if (!col.unitsInCells) continue;
+    const row = a.t.rows.find((x) => { const v = x.cells.get(col.c); return v?.kind === 'number' && !v.dash; });
+    if (!row) continue;
+    saidOnce.add(col.c);
+    a.note(row, col.c, 'printed.unit-in-cell', `${a.describe(row, col.c)}: every figure of the column prints its unit inside the cell (${col.unitsInCells}), and no header states one: read as the column's unit, ${col.units}`);
+  }
+  // Figures printed with a currency sign other than £ ("$99,388", "$(1,973)"): one note for the table.
+  const signed = a.t.rows.flatMap((row) => [...row.cells].filter(([, x]) => x.kind === 'number' && x.currency).map(([c, x]) => [row, c, x] as const));
+  if (signed.length) {
+    const [row, c, x] = signed[0];
+    const rowsWith = [...new Set(signed.map(([r]) => a.rowNumber(r)))];
+    a.note(row, c, 'printed.currency-sign', `${a.describe(row, c)}: printed ${(x as { raw: string }).raw}; ${signed.length} figure(s) printed with the currency sign ${(x as { currency: string }).currency} (row(s) ${rowsWith.join(', ')}): read as figures, the sign set aside`);
+  }
   for (const row of a.t.rows) {
     for (const [c, x] of row.cells) {
       if (x.kind === 'text' && a.col(c).percent && NOT_APPLICABLE.test(x.text)) {
@@ -160,7 +177,7 @@ export function cellRules(a: Audit): void {
       if (x.kind === 'number' && x.rescaled) {
         a.note(row, c, 'printed.unit-rescaled', `${a.describe(row, c)}: printed ${x.raw}, in ${x.rescaled.from} where the column's other figures print ${x.rescaled.to}; read as ${x.value.toFixed()} (${x.rescaled.to})`);
       }
-      if (x.kind === 'number' && x.unit) {
+      if (x.kind === 'number' && x.unit && !saidOnce.has(c)) {
         a.note(row, c, 'printed.unit-in-cell', `${a.describe(row, c)}: printed ${x.raw}; read as ${x.value.toFixed()}, the unit "${x.unit}" inside the cell set aside (the column's units: ${a.units(c) ?? 'not stated'})`);
       }
     }

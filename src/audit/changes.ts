@@ -11,6 +11,9 @@ const BUDGET = new Set<Column['role']>(['original', 'revised']);
 /** Roles a column of changes may have been read as: a difference (variance, reprofile, remaining, virement) or plain money. */
 const CHANGE = new Set<Column['role']>(['money', 'variance', 'reprofile', 'remaining', 'virement']);
 
+/** A caption naming changes to a budget: "In Year Budget Changes", "Budget adjustments", "Virements", "Movements". */
+const NAMES_CHANGES = /\bchanges?\b|\badjustments?\b|\bmovements?\b|\bamendments?\b|\bvirements?\b/;
+
 export interface BudgetRoll {
   /** the earlier and the later budget column, and the columns of changes between them (grid columns) */
   from: number;
@@ -31,14 +34,22 @@ export function findBudgetRolls(a: Audit): BudgetRoll[] {
   const body = rowsOf(a, 'line', 'subtotal', 'total');
   const rolls: BudgetRoll[] = [];
   const used = new Set<number>();
+  // A column headed as changes to a budget ("In Year Budget Changes", "Budget adjustments") is a change,
+  // not a budget, whatever else its caption says.
+  const budget = (c: Column) => BUDGET.has(c.role) && !NAMES_CHANGES.test(c.norm);
+  const change = (c: Column) => CHANGE.has(c.role) || NAMES_CHANGES.test(c.norm);
   for (let y = 0; y < money.length; y++) {
-    if (!BUDGET.has(money[y].role)) continue;
+    if (!budget(money[y])) continue;
     for (let x = y - 2; x >= 0; x--) {
-      if (!BUDGET.has(money[x].role)) continue;
+      if (!budget(money[x])) continue;
       const between = money.slice(x + 1, y);
-      if (!between.every((c) => CHANGE.has(c.role) && !used.has(c.c))) break;
+      if (!between.every((c) => change(c) && !used.has(c.c))) break;
       let agree = 0;
       let informative = 0;
+      // Columns headed as changes: a row printing no change ("-") where the two budgets agree shows the
+      // roll too (an unchanged budget), once a row that changes agrees.
+      const named = between.some((c) => NAMES_CHANGES.test(c.norm));
+      let unchanged = 0;
       for (const i of body) {
         const row = t.rows[i];
         const later = a.num(row, money[y].c);
@@ -53,9 +64,14 @@ export function findBudgetRolls(a: Audit): BudgetRoll[] {
           else if (!v.isZero()) moved = true;
           sum = sum.plus(v ?? ZERO);
         }
+        if (readable && !moved && named && !later.value.isZero() && sum.eq(later.value)) unchanged++;
         if (!readable || !moved) continue;
         informative++;
         if (sum.eq(later.value)) agree++;
+      }
+      if (agree >= 1 && agree + unchanged >= 2 && informative - agree <= 1 && (agree + unchanged) * 2 > informative) {
+        agree += unchanged;
+        informative += unchanged;
       }
       if (agree >= 2 && informative - agree <= 1 && agree * 2 > informative) {
         rolls.push({ from: money[x].c, to: money[y].c, changes: between.map((c) => c.c), agree });

@@ -46,6 +46,12 @@ export interface Column {
   percent: boolean;
   role: Role;
   units?: Units;
+  /**
+   * the units were read from the column's own figures, every one of which prints them inside its cell
+   * ("£41.4m", "£743.599m"; "£31,682,480"), no header, title or note stating any: one note for the
+   * column, not one per cell (see cellRules)
+   */
+  unitsInCells?: string;
 }
 
 export interface TableRow {
@@ -370,6 +376,31 @@ function headerAgain(g: Grid, w: number, headerRows: number[], r: number, figure
 /** A caption that names only a unit: "£000", "£'000", "(£m)", "%". */
 const UNIT_CAPTION = /^\(?\s*(£\s*('?\s*000s?|m|k|bn)?|%|'?000s?)\s*\)?$/i;
 
+const CELL_UNIT: Record<string, Units> = { '': '£', k: "£'000", thousand: "£'000", m: '£m', million: '£m' };
+
+/**
+ * The unit every figure of a column prints inside its cell, with a £ ("£41.4m" → £m, "£450k" → £'000,
+ * "£31,682,480" → £): two figures at least, all of one unit (nils aside); undefined otherwise (a figure
+ * without the £ or with another unit, or a unit the audit has no name for, as £bn).
+ */
+function unitsInCells(g: Grid, r0: number, r1: number, c: number, skip: ReadonlySet<number>): { units: Units; example: string } | undefined {
+  let units: Units | undefined;
+  let example = '';
+  let n = 0;
+  for (let r = r0; r <= r1; r++) {
+    if (skip.has(r)) continue;
+    const x = readAt(g, r, c);
+    if (x.kind === 'blank' || (x.kind === 'number' && x.dash)) continue;
+    if (x.kind !== 'number' || x.percent || !x.raw.includes('£')) return undefined;
+    const u = CELL_UNIT[(x.unit ?? '').toLowerCase()];
+    if (!u || (units && u !== units)) return undefined;
+    units = u;
+    example ||= x.raw;
+    n++;
+  }
+  return units && n >= 2 ? { units, example } : undefined;
+}
+
 /** A column marker as printed under a caption: a footnote or column number, a note letter ("(1)", "(a)", "(iv)", "3"). */
 const MARKER = /^\(\s*(\d{1,2}|[a-z]|[ivx]{1,4})\s*\)$|^([a-z]|\d{1,2})$/i;
 
@@ -550,6 +581,20 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     }
   }
   if (!units) for (const n of g.notes ?? []) if ((units = unitsIn(n))) break;
+  if (!units) {
+    // No header, title or note states a unit, but every figure of a column prints it inside its cell,
+    // as a web page's list prints "£41.4m" or "£31,682,480": that is the column's unit.
+    const found = new Map<Units, number>();
+    for (const col of columns) {
+      if (!col.numeric || col.percent) continue;
+      const own = unitsInCells(g, r0, r1, col.c, skip);
+      if (!own) continue;
+      col.units = own.units;
+      col.unitsInCells = own.example;
+      found.set(own.units, (found.get(own.units) ?? 0) + 1);
+    }
+    if (found.size === 1) units = [...found.keys()][0];
+  }
   for (const col of columns) if (col.numeric && !col.percent && !col.units) col.units = units;
 
   const rows: TableRow[] = [];

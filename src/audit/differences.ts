@@ -20,6 +20,24 @@ export interface DifferenceBasis {
  * Undefined when no line agrees with any pair.
  */
 export function inferDifference(a: Audit, target: number, plus: number[], minus: number[], eitherWay = true): DifferenceBasis | undefined {
+  const all = inferFrom(a, target, plus, minus, eitherWay);
+  // Its own group first: the columns printed between the previous column of its kind and it ("Year to
+  // Date: Budget | Actual | Variance | % — Annual: Budget | Forecast | Variance | %", a monitoring
+  // report's month, year-to-date and full-year groups; the first group: every column left of it): a
+  // variance compares the budget and the outturn of its own group, which lines of nils (0 = 0 − 0,
+  // agreeing with any group) cannot outvote.
+  const kind = a.col(target).role;
+  const prev = Math.max(-1, ...a.t.columns.filter((c) => c.c < target && c.numeric && !c.percent && (c.role === kind || c.role === 'variance')).map((c) => c.c));
+  const inGroup = (c: number) => c > prev && c < target;
+  // The group's own captions may not say which is the budget ("Year to Date" over "Budget": read as
+  // figures to date): then any two of its columns of money, either way round, as its lines show them.
+  const group = a.t.columns.filter((c) => inGroup(c.c) && c.numeric && !c.percent && c.role !== 'variance').map((c) => c.c);
+  const named = plus.some(inGroup) && minus.some(inGroup);
+  const own = named ? inferFrom(a, target, plus.filter(inGroup), minus.filter(inGroup), eitherWay) : group.length >= 2 ? inferFrom(a, target, group, group, true) : undefined;
+  return own && (own.solid ?? 0) > 0 && (!all || own.agree * 2 >= all.agree) ? own : all;
+}
+
+function inferFrom(a: Audit, target: number, plus: number[], minus: number[], eitherWay: boolean): DifferenceBasis | undefined {
   const lines = rowsOf(a, 'line');
   const rows = lines.length ? lines : rowsOf(a, 'line', 'subtotal', 'total');
   const pairs: [number, number][] = [];

@@ -123,6 +123,8 @@ export type Reading =
       raw: string;
       /** a footnote marker printed after the figure ("8,649*", "39,958 (a)"), read past */
       marker?: string;
+      /** a currency sign other than £ printed before the figure ("$99,388"), read past */
+      currency?: string;
       /** a unit printed inside the cell ("£13.5m"), read past */
       unit?: string;
       /**
@@ -154,6 +156,8 @@ export const NOT_APPLICABLE = /^\s*(n\/?a|not applicable|\.)\s*%?\s*$/i;
 /** The statistical symbol ".." (and the words "not available"): a figure that exists but was not published. */
 export const NOT_AVAILABLE = /^\s*(\.\.|not available)\s*$/i;
 
+/** A currency sign other than £ (read by the parser) before a figure or its bracket or minus: "$99,388", "$(1,973)", "-€12". */
+const CURRENCY = /^(\s*[(\-−–]?\s*)([$€])\s*(?=[\d(.])/;
 /** A figure, then a footnote marker: *, †, ‡, superscript digits, (a), (1), [2]. */
 const FOOTNOTE = /^(.*[0-9)%])\s*(\*+|[†‡§¶]+|[\u00b9\u00b2\u00b3\u2070-\u2079]+|\(\s*(?:[a-z]|[ivx]{1,4}|[0-9]{1,2})\s*\)|\[\s*[0-9a-z]{1,2}\s*\])$/i;
 /** A figure with its unit inside the cell: "£13.5m", "£1,705m", "£2.1bn", "£450k", "£'000 12". */
@@ -285,6 +289,13 @@ export function readCell(v: GridCell): Reading {
   // Words printed for a nil or for nothing: "none", "nil" are nils; "n/a" is not applicable (nothing to read).
   if (UNIT_ONLY.test(v)) return { kind: 'text', text: v, reason: `"${v.trim()}" is a unit, not a figure` };
   if (NIL_WORD.test(v)) return { kind: 'number', value: new Dec(0), places: 0, units: 0, dash: true, percent: false, negativeZero: false, typed: false, raw: v.trim() };
+  // A currency sign other than £ before the figure or its bracket ("$99,388", "$(1,973)", "(€450)"), as a
+  // statement prints it on its first and total rows: the figure, the sign read past (a note says so).
+  const cur = CURRENCY.exec(v);
+  if (cur) {
+    const x = readCell(cur[1] + v.slice(cur[0].length));
+    return x.kind === 'number' ? { ...x, raw: v.trim(), currency: cur[2] } : x.kind === 'text' ? { ...x, text: v } : x;
+  }
   let p = parsePrinted(v);
   if (p.kind === 'blank') return { kind: 'blank' };
   let marker: string | undefined;

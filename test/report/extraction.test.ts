@@ -270,6 +270,21 @@ describe('report audit: tables read back from PDFs as bodies lay them out', func
       'anglesey-council-tax-financial-information-2024-25.tsv (super-headers spanning their group, landscape)',
       'anglesey-council-tax-financial-information-2024-25.tsv (large type: long tables break across pages, header repeated)',
       'fife-council-tax-calculation-2023-24.tsv (tight cells, small type)',
+      // Session 6 (trial-cap): a web page's list with no header row, under a sentence stating the total ('Our budget
+      // for 2022/23 is £53,824,230'): the sentence read as the table's first row, split at its amount (the audit
+      // reads that sentence as the caption; the PDF reader has no header row to tell the title from the table)
+      'mawwfire-budget-2022-23.tsv (plain)',
+      'mawwfire-budget-2022-23.tsv (headers over several lines, bottom-aligned)',
+      'mawwfire-budget-2022-23.tsv (labels wrapped, figures centred beside them)',
+      'mawwfire-budget-2022-23.tsv (large type: long tables break across pages, header repeated)',
+      'mawwfire-budget-2022-23.tsv (super-headers spanning their group, landscape)',
+      'mawwfire-budget-2022-23.tsv (tight cells, small type)',
+      // two title lines, then group captions over the first column of each group ('Year to Date', 'Annual') and an
+      // uncaptioned % column: the rows read out of order across the page break and in the landscape layout, the
+      // wrapped layout reads two tables (not examined; the PDF reader's owner, issue 15)
+      'niagara-police-q3-2016.tsv (labels wrapped, figures centred beside them)',
+      'niagara-police-q3-2016.tsv (large type: long tables break across pages, header repeated)',
+      'niagara-police-q3-2016.tsv (super-headers spanning their group, landscape)',
       // The session-6 trial's tables the audit reads right (added by the corpus helper, 11:30), through every layout:
       // a long explanation wrapped over lines in a narrow text column, its continuation read as a row of its own and
       // every row below shifted (Cabinet Office); a minus before a £ sign ('-£189.5', '-£52,792,200') read as a cell
