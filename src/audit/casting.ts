@@ -92,7 +92,7 @@ export function balanceAt(label: string): { name: string; date?: number; stage?:
 }
 
 /** Labels of rows that close a block without the word "total" (a hint: the arithmetic decides). */
-const CLOSES = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(total\s+)?amount\s+(to be\s+)?(distributed|shared|apportioned)\b|^(net\s+)?cost of services|^(gross|net)\s+(revenue\s+)?(expenditure|spend|cost|budget|income)|^net cost of services|requirement\b|^closing balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$|^current approved|^(revised|approved|total)\s+(capital\s+)?programme|^(net\s+)?(increase|decrease|movement)\b.*\b(in|during)\s+(the\s+)?year|^\(?surplus\b|^\(?deficit\b|^net\s+(surplus|deficit|position)|^(net\s+)?(increase|\(?decrease).*before transfers|^funding\s+total|^total/i;
+const CLOSES = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(total\s+)?amount\s+(to be\s+)?(distributed|shared|apportioned)\b|^(net\s+)?cost of services|^(gross|net)\s+(revenue\s+)?(expenditure|spend|cost|budget|income)|^net cost of services|requirement\b|^closing balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$|^current approved|^(revised|approved|total)\s+(capital\s+)?programme|^(net\s+)?(increase|decrease|movement)\b.*\b(in|during)\s+(the\s+)?(year|period)|^(overall\s+)?\(?surplus\b|^(overall\s+)?\(?deficit\b|^net\s+(surplus|deficit|position)|^(net\s+)?(increase|\(?decrease).*before transfers|^funding\s+total|^total/i;
 /** A label that closes a block and stands for its lines even when nothing adds up to it: the error is then in the figures. */
 const CLOSES_FIRMLY = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(net\s+)?budget requirement|^council tax requirement|^(total\s+)?precept requirement|^net (revenue )?expenditure\b.*requirement|^gross\s+(revenue\s+)?expenditure|^net\s+(revenue\s+)?expenditure|^net cost of services|^closing balance|^balance\s+(at|as at)\s+31/i;
 /** A balance at the end of a period, whatever its wording ("Closing balance", "Balance at 31 March 2022", "Balance carried forward"). */
@@ -446,6 +446,8 @@ class TotalsReader {
   private pushNeg = false;
   /** a total read so far adds the total above it (a running statement: see runsOn) */
   private running = false;
+  /** the row a refused balancing reading leaves as the running total of the stack from k (see runsOnBelow) */
+  private runningBelow?: { i: number; k: number; line: number };
 
   constructor(
     private readonly a: Audit,
@@ -571,12 +573,24 @@ class TotalsReader {
       sc.printed++;
       const v = sums.compare(this.stepped(row, j, k), k, p);
       // A nil total figure says nothing about which rows a total adds: neither nil = nil, nor a nil
-      // within the rounding of a few small lines (a near-nil sum further up must not outvote exact figures).
-      if (p.value.isZero()) continue;
+      // within the rounding of a few small lines (a near-nil sum further up must not outvote exact figures)
+      // — unless it is exactly the sum of two figures or more that are not nil (a balanced budget's
+      // surplus: −21,020 + 6,395 + 13,425 + 1,200 = 0).
+      if (p.value.isZero()) {
+        if (v === 'exact' && this.nonNilIn(j, k, sums) >= 2) sc.exact++;
+        continue;
+      }
       if (v === 'exact') sc.exact++;
       else if (v === 'near') sc.near++;
     }
     return sc;
+  }
+
+  /** How many rows of the stack from k print a figure that is not nil in column j (counted up to 2). */
+  private nonNilIn(j: number, k: number, sums: RunningSums): number {
+    let n = 0;
+    for (let q = sums.top - 1; q >= k && n < 2; q--) if (!(this.a.value(this.rows[sums.stack[q]], this.cols[j]) ?? ZERO).isZero()) n++;
+    return n;
   }
 
   /** The last row of its block: the table's last row, or the row before a heading or a blank line. */
@@ -661,6 +675,11 @@ class TotalsReader {
     const opens = !this.tail && OPENS.test(row.label);
     const closes = !this.tail && (CLOSES.test(row.label) || row.ruled === true) && !opens;
     const mayClose = !this.tail && !opens && (!this.anyBold || row.bold || closes);
+    const rb = this.runningBelow;
+    if (rb && rb.i === i && this.s.stack[this.s.top - 1] === rb.line) {
+      this.runningBelow = undefined;
+      return void this.takeAsTotal(i, rb.k, `the running total of "${this.rows[this.s.stack[rb.k]].label}" and the lines since, nil where they net to nil`);
+    }
     // A block that balances (or carries on) exactly in every column comes before a sum that casts in all but one.
     if (mayClose && (this.carriedOn(i, true) || this.balancing(i, true) || this.byArithmetic(i, closes) || this.carriedOn(i) || this.balancing(i) || this.oneLineBlock(i, closes) || this.labelledClosing(i, closes) ||
       this.datedBalance(i) || this.placedAtEnd(i, closes) || this.steppedOut(i) || this.runningAtEnd(i, closes) || this.gapLeft(i) || this.subtotalLeftOut(i) ||
@@ -829,6 +848,14 @@ class TotalsReader {
           (!strict && h.length === 1 && signsSay(f, printed[0][0], printed[0][1])));
       });
       if (!form) continue;
+      // Out in one column, it loses to the running total printed next when that row is the block
+      // with this row as a line, exactly in every column it prints (a nil among them: a balanced
+      // budget's surplus): "Changes To Urbans 1,186 | 1,060" over "Surplus / (Deficit) for Year before
+      // Transfers 1,163 | 0" — the budget column netting to nil says only that its surplus is nil.
+      if (!strict && printed.some(([j, p]) => holds(form, j, p) !== 'exact') && this.runsOnBelow(i, k, printed.filter(([j, p]) => holds(form, j, p) === 'exact').map(([j]) => j))) {
+        this.runningBelow = { i: i + 1, k, line: i };
+        return false;
+      }
       const byLabels = printed.length === 1 && holds(form, printed[0][0], printed[0][1]) !== 'exact';
       const what = byLabels
         ? `${form === 'nil' ? 'the balancing figure' : 'the balancing source'} of "${rows[r].label}" and the ${sources.length} line(s) after it, by its label and the signs of the figures (${form === 'nil' ? 'every source printed with the other sign' : 'the sources printed with its sign'}); they do not net to nil`
@@ -837,6 +864,20 @@ class TotalsReader {
       return this.takeAsTotal(i, k, what, new Set(form === 'nil' ? [r, ...sources] : sources));
     }
     return false;
+  }
+
+  /**
+   * The row after row i (across a spacer row) is the running total of the stack from k with row i as
+   * a line, and says all a balancing reading exact in the columns `exact` says: it prints nil in each
+   * of them (requirement + sources = its nil there) and a figure in two columns at least. Exact in the
+   * others, or not: then the cast of that row finds the figure wrong, where the running total stands.
+   */
+  private runsOnBelow(i: number, k: number, exact: number[]): boolean {
+    const rows = this.rows;
+    const next = rows[i + 1];
+    if (!next || this.kinds[i + 1] !== 'line' || next.r > rows[i].r + 2 || OPENS.test(next.label) || k < 0) return false;
+    const got = new Map(this.printedCols(next).map(([j, p]) => [j, p.value]));
+    return got.size >= 2 && exact.every((j) => got.get(j)?.isZero() === true) && [...got.values()].some((v) => !v.isZero());
   }
 
   /** A block of one line closed by its labelled total (a table of one line) when it casts exactly. */
@@ -866,8 +907,13 @@ class TotalsReader {
     const row = this.rows[i];
     const { s, narrowFrom } = this;
     const firm = CLOSES_FIRMLY.test(row.label);
-    const starts = [narrowFrom, 0].filter((k) => s.top - k >= 2 && (k === 0 || s.top - narrowFrom >= 2));
-    const running = firm && s.top - narrowFrom < 2 && starts.length > 0;
+    // Directly under two totals or more with no line since (each closing a section of its own): the
+    // run of those totals ("Net cash flow from operating / investing / financing activities", then
+    // "Net increase/(decrease) in cash and cash equivalents in the period").
+    let summary = s.top;
+    if (s.top === narrowFrom) while (summary > 0 && this.a.blocks.has(s.stack[summary - 1])) summary--;
+    const starts = [narrowFrom, 0, ...(s.top - summary >= 2 && summary > 0 ? [summary] : [])].filter((k) => s.top - k >= 2 && (k !== narrowFrom || s.top - narrowFrom >= 2));
+    const running = (firm || s.top - summary >= 2) && s.top - narrowFrom < 2 && starts.length > 0;
     if (!(closes && (s.top - narrowFrom >= 2 || running))) return false;
     const opensOwn = narrowFrom < s.top && OPENS.test(this.rows[s.stack[narrowFrom]].label);
     if (firm && this.sectionFrom === 0 && !opensOwn) starts.reverse();

@@ -142,7 +142,7 @@ export type Reading =
     };
 
 /** A header cell that states a unit: £, £000, £'000, £m, £k, %, (£m). */
-const UNIT_ONLY = /^\s*\(?\s*(£\s*('?\s*000s?|m|k|bn)?|%|\(%\)|'?000s?)\s*\)?\s*$/i;
+const UNIT_ONLY = /^\s*\(?\s*([£€$]\s*(['’]?\s*000s?|m|k|bn)?|%|\(%\)|['’]?000s?)\s*\)?\s*$/i;
 export const NIL_WORD = /^\s*(none|nil)\s*$/i;
 /**
  * A rule typed as characters ("------", "======", "____", "───"): the printed underline of a figure
