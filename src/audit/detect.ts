@@ -467,7 +467,7 @@ export function normalise(s: string): string {
 
 /** Units named in a header or a title: £, £'000 (also £000s, £k, £ thousands, "in thousands of pounds"), £m (also "millions of pounds"). */
 export function unitsIn(s: string): Units | undefined {
-  if (/£\s*m\b|£\s*(in\s+)?millions?\b|\(\s*£?\s*m\s*\)|\bmillions? of pounds\b/i.test(s)) return '£m';
+  if (/£\s*['’]?\s*m\b|£\s*(in\s+)?millions?\b|\(\s*£?\s*m\s*\)|\bmillions? of pounds\b/i.test(s)) return '£m';
   if (/£\s*['’]?\s*000s?|£\s*k\b|£\s*(in\s+)?thousands?\b|\(\s*000s?\s*\)|\bthousands? of pounds\b/i.test(s)) return "£'000";
   if (/£/.test(s)) return '£';
   return undefined;
