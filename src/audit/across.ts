@@ -104,6 +104,7 @@ export function crossCast(a: Audit, rule: string): number {
     checkRun(col, run, bestAgree);
     stack.push(col);
   }
+  statedInHeader(money, checked, (col, run, named, minus) => checkRun(col, run, 0, named, minus));
   if (a.layout === 'auto') netPairs(a, money, body, checked, checkRun);
   grossIncomeNet(a, money, body, checked, rule, (i, run, minus) => sumOf(i, run, minus), checkRun);
   return solid;
@@ -121,6 +122,48 @@ export function crossCast(a: Audit, rule: string): number {
       if (a.num(rows[i], col.c) && run.filter((c) => !(a.value(rows[i], c.c) ?? ZERO).isZero()).length >= 2) solid++;
       a.check(rows[i], col.c, v, run.map((c): At => [rows[i], c.c]), rule, what, otherScale(a, i, col, run, minus));
     }
+  }
+}
+
+/** A column's marker at the start of its caption: "(d)", "(3)", "d" before "=" too ("(d)=(b)+(c) (Increase) or Decrease"). */
+const MARK = /^\(\s*([a-z]|\d{1,2})\s*\)/i;
+/** The relation a caption states: "(d)=(b)+(c)", "(e) = (a) + (d)", "(3)=(1)-(2)". */
+const STATED = /^\(\s*([a-z]|\d{1,2})\s*\)\s*=\s*(\(\s*(?:[a-z]|\d{1,2})\s*\)(?:\s*[+\-−–]\s*\(\s*(?:[a-z]|\d{1,2})\s*\))+)/i;
+
+/**
+ * A header that states its arithmetic: columns marked "(a)", "(b)", "(c)" and one captioned
+ * "(d)=(b)+(c)" (a statistical table's movements in reserves: opening, surplus or deficit, movements
+ * between reserves, "(d)=(b)+(c) (Increase) or Decrease", "(e)=(a)+(d) Level of Reserves held 31
+ * March"): each such column is cross-cast on every row as its header says, whatever the rows would
+ * teach (the session-6 trial's T6-11: (d) had never been checked). A term naming no column, or a
+ * column of another unit, leaves the relation unchecked.
+ */
+function statedInHeader(money: Column[], checked: Set<number>, checkRun: (col: Column, run: Column[], named: string, minus: ReadonlySet<number>) => void): void {
+  const byMark = new Map<string, Column>();
+  for (const c of money) {
+    const m = MARK.exec(c.caption.trim());
+    if (m) byMark.set(m[1].toLowerCase(), c);
+  }
+  if (byMark.size < 3) return;
+  for (const col of money) {
+    if (checked.has(col.c)) continue;
+    const m = STATED.exec(col.caption.trim());
+    if (!m || byMark.get(m[1].toLowerCase()) !== col) continue;
+    const run: Column[] = [];
+    const minus = new Set<number>();
+    let ok = true;
+    for (const t of m[2].matchAll(/([+\-−–]?)\s*\(\s*([a-z]|\d{1,2})\s*\)/gi)) {
+      const part = byMark.get(t[2].toLowerCase());
+      if (!part || part === col || run.includes(part) || (part.units && col.units && part.units !== col.units)) {
+        ok = false;
+        break;
+      }
+      run.push(part);
+      if (t[1] && t[1] !== '+') minus.add(part.c);
+    }
+    if (!ok || run.length < 2) continue;
+    const said = m[0].replace(/\s+/g, '');
+    checkRun(col, run, `${run.map((c) => `${minus.has(c.c) ? '− ' : ''}${c.caption || `column ${c.c + 1}`}`).join(' + ').replace(/\+ − /g, '− ')} (as its header states: "${said}") is`, minus);
   }
 }
 

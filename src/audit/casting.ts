@@ -92,7 +92,7 @@ export function balanceAt(label: string): { name: string; date?: number; stage?:
 }
 
 /** Labels of rows that close a block without the word "total" (a hint: the arithmetic decides). */
-const CLOSES = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(total\s+)?amount\s+(to be\s+)?(distributed|shared|apportioned)\b|^(net\s+)?cost of services|^(gross|net)\s+(revenue\s+)?(expenditure|spend|cost|budget|income)|^net cost of services|requirement\b|^closing balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$|^current approved|^(revised|approved|total)\s+(capital\s+)?programme|^(net\s+)?(increase|decrease|movement)\b.*\b(in|during)\s+(the\s+)?year|^\(?surplus\b|^\(?deficit\b|^net\s+(surplus|deficit|position)|^(net\s+)?(increase|\(?decrease).*before transfers|^funding\s+total|^total/i;
+const CLOSES = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(total\s+)?amount\s+(to be\s+)?(distributed|shared|apportioned)\b|^(net\s+)?cost of services|^(gross|net)\s+(revenue\s+)?(expenditure|spend|cost|budget|income)|^net cost of services|requirement\b|^closing balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$|^current approved|^(revised|approved|total)\s+(capital\s+)?programme|^(net\s+)?(increase|decrease|movement)\b.*\b(in|during)\s+(the\s+)?(year|period)|^(overall\s+)?\(?surplus\b|^(overall\s+)?\(?deficit\b|^net\s+(surplus|deficit|position)|^(net\s+)?(increase|\(?decrease).*before transfers|^funding\s+total|^total/i;
 /** A label that closes a block and stands for its lines even when nothing adds up to it: the error is then in the figures. */
 const CLOSES_FIRMLY = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(net\s+)?budget requirement|^council tax requirement|^(total\s+)?precept requirement|^net (revenue )?expenditure\b.*requirement|^gross\s+(revenue\s+)?expenditure|^net\s+(revenue\s+)?expenditure|^net cost of services|^closing balance|^balance\s+(at|as at)\s+31/i;
 /** A balance at the end of a period, whatever its wording ("Closing balance", "Balance at 31 March 2022", "Balance carried forward"). */
@@ -289,6 +289,22 @@ class RunningSums {
     const d = p.value.minus(this.sumFrom(j, k)!).abs();
     return d.isZero() ? 'exact' : d.lte(stepOf(p.places).times(top - k).div(2)) ? 'near' : 'off';
   }
+  /** Positions k (at most a few, nearest first, none above maxK) from which the stack sums to x in column j. */
+  startsForValue(j: number, x: Dec, maxK: number): readonly number[] {
+    const top = this.pre[j][this.stack.length];
+    let key: number | string;
+    if (typeof top === 'number') {
+      const v = x.times(this.scale[j]!);
+      if (!v.isInteger() || !v.abs().lte(Number.MAX_SAFE_INTEGER)) return NONE;
+      key = top - v.toNumber();
+    } else key = top.minus(x).toString();
+    const l = this.index[j].get(key);
+    if (l === undefined) return NONE;
+    if (typeof l === 'number') return l <= maxK ? [l] : NONE;
+    const out: number[] = [];
+    for (let n = l.length - 1; n >= 0 && out.length < 3; n--) if (l[n] <= maxK) out.push(l[n]);
+    return out;
+  }
   /** Positions k (at most a few per column, nearest first) from which the stack sums to the figure p in column j. */
   startsFor(j: number, p: Num, maxK: number): readonly number[] {
     const top = this.pre[j][this.stack.length];
@@ -430,6 +446,8 @@ class TotalsReader {
   private pushNeg = false;
   /** a total read so far adds the total above it (a running statement: see runsOn) */
   private running = false;
+  /** the row a refused balancing reading leaves as the running total of the stack from k (see runsOnBelow) */
+  private runningBelow?: { i: number; k: number; line: number };
 
   constructor(
     private readonly a: Audit,
@@ -555,12 +573,24 @@ class TotalsReader {
       sc.printed++;
       const v = sums.compare(this.stepped(row, j, k), k, p);
       // A nil total figure says nothing about which rows a total adds: neither nil = nil, nor a nil
-      // within the rounding of a few small lines (a near-nil sum further up must not outvote exact figures).
-      if (p.value.isZero()) continue;
+      // within the rounding of a few small lines (a near-nil sum further up must not outvote exact figures)
+      // — unless it is exactly the sum of two figures or more that are not nil (a balanced budget's
+      // surplus: −21,020 + 6,395 + 13,425 + 1,200 = 0).
+      if (p.value.isZero()) {
+        if (v === 'exact' && this.nonNilIn(j, k, sums) >= 2) sc.exact++;
+        continue;
+      }
       if (v === 'exact') sc.exact++;
       else if (v === 'near') sc.near++;
     }
     return sc;
+  }
+
+  /** How many rows of the stack from k print a figure that is not nil in column j (counted up to 2). */
+  private nonNilIn(j: number, k: number, sums: RunningSums): number {
+    let n = 0;
+    for (let q = sums.top - 1; q >= k && n < 2; q--) if (!(this.a.value(this.rows[sums.stack[q]], this.cols[j]) ?? ZERO).isZero()) n++;
+    return n;
   }
 
   /** The last row of its block: the table's last row, or the row before a heading or a blank line. */
@@ -645,9 +675,15 @@ class TotalsReader {
     const opens = !this.tail && OPENS.test(row.label);
     const closes = !this.tail && (CLOSES.test(row.label) || row.ruled === true) && !opens;
     const mayClose = !this.tail && !opens && (!this.anyBold || row.bold || closes);
+    const rb = this.runningBelow;
+    if (rb && rb.i === i && this.s.stack[this.s.top - 1] === rb.line) {
+      this.runningBelow = undefined;
+      return void this.takeAsTotal(i, rb.k, `the running total of "${this.rows[this.s.stack[rb.k]].label}" and the lines since, nil where they net to nil`);
+    }
     // A block that balances (or carries on) exactly in every column comes before a sum that casts in all but one.
     if (mayClose && (this.carriedOn(i, true) || this.balancing(i, true) || this.byArithmetic(i, closes) || this.carriedOn(i) || this.balancing(i) || this.oneLineBlock(i, closes) || this.labelledClosing(i, closes) ||
-      this.datedBalance(i) || this.placedAtEnd(i, closes) || this.steppedOut(i) || this.runningAtEnd(i, closes) || this.gapLeft(i))) return;
+      this.datedBalance(i) || this.placedAtEnd(i, closes) || this.steppedOut(i) || this.runningAtEnd(i, closes) || this.gapLeft(i) || this.subtotalLeftOut(i) ||
+      this.subtotalStandsIn(i) || this.totalOfTotalsAtEnd(i))) return;
     this.push(i);
   }
 
@@ -816,6 +852,14 @@ class TotalsReader {
           (!strict && h.length === 1 && signsSay(f, printed[0][0], printed[0][1])));
       });
       if (!form) continue;
+      // Out in one column, it loses to the running total printed next when that row is the block
+      // with this row as a line, exactly in every column it prints (a nil among them: a balanced
+      // budget's surplus): "Changes To Urbans 1,186 | 1,060" over "Surplus / (Deficit) for Year before
+      // Transfers 1,163 | 0" — the budget column netting to nil says only that its surplus is nil.
+      if (!strict && printed.some(([j, p]) => holds(form, j, p) !== 'exact') && this.runsOnBelow(i, k, printed.filter(([j, p]) => holds(form, j, p) === 'exact').map(([j]) => j))) {
+        this.runningBelow = { i: i + 1, k, line: i };
+        return false;
+      }
       const byLabels = printed.length === 1 && holds(form, printed[0][0], printed[0][1]) !== 'exact';
       const what = byLabels
         ? `${form === 'nil' ? 'the balancing figure' : 'the balancing source'} of "${rows[r].label}" and the ${sources.length} line(s) after it, by its label and the signs of the figures (${form === 'nil' ? 'every source printed with the other sign' : 'the sources printed with its sign'}); they do not net to nil`
@@ -824,6 +868,20 @@ class TotalsReader {
       return this.takeAsTotal(i, k, what, new Set(form === 'nil' ? [r, ...sources] : sources));
     }
     return false;
+  }
+
+  /**
+   * The row after row i (across a spacer row) is the running total of the stack from k with row i as
+   * a line, and says all a balancing reading exact in the columns `exact` says: it prints nil in each
+   * of them (requirement + sources = its nil there) and a figure in two columns at least. Exact in the
+   * others, or not: then the cast of that row finds the figure wrong, where the running total stands.
+   */
+  private runsOnBelow(i: number, k: number, exact: number[]): boolean {
+    const rows = this.rows;
+    const next = rows[i + 1];
+    if (!next || this.kinds[i + 1] !== 'line' || next.r > rows[i].r + 2 || OPENS.test(next.label) || k < 0) return false;
+    const got = new Map(this.printedCols(next).map(([j, p]) => [j, p.value]));
+    return got.size >= 2 && exact.every((j) => got.get(j)?.isZero() === true) && [...got.values()].some((v) => !v.isZero());
   }
 
   /** A block of one line closed by its labelled total (a table of one line) when it casts exactly. */
@@ -853,8 +911,13 @@ class TotalsReader {
     const row = this.rows[i];
     const { s, narrowFrom } = this;
     const firm = CLOSES_FIRMLY.test(row.label);
-    const starts = [narrowFrom, 0].filter((k) => s.top - k >= 2 && (k === 0 || s.top - narrowFrom >= 2));
-    const running = firm && s.top - narrowFrom < 2 && starts.length > 0;
+    // Directly under two totals or more with no line since (each closing a section of its own): the
+    // run of those totals ("Net cash flow from operating / investing / financing activities", then
+    // "Net increase/(decrease) in cash and cash equivalents in the period").
+    let summary = s.top;
+    if (s.top === narrowFrom) while (summary > 0 && this.a.blocks.has(s.stack[summary - 1])) summary--;
+    const starts = [narrowFrom, 0, ...(s.top - summary >= 2 && summary > 0 ? [summary] : [])].filter((k) => s.top - k >= 2 && (k !== narrowFrom || s.top - narrowFrom >= 2));
+    const running = (firm || s.top - summary >= 2) && s.top - narrowFrom < 2 && starts.length > 0;
     if (!(closes && (s.top - narrowFrom >= 2 || running))) return false;
     const opensOwn = narrowFrom < s.top && OPENS.test(this.rows[s.stack[narrowFrom]].label);
     if (firm && this.sectionFrom === 0 && !opensOwn) starts.reverse();
@@ -937,6 +1000,153 @@ class TotalsReader {
     const k = narrowFrom - 1;
     if (k < this.sectionFrom || !a.blocks.has(s.stack[k])) return false;
     return this.takeAsTotal(i, k, `${row.label ? `labelled as closing a block ("${row.label}")` : 'no label'}, printed at the end of its block after a total and the line(s) that change it (a running total)`);
+  }
+
+  /** The figure of stack position p in column j (nil when blank or unreadable). */
+  private at(p: number, j: number): Dec {
+    return this.a.value(this.rows[this.s.stack[p]], this.cols[j]) ?? ZERO;
+  }
+
+  /**
+   * A sub-total shown by the total below it: row i, read as nothing else, casts exactly in every
+   * column it prints (nil aside) as the run of the stack from k with one line S left out — S, with two
+   * rows or more of the run above it and one or more below, is the running sub-total of the rows above
+   * it (the figure an auditor finds wrong: both S's own cast and i's cast through it miss by the same
+   * amount, and only S is in both), and row i the total of S and the rows since. Hansard's Welsh fire
+   * authorities' contributions ("North Wales Fire Authority" 16,145 under six authorities adding up to
+   * 16,045; "Wales" = the three fire authorities, 77,055, casts only with the lines in its place: the
+   * session-6 trial's T6-103); a build-up's "Net expenditure" printed 25.444 between "Gross
+   * expenditure" less income (25.443) and the requirement that casts from 25.443 (Eden).
+   */
+  private subtotalLeftOut(i: number): boolean {
+    const { a, rows, s } = this;
+    const printed = this.printedCols(rows[i]).filter(([, p]) => !p.value.isZero());
+    if (!printed.length || s.top < 4) return false;
+    // Across headings too, as a run that casts exactly is read (Oldham's "Total Net Budget Adjustments",
+    // the sub-total of three blocks, between them and "Increase in the Net Expenditure Budget"); never
+    // across "Financed by:".
+    const lo = Math.max(this.financedFrom, s.top - 40);
+    const [j0, p0] = printed[0];
+    for (let p = s.top - 2; p >= lo + 2; p--) {
+      const S = s.stack[p];
+      if (this.kinds[S] !== 'line' || a.blocks.has(S) || OPENS.test(rows[S].label)) continue;
+      for (const c0 of j0 > 0 ? [j0, j0 - 1] : [j0]) {
+        for (const k of s.startsForValue(c0, p0.value.plus(this.at(p, c0)), p - 2)) {
+          if (k < lo) continue;
+          const fits = printed.every(([j, pj]) => {
+            const c = this.stepped(rows[i], j, k);
+            const sj = a.num(rows[S], this.cols[c]);
+            const run = s.sumFrom(c, k);
+            if (!sj || sj.value.isZero() || run === undefined || !run.minus(sj.value).eq(pj.value)) return false;
+            let n = 0;
+            for (let m = k; m < p; m++) if (!this.at(m, c).isZero()) n++;
+            return n >= 2;
+          });
+          if (!fits) continue;
+          const lines = s.stack.slice(k, p);
+          const after = s.stack.slice(p + 1);
+          s.truncate(k);
+          this.w?.truncate(k);
+          for (const m of lines) this.push(m);
+          this.takeAsTotal(S, k, `the running sub-total of the ${lines.length} rows above it: the total below it (row ${a.rowNumber(rows[i])}) casts exactly with it standing for them`);
+          for (const m of after) this.push(m);
+          this.takeAsTotal(i, k, `its figures are the sum of the ${lines.length + after.length} rows above it but row ${a.rowNumber(rows[S])}, the sub-total of the ${lines.length} rows above that (a sub-total shown by this total)`);
+          // Cast from the rows S stands for: S is the figure found wrong, not this total too.
+          a.blocks.get(i)!.members.splice(0, 1, ...lines);
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A sub-total standing in for its lines in the total below it: row i, read as nothing else, casts
+   * exactly in every column it prints (nil aside) as the totals read above it plus the row directly
+   * above it, S, the last of two lines or more since the last total — so S is the sub-total of those
+   * lines (and one of them, or S, is wrong when they do not add up to it): the Welsh fire authorities'
+   * "South Wales Fire Authority" 36,349 under ten authorities adding up to 36,449, and "Wales" 77,055
+   * = 16,045 + 24,661 + 36,349 (T6-103).
+   */
+  private subtotalStandsIn(i: number): boolean {
+    const { a, rows, s } = this;
+    const printed = this.printedCols(rows[i]).filter(([, p]) => !p.value.isZero());
+    const top = s.top;
+    if (!printed.length || top < 4) return false;
+    const S = s.stack[top - 1];
+    if (this.kinds[S] !== 'line' || a.blocks.has(S) || OPENS.test(rows[S].label)) return false;
+    let q = top - 1;
+    while (q > 0 && !a.blocks.has(s.stack[q - 1])) q--;
+    const lo = Math.max(this.financedFrom, this.sectionFrom);
+    if (q <= lo || top - 1 - q < 2) return false;
+    const [j0, p0] = printed[0];
+    const linesIn = (j: number) => s.sumFrom(j, q)!.minus(s.sumFrom(j, top - 1)!);
+    if (s.sumFrom(j0, q) === undefined || s.sumFrom(j0, top - 1) === undefined) return false;
+    // The totals above plus S (a line of S's wrong, or S), or plus S's lines (S wrong): either way S is their sub-total.
+    for (const viaLines of [false, true]) {
+      // the sum of the stack from k: the totals, S's lines and S — so the printed figure plus S, or plus S's lines
+      const x0 = p0.value.plus(viaLines ? s.sumFrom(j0, q)!.minus(linesIn(j0)) : linesIn(j0));
+      for (const k of s.startsForValue(j0, x0, q - 1)) {
+        if (k < lo) continue;
+        let allTotals = true;
+        for (let m = k; m < q; m++) if (!a.blocks.has(s.stack[m])) allTotals = false;
+        if (!allTotals) continue;
+        const fits = printed.every(([j, pj]) => {
+          const run = s.sumFrom(j, k);
+          const sj = a.num(rows[S], this.cols[j]);
+          if (run === undefined || s.sumFrom(j, q) === undefined || !sj || sj.value.isZero()) return false;
+          const totals = run.minus(s.sumFrom(j, q)!);
+          if (!(viaLines ? totals.plus(linesIn(j)) : totals.plus(sj.value)).eq(pj.value)) return false;
+          let n = 0;
+          for (let m = q; m < top - 1; m++) if (!this.at(m, j).isZero()) n++;
+          return n >= 2;
+        });
+        if (!fits) continue;
+        const lines = s.stack.slice(q, top - 1);
+        s.truncate(q);
+        this.w?.truncate(q);
+        for (const m of lines) this.push(m);
+        this.takeAsTotal(S, q, `the sub-total of the ${lines.length} lines above it: the total below it (row ${a.rowNumber(rows[i])}) casts exactly with ${viaLines ? 'them in its place' : 'it standing for them'}`);
+        this.takeAsTotal(i, k, `its figures are the sum of the ${s.top - k} totals above it (row ${a.rowNumber(rows[S])} the sub-total of the lines above it${viaLines ? ', cast from those lines' : ''})`);
+        // Cast from the lines when they, not S, make it cast: S is the figure found wrong, not this total too.
+        if (viaLines) {
+          const b = a.blocks.get(i)!;
+          b.members.splice(b.members.indexOf(S), 1, ...lines);
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The total of the totals above it, at the end of its block: row i follows directly two totals or
+   * more that hold every row of the section (no line left in no total), and each of its figures is of
+   * their sign and larger than any of them — the grand total under the sub-totals, however far out
+   * ("Wales" under the three fire authorities' sub-totals, printed 177,055 for 77,055: T6-103). A row
+   * smaller than a total above it of its sign is no total of them, and stays a line.
+   */
+  private totalOfTotalsAtEnd(i: number): boolean {
+    const { a, rows, s } = this;
+    const row = rows[i];
+    if (!this.endsBlock(i) || OPENS.test(row.label)) return false;
+    const k = Math.max(this.financedFrom, this.sectionFrom);
+    if (s.top - k < 2 || s.stack[s.top - 1] !== i - 1) return false;
+    for (let m = k; m < s.top; m++) if (!a.blocks.has(s.stack[m])) return false;
+    const printed = this.printedCols(row).filter(([, p]) => !p.value.isZero());
+    if (!printed.length) return false;
+    const larger = printed.every(([j, p]) => {
+      let n = 0;
+      for (let m = k; m < s.top; m++) {
+        const v = this.at(m, j);
+        if (v.isZero()) continue;
+        if (v.isNegative() !== p.value.isNegative() || v.abs().gte(p.value.abs())) return false;
+        n++;
+      }
+      return n >= 2;
+    });
+    if (!larger) return false;
+    return this.takeAsTotal(i, k, `printed at the end of its block directly under the ${s.top - k} totals above it, every row of the section in one of them, each of its figures larger than theirs and of their sign (a total of totals)`);
   }
 
   /**

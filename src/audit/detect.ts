@@ -157,6 +157,25 @@ function hasNumber(g: Grid, r: number, c1: number): boolean {
 const isCheckRow = (g: Grid, r: number) => /^check\b/i.test(cellText(cellAt(g, r, 0)));
 
 /**
+ * A row of bare years and nothing else ("2002 | 2002 | 2002 | 2002" under the captions; "2019 | 2018"
+ * as the only caption of a balance sheet's columns): each the year of its column, a caption, never
+ * figures. Only where the rows of figures have not started (the first row of a band that prints a
+ * figure is looked at), with no label and no other text, each year a whole number 1990-2099 printed
+ * without a separator ("2,019" is a figure).
+ */
+function isYearCaptionRow(g: Grid, r: number, w: number): boolean {
+  let years = 0;
+  for (let c = 0; c < w; c++) {
+    const v = cellAt(g, r, c);
+    const t = cellText(v);
+    if (!t) continue;
+    if (!/^(19[9]\d|20\d\d)$/.test(t.trim())) return false;
+    years++;
+  }
+  return years > 0;
+}
+
+/**
  * Tables printed side by side on one sheet, one or more empty columns between them (a workbook holding
  * Cumbria PCC's council tax analysis at A1:C21 and Surrey PCC's monitoring summary at F1:I4): each part
  * is a grid of its own — the same cells, those of the other parts blank, so every address stays the
@@ -242,7 +261,7 @@ function findTablesIn(g: Grid): FoundTable[] {
         markers.add(r);
         continue;
       }
-      if (hasNumber(g, r, w - 1) && !isCheckRow(g, r)) {
+      if (hasNumber(g, r, w - 1) && !isCheckRow(g, r) && !isYearCaptionRow(g, r, w)) {
         d = r;
         break;
       }
@@ -385,7 +404,7 @@ function headerAgain(g: Grid, w: number, headerRows: number[], r: number, figure
 }
 
 /** A caption that names only a unit: "£000", "£'000", "(£m)", "%". */
-const UNIT_CAPTION = /^\(?\s*(£\s*('?\s*000s?|m|k|bn)?|%|'?000s?)\s*\)?$/i;
+const UNIT_CAPTION = /^\(?\s*([£€$]\s*(['’]?\s*000s?|m|k|bn)?|%|['’]?000s?)\s*\)?$/i;
 
 const CELL_UNIT: Record<string, Units> = { '': '£', k: "£'000", thousand: "£'000", m: '£m', million: '£m' };
 
@@ -477,7 +496,7 @@ export function normalise(s: string): string {
 
 /** Units named in a header or a title: £, £'000 (also £000s, £k, £ thousands, "in thousands of pounds"), £m (also "millions of pounds"). */
 export function unitsIn(s: string): Units | undefined {
-  if (/£\s*m\b|£\s*(in\s+)?millions?\b|\(\s*£?\s*m\s*\)|\bmillions? of pounds\b/i.test(s)) return '£m';
+  if (/£\s*['’]?\s*m\b|£\s*(in\s+)?millions?\b|\(\s*£?\s*m\s*\)|\bmillions? of pounds\b/i.test(s)) return '£m';
   if (/£\s*['’]?\s*000s?|£\s*k\b|£\s*(in\s+)?thousands?\b|\(\s*000s?\s*\)|\bthousands? of pounds\b/i.test(s)) return "£'000";
   if (/£/.test(s)) return '£';
   return undefined;

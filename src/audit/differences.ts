@@ -12,6 +12,23 @@ export interface DifferenceBasis {
   agree: number;
   /** of those, lines whose printed difference is not nil (0 = 15,115 − 15,115 fits any column printing nil) */
   solid?: number;
+  /** lines that print all three figures, not all nil: the lines that could agree (those that vote) */
+  of?: number;
+}
+
+/** The lines that print the three figures of target = plus − minus, not all nil: those that can show a basis. */
+export function voters(a: Audit, target: number, plus: number, minus: number): number {
+  const lines = rowsOf(a, 'line');
+  const rows = lines.length ? lines : rowsOf(a, 'line', 'subtotal', 'total');
+  let n = 0;
+  for (const i of rows) {
+    const row = a.t.rows[i];
+    const x = a.num(row, target);
+    const pp = a.num(row, plus);
+    const mm = a.num(row, minus);
+    if (x && pp && mm && !(x.value.isZero() && pp.value.isZero() && mm.value.isZero())) n++;
+  }
+  return n;
 }
 
 /**
@@ -50,6 +67,7 @@ function inferFrom(a: Audit, target: number, plus: number[], minus: number[], ei
   for (const [p, m] of pairs) {
     let agree = 0;
     let solid = 0;
+    let of = 0;
     for (const i of rows) {
       const row = a.t.rows[i];
       const x = a.num(row, target);
@@ -57,12 +75,13 @@ function inferFrom(a: Audit, target: number, plus: number[], minus: number[], ei
       const mm = a.num(row, m);
       // A line of nils (0 = 0 − 0) agrees with every basis: it does not vote.
       if (!x || !pp || !mm || (x.value.isZero() && pp.value.isZero() && mm.value.isZero())) continue;
+      of++;
       if (isDifference(x, pp, mm)) {
         agree++;
         if (!x.value.isZero()) solid++;
       }
     }
-    if (agree > 0 && (!best || agree > best.agree)) best = { plus: p, minus: m, agree, solid };
+    if (agree > 0 && (!best || agree > best.agree)) best = { plus: p, minus: m, agree, solid, of };
   }
   return best;
 }

@@ -1,7 +1,7 @@
 // Any other table: its totals cast, its variance and percentage columns recomputed.
 import { castBlocks } from './casting';
 import { type Audit, moneyCols, rowsOf } from './context';
-import { type DifferenceBasis, checkDifference, inferDifference } from './differences';
+import { type DifferenceBasis, checkDifference, inferDifference, voters } from './differences';
 import { severityOf } from './findings';
 import { locate } from './grid';
 import { checkPercent } from './percent';
@@ -57,18 +57,26 @@ export function genericRules(a: Audit, budgetChanges: ReadonlySet<number> = new 
     const others = money.filter((c) => c !== v.c && !DIFFS.includes(a.col(c).role));
     const first = (roles: string[]) => [...others.filter((c) => roles.includes(a.col(c).role)), ...others.filter((c) => !roles.includes(a.col(c).role))];
     let best = inferDifference(a, v.c, first(['outturn', 'to_date']), first(['revised', 'original']));
+    // A basis fewer than half the lines that could show it agree with (one line in nine) is a
+    // coincidence, not the table's convention — a misread header (a PDF's captions run together), not
+    // every line wrong: a note, never an error per line (as a percentage's basis, see percent.ts).
+    const few = best !== undefined && best.of !== undefined && best.of >= 3 && best.agree * 2 < best.of ? best : undefined;
+    if (few) best = undefined;
     if (!best) {
-      // No line agrees either way round: the headers may still say which columns it comes from.
+      // No line agrees either way round: the headers may still say which columns it comes from — when
+      // no more than one line could show otherwise (a table of one line); with two or more, none agreeing, they do not.
       const o = others.find((c) => a.col(c).role === 'outturn');
       const r = others.find((c) => a.col(c).role === 'revised' || a.col(c).role === 'original');
-      if (o !== undefined && r !== undefined && v.role === 'variance') best = { plus: o, minus: r, agree: 0 };
+      if (!few && o !== undefined && r !== undefined && v.role === 'variance' && voters(a, v.c, o, r) <= 1) best = { plus: o, minus: r, agree: 0 };
       else if (others.length >= 2) {
         a.findings.push({
           severity: 'note',
           table: a.layout,
           ...locate(t.grid, t.headerRows[t.headerRows.length - 1] ?? t.r0, v.c, v.caption),
           rule: 'auto.variance.no-basis',
-          message: `${v.caption}: no line equals the difference of any two other columns, either way round; not checked`,
+          message: few
+            ? `${v.caption}: ${few.agree} of the ${few.of} lines that print the figures equal ${a.col(few.plus).caption || `column ${few.plus + 1}`} − ${a.col(few.minus).caption || `column ${few.minus + 1}`}, and no other two columns fit more: no basis, not checked`
+            : `${v.caption}: no line equals the difference of any two other columns, either way round; not checked`,
         });
       }
     }

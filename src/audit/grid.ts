@@ -43,6 +43,53 @@ export interface Grid {
    * of the other parts blank, addresses unchanged; `of` the whole sheet, `c0` the part's first column.
    */
   part?: { of: Grid; c0: number };
+  /**
+   * A workbook's number formats, by row and column, for cells holding a typed number (absent or
+   * 'General' where none): how the cell prints it — its decimal places ("0.000" prints 2.25 as 2.250,
+   * a figure rounded to three places) and whether it is a percentage ("0.0%" prints 0.033 as 3.3%).
+   */
+  formats?: (string | undefined)[][];
+}
+
+/**
+ * How a number format prints a number, from its first section (the positive one): the decimal places
+ * it shows, and a per cent sign — `scaled` when the format multiplies by 100 (an unquoted %),
+ * `literal` when it only prints the sign ("0.0\"%\""). Undefined for General, a date or text format.
+ */
+export function formatShows(format: string | undefined): { places: number; percent?: 'scaled' | 'literal' } | undefined {
+  if (!format || /^general$/i.test(format.trim()) || format === '@') return undefined;
+  const section = format.split(';')[0];
+  const literal = /"[^"]*%[^"]*"|\\%/.test(section);
+  const bare = section.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '').replace(/[_*]./g, '');
+  if (!/[0#?]/.test(bare)) return undefined;
+  const dot = bare.indexOf('.');
+  const places = dot < 0 ? 0 : (bare.slice(dot + 1).match(/^[0#?,]*/)?.[0].replace(/,/g, '').length ?? 0);
+  const scaled = bare.includes('%');
+  return { places, ...(scaled ? { percent: 'scaled' as const } : literal ? { percent: 'literal' as const } : {}) };
+}
+
+/**
+ * A typed number as its format prints it: a percentage format's fraction as per cent (0.033 → 3.3,
+ * exactly), and the places the format shows when they are more than the number's own digits (2.25
+ * under "0.000" is a figure printed to three places, 2.250: its rounding is half of 0.001, not of 0.01).
+ * Places are never fewer than the stored digits: the stored figure is the one summed.
+ */
+function asFormatted(x: Reading, format: string | undefined): Reading {
+  if (x.kind !== 'number' || !x.typed) return x;
+  const shows = formatShows(format);
+  if (!shows) return x;
+  const value = shows.percent === 'scaled' ? x.value.times(100) : x.value;
+  const places = Math.min(Math.max(value.decimalPlaces(), shows.places), MAX_PRINTED_PLACES);
+  if (places === x.places && value === x.value && !shows.percent) return x;
+  const u = value.times(new Dec(10).pow(places));
+  return {
+    ...x,
+    value,
+    places,
+    units: u.isInteger() && u.abs().lte(Number.MAX_SAFE_INTEGER) ? u.toNumber() : undefined,
+    percent: shows.percent !== undefined,
+    raw: `${value.toFixed(places)}${shows.percent ? '%' : ''}`,
+  };
 }
 
 export function cellAt(g: Grid, r: number, c: number): GridCell {
@@ -142,7 +189,7 @@ export type Reading =
     };
 
 /** A header cell that states a unit: £, £000, £'000, £m, £k, %, (£m). */
-const UNIT_ONLY = /^\s*\(?\s*(£\s*('?\s*000s?|m|k|bn)?|%|\(%\)|'?000s?)\s*\)?\s*$/i;
+const UNIT_ONLY = /^\s*\(?\s*([£€$]\s*(['’]?\s*000s?|m|k|bn)?|%|\(%\)|['’]?000s?)\s*\)?\s*$/i;
 export const NIL_WORD = /^\s*(none|nil)\s*$/i;
 /**
  * A rule typed as characters ("------", "======", "____", "───"): the printed underline of a figure
@@ -365,6 +412,8 @@ export function readAt(g: Grid, r: number, c: number): Reading {
   const row = (m[r] ??= []);
   const error = g.errors?.[r]?.[c];
   if (error !== undefined) return (row[c] ??= { kind: 'text', text: cellText(cellAt(g, r, c)), reason: error, error: true });
+  const format = g.formats?.[r]?.[c];
+  if (format !== undefined) return (row[c] ??= asFormatted(readCell(cellAt(g, r, c)), format));
   return (row[c] ??= readCell(cellAt(g, r, c)));
 }
 

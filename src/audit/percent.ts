@@ -58,31 +58,33 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
     const p = a.num(trs[i], pct.c);
     return p !== undefined && p.value.isNeg() && !p.value.isZero();
   });
+  // a column with no caption (a PDF's header run together) is named by its place, never left empty
+  const name = (c: number) => a.col(c).caption || `column ${c + 1}`;
   for (const scale of [HUNDRED, new Dec(1)]) for (const unsigned of signed ? [false] : [false, true]) {
     for (const c of candidates) {
-      const what = `${a.col(c.num).caption} / ${a.col(c.den).caption}`;
+      const what = `${name(c.num)} / ${name(c.den)}`;
       bases.push({ ...c, scale, unsigned, describe: what });
-      if (total !== undefined) bases.push({ ...c, denRow: total, scale, unsigned, describe: `${a.col(c.num).caption} / the total's ${a.col(c.den).caption}` });
+      if (total !== undefined) bases.push({ ...c, denRow: total, scale, unsigned, describe: `${name(c.num)} / the total's ${name(c.den)}` });
     }
     if (total !== undefined) {
       for (const n of new Set([...candidates.flatMap((c) => [c.num, c.den]), ...shareCols])) {
-        bases.push({ num: n, den: n, denRow: total, scale, unsigned, describe: `${a.col(n).caption} as a share of its total` });
+        bases.push({ num: n, den: n, denRow: total, scale, unsigned, describe: `${name(n)} as a share of its total` });
       }
     }
     // The change from one column to another over the first ("2023/24 £000 | 2024/25 £000 | variance": 7%
     // for 79,815 → 85,242), with the sign of that first figure ((3,044) → (255) is −92%).
     if (!layoutBasis) {
       for (const c of candidates) {
-        bases.push({ ...c, scale, unsigned, form: 'change', describe: `(${a.col(c.num).caption} − ${a.col(c.den).caption}) / ${a.col(c.den).caption}, the change over the first` });
+        bases.push({ ...c, scale, unsigned, form: 'change', describe: `(${name(c.num)} − ${name(c.den)}) / ${name(c.den)}, the change over the first` });
       }
       // A change over the figure before it, when the table prints the change and the figure it led to
       // ("Net Expenditure | Change from previous year £000 | Change from previous year %": 11,441 over
       // 170,160 − 11,441), over that figure or its size.
       for (const c of candidates) {
-        const was = `(${a.col(c.den).caption} − ${a.col(c.num).caption})`;
+        const was = `(${name(c.den)} − ${name(c.num)})`;
         // over its size first: a fall shows negative whatever the sign of the figure before it
-        bases.push({ ...c, scale, unsigned, form: 'previous-abs', describe: `${a.col(c.num).caption} / |${was}|, the change over the size of the figure before it` });
-        bases.push({ ...c, scale, unsigned, form: 'previous', describe: `${a.col(c.num).caption} / ${was}, the change over the figure before it` });
+        bases.push({ ...c, scale, unsigned, form: 'previous-abs', describe: `${name(c.num)} / |${was}|, the change over the size of the figure before it` });
+        bases.push({ ...c, scale, unsigned, form: 'previous', describe: `${name(c.num)} / ${was}, the change over the figure before it` });
       }
     }
   }

@@ -69,25 +69,25 @@ export function fromSpreadsheetNumber(n: number): Dec {
   return new Dec(n.toPrecision(15));
 }
 
-const RESIDUE_FLOOR = new Dec('1e-12');
-const RESIDUE_RELATIVE = new Dec('1e-13');
+/** Below this a difference from a decimal of at most 9 places is a formula's binary residue, not a figure's digit. */
+const RESIDUE = new Dec('1e-10');
 
 /**
  * A spreadsheet number as the figure it stands for, the binary residue of a formula's arithmetic
- * dropped: the 15-significant-digit decimal (fromSpreadsheetNumber), or — when that lies within
- * max(10^-12, |n| × 10^-13) of a decimal of at most 9 places — that decimal, with the fewest places.
- * A formula's result carries such residue: =E2-D2 with 261.7 and 260.4 stores −1.3000000000000114,
- * which every format of fewer than 13 places shows as −1.3 (session-6 new user U6-15). A figure typed
- * with up to 9 places is its own decimal and is unchanged. Units: those of the cell. Never throws for a
- * finite number; throws for NaN or ±Infinity (as fromSpreadsheetNumber).
+ * dropped: the 15-significant-digit decimal (fromSpreadsheetNumber), or — when that lies within 10^-10
+ * of a decimal of at most 9 places — that decimal, with the fewest places. A formula's result carries
+ * such residue: =E2-D2 with 261.7 and 260.4 stores −1.3000000000000114 (15 significant digits:
+ * −1.30000000000001), which the cell shows as −1.3 (session-6 new user U6-15). A figure of at most
+ * 9 places differs from any decimal of fewer places by 10^-9 at least, so it is its own decimal,
+ * unchanged (£'000 with pence: −280,994,348.02789). Units: those of the cell. Throws for NaN or
+ * ±Infinity (as fromSpreadsheetNumber).
  */
 export function withoutResidue(n: number): Dec {
   const d = fromSpreadsheetNumber(n);
-  if (d.decimalPlaces() <= 2) return d;
-  const tolerance = Dec.max(RESIDUE_FLOOR, d.abs().times(RESIDUE_RELATIVE));
+  if (d.decimalPlaces() <= 9) return d;
   for (let p = 0; p <= 9; p++) {
     const r = d.toDecimalPlaces(p, Dec.ROUND_HALF_UP);
-    if (r.minus(d).abs().lte(tolerance)) return r;
+    if (r.minus(d).abs().lt(RESIDUE)) return r;
   }
   return d;
 }

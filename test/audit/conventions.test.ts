@@ -219,3 +219,36 @@ describe('audit: inputs with nothing to audit, and rows without labels, said pla
     for (const f of r.findings) assert.doesNotMatch(f.message, /… \)|\(\s*\)/);
   });
 });
+
+describe('audit: a difference basis the lines do not show is no basis (U6-06)', () => {
+  // Oxfordshire's capital outturn 2020/21, Annex 1b (test/fixtures/published/audit, transcribed as
+  // printed), as the audit read it from a PDF LibreOffice printed of the table (the new user's
+  // session-6 file): the reader ran two captions together, so each caption sits one column left of
+  // its figures and the second line of one ("Capital Programme") is a row of its own. The figures are
+  // the published ones, line for line.
+  const published = readFileSync('test/fixtures/published/audit/oxfordshire-capital-outturn-2020-21.tsv', 'utf8').split('\n');
+  const lines = published.slice(published.findIndex((l) => l.startsWith('Unringfenced grants')), published.findIndex((l) => l.startsWith('Total Capital Programme Financing')) + 1);
+  const asRead = [
+    '\tOriginal Capital Programme (Council Feb 2020) Latest Capital Programme (Council Feb 2021)\tActual Capital Financing 2020/21\tVariation to Original Capital Programme\t\tVariation to Latest',
+    'Capital Programme',
+    '£000\t\t£000\t£000\t£000\t£000',
+    ...lines.map((l) => l.replace(/\t+$/, '')),
+  ].join('\n') + '\n';
+
+  it('captions a PDF reader shifted one column: no basis most lines agree with (0 of 9, 1 of 8), so a note per column — never an error on every line', () => {
+    assert.equal(lines.length, 10);
+    const r = audit(asRead, 'oxfordshire-financing-as-read-from-pdf.tsv');
+    assert.deepEqual(verdict(r.findings), []);
+    const notes = r.findings.filter((f) => f.rule === 'auto.variance.no-basis');
+    assert.equal(notes.length, 2);
+    assert.match(notes[1].message, /^Variation to Latest £000: 1 of the 8 lines that print the figures equal .* − .*, and no other two columns fit more: no basis, not checked$/);
+    assert.equal(r.tables[0].checked.totals, 5);
+  });
+
+  it('the table as printed: both variation columns read from the lines (9 of 9), every line checked, clean', () => {
+    const printed = published.slice(published.findIndex((l) => l.startsWith('Capital Programme Provisional Outturn 2020/21 Annex 1b'))).join('\n');
+    const r = audit(printed, 'oxfordshire-annex-1b.tsv');
+    assert.deepEqual(verdict(r.findings), []);
+    assert.equal(r.tables[0].checked.variances, 20);
+  });
+});

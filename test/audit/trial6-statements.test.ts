@@ -4,6 +4,8 @@
 // and with one figure changed. Every expected figure is recomputed here by hand from the printed ones,
 // in exact decimal.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { auditGrids, exitCodeOf } from '../../src/audit/audit';
 import { readDelimited } from '../../src/audit/delimited';
 import { audit, flags as flagsOf, published } from '../support/audit-helpers';
@@ -84,6 +86,71 @@ describe('audit: kinds of table found by the session-6 trial and its new user', 
 
     it('the balances and "Increase (Decrease)" rows bold, as CIPFA statements print them: the same three findings', () => {
       assert.deepEqual(inBold(/^(Balance|Increase \(Decrease\))/), asPrinted);
+    });
+  });
+
+  describe('a sub-total or a grand total found by its arithmetic is still read when it is wrong: shown by the total below it, or standing where the totals of totals stand (T6-103)', () => {
+    // House of Commons written answer, 18 November 1996 (Welsh Office), "Local authority contributions to
+    // fire authority budgets 1996–97", £ thousand: six councils, "North Wales Fire Authority" 16,045; six,
+    // "Mid and West Wales Fire Authority" 24,661; ten, "South Wales Fire Authority" 36,349; "Wales" 77,055.
+    // No label says total: every total is found by its arithmetic.
+    const wales = published('hansard-wales-fire-contributions-1996-97.tsv');
+
+    it('as printed: clean, the four totals read (16,045 + 24,661 + 36,349 = 77,055)', () => {
+      const r = audit(wales);
+      assert.equal(exitCodeOf(r), 0);
+      assert.deepEqual(r.tables[0].totals.map((t) => t.row), [9, 16, 27, 28]);
+    });
+
+    it('"North Wales Fire Authority" printed 16,145: found at its cell (the six add up to 16,045), and "Wales" — 16,045 + 24,661 + 36,349 = 77,055 from the lines — is not flagged with it', () => {
+      assert.deepEqual(flags(audit(wales.replace('\t16,045', '\t16,145'))), ['9:2 auto.cast 16045']);
+    });
+
+    it('"South Wales Fire Authority" printed 36,449: found at its cell (the ten add up to 36,349; "Wales" casts from them)', () => {
+      assert.deepEqual(flags(audit(wales.replace('\t36,349', '\t36,449'))), ['27:2 auto.cast 36349']);
+    });
+
+    it('Cardiff printed 7,995: the ten councils add up to 36,449, and "South Wales Fire Authority" (which "Wales" = 16,045 + 24,661 + 36,349 confirms) is found', () => {
+      assert.deepEqual(flags(audit(wales.replace('\t7,895', '\t7,995'))), ['27:2 auto.cast 36449']);
+    });
+
+    it('"Wales" printed 177,055: the total of the three totals directly above it, larger than each, is found 100,000 out', () => {
+      assert.deepEqual(flags(audit(wales.replace('\t77,055', '\t177,055'))), ['28:2 auto.cast 77055']);
+    });
+
+    it('a row after the sub-totals smaller than one of them is no total of them: "Wales" printed 7,055 reads as a line (the sub-totals still cast)', () => {
+      const r = audit(wales.replace('\t77,055', '\t7,055'));
+      assert.deepEqual(r.tables[0].totals.map((t) => t.row), [9, 16, 27]);
+    });
+
+    it('a build-up\'s running sub-total shown by the requirement below it, its label saying nothing: Eden\'s "Net expenditure / budget requirement" printed 25.444 is found at its cell', () => {
+      // Cumbria Fire 2023/24 (Eden District Council's page, ../shared/audit-corpus): gross expenditure 30.515,
+      // less fees 0.169 and grants 4.903 = 25.443; the council tax requirement 15.939 = 25.443 − 3.211 −
+      // 6.360 + 0.067. Every total's label replaced by "Amount carried to the summary".
+      const eden = readFileSync(join(__dirname, '..', 'fixtures', 'audit-corpus', 'cumbria-fire-2023-24-eden.tsv'), 'utf8')
+        .replace('Gross expenditure', 'Amount carried to the summary')
+        .replace('Net expenditure / budget requirement', 'Amount carried to the summary')
+        .replace('Council Tax requirement for Cumbria Commissioner Fire and Rescue Authority', 'Amount carried to the summary');
+      assert.equal(exitCodeOf(audit(eden)), 0);
+      assert.deepEqual(flags(audit(eden.replace('\t25.443', '\t25.444'))), ['14:2 auto.cast 25.443']);
+      assert.deepEqual(flags(audit(eden.replace('\t25.443', '\t125.443'))), ['14:2 auto.cast 25.443']);
+    });
+  });
+
+  describe('a header that states its arithmetic ("(d)=(b)+(c)", "(e)=(a)+(d)") is cross-cast as it says, on every row (T6-11)', () => {
+    // Scottish Government, Scottish Local Government Financial Statistics 2016-17, Table 4.1 "Movements in
+    // Reserves by Account" (£thousands): opening (a), (surplus) or deficit (b), movements between reserves
+    // (c), (d)=(b)+(c) (increase) or decrease, (e)=(a)+(d) closing.
+    const scot = published('scotgov-slgfs-reserves-movements-2016-17.tsv');
+
+    it('as printed: clean, both relations checked on all 12 rows (24 cross-casts): General Fund 55,451 − 8,069 = 47,382, −1,225,083 + 47,382 = −1,177,701 …', () => {
+      const r = audit(scot);
+      assert.equal(exitCodeOf(r), 0);
+      assert.equal(r.tables[0].checked.crossCasts, 24);
+    });
+
+    it('General Fund (b) printed 55,551: found on its row, (d) = 55,551 − 8,069 = 47,482 against 47,382 printed, besides the column cast', () => {
+      assert.deepEqual(flags(audit(scot.replace('\t55,451\t', '\t55,551\t'))), ['11:3 auto.cast -9415', '5:5 auto.across 47482']);
     });
   });
 });

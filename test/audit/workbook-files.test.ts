@@ -35,13 +35,19 @@ for name, r0, c0 in json.loads(sys.argv[3]):
     for i, line in enumerate(open(sys.argv[4] + '/' + name + '.tsv', encoding='utf-8'), 1):
         for j, s in enumerate(line.rstrip('\n').split('\t'), 1):
             if not s: continue
-            m = re.fullmatch(r'(\()?(-)?£?([0-9]{1,3}(?:,[0-9]{3})*|[0-9]+)(\.[0-9]+)?(\))?', s)
+            m = re.fullmatch(r'(\()?(-)?£?([0-9]{1,3}(?:,[0-9]{3})*|[0-9]+)(\.[0-9]+)?(%)?(\))?', s)
             c = ws.cell(r0 + i, c0 + j)
             if m:
                 v = Decimal(m.group(3).replace(',', '') + (m.group(4) or '')) * (-1 if m.group(1) or m.group(2) else 1)
-                c.value = float(v) if m.group(4) else int(v)
                 places = '.' + '0' * (len(m.group(4)) - 1) if m.group(4) else ''
-                c.number_format = '#,##0' + places + ';(#,##0' + places + ')'
+                if m.group(5):
+                    # a percentage as a spreadsheet holds it: the fraction, under a per cent format
+                    c.value = float(v / 100)
+                    c.number_format = '0' + places + '%'
+                else:
+                    # a figure as a spreadsheet holds it: 2.250 is the number 2.25, (5.0) is -5
+                    c.value = float(v) if m.group(4) else int(v)
+                    c.number_format = '#,##0' + places + ';(#,##0' + places + ')'
             else:
                 c.value = s
 ${after}
@@ -125,6 +131,34 @@ describe('audit: workbooks as scripts and spreadsheets save them', function () {
       const { report } = await audit(file);
       assert.equal(report.tables.length, 1);
       assert.equal(report.tables[0].range, 'A2:E25');
+    });
+  });
+
+  describe("a figure as its number format prints it (U6-25, U6-27)", () => {
+    it("SPA's financial outturn 2023/24 with (5.0) stored as −5 under '#,##0.0': a £1.0m error stays an error at B15 — the places printed are the format's, not the stored digits'", async () => {
+      const file = openpyxlTable(dir, 'spa-financial-outturn-2023-24', 'Table', '');
+      const { code, report } = await audit(file);
+      assert.equal(code, 1);
+      const found = report.findings.filter((f) => f.severity !== 'note');
+      assert.deepEqual(found.map((f) => `${f.severity} ${f.cell} ${f.rule}`), ['error Table!B15 auto.cast']);
+    });
+
+    it("South Lakeland's page of the Cumbria PCC analysis 2019-21 with 2.250 stored as 2.25 under '0.000': Gross expenditure 150.729 against lines adding to 150.720 is an error at C14, as printed", async () => {
+      const file = openpyxlTable(dir, 'southlakeland-cumbria-pcc-ctr-2019-21', 'Table', '');
+      const { report } = await audit(file);
+      const c14 = report.findings.find((f) => f.cell === 'Table!C14');
+      assert.equal(c14?.severity, 'error');
+      assert.equal(c14?.rule, 'auto.cast');
+    });
+
+    it("Brighton & Hove's Families, Children & Learning summary, month 2 2022/23, its % column as fractions under '0.0%' (caption 'Forecast Variance Month 2 %'): 7 percentages checked, clean; 33.0% typed for 3.3% found at F8 in per cent", async () => {
+      const clean = await audit(openpyxlTable(dir, 'brighton-fcl-revenue-2022-23-m2', 'Table', ''));
+      assert.equal(clean.code, 0);
+      assert.equal(clean.report.tables[0].checked.percentages, 7);
+      const wrong = await audit(openpyxlTable(dir, 'brighton-fcl-revenue-2022-23-m2', 'Table', "ws['F8'] = 0.33"));
+      const found = wrong.report.findings.filter((f) => f.severity !== 'note') as (Finding & { expected?: string })[];
+      assert.deepEqual(found.map((f) => `${f.severity} ${f.cell} ${f.rule} ${f.printed} ${f.expected}`), ['error Table!F8 revenue.variance-percent 33 3.3']);
+      assert.match(found[0].message, /printed 33\.0%/);
     });
   });
 });

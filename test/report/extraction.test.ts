@@ -323,6 +323,13 @@ describe('report audit: tables read back from PDFs as bodies lay them out', func
       'transportscotland-operating-cost-2008-09.tsv (large type: long tables break across pages, header repeated)',
       'wycombe-gf-estimate-2015-16.tsv (headers over several lines, bottom-aligned)',
       'wycombe-gf-estimate-2015-16.tsv (large type: long tables break across pages, header repeated)',
+      // The session-6 trial's statements (fix-d): a bare-year row and a unit row under bottom-aligned captions
+      // read as a table of their own above the body; the cash flow's long wrapped labels and its note column
+      // ('SoCNE', '4/5') split it in two. Readings of the PDF, not of the audit: unexamined for the reader's owner.
+      'kilkenny-income-expenditure-2002.tsv (headers over several lines, bottom-aligned)',
+      'kilkenny-income-expenditure-2003.tsv (headers over several lines, bottom-aligned)',
+      'transportscotland-cash-flow-2010-11.tsv (headers over several lines, bottom-aligned)',
+      'transportscotland-cash-flow-2010-11.tsv (labels wrapped, figures centred beside them)',
     ]);
     const pair = (w: string) => /^(.*? \([^)]*\))/.exec(w)?.[1] ?? w;
     assert.deepEqual(wrong.filter((w) => !NOT_YET.has(pair(w))), []);
