@@ -574,10 +574,12 @@ class TotalsReader {
       const v = sums.compare(this.stepped(row, j, k), k, p);
       // A nil total figure says nothing about which rows a total adds: neither nil = nil, nor a nil
       // within the rounding of a few small lines (a near-nil sum further up must not outvote exact figures)
-      // — unless it is exactly the sum of two figures or more that are not nil (a balanced budget's
-      // surplus: −21,020 + 6,395 + 13,425 + 1,200 = 0).
+      // — unless it is exactly the sum of three figures or more that are not nil (a balanced budget's
+      // surplus: −21,020 + 6,395 + 13,425 + 1,200 = 0). Two that cancel say nothing: a transfer between
+      // two reserves nets to nil (583,632 out of one, into another), whatever rows a total adds (the
+      // 10,000-case round trip's case 5788: "Total Non-useable" read as a total from the general reserve).
       if (p.value.isZero()) {
-        if (v === 'exact' && this.nonNilIn(j, k, sums) >= 2) sc.exact++;
+        if (v === 'exact' && this.nonNilIn(j, k, sums) >= 3) sc.exact++;
         continue;
       }
       if (v === 'exact') sc.exact++;
@@ -586,10 +588,10 @@ class TotalsReader {
     return sc;
   }
 
-  /** How many rows of the stack from k print a figure that is not nil in column j (counted up to 2). */
+  /** How many rows of the stack from k print a figure that is not nil in column j (counted up to 3). */
   private nonNilIn(j: number, k: number, sums: RunningSums): number {
     let n = 0;
-    for (let q = sums.top - 1; q >= k && n < 2; q--) if (!(this.a.value(this.rows[sums.stack[q]], this.cols[j]) ?? ZERO).isZero()) n++;
+    for (let q = sums.top - 1; q >= k && n < 3; q--) if (!(this.a.value(this.rows[sums.stack[q]], this.cols[j]) ?? ZERO).isZero()) n++;
     return n;
   }
 
