@@ -289,6 +289,44 @@ function carriedByYear(t: FoundTable, direct: TableRow | undefined, ended: reado
   return { r: first.r, label: [...labels.values()].join(' and '), bold: false, cells, empty: false, printedAt, rAt, labels };
 }
 
+/**
+ * A table of one column per year under a table with a group of columns per year, ending in its total:
+ * "Total spending 2018 to 2019 £million | Net spending 2018 to 2019 | Total spending 2019 to 2020 |
+ * Income 2019 to 2020 | Net spending 2019 to 2020 … Budget", then "How the spend is funded: 2018 to 2019
+ * £million | 2019 to 2020 £million … Amount raised from Council Tax" (Cumbria County Council's council tax
+ * pages, as Eden and South Lakeland print them, mirrored or not): each year column carries on the last
+ * column of its year in that total (the net, after the gross and the income). Only when every column of
+ * money names its years, each finds its year above, and one at least is not the column at the same place
+ * (otherwise the total above carries on column by column, as before); undefined otherwise.
+ */
+function carriedAcrossYears(t: FoundTable, above: FoundTable, direct: TableRow): TableRow | undefined {
+  const money = moneyCols(t);
+  const key = (s: string) => [...new Set(yearsOf(s))].sort().join(',');
+  // a column whose caption names no year is of the year of the nearest one left of it that does ("Total
+  // Spending 2019/2020 £m | Income £m | Net Spending £m": a group captioned once)
+  const aboveKey = new Map<number, string>();
+  let last = '';
+  for (const x of moneyCols(above)) {
+    last = key(above.columns[x].caption) || last;
+    aboveKey.set(x, last);
+  }
+  const cells = new Map<number, Reading>();
+  const printedAt = new Map<number, number>();
+  let moved = false;
+  for (const c of money) {
+    const k = key(t.columns[c].caption);
+    if (!k) return undefined;
+    const same = moneyCols(above).filter((x) => aboveKey.get(x) === k && direct.cells.get(x)?.kind === 'number');
+    if (!same.length) return undefined;
+    const from = same[same.length - 1];
+    if (from !== c) moved = true;
+    cells.set(c, direct.cells.get(from)!);
+    printedAt.set(c, gridColumn(direct, from));
+  }
+  if (!moved) return undefined;
+  return { r: direct.r, label: direct.label, bold: direct.bold, cells, empty: false, printedAt };
+}
+
 export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
   const report: AuditReport = { findings: [], tables: [] };
   const placed: PlacedTable[] = [];
@@ -297,15 +335,15 @@ export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
   const plain: { grid: Grid; r: number; c: number }[] = [];
   const found = grids.filter((g) => !isChecksSheet(g)).flatMap((g) => findTables(g).map((t) => ({ g, t })));
   const layouts = found.map(({ t }) => (o.table && fits(t, o.table) ? o.table : recogniseLayout(t)));
-  let above: { g: Grid; row?: TableRow } | undefined;
+  let above: { g: Grid; t: FoundTable; row?: TableRow } | undefined;
   /** the tables of each sheet audited so far that end in a total: a table below may carry those totals on, one per year */
   const ended: { g: Grid; t: FoundTable; row: TableRow }[] = [];
   for (const [n, { g, t }] of found.entries()) {
     // a table carries on the one above it in the same part of its sheet (tables side by side are apart)
     const direct = above?.g === t.grid ? above.row : undefined;
-    const carried = carriedByYear(t, direct, ended.filter((x) => x.g === t.grid)) ?? direct;
+    const carried = carriedByYear(t, direct, ended.filter((x) => x.g === t.grid)) ?? (direct && above ? carriedAcrossYears(t, above.t, direct) : undefined) ?? direct;
     const done = auditTable(t, o.table, new Set(layouts.filter((_, m) => m !== n)), carried, o.trace === true);
-    above = { g: t.grid, row: done && 'table' in done ? done.endsWith : undefined };
+    above = { g: t.grid, t, row: done && 'table' in done ? done.endsWith : undefined };
     if (above.row) ended.push({ g: t.grid, t, row: above.row });
     if (!done) continue;
     if (!('table' in done)) {

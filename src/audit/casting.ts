@@ -13,6 +13,7 @@ import { type At, type Audit, moneyCols } from './context';
 import { normalise } from './detect';
 import type { TableRow } from './detect';
 import { type Num, severityOf, show } from './findings';
+import { MEMO_LABEL } from './memo';
 import { stepOf } from './grid';
 import type { Kind } from './kinds';
 
@@ -608,6 +609,17 @@ class TotalsReader {
   }
 
   /**
+   * The last row of its block but for memo rows under it (the tax base and the Band D charge under
+   * "Amount raised from Council Tax", read as memo rows: they are no lines of the block).
+   */
+  private endsBlockBeforeMemos(i: number): boolean {
+    let j = i;
+    const memo = (k: number) => this.kinds[k] === 'memo' || MEMO_LABEL.test(this.rows[k].label);
+    while (j + 1 < this.rows.length && memo(j + 1) && this.rows[j + 1].r === this.rows[j].r + 1) j++;
+    return this.endsBlock(j);
+  }
+
+  /**
    * Starts k of runs of at least `least` rows that sum exactly to the row's figures, with the number of
    * its (non-nil) columns that vote for each: most votes first, then the longest run.
    */
@@ -759,7 +771,7 @@ class TotalsReader {
    */
   private carriedOn(i: number, strict = false): boolean {
     const { a, rows, cols, s, carried } = this;
-    if (!carried || a.blocks.size > 0 || s.top < 1 || !this.endsBlock(i) || s.stack.some((m) => this.kinds[m] !== 'line')) return false;
+    if (!carried || a.blocks.size > 0 || s.top < 1 || !this.endsBlockBeforeMemos(i) || s.stack.some((m) => this.kinds[m] !== 'line')) return false;
     const printed = this.printedCols(rows[i]).filter(([, p]) => !p.value.isZero());
     if (!printed.length || printed.some(([j]) => !a.num(carried, cols[j]))) return false;
     const firm = CLOSES_FIRMLY.test(rows[i].label);

@@ -112,7 +112,11 @@ export function genericRules(a: Audit, budgetChanges: ReadonlySet<number> = new 
         const b = learned.get(sib.c)!;
         const shift = pct.c - sib.c;
         const [num, den] = [b.num + shift, b.den + shift];
-        if (money.includes(num) && money.includes(den)) like = { basis: { ...b, num, den }, column: sib };
+        // the same relation on the corresponding columns: the moved columns captioned as the sibling's
+        // (Isle of Wight's "Expenditure … % | Income … %": the income % is To Date / Budget of income,
+        // three columns right of two columns that are not a to-date and a budget — T7-67)
+        const same = (x: number, y: number) => t.columns[x]?.norm === t.columns[y]?.norm;
+        if (money.includes(num) && money.includes(den) && same(num, b.num) && same(den, b.den)) like = { basis: { ...b, num, den }, column: sib };
       }
     }
     checkPercent(a, pct, cands, body, 'auto.percent', false, money, { like });
