@@ -1898,7 +1898,7 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
         extra += `; the difference is the figure of ${rows[left[0]].label || 'one line'} (${show(v)}): ${v.neg().eq(diff) ? 'is it left out of the total?' : 'is it counted twice?'}`;
       }
       // the cells it adds, made only when a trace or a finding asks for them
-      const terms = (): At[] => [...(b.carried ? [[b.carried.row, c] as At] : []), ...b.members.map((m): At => [rows[m], from])];
+      const terms = (): At[] => [...(b.carried ? [[b.carried.row, c, b.carried.sign] as At] : []), ...b.members.map((m): At => [rows[m], from, b.minus?.has(m) ? -1 : 1])];
       const ok = a.check(row, c, expected, terms, rule, what, extra);
       if (!ok && left.length === 0) signSlip(a, row, from, diff, b.members, rule, b.minus);
     }
