@@ -16,19 +16,28 @@ export interface DifferenceBasis {
   of?: number;
 }
 
+/** The rows whose three figures of target = plus − minus a basis is learned from: the lines (or, with none, every row). */
+function basisRows(a: Audit): number[] {
+  const lines = rowsOf(a, 'line');
+  return lines.length ? lines : rowsOf(a, 'line', 'subtotal', 'total');
+}
+
+/**
+ * The three printed figures of a row that can vote on a basis: target, plus and minus all readable and
+ * not all nil (a line of nils, 0 = 0 − 0, agrees with every basis); undefined otherwise.
+ */
+function votes(a: Audit, i: number, target: number, plus: number, minus: number) {
+  const row = a.t.rows[i];
+  const x = a.num(row, target);
+  const pp = a.num(row, plus);
+  const mm = a.num(row, minus);
+  if (!x || !pp || !mm || (x.value.isZero() && pp.value.isZero() && mm.value.isZero())) return undefined;
+  return { x, pp, mm };
+}
+
 /** The lines that print the three figures of target = plus − minus, not all nil: those that can show a basis. */
 export function voters(a: Audit, target: number, plus: number, minus: number): number {
-  const lines = rowsOf(a, 'line');
-  const rows = lines.length ? lines : rowsOf(a, 'line', 'subtotal', 'total');
-  let n = 0;
-  for (const i of rows) {
-    const row = a.t.rows[i];
-    const x = a.num(row, target);
-    const pp = a.num(row, plus);
-    const mm = a.num(row, minus);
-    if (x && pp && mm && !(x.value.isZero() && pp.value.isZero() && mm.value.isZero())) n++;
-  }
-  return n;
+  return basisRows(a).filter((i) => votes(a, i, target, plus, minus)).length;
 }
 
 /**
@@ -55,8 +64,7 @@ export function inferDifference(a: Audit, target: number, plus: number[], minus:
 }
 
 function inferFrom(a: Audit, target: number, plus: number[], minus: number[], eitherWay: boolean): DifferenceBasis | undefined {
-  const lines = rowsOf(a, 'line');
-  const rows = lines.length ? lines : rowsOf(a, 'line', 'subtotal', 'total');
+  const rows = basisRows(a);
   const pairs: [number, number][] = [];
   for (const p of plus) for (const m of minus) {
     if (p === m || p === target || m === target) continue;
@@ -69,16 +77,12 @@ function inferFrom(a: Audit, target: number, plus: number[], minus: number[], ei
     let solid = 0;
     let of = 0;
     for (const i of rows) {
-      const row = a.t.rows[i];
-      const x = a.num(row, target);
-      const pp = a.num(row, p);
-      const mm = a.num(row, m);
-      // A line of nils (0 = 0 − 0) agrees with every basis: it does not vote.
-      if (!x || !pp || !mm || (x.value.isZero() && pp.value.isZero() && mm.value.isZero())) continue;
+      const v = votes(a, i, target, p, m);
+      if (!v) continue;
       of++;
-      if (isDifference(x, pp, mm)) {
+      if (isDifference(v.x, v.pp, v.mm)) {
         agree++;
-        if (!x.value.isZero()) solid++;
+        if (!v.x.value.isZero()) solid++;
       }
     }
     if (agree > 0 && (!best || agree > best.agree)) best = { plus: p, minus: m, agree, solid, of };

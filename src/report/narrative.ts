@@ -5,6 +5,7 @@
 // and dates inconsistent with the report's own year are noted. Pure and exact (decimal.js clone).
 import { Dec } from '../base/decimal';
 import { parsePrinted } from '../base/printed';
+import { unitsIn } from '../audit/detect';
 import type { Severity } from '../engine/model';
 import type { DocParagraph, DocTable } from './document';
 
@@ -24,6 +25,8 @@ export interface Quote {
   /** the unit was not printed and was taken from the sentence's other amounts ("£15.467" beside "£13.605m") */
   unitInferred?: boolean;
   sentence: string;
+  /** the sentence's place in its paragraph, 0-based: "This amounts to 0.8%" speaks of the sentence before it */
+  sentenceNo?: number;
   where: string;
   page?: number;
 }
@@ -86,7 +89,7 @@ function decimalPlaces(s: string): number {
 /** Every amount and percentage in a paragraph. */
 export function quotesIn(p: DocParagraph): Quote[] {
   const out: Quote[] = [];
-  for (const s of sentences(p.text)) {
+  for (const [sentenceNo, s] of sentences(p.text).entries()) {
     const money: Quote[] = [];
     for (const m of s.matchAll(MONEY)) {
       const digits = m[2].replace(/,/g, '');
@@ -96,7 +99,7 @@ export function quotesIn(p: DocParagraph): Quote[] {
       const step = new Dec(1).div(new Dec(10).pow(places)).times(mult);
       money.push({
         text: m[0].replace(/^\(/, ''), kind: 'money', value: new Dec(digits).times(mult), half: step.div(2), step, places,
-        sentence: s, where: p.where, page: p.page,
+        sentence: s, sentenceNo, where: p.where, page: p.page,
       });
     }
     // "£15.467" beside "£13.605m": pounds are never quoted to three places; take the sentence's unit
@@ -117,7 +120,7 @@ export function quotesIn(p: DocParagraph): Quote[] {
     for (const m of s.matchAll(PERCENT)) {
       const places = decimalPlaces(m[1]);
       const step = new Dec(1).div(new Dec(10).pow(places));
-      out.push({ text: m[0], kind: 'percent', value: new Dec(m[1]), half: step.div(2), step, places, sentence: s, where: p.where, page: p.page });
+      out.push({ text: m[0], kind: 'percent', value: new Dec(m[1]), half: step.div(2), step, places, sentence: s, sentenceNo, where: p.where, page: p.page });
     }
   }
   return out;
@@ -125,13 +128,15 @@ export function quotesIn(p: DocParagraph): Quote[] {
 
 const FACTOR: Record<string, Dec> = { '£': new Dec(1), "£'000": new Dec(1000), '£m': new Dec(1e6) };
 
-/** Units of a header cell or caption: £, £'000 (£000, £000s, £k, £ thousands), £m (£ millions). */
+/**
+ * Units of a header cell or caption: £, £'000, £m — the audit's reading (`unitsIn`: "£'m", "£ millions",
+ * "£000s", "£k", "(000)" …), and besides it the shapes report headers print with no unit word the
+ * audit needs: a bare "'000", "m£", "£ mn".
+ */
 export function unitsOfText(s: string): '£' | "£'000" | '£m' | undefined {
   const t = s.toLowerCase().replace(/[’‘`]/g, "'");
-  if (/£\s?'?000s?|£k\b|£\s?thousands?|\(000s?\)|'000/.test(t)) return "£'000";
-  if (/£\s?m\b|£\s?millions?|£m's|\bm£|£\s?mn\b/.test(t)) return '£m';
-  if (/£/.test(t)) return '£';
-  return undefined;
+  if (/\bm£|£\s?mn\b/.test(t)) return '£m';
+  return unitsIn(t) ?? (/'000/.test(t) ? "£'000" : undefined);
 }
 
 /**
@@ -372,6 +377,74 @@ function rescaleMisprintedUnits(quotes: Quote[], figs: TableFigure[], matched: M
   return out;
 }
 
+/**
+ * Three amounts one sentence quotes as one position must relate as the table relates their columns.
+ * When each is tied to a figure of the same table in its own column, and on every row of that table
+ * holding the three (two rows at least) one column is the difference of the other two (|x − y| = |z|:
+ * budget − outturn = variance), the quoted |a − b| must be c within the rounding of the three quotes.
+ * When it is not, the figures were taken from different rows — "the total budget … is £261.7m …, the
+ * forecast outturn … is £259.8m resulting in an underspend of £2.1m" (PCC for Surrey, decision 007/2022:
+ * Month 8's outturn with Month 9's variance) — and c is re-tied as 'different' from a − b, in place.
+ */
+function mixedPositions(quotes: Quote[], figs: TableFigure[], matched: Map<Quote, Match | undefined>): void {
+  const at = new Map(figs.filter((f) => !f.percent).map((f) => [`${f.table.where}\u0001${f.row}\u0001${f.col}`, f]));
+  const figure = (t: DocTable, r: number, c: number) => at.get(`${t.where}\u0001${r}\u0001${c}`);
+  const bySentence = new Map<string, Quote[]>();
+  for (const q of quotes) {
+    const m = matched.get(q);
+    if (q.kind !== 'money' || !tiedWell(m) || !m!.fig) continue;
+    const k = `${q.where}\u0001${q.sentence}`;
+    bySentence.set(k, [...(bySentence.get(k) ?? []), q]);
+  }
+  for (const qs of bySentence.values()) {
+    if (qs.length < 3) continue;
+    const fig = (q: Quote) => matched.get(q)!.fig!;
+    // of the triples whose columns the table relates, the one whose difference column is the smallest
+    // (the variance, not the budget = outturn − variance the same relation also gives)
+    let best: { a: Quote; b: Quote; c: Quote; rows: number; size: Dec } | undefined;
+    for (const c of qs) {
+      for (const a of qs) {
+        for (const b of qs) {
+          if (a === b || a === c || b === c || qs.indexOf(a) > qs.indexOf(b)) continue;
+          const [fa, fb, fc] = [fig(a), fig(b), fig(c)];
+          const t = fa.table;
+          if (fb.table !== t || fc.table !== t || new Set([fa.col, fb.col, fc.col]).size < 3) continue;
+          let rows = 0;
+          let size = new Dec(0);
+          let holds = true;
+          for (let r = 0; r < t.cells.length && holds; r++) {
+            const [x, y, z] = [figure(t, r, fa.col), figure(t, r, fb.col), figure(t, r, fc.col)];
+            if (!x || !y || !z) continue;
+            rows++;
+            size = size.plus(z.value.abs());
+            holds = x.value.minus(y.value).abs().eq(z.value.abs());
+          }
+          if (holds && rows >= 2 && (!best || size.lt(best.size))) best = { a, b, c, rows, size };
+        }
+      }
+    }
+    if (!best) continue;
+    const { a, b, c, rows } = best;
+    const [fa, fb, fc] = [fig(a), fig(b), fig(c)];
+    const diff = a.value.minus(b.value).abs();
+    if (diff.minus(c.value).abs().lte(a.half.plus(b.half).plus(c.half))) continue;
+    // the rows each quote can be read from (a budget printed alike on every row names none)
+    const t = fa.table;
+    const from = (q: Quote) => t.cells.map((_, r) => r).filter((r) => {
+      const f = figure(t, r, fig(q).col);
+      return f !== undefined && classify(q, f.value) !== undefined;
+    });
+    const single = [a, b, c].filter((q) => from(q).length === 1);
+    matched.set(c, {
+      status: 'different', value: diff, fig: fc,
+      source: `${a.text} − ${b.text} as the sentence quotes them (${t.where}: “${fa.header}” − “${fb.header}” = “${fc.header}” on each of its ${rows} rows)`,
+      why: single.length >= 2 && new Set(single.map((q) => fig(q).row)).size > 1
+        ? `quoted as one position from different rows: ${single.map((q) => `${q.text} is row ${fig(q).row + 1}${fig(q).label ? ` “${fig(q).label}”` : ''}`).join(', ')}`
+        : 'the three quoted as one position do not relate as the table does',
+    });
+  }
+}
+
 /** Ties every quote of the narrative to the tables, and notes stale years and dates. */
 export function tieNarrative(paragraphs: DocParagraph[], tables: DocTable[], unitsOf?: (t: DocTable) => string | undefined): { ties: NarrativeTie[]; findings: NarrativeFinding[] } {
   const figs = tableFigures(tables, unitsOf);
@@ -381,6 +454,7 @@ export function tieNarrative(paragraphs: DocParagraph[], tables: DocTable[], uni
   const matched = new Map<Quote, Match | undefined>();
   for (const q of quotes) if (q.kind === 'money') matched.set(q, sourceForMoney(q, figs));
   findings.push(...rescaleMisprintedUnits(quotes, figs, matched));
+  mixedPositions(quotes, figs, matched);
   // a figure the same sentence already quotes rightly is not what its other amount misquotes: "income
   // from capital receipts of £9.500million, which was revised during the year to £8.397 million"
   for (const q of quotes) {
@@ -446,7 +520,11 @@ function sourceForPercent(q: Quote, quotes: Quote[], matched: Map<Quote, Match |
   }
   if (best && RANK[best.status] <= 1) return best;
   // the ratio of two amounts quoted in the same sentence (each at its table figure when it has one)
-  const same = quotes.filter((x) => x.kind === 'money' && x.sentence === q.sentence && x.where === q.where);
+  // the amounts of its own sentence; with none, those of the sentence before it in the paragraph ("…an
+  // underspend of £2.1m. This amounts to 0.8% of the overall budget.")
+  const own = quotes.filter((x) => x.kind === 'money' && x.sentence === q.sentence && x.where === q.where);
+  const before = own.length || q.sentenceNo === undefined ? [] : quotes.filter((x) => x.kind === 'money' && x.where === q.where && x.sentenceNo === q.sentenceNo! - 1);
+  const same = own.length ? own : before;
   const valueOf = (x: Quote) => {
     const m = matched.get(x);
     return m && m.status === 'tied' || m && m.status === 'rounded' ? { v: m.value, why: m.source } : { v: x.value, why: `${x.text} as quoted` };
@@ -472,7 +550,7 @@ function sourceForPercent(q: Quote, quotes: Quote[], matched: Map<Quote, Match |
   // a percentage two significant figures long can be said to be cut short; one within ten units of its
   // last place of the amount it follows, as a share of that amount's budget, is different.
   const at = (x: Quote) => x.sentence.indexOf(x.text);
-  const owner = same.filter((a) => at(a) >= 0 && at(a) < at(q)).sort((a, b) => at(b) - at(a))[0];
+  const owner = own.length ? own.filter((a) => at(a) >= 0 && at(a) < at(q)).sort((a, b) => at(b) - at(a))[0] : before.sort((a, b) => at(b) - at(a))[0];
   // what the sentence says it is a share of: "(2.4%)" alone or "of budget" is the budget; "of gross
   // expenditure" names a base no table figure may give, so no figure is said to differ from it
   const of = /^\s*(?:of|against)\s+(?:the\s+)?([a-z][a-z ]*)/i.exec(q.sentence.slice(at(q) + q.text.length));

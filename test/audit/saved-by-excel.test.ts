@@ -5,18 +5,13 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main';
 import { readCell } from '../../src/audit/grid';
 import { withoutResidue } from '../../src/base/decimal';
 import { published } from '../support/audit-helpers';
+import { runCli } from '../support/cli';
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = { out: (s: string) => { out += `${s}\n`; }, err: (s: string) => { err += `${s}\n`; } };
-  const code = await main(['node', 'outturn', ...args], io);
-  return { code, out, err };
-}
+/** `outturn …args` in-process (test/support/cli.ts): exit code and output. */
+const run = (args: string[]) => runCli(...args);
 
 /** Rows as UK Excel writes a CSV: a cell with a comma or a quote quoted, CRLF, Windows-1252 (£ is byte 0xA3). */
 function excelCsv(rows: string[][]): Buffer {

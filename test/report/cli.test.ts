@@ -4,19 +4,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main';
 import { chromiumOrSkip, markdownToHtml, printToPdf } from '../support/report-docs';
+import { runCli } from '../support/cli';
 
 const REPORT = join(__dirname, '..', 'fixtures', 'reports', 'derbyshire-2020-21-finance-section.md');
 const text = () => readFileSync(REPORT, 'utf8').split('\n').filter((l) => !/^# (Source|Kept)/.test(l)).join('\n');
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = { out: (s: string) => { out += `${s}\n`; }, err: (s: string) => { err += `${s}\n`; } };
-  const code = await main(['node', 'outturn', ...args], io);
-  return { code, out, err };
-}
+/** `outturn …args` in-process (test/support/cli.ts): exit code and output. */
+const run = (args: string[]) => runCli(...args);
 
 describe('outturn audit REPORT (command line)', function () {
   this.timeout(120_000);

@@ -237,4 +237,51 @@ describe('report audit: the narrative tied to the tables', () => {
     assert.deepEqual(t('0.5%').map((x) => [x.status, x.expected]), [['different', '0.6%']]);
     assert.deepEqual(t('0.6%').map((x) => x.status), ['rounded']);
   });
+
+  it('three amounts quoted as one position relate as the table relates their columns: PCC for Surrey, decision 007/2022 (Q3 2021/22)', () => {
+    // Source: PCC for Surrey, Decision Log 007-2022 "3rd Quarter 2021/22 Financial Performance and Budget
+    // Virements" (surrey-pcc.gov.uk/decisions/decision-log-007-2022-…): the table and the sentences as
+    // printed. By hand (£m): on every row Total Budget − Projected Outturn = Projected Variance
+    // (261.7 − 260.4 = 1.3; − 259.8 = 1.9; − 259.6 = 2.1); the sentence quotes 261.7, Month 8's 259.8 and
+    // Month 9's 2.1: 261.7 − 259.8 = 1.9, not 2.1. 2.1 ÷ 261.7 = 0.80244…% (0.8% quoted, in the next sentence).
+    const table = [
+      'Surrey\t2021/22 PCC Budget £m\t2021/22 Operational Budget £m\tTotal Budget £m\t2021/22 Projected Outturn £m\tProjected Variance £m',
+      'Month 7\t2.8\t258.9\t261.7\t260.4\t(1.3)',
+      'Month 8\t2.8\t258.9\t261.7\t259.8\t(1.9)',
+      'Month 9\t2.8\t258.9\t261.7\t259.6\t(2.1)',
+    ].join('\n');
+    const audit = (sentence: string) => auditReport(readTextReport([sentence, '', table].join('\n'), 'surrey.md'));
+    const printed = audit('The total budget for Surrey is £261.7m for 2021/22, against this the forecast outturn position is £259.8m resulting in an underspend of £2.1m. This amounts to 0.8% of the overall budget.');
+    const t = (text: string) => printed.ties.find((x) => x.quote.text === text)!;
+    assert.equal(t('£261.7m').status, 'tied');
+    assert.equal(t('£259.8m').status, 'tied');
+    assert.deepEqual([t('£2.1m').status, t('£2.1m').expected], ['different', '£1.9m']);
+    assert.match(t('£2.1m').why!, /£259\.8m is row 3 “Month 8”, £2\.1m is row 4 “Month 9”/);
+    assert.equal(printed.findings.filter((f) => f.rule === 'narrative.different').map((f) => f.printed).join(), '£2.1m');
+    // "This amounts to 0.8%": the share of the sentence before's amounts, 2.1 ÷ 261.7
+    assert.equal(t('0.8%').status, 'rounded');
+    assert.match(t('0.8%').source!, /£2\.1m ÷ £261\.7m/);
+    // one row's three figures (Month 9): nothing to say
+    const month9 = audit('The total budget is £261.7m; the forecast outturn is £259.6m, an underspend of £2.1m.');
+    assert.deepEqual(month9.ties.map((x) => x.status), ['tied', 'tied', 'tied']);
+    assert.deepEqual(month9.findings.filter((f) => f.rule.startsWith('narrative.') && f.severity !== 'note'), []);
+    // a budget quoted with the variance of a row and the outturn of another, rounded to £m: within the
+    // rounding of the three (262 − 260 = 2), not flagged
+    const rounded = audit('The budget of £262m against an outturn of £260m gives an underspend of £2m.');
+    assert.deepEqual(rounded.findings.filter((f) => f.rule === 'narrative.different'), []);
+  });
+
+  it('a column headed "£\'m" is in £m: Cumbria PCC\'s analysis of council tax requirement 2019-20 (as the council\'s page prints it)', () => {
+    // Source: test/fixtures/published/audit/cumbria-pcc-ctr-2018-20.tsv (Eden DC's page on the Cumbria PCC
+    // precept; see SOURCES.md there); the sentence is the session-6 new user's, quoting four printed figures.
+    const table = readFileSync(join(__dirname, '..', 'fixtures', 'published', 'audit', 'cumbria-pcc-ctr-2018-20.tsv'), 'utf8').trim().split('\n').slice(1).join('\n');
+    const r = auditReport(readTextReport([
+      'The gross expenditure budget for 2019-20 is £145.754m, against £141.506m in 2018-19. After fees, grants and a contribution from reserves of £5.748m, the council tax requirement for the Commissioner is £43.820m.',
+      '', table,
+    ].join('\n'), 'cumbria.md'));
+    const tie = (text: string) => r.ties.find((x) => x.quote.text === text)!;
+    for (const q of ['£145.754m', '£141.506m', '£5.748m', '£43.820m']) assert.equal(tie(q).status, 'tied', q);
+    assert.equal(tie('£43.820m').figure!.column, 3);
+    assert.match(tie('£43.820m').source!, /Council Tax Requirement for The Police and Crime Commissioner/);
+  });
 });
