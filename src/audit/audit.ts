@@ -54,6 +54,8 @@ export interface AuditedTable {
   percentages?: PercentTaken[];
   /** how a CSV/TSV file was read: its encoding and delimiter */
   readAs?: string;
+  /** the workbook hides the sheet the table is on ('veryHidden': Excel's Unhide does not list it) */
+  hiddenSheet?: 'hidden' | 'veryHidden';
 }
 
 /** A block of figures found but with nothing the audit could check (no total, no difference, no percentage). */
@@ -143,6 +145,7 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
       if (inside.length) x.why += `; not the memo row(s) ${inside.join(', ')}`;
     }
   }
+  hiddenRowsNote(a);
   markRevenueTail(t, layout, a.kinds);
   let audited = true;
   switch (layout) {
@@ -194,11 +197,55 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
     return { sheet: t.grid.sheet, range, why: 'no row adds up to a block above it, no column is the difference or the sum of others, no percentage has a basis' };
   }
   return {
-    table: { sheet: t.grid.sheet, layout, range, units: t.units, checked: a.checked, totals: a.totals, differences: a.differences, ...(a.percentages.length ? { percentages: a.percentages } : {}), ...(t.grid.readAs ? { readAs: t.grid.readAs } : {}) },
+    table: { sheet: t.grid.sheet, layout, range, units: t.units, checked: a.checked, totals: a.totals, differences: a.differences, ...(a.percentages.length ? { percentages: a.percentages } : {}), ...(t.grid.readAs ? { readAs: t.grid.readAs } : {}), ...(t.grid.hiddenSheet ? { hiddenSheet: t.grid.hiddenSheet } : {}) },
     findings: a.findings,
     audit: a,
     ...(a.blocks.has(t.rows.length - 1) ? { endsWith: t.rows[t.rows.length - 1] } : {}),
   };
+}
+
+/**
+ * A workbook's hidden rows inside a table, said once at the first of them: the workbook's arithmetic
+ * adds them (and the audit checks them with the rest), but the table as printed or shown does not show
+ * them — a reader of the printed table needs the rows shown to cast (casting.ts says when they do not).
+ */
+function hiddenRowsNote(a: Audit): void {
+  const hidden = a.t.grid.hiddenRows;
+  if (!hidden?.size) return;
+  const rows = a.t.rows.filter((row) => hidden.has(row.r) && !row.empty);
+  if (!rows.length) return;
+  const names = rows.slice(0, 6).map((row) => `${a.rowNumber(row)}${row.label ? ` (${row.label})` : ''}`);
+  const list = `${rows.length === 1 ? 'row' : 'rows'} ${names.join(', ')}${rows.length > 6 ? ` and ${rows.length - 6} more` : ''}`;
+  // the reading of each total says which of the rows it adds are hidden
+  for (const x of a.totals) {
+    const inside = rows.map((row) => a.rowNumber(row)).filter((r) => x.from <= r && r <= x.to);
+    if (inside.length) x.why += `; row${inside.length === 1 ? '' : 's'} ${inside.join(', ')} hidden in the workbook`;
+  }
+  a.note(rows[0], a.t.labelCol, 'printed.hidden-rows',
+    `${list} ${rows.length === 1 ? 'is' : 'are'} hidden in the workbook: part of its arithmetic, and checked with the other rows, but not shown when the table is printed or viewed; the rows shown must cast without ${rows.length === 1 ? 'it' : 'them'}`);
+}
+
+/** How a finance officer finds a hidden sheet in Excel. */
+export function hiddenSheetText(sheet: string, how: 'hidden' | 'veryHidden'): string {
+  return how === 'veryHidden'
+    ? `the sheet ${sheet} is "very hidden" in the workbook: Excel's Unhide does not list it (only the Visual Basic editor shows it, Developer ▸ Visual Basic, its Visible property)`
+    : `the sheet ${sheet} is hidden in the workbook: right-click a sheet tab ▸ Unhide… (or Home ▸ Format ▸ Hide & Unhide ▸ Unhide Sheet) shows it`;
+}
+
+/**
+ * The findings of a table on a sheet the workbook hides (drafts, workings, lookups): each says where
+ * the cell is, since the person reading the workbook cannot see it, and one note says how to show it.
+ */
+function onHiddenSheet(g: Grid, t: FoundTable, layout: Layout, findings: AuditFinding[]): AuditFinding[] {
+  const how = g.hiddenSheet!;
+  const where = how === 'veryHidden' ? 'very hidden sheet' : 'hidden sheet';
+  const out = findings.map((f) => ({ ...f, message: `(on the ${where} ${g.sheet}) ${f.message}` }));
+  const top = t.headerRows.length ? Math.min(t.headerRows[0], t.r0) : t.r0;
+  out.push({
+    severity: 'note', table: layout, ...locate(g, top, t.c0, ''), rule: 'printed.hidden-sheet',
+    message: `${hiddenSheetText(g.sheet, how)}. Its table ${rangeOf(t)} is audited like the others, but it is not printed or shown with the workbook; to audit only a sheet that is shown, give --sheet NAME`,
+  });
+  return out;
 }
 
 const YEARS = /(?<!\d)(?:19|20)\d\d(?!\d)/g;
@@ -280,7 +327,7 @@ export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
     }
     report.tables.push(done.table);
     placed.push({ t, layout: done.table.layout });
-    report.findings.push(...done.findings);
+    report.findings.push(...(g.hiddenSheet ? onHiddenSheet(g, t, done.table.layout, done.findings) : done.findings));
     if (o.trace) for (const [r, c] of done.audit.involved) traced.push({ grid: g, r, c });
     if (o.trace) for (const [r, c] of done.audit.plain) plain.push({ grid: g, r, c });
   }

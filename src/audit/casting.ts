@@ -8,7 +8,7 @@
 // bold. One pass, in time and memory linear in the rows: a stack of the rows not yet totalled, and per
 // column the running sums of that stack indexed by value, so the block a row closes is found by one
 // look-up, never by adding every candidate run again.
-import { Dec, ZERO } from '../base/decimal';
+import { Dec, ZERO, text } from '../base/decimal';
 import { type At, type Audit, moneyCols } from './context';
 import { normalise } from './detect';
 import type { TableRow } from './detect';
@@ -1899,9 +1899,46 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
       }
       // the cells it adds, made only when a trace or a finding asks for them
       const terms = (): At[] => [...(b.carried ? [[b.carried.row, c, b.carried.sign] as At] : []), ...b.members.map((m): At => [rows[m], from, b.minus?.has(m) ? -1 : 1])];
+      const hidden = a.t.grid.hiddenRows;
+      const shownOnly = hidden?.size && !hidden.has(row.r) ? hiddenFigures(a, b, from, hidden) : [];
+      if (shownOnly.length && !expected.eq(printed)) extra += `; it includes ${hiddenNames(a, shownOnly)}, which the printed table does not show`;
       const ok = a.check(row, c, expected, terms, rule, what, extra);
       if (!ok && left.length === 0) signSlip(a, row, from, diff, b.members, rule, b.minus);
+      if (ok && shownOnly.length) {
+        // The workbook casts (its total's formula adds the hidden rows), but the table as printed or
+        // shown on screen does not: its reader sees lines that do not add up to the total printed.
+        const shown = shownOnly.reduce((x, h) => x.minus(h.v), expected);
+        const n = b.members.length - shownOnly.length;
+        const u = a.units(c);
+        a.findings.push({
+          severity: severityOf(printed.minus(shown), a.num(row, c)!, b.members.filter((m) => !hidden!.has(rows[m].r)).map((m) => a.at(rows[m], from))).severity,
+          table: a.layout,
+          ...a.loc(row, c),
+          rule: `${rule}.hidden-rows`,
+          message: `${a.describe(row, c)}: printed ${show(printed)}, which adds ${hiddenNames(a, shownOnly)}, hidden in the workbook: the workbook casts, but the table as printed shows ${n === 1 ? 'one row' : `${n} rows`} above it adding up to ${show(shown)}${u ? ` (${u})` : ''}; difference ${show(printed.minus(shown))}. Unhide the row${shownOnly.length === 1 ? '' : 's'} or take ${shownOnly.length === 1 ? 'its figure' : 'their figures'} out of the total before printing`,
+          printed: text(printed),
+          expected: text(shown),
+          difference: text(printed.minus(shown)),
+        });
+      }
     }
   }
+}
+
+/** The rows of a block the workbook hides that print a figure other than nil in column c (a hidden nil changes nothing a reader sees). */
+function hiddenFigures(a: Audit, b: Block, c: number, hidden: ReadonlySet<number>): { m: number; v: Dec }[] {
+  const out: { m: number; v: Dec }[] = [];
+  for (const m of b.members) {
+    if (!hidden.has(a.t.rows[m].r)) continue;
+    const v = a.value(a.t.rows[m], c);
+    if (v !== undefined && !v.isZero()) out.push({ m, v: b.minus?.has(m) ? v.neg() : v });
+  }
+  return out;
+}
+
+/** "row 6 (Recharges, 1,000)", "rows 6 (Recharges, 1,000) and 7 (…)": hidden rows as a finding names them. */
+function hiddenNames(a: Audit, hs: readonly { m: number; v: Dec }[]): string {
+  const one = (h: { m: number; v: Dec }) => `${a.rowNumber(a.t.rows[h.m])} (${a.t.rows[h.m].label || 'no label'}, ${show(h.v)})`;
+  return hs.length === 1 ? `row ${one(hs[0])}` : `rows ${hs.slice(0, -1).map(one).join(', ')} and ${one(hs[hs.length - 1])}`;
 }
 

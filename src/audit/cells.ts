@@ -1,9 +1,9 @@
 // Findings about single cells, and what each layout needs.
 import type { FoundTable, Layout } from './detect';
 import type { Audit } from './context';
-import { show } from './findings';
+import { type Num, show } from './findings';
 import { Dec } from '../base/decimal';
-import { NOT_APPLICABLE, NOT_AVAILABLE, type Reading } from './grid';
+import { NOT_APPLICABLE, NOT_AVAILABLE, type Reading, formatShows } from './grid';
 
 /**
  * Tables whose figures are not all spending, where a CR/DR mark cannot give a sign: in a statement
@@ -127,6 +127,13 @@ export function cellRules(a: Audit): void {
     saidOnce.add(col.c);
     a.note(row, col.c, 'printed.unit-in-cell', `${a.describe(row, col.c)}: every figure of the column prints its unit inside the cell (${col.unitsInCells}), and no header states one: read as the column's unit, ${col.units}`);
   }
+  // Figures held in pounds and shown in thousands (or millions) by their number format: one note for the table.
+  const held = a.t.rows.flatMap((row) => [...row.cells].filter(([, x]) => x.kind === 'number' && x.formatScaled).map(([c, x]) => [row, c, x as Num] as const));
+  if (held.length) {
+    const [row, c, x] = held[0];
+    const k = formatShows(x.formatScaled!.format)?.thousands ?? 1;
+    a.note(row, c, 'printed.format-scaled', `${held.length} figure(s) are held in the workbook as ${k === 1 ? 'pounds' : 'units'} and shown ${k === 1 ? 'in thousands' : k === 2 ? 'in millions' : `divided by 1,000 ${k} times`} by their number format (${x.formatScaled!.format}): read as shown, each rounded as the spreadsheet shows it (${a.where(row, c)} holds ${show(x.formatScaled!.held)}, shown ${x.raw}), so the table is checked as it is printed`);
+  }
   // Figures printed with a currency sign other than £ ("$99,388", "$(1,973)"): one note for the table.
   const signed = a.t.rows.flatMap((row) => [...row.cells].filter(([, x]) => x.kind === 'number' && x.currency).map(([c, x]) => [row, c, x] as const));
   if (signed.length) {
@@ -175,10 +182,10 @@ export function cellRules(a: Audit): void {
         a.note(row, c, 'printed.ledger-sign', `${a.describe(row, c)}: printed ${x.raw}; read as ${show(x.value)} (${how})`);
       }
       if (x.kind === 'number' && x.rescaled) {
-        a.note(row, c, 'printed.unit-rescaled', `${a.describe(row, c)}: printed ${x.raw}, in ${x.rescaled.from} where the column's other figures print ${x.rescaled.to}; read as ${x.value.toFixed()} (${x.rescaled.to})`);
+        a.note(row, c, 'printed.unit-rescaled', `${a.describe(row, c)}: printed ${x.raw}${x.typed ? ' (a number its cell\'s format shows with £)' : ''}, in ${x.rescaled.from} where the column's other figures print ${x.rescaled.to}; read as ${x.value.toFixed()} (${x.rescaled.to})`);
       }
-      if (x.kind === 'number' && x.unit && !saidOnce.has(c)) {
-        a.note(row, c, 'printed.unit-in-cell', `${a.describe(row, c)}: printed ${x.raw}; read as ${x.value.toFixed()}, the unit "${x.unit}" inside the cell set aside (the column's units: ${a.units(c) ?? 'not stated'})`);
+      if (x.kind === 'number' && x.unit && !saidOnce.has(c) && !x.formatScaled) {
+        a.note(row, c, 'printed.unit-in-cell', `${a.describe(row, c)}: printed ${x.raw}; read as ${x.value.toFixed()}, the unit "${x.unit}" ${x.typed ? 'its number format shows' : 'inside the cell'} set aside (the column's units: ${a.units(c) ?? 'not stated'})`);
       }
     }
     if (row.shift !== undefined) {

@@ -5,12 +5,13 @@
 import { parse } from 'csv-parse/sync';
 import type { Grid, GridCell } from './grid';
 import { AuditInputError } from './audit';
+import { sniff } from '../base/sniff';
 
 export type Delimiter = ',' | '\t' | ';';
 
 /** How a file was read, as the report says it: "UTF-8, comma-separated". */
 export interface DelimitedReading {
-  encoding: 'UTF-8' | 'UTF-16' | 'Windows-1252';
+  encoding: 'UTF-8' | 'UTF-16' | 'UTF-16 with no byte-order mark' | 'Windows-1252';
   delimiter: Delimiter;
   decimalComma: boolean;
 }
@@ -25,6 +26,9 @@ const DELIMITER_NAMES: Record<Delimiter, string> = { ',': 'comma-separated', '\t
 export function decodeDelimited(bytes: Uint8Array): { text: string; encoding: DelimitedReading['encoding'] } {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16' };
+  // UTF-16 with no byte-order mark (SQL Server's bcp -w, some ERP exports): one byte of each pair is 0
+  const k = sniff(bytes);
+  if (k === 'utf16le' || k === 'utf16be') return { text: new TextDecoder(k === 'utf16le' ? 'utf-16le' : 'utf-16be').decode(bytes), encoding: 'UTF-16 with no byte-order mark' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
   } catch {

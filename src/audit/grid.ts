@@ -49,14 +49,25 @@ export interface Grid {
    * a figure rounded to three places) and whether it is a percentage ("0.0%" prints 0.033 as 3.3%).
    */
   formats?: (string | undefined)[][];
+  /**
+   * A workbook's hidden rows (grid rows, 0-based): part of the workbook's arithmetic — a total's
+   * formula adds them — but not of the table as printed or shown on screen. The audit casts the
+   * workbook's arithmetic with them and says when the rows shown do not cast without them.
+   */
+  hiddenRows?: ReadonlySet<number>;
+  /** A worksheet the workbook hides ('hidden': Excel's Unhide lists it; 'veryHidden': only the VBA editor shows it). */
+  hiddenSheet?: 'hidden' | 'veryHidden';
 }
 
 /**
  * How a number format prints a number, from its first section (the positive one): the decimal places
  * it shows, and a per cent sign — `scaled` when the format multiplies by 100 (an unquoted %),
- * `literal` when it only prints the sign ("0.0\"%\""). Undefined for General, a date or text format.
+ * `literal` when it only prints the sign ("0.0\"%\""); `thousands`: how many times it divides by
+ * 1,000 (each comma after the last digit placeholder: `#,##0,` shows £43,581,000 as 43,581, `0.0,,` in
+ * millions); `pound`: it prints a £ (`£#,##0`, `"£"#,##0`, `[$£-809]#,##0`); `suffix`: a unit it prints
+ * after the figure (`"m"`, `\m`, `"k"`, `"bn"`). Undefined for General, a date or text format.
  */
-export function formatShows(format: string | undefined): { places: number; percent?: 'scaled' | 'literal' } | undefined {
+export function formatShows(format: string | undefined): { places: number; percent?: 'scaled' | 'literal'; thousands?: number; pound?: boolean; suffix?: string } | undefined {
   if (!format || /^general$/i.test(format.trim()) || format === '@') return undefined;
   const section = format.split(';')[0];
   const literal = /"[^"]*%[^"]*"|\\%/.test(section);
@@ -65,22 +76,57 @@ export function formatShows(format: string | undefined): { places: number; perce
   const dot = bare.indexOf('.');
   const places = dot < 0 ? 0 : (bare.slice(dot + 1).match(/^[0#?,]*/)?.[0].replace(/,/g, '').length ?? 0);
   const scaled = bare.includes('%');
-  return { places, ...(scaled ? { percent: 'scaled' as const } : literal ? { percent: 'literal' as const } : {}) };
+  // commas after the last digit placeholder of the integer part (before the point or the end), and after the last decimal one
+  const whole = dot < 0 ? bare : bare.slice(0, dot);
+  const thousands = (/[0#?](,+)[^0#?,]*$/.exec(whole)?.[1].length ?? 0) + (dot < 0 ? 0 : /[0#?](,+)[^0#?,]*$/.exec(bare.slice(dot + 1))?.[1].length ?? 0);
+  const pound = /£/.test(section.replace(/_./g, ''));
+  // the unit printed after the figure: the quoted or escaped text after the last digit placeholder
+  const tail = /[0#?.,%]+((?:"[^"]*"|\\.|[^0#?])*)$/.exec(section.replace(/\[[^\]]*\]/g, '').replace(/[_*]./g, ''))?.[1] ?? '';
+  const suffix = /^(k|m|bn|million|thousand)$/i.exec(tail.replace(/"([^"]*)"/g, '$1').replace(/\\(.)/g, '$1').trim())?.[1].toLowerCase();
+  return { places, ...(scaled ? { percent: 'scaled' as const } : literal ? { percent: 'literal' as const } : {}), ...(thousands ? { thousands } : {}), ...(pound ? { pound } : {}), ...(suffix ? { suffix } : {}) };
+}
+
+/** 1234567.5 with 1 place → "1,234,567.5": a figure as a spreadsheet shows it under a grouping format. */
+function grouped(v: Dec, places: number): string {
+  const [w, f] = v.abs().toFixed(places).split('.');
+  return `${w.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${f ? `.${f}` : ''}`;
 }
 
 /**
  * A typed number as its format prints it: a percentage format's fraction as per cent (0.033 → 3.3,
  * exactly), and the places the format shows when they are more than the number's own digits (2.25
  * under "0.000" is a figure printed to three places, 2.250: its rounding is half of 0.001, not of 0.01).
- * Places are never fewer than the stored digits: the stored figure is the one summed.
+ * Places are never fewer than the stored digits: the stored figure is the one summed — except under a
+ * format that divides by 1,000 (`#,##0,`: pounds held, thousands shown), where the figure is the one
+ * shown, rounded to the format's places as the spreadsheet rounds it (half away from nil), since the
+ * table a reader sees and prints is in those thousands (U6-09). A £ or a unit the format prints
+ * (`"£"0.0"m"`, `"£"#,##0`) is the figure's own unit, as if typed in the cell: "£664,000" among "£91.6m"
+ * figures is in pounds (U6-26).
  */
 function asFormatted(x: Reading, format: string | undefined): Reading {
   if (x.kind !== 'number' || !x.typed) return x;
   const shows = formatShows(format);
   if (!shows) return x;
+  if (shows.thousands && !shows.percent) {
+    const value = x.value.div(new Dec(1000).pow(shows.thousands)).toDecimalPlaces(Math.min(shows.places, MAX_PRINTED_PLACES), Dec.ROUND_HALF_UP);
+    const places = Math.min(shows.places, MAX_PRINTED_PLACES);
+    const u = value.times(new Dec(10).pow(places));
+    const power = 3 * shows.thousands;
+    return {
+      ...x,
+      value,
+      places,
+      units: u.isInteger() && u.abs().lte(Number.MAX_SAFE_INTEGER) ? u.toNumber() : undefined,
+      raw: `${value.isNeg() ? '-' : ''}${shows.pound ? '£' : ''}${grouped(value, places)}${shows.suffix ?? ''}`,
+      // the unit shown: the suffix the format prints, else the power of a thousand it divides by (£ held, £'000 shown)
+      unit: shows.suffix ?? (power === 3 ? 'k' : power === 6 ? 'm' : power === 9 ? 'bn' : undefined),
+      formatScaled: { format: format!, held: x.value },
+    };
+  }
   const value = shows.percent === 'scaled' ? x.value.times(100) : x.value;
   const places = Math.min(Math.max(value.decimalPlaces(), shows.places), MAX_PRINTED_PLACES);
-  if (places === x.places && value === x.value && !shows.percent) return x;
+  const money = !shows.percent && (shows.pound || shows.suffix);
+  if (places === x.places && value === x.value && !shows.percent && !money) return x;
   const u = value.times(new Dec(10).pow(places));
   return {
     ...x,
@@ -88,7 +134,8 @@ function asFormatted(x: Reading, format: string | undefined): Reading {
     places,
     units: u.isInteger() && u.abs().lte(Number.MAX_SAFE_INTEGER) ? u.toNumber() : undefined,
     percent: shows.percent !== undefined,
-    raw: `${value.toFixed(places)}${shows.percent ? '%' : ''}`,
+    raw: money ? `${value.isNeg() ? '-' : ''}${shows.pound ? '£' : ''}${grouped(value, places)}${shows.suffix ?? ''}` : `${value.toFixed(places)}${shows.percent ? '%' : ''}`,
+    ...(money && shows.suffix ? { unit: shows.suffix } : {}),
   };
 }
 
@@ -179,6 +226,11 @@ export type Reading =
        * `value` is then in the column's unit (0.664), see withCellUnits
        */
       rescaled?: { from: string; to: string };
+      /**
+       * a typed number its number format divides by 1,000 or 1,000,000 (`#,##0,`: pounds held, thousands
+       * shown): `value` is the figure shown; `held` the number the workbook holds
+       */
+      formatScaled?: { format: string; held: Dec };
       /** printed "n/a" (not applicable) in a figure column: read as nil in the figures it adds to, never checked itself (see withNotApplicable) */
       notApplicable?: boolean;
       /**

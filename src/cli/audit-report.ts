@@ -1,21 +1,36 @@
 // `outturn audit REPORT.pdf|REPORT.html|REPORT.htm|REPORT.md|REPORT.txt [--json] [--html OUT.html]`:
 // every table in the report audited, the narrative's figures tied to the tables. The file readers
 // (pdf.js for PDF, parse5 for HTML) are loaded only for the files that need them.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { ReportDocument } from '../report/document';
 import { type ReportAudit, auditReport, reportExitCode } from '../report/audit-report';
 import { reportPage } from '../report/html-report';
 import { checkedText } from '../audit/context';
 import { EXIT, type Io } from './io';
+import { kindName, sniff } from '../base/sniff';
 
 /** The files the audit of reports reads (a .txt only when it holds running text, else it is a TSV). */
 export function isReportFile(path: string): boolean {
   const ext = extname(path).toLowerCase();
   if (['.pdf', '.html', '.htm', '.md', '.markdown'].includes(ext)) return true;
+  // a PDF under another name (a mail client's "save as" named it .csv): read as the report it is
+  if (existsSync(path) && statSync(path).isFile() && isPdfFile(path)) return true;
   if (ext !== '.txt' || !existsSync(path) || !statSync(path).isFile()) return false;
   const head = readFileSync(path).subarray(0, 65536).toString('utf8');
   return head.split(/\r?\n/).some((l) => !l.includes('\t') && l.trim().split(/\s+/).length >= 8);
+}
+
+/** Whether a file starts as a PDF does (%PDF-), whatever its name. */
+function isPdfFile(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const b = Buffer.alloc(8);
+    const n = readSync(fd, b, 0, 8, 0);
+    return sniff(b.subarray(0, n)) === 'pdf';
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export const REPORT_LIMIT = 64 * 2 ** 20;
@@ -32,7 +47,7 @@ async function readReport(path: string): Promise<ReportDocument> {
   const ext = extname(path).toLowerCase();
   const name = basename(path);
   const bytes = readFileSync(path);
-  if (ext === '.pdf') {
+  if (ext === '.pdf' || sniff(bytes) === 'pdf') {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { readPdfText, PdfReadError } = require('../pdf/read') as typeof import('../pdf/read');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -72,6 +87,10 @@ export async function runReportAudit(o: ReportCliOptions, io: Io): Promise<numbe
   let result: ReportAudit;
   try {
     result = auditReport(await readReport(o.file));
+    const ext = extname(o.file).toLowerCase();
+    if (ext !== '.pdf' && result.kind === 'pdf') {
+      result.findings.push({ severity: 'note', rule: 'report.named-as', where: result.source, message: `${result.source} is ${kindName('pdf')}, whatever its name says: read as the PDF report it is (give it a name ending .pdf)` });
+    }
   } catch (e) {
     if (e instanceof ReportInputError) {
       io.err(`outturn: cannot audit ${e.message}`);

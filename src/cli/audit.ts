@@ -10,6 +10,7 @@ import { show } from '../audit/findings';
 import { type DifferenceTaken, type PercentTaken, type TotalTaken, checkedText } from '../audit/context';
 import type { Grid } from '../audit/grid';
 import { WORKBOOK_EXTENSIONS } from '../xlsx/read-book';
+import { kindName, sniff } from '../base/sniff';
 import { readPrintedWorkbook } from '../xlsx/read-printed';
 import { InvalidInput } from '../format/errors';
 import { tableFileAudit } from '../report/audit-report';
@@ -49,11 +50,25 @@ export async function readForAudit(path: string, sheet?: string): Promise<Grid[]
   if ((book || ['.csv', '.tsv', '.txt'].includes(ext)) && st.size > limit) {
     throw new AuditInputError(path, `is ${(st.size / 2 ** 20).toFixed(0)} MB, larger than the ${limit / 2 ** 20} MB the audit reads`);
   }
-  if (book) return readPrintedWorkbook(readFileSync(path), name, sheet);
-  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
-    return [readDelimitedBytes(readFileSync(path), name)];
+  const delimited = ext === '.csv' || ext === '.tsv' || ext === '.txt';
+  if (!book && !delimited) throw new AuditInputError(path, 'the file to audit must be .xlsx, .csv or .tsv (or a workbook saved as .xlsm, .xls or .ods), or a report: .pdf, .html, .md or .txt');
+  // The bytes say what the file is, whatever its name (a PDF is audited as a report before this)
+  const bytes = readFileSync(path);
+  const k = sniff(bytes);
+  const isBook = k === 'zip' || k === 'cfb' || k === 'encrypted' || k === 'spreadsheetml' || (book && k === 'html');
+  if (isBook || (book && k === 'empty')) {
+    const grids = await readPrintedWorkbook(bytes, name, sheet);
+    // a web page or an Excel 2003 XML spreadsheet named .xls (finance systems' "Export to Excel"): read as Excel opens it, and said
+    return k === 'html' || k === 'spreadsheetml' || !book ? grids.map((g) => ({ ...g, readAs: `${kindName(k)} named ${ext}, as Excel opens it` })) : grids;
   }
-  throw new AuditInputError(path, 'the file to audit must be .xlsx, .csv or .tsv (or a workbook saved as .xlsm, .xls or .ods), or a report: .pdf, .html, .md or .txt');
+  if (k === 'text' || k === 'utf16le' || k === 'utf16be' || (k === 'empty' && delimited)) {
+    const g = readDelimitedBytes(bytes, name);
+    // a text file named as a workbook: read as the CSV/TSV it is, and said
+    return [book ? { ...g, readAs: `${g.readAs} (a text file named ${ext}, not a workbook)` } : g];
+  }
+  throw new AuditInputError(path, k === 'binary'
+    ? `the file is not text, so not a CSV/TSV table (nor a workbook, a PDF or a web page): is it the file you meant?`
+    : `the file is ${kindName(k)}, not ${book ? 'a workbook' : 'a CSV/TSV table'}${k === 'html' ? ': give it a name ending .html to audit it as a report' : ''}`);
 }
 
 export async function runAudit(o: AuditCliOptions, io: Io = processIo): Promise<number> {
@@ -93,7 +108,7 @@ export async function runAudit(o: AuditCliOptions, io: Io = processIo): Promise<
     return code;
   }
   io.out(`Audited ${report.tables.length} table(s) in ${basename(o.file)}: ` +
-    report.tables.map((t) => `${t.sheet} ${t.range} (${t.layout}${t.units ? `, ${t.units}` : ''})`).join('; ') +
+    report.tables.map((t) => `${t.sheet}${t.hiddenSheet ? ` (a ${t.hiddenSheet === 'veryHidden' ? 'very hidden' : 'hidden'} sheet)` : ''} ${t.range} (${t.layout}${t.units ? `, ${t.units}` : ''})`).join('; ') +
     (report.tables[0]?.readAs ? ` — read as ${report.tables[0].readAs}` : ''));
   for (const t of report.tables) io.out(`  ${t.range}: checked ${checkedText(t.checked)}${totalsText(t.totals)}${differencesText(t.differences)}${percentagesText(t.percentages ?? [])}`);
   for (const u of report.unchecked ?? []) io.out(`  ${u.sheet} ${u.range}: nothing could be checked (${u.why})`);

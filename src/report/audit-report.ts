@@ -92,6 +92,15 @@ export function auditReport(doc: ReportDocument): ReportAudit {
   const byWhere = new Map(doc.tables.map((t) => [t.where, t]));
   const findings: ReportFinding[] = [];
   for (const t of doc.tables) findings.push(...pushedLabels(t));
+  for (const t of doc.tables) {
+    const h = t.hiddenRows;
+    if (!h?.length) continue;
+    const shown = h.slice(0, 3).map((x) => `“${x.length > 70 ? `${x.slice(0, 67)}…` : x}”`).join('; ');
+    findings.push({
+      severity: 'note', rule: 'report.hidden-rows', where: t.where, page: t.page, table: t.where,
+      message: `${h.length === 1 ? 'a row' : `${h.length} rows`} of ${t.where} ${h.length === 1 ? 'is' : 'are'} hidden in the page (display:none, as Excel saves a sheet's hidden rows) and not shown to a reader: left out of the table as audited (${shown}${h.length > 3 ? ' …' : ''})`,
+    });
+  }
   let audited: AuditedTable[] = [];
   const grids = doc.tables.map(gridOf);
   if (grids.length) {

@@ -17,6 +17,8 @@ export interface DocTable {
   cells: string[][];
   /** bold cells, where the reader knows (HTML <b>/<strong>/<th>, markdown <b>, PDF bold fonts) */
   bold?: boolean[][];
+  /** rows the file holds but the page does not show (HTML `display:none`: a sheet's hidden rows as Excel saves a web page), left out of `cells`; their text */
+  hiddenRows?: string[];
 }
 
 /** A run of text outside the tables: a paragraph, heading or list item. */

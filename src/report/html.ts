@@ -99,7 +99,7 @@ export function readHtmlReport(content: string, source: string): ReportDocument 
           title = prev.text;
           paragraphs.pop();
         }
-        tables.push({ where: `table ${tables.length + 1}`, title, cells: rectangular(t.cells), bold: t.bold });
+        tables.push({ where: `table ${tables.length + 1}`, title, cells: rectangular(t.cells), bold: t.bold, ...(t.hidden ? { hiddenRows: t.hidden } : {}) });
         return;
       }
       // a layout table: read its cells as running text
@@ -134,12 +134,25 @@ function containsBlock(n: Node): boolean {
   return (n.childNodes ?? []).some((c) => (c.tagName !== undefined && (BLOCK.has(c.tagName) || c.tagName === 'table')) || containsBlock(c));
 }
 
-function tableOf(table: Node, bold: boolean): { cells: string[][]; bold: boolean[][]; caption?: string } | undefined {
+/**
+ * Hidden on the page: `display:none`, `visibility:hidden` or `collapse` in its style, or the `hidden`
+ * attribute. Excel's "Save as Web Page" writes a sheet's hidden rows so (`<tr height=0
+ * style='display:none'>`) and the cells of its hidden columns (`<td style='display:none'>`).
+ */
+const isHidden = (n: Node) => attr(n, 'hidden') !== undefined || /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*(hidden|collapse))\s*(;|$)/i.test(attr(n, 'style') ?? '');
+
+function tableOf(table: Node, bold: boolean): { cells: string[][]; bold: boolean[][]; caption?: string; hidden?: string[] } | undefined {
   const cap = (table.childNodes ?? []).find((c) => c.tagName === 'caption');
   const grid: string[][] = [];
   const gridBold: boolean[][] = [];
   const taken: boolean[][] = [];
-  const rows = rowsOf(table);
+  // A row the page does not show is no row of the table a reader sees: left out, and named in a note.
+  const hidden: string[] = [];
+  const rows = rowsOf(table).filter((tr) => {
+    if (!isHidden(tr)) return true;
+    hidden.push(squash((tr.childNodes ?? []).filter((c) => c.tagName === 'td' || c.tagName === 'th').map((c) => textOf(c).text).join(' | ')));
+    return false;
+  });
   rows.forEach((tr, r) => {
     grid[r] ??= [];
     gridBold[r] ??= [];
@@ -148,6 +161,7 @@ function tableOf(table: Node, bold: boolean): { cells: string[][]; bold: boolean
     const rowBold = isBold(tr, bold);
     for (const cell of tr.childNodes ?? []) {
       if (cell.tagName !== 'td' && cell.tagName !== 'th') continue;
+      if (isHidden(cell)) continue;
       while (taken[r][c]) c++;
       const span = Math.max(1, Math.min(1000, parseInt(attr(cell, 'colspan') ?? '1', 10) || 1));
       const down = Math.max(1, Math.min(rows.length - r, parseInt(attr(cell, 'rowspan') ?? '1', 10) || 1));
@@ -167,5 +181,5 @@ function tableOf(table: Node, bold: boolean): { cells: string[][]; bold: boolean
   });
   if (grid.length === 0) return undefined;
   for (let r = 0; r < grid.length; r++) for (let c = 0; c < (grid[r]?.length ?? 0); c++) grid[r][c] ??= '';
-  return { cells: grid.map((r) => Array.from(r, (x) => x ?? '')), bold: gridBold.map((r) => Array.from(r, (x) => !!x)), caption: cap ? textOf(cap).text || undefined : undefined };
+  return { cells: grid.map((r) => Array.from(r, (x) => x ?? '')), bold: gridBold.map((r) => Array.from(r, (x) => !!x)), caption: cap ? textOf(cap).text || undefined : undefined, ...(hidden.length ? { hidden } : {}) };
 }

@@ -12,6 +12,7 @@
 // workbooks). SheetJS CE gives no fonts, so bold is read here from the xlsx styles part directly.
 import type * as XLSX from '@e965/xlsx';
 import type JSZip from 'jszip';
+import { kindName, sniff, zipIsWhole } from '../base/sniff';
 
 // SheetJS (~1 MB) and JSZip are loaded on first use: commands that read no workbook never pay
 // for them (test/cli/startup.test.ts; src/xlsx/exceljs.ts does the same for ExcelJS).
@@ -80,22 +81,25 @@ function serialDate(v: number, date1904: boolean): string | undefined {
   return ISO(p.y, p.m, p.d);
 }
 
-function kind(data: Uint8Array): 'zip' | 'cfb' | undefined {
-  if (data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04) return 'zip';
-  if (data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0) return 'cfb';
-  return undefined;
-}
-
 /**
  * Reads every sheet of a workbook. `data`: the file's bytes. Throws UnreadableWorkbook (never an
  * internal message) when the file is not a workbook, is password-protected or is damaged.
  */
 export async function readBook(data: Buffer | Uint8Array | ArrayBuffer, opts: { bold?: boolean; name?: string } = {}): Promise<BookSheet[]> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  const k = kind(bytes);
+  // What the file is, from its bytes, not its name: an .xls that is a web page or an Excel 2003 XML
+  // spreadsheet (as finance systems' "Export to Excel" write them) is read as Excel opens it.
+  const k = sniff(bytes);
   const ext = /\.([A-Za-z]+)$/.exec(opts.name ?? '')?.[1]?.toLowerCase() ?? 'xlsx';
   const not = `not a readable ${ext} workbook`;
-  if (!k) throw new UnreadableWorkbook(`${not}: ${bytes.length === 0 ? 'the file is empty' : 'it is not an Excel or OpenDocument workbook (.xlsx, .xlsm, .xls or .ods)'}`);
+  if (k === 'empty') throw new UnreadableWorkbook(`${not}: the file is empty`);
+  if (k === 'encrypted') throw new UnreadableWorkbook(`${not}: it is password-protected; save a copy without a password and read that`);
+  if (k !== 'zip' && k !== 'cfb' && k !== 'html' && k !== 'spreadsheetml') {
+    const advice = k === 'pdf' ? ': audit it as a report under a name ending .pdf'
+      : k === 'text' || k === 'utf16le' || k === 'utf16be' ? ': if it holds comma- or tab-separated figures, give it a name ending .csv or .tsv'
+      : ' (.xlsx, .xlsm, .xls or .ods)';
+    throw new UnreadableWorkbook(`${not}: the file is ${kindName(k)}, not an Excel or OpenDocument workbook${advice}`);
+  }
   let wb: XLSX.WorkBook;
   // SheetJS reports an ODS conditional number format it approximates on the console; the format
   // is not what Outturn reads (the value is), so that noise is kept off the user's terminal.
@@ -105,8 +109,11 @@ export async function readBook(data: Buffer | Uint8Array | ArrayBuffer, opts: { 
     wb = sheetJS().read(bytes, { type: 'array', cellFormula: true, cellNF: true, cellStyles: true, cellDates: false, cellHTML: false, cellText: false, dense: true, sheetStubs: true });
   } catch (e) {
     const m = String((e as Error)?.message ?? e);
-    if (/password|encrypt/i.test(m)) throw new UnreadableWorkbook(`${not}: it is password-protected; save a copy without a password and read that`);
+    // a password-protected workbook is a compound file (sniffed above), never a zip
+    if (k === 'cfb' && /password|encrypt/i.test(m)) throw new UnreadableWorkbook(`${not}: it is password-protected; save a copy without a password and read that`);
     if (k === 'cfb') throw new UnreadableWorkbook(`${not}: an old or damaged .xls; open it in Excel and save it as .xlsx`);
+    if (k === 'zip' && !zipIsWhole(bytes)) throw new UnreadableWorkbook(`${not}: it is cut short — the zip an .xlsx or .ods is made of ends early (${bytes.length.toLocaleString('en-GB')} bytes: a download or an e-mail attachment not saved whole?); fetch or save it again`);
+    if (k === 'html' || k === 'spreadsheetml') throw new UnreadableWorkbook(`${not}: the file is ${kindName(k)} that cannot be read as a table; open it in Excel and save it as .xlsx`);
     throw new UnreadableWorkbook(`${not}: it is damaged (its contents cannot be read as .xlsx or .ods); open it in Excel and save it again`);
   } finally {
     console.error = consoleError;

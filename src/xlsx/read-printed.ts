@@ -58,6 +58,8 @@ export async function readPrintedWorkbook(data: Buffer | ArrayBuffer, name: stri
       addressing: 'a1' as const,
       ...(errors ? { errors } : {}),
       ...(formats ? { formats } : {}),
+      ...(ws.hiddenRows.length ? { hiddenRows: new Set(ws.hiddenRows) } : {}),
+      ...(ws.visibility !== 'visible' ? { hiddenSheet: ws.visibility } : {}),
     };
   });
 }

@@ -112,7 +112,7 @@ describe('outturn audit (command line)', () => {
     assert.equal(await runAudit({ file: join(tmp, 'nope.csv') }, missing), 2);
     assert.match(missing.err_[0], /nope\.csv: no such file/);
     const corrupt = join(tmp, 'corrupt.xlsx');
-    writeFileSync(corrupt, 'this is not a zip');
+    writeFileSync(corrupt, Buffer.from('PK\u0003\u0004this is not a zip', 'latin1'));
     const c = capture();
     assert.equal(await runAudit({ file: corrupt }, c), 2);
     assert.match(c.err_[0], /corrupt\.xlsx: not a readable xlsx workbook/);

@@ -189,8 +189,8 @@ describe('files from other programs (the file boundary)', function () {
 
     it('damaged or foreign files are refused naming the file, never with an internal message', async () => {
       const cases: [string, Buffer, RegExp][] = [
-        ['notes.xlsx', Buffer.from('Budget heading,Outturn\nPremises,900\n'), /not a readable xlsx workbook: it is not an Excel or OpenDocument workbook/],
-        ['cut.xlsx', readFileSync(templates).subarray(0, 2000), /not a readable xlsx workbook: it is damaged/],
+        ['cut.xlsx', readFileSync(templates).subarray(0, 2000), /not a readable xlsx workbook: it is cut short — the zip an \.xlsx or \.ods is made of ends early \(2,000 bytes/],
+        ['broken.xlsx', Buffer.concat([readFileSync(templates).subarray(0, 2000), readFileSync(templates).subarray(-200)]), /not a readable xlsx workbook: it is damaged/],
         ['empty.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), /not a readable xls workbook: an old or damaged \.xls/],
       ];
       for (const [name, bytes, message] of cases) {
@@ -205,6 +205,15 @@ describe('files from other programs (the file boundary)', function () {
         }
       }
       assert.ok(!existsSync(join(dir, 'never.xlsx')));
+      // a text file named .xlsx: an input workbook it cannot be (named for what it is); a printed table, it is read as the CSV it is
+      const notes = join(dir, 'notes.xlsx');
+      writeFileSync(notes, Buffer.from('Budget heading,Outturn\nPremises,900\n'));
+      const b = await run('build', notes, '-o', join(dir, 'never.xlsx'));
+      assert.equal(b.code, 2);
+      assert.match(b.err, /notes\.xlsx.*not a readable xlsx workbook: the file is a text file \(comma-, tab- or semicolon-separated figures are read as CSV\/TSV\), not an Excel or OpenDocument workbook: if it holds comma- or tab-separated figures, give it a name ending \.csv or \.tsv/);
+      const a = await run('audit', notes);
+      assert.equal(a.code, 2);
+      assert.match(a.err, /notes\.xlsx: no table to audit/);
     });
 
     it('the templates saved by LibreOffice as xlsx, ods and xls build the same tables; a printed table saved as ods and xls audits', async function () {
