@@ -581,12 +581,15 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     let percents = 0;
     let figureLike = 0;
     let errors = 0;
+    /** figures that could be line numbers or codes: whole, printed as bare digits (no separator, sign or point) */
+    let codeLike = 0;
     for (let r = r0; r <= r1; r++) {
       if (skip.size && skip.has(r)) continue;
       const x = readAt(g, r, c);
       if (x.kind === 'number') {
         numbers++;
         if (x.percent) percents++;
+        if (/^\d+$/.test(x.raw.trim())) codeLike++;
       } else if (x.kind === 'text') {
         texts++;
         if (x.error) errors++;
@@ -594,7 +597,12 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
       }
     }
     const own = ownCaption(c);
-    const byCaption = norm === 'row type' ? 'row_type' : TEXT_CAPTION.test(own) ? 'text' : LABEL_CAPTION.test(own) ? 'label' : undefined;
+    // A caption that names rows ("Reserve", "Scheme", "Service") over a column of figures only, some
+    // printed as amounts (a separator, a point, a sign or a dash), not line numbers or codes ("Reserves
+    // £m | Total revenue funding £m | Reserves as % of …", as reserves levels are published: a money
+    // column, T6-100), is a column of figures: the content decides.
+    const figuresOnly = texts === 0 && numbers >= 2 && codeLike < numbers;
+    const byCaption = norm === 'row type' ? 'row_type' : TEXT_CAPTION.test(own) ? 'text' : LABEL_CAPTION.test(own) && !figuresOnly ? 'label' : undefined;
     // A column of figures some of which cannot be read ("1203XX", "2,99,1") is still a column of
     // figures: each unreadable cell is then an error at its cell, never the column left out unsaid.
     // So is a column of a workbook's formulas saved with no calculated value (openpyxl writes them so):

@@ -306,6 +306,9 @@ describe('report audit: tables read back from PDFs as bodies lay them out', func
       'falkirk-summary-accounts-2014-15.tsv (headers over several lines, bottom-aligned)',
       'hansard-scotland-police-capital-1994-99.tsv (headers over several lines, bottom-aligned)',
       'hertspcc-efa-2020-21.tsv (super-headers spanning their group, landscape)',
+      // session 7 (T6-101): two tables stacked in one file, each "£ million | Percentage change" twice: under
+      // super-headers the second table's title and captions are read as a table of their own (2 tables read, 1 printed)
+      'hansard-police-spending-wmids-1992-98.tsv (super-headers spanning their group, landscape)',
       'mpa-revenue-p7-2009-10.tsv (plain)',
       'mpa-revenue-p7-2009-10.tsv (labels wrapped, figures centred beside them)',
       'mpa-revenue-p7-2009-10.tsv (super-headers spanning their group, landscape)',
