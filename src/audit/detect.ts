@@ -520,7 +520,8 @@ export function roleOf(norm: string): Role {
   // A forecast's build-up: the actual so far, and the rest of the year (forecasts, the profile).
   if (/rest of (the )?year|remainder of (the )?year/.test(norm)) return 'rest';
   if (/\bto date\b|\bytd\b|^to month \d|actual to (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(norm)) return 'to_date';
-  if (/remaining|unspent/.test(norm)) return 'remaining';
+  // "Budget Left", "Left to spend", "Budget Left after Commitment" (U6-18): what remains of a budget.
+  if (/remaining|unspent|\bleft\b/.test(norm)) return 'remaining';
   if (/reprofil|slippage|carr(y|ied) forward to|re-phas|rephas/.test(norm)) return 'reprofile';
   if (/b\s?\/\s?fwd|\bbfwd\b|brought forward|\bopening\b/.test(norm)) return 'opening';
   if (/transfer/.test(norm)) return 'transfers';
