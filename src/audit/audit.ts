@@ -191,7 +191,13 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   const range = rangeOf(t);
   const count = Object.values(a.checked).reduce((x, y) => x + y, 0);
   if ((!audited || count === 0) && !a.findings.some((f) => f.severity !== 'note')) {
-    return { sheet: t.grid.sheet, range, why: 'no row adds up to a block above it, no column is the difference or the sum of others, no percentage has a basis' };
+    // A column the audit could not read a basis for is said by name (a percentage no pair of columns
+    // explains, a variance no two columns make), never folded into a generic "no basis".
+    const said = a.findings.filter((f) => f.severity === 'note' && /\.no-basis$/.test(f.rule)).map((f) => f.message);
+    const why = said.length
+      ? `no row adds up to a block above it, no column is the sum of others; ${said.join('; ')}`
+      : 'no row adds up to a block above it, no column is the difference or the sum of others, no percentage has a basis';
+    return { sheet: t.grid.sheet, range, why };
   }
   return {
     table: { sheet: t.grid.sheet, layout, range, units: t.units, checked: a.checked, totals: a.totals, differences: a.differences, ...(a.percentages.length ? { percentages: a.percentages } : {}), ...(t.grid.readAs ? { readAs: t.grid.readAs } : {}), ...(t.grid.hiddenSheet ? { hiddenSheet: t.grid.hiddenSheet } : {}) },

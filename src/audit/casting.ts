@@ -105,6 +105,12 @@ const GAP_LEFT = /^(balanced\s+budget|(remaining|residual|unfunded|outstanding|u
 const GAP = /requirement|\bgap\b|shortfall|deficit/i;
 const FINANCED_BY = /^(financed|funded|met|paid for|resourced)\s+(by|from)\s*:?$/i;
 const ADJUSTS = /^(less|add|deduct|plus)\b\s*:?/i;
+/** A surplus or deficit for the year, a period or before transfers (see surplusOfRun). */
+const SURPLUS_ROW = /^(overall\s+|net\s+)?\(?(surplus|deficit)\b/i;
+/** Surpluses that are lines of a block, each its own figure: a collection fund's, a revaluation, one redistributed. */
+const NOT_SURPLUS = /collection fund|revaluation|redistribut|previous year|prior year/i;
+/** A line naming what is spent or to be funded: the cost a surplus is left after. */
+const COST = /expenditure|\bcosts?\b|requirement|\bspend|to be funded|payments?\b/i;
 /** An opening balance is a line (what the year starts from), whatever its wording. */
 const OPENS = /^(opening\s+balance|balance\s+(at|as at)\s+(1|the start)|balance\s+b(rought)?\s*\/?\s*f|brought forward)/i;
 
@@ -683,7 +689,7 @@ class TotalsReader {
       return void this.takeAsTotal(i, rb.k, `the running total of "${this.rows[this.s.stack[rb.k]].label}" and the lines since, nil where they net to nil`);
     }
     // A block that balances (or carries on) exactly in every column comes before a sum that casts in all but one.
-    if (mayClose && (this.carriedOn(i, true) || this.balancing(i, true) || this.byArithmetic(i, closes) || this.carriedOn(i) || this.balancing(i) || this.oneLineBlock(i, closes) || this.labelledClosing(i, closes) ||
+    if (mayClose && (this.carriedOn(i, true) || this.balancing(i, true) || this.byArithmetic(i, closes) || this.carriedOn(i) || this.balancing(i) || this.sameLinesOtherColumns(i, closes) || this.surplusOfRun(i) || this.oneLineBlock(i, closes) || this.labelledClosing(i, closes) ||
       this.datedBalance(i) || this.placedAtEnd(i, closes) || this.steppedOut(i) || this.runningAtEnd(i, closes) || this.gapLeft(i) || this.subtotalLeftOut(i) ||
       this.subtotalStandsIn(i) || this.totalOfTotalsAtEnd(i))) return;
     this.push(i);
@@ -818,7 +824,9 @@ class TotalsReader {
       (k === narrowFrom || a.blocks.has(s.stack[k]) || /requirement|budget\b|expenditure/i.test(rows[s.stack[k]].label)));
     for (const k of ks) {
       const [r, ...sources] = s.stack.slice(k);
-      if (!MONEY.test(rows[r].label) && !MONEY.test(row.label)) continue;
+      // Labels naming money raised or spent say the block balances; without them it may still show only
+      // that the row printed next is its running total (below), which needs no label: it casts.
+      const named = MONEY.test(rows[r].label) || MONEY.test(row.label);
       // Per column: 'exact' when the figure balances the block, 'signs' when only the signs say so, else undefined.
       const holds = (f: 'nil' | 'sum', j: number, p: Num): 'exact' | 'signs' | undefined => {
         const c = cols[j];
@@ -854,6 +862,14 @@ class TotalsReader {
           (!strict && h.length === 1 && signsSay(f, printed[0][0], printed[0][1])));
       });
       if (!form) continue;
+      const runsBelow = () => !strict && printed.some(([j, p]) => holds(form, j, p) !== 'exact') && this.runsOnBelow(i, k, printed.filter(([j, p]) => holds(form, j, p) === 'exact').map(([j]) => j));
+      if (!named) {
+        if (runsBelow()) {
+          this.runningBelow = { i: i + 1, k, line: i };
+          return false;
+        }
+        continue;
+      }
       // Out in one column, it loses to the running total printed next when that row is the block
       // with this row as a line, exactly in every column it prints (a nil among them: a balanced
       // budget's surplus): "Changes To Urbans 1,186 | 1,060" over "Surplus / (Deficit) for Year before
@@ -884,6 +900,100 @@ class TotalsReader {
     if (!next || this.kinds[i + 1] !== 'line' || next.r > rows[i].r + 2 || OPENS.test(next.label) || k < 0) return false;
     const got = new Map(this.printedCols(next).map(([j, p]) => [j, p.value]));
     return got.size >= 2 && exact.every((j) => got.get(j)?.isZero() === true) && [...got.values()].some((v) => !v.isZero());
+  }
+
+  /**
+   * The other half of a total printed over two rows: row i follows a total T with no line since (spacer
+   * rows aside) and prints figures only in columns where T prints nothing and T's lines print figures
+   * (two or more not nil) — Kilkenny's "Total Expenditure/Income" over the gross and income columns,
+   * then, after a spacer, "Net Cost of Divisions to be funded …" in the net columns only. It totals
+   * the same lines in its own columns: checked when labelled as closing a block, or when it casts
+   * there (exactly in one column at least, within the rounding of the printed figures in the others).
+   */
+  private sameLinesOtherColumns(i: number, closes: boolean): boolean {
+    const { a, rows, cols, s } = this;
+    if (s.top === 0 || s.top !== this.narrowFrom) return false;
+    const T = s.stack[s.top - 1];
+    const b = a.blocks.get(T);
+    if (!b || b.minus?.size || b.carried || b.members.length < 2 || b.members.some((m) => a.blocks.has(m))) return false;
+    const printed = this.printedCols(rows[i]);
+    if (!printed.length || printed.every(([, p]) => p.value.isZero())) return false;
+    // Per sign (the lines' sum, or minus it: a net cost printed negative as a statement's first figure,
+    // "(16,981)" over lines adding to 16,981): columns exact, columns beyond the rounding, and the change it needs.
+    const tally = [1, -1].map((sign) => ({ sign, exact: 0, off: 0, miss: ZERO }));
+    for (const [j, p] of printed) {
+      const c = cols[j];
+      if (rows[T].cells.get(c) !== undefined && rows[T].cells.get(c)!.kind !== 'blank') return false;
+      const vals = b.members.map((m) => a.value(rows[m], c));
+      if (vals.filter((v) => v !== undefined && !v.isZero()).length < 2) return false;
+      if (vals.some((v) => v === undefined)) continue;
+      const sum = (vals as Dec[]).reduce((x, y) => x.plus(y), ZERO);
+      for (const t of tally) {
+        const d = p.value.minus(sum.times(t.sign));
+        t.miss = t.miss.plus(d.abs());
+        if (d.isZero()) t.exact++;
+        else if (severityOf(d, p, b.members.map((m) => rows[m].cells.get(c))).severity !== 'warning') t.off++;
+      }
+    }
+    // Exact in one column at least and within rounding in the others; or, printing two columns or more,
+    // out in one only (that figure, or a line of it, wrong: the cast finds it).
+    const fits = tally.filter((t) => t.exact > 0 && (t.off === 0 || (printed.length >= 2 && t.off === 1)));
+    // Labelled as closing a block, it totals them whatever it casts to (the sign that needs the smaller change).
+    const best = fits.length ? fits.reduce((x, y) => (y.exact > x.exact ? y : x)) : closes ? tally.reduce((x, y) => (y.miss.lt(x.miss) ? y : x)) : undefined;
+    if (!best) return false;
+    const why = `the total of the same ${b.members.length} rows as row ${a.rowNumber(rows[T])} ("${rows[T].label}") in the columns that row leaves empty (a total printed over two rows${best.sign < 0 ? ', with the other sign' : ''})${closes ? `, labelled as closing a block ("${rows[i].label}")` : ''}`;
+    this.kinds[i] = 'total';
+    a.blocks.set(i, { members: [...b.members], why, ...(best.sign < 0 ? { minus: new Set(b.members) } : {}) });
+    a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(rows[b.members[0]]), to: a.rowNumber(rows[b.members[b.members.length - 1]]), why, ...(best.sign < 0 ? { less: b.members.map((m) => a.rowNumber(rows[m])) } : {}) });
+    this.underLess = false;
+    this.push(i);
+    this.narrowFrom = s.top;
+    return true;
+  }
+
+  /**
+   * A surplus or deficit for the year: what the income or sources leave once the expenditure or the
+   * net cost is met — a row labelled "Surplus …" or "Deficit …" ("SURPLUS FOR YEAR", "Surplus/Deficit
+   * for Yr Before") equal to the rows after a cost less that cost: the cost a total ("TOTAL
+   * EXPENDITURE") or a line naming what is spent or to be funded ("Net Cost of Divisions to be funded
+   * from Rates & Local Government Fund"), the rows after it the income or the sources (a total, or
+   * lines: "TOTAL INCOME"; "Rates", "Local Government Fund", …), across spacer rows and headings —
+   * or the cost less them (a deficit printed positive). Exact in every column it prints, or, with two
+   * columns or more, in all but one (that figure, or one of the rows it comes from, is then wrong and
+   * the cast finds it). A plain sum that casts is read before this (a cost printed negative).
+   */
+  private surplusOfRun(i: number): boolean {
+    const { a, rows, cols, s } = this;
+    const row = rows[i];
+    if (!SURPLUS_ROW.test(row.label.trim()) || NOT_SURPLUS.test(row.label) || s.top < 2) return false;
+    const printed = this.printedCols(row);
+    if (!printed.length) return false;
+    for (let k = s.top - 2; k >= Math.max(this.financedFrom, s.top - 40); k--) {
+      const cost = s.stack[k];
+      if (!(a.blocks.has(cost) || COST.test(rows[cost].label)) || OPENS.test(rows[cost].label)) continue;
+      for (const sign of [1, -1] as const) {
+        let exact = 0;
+        let informative = 0;
+        let fails = false;
+        for (const [j, p] of printed) {
+          const c = a.num(rows[cost], cols[j]);
+          const rest = s.sumFrom(j, k + 1);
+          // a figure that cannot be read (reported at its cell) says nothing either way: the other columns decide
+          if (rest === undefined || a.value(rows[cost], cols[j]) === undefined) continue;
+          if (!c || c.value.isZero() || rest.isZero()) {
+            if (!p.value.isZero()) fails = true;
+            continue;
+          }
+          informative++;
+          if (p.value.eq(rest.minus(c.value).times(sign))) exact++;
+        }
+        if (fails || informative === 0 || !(exact === informative || (informative >= 2 && exact === informative - 1))) continue;
+        const minus = sign > 0 ? new Set([cost]) : new Set(s.stack.slice(k + 1));
+        const what = sign > 0 ? `the ${s.top - k - 1} row(s) after "${rows[cost].label || `row ${a.rowNumber(rows[cost])}`}" less it` : `"${rows[cost].label || `row ${a.rowNumber(rows[cost])}`}" less the ${s.top - k - 1} row(s) after it`;
+        return this.takeAsTotal(i, k, `labelled as a surplus or deficit ("${row.label}"): ${what} (what the income or sources leave once the cost is met)`, minus);
+      }
+    }
+    return false;
   }
 
   /** A block of one line closed by its labelled total (a table of one line) when it casts exactly. */
@@ -970,7 +1080,10 @@ class TotalsReader {
    */
   private placedAtEnd(i: number, closes: boolean): boolean {
     const row = this.rows[i];
-    if (!((closes || (!row.label && !row.empty)) && this.endsBlock(i) && this.s.top - this.narrowFrom >= 2)) return false;
+    // A row with no label printing only nils ("| - | - | - | -": a line whose label a copy lost, a nil
+    // line of the statement) is no total by where it stands: its block's total may follow it.
+    const nilOnly = !row.label && this.printedCols(row).every(([, p]) => p.value.isZero());
+    if (!((closes || (!row.label && !row.empty && !nilOnly)) && this.endsBlock(i) && this.s.top - this.narrowFrom >= 2)) return false;
     return this.takeAsTotal(i, this.narrowFrom, row.label ? `labelled as closing a block ("${row.label}") and printed at its end` : 'no label, printed at the end of its block (where its total stands)');
   }
 
@@ -1766,6 +1879,49 @@ function castsInUnits(b: Block, rows: TableRow[], from: number, p: Num): boolean
 }
 
 /**
+ * A stepped layout's net printed on the row of its last line: two columns of money under the same
+ * caption (an inner and an outer "£'000"), lines printing an inner figure only, then a row printing its
+ * inner figure and, in the outer column, the net of them ("Council Tax Benefit 8,817 |", "Less:
+ * Government Subsidy (8,970) | (153)", Falkirk's council tax income account). Each such outer figure is
+ * the inner figures since the last row printing an outer one, its own included — checked wherever the
+ * table shows the convention (one such figure at least exactly so), as `${rule}.stepped-net`.
+ */
+function netOnLastLine(a: Audit, cols: number[], rule: string): void {
+  const rows = a.t.rows;
+  const caption = (c: number) => normalise(a.col(c).caption);
+  const found: { row: number; inner: number; outer: number; run: number[]; exact: boolean }[] = [];
+  for (let x = 0; x + 1 < cols.length; x++) {
+    const [l, r] = [cols[x], cols[x + 1]];
+    // the same caption (a title line over the first column aside: "40. Council Tax Income Account 2010/11 £'000")
+    const [cl, cr] = [caption(l), caption(r)];
+    if (!cl || !cr || !(cl === cr || cl.endsWith(` ${cr}`) || cr.endsWith(` ${cl}`))) continue;
+    let run: number[] = [];
+    rows.forEach((row, i) => {
+      const [pl, pr] = [a.num(row, l), a.num(row, r)];
+      const blankR = row.cells.get(r) === undefined || row.cells.get(r)!.kind === 'blank';
+      if (a.kinds[i] !== 'line' || (i > 0 && row.r !== rows[i - 1].r + 1)) run = [];
+      if (a.kinds[i] !== 'line') return;
+      if (pl && blankR) run.push(i);
+      else if (pl && pr && run.length) {
+        const terms = [...run, i];
+        let sum = ZERO;
+        for (const m of terms) sum = sum.plus(a.value(rows[m], l) ?? ZERO);
+        found.push({ row: i, inner: l, outer: r, run: terms, exact: sum.eq(pr.value) });
+        run = [];
+      } else run = [];
+    });
+  }
+  if (!found.some((f) => f.exact)) return;
+  for (const f of found) {
+    if (f.run.some((m) => a.value(rows[m], f.inner) === undefined)) continue;
+    const expected = f.run.reduce((x, m) => x.plus(a.value(rows[m], f.inner)!), ZERO);
+    const first = rows[f.run[0]];
+    a.check(rows[f.row], f.outer, expected, f.run.map((m): At => [rows[m], f.inner]), `${rule}.stepped-net`,
+      `the ${f.run.length} figures of ${a.col(f.inner).caption || `column ${f.inner + 1}`} it nets (${first.label || 'row ' + a.rowNumber(first)} … ${rows[f.row].label || 'this row'}, printed one column left: a stepped layout) come to`);
+  }
+}
+
+/**
  * Casts every total and sub-total against the block readTotals found for it, in the given columns:
  * a difference is a finding at the total's cell (a warning when the rounding of the printed figures
  * could explain it). Linear: each row is added once per column.
@@ -1796,6 +1952,43 @@ function financedTies(a: Audit, cols: number[], rule: string): void {
       a.check(rows[f], c, expected, [[rows[e], c]], `${rule}.financed`, `the total it finances ("${rows[e].label || 'the total above'}", above "${rows[h].label.trim()}") is`);
     }
   }
+  // An appropriation of the total above ("SURPLUS FOR YEAR 60,041; APPROPRIATED AS FOLLOWS: General
+  // Fund 60,041", as income and expenditure accounts print where their surplus goes): the lines under
+  // the heading, in no block, up to the next heading, total, blank line or the end, add up to that
+  // total — the last of them is checked as the total less the others (T6-03).
+  const taken = new Set([...a.blocks.values()].flatMap((b) => b.members));
+  for (let h = 1; h < rows.length; h++) {
+    if (a.kinds[h] !== 'heading' || !APPROPRIATED.test(rows[h].label.trim())) continue;
+    const e = h - 1;
+    if (!a.blocks.has(e) || rows[h].r !== rows[e].r + 1) continue;
+    const lines: number[] = [];
+    for (let f = h + 1; f < rows.length && a.kinds[f] === 'line' && !a.blocks.has(f) && !taken.has(f) && rows[f].r === rows[f - 1].r + 1; f++) lines.push(f);
+    if (!lines.length) continue;
+    const last = lines[lines.length - 1];
+    for (const c of cols) {
+      const pe = a.num(rows[e], c);
+      if (!pe || !a.num(rows[last], c)) continue;
+      let others = ZERO;
+      let readable = true;
+      for (const m of lines.slice(0, -1)) {
+        const v = a.value(rows[m], c);
+        if (v === undefined) readable = false;
+        else others = others.plus(v);
+      }
+      if (!readable) continue;
+      // The lines agree with what the total's own rows come to, not with its printed figure: the total is
+      // the figure wrong, found by its own cast — not the line too.
+      const be = a.blocks.get(e)!;
+      let own: Dec | undefined = be.carried ? undefined : ZERO;
+      for (const m of be.members) {
+        const v = a.value(rows[m], c);
+        own = own === undefined || v === undefined ? undefined : be.minus?.has(m) ? own.minus(v) : own.plus(v);
+      }
+      if (own !== undefined && !own.eq(pe.value) && own.eq(others.plus(a.num(rows[last], c)!.value))) continue;
+      a.check(rows[last], c, pe.value.minus(others), [[rows[e], c], ...lines.slice(0, -1).map((m): At => [rows[m], c])], `${rule}.appropriated`,
+        lines.length === 1 ? `the total it appropriates ("${rows[e].label || 'the total above'}", above "${rows[h].label.trim()}") is` : `the total appropriated ("${rows[e].label || 'the total above'}", above "${rows[h].label.trim()}") less the ${lines.length - 1} other line(s) under it is`);
+    }
+  }
   // With no heading: a spending row directly above the lines of a funding total, in no block itself
   // (Tameside's schools: "Planned Expenditure (excluding academies)", the two grants, "Funding
   // (excluding academies)"), is what that total finances — the same figure in each column both print
@@ -1819,11 +2012,14 @@ function financedTies(a: Audit, cols: number[], rule: string): void {
 }
 
 /** A total of funding ("Funding", "Total funding", "Financed by", "Sources of finance"), and a row of spending it may fund. */
+/** A heading over where a total goes: "APPROPRIATED AS FOLLOWS", "Appropriations", "Applied as follows", "Transferred to:". */
+const APPROPRIATED = /^(appropriated|applied|allocated|transferred|distributed)\b.*\b(as follows|to)\s*:?$|^appropriations?\b(\s+as follows)?\s*:?$/i;
 const FUNDING = /\bfund(ing|ed)\b|\bfinanc(e|ed|ing)\b/i;
 const SPENDING = /\bexpenditure\b|\bspend(ing)?\b|\brequirement\b|\bcosts?\b/i;
 
 export function castBlocks(a: Audit, cols: number[], rule: string): void {
   financedTies(a, cols, rule);
+  netOnLastLine(a, cols, rule);
   const rows = a.t.rows;
   /** a member's figure as the block adds it: with the other sign when the block subtracts it */
   const signed = (b: Block, m: number, v: Dec | undefined) => (v !== undefined && b.minus?.has(m) ? v.neg() : v);

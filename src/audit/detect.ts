@@ -343,7 +343,11 @@ function findTablesIn(g: Grid): FoundTable[] {
     // Spacer rows (an HTML table's empty rows, a blank line between the blocks of one build-up) do not
     // end a table: a band that follows after one or two blank rows, starts with figures (no header or
     // title of its own) and prints them only in the columns this table's figures use, continues it.
-    while (last === b1 && n + 1 < bands.length && continues(g, w, bands[n + 1], b1, numericish)) {
+    // A column captioned as references ("Note", "Ref") holds note numbers, not figures: a band printing
+    // them there ("Total Expenditure/Income | 16 | …" after a spacer) still continues the table.
+    const refCols = new Set<number>();
+    for (let c = 0; c < w; c++) if (TEXT_CAPTION.test(normalise(headerRows.map((r) => cellText(cellAt(g, r, c))).filter(Boolean).join(' ')))) refCols.add(c);
+    while (last === b1 && n + 1 < bands.length && continues(g, w, bands[n + 1], b1, numericish, refCols)) {
       n++;
       last = bands[n][1];
       b1 = last;
@@ -374,13 +378,13 @@ function findTablesIn(g: Grid): FoundTable[] {
  * its first row prints figures (no header, no title line), and every figure it prints is in a column
  * where the table above prints figures (a new table's figures would sit in columns of their own).
  */
-function continues(g: Grid, w: number, [s0, s1]: [number, number], prevEnd: number, figureCols: Set<number>): boolean {
+function continues(g: Grid, w: number, [s0, s1]: [number, number], prevEnd: number, figureCols: Set<number>, refCols: ReadonlySet<number> = new Set()): boolean {
   // A heading that ends with a colon ("Funded By:", "Less:") goes on with what is above it.
   let first = s0;
   while (first < s1 && isTitleRow(g, first, w) && /:\s*$/.test(cellText(cellAt(g, first, 0)))) first++;
   if (s0 - prevEnd - 1 > 2 || !hasNumber(g, first, w - 1) || isCheckRow(g, first)) return false;
   for (let r = s0; r <= s1; r++) {
-    for (let c = 0; c < w; c++) if (readAt(g, r, c).kind === 'number' && !figureCols.has(c)) return false;
+    for (let c = 0; c < w; c++) if (readAt(g, r, c).kind === 'number' && !figureCols.has(c) && !refCols.has(c)) return false;
     if (headerAgain(g, w, [], r, figureCols) !== undefined) return false;
   }
   return true;
@@ -586,12 +590,15 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     let percents = 0;
     let figureLike = 0;
     let errors = 0;
+    /** figures that could be line numbers or codes: whole, printed as bare digits (no separator, sign or point) */
+    let codeLike = 0;
     for (let r = r0; r <= r1; r++) {
       if (skip.size && skip.has(r)) continue;
       const x = readAt(g, r, c);
       if (x.kind === 'number') {
         numbers++;
         if (x.percent) percents++;
+        if (/^\d+$/.test(x.raw.trim())) codeLike++;
       } else if (x.kind === 'text') {
         texts++;
         if (x.error) errors++;
@@ -599,7 +606,12 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
       }
     }
     const own = ownCaption(c);
-    const byCaption = norm === 'row type' ? 'row_type' : TEXT_CAPTION.test(own) ? 'text' : LABEL_CAPTION.test(own) ? 'label' : undefined;
+    // A caption that names rows ("Reserve", "Scheme", "Service") over a column of figures only, some
+    // printed as amounts (a separator, a point, a sign or a dash), not line numbers or codes ("Reserves
+    // £m | Total revenue funding £m | Reserves as % of …", as reserves levels are published: a money
+    // column, T6-100), is a column of figures: the content decides.
+    const figuresOnly = texts === 0 && numbers >= 2 && codeLike < numbers;
+    const byCaption = norm === 'row type' ? 'row_type' : TEXT_CAPTION.test(own) ? 'text' : LABEL_CAPTION.test(own) && !figuresOnly ? 'label' : undefined;
     // A column of figures some of which cannot be read ("1203XX", "2,99,1") is still a column of
     // figures: each unreadable cell is then an error at its cell, never the column left out unsaid.
     // So is a column of a workbook's formulas saved with no calculated value (openpyxl writes them so):

@@ -1,10 +1,11 @@
 // Any other table: its totals cast, its variance and percentage columns recomputed.
 import { castBlocks } from './casting';
 import { type Audit, moneyCols, rowsOf } from './context';
+import type { Column } from './detect';
 import { type DifferenceBasis, checkDifference, inferDifference, voters } from './differences';
 import { severityOf } from './findings';
 import { locate } from './grid';
-import { checkPercent } from './percent';
+import { type Basis, checkPercent } from './percent';
 
 /** Headers of a column of changes between two others: "Change", "Movement", "Increase/(decrease)". */
 const CHANGE = /\bchanges?\b|\bmovements?\b|\bincrease|\bdecrease/;
@@ -95,10 +96,24 @@ export function genericRules(a: Audit, budgetChanges: ReadonlySet<number> = new 
     }
   }
   const pcts = t.columns.filter((c) => c.numeric && c.percent);
+  const cands: { num: number; den: number }[] = [];
+  for (const n of money) for (const d of money) if (n !== d) cands.push({ num: n, den: d });
+  // Each column's basis learned from its own rows first; a column whose rows show none takes the basis
+  // of a column of the same caption, moved to its place (two "£ million | Percentage change" pairs: the
+  // second's two rows both broken by one wrong figure still say nothing of their own).
+  const learned = new Map(pcts.map((p) => [p.c, checkPercent(a, p, cands, body, 'auto.percent', false, money, { dry: true })]));
   for (const pct of pcts) {
-    const cands: { num: number; den: number }[] = [];
-    for (const n of money) for (const d of money) if (n !== d) cands.push({ num: n, den: d });
-    checkPercent(a, pct, cands, body, 'auto.percent', false, money);
+    let like: { basis: Basis; column: Column } | undefined;
+    if (!learned.get(pct.c) && pct.norm.trim()) {
+      const sib = pcts.find((q) => q !== pct && q.norm === pct.norm && learned.get(q.c)?.denRow === undefined && learned.get(q.c));
+      if (sib) {
+        const b = learned.get(sib.c)!;
+        const shift = pct.c - sib.c;
+        const [num, den] = [b.num + shift, b.den + shift];
+        if (money.includes(num) && money.includes(den)) like = { basis: { ...b, num, den }, column: sib };
+      }
+    }
+    checkPercent(a, pct, cands, body, 'auto.percent', false, money, { like });
   }
   const gaps = surplusRows(a, money);
   const rolled = rollAcrossYears(a, money);

@@ -11,7 +11,7 @@ import { locate, stepOf } from './grid';
 const HUNDRED = new Dec(100);
 const HALF = new Dec(0.5);
 
-interface Basis {
+export interface Basis {
   num: number;
   den: number;
   /** the denominator is read from this table row (the total), not the row's own */
@@ -25,6 +25,11 @@ interface Basis {
    * change and this year); 'previous-abs', the same over the size of the figure before it.
    */
   form?: 'change' | 'previous' | 'previous-abs';
+  /**
+   * The denominator is the same column's figure on the row directly above (years down the rows: "£
+   * million | Percentage change", this year over last year − 1, with form 'change'), not this row's.
+   */
+  above?: boolean;
   describe: string;
 }
 
@@ -46,7 +51,17 @@ function agrees(p: Num, expected: Dec): boolean {
  * `candidates` on the row's own figures and on the total's denominator, and every column as a share
  * of its total; counts each comparison in `a.checked.percentages`.
  */
-export function checkPercent(a: Audit, pct: Column, candidates: { num: number; den: number }[], rows: number[], rule: string, layoutBasis = false, shareCols: number[] = []): void {
+export function checkPercent(a: Audit, pct: Column, candidates: { num: number; den: number }[], rows: number[], rule: string, layoutBasis = false, shareCols: number[] = [],
+  o: {
+    /** only learn the basis: nothing checked, noted or reported */
+    dry?: boolean;
+    /**
+     * when the rows show no basis of their own: the basis of another percentage column of the same
+     * caption (`column`), moved to this column's place (`basis`) — the table's convention for such a
+     * column, learned from that column's rows ("Percentage change" beside each "£ million")
+     */
+    like?: { basis: Basis; column: Column };
+  } = {}): Basis | undefined {
   const trs = a.t.rows;
   // The grand total: the last row taken as a total (for shares, and for a percentage of the total budget).
   let total: number | undefined;
@@ -88,10 +103,33 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
       }
     }
   }
+  // Years down the rows: the change of a column's figure from the row above over that figure ("1993–94
+  // 302.7 | 5.8" under "1992–93 286.2": 302.7 / 286.2 − 1 = 5.8%), after every basis of the row's own
+  // figures (one of those wins a tie), per cent, signed and unsigned.
+  if (!layoutBasis) {
+    for (const n of new Set([...candidates.flatMap((c) => [c.num, c.den]), ...shareCols])) {
+      for (const unsigned of signed ? [false] : [false, true]) {
+        bases.push({ num: n, den: n, scale: HUNDRED, unsigned, form: 'change', above: true, describe: `the change in ${name(n)} from the row above over that row's figure (year on year down the rows)` });
+      }
+    }
+  }
+  const lines = new Set(rows);
+  /** the row a basis divides by: the total's, the row directly above (a line too), or the row's own */
+  const denRowOf = (b: Basis, row: TableRow): TableRow | undefined => {
+    if (b.denRow !== undefined) return trs[b.denRow];
+    if (!b.above) return row;
+    const i = trs.indexOf(row);
+    return i > 0 && lines.has(i - 1) && a.kinds[i - 1] === 'line' && a.kinds[i] === 'line' ? trs[i - 1] : undefined;
+  };
   const inputs = (b: Basis, row: TableRow): [Num, Num] | undefined => {
     const n = a.num(row, b.num);
-    const d = a.num(b.denRow !== undefined ? trs[b.denRow] : row, b.den);
+    const from = denRowOf(b, row);
+    const d = from && a.num(from, b.den);
     if (!n || !d || d.value.isZero()) return undefined;
+    // Down the rows, a bare whole figure where the column prints places (a footnote reference standing
+    // where no figure exists: "2" among "286.2") is no figure to compare with.
+    const bare = (x: Num, y: Num) => x.places < y.places && /^\d+$/.test(x.raw.trim());
+    if (b.above && (bare(d, n) || bare(n, d))) return undefined;
     return [n, d];
   };
   const expectedOf = (b: Basis, row: TableRow, p: Num): Dec | undefined => {
@@ -161,15 +199,22 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
   // when no line agrees with any reading of it (the one line with a figure to divide is the wrong
   // one), it is checked on the line's own figures, signed, per cent, rather than left unchecked.
   if (!best && layoutBasis && candidates.length === 1) best = bases[0];
+  if (o.dry) return best;
+  let like: string | undefined;
+  if (!best && o.like) {
+    const l = o.like.basis;
+    best = bases.find((b) => b.num === l.num && b.den === l.den && b.denRow === undefined && l.denRow === undefined && b.scale.eq(l.scale) && b.unsigned === l.unsigned && b.form === l.form && b.above === l.above);
+    if (best) like = `${best.describe}, as column ${o.like.column.c + 1} "${o.like.column.caption}" of the same caption, whose rows show it (none of this column's agree with any basis)`;
+  }
   if (!best) {
     // Nothing to say when no row has figures to divide (a zero budget everywhere).
     // (A nil percentage beside a nil budget is how a percentage of nothing is printed.)
     if (!printedRows.some((i) => !a.num(trs[i], pct.c)!.value.isZero() && bases.some((b) => b.denRow === undefined && inputs(b, trs[i]) !== undefined))) return;
     const first = trs[printedRows[0]];
     a.note(first, pct.c, `${rule}.no-basis`, `${pct.caption || 'the percentage column'}: no basis reproduces any of its ${printedRows.length} figure(s) (tried each column over each other, on the row's own figures and on the total's, signed and unsigned, per cent and as a fraction); not checked`);
-    return;
+    return undefined;
   }
-  const basis = best;
+  const basis: Basis = like ? { ...best, describe: like } : best;
   // The rows whose quotient is negative, their percentage printed: the only ones that show whether the column keeps the sign.
   const negative = printedRows.filter((i) => {
     const nd = inputs(basis, trs[i]);
@@ -193,10 +238,41 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
     const row = trs[i];
     const p = a.num(row, pct.c)!;
     const e = expectedOf(basis, row, p);
-    if (e === undefined) continue;
+    if (e === undefined) {
+      const from = denRowOf(basis, row);
+      const d = from && basis.denRow === undefined && !basis.form?.startsWith('previous') ? a.num(from, basis.den) : undefined;
+      const n = a.num(row, basis.num);
+      if (from && d && n && d.value.isZero() && !p.value.isZero() && !p.value.abs().eq(HUNDRED)) {
+        // Nothing to divide by: a percentage of a nil figure is printed nil (or ±100%, a convention for
+        // spending with no budget); any other figure is not the basis's, whatever the rounding.
+        a.checked.percentages++;
+        a.involve([[row, pct.c]]);
+        a.involve([[row, basis.num], [from, basis.den]], true);
+        a.findings.push({
+          severity: 'error',
+          table: a.layout,
+          ...a.loc(row, pct.c),
+          rule,
+          message: `${a.describe(row, pct.c)}: printed ${p.raw}, but on ${basis.describe} (the basis ${bestAgree} row(s) agree on) it divides by ${name(basis.den)}${from === row ? '' : ` of ${from.label || 'the row above'}`}, which is nil: nothing to divide`,
+          printed: text(p.value),
+        });
+        continue;
+      }
+      if (from && d && n && d.value.isZero() && p.value.isZero() && !layoutBasis) {
+        // A nil percentage of a nil figure is how a percentage of nothing is printed: it agrees.
+        a.checked.percentages++;
+        a.involve([[row, pct.c]]);
+        a.involve([[row, basis.num], [from, basis.den]], true);
+        continue;
+      }
+      // Down the rows, a percentage with no figure above it to compare with (the first year of a block,
+      // or the year after a footnote or a gap) cannot be recomputed: said, not passed.
+      if (basis.above && !p.value.isZero()) a.note(row, pct.c, `${rule}.no-previous`, `${a.describe(row, pct.c)}: printed ${p.raw}, but the row above prints no figure of ${name(basis.num)} to compare with; not checked`);
+      continue;
+    }
     a.checked.percentages++;
     a.involve([[row, pct.c]]);
-    a.involve([[row, basis.num], [basis.denRow !== undefined ? trs[basis.denRow] : row, basis.den]], true);
+    a.involve([[row, basis.num], [denRowOf(basis, row)!, basis.den]], true);
     if (agrees(p, e)) continue;
     const shown = e.toDecimalPlaces(p.places, Dec.ROUND_HALF_UP);
     const diff = p.value.minus(shown);
@@ -218,4 +294,5 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
       difference: text(diff),
     });
   }
+  return basis;
 }

@@ -1,0 +1,100 @@
+// Percentages the session-6 trial found unchecked (entries T6-100 and T6-101 of its trial-findings note),
+// each shown on the real table as printed (test/fixtures/published/audit, sources in its SOURCES.md) and
+// with one figure changed. Every expected figure is recomputed here by hand from the printed ones, in
+// exact decimal.
+import assert from 'node:assert/strict';
+import { AuditInputError, exitCodeOf } from '../../src/audit/audit';
+import { audit, flags as flagsOf, published } from '../support/audit-helpers';
+
+const flags = (r: ReturnType<typeof audit>) => flagsOf(r, { severity: true }).sort();
+
+describe('audit: percentages of the session-6 trial (T6-100, T6-101)', () => {
+  describe('a ratio of two money columns on each row ("Reserves £m | Total revenue funding £m | Reserves as % of …") is checked as that ratio, whatever a caption names (T6-100)', () => {
+    // Home Office answer to a parliamentary question, 3 November 2015: three police authorities' reserves,
+    // total revenue funding and reserves as % of government grant + precept, five year-ends each.
+    const pq = published('homeoffice-pq-police-reserves-2011-15.tsv');
+
+    it('as printed: 15 percentages checked as Reserves / Total revenue funding; the three the £m rounding explains are warnings, exit 1', () => {
+      const r = audit(pq);
+      assert.equal(exitCodeOf(r), 1);
+      assert.equal(r.unchecked, undefined);
+      assert.deepEqual(r.tables.map((t) => t.checked.percentages), [5, 5, 5]);
+      for (const t of r.tables) assert.deepEqual(t.percentages?.map((p) => p.is), ['Reserves £m / Total revenue funding £m']);
+      // 47.9 / 181.1 = 26.449… → 26.4, printed 26.5 (47.95 / 181.05 = 26.484…); 35.8 / 266.0 = 13.458… → 13.5,
+      // printed 13.4 (35.75 / 266.05 = 13.437…); 49.3 / 258.9 = 19.042… → 19.0, printed 19.1 (49.35 / 258.85 = 19.065…).
+      assert.deepEqual(flags(r), ['14:4 warning auto.percent 13.5', '15:4 warning auto.percent 19', '7:4 warning auto.percent 26.4']);
+    });
+
+    it('a percentage one point out is an error at its cell: Hertfordshire 2012 printed 14.0% where 24.9 / 191.5 = 13.0026… → 13.0', () => {
+      const r = audit(pq.replace('\t13.0%', '\t14.0%'));
+      assert.deepEqual(flags(r), ['14:4 warning auto.percent 13.5', '15:4 warning auto.percent 19', '4:4 error auto.percent 13', '7:4 warning auto.percent 26.4']);
+    });
+
+    // House of Commons written answer, 30 November 1999: police authorities' reserves at 31 March 1998
+    // (CIPFA), "Net expenditure £000 | Reserves £000 | Percentages", no % sign, a nil printed "—".
+    const hansard = published('hansard-police-reserves-1998.tsv');
+
+    it('"Percentages" over bare figures is a percentage column: 8 checked as Reserves / Net expenditure (the second column over the first), clean, exit 0', () => {
+      const r = audit(hansard);
+      assert.equal(exitCodeOf(r), 0);
+      assert.deepEqual(flags(r), []);
+      assert.equal(r.tables[0].checked.percentages, 8);
+      assert.equal(r.tables[0].percentages?.[0].is, 'Reserves £000 / Net expenditure £000');
+    });
+
+    it('Avon and Somerset printed 2.7 where 2,539 / 152,673 = 1.663… → 1.7: an error at [3,4]', () => {
+      const r = audit(hansard.replace('\t2,539\t1.7', '\t2,539\t2.7'));
+      assert.deepEqual(flags(r), ['3:4 error auto.percent 1.7']);
+    });
+
+    it('a reserves figure changed (Cheshire 6,162 → 7,162) is found at the percentage it breaks: 7,162 / 104,005 = 6.886… → 6.9, printed 5.9', () => {
+      const r = audit(hansard.replace('\t6,162\t', '\t7,162\t'));
+      assert.deepEqual(flags(r), ['6:4 error auto.percent 6.9']);
+    });
+
+    it('a percentage column no pair of columns explains is named in a note, not passed over: exit 2 saying which column has no basis', () => {
+      const lines = hansard.split('\n');
+      // every percentage replaced by a figure no ratio of the row gives
+      const wrong = ['4.4', '7.1', '3.3', '9.9', '0.0', '8.2', '6.6', '1.1'];
+      let k = 0;
+      const scrambled = lines.map((l) => (/\t[\d.]+$/.test(l) && /\d/.test(l.split('\t')[1] ?? '') ? l.replace(/\t[\d.]+$/, `\t${wrong[k++]}`) : l)).join('\n');
+      assert.equal(k, 8);
+      assert.throws(() => audit(scrambled), (e: unknown) => e instanceof AuditInputError && /Percentages: no basis reproduces any of its 8 figure\(s\)/.test(e.message));
+    });
+  });
+
+  describe('a year-on-year "Percentage change" down the rows (years as rows: this year over last year − 1) is checked (T6-101)', () => {
+    // House of Commons written answers, 15 January 1997: "Total spending powers" and "Total external
+    // support …" for the West Midlands and England and Wales, 1992–93 to 1997–98, £ million with a
+    // "Percentage change" column each; footnote numbers ("2", "3") stand where no figure exists.
+    const wmids = published('hansard-police-spending-wmids-1992-98.tsv');
+
+    it('as printed: 13 percentages checked, each the change from the row above, clean, exit 0; the footnote cells compared with nothing', () => {
+      // 302.7 / 286.2 − 1 = 5.765…% → 5.8; 314.9 / 302.7 → 4.030… → 4.0; 329.3 / 314.9 → 4.572… → 4.6; 344.2 / 329.3 → 4.524… → 4.5;
+      // 357.2 / 344.2 → 3.776… → 3.8; 6,612.8 / 6,366.5 → 3.868… → 3.9; 6,859.3 / 6,612.8 → 3.727… → 3.7; 282.4 / 272.0 → 3.823… → 3.8;
+      // 295.9 / 282.4 → 4.780… → 4.8; 310.0 / 295.9 → 4.765… → 4.8; 317.4 / 310.0 → 2.387… → 2.4; 5,801.9 / 5,589.4 → 3.801… → 3.8;
+      // 5,930.0 / 5,801.9 → 2.207… → 2.2.
+      const r = audit(wmids);
+      assert.equal(exitCodeOf(r), 0);
+      assert.deepEqual(r.findings, []);
+      assert.deepEqual(r.tables.map((t) => t.checked.percentages), [7, 6]);
+      for (const t of r.tables) {
+        assert.deepEqual(t.percentages?.map((p) => p.is), [
+          'the change in West Midlands £ million from the row above over that row\'s figure (year on year down the rows)',
+          'the change in England and Wales1 £ million from the row above over that row\'s figure (year on year down the rows)',
+        ]);
+      }
+    });
+
+    it('a year\'s figure changed (1994–95 314.9 → 315.9) breaks its own change and the next year\'s: 315.9 / 302.7 → 4.36… → 4.4 (printed 4.0), 329.3 / 315.9 → 4.24… → 4.2 (printed 4.6)', () => {
+      const r = audit(wmids.replace('\t314.9\t4.0', '\t315.9\t4.0'));
+      assert.deepEqual(flags(r), ['5:3 error auto.percent 4.4', '6:3 error auto.percent 4.2']);
+    });
+
+    it('a percentage printed on the first year, with nothing above it to compare with, is a note, not a check', () => {
+      const r = audit(wmids.replace('1992–93\t286.2\t', '1992–93\t286.2\t3.1'));
+      assert.equal(exitCodeOf(r), 0);
+      assert.deepEqual(r.findings.map((f) => `${f.row}:${f.column} ${f.severity} ${f.rule}`), ['3:3 note auto.percent.no-previous']);
+    });
+  });
+});
