@@ -398,6 +398,10 @@ function continues(g: Grid, w: number, [s0, s1]: [number, number], prevEnd: numb
  * that each name units or a year (another table's header); undefined: a row of the table.
  */
 function headerAgain(g: Grid, w: number, headerRows: number[], r: number, figureCols: Iterable<number>): 'same' | 'other' | undefined {
+  return captionsAgain(g, w, headerRows, r, figureCols) ?? unitCaptionRow(g, w, r, figureCols);
+}
+
+function captionsAgain(g: Grid, w: number, headerRows: number[], r: number, figureCols: Iterable<number>): 'same' | 'other' | undefined {
   let n = 0;
   for (const c of figureCols) if (readAt(g, r, c).kind === 'text' && ++n >= 2) break;
   if (n < 2 || hasNumber(g, r, w - 1)) return undefined;
@@ -410,6 +414,22 @@ function headerAgain(g: Grid, w: number, headerRows: number[], r: number, figure
   const h = headerRows.find((row) => texts.every(([c, x]) => x === caption(row, c)));
   if (h !== undefined) return caption(r, 0) === caption(h, 0) ? 'same' : 'other';
   return texts.every(([, x]) => unitsIn(x) || /\bthousands?\b|\b(19|20)\d\d\b/.test(x)) ? 'other' : undefined;
+}
+
+/**
+ * Row r, not a header by its captions, names only units over the figures ("Expenditure | £m", "Budget
+ * resourced by | Net £m", "Calculation of Council Tax Income 2022/23 | £’000"): no figure, and every text in a column of figures
+ * names a unit with no digit in it. With a label of its own it is the header of the next block ('other':
+ * a second table stacked under the first, as Kent PCC's 2023/24 precept page and Rotherham's council
+ * tax guide print them); with none it is the unit row printed again ('same': not a row of the table).
+ */
+function unitCaptionRow(g: Grid, w: number, r: number, figureCols: Iterable<number>): 'same' | 'other' | undefined {
+  if (hasNumber(g, r, w - 1)) return undefined;
+  const texts = [...figureCols].map((c) => cellText(cellAt(g, r, c)).trim()).filter(Boolean);
+  if (texts.length === 0 || !texts.every((x) => !/\d/.test(x.replace(/['’]?000s?\b/g, '')) && (UNIT_CAPTION.test(x) || unitsIn(x) !== undefined))) return undefined;
+  const figure = new Set(figureCols);
+  const label = [...Array(w).keys()].some((c) => !figure.has(c) && cellText(cellAt(g, r, c)).trim());
+  return label ? 'other' : 'same';
 }
 
 /** A caption that names only a unit: "£000", "£'000", "(£m)", "%". */
@@ -525,7 +545,8 @@ export function roleOf(norm: string): Role {
   // A forecast's build-up: the actual so far, and the rest of the year (forecasts, the profile).
   if (/rest of (the )?year|remainder of (the )?year/.test(norm)) return 'rest';
   if (/\bto date\b|\bytd\b|^to month \d|actual to (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(norm)) return 'to_date';
-  if (/remaining|unspent/.test(norm)) return 'remaining';
+  // "Budget Left", "Left to spend", "Budget Left after Commitment" (U6-18): what remains of a budget.
+  if (/remaining|unspent|\bleft\b/.test(norm)) return 'remaining';
   if (/reprofil|slippage|carr(y|ied) forward to|re-phas|rephas/.test(norm)) return 'reprofile';
   if (/b\s?\/\s?fwd|\bbfwd\b|brought forward|\bopening\b/.test(norm)) return 'opening';
   if (/transfer/.test(norm)) return 'transfers';

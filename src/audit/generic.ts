@@ -2,7 +2,7 @@
 import { castBlocks } from './casting';
 import { type Audit, moneyCols, rowsOf } from './context';
 import type { Column } from './detect';
-import { type DifferenceBasis, checkDifference, inferDifference, voters } from './differences';
+import { type DifferenceBasis, checkDifference, inferDifference, remainingAfter, voters } from './differences';
 import { severityOf } from './findings';
 import { locate } from './grid';
 import { type Basis, checkPercent } from './percent';
@@ -53,7 +53,9 @@ export function genericRules(a: Audit, budgetChanges: ReadonlySet<number> = new 
   castBlocks(a, money, 'auto.cast');
   // Columns that are the difference of two others: variance, over/(under) spend, rephasing, slippage, remaining.
   const DIFFS = ['variance', 'reprofile', 'remaining'];
-  const variances = t.columns.filter((c) => c.numeric && !c.percent && DIFFS.includes(c.role));
+  // What is left after commitments: the earlier remaining column less the commitments (U6-18).
+  const after = remainingAfter(a, 'auto.remaining-after');
+  const variances = t.columns.filter((c) => c.numeric && !c.percent && DIFFS.includes(c.role) && !after.has(c.c));
   for (const v of variances) {
     const others = money.filter((c) => c !== v.c && !DIFFS.includes(a.col(c).role));
     const first = (roles: string[]) => [...others.filter((c) => roles.includes(a.col(c).role)), ...others.filter((c) => !roles.includes(a.col(c).role))];

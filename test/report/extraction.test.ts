@@ -212,6 +212,9 @@ describe('report audit: tables read back from PDFs as bodies lay them out', func
       'nottsfire-mirs-2019-21.tsv (large type: long tables break across pages, header repeated)',
       'southlakeland-cumbria-pcc-ctr-2021-23.tsv (headers over several lines, bottom-aligned)',
       'southlakeland-cumbria-pcc-ctr-2021-23.tsv (labels wrapped, figures centred beside them)',
+      // Session 7 (lead): Rotherham's header-row caption is a sentence ("Explanation of the change in the
+      // Council's Gross Revenue Budget"); in large type it wraps and the reader keeps its last line ("Budget").
+      'rotherham-budget-change-2019-20.tsv (large type: long tables break across pages, header repeated)',
       // The 30 tables of the session-4 audit trial (test/fixtures/published/audit/SOURCES.md), put through every
       // layout when they landed (04:30): 29 table-layouts not read whole, listed unexamined for the PDF reader's
       // owner (issue 15) — mostly headers over several lines, figures either side of the label column, the
