@@ -354,6 +354,8 @@ function netPairs(a: Audit, money: Column[], body: number[], checked: Set<number
   });
   for (const [t, col] of money.entries()) {
     if (checked.has(col.c) || t < 2) continue;
+    // three rows must agree: a column printed on fewer rows has no pair (a 20,000-column file of two rows)
+    if (body.filter((i) => a.num(rows[i], col.c)).length < 3) continue;
     // agree[x * t + y]: the rows where figure x + figure y is the total's figure exactly
     const agreeBy = new Map<number, number>();
     body.forEach((i, bi) => {

@@ -94,7 +94,7 @@ export function balanceAt(label: string): { name: string; date?: number; stage?:
 /** Labels of rows that close a block without the word "total" (a hint: the arithmetic decides). */
 const CLOSES = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(total\s+)?amount\s+(to be\s+)?(distributed|shared|apportioned)\b|^(net\s+)?cost of services|^(gross|net)\s+(revenue\s+)?(expenditure|spend|cost|budget|income)|^net cost of services|requirement\b|^closing balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$|^current approved|^(revised|approved|total)\s+(capital\s+)?programme|^(net\s+)?(increase|decrease|movement)\b.*\b(in|during)\s+(the\s+)?(year|period)|^(overall\s+)?\(?surplus\b|^(overall\s+)?\(?deficit\b|^net\s+(surplus|deficit|position)|^(net\s+)?(increase|\(?decrease).*before transfers|^funding\s+total|^total/i;
 /** A label that closes a block and stands for its lines even when nothing adds up to it: the error is then in the figures. */
-const CLOSES_FIRMLY = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(net\s+)?budget requirement|^council tax requirement|^(total\s+)?precept requirement|^net (revenue )?expenditure\b.*requirement|^gross\s+(revenue\s+)?expenditure|^net\s+(revenue\s+)?expenditure|^net cost of services|^closing balance|^balance\s+(at|as at)\s+31/i;
+export const CLOSES_FIRMLY = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(net\s+)?budget requirement|^council tax requirement|^(total\s+)?precept requirement|^net (revenue )?expenditure\b.*requirement|^gross\s+(revenue\s+)?expenditure|^net\s+(revenue\s+)?expenditure|^net cost of services|^closing balance|^balance\s+(at|as at)\s+31/i;
 /** A balance at the end of a period, whatever its wording ("Closing balance", "Balance at 31 March 2022", "Balance carried forward"). */
 const CLOSING_BALANCE = /^closing\s+balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$/i;
 /** A line that deducts from or adds to the sub-total printed above it ("Less: Fees and Charges", "Add: …"). */
@@ -691,7 +691,7 @@ class TotalsReader {
     // A block that balances (or carries on) exactly in every column comes before a sum that casts in all but one.
     if (mayClose && (this.carriedOn(i, true) || this.balancing(i, true) || this.byArithmetic(i, closes) || this.carriedOn(i) || this.balancing(i) || this.sameLinesOtherColumns(i, closes) || this.surplusOfRun(i) || this.oneLineBlock(i, closes) || this.labelledClosing(i, closes) ||
       this.datedBalance(i) || this.placedAtEnd(i, closes) || this.steppedOut(i) || this.runningAtEnd(i, closes) || this.gapLeft(i) || this.subtotalLeftOut(i) ||
-      this.subtotalStandsIn(i) || this.totalOfTotalsAtEnd(i))) return;
+      this.subtotalStandsIn(i) || this.totalOfTotalsAtEnd(i) || this.nearAtEnd(i, closes, opens))) return;
     this.push(i);
   }
 
@@ -1115,6 +1115,33 @@ class TotalsReader {
     const k = narrowFrom - 1;
     if (k < this.sectionFrom || !a.blocks.has(s.stack[k])) return false;
     return this.takeAsTotal(i, k, `${row.label ? `labelled as closing a block ("${row.label}")` : 'no label'}, printed at the end of its block after a total and the line(s) that change it (a running total)`);
+  }
+
+  /**
+   * The last row of its block under three lines or more, whose every figure is within the rounding of
+   * the printed figures of all the lines since the last heading or total, one of them not exactly
+   * (Kent PCC's 2023/24 precept page: seven lines to £0.1m add to 458.8, "Gross police and community
+   * safety spending" prints 458.7): their total, printed rounded; the cast says so in a warning.
+   */
+  private nearAtEnd(i: number, closes: boolean, opens: boolean): boolean {
+    const { rows, s, narrowFrom } = this;
+    if (opens || !this.endsBlock(i) || s.top - narrowFrom < 3) return false;
+    const printed = this.printedCols(rows[i]);
+    if (!printed.length) return false;
+    const lines = s.stack.slice(narrowFrom, s.top).map((m) => rows[m]);
+    let near = 0;
+    for (const [j, p] of printed) {
+      let sum = ZERO;
+      for (let q = narrowFrom; q < s.top; q++) sum = sum.plus(this.at(q, j));
+      if (sum.isZero()) return false;
+      const d = p.value.minus(sum);
+      if (d.isZero()) continue;
+      if (severityOf(d, p, lines.map((r) => r.cells.get(this.cols[j]))).severity !== 'warning') return false;
+      near++;
+    }
+    if (near === 0) return false;
+    const said = rows[i].label ? `${closes ? 'labelled as closing a block' : 'labelled'} ("${rows[i].label}")` : 'no label';
+    return this.takeAsTotal(i, narrowFrom, `${said}, printed at the end of its block, and within the rounding of the ${s.top - narrowFrom} lines above it (a total printed rounded)`);
   }
 
   /** The figure of stack position p in column j (nil when blank or unreadable). */

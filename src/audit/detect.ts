@@ -3,7 +3,7 @@
 // Outturn's "engine figures" mirror block to its right).
 import type { Units } from '../engine/model';
 import type { TableLayout } from '../engine/tables';
-import { type Grid, type Reading, NIL_WORD, NOT_APPLICABLE, RULE, boldAt, cellAt, cellText, readAt, width } from './grid';
+import { type Grid, type Reading, NIL_WORD, NOT_APPLICABLE, NOT_RENDERED, RULE, TOO_NARROW, boldAt, cellAt, cellText, readAt, width } from './grid';
 
 /**
  * The statutory layouts (revenue, capital, reserves); Outturn's forecasting tables: the forecast
@@ -146,12 +146,17 @@ function underRule(g: Grid, r: number, c1: number): boolean {
 }
 
 function hasNumber(g: Grid, r: number, c1: number): boolean {
+  let missing = 0;
+  let other = 0;
   for (let c = 0; c <= c1; c++) {
     const x = readAt(g, r, c);
     // A dash is a printed nil: a table may be all nils. The word "none" alone does not make a row of figures.
     if (x.kind === 'number' && !NIL_WORD.test(x.raw)) return true;
+    // where figures stand but were not printed ("£nanm", "####"): a row of figures all the same (T7-09)
+    if (x.kind === 'text' && x.error && g.errors?.[r]?.[c] === undefined && (NOT_RENDERED.test(x.text) || TOO_NARROW.test(x.text))) missing++;
+    else if (x.kind !== 'blank') other++;
   }
-  return false;
+  return missing >= 2 && other <= 1;
 }
 
 const isCheckRow = (g: Grid, r: number) => /^check\b/i.test(cellText(cellAt(g, r, 0)));
@@ -393,6 +398,10 @@ function continues(g: Grid, w: number, [s0, s1]: [number, number], prevEnd: numb
  * that each name units or a year (another table's header); undefined: a row of the table.
  */
 function headerAgain(g: Grid, w: number, headerRows: number[], r: number, figureCols: Iterable<number>): 'same' | 'other' | undefined {
+  return captionsAgain(g, w, headerRows, r, figureCols) ?? unitCaptionRow(g, w, r, figureCols);
+}
+
+function captionsAgain(g: Grid, w: number, headerRows: number[], r: number, figureCols: Iterable<number>): 'same' | 'other' | undefined {
   let n = 0;
   for (const c of figureCols) if (readAt(g, r, c).kind === 'text' && ++n >= 2) break;
   if (n < 2 || hasNumber(g, r, w - 1)) return undefined;
@@ -405,6 +414,22 @@ function headerAgain(g: Grid, w: number, headerRows: number[], r: number, figure
   const h = headerRows.find((row) => texts.every(([c, x]) => x === caption(row, c)));
   if (h !== undefined) return caption(r, 0) === caption(h, 0) ? 'same' : 'other';
   return texts.every(([, x]) => unitsIn(x) || /\bthousands?\b|\b(19|20)\d\d\b/.test(x)) ? 'other' : undefined;
+}
+
+/**
+ * Row r, not a header by its captions, names only units over the figures ("Expenditure | £m", "Budget
+ * resourced by | Net £m", "Calculation of Council Tax Income 2022/23 | £’000"): no figure, and every text in a column of figures
+ * names a unit with no digit in it. With a label of its own it is the header of the next block ('other':
+ * a second table stacked under the first, as Kent PCC's 2023/24 precept page and Rotherham's council
+ * tax guide print them); with none it is the unit row printed again ('same': not a row of the table).
+ */
+function unitCaptionRow(g: Grid, w: number, r: number, figureCols: Iterable<number>): 'same' | 'other' | undefined {
+  if (hasNumber(g, r, w - 1)) return undefined;
+  const texts = [...figureCols].map((c) => cellText(cellAt(g, r, c)).trim()).filter(Boolean);
+  if (texts.length === 0 || !texts.every((x) => !/\d/.test(x.replace(/['’]?000s?\b/g, '')) && (UNIT_CAPTION.test(x) || unitsIn(x) !== undefined))) return undefined;
+  const figure = new Set(figureCols);
+  const label = [...Array(w).keys()].some((c) => !figure.has(c) && cellText(cellAt(g, r, c)).trim());
+  return label ? 'other' : 'same';
 }
 
 /** A caption that names only a unit: "£000", "£'000", "(£m)", "%". */
@@ -520,7 +545,8 @@ export function roleOf(norm: string): Role {
   // A forecast's build-up: the actual so far, and the rest of the year (forecasts, the profile).
   if (/rest of (the )?year|remainder of (the )?year/.test(norm)) return 'rest';
   if (/\bto date\b|\bytd\b|^to month \d|actual to (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(norm)) return 'to_date';
-  if (/remaining|unspent/.test(norm)) return 'remaining';
+  // "Budget Left", "Left to spend", "Budget Left after Commitment" (U6-18): what remains of a budget.
+  if (/remaining|unspent|\bleft\b/.test(norm)) return 'remaining';
   if (/reprofil|slippage|carr(y|ied) forward to|re-phas|rephas/.test(norm)) return 'reprofile';
   if (/b\s?\/\s?fwd|\bbfwd\b|brought forward|\bopening\b/.test(norm)) return 'opening';
   if (/transfer/.test(norm)) return 'transfers';

@@ -3,7 +3,7 @@
 // lines — outturn − budget or budget − outturn; of several budget columns (PCC budget, operational
 // budget, total budget; approved, additions, revised), the one the lines agree with — and then every
 // row is checked, so a row printed with the other sign is the one flagged, not every line.
-import { type Audit, difference, isDifference, rowsOf } from './context';
+import { type Audit, difference, isDifference, moneyCols, rowsOf } from './context';
 
 export interface DifferenceBasis {
   plus: number;
@@ -94,4 +94,27 @@ function inferFrom(a: Audit, target: number, plus: number[], minus: number[], ei
 export function checkDifference(a: Audit, target: number, b: DifferenceBasis, rule: string): void {
   const body = rowsOf(a, 'line', 'subtotal', 'total');
   difference(a, body, target, b.plus, b.minus, rule, `${a.col(b.plus).caption || `column ${b.plus + 1}`} − ${a.col(b.minus).caption || `column ${b.minus + 1}`} (the basis ${b.agree} line(s) agree on) is`, b.agree);
+}
+
+/**
+ * What remains of a budget after commitments: a column of what is left printed after another (a
+ * capital monitor's "Budget Left | Total Commitment | Budget Left", the second after commitments,
+ * U6-18) is the earlier one less a column printed between them, the one its lines show (every line
+ * but one at most, one not nil at least); each row then checked, so a line's figure changed and
+ * carried into the total is found on its row. Returns the columns so checked.
+ */
+export function remainingAfter(a: Audit, rule: string): Set<number> {
+  const done = new Set<number>();
+  const rems = a.t.columns.filter((c) => c.numeric && !c.percent && c.role === 'remaining');
+  const money = moneyCols(a.t);
+  for (let k = 1; k < rems.length; k++) {
+    const [prev, cur] = [rems[k - 1], rems[k]];
+    const between = money.filter((c) => c > prev.c && c < cur.c);
+    if (!between.length) continue;
+    const b = inferFrom(a, cur.c, [prev.c], between, false);
+    if (!b || (b.solid ?? 0) < 1 || (b.of ?? 0) - b.agree > 1 || b.agree * 2 <= (b.of ?? 0)) continue;
+    checkDifference(a, cur.c, b, rule);
+    done.add(cur.c);
+  }
+  return done;
 }

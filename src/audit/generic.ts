@@ -2,7 +2,7 @@
 import { castBlocks } from './casting';
 import { type Audit, moneyCols, rowsOf } from './context';
 import type { Column } from './detect';
-import { type DifferenceBasis, checkDifference, inferDifference, voters } from './differences';
+import { type DifferenceBasis, checkDifference, inferDifference, remainingAfter, voters } from './differences';
 import { severityOf } from './findings';
 import { locate } from './grid';
 import { type Basis, checkPercent } from './percent';
@@ -53,7 +53,9 @@ export function genericRules(a: Audit, budgetChanges: ReadonlySet<number> = new 
   castBlocks(a, money, 'auto.cast');
   // Columns that are the difference of two others: variance, over/(under) spend, rephasing, slippage, remaining.
   const DIFFS = ['variance', 'reprofile', 'remaining'];
-  const variances = t.columns.filter((c) => c.numeric && !c.percent && DIFFS.includes(c.role));
+  // What is left after commitments: the earlier remaining column less the commitments (U6-18).
+  const after = remainingAfter(a, 'auto.remaining-after');
+  const variances = t.columns.filter((c) => c.numeric && !c.percent && DIFFS.includes(c.role) && !after.has(c.c));
   for (const v of variances) {
     const others = money.filter((c) => c !== v.c && !DIFFS.includes(a.col(c).role));
     const first = (roles: string[]) => [...others.filter((c) => roles.includes(a.col(c).role)), ...others.filter((c) => !roles.includes(a.col(c).role))];
@@ -97,7 +99,9 @@ export function genericRules(a: Audit, budgetChanges: ReadonlySet<number> = new 
   }
   const pcts = t.columns.filter((c) => c.numeric && c.percent);
   const cands: { num: number; den: number }[] = [];
-  for (const n of money) for (const d of money) if (n !== d) cands.push({ num: n, den: d });
+  // every ordered pair of money columns, made only when there is a percentage column to explain (a table
+  // of 20,000 columns and no percentage had 400 million pairs made for nothing, and ran out of memory)
+  if (pcts.length) for (const n of money) for (const d of money) if (n !== d) cands.push({ num: n, den: d });
   // Each column's basis learned from its own rows first; a column whose rows show none takes the basis
   // of a column of the same caption, moved to its place (two "£ million | Percentage change" pairs: the
   // second's two rows both broken by one wrong figure still say nothing of their own).

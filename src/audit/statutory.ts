@@ -5,7 +5,7 @@ import { castBlocks } from './casting';
 import { type At, type Audit, difference, moneyCols, rowsOf } from './context';
 import { show } from './findings';
 import { checkPercent } from './percent';
-import { checkDifference, inferDifference } from './differences';
+import { checkDifference, inferDifference, remainingAfter } from './differences';
 
 export function revenueRules(a: Audit): void {
   const [revised] = a.cols('revised');
@@ -188,6 +188,7 @@ export function capitalRules(a: Audit): void {
   const [reprofile] = a.cols('reprofile');
   const body = rowsOf(a, 'line', 'subtotal', 'total');
   if (remaining && revised && outturn) difference(a, body, remaining.c, revised.c, outturn.c, 'capital.remaining', 'revised budget − outturn is');
+  remainingAfter(a, 'capital.remaining-after');
   if (budgets.length >= 2) {
     const earlier = budgets[0];
     const changes = a.t.columns.filter((c) => c.numeric && !c.percent && c.c > earlier.c && c.c < revised.c);

@@ -123,7 +123,7 @@ export async function runAudit(o: AuditCliOptions, io: Io = processIo): Promise<
   }
   const n = (s: string) => report.findings.filter((f) => f.severity === s).length;
   io.out(`${n('error')} error(s), ${n('warning')} warning(s), ${n('note')} note(s)` +
-    (code === EXIT.INVALID ? ': a cell could not be read (see above); what depends on it was not checked' : code === EXIT.OK ? ': the tables cast' : ''));
+    (code === EXIT.INVALID ? ': a cell could not be read (see above); what depends on it was not checked' : code === EXIT.OK ? castText(report) : ''));
   if (o.html && code !== EXIT.INVALID) io.out(`Findings page: ${o.html}`);
   return code;
 }
@@ -163,4 +163,14 @@ export function registerAudit(program: Command, io: Io = processIo, setCode: (co
     .action(async (file: string, opts: Omit<AuditCliOptions, 'file'>) => {
       setCode(await runAudit({ file, ...opts }, io));
     });
+}
+
+/**
+ * The clean verdict: "the tables cast", or, when some tables were read but nothing in them could be
+ * checked, that the others cast and these were not checked — never "cast" said of a table no check touched.
+ */
+function castText(report: AuditReport): string {
+  const unchecked = report.unchecked ?? [];
+  if (!unchecked.length) return ': the tables cast';
+  return `: the ${report.tables.length} table(s) checked cast; ${unchecked.map((u) => `${u.sheet} ${u.range}`).join(', ')} could not be checked (see above)`;
 }

@@ -32,6 +32,11 @@ const NOT_YET = new Set<string>([
   // the audit answers exit 2 "no table to audit" instead of the error at its cell (the kind of trial
   // finding T6-103: totals found only by exact arithmetic vanish when wrong).
   'templecloud-pc-budget-2025-26.tsv',
+  // Rotherham's second block (session 7, T7-55) closes on "Change", a label that says nothing of a total,
+  // under a caption row of its own: read as its total while it adds up (or within rounding); a line made
+  // 1,000 £m larger leaves no row adding up and the block is "nothing could be checked" — said per table
+  // and in the verdict ("the 1 table(s) checked cast; … rows 6-11 could not be checked"), not an error at the cell.
+  'rotherham-budget-change-2019-20.tsv',
 ]);
 
 /**
@@ -45,6 +50,7 @@ const NOT_YET = new Set<string>([
  */
 const NOT_YET_MORE = new Map<string, string>([
   ['hansard-wales-fire-contributions-1996-97.tsv', 'session 6 (trial T6-103): no label says total, so the totals are read by arithmetic and position alone. A sub-total set to nil (rows 9, 16, 27 → 0) reads as a nil line the grand total adds as nothing; the grand total "Wales" changed to a figure smaller than a sub-total it adds (−100,000 units, ÷10, sign flipped, nil) is read as a line after the sub-totals — the guard that keeps a closing line ("Less: …") from being taken for a total of totals. 7 of 390 changes; ±1 and +100,000 units all caught'],
+  ['rotherham-budget-change-2019-20.tsv', 'as in NOT_YET: the block\'s last row ("Change", "Increase in Budget Requirement") is read as its total only while it adds up or is within rounding'],
   ['templecloud-pc-budget-2025-26.tsv', 'as in NOT_YET: a stepped sub-total read only while it casts exactly; any change gives exit 2 "no table to audit"'],
   ['belfast-district-fund-reduction-2007-08.tsv', 'an unlabelled total read by arithmetic alone: a line +1,000,000 units (the first line, "Contribution from Reserves", is exactly 1,000,000) makes rows 4-7 add to the total by themselves, so row 8 is read as their total and the first line is left outside every total without a word'],
 ]);

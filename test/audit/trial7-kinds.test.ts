@@ -1,5 +1,5 @@
-// Percentages the session-6 trial found unchecked (entries T6-100 and T6-101 of its trial-findings note),
-// each shown on the real table as printed (test/fixtures/published/audit, sources in its SOURCES.md) and
+// Kinds the session-6 trial and its new user found unchecked (entries T6-100, T6-101, U6-18, U6-28 of
+// the trial-findings note: percentages, remaining budgets, conventions), each shown on the real table as printed (test/fixtures/published/audit, sources in its SOURCES.md) and
 // with one figure changed. Every expected figure is recomputed here by hand from the printed ones, in
 // exact decimal.
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import { audit, flags as flagsOf, published } from '../support/audit-helpers';
 
 const flags = (r: ReturnType<typeof audit>) => flagsOf(r, { severity: true }).sort();
 
-describe('audit: percentages of the session-6 trial (T6-100, T6-101)', () => {
+describe('audit: kinds of the session-6 trial left for session 7 (T6-100, T6-101, U6-18, U6-28)', () => {
   describe('a ratio of two money columns on each row ("Reserves £m | Total revenue funding £m | Reserves as % of …") is checked as that ratio, whatever a caption names (T6-100)', () => {
     // Home Office answer to a parliamentary question, 3 November 2015: three police authorities' reserves,
     // total revenue funding and reserves as % of government grant + precept, five year-ends each.
@@ -95,6 +95,54 @@ describe('audit: percentages of the session-6 trial (T6-100, T6-101)', () => {
       const r = audit(wmids.replace('1992–93\t286.2\t', '1992–93\t286.2\t3.1'));
       assert.equal(exitCodeOf(r), 0);
       assert.deepEqual(r.findings.map((f) => `${f.row}:${f.column} ${f.severity} ${f.rule}`), ['3:3 note auto.percent.no-previous']);
+    });
+  });
+
+  describe('"Budget Left" columns are what remains of the budget, and "Budget Left" after commitments the earlier one less them (U6-18)', () => {
+    // Isle of Wight Council, Fire and Public Safety Select Committee, capital expenditure summary as at
+    // end of March 2005: Revised Budget | Spend | Budget Left | Total Commitment | Budget Left.
+    const iow = published('iow-fire-public-safety-capital-2004-05-mar.tsv');
+
+    it('as printed: clean; Budget Left = Revised Budget − Spend and the second Budget Left = Budget Left − Total Commitment on all 8 rows', () => {
+      const r = audit(iow);
+      assert.equal(exitCodeOf(r), 0);
+      assert.deepEqual(r.findings, []);
+      assert.deepEqual(r.tables[0].differences.map((d) => `${d.column} ${d.is}`), ['4 Revised Budget − Spend', '6 Budget Left − Total Commitment']);
+      assert.equal(r.tables[0].checked.variances, 16);
+    });
+
+    it('a line figure overtyped and carried into the total (Cemeteries 39,512 → 39,612 in both Budget Left columns, TOTAL 159,595 → 159,695 and 109,583 → 109,683): found at the line and at the total', () => {
+      // 50,000 − 10,488 = 39,512; 290,702 − 131,107 = 159,595. The second column agrees with the first as printed
+      // (39,612 − 0; 159,695 − 50,012 = 109,683), and every column still casts: only the difference sees it.
+      const changed = iow.replace('\t39,512\t0\t39,512\t', '\t39,612\t0\t39,612\t').replace(/^TOTAL\t290,702\t131,107\t159,595\t50,012\t109,583/m, 'TOTAL\t290,702\t131,107\t159,695\t50,012\t109,683');
+      assert.notEqual(changed, iow);
+      const r = audit(changed);
+      assert.deepEqual(flags(r), ['10:4 error capital.remaining 39512', '13:4 error capital.remaining 159595']);
+    });
+
+    it('a commitment changed (Cowes 27,050 → 27,150, its total with it) is found at the budget left after it: 33,093 − 27,150 = 5,943, printed 6,043', () => {
+      const changed = iow.replace('\t27,050\t', '\t27,150\t').replace('\t50,012\t', '\t50,112\t');
+      const r = audit(changed);
+      assert.deepEqual(flags(r), ['13:6 error capital.remaining-after 109483', '7:6 error capital.remaining-after 5943']);
+    });
+  });
+
+  describe('a semicolon-separated file with decimal commas: a footnote marker after a decimal-comma figure ("10,8*") is read as "10.8*" is, with its note (U6-28)', () => {
+    // Scottish Government, SFRS funding 2013/14 to 2022/23 (in millions), as Excel in Germany or France saves
+    // it: ';' between cells, decimal commas, the footnoted Capital 2016/17 "10,8*".
+    const printed = published('scotgov-sfrs-funding-2013-23.tsv');
+    const semicolon = printed.replace(/\t/g, ';').replace(/(\d)\.(\d)/g, '$1,$2');
+
+    it('the same findings as the table as printed: TOTAL 2022/23 332.7 against 352.707, four rounding warnings, and the marker a note, no unreadable cell', () => {
+      assert.match(semicolon, /;10,8\*;/);
+      const asPrinted = audit(printed);
+      const r = audit(semicolon, 'sfrs.csv');
+      assert.equal(r.tables[0].readAs, 'UTF-8, semicolon-separated with decimal commas');
+      assert.deepEqual(flags(r), flags(asPrinted));
+      // 294.207 + 26.0 + 32.5 = 352.707; 2016/17: 259.221 + 24.679 + 10.8 = 294.700, printed 294.7
+      assert.ok(flags(r).includes('6:11 error auto.cast 352.707'));
+      assert.deepEqual(r.findings.filter((f) => f.severity === 'note').map((f) => `${f.row}:${f.column} ${f.rule}`), ['5:5 printed.footnote-marker']);
+      assert.equal(r.tables[0].checked.totals, 10);
     });
   });
 });
