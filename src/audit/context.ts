@@ -235,8 +235,17 @@ export class Audit {
       this.involve(typeof terms === 'function' ? terms() : terms);
     }
     if (printed.value.eq(expected)) return true;
+    const readings = (typeof terms === 'function' ? terms() : terms).map(([r, k]) => this.at(r, k));
+    // A figure printed to fewer places than the figures it comes from is exact when it is their result
+    // rounded to its places (half up, or half to even): Clare's "Net Assets 2,745" over lines to 0.1 €m
+    // adding to 2,744.5 — nothing differs but the precision printed (T6-08).
+    // Only a figure printed less precisely than every figure it comes from (nils aside): one line printed
+    // to more places among whole figures is no such convention, and a change to it stays a finding.
+    const figures = readings.filter((x): x is Num => isNum(x) && !x.value.isZero());
+    if (categoryOf(rule) === 'totals' && figures.length >= 2 && figures.every((x) => x.places > printed.places) &&
+      (expected.toDecimalPlaces(printed.places, Dec.ROUND_HALF_UP).eq(printed.value) || expected.toDecimalPlaces(printed.places, Dec.ROUND_HALF_EVEN).eq(printed.value))) return true;
     const difference = printed.value.minus(expected);
-    const { severity } = severityOf(difference, printed, (typeof terms === 'function' ? terms() : terms).map(([r, k]) => this.at(r, k)));
+    const { severity } = severityOf(difference, printed, readings);
     const u = this.units(c);
     const finding: AuditFinding = {
       severity,
