@@ -283,6 +283,18 @@ const BRACKETED_UNIT = /^\(\s*([^()]*[0-9])\s*(m|bn|k|million|thousand)\s*\)$/i;
  */
 const LEDGER_SIGN = /^(.*[0-9)%])\s*(?:(CR|DR)\.?|([-−–]))$/i;
 
+/**
+ * A cell's figure and what is printed after it that the reader sets aside or reads as a sign (a
+ * footnote marker, a unit inside the cell, a ledger's CR/DR or trailing minus): ["10,8", "*"] for
+ * "10,8*", so a file written with decimal commas converts the figure and keeps the mark (U6-28).
+ * Undefined when nothing follows the figure.
+ */
+export function figureAndMark(v: string): [string, string] | undefined {
+  const t = v.trim();
+  const m = FOOTNOTE.exec(t) ?? UNIT_IN_CELL.exec(t) ?? LEDGER_SIGN.exec(t);
+  return m ? [m[1], t.slice(m[1].length)] : undefined;
+}
+
 /** Typed numbers with more places than this are unrounded ratios or the like, not printed figures. */
 const MAX_PRINTED_PLACES = 10;
 

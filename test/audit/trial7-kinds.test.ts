@@ -126,4 +126,23 @@ describe('audit: kinds of the session-6 trial left for session 7 (T6-100, T6-101
       assert.deepEqual(flags(r), ['13:6 error capital.remaining-after 109483', '7:6 error capital.remaining-after 5943']);
     });
   });
+
+  describe('a semicolon-separated file with decimal commas: a footnote marker after a decimal-comma figure ("10,8*") is read as "10.8*" is, with its note (U6-28)', () => {
+    // Scottish Government, SFRS funding 2013/14 to 2022/23 (in millions), as Excel in Germany or France saves
+    // it: ';' between cells, decimal commas, the footnoted Capital 2016/17 "10,8*".
+    const printed = published('scotgov-sfrs-funding-2013-23.tsv');
+    const semicolon = printed.replace(/\t/g, ';').replace(/(\d)\.(\d)/g, '$1,$2');
+
+    it('the same findings as the table as printed: TOTAL 2022/23 332.7 against 352.707, four rounding warnings, and the marker a note, no unreadable cell', () => {
+      assert.match(semicolon, /;10,8\*;/);
+      const asPrinted = audit(printed);
+      const r = audit(semicolon, 'sfrs.csv');
+      assert.equal(r.tables[0].readAs, 'UTF-8, semicolon-separated with decimal commas');
+      assert.deepEqual(flags(r), flags(asPrinted));
+      // 294.207 + 26.0 + 32.5 = 352.707; 2016/17: 259.221 + 24.679 + 10.8 = 294.700, printed 294.7
+      assert.ok(flags(r).includes('6:11 error auto.cast 352.707'));
+      assert.deepEqual(r.findings.filter((f) => f.severity === 'note').map((f) => `${f.row}:${f.column} ${f.rule}`), ['5:5 printed.footnote-marker']);
+      assert.equal(r.tables[0].checked.totals, 10);
+    });
+  });
 });
