@@ -7,6 +7,7 @@ import { Dec, ZERO } from '../base/decimal';
 import type { Units } from '../engine/model';
 import { type At, type Audit, moneyCols } from './context';
 import type { FoundTable, TableRow } from './detect';
+import { CLOSES_FIRMLY } from './casting';
 import { type Num, severityOf } from './findings';
 import { cellText, cellAt, width } from './grid';
 import type { Kind } from './kinds';
@@ -84,6 +85,14 @@ export function captionReading(t: FoundTable, kinds: readonly Kind[], cap: Capti
   const sum = sumOf(t, kinds, cap.c);
   if (sum === undefined) return false;
   const printed = cap.row.cells.get(cap.c) as Num;
+  // The table's last row firmly labelled as closing it ("Net Budget Requirement") and printed nil over
+  // lines that do not net to nil is a total printed nil, not a line adding nothing to the caption's list
+  // (the mutation property on Lancashire fire's budget: its requirement set to nil passed as a line).
+  const lastLine = [...t.rows.keys()].reverse().find((i) => kinds[i] === 'line');
+  if (lastLine !== undefined && CLOSES_FIRMLY.test(t.rows[lastLine].label)) {
+    const x = t.rows[lastLine].cells.get(cap.c);
+    if (x?.kind === 'number' && x.value.isZero() && !sum.isZero()) return false;
+  }
   const miss = sum.abs().minus(printed.value);
   const terms = t.rows.filter((_, i) => kinds[i] === 'line').map((row) => row.cells.get(cap.c));
   if (miss.isZero() || severityOf(miss, printed, terms).severity === 'warning') return true;

@@ -95,7 +95,7 @@ export function balanceAt(label: string): { name: string; date?: number; stage?:
 /** Labels of rows that close a block without the word "total" (a hint: the arithmetic decides). */
 const CLOSES = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(total\s+)?amount\s+(to be\s+)?(distributed|shared|apportioned)\b|^(net\s+)?cost of services|^(gross|net)\s+(revenue\s+)?(expenditure|spend|cost|budget|income)|^net cost of services|requirement\b|^closing balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$|^current approved|^(revised|approved|total)\s+(capital\s+)?programme|^(net\s+)?(increase|decrease|movement)\b.*\b(in|during)\s+(the\s+)?(year|period)|^(overall\s+)?\(?surplus\b|^(overall\s+)?\(?deficit\b|^net\s+(surplus|deficit|position)|^(net\s+)?(increase|\(?decrease).*before transfers|^funding\s+total|^total/i;
 /** A label that closes a block and stands for its lines even when nothing adds up to it: the error is then in the figures. */
-const CLOSES_FIRMLY = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(net\s+)?budget requirement|^council tax requirement|^(total\s+)?precept requirement|^net (revenue )?expenditure\b.*requirement|^gross\s+(revenue\s+)?expenditure|^net\s+(revenue\s+)?expenditure|^net cost of services|^closing balance|^balance\s+(at|as at)\s+31/i;
+export const CLOSES_FIRMLY = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(net\s+)?budget requirement|^council tax requirement|^(total\s+)?precept requirement|^net (revenue )?expenditure\b.*requirement|^gross\s+(revenue\s+)?expenditure|^net\s+(revenue\s+)?expenditure|^net cost of services|^closing balance|^balance\s+(at|as at)\s+31/i;
 /** A balance at the end of a period, whatever its wording ("Closing balance", "Balance at 31 March 2022", "Balance carried forward"). */
 const CLOSING_BALANCE = /^closing\s+balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$/i;
 /** A line that deducts from or adds to the sub-total printed above it ("Less: Fees and Charges", "Add: …"). */
@@ -421,7 +421,7 @@ class TotalsReader {
   /** In a table that prints its totals bold, a row that is not bold is not a total by arithmetic alone. */
   private readonly anyBold: boolean;
   /** each heading seen, by its name (nameOf) and the stack position its block starts at */
-  private readonly headings: { name: string; pos: number }[] = [];
+  private readonly headings: { name: string; pos: number; i: number }[] = [];
   /** the stack position the current block starts at: after the last heading or total */
   private narrowFrom = 0;
   /**
@@ -674,7 +674,7 @@ class TotalsReader {
   /** A heading: remembered by name (a total repeating it closes its block) and a new block starts (a new section too, unless it says "Less:" or "Add:"). */
   private readHeading(i: number): void {
     this.underLess = LESS.test(this.rows[i].label);
-    this.headings.push({ name: nameOf(this.rows[i].label), pos: this.s.top });
+    this.headings.push({ name: nameOf(this.rows[i].label), pos: this.s.top, i });
     this.narrowFrom = this.s.top;
     // A heading that deducts from or adds to what is above it ("Less: Central Government Support")
     // carries on the reckoning above: no new section (a firmly labelled total below it may close the
@@ -1466,10 +1466,26 @@ class TotalsReader {
     const narrow = { k: Math.min(this.narrowFrom, s.top), why: `labelled as a ${k0 === 'subtotal' ? 'sub-total' : 'total'} of the rows since the last heading or total` };
     const wide = { k: 0, why: `labelled as a total of every row not yet totalled` };
     order.push(...(wideFirst ? [wide, narrow] : [narrow, wide]));
+    // The last heading may be a line printing no figure ("Specific Revenue Reserve" between "Income Work
+    // in Progress 37.0" and "General Revenue Reserve 2.5" under "Financed by"): a row with a label and
+    // nothing else, directly between two lines that print figures. The block since the heading before it
+    // is a candidate too, and wins when it casts better (T6-08: Clare's Total Reserves = rows 13-17).
+    const [before, last] = this.headings.slice(-2);
+    if (before && last && last.pos === this.narrowFrom && before.pos < last.pos && this.lineWithNoFigure(last.i)) {
+      order.push({ k: before.pos, why: `labelled as a total of the rows since "${this.rows[before.i].label}", across "${this.rows[last.i].label}" (a line printing no figure)` });
+    }
     for (const v of this.voted(row, 1)) order.push({ k: v.k, why: `labelled as a total; the ${s.top - v.k} rows above it add up to it` });
     if (opening >= 0 && opening + 1 < s.top) order.push({ k: opening + 1, why: `labelled as a total of the rows after the balance they change ("${this.rows[s.stack[opening]].label}")` });
     const seen = new Set<number>();
     return order.filter((o) => o.k < s.top && !seen.has(o.k) && seen.add(o.k));
+  }
+
+  /** Row h prints a label and no figure, directly between two lines that print figures (no blank line between). */
+  private lineWithNoFigure(h: number): boolean {
+    const { rows } = this;
+    const [up, down] = [rows[h - 1], rows[h + 1]];
+    if (!up || !down || up.r !== rows[h].r - 1 || down.r !== rows[h].r + 1 || this.kinds[h - 1] !== 'line' || this.kinds[h + 1] !== 'line') return false;
+    return this.cols.every((c) => !this.a.num(rows[h], c)) && this.cols.some((c) => this.a.num(up, c)) && this.cols.some((c) => this.a.num(down, c));
   }
 
   /**
@@ -2133,7 +2149,7 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
         extra += `; the difference is the figure of ${rows[left[0]].label || 'one line'} (${show(v)}): ${v.neg().eq(diff) ? 'is it left out of the total?' : 'is it counted twice?'}`;
       }
       // the cells it adds, made only when a trace or a finding asks for them
-      const terms = (): At[] => [...(b.carried ? [[b.carried.row, c] as At] : []), ...b.members.map((m): At => [rows[m], from])];
+      const terms = (): At[] => [...(b.carried ? [[b.carried.row, c, b.carried.sign] as At] : []), ...b.members.map((m): At => [rows[m], from, b.minus?.has(m) ? -1 : 1])];
       const hidden = a.t.grid.hiddenRows;
       const shownOnly = hidden?.size && !hidden.has(row.r) ? hiddenFigures(a, b, from, hidden) : [];
       if (shownOnly.length && !expected.eq(printed)) extra += `; it includes ${hiddenNames(a, shownOnly)}, which the printed table does not show`;

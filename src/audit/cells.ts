@@ -127,6 +127,13 @@ export function cellRules(a: Audit): void {
     saidOnce.add(col.c);
     a.note(row, col.c, 'printed.unit-in-cell', `${a.describe(row, col.c)}: every figure of the column prints its unit inside the cell (${col.unitsInCells}), and no header states one: read as the column's unit, ${col.units}`);
   }
+  // Figures printed in pence ("27p") or pounds with a stray p ("£1.28p"): one note for the table.
+  const pence = a.t.rows.flatMap((row) => [...row.cells].filter(([, x]) => x.kind === 'number' && x.pence).map(([c, x]) => [row, c, x as Num] as const));
+  if (pence.length) {
+    const [row, c, x] = pence[0];
+    const stray = pence.filter(([, , y]) => y.pence === 'stray').map(([, , y]) => y.raw);
+    a.note(row, c, 'printed.pence', `${pence.length} figure(s) printed in pence with a "p" (${x.raw} read as £${x.value.toFixed(x.places)}), read in pounds${stray.length ? `; ${stray.join(', ')}: pounds with a stray "p", read as pounds` : ''}`);
+  }
   // Figures held in pounds and shown in thousands (or millions) by their number format: one note for the table.
   const held = a.t.rows.flatMap((row) => [...row.cells].filter(([, x]) => x.kind === 'number' && x.formatScaled).map(([c, x]) => [row, c, x as Num] as const));
   if (held.length) {

@@ -98,12 +98,29 @@ export interface PercentTaken {
   negative: number[];
 }
 
-/** A cell of the table: its row and its column (grid index), as a check names the figures it uses. */
-export type At = readonly [TableRow, number];
+/**
+ * A cell of the table: its row and its column (grid index), as a check names the figures it uses; a
+ * third element −1 when the check subtracts the figure (1, or none, when it adds it).
+ */
+export type At = readonly [TableRow, number] | readonly [TableRow, number, 1 | -1];
+
+/**
+ * A check that failed: the finding it made, the cell it compared (`at`) and the figures it recomputed
+ * that cell from (`terms`, each with its sign). The cell two failing checks share is sought in these
+ * (shared.ts): the printed figure both checks point to.
+ */
+export interface Failed {
+  finding: AuditFinding;
+  /** absent when the figure compared is nil, printed nowhere (transfers between reserves net to nil) */
+  at?: At;
+  terms: readonly At[];
+}
 
 /** What the rules share: the table, where findings go, and how to name a cell. */
 export class Audit {
   readonly findings: AuditFinding[] = [];
+  /** every check that found a difference, with the figures it used (see Failed) */
+  readonly failed: Failed[] = [];
   /**
    * Every cell some check compared or used (grid row and column, 0-based), so that what no check
    * involves — a figure in no total, cross-cast, variance, percentage or roll-forward — can be named.
@@ -218,10 +235,19 @@ export class Audit {
       this.involve(typeof terms === 'function' ? terms() : terms);
     }
     if (printed.value.eq(expected)) return true;
+    const readings = (typeof terms === 'function' ? terms() : terms).map(([r, k]) => this.at(r, k));
+    // A figure printed to fewer places than the figures it comes from is exact when it is their result
+    // rounded to its places (half up, or half to even): Clare's "Net Assets 2,745" over lines to 0.1 €m
+    // adding to 2,744.5 — nothing differs but the precision printed (T6-08).
+    // Only a figure printed less precisely than every figure it comes from (nils aside): one line printed
+    // to more places among whole figures is no such convention, and a change to it stays a finding.
+    const figures = readings.filter((x): x is Num => isNum(x) && !x.value.isZero());
+    if (categoryOf(rule) === 'totals' && figures.length >= 2 && figures.every((x) => x.places > printed.places) &&
+      (expected.toDecimalPlaces(printed.places, Dec.ROUND_HALF_UP).eq(printed.value) || expected.toDecimalPlaces(printed.places, Dec.ROUND_HALF_EVEN).eq(printed.value))) return true;
     const difference = printed.value.minus(expected);
-    const { severity } = severityOf(difference, printed, (typeof terms === 'function' ? terms() : terms).map(([r, k]) => this.at(r, k)));
+    const { severity } = severityOf(difference, printed, readings);
     const u = this.units(c);
-    this.findings.push({
+    const finding: AuditFinding = {
       severity,
       table: this.layout,
       ...this.loc(row, c),
@@ -231,7 +257,9 @@ export class Audit {
       printed: text(printed.value),
       expected: text(expected),
       difference: text(difference),
-    });
+    };
+    this.findings.push(finding);
+    this.failed.push({ finding, at: [row, c], terms: typeof terms === 'function' ? terms() : terms });
     return false;
   }
 }
@@ -284,6 +312,6 @@ export function difference(a: Audit, rows: number[], target: number, plus: numbe
     const x = a.num(row, target);
     if (!x || !p || !m) continue;
     // p − m, or the printed figure itself when it is exactly that (found in integers: no Decimal made)
-    a.check(row, target, isDifference(x, p, m, true) ? x.value : p.value.minus(m.value), () => [[row, plus], [row, minus]], rule, what);
+    a.check(row, target, isDifference(x, p, m, true) ? x.value : p.value.minus(m.value), () => [[row, plus], [row, minus, -1]], rule, what);
   }
 }

@@ -3,7 +3,7 @@
 // separated by commas, tabs or semicolons (Excel in much of Europe writes `;` with decimal commas,
 // 1.234,56); CRLF line ends; "#" comment lines, kept for the units they often state ("# units: £'000").
 import { parse } from 'csv-parse/sync';
-import type { Grid, GridCell } from './grid';
+import { type Grid, type GridCell, figureAndMark } from './grid';
 import { AuditInputError } from './audit';
 import { sniff } from '../base/sniff';
 
@@ -77,6 +77,19 @@ const DECIMAL_COMMA = /^[(\-−–]?\s*[£€]?\s*\d{1,3}(?:[.\u00a0\u202f ]\d{3
 
 function toDecimalPoint(v: string): string {
   return v.replace(/[.\u00a0\u202f ](?=\d{3}\b)/g, '').replace(/,(?=\d)/, '.');
+}
+
+/**
+ * A cell of a file written with decimal commas, its figure with a decimal point: "1.234,56" →
+ * "1234.56", and a figure with a mark after it (a footnote marker, CR/DR, a trailing minus; not a unit)
+ * converted the same with the mark kept ("10,8*" → "10.8*", read with the same note as "10.8*": U6-28).
+ */
+function withDecimalPoint(v: string): string {
+  const t = v.trim();
+  if (DECIMAL_COMMA.test(t)) return toDecimalPoint(t);
+  const fm = figureAndMark(t);
+  // a unit inside the cell ("£64.972m") is left as printed, as before: the file's own figures decide nothing of it
+  return fm && !/^\s*(m|bn|k|million|thousand)$/i.test(fm[1]) && DECIMAL_COMMA.test(fm[0].trim()) ? `${toDecimalPoint(fm[0].trim())}${fm[1]}` : v;
 }
 
 /** Line breaks inside a record's cells. */
@@ -317,7 +330,7 @@ export function readDelimited(content: string, name: string, delimiter?: Delimit
     lines.push(start);
     sheetRows.push(start - extra);
     extra += inside;
-    if (decimalComma) return record.map((v) => (v === '' ? null : DECIMAL_COMMA.test(v.trim()) ? toDecimalPoint(v.trim()) : v));
+    if (decimalComma) return record.map((v) => (v === '' ? null : withDecimalPoint(v)));
     // the record itself, an empty field made null (no copy of each row)
     const row: GridCell[] = record;
     for (let k = 0; k < row.length; k++) if (row[k] === '') row[k] = null;

@@ -3,7 +3,7 @@
 // Outturn's "engine figures" mirror block to its right).
 import type { Units } from '../engine/model';
 import type { TableLayout } from '../engine/tables';
-import { type Grid, type Reading, NIL_WORD, NOT_APPLICABLE, RULE, boldAt, cellAt, cellText, readAt, width } from './grid';
+import { type Grid, type Reading, NIL_WORD, NOT_APPLICABLE, NOT_RENDERED, RULE, TOO_NARROW, boldAt, cellAt, cellText, readAt, width } from './grid';
 
 /**
  * The statutory layouts (revenue, capital, reserves); Outturn's forecasting tables: the forecast
@@ -146,12 +146,17 @@ function underRule(g: Grid, r: number, c1: number): boolean {
 }
 
 function hasNumber(g: Grid, r: number, c1: number): boolean {
+  let missing = 0;
+  let other = 0;
   for (let c = 0; c <= c1; c++) {
     const x = readAt(g, r, c);
     // A dash is a printed nil: a table may be all nils. The word "none" alone does not make a row of figures.
     if (x.kind === 'number' && !NIL_WORD.test(x.raw)) return true;
+    // where figures stand but were not printed ("£nanm", "####"): a row of figures all the same (T7-09)
+    if (x.kind === 'text' && x.error && g.errors?.[r]?.[c] === undefined && (NOT_RENDERED.test(x.text) || TOO_NARROW.test(x.text))) missing++;
+    else if (x.kind !== 'blank') other++;
   }
-  return false;
+  return missing >= 2 && other <= 1;
 }
 
 const isCheckRow = (g: Grid, r: number) => /^check\b/i.test(cellText(cellAt(g, r, 0)));

@@ -99,7 +99,9 @@ export function genericRules(a: Audit, budgetChanges: ReadonlySet<number> = new 
   }
   const pcts = t.columns.filter((c) => c.numeric && c.percent);
   const cands: { num: number; den: number }[] = [];
-  for (const n of money) for (const d of money) if (n !== d) cands.push({ num: n, den: d });
+  // every ordered pair of money columns, made only when there is a percentage column to explain (a table
+  // of 20,000 columns and no percentage had 400 million pairs made for nothing, and ran out of memory)
+  if (pcts.length) for (const n of money) for (const d of money) if (n !== d) cands.push({ num: n, den: d });
   // Each column's basis learned from its own rows first; a column whose rows show none takes the basis
   // of a column of the same caption, moved to its place (two "£ million | Percentage change" pairs: the
   // second's two rows both broken by one wrong figure still say nothing of their own).

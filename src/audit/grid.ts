@@ -231,6 +231,8 @@ export type Reading =
        * shown): `value` is the figure shown; `held` the number the workbook holds
        */
       formatScaled?: { format: string; held: Dec };
+      /** printed in pence ("27p": value in pounds, 0.27) or as pounds with a stray p ("£1.28p": 1.28) */
+      pence?: 'pence' | 'stray';
       /** printed "n/a" (not applicable) in a figure column: read as nil in the figures it adds to, never checked itself (see withNotApplicable) */
       notApplicable?: boolean;
       /**
@@ -249,6 +251,12 @@ export const NIL_WORD = /^\s*(none|nil)\s*$/i;
  */
 /** "####" (two hashes or more): what Excel and LibreOffice show for a figure wider than its column. */
 export const TOO_NARROW = /^\s*#{2,}\s*$/;
+/**
+ * A value a program failed to render, printed where a figure stands: "NaN" ("£nanm", as police.uk
+ * printed a missing year of reserves), "undefined", "null", "Infinity", or a spreadsheet's error value
+ * typed into text (#VALUE!, #REF!, #DIV/0!, #N/A, #NAME?, #NUM!, #NULL!). A figure's place, never a caption (T7-09).
+ */
+export const NOT_RENDERED = /^\s*[(\-−–]?\s*[£$€]?\s*(nan|undefined|null|[-+]?infinity|#(value!|ref!|div\/0!|n\/a|name\?|num!|null!))\s*(m|k|bn|%)?\s*\)?\s*$/i;
 export const RULE = /^\s*[-=_\u2500\u2501\u2550\u2013\u2014]{3,}\s*$/;
 /** "n/a", "N/A", "not applicable", and the statistical symbol "." (not applicable, as StatsWales and the GSS print it). */
 export const NOT_APPLICABLE = /^\s*(n\/?a|not applicable|\.)\s*%?\s*$/i;
@@ -261,11 +269,31 @@ const CURRENCY = /^(\s*[(\-−–]?\s*)([$€])\s*(?=[\d(.])/;
 const FOOTNOTE = /^(.*[0-9)%])\s*(\*+|[†‡§¶]+|[\u00b9\u00b2\u00b3\u2070-\u2079]+|\(\s*(?:[a-z]|[ivx]{1,4}|[0-9]{1,2})\s*\)|\[\s*[0-9a-z]{1,2}\s*\])$/i;
 /** A figure with its unit inside the cell: "£13.5m", "£1,705m", "£2.1bn", "£450k", "£'000 12". */
 const UNIT_IN_CELL = /^(.*[0-9)])\s*(m|bn|k|million|thousand)$/i;
+/** A change printed with its sign inside brackets: "(+ £12.4m)", "(- £1.4m)", "(+/- £0.0m)", "(± 0.0)". */
+const SIGNED_BRACKET = /^\(\s*(\+\s*\/\s*[-−–]|±|\+|[-−–])\s*(£?\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:m|k|bn)?)\s*\)$/i;
+/** A percentage printed with the words: "3.8 per cent", "-1.2 percent", "(0.5) pc". */
+const PER_CENT = /^(.*[0-9])\s*(?:per\s?cent|pc)(\)?)$/i;
+/** Pence: "27p", "(5p)", and a pound figure with a stray p, "£1.28p". */
+const PENCE = /^([(\-−–]?\s*£?)([0-9][0-9,]*(?:\.[0-9]+)?)p(\)?)$/;
+/** A negative figure whose brackets hold its unit too, as Lancashire fire prints "(£6.9m)" beside "£54.3m". */
+const BRACKETED_UNIT = /^\(\s*([^()]*[0-9])\s*(m|bn|k|million|thousand)\s*\)$/i;
 /**
  * A figure with its sign marked after it as ledgers and finance systems print it (Agresso/Unit4,
  * SAP, Oracle reports; trial balances): "1203CR", "1,203 Cr", "£2,587CR", "999 DR", "1203-".
  */
 const LEDGER_SIGN = /^(.*[0-9)%])\s*(?:(CR|DR)\.?|([-−–]))$/i;
+
+/**
+ * A cell's figure and what is printed after it that the reader sets aside or reads as a sign (a
+ * footnote marker, a unit inside the cell, a ledger's CR/DR or trailing minus): ["10,8", "*"] for
+ * "10,8*", so a file written with decimal commas converts the figure and keeps the mark (U6-28).
+ * Undefined when nothing follows the figure.
+ */
+export function figureAndMark(v: string): [string, string] | undefined {
+  const t = v.trim();
+  const m = FOOTNOTE.exec(t) ?? UNIT_IN_CELL.exec(t) ?? LEDGER_SIGN.exec(t);
+  return m ? [m[1], t.slice(m[1].length)] : undefined;
+}
 
 /** Typed numbers with more places than this are unrounded ratios or the like, not printed figures. */
 const MAX_PRINTED_PLACES = 10;
@@ -351,7 +379,7 @@ export function readCell(v: GridCell): Reading {
     // Words (a label, a heading): a figure never starts with a letter, nor does the part of one read
     // before a mark, footnote or unit after it; only "none" and "nil" are figures (nils). The reason is
     // the one the general path gives (parsePrinted's).
-    if (((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && !NIL_WORD.test(v)) return { kind: 'text', text: v, reason: `${JSON.stringify(v)} is not a number as printed` };
+    if (((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && !NIL_WORD.test(v) && !NOT_RENDERED.test(v)) return { kind: 'text', text: v, reason: `${JSON.stringify(v)} is not a number as printed` };
   }
   if (typeof v === 'string' && v.length > 0 && v.length <= 24) {
     const c = v.charCodeAt(0);
@@ -382,6 +410,9 @@ export function readCell(v: GridCell): Reading {
   // A rule typed as characters: no figure (a row of rules reads as no row: it closes the block above it).
   if (RULE.test(v)) return { kind: 'blank' };
   // Excel and LibreOffice write the shown text to a CSV or a PDF: the figure is not in the file.
+  if (NOT_RENDERED.test(v)) {
+    return { kind: 'text', text: v, error: true, reason: `printed ${v.trim()}: no figure is printed here — what a spreadsheet or a web page shows for a missing or broken value (not a number), so the figure is not in the table` };
+  }
   if (TOO_NARROW.test(v)) {
     return { kind: 'text', text: v, error: true, reason: `printed ${v.trim()}: the column was too narrow for the figure when the file was saved, so the figure is not in the file (widen the column in the spreadsheet and save again)` };
   }
@@ -403,8 +434,36 @@ export function readCell(v: GridCell): Reading {
     // As copied from a PDF: a footnote marker after the figure, or the unit inside the cell.
     const ls = LEDGER_SIGN.exec(v.trim());
     if (ls) return ledgerSigned(v, ls[1], ls[2] ? (ls[2].toUpperCase() as 'CR' | 'DR') : '-', p.reason);
+    // a change with its sign inside the brackets ("(+ £12.4m)", "(- £1.4m)", "(+/- £0.0m)", as an
+    // infographic prints the change on last year): the brackets mark the change, the sign is the sign
+    const sb = SIGNED_BRACKET.exec(v.trim());
+    if (sb) {
+      const either = sb[1].length > 1;
+      const x = readCell(`${sb[1] === '+' || either ? '' : '-'}${sb[2]}`);
+      if (x.kind === 'number' && (!either || x.value.isZero())) return { ...x, raw: v.trim() };
+    }
+    // "3.8 per cent" (Hansard, the Welsh and Scottish Governments print the word): the per cent sign
+    const pc = PER_CENT.exec(v.trim());
+    if (pc) {
+      const x = parsePrinted(`${pc[1]}%${pc[2]}`);
+      if (x.kind === 'number') return { kind: 'number', value: x.value, places: x.places, units: x.units, dash: x.dash, percent: true, negativeZero: x.negativeZero, typed: false, raw: v.trim() };
+    }
+    // "27p" (pence, as council-tax leaflets print the pence a week) and "£1.28p" (pounds with a stray p): in pounds
+    const pn = PENCE.exec(v.trim());
+    if (pn) {
+      const x = parsePrinted(`${pn[1]}${pn[2]}${pn[3]}`);
+      if (x.kind === 'number' && !x.percent) {
+        const pounds = /£/.test(pn[1]);
+        const value = pounds ? x.value : x.value.div(100);
+        const places = pounds ? x.places : x.places + 2;
+        const u = value.times(new Dec(10).pow(places));
+        return { kind: 'number', value, places, units: u.abs().lte(Number.MAX_SAFE_INTEGER) ? u.toNumber() : undefined, dash: x.dash, percent: false, negativeZero: x.negativeZero, typed: false, raw: v.trim(), pence: pounds ? 'stray' : 'pence' };
+      }
+    }
     const fm = FOOTNOTE.exec(v.trim());
-    const m = fm ?? UNIT_IN_CELL.exec(v.trim());
+    // the sign's brackets round the whole amount, unit and all ("(£6.9m)", "(£12.5k)"): as "(£6.9)m"
+    const bu = fm ? null : BRACKETED_UNIT.exec(v.trim());
+    const m = fm ?? (bu ? [bu[0], `(${bu[1]})`, bu[2]] : UNIT_IN_CELL.exec(v.trim()));
     if (!m) return { kind: 'text', text: v, reason: p.reason };
     const inner = parsePrinted(m[1]);
     if (inner.kind !== 'number') return { kind: 'text', text: v, reason: p.reason };

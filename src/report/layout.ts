@@ -67,7 +67,10 @@ const isFigure = (s: string): boolean => {
   const t = s.replace(/\s*(\*+|\([a-z]\)|[†‡§])$/i, '');
   if (/^£\s*'?0{3}s?$|^£\s*m$/i.test(t)) return false; // "£000", "£'000": a unit, not nil
   if (!/[0-9]|^[-–—−]$/.test(t)) return false;
-  const p = parsePrinted(t.replace(/^£\s*/, '').replace(/\s*(m|k|bn)$/i, ''));
+  // as the audit reads them: a unit inside the cell, its brackets round it ("(£6.9m)"), pence ("27p",
+  // "£1.28p") and a percentage in words ("3.8 per cent")
+  const bare = t.replace(/^\(\s*£?\s*([^()]*[0-9])\s*(m|k|bn)\s*\)$/i, '($1)').replace(/^(\(?)£\s*/, '$1').replace(/([0-9])\s*(m|k|bn|p)$/i, '$1').replace(/([0-9])\s*per\s?cent$/i, '$1%');
+  const p = parsePrinted(bare);
   return p.kind === 'number';
 };
 

@@ -30,10 +30,20 @@ const GROUPED = /^[(\-−–]?\s*£?\s*\d+(?:,\d+)+(?:\.\d+)?\s*%?\s*\)?$/;
 const malformed = (tsv: string) => rows(tsv).flat().map((v) => v.trim()).filter((v) => GROUPED.test(v) && !FIGURE.test(v));
 const rewritable = tables.filter((t) => malformed(readFileSync(t.path, 'utf8')).length === 0);
 
-/** A cell as continental Excel writes it: 1.234,5 for 1,234.5. */
+/**
+ * A footnote marker printed after a figure ("10.8*", "39,958 (a)", "¹", "[2]"). (Not a unit inside the
+ * cell: "£743,599m" lines in a two-column list make the file's commas outnumber its semicolons, and the
+ * delimiter is then read as a comma — a sniffing limit, not this rewrite's.)
+ */
+const MARK = /^(.*?)(\s*(?:\*+|[†‡§¶]+|[\u00b9\u00b2\u00b3\u2070-\u2079]+|\(\s*(?:[a-z]|[0-9]{1,2})\s*\)|\[\s*[0-9a-z]{1,2}\s*\]))$/i;
+
+/** A cell as continental Excel writes it: 1.234,5 for 1,234.5, and 10,8* for 10.8* (a mark after the figure kept: U6-28). */
 function continental(v: string): string {
   const m = FIGURE.exec(v);
-  if (!m) return v;
+  if (!m) {
+    const k = MARK.exec(v);
+    return k && FIGURE.test(k[1]) ? `${continental(k[1])}${k[2]}` : v;
+  }
   return `${m[1]}${m[2].replace(/,/g, '.')}${m[3] ? `,${m[3].slice(1)}` : ''}${m[4]}`;
 }
 
@@ -176,7 +186,7 @@ describe('audit: figures with the sign marked as finance systems print them', ()
 
   it('the tables left out of the rewrite checks are exactly those holding a figure malformed as printed', () => {
     const left = tables.filter((t) => !rewritable.includes(t)).map((t) => `${t.name}: ${malformed(readFileSync(t.path, 'utf8')).join(', ')}`);
-    assert.deepEqual(left, ['bexley-cies-2021-22.tsv: (281,4074)', 'kilkenny-income-expenditure-2009.tsv: 2,700,00']);
+    assert.deepEqual(left, ['bexley-cies-2021-22.tsv: (281,4074)', 'kilkenny-income-expenditure-2008.tsv: 27,711482', 'kilkenny-income-expenditure-2009.tsv: 2,700,00']);
   });
 
   it('DR is a debit, positive; a figure with two signs ("(1,203)CR", "-999 DR") is an error at its cell', () => {

@@ -336,6 +336,27 @@ describe('report audit: tables read back from PDFs as bodies lay them out', func
       'kilkenny-income-expenditure-2003.tsv (headers over several lines, bottom-aligned)',
       'transportscotland-cash-flow-2010-11.tsv (headers over several lines, bottom-aligned)',
       'transportscotland-cash-flow-2010-11.tsv (labels wrapped, figures centred beside them)',
+      // Session 7 (fix-d), four trial tables landed for the readings of printed figures (T7-01, T7-09,
+      // T7-63, T7-64); the PDF reader now takes "(£6.9m)", "27p" and "3.8 per cent" for figures (Carlisle and
+      // the two-tables pair read whole). Left for the reader's owner: "3.8 per cent" wraps in a narrow column
+      // and its words are not joined back to the figure, nor its captions over it; Lancashire fire's sentence
+      // between two lists ("The budget will be met from:-") starts a table of its own; the "£nanm" row's
+      // last cell (and the "-" under it) lost in GMP's last column; Carlisle's sentence over its list in large type.
+      'carlisle-band-d-per-week-2021-22.tsv (large type: long tables break across pages, header repeated)',
+      'hansard-police-grant-allocations-2007-08.tsv (plain)',
+      'hansard-police-grant-allocations-2007-08.tsv (headers over several lines, bottom-aligned)',
+      'hansard-police-grant-allocations-2007-08.tsv (labels wrapped, figures centred beside them)',
+      'hansard-police-grant-allocations-2007-08.tsv (super-headers spanning their group, landscape)',
+      'hansard-police-grant-allocations-2007-08.tsv (tight cells, small type)',
+      'lancsfire-productivity-plan-2023-24.tsv (plain)',
+      'lancsfire-productivity-plan-2023-24.tsv (headers over several lines, bottom-aligned)',
+      'lancsfire-productivity-plan-2023-24.tsv (super-headers spanning their group, landscape)',
+      'lancsfire-productivity-plan-2023-24.tsv (tight cells, small type)',
+      'lancsfire-productivity-plan-2023-24.tsv (large type: long tables break across pages, header repeated)',
+      'policeuk-gmp-reserves-2011-18.tsv (plain)',
+      'policeuk-gmp-reserves-2011-18.tsv (labels wrapped, figures centred beside them)',
+      'policeuk-gmp-reserves-2011-18.tsv (super-headers spanning their group, landscape)',
+      'policeuk-gmp-reserves-2011-18.tsv (tight cells, small type)',
       // Falkirk's council tax income account (fix-a, session 7): each year captioned over an inner and an outer
       // column ("2010/11 | 2010/11"); spanned as one super-header, the caption is read over the outer column only.
       'falkirk-council-tax-income-account-2011-12.tsv (super-headers spanning their group, landscape)',
