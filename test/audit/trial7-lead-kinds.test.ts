@@ -1,16 +1,17 @@
 // Kinds the session-7 trials found, fixed by the lead, each on the real table that failed (sources in
-// test/fixtures/published/audit/SOURCES.md and test/fixtures/published/trial7/SOURCES.md).
+// test/fixtures/published/trial7/SOURCES.md: kept out of the audit corpus because the PDF reader does not yet
+// read Cumbria's mirrored layout back from a PDF, and the Isle of Wight's three-column net, T7-59, is open).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { audit, flags, published } from '../support/audit-helpers';
+import { audit, flags } from '../support/audit-helpers';
 
 const trial7 = (file: string) => readFileSync(join(__dirname, '..', 'fixtures', 'published', 'trial7', file), 'utf8');
 
 describe('audit: the session-7 trial kinds (lead)', () => {
   it('a funding table per year carries on the net of its year from the table above (T7-53: Cumbria CC on Eden DC\'s page, 2022/23)', () => {
     // By hand (£m): 2021/22 435.9 − 157.5 − 18.9 − 2.5 + 0.9 = 257.9; 2022/23 442.5 − 159.8 − 14.3 − 2.5 − 0.1 = 265.8.
-    const text = published('eden-cumbriacc-expenditure-2022-23.tsv');
+    const text = trial7('eden-cumbriacc-expenditure-2022-23.tsv');
     const r = audit(text, 'eden.tsv');
     assert.deepEqual(flags(r), []);
     const carried = r.findings.find((f) => f.rule === 'cast.carried');
