@@ -269,6 +269,8 @@ const CURRENCY = /^(\s*[(\-−–]?\s*)([$€])\s*(?=[\d(.])/;
 const FOOTNOTE = /^(.*[0-9)%])\s*(\*+|[†‡§¶]+|[\u00b9\u00b2\u00b3\u2070-\u2079]+|\(\s*(?:[a-z]|[ivx]{1,4}|[0-9]{1,2})\s*\)|\[\s*[0-9a-z]{1,2}\s*\])$/i;
 /** A figure with its unit inside the cell: "£13.5m", "£1,705m", "£2.1bn", "£450k", "£'000 12". */
 const UNIT_IN_CELL = /^(.*[0-9)])\s*(m|bn|k|million|thousand)$/i;
+/** A change printed with its sign inside brackets: "(+ £12.4m)", "(- £1.4m)", "(+/- £0.0m)", "(± 0.0)". */
+const SIGNED_BRACKET = /^\(\s*(\+\s*\/\s*[-−–]|±|\+|[-−–])\s*(£?\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:m|k|bn)?)\s*\)$/i;
 /** A percentage printed with the words: "3.8 per cent", "-1.2 percent", "(0.5) pc". */
 const PER_CENT = /^(.*[0-9])\s*(?:per\s?cent|pc)(\)?)$/i;
 /** Pence: "27p", "(5p)", and a pound figure with a stray p, "£1.28p". */
@@ -432,6 +434,14 @@ export function readCell(v: GridCell): Reading {
     // As copied from a PDF: a footnote marker after the figure, or the unit inside the cell.
     const ls = LEDGER_SIGN.exec(v.trim());
     if (ls) return ledgerSigned(v, ls[1], ls[2] ? (ls[2].toUpperCase() as 'CR' | 'DR') : '-', p.reason);
+    // a change with its sign inside the brackets ("(+ £12.4m)", "(- £1.4m)", "(+/- £0.0m)", as an
+    // infographic prints the change on last year): the brackets mark the change, the sign is the sign
+    const sb = SIGNED_BRACKET.exec(v.trim());
+    if (sb) {
+      const either = sb[1].length > 1;
+      const x = readCell(`${sb[1] === '+' || either ? '' : '-'}${sb[2]}`);
+      if (x.kind === 'number' && (!either || x.value.isZero())) return { ...x, raw: v.trim() };
+    }
     // "3.8 per cent" (Hansard, the Welsh and Scottish Governments print the word): the per cent sign
     const pc = PER_CENT.exec(v.trim());
     if (pc) {

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { runCli } from '../support/cli';
 import { published } from '../support/audit-helpers';
 import { sniff } from '../../src/base/sniff';
+import { readCell } from '../../src/audit/grid';
 
 const rowsOf = (file: string) => published(file).replace(/\n$/, '').split('\n').map((l) => l.split('\t'));
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -122,5 +123,26 @@ describe('audit: a file is what its bytes say, not its name (U6-13, U6-24)', fun
     r = await runCli('audit', png);
     assert.equal(r.code, 2);
     assert.match(r.err, /the file is an image \(a scan or a screenshot: its figures are not text\), not a workbook/);
+  });
+});
+
+describe('audit: printed figures as pages print them (T7-01, T7-09, T7-63, T7-64, T7-66)', () => {
+  // The forms as printed on the real pages (the tables themselves are in the published corpus, but
+  // Brighton & Hove's "Services provided" 2020/21, whose total printed first is not yet read right)
+  it('reads each form as the figure it prints', () => {
+    const read = (s: string) => {
+      const x = readCell(s);
+      return x.kind === 'number' ? `${x.value.toFixed()}${x.percent ? '%' : ''}` : `text${x.kind === 'text' && x.error ? ' (no figure)' : ''}`;
+    };
+    // Lancashire fire: a deduction with the £ and m inside the brackets
+    assert.deepEqual(['(£6.9m)', '(£0.3m)', '£54.3m', '(£12.5k)'].map(read), ['-6.9', '-0.3', '54.3', '-12.5']);
+    // Brighton & Hove: a change with its sign inside the brackets
+    assert.deepEqual(['(+ £12.4m)', '(- £1.4m)', '(+/- £0.0m)', '(+/- £1.0m)'].map(read), ['12.4', '-1.4', '0', 'text']);
+    // Carlisle: pence, and pounds with a stray p
+    assert.deepEqual(['27p', '76p', '£1.28p', '£4.26p'].map(read), ['0.27', '0.76', '1.28', '4.26']);
+    // the Police Grant Report: per cent in words
+    assert.deepEqual(['3.8 per cent', '3.6 percent', '-1.2 per cent'].map(read), ['3.8%', '3.6%', '-1.2%']);
+    // police.uk: a value a web page failed to render is no figure, and never a caption
+    assert.deepEqual(['£nanm', 'NaN', '#DIV/0!', 'undefined'].map(read), ['text (no figure)', 'text (no figure)', 'text (no figure)', 'text (no figure)']);
   });
 });
