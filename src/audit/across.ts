@@ -34,10 +34,16 @@ export function crossCast(a: Audit, rule: string): number {
     }
     return s;
   };
+  // A table mirrored about its label column (last year's figures left of the labels, this year's right,
+  // as an expenditure and funding analysis or a CIES prints them: "2019/20 CIES | Adjustments |
+  // Chargeable | label | 2020/21 CIES | Adjustments | Chargeable") ends a block of figures on each side:
+  // the last column of money left of the labels is a last column too (session-6 trial T6-13).
+  const leftEnd = money.filter((c) => c.c < a.t.labelCol).at(-1);
+  const mirroredEnd = leftEnd && money.some((c) => c.c > a.t.labelCol) ? leftEnd : undefined;
   for (const col of money) {
     // A column headed as a total; in a table of no statutory layout, also the last column of money
     // (a row's estimate = gross expenditure + gross income), when most rows say so.
-    const last = a.layout === 'auto' && col === money[money.length - 1];
+    const last = a.layout === 'auto' && (col === money[money.length - 1] || col === mirroredEnd);
     if ((!/\btotals?\b/.test(col.norm) && !last) || stack.length < 2) {
       stack.push(col);
       continue;
@@ -130,7 +136,7 @@ export function crossCast(a: Audit, rule: string): number {
       const v = sumOf(i, run, minus);
       if (v === undefined) continue;
       if (a.num(rows[i], col.c) && run.filter((c) => !(a.value(rows[i], c.c) ?? ZERO).isZero()).length >= 2) solid++;
-      a.check(rows[i], col.c, v, run.map((c): At => [rows[i], c.c]), rule, what, otherScale(a, i, col, run, minus));
+      a.check(rows[i], col.c, v, run.map((c): At => [rows[i], c.c, minus?.has(c.c) ? -1 : 1]), rule, what, otherScale(a, i, col, run, minus));
     }
   }
 }

@@ -18,6 +18,7 @@ import { markRevenueTail } from './kinds';
 import { withCellUnits, withLedgerSigns, withNotApplicable } from './cells';
 import { checkBudgetRolls, findBudgetRolls, withChangesAsMoney } from './changes';
 import { memoRows } from './memo';
+import { locateShared } from './shared';
 import { captionReading, captionTotal, castCaption } from './caption';
 
 export type { AuditFinding } from './findings';
@@ -188,6 +189,8 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   checkBudgetRolls(a, rolls, `${layout}.budget-roll-forward`);
   if (rolls.length) audited = true;
   cellRules(a);
+  // A wrong figure breaks every check that uses it: the one cell two failing checks share is the error.
+  locateShared(a);
   const range = rangeOf(t);
   const count = Object.values(a.checked).reduce((x, y) => x + y, 0);
   if ((!audited || count === 0) && !a.findings.some((f) => f.severity !== 'note')) {

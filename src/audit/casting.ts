@@ -2137,7 +2137,7 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
         extra += `; the difference is the figure of ${rows[left[0]].label || 'one line'} (${show(v)}): ${v.neg().eq(diff) ? 'is it left out of the total?' : 'is it counted twice?'}`;
       }
       // the cells it adds, made only when a trace or a finding asks for them
-      const terms = (): At[] => [...(b.carried ? [[b.carried.row, c] as At] : []), ...b.members.map((m): At => [rows[m], from])];
+      const terms = (): At[] => [...(b.carried ? [[b.carried.row, c, b.carried.sign] as At] : []), ...b.members.map((m): At => [rows[m], from, b.minus?.has(m) ? -1 : 1])];
       const hidden = a.t.grid.hiddenRows;
       const shownOnly = hidden?.size && !hidden.has(row.r) ? hiddenFigures(a, b, from, hidden) : [];
       if (shownOnly.length && !expected.eq(printed)) extra += `; it includes ${hiddenNames(a, shownOnly)}, which the printed table does not show`;

@@ -98,12 +98,29 @@ export interface PercentTaken {
   negative: number[];
 }
 
-/** A cell of the table: its row and its column (grid index), as a check names the figures it uses. */
-export type At = readonly [TableRow, number];
+/**
+ * A cell of the table: its row and its column (grid index), as a check names the figures it uses; a
+ * third element −1 when the check subtracts the figure (1, or none, when it adds it).
+ */
+export type At = readonly [TableRow, number] | readonly [TableRow, number, 1 | -1];
+
+/**
+ * A check that failed: the finding it made, the cell it compared (`at`) and the figures it recomputed
+ * that cell from (`terms`, each with its sign). The cell two failing checks share is sought in these
+ * (shared.ts): the printed figure both checks point to.
+ */
+export interface Failed {
+  finding: AuditFinding;
+  /** absent when the figure compared is nil, printed nowhere (transfers between reserves net to nil) */
+  at?: At;
+  terms: readonly At[];
+}
 
 /** What the rules share: the table, where findings go, and how to name a cell. */
 export class Audit {
   readonly findings: AuditFinding[] = [];
+  /** every check that found a difference, with the figures it used (see Failed) */
+  readonly failed: Failed[] = [];
   /**
    * Every cell some check compared or used (grid row and column, 0-based), so that what no check
    * involves — a figure in no total, cross-cast, variance, percentage or roll-forward — can be named.
@@ -230,7 +247,7 @@ export class Audit {
     const difference = printed.value.minus(expected);
     const { severity } = severityOf(difference, printed, readings);
     const u = this.units(c);
-    this.findings.push({
+    const finding: AuditFinding = {
       severity,
       table: this.layout,
       ...this.loc(row, c),
@@ -240,7 +257,9 @@ export class Audit {
       printed: text(printed.value),
       expected: text(expected),
       difference: text(difference),
-    });
+    };
+    this.findings.push(finding);
+    this.failed.push({ finding, at: [row, c], terms: typeof terms === 'function' ? terms() : terms });
     return false;
   }
 }
@@ -293,6 +312,6 @@ export function difference(a: Audit, rows: number[], target: number, plus: numbe
     const x = a.num(row, target);
     if (!x || !p || !m) continue;
     // p − m, or the printed figure itself when it is exactly that (found in integers: no Decimal made)
-    a.check(row, target, isDifference(x, p, m, true) ? x.value : p.value.minus(m.value), () => [[row, plus], [row, minus]], rule, what);
+    a.check(row, target, isDifference(x, p, m, true) ? x.value : p.value.minus(m.value), () => [[row, plus], [row, minus, -1]], rule, what);
   }
 }

@@ -3,7 +3,7 @@ import { Dec, sum, text } from '../base/decimal';
 import type { Column, FoundTable } from './detect';
 import { castBlocks } from './casting';
 import { type At, type Audit, moneyCols, rowsOf } from './context';
-import { type Num, severityOf, show } from './findings';
+import { type AuditFinding, type Num, severityOf, show } from './findings';
 
 interface Year {
   opening?: Column;
@@ -106,7 +106,7 @@ export function reservesRules(a: Audit): void {
     const terms = lines.map((i) => a.at(rows[i], y.transfers!.c));
     const carrier = a.num(rows[lastTotal], y.transfers.c) ?? ({ kind: 'number', value: net, places: 0, dash: false, percent: false, negativeZero: false, typed: true, raw: text(net) } as Num);
     const { severity } = severityOf(net, carrier, terms);
-    a.findings.push({
+    const finding: AuditFinding = {
       severity,
       table: a.layout,
       ...a.loc(rows[lastTotal], y.transfers.c),
@@ -115,7 +115,10 @@ export function reservesRules(a: Audit): void {
       printed: text(net),
       expected: '0',
       difference: text(net),
-    });
+    };
+    a.findings.push(finding);
+    // nil = the lines, so the difference is the lines' sum: each line counts as subtracted from nil (see Failed)
+    a.failed.push({ finding, terms: lines.map((i): At => [rows[i], y.transfers!.c, -1]) });
   }
   // A reserve below nil: legitimate to print, and worth saying.
   for (const i of lines) {

@@ -242,8 +242,10 @@ describe('audit: groups printed above their lines, several in one table (SLGFS 2
     assert.equal(r.tables[0].checked.totals, 14);
   });
 
-  it('a service changed in one column (Library service, All other Expenditure 108,937 → 108,973): its group is found out there', () => {
+  it('a service changed in one column (Library service, All other Expenditure 108,937 → 108,973): found at its cell, the one figure its group\'s cast and its row\'s cross-cast share; the group\'s difference a note that names it', () => {
     const r = audit(slgfs.replace('\t108,937\t', '\t108,973\t'));
-    assert.ok(flags(r).includes('11:4 auto.cast 698495'), flags(r).join('; '));
+    assert.ok(flags(r).includes('14:4 auto.shared-figure 108937'), flags(r).join('; '));
+    const group = r.findings.find((f) => f.row === 11 && f.column === 4)!;
+    assert.deepEqual([group.severity, group.rule, group.expected], ['note', 'auto.cast.explained', '698495']);
   });
 });

@@ -186,7 +186,7 @@ describe('audit: figures with the sign marked as finance systems print them', ()
 
   it('the tables left out of the rewrite checks are exactly those holding a figure malformed as printed', () => {
     const left = tables.filter((t) => !rewritable.includes(t)).map((t) => `${t.name}: ${malformed(readFileSync(t.path, 'utf8')).join(', ')}`);
-    assert.deepEqual(left, ['bexley-cies-2021-22.tsv: (281,4074)', 'kilkenny-income-expenditure-2009.tsv: 2,700,00']);
+    assert.deepEqual(left, ['bexley-cies-2021-22.tsv: (281,4074)', 'kilkenny-income-expenditure-2008.tsv: 27,711482', 'kilkenny-income-expenditure-2009.tsv: 2,700,00']);
   });
 
   it('DR is a debit, positive; a figure with two signs ("(1,203)CR", "-999 DR") is an error at its cell', () => {

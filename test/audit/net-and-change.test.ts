@@ -215,12 +215,13 @@ describe('audit: group rows printed above their own lines, one group after anoth
     assert.deepEqual(r.tables[0].totals.map((t) => [t.row, t.from, t.to]), [[4, 5, 10], [11, 12, 19]]);
   });
 
-  it('a service\'s income moved (Library service 4,640 → 4,650): found at the group row, 89,442 expected where 89,432 is printed, and at the row\'s net', () => {
-    // 3,671 + 15,634 + 4,650 + 4,748 + 2,756 + 33,036 + 13,856 + 11,091 = 89,442.
+  it('a service\'s income moved (Library service 4,640 → 4,650): found at its cell (4,640 expected), the one figure the group row and the row\'s net share; those two differences notes that name it', () => {
     const r = audit(edit(scot, 14, 7, '4,650'));
-    assert.ok(flags(r).includes('11:7 error auto.cast 89442'), flags(r).join('; '));
-    // 117,308 − 4,650 = 112,658 where 112,668 is printed.
-    assert.ok(flags(r).includes('14:8 error auto.across 112658'), flags(r).join('; '));
+    assert.ok(flags(r).includes('14:7 error auto.shared-figure 4640'), flags(r).join('; '));
+    // 3,671 + 15,634 + 4,650 + 4,748 + 2,756 + 33,036 + 13,856 + 11,091 = 89,442 where 89,432 is printed;
+    // 117,308 − 4,650 = 112,658 where 112,668 is printed: each out by the 10 the cell is out.
+    const notes = r.findings.filter((f) => f.severity === 'note' && f.rule.endsWith('.explained')).map((f) => `${f.row}:${f.column} ${f.rule} ${f.expected}`);
+    assert.deepEqual(notes.sort(), ['11:7 auto.cast.explained 89442', '14:8 auto.across.explained 112658']);
   });
 
   it('a group row\'s figure moved (Education support service costs 184,132 → 184,232): found at its cell, 184,132 expected', () => {
