@@ -81,14 +81,15 @@ function toDecimalPoint(v: string): string {
 
 /**
  * A cell of a file written with decimal commas, its figure with a decimal point: "1.234,56" →
- * "1234.56", and a figure with a mark after it (a footnote marker, a unit, CR/DR, a trailing minus)
+ * "1234.56", and a figure with a mark after it (a footnote marker, CR/DR, a trailing minus; not a unit)
  * converted the same with the mark kept ("10,8*" → "10.8*", read with the same note as "10.8*": U6-28).
  */
 function withDecimalPoint(v: string): string {
   const t = v.trim();
   if (DECIMAL_COMMA.test(t)) return toDecimalPoint(t);
   const fm = figureAndMark(t);
-  return fm && DECIMAL_COMMA.test(fm[0].trim()) ? `${toDecimalPoint(fm[0].trim())}${fm[1]}` : v;
+  // a unit inside the cell ("£64.972m") is left as printed, as before: the file's own figures decide nothing of it
+  return fm && !/^\s*(m|bn|k|million|thousand)$/i.test(fm[1]) && DECIMAL_COMMA.test(fm[0].trim()) ? `${toDecimalPoint(fm[0].trim())}${fm[1]}` : v;
 }
 
 /** Line breaks inside a record's cells. */

@@ -199,6 +199,25 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
   // when no line agrees with any reading of it (the one line with a figure to divide is the wrong
   // one), it is checked on the line's own figures, signed, per cent, rather than left unchecked.
   if (!best && layoutBasis && candidates.length === 1) best = bases[0];
+  // Shares printed without their total's 100% (the total row prints the amount, its % cell empty):
+  // when the lines' percentages add up to 100 within their rounding, the column is each line's share of
+  // the total, whatever few of them fit it (Derry & Strabane's "39.4% £27.087m" … "Total Net
+  // Expenditure £67.964m": five of six shares are of another set of figures, T7-65).
+  let shares: string | undefined;
+  if (!best && !layoutBasis && total !== undefined) {
+    const lines = rows.filter((i) => i !== total && a.kinds[i] === 'line' && a.num(trs[i], pct.c));
+    const ps = lines.map((i) => a.num(trs[i], pct.c)!);
+    const sum = ps.reduce((x, p) => x.plus(p.value), new Dec(0));
+    const slack = ps.reduce((x, p) => x.plus(stepOf(p.places).times(HALF)), new Dec(0));
+    const own = a.num(trs[total], pct.c);
+    if (ps.length >= 2 && !own && ps.every((p) => !p.value.isNeg()) && sum.minus(HUNDRED).abs().lte(slack)) {
+      const of = bases.filter((b) => b.denRow === total && b.num === b.den && b.scale.eq(HUNDRED) && !b.unsigned && a.num(trs[total], b.num) && lines.every((i) => a.num(trs[i], b.num)));
+      if (of.length === 1) {
+        best = of[0];
+        shares = `${of[0].describe} (the lines' percentages add up to ${show(sum)}, the total's 100% not printed)`;
+      }
+    }
+  }
   if (o.dry) return best;
   let like: string | undefined;
   if (!best && o.like) {
@@ -214,7 +233,7 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
     a.note(first, pct.c, `${rule}.no-basis`, `${pct.caption || 'the percentage column'}: no basis reproduces any of its ${printedRows.length} figure(s) (tried each column over each other, on the row's own figures and on the total's, signed and unsigned, per cent and as a fraction); not checked`);
     return undefined;
   }
-  const basis: Basis = like ? { ...best, describe: like } : best;
+  const basis: Basis = like ? { ...best, describe: like } : shares ? { ...best, describe: shares } : best;
   // The rows whose quotient is negative, their percentage printed: the only ones that show whether the column keeps the sign.
   const negative = printedRows.filter((i) => {
     const nd = inputs(basis, trs[i]);

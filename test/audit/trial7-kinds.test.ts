@@ -1,5 +1,5 @@
 // Kinds the session-6 trial and its new user found unchecked (entries T6-100, T6-101, U6-18, U6-28 of
-// the trial-findings note: percentages, remaining budgets, conventions), each shown on the real table as printed (test/fixtures/published/audit, sources in its SOURCES.md) and
+// the trial-findings note; T7-65 of session 7's: percentages, remaining budgets, conventions), each shown on the real table as printed (test/fixtures/published/audit, sources in its SOURCES.md) and
 // with one figure changed. Every expected figure is recomputed here by hand from the printed ones, in
 // exact decimal.
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import { audit, flags as flagsOf, published } from '../support/audit-helpers';
 
 const flags = (r: ReturnType<typeof audit>) => flagsOf(r, { severity: true }).sort();
 
-describe('audit: kinds of the session-6 trial left for session 7 (T6-100, T6-101, U6-18, U6-28)', () => {
+describe('audit: kinds of the session-6 trial left for session 7 (T6-100, T6-101, U6-18, U6-28) and of the session-7 trial (T7-65)', () => {
   describe('a ratio of two money columns on each row ("Reserves £m | Total revenue funding £m | Reserves as % of …") is checked as that ratio, whatever a caption names (T6-100)', () => {
     // Home Office answer to a parliamentary question, 3 November 2015: three police authorities' reserves,
     // total revenue funding and reserves as % of government grant + precept, five year-ends each.
@@ -143,6 +143,29 @@ describe('audit: kinds of the session-6 trial left for session 7 (T6-100, T6-101
       assert.ok(flags(r).includes('6:11 error auto.cast 352.707'));
       assert.deepEqual(r.findings.filter((f) => f.severity === 'note').map((f) => `${f.row}:${f.column} ${f.rule}`), ['5:5 printed.footnote-marker']);
       assert.equal(r.tables[0].checked.totals, 10);
+    });
+  });
+
+  describe('shares whose total prints no 100%: a % column whose lines add up to 100 is each line\'s share of the total, however few fit (T7-65)', () => {
+    // Derry City and Strabane District Council, "Rates Breakdown" 2022/23: "39.4% | £27.087m" … "Total Net
+    // Expenditure | | £67.964m"; the shares add up to 100.0 but five are not their line's share of 67.964.
+    const derry = published('derrystrabane-net-revenue-expenditure-2022-23.tsv');
+
+    it('as printed: 6 shares checked, the five that are not their line\'s share errors at their cells; the income total a rounding warning', () => {
+      // 27.087 / 67.964 = 39.855% → 39.9 (printed 39.4); 12.358 → 18.183 → 18.2 (17.7); 8.524 → 12.542 → 12.5 (fits);
+      // 8.660 → 12.742 → 12.7 (13.4); 3.445 → 5.069 → 5.1 (5.2); 7.890 → 11.609 → 11.6 (11.8). Income: 64.972 + 2.268 + 0.373 + 0.350 = 67.963.
+      const r = audit(derry);
+      assert.equal(exitCodeOf(r), 1);
+      assert.equal(r.tables[0].checked.percentages, 6);
+      assert.match(r.tables[0].percentages?.[0].is ?? '', /as a share of its total \(the lines' percentages add up to 100, the total's 100% not printed\)/);
+      assert.deepEqual(flags(r), ['17:3 warning auto.cast 67.963', '4:2 error auto.percent 39.9', '5:2 error auto.percent 18.2', '7:2 error auto.percent 12.7', '8:2 error auto.percent 5.1', '9:2 error auto.percent 11.6']);
+    });
+
+    it('shares that do not add up to 100 say nothing of a basis: the column is a note, not six errors', () => {
+      const r = audit(derry.replace('\t39.4%\t', '\t49.4%\t'));
+      assert.equal(r.tables[0].checked.percentages, 0);
+      assert.deepEqual(flags(r), ['17:3 warning auto.cast 67.963']);
+      assert.ok(r.findings.some((f) => f.rule === 'auto.percent.no-basis' && f.row === 4 && f.column === 2));
     });
   });
 });
