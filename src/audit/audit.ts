@@ -19,6 +19,7 @@ import { withCellUnits, withLedgerSigns, withNotApplicable } from './cells';
 import { checkBudgetRolls, findBudgetRolls, withChangesAsMoney } from './changes';
 import { memoRows } from './memo';
 import { locateShared } from './shared';
+import { tieYears } from './years';
 import { captionReading, captionTotal, castCaption } from './caption';
 
 export type { AuditFinding } from './findings';
@@ -186,6 +187,8 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   if (cap) castCaption(a, cap, byCaption);
   if (byCaption) audited = true;
   if (crossCast(a, `${layout}.across`) > 0) audited = true;
+  // A year's opening balance is the closing balance of the year before, in the column of that year.
+  tieYears(a, `${layout}.year-roll-forward`);
   checkBudgetRolls(a, rolls, `${layout}.budget-roll-forward`);
   if (rolls.length) audited = true;
   cellRules(a);

@@ -20,13 +20,13 @@ const verdict = (findings: AuditFinding[]) => findings.filter((f) => f.severity 
 
 const rows = (tsv: string) => tsv.replace(/\r?\n$/, '').split(/\r?\n/).map((l) => l.split('\t'));
 
-// A figure as printed in the tables: sign or bracket, £, digits grouped by commas, decimals, %.
-const FIGURE = /^([(\-−–]?\s*£?\s*)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\s*%?\s*\)?)$/;
+// A figure as printed in the tables: sign or bracket, £ or €, digits grouped by commas, decimals, %.
+const FIGURE = /^([(\-−–]?\s*[£€]?\s*)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\s*%?\s*\)?)$/;
 
 // A cell that reads as digits grouped by commas but is not a figure as printed ("(281,4074)", a group of four digits,
 // in Bexley's draft CIES 2021/22) cannot be rewritten figure for figure: a table holding one is left out of the
 // rewrite checks below, and named in the test after them, never skipped silently.
-const GROUPED = /^[(\-−–]?\s*£?\s*\d+(?:,\d+)+(?:\.\d+)?\s*%?\s*\)?$/;
+const GROUPED = /^[(\-−–]?\s*[£€]?\s*\d+(?:,\d+)+(?:\.\d+)?\s*%?\s*\)?$/;
 const malformed = (tsv: string) => rows(tsv).flat().map((v) => v.trim()).filter((v) => GROUPED.test(v) && !FIGURE.test(v));
 const rewritable = tables.filter((t) => malformed(readFileSync(t.path, 'utf8')).length === 0);
 

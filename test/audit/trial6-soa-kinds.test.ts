@@ -135,6 +135,18 @@ describe('audit: statements of accounts from session 6\'s trial', () => {
     });
   });
 
+  describe('the same kinds on a statement nobody tuned them for: Cork City 2020, no spacer row (session 7 trial, T7-08)', () => {
+    const CORK = 'corkcity-comprehensive-income-2020.tsv';
+    it('the surplus before transfers = rates + LPT − the net cost: 2020\'s 4,000,000 found at its cell (98,844,530 + 13,965,558 − 96,403,065 = 16,407,023, printed 12,407,023); 2019 exact (66,184,863 + 11,927,355 − 72,311,956 = 5,800,262), no sign error on its net cost', () => {
+      const r = audit(published(CORK), CORK);
+      assert.deepEqual(flags(r, { severity: true }), ['18:4 error auto.cast 16407023']);
+      assert.equal(exitCodeOf(r), 1);
+      const totals = r.tables[0].totals;
+      assert.deepEqual([totals.find((x) => x.row === 15)?.from, totals.find((x) => x.row === 15)?.to], [6, 13]);
+      assert.deepEqual({ ...totals.find((x) => x.row === 18), why: undefined }, { row: 18, label: 'Surplus/(Deficit) for Year before Transfers (Note 16)', from: 15, to: 17, why: undefined, less: [15] });
+    });
+  });
+
   describe('a line printing no figure between the lines of "Financed by" is a nil line, not a heading; a total printed to fewer places than its lines is exact when it is their sum rounded (T6-08)', () => {
     const CLARE = 'clare-balance-sheet-2019.tsv';
     it('Clare\'s balance sheet: Total Reserves = rows 13-17 across "Specific Revenue Reserve" (2,770.2 + 37.0 + 2.5 − 33.6 = 2,776.1 printed 2,776; 2,754.5 + 24.3 + 1.9 − 36.2 = 2,744.5 printed 2,745); Net Assets 2,745 over 2,744.5 exact; only the rounding warning at net current assets (66.2 − 35.3 = 30.9 printed 30.8)', () => {
