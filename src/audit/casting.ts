@@ -1094,7 +1094,9 @@ class TotalsReader {
     const row = this.rows[i];
     // A row with no label printing only nils ("| - | - | - | -": a line whose label a copy lost, a nil
     // line of the statement) is no total by where it stands: its block's total may follow it.
-    const nilOnly = !row.label && this.printedCols(row).every(([, p]) => p.value.isZero());
+    // At the table's last row nothing follows: a nil there is a total printed nil (Isle of Wight's
+    // capital financing, its unlabelled total set to nil by the mutation test), found as such.
+    const nilOnly = !row.label && i < this.rows.length - 1 && this.printedCols(row).every(([, p]) => p.value.isZero());
     if (!((closes || (!row.label && !row.empty && !nilOnly)) && this.endsBlock(i) && this.s.top - this.narrowFrom >= 2)) return false;
     return this.takeAsTotal(i, this.narrowFrom, row.label ? `labelled as closing a block ("${row.label}") and printed at its end` : 'no label, printed at the end of its block (where its total stands)');
   }
