@@ -13,9 +13,8 @@ import { type At, type Audit, moneyCols } from './context';
 import { normalise } from './detect';
 import type { TableRow } from './detect';
 import { type Num, severityOf, show } from './findings';
-import { MEMO_LABEL } from './memo';
 import { stepOf } from './grid';
-import type { Kind } from './kinds';
+import { type Kind, MEMO_LABEL } from './kinds';
 
 function nameOf(label: string): string {
   return normalise(label)

@@ -10,14 +10,8 @@ import { type FoundTable, type Layout, type TableRow } from './detect';
 import { Audit, moneyCols } from './context';
 import { castBlocks, readTotals } from './casting';
 import type { Num } from './findings';
-import type { Kind } from './kinds';
+import { type Kind, MEMO_LABEL } from './kinds';
 
-/**
- * Labels of a per-unit figure, a count, a rate or a ratio: "Council Tax Band D", "Council tax per band
- * D property", "Band D equivalent properties", "Council Tax Base", "Number of dwellings", "Tax base
- * (Band D equivalents)", "Cost per head", "FTE", "% increase", "Ratio of …", "Interest rate".
- */
-export const MEMO_LABEL = /\bband\s*d\b|\btax\s*base\b|\btaxbase\b|\bper\s+(band|head|capita|property|dwelling|resident|household|person|pupil|employee|officer)\b|^(total\s+)?(number|no\.?)\s+of\b|\bdwellings\b|\bheadcount\b|\bfte\b|\bfull[\s-]+time\s+equivalents?\b|\bpopulation\b|(?<!\d\s?)%|\bper\s*cent\b|\bpercentage\b|\bratio\b|\b(interest|tax|inflation|discount|collection|pay|precept)\s+rate\b|\bmultiplier\b|\bincrease\s+\(%\)/i;
 
 /** A label naming a change, not a quantity: "Increase in Council Tax base", "Change in tax base". */
 const CHANGE = /^\(?\s*(net\s+)?(increase|decrease|reduction|growth|change|movement|fall|rise)\b/i;
