@@ -114,10 +114,11 @@ export function genericRules(a: Audit, budgetChanges: ReadonlySet<number> = new 
         const b = learned.get(sib.c)!;
         const shift = pct.c - sib.c;
         const [num, den] = [b.num + shift, b.den + shift];
-        // the same relation on the corresponding columns: the moved columns captioned as the sibling's
+        // the same relation on the corresponding columns: the moved columns of the sibling's roles
         // (Isle of Wight's "Expenditure … % | Income … %": the income % is To Date / Budget of income,
-        // three columns right of two columns that are not a to-date and a budget — T7-67)
-        const same = (x: number, y: number) => t.columns[x]?.norm === t.columns[y]?.norm;
+        // three columns right of a Committed and a To Date column — T7-67; Hansard's "West Midlands
+        // £ million" and "England and Wales £ million" are both money, the same relation)
+        const same = (x: number, y: number) => t.columns[x] !== undefined && t.columns[x].role === t.columns[y]?.role;
         if (money.includes(num) && money.includes(den) && same(num, b.num) && same(den, b.den)) like = { basis: { ...b, num, den }, column: sib };
       }
     }
