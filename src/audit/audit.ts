@@ -20,6 +20,7 @@ import { checkBudgetRolls, findBudgetRolls, withChangesAsMoney } from './changes
 import { memoRows } from './memo';
 import { locateShared } from './shared';
 import { tieYears } from './years';
+import { signedStatements } from './statement';
 import { captionReading, captionTotal, castCaption } from './caption';
 
 export type { AuditFinding } from './findings';
@@ -138,6 +139,9 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   a.alongside = alongside;
   a.traced = trace;
   for (const m of memo) a.note(t.rows[m.i], t.labelCol, 'cast.memo', m.why);
+  // A running statement signed in its labels ("(+) Precept", "(-) Staff costs", "(=) Balances carried
+  // forward": a parish council's accounting statement) is read before the totals, which then leave it be.
+  const signed = layout === 'auto' ? signedStatements(a, 'auto.statement-roll-forward') : 0;
   if (!byCaption) readTotals(a, carried);
   if (memo.length) {
     // The reading says which rows inside a total's span it does not add.
@@ -184,6 +188,7 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   // A column headed as a total that adds the columns beside it is checked however few the rows and
   // whether or not a total row follows (a capital programme's "TOTAL" column): the table is audited
   // when a row was cross-cast from two figures or more (a total repeating its one part proves little).
+  if (signed) audited = true;
   if (cap) castCaption(a, cap, byCaption);
   if (byCaption) audited = true;
   if (crossCast(a, `${layout}.across`) > 0) audited = true;
