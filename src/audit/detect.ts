@@ -637,11 +637,14 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     let errors = 0;
     /** figures that could be line numbers or codes: whole, printed as bare digits (no separator, sign or point) */
     let codeLike = 0;
+    /** nils printed as a dash ("-", "–"): a figure only in a column that prints figures */
+    let dashes = 0;
     for (let r = r0; r <= r1; r++) {
       if (skip.size && skip.has(r)) continue;
       const x = readAt(g, r, c);
       if (x.kind === 'number') {
         numbers++;
+        if (x.dash) dashes++;
         if (x.percent) percents++;
         if (/^\d+$/.test(x.raw.trim())) codeLike++;
       } else if (x.kind === 'text') {
@@ -662,7 +665,11 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     // So is a column of a workbook's formulas saved with no calculated value (openpyxl writes them so):
     // each such cell is unreadable at its cell, the column never dropped (the Variance column of a
     // script-made workbook).
-    const numeric = byCaption === undefined && (numbers > 0 || errors * 2 > texts) && numbers + figureLike + errors >= texts;
+    // A column of words and dashes, not one figure in it ("Various" and "-" under "Contract Start Date
+    // Qtr", "Duration Months" in a capital programme's schedule): a dash is a nil only where the column
+    // holds figures, so this is a column of text (session-7 trial T7-51: six "unreadable" errors, exit 2).
+    const wordsAndDashes = texts > 0 && numbers === dashes && figureLike === 0 && errors === 0;
+    const numeric = byCaption === undefined && !wordsAndDashes && (numbers > 0 || errors * 2 > texts) && numbers + figureLike + errors >= texts;
     const role: Role = byCaption ?? (numeric ? roleOf(norm) : 'text');
     columns.push({
       c,
