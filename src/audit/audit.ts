@@ -12,6 +12,7 @@ import { type PlacedTable, tieOuts } from './tieouts';
 import { castBlocks, readTotals } from './casting';
 import { crossCast } from './across';
 import { ratioRows } from './ratios';
+import { checkBandD, checkProducts, readBandD, withBandDRate } from './bandd';
 import { type Checked, type DifferenceTaken, type PercentTaken, type TotalTaken, moneyCols } from './context';
 import { Dec, ZERO } from '../base/decimal';
 import { markRevenueTail } from './kinds';
@@ -123,6 +124,9 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   // are changes, not variances of the outturn.
   const rolls = layout === 'revenue' || layout === 'auto' ? findBudgetRolls(new Audit(t, layout, classify(t, layout, false))) : [];
   t = withChangesAsMoney(t, rolls);
+  // A column of Band D charges (the amount raised over the tax base on each row) is a rate: never summed.
+  const bandD = layout === 'auto' ? readBandD(t) : undefined;
+  t = withBandDRate(t, bandD);
   const kinds = classify(t, layout, false);
   // A per-unit figure, a count or a rate printed among a block's lines (a Band D charge, a tax base) is no line of it.
   const memo = memoRows(t, layout, kinds, carried);
@@ -179,6 +183,8 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
       break;
     case 'auto':
       audited = genericRules(a, new Set(rolls.flatMap((r) => r.changes)));
+      if (checkBandD(a, bandD)) audited = true;
+      if (checkProducts(a)) audited = true;
       break;
   }
   // A column headed as a total that adds the columns beside it is checked however few the rows and
