@@ -115,6 +115,13 @@ const FINANCED_BY = /^(financed|funded|met|paid for|resourced)\s+(by|from)\s*:?$
 const ADJUSTS = /^(less|add|deduct|plus)\b\s*:?/i;
 /** A surplus or deficit for the year, a period or before transfers (see surplusOfRun). */
 const SURPLUS_ROW = /^(overall\s+|net\s+)?\(?(surplus|deficit)\b/i;
+/**
+ * A gap between a cost and what finances it, named as what fills it: "Call on Reserves", "Use of
+ * balances", "Budget gap", "Funding shortfall" (a council's forecast: "Total Expenditure", the sources
+ * and their sub-total, then "Call on Reserves" = the expenditure less the sub-total). Read as one only
+ * straight after the sub-total of the sources (see surplusOfRun): inside a block it is one of its lines.
+ */
+const GAP_ROW = /^((call|draw(ing)?)\s+(on|from)|use\s+of|contribution\s+(from|to))\s+(the\s+)?(general\s+fund\s+|earmarked\s+)?(reserves?|balances?)\b|^(budget|funding|financial)\s+(gap|shortfall)\b/i;
 /** Surpluses that are lines of a block, each its own figure: a collection fund's, a revaluation, one redistributed. */
 const NOT_SURPLUS = /collection fund|revaluation|redistribut|previous year|prior year/i;
 /** A line naming what is spent or to be funded: the cost a surplus is left after. */
@@ -984,11 +991,14 @@ class TotalsReader {
   private surplusOfRun(i: number): boolean {
     const { a, rows, cols, s } = this;
     const row = rows[i];
-    if (!SURPLUS_ROW.test(row.label.trim()) || NOT_SURPLUS.test(row.label) || s.top < 2) return false;
+    const gap = GAP_ROW.test(row.label.trim());
+    if (!(gap || SURPLUS_ROW.test(row.label.trim())) || NOT_SURPLUS.test(row.label) || s.top < 2) return false;
     const printed = this.printedCols(row);
     if (!printed.length) return false;
     for (let k = s.top - 2; k >= Math.max(this.financedFrom, s.top - 40); k--) {
       const cost = s.stack[k];
+      // a gap row follows the sub-total of the sources straight after the cost: cost, sources' total, gap
+      if (gap && !(k === s.top - 2 && a.blocks.has(s.stack[k + 1]))) continue;
       if (!(a.blocks.has(cost) || COST.test(rows[cost].label)) || OPENS.test(rows[cost].label)) continue;
       for (const sign of [1, -1] as const) {
         let exact = 0;
@@ -1009,7 +1019,7 @@ class TotalsReader {
         if (fails || informative === 0 || !(exact === informative || (informative >= 2 && exact === informative - 1))) continue;
         const minus = sign > 0 ? new Set([cost]) : new Set(s.stack.slice(k + 1));
         const what = sign > 0 ? `the ${s.top - k - 1} row(s) after "${rows[cost].label || `row ${a.rowNumber(rows[cost])}`}" less it` : `"${rows[cost].label || `row ${a.rowNumber(rows[cost])}`}" less the ${s.top - k - 1} row(s) after it`;
-        return this.takeAsTotal(i, k, `labelled as a surplus or deficit ("${row.label}"): ${what} (what the income or sources leave once the cost is met)`, minus);
+        return this.takeAsTotal(i, k, gap ? `labelled as the gap the sources leave ("${row.label}"): ${what}` : `labelled as a surplus or deficit ("${row.label}"): ${what} (what the income or sources leave once the cost is met)`, minus);
       }
     }
     return false;
