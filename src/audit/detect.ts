@@ -52,6 +52,8 @@ export interface Column {
    * column, not one per cell (see cellRules)
    */
   unitsInCells?: string;
+  /** a rate per unit, never summed: a Band D charge, the amount raised over the tax base on each row (bandd.ts) */
+  rate?: boolean;
 }
 
 export interface TableRow {

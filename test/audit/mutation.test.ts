@@ -62,6 +62,7 @@ const NOT_YET_MORE = new Map<string, string>([
   ['kilkenny-income-expenditure-2003.tsv', 'session 7 (T6-07\'s kind): "Overall Surplus / (Deficit) for Year" is the surplus before transfers and the one transfer after it; with that one transfer\'s sign flipped ((3,068) → 3,068) the surplus less it still gives 934 — the reading "surplus less the row after it" (what the sources leave once the cost is met) fits either sign of a single row, so one change of 795 passes'],
   ['templecloud-pc-budget-2025-26.tsv', 'as in NOT_YET: a stepped sub-total read only while it casts exactly; any change gives exit 2 "no table to audit"'],
   ['belfast-district-fund-reduction-2007-08.tsv', 'an unlabelled total read by arithmetic alone: a line +1,000,000 units (the first line, "Contribution from Reserves", is exactly 1,000,000) makes rows 4-7 add to the total by themselves, so row 8 is read as their total and the first line is left outside every total without a word'],
+  ['dover-cost-of-services-2015-16.tsv', 'session 8 (added for T7-61): "Less, income 2015/16" is the one line of its block subtracted in words and printed negative (-77,456); with its sign flipped (77,456) "Net cost of services" 16,165 still casts as 93,621 less the line printed positive under "Less" — the documented undetectable kind (docs/audit.md, What it cannot check: the one figure a total subtracts in words, its sign flipped). 1 change; ±1 and +100,000 units all caught'],
 ]);
 
 const DIRS = [join(__dirname, '..', 'fixtures', 'audit-corpus'), join(__dirname, '..', 'fixtures', 'published', 'audit')];
