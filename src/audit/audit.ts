@@ -12,6 +12,7 @@ import { type PlacedTable, tieOuts } from './tieouts';
 import { castBlocks, readTotals } from './casting';
 import { crossCast } from './across';
 import { checkChangeRows, ratioRows } from './ratios';
+import { checkBandD, checkProducts, readBandD, withBandDRate } from './bandd';
 import { type Checked, type DifferenceTaken, type PercentTaken, type TotalTaken, moneyCols } from './context';
 import { Dec, ZERO } from '../base/decimal';
 import { markRevenueTail } from './kinds';
@@ -20,6 +21,7 @@ import { checkBudgetRolls, findBudgetRolls, withChangesAsMoney } from './changes
 import { memoRows } from './memo';
 import { locateShared } from './shared';
 import { tieYears } from './years';
+import { signedStatements } from './statement';
 import { captionReading, captionTotal, castCaption } from './caption';
 
 export type { AuditFinding } from './findings';
@@ -123,6 +125,9 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   // are changes, not variances of the outturn.
   const rolls = layout === 'revenue' || layout === 'auto' ? findBudgetRolls(new Audit(t, layout, classify(t, layout, false))) : [];
   t = withChangesAsMoney(t, rolls);
+  // A column of Band D charges (the amount raised over the tax base on each row) is a rate: never summed.
+  const bandD = layout === 'auto' ? readBandD(t) : undefined;
+  t = withBandDRate(t, bandD);
   const kinds = classify(t, layout, false);
   // A per-unit figure, a count or a rate printed among a block's lines (a Band D charge, a tax base) is no line of it.
   const memo = memoRows(t, layout, kinds, carried);
@@ -138,6 +143,9 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   a.alongside = alongside;
   a.traced = trace;
   for (const m of memo) a.note(t.rows[m.i], t.labelCol, 'cast.memo', m.why);
+  // A running statement signed in its labels ("(+) Precept", "(-) Staff costs", "(=) Balances carried
+  // forward": a parish council's accounting statement) is read before the totals, which then leave it be.
+  const signed = layout === 'auto' ? signedStatements(a, 'auto.statement-roll-forward') : 0;
   if (!byCaption) readTotals(a, carried);
   if (memo.length) {
     // The reading says which rows inside a total's span it does not add.
@@ -179,11 +187,14 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
       break;
     case 'auto':
       audited = genericRules(a, new Set(rolls.flatMap((r) => r.changes)));
+      if (checkBandD(a, bandD)) audited = true;
+      if (checkProducts(a)) audited = true;
       break;
   }
   // A column headed as a total that adds the columns beside it is checked however few the rows and
   // whether or not a total row follows (a capital programme's "TOTAL" column): the table is audited
   // when a row was cross-cast from two figures or more (a total repeating its one part proves little).
+  if (signed) audited = true;
   if (cap) castCaption(a, cap, byCaption);
   if (byCaption) audited = true;
   if (crossCast(a, `${layout}.across`) > 0) audited = true;
