@@ -18,7 +18,7 @@ const SAMPLE = 200;
  */
 export function crossCast(a: Audit, rule: string): number {
   let solid = 0;
-  const money = a.t.columns.filter((c) => c.numeric && !c.percent);
+  const money = a.t.columns.filter((c) => c.numeric && !c.percent && !c.rate);
   const body = rowsOf(a, 'line', 'subtotal', 'total');
   const rows = a.t.rows;
   const stack: Column[] = [];

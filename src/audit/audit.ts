@@ -11,7 +11,8 @@ import {
 import { type PlacedTable, tieOuts } from './tieouts';
 import { castBlocks, readTotals } from './casting';
 import { crossCast } from './across';
-import { ratioRows } from './ratios';
+import { checkChangeRows, ratioRows } from './ratios';
+import { checkBandD, checkProducts, readBandD, withBandDRate } from './bandd';
 import { type Checked, type DifferenceTaken, type PercentTaken, type TotalTaken, moneyCols } from './context';
 import { Dec, ZERO } from '../base/decimal';
 import { markRevenueTail } from './kinds';
@@ -20,6 +21,7 @@ import { checkBudgetRolls, findBudgetRolls, withChangesAsMoney } from './changes
 import { memoRows } from './memo';
 import { locateShared } from './shared';
 import { tieYears } from './years';
+import { signedStatements } from './statement';
 import { captionReading, captionTotal, castCaption } from './caption';
 
 export type { AuditFinding } from './findings';
@@ -123,6 +125,9 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   // are changes, not variances of the outturn.
   const rolls = layout === 'revenue' || layout === 'auto' ? findBudgetRolls(new Audit(t, layout, classify(t, layout, false))) : [];
   t = withChangesAsMoney(t, rolls);
+  // A column of Band D charges (the amount raised over the tax base on each row) is a rate: never summed.
+  const bandD = layout === 'auto' ? readBandD(t) : undefined;
+  t = withBandDRate(t, bandD);
   const kinds = classify(t, layout, false);
   // A per-unit figure, a count or a rate printed among a block's lines (a Band D charge, a tax base) is no line of it.
   const memo = memoRows(t, layout, kinds, carried);
@@ -138,6 +143,9 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   a.alongside = alongside;
   a.traced = trace;
   for (const m of memo) a.note(t.rows[m.i], t.labelCol, 'cast.memo', m.why);
+  // A running statement signed in its labels ("(+) Precept", "(-) Staff costs", "(=) Balances carried
+  // forward": a parish council's accounting statement) is read before the totals, which then leave it be.
+  const signed = layout === 'auto' ? signedStatements(a, 'auto.statement-roll-forward') : 0;
   if (!byCaption) readTotals(a, carried);
   if (memo.length) {
     // The reading says which rows inside a total's span it does not add.
@@ -179,16 +187,21 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
       break;
     case 'auto':
       audited = genericRules(a, new Set(rolls.flatMap((r) => r.changes)));
+      if (checkBandD(a, bandD)) audited = true;
+      if (checkProducts(a)) audited = true;
       break;
   }
   // A column headed as a total that adds the columns beside it is checked however few the rows and
   // whether or not a total row follows (a capital programme's "TOTAL" column): the table is audited
   // when a row was cross-cast from two figures or more (a total repeating its one part proves little).
+  if (signed) audited = true;
   if (cap) castCaption(a, cap, byCaption);
   if (byCaption) audited = true;
   if (crossCast(a, `${layout}.across`) > 0) audited = true;
   // A year's opening balance is the closing balance of the year before, in the column of that year.
   tieYears(a, `${layout}.year-roll-forward`);
+  // A row of percentages under a row of amounts by year: each year's change from the year before.
+  if (checkChangeRows(a) > 0) audited = true;
   checkBudgetRolls(a, rolls, `${layout}.budget-roll-forward`);
   if (rolls.length) audited = true;
   cellRules(a);
@@ -257,8 +270,30 @@ function onHiddenSheet(g: Grid, t: FoundTable, layout: Layout, findings: AuditFi
   return out;
 }
 
-const YEARS = /(?<!\d)(?:19|20)\d\d(?!\d)/g;
-const yearsOf = (s: string): string[] => [...s.matchAll(YEARS)].map((m) => m[0]);
+const YEAR_RANGE = /(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|\/|to)\s*((?:19|20)?\d\d)(?!\d)/g;
+const YEAR = /(?:19|20)\d\d(?!\d)/g;
+
+/**
+ * The financial year a caption names, as the calendar year it ends in: "2018-2019", "2018/19",
+ * "2018 to 2019" and "Total spending2018 to 2019£million" are all "2019"; a year alone is itself. Read
+ * from the end of each range, so a caption whose first year is misprinted ("20120 to 2021", "2012 to
+ * 2021", as South Lakeland's copy of Cumbria's table prints them) is still 2020/21. Several different
+ * years ("change 2023/24 to 2024/25") give them all, joined; no year gives ''.
+ */
+export function yearKey(caption: string): string {
+  const ends = new Set<string>();
+  const rest = caption.replace(YEAR_RANGE, (_, a: string, b: string) => {
+    ends.add(b.length === 4 ? b : String(Number(a.slice(0, 2)) * 100 + Number(b) + (Number(b) < Number(a.slice(2)) ? 100 : 0)));
+    return ' ';
+  });
+  for (const m of rest.matchAll(YEAR)) ends.add(m[0]);
+  return [...ends].sort().join(',');
+}
+
+/** A caption's words without its years, units and punctuation: "Net Spending 2019-2020 £m" → "net spending". */
+const captionWords = (caption: string): string =>
+  caption.replace(YEAR_RANGE, ' ').replace(/\d+/g, ' ').replace(/£\s*(?:m|k|bn|million|000)?\b|\bmillions?\b|'000|\(|\)/gi, ' ')
+    .toLowerCase().replace(/[^a-z]+/g, ' ').trim();
 
 /**
  * A table of several year columns under tables printed one per year ("Where your money goes 2025 to
@@ -280,9 +315,9 @@ function carriedByYear(t: FoundTable, direct: TableRow | undefined, ended: reado
   const labels = new Map<number, string>();
   const used = new Set<TableRow>();
   for (const c of money) {
-    const years = yearsOf(t.columns[c].caption);
-    if (!years.length) return undefined;
-    const from = single.filter((x) => { const own = yearsOf(x.t.columns[x.c[0]].caption); return years.every((y) => own.includes(y)); });
+    const year = yearKey(t.columns[c].caption);
+    if (!year) return undefined;
+    const from = single.filter((x) => yearKey(x.t.columns[x.c[0]].caption) === year);
     if (from.length !== 1 || used.has(from[0].row)) return undefined;
     const { row, c: [k] } = from[0];
     used.add(row);
@@ -307,24 +342,33 @@ function carriedByYear(t: FoundTable, direct: TableRow | undefined, ended: reado
  */
 function carriedAcrossYears(t: FoundTable, above: FoundTable, direct: TableRow): TableRow | undefined {
   const money = moneyCols(t);
-  const key = (s: string) => [...new Set(yearsOf(s))].sort().join(',');
   // a column whose caption names no year is of the year of the nearest one left of it that does ("Total
   // Spending 2019/2020 £m | Income £m | Net Spending £m": a group captioned once)
   const aboveKey = new Map<number, string>();
   let last = '';
   for (const x of moneyCols(above)) {
-    last = key(above.columns[x].caption) || last;
+    last = yearKey(above.columns[x].caption) || last;
     aboveKey.set(x, last);
   }
+  const printed = moneyCols(above).filter((x) => direct.cells.get(x)?.kind === 'number');
   const cells = new Map<number, Reading>();
   const printedAt = new Map<number, number>();
+  const used = new Set<number>();
   let moved = false;
   for (const c of money) {
-    const k = key(t.columns[c].caption);
+    const k = yearKey(t.columns[c].caption);
     if (!k) return undefined;
-    const same = moneyCols(above).filter((x) => aboveKey.get(x) === k && direct.cells.get(x)?.kind === 'number');
-    if (!same.length) return undefined;
-    const from = same[same.length - 1];
+    const words = captionWords(t.columns[c].caption);
+    const sameYear = printed.filter((x) => aboveKey.get(x) === k);
+    const sameWords = words ? printed.filter((x) => captionWords(above.columns[x].caption) === words) : [];
+    const both = sameYear.filter((x) => sameWords.includes(x));
+    // the column of its year and its words ("Net spending 2019/20" ↔ "Net spending 2019/20"); else the one
+    // column of its words when its year's columns are not it (Eden's 2018/19 copy prints the net of
+    // 2018/19 under "Net Spending 2019-2020", the funding under "Net Spending 2018-2019"); else the last
+    // column of its year (the net, after the gross and the income)
+    const from = both.length ? both[both.length - 1] : sameWords.length === 1 ? sameWords[0] : sameYear[sameYear.length - 1];
+    if (from === undefined || used.has(from)) return undefined;
+    used.add(from);
     if (from !== c) moved = true;
     cells.set(c, direct.cells.get(from)!);
     printedAt.set(c, gridColumn(direct, from));

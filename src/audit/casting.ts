@@ -92,9 +92,9 @@ export function balanceAt(label: string): { name: string; date?: number; stage?:
 }
 
 /** Labels of rows that close a block without the word "total" (a hint: the arithmetic decides). */
-const CLOSES = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(total\s+)?amount\s+(to be\s+)?(distributed|shared|apportioned)\b|^(net\s+)?cost of services|^(gross|net)\s+(revenue\s+)?(expenditure|spend|cost|budget|income)|^net cost of services|requirement\b|^closing balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$|^year[- ]end\s+balance|^current approved|^(revised|approved|total)\s+(capital\s+)?programme|^(net\s+)?(increase|decrease|movement)\b.*\b(in|during)\s+(the\s+)?(year|period)|^(overall\s+)?\(?surplus\b|^(overall\s+)?\(?deficit\b|^net\s+(surplus|deficit|position)|^(net\s+)?(increase|\(?decrease).*before transfers|^funding\s+total|^total/i;
+const CLOSES = /^(remaining\s+)?(balance|amount)\s+(to be\s+|to\s+|left\s+to\s+(be\s+)?)?(required|raised|collected|collect)\b|^(total\s+)?amount\s+(to be\s+)?(distributed|shared|apportioned)\b|^(net\s+)?cost of services|^(gross|net)\s+(revenue\s+)?(expenditure|spend|cost|budget|income)|^net cost of services|requirement\b|^closing balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$|^year[- ]end\s+balance|^current approved|^(revised|approved|total)\s+(capital\s+)?programme|^(net\s+)?(increase|decrease|movement)\b.*\b(in|during)\s+(the\s+)?(year|period)|^(overall\s+)?\(?surplus\b|^(overall\s+)?\(?deficit\b|^net\s+(surplus|deficit|position)|^(net\s+)?(increase|\(?decrease).*before transfers|^funding\s+total|^total/i;
 /** A label that closes a block and stands for its lines even when nothing adds up to it: the error is then in the figures. */
-export const CLOSES_FIRMLY = /^(balance|amount)\s+(to be\s+)?(required|raised)\b|^(net\s+)?budget requirement|^council tax requirement|^(total\s+)?precept requirement|^net (revenue )?expenditure\b.*requirement|^gross\s+(revenue\s+)?expenditure|^net\s+(revenue\s+)?expenditure|^net cost of services|^closing balance|^balance\s+(at|as at)\s+31|^year[- ]end\s+balance/i;
+export const CLOSES_FIRMLY = /^(remaining\s+)?(balance|amount)\s+(to be\s+|to\s+|left\s+to\s+(be\s+)?)?(required|raised|collected|collect)\b|^(net\s+)?budget requirement|^council tax requirement|^(total\s+)?precept requirement|^net (revenue )?expenditure\b.*requirement|^gross\s+(revenue\s+)?expenditure|^net\s+(revenue\s+)?expenditure|^net cost of services|^closing balance|^balance\s+(at|as at)\s+31|^year[- ]end\s+balance/i;
 /** A balance at the end of a period, whatever its wording ("Closing balance", "Balance at 31 March 2022", "Balance carried forward", "Year End Balance"). */
 const CLOSING_BALANCE = /^closing\s+balance|^balance\s+(at|as at)\s+(31|the end)|^balance\s+c(arried)?\s*\/?\s*f(orwar)?d?\b|carried forward$|^year[- ]end\s+balance/i;
 /** A line that deducts from or adds to the sub-total printed above it ("Less: Fees and Charges", "Add: …"). */
@@ -102,11 +102,26 @@ const CLOSING_BALANCE = /^closing\s+balance|^balance\s+(at|as at)\s+(31|the end)
 /** A row naming what is left of a gap once the options to close it are taken (see gapLeft). */
 const GAP_LEFT = /^(balanced\s+budget|(remaining|residual|unfunded|outstanding|unidentified)\s+(budget\s+|funding\s+|savings\s+)?(gap|shortfall)|(budget\s+|funding\s+)?(gap|shortfall)\s+(remaining|outstanding|left|after)\b)/i;
 /** A requirement or gap line a balanced budget closes. */
+/** A row naming what council tax or a precept raises: the balancing source of a requirement. */
+const RAISED = /council tax|precept/i;
+/**
+ * … unless it names a grant or an adjustment paid in respect of council tax ("Council Tax Freeze
+ * Compensation", "Local Council Tax Support Admin Grant", "Collection Fund surplus - Council Tax"):
+ * one source among the others, never the figure that balances them (Dover 2015/16, session-7 trial T7-61).
+ */
+const NOT_RAISED = /\b(grants?|compensation|support|freeze|subsid(y|ies)|benefits?|reduction|discounts?|surplus|deficit|collection fund|admin(istration)?|scheme)\b/i;
 const GAP = /requirement|\bgap\b|shortfall|deficit/i;
 const FINANCED_BY = /^(financed|funded|met|paid for|resourced)\s+(by|from)\s*:?$/i;
 const ADJUSTS = /^(less|add|deduct|plus)\b\s*:?/i;
 /** A surplus or deficit for the year, a period or before transfers (see surplusOfRun). */
 const SURPLUS_ROW = /^(overall\s+|net\s+)?\(?(surplus|deficit)\b/i;
+/**
+ * A gap between a cost and what finances it, named as what fills it: "Call on Reserves", "Use of
+ * balances", "Budget gap", "Funding shortfall" (a council's forecast: "Total Expenditure", the sources
+ * and their sub-total, then "Call on Reserves" = the expenditure less the sub-total). Read as one only
+ * straight after the sub-total of the sources (see surplusOfRun): inside a block it is one of its lines.
+ */
+const GAP_ROW = /^((call|draw(ing)?)\s+(on|from)|use\s+of|contribution\s+(from|to))\s+(the\s+)?(general\s+fund\s+|earmarked\s+)?(reserves?|balances?)\b|^(budget|funding|financial)\s+(gap|shortfall)\b/i;
 /** Surpluses that are lines of a block, each its own figure: a collection fund's, a revaluation, one redistributed. */
 const NOT_SURPLUS = /collection fund|revaluation|redistribut|previous year|prior year/i;
 /** A line naming what is spent or to be funded: the cost a surplus is left after. */
@@ -846,7 +861,7 @@ class TotalsReader {
       const [r, ...sources] = s.stack.slice(k);
       // Labels naming money raised or spent say the block balances; without them it may still show only
       // that the row printed next is its running total (below), which needs no label: it casts.
-      const named = MONEY.test(rows[r].label) || MONEY.test(row.label);
+      const named = MONEY.test(rows[r].label) || (MONEY.test(row.label) && !NOT_RAISED.test(row.label));
       // A first row labelled as a total ("2020/21 Total Budget £777.6m") over lines that add up to it
       // is a total printed above its lines, not a requirement one of them balances: a last line that
       // names no source or requirement ("Public safety") is one of the lines (Brighton & Hove's changes
@@ -878,7 +893,7 @@ class TotalsReader {
       // source changed is found.
       const signsSay = (f: 'nil' | 'sum', j: number, p: Num): boolean => {
         const req = a.value(rows[r], cols[j]);
-        if (!req || req.isZero() || !a.blocks.has(r) || !CLOSES_FIRMLY.test(rows[r].label) || !/council tax|precept/i.test(row.label)) return false;
+        if (!req || req.isZero() || !a.blocks.has(r) || !CLOSES_FIRMLY.test(rows[r].label) || !RAISED.test(row.label) || NOT_RAISED.test(row.label)) return false;
         const same = (v: Dec) => v.isNegative() === req.isNegative();
         const srcs = sources.map((m) => a.value(rows[m], cols[j]) ?? ZERO).filter((v) => !v.isZero());
         return srcs.length >= 2 && (f === 'sum' ? same(p.value) && srcs.every(same) : !same(p.value) && srcs.every((v) => !same(v)));
@@ -994,11 +1009,14 @@ class TotalsReader {
   private surplusOfRun(i: number): boolean {
     const { a, rows, cols, s } = this;
     const row = rows[i];
-    if (!SURPLUS_ROW.test(row.label.trim()) || NOT_SURPLUS.test(row.label) || s.top < 2) return false;
+    const gap = GAP_ROW.test(row.label.trim());
+    if (!(gap || SURPLUS_ROW.test(row.label.trim())) || NOT_SURPLUS.test(row.label) || s.top < 2) return false;
     const printed = this.printedCols(row);
     if (!printed.length) return false;
     for (let k = s.top - 2; k >= Math.max(this.financedFrom, s.top - 40); k--) {
       const cost = s.stack[k];
+      // a gap row follows the sub-total of the sources straight after the cost: cost, sources' total, gap
+      if (gap && !(k === s.top - 2 && a.blocks.has(s.stack[k + 1]))) continue;
       if (!(a.blocks.has(cost) || COST.test(rows[cost].label)) || OPENS.test(rows[cost].label)) continue;
       for (const sign of [1, -1] as const) {
         let exact = 0;
@@ -1019,7 +1037,7 @@ class TotalsReader {
         if (fails || informative === 0 || !(exact === informative || (informative >= 2 && exact === informative - 1))) continue;
         const minus = sign > 0 ? new Set([cost]) : new Set(s.stack.slice(k + 1));
         const what = sign > 0 ? `the ${s.top - k - 1} row(s) after "${rows[cost].label || `row ${a.rowNumber(rows[cost])}`}" less it` : `"${rows[cost].label || `row ${a.rowNumber(rows[cost])}`}" less the ${s.top - k - 1} row(s) after it`;
-        return this.takeAsTotal(i, k, `labelled as a surplus or deficit ("${row.label}"): ${what} (what the income or sources leave once the cost is met)`, minus);
+        return this.takeAsTotal(i, k, gap ? `labelled as the gap the sources leave ("${row.label}"): ${what}` : `labelled as a surplus or deficit ("${row.label}"): ${what} (what the income or sources leave once the cost is met)`, minus);
       }
     }
     return false;

@@ -283,7 +283,7 @@ function pairs(rc: readonly number[]): [number, number][] {
   return out;
 }
 
-export const moneyCols = (t: FoundTable) => t.columns.filter((c) => c.numeric && !c.percent).map((c) => c.c);
+export const moneyCols = (t: FoundTable) => t.columns.filter((c) => c.numeric && !c.percent && !c.rate).map((c) => c.c);
 /** The rows (indices into a.t.rows) of the given kinds, in order. */
 export function rowsOf(a: Audit, ...kinds: Kind[]): number[] {
   const out: number[] = [];

@@ -3,26 +3,19 @@
 // as the new user's scripts did, or as Excel's "Save as Web Page" writes a sheet — and audited as a
 // finance officer would audit the file. Expected figures are the printed ones, recomputed by hand.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli } from '../support/cli';
+import { PYTHON, requireOpenpyxl } from '../support/openpyxl';
 import { published } from '../support/audit-helpers';
 
 const PUBLISHED = resolve(__dirname, '..', 'fixtures', 'published', 'audit');
-// Debian's python3 (where python3-openpyxl is installed), not a version manager's shim.
-const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
-function requireOpenpyxl(ctx: Mocha.Context): void {
-  if (spawnSync(PYTHON, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0) return;
-  if (process.env.CI === 'true') throw new Error('python3-openpyxl is not installed, and CI must run this test (.ci/run installs it)');
-  console.log('      skipped: python3-openpyxl is not installed (CI installs it)');
-  ctx.skip();
-}
 
-/** Runs a python script (openpyxl) with the published folder as argv[1] and the output file as argv[2]. */
-function python(script: string, out: string): string {
-  execFileSync(PYTHON, ['-c', script, PUBLISHED, out], { stdio: 'pipe' });
+/** Runs a python script (openpyxl) with the published folder as argv[1], the output file as argv[2] and `args` after. */
+function python(script: string, out: string, ...args: string[]): string {
+  execFileSync(PYTHON, ['-c', script, PUBLISHED, out, ...args], { stdio: 'pipe' });
   return out;
 }
 
@@ -69,7 +62,7 @@ describe('audit: what a workbook hides, and figures as their format shows them',
   describe('a hidden row (U6-10)', () => {
     it('a hidden line the total adds: the workbook casts, but the printed table does not — an error at each total figure naming the row, and a note', async () => {
       const file = join(dir, 'nwfire-hidden-line.xlsx');
-      execFileSync(PYTHON, ['-c', HIDDEN_LINE, PUBLISHED, file, '1000'], { stdio: 'pipe' });
+      python(HIDDEN_LINE, file, '1000');
       const { code, report } = await audit(file);
       assert.equal(code, 1);
       // the rows shown add to the published 35,237 (27,176 + 2,243 + 1,019 + 4,179 + 417 − 2,852 + 3,055), the total prints 36,237
@@ -88,7 +81,7 @@ describe('audit: what a workbook hides, and figures as their format shows them',
 
     it('a hidden line of nils changes nothing a reader sees: clean, with the note', async () => {
       const file = join(dir, 'nwfire-hidden-nil.xlsx');
-      execFileSync(PYTHON, ['-c', HIDDEN_LINE, PUBLISHED, file, '0'], { stdio: 'pipe' });
+      python(HIDDEN_LINE, file, '0');
       const { code, report } = await audit(file);
       assert.equal(code, 0);
       assert.deepEqual(flagged(report), []);
@@ -166,7 +159,7 @@ wb.save(sys.argv[2])
 `;
     it('read as shown: the printed table\'s two rounding warnings, in £\'000, and one note saying how the figures are held', async () => {
       const file = join(dir, 'banes-raw-pounds.xlsx');
-      execFileSync(PYTHON, ['-c', RAW, PUBLISHED, file, 'clean'], { stdio: 'pipe' });
+      python(RAW, file, 'clean');
       const { code, report } = await audit(file);
       assert.equal(code, 1);
       assert.equal(report.tables[0].units, "£'000");
@@ -177,7 +170,7 @@ wb.save(sys.argv[2])
 
     it('a TOTAL typed £100,000 short shows 43,581 for 43,681: the error in the thousands the reader sees, never "printed 43,581,000 (£\'000)"', async () => {
       const file = join(dir, 'banes-raw-pounds-error.xlsx');
-      execFileSync(PYTHON, ['-c', RAW, PUBLISHED, file, 'error'], { stdio: 'pipe' });
+      python(RAW, file, 'error');
       const { report } = await audit(file);
       const e12 = report.findings.find((f) => f.cell === 'Capital!E12')!;
       assert.equal(e12.severity, 'error');

@@ -3,21 +3,14 @@
 // makes it (openpyxl, as python scripts write workbooks), from the table transcribed exactly as printed
 // in test/fixtures/published/audit, and audited as a person would audit the file.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli } from '../support/cli';
+import { PYTHON, requireOpenpyxl } from '../support/openpyxl';
 
 const PUBLISHED = resolve(__dirname, '..', 'fixtures', 'published', 'audit');
-// Debian's python3 (where python3-openpyxl is installed), not a version manager's shim.
-const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
-function requireOpenpyxl(ctx: Mocha.Context): void {
-  if (spawnSync(PYTHON, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0) return;
-  if (process.env.CI === 'true') throw new Error('python3-openpyxl is not installed, and CI must run this test (.ci/run installs it)');
-  console.log('      skipped: python3-openpyxl is not installed (CI installs it)');
-  ctx.skip();
-}
 
 /**
  * Published tables as openpyxl writes them on one sheet `sheet`, each `name` at its (row, column)
