@@ -11,7 +11,7 @@ import {
 import { type PlacedTable, tieOuts } from './tieouts';
 import { castBlocks, fundsTheTableAbove, readTotals } from './casting';
 import { crossCast } from './across';
-import { ratioRows } from './ratios';
+import { checkChangeRows, ratioRows } from './ratios';
 import { checkBandD, checkProducts, readBandD, withBandDRate } from './bandd';
 import { type Checked, type DifferenceTaken, type PercentTaken, type TotalTaken, moneyCols } from './context';
 import { Dec, ZERO } from '../base/decimal';
@@ -21,6 +21,7 @@ import { checkBudgetRolls, findBudgetRolls, withChangesAsMoney } from './changes
 import { memoRows } from './memo';
 import { locateShared } from './shared';
 import { tieYears } from './years';
+import { signedStatements } from './statement';
 import { captionReading, captionTotal, castCaption } from './caption';
 
 export type { AuditFinding } from './findings';
@@ -142,6 +143,9 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   a.alongside = alongside;
   a.traced = trace;
   for (const m of memo) a.note(t.rows[m.i], t.labelCol, 'cast.memo', m.why);
+  // A running statement signed in its labels ("(+) Precept", "(-) Staff costs", "(=) Balances carried
+  // forward": a parish council's accounting statement) is read before the totals, which then leave it be.
+  const signed = layout === 'auto' ? signedStatements(a, 'auto.statement-roll-forward') : 0;
   if (!byCaption) readTotals(a, carried);
   if (memo.length) {
     // The reading says which rows inside a total's span it does not add.
@@ -192,11 +196,14 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   // A column headed as a total that adds the columns beside it is checked however few the rows and
   // whether or not a total row follows (a capital programme's "TOTAL" column): the table is audited
   // when a row was cross-cast from two figures or more (a total repeating its one part proves little).
+  if (signed) audited = true;
   if (cap) castCaption(a, cap, byCaption);
   if (byCaption) audited = true;
   if (crossCast(a, `${layout}.across`) > 0) audited = true;
   // A year's opening balance is the closing balance of the year before, in the column of that year.
   tieYears(a, `${layout}.year-roll-forward`);
+  // A row of percentages under a row of amounts by year: each year's change from the year before.
+  if (checkChangeRows(a) > 0) audited = true;
   checkBudgetRolls(a, rolls, `${layout}.budget-roll-forward`);
   if (rolls.length) audited = true;
   cellRules(a);

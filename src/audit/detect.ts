@@ -594,6 +594,30 @@ export function chooseLabelColumn(g: Grid, columns: Column[], r0: number, r1: nu
   return best >= 0 ? best : 0;
 }
 
+/** A caption over box, line or item numbers: "Section", "Box", "Line", "No.", "Item". */
+const NUMBERS_CAPTION = /^(section|box|line|item|no|number|ref)s?\.?( no\.?)?$/;
+
+/**
+ * A column of box or line numbers, not of figures (session-7 trial T7-04: an annual accounting
+ * statement's "Section" column, 1, 2 … 8, was cast as money, "printed 8, but the 7 rows it totals add up
+ * to 28"): every cell printed is a bare whole number ("1", "2." …), three at least, counting 1, 2, 3 …
+ * down the rows (a row may print none), under a caption naming numbers ("Section", "Box", "Line",
+ * "No.", "Item") or none.
+ */
+function numberedBoxes(g: Grid, r0: number, r1: number, c: number, own: string, skip: ReadonlySet<number>): boolean {
+  if (own && !NUMBERS_CAPTION.test(own)) return false;
+  let next = 1;
+  for (let r = r0; r <= r1; r++) {
+    if (skip.has(r)) continue;
+    const s = cellText(cellAt(g, r, c)).trim();
+    if (!s) continue;
+    const m = /^(\d{1,2})\.?$/.exec(s);
+    if (!m || Number(m[1]) !== next) return false;
+    next++;
+  }
+  return next > 3;
+}
+
 function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: number, above: number[], skip: ReadonlySet<number> = new Set()): FoundTable | undefined {
   const captionOf = (c: number) => headerRows.map((r) => cellText(cellAt(g, r, c))).filter(Boolean).join(' ');
   // A header row with text in its first cell only is the table's title ("Note 11 – Other Operating
@@ -615,11 +639,14 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     let errors = 0;
     /** figures that could be line numbers or codes: whole, printed as bare digits (no separator, sign or point) */
     let codeLike = 0;
+    /** nils printed as a dash ("-", "–"): a figure only in a column that prints figures */
+    let dashes = 0;
     for (let r = r0; r <= r1; r++) {
       if (skip.size && skip.has(r)) continue;
       const x = readAt(g, r, c);
       if (x.kind === 'number') {
         numbers++;
+        if (x.dash) dashes++;
         if (x.percent) percents++;
         if (/^\d+$/.test(x.raw.trim())) codeLike++;
       } else if (x.kind === 'text') {
@@ -634,13 +661,17 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     // £m | Total revenue funding £m | Reserves as % of …", as reserves levels are published: a money
     // column, T6-100), is a column of figures: the content decides.
     const figuresOnly = texts === 0 && numbers >= 2 && codeLike < numbers;
-    const byCaption = norm === 'row type' ? 'row_type' : TEXT_CAPTION.test(own) ? 'text' : LABEL_CAPTION.test(own) && !figuresOnly ? 'label' : undefined;
+    const byCaption = norm === 'row type' ? 'row_type' : TEXT_CAPTION.test(own) || numberedBoxes(g, r0, r1, c, own, skip) ? 'text' : LABEL_CAPTION.test(own) && !figuresOnly ? 'label' : undefined;
     // A column of figures some of which cannot be read ("1203XX", "2,99,1") is still a column of
     // figures: each unreadable cell is then an error at its cell, never the column left out unsaid.
     // So is a column of a workbook's formulas saved with no calculated value (openpyxl writes them so):
     // each such cell is unreadable at its cell, the column never dropped (the Variance column of a
     // script-made workbook).
-    const numeric = byCaption === undefined && (numbers > 0 || errors * 2 > texts) && numbers + figureLike + errors >= texts;
+    // A column of words and dashes, not one figure in it ("Various" and "-" under "Contract Start Date
+    // Qtr", "Duration Months" in a capital programme's schedule): a dash is a nil only where the column
+    // holds figures, so this is a column of text (session-7 trial T7-51: six "unreadable" errors, exit 2).
+    const wordsAndDashes = texts > 0 && numbers === dashes && figureLike === 0 && errors === 0;
+    const numeric = byCaption === undefined && !wordsAndDashes && (numbers > 0 || errors * 2 > texts) && numbers + figureLike + errors >= texts;
     const role: Role = byCaption ?? (numeric ? roleOf(norm) : 'text');
     columns.push({
       c,

@@ -37,6 +37,13 @@ const NOT_YET = new Set<string>([
   // 1,000 £m larger leaves no row adding up and the block is "nothing could be checked" — said per table
   // and in the verdict ("the 1 table(s) checked cast; … rows 6-11 could not be checked"), not an error at the cell.
   'rotherham-budget-change-2019-20.tsv',
+  // Hampshire's Children's Services capital programme 2008/09 (session 8, added for T7-51): "Total Cost
+  // (excluding sites)" is works + fees + equipment, learned from the rows — and only two of its seven rows
+  // print two parts or more (86 + 14 = 100; 1,373 + 227 = 1,600). One of those two changed leaves one row
+  // agreeing and one not, no majority: the column is not cross-cast and the audit answers exit 2 "no table
+  // to audit" instead of the error at the cell (not the T7-51 kind; the header naming the total over the
+  // columns left of it is not taken as the sum when the rows are split).
+  'hants-childrens-capital-programme-2008-09.tsv',
 ]);
 
 /**
@@ -49,6 +56,7 @@ const NOT_YET = new Set<string>([
  * session-5 trial's Fife tables (trial findings entry 17), listed for a while, are caught by the same kinds.
  */
 const NOT_YET_MORE = new Map<string, string>([
+  ['hants-childrens-capital-programme-2008-09.tsv', 'as in NOT_YET: a total column learned from two voting rows; one of them changed leaves no majority, exit 2 "no table to audit"'],
   ['hansard-wales-fire-contributions-1996-97.tsv', 'session 6 (trial T6-103): no label says total, so the totals are read by arithmetic and position alone. A sub-total set to nil (rows 9, 16, 27 → 0) reads as a nil line the grand total adds as nothing; the grand total "Wales" changed to a figure smaller than a sub-total it adds (−100,000 units, ÷10, sign flipped, nil) is read as a line after the sub-totals — the guard that keeps a closing line ("Less: …") from being taken for a total of totals. 7 of 390 changes; ±1 and +100,000 units all caught'],
   ['rotherham-budget-change-2019-20.tsv', 'as in NOT_YET: the block\'s last row ("Change", "Increase in Budget Requirement") is read as its total only while it adds up or is within rounding'],
   ['kilkenny-income-expenditure-2003.tsv', 'session 7 (T6-07\'s kind): "Overall Surplus / (Deficit) for Year" is the surplus before transfers and the one transfer after it; with that one transfer\'s sign flipped ((3,068) → 3,068) the surplus less it still gives 934 — the reading "surplus less the row after it" (what the sources leave once the cost is met) fits either sign of a single row, so one change of 795 passes'],

@@ -1,0 +1,25 @@
+// A capital programme's schedule columns of words and dashes ("Various", "-" under "Contract Start Date
+// Qtr" and "Duration Months"): text, not figures (session-7 trial T7-51). Hampshire County Council's
+// Children's Services capital programme 2008/09 as printed (test/fixtures/published/audit, SOURCES.md).
+import assert from 'node:assert/strict';
+import { exitCodeOf } from '../../src/audit/audit';
+import { audit, flags, published } from '../support/audit-helpers';
+
+describe('audit: a column of words and dashes is text, not a column of figures (T7-51)', () => {
+  const text = published('hants-childrens-capital-programme-2008-09.tsv');
+
+  it('as printed: clean, exit 0, the 7 rows cross-cast (Total Cost = works + fees + equipment: 86 + 14 = 100 …); no "unreadable" Various (was 6 errors, exit 2)', () => {
+    const r = audit(text);
+    assert.equal(exitCodeOf(r), 0);
+    assert.deepEqual(flags(r), []);
+    assert.equal(r.tables[0].checked.crossCasts, 7);
+  });
+
+  it('one figure in such a column makes it a column of figures again: its words are then unreadable figures, each at its cell', () => {
+    const lines = text.split('\n');
+    // Duration of scheme 67 printed 12 (months) where it printed "-"
+    lines[12] = lines[12].replace('N/A\t-\t-\t', 'N/A\t-\t12\t');
+    const r = audit(lines.join('\n'));
+    assert.deepEqual(flags(r).filter((f) => / printed\.unreadable /.test(f)).map((f) => f.split(' ')[0]).sort(), ['11:11', '12:11', '14:11']);
+  });
+});
