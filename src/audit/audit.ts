@@ -11,7 +11,7 @@ import {
 import { type PlacedTable, tieOuts } from './tieouts';
 import { castBlocks, readTotals } from './casting';
 import { crossCast } from './across';
-import { ratioRows } from './ratios';
+import { checkChangeRows, ratioRows } from './ratios';
 import { checkBandD, checkProducts, readBandD, withBandDRate } from './bandd';
 import { type Checked, type DifferenceTaken, type PercentTaken, type TotalTaken, moneyCols } from './context';
 import { Dec, ZERO } from '../base/decimal';
@@ -201,6 +201,8 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   if (crossCast(a, `${layout}.across`) > 0) audited = true;
   // A year's opening balance is the closing balance of the year before, in the column of that year.
   tieYears(a, `${layout}.year-roll-forward`);
+  // A row of percentages under a row of amounts by year: each year's change from the year before.
+  if (checkChangeRows(a) > 0) audited = true;
   checkBudgetRolls(a, rolls, `${layout}.budget-roll-forward`);
   if (rolls.length) audited = true;
   cellRules(a);

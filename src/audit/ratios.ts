@@ -119,3 +119,79 @@ function checkRatio(a: Audit, row: TableRow, c: number, n: TableRow, d: TableRow
     difference: text(p.value.minus(shown)),
   });
 }
+
+/**
+ * A row of percentages inside a table of years as columns, each the change of a row above it from the
+ * year before ("Band D Council Tax £333.63 £343.60 …", then "Council Tax Increase 1.99% 2.99% …":
+ * (343.60 − 333.63) / 333.63 = 2.988%, printed 2.99%; Preston's General Fund forecast, T7-07): the row
+ * whose year-on-year changes most columns agree on (two at least, all but one of those it can be tried
+ * on: the first year has no year before it in the table). Each checked with the rounding the printed
+ * figures allow (a warning when that explains it). The quotient rows of ratioRows are tried first.
+ * Returns the number of percentages checked.
+ */
+export function checkChangeRows(a: Audit): number {
+  const t = a.t;
+  const money = t.columns.filter((c) => c.numeric).map((c) => c.c).sort((x, y) => x - y);
+  let count = 0;
+  for (const [i, row] of t.rows.entries()) {
+    const pcts = percentRow(row);
+    if (!pcts) continue;
+    const prev = (c: number) => money[money.indexOf(c) - 1];
+    let best: { x: TableRow; agree: number } | undefined;
+    for (const x of t.rows.slice(0, i)) {
+      if (percentRow(x)) continue;
+      let agree = 0;
+      let tried = 0;
+      for (const c of pcts) {
+        const b = prev(c);
+        const now = b === undefined ? undefined : num(x, c);
+        const was = b === undefined ? undefined : num(x, b);
+        if (!now || !was || was.value.isZero()) continue;
+        tried++;
+        if (agrees(num(row, c)!, now.value.minus(was.value).div(was.value).times(HUNDRED))) agree++;
+      }
+      if (agree >= 2 && tried - agree <= 1 && (!best || agree > best.agree)) best = { x, agree };
+    }
+    if (!best) continue;
+    for (const c of pcts) {
+      const b = prev(c);
+      if (b === undefined || !num(best.x, c) || !num(best.x, b)) continue;
+      checkChange(a, row, c, best.x, b, best.agree);
+      count++;
+    }
+  }
+  return count;
+}
+
+/** Row `row`'s percentage in column c against the change of row x from column b to c, × 100 of its column-b figure. */
+function checkChange(a: Audit, row: TableRow, c: number, x: TableRow, b: number, agree: number): void {
+  const p = num(row, c)!;
+  const now = num(x, c)!;
+  const was = num(x, b)!;
+  a.checked.percentages++;
+  a.involve([[row, c]]);
+  a.involve([[x, c], [x, b]], true);
+  const e = now.value.minus(was.value).div(was.value).times(HUNDRED);
+  if (agrees(p, e)) return;
+  const hn = stepOf(now.places).times(HALF);
+  const hw = stepOf(was.places).times(HALF);
+  const ends: Dec[] = [];
+  for (const u of [now.value.minus(hn), now.value.plus(hn)]) for (const v of [was.value.minus(hw), was.value.plus(hw)]) {
+    if (!v.isZero() && v.isNeg() === was.value.isNeg()) ends.push(u.minus(v).div(v).times(HUNDRED));
+  }
+  const half = stepOf(p.places).times(HALF);
+  const explained = ends.length === 4 && p.value.plus(half).gte(Dec.min(...ends)) && p.value.minus(half).lte(Dec.max(...ends));
+  const shown = e.toDecimalPlaces(p.places, Dec.ROUND_HALF_UP);
+  const year = (k: number) => a.col(k)?.caption || `column ${k + 1}`;
+  a.findings.push({
+    severity: explained ? 'warning' : 'error',
+    table: a.layout,
+    ...a.loc(row, c),
+    rule: 'auto.change-percent',
+    message: `${row.label || 'the change'} — ${year(c)}: printed ${p.raw}, but ${x.label} changed from ${was.raw} (${year(b)}) to ${now.raw}, ` +
+      `${show(e.toDecimalPlaces(p.places + 3, Dec.ROUND_HALF_UP))}% (the change from the year before, which ${agree} column(s) agree on), ${show(shown)}% to the places printed${explained ? ', within what the rounding of the printed figures allows' : ''}`,
+    printed: text(p.value),
+    expected: text(shown),
+    difference: text(p.value.minus(shown)),
+  });
+}

@@ -28,4 +28,21 @@ describe('audit: the session-8 kinds (lead)', () => {
     assert.deepEqual(flags(r), []);
     assert.deepEqual(r.tables[0].totals.map((x) => [x.label, x.from, x.to]), [['Total funding', 3, 5]]);
   });
+
+  it('a row of percentages under a row of amounts by year is each year\'s change from the year before (T7-07 (d): Preston\'s "Council Tax Increase")', () => {
+    // By hand: (343.60 − 333.63) / 333.63 = 2.98834%; (353.87 − 343.60) / 343.60 = 2.98894%;
+    // (364.45 − 353.87) / 353.87 = 2.98980%; (375.34 − 364.45) / 364.45 = 2.98806% — each printed 2.99%.
+    // 2022/23's 1.99% has no year before it in the table: not checked.
+    const text = published('preston-gf-forecast-2022-27.tsv');
+    assert.equal(audit(text, 'preston.tsv').tables[0].checked.percentages, 4);
+    const wrong = text.replace('Council Tax Increase\t1.99%\t2.99%\t2.99%', 'Council Tax Increase\t1.99%\t2.99%\t3.99%');
+    assert.notEqual(wrong, text);
+    const at = audit(wrong, 'preston.tsv').findings.filter((f) => f.rule === 'auto.change-percent');
+    assert.deepEqual(at.map((f) => [f.severity, f.row, f.column, f.expected]), [['error', 26, 4, '2.99']]);
+    // 2.98% printed: Band D printed to the penny allows (353.865 − 343.605) / 343.605 = 2.98599% to
+    // (353.875 − 343.595) / 343.595 = 2.99189%, and 2.98% stands for 2.975%–2.985%: not rounding, an error
+    const near = text.replace('Council Tax Increase\t1.99%\t2.99%\t2.99%', 'Council Tax Increase\t1.99%\t2.99%\t2.98%');
+    const w = audit(near, 'preston.tsv').findings.filter((f) => f.rule === 'auto.change-percent');
+    assert.deepEqual(w.map((f) => [f.severity, f.row, f.column, f.difference]), [['error', 26, 4, '-0.01']]);
+  });
 });
