@@ -83,4 +83,15 @@ describe('audit: the session-8 kinds (lead)', () => {
     const nodata = audit(text.replace('Argyll and Bute\t32,973\tNo HRA', 'Argyll and Bute\t32,973\tNo data'), 'scot.tsv');
     assert.ok(nodata.findings.some((f) => f.rule === 'printed.unreadable' && f.row === 6));
   });
+
+  it('an accounting statement signed "(+)" and "(-)" in its labels comes to the next row whatever that row is called (Tibberton PC\'s AGAR 2019/20, box 7 relabelled)', () => {
+    // By hand: 173,054 + 36,509 + 16,219 − 6,739 − 0 − 18,917 = 200,126; 200,126 + 36,509 + 822,997 − 8,182 − 7,050 − 964,245 = 80,155.
+    const text = published('tibberton-pc-agar-2019-20.tsv').replace('7. (=) Balances carried forward', 'Amount carried to the summary');
+    const r = audit(text, 'tibberton.tsv');
+    assert.deepEqual(flags(r), []);
+    assert.deepEqual(r.tables[0].totals.map((x) => [x.row, x.from, x.to]), [[8, 2, 7]]);
+    const wrong = text.replace('Amount carried to the summary\t200,126\t80,155', 'Amount carried to the summary\t200,126\t80,255');
+    assert.notEqual(wrong, text);
+    assert.ok(audit(wrong, 'tibberton.tsv').findings.some((f) => f.severity === 'error' && f.row === 8 && f.column === 3));
+  });
 });
