@@ -9,7 +9,7 @@ import {
   reservesRules, revenueRules, scenariosRules,
 } from './rules';
 import { type PlacedTable, tieOuts } from './tieouts';
-import { castBlocks, readTotals } from './casting';
+import { castBlocks, fundsTheTableAbove, readTotals } from './casting';
 import { crossCast } from './across';
 import { checkChangeRows, ratioRows } from './ratios';
 import { checkBandD, checkProducts, readBandD, withBandDRate } from './bandd';
@@ -115,7 +115,7 @@ function rangeOf(t: FoundTable, from: FoundTable = t): string {
   return placeRange(t.grid, top, t.c0, t.r1, t.c1);
 }
 
-function auditTable(t: FoundTable, forced: Layout | undefined, alongside: ReadonlySet<Layout>, carried: TableRow | undefined, trace: boolean):
+function auditTable(t: FoundTable, forced: Layout | undefined, alongside: ReadonlySet<Layout>, carried: TableRow | undefined, trace: boolean, carriedFrom?: FoundTable):
   { table: AuditedTable; findings: AuditFinding[]; audit: Audit; endsWith?: TableRow } | UncheckedTable | undefined {
   const recognised = recogniseLayout(t);
   const layout = forced ?? recognised;
@@ -189,6 +189,8 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
       audited = genericRules(a, new Set(rolls.flatMap((r) => r.changes)));
       if (checkBandD(a, bandD)) audited = true;
       if (checkProducts(a)) audited = true;
+      // A funding table under the budget it resources ("Funding in 2023/24", "Budget resourced by"): its total is that requirement.
+      if (carried && carriedFrom && fundsTheTableAbove(a, carried, carriedFrom, 'auto.cast.financed')) audited = true;
       break;
   }
   // A column headed as a total that adds the columns beside it is checked however few the rows and
@@ -392,7 +394,7 @@ export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
     // a table carries on the one above it in the same part of its sheet (tables side by side are apart)
     const direct = above?.g === t.grid ? above.row : undefined;
     const carried = carriedByYear(t, direct, ended.filter((x) => x.g === t.grid)) ?? (direct && above ? carriedAcrossYears(t, above.t, direct) : undefined) ?? direct;
-    const done = auditTable(t, o.table, new Set(layouts.filter((_, m) => m !== n)), carried, o.trace === true);
+    const done = auditTable(t, o.table, new Set(layouts.filter((_, m) => m !== n)), carried, o.trace === true, carried !== undefined && carried === direct ? above?.t : undefined);
     above = { g: t.grid, t, row: done && 'table' in done ? done.endsWith : undefined };
     if (above.row) ended.push({ g: t.grid, t, row: above.row });
     if (!done) continue;

@@ -29,6 +29,44 @@ describe('audit: financing and council tax blocks (session-7 trial T7-61, T7-06,
       assert.deepEqual(flags(r), ['31:2 error auto.cast 5847']);
     });
   });
+
+  describe('a financing block balancing in no column exactly: within its rounding per head, and in £m but for one line\'s sign (T7-06)', () => {
+    // Nottingham City Council 2017/18: Budget Requirement 238.5 | 748 (£m | £ per head), "Financed by" four sources and
+    // the Council Tax Requirement 100.9 | 317; the Collection Fund Surplus prints 0.5 in £m beside −2 per head.
+    const nc = published('nottinghamcity-budget-financing-2017-18.tsv');
+
+    it('as printed: the requirement is read as the balancing source; the collection fund line is the error ([10,2]: 238.5 − 68 − 25.6 − 44.5 − 100.9 = −0.5, printed 0.5), the balance warned at most — never "expected 238.5" and "expected 138.6" at once', () => {
+      const r = audit(nc);
+      assert.equal(exitCodeOf(r), 1);
+      // £m: 238.5 − (68 + 25.6 + 44.5 + 0.5) = 99.9 against 100.9; per head: 748 − (213 + 80 + 139 − 2) = 318 against 317.
+      assert.deepEqual(flags(r), ['10:2 error auto.cast.sign -0.5', '11:2 warning auto.cast 99.9', '11:3 warning auto.cast 318']);
+      assert.match(r.tables[0].totals.find((t) => t.label === 'Council Tax Requirement')?.why ?? '', /balancing source/);
+    });
+
+    it('with the line printed (0.5) the £m column balances exactly and only the per-head rounding is left: 238.5 − 68 − 25.6 − 44.5 + 0.5 = 100.9', () => {
+      const r = audit(nc.replace('Surplus\t0.5\t', 'Surplus\t(0.5)\t'));
+      assert.deepEqual(flags(r), ['11:3 warning auto.cast 318']);
+    });
+  });
+
+  describe('a funding table under the budget it resources is tied to that budget\'s requirement (T7-58)', () => {
+    // West Lindsey DC's council tax guide, Lincolnshire CC: "Spending in 2023/24" ending "Budget requirement 1,640.1 |
+    // 1,035.7 | 604.4 | 795.2", then "Funding in 2023/24", "Budget resourced by | Net £m", four sources, "Total Funding 654.1".
+    const wl = published('westlindsey-lincolnshirecc-funding-spending-2023-24.tsv');
+
+    it('as printed: Total Funding 654.1 against the budget requirement 604.4 it resources (net) is an error, 49.7 out; the rounding warnings besides', () => {
+      const r = audit(wl);
+      assert.equal(exitCodeOf(r), 1);
+      assert.deepEqual(flags(r), ['10:4 warning auto.cast 604.5', '17:2 error auto.cast.financed 604.4', '17:2 warning auto.cast 654.2',
+        '8:2 warning auto.cast 1647.7', '8:4 warning auto.across 611.9', '8:5 warning auto.cast 795.3']);
+    });
+
+    it('with the precept 338.5 and Total Funding 604.4 (152.7 + 26.4 + 86.8 + 338.5 = 604.4, the requirement) the tie holds: only the rounding warnings', () => {
+      const r = audit(wl.replace('County Precept\t388.3', 'County Precept\t338.5').replace('Total Funding\t654.1', 'Total Funding\t604.4'));
+      // 152.7 + 26.4 + 86.8 + 338.5 = 604.4 exactly, = the budget requirement
+      assert.deepEqual(flags(r), ['10:4 warning auto.cast 604.5', '8:2 warning auto.cast 1647.7', '8:4 warning auto.across 611.9', '8:5 warning auto.cast 795.3']);
+    });
+  });
 });
 
 describe('audit: a Band D charge is the amount raised over the tax base (session-7 trial T7-62, session-8 trial T8-07, session-6 trial T6-15)', () => {

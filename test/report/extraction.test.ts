@@ -402,6 +402,8 @@ describe('report audit: tables read back from PDFs as bodies lay them out', func
       'statswales-police-authority-budget-requirement.tsv (plain)',
       'statswales-police-authority-budget-requirement.tsv (super-headers spanning their group, landscape)',
       'statswales-police-authority-budget-requirement.tsv (tight cells, small type)',
+      // West Lindsey's "Contributions to/-from reserves" wrapped at its hyphen is read back with a space after it
+      'westlindsey-lincolnshirecc-funding-spending-2023-24.tsv (labels wrapped, figures centred beside them)',
     ]);
     const pair = (w: string) => /^(.*? \([^)]*\))/.exec(w)?.[1] ?? w;
     assert.deepEqual(wrong.filter((w) => !NOT_YET.has(pair(w))), []);
