@@ -191,6 +191,8 @@ describe('report audit: tables read back from PDFs as bodies lay them out', func
     // that nothing else slips, and taken off when read. Most are super-headers over groups of narrow
     // columns and multi-line captions in the narrow-header layout; not yet examined one by one.
     const NOT_YET = new Set([
+      // session 8 (fix-c, T7-56): captions over four rows and empty % / COMMENTS columns: every cell read one column off
+      'iow-adult-community-revenue-2004-05-may.tsv (plain)',
       'banes-capital-monitor-2005-06.tsv (super-headers spanning their group, landscape)',
       'banes-capital-monitor-2006-07.tsv (super-headers spanning their group, landscape)',
       'bexley-cies-2022-23.tsv (super-headers spanning their group, landscape)',
