@@ -21,7 +21,7 @@ import { checkBudgetRolls, findBudgetRolls, withChangesAsMoney } from './changes
 import { memoRows } from './memo';
 import { locateShared } from './shared';
 import { tieYears } from './years';
-import { signedStatements } from './statement';
+import { balanceBoxes, signedStatements } from './statement';
 import { captionReading, captionTotal, castCaption } from './caption';
 
 export type { AuditFinding } from './findings';
@@ -146,6 +146,7 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   // A running statement signed in its labels ("(+) Precept", "(-) Staff costs", "(=) Balances carried
   // forward": a parish council's accounting statement) is read before the totals, which then leave it be.
   const signed = layout === 'auto' ? signedStatements(a, 'auto.statement-roll-forward') : 0;
+  if (layout === 'auto') balanceBoxes(a, 'auto.statement.balance-box');
   if (!byCaption) readTotals(a, carried);
   if (memo.length) {
     // The reading says which rows inside a total's span it does not add.

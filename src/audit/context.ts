@@ -152,8 +152,13 @@ export class Audit {
   readonly differences: DifferenceTaken[] = [];
   /** the columns of percentages recomputed, and on which basis (see PercentTaken) */
   readonly percentages: PercentTaken[] = [];
+  /**
+   * Rows no total adds nor is (marked 'memo') whose own figures are still related across the row: an
+   * accounting statement's boxes 8-10 on a variance pro forma (this year − last year = the variance).
+   */
+  readonly acrossToo = new Set<number>();
   /** per total row (index into t.rows): the rows it adds, as readTotals found them */
-  readonly blocks = new Map<number, { members: number[]; why: string; minus?: ReadonlySet<number>; carried?: { row: TableRow; sign: 1 | -1 } }>();
+  readonly blocks = new Map<number, { members: number[]; why: string; minus?: ReadonlySet<number>; carried?: { row: TableRow; sign: 1 | -1 }; skips?: number[] }>();
   private readonly byC = new Map<number, Column>();
   constructor(
     readonly t: FoundTable,

@@ -92,7 +92,7 @@ function inferFrom(a: Audit, target: number, plus: number[], minus: number[], ei
 
 /** Checks column `target` as plus − minus on every line, sub-total and total, naming the basis in each finding. */
 export function checkDifference(a: Audit, target: number, b: DifferenceBasis, rule: string): void {
-  const body = rowsOf(a, 'line', 'subtotal', 'total');
+  const body = a.acrossToo.size ? [...new Set([...rowsOf(a, 'line', 'subtotal', 'total'), ...a.acrossToo])].sort((x, y) => x - y) : rowsOf(a, 'line', 'subtotal', 'total');
   difference(a, body, target, b.plus, b.minus, rule, `${a.col(b.plus).caption || `column ${b.plus + 1}`} − ${a.col(b.minus).caption || `column ${b.minus + 1}`} (the basis ${b.agree} line(s) agree on) is`, b.agree);
 }
 

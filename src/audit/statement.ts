@@ -104,6 +104,9 @@ export function signedStatements(a: Audit, rule: string): number {
       else if (ADDS.test(s.core) && !SUBTRACTS.test(s.core)) sign = 1;
       else if (SUBTRACTS.test(s.core) && !ADDS.test(s.core)) sign = -1;
       else if (money.every((c) => (a.value(row, c) ?? ZERO).isZero())) sign = 1; // a nil line: its sign changes nothing
+      // a row of neither sign nor words straight after lines signed "(+)" and "(-)" in their labels is
+      // where they come to, whatever it is called (the closing balance under another name)
+      if (sign === undefined && marks >= 2 && lines.some((l) => l.sign === 1) && lines.some((l) => l.sign === -1)) break;
       if (sign === undefined) {
         ok = false;
         break;
@@ -221,3 +224,29 @@ function tieLeftToRight(a: Audit, open: TableRow, close: TableRow, cols: number[
   return n;
 }
 
+/** The accounting statement's boxes, by their words: precept or levies, other receipts, staff costs, loan interest, other payments, balances brought or carried forward. */
+const BOX = /\bprecept\b|\brates\s+and\s+levies\b|\bother\s+(receipts|income)\b|\bstaff\s+costs\b|\bloan\s+interest\b|\b(all\s+|total\s+)?other\s+payments\b|\bbalances?\s+(brought|carried)\s+forward\b/i;
+/** Boxes 8-10: balances at the year end named "Total …" on the form. */
+const BALANCE_BOX = /^(total\s+)?(value\s+of\s+)?(cash\b|fixed\s+assets\b|borrowings?\b)/i;
+
+/**
+ * On the accounting statement's form printed without its running statement (an "explanation of
+ * variances" pro forma listing boxes 2-10 with two years and the variance: Corscombe and Halstock's,
+ * Ilam's, session-8 trial), "Total fixed assets …", "Total borrowings", "Total value of cash …" are boxes
+ * 9, 10, 8 — balances at the year end, not totals of the boxes above them (T7-05's kind: 3 false errors
+ * each, "expected 34,684" for fixed assets of 13,548). Read as memo rows, with a note, when three rows or more
+ * name the form's other boxes (marked 'memo': no total adds them, and no total they are). Rows the
+ * running statement read (marked 'memo' already) are left as they are.
+ */
+export function balanceBoxes(a: Audit, rule: string): void {
+  const rows = a.t.rows;
+  if (rows.filter((r) => BOX.test(signedLabel(r.label).core)).length < 3) return;
+  for (let i = 0; i < rows.length; i++) {
+    if (a.kinds[i] !== 'total' && a.kinds[i] !== 'subtotal') continue;
+    const core = signedLabel(rows[i].label).core;
+    if (!BALANCE_BOX.test(core)) continue;
+    a.kinds[i] = 'memo';
+    a.acrossToo.add(i);
+    a.note(rows[i], a.t.labelCol, rule, `${rows[i].label.trim()}: a balance at the year end on the accounting statement's form (cash and investments, fixed assets, borrowings), not a total of the boxes above it, nor a line of them`);
+  }
+}

@@ -71,6 +71,15 @@ describe('audit: the annual accounting statement (AGAR Section 2), signed in its
     assert.match(r.tables[0].totals[0].why, /words of its labels/);
   });
 
+  it('the form\'s boxes printed without the running statement (Corscombe and Halstock\'s explanation of variances 2021/22): "Total fixed assets & long term investments & assets" (13,548 | 25,471) and "Total borrowings" are balances, no totals of boxes 2-6 (were 3 and 2 false errors, "expected 34,684"); the genuine error found: borrowings 759 → 0 printed "NIL" where the variance is −759', () => {
+    const r = audit(published('corscombe-halstock-pc-variances-2021-22.tsv'));
+    assert.equal(exitCodeOf(r), 1);
+    // [7,5]: box 5's decrease printed unsigned (777 for 777 − 1,554), the table's only other decrease: acceptable either way
+    assert.deepEqual(flags(r), ['10:5 error auto.variance -759', '7:5 error auto.variance -777']);
+    assert.deepEqual(r.tables[0].totals, []);
+    assert.deepEqual(rules(r, 'note').filter((x) => /balance-box/.test(x)), ['10:2 auto.statement.balance-box', '9:2 auto.statement.balance-box']);
+  });
+
   it('a statement signed only by its words whose payments are printed in brackets is a plain sum, not read twice over', () => {
     const text = ['\t2021 £\t2022 £', 'Balances brought forward\t100\t150', 'Receipts\t80\t90', 'Payments\t(30)\t(40)', 'Balances carried forward\t150\t200', ''].join('\n');
     const r = audit(text);

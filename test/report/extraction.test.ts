@@ -392,6 +392,15 @@ describe('report audit: tables read back from PDFs as bodies lay them out', func
       // "Site | Contract" and "Position | Start" captions run together.
       'hants-childrens-capital-programme-2008-09.tsv (super-headers spanning their group, landscape)',
       'hants-childrens-capital-programme-2008-09.tsv (tight cells, small type)',
+      // Corscombe and Halstock's explanation of variances (session 8, fix-a): its last column holds long
+      // explanations ("Donation towards styles to Gates £1080 …") that wrap in every layout, read as more rows.
+      'corscombe-halstock-pc-variances-2021-22.tsv (a comments column wrapped, figures bottom-aligned beside it)',
+      'corscombe-halstock-pc-variances-2021-22.tsv (headers over several lines, bottom-aligned)',
+      'corscombe-halstock-pc-variances-2021-22.tsv (labels wrapped, figures centred beside them)',
+      'corscombe-halstock-pc-variances-2021-22.tsv (large type: long tables break across pages, header repeated)',
+      'corscombe-halstock-pc-variances-2021-22.tsv (plain)',
+      'corscombe-halstock-pc-variances-2021-22.tsv (super-headers spanning their group, landscape)',
+      'corscombe-halstock-pc-variances-2021-22.tsv (tight cells, small type)',
       // session 8 (fix-b): Dover 2015/16's long first label wraps over the captions under a bottom-aligned header, and its
       // calculation's caption row is split off; StatsWales's two columns of '..' under long captions run their captions together
       'dover-cost-of-services-2015-16.tsv (headers over several lines, bottom-aligned)',
