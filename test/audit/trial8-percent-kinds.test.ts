@@ -43,6 +43,19 @@ describe('audit: kinds of the session-7 trial closed in session 8 (fix-c)', () =
       assert.deepEqual(flags(audit(hants.replace('\t9.4\n', '\t4.9\n'))), ['10:4 warning auto.cast 531', '5:5 error auto.percent 9.4', '7:5 warning auto.percent -1.9']);
     });
 
+    // Hansard, Commons written answers 7 March 2002: revenue expenditure and three sources, each "£ billion | Per cent."
+    const lgf = published('hansard-lg-revenue-financing-1997-2002.tsv');
+
+    it('Hansard 2002: the three "Per cent." columns (whole figures, no % sign) are each source / revenue expenditure; 1998–99 council tax 24 where 12.332 / 50.189 = 24.571… → 25 is the one error (T8-04)', () => {
+      const r = audit(lgf);
+      assert.equal(r.tables[0].checked.percentages, 15);
+      assert.deepEqual(flags(r), ['4:8 error auto.percent 25']);
+    });
+
+    it('Hansard 2002: 1997–98 government grant 50 printed 55 is an error at [3,4]: 23.840 / 47.256 = 50.448… → 50', () => {
+      assert.deepEqual(flags(audit(lgf.replace('\t23.840\t50\t', '\t23.840\t55\t'))), ['3:4 error auto.percent 50', '4:8 error auto.percent 25']);
+    });
+
     it('a small money column stays money: West Mercia PCC\'s band table, "Difference" in pounds (£9.89 = £176.33 − £166.44), is checked as 2023/24 − 2022/23, clean', () => {
       // https://westmercia-pcc.gov.uk/counciltax ("Council Tax Banding"), as the page prints it
       const r = audit(tsv([
