@@ -103,7 +103,7 @@ const CLOSING_BALANCE = /^closing\s+balance|^balance\s+(at|as at)\s+(31|the end)
 const GAP_LEFT = /^(balanced\s+budget|(remaining|residual|unfunded|outstanding|unidentified)\s+(budget\s+|funding\s+|savings\s+)?(gap|shortfall)|(budget\s+|funding\s+)?(gap|shortfall)\s+(remaining|outstanding|left|after)\b)/i;
 /** A requirement or gap line a balanced budget closes. */
 /** A row naming what council tax or a precept raises: the balancing source of a requirement. */
-const RAISED = /council tax|precept/i;
+const RAISED = /council tax|precept|\blev(y|ies)\b/i;
 /**
  * … unless it names a grant or an adjustment paid in respect of council tax ("Council Tax Freeze
  * Compensation", "Local Council Tax Support Admin Grant", "Collection Fund surplus - Council Tax"):
@@ -853,9 +853,14 @@ class TotalsReader {
     if (!this.endsBlock(i)) return false;
     const printed = this.printedCols(row).filter(([, p]) => !p.value.isZero());
     if (!printed.length) return false;
-    const MONEY = /requirement|expenditure|budget|council tax|precept|fund|financ/i;
+    const MONEY = /requirement|expenditure|budget|council tax|precept|\blev(y|ies)\b|fund|financ/i;
     // The requirement: the first line of the block, or the row just above it (a total, or a requirement line above a heading "Financed by:").
-    const ks = [narrowFrom - 1, narrowFrom].filter((k) => k >= 0 && s.top - k >= 3 &&
+    // One other source is enough when the row names what is raised (a levy, a precept, council tax) and the
+    // requirement is a total read as such ("Total net expenditure 11.1; Net use of reserves (0.5); Total Levy
+    // (10.6)", as levying bodies print their budgets on billing councils' pages: session-8 trial T8-11).
+    const raises = RAISED.test(row.label) && !NOT_RAISED.test(row.label);
+    const one = (k: number) => raises && s.top - k === 2 && a.blocks.has(s.stack[k]) && /requirement|budget\b|expenditure/i.test(rows[s.stack[k]].label);
+    const ks = [narrowFrom - 1, narrowFrom].filter((k) => k >= 0 && (s.top - k >= 3 || one(k)) &&
       (k === narrowFrom || a.blocks.has(s.stack[k]) || /requirement|budget\b|expenditure/i.test(rows[s.stack[k]].label)));
     for (const k of ks) {
       const [r, ...sources] = s.stack.slice(k);
@@ -878,7 +883,7 @@ class TotalsReader {
         const all = sources.map((m) => a.value(rows[m], c));
         if (!req || req.isZero() || all.some((v) => v === undefined)) return undefined;
         const srcs = (all as Dec[]).filter((v) => !v.isZero());
-        if (srcs.length < 2) return undefined;
+        if (srcs.length < (sources.length === 1 ? 0 : 2)) return undefined;
         const rest = srcs.reduce((x, y) => x.plus(y), ZERO);
         // Where it balances exactly, the signs must say so too (its own against the requirement's; in the nil
         // form every source's); a column where it does not is the one figure left wrong (see below).
@@ -1414,6 +1419,8 @@ class TotalsReader {
       }
       return;
     }
+    // "Total Levy", "Total Precept" under a requirement and a source: the balancing figure, when the block nets to nil (T8-11).
+    if (RAISED.test(row.label) && !NOT_RAISED.test(row.label) && this.balancing(i)) return;
     const named = this.headingStart(nameOf(row.label));
     if (this.narrowFrom >= s.top && this.printedCols(row).every(([, p]) => p.value.isZero()) && !(named >= 0 && named < s.top)) {
       // A total of nothing (a class of reserves with none in it): nil, and it adds no rows — unless it

@@ -562,7 +562,8 @@ const LABEL_CAPTION = /^(label|budget heading|heading|description|item|scheme|re
 /** What a column holds, from its caption. Order matters: "Budget Remaining" is not the budget. */
 export function roleOf(norm: string): Role {
   // A % after a figure names a scenario ("Pay award 1% higher … £"), not a percentage column.
-  if (/percent/.test(norm) || norm.replace(/\d\s*%/g, '').includes('%')) return 'pct';
+  // "Per cent." as Hansard and the statistical releases caption it, "Percentage", "%age", "%"
+  if (/percent|\bper\s+cent\b|%age\b/.test(norm) || norm.replace(/\d\s*%/g, '').includes('%')) return 'pct';
   if (/viremen/.test(norm)) return 'virement';
   // "Other differences" (an EFA's column of other adjustments) is money, not a variance.
   if (/other differences?/.test(norm)) return 'money';
