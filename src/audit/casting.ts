@@ -103,7 +103,7 @@ const CLOSING_BALANCE = /^closing\s+balance|^balance\s+(at|as at)\s+(31|the end)
 const GAP_LEFT = /^(balanced\s+budget|(proposed\s+|revised\s+|final\s+)?budget\s+balance\b|(remaining|residual|unfunded|outstanding|unidentified)\s+(budget\s+|funding\s+|savings\s+)?(gap|shortfall)|(budget\s+|funding\s+)?(gap|shortfall)\s+(remaining|outstanding|left|after)\b)/i;
 /** A requirement or gap line a balanced budget closes. */
 /** A row naming what council tax or a precept raises: the balancing source of a requirement. */
-const RAISED = /council tax|precept/i;
+const RAISED = /council tax|precept|\blev(y|ies)\b/i;
 /**
  * … unless it names a grant or an adjustment paid in respect of council tax ("Council Tax Freeze
  * Compensation", "Local Council Tax Support Admin Grant", "Collection Fund surplus - Council Tax"):
@@ -137,10 +137,15 @@ export interface Block {
   minus?: ReadonlySet<number>;
   /** a total printed above, in another table of the same sheet, that the block starts from (added first, with its sign) */
   carried?: { row: TableRow; sign: 1 | -1 };
+  /** the lines directly above a sub-total that its printed figures leave out (see subtotalSkippingLines) */
+  skips?: number[];
 }
 
 /** A label naming both directions of a figure: "surplus/(deficit)", "(surplus)/deficit", "increase/(decrease)". */
 const TWO_WAY = /\b(surplus|deficit|increase|decrease)\s*\)?\s*\/\s*\(?\s*(surplus|deficit|increase|decrease)\b/i;
+
+/** A label that says it closes or nets something (never one line of a list): "Net …", "Total …", "… balance", "Surplus …". */
+const TOTALISH_LABEL = /\btotal\b|\bnet\b|\bbalance\b|\bsurplus\b|\bdeficit\b|\bgap\b/i;
 
 /** A line that says in words it is subtracted ("Less: fees and charges", "Deduct …"), or a heading over such lines ("Less: Central Government Support"). */
 export const LESS = /^(less|deduct|minus)\b/i;
@@ -161,6 +166,8 @@ class RunningSums {
   private readonly bad: number[][];
   /** per column: how many rows of the stack up to each position print a figure there (a stepped layout's empty columns) */
   private readonly figures: number[][];
+  /** per column: a percentage column stands between it and the column of money to its left (no stepped layout steps over one) */
+  private readonly pctBefore: boolean[];
   /** per column: the stack positions at which the running sum takes each value (one position as a number, several as a list) */
   private readonly index: Map<number | string, number | number[]>[];
   constructor(
@@ -206,6 +213,7 @@ class RunningSums {
     this.pre = cols.map((_, j) => [this.scale[j] ? 0 : ZERO]);
     this.bad = cols.map(() => [0]);
     this.figures = cols.map(() => [0]);
+    this.pctBefore = cols.map((c, j) => j > 0 && pctBetween(a, cols[j - 1], c));
     this.index = cols.map(() => new Map());
     cols.forEach((_, j) => this.addIndex(j, 0));
   }
@@ -282,7 +290,7 @@ class RunningSums {
    */
   stepped(j: number, k: number): number {
     if (this.printsFrom(j, k)) return j;
-    for (let l = j - 1; l >= 0; l--) if (this.printsFrom(l, k)) return l;
+    for (let l = j - 1; l >= 0 && !this.pctBefore[l + 1]; l--) if (this.printsFrom(l, k)) return l;
     return j;
   }
   /** The sum of the stack from position k to the top in column j; undefined when a cell in it cannot be read. */
@@ -370,7 +378,8 @@ export function readTotals(a: Audit, carried?: TableRow): void {
   for (const i of reader.above) totalAbove(a, i, reader.cols);
   balancesAbove(a, reader.cols);
   groupsAbove(a, reader.cols);
-  subtotalsOfLinesLeftOver(a);
+  subtotalSkippingLines(a, reader.cols);
+  subtotalsOfLinesLeftOver(a, reader.cols);
   if (carried) afterCarriedAndTotal(a, reader.cols, carried);
   totalsWhereEveryBlockHasOne(a);
   coincidentSubtotals(a, reader.cols);
@@ -844,15 +853,29 @@ class TotalsReader {
     if (!this.endsBlock(i)) return false;
     const printed = this.printedCols(row).filter(([, p]) => !p.value.isZero());
     if (!printed.length) return false;
-    const MONEY = /requirement|expenditure|budget|council tax|precept|fund|financ/i;
+    const MONEY = /requirement|expenditure|budget|council tax|precept|\blev(y|ies)\b|fund|financ/i;
     // The requirement: the first line of the block, or the row just above it (a total, or a requirement line above a heading "Financed by:").
-    const ks = [narrowFrom - 1, narrowFrom].filter((k) => k >= 0 && s.top - k >= 3 &&
+    // One other source is enough when the row names what is raised (a levy, a precept, council tax) and the
+    // requirement is a total read as such ("Total net expenditure 11.1; Net use of reserves (0.5); Total Levy
+    // (10.6)", as levying bodies print their budgets on billing councils' pages: session-8 trial T8-11).
+    const raises = RAISED.test(row.label) && !NOT_RAISED.test(row.label);
+    const one = (k: number) => raises && s.top - k === 2 && a.blocks.has(s.stack[k]) && /requirement|budget\b|expenditure/i.test(rows[s.stack[k]].label);
+    const ks = [narrowFrom - 1, narrowFrom].filter((k) => k >= 0 && (s.top - k >= 3 || one(k)) &&
       (k === narrowFrom || a.blocks.has(s.stack[k]) || /requirement|budget\b|expenditure/i.test(rows[s.stack[k]].label)));
     for (const k of ks) {
       const [r, ...sources] = s.stack.slice(k);
       // Labels naming money raised or spent say the block balances; without them it may still show only
       // that the row printed next is its running total (below), which needs no label: it casts.
       const named = MONEY.test(rows[r].label) || (MONEY.test(row.label) && !NOT_RAISED.test(row.label));
+      // A first row labelled as a total ("2020/21 Total Budget £777.6m") over lines that add up to it
+      // is a total printed above its lines, not a requirement one of them balances: a last line that
+      // names no source or requirement ("Public safety") is one of the lines (Brighton & Hove's changes
+      // had been cast as if "Public safety" balanced them, the error found at the wrong line, T7-66).
+      if (k === narrowFrom && !a.blocks.has(r) && /\btotal\b/i.test(rows[r].label) && !MONEY.test(row.label) && !TOTALISH_LABEL.test(row.label)) {
+        // tried after the pass as a total printed above its lines (totalAbove)
+        if (!this.above.includes(r)) this.above.push(r);
+        continue;
+      }
       // Per column: 'exact' when the figure balances the block, 'signs' when only the signs say so, else undefined.
       const holds = (f: 'nil' | 'sum', j: number, p: Num): 'exact' | 'signs' | undefined => {
         const c = cols[j];
@@ -860,7 +883,7 @@ class TotalsReader {
         const all = sources.map((m) => a.value(rows[m], c));
         if (!req || req.isZero() || all.some((v) => v === undefined)) return undefined;
         const srcs = (all as Dec[]).filter((v) => !v.isZero());
-        if (srcs.length < 2) return undefined;
+        if (srcs.length < (sources.length === 1 ? 0 : 2)) return undefined;
         const rest = srcs.reduce((x, y) => x.plus(y), ZERO);
         // Where it balances exactly, the signs must say so too (its own against the requirement's; in the nil
         // form every source's); a column where it does not is the one figure left wrong (see below).
@@ -1397,6 +1420,8 @@ class TotalsReader {
       }
       return;
     }
+    // "Total Levy", "Total Precept" under a requirement and a source: the balancing figure, when the block nets to nil (T8-11).
+    if (RAISED.test(row.label) && !NOT_RAISED.test(row.label) && this.balancing(i)) return;
     const named = this.headingStart(nameOf(row.label));
     if (this.narrowFrom >= s.top && this.printedCols(row).every(([, p]) => p.value.isZero()) && !(named >= 0 && named < s.top)) {
       // A total of nothing (a class of reserves with none in it): nil, and it adds no rows — unless it
@@ -1824,6 +1849,65 @@ function afterCarriedAndTotal(a: Audit, cols: number[], carried: TableRow): void
 }
 
 /**
+ * A sub-total printed below lines it leaves out. A total T whose block starts with one to three lines
+ * G and then a line L whose figures are exactly, in every column it prints (two at least not nil), the
+ * sum of the two or more lines R directly above G that no total adds: L is the sub-total of its
+ * section, R and G (the lines printed directly above it), and T adds L and the rows after it. Both
+ * readings cast T; this one is the table's layout (a sub-total closes the lines above it), so L is
+ * checked against all of them and its figures that leave G out are found, each an error at L. South
+ * Lakeland's copy of Cumbria's "Service costs" 918.0 / 439.2 / 961.3 / 466.5 is the sum of its first
+ * seven services only, printed under "Other services (1)" and "Less charges for building and equipment
+ * (2)" (−21.0 together), where "Budget" = the nine + reserves exactly (T7-54: the audit had made
+ * "Other services (1)" the sub-total, 5 false errors there, the 4 wrong cells unfound).
+ */
+function subtotalSkippingLines(a: Audit, cols: number[]): void {
+  const rows = a.t.rows;
+  const inBlock = new Set<number>();
+  for (const b of a.blocks.values()) for (const m of b.members) inBlock.add(m);
+  const line = (j: number) => a.kinds[j] === 'line' && !a.blocks.has(j) && !rows[j].empty;
+  const next = (j: number) => j + 1 < rows.length && rows[j + 1].r === rows[j].r + 1;
+  for (const [t, b] of [...a.blocks]) {
+    if (b.carried || b.minus?.size) continue;
+    const m = b.members;
+    for (let p = 1; p <= 3 && p < m.length; p++) {
+      const l = m[p];
+      if (!line(l) || !m.slice(0, p + 1).every((j, k) => (k === 0 || m[k - 1] + 1 === j) && line(j)) || !m.slice(0, p).every(next)) continue;
+      const run: number[] = [];
+      for (let j = m[0] - 1; j >= 0 && line(j) && !inBlock.has(j) && next(j); j--) run.unshift(j);
+      if (run.length < 2) continue;
+      let printed = 0;
+      let gapped = false;
+      const sum = (js: number[], c: number) => js.reduce((x: Dec | undefined, j) => {
+        const v = a.num(rows[j], c);
+        return x === undefined ? undefined : v ? x.plus(v.value) : rows[j].cells.get(c)?.kind === 'text' ? undefined : x;
+      }, ZERO);
+      const fits = cols.every((c) => {
+        const v = a.num(rows[l], c);
+        if (!v) return true;
+        const r = sum(run, c);
+        const g = sum(m.slice(0, p), c);
+        if (r === undefined || g === undefined || !r.eq(v.value)) return false;
+        if (!v.value.isZero()) printed++;
+        if (!g.isZero()) gapped = true;
+        return true;
+      });
+      if (!fits || printed < 2 || !gapped) continue;
+      const first = rows[run[0]];
+      const gap = m.slice(0, p);
+      const why = `the sub-total of its section; its figures are the sum of rows ${a.rowNumber(first)}-${a.rowNumber(rows[run[run.length - 1]])} only, leaving out ${gap.length === 1 ? `row ${a.rowNumber(rows[gap[0]])}` : `rows ${a.rowNumber(rows[gap[0]])}-${a.rowNumber(rows[gap[gap.length - 1]])}`} printed directly above it`;
+      a.kinds[l] = 'total';
+      a.blocks.set(l, { members: [...run, ...gap], why, skips: gap });
+      a.totals.push({ row: a.rowNumber(rows[l]), label: rows[l].label, from: a.rowNumber(first), to: a.rowNumber(rows[gap[gap.length - 1]]), why });
+      b.members = m.slice(p);
+      const tt = a.totals.find((x) => x.row === a.rowNumber(rows[t]));
+      if (tt) tt.from = a.rowNumber(rows[l]);
+      for (const j of [...run, ...gap]) inBlock.add(j);
+      break;
+    }
+  }
+}
+
+/**
  * A sub-total in the middle of the rows known only by where it stands (a ruled row copied without its
  * rule, with no label or a label that does not say it closes anything: "Service expenditure",
  * "Expenditure before contributions to/from reserves"): a row that nothing above adds up to (one of
@@ -1833,7 +1917,7 @@ function afterCarriedAndTotal(a: Audit, cols: number[], carried: TableRow): void
  * total adds) are in no total at all, it is their sub-total — the total below adds it in their place
  * — and it is checked.
  */
-function subtotalsOfLinesLeftOver(a: Audit): void {
+function subtotalsOfLinesLeftOver(a: Audit, cols: number[]): void {
   const rows = a.t.rows;
   const inBlock = new Set<number>();
   for (const b of a.blocks.values()) for (const m of b.members) inBlock.add(m);
@@ -1845,6 +1929,17 @@ function subtotalsOfLinesLeftOver(a: Audit): void {
     const members: number[] = [];
     for (let j = s - 1; j >= 0 && free(j) && rows[j + 1].r === rows[j].r + 1; j--) members.unshift(j);
     if (members.length < 2) continue;
+    // A sub-total with a line wrong is still of its lines' size in some column: a line whose every
+    // figure is far from theirs (South Lakeland's "Other services (1)" 13.9 under lines adding up to
+    // 918.0) is no sub-total of them, whatever the total below starts at (T7-54).
+    const ofTheirSize = cols.some((c) => {
+      const p = a.num(row, c);
+      if (!p || p.value.isZero()) return false;
+      let sum = ZERO;
+      for (const m of members) sum = sum.plus(a.value(rows[m], c) ?? ZERO);
+      return p.value.minus(sum).abs().times(2).lt(sum.abs());
+    });
+    if (!ofTheirSize) continue;
     a.kinds[s] = 'total';
     const why = `${row.label ? 'a label that does not say total' : 'no label'}, in the middle of the rows: the lines above it are in no other total, and the total below adds it in their place (a sub-total)`;
     a.blocks.set(s, { members, why });
@@ -1923,6 +2018,25 @@ function signSlip(a: Audit, total: TableRow, c: number, diff: Dec, members: numb
     return v !== undefined && !v.value.isZero() && (minus?.has(m) ? v.value.neg() : v.value).times(-2).eq(diff);
   });
   if (hits.length !== 1) return;
+  // A figure printed with its sign spelt out ("(+ £17.7m)", "+2.4") shows its sign on purpose: not a slip
+  // (Brighton & Hove's Housing benefit change, twice which is the total's 35.4 gap by chance, T7-66).
+  if (/\+/.test(a.num(rows[hits[0]], c)!.raw)) return;
+  // A sub-total that casts exactly from its own lines is proved as printed: its sign is not the slip
+  // (South Lakeland's "Service costs" −447.5, the sum of its nine lines, under a Budget printed 447.5:
+  // the Budget's figure lost its minus, T7-52).
+  const own = a.blocks.get(hits[0]);
+  if (own && !own.carried) {
+    let sum: Dec | undefined = ZERO;
+    for (const m of own.members) {
+      const v = a.value(rows[m], c);
+      if (v === undefined || sum === undefined) {
+        sum = undefined;
+        break;
+      }
+      sum = sum.plus(own.minus?.has(m) ? v.neg() : v);
+    }
+    if (sum !== undefined && own.members.length >= 2 && sum.eq(a.num(rows[hits[0]], c)!.value)) return;
+  }
   const line = rows[hits[0]];
   const v = a.num(line, c)!;
   a.findings.push({
@@ -1938,18 +2052,30 @@ function signSlip(a: Audit, total: TableRow, c: number, diff: Dec, members: numb
 }
 
 /**
+ * Whether a column of percentages stands between grid columns x < y: a stepped layout prints a
+ * sub-total in the column next to its lines, never over a percentage column (Thanet's "Per band D
+ * property" 87.17, right of "Difference" %, is a change across, not the Band D lines carried out).
+ */
+function pctBetween(a: Audit, x: number, y: number): boolean {
+  return a.t.columns.some((col) => col.numeric && col.percent && col.c > Math.min(x, y) && col.c < Math.max(x, y));
+}
+
+/**
  * The column whose figures a total's figure in column c adds: c, or — in an accountant's stepped
  * layout (lines in an inner column, each sub-total one column right, a figure carried out to the outer
  * column) — when none of the rows it adds prints a figure in c, the nearest column to the left where
  * one does. Never casts a column whose lines are all empty to nil.
  */
-function steppedFrom(a: Audit, cols: number[], c: number, members: number[], total: TableRow): number {
+function steppedFrom(a: Audit, cols: number[], c: number, members: number[], total: TableRow): number | undefined {
   // an unreadable cell prints a figure (one not read): its column is never a stepped layout's empty one
   const prints = (k: number) => members.some((m) => a.num(a.t.rows[m], k) !== undefined || a.at(a.t.rows[m], k)?.kind === 'text');
   const own = a.num(total, c);
   // A column the lines print in casts as it stands.
   if (prints(c) || !own) return c;
   for (let j = cols.indexOf(c) - 1; j >= 0; j--) {
+    // no stepped layout steps over a percentage column: a figure beside the total's in a column its
+    // lines print nothing in, right of a % column, is no cast of them (not cast here)
+    if (pctBetween(a, cols[j], cols[j + 1])) return own.value.isZero() ? c : undefined;
     if (!prints(cols[j])) continue;
     // A nil total of empty lines casts as it stands (nil = nil) — unless the row prints nothing in
     // the column its lines print in: then it is a stepped sub-total printed nil, cast against them.
@@ -2184,6 +2310,7 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
     for (const c of cols) {
       if (!a.num(row, c)) continue;
       const from = steppedFrom(a, cols, c, b.members, row);
+      if (from === undefined) continue;
       let expected = ZERO;
       let readable = true;
       if (b.carried) {
@@ -2229,7 +2356,11 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
       // The difference is exactly one line's figure: the total most likely leaves that line out
       // (or counts it twice) — said with the total, and then no line is blamed for its sign.
       const diff = expected.eq(printed) ? ZERO : printed.minus(expected);
-      const left = diff.isZero() || b.members.length < 2 ? [] : b.members.filter((m) => {
+      if (b.skips && !diff.isZero()) {
+        const g = b.skips.reduce((x, m) => x.plus(a.value(rows[m], from) ?? ZERO), ZERO);
+        if (g.neg().eq(diff)) extra += `; it is the sum of the rows above it without ${b.skips.map((m) => `${rows[m].label || `row ${a.rowNumber(rows[m])}`} (${show(a.value(rows[m], from) ?? ZERO)})`).join(' and ')}, printed directly above it: are they left out?`;
+      }
+      const left = diff.isZero() || b.members.length < 2 || b.skips ? [] : b.members.filter((m) => {
         const v = signed(b, m, a.value(rows[m], from));
         return v !== undefined && !v.isZero() && (v.neg().eq(diff) || v.eq(diff));
       });

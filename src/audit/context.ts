@@ -158,7 +158,7 @@ export class Audit {
    */
   readonly acrossToo = new Set<number>();
   /** per total row (index into t.rows): the rows it adds, as readTotals found them */
-  readonly blocks = new Map<number, { members: number[]; why: string; minus?: ReadonlySet<number>; carried?: { row: TableRow; sign: 1 | -1 } }>();
+  readonly blocks = new Map<number, { members: number[]; why: string; minus?: ReadonlySet<number>; carried?: { row: TableRow; sign: 1 | -1 }; skips?: number[] }>();
   private readonly byC = new Map<number, Column>();
   constructor(
     readonly t: FoundTable,

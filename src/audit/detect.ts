@@ -3,7 +3,8 @@
 // Outturn's "engine figures" mirror block to its right).
 import type { Units } from '../engine/model';
 import type { TableLayout } from '../engine/tables';
-import { type Grid, type Reading, NIL_WORD, NOT_APPLICABLE, NOT_RENDERED, RULE, TOO_NARROW, boldAt, cellAt, cellText, readAt, width } from './grid';
+import { Dec } from '../base/decimal';
+import { type Grid, type Reading, NIL_WORD, NOT_APPLICABLE, NOT_RENDERED, RULE, TOO_NARROW, boldAt, cellAt, cellText, readAt, stepOf, width } from './grid';
 
 /**
  * The statutory layouts (revenue, capital, reserves); Outturn's forecasting tables: the forecast
@@ -46,6 +47,11 @@ export interface Column {
   percent: boolean;
   role: Role;
   units?: Units;
+  /**
+   * a column with no % in its caption or its figures read as percentages by its figures: what they are
+   * on nearly every row ("(2018/19 − 2017/18) / 2017/18 on 5 of 5 rows"; see percentByFigures)
+   */
+  byFigures?: string;
   /**
    * the units were read from the column's own figures, every one of which prints them inside its cell
    * ("£41.4m", "£743.599m"; "£31,682,480"), no header, title or note stating any: one note for the
@@ -384,6 +390,23 @@ function continues(g: Grid, w: number, [s0, s1]: [number, number], prevEnd: numb
   // A heading that ends with a colon ("Funded By:", "Less:") goes on with what is above it.
   let first = s0;
   while (first < s1 && isTitleRow(g, first, w) && /:\s*$/.test(cellText(cellAt(g, first, 0)))) first++;
+  // A group's heading alone on its line ("2.Childrens Services", "3. Adult Services") over rows that
+  // print their figures in every column the table above prints them in, three at least, goes on with
+  // the table: one sheet's numbered service groups, each after a spacer row, under one set of
+  // captions (the Isle of Wight's revenue summary, whose later groups had lost their captions and
+  // had their "% SPENT" columns summed as money, T7-56). A new table would print captions of its own.
+  if (first === s0 && first < s1 && isTitleRow(g, first, w) && figureCols.size >= 3) {
+    const own = (r: number) => {
+      const cs = new Set<number>();
+      for (let c = 0; c < w; c++) if (readAt(g, r, c).kind === 'number') cs.add(c);
+      return cs;
+    };
+    const rowsWith = range(first + 1, s1).filter((r) => hasNumber(g, r, w - 1));
+    if (rowsWith.length >= 2 && rowsWith.every((r) => {
+      const cs = own(r);
+      return cs.size === figureCols.size && [...cs].every((c) => figureCols.has(c));
+    })) first++;
+  }
   if (s0 - prevEnd - 1 > 2 || !hasNumber(g, first, w - 1) || isCheckRow(g, first)) return false;
   for (let r = s0; r <= s1; r++) {
     for (let c = 0; c < w; c++) if (readAt(g, r, c).kind === 'number' && !figureCols.has(c) && !refCols.has(c)) return false;
@@ -539,7 +562,8 @@ const LABEL_CAPTION = /^(label|budget heading|heading|description|item|scheme|re
 /** What a column holds, from its caption. Order matters: "Budget Remaining" is not the budget. */
 export function roleOf(norm: string): Role {
   // A % after a figure names a scenario ("Pay award 1% higher … £"), not a percentage column.
-  if (/percent/.test(norm) || norm.replace(/\d\s*%/g, '').includes('%')) return 'pct';
+  // "Per cent." as Hansard and the statistical releases caption it, "Percentage", "%age", "%"
+  if (/percent|\bper\s+cent\b|%age\b/.test(norm) || norm.replace(/\d\s*%/g, '').includes('%')) return 'pct';
   if (/viremen/.test(norm)) return 'virement';
   // "Other differences" (an EFA's column of other adjustments) is money, not a variance.
   if (/other differences?/.test(norm)) return 'money';
@@ -758,7 +782,98 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     rows.push(row);
   }
   unshift(g, headerRows.length > 0, columns, labelCol, rows);
+  percentByFigures(columns, rows, (c) => normalise(ownCaption(c)));
   return { grid: g, headerRows, r0, r1, c0: g.part?.c0 ?? 0, c1, columns, labelCol, rowTypeCol, rows, units };
+}
+
+const HUNDRED = new Dec(100);
+const HALF = new Dec(0.5);
+
+/**
+ * A column of percentages printed with no % sign under a caption that names none ("Increase on", cut
+ * short; "Difference" beside 2018/19 and 2017/18): known by its figures, as a reader knows it. A column
+ * whose own caption states no money unit is a percentage column when, on nearly every row that prints
+ * it, its figure is 100 × one of the relations a percentage column prints between two other columns of
+ * one unit — the ratio N / D, the change (N − D) / D, or the change over the size of the figure before
+ * it (N − D) / |D| (income printed negative: Hampshire's grants −924 → −837 is +9.4) — exactly to its
+ * places on three rows at least, and on the rest within what the rounding of the printed figures
+ * allows; at most one row in four (none of three) not so. Never summed as money then (Hampshire's
+ * "Increase on" −2.0 had been cast as the Budget of −5.9 − 2.4 + 9.4 + 25.5; Thanet's "Difference"
+ * −4.49 as the net budget of its running statement: false errors on clean tables, T7-60); checked as
+ * percentages on the basis the rows agree on (percent.ts). Mutates `columns`.
+ */
+function percentByFigures(columns: Column[], rows: TableRow[], own: (c: number) => string): void {
+  const money = columns.filter((c) => c.numeric && !c.percent);
+  // a wide table (a ledger of 200 columns) is no percentage column's place: not tried (U6-29)
+  if (money.length < 3 || money.length > 30) return;
+  const num = (row: TableRow, c: number) => {
+    const x = row.cells.get(c);
+    return x?.kind === 'number' && !x.percent ? x : undefined;
+  };
+  type Form = 'ratio' | 'change' | 'change-abs';
+  const q = (f: Form, n: Dec, d: Dec) => (f === 'ratio' ? n.div(d) : f === 'change' ? n.minus(d).div(d) : n.minus(d).div(d.abs())).times(HUNDRED);
+  const found: { x: Column; basis: string }[] = [];
+  for (const x of money) {
+    // a money unit in its caption or its cells ("£9.89": West Mercia's band "Difference") says money
+    if (unitsIn(own(x.c)) || rows.some((row) => {
+      const v = row.cells.get(x.c);
+      return v?.kind === 'number' && /[£€$]/.test(v.raw);
+    })) continue;
+    const printed = rows.filter((row) => {
+      const p = num(row, x.c);
+      return p && !p.dash && !p.value.isZero();
+    });
+    if (printed.length < 3) continue;
+    const allowMiss = printed.length < 4 ? 0 : Math.max(1, Math.floor(printed.length / 4));
+    let hit: string | undefined;
+    for (const n of money) {
+      if (hit) break;
+      if (n === x) continue;
+      for (const d of money) {
+        if (hit) break;
+        if (d === x || d === n || (n.units && d.units && n.units !== d.units)) continue;
+        for (const f of ['change', 'change-abs', 'ratio'] as Form[]) {
+          let exact = 0;
+          let miss = 0;
+          for (const row of printed) {
+            const p = num(row, x.c)!;
+            const nv = num(row, n.c);
+            const dv = num(row, d.c);
+            const half = stepOf(p.places).times(HALF);
+            let fits = false;
+            if (nv && dv && !dv.value.isZero()) {
+              const e = q(f, nv.value, dv.value);
+              if (p.value.minus(e).abs().lte(half)) {
+                exact++;
+                fits = true;
+              } else {
+                // within what the rounding of the printed inputs allows
+                const hn = stepOf(nv.places).times(HALF);
+                const hd = stepOf(dv.places).times(HALF);
+                const ends: Dec[] = [];
+                for (const a of [nv.value.minus(hn), nv.value.plus(hn)]) for (const b of [dv.value.minus(hd), dv.value.plus(hd)]) if (!b.isZero() && b.isNeg() === dv.value.isNeg()) ends.push(q(f, a, b));
+                fits = ends.length === 4 && p.value.plus(half).gte(Dec.min(...ends)) && p.value.minus(half).lte(Dec.max(...ends));
+              }
+            }
+            if (!fits && ++miss > allowMiss) break;
+          }
+          if (miss <= allowMiss && exact >= Math.min(3, printed.length - 1) && exact >= 2) {
+            const name = (c: Column) => c.caption || `column ${c.c + 1}`;
+            const what = f === 'ratio' ? `${name(n)} / ${name(d)}` : f === 'change' ? `(${name(n)} − ${name(d)}) / ${name(d)}` : `(${name(n)} − ${name(d)}) / |${name(d)}|`;
+            hit = `${what} × 100 on ${printed.length - miss} of its ${printed.length} figures`;
+            break;
+          }
+        }
+      }
+    }
+    if (hit) found.push({ x, basis: hit });
+  }
+  for (const { x, basis } of found) {
+    x.percent = true;
+    x.role = 'pct';
+    x.units = undefined;
+    x.byFigures = basis;
+  }
 }
 
 /**
@@ -874,6 +989,12 @@ const hasCaption = (t: FoundTable, re: RegExp) => t.columns.some((c) => c.numeri
 export function fits(t: FoundTable, layout: Layout): boolean {
   const has = (role: Role) => t.columns.some((c) => c.numeric && c.role === role);
   const money = t.columns.filter((c) => c.numeric && !c.percent);
+  // Two period groups side by side ("LAST YEAR: annual budget, actual to month 2 | CURRENT YEAR: annual
+  // budget, actual to month 2, remaining, forecast outturn, variance"): which budget and which actual a
+  // difference takes is learned from the rows (the auto reading), never the first of each caption —
+  // the Isle of Wight's "AMOUNT REMAINING" had been read as last year's budget − last year's actual,
+  // 17 false errors (T7-57).
+  const twoPeriods = () => money.filter((c) => c.role === 'revised').length >= 2 && money.filter((c) => c.role === 'outturn').length >= 2;
   switch (layout) {
     case 'ledger':
       return hasRow(t, /^ledger total\b/i) && hasRow(t, /^difference\b/i);
@@ -891,11 +1012,11 @@ export function fits(t: FoundTable, layout: Layout): boolean {
     case 'reserves':
       return has('movement') && has('closing');
     case 'capital':
-      return has('revised') && has('outturn') && (has('remaining') || has('reprofile'));
+      return has('revised') && has('outturn') && (has('remaining') || has('reprofile')) && !twoPeriods();
     case 'forecast':
       return has('revised') && has('to_date') && has('rest') && has('outturn');
     case 'revenue':
-      return has('revised') && has('outturn') && (has('variance') || has('original'));
+      return has('revised') && has('outturn') && (has('variance') || has('original')) && !twoPeriods();
     case 'auto':
       return true;
   }

@@ -122,6 +122,10 @@ export function genericRules(a: Audit, budgetChanges: ReadonlySet<number> = new 
         if (money.includes(num) && money.includes(den) && same(num, b.num) && same(den, b.den)) like = { basis: { ...b, num, den }, column: sib };
       }
     }
+    if (pct.byFigures && body.length) {
+      const first = body.find((i) => a.num(t.rows[i], pct.c)) ?? body[0];
+      a.note(t.rows[first], pct.c, 'auto.percent.by-figures', `${pct.caption || `column ${pct.c + 1}`}: no % in its caption or its figures, but they are ${pct.byFigures}: read as percentages, not summed as money`);
+    }
     checkPercent(a, pct, cands, body, 'auto.percent', false, money, { like });
   }
   const gaps = surplusRows(a, money);

@@ -259,7 +259,13 @@ export const TOO_NARROW = /^\s*#{2,}\s*$/;
 export const NOT_RENDERED = /^\s*[(\-−–]?\s*[£$€]?\s*(nan|undefined|null|[-+]?infinity|#(value!|ref!|div\/0!|n\/a|name\?|num!|null!))\s*(m|k|bn|%)?\s*\)?\s*$/i;
 export const RULE = /^\s*[-=_\u2500\u2501\u2550\u2013\u2014]{3,}\s*$/;
 /** "n/a", "N/A", "not applicable", and the statistical symbol "." (not applicable, as StatsWales and the GSS print it). */
-export const NOT_APPLICABLE = /^\s*(n\/?a|not applicable|\.)\s*%?\s*$/i;
+/**
+ * Not applicable, in the table's own words or the statistician's: "n/a", "NA", "not applicable", ".",
+ * and a short phrase saying the line does not exist for this body ("No HRA", "No housing stock", "No
+ * scheme": councils with no housing revenue account print it in that column; T8-10) — not "no data",
+ * "no figures", "no information" or "no return", which say a figure exists but is not given.
+ */
+export const NOT_APPLICABLE = /^\s*(n\/?a|not applicable|\.|no\s+(?!(?:data|figures?|information|returns?|values?|details?)\b)[a-z][a-z'’&/-]*(?:\s+[a-z'’&/-]+){0,3})\s*%?\s*$/i;
 /** The statistical symbol ".." (and the words "not available"): a figure that exists but was not published. */
 export const NOT_AVAILABLE = /^\s*(\.\.|not available)\s*$/i;
 

@@ -24,7 +24,7 @@ export interface Basis {
    * the change over the figure before it (num / (den − num): "Change from previous year %" beside the
    * change and this year); 'previous-abs', the same over the size of the figure before it.
    */
-  form?: 'change' | 'previous' | 'previous-abs';
+  form?: 'change' | 'change-abs' | 'previous' | 'previous-abs';
   /**
    * The denominator is the same column's figure on the row directly above (years down the rows: "£
    * million | Percentage change", this year over last year − 1, with form 'change'), not this row's.
@@ -36,6 +36,7 @@ export interface Basis {
 /** n over d on the basis (see Basis.form). */
 function quotient(b: Basis, n: Dec, d: Dec): Dec {
   if (b.form === 'change') return n.minus(d).div(d);
+  if (b.form === 'change-abs') return n.minus(d).div(d.abs());
   if (b.form === 'previous') return n.div(d.minus(n));
   if (b.form === 'previous-abs') return n.div(d.minus(n).abs());
   return n.div(d);
@@ -91,6 +92,11 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
     if (!layoutBasis) {
       for (const c of candidates) {
         bases.push({ ...c, scale, unsigned, form: 'change', describe: `(${name(c.num)} − ${name(c.den)}) / ${name(c.den)}, the change over the first` });
+      }
+      // … or over the size of the first, where income is printed negative (Hampshire's "Increase on":
+      // grants −924 → −837 is +9.4, a smaller call on the budget printed as a rise; T7-60)
+      for (const c of candidates) {
+        bases.push({ ...c, scale, unsigned, form: 'change-abs', describe: `(${name(c.num)} − ${name(c.den)}) / |${name(c.den)}|, the change over the size of the first` });
       }
       // A change over the figure before it, when the table prints the change and the figure it led to
       // ("Net Expenditure | Change from previous year £000 | Change from previous year %": 11,441 over

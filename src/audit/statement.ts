@@ -104,6 +104,9 @@ export function signedStatements(a: Audit, rule: string): number {
       else if (ADDS.test(s.core) && !SUBTRACTS.test(s.core)) sign = 1;
       else if (SUBTRACTS.test(s.core) && !ADDS.test(s.core)) sign = -1;
       else if (money.every((c) => (a.value(row, c) ?? ZERO).isZero())) sign = 1; // a nil line: its sign changes nothing
+      // a row of neither sign nor words straight after lines signed "(+)" and "(-)" in their labels is
+      // where they come to, whatever it is called (the closing balance under another name)
+      if (sign === undefined && marks >= 2 && lines.some((l) => l.sign === 1) && lines.some((l) => l.sign === -1)) break;
       if (sign === undefined) {
         ok = false;
         break;

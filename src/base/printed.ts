@@ -1,5 +1,5 @@
 // Numbers as people print them in finance tables: "(1,234)", "( 1,234)", "£1,234.56", "- 25",
-// "−25", "-", "–", "(0.0)", "12.5%", "1 234" (space or no-break space separators), blank.
+// "−25", "+384", "-", "–", "(0.0)", "12.5%", "0.", "1 234" (space or no-break space separators), blank.
 // Anything else is unreadable and is reported, never guessed.
 import { Dec } from './decimal';
 
@@ -64,8 +64,16 @@ export function parsePrinted(raw: string | null | undefined): Printed {
     if (negative) return { kind: 'unreadable', reason: `two negative signs in ${JSON.stringify(raw)}` };
     negative = true;
     s = s.slice(1).trim();
+  } else if (s.startsWith('+') && !bracketed) {
+    // "+384", "+ 1,234", "+£1.2", "+12.5%": a change printed with its sign, as columns captioned
+    // "(+/-)" or "Increase/(decrease)" print an increase (inside brackets the sign is grid.ts's to read)
+    s = s.slice(1).trim();
+    if (MINUS.test(s) || s.startsWith('+')) return { kind: 'unreadable', reason: `two signs in ${JSON.stringify(raw)}` };
   }
   s = s.replace(/^£\s*/, '');
+  // "0.", "12." (the places after the point dropped, as web pages and some formats print them) and
+  // "54%." (a figure that ends a sentence): the figure, to no places
+  if (/\d%?\.$/.test(s)) s = s.slice(0, -1);
   if (s.endsWith('%')) {
     percent = true;
     s = s.slice(0, -1).trim();

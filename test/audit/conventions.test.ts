@@ -27,7 +27,26 @@ const FIGURE = /^([(\-−–]?\s*[£€]?\s*)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\s
 // in Bexley's draft CIES 2021/22) cannot be rewritten figure for figure: a table holding one is left out of the
 // rewrite checks below, and named in the test after them, never skipped silently.
 const GROUPED = /^[(\-−–]?\s*[£€]?\s*\d+(?:,\d+)+(?:\.\d+)?\s*%?\s*\)?$/;
-const malformed = (tsv: string) => rows(tsv).flat().map((v) => v.trim()).filter((v) => GROUPED.test(v) && !FIGURE.test(v));
+// A point printed for the thousands comma ("1.030" among whole pounds grouped "2,719": Belstone's box 6 and
+// Four Marks' box 8 as printed, T7-02) is read with a warning as printed; rewritten, it is a second way of
+// writing figures and the file is refused as ambiguous — so such a table is left out and named too.
+const POINT_FOR_COMMA = /^[(\-−–]?\s*[£€]?\s*\d{1,3}\.\d{3}\s*\)?$/;
+const DECIMAL = /^[(\-−–]?\s*[£€]?\s*[\d,]*\.\d+\s*%?\s*\)?$/;
+const malformed = (tsv: string) => {
+  const cells = rows(tsv).flat().map((v) => v.trim());
+  const decimals = cells.filter((v) => DECIMAL.test(v));
+  const pointForComma = decimals.length > 0 && decimals.every((v) => POINT_FOR_COMMA.test(v)) && cells.some((v) => /\d,\d{3}/.test(v)) ? decimals : [];
+  return [...cells.filter((v) => GROUPED.test(v) && !FIGURE.test(v)), ...pointForComma];
+};
+// A table whose every figure is whole and grouped by thousands ("173,054", "36,509", … and nils: Tibberton's
+// AGAR) rewritten as "173.054", "36.509" holds nothing to tell a point between thousands from a decimal
+// point: the reader refuses it, naming the ambiguity (checked below), rather than guess.
+const WHOLE_GROUPED = /^[(\-−–]?\s*[£€]?\s*\d{1,3}(?:,\d{3})+\s*\)?$/;
+const NIL = /^[-–—−]$|^0$/;
+const allGrouped = (tsv: string) => {
+  const figures = rows(tsv).flat().map((v) => v.trim()).filter((v) => FIGURE.test(v) && !NIL.test(v));
+  return figures.length > 0 && figures.every((v) => WHOLE_GROUPED.test(v));
+};
 const rewritable = tables.filter((t) => malformed(readFileSync(t.path, 'utf8')).length === 0);
 
 /**
@@ -102,6 +121,12 @@ describe('audit: a semicolon-separated file as continental Excel saves it', () =
       const tsv = readFileSync(t.path, 'utf8');
       const printed = outcome(tsv, t.name);
       const rewritten = outcome(semicolonFile(tsv), t.name.replace(/\.tsv$/, '.csv'));
+      // every figure grouped by thousands: rewritten, it may hold nothing to tell the two ways apart, and is
+      // then refused naming a cell — never read one way by guess
+      if (allGrouped(tsv) && typeof rewritten === 'string' && rewritten.startsWith('refused:')) {
+        assert.match(rewritten, /nothing in the file tells which way: "[\d.]+" \(line \d+, field \d+\)/);
+        return;
+      }
       assert.deepEqual(rewritten, printed);
     });
   }
@@ -186,8 +211,9 @@ describe('audit: figures with the sign marked as finance systems print them', ()
 
   it('the tables left out of the rewrite checks are exactly those holding a figure malformed as printed', () => {
     const left = tables.filter((t) => !rewritable.includes(t)).map((t) => `${t.name}: ${malformed(readFileSync(t.path, 'utf8')).join(', ')}`);
-    assert.deepEqual(left, ['bexley-cies-2021-22.tsv: (281,4074)', 'kilkenny-income-expenditure-2008.tsv: 27,711482', 'kilkenny-income-expenditure-2009.tsv: 2,700,00']);
+    assert.deepEqual(left, ['belstone-pc-accounting-statements-2022-23.tsv: 1.030', 'bexley-cies-2021-22.tsv: (281,4074)', 'fourmarks-pc-annual-return-2020-21.tsv: 243.049', 'kilkenny-income-expenditure-2008.tsv: 27,711482', 'kilkenny-income-expenditure-2009.tsv: 2,700,00']);
   });
+
 
   it('DR is a debit, positive; a figure with two signs ("(1,203)CR", "-999 DR") is an error at its cell', () => {
     const dr = readCell('1,203 DR');

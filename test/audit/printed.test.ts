@@ -39,6 +39,17 @@ describe('audit: reading printed figures', () => {
     ['1\u00a0234\u00a0567', '1234567', {}], // no-break space
     ['1\u202f234', '1234', {}], // narrow no-break space
     ['  9,723  ', '9723', {}],
+    // a change printed with its plus sign (T8-58: Ilam PC's "Variance (+/-)" column)
+    ['+384', '384', {}],
+    ['+ 1,234', '1234', {}],
+    ['+£1.2', '1.2', { places: 1 }],
+    ['+12.5%', '12.5', { percent: true, places: 1 }],
+    // the places after the point dropped, or a sentence's full stop (T8-01: Crawley's "0.", Cambridgeshire fire's "54%.")
+    ['0.', '0', {}],
+    ['12.', '12', {}],
+    ['1,234.', '1234', {}],
+    ['(3.)', '-3', {}],
+    ['54%.', '54', { percent: true }],
   ];
   for (const [printed, value, flags] of forms) {
     it(`${JSON.stringify(printed)} is ${value}`, () => {
@@ -62,7 +73,7 @@ describe('audit: reading printed figures', () => {
     assert.ok(y.kind === 'number' && y.value.toFixed() === '-6994481' && y.places === 0);
   });
   it('what is not a number as printed is text, with the reason, never a guess', () => {
-    for (const s of ['12,34', '1,2345', 'n/a', '1.2.3', '((5))', '--5', '£', '5 %%', '1,234 567']) {
+    for (const s of ['12,34', '1,2345', 'n/a', '1.2.3', '((5))', '--5', '£', '5 %%', '1,234 567', '+-5', '++5', '+', '5..', '.']) {
       const x = readCell(s);
       assert.equal(x.kind, 'text', s);
     }

@@ -67,6 +67,22 @@ describe('audit: financing and council tax blocks (session-7 trial T7-61, T7-06,
       assert.deepEqual(flags(r), ['10:4 warning auto.cast 604.5', '8:2 warning auto.cast 1647.7', '8:4 warning auto.across 611.9', '8:5 warning auto.cast 795.3']);
     });
   });
+
+  describe('a levy printed as a credit that balances the net expenditure with one other source is the balancing figure (T8-11)', () => {
+    // Lee Valley Regional Park Authority on Southwark Council's page: "Total net expenditure 11.1 | 11.0", "Net use of
+    // reserves (0.5) | 0.0", "Total Levy (10.6) | (11.0)".
+    const lv = published('southwark-lee-valley-rpa-levy-2024-25.tsv');
+
+    it('as printed: 11.1 + (0.5) + (10.6) = 0 and 11.0 + 0.0 + (11.0) = 0 — the levy read as the balancing figure, clean', () => {
+      const r = audit(lv);
+      assert.equal(exitCodeOf(r), 0);
+      assert.match(r.tables[0].totals.find((t) => t.label === 'Total Levy')?.why ?? '', /balancing figure/);
+    });
+
+    it('the 2023-24 levy 0.3 out ((10.9)) is an error at its cell: −(11.1 − 0.5) = −10.6', () => {
+      assert.deepEqual(flags(audit(lv.replace('(10.6)', '(10.9)'))), ['9:2 error auto.cast -10.6']);
+    });
+  });
 });
 
 describe('audit: a Band D charge is the amount raised over the tax base (session-7 trial T7-62, session-8 trial T8-07, session-6 trial T6-15)', () => {

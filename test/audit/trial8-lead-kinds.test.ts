@@ -1,7 +1,11 @@
 // Kinds the lead closed in session 8, each on the real table that showed it (sources in
 // test/fixtures/published/audit/SOURCES.md).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { audit, flags, published } from '../support/audit-helpers';
+
+const trial8 = (file: string) => readFileSync(join(__dirname, '..', 'fixtures', 'published', 'trial8', file), 'utf8');
 
 describe('audit: the session-8 kinds (lead)', () => {
   it('a gap row straight after the sources\' sub-total is the cost less that sub-total (T7-07 (a): Preston\'s General Fund forecast, "Call on Reserves")', () => {
@@ -44,5 +48,58 @@ describe('audit: the session-8 kinds (lead)', () => {
     const near = text.replace('Council Tax Increase\t1.99%\t2.99%\t2.99%', 'Council Tax Increase\t1.99%\t2.99%\t2.98%');
     const w = audit(near, 'preston.tsv').findings.filter((f) => f.rule === 'auto.change-percent');
     assert.deepEqual(w.map((f) => [f.severity, f.row, f.column, f.difference]), [['error', 26, 4, '-0.01']]);
+  });
+
+  it('a figure with a plus sign is the figure (T8-58: Ilam Parish Council\'s variances 2019/20, "+384", "+160")', () => {
+    // By hand: 1268 − 884 = +384 (Box 6), 1015 − 855 = +160 (Box 9); the other variances 0, −94, 0, 0, −251.
+    const text = trial8('ilam-pc-variances-2019-20.tsv');
+    const r = audit(text, 'ilam.tsv');
+    assert.deepEqual(flags(r), []);
+    assert.equal(r.tables[0].checked.variances, 7);
+    const wrong = text.replace('+384', '+348');
+    assert.notEqual(wrong, text);
+    assert.deepEqual(audit(wrong, 'ilam.tsv').findings.filter((f) => f.severity === 'error').map((f) => [f.row, f.column, f.expected]), [[9, 5, '384']]);
+  });
+
+  it('a figure printed "0." is nil to no places (T8-01: Crawley\'s council finances summary 2022/23, Council housing net)', () => {
+    // By hand (£m): 53.75 − 53.75 = 0, printed "0."; the Net column casts with it, 16.16 against 16.15 (rounding);
+    // Total income 119.77 against 119.76 (rounding); Net budget requirement 15.06 against 16.16 − 1.77 + 0.94 = 15.33 (error).
+    const r = audit(trial8('crawley-council-finances-summary-2022-23.tsv'), 'crawley.tsv');
+    assert.ok(!r.findings.some((f) => f.rule === 'printed.unreadable'));
+    assert.deepEqual(r.findings.filter((f) => f.severity !== 'note').map((f) => [f.severity, f.row, f.column]).sort(), [['error', 17, 4], ['warning', 11, 3], ['warning', 11, 4]]);
+  });
+
+  it('"No HRA" in a column of money is not applicable there: nil, with a note, and every row of it cast (T8-10: Scottish councils\' revenue reserves 2011)', () => {
+    // By hand (£000): Argyll and Bute 32,973 + 0 + 497 + 0 + 0 = 33,470; Dumfries and Galloway 51,721 + 0 + 1,668 + 2,791 + 0 = 56,180.
+    const text = trial8('scotparl-la-revenue-reserves-2011.tsv');
+    const r = audit(text, 'scot.tsv');
+    assert.deepEqual(flags(r), []);
+    assert.deepEqual(r.findings.filter((f) => f.rule === 'printed.not-applicable').map((f) => f.row), [6, 8, 15, 18, 20]);
+    assert.equal(r.tables[0].checked.crossCasts, 22);
+    const wrong = text.replace('Argyll and Bute\t32,973', 'Argyll and Bute\t32,873');
+    assert.notEqual(wrong, text);
+    assert.deepEqual(audit(wrong, 'scot.tsv').findings.filter((f) => f.severity === 'error').map((f) => [f.row, f.column, f.expected]), [[6, 7, '33370']]);
+    // a figure that exists but is not given is no nil: "No data" stays unreadable
+    const nodata = audit(text.replace('Argyll and Bute\t32,973\tNo HRA', 'Argyll and Bute\t32,973\tNo data'), 'scot.tsv');
+    assert.ok(nodata.findings.some((f) => f.rule === 'printed.unreadable' && f.row === 6));
+  });
+
+  it('an accounting statement signed "(+)" and "(-)" in its labels comes to the next row whatever that row is called (Tibberton PC\'s AGAR 2019/20, box 7 relabelled)', () => {
+    // By hand: 173,054 + 36,509 + 16,219 − 6,739 − 0 − 18,917 = 200,126; 200,126 + 36,509 + 822,997 − 8,182 − 7,050 − 964,245 = 80,155.
+    const text = published('tibberton-pc-agar-2019-20.tsv').replace('7. (=) Balances carried forward', 'Amount carried to the summary');
+    const r = audit(text, 'tibberton.tsv');
+    assert.deepEqual(flags(r), []);
+    assert.deepEqual(r.tables[0].totals.map((x) => [x.row, x.from, x.to]), [[8, 2, 7]]);
+    const wrong = text.replace('Amount carried to the summary\t200,126\t80,155', 'Amount carried to the summary\t200,126\t80,255');
+    assert.notEqual(wrong, text);
+    assert.ok(audit(wrong, 'tibberton.tsv').findings.some((f) => f.severity === 'error' && f.row === 8 && f.column === 3));
+  });
+
+  it('a column captioned "Per cent." is a percentage column (T8-04: Hansard 7 March 2002, local government revenue and its financing, England)', () => {
+    // By hand: 12.332 / 50.189 × 100 = 24.571%, printed 24 (rounds to 25); the other 14 shares agree,
+    // e.g. 23.840 / 47.256 = 50.45 → 50, 11.241 / 47.256 = 23.79 → 24.
+    const r = audit(trial8('hansard-lg-revenue-financing-1997-2002.tsv'), 'lg.tsv');
+    assert.equal(r.tables[0].checked.percentages, 15);
+    assert.deepEqual(r.findings.filter((f) => f.severity !== 'note').map((f) => [f.severity, f.row, f.column, f.expected]), [['error', 4, 8, '25']]);
   });
 });

@@ -137,6 +137,10 @@ describe('parsePrinted: numbers as people print them', () => {
     ['1\u202f234\u202f567', { value: '1234567' }],
     ['  1,234  ', { value: '1234' }],
     ['.5', { value: '0.5', places: 1 }],
+    // as Excel reads them: the point with no places after it, and a plus sign (T8-01, T8-58)
+    ['1.', { value: '1' }],
+    ['+384', { value: '384' }],
+    ['+ 1,234.5', { value: '1234.5', places: 1 }],
   ];
   for (const [raw, e] of readable) {
     it(`${JSON.stringify(raw)} → ${e.value}`, () => {
@@ -156,7 +160,7 @@ describe('parsePrinted: numbers as people print them', () => {
     });
   }
 
-  for (const raw of ['1,23,4', '12abc', '1.2.3', '((1))', '--5', '1,2345', '12,34', '1,234 567', '(', '()', '%', '£', 'abc', '1.', '(-5)', '5-']) {
+  for (const raw of ['1,23,4', '12abc', '1.2.3', '((1))', '--5', '1,2345', '12,34', '1,234 567', '(', '()', '%', '£', 'abc', '1..', '+-5', '(+5)', '(-5)', '5-']) {
     it(`${JSON.stringify(raw)} is unreadable, not guessed`, () => {
       const p = parsePrinted(raw);
       assert.equal(p.kind, 'unreadable', JSON.stringify(p));
