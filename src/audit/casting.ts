@@ -100,7 +100,7 @@ const CLOSING_BALANCE = /^closing\s+balance|^balance\s+(at|as at)\s+(31|the end)
 /** A line that deducts from or adds to the sub-total printed above it ("Less: Fees and Charges", "Add: …"). */
 /** A heading over what finances the total above it: "Financed by:", "Funded By:", "Met from:". */
 /** A row naming what is left of a gap once the options to close it are taken (see gapLeft). */
-const GAP_LEFT = /^(balanced\s+budget|(remaining|residual|unfunded|outstanding|unidentified)\s+(budget\s+|funding\s+|savings\s+)?(gap|shortfall)|(budget\s+|funding\s+)?(gap|shortfall)\s+(remaining|outstanding|left|after)\b)/i;
+const GAP_LEFT = /^(balanced\s+budget|(proposed\s+|revised\s+|final\s+)?budget\s+balance\b|(remaining|residual|unfunded|outstanding|unidentified)\s+(budget\s+|funding\s+|savings\s+)?(gap|shortfall)|(budget\s+|funding\s+)?(gap|shortfall)\s+(remaining|outstanding|left|after)\b)/i;
 /** A requirement or gap line a balanced budget closes. */
 /** A row naming what council tax or a precept raises: the balancing source of a requirement. */
 const RAISED = /council tax|precept|\blev(y|ies)\b/i;
@@ -1380,7 +1380,8 @@ class TotalsReader {
   private gapLeft(i: number): boolean {
     const { a, rows, cols, s, narrowFrom } = this;
     const row = rows[i];
-    if (!GAP_LEFT.test(row.label.trim()) || !this.endsBlock(i) || s.top - narrowFrom < 2) return false;
+    // the year the balance is of may be printed first ("2018/19 Proposed Budget Balance": Hampshire fire, T7-50)
+    if (!GAP_LEFT.test(row.label.trim().replace(/^(19|20)\d\d\s*[/\-–]\s*\d{2,4}\s+/, '')) || !this.endsBlock(i) || s.top - narrowFrom < 2) return false;
     const k = narrowFrom - 1;
     if (k < 0) return false;
     const req = rows[s.stack[k]];

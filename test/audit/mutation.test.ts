@@ -62,6 +62,7 @@ const NOT_YET = new Set<string>([
  * session-5 trial's Fife tables (trial findings entry 17), listed for a while, are caught by the same kinds.
  */
 const NOT_YET_MORE = new Map<string, string>([
+  ['hantsfire-budget-changes-2018-19.tsv', 'session 8 (T7-50): the balance is read as what is left of the MTFP deficit once the adjustments of the other sign are taken; the deficit made nil or negative (−100,000 units, sign flipped, nil) or the last adjustment flipped (−206 → 206) leaves no such reading: exit 2 "no table to audit", not the error at the cell (not examined further)'],
   ['thanet-council-tax-worked-out-2018-19.tsv', 'as in NOT_YET: the Band D build-up is read as a total only while it casts exactly'],
   ['hants-childrens-capital-programme-2008-09.tsv', 'as in NOT_YET: a total column learned from two voting rows; one of them changed leaves no majority, exit 2 "no table to audit"'],
   ['hansard-wales-fire-contributions-1996-97.tsv', 'session 6 (trial T6-103): no label says total, so the totals are read by arithmetic and position alone. A sub-total set to nil (rows 9, 16, 27 → 0) reads as a nil line the grand total adds as nothing; the grand total "Wales" changed to a figure smaller than a sub-total it adds (−100,000 units, ÷10, sign flipped, nil) is read as a line after the sub-totals — the guard that keeps a closing line ("Less: …") from being taken for a total of totals. 7 of 390 changes; ±1 and +100,000 units all caught'],

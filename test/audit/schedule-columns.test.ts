@@ -23,3 +23,17 @@ describe('audit: a column of words and dashes is text, not a column of figures (
     assert.deepEqual(flags(r).filter((f) => / printed\.unreadable /.test(f)).map((f) => f.split(' ')[0]).sort(), ['11:11', '12:11', '14:11']);
   });
 });
+
+describe('audit: a gap closed to a printed nil, the balance labelled with its year first (T7-50)', () => {
+  const text = published('hantsfire-budget-changes-2018-19.tsv');
+
+  it('Hampshire fire 2018/19: "2018/19 Proposed Budget Balance" 0 = the MTFP deficit 2,456 and the twelve adjustments under "Adjustments:" (−640 + 198 − 350 + 109 + 42 − 41 − 342 − 395 − 151 − 215 − 465 − 206 = −2,456): clean, exit 0 (was "no table to audit")', () => {
+    const r = audit(text);
+    assert.equal(exitCodeOf(r), 0);
+    assert.deepEqual(r.tables[0].totals.map((x) => [x.row, x.from, x.to]), [[16, 2, 15]]);
+  });
+
+  it('an adjustment changed (Increase to s31 Grant −465 → −456) leaves 9 of the gap open: an error at the balance', () => {
+    assert.deepEqual(flags(audit(text.replace('\t-465', '\t-456'))), ['16:2 auto.cast 9']);
+  });
+});
