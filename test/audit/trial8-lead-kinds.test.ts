@@ -98,7 +98,7 @@ describe('audit: the session-8 kinds (lead)', () => {
   it('a column captioned "Per cent." is a percentage column (T8-04: Hansard 7 March 2002, local government revenue and its financing, England)', () => {
     // By hand: 12.332 / 50.189 × 100 = 24.571%, printed 24 (rounds to 25); the other 14 shares agree,
     // e.g. 23.840 / 47.256 = 50.45 → 50, 11.241 / 47.256 = 23.79 → 24.
-    const r = audit(trial8('hansard-lg-revenue-financing-1997-2002.tsv'), 'lg.tsv');
+    const r = audit(published('hansard-lg-revenue-financing-1997-2002.tsv'), 'lg.tsv');
     assert.equal(r.tables[0].checked.percentages, 15);
     assert.deepEqual(r.findings.filter((f) => f.severity !== 'note').map((f) => [f.severity, f.row, f.column, f.expected]), [['error', 4, 8, '25']]);
   });
