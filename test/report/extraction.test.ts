@@ -413,10 +413,34 @@ describe('report audit: tables read back from PDFs as bodies lay them out', func
       'statswales-police-authority-budget-requirement.tsv (plain)',
       'statswales-police-authority-budget-requirement.tsv (super-headers spanning their group, landscape)',
       'statswales-police-authority-budget-requirement.tsv (tight cells, small type)',
+      // session 8 (lead, from the full run): the year "1997–98" is read back with a space after its en dash when
+      // the row wraps or the type is large, and the two-row caption "£billion / Per cent." over a spanning
+      // super-header is read as one cell (Hansard 2002, added by fix-c for T7-60/T8-04)
+      'hansard-lg-revenue-financing-1997-2002.tsv (plain)',
+      'hansard-lg-revenue-financing-1997-2002.tsv (super-headers spanning their group, landscape)',
+      'hansard-lg-revenue-financing-1997-2002.tsv (large type: long tables break across pages, header repeated)',
+      // the Isle of Wight's captions over four rows with empty % and COMMENTS columns: read one column off in these layouts too
+      'iow-adult-community-revenue-2004-05-may.tsv (headers over several lines, bottom-aligned)',
+      'iow-adult-community-revenue-2004-05-may.tsv (labels wrapped, figures centred beside them)',
+      'iow-adult-community-revenue-2004-05-may.tsv (super-headers spanning their group, landscape)',
+      'iow-adult-community-revenue-2004-05-may.tsv (large type: long tables break across pages, header repeated)',
+      // Cumbria's income and expenditure tables as South Lakeland prints them (captions glued to their years and units,
+      // "2019 to 2020£million", no blank line between the tables): the reader does not yet read them back whole (as trial7's Eden copy)
+      'southlakeland-cumbriacc-income-expenditure-2019-20.tsv (headers over several lines, bottom-aligned)',
+      'southlakeland-cumbriacc-income-expenditure-2019-20.tsv (labels wrapped, figures centred beside them)',
+      'southlakeland-cumbriacc-income-expenditure-2019-20.tsv (super-headers spanning their group, landscape)',
+      'southlakeland-cumbriacc-income-expenditure-2019-20.tsv (tight cells, small type)',
+      'southlakeland-cumbriacc-income-expenditure-2019-20.tsv (large type: long tables break across pages, header repeated)',
+      'southlakeland-cumbriacc-income-expenditure-2022-23.tsv (plain)',
+      'southlakeland-cumbriacc-income-expenditure-2022-23.tsv (labels wrapped, figures centred beside them)',
+      'southlakeland-cumbriacc-income-expenditure-2022-23.tsv (super-headers spanning their group, landscape)',
+      'southlakeland-cumbriacc-income-expenditure-2022-23.tsv (large type: long tables break across pages, header repeated)',
       // West Lindsey's "Contributions to/-from reserves" wrapped at its hyphen is read back with a space after it
       'westlindsey-lincolnshirecc-funding-spending-2023-24.tsv (labels wrapped, figures centred beside them)',
     ]);
     const pair = (w: string) => /^(.*? \([^)]*\))/.exec(w)?.[1] ?? w;
+    // OUTTURN_PAIRS=1 prints the pairs misread that NOT_YET does not name, and those it names now read whole (for whoever adds tables)
+    if (process.env.OUTTURN_PAIRS) console.log('PAIRS ' + JSON.stringify([...new Set(wrong.filter((w) => !NOT_YET.has(pair(w))).map(pair))]) + ' GONE ' + JSON.stringify([...NOT_YET].filter((p) => !wrong.some((w) => pair(w) === p))));
     assert.deepEqual(wrong.filter((w) => !NOT_YET.has(pair(w))), []);
     for (const p of NOT_YET) assert.ok(wrong.some((w) => pair(w) === p), `${p} is now read whole: take it off NOT_YET`);
     assert.ok(brokenAcrossPages >= 3, `${brokenAcrossPages} tables broken across pages`);
