@@ -1932,12 +1932,17 @@ function subtotalsOfLinesLeftOver(a: Audit, cols: number[]): void {
     // A sub-total with a line wrong is still of its lines' size in some column: a line whose every
     // figure is far from theirs (South Lakeland's "Other services (1)" 13.9 under lines adding up to
     // 918.0) is no sub-total of them, whatever the total below starts at (T7-54).
+    // A line wrong by any amount (17.044 printed 117.044 above a sub-total of 30.515): the others add up
+    // to less than the sub-total, of its sign, leaving the wrong line a figure of that sign (30.515 −
+    // 13.471 = 17.044); under South Lakeland's 13.9 any six of the seven lines add up to 275.2 or more.
     const ofTheirSize = cols.some((c) => {
       const p = a.num(row, c);
       if (!p || p.value.isZero()) return false;
       let sum = ZERO;
       for (const m of members) sum = sum.plus(a.value(rows[m], c) ?? ZERO);
-      return p.value.minus(sum).abs().times(2).lt(sum.abs());
+      const near = (x: Dec) => p.value.minus(x).abs().times(2).lt(x.abs());
+      const leaves = (rest: Dec) => !rest.isZero() && rest.isNegative() === p.value.isNegative() && rest.abs().lt(p.value.abs());
+      return near(sum) || members.some((m) => leaves(sum.minus(a.value(rows[m], c) ?? ZERO)));
     });
     if (!ofTheirSize) continue;
     a.kinds[s] = 'total';
