@@ -395,3 +395,71 @@ function netPairs(a: Audit, money: Column[], body: number[], checked: Set<number
     if (best) checkRun(col, best, bestAgree);
   }
 }
+
+/** A column of balances at the start of each row's period: "Opening Balance", "Balance b/f", "Balance at 1 April". */
+const OPENING_COLUMN = /\bopening\b|\bb\s*\/\s*f\b|\bbrought forward\b|\bbalance (at|as at) 1(st)? april\b|\bstart of (the )?year\b/;
+/** A column of balances at the end of each row's period: "Closing Balance", "Balance c/f", "Balance at 31 March". */
+const CLOSING_COLUMN = /\bclosing\b|\bc\s*\/\s*f\b|\bcarried forward\b|\bbalance (at|as at) 31(st)? march\b|\bend of (the )?year\b|\byear[- ]end\b/;
+
+/**
+ * A balance rolled forward along each row (session-8 trial T8-08: a parish council's "Financial Year |
+ * Opening Balance | Income | Expenditure | Closing Balance", one year a row; an earmarked-reserves note's
+ * "Balance 1 April | Transfers in | Transfers out | Balance 31 March", one reserve a row): in a table of
+ * no statutory layout, a column of money captioned as an opening balance, a later one captioned as a
+ * closing balance, and one to four columns of money between them, each added or subtracted — the signs
+ * the rows agree with exactly (more than half the rows that print the two balances and a movement that
+ * is not nil, two at least), one subtraction at least (all added is a plain cross-cast). Every row is
+ * then checked: closing = opening ± the movements, at the closing balance (`….row-roll-forward`; within
+ * the rounding of the printed figures, a warning). And when the rows are successive periods — each
+ * row's opening equal to the closing of the row above on more than half the pairs, two at least —
+ * every row's opening is checked against the closing above it (`….row-roll-forward.opening`). Returns how
+ * many rows were rolled.
+ */
+export function rollAlongRows(a: Audit, rule: string): number {
+  if (a.layout !== 'auto') return 0;
+  const money = a.t.columns.filter((c) => c.numeric && !c.percent && !c.rate);
+  const open = money.findIndex((c) => OPENING_COLUMN.test(c.norm) && !CLOSING_COLUMN.test(c.norm));
+  if (open < 0) return 0;
+  const close = money.findIndex((c, k) => k > open + 1 && k <= open + 5 && CLOSING_COLUMN.test(c.norm) && !OPENING_COLUMN.test(c.norm));
+  if (close < 0) return 0;
+  const [o, z] = [money[open], money[close]];
+  const moves = money.slice(open + 1, close);
+  const rows = a.t.rows;
+  const body = rowsOf(a, 'line', 'subtotal', 'total').filter((i) => a.num(rows[i], o.c) && a.num(rows[i], z.c));
+  const voters = body.filter((i) => moves.some((m) => !(a.value(rows[i], m.c) ?? ZERO).isZero()));
+  /** row i's opening ± its movements, with the signs of `signs` (bit k set: movement k subtracted) */
+  const rolled = (i: number, signs: number): Dec | undefined => {
+    let v = a.value(rows[i], o.c);
+    for (const [k, m] of moves.entries()) {
+      const x = a.value(rows[i], m.c);
+      if (v === undefined || x === undefined) return undefined;
+      v = signs & (1 << k) ? v.minus(x) : v.plus(x);
+    }
+    return v;
+  };
+  let best = -1;
+  let bestAgree = 0;
+  for (let signs = 1; signs < 1 << moves.length; signs++) {
+    const agree = voters.filter((i) => rolled(i, signs)?.eq(a.num(rows[i], z.c)!.value)).length;
+    if (agree > bestAgree) {
+      best = signs;
+      bestAgree = agree;
+    }
+  }
+  if (best < 0 || bestAgree < 2 || bestAgree * 2 <= voters.length) return 0;
+  const what = `${o.caption || 'the opening balance'} ${moves.map((m, k) => `${best & (1 << k) ? '−' : '+'} ${m.caption || `column ${m.c + 1}`}`).join(' ')} (the roll-forward ${bestAgree} of ${voters.length} row(s) agree with) is`;
+  let n = 0;
+  for (const i of body) {
+    const v = rolled(i, best);
+    if (v === undefined) continue;
+    n++;
+    a.check(rows[i], z.c, v, [[rows[i], o.c], ...moves.map((m, k): At => [rows[i], m.c, best & (1 << k) ? -1 : 1])], rule, what);
+  }
+  // Successive periods: each row's opening is the closing of the row above.
+  const pairs = body.slice(1).map((i, k) => [body[k], i] as const).filter(([p, i]) => rows[i].r === rows[p].r + 1);
+  const carried = pairs.filter(([p, i]) => a.num(rows[i], o.c)!.value.eq(a.num(rows[p], z.c)!.value)).length;
+  if (carried >= 2 && carried * 2 > pairs.length) {
+    for (const [p, i] of pairs) a.check(rows[i], o.c, a.num(rows[p], z.c)!.value, [[rows[p], z.c]], `${rule}.opening`, `the ${z.caption || 'closing balance'} of the row above (${carried} of ${pairs.length} pair(s) carry it so) is`);
+  }
+  return n;
+}

@@ -10,7 +10,7 @@ import {
 } from './rules';
 import { type PlacedTable, tieOuts } from './tieouts';
 import { castBlocks, fundsTheTableAbove, readTotals } from './casting';
-import { crossCast } from './across';
+import { crossCast, rollAlongRows } from './across';
 import { checkChangeRows, ratioRows } from './ratios';
 import { checkBandD, checkProducts, readBandD, withBandDRate } from './bandd';
 import { type Checked, type DifferenceTaken, type PercentTaken, type TotalTaken, moneyCols } from './context';
@@ -201,6 +201,8 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   if (cap) castCaption(a, cap, byCaption);
   if (byCaption) audited = true;
   if (crossCast(a, `${layout}.across`) > 0) audited = true;
+  // A balance rolled forward along each row: opening ± the movements = closing (T8-08).
+  if (rollAlongRows(a, `${layout}.row-roll-forward`) > 0) audited = true;
   // A year's opening balance is the closing balance of the year before, in the column of that year.
   tieYears(a, `${layout}.year-roll-forward`);
   // A row of percentages under a row of amounts by year: each year's change from the year before.

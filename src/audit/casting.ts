@@ -374,7 +374,14 @@ const better = (x: Score, y: Score) => x.exact * 2 + x.near > y.exact * 2 + y.ne
  */
 export function readTotals(a: Audit, carried?: TableRow): void {
   const reader = new TotalsReader(a, carried);
-  for (let i = 0; i < a.t.rows.length; i++) reader.read(i);
+  const above = a.layout === 'auto' ? hierarchyAbove(a, reader.cols) : undefined;
+  for (let i = 0; i < a.t.rows.length; i++) {
+    // A list whose group totals stand above their items (read first, below): each group row stands on
+    // the stack for its items, which no total below adds again.
+    if (above?.items.has(i)) continue;
+    if (above?.groups.has(i)) reader.standsFor(i);
+    else reader.read(i);
+  }
   for (const i of reader.above) totalAbove(a, i, reader.cols);
   balancesAbove(a, reader.cols);
   groupsAbove(a, reader.cols);
@@ -508,6 +515,11 @@ class TotalsReader {
   }
 
   // ---- shared steps ----
+
+  /** Row i, a total already read (printed above its lines: see hierarchyAbove), stands on the stack for its lines. */
+  standsFor(i: number): void {
+    this.push(i);
+  }
 
   /** Puts row i on the stack of rows not yet totalled (both readings). */
   private push(i: number): void {
@@ -1767,6 +1779,174 @@ function groupsAbove(a: Audit, cols: number[]): void {
   /** Row i starts a section: the table's first row, or after a heading or a blank line. */
   function startsSection(i: number): boolean {
     return i === 0 || a.kinds[i - 1] === 'heading' || rows[i].r > rows[i - 1].r + 1;
+  }
+}
+
+/** A heading saying the rows under it make up the figure above it: "financed by:", "of which:", "made up of:", "comprising:". */
+const PARTS_FOLLOW = /^(of which|(financed|funded|met|paid for|resourced)\s+(by|from)|explained by|analysed (as|by)|made up (of|as follows)|comprising|represented by|consisting of)\s*:?$/i;
+
+/**
+ * A list whose totals stand ABOVE their items, read before the pass down the rows (T8-03, T8-09): a
+ * statistical annex's two-level list ("Education 13,798", then its five services, "Cultural and
+ * related services 3,574", then its five …, then "Total General Fund Services" of the group lines and
+ * the lines in no group), a written answer's "Revenue expenditure 12,353 / financed by: / its four
+ * sources", or one total printed first over every line under it ("Scotland 392,155", then the 32
+ * councils). In a run of lines with no blank line, heading or total between them, a line is a group
+ * row when the lines directly under it (after a "financed by:"/"of which:" heading, if one stands
+ * there), two or more, add up to it exactly in every column it prints a figure in that is not nil (a
+ * cell that cannot be read left out), the first such run, and any nil lines after it. The reading is
+ * taken only when it explains the list: three groups or more; two, when the total under the list adds
+ * the group lines and the lines in no group, or when each is introduced by such a heading; or one,
+ * when it is the list's first line and adds every other line of it (three not nil at least). A group
+ * printed under such a heading with one column out (two exact at least) is a group whose wrong figure
+ * the cast finds; so is, under a total of the list, the run of lines in no group that, read as a group
+ * row and its lines, leaves that total nearest its printed figures (one item of a one-column list
+ * changed). Each group row then stands for its lines in the pass: a total below adds it, never them.
+ * Only in a table of no statutory layout. Figures as printed, in the table's units.
+ */
+function hierarchyAbove(a: Audit, cols: number[]): { groups: Set<number>; items: Set<number> } | undefined {
+  const rows = a.t.rows;
+  if (!cols.length) return undefined;
+  const free = (j: number) => j < rows.length && a.kinds[j] === 'line' && !a.blocks.has(j);
+  const blankIn = (j: number) => cols.every((c) => a.num(rows[j], c) === undefined);
+  const parts = (j: number) => j < rows.length && a.kinds[j] === 'heading' && PARTS_FOLLOW.test(rows[j].label.trim()) && blankIn(j);
+  const below = (j: number) => j + 1 < rows.length && rows[j + 1].r === rows[j].r + 1;
+  const figures = (j: number) => cols.filter((c) => {
+    const p = a.num(rows[j], c);
+    return p !== undefined && !p.value.isZero();
+  });
+  /** In how many of row g's columns (non-nil, readable) the members add up to it, in how many not, and whether one of the exact ones adds two figures that are not nil. */
+  const cast = (g: number, members: number[]) => {
+    let exact = 0;
+    let off = 0;
+    let solid = false;
+    let diff = ZERO;
+    for (const c of figures(g)) {
+      let sum = ZERO;
+      let nonNil = 0;
+      let readable = true;
+      for (const m of members) {
+        const v = a.value(rows[m], c);
+        if (v === undefined) {
+          readable = false;
+          break;
+        }
+        if (!v.isZero()) nonNil++;
+        sum = sum.plus(v);
+      }
+      if (!readable) continue;
+      const d = a.num(rows[g], c)!.value.minus(sum);
+      diff = diff.plus(d.abs());
+      if (d.isZero() && nonNil >= 1) {
+        exact++;
+        if (nonNil >= 2) solid = true;
+      } else off++;
+    }
+    return { exact, off, solid, diff };
+  };
+  type Group = { g: number; members: number[]; fit: 'exact' | 'near' | 'off'; worded: boolean; solid: boolean };
+  /** The group row j heads, its lines up to `stop` (exclusive) at most. */
+  const groupAt = (j: number, stop: number): Group | undefined => {
+    if (!figures(j).length) return undefined;
+    const worded = j + 1 < stop && parts(j + 1);
+    const first = worded ? j + 2 : j + 1;
+    let near: Group | undefined;
+    for (let e = first + 1; e < stop && free(e); e++) {
+      // a line directly above a "financed by:" heading heads the next group
+      if (e + 1 < stop && parts(e + 1)) break;
+      const members: number[] = [];
+      for (let m = first; m <= e; m++) members.push(m);
+      const x = cast(j, members);
+      if (x.exact >= 1 && x.off === 0) {
+        // nil lines directly under the last one belong to the group too
+        while (e + 1 < stop && free(e + 1) && !parts(e + 2) && cols.some((c) => a.num(rows[e + 1], c) !== undefined) && cols.every((c) => a.value(rows[e + 1], c)?.isZero() ?? false)) members.push(++e);
+        return { g: j, members, fit: 'exact', worded, solid: x.solid };
+      }
+      if (worded && !near && x.exact >= 2 && x.off === 1) near = { g: j, members, fit: 'near', worded, solid: x.solid };
+    }
+    return near;
+  };
+  const groups = new Set<number>();
+  const items = new Set<number>();
+  for (let i = 0; i < rows.length; i++) {
+    if (!free(i)) continue;
+    // the run of lines from i: no blank line, heading (but a "financed by:" under a line) or total in it
+    let stop = i + 1;
+    while (stop < rows.length && rows[stop].r === rows[stop - 1].r + 1 && (free(stop) || (parts(stop) && free(stop - 1) && free(stop + 1)))) stop++;
+    const runEnd = stop;
+    const read = readRun(i, stop);
+    i = runEnd - 1;
+    if (!read) continue;
+    for (const gr of read) {
+      a.kinds[gr.g] = 'total';
+      groups.add(gr.g);
+      const heading = gr.worded ? rows[gr.g + 1] : undefined;
+      if (heading) items.add(gr.g + 1);
+      for (const m of gr.members) items.add(m);
+      const why = heading
+        ? `printed above its parts, under "${heading.label.trim()}", which add up to it`
+        : read.length === 1 ? 'printed first, above the lines under it, which add up to it (the total printed above its parts)' : 'printed above the lines under it, which add up to it (a group and its lines)';
+      a.blocks.set(gr.g, { members: gr.members, why });
+      a.totals.push({ row: a.rowNumber(rows[gr.g]), label: rows[gr.g].label, from: a.rowNumber(rows[gr.members[0]]), to: a.rowNumber(rows[gr.members[gr.members.length - 1]]), why });
+    }
+  }
+  return groups.size ? { groups, items } : undefined;
+
+  /** The groups of the run of rows i … stop − 1 when they explain it (see above), else undefined. */
+  function readRun(i: number, stop: number): Group[] | undefined {
+    const found: Group[] = [];
+    const top: number[] = [];
+    for (let j = i; j < stop;) {
+      const gr = parts(j) ? undefined : groupAt(j, stop);
+      top.push(j);
+      if (gr) {
+        found.push(gr);
+        j = gr.members[gr.members.length - 1] + 1;
+      } else j++;
+    }
+    if (!found.length) return undefined;
+    const exact = found.filter((g) => g.fit === 'exact' && g.solid).length;
+    // The total of the list: the labelled total directly under it, else a line in no group after the
+    // groups that adds every line of the list above it (the group rows standing for their items).
+    const labelled = stop < rows.length && rows[stop].r === rows[stop - 1].r + 1 && (a.kinds[stop] === 'total' || a.kinds[stop] === 'subtotal');
+    const lastGroup = Math.max(...found.map((g) => g.g));
+    const candidates = labelled ? [{ total: stop, tops: top }] : top.map((t, q) => ({ total: t, tops: top.slice(0, q) }))
+      .filter((x) => x.total > lastGroup && x.tops.length >= 2 && figures(x.total).length > 0 && !found.some((g) => g.g === x.total));
+    const casts = (x: { exact: number; off: number }) => x.exact >= 1 && x.off === 0;
+    let confirmed = candidates.some(({ total, tops }) => casts(cast(total, tops)));
+    if (!confirmed && exact >= 2) {
+      // One group's figure wrong: the run of lines in no group that, read as a group row and its lines,
+      // leaves the labelled total nearest its printed figures (or makes an unlabelled one add up exactly).
+      let best: { g: number; members: number[]; diff: Dec } | undefined;
+      for (const { total, tops } of candidates.slice(0, 12)) {
+        const before = cast(total, tops).diff;
+        const loose = tops.filter((t) => !found.some((g) => g.g === t));
+        for (let u = 0; u < loose.length; u++) {
+          let end = u;
+          while (end + 1 < loose.length && loose[end + 1] === loose[end] + 1) end++;
+          // (a run of at most 60 lines: every group row and end in it is tried)
+          for (let g = u; g + 2 <= end && end - u < 60; g++) {
+            for (let f = g + 2; f <= end; f++) {
+              const members = loose.slice(g + 1, f + 1);
+              const y = cast(total, tops.filter((t) => !members.includes(t)));
+              if (labelled ? !y.diff.lt(before) : !casts(y)) continue;
+              if (!best || y.diff.lt(best.diff)) best = { g: loose[g], members, diff: y.diff };
+            }
+          }
+          u = end;
+        }
+      }
+      if (best) {
+        found.push({ g: best.g, members: best.members, fit: 'off', worded: false, solid: false });
+        found.sort((p, q) => p.g - q.g);
+        confirmed = true;
+      }
+    }
+    const worded = found.every((g) => g.worded);
+    if (exact >= 3 || (exact >= 2 && confirmed) || (worded && found.length >= 2 && found.some((g) => g.fit === 'exact'))) return found;
+    // one total printed first, over every other line of the list
+    if (found.length === 1 && top.length === 1 && found[0].fit === 'exact' && (found[0].worded || found[0].members.filter((m) => figures(m).length).length >= 3)) return found;
+    return undefined;
   }
 }
 

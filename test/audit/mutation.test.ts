@@ -56,6 +56,13 @@ const NOT_YET = new Set<string>([
   // (Mid and West Wales, rows 10-15) changed leaves its total unread and "Wales" no longer casting, and no
   // reading reaches either (18 changes unseen; before 88b203a each was flagged at row 16 or 28) — T6-103's kind again.
   'hansard-wales-fire-contributions-1996-97.tsv',
+  // The Scottish Parliament's forecast capital receipts 1999-2000 (session 9, added for T8-03) prints its one
+  // total, "Scotland", FIRST, above the 32 councils it adds, with no word saying so: it is read as their total
+  // only while it adds up exactly (the list's first line equal to the sum of every other line). Any one figure
+  // changed leaves no such reading and the audit answers exit 2 "no table to audit", not the error at the cell
+  // (T6-103's kind: a first line merely near the sum of the rest is no total of them, or every list whose first
+  // line is its largest would be cast).
+  'scotparl-forecast-capital-receipts-1999-2000.tsv',
 ]);
 
 /**
@@ -68,6 +75,8 @@ const NOT_YET = new Set<string>([
  * session-5 trial's Fife tables (trial findings entry 17), listed for a while, are caught by the same kinds.
  */
 const NOT_YET_MORE = new Map<string, string>([
+  ['scotparl-forecast-capital-receipts-1999-2000.tsv', 'as in NOT_YET: the total printed first is read only while it adds up exactly'],
+  ['scotgov-capital-receipts-by-service-2013-14.tsv', 'session 9 (T8-09): the group totals stand on the group\'s heading line above their items, with no indent or word in the stored text to say which lines are groups. A group row made nil (7 changes, and the first item of "Trading Services", itself its group\'s only figure not nil) leaves its items as lines in no group that "Total General Fund Services" adds exactly — a reading the arithmetic cannot tell from the printed one; "Education" made negative (sign flipped, −100,000 units) lets the General Fund total add the rows below it exactly, leaving it out (T8-59\'s kind). 10 of 645 changes; ±1 and +100,000 units all caught'],
   ['hantsfire-budget-changes-2018-19.tsv', 'session 8 (T7-50): the balance is read as what is left of the MTFP deficit once the adjustments of the other sign are taken; the deficit made nil or negative (−100,000 units, sign flipped, nil) or the last adjustment flipped (−206 → 206) leaves no such reading: exit 2 "no table to audit", not the error at the cell (not examined further)'],
   ['thanet-council-tax-worked-out-2018-19.tsv', 'as in NOT_YET: the Band D build-up is read as a total only while it casts exactly'],
   ['hants-childrens-capital-programme-2008-09.tsv', 'as in NOT_YET: a total column learned from two voting rows; one of them changed leaves no majority, exit 2 "no table to audit"'],
@@ -298,6 +307,7 @@ describe('audit: any one figure of a clean real table changed is caught, or show
  * better). By default every fourth table; all of them with OUTTURN_STRESS=1.
  */
 const NEUTRAL_NOT_YET = new Map<string, [number, string]>([
+  ['scotgov-capital-receipts-by-service-2013-14.tsv', [15, 'session 9 (T8-09): with "Total General Fund Services" relabelled, the list\'s total is known only while it adds the group rows and the lines in no group exactly; the first two group rows (Education, Cultural), the two lines in no group (Central Services, Non-HRA Housing) or the last nil item of Trading Services changed leave no row of the list adding up, and the changed line stands as a line (with its label, the total is checked and each of these is found)']],
   ['oldham-net-budget-changes-2022-23.tsv', [3, "row 9 (a line printed in the stepped layout's sub-total column) changed: row 27 (the sub-total of sub-totals across headings) then misses by as much, but \"Increase in the Net Expenditure Budget\" = row 27 + row 31 still casts, so nothing shows row 27 is a sub-total rather than a line printed in that column, as row 9 itself is (row 27 changed is now found: the total below casts with it standing for its rows, session 6)"]],
   ['northyorks-pcc-budget-requirement-2017-18.tsv', [4, 'its last row (the balance after "Funded by:") is read only by its label since no row is a total by arithmetic alone across a "Financed by:" heading (trial entry 17, Fife): with the label gone, a figure of the budget block (rows 2-5) or a total changed leaves no other block that shows the table ends its blocks in totals']],
   ['hansard-wales-fire-contributions-1996-97.tsv', [18, 'the REGRESSION named in NOT_YET (88b203a): a line of the middle authority changed leaves its total, found by arithmetic alone, unread; the same 18 changes as with its labels']],

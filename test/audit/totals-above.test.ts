@@ -1,0 +1,95 @@
+// Totals printed ABOVE the lines they add (session-8 trial entries T8-09 and T8-03), each shown on the
+// real table as printed (test/fixtures/published/audit and …/trial8, sources in their SOURCES.md) and
+// with one figure changed. Every expected figure is recomputed here by hand from the printed ones, in
+// exact decimal (python3 decimal; verify.py repeats the casts of the corpus tables).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { exitCodeOf } from '../../src/audit/audit';
+import { audit, flags as flagsOf, published } from '../support/audit-helpers';
+
+const flags = (r: ReturnType<typeof audit>) => flagsOf(r, { severity: true }).sort();
+const trial8 = (file: string) => readFileSync(join(__dirname, '..', 'fixtures', 'published', 'trial8', file), 'utf8');
+
+describe('audit: totals printed above the lines they add (session-8 trial T8-09, T8-03)', () => {
+  describe('a two-level list whose group totals stand on the group\'s heading line, above its items (T8-09)', () => {
+    // Scottish Government, SLGFS 2013-14 Annex J, capital receipts by service (£ thousands, one column):
+    // "Education 13,798" then its five services (442 + 11,367 + 1,344 + 437 + 208 = 13,798), … "Trading
+    // Services 6" then three (6 + 0 + 0); "Total General Fund Services" 109,732 = the seven group lines +
+    // Central Services 28,128 + Non-HRA Housing 198; "All services" 163,261 = 109,732 + 53,529.
+    const scot = published('scotgov-capital-receipts-by-service-2013-14.tsv');
+
+    it('as printed: clean, exit 0 — each group row the total of the items under it, the General Fund total of the group lines and the two lines in no group (no "Rail … the total of 23 rows")', () => {
+      const r = audit(scot);
+      assert.equal(exitCodeOf(r), 0);
+      assert.deepEqual(flags(r), []);
+      const read = r.tables[0].totals.map((t) => `${t.row}=${t.from}-${t.to}`);
+      assert.deepEqual(read, ['4=5-9', '10=11-15', '16=17-21', '22=23-28', '29=30-34', '35=36-38', '41=42-44', '45=4-41', '47=45-46']);
+      assert.equal(r.tables[0].checked.totals, 9);
+    });
+
+    it('an item changed (Rail 1 → 101) is found at its group: 962 + 307 + 110 + 29 + 101 + 333 = 1,842, printed 1,742', () => {
+      const r = audit(scot.replace('\nRail\t1\n', '\nRail\t101\n'));
+      assert.deepEqual(flags(r), ['22:2 error auto.cast 1842']);
+    });
+
+    it('an item of a group that follows two lines in no group changed (Economic development 57,416 → 57,516) is found at its group, not read as a total of the lines around it: 829 + 31 + 57,516 = 58,376, printed 58,276', () => {
+      const r = audit(scot.replace('Economic development\t57,416', 'Economic development\t57,516'));
+      assert.deepEqual(flags(r), ['35:2 error auto.cast 58376']);
+    });
+
+    it('the last group\'s item changed (Fishery Harbours … 6 → 106) is found at "Trading Services": 106 + 0 + 0 = 106, printed 6', () => {
+      const r = audit(scot.replace(/(Piers & Harbours)\t6\n/, '$1\t106\n'));
+      assert.deepEqual(flags(r), ['41:2 error auto.cast 106']);
+    });
+
+    it('a group row changed (Education 13,798 → 13,898) is found at itself: its items add up to 13,798', () => {
+      const r = audit(scot.replace('Education\t13,798', 'Education\t13,898'));
+      assert.deepEqual(flags(r), ['4:2 error auto.cast 13798']);
+    });
+
+    it('a line in no group changed (Central Services 28,128 → 28,228) is found at the General Fund total: 13,798 + 3,574 + 2,632 + 1,742 + 1,378 + 58,276 + 28,228 + 198 + 6 = 109,832, printed 109,732', () => {
+      const r = audit(scot.replace('Central Services\t28,128', 'Central Services\t28,228'));
+      assert.deepEqual(flags(r), ['45:2 error auto.cast 109832']);
+    });
+  });
+
+  describe('one total printed first, above every line of the list (T8-03, Scottish Parliament written answer)', () => {
+    // Forecast capital receipts 1999-2000 (£000's): "Scotland 392,155", then the 32 councils
+    // (23,298 + 13,720 + … + 21,673 = 392,155).
+    const sp = published('scotparl-forecast-capital-receipts-1999-2000.tsv');
+
+    it('as printed: clean, exit 0, row 3 read as the total of rows 4-35 (not "no table to audit")', () => {
+      const r = audit(sp);
+      assert.equal(exitCodeOf(r), 0);
+      assert.deepEqual(flags(r), []);
+      assert.deepEqual(r.tables[0].totals.map((t) => `${t.row}=${t.from}-${t.to}`), ['3=4-35']);
+    });
+
+    it('the first line one unit off the sum of the rest (392,156) is not read as a total: "no table to audit", not a guess (a one-total list changed is T6-103\'s kind: see mutation.test.ts NOT_YET)', () => {
+      assert.throws(() => audit(sp.replace('Scotland\t392,155', 'Scotland\t392,156')), /no table to audit/);
+    });
+  });
+
+  describe('totals printed above their parts under "financed by:" (T8-03, Hansard written answer, Lichfield DC £000)', () => {
+    // Revenue expenditure 12,353 | 12,603 | 12,507 | 13,656, "financed by:" grants, NNDR, council tax, other;
+    // Capital expenditure 5,187 | 4,253 | 7,411 | 4,052, "financed by:" three lines; then a memo line
+    // "Capital receipts in year". Council tax 2007-08 is printed "6,21" (a digit lost).
+    const lich = trial8('hansard-lichfield-dc-finance-2005-09.tsv');
+
+    it('as printed: the unreadable "6,21" is named (exit 2), and the 7 totals that do not depend on it are checked and cast', () => {
+      const r = audit(lich);
+      assert.equal(exitCodeOf(r), 2);
+      assert.deepEqual(flags(r), ['6:4 error printed.unreadable undefined']);
+      assert.deepEqual(r.tables[0].totals.map((t) => `${t.row}=${t.from}-${t.to}`), ['2=4-7', '8=10-12']);
+      assert.equal(r.tables[0].checked.totals, 7);
+    });
+
+    it('with "6,121" (what the column needs: 12,507 − 2,979 − 5,019 + 1,612) clean; a capital line 100 short (2,906 → 2,806) found at Capital expenditure 2007-08: 459 + 4,046 + 2,806 = 7,311, printed 7,411', () => {
+      const mended = lich.replace('\t6,21\t', '\t6,121\t');
+      assert.equal(exitCodeOf(audit(mended)), 0);
+      const r = audit(mended.replace('\t2,906\t', '\t2,806\t'));
+      assert.deepEqual(flags(r), ['8:4 error auto.cast 7311']);
+    });
+  });
+});
