@@ -389,8 +389,96 @@ export function readTotals(a: Audit, carried?: TableRow): void {
   subtotalsOfLinesLeftOver(a, reader.cols);
   if (carried) afterCarriedAndTotal(a, reader.cols, carried);
   totalsWhereEveryBlockHasOne(a);
+  if (a.layout === 'auto') totalOfBlockTotals(a, reader.cols);
   coincidentSubtotals(a, reader.cols);
 }
+
+/** The words of a label that name what it counts, without the words that say how ("Total", "Operational", "Net"): "Total Income" → "income". */
+const named = (label: string) => label.toLowerCase().replace(/\([^)]*\)/g, ' ').replace(/\b(total|operational|overall|net|gross|sub-?total|grand)\b/g, ' ').replace(/[^a-z& ]/g, ' ').replace(/\s+/g, ' ').trim();
+
+/**
+ * Below the last block of a budget of blocks (a parish council's: "Total Income" under INCOME, then
+ * six blocks under EXPENDITURE each closing "Total (…)"), the rows that close the whole (T8-53,
+ * Freshford PC): a line in no block naming what a total above it counts and printing its figures
+ * ("Operational Income £31,746" under "Total Income £31,746") restates that total — its one member,
+ * checked against it; and a line in no block, after the last block total with only such restating
+ * lines between, whose figures are the sum of the block totals directly above it (two or more, exactly
+ * in every column it prints) is their grand total whatever its label says ("Operational Expeniture
+ * £31,710" = the six "Total (…)" rows). The balance under them ("End of Year Position" = income −
+ * expenditure) is then the difference of two totals (see surplusRows in generic.ts). Figures as printed.
+ */
+function totalOfBlockTotals(a: Audit, cols: number[]): void {
+  const rows = a.t.rows;
+  const inBlock = new Set([...a.blocks.values()].flatMap((b) => b.members));
+  const tops = [...a.blocks.keys()].filter((t) => !inBlock.has(t) && !a.blocks.get(t)!.carried).sort((x, y) => x - y);
+  if (tops.length < 3) return;
+  const last = tops[tops.length - 1];
+  const free = (j: number) => a.kinds[j] === 'line' && !a.blocks.has(j) && !inBlock.has(j);
+  const same = (i: number, t: number) => {
+    const printed = cols.filter((c) => a.num(rows[i], c));
+    return printed.length > 0 && printed.some((c) => !a.num(rows[i], c)!.value.isZero()) && printed.every((c) => a.num(rows[t], c)?.value.eq(a.num(rows[i], c)!.value));
+  };
+  const restated: number[] = [];
+  for (let i = last + 1; i < rows.length && i <= last + 4 && free(i) && rows[i].r === rows[i - 1].r + 1; i++) {
+    // a line restating a total above of the same name
+    // (by its name: its figures may be the one wrong; a name alone that no total above bears is no restatement)
+    const name = named(rows[i].label);
+    const t = name ? tops.find((x) => named(rows[x].label) === name && (same(i, x) || cols.some((c) => a.num(rows[i], c) && a.num(rows[x], c)))) : undefined;
+    if (t !== undefined) {
+      restated.push(i);
+      a.kinds[i] = 'total';
+      const why = `restates "${rows[t].label}" (row ${a.rowNumber(rows[t])}), the total above of the same name`;
+      a.blocks.set(i, { members: [t], why });
+      a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(rows[t]), to: a.rowNumber(rows[t]), why });
+      continue;
+    }
+    // the sum of the block totals directly above (a suffix of them, two at least)
+    const printed = cols.filter((c) => a.num(rows[i], c) && !a.num(rows[i], c)!.value.isZero());
+    if (!printed.length) break;
+    const sums = printed.map(() => ZERO);
+    let found = -1;
+    for (let k = tops.length - 1; k >= 0; k--) {
+      printed.forEach((c, n) => (sums[n] = sums[n].plus(a.value(rows[tops[k]], c) ?? ZERO)));
+      if (k <= tops.length - 2 && printed.every((c, n) => sums[n].eq(a.num(rows[i], c)!.value))) {
+        found = k;
+        break;
+      }
+    }
+    // With a line restating a total between (the rows closing the whole have begun), the row after it
+    // totals the block totals after the one restated, checked whatever it casts to.
+    const source = restated.length ? a.blocks.get(restated[restated.length - 1])!.members[0] : undefined;
+    const after = source === undefined ? -1 : tops.findIndex((t) => t > source);
+    const placed = found < 0 && after >= 0 && after <= tops.length - 2 && i === restated[restated.length - 1] + 1;
+    if (found < 0 && !placed) break;
+    const members = tops.slice(found >= 0 ? found : after);
+    a.kinds[i] = 'total';
+    const between = restated.length ? `, past ${restated.map((r) => `"${rows[r].label}"`).join(', ')} between` : '';
+    const why = found >= 0 ? `its figures are the sum of the ${members.length} block totals above it (a total of the totals${between})`
+      : `the total of the ${members.length} block totals after "${rows[source!].label}", printed under "${rows[restated[restated.length - 1]].label}" that restates it`;
+    a.blocks.set(i, { members, why });
+    a.totals.push({ row: a.rowNumber(rows[i]), label: rows[i].label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[members[members.length - 1]]), why });
+    // The balance directly under: the restated total less this one ("End of Year Position" = income − expenditure).
+    const b = i + 1;
+    const r = restated[restated.length - 1];
+    if (r !== undefined && b < rows.length && free(b) && rows[b].r === rows[i].r + 1 && BALANCE_LINE.test(rows[b].label)) {
+      const printedB = cols.filter((c) => a.num(rows[b], c) && a.num(rows[r], c) && a.num(rows[i], c));
+      // income − expenditure, or the other way round when every column prints it so exactly
+      const other = printedB.length > 0 && printedB.every((c) => a.num(rows[b], c)!.value.eq(a.num(rows[i], c)!.value.minus(a.num(rows[r], c)!.value))) &&
+        !printedB.every((c) => a.num(rows[b], c)!.value.eq(a.num(rows[r], c)!.value.minus(a.num(rows[i], c)!.value)));
+      if (printedB.length) {
+        const [plus, minus] = other ? [i, r] : [r, i];
+        a.kinds[b] = 'total';
+        const whyB = `"${rows[plus].label}" less "${rows[minus].label}", the two rows directly above it (the balance of the whole)`;
+        a.blocks.set(b, { members: [plus, minus], why: whyB, minus: new Set([minus]) });
+        a.totals.push({ row: a.rowNumber(rows[b]), label: rows[b].label, from: a.rowNumber(rows[r]), to: a.rowNumber(rows[i]), why: whyB, less: [a.rowNumber(rows[minus])] });
+      }
+    }
+    break;
+  }
+}
+
+/** A row stating what is left once the whole is spent: "End of Year Position", "Surplus/(Deficit)", "Balance", "Net position". */
+const BALANCE_LINE = /\b(end of (the )?year|year[- ]end|net|closing|final)\s+position\b|^\(?(surplus|deficit)\b|^balance\b|^(net\s+)?(surplus|deficit)\b/i;
 
 /**
  * A line whose figures happen to equal the sum of the lines above it ("Increase in funding guarantee
@@ -1642,7 +1730,10 @@ class TotalsReader {
     const { a, s } = this;
     const row = this.rows[i];
     const typed = row.rowType !== undefined;
-    const strong = typed || isAllCaps(row.label) || k0 === 'subtotal' || this.printedCols(row).every(([, p]) => p.value.isZero());
+    // A total named after the heading directly over its one line ("INCOME", "Precept + Grant", "Total
+    // Income") closes that heading's block whatever it casts to: checked, not demoted (T8-53).
+    const closesHeading = best.why === 'labelled after the heading it closes';
+    const strong = typed || isAllCaps(row.label) || k0 === 'subtotal' || closesHeading || this.printedCols(row).every(([, p]) => p.value.isZero());
     if (strong || score.exact + score.near !== 0 || s.top - best.k >= 2 || !nameOf(row.label)) return false;
     this.kinds[i] = 'line';
     if (explains(this.rows[i + 1])) {

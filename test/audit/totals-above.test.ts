@@ -92,4 +92,38 @@ describe('audit: totals printed above the lines they add (session-8 trial T8-09,
       assert.deepEqual(flags(r), ['8:4 error auto.cast 7311']);
     });
   });
+
+  describe('a grand total of the block totals with no "total" word, past a line restating a total, and the balance under it (T8-53)', () => {
+    // Freshford Parish Council, budget 2020/21 (£): "Total Income £31,746" under INCOME; six expenditure blocks
+    // each closing "Total (…)"; then "Operational Income £31,746", "Operational Expeniture £31,710" (12,524 +
+    // 2,622 + 4,389 + 1,000 + 8,390 + 2,785 = 31,710) and "End of Year Position £36" (31,746 − 31,710 = 36).
+    const fresh = published('freshford-pc-budget-2020-21.tsv');
+
+    it('as printed: clean, exit 0, the three closing rows read — the restated income, the total of the six block totals, the balance', () => {
+      const r = audit(fresh);
+      assert.equal(exitCodeOf(r), 0);
+      assert.deepEqual(flags(r), []);
+      const read = r.tables[0].totals.filter((t) => t.row >= 54).map((t) => `${t.row}=${t.from}-${t.to}`);
+      assert.deepEqual(read, ['54=4-4', '55=19-53', '56=54-55']);
+    });
+
+    it('the expenditure total 100 out (31,810) is found at it: the six block totals add up to 31,710', () => {
+      assert.deepEqual(flags(audit(fresh.replace('Operational Expeniture\t£31,710', 'Operational Expeniture\t£31,810'))), ['55:2 error auto.cast 31710']);
+    });
+
+    it('the balance 100 out (136) is found at it: 31,746 − 31,710 = 36', () => {
+      assert.deepEqual(flags(audit(fresh.replace('End of Year Position\t£36', 'End of Year Position\t£136'))), ['56:2 error auto.cast 36']);
+    });
+
+    it('the restated income 100 out (31,846) is found at it, against "Total Income" 31,746 (the balance under it then disagrees too)', () => {
+      const f = flags(audit(fresh.replace('Operational Income\t£31,746', 'Operational Income\t£31,846')));
+      assert.ok(f.includes('54:2 error auto.cast 31746'), f.join('; '));
+    });
+
+    it('"Total Income" named after the heading over its one line is checked when it stops matching that line (Precept + Grant 31,846: error at the total, not "read as a line")', () => {
+      const r = audit(fresh.replace('Precept + Grant\t£31,746', 'Precept + Grant\t£31,846'));
+      assert.deepEqual(flags(r), ['4:2 error auto.cast 31846']);
+      assert.ok(!r.findings.some((f) => f.rule === 'cast.total-read-as-line'));
+    });
+  });
 });
