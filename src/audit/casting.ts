@@ -718,6 +718,12 @@ class TotalsReader {
     return sc;
   }
 
+  /** In how many columns the rows of the stack from position k up to (not including) l print a figure that is not nil. */
+  private printingCols(k: number, l: number): number {
+    const { a, rows, cols, s } = this;
+    return cols.filter((c) => s.stack.slice(k, l).some((m) => !(a.value(rows[m], c) ?? ZERO).isZero())).length;
+  }
+
   /** How many rows of the stack from k print a figure that is not nil in column j (counted up to 3). */
   private nonNilIn(j: number, k: number, sums: RunningSums): number {
     let n = 0;
@@ -1534,7 +1540,13 @@ class TotalsReader {
     const cands = this.startsOf(row, k0);
     if (!cands.length) return;
     if (this.nilTotal(i, cands)) return;
-    const cast = this.castsBest(row, cands);
+    let cast = this.castsBest(row, cands);
+    // A total named after the heading it closes ("Parish Council Receipts" … "Total Parish Council
+    // Receipts") adds every row since that heading: a shorter run that leaves out its first rows wins
+    // only when those rows print figures (not nil) in two columns or more — one changed figure of a
+    // first line nil elsewhere ("Grants 0.00" made 100.00) is found at the total, not dropped (T8-59).
+    const closes = cands.find((c) => c.why === 'labelled after the heading it closes');
+    if (closes && cast.best.k > closes.k && this.printingCols(closes.k, cast.best.k) <= 1) cast = { best: closes, score: this.score(row, closes.k) };
     // The lines said in words to be subtracted ("Less: …" printed positive) taken so, when that casts better.
     const worded = this.w ? cands.filter((c) => this.wordedHolds(c.k, true)) : [];
     if (worded.length) {

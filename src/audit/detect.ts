@@ -338,7 +338,12 @@ function findTablesIn(g: Grid): FoundTable[] {
     const skip = new Set<number>();
     const figureCols = [...numericish];
     for (let r = bodyStart + 1; r <= last; r++) {
-      const again = headerAgain(g, w, headerRows, r, figureCols);
+      let again = headerAgain(g, w, headerRows, r, figureCols);
+      // The same captions again directly under a title line of their own — not the table's own title,
+      // not "(continued)" — start a second table stacked under the first with no blank line (a written
+      // answer's overtime in £000, then "Overtime as a Percentage of …" over the same years, T8-12).
+      if (again === 'same' && r - 1 > bodyStart && isTitleRow(g, r - 1, w) && !/\bcontinued\b|\bcont(\.|'?d)/i.test(cellText(cellAt(g, r - 1, 0))) &&
+        !above.some((x) => normalise(cellText(cellAt(g, x, 0))) === normalise(cellText(cellAt(g, r - 1, 0))))) again = 'other';
       if (again === 'same') skip.add(r);
       if (again !== 'other') continue;
       let t0 = r;

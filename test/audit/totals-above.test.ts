@@ -1,5 +1,6 @@
-// Totals printed ABOVE the lines they add (session-8 trial entries T8-09 and T8-03), each shown on the
-// real table as printed (test/fixtures/published/audit and …/trial8, sources in their SOURCES.md) and
+// Where totals stand (session-8 trial entries T8-09, T8-03, T8-53, T8-59) and where a stacked table starts
+// (T8-12): totals printed ABOVE the lines they add, the rows closing a budget of blocks, a total named after
+// its heading, each shown on the real table as printed (test/fixtures/published/audit and …/trial8, sources in their SOURCES.md) and
 // with one figure changed. Every expected figure is recomputed here by hand from the printed ones, in
 // exact decimal (python3 decimal; verify.py repeats the casts of the corpus tables).
 import assert from 'node:assert/strict';
@@ -124,6 +125,53 @@ describe('audit: totals printed above the lines they add (session-8 trial T8-09,
       const r = audit(fresh.replace('Precept + Grant\t£31,746', 'Precept + Grant\t£31,846'));
       assert.deepEqual(flags(r), ['4:2 error auto.cast 31846']);
       assert.ok(!r.findings.some((f) => f.rule === 'cast.total-read-as-line'));
+    });
+  });
+
+  describe('two tables stacked with no blank line: a title line and the year header printed again start the second (T8-12)', () => {
+    // Scottish Parliament written answer, 20 June 2002: overtime by the 8 Scottish police forces (£000), Total =
+    // 1,299 + 879 + 1,266 + 2,925 + 3,199 + 1,221 + 14,163 + 1,508 = 26,460 (37,466; 34,455); then "Overtime as a
+    // Percentage of Actual Expenditure on Police Pay" over "| 1998-99 | 1999-2000 | 2000-01" again, whose Total
+    // 7.0% is the all-force rate, not a sum (the forces' % add to 55.3%).
+    const ot = published('scotparl-police-overtime-1998-2001.tsv');
+
+    it('as printed: exit 0, the first table\'s Total checked in all three years (not "no table to audit")', () => {
+      const r = audit(ot);
+      assert.equal(exitCodeOf(r), 0);
+      assert.deepEqual(flags(r), []);
+      assert.deepEqual(r.tables[0].totals.map((t) => `${t.row}=${t.from}-${t.to}`), ['11=3-10']);
+      assert.equal(r.tables[0].checked.totals, 3);
+    });
+
+    it('a force\'s overtime 100 out (Fife 1999-2000 2,008) is found at the Total: 37,566, printed 37,466', () => {
+      assert.deepEqual(flags(audit(ot.replace('Fife\t1,266\t1,908', 'Fife\t1,266\t2,008'))), ['11:3 error auto.cast 37566']);
+    });
+
+    it('the same header printed again with no title line over it is still a page break, not a new table', () => {
+      const lines = ot.split('\n');
+      const pageBreak = [...lines.slice(0, 6), lines[1], ...lines.slice(6, 11)].join('\n') + '\n';
+      const r = audit(pageBreak);
+      assert.equal(r.tables.length, 1);
+      assert.deepEqual(r.tables[0].totals.map((t) => t.label), ['Total']);
+      assert.deepEqual(flags(r), []);
+    });
+  });
+
+  describe('a total named after the heading it closes adds every row since it, the first line included when one of its figures changes (T8-59)', () => {
+    // A parish council's monthly receipts 2013/14: "Parish Council Receipts", seven lines ("Grants" nil in every
+    // column first), "Total Parish Council Receipts" (Budget 89,840.00 = 0.00 + 87,600.00 + 400.00 + 0.00 + 0.00 + 900.00 + 940.00).
+    const pm = published('parish-monthly-receipts-2013-14.tsv');
+
+    it('as printed: clean, the total read as rows 5-11', () => {
+      const r = audit(pm);
+      assert.equal(exitCodeOf(r), 0);
+      assert.equal(r.tables[0].totals.find((t) => t.row === 12)?.from, 5);
+    });
+
+    it('"Grants" budgeted 100.00 is found at the total (89,940.00, printed 89,840.00), not dropped by re-reading the total as rows 6-11', () => {
+      const r = audit(pm.replace('Grants\t0.00\t', 'Grants\t100.00\t'));
+      assert.equal(r.tables[0].totals.find((t) => t.row === 12)?.from, 5);
+      assert.ok(flags(r).includes('12:2 error auto.cast 89940'), flags(r).join('; '));
     });
   });
 });
