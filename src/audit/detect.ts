@@ -441,7 +441,10 @@ function captionsAgain(g: Grid, w: number, headerRows: number[], r: number, figu
   // figure columns or more start a table of their own.
   const named = headerRows.some((row) => [...figureCols].filter((c) => caption(row, c) && !UNIT_CAPTION.test(caption(row, c))).length >= 2);
   if (!named) return texts.filter(([, x]) => /[a-z]{2}/.test(x) && !NOT_APPLICABLE.test(x)).length >= 2 ? 'other' : undefined;
-  const h = headerRows.find((row) => texts.every(([c, x]) => x === caption(row, c)));
+  // the same captions but for where a unit sign stands ("1997–98 Allocation1 £ million" over "1997–98
+  // Allocation1 million" printed again at a column break, T9-02)
+  const loose = (x: string) => x.replace(/[£$€]/g, ' ').replace(/\s+/g, ' ').trim();
+  const h = headerRows.find((row) => texts.every(([c, x]) => x === caption(row, c))) ?? headerRows.find((row) => texts.every(([c, x]) => loose(x) === loose(caption(row, c))));
   if (h !== undefined) return caption(r, 0) === caption(h, 0) ? 'same' : 'other';
   return texts.every(([, x]) => unitsIn(x) || /\bthousands?\b|\b(19|20)\d\d\b/.test(x)) ? 'other' : undefined;
 }

@@ -1,5 +1,5 @@
-// Where totals stand (session-8 trial entries T8-09, T8-03, T8-53, T8-59) and where a stacked table starts
-// (T8-12): totals printed ABOVE the lines they add, the rows closing a budget of blocks, a total named after
+// Where totals stand (session-8 trial entries T8-09, T8-03, T8-53, T8-59; session 9's T9-03) and where a table
+// starts or goes on (T8-12, T9-02): totals printed ABOVE the lines they add, the rows closing a budget of blocks, a total named after
 // its heading, each shown on the real table as printed (test/fixtures/published/audit and …/trial8, sources in their SOURCES.md) and
 // with one figure changed. Every expected figure is recomputed here by hand from the printed ones, in
 // exact decimal (python3 decimal; verify.py repeats the casts of the corpus tables).
@@ -172,6 +172,29 @@ describe('audit: totals printed above the lines they add (session-8 trial T8-09,
       const r = audit(pm.replace('Grants\t0.00\t', 'Grants\t100.00\t'));
       assert.equal(r.tables[0].totals.find((t) => t.row === 12)?.from, 5);
       assert.ok(flags(r).includes('12:2 error auto.cast 89940'), flags(r).join('; '));
+    });
+  });
+
+  describe('a table read on across its caption row printed again at a column break, and a line equal to two above in one column only (T9-02, T9-03)', () => {
+    // Lords written answer, 2 February 1998, police grant allocations (£ million, one place): English Shire,
+    // Metropolitan and London forces under ONE "English Total" (1997-98: the 39 lines add to 6,483.8, printed
+    // 6,483.9; 1998-99: 6,681.4, printed 6,682.6), the caption row printed again at row 24 with its "£" moved;
+    // "Sussex 155.2" = Suffolk 63.4 + Surrey 91.8 in 1997-98 by chance (1998-99: 162.6 against 66.0 + 84.2 = 150.2).
+    const grant = published('hansard-police-grant-allocations-1998-99.tsv');
+
+    it('as printed: one table; the English Total adds all 39 English lines across the break, within rounding (no false error of 2,309.1), Sussex a line', () => {
+      const r = audit(grant);
+      assert.equal(r.tables.length, 1);
+      const eng = r.tables[0].totals.find((t) => t.label === 'English Total');
+      assert.deepEqual([eng?.from, eng?.to], [3, 44]);
+      assert.ok(!r.tables[0].totals.some((t) => t.label === 'Sussex'));
+      assert.deepEqual(flags(r).filter((f) => f.startsWith('45:')), ['45:2 warning auto.cast 6483.8', '45:3 warning auto.cast 6681.4']);
+      assert.ok(!r.findings.some((f) => f.severity === 'error' && f.row !== 52), flags(r).join('; '));
+    });
+
+    it('a line 10.0 out (Kent 1998-99 188.9) is found at the English Total: 6,691.4, printed 6,682.6', () => {
+      const f = flags(audit(grant.replace('Kent\t168.5\t178.9', 'Kent\t168.5\t188.9')));
+      assert.ok(f.includes('45:3 error auto.cast 6691.4'), f.join('; '));
     });
   });
 });
