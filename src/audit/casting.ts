@@ -521,6 +521,47 @@ function coincidentSubtotals(a: Audit, cols: number[]): void {
     const d = a.num(rows[i], c)!.value.minus(sum);
     return { d: d.abs(), near: severityOf(d, a.num(rows[i], c)!, members.map((m) => rows[m].cells.get(c))).severity === 'warning' };
   });
+  /**
+   * A line equal to the one line directly above it in every column it prints (not all nil) is that line's
+   * one-line sub-total ("Remeasurement of the net defined benefit liability (20,168)", then "Other
+   * Comprehensive Income and Expenditure (20,168)", as every CIES prints it): when the total after them,
+   * not casting as read, casts exactly in every column with the line left out and the total above its
+   * block (in no block itself, directly above it) taken in — "Total Comprehensive Income and
+   * Expenditure" = "(Surplus) or deficit on provision of services" + "Other Comprehensive Income and
+   * Expenditure", T9-09 — it is read so. True when so read.
+   */
+  const oneLineSubtotal = (i: number, b: { members: number[]; why: string }): boolean => {
+    const inBlock = new Set([...a.blocks.values()].flatMap((x) => x.members));
+    const before = b.members[0] - 1;
+    const wide = before >= 0 && a.blocks.has(before) && !inBlock.has(before) ? [before, ...b.members] : b.members;
+    for (let n = 0; n + 1 < wide.length; n++) {
+      const [x, y] = [wide[n], wide[n + 1]];
+      if (y !== x + 1 || a.blocks.has(y) || a.blocks.has(x) || a.kinds[x] !== 'line' || a.kinds[y] !== 'line') continue;
+      const printed = cols.filter((c) => a.num(rows[y], c));
+      if (!printed.some((c) => !a.num(rows[y], c)!.value.isZero()) || !printed.every((c) => a.num(rows[x], c)?.value.eq(a.num(rows[y], c)!.value)) ||
+        cols.some((c) => !a.num(rows[y], c) && a.num(rows[x], c))) continue;
+      const members = wide.filter((m) => m !== x);
+      // exact in every column the total prints a figure in (a dash under gross columns of a net-only row says nothing)
+      const shown = cols.filter((c) => a.num(rows[i], c) && !a.num(rows[i], c)!.dash);
+      if (!shown.length || !shown.every((c) => members.reduce((t: Dec | undefined, m) => {
+        const v = a.value(rows[m], c);
+        return t === undefined || v === undefined ? undefined : t.plus(v);
+      }, ZERO)?.eq(a.num(rows[i], c)!.value))) continue;
+      a.kinds[y] = 'total';
+      const why = 'its figures are those of the one line above it (a one-line sub-total)';
+      a.blocks.set(y, { members: [x], why });
+      a.totals.push({ row: a.rowNumber(rows[y]), label: rows[y].label, from: a.rowNumber(rows[x]), to: a.rowNumber(rows[x]), why });
+      b.members.splice(0, b.members.length, ...members);
+      const t = a.totals.find((q) => q.row === a.rowNumber(rows[i]));
+      if (t) {
+        t.from = a.rowNumber(rows[members[0]]);
+        t.why = `labelled as a total: the total above ("${rows[members[0]].label}") and the one-line sub-total since it add up to it`;
+        b.why = t.why;
+      }
+      return true;
+    }
+    return false;
+  };
   const nearer = (i: number, after: number[], before: number[]) => {
     const [x, y] = [misses(i, after), misses(i, before)];
     if (x.some((q) => q === undefined) || y.some((q) => q === undefined)) return false;
@@ -529,6 +570,7 @@ function coincidentSubtotals(a: Audit, cols: number[]): void {
   for (const [i, b] of [...a.blocks]) {
     if (b.carried || b.minus?.size) continue;
     if (fits(i, b.members) !== 'off') continue;
+    if (oneLineSubtotal(i, b)) continue;
     for (const m of b.members) {
       const mb = a.blocks.get(m);
       if (!mb || mb.minus?.size || mb.carried || !mb.why.startsWith('its figures are the sum of') || rows[m].bold || rows[m].ruled) continue;

@@ -1,4 +1,4 @@
-// Where totals stand (session-8 trial entries T8-09, T8-03, T8-53, T8-59; session 9's T9-03) and where a table
+// Where totals stand (session-8 trial entries T8-09, T8-03, T8-53, T8-59; session 9's T9-03, T9-09) and where a table
 // starts or goes on (T8-12, T9-02): totals printed ABOVE the lines they add, the rows closing a budget of blocks, a total named after
 // its heading, each shown on the real table as printed (test/fixtures/published/audit and …/trial8, sources in their SOURCES.md) and
 // with one figure changed. Every expected figure is recomputed here by hand from the printed ones, in
@@ -195,6 +195,26 @@ describe('audit: totals printed above the lines they add (session-8 trial T8-09,
     it('a line 10.0 out (Kent 1998-99 188.9) is found at the English Total: 6,691.4, printed 6,682.6', () => {
       const f = flags(audit(grant.replace('Kent\t168.5\t178.9', 'Kent\t168.5\t188.9')));
       assert.ok(f.includes('45:3 error auto.cast 6691.4'), f.join('; '));
+    });
+  });
+  describe('a one-line sub-total, then the total of the statement: the total above and that sub-total, not its line counted twice (T9-09)', () => {
+    // West Midlands Combined Authority, CIES 2020/21 (£'000, prior year left of the labels): "(Surplus) or deficit on
+    // provision of services" (30,172) | (2,689); "Remeasurement of the net defined benefit liability" (20,168) | 20,118;
+    // "Other Comprehensive Income and Expenditure" (20,168) | 20,118 (its one line); "Total Comprehensive Income and
+    // Expenditure" (30,172) + (20,168) = (50,340) | (2,689) + 20,118 = 17,429.
+    const wmca = published('wmca-cies-2020-21.tsv');
+
+    it('as printed: clean, exit 0 — "Other CIE" the sub-total of its one line, the Total CIE = rows 11 and 13 (no false errors of 10,004 and 22,807)', () => {
+      const r = audit(wmca);
+      assert.equal(exitCodeOf(r), 0);
+      assert.deepEqual(flags(r), []);
+      const read = r.tables[0].totals.filter((t) => t.row >= 13).map((t) => `${t.row}=${t.from}-${t.to}`).sort();
+      assert.deepEqual(read, ['13=12-12', '14=11-13']);
+    });
+
+    it('the Total CIE 100 out in 2020/21 (17,529) is found at it: (2,689) + 20,118 = 17,429', () => {
+      const f = flags(audit(wmca.replace(/\t17,429$/m, '\t17,529')));
+      assert.ok(f.includes('14:8 error auto.cast 17429'), f.join('; '));
     });
   });
 });
