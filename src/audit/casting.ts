@@ -541,12 +541,18 @@ function coincidentSubtotals(a: Audit, cols: number[]): void {
       if (!printed.some((c) => !a.num(rows[y], c)!.value.isZero()) || !printed.every((c) => a.num(rows[x], c)?.value.eq(a.num(rows[y], c)!.value)) ||
         cols.some((c) => !a.num(rows[y], c) && a.num(rows[x], c))) continue;
       const members = wide.filter((m) => m !== x);
-      // exact in every column the total prints a figure in (a dash under gross columns of a net-only row says nothing)
+      // exact in one column at least of those the total prints a figure in (a dash under the gross columns
+      // of a net-only row says nothing), and in none further out than as read (one figure of it wrong)
       const shown = cols.filter((c) => a.num(rows[i], c) && !a.num(rows[i], c)!.dash);
-      if (!shown.length || !shown.every((c) => members.reduce((t: Dec | undefined, m) => {
-        const v = a.value(rows[m], c);
-        return t === undefined || v === undefined ? undefined : t.plus(v);
-      }, ZERO)?.eq(a.num(rows[i], c)!.value))) continue;
+      const miss = (ms: number[], c: number) => {
+        const sum = ms.reduce((t: Dec | undefined, m) => {
+          const v = a.value(rows[m], c);
+          return t === undefined || v === undefined ? undefined : t.plus(v);
+        }, ZERO);
+        return sum === undefined ? undefined : a.num(rows[i], c)!.value.minus(sum).abs();
+      };
+      const now = shown.map((c) => [miss(members, c), miss(b.members, c)] as const);
+      if (!now.some(([x]) => x?.isZero()) || now.some(([x, y]) => x === undefined || (y !== undefined && x.gt(y)))) continue;
       a.kinds[y] = 'total';
       const why = 'its figures are those of the one line above it (a one-line sub-total)';
       a.blocks.set(y, { members: [x], why });
