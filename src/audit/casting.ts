@@ -422,9 +422,10 @@ function totalOfBlockTotals(a: Audit, cols: number[]): void {
   const restated: number[] = [];
   for (let i = last + 1; i < rows.length && i <= last + 4 && free(i) && rows[i].r === rows[i - 1].r + 1; i++) {
     // a line restating a total above of the same name
-    // (by its name: its figures may be the one wrong; a name alone that no total above bears is no restatement)
+    // (its figures and name, or its name alone when one total above bears it: its figures may be the one wrong)
     const name = named(rows[i].label);
-    const t = name ? tops.find((x) => named(rows[x].label) === name && (same(i, x) || cols.some((c) => a.num(rows[i], c) && a.num(rows[x], c)))) : undefined;
+    const bearing = name ? tops.filter((x) => named(rows[x].label) === name) : [];
+    const t = bearing.find((x) => same(i, x)) ?? (bearing.length === 1 && cols.some((c) => a.num(rows[i], c) && a.num(rows[bearing[0]], c)) ? bearing[0] : undefined);
     if (t !== undefined) {
       restated.push(i);
       a.kinds[i] = 'total';
