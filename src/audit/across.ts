@@ -5,7 +5,7 @@
 import { Dec, ZERO, text } from '../base/decimal';
 import type { Column } from './detect';
 import { type At, type Audit, rowsOf } from './context';
-import { type Num, show } from './findings';
+import { type Num, severityOf, show } from './findings';
 import { locate } from './grid';
 
 /** Rows sampled to learn each total column's run: enough to outvote a few wrong rows, bounded for long tables. */
@@ -136,6 +136,18 @@ export function crossCast(a: Audit, rule: string): number {
     for (const c of run) parts.add(c.c);
     const what = named ?? `${run.map((c) => c.caption || `column ${c.c + 1}`).join(' + ')} (the columns ${bestAgree} row(s) agree it adds) is`;
     for (const i of body) {
+      // A cumulative row (a running balance across the years: "Cumulative Shortfall (-) / Surplus (+)" under the
+      // in-year shortfalls, its opening printed left of the first year) is a stock, not a flow: its total column
+      // is its closing figure, the last the run prints, never the sum of the years (Oxfordshire's capital
+      // programme 2012-17: 203, not 119,321; session-9 trial T9-65 (b)). Its years roll (generic.ts).
+      if (STOCK.test(rows[i].label)) {
+        const last = [...run].reverse().find((c) => a.num(rows[i], c.c) && !a.num(rows[i], c.c)!.dash);
+        if (last && a.num(rows[i], col.c)) {
+          a.check(rows[i], col.c, a.value(rows[i], last.c)!, [[rows[i], last.c]], rule,
+            `the closing figure of a cumulative row (its last column, ${last.caption || `column ${last.c + 1}`}) is`);
+        }
+        continue;
+      }
       // A row that prints none of the columns the total adds (only its net, as a CIES prints its lower half) is not cross-cast.
       // A nil word or dash ("none", "-") prints nothing either: the CIES's lower half prints "none" under gross.
       if (!run.some((c) => a.num(rows[i], c.c) && !a.num(rows[i], c.c)!.dash)) continue;
@@ -146,6 +158,9 @@ export function crossCast(a: Audit, rule: string): number {
     }
   }
 }
+
+/** Labels of a running balance carried across the columns (a stock, not a flow). */
+const STOCK = /\bcumulative\b|\brunning\s+(total|balance)\b/i;
 
 /** A column's marker at the start of its caption: "(d)", "(3)", "d" before "=" too ("(d)=(b)+(c) (Increase) or Decrease"). */
 const MARK = /^\(\s*([a-z]|\d{1,2})\s*\)/i;
@@ -263,22 +278,37 @@ function grossIncomeNet(
     const vote = (minus?: ReadonlySet<number>) => {
       let agree = 0;
       let informative = 0;
+      let fits = 0;
       for (const i of body) {
         const n = a.num(rows[i], col.c);
         const v = sumOf(i, run, minus);
         if (!n || v === undefined || (a.value(rows[i], inc.c) ?? ZERO).isZero()) continue;
         informative++;
         if (v.eq(n.value)) agree++;
+        if (severityOf(n.value.minus(v), n, run.map((c) => a.at(rows[i], c.c))).severity === 'warning') fits++;
       }
-      return { agree, informative };
+      return { agree, informative, fits };
     };
     const subtract = new Set([inc.c]);
     const plus = vote();
     const less = vote(subtract);
-    const best = less.agree > plus.agree ? less : plus;
+    let best = less.agree > plus.agree ? less : plus;
+    // No row exact either way, but every row printing the three within the rounding of its printed figures one
+    // way and not the other (Northumbria PCC's one row: 321.5 + (18.9) = 302.6, printed 302.5; session-9 trial
+    // T9-08): the headers name the relation and the rows do not gainsay it — read so, the rows warned.
+    const rounded = best.agree === 0 && [plus, less].filter((v) => v.informative > 0 && v.fits === v.informative).length === 1;
+    if (rounded) best = plus.fits === plus.informative ? plus : less;
+    // One row alone printing the three, out beyond rounding either way: no row can show the convention, so the
+    // headers and the income's own sign say it — printed negative, net = gross + income; positive, gross − income
+    // (as a one-line table's variance is read by its headers) — and the row is the error.
+    const one = best.agree === 0 && !rounded && plus.informative === 1;
+    if (one) {
+      const i = body.find((k) => a.num(rows[k], col.c) && sumOf(k, run) !== undefined && !(a.value(rows[k], inc.c) ?? ZERO).isZero())!;
+      best = a.value(rows[i], inc.c)!.isNeg() ? plus : less;
+    }
     const minus = best === less ? subtract : undefined;
     const caption = (c: Column) => c.caption || `column ${c.c + 1}`;
-    if (best.agree === 0 || best.agree * 2 < best.informative) {
+    if (!rounded && !one && (best.agree === 0 || best.agree * 2 < best.informative)) {
       if (best.informative > 0) {
         a.findings.push({
           severity: 'note', table: a.layout, ...locate(a.t.grid, a.t.headerRows[a.t.headerRows.length - 1] ?? a.t.r0, col.c, col.caption),
@@ -290,7 +320,7 @@ function grossIncomeNet(
     }
     const is = `${caption(g)} ${minus ? '−' : '+'} ${caption(inc)}`;
     a.differences.push({ column: locate(a.t.grid, a.t.r0, col.c, '').column, caption: caption(col), is, agree: best.agree });
-    checkRun(col, run, best.agree, `${is} (the net of its gross and income, ${minus ? 'income printed positive' : 'income printed as a negative'}: ${best.agree} row(s) agree) is`, minus);
+    checkRun(col, run, best.agree, `${is} (the net of its gross and income, ${minus ? 'income printed positive' : 'income printed as a negative'}: ${rounded ? `${best.fits} row(s) agree within their rounding` : one ? 'the one row printing the three, read by its headers and the income\'s sign' : `${best.agree} row(s) agree`}) is`, minus);
   }
 }
 

@@ -49,7 +49,9 @@ const OURS = join(__dirname, '..', 'fixtures', 'published', 'audit');
  * Cases of our own corpus the audit does not yet get right, each with the kind of fault behind it.
  * The test fails when one of them starts passing (take it off the list) or a case not listed fails.
  */
-const KNOWN_GAPS: Record<string, string> = {};
+const KNOWN_GAPS: Record<string, string> = {
+  'oxfordshire-capital-programme-2012-17.tsv': 'session-9 trial T9-65 (a): "TOTAL ESTIMATED PROGRAMME RESOURCES", an independent quantity (row 17 is it less the programme), is read as the total of the one programme row above it: 7 false errors on row 16 (its (b), the cumulative row, is read since session 9)',
+};
 
 function corpus(dir: string, gaps: Record<string, string>) {
   const cases = JSON.parse(readFileSync(join(dir, 'CASES.json'), 'utf8')) as Case[];

@@ -126,4 +126,37 @@ describe('audit: cross-casts in every layout (session-8 trial T8-50, T8-05, T8-0
       assert.deepEqual(flags(audit(ny.replace('£  0.06', '£  1.06'))), ['4:5 error auto.across.per-period 0.06']);
     });
   });
+
+  describe('a net column its captions name, whose one row agrees only within rounding (session-9 trial T9-08)', () => {
+    // Northumbria PCC's statement on South Tyneside's page 2020/21: "Gross Expenditure £m | Gross Income £m | Net
+    // Expenditure £m", printed on one row only: Police General 321.5 | −18.9 | 302.5.
+    const nb = published('southtyneside-northumbria-pcc-funding-2020-21.tsv');
+
+    it('as printed: net = gross + income within the rounding of three one-place figures, 321.5 − 18.9 = 302.6 printed 302.5, a warning (and last year\'s 284.1 − 219.0 − 3.4 − 8.2 − 0.8 = 52.7 printed 52.8)', () => {
+      const r = audit(nb);
+      assert.deepEqual(flags(r), ['12:1 warning auto.cast 52.7', '3:5 warning auto.across 302.6']);
+    });
+
+    it('the net changed by 10 (302.5 → 312.5): an error at its cell, 302.6 expected', () => {
+      const r = audit(nb.replace('-18.9\t302.5', '-18.9\t312.5'));
+      assert.ok(flags(r).includes('3:5 error auto.across 302.6'));
+    });
+  });
+
+  describe('a cumulative row across the years is a running balance, its total column the closing figure (session-9 trial T9-65 (b))', () => {
+    // Oxfordshire CC capital programme 2012/13-2017/18 (£'000s): "In-Year Shortfall (-) /Surplus (+)" then "Cumulative
+    // Shortfall (-) / Surplus (+)" 26,362 (brought in, left of the first year) | 30,158 | … | 203 | total 203.
+    const ox = published('oxfordshire-capital-programme-2012-17.tsv');
+
+    it('as printed: no cross-cast error on the cumulative row (203 is its closing figure, not 119,321 the sum of its years); its years rolled: 30,158 + 9,574 = 39,732 … 10,458 − 10,255 = 203', () => {
+      const r = audit(ox);
+      assert.ok(!flags(r).some((f) => f.startsWith('18:')), flags(r).join('; '));
+      assert.equal(r.tables[0].checked.rollForwards, 5);
+    });
+
+    it('a cumulative figure changed (2014/15 25,382 → 25,482): an error at its cell, 39,732 − 14,350 = 25,382', () => {
+      const r = audit(ox.replace('\t25,382\t', '\t25,482\t'));
+      assert.ok(flags(r).includes('18:5 error auto.balance-roll-forward 25382'), flags(r).join('; '));
+    });
+  });
 });
