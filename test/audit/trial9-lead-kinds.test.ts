@@ -1,8 +1,8 @@
 // Kinds the lead closed in session 9, each on the real table that showed it (sources in
-// test/fixtures/published/audit/SOURCES.md and test/fixtures/published/trial9/SOURCES.md).
+// test/fixtures/published/audit/SOURCES.md).
 import assert from 'node:assert/strict';
 import { exitCodeOf } from '../../src/audit/audit';
-import { audit, fixture, flags, published } from '../support/audit-helpers';
+import { audit, flags, published } from '../support/audit-helpers';
 
 describe('audit: the session-9 kinds (lead)', () => {
   it('sibling groups each closed by an unlabelled sub-total: a group whose line changed keeps its sub-total, found by its siblings (Hansard\'s Welsh fire contributions 1996-97; the regression of 88b203a)', () => {
@@ -50,11 +50,22 @@ describe('audit: the session-9 kinds (lead)', () => {
     // 1990-91: England £4.82 a head (233,125 / 48.4m people), the regions' figures summed 46.24; per km
     // 0.87 against 10.44 summed. 1991-92 and 1992-93 print every region's TSG over the same 7.71m, so the
     // column adds: 41.22 (printed 41.21) and 47.96 (printed 47.98), within rounding — warnings.
-    const r = audit(fixture('trial9', 'hansard-tsg-regions-1990-95.tsv'), 'tsg.tsv');
+    const r = audit(published('hansard-tsg-regions-1990-95.tsv'), 'tsg.tsv');
     assert.deepEqual(flags(r).filter((f) => f.startsWith('13:')), ['13:6 auto.cast 41.22', '13:9 auto.cast 47.96']);
     assert.deepEqual(r.findings.filter((f) => f.rule === 'auto.cast.ratio').map((f) => `${f.row}:${f.column}`), ['13:3', '13:4']);
     // a column of money (TSG) is still cast: 233,125 printed 233,225 is an error at its cell
-    const wrong = audit(fixture('trial9', 'hansard-tsg-regions-1990-95.tsv').replace('ENGLAND\t233,125', 'ENGLAND\t233,225'), 'tsg.tsv');
+    const wrong = audit(published('hansard-tsg-regions-1990-95.tsv').replace('ENGLAND\t233,125', 'ENGLAND\t233,225'), 'tsg.tsv');
     assert.ok(wrong.findings.some((f) => f.severity === 'error' && f.row === 13 && f.column === 2));
+  });
+  it('a figure printed with a point for the thousands comma among whole thousands grouped by commas is read as the thousands, with a warning at its cell (T9-13, Hansard\'s TSG by region 1994-95)', () => {
+    // By hand (£000): as printed the regions add up to 268,917.576 against England's 329,433; with
+    // "25.411" read as 25,411 and "35.165" as 35,165 they add up to 329,433 exactly.
+    const r = audit(published('hansard-tsg-regions-1990-95.tsv'), 'tsg.tsv');
+    const points = r.findings.filter((f) => f.rule === 'printed.point-for-comma').map((f) => `${f.row}:${f.column} ${f.expected}`);
+    assert.deepEqual(points, ['25:5 25411', '26:5 35165']);
+    assert.ok(!r.findings.some((f) => f.severity === 'error'), 'England then casts exactly');
+    // one such figure in a column of two grouped figures is not enough to say so: the column is read as printed
+    const few = audit('Area\t£000\nA\t1,200\nB\t25.411\nTotal\t1,225.411\n', 'few.tsv');
+    assert.ok(!few.findings.some((f) => f.rule === 'printed.point-for-comma'));
   });
 });
