@@ -56,10 +56,14 @@ export function signedLabel(label: string): { core: string; sign?: 1 | -1 | 0 } 
  */
 export function pointForComma(a: Audit, rows: TableRow[], c: number, most = 1): void {
   const nums = rows.map((row) => a.num(row, c)).filter((x): x is Num => x !== undefined);
-  const odd = nums.filter((x) => x.places === 3 && /^\(?\s*£?\s*\d{1,3}\.\d{3}\s*\)?$/.test(x.raw.trim()));
+  // the decimal mark of the figure against the thousands mark of the others: "25.411" among "74,184",
+  // or in a file saved with continental figures "25,411" among "74.184"
+  const odd = nums.filter((x) => x.places === 3 && /^\(?\s*£?\s*\d{1,3}[.,]\d{3}\s*\)?$/.test(x.raw.trim()));
   if (odd.length === 0 || odd.length > most || odd.length * 4 > nums.length) return;
+  const point = odd[0].raw.includes('.');
+  if (odd.some((x) => x.raw.includes('.') !== point)) return;
   const rest = nums.filter((x) => !odd.includes(x));
-  const grouped = rest.filter((x) => /\d,\d{3}/.test(x.raw)).length;
+  const grouped = rest.filter((x) => (point ? /\d,\d{3}/ : /\d\.\d{3}/).test(x.raw)).length;
   if (!rest.length || rest.some((x) => x.places !== 0) || grouped < Math.min(most, 3)) return;
   for (const was of odd) pointToComma(a, rows.find((r) => a.num(r, c) === was)!, c, was);
 }
