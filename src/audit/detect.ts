@@ -567,7 +567,8 @@ export function roleOf(norm: string): Role {
   if (/viremen/.test(norm)) return 'virement';
   // "Other differences" (an EFA's column of other adjustments) is money, not a variance.
   if (/other differences?/.test(norm)) return 'money';
-  if (/varian|variation|difference|over.{0,6}under|under.{0,6}over|\b(over|under)\s*-?\s*spend/.test(norm)) return 'variance';
+  // "Diff", "Diff b’ween 2018/2019 Budget and Proposed 2019/2020", "Total v. Budget", "Actual vs Budget": a difference (T8-51)
+  if (/varian|variation|difference|\bdiff\b|over.{0,6}under|under.{0,6}over|\b(over|under)\s*-?\s*spend|\bv\.\s|\bvs\.?\s|\bversus\b/.test(norm)) return 'variance';
   // A forecast's build-up: the actual so far, and the rest of the year (forecasts, the profile).
   if (/rest of (the )?year|remainder of (the )?year/.test(norm)) return 'rest';
   if (/\bto date\b|\bytd\b|^to month \d|actual to (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(norm)) return 'to_date';
