@@ -118,6 +118,14 @@ export interface FoundTable {
  */
 const FIGURE_LIKE = /^[(\-−–]?\s*[£€$]?\s*\d[\d,.\s\u00a0]*\)?\s*%?\s*[a-z]{0,3}\.?\s*[-−–]?$/i;
 
+/**
+ * Text that prints an amount of money the reader could not read: a currency sign before digits, with
+ * no more than a few marks around it and no word ("(+ £12.4m)" before T7-66, "£12.4m (+3%)", "c.£5m",
+ * "£1.2m / £0.3m"): a column of nothing else is a column of figures, each cell unreadable (T7-66 (b)).
+ */
+const MONEY_TEXT = /[£€$]\s*\d/;
+const moneyText = (s: string) => MONEY_TEXT.test(s) && !/[a-z]{4,}/i.test(s) && s.replace(/[£€$\d,.\s\u00a0]/g, '').length <= 12;
+
 const BLANK_TEXT = /^[\s\u00a0\u202f\u2009]*$/;
 
 function rowIsBlank(g: Grid, r: number, c1: number): boolean {
@@ -661,6 +669,8 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     let texts = 0;
     let percents = 0;
     let figureLike = 0;
+    /** text cells that print an amount of money the reader could not read (see moneyText) */
+    let money = 0;
     let errors = 0;
     /** figures that could be line numbers or codes: whole, printed as bare digits (no separator, sign or point) */
     let codeLike = 0;
@@ -678,6 +688,7 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
         texts++;
         if (x.error) errors++;
         else if (FIGURE_LIKE.test(x.text.trim())) figureLike++;
+        else if (moneyText(x.text.trim())) money++;
       }
     }
     const own = ownCaption(c);
@@ -695,8 +706,11 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     // A column of words and dashes, not one figure in it ("Various" and "-" under "Contract Start Date
     // Qtr", "Duration Months" in a capital programme's schedule): a dash is a nil only where the column
     // holds figures, so this is a column of text (session-7 trial T7-51: six "unreadable" errors, exit 2).
-    const wordsAndDashes = texts > 0 && numbers === dashes && figureLike === 0 && errors === 0;
-    const numeric = byCaption === undefined && !wordsAndDashes && (numbers > 0 || errors * 2 > texts) && numbers + figureLike + errors >= texts;
+    const wordsAndDashes = texts > 0 && numbers === dashes && figureLike === 0 && errors === 0 && money === 0;
+    // A column of amounts of money none of which could be read (two at least, nothing else in it) is a
+    // column of figures too, each cell unreadable at its cell — never a text column dropped unsaid (T7-66 (b)).
+    const unreadMoney = numbers === 0 && texts >= 2 && money + figureLike + errors === texts && money > 0;
+    const numeric = byCaption === undefined && !wordsAndDashes && ((numbers > 0 || errors * 2 > texts) && numbers + figureLike + errors >= texts || unreadMoney);
     const role: Role = byCaption ?? (numeric ? roleOf(norm) : 'text');
     columns.push({
       c,

@@ -99,3 +99,14 @@ describe('audit: the accounting statement\'s boxes reprinted without signs or bo
     assert.deepEqual(flags(r), ['9:3 warning auto.statement-roll-forward 1687']);
   });
 });
+
+describe('audit: a column of amounts none of which can be read is named, never dropped (T7-66 (b))', () => {
+  it('Brighton & Hove 2020/21 with its changes written "(+ c.£12.4m)": each cell an unreadable figure at its cell, exit 2 (was "the tables cast", the column dropped as text)', () => {
+    const text = published('brighton-services-provided-2020-21.tsv').replace(/\((\+|-|\+\/-) £/g, '($1 c.£');
+    const r = audit(text);
+    assert.equal(exitCodeOf(r), 2);
+    const unread = r.findings.filter((f) => f.rule === 'printed.unreadable');
+    assert.equal(unread.length, 15);
+    assert.deepEqual([unread[0].row, unread[0].column, unread[0].printed], [2, 3, '(+ c.£13.7m)']);
+  });
+});
