@@ -380,6 +380,7 @@ export function readTotals(a: Audit, carried?: TableRow): void {
   groupsAbove(a, reader.cols);
   subtotalSkippingLines(a, reader.cols);
   subtotalsOfLinesLeftOver(a, reader.cols);
+  subtotalOfTheGroupWithout(a, reader.cols);
   if (carried) afterCarriedAndTotal(a, reader.cols, carried);
   totalsWhereEveryBlockHasOne(a);
   coincidentSubtotals(a, reader.cols);
@@ -1950,6 +1951,98 @@ function subtotalsOfLinesLeftOver(a: Audit, cols: number[]): void {
     a.blocks.set(s, { members, why });
     a.totals.push({ row: a.rowNumber(row), label: row.label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[members[members.length - 1]]), why });
     for (const m of members) inBlock.add(m);
+  }
+}
+
+/**
+ * Sibling groups, each closed by its sub-total, and one group whose sub-total the pass could not read
+ * (one of its figures wrong): a run of rows (no heading or blank line) whose last row is a line in no
+ * total, above it two or more sub-totals each of the consecutive lines directly above it, and one gap
+ * of three or more lines in no total. When the last row's figures are, in every column it prints, the
+ * sub-totals plus the gap's last row, or the sub-totals plus the gap's other lines (exactly), the gap is
+ * a group like its siblings: its last row is its sub-total and the last row the total of the sub-totals.
+ * Both are then checked, so the wrong figure is found (at the sub-total, or — when the sub-total's own
+ * figure is the wrong one — as the one figure the two failing casts share). Hansard's Welsh fire
+ * contributions 1996-97: three fire authorities' totals under "Wales", none labelled; a line of Mid and
+ * West Wales changed had left its total and "Wales" unread, "the tables cast" (a regression of 88b203a).
+ * Figures as printed; no tolerance.
+ */
+function subtotalOfTheGroupWithout(a: Audit, cols: number[]): void {
+  const rows = a.t.rows;
+  const inBlock = new Set<number>();
+  for (const b of a.blocks.values()) for (const m of b.members) inBlock.add(m);
+  const free = (i: number) => a.kinds[i] === 'line' && !a.blocks.has(i) && !inBlock.has(i) && !rows[i].empty;
+  const runs: number[][] = [];
+  let cur: number[] = [];
+  rows.forEach((row, i) => {
+    if (a.kinds[i] === 'heading' || row.empty || (i > 0 && row.r > rows[i - 1].r + 1)) {
+      if (cur.length) runs.push(cur);
+      cur = [];
+    }
+    if (a.kinds[i] !== 'heading' && !row.empty) cur.push(i);
+  });
+  if (cur.length) runs.push(cur);
+  for (const run of runs) {
+    const last = run[run.length - 1];
+    if (!free(last)) continue;
+    // the sub-totals of consecutive lines directly above each, in order; the rest one gap of free lines
+    const subs: number[] = [];
+    const gaps: number[][] = [];
+    let p = 0;
+    let ok = true;
+    while (p < run.length - 1 && ok) {
+      const i = run[p];
+      const s = run.slice(p, -1).find((j) => a.blocks.has(j));
+      const b = s === undefined ? undefined : a.blocks.get(s);
+      const starts = b && !b.carried && !b.minus?.size && !inBlock.has(s!) && b.members.length >= 2 && b.members.every((m, k) => m === b.members[0] + k) && b.members[b.members.length - 1] + 1 === s;
+      if (s === undefined) {
+        gaps.push(run.slice(p, -1));
+        break;
+      }
+      if (!starts) ok = false;
+      else {
+        const g = run.slice(p, run.indexOf(b!.members[0]));
+        if (run.indexOf(b!.members[0]) < p) ok = false;
+        if (g.length) gaps.push(g);
+        subs.push(s!);
+        p = run.indexOf(s!) + 1;
+      }
+      if (i === run[p]) ok = false;
+    }
+    if (!ok || subs.length < 2 || gaps.length !== 1 || gaps[0].length < 3 || !gaps[0].every(free)) continue;
+    const gap = gaps[0];
+    const g = gap[gap.length - 1];
+    const lines = gap.slice(0, -1);
+    let printed = 0;
+    const fits = cols.every((c) => {
+      const v = a.num(rows[last], c);
+      if (!v) return true;
+      let s = ZERO;
+      for (const j of subs) {
+        const x = a.num(rows[j], c);
+        if (!x) return false;
+        s = s.plus(x.value);
+      }
+      const gv = a.num(rows[g], c);
+      if (!gv) return false;
+      let l = ZERO;
+      for (const j of lines) {
+        if (rows[j].cells.get(c)?.kind === 'text') return false;
+        l = l.plus(a.value(rows[j], c) ?? ZERO);
+      }
+      printed++;
+      return s.plus(gv.value).eq(v.value) || s.plus(l).eq(v.value);
+    });
+    if (!fits || printed === 0) continue;
+    const why = `${rows[g].label ? 'a label that does not say total' : 'no label'}: the last row of its group, as each of the ${subs.length} groups beside it ends in its sub-total, and the total below adds it with theirs`;
+    a.kinds[g] = 'total';
+    a.blocks.set(g, { members: lines, why });
+    a.totals.push({ row: a.rowNumber(rows[g]), label: rows[g].label, from: a.rowNumber(rows[lines[0]]), to: a.rowNumber(rows[lines[lines.length - 1]]), why });
+    const members = [...subs, g].sort((x, y) => x - y);
+    const whyT = `${rows[last].label ? 'a label that does not say total' : 'no label'}, the last row: the sum of the ${members.length} sub-totals above it (a total of totals)`;
+    a.kinds[last] = 'total';
+    a.blocks.set(last, { members, why: whyT });
+    a.totals.push({ row: a.rowNumber(rows[last]), label: rows[last].label, from: a.rowNumber(rows[members[0]]), to: a.rowNumber(rows[members[members.length - 1]]), why: whyT });
   }
 }
 

@@ -4,13 +4,10 @@
 // printed and with one figure changed. Every expected figure is recomputed here by hand from the printed
 // ones, in exact decimal.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type AuditReport, exitCodeOf } from '../../src/audit/audit';
-import { audit, flags } from '../support/audit-helpers';
+import { audit, flags, published } from '../support/audit-helpers';
 
-const FIXTURES = join(__dirname, '..', 'fixtures', 'published', 'audit');
-const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+const fixture = (name: string) => published(name);
 /** The error and warning findings as "row:column rule expected". */
 const notes = (r: AuditReport, rule: string) => r.findings.filter((f) => f.severity === 'note' && f.rule === rule).map((f) => f.row);
 const involved = (r: AuditReport, row: number, column: number) => r.involved!.some((x) => x.row === row && x.column === column);

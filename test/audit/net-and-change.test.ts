@@ -7,13 +7,10 @@
 // its SOURCES.md), as printed and with figures changed; every expected figure is recomputed here by hand
 // from the printed ones, in exact decimal.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { AuditInputError, type AuditReport, exitCodeOf } from '../../src/audit/audit';
-import { audit, flags as sharedFlags } from '../support/audit-helpers';
+import { audit, flags as sharedFlags, published } from '../support/audit-helpers';
 
-const DIR = join(__dirname, '..', 'fixtures', 'published', 'audit');
-const table = (file: string) => readFileSync(join(DIR, file), 'utf8');
+const table = (file: string) => published(file);
 /** The error and warning findings as "row:column severity rule expected". */
 const flags = (r: AuditReport) => sharedFlags(r, { severity: true });
 /** The text with one line's cell (1-based row and column of the TSV) replaced. */
@@ -175,7 +172,7 @@ describe('audit: a column headed "Change" beside two figure columns is their dif
   });
 
   it('a "Net change for the Pension Adjustment" that equals Total − Other only where the capital column is nil is no change column (Notts Fire EFA: clean, no auto.change)', () => {
-    const r = audit(readFileSync(join(DIR, 'nottsfire-efa-adjustments-2020-21.tsv'), 'utf8'));
+    const r = audit(published('nottsfire-efa-adjustments-2020-21.tsv'));
     assert.deepEqual(flags(r), []);
     assert.equal(r.tables.reduce((n, t) => n + t.checked.variances, 0), 0);
   });

@@ -3,10 +3,8 @@
 // the real table as printed (transcribed exactly, source named) and with figures changed. Every expected
 // figure is recomputed here by hand from the printed ones, in exact decimal.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type AuditReport, exitCodeOf } from '../../src/audit/audit';
-import { audit, flags, tsv } from '../support/audit-helpers';
+import { audit, flags, published, tsv } from '../support/audit-helpers';
 
 /** The error and warning findings as "row:column rule expected". */
 
@@ -244,7 +242,7 @@ describe('audit: kinds found by session 5\'s trial on tables nobody tuned it for
     // The Scottish Government, Scottish Local Government Financial Statistics 2012-13, Annex A
     // (http://www.gov.scot/publications/scottish-local-government-financial-statistics-2012-13/pages/10/),
     // as transcribed in test/fixtures/published/audit/scotgov-slgfs-service-analysis-2012-13.tsv.
-    const sg = readFileSync(join(__dirname, '..', 'fixtures', 'published', 'audit', 'scotgov-slgfs-service-analysis-2012-13.tsv'), 'utf8');
+    const sg = published('scotgov-slgfs-service-analysis-2012-13.tsv');
 
     it('as printed: "Education" totals its six services and "Cultural and related services" its eight, in all seven columns (761 + 8,056 + 4,313 + 1,549 + 68 + 51 = 14,798; income 13,388 + … + 6,291 = 188,205): 14 total figures checked, clean', () => {
       const r = audit(sg);
@@ -266,7 +264,7 @@ describe('audit: kinds found by session 5\'s trial on tables nobody tuned it for
   describe('a line that happens to equal the sum of the lines above it, a running statement of the Band D council tax, and a row one cell short (found by audit-kinds, trial entry 18)', () => {
     // Ashfield District Council, "How has the Council Tax changed?" 2023/2024 to 2024/2025, as transcribed in
     // test/fixtures/published/audit/ashfield-council-tax-changes-2024-25.tsv (source in its SOURCES.md).
-    const ash = readFileSync(join(__dirname, '..', 'fixtures', 'published', 'audit', 'ashfield-council-tax-changes-2024-25.tsv'), 'utf8');
+    const ash = published('ashfield-council-tax-changes-2024-25.tsv');
 
     it('as printed: one rounding warning, at the 2024/25 Band D figure (201.21 − 0.75 − … − 4.58 − 0.56 = 207.12, printed 207.13); £ thousands exact (6,927 − 26 − … − 158 = 7,151)', () => {
       const r = audit(ash);

@@ -2,12 +2,10 @@
 // test/fixtures/published/trial7/SOURCES.md: kept out of the audit corpus because the PDF reader does not yet
 // read Cumbria's mirrored layout back from a PDF, and the Isle of Wight's three-column net, T7-59, is open).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { audit, flags } from '../support/audit-helpers';
+import { audit, fixture, flags } from '../support/audit-helpers';
 import { yearKey } from '../../src/audit/audit';
 
-const trial7 = (file: string) => readFileSync(join(__dirname, '..', 'fixtures', 'published', 'trial7', file), 'utf8');
+const trial7 = (file: string) => fixture('trial7', file);
 
 describe('audit: the session-7 trial kinds (lead)', () => {
   it('a funding table per year carries on the net of its year from the table above (T7-53: Cumbria CC on Eden DC\'s page, 2022/23)', () => {

@@ -1,11 +1,9 @@
 // Kinds the lead closed in session 8, each on the real table that showed it (sources in
 // test/fixtures/published/audit/SOURCES.md).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { audit, flags, published } from '../support/audit-helpers';
+import { audit, fixture, flags, published } from '../support/audit-helpers';
 
-const trial8 = (file: string) => readFileSync(join(__dirname, '..', 'fixtures', 'published', 'trial8', file), 'utf8');
+const trial8 = (file: string) => fixture('trial8', file);
 
 describe('audit: the session-8 kinds (lead)', () => {
   it('a gap row straight after the sources\' sub-total is the cost less that sub-total (T7-07 (a): Preston\'s General Fund forecast, "Call on Reserves")', () => {

@@ -8,8 +8,11 @@ import { readDelimited } from '../../src/audit/delimited';
 /** The folder of our corpus of real published tables (test/fixtures/published/audit). */
 export const PUBLISHED = join(__dirname, '..', 'fixtures', 'published', 'audit');
 
-/** The text of one table of our published corpus, as transcribed (UTF-8). */
-export const published = (file: string): string => readFileSync(join(PUBLISHED, file), 'utf8');
+/** The text of one file under test/fixtures/published/FOLDER (trial7, trial8, bodies/…), as transcribed (UTF-8). */
+export const fixture = (folder: string, file: string): string => readFileSync(join(__dirname, '..', 'fixtures', 'published', folder, file), 'utf8');
+
+/** The text of one table of our published corpus (test/fixtures/published/audit), as transcribed (UTF-8). */
+export const published = (file: string): string => fixture('audit', file);
 
 /** Audits one delimited text (TSV unless the name says otherwise) with its trace kept. */
 export const audit = (text: string, name = 'table.tsv'): AuditReport => auditGrids([readDelimited(text, name)], { trace: true });
