@@ -110,7 +110,13 @@ function inferFrom(a: Audit, target: number, plus: number[], minus: number[], ei
  */
 export function magnitudes(a: Audit, target: number, b: DifferenceBasis): DifferenceBasis | undefined {
   const body = rowsOf(a, 'line', 'subtotal', 'total');
-  if (body.some((i) => a.num(a.t.rows[i], target)?.value.isNeg())) return undefined;
+  // one figure printed negative that fits neither way exactly is a wrong figure among sizes, not a sign convention
+  const negative = body.filter((i) => a.num(a.t.rows[i], target)?.value.isNeg());
+  if (negative.length > 1) return undefined;
+  if (negative.length === 1) {
+    const v = votes(a, negative[0], target, b.plus, b.minus);
+    if (v && v.x.value.abs().eq(v.pp.value.minus(v.mm.value).abs())) return undefined;
+  }
   let fits = 0;
   let of = 0;
   const ups: number[] = [];
