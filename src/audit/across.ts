@@ -2,10 +2,10 @@
 // adds a run of the columns to its left — which run is learned from the rows (the one most rows
 // agree with, nested totals standing for the columns they add, as a movement-in-reserves statement
 // prints Total Usable Reserves and then Total Authority Reserves) — and then every row is checked.
-import { Dec, ZERO } from '../base/decimal';
+import { Dec, ZERO, text } from '../base/decimal';
 import type { Column } from './detect';
 import { type At, type Audit, rowsOf } from './context';
-import { type Num, show } from './findings';
+import { type Num, severityOf, show } from './findings';
 import { locate } from './grid';
 
 /** Rows sampled to learn each total column's run: enough to outvote a few wrong rows, bounded for long tables. */
@@ -24,6 +24,8 @@ export function crossCast(a: Audit, rule: string): number {
   const stack: Column[] = [];
   /** total columns already cross-cast (by their run of columns) */
   const checked = new Set<number>();
+  /** the columns those cross-casts add */
+  const parts = new Set<number>();
   /** the sum of a row's figures in `cols`, those in `minus` subtracted; undefined when one cannot be read */
   const sumOf = (i: number, cols: Column[], minus?: ReadonlySet<number>) => {
     let s = ZERO;
@@ -44,7 +46,12 @@ export function crossCast(a: Audit, rule: string): number {
     // A column headed as a total; in a table of no statutory layout, also the last column of money
     // (a row's estimate = gross expenditure + gross income), when most rows say so.
     const last = a.layout === 'auto' && (col === money[money.length - 1] || col === mirroredEnd);
-    if ((!/\btotals?\b/.test(col.norm) && !last) || stack.length < 2) {
+    // In a table of no statutory layout, any other column of money too that nearly every row shows is
+    // the sum of the columns directly left of it: two groups side by side, each closing on its own sum
+    // ("Non-Domestic Rate District | Region | Poundage | Domestic Rate Region | District | Poundage",
+    // Northern Ireland's rate poundages: the first group had never been cross-cast, T8-50).
+    const inner = a.layout === 'auto' && !last && money.length <= INNER_MOST;
+    if ((!/\btotals?\b/.test(col.norm) && !last && !inner) || stack.length < 2) {
       stack.push(col);
       continue;
     }
@@ -54,41 +61,36 @@ export function crossCast(a: Audit, rule: string): number {
     const voters = body.filter((i) => a.num(rows[i], col.c)).slice(0, SAMPLE);
     let best = -1;
     let bestAgree = 0;
+    let bestInformative = 0;
     // The runs stack[k…] for k from the end down, each row's sum and count of figures carried from one
     // run to the next (one addition per run and row, not the whole run again: a table of 1,000 columns, U6-29).
-    const sums: (Dec | undefined)[] = voters.map(() => ZERO);
-    const figures = voters.map(() => 0);
-    const addColumn = (c: Column) => voters.forEach((i, n) => {
-      const v = a.value(rows[i], c.c);
-      if (!(v ?? ZERO).isZero()) figures[n]++;
-      sums[n] = v === undefined || sums[n] === undefined ? undefined : sums[n]!.plus(v);
-    });
-    if (stack.length) addColumn(stack[stack.length - 1]);
-    for (let k = stack.length - 2; k >= 0; k--) {
-      addColumn(stack[k]);
-      let agree = 0;
-      let informative = 0;
-      voters.forEach((i, n) => {
-        // A row with one figure in the run agrees with any run that holds it: it says nothing.
-        if (figures[n] < 2) return;
-        informative++;
-        const v = sums[n];
-        if (v !== undefined && v.eq(a.num(rows[i], col.c)!.value)) agree++;
-      });
+    const runs = runsOf(a, col, voters);
+    runs.add(stack[stack.length - 1]);
+    // a column inside the table looks back over a bounded run (the groups side by side are short)
+    for (let k = stack.length - 2; k >= (inner ? Math.max(0, stack.length - INNER_RUN) : 0); k--) {
+      const { agree, informative } = runs.add(stack[k]);
       if (agree * 2 <= informative) continue;
       if (agree > bestAgree) {
         best = k;
         bestAgree = agree;
+        bestInformative = informative;
       }
     }
     const headed = /\btotals?\b/.test(col.norm);
+    // A column inside the table, headed as no total, is a sum only when three rows at least say so and no
+    // more than one row in four says otherwise (what one or two wrong figures leave): a coincidence on a
+    // bare majority of the rows is no reading.
+    if (inner && !headed && best >= 0 && (bestAgree < 3 || (bestInformative - bestAgree) * 3 > bestAgree)) {
+      stack.push(col);
+      continue;
+    }
     if (best < 0 && headed) {
       // No row has two figures in any run (each row prints one class: "Insurances" or "Ill Health", as a
       // provisions note does): the columns since the last total column, when every row agrees with them.
       let k = stack.length;
       while (k > 0 && !/\btotals?\b/.test(stack[k - 1].norm)) k--;
       const run = stack.slice(k);
-      const agree = sample.filter((i) => sumOf(i, run)?.eq(a.num(rows[i], col.c)!.value)).length;
+      const agree = sample.filter((i) => agrees(a, i, col, run, sumOf(i, run))).length;
       if (run.length >= 2 && sample.length > 0 && agree === sample.length) {
         best = k;
         bestAgree = agree;
@@ -123,13 +125,29 @@ export function crossCast(a: Audit, rule: string): number {
   statedInHeader(money, checked, (col, run, named, minus) => checkRun(col, run, 0, named, minus));
   if (a.layout === 'auto') netPairs(a, money, body, checked, checkRun);
   grossIncomeNet(a, money, body, checked, rule, (i, run, minus) => sumOf(i, run, minus), checkRun);
+  if (a.layout === 'auto') totalFirst(a, money, body, checked, parts, checkRun);
+  if (a.layout === 'auto') netTriples(a, money, body, checked, checkRun);
+  if (a.layout === 'auto') solid += perPeriod(a, money, body, rule);
   return solid;
 
   /** Checks `col` on every row as the sum of `run` (the columns in `minus` subtracted). */
   function checkRun(col: Column, run: Column[], bestAgree: number, named?: string, minus?: ReadonlySet<number>): void {
     checked.add(col.c);
+    for (const c of run) parts.add(c.c);
     const what = named ?? `${run.map((c) => c.caption || `column ${c.c + 1}`).join(' + ')} (the columns ${bestAgree} row(s) agree it adds) is`;
     for (const i of body) {
+      // A cumulative row (a running balance across the years: "Cumulative Shortfall (-) / Surplus (+)" under the
+      // in-year shortfalls, its opening printed left of the first year) is a stock, not a flow: its total column
+      // is its closing figure, the last the run prints, never the sum of the years (Oxfordshire's capital
+      // programme 2012-17: 203, not 119,321; session-9 trial T9-65 (b)). Its years roll (generic.ts).
+      if (STOCK.test(rows[i].label)) {
+        const last = [...run].reverse().find((c) => a.num(rows[i], c.c) && !a.num(rows[i], c.c)!.dash);
+        if (last && a.num(rows[i], col.c)) {
+          a.check(rows[i], col.c, a.value(rows[i], last.c)!, [[rows[i], last.c]], rule,
+            `the closing figure of a cumulative row (its last column, ${last.caption || `column ${last.c + 1}`}) is`);
+        }
+        continue;
+      }
       // A row that prints none of the columns the total adds (only its net, as a CIES prints its lower half) is not cross-cast.
       // A nil word or dash ("none", "-") prints nothing either: the CIES's lower half prints "none" under gross.
       if (!run.some((c) => a.num(rows[i], c.c) && !a.num(rows[i], c.c)!.dash)) continue;
@@ -140,6 +158,9 @@ export function crossCast(a: Audit, rule: string): number {
     }
   }
 }
+
+/** Labels of a running balance carried across the columns (a stock, not a flow). */
+const STOCK = /\bcumulative\b|\brunning\s+(total|balance)\b/i;
 
 /** A column's marker at the start of its caption: "(d)", "(3)", "d" before "=" too ("(d)=(b)+(c) (Increase) or Decrease"). */
 const MARK = /^\(\s*([a-z]|\d{1,2})\s*\)/i;
@@ -257,22 +278,37 @@ function grossIncomeNet(
     const vote = (minus?: ReadonlySet<number>) => {
       let agree = 0;
       let informative = 0;
+      let fits = 0;
       for (const i of body) {
         const n = a.num(rows[i], col.c);
         const v = sumOf(i, run, minus);
         if (!n || v === undefined || (a.value(rows[i], inc.c) ?? ZERO).isZero()) continue;
         informative++;
         if (v.eq(n.value)) agree++;
+        if (severityOf(n.value.minus(v), n, run.map((c) => a.at(rows[i], c.c))).severity === 'warning') fits++;
       }
-      return { agree, informative };
+      return { agree, informative, fits };
     };
     const subtract = new Set([inc.c]);
     const plus = vote();
     const less = vote(subtract);
-    const best = less.agree > plus.agree ? less : plus;
+    let best = less.agree > plus.agree ? less : plus;
+    // No row exact either way, but every row printing the three within the rounding of its printed figures one
+    // way and not the other (Northumbria PCC's one row: 321.5 + (18.9) = 302.6, printed 302.5; session-9 trial
+    // T9-08): the headers name the relation and the rows do not gainsay it — read so, the rows warned.
+    const rounded = best.agree === 0 && [plus, less].filter((v) => v.informative > 0 && v.fits === v.informative).length === 1;
+    if (rounded) best = plus.fits === plus.informative ? plus : less;
+    // One row alone printing the three, out beyond rounding either way: no row can show the convention, so the
+    // headers and the income's own sign say it — printed negative, net = gross + income; positive, gross − income
+    // (as a one-line table's variance is read by its headers) — and the row is the error.
+    const one = best.agree === 0 && !rounded && plus.informative === 1;
+    if (one) {
+      const i = body.find((k) => a.num(rows[k], col.c) && sumOf(k, run) !== undefined && !(a.value(rows[k], inc.c) ?? ZERO).isZero())!;
+      best = a.value(rows[i], inc.c)!.isNeg() ? plus : less;
+    }
     const minus = best === less ? subtract : undefined;
     const caption = (c: Column) => c.caption || `column ${c.c + 1}`;
-    if (best.agree === 0 || best.agree * 2 < best.informative) {
+    if (!rounded && !one && (best.agree === 0 || best.agree * 2 < best.informative)) {
       if (best.informative > 0) {
         a.findings.push({
           severity: 'note', table: a.layout, ...locate(a.t.grid, a.t.headerRows[a.t.headerRows.length - 1] ?? a.t.r0, col.c, col.caption),
@@ -284,7 +320,7 @@ function grossIncomeNet(
     }
     const is = `${caption(g)} ${minus ? '−' : '+'} ${caption(inc)}`;
     a.differences.push({ column: locate(a.t.grid, a.t.r0, col.c, '').column, caption: caption(col), is, agree: best.agree });
-    checkRun(col, run, best.agree, `${is} (the net of its gross and income, ${minus ? 'income printed positive' : 'income printed as a negative'}: ${best.agree} row(s) agree) is`, minus);
+    checkRun(col, run, best.agree, `${is} (the net of its gross and income, ${minus ? 'income printed positive' : 'income printed as a negative'}: ${rounded ? `${best.fits} row(s) agree within their rounding` : one ? 'the one row printing the three, read by its headers and the income\'s sign' : `${best.agree} row(s) agree`}) is`, minus);
   }
 }
 
@@ -394,4 +430,236 @@ function netPairs(a: Audit, money: Column[], body: number[], checked: Set<number
     }
     if (best) checkRun(col, best, bestAgree);
   }
+}
+
+/** A table of more columns of money than this is not searched for sums inside it or printed first (each column tries runs). */
+const INNER_MOST = 40;
+/** The longest run of columns a column inside the table, or one printed first, is tried as the sum of. */
+const INNER_RUN = 12;
+/** A table of more columns of money than this is not searched for sums of three columns apart. */
+const TRIPLE_MOST = 16;
+
+/** Half a unit of the last place a figure printed to `places` places shows (0.05 for one place). */
+const halfUnit = (places: number) => new Dec(5).times(new Dec(10).pow(-(places + 1)));
+
+/**
+ * A row's parts add up to its printed total: exactly, or — a total printed to fewer places than its parts
+ * ("Total spending power" 88.3 over 43.76 + 13.71 + 17.8 + 13.02 = 88.29, Hansard's Derbyshire police
+ * authority 1995–96; T8-06) — within half a unit of the total's last place, as its printing rounds. Only
+ * for learning which columns a total adds: each row is then checked as printed (a warning, within the
+ * rounding of the printed figures, where the sum is not the total exactly).
+ */
+function close(sum: Dec, printed: Num, places: number): boolean {
+  return sum.eq(printed.value) || (printed.places < places && sum.minus(printed.value).abs().lte(halfUnit(printed.places)));
+}
+
+/** The most places any figure of `run` prints on row i, nils aside. */
+function placesOf(a: Audit, i: number, run: Column[]): number {
+  let p = 0;
+  for (const c of run) {
+    const x = a.num(a.t.rows[i], c.c);
+    if (x && !x.value.isZero()) p = Math.max(p, x.places);
+  }
+  return p;
+}
+
+/** Row i's sum over `run` (undefined: a figure unread) is its printed figure in `col`, as `close` reads it. */
+function agrees(a: Audit, i: number, col: Column, run: Column[], sum: Dec | undefined): boolean {
+  const printed = a.num(a.t.rows[i], col.c);
+  return sum !== undefined && printed !== undefined && close(sum, printed, placesOf(a, i, run));
+}
+
+/**
+ * Runs of columns tried as the parts of `col`, one column added at a time: each voter row's sum, count of
+ * figures not nil and finest places carried from one run to the next (one addition per column and row,
+ * not the whole run again: a table of 1,000 columns, U6-29). `add` returns, for the run so far, the rows
+ * printing two figures or more in it (a row with one says nothing: it agrees with any run holding it) and
+ * of those the rows whose sum is the printed total (`close`).
+ */
+function runsOf(a: Audit, col: Column, voters: number[]) {
+  const rows = a.t.rows;
+  const sums: (Dec | undefined)[] = voters.map(() => ZERO);
+  const figures = voters.map(() => 0);
+  const places = voters.map(() => 0);
+  return {
+    add(c: Column): { agree: number; informative: number } {
+      let agree = 0;
+      let informative = 0;
+      voters.forEach((i, n) => {
+        const v = a.value(rows[i], c.c);
+        if (!(v ?? ZERO).isZero()) {
+          figures[n]++;
+          places[n] = Math.max(places[n], a.num(rows[i], c.c)?.places ?? 0);
+        }
+        sums[n] = v === undefined || sums[n] === undefined ? undefined : sums[n]!.plus(v);
+        if (figures[n] < 2) return;
+        informative++;
+        if (sums[n] !== undefined && close(sums[n]!, a.num(rows[i], col.c)!, places[n])) agree++;
+      });
+      return { agree, informative };
+    },
+  };
+}
+
+/** Roles of a column that is a difference of two others (its own relation, checked in generic.ts). */
+const DIFF_ROLES = new Set(['variance', 'reprofile', 'remaining']);
+/** Headers of a column of changes between two others. */
+const CHANGE = /\bchanges?\b|\bmovements?\b|\bincrease|\bdecrease/;
+
+/**
+ * A total column printed FIRST, left of its parts ("Total gross revenue expenditure | Government funding
+ * and specific grants | Other | Council tax", Hansard's Merseyside police funding 1996–2004; "Budget
+ * requirement | Re-distributed non-domestic rates | Revenue support grant | Police grant | .. | .. | Amount
+ * to be collected from the council tax", StatsWales; T8-05): a column no other cross-cast or difference
+ * reads that the run of columns directly right of it adds up to on three rows at least and on more than
+ * half of those printing two parts or more — the shortest such run (a column of nils, "..", adds
+ * nothing) — is cross-cast on every row. A column a difference or a cross-cast already uses is neither
+ * the total nor a part: budget = outturn + variance is the variance's own relation, read before.
+ */
+function totalFirst(
+  a: Audit, money: Column[], body: number[], checked: Set<number>, parts: Set<number>,
+  checkRun: (col: Column, run: Column[], agree: number, named?: string) => void,
+): void {
+  if (money.length > INNER_MOST) return;
+  const rows = a.t.rows;
+  const differences = new Set(a.differences.map((d) => d.column));
+  const taken = (c: Column) => checked.has(c.c) || parts.has(c.c) || DIFF_ROLES.has(c.role) || CHANGE.test(c.norm) ||
+    differences.has(locate(a.t.grid, a.t.r0, c.c, '').column);
+  for (const [t, col] of money.entries()) {
+    if (taken(col)) continue;
+    const voters = body.filter((i) => a.num(rows[i], col.c)).slice(0, SAMPLE);
+    if (voters.length < 3) continue;
+    const runs = runsOf(a, col, voters);
+    let best = -1;
+    let bestAgree = 0;
+    for (let k = t + 1; k < money.length && k - t <= INNER_RUN; k++) {
+      const part = money[k];
+      // the run stops at a column another check reads, one of another unit, or across the label column
+      if (taken(part) || (part.units && col.units && part.units !== col.units) || (part.c > a.t.labelCol) !== (col.c > a.t.labelCol)) break;
+      const { agree, informative } = runs.add(part);
+      if (k === t + 1 || agree < 3 || agree * 2 <= informative) continue;
+      if (agree > bestAgree) {
+        best = k;
+        bestAgree = agree;
+      }
+    }
+    if (best < 0) continue;
+    const run = money.slice(t + 1, best + 1);
+    checkRun(col, run, bestAgree,
+      `${run.map((c) => c.caption || `column ${c.c + 1}`).join(' + ')} (the columns right of it, ${bestAgree} row(s) agree it adds: a total printed before its parts) is`);
+  }
+}
+
+/**
+ * A column that is the sum of THREE others not side by side ("Net Budget To Date" = expenditure "To
+ * Date" + "Committed" + income "To Date", as a committee's revenue summary prints its net committed
+ * spending: Isle of Wight's Environment committee, October 2003; T7-59): the one triple of columns left of
+ * it that three rows at least print with three figures not nil and agree with exactly, with no more than
+ * one row in four of those printing two of them or more saying otherwise; then every row is checked. Two
+ * triples fitting as well: no reading. In integers of the table's finest places (a table of other figures
+ * is not searched).
+ */
+function netTriples(a: Audit, money: Column[], body: number[], checked: Set<number>, checkRun: (col: Column, run: Column[], agree: number) => void): void {
+  if (money.length > TRIPLE_MOST || money.length < 4) return;
+  const rows = a.t.rows;
+  const sample = body.slice(0, SAMPLE);
+  const places = Math.max(0, ...sample.flatMap((i) => money.map((c) => a.num(rows[i], c.c)?.places ?? 0)));
+  if (places > 9) return;
+  const scale = new Dec(10).pow(places);
+  const intOf = (v: Dec | undefined): number | undefined => {
+    if (v === undefined) return undefined;
+    const x = v.times(scale);
+    return x.isInteger() && x.abs().lte(Number.MAX_SAFE_INTEGER / 4) ? x.toNumber() : undefined;
+  };
+  // each row's figures in integers (undefined: unread, or not a whole number of the finest places)
+  const vals = sample.map((i) => money.map((c) => intOf(a.value(rows[i], c.c))));
+  const totals = sample.map((i) => money.map((c) => intOf(a.num(rows[i], c.c)?.value)));
+  const sameUnits = (...cs: Column[]) => new Set(cs.map((c) => c.units).filter(Boolean)).size <= 1;
+  for (const [t, col] of money.entries()) {
+    if (checked.has(col.c) || t < 3) continue;
+    let best: number[] | undefined;
+    let bestAgree = 0;
+    let tie = false;
+    for (let x = 0; x < t; x++) for (let y = x + 1; y < t; y++) for (let z = y + 1; z < t; z++) {
+      // three side by side are a run (crossCast's stack above)
+      if (z === x + 2 || !sameUnits(col, money[x], money[y], money[z])) continue;
+      let agree = 0;
+      let informative = 0;
+      let solid = 0;
+      sample.forEach((_, n) => {
+        const p = totals[n][t];
+        const [vx, vy, vz] = [vals[n][x], vals[n][y], vals[n][z]];
+        if (p === undefined || vx === undefined || vy === undefined || vz === undefined) return;
+        const figures = (vx !== 0 ? 1 : 0) + (vy !== 0 ? 1 : 0) + (vz !== 0 ? 1 : 0);
+        if (figures < 2) return;
+        informative++;
+        if (vx + vy + vz !== p) return;
+        agree++;
+        if (figures === 3) solid++;
+      });
+      if (solid < 3 || (informative - agree) * 3 > agree) continue;
+      if (agree > bestAgree) {
+        best = [x, y, z];
+        bestAgree = agree;
+        tie = false;
+      } else if (agree === bestAgree) tie = true;
+    }
+    if (!best || tie) continue;
+    checkRun(col, best.map((k) => money[k]), bestAgree);
+  }
+}
+
+/** A caption's words for a figure per week, per month, per day, and what a year divides by to give it. */
+const PERIODS: { re: RegExp; by: Dec; per: string }[] = [
+  { re: /\bper\s+week\b|\bweekly\b|\ba\s+week\b/, by: new Dec(52), per: 'week' },
+  { re: /\bper\s+(calendar\s+)?month\b|\bmonthly\b|\ba\s+month\b/, by: new Dec(12), per: 'month' },
+  { re: /\bper\s+day\b|\bdaily\b|\ba\s+day\b/, by: new Dec(365), per: 'day' },
+];
+/** A caption's words for a figure per year. */
+const YEARLY = /\bper\s+(year|annum)\b|\bannual(ly)?\b|\byearly\b|\ba\s+year\b|\bp\.?\s?a\.?$/;
+
+/**
+ * A column of the same figure per week (per month, per day) beside it per year ("Increase per year |
+ * Increase per week", as a council tax page prints each band's increase; North Yorkshire fire 2023/24,
+ * T8-57): the weekly figure is the yearly one ÷ 52 (÷ 12, ÷ 365), to the places printed. The captions
+ * name the pair (the same words but the period; else the one yearly column); checked on every row when
+ * the rows agree — two at least and no fewer than half of those printing both, within what the rounding
+ * of the two printed figures allows — and an error where a row is beyond that. Returns the rows checked.
+ */
+function perPeriod(a: Audit, money: Column[], body: number[], rule: string): number {
+  const rows = a.t.rows;
+  let n = 0;
+  const strip = (norm: string) => norm.replace(YEARLY, ' ').replace(/\bper\s+\w+\b|\bweekly\b|\bmonthly\b|\bdaily\b|\ba\s+(week|month|day)\b/g, ' ').replace(/\s+/g, ' ').trim();
+  const yearly = money.filter((c) => YEARLY.test(c.norm));
+  for (const col of money) {
+    const period = PERIODS.find((p) => p.re.test(col.norm));
+    if (!period || YEARLY.test(col.norm)) continue;
+    const same = yearly.filter((y) => strip(y.norm) === strip(col.norm));
+    const year = same.length === 1 ? same[0] : yearly.length === 1 ? yearly[0] : undefined;
+    if (!year || (year.units && col.units && year.units !== col.units)) continue;
+    const pairs = body.map((i) => [i, a.num(rows[i], col.c), a.num(rows[i], year.c)] as const).filter(([, p, y]) => p && y && !y.value.isZero());
+    const fits = (p: Num, y: Num) => p.value.minus(y.value.div(period.by)).abs().lte(halfUnit(p.places).plus(halfUnit(y.places).div(period.by)));
+    const agree = pairs.filter(([, p, y]) => fits(p!, y!)).length;
+    if (agree < 2 || agree * 2 < pairs.length) continue;
+    const what = `${year.caption || `column ${year.c + 1}`} ÷ ${period.by.toString()} (the figure per ${period.per}, as ${agree} row(s) print it) is`;
+    a.differences.push({ column: locate(a.t.grid, a.t.r0, col.c, '').column, caption: col.caption, is: `${year.caption || `column ${year.c + 1}`} ÷ ${period.by.toString()}, to the places printed`, agree });
+    for (const [i, p, y] of pairs) {
+      n++;
+      a.checked.crossCasts++;
+      a.involve([[rows[i], col.c], [rows[i], year.c]], true);
+      if (fits(p!, y!)) continue;
+      const e = y!.value.div(period.by).toDecimalPlaces(p!.places, Dec.ROUND_HALF_UP);
+      a.findings.push({
+        severity: 'error',
+        table: a.layout,
+        ...a.loc(rows[i], col.c),
+        rule: `${rule}.per-period`,
+        message: `${a.describe(rows[i], col.c)}: printed ${show(p!.value)}, but ${what} ${show(e)}; difference ${show(p!.value.minus(e))}, beyond what the rounding of the printed figures allows`,
+        printed: text(p!.value),
+        expected: text(e),
+        difference: text(p!.value.minus(e)),
+      });
+    }
+  }
+  return n;
 }

@@ -22,7 +22,7 @@ import { differencesByArithmetic, withArithmeticDifferences } from './difference
 import { memoRows } from './memo';
 import { locateShared } from './shared';
 import { tieYears } from './years';
-import { balanceBoxes, boxesAcrossYears, signedStatements } from './statement';
+import { balanceBoxes, boxesAcrossYears, pointForComma, signedStatements } from './statement';
 import { captionReading, captionTotal, castCaption } from './caption';
 
 export type { AuditFinding } from './findings';
@@ -148,6 +148,9 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   for (const m of memo) a.note(t.rows[m.i], t.labelCol, 'cast.memo', m.why);
   // A running statement signed in its labels ("(+) Precept", "(-) Staff costs", "(=) Balances carried
   // forward": a parish council's accounting statement) is read before the totals, which then leave it be.
+  // A figure printed with a point for the comma between thousands ("25.411" among "74,184", "52,958"):
+  // read as the thousands it stands for, with a warning; the arithmetic says whether it was meant.
+  if (layout === 'auto') for (const c of moneyCols(t)) pointForComma(a, t.rows, c, 2);
   const signed = layout === 'auto' ? signedStatements(a, 'auto.statement-roll-forward') : 0;
   if (layout === 'auto') balanceBoxes(a, 'auto.statement.balance-box');
   const boxes = layout === 'auto' && !signed ? boxesAcrossYears(a, 'auto.statement-roll-forward') : 0;

@@ -141,6 +141,9 @@ export interface Block {
   skips?: number[];
 }
 
+/** A caption of figures per head or per unit: "Per capita £", "£ per head", "Per/km of road £", "per 1,000 population", "per pupil". */
+const RATIO_CAPTION = /\bper\s*(?:capita|head|km|kilomet|mile|pupil|resident|person|population|hectare|1,?000|100,?000)\b|\bper\s*\/\s*km\b/i;
+
 /** A label naming both directions of a figure: "surplus/(deficit)", "(surplus)/deficit", "increase/(decrease)". */
 const TWO_WAY = /\b(surplus|deficit|increase|decrease)\s*\)?\s*\/\s*\(?\s*(surplus|deficit|increase|decrease)\b/i;
 
@@ -487,7 +490,11 @@ class TotalsReader {
   ) {
     this.rows = a.t.rows;
     this.kinds = a.kinds;
-    this.cols = moneyCols(a.t);
+    // A column of figures per head or per unit neither finds nor vetoes a total (it adds only when every
+    // row shares one population: T9-14); cast like the others once the totals are read (castBlocks).
+    const all = moneyCols(a.t);
+    const amounts = all.filter((c) => !RATIO_CAPTION.test(a.col(c).caption));
+    this.cols = amounts.length ? amounts : all;
     this.s = new RunningSums(a, this.cols);
     if (this.rows.some((r) => LESS.test(r.label))) {
       this.w = new RunningSums(a, this.cols, (i) => {
@@ -2471,6 +2478,14 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
       const hidden = a.t.grid.hiddenRows;
       const shownOnly = hidden?.size && !hidden.has(row.r) ? hiddenFigures(a, b, from, hidden) : [];
       if (shownOnly.length && !expected.eq(printed)) extra += `; it includes ${hiddenNames(a, shownOnly)}, which the printed table does not show`;
+      // A column of figures per head, per km, per pupil (a region's grant over its own population or road
+      // length) is not additive across rows of different bodies: its total row is the ratio of the totals
+      // (Hansard's TSG by region 1990-91, England £4.82 a head, the regions' £46.24 summed). Cast when it
+      // adds within rounding (one body's services per head do); otherwise a note, never an error (T9-14).
+      if (RATIO_CAPTION.test(a.col(c).caption) && !diff.isZero() && severityOf(diff, a.num(row, c)!, b.members.map((m) => a.at(rows[m], from))).severity === 'error') {
+        a.note(row, c, `${rule}.ratio`, `${a.describe(row, c)}: printed ${show(printed)}; the ${b.members.length} rows above add up to ${show(expected)}, but a column of figures per head or per unit is a ratio, whose total is the ratio of the totals, not their sum: not cast`);
+        continue;
+      }
       const ok = a.check(row, c, expected, terms, rule, what, extra);
       if (!ok && left.length === 0) signSlip(a, row, from, diff, b.members, rule, b.minus);
       if (ok && shownOnly.length) {

@@ -51,6 +51,15 @@ export function withNotApplicable(t: FoundTable): FoundTable {
   let changed = false;
   const rows = t.rows.map((row) => {
     let cells: Map<number, Reading> | undefined;
+    // A heading printing "N/A" in every figure column it fills (two or more) has no figures at all: its
+    // label alone, a heading of the lines under it (South Cambridgeshire's HRA summary, T9-57).
+    const na = [...row.cells].filter(([c, x]) => money.has(c) && x.kind === 'text' && NOT_APPLICABLE.test(x.text));
+    if (na.length >= 2 && [...row.cells].every(([c, x]) => !money.has(c) || x.kind === 'blank' || na.some(([d]) => d === c))) {
+      cells = new Map(row.cells);
+      for (const [c] of na) cells.delete(c);
+      changed = true;
+      return { ...row, cells, empty: row.label === '' };
+    }
     for (const [c, x] of row.cells) {
       if (x.kind !== 'text' || !money.has(c) || !NOT_APPLICABLE.test(x.text)) continue;
       cells ??= new Map(row.cells);
@@ -175,7 +184,7 @@ export function cellRules(a: Audit): void {
         });
       }
       if (x.kind === 'number' && x.notApplicable) {
-        a.note(row, c, 'printed.not-applicable', `${a.describe(row, c)}: printed ${x.raw} (not applicable): read as nil where it is a line of a total; not itself checked`);
+        a.note(row, c, 'printed.not-applicable', `${a.describe(row, c)}: printed ${x.raw} (${/^\s*(?:incl|see)/i.test(x.raw) ? 'no separate figure: the amount is inside another' : 'not applicable'}): read as nil where it is a line of a total; not itself checked`);
       }
       if (x.kind === 'number' && x.marker) {
         a.note(row, c, 'printed.footnote-marker', `${a.describe(row, c)}: printed ${x.raw}; read as ${x.value.toFixed()}, the footnote marker ${x.marker} set aside`);

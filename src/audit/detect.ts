@@ -313,6 +313,9 @@ function findTablesIn(g: Grid): FoundTable[] {
     let headerStart = -1;
     let headerEnd = -1;
     for (let r = b0; r < d; r++) {
+      // A heading printing "N/A" in every figure column (South Cambridgeshire's HRA summary: "Expenditure |
+      // N/A | N/A | N/A | N/A") names no column: the body's first heading, not a caption row (T9-57).
+      if (headerStart >= 0 && notApplicableRow(g, r, [...numericish])) break;
       // A sentence alone on its line over the column of figures ("It is proposed that the total
       // corporate underspend of £8.923m … is transferred to the following reserves:", above a list that
       // prints each amount before its label) is a title line, not the figures' caption.
@@ -424,6 +427,22 @@ function continues(g: Grid, w: number, [s0, s1]: [number, number], prevEnd: numb
 }
 
 /**
+ * Row r prints "N/A" (or "n/a", "not applicable", a dash-like word of NOT_APPLICABLE) in two or more of
+ * the figure columns and nothing else there: a heading of the body whose figure cells say there is no
+ * figure, never a row of captions (T9-57).
+ */
+export function notApplicableRow(g: Grid, r: number, figureCols: Iterable<number>): boolean {
+  let n = 0;
+  for (const c of figureCols) {
+    const x = readAt(g, r, c);
+    if (x.kind === 'blank') continue;
+    if (x.kind !== 'text' || !NOT_APPLICABLE.test(x.text)) return false;
+    n++;
+  }
+  return n >= 2;
+}
+
+/**
  * Row r is a header inside the body: no figure, and text in two or more of the columns that hold
  * figures. 'same': each of those texts is the caption a header row prints in that column (case and
  * spacing aside) and so is the first column's (a page break repeating the header); 'other': the same
@@ -437,7 +456,7 @@ function headerAgain(g: Grid, w: number, headerRows: number[], r: number, figure
 function captionsAgain(g: Grid, w: number, headerRows: number[], r: number, figureCols: Iterable<number>): 'same' | 'other' | undefined {
   let n = 0;
   for (const c of figureCols) if (readAt(g, r, c).kind === 'text' && ++n >= 2) break;
-  if (n < 2 || hasNumber(g, r, w - 1)) return undefined;
+  if (n < 2 || hasNumber(g, r, w - 1) || notApplicableRow(g, r, figureCols)) return undefined;
   const texts = [...figureCols].map((c) => [c, normalise(cellText(cellAt(g, r, c)))] as const).filter(([, x]) => x);
   const caption = (row: number, c: number) => normalise(cellText(cellAt(g, row, c)));
   // Under no header at all, or one naming only units (a block of label and figure): captions over two

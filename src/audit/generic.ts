@@ -238,8 +238,8 @@ function movementInYear(a: Audit, money: number[]): boolean {
 }
 
 const YEAR = /\b(19|20)\d\d\s*[-/]\s*\d\d\b/;
-const BALANCE = /\bbalances?\b|\byear[\s-]*end\b|\bclosing\b|\breserves?\s+(at|as at)\b/i;
-const MOVEMENT = /\buse\b|\bused\b|\bmovements?\b|\bcontributions?\b|\btransfers?\b|\bdraw|\b(increase|decrease)\b/i;
+const BALANCE = /\bbalances?\b|\byear[\s-]*end\b|\bclosing\b|\breserves?\s+(at|as at)\b|\bcumulative\b/i;
+const MOVEMENT = /\buse\b|\bused\b|\bmovements?\b|\bcontributions?\b|\btransfers?\b|\bdraw|\b(increase|decrease)\b|\bin[\s-]year\b/i;
 
 /**
  * Balances rolled across years in rows, as a reserves projection prints them (columns are years; a row

@@ -263,9 +263,12 @@ export const RULE = /^\s*[-=_\u2500\u2501\u2550\u2013\u2014]{3,}\s*$/;
  * Not applicable, in the table's own words or the statistician's: "n/a", "NA", "not applicable", ".",
  * and a short phrase saying the line does not exist for this body ("No HRA", "No housing stock", "No
  * scheme": councils with no housing revenue account print it in that column; T8-10) — not "no data",
- * "no figures", "no information" or "no return", which say a figure exists but is not given.
+ * "no figures", "no information" or "no return", which say a figure exists but is not given. Also the
+ * words saying the amount has no figure of its own because it is inside another ("Included in rent",
+ * "incl. in line 3", "included above", "see note 4": the ODPM's Marchington costs 1991-92, whose storage
+ * cost is in its rent; T9-04): nil for the arithmetic, with a note.
  */
-export const NOT_APPLICABLE = /^\s*(n\/?a|not applicable|\.|no\s+(?!(?:data|figures?|information|returns?|values?|details?)\b)[a-z][a-z'’&/-]*(?:\s+[a-z'’&/-]+){0,3})\s*%?\s*$/i;
+export const NOT_APPLICABLE = /^\s*(n\/?a|not applicable|\.|(?:included|incl\.?|includes?)\s+(?:in|within|with|above|below|elsewhere|under)\b(?:\s+[a-z0-9'’&/.,-]+){0,4}|(?:included|incl\.?)\s+(?:above|below|elsewhere)|see\s+(?:notes?|para(?:graph)?s?|above|below)\b(?:\s+[a-z0-9.()]+){0,2}|no\s+(?!(?:data|figures?|information|returns?|values?|details?)\b)[a-z][a-z'’&/-]*(?:\s+[a-z'’&/-]+){0,3})\s*%?\s*$/i;
 /** The statistical symbol ".." (and the words "not available"): a figure that exists but was not published. */
 export const NOT_AVAILABLE = /^\s*(\.\.|not available)\s*$/i;
 

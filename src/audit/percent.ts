@@ -30,6 +30,11 @@ export interface Basis {
    * million | Percentage change", this year over last year − 1, with form 'change'), not this row's.
    */
   above?: boolean;
+  /**
+   * The denominator is the sum of the den column over the rows checked, no total row being printed (a
+   * pie chart's key: "Council Tax: £16.722 or 54%", four sources and no total line; T8-02).
+   */
+  ofSum?: boolean;
   describe: string;
 }
 
@@ -119,6 +124,21 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
       }
     }
   }
+  // Shares of a column's sum, when no total row is printed (a pie chart's key, a funding breakdown: "Council
+  // Tax: £16.722 or 54%" … four sources and no total line, Cambridgeshire fire 2014/15; T8-02): each
+  // column whose figures on the rows are none negative, two at least, as a share of their sum (unsigned,
+  // per cent), tried after every other basis, so one of those wins a tie.
+  const sums = new Map<number, Num>();
+  if (total === undefined && !layoutBasis) {
+    for (const n of new Set([...candidates.flatMap((c) => [c.num, c.den]), ...shareCols])) {
+      const ns = rows.map((i) => a.num(trs[i], n)).filter((x): x is Num => x !== undefined);
+      if (ns.length < 2 || ns.some((x) => x.value.isNeg()) || ns.filter((x) => !x.value.isZero()).length < 2) continue;
+      const value = ns.reduce((x, y) => x.plus(y.value), new Dec(0));
+      const places = Math.max(...ns.map((x) => x.places));
+      sums.set(n, { kind: 'number', value, places, dash: false, percent: false, negativeZero: false, typed: false, raw: show(value) });
+      bases.push({ num: n, den: n, scale: HUNDRED, unsigned: false, ofSum: true, describe: `${name(n)} as a share of the column's sum, ${show(value)} (no total printed)` });
+    }
+  }
   const lines = new Set(rows);
   /** the row a basis divides by: the total's, the row directly above (a line too), or the row's own */
   const denRowOf = (b: Basis, row: TableRow): TableRow | undefined => {
@@ -130,7 +150,7 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
   const inputs = (b: Basis, row: TableRow): [Num, Num] | undefined => {
     const n = a.num(row, b.num);
     const from = denRowOf(b, row);
-    const d = from && a.num(from, b.den);
+    const d = b.ofSum ? sums.get(b.den) : from && a.num(from, b.den);
     if (!n || !d || d.value.isZero()) return undefined;
     // Down the rows, a bare whole figure where the column prints places (a footnote reference standing
     // where no figure exists: "2" among "286.2") is no figure to compare with.
@@ -231,6 +251,19 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
         best = of[0];
         shares = `${of[0].describe} (the lines' percentages add up to ${show(sum)}, the total's 100% not printed)`;
       }
+    }
+  }
+  // The same with no total row at all (a pie chart's key): the percentages adding up to 100 within their
+  // rounding say they are shares of the whole, the sum of the one column of amounts beside them, however
+  // few rows agree with it (one amount changed moves every share: T8-02).
+  if (!best && !layoutBasis && total === undefined && sums.size) {
+    const ps = rows.map((i) => a.num(trs[i], pct.c)).filter((x): x is Num => x !== undefined);
+    const sum = ps.reduce((x, p) => x.plus(p.value), new Dec(0));
+    const slack = ps.reduce((x, p) => x.plus(stepOf(p.places).times(HALF)), new Dec(0));
+    const of = bases.filter((b) => b.ofSum && rows.every((i) => !a.num(trs[i], pct.c) || a.num(trs[i], b.num)));
+    if (ps.length >= 2 && ps.every((p) => !p.value.isNeg()) && sum.minus(HUNDRED).abs().lte(slack) && of.length === 1) {
+      best = of[0];
+      shares = `${of[0].describe} (the percentages add up to ${show(sum)}: shares of the whole)`;
     }
   }
   if (o.dry) return best;
@@ -366,7 +399,7 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
     }
     a.checked.percentages++;
     a.involve([[row, pct.c]]);
-    a.involve([[row, basis.num], [denRowOf(basis, row)!, basis.den]], true);
+    a.involve(basis.ofSum ? rows.map((k): [TableRow, number] => [trs[k], basis.den]) : [[row, basis.num], [denRowOf(basis, row)!, basis.den]], true);
     if (agrees(p, e)) continue;
     const shown = e.toDecimalPlaces(p.places, Dec.ROUND_HALF_UP);
     const diff = p.value.minus(shown);

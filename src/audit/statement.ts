@@ -51,16 +51,26 @@ export function signedLabel(label: string): { core: string; sign?: 1 | -1 | 0 } 
  * "2,719", "3,408" …, all whole pounds: Belstone's box 6 of 2022/23; "243.049" for 243,049, Four Marks'
  * box 8 of 2020/21): read as the thousands it stands for, with a warning at its cell — the arithmetic
  * of the statement then says whether that is what was meant. Only where every other figure of the
- * column is whole and one at least prints a comma.
+ * column is whole and one at least prints a comma. `most`: how many such figures a column may hold (1
+ * in a statement; 2 in any table, whose column then prints three commas at least and four figures
+ * for each: Hansard's TSG by region 1994-95, "Eastern 25.411", "London 35.165" among "74,184",
+ * "52,958" …, with which England's 329,433 casts exactly — T9-13).
  */
-function pointForComma(a: Audit, rows: TableRow[], c: number): void {
+export function pointForComma(a: Audit, rows: TableRow[], c: number, most = 1): void {
   const nums = rows.map((row) => a.num(row, c)).filter((x): x is Num => x !== undefined);
-  const odd = nums.filter((x) => x.places === 3 && /^\(?\s*£?\s*\d{1,3}\.\d{3}\s*\)?$/.test(x.raw.trim()));
-  if (odd.length !== 1) return;
-  const rest = nums.filter((x) => x !== odd[0]);
-  if (!rest.length || rest.some((x) => x.places !== 0) || !rest.some((x) => /\d,\d{3}/.test(x.raw))) return;
-  const row = rows.find((r) => a.num(r, c) === odd[0])!;
-  const was = odd[0];
+  // the decimal mark of the figure against the thousands mark of the others: "25.411" among "74,184",
+  // or in a file saved with continental figures "25,411" among "74.184"
+  const odd = nums.filter((x) => x.places === 3 && /^\(?\s*£?\s*\d{1,3}[.,]\d{3}\s*\)?$/.test(x.raw.trim()));
+  if (odd.length === 0 || odd.length > most || odd.length * 4 > nums.length) return;
+  const point = odd[0].raw.includes('.');
+  if (odd.some((x) => x.raw.includes('.') !== point)) return;
+  const rest = nums.filter((x) => !odd.includes(x));
+  const grouped = rest.filter((x) => (point ? /\d,\d{3}/ : /\d\.\d{3}/).test(x.raw)).length;
+  if (!rest.length || rest.some((x) => x.places !== 0) || grouped < Math.min(most, 3)) return;
+  for (const was of odd) pointToComma(a, rows.find((r) => a.num(r, c) === was)!, c, was);
+}
+
+function pointToComma(a: Audit, row: TableRow, c: number, was: Num): void {
   const value = was.value.times(1000);
   row.cells.set(c, { ...was, value, places: 0, units: value.isInteger() && Number.isSafeInteger(value.toNumber()) ? value.toNumber() : undefined });
   a.findings.push({

