@@ -18,10 +18,11 @@ import { Dec, ZERO } from '../base/decimal';
 import { markRevenueTail } from './kinds';
 import { withCellUnits, withLedgerSigns, withNotApplicable } from './cells';
 import { checkBudgetRolls, findBudgetRolls, withChangesAsMoney } from './changes';
+import { differencesByArithmetic, withArithmeticDifferences } from './differences';
 import { memoRows } from './memo';
 import { locateShared } from './shared';
 import { tieYears } from './years';
-import { balanceBoxes, pointForComma, signedStatements } from './statement';
+import { balanceBoxes, boxesAcrossYears, pointForComma, signedStatements } from './statement';
 import { captionReading, captionTotal, castCaption } from './caption';
 
 export type { AuditFinding } from './findings';
@@ -125,6 +126,8 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   // are changes, not variances of the outturn.
   const rolls = layout === 'revenue' || layout === 'auto' ? findBudgetRolls(new Audit(t, layout, classify(t, layout, false))) : [];
   t = withChangesAsMoney(t, rolls);
+  // A column that is the difference of two others on every line, whatever its caption (none, or "Diff"), is a variance.
+  if (layout === 'revenue' || layout === 'auto') t = withArithmeticDifferences(t, differencesByArithmetic(new Audit(t, layout, classify(t, layout, false))));
   // A column of Band D charges (the amount raised over the tax base on each row) is a rate: never summed.
   const bandD = layout === 'auto' ? readBandD(t) : undefined;
   t = withBandDRate(t, bandD);
@@ -150,6 +153,7 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   if (layout === 'auto') for (const c of moneyCols(t)) pointForComma(a, t.rows, c, 2);
   const signed = layout === 'auto' ? signedStatements(a, 'auto.statement-roll-forward') : 0;
   if (layout === 'auto') balanceBoxes(a, 'auto.statement.balance-box');
+  const boxes = layout === 'auto' && !signed ? boxesAcrossYears(a, 'auto.statement-roll-forward') : 0;
   if (!byCaption) readTotals(a, carried);
   if (memo.length) {
     // The reading says which rows inside a total's span it does not add.
@@ -200,7 +204,7 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   // A column headed as a total that adds the columns beside it is checked however few the rows and
   // whether or not a total row follows (a capital programme's "TOTAL" column): the table is audited
   // when a row was cross-cast from two figures or more (a total repeating its one part proves little).
-  if (signed) audited = true;
+  if (signed || boxes) audited = true;
   if (cap) castCaption(a, cap, byCaption);
   if (byCaption) audited = true;
   if (crossCast(a, `${layout}.across`) > 0) audited = true;

@@ -75,6 +75,8 @@ export interface DifferenceTaken {
   is: string;
   /** when the reading was learned from the lines (either way round, of several budgets): how many lines agree with it; absent when the layout fixes it */
   agree?: number;
+  /** printed as the size of the difference, increase and decrease both positive (|a − b|): `is` reads "|a − b|" */
+  magnitude?: boolean;
 }
 
 /**
@@ -302,13 +304,14 @@ export function rowsOf(a: Audit, ...kinds: Kind[]): number[] {
  * Checks column `target` as `plus` − `minus` on the given rows (a finding at each row that differs) and
  * records the reading in `a.differences`; `agree`: the lines it was learned from, when it was.
  */
-export function difference(a: Audit, rows: number[], target: number, plus: number, minus: number, rule: string, what: string, agree?: number): void {
+export function difference(a: Audit, rows: number[], target: number, plus: number, minus: number, rule: string, what: string, agree?: number, magnitude = false): void {
   const caption = (c: number) => a.col(c).caption || `column ${c + 1}`;
   a.differences.push({
     column: locate(a.t.grid, a.t.r0, target, '').column,
     caption: caption(target),
-    is: `${caption(plus)} − ${caption(minus)}`,
+    is: magnitude ? `|${caption(plus)} − ${caption(minus)}|` : `${caption(plus)} − ${caption(minus)}`,
     ...(agree !== undefined ? { agree } : {}),
+    ...(magnitude ? { magnitude } : {}),
   });
   for (const i of rows) {
     const row = a.t.rows[i];
@@ -317,6 +320,12 @@ export function difference(a: Audit, rows: number[], target: number, plus: numbe
     const x = a.num(row, target);
     if (!x || !p || !m) continue;
     // p − m, or the printed figure itself when it is exactly that (found in integers: no Decimal made)
+    if (magnitude) {
+      // the size of the change: p − m or m − p, whichever is not negative
+      const d = p.value.minus(m.value);
+      a.check(row, target, d.abs(), () => (d.isNeg() ? [[row, minus], [row, plus, -1]] : [[row, plus], [row, minus, -1]]), rule, what);
+      continue;
+    }
     a.check(row, target, isDifference(x, p, m, true) ? x.value : p.value.minus(m.value), () => [[row, plus], [row, minus, -1]], rule, what);
   }
 }

@@ -118,6 +118,14 @@ export interface FoundTable {
  */
 const FIGURE_LIKE = /^[(\-−–]?\s*[£€$]?\s*\d[\d,.\s\u00a0]*\)?\s*%?\s*[a-z]{0,3}\.?\s*[-−–]?$/i;
 
+/**
+ * Text that prints an amount of money the reader could not read: a currency sign before digits, with
+ * no more than a few marks around it and no word ("(+ £12.4m)" before T7-66, "£12.4m (+3%)", "c.£5m",
+ * "£1.2m / £0.3m"): a column of nothing else is a column of figures, each cell unreadable (T7-66 (b)).
+ */
+const MONEY_TEXT = /[£€$]\s*\d/;
+const moneyText = (s: string) => MONEY_TEXT.test(s) && !/[a-z]{4,}/i.test(s) && s.replace(/[£€$\d,.\s\u00a0]/g, '').length <= 12;
+
 const BLANK_TEXT = /^[\s\u00a0\u202f\u2009]*$/;
 
 function rowIsBlank(g: Grid, r: number, c1: number): boolean {
@@ -594,7 +602,8 @@ export function roleOf(norm: string): Role {
   if (/viremen/.test(norm)) return 'virement';
   // "Other differences" (an EFA's column of other adjustments) is money, not a variance.
   if (/other differences?/.test(norm)) return 'money';
-  if (/varian|variation|difference|over.{0,6}under|under.{0,6}over|\b(over|under)\s*-?\s*spend/.test(norm)) return 'variance';
+  // "Diff", "Diff b’ween 2018/2019 Budget and Proposed 2019/2020", "Total v. Budget", "Actual vs Budget": a difference (T8-51)
+  if (/varian|variation|difference|\bdiff\b|over.{0,6}under|under.{0,6}over|\b(over|under)\s*-?\s*spend|\bv\.\s|\bvs\.?\s|\bversus\b/.test(norm)) return 'variance';
   // A forecast's build-up: the actual so far, and the rest of the year (forecasts, the profile).
   if (/rest of (the )?year|remainder of (the )?year/.test(norm)) return 'rest';
   if (/\bto date\b|\bytd\b|^to month \d|actual to (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(norm)) return 'to_date';
@@ -687,6 +696,8 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     let texts = 0;
     let percents = 0;
     let figureLike = 0;
+    /** text cells that print an amount of money the reader could not read (see moneyText) */
+    let money = 0;
     let errors = 0;
     /** figures that could be line numbers or codes: whole, printed as bare digits (no separator, sign or point) */
     let codeLike = 0;
@@ -704,6 +715,7 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
         texts++;
         if (x.error) errors++;
         else if (FIGURE_LIKE.test(x.text.trim())) figureLike++;
+        else if (moneyText(x.text.trim())) money++;
       }
     }
     const own = ownCaption(c);
@@ -721,8 +733,11 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     // A column of words and dashes, not one figure in it ("Various" and "-" under "Contract Start Date
     // Qtr", "Duration Months" in a capital programme's schedule): a dash is a nil only where the column
     // holds figures, so this is a column of text (session-7 trial T7-51: six "unreadable" errors, exit 2).
-    const wordsAndDashes = texts > 0 && numbers === dashes && figureLike === 0 && errors === 0;
-    const numeric = byCaption === undefined && !wordsAndDashes && (numbers > 0 || errors * 2 > texts) && numbers + figureLike + errors >= texts;
+    const wordsAndDashes = texts > 0 && numbers === dashes && figureLike === 0 && errors === 0 && money === 0;
+    // A column of amounts of money none of which could be read (two at least, nothing else in it) is a
+    // column of figures too, each cell unreadable at its cell — never a text column dropped unsaid (T7-66 (b)).
+    const unreadMoney = numbers === 0 && texts >= 2 && money + figureLike + errors === texts && money > 0;
+    const numeric = byCaption === undefined && !wordsAndDashes && ((numbers > 0 || errors * 2 > texts) && numbers + figureLike + errors >= texts || unreadMoney);
     const role: Role = byCaption ?? (numeric ? roleOf(norm) : 'text');
     columns.push({
       c,

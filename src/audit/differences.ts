@@ -4,6 +4,7 @@
 // budget, total budget; approved, additions, revised), the one the lines agree with — and then every
 // row is checked, so a row printed with the other sign is the one flagged, not every line.
 import { type Audit, difference, isDifference, moneyCols, rowsOf } from './context';
+import type { FoundTable } from './detect';
 
 export interface DifferenceBasis {
   plus: number;
@@ -14,11 +15,16 @@ export interface DifferenceBasis {
   solid?: number;
   /** lines that print all three figures, not all nil: the lines that could agree (those that vote) */
   of?: number;
+  /** the column prints the size of the difference, |plus − minus| (increase and decrease both positive): see magnitudes() */
+  magnitude?: boolean;
+  /** with magnitude: the first line that moved the way fewer lines move (where the note is put) */
+  turn?: number;
 }
 
 /** The rows whose three figures of target = plus − minus a basis is learned from: the lines (or, with none, every row). */
 function basisRows(a: Audit): number[] {
-  const lines = rowsOf(a, 'line');
+  // rows no total adds whose own figures are still related across (a statement's boxes) vote as lines do
+  const lines = a.acrossToo.size ? [...new Set([...rowsOf(a, 'line'), ...a.acrossToo])].sort((x, y) => x - y) : rowsOf(a, 'line');
   return lines.length ? lines : rowsOf(a, 'line', 'subtotal', 'total');
 }
 
@@ -90,10 +96,56 @@ function inferFrom(a: Audit, target: number, plus: number[], minus: number[], ei
   return best;
 }
 
-/** Checks column `target` as plus − minus on every line, sub-total and total, naming the basis in each finding. */
+/**
+ * A difference column printed as MAGNITUDES (T8-54): a parish's "Explanation of variances" prints
+ * "Variance £" 808 for 14,204 → 15,012 and 10,934 for 20,456 → 9,522 — increase and decrease both
+ * positive. Read signed, the direction most lines take would make every line that moved the other way
+ * an error. The column prints its differences as sizes when: no figure of it (line, sub-total or total)
+ * is negative; its lines move both ways (exactly plus − minus on some, exactly minus − plus on others,
+ * not nil); the fewer direction is not one line among many (two lines at least, or a quarter of the
+ * lines that print the three figures); and the size |plus − minus| fits every such line but one at
+ * most (a quarter, in a long table). A signed column with one line printed without its minus is the
+ * other case: its other lines print minuses, or all move one way. Returns the basis read as sizes, or
+ * undefined to keep the signed reading.
+ */
+export function magnitudes(a: Audit, target: number, b: DifferenceBasis): DifferenceBasis | undefined {
+  const body = rowsOf(a, 'line', 'subtotal', 'total');
+  // one figure printed negative that fits neither way exactly is a wrong figure among sizes, not a sign convention
+  const negative = body.filter((i) => a.num(a.t.rows[i], target)?.value.isNeg());
+  if (negative.length > 1) return undefined;
+  if (negative.length === 1) {
+    const v = votes(a, negative[0], target, b.plus, b.minus);
+    if (v && v.x.value.abs().eq(v.pp.value.minus(v.mm.value).abs())) return undefined;
+  }
+  let fits = 0;
+  let of = 0;
+  const ups: number[] = [];
+  const downs: number[] = [];
+  for (const i of basisRows(a)) {
+    const v = votes(a, i, target, b.plus, b.minus);
+    if (!v) continue;
+    of++;
+    const d = v.pp.value.minus(v.mm.value);
+    if (v.x.value.eq(d.abs())) fits++;
+    if (v.x.value.isZero()) continue;
+    if (v.x.value.eq(d)) ups.push(i);
+    else if (v.x.value.eq(d.neg())) downs.push(i);
+  }
+  const [up, down] = [ups.length, downs.length];
+  const fewer = Math.min(up, down);
+  if (fewer < 1 || (fewer < 2 && fewer * 4 < of) || of - fits > Math.max(1, Math.floor(of / 4)) || fits <= b.agree) return undefined;
+  return { ...b, agree: fits, solid: up + down, of, magnitude: true, turn: (up < down ? ups : downs)[0] };
+}
+
+/** Checks column `target` as plus − minus (or its size, when the basis is read as magnitudes) on every line, sub-total and total, naming the basis in each finding. */
 export function checkDifference(a: Audit, target: number, b: DifferenceBasis, rule: string): void {
   const body = a.acrossToo.size ? [...new Set([...rowsOf(a, 'line', 'subtotal', 'total'), ...a.acrossToo])].sort((x, y) => x - y) : rowsOf(a, 'line', 'subtotal', 'total');
-  difference(a, body, target, b.plus, b.minus, rule, `${a.col(b.plus).caption || `column ${b.plus + 1}`} − ${a.col(b.minus).caption || `column ${b.minus + 1}`} (the basis ${b.agree} line(s) agree on) is`, b.agree);
+  const is = `${a.col(b.plus).caption || `column ${b.plus + 1}`} − ${a.col(b.minus).caption || `column ${b.minus + 1}`}`;
+  if (b.magnitude) {
+    const first = b.turn ?? body.find((i) => a.num(a.t.rows[i], target)) ?? body[0];
+    a.note(a.t.rows[first], target, `${rule}.magnitude`, `${a.col(target).caption || `column ${target + 1}`}: every figure printed without a sign, the lines moving both ways (an increase and a decrease both printed positive): read as the size of the difference, |${is}| (the basis ${b.agree} line(s) agree on; this line moved the way fewer lines did); which way each line moved is not shown, so a sign cannot be checked`);
+  }
+  difference(a, body, target, b.plus, b.minus, rule, `${b.magnitude ? `|${is}|` : is} (the basis ${b.agree} line(s) agree on) is`, b.agree, b.magnitude);
 }
 
 /**
@@ -117,4 +169,55 @@ export function remainingAfter(a: Audit, rule: string): Set<number> {
     done.add(cur.c);
   }
   return done;
+}
+
+/** A caption naming a level, not a difference: a total, a net figure, a balance. */
+const LEVEL = /\btotals?\b|\bnet\b|\bgross\b|\bbalances?\b|\bclosing\b|\bopening\b|\brequirement\b/;
+
+/**
+ * Columns that are the difference of two others by their arithmetic alone (T8-51, T8-52): a column
+ * whose caption names nothing (lost in a PDF copy: seven captions over nine figure columns) or names no
+ * role ("Diff", "Inc/(Dec)" beside figures), printed right of two columns of money whose difference,
+ * one way round, it is on every line that prints the three (one line out at most, in eight or more),
+ * on three lines at least with a difference that is not nil. Captions are hints; the lines decide.
+ * Returns the grid columns so read (to be read as variances).
+ */
+export function differencesByArithmetic(a: Audit): Set<number> {
+  const out = new Set<number>();
+  const money = a.t.columns.filter((c) => c.numeric && !c.percent && !c.rate);
+  for (const col of money) {
+    if (col.role !== 'money' || LEVEL.test(col.norm)) continue;
+    const left = money.filter((c) => c.c < col.c && c.role !== 'variance' && !out.has(c.c) && (!c.units || !col.units || c.units === col.units)).map((c) => c.c);
+    if (left.length < 2) continue;
+    // a column equal to a total less another column is that total's other part (A | Total | B, B = Total − A), not a difference
+    const plus = left.filter((c) => !/\btotals?\b/.test(a.col(c).norm));
+    // the pair the lines agree with, on three lines at least where neither column is nil (a column less a
+    // column of nils is a copy of the first, not a difference: "Projected Expenditure" = "Precept" − "Income" 0.00)
+    let found = false;
+    // and the later of the two less the earlier: a first column less the second is a total printed before
+    // its parts ("Fire and Civil Defence | Fire | Civil Defence"), the third its other part, not a difference
+    for (const p of plus) for (const m of left) {
+      if (p <= m || found) continue;
+      let of = 0;
+      let agree = 0;
+      let telling = 0;
+      for (const i of basisRows(a)) {
+        const v = votes(a, i, col.c, p, m);
+        if (!v) continue;
+        of++;
+        if (!isDifference(v.x, v.pp, v.mm)) continue;
+        agree++;
+        if (!v.x.value.isZero() && !v.pp.value.isZero() && !v.mm.value.isZero()) telling++;
+      }
+      if (telling >= 3 && of - agree <= (of >= 8 ? 1 : 0)) found = true;
+    }
+    if (found) out.add(col.c);
+  }
+  return out;
+}
+
+/** The table with the columns found by their arithmetic read as variances. */
+export function withArithmeticDifferences(t: FoundTable, cols: ReadonlySet<number>): FoundTable {
+  if (!cols.size) return t;
+  return { ...t, columns: t.columns.map((c) => (cols.has(c.c) ? { ...c, role: 'variance' } : c)) };
 }

@@ -2,7 +2,7 @@
 import { castBlocks } from './casting';
 import { type Audit, moneyCols, rowsOf } from './context';
 import type { Column } from './detect';
-import { type DifferenceBasis, checkDifference, inferDifference, remainingAfter, voters } from './differences';
+import { type DifferenceBasis, checkDifference, inferDifference, magnitudes, remainingAfter, voters } from './differences';
 import { severityOf } from './findings';
 import { locate } from './grid';
 import { type Basis, checkPercent } from './percent';
@@ -48,7 +48,7 @@ function settled(a: Audit, target: number, b: DifferenceBasis): boolean {
 export function genericRules(a: Audit, budgetChanges: ReadonlySet<number> = new Set()): boolean {
   const t = a.t;
   const money = moneyCols(t);
-  const body = rowsOf(a, 'line', 'subtotal', 'total');
+  const body = a.acrossToo.size ? [...new Set([...rowsOf(a, 'line', 'subtotal', 'total'), ...a.acrossToo])].sort((x, y) => x - y) : rowsOf(a, 'line', 'subtotal', 'total');
   const hasTotals = a.kinds.some((k) => k === 'subtotal' || k === 'total');
   castBlocks(a, money, 'auto.cast');
   // Columns that are the difference of two others: variance, over/(under) spend, rephasing, slippage, remaining.
@@ -60,6 +60,8 @@ export function genericRules(a: Audit, budgetChanges: ReadonlySet<number> = new 
     const others = money.filter((c) => c !== v.c && !DIFFS.includes(a.col(c).role));
     const first = (roles: string[]) => [...others.filter((c) => roles.includes(a.col(c).role)), ...others.filter((c) => !roles.includes(a.col(c).role))];
     let best = inferDifference(a, v.c, first(['outturn', 'to_date']), first(['revised', 'original']));
+    // printed as sizes, increase and decrease both positive (T8-54): read so, not signed with an error on every line that moved the other way
+    if (best) best = magnitudes(a, v.c, best) ?? best;
     // A basis fewer than half the lines that could show it agree with (one line in nine) is a
     // coincidence, not the table's convention — a misread header (a PDF's captions run together), not
     // every line wrong: a note, never an error per line (as a percentage's basis, see percent.ts).
@@ -91,8 +93,9 @@ export function genericRules(a: Audit, budgetChanges: ReadonlySet<number> = new 
   // budgets is a roll-forward across, read before: not here).
   for (const v of t.columns.filter((c) => c.numeric && !c.percent && !DIFFS.includes(c.role) && !budgetChanges.has(c.c) && CHANGE.test(c.norm))) {
     const others = money.filter((c) => c !== v.c && !DIFFS.includes(a.col(c).role) && !CHANGE.test(a.col(c).norm) && sameUnits(a, c, v.c));
-    const best = inferDifference(a, v.c, others, others, false);
-    if (best && settled(a, v.c, best)) {
+    const found = inferDifference(a, v.c, others, others, false);
+    const best = found && (magnitudes(a, v.c, found) ?? found);
+    if (best && (best.magnitude || settled(a, v.c, best))) {
       checkDifference(a, v.c, best, 'auto.change');
       changed = true;
     }

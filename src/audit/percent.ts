@@ -224,7 +224,16 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
   // The layout names the one basis (a variance's percentage of its own budget, printed beside it):
   // when no line agrees with any reading of it (the one line with a figure to divide is the wrong
   // one), it is checked on the line's own figures, signed, per cent, rather than left unchecked.
-  if (!best && layoutBasis && candidates.length === 1) best = bases[0];
+  // Only then: a basis two or more lines could show and none agrees with is not the column's (the
+  // variance printed beside it is another's — an uncaptioned forecast variance between them, T8-52): a
+  // note that no basis fits, never an error on every row.
+  // (lines only: a total repeating its one line shows nothing more)
+  const couldShow = (b: Basis) => rows.filter((i) => {
+    const p = a.num(trs[i], pct.c);
+    if (a.kinds[i] !== 'line') return false;
+    return p !== undefined && !p.value.isZero() && expectedOf(b, trs[i], p) !== undefined;
+  }).length;
+  if (!best && layoutBasis && candidates.length === 1 && couldShow(bases[0]) <= 1) best = bases[0];
   // Shares printed without their total's 100% (the total row prints the amount, its % cell empty):
   // when the lines' percentages add up to 100 within their rounding, the column is each line's share of
   // the total, whatever few of them fit it (Derry & Strabane's "39.4% £27.087m" … "Total Net
@@ -292,10 +301,70 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
     const p = a.num(row, pct.c)!;
     a.note(row, pct.c, `${rule}.unsigned`, `${a.describe(row, pct.c)}: printed ${p.raw} where ${basis.describe} is negative, so the column is read as printing its percentages without their sign; no other row has a negative quotient, so nothing else in the table shows which convention it keeps: if it signs them, this figure should be −${p.raw}`);
   }
+  /**
+   * The column's own rounding, learned from its rows (T8-56). Truncation: two figures or more are the
+   * quotient cut off at the places printed and not it rounded ("35.7" for 35.796, "−1.13" for −1.1396),
+   * and no figure is it rounded and not cut off (7.56 printed 8 says rounding): those figures agree.
+   * Shares forced to add up to 100 (largest remainder): on a share of the total, the lines' printed
+   * shares add up to exactly 100 while rounded one by one they add up to 100 ± k units, and exactly k
+   * lines differ from their rounding, each by one unit the way that restores 100, each the quotient cut
+   * off or raised (36 for 36.515): warnings naming the convention, not errors.
+   */
+  function roundingKept(b: Basis, printed: number[]) {
+    const truncated = new Set<number>();
+    const forced = new Set<number>();
+    let roundOnly = 0;
+    const cut: number[] = [];
+    for (const i of printed) {
+      const p = a.num(trs[i], pct.c)!;
+      const e = expectedOf(b, trs[i], p);
+      if (e === undefined || p.value.isZero()) continue;
+      const round = agrees(p, e);
+      const trunc = e.toDecimalPlaces(p.places, Dec.ROUND_DOWN).eq(p.value);
+      if (trunc && !round) cut.push(i);
+      if (round && !trunc) roundOnly++;
+    }
+    if (cut.length >= 2 && roundOnly === 0) for (const i of cut) truncated.add(i);
+    let roundedSum: Dec | undefined;
+    let printedSum: Dec | undefined;
+    if (b.denRow !== undefined && b.num === b.den && !truncated.size) {
+      const lines = printed.filter((i) => i !== b.denRow && a.kinds[i] === 'line');
+      const ps = lines.map((i) => a.num(trs[i], pct.c)!);
+      const es = lines.map((i, k) => expectedOf(b, trs[i], ps[k]));
+      const places = ps[0]?.places;
+      if (lines.length >= 2 && es.every((e) => e !== undefined) && ps.every((p) => p.places === places && !p.value.isNeg())) {
+        const step = stepOf(places);
+        const rounded = es.map((e) => e!.toDecimalPlaces(places, Dec.ROUND_HALF_UP));
+        printedSum = ps.reduce((x, p) => x.plus(p.value), new Dec(0));
+        roundedSum = rounded.reduce((x, r) => x.plus(r), new Dec(0));
+        const k = roundedSum.minus(HUNDRED).div(step);
+        const off = lines.filter((_, n) => !ps[n].value.eq(rounded[n]));
+        const oneWay = off.every((i) => {
+          const n = lines.indexOf(i);
+          const d = ps[n].value.minus(rounded[n]);
+          const e = es[n]!;
+          return d.abs().eq(step) && d.isNeg() === k.isPos() && (ps[n].value.eq(e.toDecimalPlaces(places, Dec.ROUND_DOWN)) || ps[n].value.eq(e.toDecimalPlaces(places, Dec.ROUND_UP)));
+        });
+        if (printedSum.eq(HUNDRED) && !k.isZero() && k.isInteger() && off.length === k.abs().toNumber() && oneWay) for (const i of off) forced.add(i);
+      }
+    }
+    return { truncated, forced, roundedSum, printedSum };
+  }
+  const kept = roundingKept(basis, printedRows);
+  if (kept.truncated.size) {
+    const first = trs[[...kept.truncated][0]];
+    a.note(first, pct.c, `${rule}.truncated`, `${pct.caption || 'the percentage column'}: ${kept.truncated.size} figure(s) of the column are the quotient cut off at the places printed, not rounded (${kept.truncated.size} fit only so, none fits only rounding): read as the column's convention, truncation; those figures agree`);
+  }
   for (const i of printedRows) {
     const row = trs[i];
     const p = a.num(row, pct.c)!;
     const e = expectedOf(basis, row, p);
+    if (e !== undefined && kept.truncated.has(i)) {
+      a.checked.percentages++;
+      a.involve([[row, pct.c]]);
+      a.involve([[row, basis.num], [denRowOf(basis, row)!, basis.den]], true);
+      continue;
+    }
     if (e === undefined) {
       const from = denRowOf(basis, row);
       const d = from && basis.denRow === undefined && !basis.form?.startsWith('previous') ? a.num(from, basis.den) : undefined;
@@ -338,14 +407,16 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
     // What the rounding of the printed inputs allows: each within half a unit of its places.
     const range = allowed(basis, row, p);
     const within = explained(basis, row, p);
+    const forced = kept.forced.has(i);
     a.findings.push({
-      severity: within ? 'warning' : 'error',
+      severity: within || forced ? 'warning' : 'error',
       table: a.layout,
       ...a.loc(row, pct.c),
       rule,
       message: `${a.describe(row, pct.c)}: printed ${p.raw}, but ${basis.describe}${basis.unsigned ? ' (unsigned)' : ''}` +
         ` (the basis ${bestAgree} row(s) agree on) is ${show(e.toDecimalPlaces(p.places + 3, Dec.ROUND_HALF_UP))}, ${show(shown)} to the places printed` +
-        `${truncated ? ' (the printed figure is truncated, not rounded)' : ''}` +
+        (forced ? `; the shares are rounded to add up to exactly 100 (largest remainder: rounded one by one they add up to ${show(kept.roundedSum!)}, printed ${show(kept.printedSum!)}), and this one is one unit the other way, as that convention moves it` : '') +
+        `${truncated && !forced ? ' (the printed figure is truncated, not rounded)' : ''}` +
         `${within && range ? `; within what the rounding of the printed figures allows (${show(range.lo.toDecimalPlaces(p.places + 2))} to ${show(range.hi.toDecimalPlaces(p.places + 2))})` : ''}`,
       printed: text(p.value),
       expected: text(shown),

@@ -21,6 +21,8 @@ import { cellAt, cellText } from './grid';
 
 /** A box or line number before the label: "1.", "7.", "9.Total", "10)". */
 const NUMBER = /^\s*\d{1,2}\s*[.)]\s*/;
+/** The box's number as reprints of the form print it, with no point: "1 Balances Brought Forward", "Box 2 Precept" (T8-55). */
+const BOX_NUMBER = /^\s*(box\s*)?\d{1,2}\s+(?=[a-z(])/i;
 /** A sign printed in the label: "(+)", "(-)", "(–)", "(=)". */
 const MARK = /^\s*\(\s*([+\-–−=])\s*\)\s*/;
 const OPEN = /^(balances?\s+brought\s+forward|balances?\s+b\s*\/\s*f(wd)?\b|opening\s+balances?\b|balances?\s+(at|as at)\s+(1(st)?\s+april|the\s+(start|beginning)))/i;
@@ -37,7 +39,7 @@ const YEAR = /(?<![\d,.])(19|20)\d\d(?![\d,.])/;
 
 /** The label without its box number and printed sign, and the sign: +1, −1, 0 for "(=)", undefined when none is printed. */
 export function signedLabel(label: string): { core: string; sign?: 1 | -1 | 0 } {
-  let s = label.replace(NUMBER, '');
+  let s = label.replace(NUMBER, '').replace(BOX_NUMBER, '');
   const m = MARK.exec(s);
   if (!m) return { core: s.trim() };
   s = s.slice(m[0].length).trim();
@@ -169,6 +171,8 @@ export function signedStatements(a: Audit, rule: string): number {
     });
     for (let k = i0; k <= j; k++) a.kinds[k] = 'memo';
     for (const m of memo) a.kinds[m] = 'memo';
+    // each box's own figures are still related across the row (this year − last year = its variance)
+    for (let k = i0; k <= j; k++) a.acrossToo.add(k);
     const name = (row: TableRow) => `"${row.label.trim() || `row ${a.rowNumber(row)}`}"`;
     const adds = lines.filter((l) => l.sign > 0).length;
     for (const c of cols) {
@@ -259,4 +263,60 @@ export function balanceBoxes(a: Audit, rule: string): void {
     a.acrossToo.add(i);
     a.note(rows[i], a.t.labelCol, rule, `${rows[i].label.trim()}: a balance at the year end on the accounting statement's form (cash and investments, fixed assets, borrowings), not a total of the boxes above it, nor a line of them`);
   }
+}
+
+/**
+ * The form's boxes printed without box 1 (an "explanation of variances" pro forma listing boxes 2-7 for
+ * two years, Ilam's, T8-55): box 7 of each year is box 7 of the year before — its balance brought
+ * forward — plus the boxes the statement adds less those it subtracts, by their words, in each year
+ * column after the first. Only when three rows or more name the form's boxes, the rows from the first
+ * box to box 7 are all signed by their words (both signs), and two columns or more captioned by
+ * years, earliest left, print box 7. The rows are left as read otherwise; box 7 is no line of any
+ * total (marked memo, its variance still checked across). Returns how many figures it checked.
+ */
+export function boxesAcrossYears(a: Audit, rule: string): number {
+  const rows = a.t.rows;
+  if (rows.filter((r) => BOX.test(signedLabel(r.label).core)).length < 3) return 0;
+  const j = rows.findIndex((r, i) => CLOSE.test(signedLabel(r.label).core) && a.kinds[i] !== 'memo');
+  if (j < 2) return 0;
+  if (rows.some((r, i) => i < j && (OPEN.test(signedLabel(r.label).core)))) return 0;
+  // the boxes above box 7 back to the first row that names none
+  const lines: { i: number; sign: 1 | -1 }[] = [];
+  for (let k = j - 1; k >= 0; k--) {
+    const row = rows[k];
+    const s = signedLabel(row.label);
+    let sign: 1 | -1 | undefined = s.sign === 1 || s.sign === -1 ? s.sign : undefined;
+    if (sign === undefined && ADDS.test(s.core) && !SUBTRACTS.test(s.core)) sign = 1;
+    else if (sign === undefined && SUBTRACTS.test(s.core) && !ADDS.test(s.core)) sign = -1;
+    if (sign === undefined || row.empty || !BOX.test(s.core) && !ADDS.test(s.core) && !SUBTRACTS.test(s.core)) break;
+    lines.unshift({ i: k, sign });
+  }
+  if (lines.length < 3 || new Set(lines.map((l) => l.sign)).size < 2) return 0;
+  const close = rows[j];
+  const yearOf = (c: number) => Number(YEAR.exec(a.col(c).caption)?.[0]);
+  const cols = moneyCols(a.t).filter((c) => YEAR.test(a.col(c).caption) && !['variance', 'pct'].includes(a.col(c).role) && a.num(close, c));
+  if (cols.length < 2 || cols.some((c, k) => k > 0 && yearOf(c) <= yearOf(cols[k - 1]))) return 0;
+  let checked = 0;
+  const name = (row: TableRow) => `"${row.label.trim() || `row ${a.rowNumber(row)}`}"`;
+  for (let k = 1; k < cols.length; k++) {
+    const [was, c] = [cols[k - 1], cols[k]];
+    if (!lines.every((l) => a.value(rows[l.i], c) !== undefined)) continue;
+    const sum = lines.reduce((x, l) => x.plus(a.value(rows[l.i], c)!.times(l.sign)), a.num(close, was)!.value);
+    const terms: At[] = [[close, was], ...lines.map((l): At => (l.sign < 0 ? [rows[l.i], c, -1] : [rows[l.i], c]))];
+    a.check(close, c, sum, terms, rule,
+      () => `${name(close)} of the year before (${a.col(was).caption}), brought forward, plus the ${lines.filter((l) => l.sign > 0).length} box(es) it adds less the ${lines.filter((l) => l.sign < 0).length} it subtracts (by their words; box 1 not printed) come to`);
+    checked++;
+  }
+  if (!checked) return 0;
+  a.totals.push({
+    row: a.rowNumber(close),
+    label: close.label,
+    from: a.rowNumber(rows[lines[0].i]),
+    to: a.rowNumber(rows[lines[lines.length - 1].i]),
+    why: 'the accounting statement\'s boxes printed without box 1: the year before\'s balance carried forward plus the boxes it adds less those it subtracts, by the words of their labels',
+    less: lines.filter((l) => l.sign < 0).map((l) => a.rowNumber(rows[l.i])),
+  });
+  a.kinds[j] = 'memo';
+  a.acrossToo.add(j);
+  return checked;
 }
