@@ -2128,7 +2128,11 @@ function hierarchyAbove(a: Audit, cols: number[]): { groups: Set<number>; items:
     const worded = found.every((g) => g.worded);
     if (exact >= 3 || (exact >= 2 && confirmed) || (worded && found.length >= 2 && found.some((g) => g.fit === 'exact'))) return found;
     // one total printed first, over every other line of the list
-    if (found.length === 1 && top.length === 1 && found[0].fit === 'exact' && (found[0].worded || found[0].members.filter((m) => figures(m).length).length >= 3)) return found;
+    // — unless a row labelled as a total directly under the list adds the same lines: that is the list's
+    // total, and the row above them what it balances ("Net expenditure; Grant; Council tax; Use of
+    // reserves; Total funding")
+    if (found.length === 1 && top.length === 1 && found[0].fit === 'exact' && (found[0].worded || found[0].members.filter((m) => figures(m).length).length >= 3) &&
+      !(labelled && casts(cast(stop, found[0].members)))) return found;
     return undefined;
   }
 }
