@@ -1993,7 +1993,6 @@ function hierarchyAbove(a: Audit, cols: number[]): { groups: Set<number>; items:
   const free = (j: number) => j < rows.length && a.kinds[j] === 'line' && !a.blocks.has(j);
   const blankIn = (j: number) => cols.every((c) => a.num(rows[j], c) === undefined);
   const parts = (j: number) => j < rows.length && a.kinds[j] === 'heading' && PARTS_FOLLOW.test(rows[j].label.trim()) && blankIn(j);
-  const below = (j: number) => j + 1 < rows.length && rows[j + 1].r === rows[j].r + 1;
   const figures = (j: number) => cols.filter((c) => {
     const p = a.num(rows[j], c);
     return p !== undefined && !p.value.isZero();
