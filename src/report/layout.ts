@@ -178,8 +178,12 @@ function median(xs: number[]): number {
 function blocksOf(lines: Line[], page: PageText, paras: Line[][]): Block[] {
   const blocks: Block[] = [];
   // "2020 /" above "21": a year wrapped in a header cell, not a row of figures
-  const wrappedYear = (l: Line, k: number) => k > 0 && l.segs.filter((s) => s.numeric).every((s) => /^[0-9]{2}$/.test(s.text))
-    && l.y - lines[k - 1].y < 1.5 * l.h && lines[k - 1].segs.some((p) => /[/-]$/.test(p.text) && overlap(p, l.segs.find((s) => s.numeric)!) > 0);
+  // (a line with no figure at all is no wrapped year: its segments are words)
+  const wrappedYear = (l: Line, k: number) => {
+    const nums = l.segs.filter((s) => s.numeric);
+    return k > 0 && nums.length > 0 && nums.every((s) => /^[0-9]{2}$/.test(s.text))
+      && l.y - lines[k - 1].y < 1.5 * l.h && lines[k - 1].segs.some((p) => /[/-]$/.test(p.text) && overlap(p, nums[0]) > 0);
+  };
   // "Month" above "6" in the label column: a label wrapped in its cell, not a row of one figure
   const wrappedLabel = (l: Line, k: number) => k > 0 && l.segs.length === 1 && l.y - lines[k - 1].y < 1.5 * l.h
     && !lines[k - 1].segs[0].numeric && Math.abs(lines[k - 1].segs[0].x0 - l.segs[0].x0) <= 2;
