@@ -354,7 +354,7 @@ function findTablesIn(g: Grid): FoundTable[] {
       // not "(continued)" — start a second table stacked under the first with no blank line (a written
       // answer's overtime in £000, then "Overtime as a Percentage of …" over the same years, T8-12).
       if (again === 'same' && r - 1 > bodyStart && isTitleRow(g, r - 1, w) && !/\bcontinued\b|\bcont(\.|'?d)/i.test(cellText(cellAt(g, r - 1, 0))) &&
-        !above.some((x) => normalise(cellText(cellAt(g, x, 0))) === normalise(cellText(cellAt(g, r - 1, 0))))) again = 'other';
+        !above.some((x) => normalise(cellText(cellAt(g, x, 0))) === normalise(cellText(cellAt(g, r - 1, 0)))) && repeatsLabels(g, bodyStart, r - 2, r + 1, last)) again = 'other';
       if (again === 'same') skip.add(r);
       if (again !== 'other') continue;
       let t0 = r;
@@ -429,6 +429,27 @@ function continues(g: Grid, w: number, [s0, s1]: [number, number], prevEnd: numb
     if (headerAgain(g, w, [], r, figureCols) !== undefined) return false;
   }
   return true;
+}
+
+/**
+ * The rows from `from` to `to` print the labels of rows `b0` … `b1` again (two of their first three, or
+ * their one): a second table over the same lines (T8-12, "Central", "Fife" … under the overtime in £000
+ * and again under it as a percentage), not a group heading over the next lines of the same table (a
+ * page break after "Corporate and Centralised Services" in Nottinghamshire fire's EFA).
+ */
+function repeatsLabels(g: Grid, b0: number, b1: number, from: number, to: number): boolean {
+  const seen = new Set<string>();
+  for (let r = b0; r <= b1; r++) {
+    const x = normalise(cellText(cellAt(g, r, 0)));
+    if (x) seen.add(x);
+  }
+  const next: string[] = [];
+  for (let r = from; r <= to && next.length < 3; r++) {
+    const x = normalise(cellText(cellAt(g, r, 0)));
+    if (x) next.push(x);
+  }
+  const hits = next.filter((x) => seen.has(x)).length;
+  return next.length > 0 && (hits >= 2 || (next.length === 1 && hits === 1));
 }
 
 /**
