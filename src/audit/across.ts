@@ -80,7 +80,15 @@ export function crossCast(a: Audit, rule: string): number {
     // A column inside the table, headed as no total, is a sum only when three rows at least say so and no
     // more than one row in four says otherwise (what one or two wrong figures leave): a coincidence on a
     // bare majority of the rows is no reading.
-    if (inner && !headed && best >= 0 && (bestAgree < 3 || (bestInformative - bestAgree) * 3 > bestAgree)) {
+    if (inner && !headed && best >= 0 && (bestAgree < 3 || (bestInformative - bestAgree) * 3 > bestAgree
+      // The rows printing one figure of the run vote too once the run is chosen: the reading would check
+      // them, so a row whose total is not its one figure says otherwise (a Checks sheet's "Expected | Actual"
+      // beside a message column holding a figure on three rows: Actual = that figure + Expected on those
+      // three, Actual ≠ Expected on the eleven others — no reading, where it had given 11 false errors).
+      || disagreeing(a, voters, col, stack.slice(best), sumOf) * 3 > bestAgree
+      // A Net column with a gross and an income column left of it is read by grossIncomeNet, which learns
+      // the income's sign and records the reading (Cheshire West and Chester's "Spend | Income | Net spend").
+      || netOfGrossAndIncome(money, col))) {
       stack.push(col);
       continue;
     }
@@ -263,9 +271,8 @@ function grossIncomeNet(
   checkRun: (col: Column, run: Column[], agree: number, named?: string, minus?: ReadonlySet<number>) => void,
 ): void {
   const rows = a.t.rows;
-  // "Gross Income" is income (a CIES's); "Income and expenditure" is neither.
-  const income = (c: Column) => INCOME.test(c.norm) && !SPENT.test(c.norm) && !NET.test(c.norm);
-  const gross = (c: Column) => (GROSS.test(c.norm) || SPENT.test(c.norm)) && !INCOME.test(c.norm) && !NET.test(c.norm);
+  const income = isIncome;
+  const gross = isGross;
   for (const [t, col] of money.entries()) {
     if (!NET.test(col.norm) || checked.has(col.c)) continue;
     let k = t;
@@ -464,6 +471,34 @@ function placesOf(a: Audit, i: number, run: Column[]): number {
 }
 
 /** Row i's sum over `run` (undefined: a figure unread) is its printed figure in `col`, as `close` reads it. */
+/**
+ * How many of the rows `voters` (indices into the table's rows, each printing `col`) do not agree that
+ * `col` is the sum of `run`: every row whose parts can be read, one with a single figure of the run too
+ * (checked by the reading as the others are).
+ */
+function disagreeing(a: Audit, voters: number[], col: Column, run: Column[], sumOf: (i: number, cols: Column[]) => Dec | undefined): number {
+  return voters.filter((i) => {
+    const sum = sumOf(i, run);
+    return sum !== undefined && !agrees(a, i, col, run, sum);
+  }).length;
+}
+
+/** `col` is a Net column with a gross column and an income column left of it since the last Net column (grossIncomeNet's reading). */
+function netOfGrossAndIncome(money: Column[], col: Column): boolean {
+  if (!NET.test(col.norm)) return false;
+  const left: Column[] = [];
+  for (const c of money) {
+    if (c === col) break;
+    if (NET.test(c.norm)) left.length = 0;
+    else left.push(c);
+  }
+  return left.some(isGross) && left.some(isIncome);
+}
+
+// "Gross Income" is income (a CIES's); "Income and expenditure" is neither.
+const isIncome = (c: Column) => INCOME.test(c.norm) && !SPENT.test(c.norm) && !NET.test(c.norm);
+const isGross = (c: Column) => (GROSS.test(c.norm) || SPENT.test(c.norm)) && !INCOME.test(c.norm) && !NET.test(c.norm);
+
 function agrees(a: Audit, i: number, col: Column, run: Column[], sum: Dec | undefined): boolean {
   const printed = a.num(a.t.rows[i], col.c);
   return sum !== undefined && printed !== undefined && close(sum, printed, placesOf(a, i, run));

@@ -52,8 +52,10 @@ export function withNotApplicable(t: FoundTable): FoundTable {
   const rows = t.rows.map((row) => {
     let cells: Map<number, Reading> | undefined;
     // A heading printing "N/A" in every figure column it fills (two or more) has no figures at all: its
-    // label alone, a heading of the lines under it (South Cambridgeshire's HRA summary, T9-57).
-    const na = [...row.cells].filter(([c, x]) => money.has(c) && x.kind === 'text' && NOT_APPLICABLE.test(x.text));
+    // label alone, a heading of the lines under it (South Cambridgeshire's HRA summary, T9-57). Not the
+    // statistician's "." — a line of a release with no such service this year (StatsWales' ". . ." rows),
+    // each cell read as nil with its note.
+    const na = [...row.cells].filter(([c, x]) => money.has(c) && x.kind === 'text' && NOT_APPLICABLE.test(x.text) && x.text.trim() !== '.');
     if (na.length >= 2 && [...row.cells].every(([c, x]) => !money.has(c) || x.kind === 'blank' || na.some(([d]) => d === c))) {
       cells = new Map(row.cells);
       for (const [c] of na) cells.delete(c);
