@@ -16,7 +16,7 @@ import { checkBandD, checkProducts, readBandD, withBandDRate } from './bandd';
 import { type Checked, type DifferenceTaken, type PercentTaken, type TotalTaken, moneyCols } from './context';
 import { Dec, ZERO } from '../base/decimal';
 import { markRevenueTail } from './kinds';
-import { withCellUnits, withLedgerSigns, withNotApplicable } from './cells';
+import { withCellUnits, withChangeWords, withLedgerSigns, withNotApplicable } from './cells';
 import { checkBudgetRolls, findBudgetRolls, withChangesAsMoney } from './changes';
 import { differencesByArithmetic, withArithmeticDifferences } from './differences';
 import { memoRows } from './memo';
@@ -24,6 +24,7 @@ import { locateShared } from './shared';
 import { tieYears } from './years';
 import { balanceBoxes, boxesAcrossYears, pointForComma, signedStatements } from './statement';
 import { captionReading, captionTotal, castCaption } from './caption';
+import { bankReconciliation } from './reconciliation';
 
 export type { AuditFinding } from './findings';
 export type { Grid, GridCell } from './grid';
@@ -122,6 +123,8 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   const layout = forced ?? recognised;
   if (forced && !fits(t, forced)) return undefined;
   t = withNotApplicable(withCellUnits(withLedgerSigns(t, layout)));
+  // a column of changes written as words ("Increase £1345.50", "Decrease £59.00", "Unchanged"): signed figures
+  if (layout === 'auto') t = withChangeWords(t);
   // Columns of budget changes between two budgets (earlier + changes = later, learned from the rows)
   // are changes, not variances of the outturn.
   const rolls = layout === 'revenue' || layout === 'auto' ? findBudgetRolls(new Audit(t, layout, classify(t, layout, false))) : [];
@@ -154,6 +157,8 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   const signed = layout === 'auto' ? signedStatements(a, 'auto.statement-roll-forward') : 0;
   if (layout === 'auto') balanceBoxes(a, 'auto.statement.balance-box');
   const boxes = layout === 'auto' && !signed ? boxesAcrossYears(a, 'auto.statement-roll-forward') : 0;
+  // A bank reconciliation (the AGAR's pro forma): its two halves and their agreement, read by the form's words.
+  const reconciled = layout === 'auto' ? bankReconciliation(a, 'auto.bank-reconciliation') : 0;
   if (!byCaption) readTotals(a, carried);
   if (memo.length) {
     // The reading says which rows inside a total's span it does not add.
@@ -204,7 +209,7 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   // A column headed as a total that adds the columns beside it is checked however few the rows and
   // whether or not a total row follows (a capital programme's "TOTAL" column): the table is audited
   // when a row was cross-cast from two figures or more (a total repeating its one part proves little).
-  if (signed || boxes) audited = true;
+  if (signed || boxes || reconciled) audited = true;
   if (cap) castCaption(a, cap, byCaption);
   if (byCaption) audited = true;
   if (crossCast(a, `${layout}.across`) > 0) audited = true;

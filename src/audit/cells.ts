@@ -245,3 +245,49 @@ export function requiredRoles(layout: Layout): string {
       return 'figures';
   }
 }
+
+/** A change written as words and a figure: "Increase £1345.50", "Decrease £59.00", "Up £5", "Down by £10", "+£3", "£4 more"; or none: "Unchanged", "No change". */
+const CHANGE_WORDS = /^\s*(increase|decrease|up|down|rise|fall|reduction)\s*(of|by)?\s*(£\s*[\d,]*\.?\d+|[\d,]*\.?\d+)\s*$/i;
+const CHANGE_AFTER = /^\s*(£\s*[\d,]*\.?\d+|[\d,]*\.?\d+)\s*(more|less|higher|lower)\s*$/i;
+const NO_CHANGE = /^\s*(unchanged|no\s+change|same|nil\s+change)\s*$/i;
+const DOWNWARD = /^(decrease|down|fall|reduction|less|lower)$/i;
+
+/**
+ * A column of changes written as words (T9-68): small councils state the year-on-year change as a
+ * phrase, one per line, in a column with no caption — "Increase £1345.50", "Decrease £59.00",
+ * "Unchanged" (Winkleigh's budget proposal). Read as a column of signed figures (decrease, down, less,
+ * lower: negative; unchanged, no change: nil), a variance whose basis the lines then show (the later
+ * budget less the earlier, learned as for a printed variance column), so one line whose phrase
+ * disagrees is an error at its cell. Only a text column (not the labels) of which three cells at least,
+ * and every cell but blanks, read so. Returns `t` itself when nothing changes.
+ */
+export function withChangeWords(t: FoundTable): FoundTable {
+  const texts = t.columns.filter((c) => !c.numeric && c.c !== t.labelCol && c.role !== 'label');
+  if (!texts.length || !t.columns.some((c) => c.numeric)) return t;
+  const read = (s: string): Num | undefined => {
+    const w = CHANGE_WORDS.exec(s);
+    const after = w ? undefined : CHANGE_AFTER.exec(s);
+    if (!w && !after && !NO_CHANGE.test(s)) return undefined;
+    const fig = (w ? w[3] : after ? after[1] : '0').replace(/[£,\s]/g, '');
+    const down = w ? DOWNWARD.test(w[1]) : after ? DOWNWARD.test(after[2]) : false;
+    const places = fig.includes('.') ? fig.split('.')[1].length : 0;
+    const value = new Dec(fig).times(down ? -1 : 1);
+    return { kind: 'number', value, places, dash: false, percent: false, negativeZero: false, typed: false, raw: s.trim() };
+  };
+  let out = t;
+  for (const col of texts) {
+    const cells = t.rows.map((row) => String(t.grid.cells[row.r]?.[col.c] ?? '').trim());
+    const filled = cells.filter((s) => s !== '');
+    const readings = filled.map(read);
+    if (filled.length < 3 || readings.some((x) => x === undefined)) continue;
+    const rows = out.rows.map((row, i) => {
+      const x = cells[i] ? read(cells[i]) : undefined;
+      const m = new Map(row.cells);
+      m.set(col.c, x ?? { kind: 'blank' });
+      return { ...row, cells: m, empty: row.empty && !x };
+    });
+    const columns = out.columns.map((c) => (c.c === col.c ? { ...c, numeric: true, role: 'variance' as const, caption: c.caption || 'change (in words)', norm: c.norm || 'change in words' } : c));
+    out = { ...out, rows, columns };
+  }
+  return out;
+}

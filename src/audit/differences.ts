@@ -221,3 +221,74 @@ export function withArithmeticDifferences(t: FoundTable, cols: ReadonlySet<numbe
   if (!cols.size) return t;
   return { ...t, columns: t.columns.map((c) => (cols.has(c.c) ? { ...c, role: 'variance' } : c)) };
 }
+
+/** A heading over the income block and one over the expenditure block of a budget review. */
+const INCOME_HEAD = /\b(income|receipts)\b/i;
+const SPENDING_HEAD = /\b(expenditure|payments|spending)\b/i;
+
+/**
+ * A variance column read FAVOURABLE-POSITIVE (T9-61): a parish's budget review prints its "Difference"
+ * as actual − budget on the income lines (more income, good) and budget − actual on the expenditure
+ * lines (less spending, good) — one column, two directions, each block agreeing among its own lines.
+ * Read with one direction for the whole column, every expenditure line that moved would be an error.
+ * When a heading row naming expenditure or payments splits the rows, the rows above it are the income
+ * block (a heading naming income or receipts above or inside the table), and each block's lines agree
+ * on the opposite pair of columns (two lines at least, not nil, in each; no more than one line of a
+ * block against it), the blocks are checked each with its own direction. Undefined otherwise.
+ */
+export function favourableBlocks(a: Audit, target: number, b: DifferenceBasis): { rows: number[]; basis: DifferenceBasis; block: string }[] | undefined {
+  const rows = a.t.rows;
+  const g = a.t.grid;
+  // the text of a grid row's cells (a heading may stand in the code column, or be a row the table skipped)
+  const words = (r: number) => (g.cells[r] ?? []).slice(a.t.c0, a.t.c1 + 1).map((x) => (typeof x === 'string' ? x : '')).join(' ');
+  const heading = (r: number, re: RegExp) => re.test(words(r)) && !(g.cells[r] ?? []).some((x) => typeof x === 'number' || /\d/.test(String(x ?? '').replace(/\(?(19|20)\d\d/g, '')));
+  // the first row of the expenditure block: under a heading naming expenditure (its own row, or a grid row between two table rows)
+  let split = -1;
+  for (let i = 1; i < rows.length && split < 0; i++) {
+    for (let r = rows[i - 1].r + 1; r <= rows[i].r && split < 0; r++) {
+      if (heading(r, SPENDING_HEAD) && !INCOME_HEAD.test(words(r))) split = r === rows[i].r ? i + 1 : i;
+    }
+  }
+  if (split < 0 || split >= rows.length) return undefined;
+  let income = false;
+  const top = Math.max(0, (a.t.headerRows[0] ?? a.t.r0) - 4);
+  for (let r = top; r < rows[split].r && !income; r++) income = heading(r, INCOME_HEAD) && !SPENDING_HEAD.test(words(r));
+  if (!income) return undefined;
+  const body = rowsOf(a, 'line', 'subtotal', 'total');
+  const lines = rowsOf(a, 'line');
+  const count = (block: number[], p: number, m: number) => {
+    let agree = 0;
+    let solid = 0;
+    let of = 0;
+    for (const i of block) {
+      const v = votes(a, i, target, p, m);
+      if (!v) continue;
+      of++;
+      if (isDifference(v.x, v.pp, v.mm)) {
+        agree++;
+        if (!v.x.value.isZero()) solid++;
+      }
+    }
+    return { agree, solid, of };
+  };
+  const upper = lines.filter((i) => i < split);
+  const lower = lines.filter((i) => i >= split);
+  // which of the two directions each block takes: the table's learned one in one block, its reverse in the other
+  for (const [first, second] of [[b.plus, b.minus], [b.minus, b.plus]] as const) {
+    const u = count(upper, first, second);
+    const l = count(lower, second, first);
+    const fits = (x: { agree: number; solid: number; of: number }) => x.solid >= 2 && x.of - x.agree <= 1;
+    if (!fits(u) || !fits(l)) continue;
+    return [
+      { rows: body.filter((i) => i < split), basis: { plus: first, minus: second, agree: u.agree, solid: u.solid, of: u.of }, block: 'income' },
+      { rows: body.filter((i) => i >= split), basis: { plus: second, minus: first, agree: l.agree, solid: l.solid, of: l.of }, block: 'expenditure' },
+    ];
+  }
+  return undefined;
+}
+
+/** Checks column `target` as plus − minus on the rows of one block, naming the block and its basis (see favourableBlocks). */
+export function checkBlockDifference(a: Audit, target: number, rows: number[], b: DifferenceBasis, block: string, rule: string): void {
+  const is = `${a.col(b.plus).caption || `column ${b.plus + 1}`} − ${a.col(b.minus).caption || `column ${b.minus + 1}`}`;
+  difference(a, rows, target, b.plus, b.minus, rule, `on the ${block} lines (favourable positive: the basis ${b.agree} ${block} line(s) agree on), ${is} is`, b.agree);
+}

@@ -2,7 +2,7 @@
 import { castBlocks } from './casting';
 import { type Audit, moneyCols, rowsOf } from './context';
 import type { Column } from './detect';
-import { type DifferenceBasis, checkDifference, inferDifference, magnitudes, remainingAfter, voters } from './differences';
+import { type DifferenceBasis, checkBlockDifference, checkDifference, favourableBlocks, inferDifference, magnitudes, remainingAfter, voters } from './differences';
 import { severityOf } from './findings';
 import { locate } from './grid';
 import { type Basis, checkPercent } from './percent';
@@ -85,7 +85,10 @@ export function genericRules(a: Audit, budgetChanges: ReadonlySet<number> = new 
         });
       }
     }
-    if (best) checkDifference(a, v.c, best, 'auto.variance');
+    // favourable positive: income actual − budget and expenditure budget − actual in one column (T9-61)
+    const blocks = best && !best.magnitude ? favourableBlocks(a, v.c, best) : undefined;
+    if (blocks) for (const k of blocks) checkBlockDifference(a, v.c, k.rows, k.basis, k.block, 'auto.variance');
+    else if (best) checkDifference(a, v.c, best, 'auto.variance');
   }
   let changed = false;
   // Columns headed as the change between two others ("Change (£000)", "Movement", "Increase/(decrease)"):
