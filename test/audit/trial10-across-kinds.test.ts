@@ -121,4 +121,31 @@ describe('audit: relations across the rows and in words (session-9 trial T9-58, 
       assert.ok(flags(audit(wk.replace('Decrease £59.00', 'Increase £59.00'))).includes('3:4 error auto.variance -59'));
     });
   });
+  describe('a year-on-year % row across column groups, and to two places of inputs rounded to £\'000 (T9-10, T9-11)', () => {
+    // Environment Agency flood levies on Rotherham's council tax pages: two committees side by side, each
+    // over two year columns (a caption spanning its pair), "Total increase in levy" per column.
+    const r20 = published('rotherham-ea-flood-levies-2020-21.tsv');
+    const r25 = published('rotherham-ea-flood-levies-2025-26.tsv');
+
+    it('2020/21 as printed: clean (was a false error "−19.2%"): each committee\'s % is its own second year over its first — 2,593 / 2,529 = +2.53% (2.5%), 2,137 / 2,095 = +2.00% (2.0%); Yorkshire → Trent is no change', () => {
+      const r = audit(r20);
+      assert.equal(exitCodeOf(r), 0);
+      assert.deepEqual(flags(r), []);
+      assert.equal(r.tables[0].checked.percentages, 2);
+    });
+
+    it('a levy changed (Trent 2,137 → 2,237) leaves one committee of two agreeing: no basis is learned — said, "no table to audit" (exit 2), never "the tables cast"', () => {
+      assert.throws(() => audit(r20.replace('2,137', '2,237')), /no table to audit/);
+    });
+
+    it('2025/26 as printed: the two %s to two places lie within the £\'000 rounding of the levies — warnings, not errors (3,034 / 2,946 = +2.9871%, printed 3.00%, 2.9526..3.0216% allowed; 2,360 / 2,313 = +2.0320%, printed 2.00%, 1.9883..2.0757%)', () => {
+      const r = audit(r25);
+      assert.equal(exitCodeOf(r), 1);
+      assert.deepEqual(flags(r), ['6:3 warning auto.change-percent 2.99', '6:5 warning auto.change-percent 2.03']);
+    });
+
+    it('2025/26 with a % beyond the rounding (3.00% → 3.50%): the other committee alone is no basis — exit 2, said', () => {
+      assert.throws(() => audit(r25.replace('\t3.00%\t', '\t3.50%\t')), /no table to audit/);
+    });
+  });
 });
