@@ -404,7 +404,18 @@ function findTablesIn(g: Grid): FoundTable[] {
       // A block's own caption row, its words other than the first header's ("PAYMENTS | Budget | YTD
       // Payments | Remaining | %" under "Budget 2024-25 | YTD | Remaining | %"; "Spending/receipts |
       // 2024/25 £m" under "2024/25 - £m"): a heading of the same table, its figure cells captions (T9-53).
-      if (again === undefined && blockCaptionRow(g, w, headerRows, r, figureCols)) captions.add(r);
+      // Directly under a title line of its own ("How your Council Tax is calculated"), such a row heads a
+      // second table stacked under the first (Midlothian's funding build-up under its directorates).
+      if (again === undefined && blockCaptionRow(g, w, headerRows, r, figureCols)) {
+        if (r - 1 > bodyStart && isTitleRow(g, r - 1, w)) again = 'other';
+        else captions.add(r);
+      }
+      // A "Financed by:" heading that names the unit over the figures ("Financed by: | £m") carries on the
+      // reckoning above it: a heading of the same table, not a table of its own (T9-62).
+      if (again === 'other' && /^\s*(financed|funded)\s+by\b/i.test(cellText(cellAt(g, r, 0))) && unitCaptionRow(g, w, r, figureCols) === 'other') {
+        captions.add(r);
+        continue;
+      }
       if (again !== 'other') continue;
       let t0 = r;
       while (t0 - 1 > bodyStart && isTitleRow(g, t0 - 1, w)) t0--;

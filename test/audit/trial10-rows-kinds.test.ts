@@ -116,4 +116,17 @@ describe('audit: where rows stand (session-9 trial kinds, fix-b)', () => {
       assert.ok(flags(audit(withCell(published(FILE), 3, 2, '35.7'), FILE)).includes('11:2 auto.cast 55.8'));
     });
   });
+
+  describe('a "Total …" line that balances a "Financed by:" list under a caption row of its own (T9-62)', () => {
+    const FILE = 'midlothian-budget-allocation-2024-25.tsv';
+    it('Midlothian: "Spending/receipts | 2024/25 £m" under a title line heads a second table; "Financed by: | £m" is its heading; "Total amount needed from Council Tax" is the balancing line: 191.6 + 34.8 + 9.6 + 64.7 = 300.7 = Net spending', () => {
+      const r = audit(published(FILE), FILE);
+      assert.deepEqual(flags(r), []);
+      assert.ok(!r.findings.some((f) => f.rule === 'printed.unreadable'));
+    });
+    it('a funding line changed (Government grants 191.6 → 192.6) is caught', () => {
+      const r = audit(withCell(published(FILE), 17, 2, '£192.6'), FILE);
+      assert.ok(r.findings.some((f) => f.severity === 'error' && (f.row === 17 || f.row === 20 || f.row === 15)), flags(r).join('; '));
+    });
+  });
 });
