@@ -941,6 +941,9 @@ class TotalsReader {
     // figure "the sum" of it and the next (a reconciliation's difference row is no total).
     const solid = (k: number, sums: RunningSums) => this.printedCols(row).every(([j, p]) => !sums.sumFrom(j, k)?.eq(p.value) ||
       s.stack.slice(k).filter((m) => !(a.value(rows[m], cols[j]) ?? ZERO).isZero()).length >= 2);
+    // (the same, its nil figures aside: a "-" where the rows print "-" says nothing either way)
+    const solidNonNil = (k: number, sums: RunningSums) => this.printedCols(row).every(([j, p]) => p.value.isZero() || !sums.sumFrom(j, k)?.eq(p.value) ||
+      s.stack.slice(k).filter((m) => !(a.value(rows[m], cols[j]) ?? ZERO).isZero()).length >= 2);
     // … or printed one column out from the rows it adds, as a stepped layout prints its sub-totals.
     const stepsOut = (k: number) => this.printedCols(row).some(([j, p]) => !p.value.isZero() && j > 0 && s.stepped(j, k) === j - 1);
     const nonNil = (k: number) => s.stack.slice(k).filter((m) => cols.some((c) => !(a.value(rows[m], c) ?? ZERO).isZero())).length;
@@ -953,7 +956,11 @@ class TotalsReader {
       const vs = this.voted(row, 2, sums);
       let best = vs[0];
       const agrees = best !== undefined && (best.votes === n || (best.votes >= 2 && best.votes * 2 > n) ||
-        (n >= 2 && best.votes === n - 1 && solid(best.k, sums) && (placedAsTotal || stepsOut(best.k) || this.runsOn(best.k) || roundedInRest(best.k, sums)))) && nonNil(best.k) >= 2;
+        (n >= 2 && best.votes === n - 1 && solid(best.k, sums) && (placedAsTotal || stepsOut(best.k) || this.runsOn(best.k) || roundedInRest(best.k, sums))) ||
+        // three figures or more, one exact and every other within the rounding of the figures it adds:
+        // an EFA's "Surplus on provision of services" = Net cost of services + other income and
+        // expenditure, 220 exact, 5,618 and 5,838 each 1 off the £000 figures (T9-21)
+        (n >= 3 && best.votes >= 1 && solidNonNil(best.k, sums) && roundedInRest(best.k, sums))) && nonNil(best.k) >= 2;
       if (agrees) return { best, sums };
       if (n !== 2 || best === undefined || best.votes !== 1) return undefined;
       // Of two figures, one exact: the run it shows is the tightest (rows above it printing nothing in

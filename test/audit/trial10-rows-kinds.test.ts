@@ -138,4 +138,16 @@ describe('audit: where rows stand (session-9 trial kinds, fix-b)', () => {
       assert.ok(!r.findings.some((f) => f.rule === 'auto.cast.caption'));
     });
   });
+
+  describe('a total by arithmetic exact in one column and within rounding in the others (T9-21)', () => {
+    const FILE = 'lancsfire-efa-2023-24.tsv';
+    it("Lancashire fire's EFA: Surplus on provision of services = Net cost of Services + Other income and expenditure — 220 exact, 5,618 and 5,838 each 1 off the £000 figures: two rounding warnings", () => {
+      const r = audit(published(FILE), FILE);
+      assert.deepEqual(flags(r, { severity: true }), ['10:5 warning auto.cast 5617', '10:6 warning auto.cast 5837']);
+    });
+    it('a figure of the surplus 100 out (5,838 → 5,938) is an error at its cell (its row no longer casts across: 220 + 5,618 = 5,838)', () => {
+      const r = audit(withCell(published(FILE), 10, 6, '5,938'), FILE);
+      assert.ok(r.findings.some((f) => f.severity === 'error' && f.row === 10 && f.column === 6), flags(r).join('; '));
+    });
+  });
 });
