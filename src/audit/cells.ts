@@ -159,6 +159,12 @@ export function cellRules(a: Audit): void {
     const rowsWith = [...new Set(signed.map(([r]) => a.rowNumber(r)))];
     a.note(row, c, 'printed.currency-sign', `${a.describe(row, c)}: printed ${(x as { raw: string }).raw}; ${signed.length} figure(s) printed with the currency sign ${(x as { currency: string }).currency} (row(s) ${rowsWith.join(', ')}): read as figures, the sign set aside`);
   }
+  // Figures printed with a raised decimal point ("320·89", as Hansard prints them): one note for the table (T10-01).
+  const raised = a.t.rows.flatMap((row) => [...row.cells].filter(([, x]) => x.kind === 'number' && x.raisedPoint).map(([c, x]) => [row, c, x] as const));
+  if (raised.length) {
+    const [row, c, x] = raised[0];
+    a.note(row, c, 'printed.raised-point', `${a.describe(row, c)}: printed ${(x as { raw: string }).raw}; ${raised.length} figure(s) printed with a raised decimal point (·), as the Official Report prints it: read as the decimal point`);
+  }
   for (const row of a.t.rows) {
     for (const [c, x] of row.cells) {
       if (x.kind === 'text' && a.col(c).percent && NOT_APPLICABLE.test(x.text)) {

@@ -1,10 +1,11 @@
 // Any other table: its totals cast, its variance and percentage columns recomputed.
+import { Dec, text } from '../base/decimal';
 import { castBlocks } from './casting';
 import { type Audit, moneyCols, rowsOf } from './context';
 import type { Column } from './detect';
 import { type DifferenceBasis, checkDifference, inferDifference, magnitudes, remainingAfter, voters } from './differences';
-import { severityOf } from './findings';
-import { locate } from './grid';
+import { severityOf, show } from './findings';
+import { cellText, locate, stepOf } from './grid';
 import { type Basis, checkPercent } from './percent';
 
 /** Headers of a column of changes between two others: "Change", "Movement", "Increase/(decrease)". */
@@ -131,10 +132,76 @@ export function genericRules(a: Audit, budgetChanges: ReadonlySet<number> = new 
     }
     checkPercent(a, pct, cands, body, 'auto.percent', false, money, { like });
   }
+  // A list of shares and nothing else (a pie chart's key: "Other 29.1%", "Transport Levy 11%", no amount
+  // printed): the one relation it prints is that the shares make up the whole (T9-05).
+  const whole = money.length === 0 && pcts.length === 1 && sharesOfTheWhole(a, pcts[0], body);
   const gaps = surplusRows(a, money);
   const rolled = rollAcrossYears(a, money);
   const moved = movementInYear(a, money);
-  return hasTotals || variances.length > 0 || changed || pcts.length > 0 || rolled || moved || gaps;
+  return hasTotals || variances.length > 0 || changed || pcts.length > 0 || rolled || moved || gaps || whole;
+}
+
+/** Words saying a column of percentages is a rate of each line, not its share of one whole. */
+const RATE_WORDS = /\b(?:increases?|decreases?|changes?|growth|rate|inflation|uplift|collect(?:ed|ion)|variances?|movements?|reductions?|savings?|yield|returns?|interest|turnout|occupancy|achieved|spent to date|of budget)\b/i;
+/** Words naming the parts of one whole: "percentage breakdown", "how your bill is shared", "where the money came from". */
+const WHOLE_WORDS = /\b(?:shares?|shared|breakdown|split|proportions?|made up|of every|where\b.*\b(?:goes|go|went|comes?|came)|how\b.*\b(?:spent|funded|financed|paid|divided))\b/i;
+const HUNDRED = new Dec(100);
+const HALF = new Dec('0.5');
+
+/**
+ * A table of labels and ONE column of percentages, no amount beside them (a pie chart's key, "Where the
+ * money came from 2024/25": "Other 29.1%", "City Region Sustainable Transport Settlement 19.1%", …, no
+ * total row; West Yorkshire Combined Authority on Leeds City Council's page, T9-05): the shares of one
+ * whole add up to 100 — or to the total row's own figure where one is printed — within the rounding of
+ * the printed shares (half a unit of each one's last place: nine shares to one place and two whole, ±1.45).
+ * Counted as a percentage check; a difference is a warning within that rounding (as a total one unit off
+ * is), an error beyond it — at the total's cell, or at the last share's when no total is printed (no one
+ * share can be blamed).
+ * Not shares, and not checked: a negative figure, fewer than three lines, a caption or title naming a rate
+ * (RATE_WORDS: "% increase", "collection rate"), or — unless the title names the whole's parts
+ * (WHOLE_WORDS: "percentage breakdown", "shared", "where … came from") — lines adding up to less than half
+ * or more than twice the whole (rates of separate bodies, not parts of one). True when the check was made.
+ */
+function sharesOfTheWhole(a: Audit, pct: Column, body: number[]): boolean {
+  const rows = a.t.rows;
+  const lines = body.filter((i) => a.kinds[i] === 'line' && a.num(rows[i], pct.c));
+  const totals = body.filter((i) => a.kinds[i] !== 'line' && a.num(rows[i], pct.c));
+  const ps = lines.map((i) => a.num(rows[i], pct.c)!);
+  if (ps.length < 3 || totals.length > 1) return false;
+  // the caption, the header and the title lines over the first row (at most four)
+  const first = rows[body[0]]?.r ?? a.t.r0;
+  const above = [...new Set([...a.t.headerRows, ...Array.from({ length: Math.min(4, first) }, (_, k) => first - 1 - k)])];
+  const words = [pct.caption, ...above.flatMap((r) => (a.t.grid.cells[r] ?? []).map(cellText))].join(' ');
+  if (RATE_WORDS.test(words)) return false;
+  // a share printed negative is no share, unless the words name the whole's parts (then it is a wrong share)
+  const named = WHOLE_WORDS.test(words);
+  if (!named && ps.some((p) => p.value.isNeg())) return false;
+  const sum = ps.reduce((x, p) => x.plus(p.value), new Dec(0));
+  const total = totals.length ? rows[totals[0]] : undefined;
+  const printed = total ? a.num(total, pct.c)! : undefined;
+  const whole = printed?.value ?? HUNDRED;
+  // Lines far from the whole are rates of separate bodies unless the words name the whole's shares.
+  if (!named && (sum.lt(whole.div(2)) || sum.gt(whole.times(2)))) return false;
+  const slack = ps.reduce((x, p) => x.plus(stepOf(p.places).times(HALF)), printed ? stepOf(printed.places).times(HALF) : new Dec(0));
+  const at = total ?? rows[lines[lines.length - 1]];
+  a.checked.percentages++;
+  a.involve([...lines.map((i) => [rows[i], pct.c] as const), ...(total ? [[total, pct.c] as const] : [])]);
+  // at a printed total, its figure against the shares' sum; with none, the sum against the whole
+  const difference = printed ? whole.minus(sum) : sum.minus(whole);
+  if (difference.isZero()) return true;
+  const of = `the ${ps.length} shares (${show(ps[0].value)}% … ${show(ps[ps.length - 1].value)}%) add up to ${show(sum)}%`;
+  // within the rounding of the printed shares (each rounded on its own): a warning, as a total one unit off is
+  const within = difference.abs().lte(slack);
+  const why = within ? `within the rounding of the printed shares (±${show(slack)}), each rounded on its own` : `beyond the rounding of the printed shares (±${show(slack)})`;
+  a.findings.push({
+    severity: within ? 'warning' : 'error', table: a.layout, ...a.loc(at, pct.c), rule: 'auto.percent.shares',
+    message: total
+      ? `${a.describe(at, pct.c)}: printed ${show(whole)}%, but ${of}; difference ${show(difference)}, ${why}`
+      : `${a.describe(at, pct.c)}: ${of}, but shares of one whole add up to 100%; difference ${show(difference)}, ${why}${within ? '' : ': a share is wrong, which one the table cannot say'}`,
+    // with no total printed, "printed" is what the printed shares add up to
+    ...(total ? { printed: text(whole), expected: text(sum) } : { printed: text(sum), expected: text(whole) }), difference: text(difference),
+  });
+  return true;
 }
 
 /**

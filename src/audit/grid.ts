@@ -219,6 +219,8 @@ export type Reading =
       marker?: string;
       /** a currency sign other than £ printed before the figure ("$99,388"), read past */
       currency?: string;
+      /** the decimal point printed raised, as Hansard prints it ("320·89", U+00B7), read as a point */
+      raisedPoint?: boolean;
       /** a unit printed inside the cell ("£13.5m"), read past */
       unit?: string;
       /**
@@ -268,14 +270,24 @@ export const RULE = /^\s*[-=_\u2500\u2501\u2550\u2013\u2014]{3,}\s*$/;
  * "incl. in line 3", "included above", "see note 4": the ODPM's Marchington costs 1991-92, whose storage
  * cost is in its rent; T9-04): nil for the arithmetic, with a note.
  */
-export const NOT_APPLICABLE = /^\s*(n\/?a|not applicable|\.|(?:included|incl\.?|includes?)\s+(?:in|within|with|above|below|elsewhere|under)\b(?:\s+[a-z0-9'’&/.,-]+){0,4}|(?:included|incl\.?)\s+(?:above|below|elsewhere)|see\s+(?:notes?|para(?:graph)?s?|above|below)\b(?:\s+[a-z0-9.()]+){0,2}|no\s+(?!(?:data|figures?|information|returns?|values?|details?)\b)[a-z][a-z'’&/-]*(?:\s+[a-z'’&/-]+){0,3})\s*%?\s*$/i;
-/** The statistical symbol ".." (and the words "not available"): a figure that exists but was not published. */
-export const NOT_AVAILABLE = /^\s*(\.\.|not available)\s*$/i;
+export const NOT_APPLICABLE = /^\s*(n\/?a|not applicable|\.|\[\s*z\s*\]|(?:included|incl\.?|includes?)\s+(?:in|within|with|above|below|elsewhere|under)\b(?:\s+[a-z0-9'’&/.,-]+){0,4}|(?:included|incl\.?)\s+(?:above|below|elsewhere)|see\s+(?:notes?|para(?:graph)?s?|above|below)\b(?:\s+[a-z0-9.()]+){0,2}|no\s+(?!(?:data|figures?|information|returns?|values?|details?)\b)[a-z][a-z'’&/-]*(?:\s+[a-z'’&/-]+){0,3})\s*%?\s*$/i;
+/**
+ * A figure that exists but was not published: the statistical symbol "..", the words "not available" /
+ * "not known", and the abbreviations statisticians and Hansard print — "n.a." / "n.a" (not available),
+ * "n.k." (not known), "n/av", "n/k", "n.q." (not quoted) — and the marks of a figure withheld: "*" or "x"
+ * alone, ONS's "[c]" (confidential), "[x]" (not available), "[low]", "[u]", "[w]" (T10-04: the Commons'
+ * answer on BR and London Transport grants prints "n.a.", which had been an error, "not a number").
+ */
+export const NOT_AVAILABLE = /^\s*(\.\.|not available|not known|n\.\s?[akq]\.?|n\/(?:av|k)|\*|x|\[\s*(?:c|x|low|u|w)\s*\])\s*$/i;
 
 /** A currency sign other than £ (read by the parser) before a figure or its bracket or minus: "$99,388", "$(1,973)", "-€12". */
-const CURRENCY = /^(\s*[(\-−–]?\s*)([$€])\s*(?=[\d(.])/;
+const CURRENCY = /^(\s*[(\-−–]?\s*)([$€])\s*(?=[\d(.]|[-−–]\s*$)/;
 /** A figure, then a footnote marker: *, †, ‡, superscript digits, (a), (1), [2]. */
 const FOOTNOTE = /^(.*[0-9)%])\s*(\*+|[†‡§¶]+|[\u00b9\u00b2\u00b3\u2070-\u2079]+|\(\s*(?:[a-z]|[ivx]{1,4}|[0-9]{1,2})\s*\)|\[\s*[0-9a-z]{1,2}\s*\])$/i;
+/** A footnote mark printed BEFORE the figure, as Hansard prints an estimate: "*30,000,000", "†12.5", "(a) 39,958". */
+const FOOTNOTE_BEFORE = /^\s*(\*+|[†‡§¶]+|\(\s*[a-z]\s*\)(?=\s))\s*(?=[0-9(£$€\-−–.])/i;
+/** The decimal point printed raised (Hansard's "320·89": U+00B7 middle dot, U+2219, U+22C5) between two digits. */
+const RAISED_POINT = /(?<=[0-9])[\u00b7\u2219\u22c5](?=[0-9])/;
 /** A figure with its unit inside the cell: "£13.5m", "£1,705m", "£2.1bn", "£450k", "£'000 12". */
 const UNIT_IN_CELL = /^(.*[0-9)])\s*(m|bn|k|million|thousand)$/i;
 /** A change printed with its sign inside brackets: "(+ £12.4m)", "(- £1.4m)", "(+/- £0.0m)", "(± 0.0)". */
@@ -434,6 +446,17 @@ export function readCell(v: GridCell): Reading {
   if (cur) {
     const x = readCell(cur[1] + v.slice(cur[0].length));
     return x.kind === 'number' ? { ...x, raw: v.trim(), currency: cur[2] } : x.kind === 'text' ? { ...x, text: v } : x;
+  }
+  // Hansard's raised decimal point: one between two digits is the point (a note says so, once per table; T10-01)
+  if (RAISED_POINT.test(v) && v.match(/[\u00b7\u2219\u22c5]/g)!.length === 1) {
+    const x = readCell(v.replace(RAISED_POINT, '.'));
+    if (x.kind === 'number') return { ...x, raw: v.trim(), raisedPoint: true };
+  }
+  // a footnote mark before the figure ("*30,000,000"): the figure, the mark read past with a note (T10-02)
+  const before = FOOTNOTE_BEFORE.exec(v);
+  if (before) {
+    const x = readCell(v.slice(before[0].length));
+    if (x.kind === 'number' && !x.marker) return { ...x, raw: v.trim(), marker: before[1].trim() };
   }
   let p = parsePrinted(v);
   if (p.kind === 'blank') return { kind: 'blank' };

@@ -1,0 +1,97 @@
+// Kinds the lead closed in session 10, each on the real table that showed it (sources in
+// test/fixtures/published/audit/SOURCES.md).
+import assert from 'node:assert/strict';
+import { AuditInputError, exitCodeOf } from '../../src/audit/audit';
+import { audit, fixture, flags, published } from '../support/audit-helpers';
+
+describe('audit: a list of shares and nothing else adds up to the whole (T9-05)', () => {
+  it('West Yorkshire CA, "Where the money came from 2024/25": eleven shares add up to 100.1, within the rounding of nine one-place and two whole shares (±1.45) — one percentage check, a warning at the last share, no error', () => {
+    const r = audit(published('leeds-wyca-where-the-money-came-from-2024-25.tsv'), 'wyca.tsv');
+    assert.equal(exitCodeOf(r), 1);
+    assert.equal(r.tables[0].checked.percentages, 1);
+    assert.deepEqual(flags(r, { severity: true }), ['12:2 warning auto.percent.shares 100']);
+    assert.match(r.findings[0].message, /the 11 shares \(29\.1% … 0\.3%\) add up to 100\.1%, but shares of one whole add up to 100%; difference 0\.1, within the rounding of the printed shares \(±1\.45\)/);
+  });
+
+  it('the same list with "Other 29.1%" printed 39.1%: 110.1, beyond ±1.45 — an error, not "the tables cast"', () => {
+    const r = audit(published('leeds-wyca-where-the-money-came-from-2024-25.tsv').replace('Other\t29.1%', 'Other\t39.1%'), 'wyca.tsv');
+    assert.deepEqual(flags(r, { severity: true }), ['12:2 error auto.percent.shares 100']);
+    assert.match(r.findings[0].message, /add up to 110\.1%, but shares of one whole add up to 100%; difference 10\.1/);
+  });
+
+  it('Dover\'s percentage breakdowns 2015/16 and 2016/17 and Allerdale\'s 2012-13 shares add up to 100.0 exactly: clean, one check each', () => {
+    for (const f of ['dover-council-tax-percentage-breakdown-2016-17.tsv', 'dover-council-tax-percentage-breakdown-2015-16.tsv', 'allerdale-council-tax-shares-2012-13.tsv']) {
+      const r = audit(published(f), f);
+      assert.deepEqual(flags(r), [], f);
+      assert.equal(r.findings.length, 0, f);
+      assert.equal(r.tables[0].checked.percentages, 1, f);
+    }
+  });
+
+  it('Dover 2016/17 with Kent County Council\'s 71.2% transposed to 17.2% (the shares then add up to 46.0): the title says the list is a breakdown, so still an error, not "nothing to check"', () => {
+    const r = audit(published('dover-council-tax-percentage-breakdown-2016-17.tsv').replace('71.2%', '17.2%'), 'd.tsv');
+    assert.deepEqual(flags(r, { severity: true }), ['6:2 error auto.percent.shares 100']);
+  });
+
+  it('a printed total row of the shares: cast against its own figure (Dover 2016/17 with "Total 100.0%" printed 101.0%)', () => {
+    const text = `${published('dover-council-tax-percentage-breakdown-2016-17.tsv').trimEnd()}\nTotal\t101.0%\n`;
+    const r = audit(text, 'd.tsv');
+    assert.deepEqual(flags(r, { severity: true }), ['7:2 error auto.percent.shares 100']);
+    assert.match(r.findings[0].message, /printed 101%, but the 5 shares/);
+    assert.deepEqual(flags(audit(text.replace('101.0%', '100.0%'), 'd.tsv')), []);
+  });
+
+  it('percentages that are each line\'s own rate ("Council tax increase 2024/25") are no shares: not added up, exit 2 saying nothing could be checked', () => {
+    // rates of separate bodies: 4.99 + 2.99 + 5.26 + 3.4 = 16.64 — no whole
+    const text = 'Council tax increase 2024/25\t\nCounty council\t4.99%\nDistrict council\t2.99%\nPolice and crime commissioner\t5.26%\nFire authority\t3.4%\n';
+    assert.throws(() => audit(text, 'rates.tsv'), (e: Error) => e instanceof AuditInputError && /nothing could be checked/.test(e.message));
+  });
+});
+
+describe('audit: figures as the Official Report and statisticians print them (session-10 trial, T10-01, T10-02, T10-04, T10-55 (a))', () => {
+  it('Hansard\'s raised decimal point: the RUC\'s costs 1988-90 ("320·89") read as decimals, both totals checked, one note (T10-01; was "no figures in it")', () => {
+    // 320.89 + 14.74 + 19.68 + 46.12 = 401.43; 353.96 + 16.75 + 22.30 + 47.64 = 440.65
+    const text = published('hansard-ruc-cost-1988-90.tsv');
+    const r = audit(text, 'ruc.tsv');
+    assert.deepEqual(flags(r), []);
+    assert.equal(r.tables[0].checked.totals, 2);
+    assert.deepEqual(r.findings.filter((f) => f.rule === 'printed.raised-point').map((f) => `${f.row}:${f.column}`), ['2:2']);
+    // 46·12 printed 46·21: the gross total 401.43 against lines adding up to 401.52
+    const wrong = audit(text.replace('46·12', '46·21'), 'ruc.tsv');
+    assert.deepEqual(flags(wrong), ['6:2 auto.cast 401.52']);
+  });
+
+  it('a footnote mark BEFORE a figure ("*30,000,000", an estimate): the figure read, the mark set aside with a note, no error (T10-02, the RUC\'s overtime 1980-84)', () => {
+    const text = fixture('trial10', 'hansard-ruc-overtime-provision-1980-84.tsv');
+    // provision and actual side by side, no difference, no total: nothing to check — exit 2 with no error
+    assert.throws(() => audit(text, 'ot.tsv'), (e: Error) => e instanceof AuditInputError && /nothing could be checked/.test(e.message));
+    // with a total row the marked figure is added: 25,431,000 + 38,745,000 + 36,383,000 + 30,000,000 = 130,559,000
+    const totalled = `${text.split('\n').slice(0, 6).join('\n')}\nTotal\t113,510,000\t130,559,000\n`;
+    const r = audit(totalled, 'ot.tsv');
+    assert.deepEqual(flags(r), []);
+    assert.equal(r.tables[0].checked.totals, 2);
+    const note = r.findings.find((f) => f.rule === 'printed.footnote-marker');
+    assert.ok(note && note.row === 6 && note.column === 3, JSON.stringify(r.findings));
+    assert.match(note.message, /printed \*30,000,000; read as 30000000, the footnote marker \* set aside/);
+  });
+
+  it('"n.a." (and "n.k.", "n/av", "[c]", "*", "x"): not available, a note, never "not a number" (T10-04, the Commons\' answer on BR and London Transport grants)', () => {
+    const text = fixture('trial10', 'hansard-br-pso-lt-revenue-grant-1980-95.tsv');
+    assert.ok(text.includes('n.a.'));
+    // three grant series, no total, no difference: nothing to check, and no error for "n.a."
+    assert.throws(() => audit(text, 'br.tsv'), (e: Error) => e instanceof AuditInputError && /nothing could be checked/.test(e.message) && !/could not be read/.test(e.message));
+    for (const mark of ['n.a.', 'n.a', 'n.k.', 'n/av', '[c]', '[x]', '*', 'x']) {
+      const r = audit(`Item\tA\tB\nx\t10\t${mark}\ny\t20\t7\nTotal\t30\t7\n`, 'na.tsv');
+      assert.deepEqual(flags(r), [], mark);
+      assert.equal(r.findings.filter((f) => f.rule === 'printed.not-available').length, 1, mark);
+      assert.equal(r.tables[0].checked.totals, 1, mark);
+    }
+  });
+
+  it('a nil printed with a currency sign, "€ -" (Ireland\'s LPT allocations): a nil like "-", with the currency note, never "not a number" (T10-55 (a))', () => {
+    const r = audit('Council\tA €\tB €\tTotal €\nCavan\t€ 100\t€ -\t€ 100\nClare\t€ 50\t€ 25\t€ 75\n', 'lpt.tsv');
+    assert.deepEqual(flags(r), []);
+    assert.equal(r.tables[0].checked.crossCasts, 2);
+    assert.ok(!r.findings.some((f) => f.rule === 'printed.unreadable'));
+  });
+});
