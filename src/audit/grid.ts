@@ -244,8 +244,12 @@ export type Reading =
       ledgerSign?: 'CR' | 'DR' | '-';
     };
 
-/** A header cell that states a unit: £, £000, £'000, £m, £k, %, (£m). */
-const UNIT_ONLY = /^\s*\(?\s*([£€$]\s*(['’]?\s*000s?|m|k|bn)?|%|\(%\)|['’]?000s?)\s*\)?\s*$/i;
+/**
+ * A header cell that states a unit: £, £000, £'000, £m, £k, %, (£m) — and one with a footnote digit glued to
+ * it, "£0001", "£m2", "£'000³" (the Commons' answer on Welsh police budgets 1990-2004 heads its year column
+ * "£0001": a unit and note 1, never the figure 1; T10-03).
+ */
+const UNIT_ONLY = /^\s*\(?\s*([£€$]\s*(['’]?\s*000s?|m|k|bn)?|%|\(%\)|['’]?000s?)\s*\)?\s*$|^\s*[£€$]\s*(?:['’]?\s*000|m|k|bn)\s*[0-9\u00b9\u00b2\u00b3\u2070-\u2079]\s*$/i;
 export const NIL_WORD = /^\s*(none|nil)\s*$/i;
 /**
  * A rule typed as characters ("------", "======", "____", "───"): the printed underline of a figure

@@ -37,6 +37,21 @@ const TOTAL = /^(grand\s+)?totals?\b|\btotals?\s*[:\-–]*\s*$/i;
 const TOTAL_UNDERSPEND = /^total\s+(net\s+)?(over|under)\s*-?\s*spend/i;
 const NET_UNDERSPEND = /^net\s+(over|under)\s*-?\s*spend/i;
 
+/**
+ * The item marker statutory and parliamentary tables print before a line's label, and before its total's:
+ * "A. ", "E ", "5. ", "3(c) ", "(e) ", "iv) ", "Line 5 ", "Item 12: " ("E. Total gross expenditure", the
+ * Commons' answers on the RUC's costs; T10-07). A bare capital letter and a space only before "Total".
+ */
+const ITEM_MARKER = /^\s*(?:(?:line|item|box)\s+\d{1,3}[a-z]?\s*[.:)]?\s+|(?:[A-Za-z]|\d{1,2}(?:\.\d{1,2})?[a-z]?|\d{1,2}\s*\(\s*[a-z]\s*\)|[ivx]{1,4})[.)]\s+|\d{1,2}\s*\(\s*[a-z]\s*\)\s+|\(\s*(?:[a-z]|\d{1,2}|[ivx]{1,4})\s*\)\s+)/i;
+/** A bare capital letter before "Total" ("E Total Gross Expenditure"), never "A total of …" (case kept). */
+const LETTER_BEFORE_TOTAL = /^\s*[A-Z]\s+(?=(?:Grand\s+|GRAND\s+|Sub[\s-]*|SUB[\s-]*)?(?:Totals?|TOTALS?)\b)/;
+
+/** A label without the item marker printed before it ("E. Total gross expenditure" → "Total gross expenditure"). */
+export function itemless(label: string): string {
+  const m = ITEM_MARKER.exec(label) ?? LETTER_BEFORE_TOTAL.exec(label);
+  return m && m[0].length < label.length ? label.slice(m[0].length) : label;
+}
+
 /** Each row's kind from its row type or label; `tail`: mark a revenue table's rows after its total (see markRevenueTail). */
 export function classify(t: FoundTable, layout: Layout, tail = true): Kind[] {
   const kinds = t.rows.map((row): Kind => {
@@ -45,8 +60,9 @@ export function classify(t: FoundTable, layout: Layout, tail = true): Kind[] {
     if (row.empty) return 'heading';
     if (layout === 'revenue' && TOTAL_UNDERSPEND.test(row.label)) return 'total_underspend';
     if (layout === 'revenue' && NET_UNDERSPEND.test(row.label)) return 'net_underspend';
-    if (SUBTOTAL.test(row.label)) return 'subtotal';
-    if (TOTAL.test(row.label)) return 'total';
+    const bare = itemless(row.label);
+    if (SUBTOTAL.test(bare)) return 'subtotal';
+    if (TOTAL.test(bare)) return 'total';
     // A bold row of figures with no label is a total, as tables copied from a PDF often print it.
     if (!row.label && row.bold) return 'total';
     return 'line';

@@ -95,3 +95,35 @@ describe('audit: figures as the Official Report and statisticians print them (se
     assert.ok(!r.findings.some((f) => f.rule === 'printed.unreadable'));
   });
 });
+
+describe('audit: a total label behind an item letter or number, and a unit caption with a footnote digit (T10-07, T10-03)', () => {
+  it('"E. Total gross expenditure" is labelled a total: the RUC\'s costs 1985-86 with a line 0.1 out is a warning at E, not "no table to audit" (T10-07)', () => {
+    const text = published('hansard-ruc-cost-1985-86.tsv');
+    const r = audit(text, 'ruc.tsv');
+    assert.deepEqual(flags(r), []);
+    assert.match(r.tables[0].totals[0].why, /labelled as a total/);
+    // A 237.7 printed 237.8: 237.8 + 14.6 + 8.4 + 36.1 = 296.9 against E's 296.8 — within the rounding of five figures to one place
+    const slip = audit(text.replace('237.7', '237.8'), 'ruc.tsv');
+    assert.deepEqual(flags(slip, { severity: true }), ['7:2 warning auto.cast 296.9']);
+    // and 10 out: an error
+    assert.deepEqual(flags(audit(text.replace('237.7', '247.7'), 'ruc.tsv'), { severity: true }), ['7:2 error auto.cast 306.8']);
+  });
+
+  it('"E Total Gross Expenditure" (a bare letter) in the 1986-88 answer, and "5. Total", "(e) Total", "Line 5 Total", "3(c) Total": each labelled a total whatever its figures', () => {
+    const r = audit(published('hansard-ruc-cost-1986-88.tsv').replace('270.14', '270.24').replace('302.85', '302.95'), 'ruc.tsv');
+    assert.deepEqual(flags(r), ['6:2 auto.cast 339.33', '6:3 auto.cast 382.32']);
+    for (const label of ['5. Total', '(e) Total', 'Line 5 Total', '3(c) Total', 'iv) Total', 'C. Grand total']) {
+      const x = audit(`Item\t£\nA. x\t10\nB. y\t20\n${label}\t35\n`, 't.tsv');
+      assert.deepEqual(flags(x, { severity: true }), ['4:2 error auto.cast 30'], label);
+    }
+    // a sentence is no item marker: "A total of" stays a line
+    assert.throws(() => audit('Item\t£\nx\t10\ny\t20\nA total of the above\t31\n', 't.tsv'));
+  });
+
+  it('a caption row headed "£0001" (the unit £000 and note 1) is the caption row, its force names captions, no error (T10-03, Welsh police budgets 1990-2004)', () => {
+    const text = fixture('trial10', 'hansard-wales-police-budgets-real-terms-1990-2004.tsv');
+    assert.ok(text.startsWith('£0001\tDyfed Powys'));
+    // four forces by year, no total: nothing to check, and no "not a number" for the force names
+    assert.throws(() => audit(text, 'w.tsv'), (e: Error) => e instanceof AuditInputError && /nothing could be checked/.test(e.message) && !/could not be read/.test(e.message));
+  });
+});
