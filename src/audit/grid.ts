@@ -290,6 +290,8 @@ const CURRENCY = /^(\s*[(\-−–]?\s*)([$€])\s*(?=[\d(.]|[-−–]\s*$)/;
 const FOOTNOTE = /^(.*[0-9)%])\s*(\*+|[†‡§¶]+|[\u00b9\u00b2\u00b3\u2070-\u2079]+|\(\s*(?:[a-z]|[ivx]{1,4}|[0-9]{1,2})\s*\)|\[\s*[0-9a-z]{1,2}\s*\])$/i;
 /** A footnote mark printed BEFORE the figure, as Hansard prints an estimate: "*30,000,000", "†12.5", "(a) 39,958". */
 const FOOTNOTE_BEFORE = /^\s*(\*+|[†‡§¶]+|\(\s*[a-z]\s*\)(?=\s))\s*(?=[0-9(£$€\-−–.])/i;
+/** A sign printed in brackets before the figure, as budget books print credits: "(-)55,079", "(−)1,655,180", "(+)384". */
+const SIGN_BEFORE = /^\s*\(\s*([-−–+])\s*\)\s*(?=[£$€]?\s*[0-9.])/;
 /** The decimal point printed raised (Hansard's "320·89": U+00B7 middle dot, U+2219, U+22C5) between two digits. */
 const RAISED_POINT = /(?<=[0-9])[\u00b7\u2219\u22c5](?=[0-9])/;
 /** A figure with its unit inside the cell: "£13.5m", "£1,705m", "£2.1bn", "£450k", "£'000 12". */
@@ -455,6 +457,16 @@ export function readCell(v: GridCell): Reading {
   if (RAISED_POINT.test(v) && v.match(/[\u00b7\u2219\u22c5]/g)!.length === 1) {
     const x = readCell(v.replace(RAISED_POINT, '.'));
     if (x.kind === 'number') return { ...x, raw: v.trim(), raisedPoint: true };
+  }
+  // a sign in brackets before the figure ("(-)55,079": a budget book's credits; T10-58): that sign, the figure
+  // after it unsigned (a second sign, "(-)(5)", "(-)-5", cannot be told and stays unreadable)
+  const sign = SIGN_BEFORE.exec(v);
+  if (sign) {
+    const x = readCell(v.slice(sign[0].length));
+    if (x.kind === 'number' && !x.value.isNeg() && !x.negativeZero && !/^[\s£$€]*[(\-−–]/.test(v.slice(sign[0].length))) {
+      const neg = sign[1] !== '+';
+      return { ...x, value: neg ? x.value.neg() : x.value, units: x.units === undefined ? undefined : neg ? -x.units : x.units, negativeZero: neg && x.value.isZero() ? false : x.negativeZero, raw: v.trim() };
+    }
   }
   // a footnote mark before the figure ("*30,000,000"): the figure, the mark read past with a note (T10-02)
   const before = FOOTNOTE_BEFORE.exec(v);

@@ -127,3 +127,25 @@ describe('audit: a total label behind an item letter or number, and a unit capti
     assert.throws(() => audit(text, 'w.tsv'), (e: Error) => e instanceof AuditInputError && /nothing could be checked/.test(e.message) && !/could not be read/.test(e.message));
   });
 });
+
+describe('audit: a sign printed in brackets before the figure, "(-)55,079" (T10-58)', () => {
+  it('an English council\'s Appendix G budget detail: "(-)" read as the minus on every credit — Net Expenditure checked, its £1 in the 2007/08 actuals a warning (was 11 unreadable errors and exit 2)', () => {
+    // 879,955 − 55,079 − 840,201 = −15,325, printed (-)15,324; 701,460 − 52,100 − 930,740 = −281,380 exactly
+    const text = published('council-gf-budget-detail-appendix-g-chief-exec-2009-10.tsv');
+    const r = audit(text, 'g.tsv');
+    assert.deepEqual(flags(r, { severity: true }), ['16:2 warning revenue.cast -15325']);
+    assert.ok(!r.findings.some((f) => f.rule === 'printed.unreadable'));
+    // (-)52,100 printed (-)52,010: the 2008/09 net no longer adds up
+    assert.deepEqual(flags(audit(text.replace('(-)52,100', '(-)52,010'), 'g.tsv'), { severity: true }), ['16:3 error revenue.cast -281290', '16:2 warning revenue.cast -15325']);
+  });
+
+  it('"(+)384" is plus; a second sign after the brackets, "(-)(5)" or "(-)-5", cannot be told and stays unreadable', () => {
+    const r = audit('Item\t£\nx\t(+)384\ny\t(-)84\nTotal\t300\n', 's.tsv');
+    assert.deepEqual(flags(r), []);
+    assert.equal(r.tables[0].checked.totals, 1);
+    for (const two of ['(-)(5)', '(-)-5']) {
+      const x = audit(`Item\t£\nx\t10\ny\t${two}\nz\t20\nTotal\t30\n`, 's.tsv');
+      assert.ok(x.findings.some((f) => f.rule === 'printed.unreadable' && f.row === 3), two);
+    }
+  });
+});
