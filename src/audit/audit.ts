@@ -12,7 +12,8 @@ import { type PlacedTable, tieOuts } from './tieouts';
 import { castBlocks, fundsTheTableAbove, readTotals } from './casting';
 import { crossCast, rollAlongRows } from './across';
 import { checkChangeRows, ratioRows } from './ratios';
-import { checkBandD, checkProducts, readBandD, withBandDRate } from './bandd';
+import { checkAddBlocks, checkBandD, checkProducts, checkQuotientRows, readBandD, withBandDRate } from './bandd';
+import { checkBands } from './bands';
 import { type Checked, type DifferenceTaken, type PercentTaken, type TotalTaken, moneyCols } from './context';
 import { Dec, ZERO } from '../base/decimal';
 import { markRevenueTail } from './kinds';
@@ -117,7 +118,7 @@ function rangeOf(t: FoundTable, from: FoundTable = t): string {
   return placeRange(t.grid, top, t.c0, t.r1, t.c1);
 }
 
-function auditTable(t: FoundTable, forced: Layout | undefined, alongside: ReadonlySet<Layout>, carried: TableRow | undefined, trace: boolean, carriedFrom?: FoundTable):
+function auditTable(t: FoundTable, forced: Layout | undefined, alongside: ReadonlySet<Layout>, carried: TableRow | undefined, trace: boolean, carriedFrom?: FoundTable, before: readonly AuditFinding[] = []):
   { table: AuditedTable; findings: AuditFinding[]; audit: Audit; endsWith?: TableRow } | UncheckedTable | undefined {
   const recognised = recogniseLayout(t);
   const layout = forced ?? recognised;
@@ -148,6 +149,7 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   const a = new Audit(t, layout, kinds);
   a.alongside = alongside;
   a.traced = trace;
+  a.before = before;
   for (const m of memo) a.note(t.rows[m.i], t.labelCol, 'cast.memo', m.why);
   // A running statement signed in its labels ("(+) Precept", "(-) Staff costs", "(=) Balances carried
   // forward": a parish council's accounting statement) is read before the totals, which then leave it be.
@@ -202,6 +204,10 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
       audited = genericRules(a, new Set(rolls.flatMap((r) => r.changes)));
       if (checkBandD(a, bandD)) audited = true;
       if (checkProducts(a)) audited = true;
+      // A precept build-up in rows: Precept / Band D equivalent properties / Council Tax charge = precept ÷ base.
+      if (checkQuotientRows(a)) audited = true;
+      // A Band D build-up: "X tax level (Band D) / Add / precepts … / Council tax level (Band D)".
+      if (checkAddBlocks(a)) audited = true;
       // A funding table under the budget it resources ("Funding in 2023/24", "Budget resourced by"): its total is that requirement.
       if (carried && carriedFrom && fundsTheTableAbove(a, carried, carriedFrom, 'auto.cast.financed')) audited = true;
       break;
@@ -219,6 +225,9 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   tieYears(a, `${layout}.year-roll-forward`);
   // A row of percentages under a row of amounts by year: each year's change from the year before.
   if (checkChangeRows(a) > 0) audited = true;
+  // A council tax band table: each band the statutory proportion of Band D (6/9 … 18/9; 240/360 … 882/360 in
+  // Scotland), after the readings of its other columns (a change from last year, per week: checked by those).
+  if (layout === 'auto' && checkBands(a)) audited = true;
   checkBudgetRolls(a, rolls, `${layout}.budget-roll-forward`);
   if (rolls.length) audited = true;
   cellRules(a);
@@ -409,7 +418,7 @@ export function auditGrids(grids: Grid[], o: AuditOptions = {}): AuditReport {
     // a table carries on the one above it in the same part of its sheet (tables side by side are apart)
     const direct = above?.g === t.grid ? above.row : undefined;
     const carried = carriedByYear(t, direct, ended.filter((x) => x.g === t.grid)) ?? (direct && above ? carriedAcrossYears(t, above.t, direct) : undefined) ?? direct;
-    const done = auditTable(t, o.table, new Set(layouts.filter((_, m) => m !== n)), carried, o.trace === true, carried !== undefined && carried === direct ? above?.t : undefined);
+    const done = auditTable(t, o.table, new Set(layouts.filter((_, m) => m !== n)), carried, o.trace === true, carried !== undefined && carried === direct ? above?.t : undefined, report.findings);
     above = { g: t.grid, t, row: done && 'table' in done ? done.endsWith : undefined };
     if (above.row) ended.push({ g: t.grid, t, row: above.row });
     if (!done) continue;

@@ -9,7 +9,7 @@ import { type At, type Audit, moneyCols } from './context';
 import type { FoundTable, TableRow } from './detect';
 import { CLOSES_FIRMLY } from './casting';
 import { type Num, severityOf } from './findings';
-import { cellText, cellAt, width } from './grid';
+import { cellText, cellAt, readAt, width } from './grid';
 import type { Kind } from './kinds';
 
 /** A money amount written in words and figures: "£242.1m", "£1.2 billion", "£450k", "£24,731,820". */
@@ -47,9 +47,15 @@ export function captionTotal(t: FoundTable): CaptionTotal | undefined {
     lead.unshift(row.r);
   }
   const lines = [...lead, ...Array.from({ length: Math.max(0, Math.min(top, 3)) }, (_, k) => top - 1 - k)].slice(0, 3);
+  let titled = false;
   for (const r of lines) {
     const cells = Array.from({ length: width(g) }, (_, c) => cellText(cellAt(g, r, c)).trim());
     if (cells.every((x) => !x)) return undefined;
+    // Above a title line, a row that prints a figure in a cell of its own is the last line of the table
+    // above ("Capital Financing | £16.67 | 2%" over "Where the money comes from"), never a caption of
+    // this one (session 10, T9-22: read as "a total stated in the caption", £16.67 as 0.00001667).
+    if (titled && cells.some((x, c) => c > 0 && x && readAt(g, r, c).kind === 'number')) return undefined;
+    if (cells.filter(Boolean).length === 1) titled = true;
     const line = cells.filter(Boolean).join(' ');
     const found = [...line.matchAll(AMOUNT)];
     // A sentence naming the total and what it is made of ("the total corporate underspend of £8.923m,

@@ -941,6 +941,9 @@ class TotalsReader {
     // figure "the sum" of it and the next (a reconciliation's difference row is no total).
     const solid = (k: number, sums: RunningSums) => this.printedCols(row).every(([j, p]) => !sums.sumFrom(j, k)?.eq(p.value) ||
       s.stack.slice(k).filter((m) => !(a.value(rows[m], cols[j]) ?? ZERO).isZero()).length >= 2);
+    // (the same, its nil figures aside: a "-" where the rows print "-" says nothing either way)
+    const solidNonNil = (k: number, sums: RunningSums) => this.printedCols(row).every(([j, p]) => p.value.isZero() || !sums.sumFrom(j, k)?.eq(p.value) ||
+      s.stack.slice(k).filter((m) => !(a.value(rows[m], cols[j]) ?? ZERO).isZero()).length >= 2);
     // … or printed one column out from the rows it adds, as a stepped layout prints its sub-totals.
     const stepsOut = (k: number) => this.printedCols(row).some(([j, p]) => !p.value.isZero() && j > 0 && s.stepped(j, k) === j - 1);
     const nonNil = (k: number) => s.stack.slice(k).filter((m) => cols.some((c) => !(a.value(rows[m], c) ?? ZERO).isZero())).length;
@@ -953,7 +956,11 @@ class TotalsReader {
       const vs = this.voted(row, 2, sums);
       let best = vs[0];
       const agrees = best !== undefined && (best.votes === n || (best.votes >= 2 && best.votes * 2 > n) ||
-        (n >= 2 && best.votes === n - 1 && solid(best.k, sums) && (placedAsTotal || stepsOut(best.k) || this.runsOn(best.k) || roundedInRest(best.k, sums)))) && nonNil(best.k) >= 2;
+        (n >= 2 && best.votes === n - 1 && solid(best.k, sums) && (placedAsTotal || stepsOut(best.k) || this.runsOn(best.k) || roundedInRest(best.k, sums))) ||
+        // three figures or more, one exact and every other within the rounding of the figures it adds:
+        // an EFA's "Surplus on provision of services" = Net cost of services + other income and
+        // expenditure, 220 exact, 5,618 and 5,838 each 1 off the £000 figures (T9-21)
+        (n >= 3 && best.votes >= 1 && solidNonNil(best.k, sums) && roundedInRest(best.k, sums))) && nonNil(best.k) >= 2;
       if (agrees) return { best, sums };
       if (n !== 2 || best === undefined || best.votes !== 1) return undefined;
       // Of two figures, one exact: the run it shows is the tightest (rows above it printing nothing in
@@ -1348,7 +1355,63 @@ class TotalsReader {
     // capital financing, its unlabelled total set to nil by the mutation test), found as such.
     const nilOnly = !row.label && i < this.rows.length - 1 && this.printedCols(row).every(([, p]) => p.value.isZero());
     if (!((closes || (!row.label && !row.empty && !nilOnly)) && this.endsBlock(i) && this.s.top - this.narrowFrom >= 2)) return false;
+    if (this.deductedFromTotal(i)) return true;
+    if (!row.label && !row.ruled && !row.bold && !this.looksLikeTotal(i)) return false;
     return this.takeAsTotal(i, this.narrowFrom, row.label ? `labelled as closing a block ("${row.label}") and printed at its end` : 'no label, printed at the end of its block (where its total stands)');
+  }
+
+  /**
+   * A row with no label, rule or bold taken as a total by where it stands must look like one (T9-50, an
+   * AGAR box's restated figures printed on a line of their own under it): it prints a figure in every
+   * column of money where each line of its block prints one, and, printing two figures or more, is not
+   * far (more than half its own size) from the block's sum in every one of them. A small difference is
+   * an error at the total; a row far from the sum in every column, or short of a column all its lines
+   * fill, is a line.
+   */
+  private looksLikeTotal(i: number): boolean {
+    const { a, rows, cols, s, narrowFrom } = this;
+    const row = rows[i];
+    const lines = s.stack.slice(narrowFrom);
+    for (const c of cols) if (a.num(row, c) === undefined && lines.every((m) => a.num(rows[m], c) !== undefined)) return false;
+    const printed = this.printedCols(row);
+    if (printed.length < 2) return true;
+    return printed.some(([j, p]) => {
+      const v = s.sumFrom(j, narrowFrom);
+      return v !== undefined && p.value.minus(v).abs().lte(p.value.abs().div(2));
+    });
+  }
+
+  /**
+   * A run of lines deducted from the total directly above them — each labelled "Less:" ("Deduct",
+   * "Minus") or printing only negative figures — closed by a row where its total stands ("8,144,306 /
+   * Less: Council Tax −3,884,746 / … / Less: New Homes Bonus −615,546 / Deficit 760,080"): a running
+   * total, that total and the signed lines since, not the sum of the deductions alone — when it is
+   * the nearer reading in every column (T9-56, Eden's budget deficit). The sign printed governs: a
+   * line printed with a minus is added as printed (its "Less:" says the same thing once); a "Less:"
+   * line printed positive is subtracted.
+   */
+  private deductedFromTotal(i: number): boolean {
+    const { a, rows, cols, s, narrowFrom } = this;
+    const k = narrowFrom - 1;
+    if (k < 0 || k < this.sectionFrom || !a.blocks.has(s.stack[k])) return false;
+    const lines = s.stack.slice(narrowFrom);
+    if (!lines.every((m) => this.kinds[m] === 'line' && !a.blocks.has(m) && (LESS.test(rows[m].label) || this.negs.has(m) ||
+      cols.every((c) => !(a.value(rows[m], c) ?? ZERO).isPositive())))) return false;
+    if (!lines.some((m) => cols.some((c) => (a.value(rows[m], c) ?? ZERO).isNegative()) || LESS.test(rows[m].label))) return false;
+    const worded = this.w !== undefined && this.wordedHolds(k, true);
+    const sums = worded ? this.w! : s;
+    const printed = this.printedCols(rows[i]);
+    if (!printed.length) return false;
+    const nearer = printed.every(([j, p]) => {
+      const run = sums.sumFrom(j, k);
+      const block = s.sumFrom(j, narrowFrom);
+      return run !== undefined && block !== undefined && p.value.minus(run).abs().lt(p.value.minus(block).abs());
+    });
+    if (!nearer) return false;
+    const why = `${rows[i].label ? `labelled as closing a block ("${rows[i].label}")` : 'no label'}, printed at the end of its block after a total and the lines deducted from it (a running total)`;
+    if (!worded) return this.takeAsTotal(i, k, why);
+    const minus = this.wordedMinus(k);
+    return this.takeAsTotal(i, k, `${why}, less the ${minus.size} line(s) printed positive under "Less" (${[...minus].map((m) => rows[m].label).join('; ')})`, minus);
   }
 
   /**
@@ -1447,7 +1510,14 @@ class TotalsReader {
             let n = 0;
             for (let m = k; m < p; m++) if (!this.at(m, c).isZero()) n++;
             return n >= 2;
-          });
+          }) &&
+            // a nil the row prints is one of its figures too: the rows it totals add to nil there, or
+            // print nothing there (COVID-19's £0.0m under services adding to £77.8m is a line, T9-54)
+            this.printedCols(rows[i]).every(([j, pj]) => {
+              if (!pj.value.isZero()) return true;
+              const run = s.sumFrom(j, k);
+              return run === undefined || run.minus(this.at(p, j)).isZero() || s.stack.slice(k).every((m) => (a.value(rows[m], this.cols[j]) ?? ZERO).isZero());
+            });
           if (!fits) continue;
           const lines = s.stack.slice(k, p);
           const after = s.stack.slice(p + 1);

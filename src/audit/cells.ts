@@ -92,6 +92,7 @@ function ownPower(x: Reading): number | undefined {
  */
 export function withCellUnits(t: FoundTable): FoundTable {
   const scale = new Map<number, number>();
+  const finest = new Map<number, Dec>();
   for (const col of t.columns) {
     if (!col.numeric || col.percent) continue;
     const count = new Map<number, number>();
@@ -104,7 +105,16 @@ export function withCellUnits(t: FoundTable): FoundTable {
       if (p !== undefined) count.set(p, (count.get(p) ?? 0) + 1);
     }
     const [top] = [...count.entries()].sort((x, y) => y[1] - x[1]);
-    if (top && top[0] > 0 && top[1] >= 2 && top[1] * 2 > n && count.size > 1) scale.set(col.c, top[0]);
+    if (top && top[0] > 0 && top[1] >= 2 && top[1] * 2 > n && count.size > 1) {
+      scale.set(col.c, top[0]);
+      // the finest step the column's figures in its own unit print (0.001 for "£974.426m")
+      let places = 0;
+      for (const row of t.rows) {
+        const x = row.cells.get(col.c);
+        if (x?.kind === 'number' && !x.dash && ownPower(x) === top[0]) places = Math.max(places, x.places);
+      }
+      finest.set(col.c, new Dec(10).pow(-places));
+    }
   }
   if (!scale.size) return t;
   const name = (p: number) => ({ 0: '£', 3: '£k', 6: '£m', 9: '£bn' })[p] ?? `£ × 10^${p}`;
@@ -117,6 +127,14 @@ export function withCellUnits(t: FoundTable): FoundTable {
       if (from === undefined || from === to) continue;
       const shift = to - from;
       const value = x.value.div(new Dec(10).pow(shift));
+      // A figure with a £ and no unit that, scaled, would be less than the finest step the column's other
+      // figures print ("£237.5" among "£325.7m" and "£974.426m": 0.0002375 £m) is the column's unit left
+      // off, not pounds: read as printed, in the column's unit, with a note (T9-69).
+      if (from === 0 && shift > 0 && !x.value.isZero() && value.abs().lt(finest.get(c)!)) {
+        cells ??= new Map(row.cells);
+        cells.set(c, { ...x, unit: undefined, rescaled: { from: name(from), to: name(to), dropped: true } });
+        continue;
+      }
       const places = Math.max(0, x.places + shift);
       const u = value.times(new Dec(10).pow(places));
       cells ??= new Map(row.cells);
@@ -205,7 +223,9 @@ export function cellRules(a: Audit): void {
             : 'DR marks a debit: spending, positive';
         a.note(row, c, 'printed.ledger-sign', `${a.describe(row, c)}: printed ${x.raw}; read as ${show(x.value)} (${how})`);
       }
-      if (x.kind === 'number' && x.rescaled) {
+      if (x.kind === 'number' && x.rescaled?.dropped) {
+        a.note(row, c, 'printed.unit-dropped', `${a.describe(row, c)}: printed ${x.raw} with no unit where the column's other figures print ${x.rescaled.to}; in pounds it would be less than the smallest step they print, so the unit is taken as left off: read as ${x.value.toFixed()} (${x.rescaled.to})`);
+      } else if (x.kind === 'number' && x.rescaled) {
         a.note(row, c, 'printed.unit-rescaled', `${a.describe(row, c)}: printed ${x.raw}${x.typed ? ' (a number its cell\'s format shows with £)' : ''}, in ${x.rescaled.from} where the column's other figures print ${x.rescaled.to}; read as ${x.value.toFixed()} (${x.rescaled.to})`);
       }
       if (x.kind === 'number' && x.unit && !saidOnce.has(c) && !x.formatScaled) {

@@ -148,6 +148,8 @@ export class Audit {
   private readonly plainRC: number[] = [];
   /** the layouts of the other tables audited with this one (the same workbook or input): rules that tie-outs cover better can step aside */
   alongside: ReadonlySet<Layout> = new Set();
+  /** the findings of the tables audited before this one (the same input): a figure restated here may have been found wrong there */
+  before: readonly AuditFinding[] = [];
   readonly checked: Checked = noneChecked();
   readonly totals: TotalTaken[] = [];
   /** the columns read as the difference of two others (see DifferenceTaken) */

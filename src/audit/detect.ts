@@ -215,7 +215,7 @@ function sideBySide(g: Grid, w: number): Grid[] | undefined {
     while (c + 1 < w && used[c + 1]) c++;
     runs.push([start, c]);
   }
-  if (runs.length < 2) return undefined;
+  if (runs.length < 2) return repeatedPairs(g, w);
   // A column of the part names its rows: words on two rows or more that print figures to its right in the part.
   const own = ([c0, c1]: [number, number]) => {
     for (let l = c0; l < c1; l++) {
@@ -240,6 +240,11 @@ function sideBySide(g: Grid, w: number): Grid[] | undefined {
     else parts.push([run[0], run[1]]);
   }
   if (parts.length < 2 || !own(parts[0])) return undefined;
+  return maskParts(g, parts);
+}
+
+/** The grid cut into column parts [c0, c1], each a grid of its own with the same addresses. */
+function maskParts(g: Grid, parts: [number, number][]): Grid[] {
   const mask = <T>(rows: T[][] | undefined, [c0, c1]: [number, number], blank: T): T[][] | undefined =>
     rows?.map((row) => (row ? Array.from(row.slice(0, c1 + 1), (v, c) => (c < c0 ? blank : v)) : row));
   return parts.map((p) => ({
@@ -249,6 +254,45 @@ function sideBySide(g: Grid, w: number): Grid[] | undefined {
     ...(g.errors ? { errors: mask(g.errors, p, undefined) } : {}),
     part: { of: g, c0: p[0] },
   }));
+}
+
+/**
+ * Two lists printed side by side with no spacer column between them, under a caption row that prints
+ * the same captions twice ("Subject | £m | Subject | £m", "Expenditure | £ | Income | £" is not the
+ * same and stays one table): South Yorkshire fire's spending on the left and its funding on the
+ * right, each with its own "Total" on a row of its own (session 10, T9-16: read as one table, the
+ * right-hand total was in no check). A part for each copy of the captions, when the first column of
+ * each names two rows or more in words, with figures to its right in the part.
+ */
+function repeatedPairs(g: Grid, w: number): Grid[] | undefined {
+  for (let r = 0; r < Math.min(g.cells.length, 12); r++) {
+    for (let p = 2; p * 2 <= w; p++) {
+      const cap = (c: number) => normalise(cellText(cellAt(g, r, c)));
+      const first = Array.from({ length: p }, (_, c) => cap(c));
+      if (first.some((x) => !x)) continue;
+      let copies = 1;
+      while ((copies + 1) * p <= w && first.every((x, c) => cap(copies * p + c) === x)) copies++;
+      if (copies < 2) continue;
+      // nothing printed right of the last copy
+      for (let c = copies * p; c < w; c++) for (let q = 0; q < g.cells.length; q++) if (cellText(cellAt(g, q, c))) return undefined;
+      const names = (c0: number) => {
+        let n = 0;
+        for (let q = r + 1; q < g.cells.length && n < 2; q++) {
+          const x = readAt(g, q, c0);
+          if (x.kind !== 'text' || !/[a-z]{2}/i.test(x.text)) continue;
+          for (let c = c0 + 1; c < c0 + p; c++) if (readAt(g, q, c).kind === 'number') {
+            n++;
+            break;
+          }
+        }
+        return n >= 2;
+      };
+      const parts: [number, number][] = Array.from({ length: copies }, (_, k) => [k * p, k * p + p - 1]);
+      if (!parts.every(([c0]) => names(c0))) continue;
+      return maskParts(g, parts);
+    }
+  }
+  return undefined;
 }
 
 /** Every table on the grid, top to bottom (each part of a sheet printing tables side by side in turn). */
@@ -347,6 +391,7 @@ function findTablesIn(g: Grid): FoundTable[] {
     // table stacked under the first with no blank line) starts a band of its own, with the title lines
     // directly above it.
     const skip = new Set<number>();
+    const captions = new Set<number>();
     const figureCols = [...numericish];
     for (let r = bodyStart + 1; r <= last; r++) {
       let again = headerAgain(g, w, headerRows, r, figureCols);
@@ -356,6 +401,21 @@ function findTablesIn(g: Grid): FoundTable[] {
       if (again === 'same' && r - 1 > bodyStart && isTitleRow(g, r - 1, w) && !/\bcontinued\b|\bcont(\.|'?d)/i.test(cellText(cellAt(g, r - 1, 0))) &&
         !above.some((x) => normalise(cellText(cellAt(g, x, 0))) === normalise(cellText(cellAt(g, r - 1, 0)))) && repeatsLabels(g, bodyStart, r - 2, r + 1, last)) again = 'other';
       if (again === 'same') skip.add(r);
+      // A block's own caption row, its words other than the first header's ("PAYMENTS | Budget | YTD
+      // Payments | Remaining | %" under "Budget 2024-25 | YTD | Remaining | %"; "Spending/receipts |
+      // 2024/25 £m" under "2024/25 - £m"): a heading of the same table, its figure cells captions (T9-53).
+      // Directly under a title line of its own ("How your Council Tax is calculated"), such a row heads a
+      // second table stacked under the first (Midlothian's funding build-up under its directorates).
+      if (again === undefined && blockCaptionRow(g, w, headerRows, r, figureCols)) {
+        if (r - 1 > bodyStart && isTitleRow(g, r - 1, w)) again = 'other';
+        else captions.add(r);
+      }
+      // A "Financed by:" heading that names the unit over the figures ("Financed by: | £m") carries on the
+      // reckoning above it: a heading of the same table, not a table of its own (T9-62).
+      if (again === 'other' && /^\s*(financed|funded)\s+by\b/i.test(cellText(cellAt(g, r, 0))) && unitCaptionRow(g, w, r, figureCols) === 'other') {
+        captions.add(r);
+        continue;
+      }
       if (again !== 'other') continue;
       let t0 = r;
       while (t0 - 1 > bodyStart && isTitleRow(g, t0 - 1, w)) t0--;
@@ -390,7 +450,7 @@ function findTablesIn(g: Grid): FoundTable[] {
     }
     while (c1 > 0 && columnIsBlank(g, [...headerRows, ...range(bodyStart, last)], c1)) c1--;
 
-    const t = describe(g, headerRows, bodyStart, last, c1, above, skip);
+    const t = describe(g, headerRows, bodyStart, last, c1, above, skip, captions);
     if (t) tables.push(t);
     above.length = 0;
   }
@@ -496,6 +556,36 @@ function captionsAgain(g: Grid, w: number, headerRows: number[], r: number, figu
   if (h !== undefined) return caption(r, 0) === caption(h, 0) ? 'same' : 'other';
   return texts.every(([, x]) => unitsIn(x) || /\bthousands?\b|\b(19|20)\d\d\b/.test(x)) ? 'other' : undefined;
 }
+
+/**
+ * Row r, inside the body, is the caption row of a block of the same table: no figure, and every text in
+ * a column of figures names that column — a word or a year of the column's caption ("Budget" under
+ * "Budget 2024-25", "YTD Payments" under "YTD", "2024/25 £m" under "2024/25 - £m") or its unit ("%", "£m")
+ * — one of them at least by a word or a year. Its figure cells are captions, never unreadable figures;
+ * its label is the block's heading (T9-53, a parish's PAYMENTS block under its RECEIPTS).
+ */
+function blockCaptionRow(g: Grid, w: number, headerRows: number[], r: number, figureCols: Iterable<number>): boolean {
+  if (headerRows.length === 0 || hasNumber(g, r, w - 1)) return false;
+  const words = (x: string) => new Set(normalise(x).replace(/[£$€]/g, ' ').split(/[^a-z0-9/%-]+/).filter((t) => /^(19|20)\d\d([/-]\d{2,4})?$/.test(t) || (/^[a-z]{2,}$/.test(t) && !STOP.has(t))));
+  let named = 0;
+  for (const c of figureCols) {
+    const t = cellText(cellAt(g, r, c)).trim();
+    if (!t) continue;
+    const caption = headerRows.map((row) => cellText(cellAt(g, row, c))).filter(Boolean).join(' ');
+    if (!caption) return false;
+    const own = words(t);
+    const theirs = words(caption);
+    if ([...own].some((x) => theirs.has(x) || theirs.has(x.replace(/-/g, '/')) || theirs.has(x.replace(/\//g, '-')))) {
+      named++;
+      continue;
+    }
+    if (UNIT_CAPTION.test(t) && (t === '%' ? caption.includes('%') : true)) continue;
+    return false;
+  }
+  return named > 0;
+}
+
+const STOP = new Set(['of', 'the', 'and', 'to', 'in', 'on', 'for', 'by', 'at', 'or', 'as']);
 
 /**
  * Row r, not a header by its captions, names only units over the figures ("Expenditure | £m", "Budget
@@ -699,7 +789,48 @@ function numberedBoxes(g: Grid, r0: number, r1: number, c: number, own: string, 
   return next > 3;
 }
 
-function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: number, above: number[], skip: ReadonlySet<number> = new Set()): FoundTable | undefined {
+/** An outline code as budgets number their lines: "1", "1.1", "1.10", "1.a", "2.4", "A", "B1", "A.2". */
+const OUTLINE_CODE = /^(\d{1,3}|[a-z]\d{0,3})(\.(\d{1,3}|[a-z]))*\.?$/i;
+
+/**
+ * A column of outline codes ("1", "1.1" … "1.9", "1.a", "1.b", "2", "2.1" …) left of the labels: the
+ * budget's line numbers, not figures (session 10, T9-64: Little Melton PC's precept, its section
+ * numbers shifted into the 2013/2014 column and summed, "1.a" an unreadable figure). Every cell printed
+ * is a code, three at least, strictly increasing in outline order down the rows (1 < 1.1 < 1.9 < 1.a <
+ * 2), one at least with a second level; the column to its right names each coded row in words; no
+ * caption, or one naming numbers. A column of small amounts left of its labels is not in outline order
+ * with levels.
+ */
+function outlineCodes(g: Grid, r0: number, r1: number, c: number, own: string, skip: ReadonlySet<number>): boolean {
+  if (own && !NUMBERS_CAPTION.test(own) && !/\bcode\b/.test(own)) return false;
+  let prev: (number | string)[] | undefined;
+  let n = 0;
+  let levels = 0;
+  const key = (s: string) => s.replace(/\.$/, '').split('.').map((x) => (/^\d+$/.test(x) ? Number(x) : x.toLowerCase()));
+  const before = (a: (number | string)[], b: (number | string)[]) => {
+    for (let k = 0; k < Math.min(a.length, b.length); k++) {
+      if (a[k] === b[k]) continue;
+      // a number before a letter (1.9 < 1.a), numbers by value, letters in order
+      if (typeof a[k] !== typeof b[k]) return typeof a[k] === 'number';
+      return a[k] < b[k];
+    }
+    return a.length < b.length;
+  };
+  for (let r = r0; r <= r1; r++) {
+    if (skip.has(r)) continue;
+    const s = cellText(cellAt(g, r, c)).trim();
+    if (!s) continue;
+    if (!OUTLINE_CODE.test(s) || !/[a-z]{2}/i.test(cellText(cellAt(g, r, c + 1)))) return false;
+    const k = key(s);
+    if (prev && !before(prev, k)) return false;
+    prev = k;
+    n++;
+    if (k.length > 1) levels++;
+  }
+  return n >= 3 && levels >= 1;
+}
+
+function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: number, above: number[], skip: ReadonlySet<number> = new Set(), captions: ReadonlySet<number> = new Set()): FoundTable | undefined {
   const captionOf = (c: number) => headerRows.map((r) => cellText(cellAt(g, r, c))).filter(Boolean).join(' ');
   // A header row with text in its first cell only is the table's title ("Note 11 – Other Operating
   // Expenditure"), not that column's caption: it does not make the column one of note references.
@@ -726,6 +857,7 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     let dashes = 0;
     for (let r = r0; r <= r1; r++) {
       if (skip.size && skip.has(r)) continue;
+      if (captions.size && captions.has(r)) continue;
       const x = readAt(g, r, c);
       if (x.kind === 'number') {
         numbers++;
@@ -745,7 +877,7 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     // £m | Total revenue funding £m | Reserves as % of …", as reserves levels are published: a money
     // column, T6-100), is a column of figures: the content decides.
     const figuresOnly = texts === 0 && numbers >= 2 && codeLike < numbers;
-    const byCaption = norm === 'row type' ? 'row_type' : TEXT_CAPTION.test(own) || numberedBoxes(g, r0, r1, c, own, skip) ? 'text' : LABEL_CAPTION.test(own) && !figuresOnly ? 'label' : undefined;
+    const byCaption = norm === 'row type' ? 'row_type' : TEXT_CAPTION.test(own) || numberedBoxes(g, r0, r1, c, own, skip) || outlineCodes(g, r0, r1, c, own, skip) ? 'text' : LABEL_CAPTION.test(own) && !figuresOnly ? 'label' : undefined;
     // A column of figures some of which cannot be read ("1203XX", "2,99,1") is still a column of
     // figures: each unreadable cell is then an error at its cell, never the column left out unsaid.
     // So is a column of a workbook's formulas saved with no calculated value (openpyxl writes them so):
@@ -811,7 +943,7 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     let empty = true;
     for (const col of columns) {
       if (!col.numeric) continue;
-      const x = readAt(g, r, col.c);
+      const x: Reading = captions.has(r) ? { kind: 'blank' } : readAt(g, r, col.c);
       cells.set(col.c, x);
       if (x.kind !== 'blank') empty = false;
     }

@@ -227,7 +227,7 @@ export type Reading =
        * the figure as printed when its own unit differs from its column's ("£664,000" among "£91.6m"):
        * `value` is then in the column's unit (0.664), see withCellUnits
        */
-      rescaled?: { from: string; to: string };
+      rescaled?: { from: string; to: string; dropped?: boolean };
       /**
        * a typed number its number format divides by 1,000 or 1,000,000 (`#,##0,`: pounds held, thousands
        * shown): `value` is the figure shown; `held` the number the workbook holds

@@ -118,7 +118,8 @@ describe('audit: cross-casts in every layout (session-8 trial T8-50, T8-05, T8-0
     it('as printed: clean; every band\'s increase per week is its increase per year ÷ 52 to the penny (3.33 / 52 = 0.064 → 0.06; 4.44 / 52 = 0.0854 → 0.09; 10.00 / 52 = 0.192 → 0.19)', () => {
       const r = audit(ny);
       assert.deepEqual(flags(r), []);
-      assert.equal(r.tables[0].checked.crossCasts, 8);
+      // 8 per week = per year ÷ 52, and (since session 10) the 16 band charges of the two years, each its ninths of Band D
+      assert.equal(r.tables[0].checked.crossCasts, 24);
       assert.ok(r.tables[0].differences.some((d) => d.caption === 'Increase per week' && /Increase per year ÷ 52/.test(d.is)));
     });
 

@@ -1,0 +1,254 @@
+// A council tax band table states its own arithmetic as surely as a total row does: each band's charge
+// is the statutory proportion of the Band D charge — in England A to H are 6, 7, 8, 9, 11, 13, 15 and 18
+// ninths of Band D (Local Government Finance Act 1992, s.5(1)); in Wales A to I, I being 21/9 (s.5(1A));
+// in Scotland since April 2017 council tax bands A to H are 240, 280, 320, 360, 473, 585, 705 and 882
+// 360ths of Band D (the Council Tax (Substitution of Proportion) (Scotland) Order 2016), while Scottish
+// Water's water and sewerage charges keep the ninths (Argyll and Bute and Edinburgh print both side by
+// side). A charge is printed to the penny, rounded from an unrounded Band D (or the sum of two charges
+// each rounded): the bands of one column agree when ONE Band D gives every band's printed figure within a
+// penny. The bands most of the column agree with fix that Band D; a band beyond a penny of the printed Band
+// D × its proportion (allowing Band D's own rounding) is the error at its cell (Wing PC's Band A at 0.67 of Band D instead of 6/9; Tower Hamlets' Band F £93.16 where
+// 13/9 × £64.05 = £92.52). Exact: the intervals are compared by cross-multiplication, never in floats.
+import { Dec, text } from '../base/decimal';
+import type { Audit } from './context';
+import type { TableRow } from './detect';
+import { type Num, show } from './findings';
+import { cellText, locate, stepOf } from './grid';
+
+const HALF = new Dec('0.5');
+
+interface Scheme {
+  name: string;
+  den: number;
+  n: Record<string, number>;
+}
+const NINTHS: Scheme = { name: 'ninths', den: 9, n: { A: 6, B: 7, C: 8, D: 9, E: 11, F: 13, G: 15, H: 18, I: 21 } };
+const SCOTLAND: Scheme = { name: '360ths', den: 360, n: { A: 240, B: 280, C: 320, D: 360, E: 473, F: 585, G: 705, H: 882 } };
+const SCHEMES = [NINTHS, SCOTLAND];
+
+/** "Band A", "Council Tax Band A", "Band 'D'", "Property band C (£40,001 – £52,000)". */
+const BAND_WORD = /^\s*(?:council\s+tax\s+|property\s+|valuation\s+|tax\s+)?band\s*['‘’"]?([A-I])['‘’"]?(?![A-Za-z0-9])/i;
+/** A bare band letter ("A", "A - up to £40,000"), read as a band only under a "Band" caption or in a run of six letters or more; "A-" (the disabled reduction, 5/9) is no band here. */
+const BARE = /^\s*['‘’"]?([A-I])['‘’"]?(?![A-Za-z0-9\-–])/;
+/** A total of several charges (council tax + water + sewerage; county + district + police + fire): each part rounded on its own, checked by its cast, not by the proportions. */
+const TOTAL = /\btotal\b|\bpayable\b|\baggregate\b/i;
+
+interface Entry {
+  letter: string;
+  row: TableRow;
+  c: number;
+  x: Num;
+}
+
+const letterOf = (s: string, bare: boolean): string | undefined => {
+  const m = BAND_WORD.exec(s) ?? (bare ? BARE.exec(s) : null);
+  return m ? m[1].toUpperCase() : undefined;
+};
+
+/** The band letters along the rows (by index into t.rows) or undefined: three bands at least, Band D among them, each letter once. */
+function bandRows(a: Audit): Map<number, string> | undefined {
+  const t = a.t;
+  const labelCaption = t.columns.find((c) => c.c === t.labelCol)?.caption ?? '';
+  const header = t.headerRows.map((r) => t.grid.cells[r]?.map((x) => cellText(x)).join(' ') ?? '').join(' ');
+  const bareAllowed = /\bband/i.test(labelCaption) || /\bband/i.test(header);
+  const tryRead = (bare: boolean) => {
+    const out = new Map<number, string>();
+    const seen = new Set<string>();
+    const texts = t.columns.filter((c) => !c.numeric).map((c) => c.c);
+    t.rows.forEach((row, i) => {
+      const cells = [row.label, ...texts.filter((c) => c !== t.labelCol).map((c) => cellText(t.grid.cells[row.r]?.[c] ?? null))];
+      const l = cells.map((x) => letterOf(x, bare)).find((x) => x !== undefined);
+      if (l && !seen.has(l)) {
+        seen.add(l);
+        out.set(i, l);
+      }
+    });
+    return out;
+  };
+  let out = tryRead(bareAllowed);
+  if (!bareAllowed && new Set(out.values()).size < 3) {
+    const bare = tryRead(true);
+    // six letters or more, A, B, C … in order with none missing: a band table whose caption was lost (a
+    // column of codes "A, C, D, E, F, G" over a budget's lines is no band table: Belstone's)
+    const letters = [...bare.values()];
+    if (letters.length >= 6 && letters.join('') === 'ABCDEFGHI'.slice(0, letters.length)) out = bare;
+  }
+  return out.size >= 3 && [...out.values()].includes('D') ? out : undefined;
+}
+
+/** The band letters across the columns (by grid column), or undefined. */
+function bandColumns(a: Audit): Map<number, string> | undefined {
+  const out = new Map<number, string>();
+  const seen = new Set<string>();
+  for (const c of a.t.columns) {
+    if (!c.numeric || c.percent) continue;
+    const l = letterOf(c.caption, false);
+    if (l && !seen.has(l)) {
+      seen.add(l);
+      out.set(c.c, l);
+    }
+  }
+  return out.size >= 3 && [...out.values()].includes('D') ? out : undefined;
+}
+
+interface Fit {
+  scheme: Scheme;
+  /** the entries the one Band D explains */
+  agree: Entry[];
+  off: Entry[];
+  /** the Band D range they allow (unrounded), as decimals to show */
+  lo: Dec;
+  hi: Dec;
+}
+
+/**
+ * The Band D that the most entries agree with under a scheme: each entry allows Band D in
+ * [(x − s)·den/n, (x + s)·den/n]; the point most of those intervals hold is a left end of one of them.
+ * Compared by cross-multiplication ((x_i − s_i)·n_j ≤ (x_j − s_j)·n_i …), so no quotient is rounded.
+ */
+function fit(entries: Entry[], scheme: Scheme, slack: (e: Entry) => Dec): Fit | undefined {
+  const usable = entries.filter((e) => scheme.n[e.letter] !== undefined);
+  if (usable.length !== entries.length) return undefined;
+  const lo = usable.map((e) => e.x.value.minus(slack(e)));
+  const hi = usable.map((e) => e.x.value.plus(slack(e)));
+  const n = usable.map((e) => new Dec(scheme.n[e.letter]));
+  // lo_i/n_i ≤ lo_j/n_j ≤ hi_i/n_i  ⇔  lo_i·n_j ≤ lo_j·n_i ≤ hi_i·n_j
+  const holds = (i: number, j: number) => lo[i].times(n[j]).lte(lo[j].times(n[i])) && lo[j].times(n[i]).lte(hi[i].times(n[j]));
+  let best: number[] = [];
+  for (let j = 0; j < usable.length; j++) {
+    const set: number[] = [];
+    for (let i = 0; i < usable.length; i++) if (holds(i, j)) set.push(i);
+    const hasD = (s: number[]) => s.some((i) => usable[i].letter === 'D');
+    if (set.length > best.length || (set.length === best.length && hasD(set) && !hasD(best))) best = set;
+  }
+  if (!best.length) return undefined;
+  const den = new Dec(scheme.den);
+  const L = best.map((i) => lo[i].times(den).div(n[i])).reduce((x, y) => (y.gt(x) ? y : x));
+  const H = best.map((i) => hi[i].times(den).div(n[i])).reduce((x, y) => (y.lt(x) ? y : x));
+  const inSet = new Set(best);
+  return { scheme, agree: best.map((i) => usable[i]), off: usable.filter((_, i) => !inSet.has(i)), lo: L, hi: H };
+}
+
+const ratioText = (s: Scheme, l: string) => `${s.n[l]}/${s.den}`;
+
+
+/**
+ * Checks one series of band charges (a column of a table whose rows are the bands, or a row of one whose
+ * columns are): true when checked. A band agrees when it is within one unit of its printed places (a
+ * penny) of the printed Band D × its proportion, allowing the rounding of the printed Band D: bands are
+ * worked from an unrounded Band D, or are the sum of two charges each rounded (a county's and its adult
+ * social care precept: Cumbria's Band A £1,018.66 for 6/9 × £1,528.00 = £1,018.67; Stirling's,
+ * Renfrewshire's and North Yorkshire's pages are a penny out on several bands) — said nothing of; beyond
+ * that an error at the band. When the printed Band D is the figure the other bands do not agree with,
+ * the error is at Band D.
+ */
+function checkSeries(a: Audit, entries: Entry[], name: string, noteAt: [TableRow, number]): boolean {
+  if (entries.length < 3 || !entries.some((e) => e.letter === 'D') || entries.every((e) => e.x.value.isZero())) return false;
+  const slack = (e: Entry) => stepOf(e.x.places);
+  const fits = SCHEMES.map((s) => fit(entries, s, slack)).filter((f): f is Fit => f !== undefined);
+  // the scheme most bands agree with (the ninths when A-D alone cannot tell them apart)
+  const best = fits.reduce<Fit | undefined>((x, y) => (!x || y.agree.length > x.agree.length ? y : x), undefined);
+  const n = entries.length;
+  const enough = best && best.agree.length >= 3 && best.agree.length * 2 > n && best.off.length <= Math.max(1, Math.floor(n / 4));
+  if (!best || !enough) {
+    // a column of charges (pence printed) no Band D explains: said, not checked — never an error per band
+    if (entries.some((e) => e.x.places >= 2)) {
+      a.note(noteAt[0], noteAt[1], 'auto.band.no-basis',
+        `${name}: the bands' figures are not the statutory proportions of one Band D (6/9 … 18/9, or 240/360 … 882/360 in Scotland): not checked`);
+    }
+    return false;
+  }
+  const s = best.scheme;
+  const den = new Dec(s.den);
+  const D = entries.find((e) => e.letter === 'D')!;
+  const dAgrees = best.agree.includes(D);
+  a.differences.push({
+    column: locate(a.t.grid, a.t.r0, noteAt[1], '').column,
+    caption: name,
+    is: `each band the statutory proportion of Band D (${entries.map((e) => `${e.letter} ${ratioText(s, e.letter)}`).join(', ')}), to a penny of the places printed`,
+    agree: best.agree.length,
+  });
+  for (const e of entries) {
+    a.checked.crossCasts++;
+    a.involve([[e.row, e.c], [D.row, D.c]], true);
+  }
+  const mid = best.lo.plus(best.hi).div(2);
+  for (const e of entries) {
+    if (e === D && dAgrees) continue;
+    const nn = new Dec(s.n[e.letter]);
+    const k = nn.div(den);
+    const v = e.x.value;
+    let expected: Dec;
+    let from: string;
+    if (dAgrees) {
+      // |x·den − d·n| ≤ u_x·den + ½u_d·n: a penny either way, and the rounding of the printed Band D
+      const gap = v.times(den).minus(D.x.value.times(nn)).abs();
+      if (gap.lte(stepOf(e.x.places).times(den).plus(stepOf(D.x.places).times(HALF).times(nn)))) continue;
+      expected = D.x.value.times(k).toDecimalPlaces(e.x.places, Dec.ROUND_HALF_UP);
+      from = `${ratioText(s, e.letter)} of Band D ${show(D.x.value)} (the statutory proportion; ${best.agree.length} of ${n} bands agree with one Band D)`;
+    } else {
+      if (best.agree.includes(e)) continue;
+      // the Band D printed is itself off: each figure against the Band D the other bands agree with
+      expected = mid.times(k).toDecimalPlaces(e.x.places, Dec.ROUND_HALF_UP);
+      from = e === D
+        ? `the Band D the other ${best.agree.length} bands agree with (${show(best.lo.toDecimalPlaces(4))} to ${show(best.hi.toDecimalPlaces(4))})`
+        : `${ratioText(s, e.letter)} of the Band D the other ${best.agree.length} bands agree with`;
+    }
+    a.findings.push({
+      severity: 'error',
+      table: a.layout,
+      ...a.loc(e.row, e.c),
+      rule: 'auto.across.band-proportion',
+      message: `${a.describe(e.row, e.c)}: printed ${show(v)}, but ${from} is ${show(expected)}; difference ${show(v.minus(expected))}, ` +
+        'beyond a penny and the rounding of the printed Band D',
+      printed: text(v),
+      expected: text(expected),
+      difference: text(v.minus(expected)),
+    });
+  }
+  return true;
+}
+
+const num = (row: TableRow, c: number): Num | undefined => {
+  const x = row.cells.get(c);
+  return x?.kind === 'number' && !x.notApplicable ? x : undefined;
+};
+
+/**
+ * Every band series of the table checked against the statutory proportions (auto.across.band-proportion,
+ * counted with the cross-casts). Bands as rows: each money column not a percentage and not a total of
+ * charges (TOTAL: checked by its cast); bands as columns: each row not a total. True when a band was checked.
+ */
+export function checkBands(a: Audit): boolean {
+  const t = a.t;
+  let any = false;
+  const rows = bandRows(a);
+  if (rows) {
+    // a column read already as the difference or quotient of others (a change from last year, per week) is checked by that reading
+    const read = new Set(a.differences.map((d) => d.column));
+    for (const col of t.columns) {
+      if (!col.numeric || col.percent || col.c === t.labelCol || TOTAL.test(col.caption) || read.has(locate(t.grid, t.r0, col.c, '').column)) continue;
+      const entries: Entry[] = [];
+      for (const [i, letter] of rows) {
+        const x = num(t.rows[i], col.c);
+        if (x) entries.push({ letter, row: t.rows[i], c: col.c, x });
+      }
+      const dRow = [...rows].find(([, l]) => l === 'D')![0];
+      if (checkSeries(a, entries, col.caption || `column ${col.c + 1}`, [t.rows[dRow], col.c])) any = true;
+    }
+    return any;
+  }
+  const cols = bandColumns(a);
+  if (!cols) return false;
+  const dCol = [...cols].find(([, l]) => l === 'D')![0];
+  t.rows.forEach((row, i) => {
+    if (a.kinds[i] === 'total' || a.kinds[i] === 'subtotal' || TOTAL.test(row.label)) return;
+    const entries: Entry[] = [];
+    for (const [c, letter] of cols) {
+      const x = num(row, c);
+      if (x) entries.push({ letter, row, c, x });
+    }
+    if (checkSeries(a, entries, row.label || `row ${a.rowNumber(row)}`, [row, dCol])) any = true;
+  });
+  return any;
+}
