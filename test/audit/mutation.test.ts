@@ -264,7 +264,10 @@ const say = (t: Tally) => `      ${t.tried} changes: ${t.atCell} caught at the c
   `${t.oneFigureConvention.length ? `; ${t.oneFigureConvention.length} the one figure showing a convention, read as the other [${t.oneFigureConvention.join('; ')}]` : ''}; ${t.missed.length} missed`;
 
 describe('audit: any one figure of a clean real table changed is caught, or shown undetectable', function () {
-  this.timeout(300_000);
+  // A property, not a timing: the Isle of Wight's environment monitoring (28 rows × 12 columns, 750 changes of the
+  // other amounts) takes 220 s on a quiet 2-core machine and ran past 300 s in session 10's CI — time is measured
+  // by `npm run bench`, never by a test's limit.
+  this.timeout(1_200_000);
   for (const dir of DIRS) {
     const cases = (JSON.parse(readFileSync(join(dir, 'CASES.json'), 'utf8')) as Case[]).filter((c) => c.expected_exit === 0);
     for (const c of cases) {
@@ -313,6 +316,19 @@ const NEUTRAL_NOT_YET = new Map<string, [number, string]>([
   ['kilkenny-income-expenditure-2003.tsv', [6, 'the overall surplus (row 25 = the surplus 4,002 and the transfers (3,068), its budget column a nil under a nil and a blank) or the transfers changed: under a label that says nothing it is a one-column running total at the table\'s end that no longer casts, which nothing tells from a line (its label "Overall Surplus / (Deficit) for Year" closes it)']],
 ]);
 
+/**
+ * Statutory forms read by the words they print, where those words ARE the form: the AGAR bank reconciliation
+ * (session 10, T9-58/59/60) is known by "Net balances as at 31 March …" and "Closing balance per cash book …
+ * (must equal net balances above)" — with both relabelled "Amount carried to the summary" it is no longer the
+ * form but a list of unrelated figures, so its neutral copy is not a reading of the same table. Skipped, said.
+ */
+const NEUTRAL_FORMS = new Map<string, string>([
+  ['collingbourneducis-pc-bank-reconciliation-2018-19.tsv', 'the bank reconciliation form, known by its net-balances and cash-book labels'],
+  ['templecloud-pc-bank-reconciliation-2021-10.tsv', 'the bank reconciliation form, known by its net-balances and cash-book labels'],
+  ['ilam-pc-bank-reconciliation-2023-24.tsv', 'the bank reconciliation form, known by its net-balances and cash-book labels'],
+  ['ilam-pc-bank-reconciliation-2020-21.tsv', 'the bank reconciliation form, known by its net-balances and cash-book labels'],
+]);
+
 const NEUTRAL = 'Amount carried to the summary';
 
 describe('audit: the stress copy — every total\'s label replaced by one that says nothing — each figure ±1 and +100,000 units', function () {
@@ -321,6 +337,10 @@ describe('audit: the stress copy — every total\'s label replaced by one that s
   const chosen = process.env.OUTTURN_STRESS ? all : all.filter((_, n) => n % 4 === 0 || NEUTRAL_NOT_YET.has(all[n].c.file));
   for (const { dir, c } of chosen) {
     it(`${c.file}: every figure of its neutral-label copy`, function () {
+      if (NEUTRAL_FORMS.has(c.file)) {
+        console.log(`      skipped: ${NEUTRAL_FORMS.get(c.file)} (the ±1 and +100,000 properties above run on it as printed)`);
+        this.skip();
+      }
       const text = readFileSync(join(dir, c.file), 'utf8');
       const clean = outcome(text, c.file, true);
       if (clean === undefined || exitCodeOf(clean) !== 0) this.skip();
