@@ -47,6 +47,26 @@ export function voters(a: Audit, target: number, plus: number, minus: number): n
 }
 
 /**
+ * Of `rows` (indices into the table's rows), how many print the three figures (`of`), how many of those have
+ * `target` = `p` − `m` exactly (`agree`), and how many of those are not nil (`solid`).
+ */
+function tally(a: Audit, rows: readonly number[], target: number, p: number, m: number): { agree: number; solid: number; of: number } {
+  let agree = 0;
+  let solid = 0;
+  let of = 0;
+  for (const i of rows) {
+    const v = votes(a, i, target, p, m);
+    if (!v) continue;
+    of++;
+    if (isDifference(v.x, v.pp, v.mm)) {
+      agree++;
+      if (!v.x.value.isZero()) solid++;
+    }
+  }
+  return { agree, solid, of };
+}
+
+/**
  * The pair (plus, minus) among `plus` × `minus` columns, either way round when `eitherWay`, that most
  * of the table's lines show in column `target`; ties go to the earlier pair in the order given.
  * Undefined when no line agrees with any pair.
@@ -79,18 +99,7 @@ function inferFrom(a: Audit, target: number, plus: number[], minus: number[], ei
   }
   let best: DifferenceBasis | undefined;
   for (const [p, m] of pairs) {
-    let agree = 0;
-    let solid = 0;
-    let of = 0;
-    for (const i of rows) {
-      const v = votes(a, i, target, p, m);
-      if (!v) continue;
-      of++;
-      if (isDifference(v.x, v.pp, v.mm)) {
-        agree++;
-        if (!v.x.value.isZero()) solid++;
-      }
-    }
+    const { agree, solid, of } = tally(a, rows, target, p, m);
     if (agree > 0 && (!best || agree > best.agree)) best = { plus: p, minus: m, agree, solid, of };
   }
   return best;
@@ -256,21 +265,7 @@ export function favourableBlocks(a: Audit, target: number, b: DifferenceBasis): 
   if (!income) return undefined;
   const body = rowsOf(a, 'line', 'subtotal', 'total');
   const lines = rowsOf(a, 'line');
-  const count = (block: number[], p: number, m: number) => {
-    let agree = 0;
-    let solid = 0;
-    let of = 0;
-    for (const i of block) {
-      const v = votes(a, i, target, p, m);
-      if (!v) continue;
-      of++;
-      if (isDifference(v.x, v.pp, v.mm)) {
-        agree++;
-        if (!v.x.value.isZero()) solid++;
-      }
-    }
-    return { agree, solid, of };
-  };
+  const count = (block: number[], p: number, m: number) => tally(a, block, target, p, m);
   const upper = lines.filter((i) => i < split);
   const lower = lines.filter((i) => i >= split);
   // which of the two directions each block takes: the table's learned one in one block, its reverse in the other
