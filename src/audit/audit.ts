@@ -26,6 +26,7 @@ import { tieYears } from './years';
 import { balanceBoxes, boxesAcrossYears, pointForComma, signedStatements } from './statement';
 import { captionReading, captionTotal, castCaption } from './caption';
 import { bankReconciliation } from './reconciliation';
+import { runningBalances } from './running';
 
 export type { AuditFinding } from './findings';
 export type { Grid, GridCell } from './grid';
@@ -221,6 +222,8 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   if (crossCast(a, `${layout}.across`) > 0) audited = true;
   // A balance rolled forward along each row: opening ± the movements = closing (T8-08).
   if (rollAlongRows(a, `${layout}.row-roll-forward`) > 0) audited = true;
+  // A balance run down the rows: the balance above ± the row's payments and receipts (a cash book, T10-57).
+  if (runningBalances(a, `${layout}.running-balance`) > 0) audited = true;
   // A year's opening balance is the closing balance of the year before, in the column of that year.
   tieYears(a, `${layout}.year-roll-forward`);
   // A row of percentages under a row of amounts by year: each year's change from the year before.
