@@ -27,6 +27,7 @@ import { balanceBoxes, boxesAcrossYears, pointForComma, signedStatements } from 
 import { captionReading, captionTotal, castCaption } from './caption';
 import { bankReconciliation } from './reconciliation';
 import { runningBalances } from './running';
+import { incomeAndExpenditure } from './account';
 
 export type { AuditFinding } from './findings';
 export type { Grid, GridCell } from './grid';
@@ -209,6 +210,8 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
       if (checkQuotientRows(a)) audited = true;
       // A Band D build-up: "X tax level (Band D) / Add / precepts … / Council tax level (Band D)".
       if (checkAddBlocks(a)) audited = true;
+      // An income and expenditure account's bottom line: income total − expenditure total (T10-56).
+      if (incomeAndExpenditure(a) > 0) audited = true;
       // A funding table under the budget it resources ("Funding in 2023/24", "Budget resourced by"): its total is that requirement.
       if (carried && carriedFrom && fundsTheTableAbove(a, carried, carriedFrom, 'auto.cast.financed')) audited = true;
       break;

@@ -39,4 +39,49 @@ describe('audit: relations across and down (session-10/9 trial kinds, fix-c)', (
       assert.deepEqual(flags(r, { severity: true }), ['33:6 error auto.running-balance 1427.45']);
     });
   });
+  describe('an income line printed unsigned between a spending line and a net line (T9-12)', () => {
+    const NEW = 'islington-lee-valley-rpa-levy-2025-26.tsv';
+    const OLD = 'islington-lee-valley-rpa-levy-2024-25.tsv';
+    it('Lee Valley 2024/25: "Net service operating costs" = expenditure − income (15.5 − 7.3 = 8.2; 15.3 − 7.8 = 7.5), no false sum, no sign error', () => {
+      const r = audit(published(OLD), OLD);
+      assert.deepEqual(flags(r), []);
+      const net = r.tables[0].totals.find((x) => x.row === 4);
+      assert.ok(net && net.from === 2 && net.to === 3 && net.less?.includes(3), JSON.stringify(r.tables[0].totals));
+    });
+    it('Lee Valley 2025/26 ("spending minus income"): the net line read so, and the income figure changed by 0.1 is found at the net line', () => {
+      const clean = audit(published(NEW), NEW);
+      assert.deepEqual(flags(clean), []);
+      assert.ok(clean.tables[0].totals.some((x) => x.row === 4 && x.less?.includes(3)));
+      // 15.3 − 7.9 = 7.4, printed 7.5: within the rounding of three figures to 0.1 (±0.15), a warning at the net line
+      const r = audit(withCell(published(NEW), 3, 2, '£7.9m'), NEW);
+      assert.deepEqual(flags(r, { severity: true }), ['4:2 warning auto.cast 7.4']);
+    });
+    it('the income changed by a whole £1m (7.3 → 8.3) is an error at the net line: 15.5 − 8.3 = 7.2, printed 8.2', () => {
+      const r = audit(withCell(published(OLD), 3, 2, '£8.3m'), OLD);
+      assert.deepEqual(flags(r, { severity: true }), ['4:2 error auto.cast 7.2']);
+    });
+  });
+
+  describe("an income and expenditure account's bottom line (T10-56)", () => {
+    const FILE = 'eastbedlington-pc-income-expenditure-2009-10.tsv';
+    it('East Bedlington PC: Net Income for the Year = the income total − Total Expenditure (75,002 − 19,351 = 55,651), clean', () => {
+      const r = audit(published(FILE), FILE);
+      assert.deepEqual(flags(r), []);
+      assert.ok(r.tables[0].totals.some((x) => x.row === 39 && x.less?.includes(38)), JSON.stringify(r.tables[0].totals));
+    });
+    it('the bottom line 100 out (55,651 → 55,751) is an error at its cell', () => {
+      const r = audit(withCell(published(FILE), 39, 3, '55,751'), FILE);
+      assert.deepEqual(flags(r, { severity: true }), ['39:3 error auto.cast.account-net 55651']);
+    });
+    it('the precept 100 out (75,002 → 75,102) is found: the unlabelled income total no longer closes its one line', () => {
+      const r = audit(withCell(published(FILE), 4, 3, '75,102'), FILE);
+      assert.deepEqual(flags(r, { severity: true }), ['5:3 error auto.cast.account-income 75102']);
+    });
+    it('a sum is never the reading: an expenditure line 100 out is found at Total Expenditure, the bottom line left as printed', () => {
+      const r = audit(withCell(published(FILE), 19, 3, '1,150'), FILE);
+      // 19,351 + 100 = 19,451 over the lines; printed 19,351 — found at Total Expenditure (which run of the
+      // sub-headed lines the failing total is then cast over is the totals reading's, not this kind's)
+      assert.deepEqual(flags(r, { severity: true }).map((x) => x.split(' ').slice(0, 3).join(' ')), ['38:3 error auto.cast']);
+    });
+  });
 });
