@@ -17,6 +17,8 @@ const BOTTOM =
 const SPENT_MORE = /^\s*(net\s+(expenditure|deficit|payments)\b|excess\s+of\s+(expenditure|payments)\s+over|\(?deficit\b(?!\s*\)?\s*\/))/i;
 /** The expenditure total: "Total Expenditure", "Total payments", "Total spending", "Expenditure total". */
 const SPENT = /\bexpenditure\b|\bpayments\b|\bspending\b|\bcosts\b/i;
+/** The heading opening the expenditure side: "Expenditure", "Less Expenditure", "Less: Payments" (not a sub-heading, "Other expenditure"). */
+const SPENT_HEADING = /^\s*(less\s*:?\s*)?(expenditure|payments|spending)\b/i;
 /** The income side: a heading or total naming it. */
 const EARNED = /\bincome\b|\breceipts\b/i;
 
@@ -44,7 +46,16 @@ export function incomeAndExpenditure(a: Audit): number {
     const e = r - 1;
     if (!totalRow(e) || !SPENT.test(rows[e].label) || EARNED.test(rows[e].label)) continue;
     const block = a.blocks.get(e);
-    const start = block ? Math.min(...block.members) : e;
+    let start = block ? Math.min(...block.members) : e;
+    // the heading that opens the expenditure ("Less Expenditure"), where the account prints one: the
+    // income side ends above it, whatever run the total's reading reached (two figures that cancel can
+    // carry a sum across it)
+    for (let h = e - 1; h >= 0; h--) {
+      if (a.kinds[h] === 'heading' && SPENT_HEADING.test(rows[h].label)) {
+        start = h;
+        break;
+      }
+    }
     // the income side's last figure, with only headings between it and the expenditure block
     let k = start - 1;
     while (k >= 0 && !figures(k) && a.kinds[k] === 'heading') k--;

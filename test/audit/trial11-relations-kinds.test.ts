@@ -77,6 +77,10 @@ describe('audit: relations across and down (session-10/9 trial kinds, fix-c)', (
       const r = audit(withCell(published(FILE), 4, 3, '75,102'), FILE);
       assert.deepEqual(flags(r, { severity: true }), ['5:3 error auto.cast.account-income 75102']);
     });
+    it('the income total printed as nil is found though the expenditure total then reads across "Less Expenditure": 0 − 19,351, printed 55,651', () => {
+      const r = audit(withCell(published(FILE), 5, 3, '0'), FILE);
+      assert.deepEqual(flags(r, { severity: true }), ['39:3 error auto.cast.account-net -19351', '5:3 error auto.cast.account-income 75002']);
+    });
     it('a sum is never the reading: an expenditure line 100 out is found at Total Expenditure, the bottom line left as printed', () => {
       const r = audit(withCell(published(FILE), 19, 3, '1,150'), FILE);
       // 19,351 + 100 = 19,451 over the lines; printed 19,351 — found at Total Expenditure (which run of the
