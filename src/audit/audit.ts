@@ -26,6 +26,7 @@ import { tieYears } from './years';
 import { balanceBoxes, boxesAcrossYears, pointForComma, signedStatements } from './statement';
 import { captionReading, captionTotal, castCaption } from './caption';
 import { bankReconciliation } from './reconciliation';
+import { checkStatedCalculations } from './stated';
 
 export type { AuditFinding } from './findings';
 export type { Grid, GridCell } from './grid';
@@ -208,6 +209,8 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
       if (checkQuotientRows(a)) audited = true;
       // A Band D build-up: "X tax level (Band D) / Add / precepts … / Council tax level (Band D)".
       if (checkAddBlocks(a)) audited = true;
+      // A numbered calculation whose lines state their arithmetic in words ("line (1) less line (2)", "(c) the amount by which 4(a) exceeds 4(b)").
+      if (checkStatedCalculations(a)) audited = true;
       // A funding table under the budget it resources ("Funding in 2023/24", "Budget resourced by"): its total is that requirement.
       if (carried && carriedFrom && fundsTheTableAbove(a, carried, carriedFrom, 'auto.cast.financed')) audited = true;
       break;
