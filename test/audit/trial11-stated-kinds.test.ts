@@ -92,4 +92,29 @@ describe('audit: calculations stated in words and captions (session-9 trial T9-0
       assert.ok(j.includes('8:11 error auto.across 2004902'));
     });
   });
+
+  describe('a precept table printed with its quantities as rows and its years as columns (T10-50, T11-59)', () => {
+    it('Barnacre-with-Bonds PC 2024/25: the change on previous year = 15.40 − 7.12 = 8.28, and each % change = change ÷ (Band D − change): 0.27 / 6.85 = 3.94%, 8.28 / 7.12 = 116.3%; a % 1 point out (3.94% → 4.94%) is an error where it passed', () => {
+      const text = published('barnacre-pc-precept-2024-25.tsv');
+      const r = audit(text);
+      assert.equal(exitCodeOf(r), 0);
+      assert.equal(r.tables[0].checked.percentages, 2);
+      assert.equal(r.tables[0].checked.variances, 1);
+      assert.deepEqual(flags(audit(text.replace('3.94%', '4.94%'))), ['6:2 error auto.change-percent 3.94']);
+      // the change 8.28 → 8.38: 15.40 − 7.12 = 8.28
+      assert.ok(flags(audit(text.replace('£8.28', '£8.38'))).includes('5:3 error auto.change-amount 8.28'));
+    });
+
+    it('Quedgeley PC 2009-13: "+18p" read as £0.18 (it was an unreadable ERROR); INCREASE/DECREASE = this year\'s Band D − last year\'s (+0.18, −2.39, +0.03); BAND D PAYMENT = PRECEPT ÷ COUNCIL TAX BASE printed under the base (192,541 / 5,056.68 = 38.0766 → 38.08)', () => {
+      const text = published('quedgeley-pc-precept-2009-13.tsv');
+      const r = audit(text);
+      assert.equal(exitCodeOf(r), 0);
+      assert.equal(r.tables[0].checked.crossCasts, 4);
+      assert.equal(r.tables[0].checked.variances, 3);
+      // −£2.39 → −£2.49: 35.87 − 38.26 = −2.39; the other two years still agree
+      assert.deepEqual(flags(audit(text.replace('-£2.39', '-£2.49'))), ['5:4 error auto.change-amount -2.39']);
+      // 2010/11's Band D 38.26 → 38.36: 199,725 / 5,220.29 = 38.2594 → 38.26
+      assert.ok(flags(audit(text.replace('£38.26', '£38.36'))).includes('4:3 error auto.across.band-d 38.26'));
+    });
+  });
 });
