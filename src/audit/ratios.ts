@@ -252,9 +252,12 @@ export function checkChangeAmountRows(a: Audit, done: ReadonlySet<number>): numb
   const money = t.columns.filter((c) => c.numeric && !c.percent).map((c) => c.c).sort((x, y) => x - y);
   if (money.length < 2) return 0;
   const groups = columnGroups(t, money);
+  // the year before: the column to the left within its group, both captioned by a year ("2023/24", "2010/11"):
+  // columns of another kind (Revenue | Capital | Reform) are no years (SPA's outturn summary)
+  const YEAR_IN = /(?<!\d)(?:19|20)\d\d(?!\d)/;
   const prev = (c: number) => {
     const b = money[money.indexOf(c) - 1];
-    return b !== undefined && groups.get(b) === groups.get(c) ? b : undefined;
+    return b !== undefined && groups.get(b) === groups.get(c) && YEAR_IN.test(a.col(b)?.caption ?? '') && YEAR_IN.test(a.col(c)?.caption ?? '') ? b : undefined;
   };
   let count = 0;
   const changeOf = new Map<number, TableRow>();
