@@ -601,6 +601,39 @@ function coincidentSubtotals(a: Audit, cols: number[]): void {
   }
 }
 
+/** A line of spending: "Authority operating expenditure", "Gross expenditure", "Running costs", "Payments". */
+const SPENDING_LINE = /\bexpenditure\b|\bspend(ing)?\b|\bcosts?\b|\bpayments\b/i;
+/** A line of income: "Authority operating income", "Fees and charges income", "Receipts". */
+const INCOME_LINE = /\bincome\b|\breceipts\b/i;
+/** A line netting what is above it: "Net service operating costs", "Net expenditure (spending minus income)". */
+const NET_LINE = /^\s*net\b|\bminus\b/i;
+
+/**
+ * Income lines printed unsigned between a spending line and a net line (a levying body's statement:
+ * "Authority operating expenditure £15.5m / Authority operating income £7.3m / Net service operating
+ * costs £8.2m", Lee Valley Regional Park Authority, T9-12): the net line is the spending less the
+ * income, as a "Less" line is subtracted, though no word or bracket says so. Only lines whose every
+ * figure is printed positive (a bracketed income is already signed), labelled as income and not as
+ * spending, in a run directly under a line labelled as spending (not as income) and directly over a
+ * row whose label nets ("Net …", "… minus …"). The worded reading is then tried beside the plain sum
+ * (see wordedHolds): the net line is taken as that difference only when its figures say so.
+ */
+function incomeLessened(a: Audit, rows: readonly TableRow[], kinds: readonly Kind[], cols: readonly number[]): Set<number> {
+  const out = new Set<number>();
+  const isIncome = (m: number) => kinds[m] === 'line' && INCOME_LINE.test(rows[m].label) && !SPENDING_LINE.test(rows[m].label) && !NET_LINE.test(rows[m].label) &&
+    cols.some((c) => a.num(rows[m], c)) && cols.every((c) => !(a.value(rows[m], c) ?? ZERO).isNegative());
+  for (let i = 1; i < rows.length; i++) {
+    if (!isIncome(i) || isIncome(i - 1)) continue;
+    const spend = rows[i - 1];
+    if (kinds[i - 1] !== 'line' || !SPENDING_LINE.test(spend.label) || INCOME_LINE.test(spend.label) || NET_LINE.test(spend.label)) continue;
+    let j = i;
+    while (j + 1 < rows.length && isIncome(j + 1)) j++;
+    if (j + 1 >= rows.length || !NET_LINE.test(rows[j + 1].label) || INCOME_LINE.test(rows[j + 1].label.replace(/\bminus\s+income\b/i, ''))) continue;
+    for (let m = i; m <= j; m++) out.add(m);
+  }
+  return out;
+}
+
 /**
  * One pass of readTotals down the rows: the state between rows (the stack of rows not yet totalled
  * with its running sums, the headings seen, where the current block starts) and one method per
@@ -663,9 +696,10 @@ class TotalsReader {
     const amounts = all.filter((c) => !RATIO_CAPTION.test(a.col(c).caption));
     this.cols = amounts.length ? amounts : all;
     this.s = new RunningSums(a, this.cols);
-    if (this.rows.some((r) => LESS.test(r.label))) {
+    const income = incomeLessened(a, this.rows, this.kinds, this.cols);
+    if (income.size || this.rows.some((r) => LESS.test(r.label))) {
       this.w = new RunningSums(a, this.cols, (i) => {
-        const neg = this.pushNeg || (this.kinds[i] === 'line' && (this.underLess || LESS.test(this.rows[i].label)));
+        const neg = this.pushNeg || (this.kinds[i] === 'line' && (this.underLess || LESS.test(this.rows[i].label) || income.has(i)));
         if (neg) this.negs.add(i);
         return neg;
       });
