@@ -145,26 +145,30 @@ const ratioText = (s: Scheme, l: string) => `${s.n[l]}/${s.den}`;
  * £2.3467); beyond that an error at the band. When the printed Band D is the figure the other bands do not agree with,
  * the error is at Band D.
  */
-function checkSeries(a: Audit, entries: Entry[], name: string, noteAt: [TableRow, number]): boolean {
-  if (entries.length < 3 || !entries.some((e) => e.letter === 'D') || entries.every((e) => e.x.value.isZero())) return false;
+function checkSeries(a: Audit, entries: Entry[], name: string, noteAt: [TableRow, number], sibling?: Scheme): Scheme | 'no-basis' | undefined {
+  if (entries.length < 3 || !entries.some((e) => e.letter === 'D') || entries.every((e) => e.x.value.isZero())) return undefined;
   const slack = (e: Entry) => stepOf(e.x.places);
   const fits = SCHEMES.map((s) => fit(entries, s, slack)).filter((f): f is Fit => f !== undefined);
   // the scheme most bands agree with (the ninths when A-D alone cannot tell them apart)
-  const best = fits.reduce<Fit | undefined>((x, y) => (!x || y.agree.length > x.agree.length ? y : x), undefined);
+  let best = fits.reduce<Fit | undefined>((x, y) => (!x || y.agree.length > x.agree.length ? y : x), undefined);
   const n = entries.length;
   const enough = best && best.agree.length >= 3 && best.agree.length * 2 > n && best.off.length <= Math.max(1, Math.floor(n / 4));
+  const D = entries.find((e) => e.letter === 'D')!;
   if (!best || !enough) {
-    // a column of charges (pence printed) no Band D explains: said, not checked — never an error per band
-    if (entries.some((e) => e.x.places >= 2)) {
-      a.note(noteAt[0], noteAt[1], 'auto.band.no-basis',
-        `${name}: the bands' figures are not the statutory proportions of one Band D (6/9 … 18/9, or 240/360 … 882/360 in Scotland): not checked`);
-    }
-    return false;
+    // A column no Band D explains is said, not checked (a count, Band D equivalents) — unless the table's other
+    // band columns are charges in the statutory proportions and this one is a charge too (pence printed, rising
+    // band by band): then it is a band column whose figures are wrong, each checked against its own printed
+    // Band D (T11-56: Hounslow's 2013/14 beside seven years that agree)
+    const order = (e: Entry) => (sibling ? sibling.n[e.letter] ?? 0 : 0);
+    const sorted = [...entries].sort((x, y) => order(x) - order(y));
+    const charges = sibling && entries.every((e) => sibling.n[e.letter] !== undefined && e.x.places >= 2) && sorted.every((e, k) => k === 0 || e.x.value.gt(sorted[k - 1].x.value));
+    if (!charges) return entries.some((e) => e.x.places >= 2) ? 'no-basis' : undefined;
+    best = { scheme: sibling, agree: [D], off: entries.filter((e) => e !== D), lo: D.x.value, hi: D.x.value };
   }
   const s = best.scheme;
   const den = new Dec(s.den);
-  const D = entries.find((e) => e.letter === 'D')!;
   const dAgrees = best.agree.includes(D);
+  const alone = best.agree.length === 1;
   a.differences.push({
     column: locate(a.t.grid, a.t.r0, noteAt[1], '').column,
     caption: name,
@@ -192,7 +196,9 @@ function checkSeries(a: Audit, entries: Entry[], name: string, noteAt: [TableRow
       // as a total a unit from its printed lines is; beyond it an error
       const gap = v.times(den).minus(D.x.value.times(nn)).abs();
       rounding = gap.lte(stepOf(e.x.places).times(den).plus(stepOf(D.x.places).times(HALF).times(nn)));
-      from = `${ratioText(s, e.letter)} of Band D ${show(D.x.value)} (the statutory proportion; ${best.agree.length} of ${n} bands agree with one Band D)`;
+      from = alone
+        ? `${ratioText(s, e.letter)} of Band D ${show(D.x.value)} (the statutory proportion the table's other band columns print; no one Band D explains this column's bands)`
+        : `${ratioText(s, e.letter)} of Band D ${show(D.x.value)} (the statutory proportion; ${best.agree.length} of ${n} bands agree with one Band D)`;
     } else {
       if (best.agree.includes(e)) continue;
       // the Band D printed is itself off: each figure against the Band D the other bands agree with
@@ -217,7 +223,7 @@ function checkSeries(a: Audit, entries: Entry[], name: string, noteAt: [TableRow
       difference: text(v.minus(expected)),
     });
   }
-  return true;
+  return s;
 }
 
 const num = (row: TableRow, c: number): Num | undefined => {
@@ -232,11 +238,11 @@ const num = (row: TableRow, c: number): Num | undefined => {
  */
 export function checkBands(a: Audit): boolean {
   const t = a.t;
-  let any = false;
   const rows = bandRows(a);
   if (rows) {
     // a column read already as the difference or quotient of others (a change from last year, per week) is checked by that reading
     const read = new Set(a.differences.map((d) => d.column));
+    const series: Series[] = [];
     for (const col of t.columns) {
       if (!col.numeric || col.percent || col.c === t.labelCol || TOTAL.test(col.caption) || read.has(locate(t.grid, t.r0, col.c, '').column)) continue;
       const entries: Entry[] = [];
@@ -245,13 +251,14 @@ export function checkBands(a: Audit): boolean {
         if (x) entries.push({ letter, row: t.rows[i], c: col.c, x });
       }
       const dRow = [...rows].find(([, l]) => l === 'D')![0];
-      if (checkSeries(a, entries, col.caption || `column ${col.c + 1}`, [t.rows[dRow], col.c])) any = true;
+      series.push({ entries, name: col.caption || `column ${col.c + 1}`, noteAt: [t.rows[dRow], col.c] });
     }
-    return any;
+    return checkAll(a, series);
   }
   const cols = bandColumns(a);
   if (!cols) return false;
   const dCol = [...cols].find(([, l]) => l === 'D')![0];
+  const series: Series[] = [];
   t.rows.forEach((row, i) => {
     if (a.kinds[i] === 'total' || a.kinds[i] === 'subtotal' || TOTAL.test(row.label)) return;
     const entries: Entry[] = [];
@@ -259,7 +266,32 @@ export function checkBands(a: Audit): boolean {
       const x = num(row, c);
       if (x) entries.push({ letter, row, c, x });
     }
-    if (checkSeries(a, entries, row.label || `row ${a.rowNumber(row)}`, [row, dCol])) any = true;
+    series.push({ entries, name: row.label || `row ${a.rowNumber(row)}`, noteAt: [row, dCol] });
   });
-  return any;
+  return checkAll(a, series);
+}
+
+interface Series {
+  entries: Entry[];
+  name: string;
+  noteAt: [TableRow, number];
+}
+
+/**
+ * The band series of one table: each checked on its own; one no Band D explains is checked against its own
+ * printed Band D when another series of the table is read as bands (a year of wrong charges among years of
+ * right ones), else said in a note (auto.band.no-basis). True when a band was checked.
+ */
+function checkAll(a: Audit, series: Series[]): boolean {
+  const outcome = series.map((x) => checkSeries(a, x.entries, x.name, x.noteAt));
+  const sibling = outcome.find((o): o is Scheme => typeof o === 'object');
+  outcome.forEach((o, k) => {
+    if (o !== 'no-basis') return;
+    const { entries, name, noteAt } = series[k];
+    const again = sibling ? checkSeries(a, entries, name, noteAt, sibling) : undefined;
+    if (typeof again === 'object') outcome[k] = again;
+    else a.note(noteAt[0], noteAt[1], 'auto.band.no-basis',
+      `${name}: the bands' figures are not the statutory proportions of one Band D (6/9 … 18/9, or 240/360 … 882/360 in Scotland): not checked`);
+  });
+  return outcome.some((o) => typeof o === 'object');
 }
