@@ -2081,7 +2081,7 @@ class TotalsReader {
     // rounding) is another quantity, whatever its label says: "TOTAL ESTIMATED PROGRAMME RESOURCES"
     // under "TOTAL ESTIMATED CAPITAL PROGRAMME", the resources the programme is set against (T9-65 (a)).
     const shown = this.printedCols(row).filter(([, p]) => !p.value.isZero()).length;
-    if (!closesHeading && s.top - best.k === 1 && shown >= 2 && score.exact + score.near === 0 && nameOf(row.label)) {
+    if (!closesHeading && s.top - best.k === 1 && shown >= 2 && score.exact + score.near === 0 && nameOf(row.label) && !explains(this.rows[i + 1])) {
       this.kinds[i] = 'line';
       a.note(row, a.t.labelCol, 'cast.total-read-as-line', `"${row.label}" is read as a line: its label begins like a total's, but it differs in every column from the one row above it it could total ("${this.rows[s.stack[best.k]].label}")`);
       this.push(i);
