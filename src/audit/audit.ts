@@ -26,6 +26,8 @@ import { tieYears } from './years';
 import { balanceBoxes, boxesAcrossYears, pointForComma, signedStatements } from './statement';
 import { captionReading, captionTotal, castCaption } from './caption';
 import { bankReconciliation } from './reconciliation';
+import { runningBalances } from './running';
+import { incomeAndExpenditure } from './account';
 
 export type { AuditFinding } from './findings';
 export type { Grid, GridCell } from './grid';
@@ -208,6 +210,8 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
       if (checkQuotientRows(a)) audited = true;
       // A Band D build-up: "X tax level (Band D) / Add / precepts … / Council tax level (Band D)".
       if (checkAddBlocks(a)) audited = true;
+      // An income and expenditure account's bottom line: income total − expenditure total (T10-56).
+      if (incomeAndExpenditure(a) > 0) audited = true;
       // A funding table under the budget it resources ("Funding in 2023/24", "Budget resourced by"): its total is that requirement.
       if (carried && carriedFrom && fundsTheTableAbove(a, carried, carriedFrom, 'auto.cast.financed')) audited = true;
       break;
@@ -221,6 +225,8 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   if (crossCast(a, `${layout}.across`) > 0) audited = true;
   // A balance rolled forward along each row: opening ± the movements = closing (T8-08).
   if (rollAlongRows(a, `${layout}.row-roll-forward`) > 0) audited = true;
+  // A balance run down the rows: the balance above ± the row's payments and receipts (a cash book, T10-57).
+  if (runningBalances(a, `${layout}.running-balance`) > 0) audited = true;
   // A year's opening balance is the closing balance of the year before, in the column of that year.
   tieYears(a, `${layout}.year-roll-forward`);
   // A row of percentages under a row of amounts by year: each year's change from the year before.

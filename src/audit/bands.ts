@@ -138,8 +138,11 @@ const ratioText = (s: Scheme, l: string) => `${s.n[l]}/${s.den}`;
  * penny) of the printed Band D × its proportion, allowing the rounding of the printed Band D: bands are
  * worked from an unrounded Band D, or are the sum of two charges each rounded (a county's and its adult
  * social care precept: Cumbria's Band A £1,018.66 for 6/9 × £1,528.00 = £1,018.67; Stirling's,
- * Renfrewshire's and North Yorkshire's pages are a penny out on several bands) — said nothing of; beyond
- * that an error at the band. When the printed Band D is the figure the other bands do not agree with,
+ * Renfrewshire's and North Yorkshire's pages are a penny out on several bands). A band that is exactly the
+ * printed Band D × its proportion rounded to its places passes; one a penny from it that the rounding
+ * explains is a warning at the band, as a total a unit from its printed lines is (the issue's rule: "a
+ * warning, not an error, when rounding explains it"; Neath Port Talbot's C £2.34 for 8/9 × £2.64 =
+ * £2.3467); beyond that an error at the band. When the printed Band D is the figure the other bands do not agree with,
  * the error is at Band D.
  */
 function checkSeries(a: Audit, entries: Entry[], name: string, noteAt: [TableRow, number]): boolean {
@@ -180,11 +183,15 @@ function checkSeries(a: Audit, entries: Entry[], name: string, noteAt: [TableRow
     const v = e.x.value;
     let expected: Dec;
     let from: string;
+    let rounding = false;
     if (dAgrees) {
-      // |x·den − d·n| ≤ u_x·den + ½u_d·n: a penny either way, and the rounding of the printed Band D
-      const gap = v.times(den).minus(D.x.value.times(nn)).abs();
-      if (gap.lte(stepOf(e.x.places).times(den).plus(stepOf(D.x.places).times(HALF).times(nn)))) continue;
       expected = D.x.value.times(k).toDecimalPlaces(e.x.places, Dec.ROUND_HALF_UP);
+      if (v.eq(expected)) continue;
+      // |x·den − d·n| ≤ u_x·den + ½u_d·n: a penny either way, and the rounding of the printed Band D —
+      // what the rounding explains (a Band D worked unrounded, or two charges each rounded): a warning,
+      // as a total a unit from its printed lines is; beyond it an error
+      const gap = v.times(den).minus(D.x.value.times(nn)).abs();
+      rounding = gap.lte(stepOf(e.x.places).times(den).plus(stepOf(D.x.places).times(HALF).times(nn)));
       from = `${ratioText(s, e.letter)} of Band D ${show(D.x.value)} (the statutory proportion; ${best.agree.length} of ${n} bands agree with one Band D)`;
     } else {
       if (best.agree.includes(e)) continue;
@@ -194,13 +201,17 @@ function checkSeries(a: Audit, entries: Entry[], name: string, noteAt: [TableRow
         ? `the Band D the other ${best.agree.length} bands agree with (${show(best.lo.toDecimalPlaces(4))} to ${show(best.hi.toDecimalPlaces(4))})`
         : `${ratioText(s, e.letter)} of the Band D the other ${best.agree.length} bands agree with`;
     }
+    const lo = D.x.value.minus(stepOf(D.x.places).times(HALF));
+    const hi = D.x.value.plus(stepOf(D.x.places).times(HALF));
     a.findings.push({
-      severity: 'error',
+      severity: rounding ? 'warning' : 'error',
       table: a.layout,
       ...a.loc(e.row, e.c),
       rule: 'auto.across.band-proportion',
       message: `${a.describe(e.row, e.c)}: printed ${show(v)}, but ${from} is ${show(expected)}; difference ${show(v.minus(expected))}, ` +
-        'beyond a penny and the rounding of the printed Band D',
+        (rounding
+          ? `within a penny and the rounding of the printed Band D (a Band D from ${show(lo)} to ${show(hi)} gives ${show(lo.times(k).toDecimalPlaces(e.x.places + 2, Dec.ROUND_HALF_UP))} to ${show(hi.times(k).toDecimalPlaces(e.x.places + 2, Dec.ROUND_HALF_UP))}): rounding, worth a look`
+          : 'beyond a penny and the rounding of the printed Band D'),
       printed: text(v),
       expected: text(expected),
       difference: text(v.minus(expected)),

@@ -151,9 +151,9 @@ const TWO_WAY = /\b(surplus|deficit|increase|decrease)\s*\)?\s*\/\s*\(?\s*(surpl
 const TOTALISH_LABEL = /\btotal\b|\bnet\b|\bbalance\b|\bsurplus\b|\bdeficit\b|\bgap\b/i;
 
 /** A line of income or receipts (the first of an income-less-spending breakdown: see incomeLessSpending). */
-const INCOME_LINE = /\bincome\b|\breceipts?\b/i;
-/** A line of spending: expenditure, payments, costs ("Exp & Projects"). */
-const SPENDING_LINE = /\bexp\b|expenditure|\bpayments?\b|\bcosts?\b|\bspend(ing)?\b/i;
+const INCOME_FIRST = /\bincome\b|\breceipts?\b/i;
+/** A line of spending under it: expenditure, payments, costs ("Exp & Projects"). */
+const SPENDING_AFTER = /\bexp\b|expenditure|\bpayments?\b|\bcosts?\b|\bspend(ing)?\b/i;
 
 /** A line that says in words it is subtracted ("Less: fees and charges", "Deduct …"), or a heading over such lines ("Less: Central Government Support"). */
 export const LESS = /^(less|deduct|minus)\b/i;
@@ -606,6 +606,39 @@ function coincidentSubtotals(a: Audit, cols: number[]): void {
   }
 }
 
+/** A line of spending: "Authority operating expenditure", "Gross expenditure", "Running costs", "Payments". */
+const SPENDING_LINE = /\bexpenditure\b|\bspend(ing)?\b|\bcosts?\b|\bpayments\b/i;
+/** A line of income: "Authority operating income", "Fees and charges income", "Receipts". */
+const INCOME_LINE = /\bincome\b|\breceipts\b/i;
+/** A line netting what is above it: "Net service operating costs", "Net expenditure (spending minus income)". */
+const NET_LINE = /^\s*net\b|\bminus\b/i;
+
+/**
+ * Income lines printed unsigned between a spending line and a net line (a levying body's statement:
+ * "Authority operating expenditure £15.5m / Authority operating income £7.3m / Net service operating
+ * costs £8.2m", Lee Valley Regional Park Authority, T9-12): the net line is the spending less the
+ * income, as a "Less" line is subtracted, though no word or bracket says so. Only lines whose every
+ * figure is printed positive (a bracketed income is already signed), labelled as income and not as
+ * spending, in a run directly under a line labelled as spending (not as income) and directly over a
+ * row whose label nets ("Net …", "… minus …"). The worded reading is then tried beside the plain sum
+ * (see wordedHolds): the net line is taken as that difference only when its figures say so.
+ */
+function incomeLessened(a: Audit, rows: readonly TableRow[], kinds: readonly Kind[], cols: readonly number[]): Set<number> {
+  const out = new Set<number>();
+  const isIncome = (m: number) => kinds[m] === 'line' && INCOME_LINE.test(rows[m].label) && !SPENDING_LINE.test(rows[m].label) && !NET_LINE.test(rows[m].label) &&
+    cols.some((c) => a.num(rows[m], c)) && cols.every((c) => !(a.value(rows[m], c) ?? ZERO).isNegative());
+  for (let i = 1; i < rows.length; i++) {
+    if (!isIncome(i) || isIncome(i - 1)) continue;
+    const spend = rows[i - 1];
+    if (kinds[i - 1] !== 'line' || !SPENDING_LINE.test(spend.label) || INCOME_LINE.test(spend.label) || NET_LINE.test(spend.label)) continue;
+    let j = i;
+    while (j + 1 < rows.length && isIncome(j + 1)) j++;
+    if (j + 1 >= rows.length || !NET_LINE.test(rows[j + 1].label) || INCOME_LINE.test(rows[j + 1].label.replace(/\bminus\s+income\b/i, ''))) continue;
+    for (let m = i; m <= j; m++) out.add(m);
+  }
+  return out;
+}
+
 /**
  * One pass of readTotals down the rows: the state between rows (the stack of rows not yet totalled
  * with its running sums, the headings seen, where the current block starts) and one method per
@@ -671,9 +704,10 @@ class TotalsReader {
     const amounts = all.filter((c) => !RATIO_CAPTION.test(a.col(c).caption));
     this.cols = amounts.length ? amounts : all;
     this.s = new RunningSums(a, this.cols);
-    if (this.rows.some((r) => LESS.test(r.label))) {
+    const income = incomeLessened(a, this.rows, this.kinds, this.cols);
+    if (income.size || this.rows.some((r) => LESS.test(r.label))) {
       this.w = new RunningSums(a, this.cols, (i) => {
-        const neg = this.pushNeg || (this.kinds[i] === 'line' && (this.underLess || LESS.test(this.rows[i].label)));
+        const neg = this.pushNeg || (this.kinds[i] === 'line' && (this.underLess || LESS.test(this.rows[i].label) || income.has(i)));
         if (neg) this.negs.add(i);
         return neg;
       });
@@ -1849,7 +1883,7 @@ class TotalsReader {
       const run = s.stack.slice(c.k);
       if (run.length < 2 || run.some((m) => a.blocks.has(m) && this.firstKinds[m] === 'line')) continue;
       const [first, ...rest] = run;
-      if (!INCOME_LINE.test(rows[first].label) || !rest.every((m) => SPENDING_LINE.test(rows[m].label) && !INCOME_LINE.test(rows[m].label))) continue;
+      if (!INCOME_FIRST.test(rows[first].label) || !rest.every((m) => SPENDING_AFTER.test(rows[m].label) && !INCOME_FIRST.test(rows[m].label))) continue;
       // exact, or (nothing casting either way) nearer the printed figure than their sum is: the difference is then the error found
       const holds = printed.every(([j, p]) => {
         const v = a.value(rows[first], this.cols[j]);

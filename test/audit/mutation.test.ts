@@ -55,6 +55,12 @@ const NOT_YET = new Set<string>([
   // (T6-103's kind: a first line merely near the sum of the rest is no total of them, or every list whose first
   // line is its largest would be cast).
   'scotparl-forecast-capital-receipts-1999-2000.tsv',
+  // Lee Valley's levy statements on Islington's page (session 11, added for T9-12): "Total net expenditure" is
+  // printed "£11m", to no places, over lines to one place (7.5 + 2.2 + 1.3 = 11.0): a financing line ±0.1 gives
+  // 10.9 or 11.1, which the printed whole £m still rounds from — the rounding of the printed total hides it
+  // (the check takes a total printed to fewer places than its lines as exact when it is their sum rounded).
+  'islington-lee-valley-rpa-levy-2025-26.tsv',
+  'islington-lee-valley-rpa-levy-2024-25.tsv',
 ]);
 
 /**
@@ -67,6 +73,8 @@ const NOT_YET = new Set<string>([
  * session-5 trial's Fife tables (trial findings entry 17), listed for a while, are caught by the same kinds.
  */
 const NOT_YET_MORE = new Map<string, string>([
+  ['islington-lee-valley-rpa-levy-2025-26.tsv', 'session 11 (T9-12, fix-c): the income line under the spending line is subtracted only while printed positive (a bracketed or minus income is already signed); made negative by −1,000 or −100,000 units, neither reading holds and the net line is left a line, the total below still casting over it; and as in NOT_YET, a financing line −5 units under the whole-£m total'],
+  ['islington-lee-valley-rpa-levy-2024-25.tsv', 'session 11 (T9-12, fix-c): as the 2025/26 statement — the income made negative leaves the net line unread; a financing line −5 units under the whole-£m total'],
   ['midlothian-budget-allocation-2024-25.tsv', 'session 10 (T9-62, fix-b): "Less customer and client receipts £63.8" is subtracted in words; with its sign flipped (−63.8) the plain sum casts "Net spending" the same way (364.5 + (−63.8) = 300.7) — the words and the sign then say the same thing, undetectable by arithmetic. 1 change; ±1 and +100,000 units all caught'],
   ['rotherham-ea-flood-levies-2020-21.tsv', 'as in NOT_YET (T9-10): with one % change per committee, any change to a levy or a % leaves one of the two agreeing — no basis, exit 2 "no table to audit", said but not placed'],
   ['templecloud-pc-bank-reconciliation-2021-10.tsv', 'session 10 (T9-58): "Less: Payments in the year -30274.51" with its sign flipped is "Less: Payments 30274.51", the form\'s other way of writing it (a positive figure under "Less" is subtracted, a negative one taken as printed: the one figure of its line shows which) — undetectable by arithmetic, not a fault. 1 change; ±1 and +100,000 units all caught'],
@@ -310,6 +318,7 @@ describe('audit: any one figure of a clean real table changed is caught, or show
  * better). By default every fourth table; all of them with OUTTURN_STRESS=1.
  */
 const NEUTRAL_NOT_YET = new Map<string, [number, string]>([
+  ['islington-lee-valley-rpa-levy-2025-26.tsv', [6, 'session 11 (T9-12, fix-c): the net line is read as spending less income by its words ("Net …" under "… income" under "… expenditure"); with the labels neutral it is a line, so its own figure ±1 in the first column is in no check, and the financing lines ±1 fall under the whole-£m total (as in NOT_YET)']],
   ['scotgov-capital-receipts-by-service-2013-14.tsv', [15, 'session 9 (T8-09): with "Total General Fund Services" relabelled, the list\'s total is known only while it adds the group rows and the lines in no group exactly; the first two group rows (Education, Cultural), the two lines in no group (Central Services, Non-HRA Housing) or the last nil item of Trading Services changed leave no row of the list adding up, and the changed line stands as a line (with its label, the total is checked and each of these is found)']],
   ['oldham-net-budget-changes-2022-23.tsv', [3, "row 9 (a line printed in the stepped layout's sub-total column) changed: row 27 (the sub-total of sub-totals across headings) then misses by as much, but \"Increase in the Net Expenditure Budget\" = row 27 + row 31 still casts, so nothing shows row 27 is a sub-total rather than a line printed in that column, as row 9 itself is (row 27 changed is now found: the total below casts with it standing for its rows, session 6)"]],
   ['northyorks-pcc-budget-requirement-2017-18.tsv', [4, 'its last row (the balance after "Funded by:") is read only by its label since no row is a total by arithmetic alone across a "Financed by:" heading (trial entry 17, Fife): with the label gone, a figure of the budget block (rows 2-5) or a total changed leaves no other block that shows the table ends its blocks in totals']],

@@ -35,7 +35,11 @@ describe('audit: the session-7 trial kinds (lead)', () => {
     // By hand (£m): 408.2 − 138.4 − 19.1 − 2.5 + 0.1 = 248.3 (2020/21); 435.9 − 157.5 − 18.9 − 2.5 + 0.9 = 257.9 (2021/22).
     const text = trial7('southlakeland-cumbriacc-income-expenditure-2021-22.tsv');
     const r = audit(text, 'sl.tsv');
-    assert.deepEqual(flags(r), []);
+    // the band table above: B and E a penny from the ninths of £1,498.04 (7/9 → 1,165.1422 → 1,165.14, printed
+    // 1,165.15; 11/9 → 1,830.9378 → 1,830.94, printed 1,830.93): county and adult social care each rounded —
+    // rounding warnings since session 11; nothing in the funding columns
+    assert.deepEqual(flags(r), ['4:2 auto.across.band-proportion 1165.14', '7:2 auto.across.band-proportion 1830.94']);
+    assert.ok(r.findings.filter((f) => f.severity !== 'note').every((f) => f.severity === 'warning'));
     assert.ok(r.findings.some((f) => f.rule === 'cast.carried' && f.row === 33));
     // 2020/21's Amount raised printed 284.3 (a digit changed): found at its cell, 36.0 out; 2021/22 still casts
     const wrong = text.replace('Amount raised from Council Tax\t248.3\t257.9', 'Amount raised from Council Tax\t284.3\t257.9');

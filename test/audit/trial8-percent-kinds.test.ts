@@ -85,8 +85,10 @@ describe('audit: kinds of the session-7 trial closed in session 8 (fix-c)', () =
   it('a sub-total printed under two lines it leaves out is found at its own cells, not moved to a line: South Lakeland 2022/23 "Service costs" (T7-54)', () => {
     const r = audit(published('southlakeland-cumbriacc-income-expenditure-2022-23.tsv'));
     // nine lines: 897.0 / 418.2 / 950.3 / 455.5 (918.0 − 13.9 + 34.9 = 897.0 …); Budget = them + reserves exactly
-    assert.deepEqual(flags(r), ['23:2 error auto.cast 897', '23:3 error auto.cast 418.2', '23:4 error auto.cast 950.3', '23:6 error auto.cast 455.5']);
-    // (the band table above it is a table checked too since session 10: its bands are the ninths of Band D)
+    assert.deepEqual(flags(r).filter((f) => !f.includes('band-proportion')), ['23:2 error auto.cast 897', '23:3 error auto.cast 418.2', '23:4 error auto.cast 950.3', '23:6 error auto.cast 455.5']);
+    // (the band table above it is a table checked too since session 10: its bands are the ninths of Band D £1,528.00,
+    // A, B, E and G a penny off — county and adult social care each rounded — rounding warnings since session 11)
+    assert.deepEqual(flags(r).filter((f) => f.includes('band-proportion')).length, 4);
     assert.match(r.tables.flatMap((t) => t.totals).find((x) => x.row === 23)?.why ?? '', /sum of rows 14-20 only, leaving out rows 21-22/);
   });
 
