@@ -42,7 +42,13 @@ export function crossCast(a: Audit, rule: string): number {
   // the last column of money left of the labels is a last column too (session-6 trial T6-13).
   const leftEnd = money.filter((c) => c.c < a.t.labelCol).at(-1);
   const mirroredEnd = leftEnd && money.some((c) => c.c > a.t.labelCol) ? leftEnd : undefined;
+  // A header that states its arithmetic is read first: the relation it states, never one the rows would teach (T10-55 (b)).
+  statedInHeader(a, money, checked, rule, (col, run, named, minus) => checkRun(col, run, 0, named, minus));
   for (const col of money) {
+    if (checked.has(col.c)) {
+      stack.push(col);
+      continue;
+    }
     // A column headed as a total; in a table of no statutory layout, also the last column of money
     // (a row's estimate = gross expenditure + gross income), when most rows say so.
     const last = a.layout === 'auto' && (col === money[money.length - 1] || col === mirroredEnd);
@@ -130,7 +136,6 @@ export function crossCast(a: Audit, rule: string): number {
     checkRun(col, run, bestAgree);
     stack.push(col);
   }
-  statedInHeader(money, checked, (col, run, named, minus) => checkRun(col, run, 0, named, minus));
   if (a.layout === 'auto') netPairs(a, money, body, checked, checkRun);
   grossIncomeNet(a, money, body, checked, rule, (i, run, minus) => sumOf(i, run, minus), checkRun);
   if (a.layout === 'auto') totalFirst(a, money, body, checked, parts, checkRun);
@@ -172,8 +177,14 @@ const STOCK = /\bcumulative\b|\brunning\s+(total|balance)\b/i;
 
 /** A column's marker at the start of its caption: "(d)", "(3)", "d" before "=" too ("(d)=(b)+(c) (Increase) or Decrease"). */
 const MARK = /^\(\s*([a-z]|\d{1,2})\s*\)/i;
+/** A column lettered by a capital alone or before "=" ("A", "B", "C = (A- B)", "D = Shortfall in 'C'"), as a formula table letters them. */
+const LETTER = /^([A-Z])\s*(?:=|$)/;
 /** The relation a caption states: "(d)=(b)+(c)", "(e) = (a) + (d)", "(3)=(1)-(2)". */
 const STATED = /^\(\s*([a-z]|\d{1,2})\s*\)\s*=\s*(\(\s*(?:[a-z]|\d{1,2})\s*\)(?:\s*[+\-−–]\s*\(\s*(?:[a-z]|\d{1,2})\s*\))+)/i;
+/** The same in capitals without brackets round each letter: "C = (A- B)", "H = (A + D)", "K = (J+G)". */
+const STATED_LETTERS = /^([A-Z])\s*=\s*\(?\s*([A-Z](?:\s*[+\-−–]\s*[A-Z])+)\s*\)?\s*$/;
+/** A product a caption states: "J= (A x I)", "E = (A x 22.5%)" (a letter times a letter or a percentage). */
+const STATED_PRODUCT = /^([A-Z])\s*=\s*\(?\s*([A-Z])\s*[x×*]\s*([A-Z]|\d+(?:\.\d+)?\s*%)\s*\)?\s*$/;
 
 /**
  * A header that states its arithmetic: columns marked "(a)", "(b)", "(c)" and one captioned
@@ -181,25 +192,41 @@ const STATED = /^\(\s*([a-z]|\d{1,2})\s*\)\s*=\s*(\(\s*(?:[a-z]|\d{1,2})\s*\)(?:
  * between reserves, "(d)=(b)+(c) (Increase) or Decrease", "(e)=(a)+(d) Level of Reserves held 31
  * March"): each such column is cross-cast on every row as its header says, whatever the rows would
  * teach (the session-6 trial's T6-11: (d) had never been checked). A term naming no column, or a
- * column of another unit, leaves the relation unchecked.
+ * column of another unit, leaves the relation unchecked. Columns lettered in capitals state it so too,
+ * as the Irish Department of Housing's LPT allocations print it ("A | B | C = (A- B) | … | H = (A + D) |
+ * I = Max +/- 15% | J= (A x I) | K = (J+G)"): sums and differences as above, and a product of a column
+ * and a percentage (a column's or one printed in the caption) to the places printed, the rounding of
+ * its inputs allowing one unit (a warning). Read before the rows teach anything: K = J + G is checked as
+ * stated, where the rows had taught A + D + J (G = H = A + D), and C = A − B, never checked, is
+ * (session-10 trial T10-55 (b): Cavan's C 4,014,598 − 11,783,496 = −7,768,898, printed −7,768,897).
  */
-function statedInHeader(money: Column[], checked: Set<number>, checkRun: (col: Column, run: Column[], named: string, minus: ReadonlySet<number>) => void): void {
+function statedInHeader(a: Audit, money: Column[], checked: Set<number>, rule: string, checkRun: (col: Column, run: Column[], named: string, minus: ReadonlySet<number>) => void): void {
   const byMark = new Map<string, Column>();
-  for (const c of money) {
-    const m = MARK.exec(c.caption.trim());
-    if (m) byMark.set(m[1].toLowerCase(), c);
+  const numeric = a.t.columns.filter((c) => c.numeric);
+  for (const c of numeric) {
+    const caption = c.caption.trim();
+    const m = MARK.exec(caption) ?? LETTER.exec(caption);
+    if (m && !byMark.has(m[1])) byMark.set(LETTER.test(caption) ? m[1] : m[1].toLowerCase(), c);
   }
   if (byMark.size < 3) return;
   for (const col of money) {
     if (checked.has(col.c)) continue;
-    const m = STATED.exec(col.caption.trim());
-    if (!m || byMark.get(m[1].toLowerCase()) !== col) continue;
+    const caption = col.caption.trim();
+    const letters = STATED_LETTERS.exec(caption);
+    const m = STATED.exec(caption) ?? letters;
+    const key = (x: string) => (letters ? x : x.toLowerCase());
+    if (!m) {
+      statedProduct(a, col, byMark, checked, rule);
+      continue;
+    }
+    if (byMark.get(key(m[1])) !== col) continue;
     const run: Column[] = [];
     const minus = new Set<number>();
     let ok = true;
-    for (const t of m[2].matchAll(/([+\-−–]?)\s*\(\s*([a-z]|\d{1,2})\s*\)/gi)) {
-      const part = byMark.get(t[2].toLowerCase());
-      if (!part || part === col || run.includes(part) || (part.units && col.units && part.units !== col.units)) {
+    const terms = letters ? m[2].matchAll(/([+\-−–]?)\s*([A-Z])/g) : m[2].matchAll(/([+\-−–]?)\s*\(\s*([a-z]|\d{1,2})\s*\)/gi);
+    for (const t of terms) {
+      const part = byMark.get(key(t[2]));
+      if (!part || part === col || part.percent || part.rate || run.includes(part) || (part.units && col.units && part.units !== col.units)) {
         ok = false;
         break;
       }
@@ -207,8 +234,31 @@ function statedInHeader(money: Column[], checked: Set<number>, checkRun: (col: C
       if (t[1] && t[1] !== '+') minus.add(part.c);
     }
     if (!ok || run.length < 2) continue;
-    const said = m[0].replace(/\s+/g, '');
+    const said = letters ? m[0].trim() : m[0].replace(/\s+/g, '');
     checkRun(col, run, `${run.map((c) => `${minus.has(c.c) ? '− ' : ''}${c.caption || `column ${c.c + 1}`}`).join(' + ').replace(/\+ − /g, '− ')} (as its header states: "${said}") is`, minus);
+  }
+}
+
+/** A column whose caption states it the product of a lettered column and a percentage ("J= (A x I)"): checked on every row printing the three. */
+function statedProduct(a: Audit, col: Column, byMark: Map<string, Column>, checked: Set<number>, rule: string): void {
+  const m = STATED_PRODUCT.exec(col.caption.trim());
+  if (!m || byMark.get(m[1]) !== col) return;
+  const x = byMark.get(m[2]);
+  const y = /^[A-Z]$/.test(m[3]) ? byMark.get(m[3]) : undefined;
+  const constant = y ? undefined : new Dec(m[3].replace(/[\s%]/g, '')).div(100);
+  if (!x || x === col || (!y && !constant) || y === col) return;
+  checked.add(col.c);
+  for (const row of a.t.rows) {
+    const p = a.num(row, col.c);
+    const u = a.num(row, x.c);
+    const v = y ? a.num(row, y.c) : undefined;
+    if (!p || !u || (y && !v) || u.notApplicable || v?.notApplicable) continue;
+    // a percentage column's figure is per cent; a fraction printed without the sign is itself
+    const k = constant ?? (v!.percent || y!.percent ? v!.value.div(100) : v!.value);
+    const places = p.places;
+    const e = u.value.times(k).toDecimalPlaces(places, Dec.ROUND_HALF_UP);
+    a.check(row, col.c, e, y ? [[row, x.c], [row, y.c]] : [[row, x.c]], rule,
+      `${x.caption || `column ${x.c + 1}`} × ${y ? y.caption || `column ${y.c + 1}` : m[3].replace(/\s+/g, '')} (as its header states: "${m[0].trim()}"), to the places printed,`);
   }
 }
 

@@ -11,7 +11,7 @@ import {
 import { type PlacedTable, tieOuts } from './tieouts';
 import { castBlocks, fundsTheTableAbove, readTotals } from './casting';
 import { crossCast, rollAlongRows } from './across';
-import { checkChangeRows, ratioRows } from './ratios';
+import { checkChangeAmountRows, checkChangeRows, ratioRows } from './ratios';
 import { checkAddBlocks, checkBandD, checkProducts, checkQuotientRows, readBandD, withBandDRate } from './bandd';
 import { checkBands } from './bands';
 import { type Checked, type DifferenceTaken, type PercentTaken, type TotalTaken, moneyCols } from './context';
@@ -26,6 +26,7 @@ import { tieYears } from './years';
 import { balanceBoxes, boxesAcrossYears, pointForComma, signedStatements } from './statement';
 import { captionReading, captionTotal, castCaption } from './caption';
 import { bankReconciliation } from './reconciliation';
+import { checkStatedCalculations } from './stated';
 import { runningBalances } from './running';
 import { incomeAndExpenditure } from './account';
 
@@ -210,6 +211,8 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
       if (checkQuotientRows(a)) audited = true;
       // A Band D build-up: "X tax level (Band D) / Add / precepts … / Council tax level (Band D)".
       if (checkAddBlocks(a)) audited = true;
+      // A numbered calculation whose lines state their arithmetic in words ("line (1) less line (2)", "(c) the amount by which 4(a) exceeds 4(b)").
+      if (checkStatedCalculations(a)) audited = true;
       // An income and expenditure account's bottom line: income total − expenditure total (T10-56).
       if (incomeAndExpenditure(a) > 0) audited = true;
       // A funding table under the budget it resources ("Funding in 2023/24", "Budget resourced by"): its total is that requirement.
@@ -230,7 +233,10 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   // A year's opening balance is the closing balance of the year before, in the column of that year.
   tieYears(a, `${layout}.year-roll-forward`);
   // A row of percentages under a row of amounts by year: each year's change from the year before.
-  if (checkChangeRows(a) > 0) audited = true;
+  const changeRows = new Set<number>();
+  if (checkChangeRows(a, changeRows) > 0) audited = true;
+  // A table of years as columns: a "Change on previous year" row, and the % change row under it (T10-50).
+  if (layout === 'auto' && checkChangeAmountRows(a, changeRows) > 0) audited = true;
   // A council tax band table: each band the statutory proportion of Band D (6/9 … 18/9; 240/360 … 882/360 in
   // Scotland), after the readings of its other columns (a change from last year, per week: checked by those).
   if (layout === 'auto' && checkBands(a)) audited = true;

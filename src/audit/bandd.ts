@@ -225,14 +225,16 @@ const AMOUNT_ROW = /precept|requirement|to\s+be\s+met|to\s+be\s+raised|raised|co
 export function checkQuotientRows(a: Audit): boolean {
   const rows = a.t.rows;
   let any = false;
-  for (let i = 1; i + 1 < rows.length; i++) {
+  for (let i = 0; i + 1 < rows.length; i++) {
     const base = rows[i];
     if (!BASE.test(base.label) || PRODUCT.test(rows[i + 1].label)) continue;
-    const rate = rows[i + 1];
+    // the amount printed between the base and the charge ("COUNCIL TAX BASE / PRECEPT / BAND D PAYMENT", a parish's years across: T11-59)
+    const between = i + 2 < rows.length && AMOUNT_ROW.test(rows[i + 1].label) && !BASE.test(rows[i + 1].label) && !CHARGE_ROW.test(rows[i + 1].label) ? rows[i + 1] : undefined;
+    const rate = between ? rows[i + 2] : rows[i + 1];
     if (!CHARGE_ROW.test(rate.label) || BASE.test(rate.label.replace(/band\s*['‘’]?d['‘’]?\s+equivalent$/i, ''))) continue;
     // the amount: the nearest row above the base (three at most) that names what is raised
-    let amount: TableRow | undefined;
-    for (let j = i - 1; j >= Math.max(0, i - 3); j--) if (AMOUNT_ROW.test(rows[j].label) && !BASE.test(rows[j].label)) { amount = rows[j]; break; }
+    let amount: TableRow | undefined = between;
+    if (!amount) for (let j = i - 1; j >= Math.max(0, i - 3); j--) if (AMOUNT_ROW.test(rows[j].label) && !BASE.test(rows[j].label)) { amount = rows[j]; break; }
     if (!amount) continue;
     const cols = [...rate.cells.keys()].filter((c) => num(rate, c) && num(base, c) && num(amount!, c) && !num(base, c)!.value.isZero());
     // a charge is a rate in pence or pounds: never a count

@@ -55,6 +55,11 @@ export function captionTotal(t: FoundTable): CaptionTotal | undefined {
     // above ("Capital Financing | £16.67 | 2%" over "Where the money comes from"), never a caption of
     // this one (session 10, T9-22: read as "a total stated in the caption", £16.67 as 0.00001667).
     if (titled && cells.some((x, c) => c > 0 && x && readAt(g, r, c).kind === 'number')) return undefined;
+    // A row printing a figure in a cell of its own directly under another such row is the closing row
+    // of the list above it ("Scurlage green flower beds | 64.15" then "TOTAL PAYMENTS | £ 11,893.40"
+    // over "SUMMARY | £"), never a caption of this table: a row has one role (T10-54, Port Eynon).
+    const figureIn = (q: number) => q >= 0 && Array.from({ length: width(g) }, (_, c) => c).some((c) => c > 0 && cellText(cellAt(g, q, c)).trim() !== '' && readAt(g, q, c).kind === 'number');
+    if (figureIn(r) && figureIn(r - 1)) return undefined;
     if (cells.filter(Boolean).length === 1) titled = true;
     const line = cells.filter(Boolean).join(' ');
     const found = [...line.matchAll(AMOUNT)];

@@ -150,6 +150,11 @@ const TWO_WAY = /\b(surplus|deficit|increase|decrease)\s*\)?\s*\/\s*\(?\s*(surpl
 /** A label that says it closes or nets something (never one line of a list): "Net …", "Total …", "… balance", "Surplus …". */
 const TOTALISH_LABEL = /\btotal\b|\bnet\b|\bbalance\b|\bsurplus\b|\bdeficit\b|\bgap\b/i;
 
+/** A line of income or receipts (the first of an income-less-spending breakdown: see incomeLessSpending). */
+const INCOME_FIRST = /\bincome\b|\breceipts?\b/i;
+/** A line of spending under it: expenditure, payments, costs ("Exp & Projects"). */
+const SPENDING_AFTER = /\bexp\b|expenditure|\bpayments?\b|\bcosts?\b|\bspend(ing)?\b/i;
+
 /** A line that says in words it is subtracted ("Less: fees and charges", "Deduct …"), or a heading over such lines ("Less: Central Government Support"). */
 export const LESS = /^(less|deduct|minus)\b/i;
 
@@ -642,6 +647,8 @@ function incomeLessened(a: Audit, rows: readonly TableRow[], kinds: readonly Kin
 class TotalsReader {
   private readonly rows: TableRow[];
   private readonly kinds: Kind[];
+  /** the kinds as classify gave them, before any line was read as a total by its arithmetic */
+  private readonly firstKinds: Kind[];
   /** the table's columns of money (grid indices): the columns a total is cast in */
   readonly cols: number[];
   private readonly s: RunningSums;
@@ -690,6 +697,7 @@ class TotalsReader {
   ) {
     this.rows = a.t.rows;
     this.kinds = a.kinds;
+    this.firstKinds = [...a.kinds];
     // A column of figures per head or per unit neither finds nor vetoes a total (it adds only when every
     // row shares one population: T9-14); cast like the others once the totals are read (castBlocks).
     const all = moneyCols(a.t);
@@ -944,10 +952,40 @@ class TotalsReader {
       return void this.takeAsTotal(i, rb.k, `the running total of "${this.rows[this.s.stack[rb.k]].label}" and the lines since, nil where they net to nil`);
     }
     // A block that balances (or carries on) exactly in every column comes before a sum that casts in all but one.
-    if (mayClose && (this.carriedOn(i, true) || this.balancing(i, true) || this.byArithmetic(i, closes) || this.carriedOn(i) || this.balancing(i) || this.sameLinesOtherColumns(i, closes) || this.surplusOfRun(i) || this.oneLineBlock(i, closes) || this.labelledClosing(i, closes) ||
+    if (mayClose && (this.nilOfItsBlock(i) || this.carriedOn(i, true) || this.balancing(i, true) || this.byArithmetic(i, closes) || this.carriedOn(i) || this.balancing(i) || this.sameLinesOtherColumns(i, closes) || this.surplusOfRun(i) || this.oneLineBlock(i, closes) || this.labelledClosing(i, closes) ||
       this.datedBalance(i) || this.placedAtEnd(i, closes) || this.steppedOut(i) || this.runningAtEnd(i, closes) || this.gapLeft(i) || this.subtotalLeftOut(i) ||
       this.subtotalStandsIn(i) || this.totalOfTotalsAtEnd(i) || this.nearAtEnd(i, closes, opens))) return;
     this.push(i);
+  }
+
+  /**
+   * A row with no label printing nil in two columns or more, at the end of its block, under two lines
+   * or more since the last heading or total that net to nil in every column (some of them not nil):
+   * that block's sub-total, printed nil ("Project costs 1,141,000 / Project costs recovered
+   * (1,141,000)" and a row of zeros, then the heading "Overheads": T10-06, Cairngorms NPA) — never a
+   * line of nils the next block's sub-total swallows.
+   */
+  private nilOfItsBlock(i: number): boolean {
+    const { a, rows, cols, s, narrowFrom } = this;
+    const row = rows[i];
+    if (row.label || s.top - narrowFrom < 2 || !this.endsBlock(i)) return false;
+    const printed = this.printedCols(row);
+    if (printed.length < 2 || printed.some(([, p]) => !p.value.isZero())) return false;
+    const lines = s.stack.slice(narrowFrom);
+    if (lines.some((m) => this.kinds[m] !== 'line' || a.blocks.has(m))) return false;
+    let shown = 0;
+    for (const c of cols) {
+      let sum = ZERO;
+      for (const m of lines) {
+        const v = a.value(rows[m], c);
+        if (v === undefined) return false;
+        if (!v.isZero()) shown++;
+        sum = sum.plus(v);
+      }
+      if (!sum.isZero()) return false;
+    }
+    if (shown < 2) return false;
+    return this.takeAsTotal(i, narrowFrom, `no label, printed nil at the end of its block: the ${lines.length} rows above it net to nil in every column (a block that nets to nil, closed by its sub-total)`);
   }
 
   /**
@@ -1003,7 +1041,11 @@ class TotalsReader {
       return solid(best.k, sums) && nonNil(best.k) >= 2 ? { best, sums } : undefined;
     }).filter((x) => x !== undefined && (x.sums === s || this.wordedHolds(x.best.k)));
     if (!readings.length) return false;
-    const { best, sums } = readings.reduce((x, y) => (y!.best.votes > x!.best.votes ? y : x))!;
+    const { best: voted, sums } = readings.reduce((x, y) => (y!.best.votes > x!.best.votes ? y : x))!;
+    // A run starting at a sub-total printed nil (a block that nets to nil, closed above: T10-06) starts after it:
+    // it adds nothing, and the block this row closes is the one after it.
+    let best = voted;
+    while (best.k < s.top - 2 && a.blocks.has(s.stack[best.k]) && cols.every((c) => (a.value(rows[s.stack[best.k]], c) ?? ZERO).isZero())) best = { ...best, k: best.k + 1 };
     if (sums === s) return this.takeAsTotal(i, best.k, `its figures are the sum of the ${s.top - best.k} rows above it${row.label ? '' : ' (no label)'}`);
     const minus = this.wordedMinus(best.k);
     return this.takeAsTotal(i, best.k, `its figures are the ${s.top - best.k} rows above it, less the ${minus.size} line(s) printed positive under "Less" (${[...minus].map((m) => rows[m].label).join('; ')})${row.label ? '' : ' (no label)'}`, minus);
@@ -1542,8 +1584,19 @@ class TotalsReader {
             const run = s.sumFrom(c, k);
             if (!sj || sj.value.isZero() || run === undefined || !run.minus(sj.value).eq(pj.value)) return false;
             let n = 0;
-            for (let m = k; m < p; m++) if (!this.at(m, c).isZero()) n++;
-            return n >= 2;
+            // … and S could be their sum: not smaller than one of them when they all print its sign (Ludford's
+            // "Subs/Post/Stationery" 50 under "Hall Hire" 150 and "Insurance" 540 is a line, and "Grasscutting"
+            // 1,100 = 150 + 540 + 110 + 300 a coincidence: the labelled Total casts exactly over all 16 lines, T10-53)
+            let sameSign = true;
+            let larger = false;
+            for (let m = k; m < p; m++) {
+              const v = this.at(m, c);
+              if (v.isZero()) continue;
+              n++;
+              if (v.isNegative() !== sj.value.isNegative()) sameSign = false;
+              if (v.abs().gt(sj.value.abs())) larger = true;
+            }
+            return n >= 2 && !(sameSign && larger);
           }) &&
             // a nil the row prints is one of its figures too: the rows it totals add to nil there, or
             // print nothing there (COVID-19's £0.0m under services adding to £77.8m is a line, T9-54)
@@ -1731,6 +1784,8 @@ class TotalsReader {
     // first line nil elsewhere ("Grants 0.00" made 100.00) is found at the total, not dropped (T8-59).
     const closes = cands.find((c) => c.why === 'labelled after the heading it closes');
     if (closes && cast.best.k > closes.k && this.printingCols(closes.k, cast.best.k) <= 1) cast = { best: closes, score: this.score(row, closes.k) };
+    if (cast.score.exact < this.printedCols(row).length && this.plainLinesCast(i, cands)) return;
+    if (cast.score.exact + cast.score.near === 0 && this.incomeLessSpending(i, cands)) return;
     // The lines said in words to be subtracted ("Less: …" printed positive) taken so, when that casts better.
     const worded = this.w ? cands.filter((c) => this.wordedHolds(c.k, true)) : [];
     if (worded.length) {
@@ -1759,6 +1814,96 @@ class TotalsReader {
       }
     }
     this.take(i, best.k, best.why);
+  }
+
+  /**
+   * A labelled total that its candidate blocks do not cast exactly, because rows inside them were read
+   * as totals by their arithmetic alone: when every row of the block taken as a line (those rows and
+   * the lines they were read to add) casts it exactly in every column it prints, those rows were lines
+   * that equal other lines' sum by a coincidence ("Mill Road ground maintenance" 7,000 = 6,000 + 1,000
+   * in three years of four; "Grasscutting" 1,100 = 150 + 540 + 110 + 300): read so, the labelled total
+   * as the total of them all (T10-53, Ludford and Westbourne). True when so read.
+   */
+  private plainLinesCast(i: number, cands: Start[]): boolean {
+    const { a, rows, s } = this;
+    const printed = this.printedCols(rows[i]);
+    if (!printed.some(([, p]) => !p.value.isZero())) return false;
+    // … and the block since the last heading, which a row read as a total by its arithmetic cuts short
+    const h = this.headings[this.headings.length - 1];
+    const since = h && h.pos < s.top && !cands.some((c) => c.k === h.pos) ? [{ k: h.pos, why: `labelled as a total of the rows since "${rows[h.i].label}"` }] : [];
+    for (const c of [...cands, ...since]) {
+      const undone: number[] = [];
+      const lines: number[] = [];
+      let ok = true;
+      const expand = (m: number): void => {
+        const b = a.blocks.get(m);
+        if (b && this.firstKinds[m] === 'line' && !b.minus && !b.carried) {
+          undone.push(m);
+          for (const x of b.members) expand(x);
+        } else if (b && this.firstKinds[m] === 'line') ok = false;
+        lines.push(m);
+      };
+      for (const m of s.stack.slice(c.k)) expand(m);
+      if (!ok || !undone.length || lines.length < 2) continue;
+      const casts = printed.every(([j, p]) => {
+        let sum = ZERO;
+        for (const m of lines) {
+          const v = a.value(rows[m], this.cols[j]);
+          if (v === undefined) return false;
+          sum = sum.plus(v);
+        }
+        return sum.eq(p.value);
+      });
+      if (!casts) continue;
+      const undoneRows = new Set(undone.map((m) => a.rowNumber(rows[m])));
+      for (const m of undone) {
+        a.blocks.delete(m);
+        this.kinds[m] = 'line';
+      }
+      for (let q = a.totals.length - 1; q >= 0; q--) if (undoneRows.has(a.totals[q].row)) a.totals.splice(q, 1);
+      const names = undone.map((m) => `"${rows[m].label || `row ${a.rowNumber(rows[m])}`}"`).join(', ');
+      this.take(i, c.k, `${c.why}: every row above it since then a line, ${names} too (it equals the sum of lines above it by a coincidence, and only read so does this total cast)`);
+      a.blocks.get(i)!.members = [...lines].sort((x, y) => x - y);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * A labelled total that nothing adds up to, under an income line and the spending after it, both
+   * printed positive ("Income 7,266 / Exp & Projects 6,975 / Final Total 291", a parish's breakdown):
+   * the income less the spending, when that is exact in every column it prints (T10-53 (b), Ludford) —
+   * never the sum, with the spending called a sign slip. True when so read.
+   */
+  private incomeLessSpending(i: number, cands: Start[]): boolean {
+    const { a, rows, s } = this;
+    const printed = this.printedCols(rows[i]);
+    if (!printed.some(([, p]) => !p.value.isZero())) return false;
+    for (const c of cands) {
+      const run = s.stack.slice(c.k);
+      if (run.length < 2 || run.some((m) => a.blocks.has(m) && this.firstKinds[m] === 'line')) continue;
+      const [first, ...rest] = run;
+      if (!INCOME_FIRST.test(rows[first].label) || !rest.every((m) => SPENDING_AFTER.test(rows[m].label) && !INCOME_FIRST.test(rows[m].label))) continue;
+      // exact, or (nothing casting either way) nearer the printed figure than their sum is: the difference is then the error found
+      const holds = printed.every(([j, p]) => {
+        const v = a.value(rows[first], this.cols[j]);
+        if (v === undefined || v.isNegative()) return false;
+        let left = v;
+        let sum = v;
+        for (const m of rest) {
+          const x = a.value(rows[m], this.cols[j]);
+          if (x === undefined || x.isNegative()) return false;
+          left = left.minus(x);
+          sum = sum.plus(x);
+        }
+        return left.eq(p.value) || p.value.minus(left).abs().lt(p.value.minus(sum).abs());
+      });
+      if (!holds) continue;
+      const minus = new Set(rest);
+      this.take(i, c.k, `${c.why}: the income less the spending printed under it (${rest.map((m) => `"${rows[m].label}"`).join(', ')}), both printed positive`, minus);
+      return true;
+    }
+    return false;
   }
 
   /**
@@ -1841,8 +1986,45 @@ class TotalsReader {
     }
     for (const v of this.voted(row, 1)) order.push({ k: v.k, why: `labelled as a total; the ${s.top - v.k} rows above it add up to it` });
     if (opening >= 0 && opening + 1 < s.top) order.push({ k: opening + 1, why: `labelled as a total of the rows after the balance they change ("${this.rows[s.stack[opening]].label}")` });
+    // A grand total restated lower down ("Proposed Budget following Autumn Budget Revisions" 2,167.3 |
+    // 601.3 | 2,768.6, then the parts and "Total Budget" printing the same figures): a run holding both
+    // counts the budget twice, so a total below them adds neither the first nor anything above it (T10-05).
+    const restated = this.restatedAt();
+    if (restated) {
+      const by = this.rows[s.stack[restated.q2]].label;
+      for (const o of order) if (o.k <= restated.q) {
+        o.k = restated.q + 1;
+        o.why += ` (from after "${this.rows[s.stack[restated.q]].label}": "${by}" restates it, figure for figure)`;
+      }
+    }
     const seen = new Set<number>();
     return order.filter((o) => o.k < s.top && !seen.has(o.k) && seen.add(o.k));
+  }
+
+  /**
+   * A total on the stack that a later total on it restates (the same figure in every column of money,
+   * two of them at least not nil): the positions of both, the later one nearest the top; undefined
+   * when there is none among the last 200 rows of the stack.
+   */
+  private restatedAt(): { q: number; q2: number } | undefined {
+    const { a, rows, cols, s } = this;
+    const totals: number[] = [];
+    for (let q = s.top - 1; q >= 0 && q >= s.top - 200; q--) if (a.blocks.has(s.stack[q])) totals.push(q);
+    for (const q2 of totals) {
+      for (const q of totals) {
+        if (q >= q2) continue;
+        let shown = 0;
+        const same = cols.every((c) => {
+          const x = a.value(rows[s.stack[q]], c);
+          const y = a.value(rows[s.stack[q2]], c);
+          if (x === undefined || y === undefined || !x.eq(y)) return false;
+          if (!x.isZero()) shown++;
+          return true;
+        });
+        if (same && shown >= 2) return { q, q2 };
+      }
+    }
+    return undefined;
   }
 
   /** Row h prints a label and no figure, directly between two lines that print figures (no blank line between). */
@@ -1929,6 +2111,16 @@ class TotalsReader {
     // A total named after the heading directly over its one line ("INCOME", "Precept + Grant", "Total
     // Income") closes that heading's block whatever it casts to: checked, not demoted (T8-53).
     const closesHeading = best.why === 'labelled after the heading it closes';
+    // A "total" of ONE row that it differs from in every column (two figures or more, none within
+    // rounding) is another quantity, whatever its label says: "TOTAL ESTIMATED PROGRAMME RESOURCES"
+    // under "TOTAL ESTIMATED CAPITAL PROGRAMME", the resources the programme is set against (T9-65 (a)).
+    const shown = this.printedCols(row).filter(([, p]) => !p.value.isZero()).length;
+    if (!closesHeading && s.top - best.k === 1 && shown >= 2 && score.exact + score.near === 0 && nameOf(row.label) && !explains(this.rows[i + 1])) {
+      this.kinds[i] = 'line';
+      a.note(row, a.t.labelCol, 'cast.total-read-as-line', `"${row.label}" is read as a line: its label begins like a total's, but it differs in every column from the one row above it it could total ("${this.rows[s.stack[best.k]].label}")`);
+      this.push(i);
+      return true;
+    }
     const strong = typed || isAllCaps(row.label) || k0 === 'subtotal' || closesHeading || this.printedCols(row).every(([, p]) => p.value.isZero());
     if (strong || score.exact + score.near !== 0 || s.top - best.k >= 2 || !nameOf(row.label)) return false;
     this.kinds[i] = 'line';

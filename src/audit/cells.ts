@@ -1,5 +1,5 @@
 // Findings about single cells, and what each layout needs.
-import type { FoundTable, Layout } from './detect';
+import type { FoundTable, Layout, TableRow } from './detect';
 import type { Audit } from './context';
 import { type Num, show } from './findings';
 import { Dec } from '../base/decimal';
@@ -190,6 +190,10 @@ export function cellRules(a: Audit): void {
       } else if (x.kind === 'text' && NOT_AVAILABLE.test(x.text)) {
         // A figure the publisher holds but did not print: nothing can be read, which is no fault of the table.
         a.note(row, c, 'printed.not-available', `${a.describe(row, c)}: printed ${x.text.trim()} (not available): not read, and nothing that depends on it is checked`);
+      } else if (x.kind === 'text' && inNoRelation(a, row, c, x)) {
+        // Words round a figure ("Over 212,000", the top band's value limit) in a column no check uses and
+        // in a row no total adds: nothing depends on the cell, so it is no error (T10-52, Perth & Kinross).
+        a.note(row, c, 'printed.words-in-figures', `${a.describe(row, c)}: printed ${x.text.trim()}, words round a figure; no relation the audit reads uses this column or this row, so nothing is left unchecked: not read`);
       } else if (x.kind === 'text') {
         a.findings.push({
           severity: 'error',
@@ -244,6 +248,17 @@ export function cellRules(a: Audit): void {
       a.note(row, row.labelIn, 'printed.label-in-figures', `"${row.label}" is printed in the column of figures ${a.col(row.labelIn).caption || ''} with the label column empty (as a copy from a PDF leaves it): read as the row's label`);
     }
   }
+}
+
+/**
+ * A cell of words round a figure ("Over 212,000", "Up to 27,000": not an error value, a unit or a
+ * formula) in a column of two figures or more that no check used, on a row no total adds or is.
+ */
+function inNoRelation(a: Audit, row: TableRow, c: number, x: { text: string; error?: boolean }): boolean {
+  if (x.error || !/\d/.test(x.text) || !/[a-z]{2}/i.test(x.text) || a.usedCols.has(c)) return false;
+  const i = a.t.rows.indexOf(row);
+  if (a.blocks.has(i) || [...a.blocks.values()].some((b) => b.members.includes(i))) return false;
+  return a.t.rows.filter((r) => r.cells.get(c)?.kind === 'number').length >= 2;
 }
 
 /** The columns a layout cannot do without, as the message of a refused --table names them. */

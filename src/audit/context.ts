@@ -164,12 +164,20 @@ export class Audit {
   /** per total row (index into t.rows): the rows it adds, as readTotals found them */
   readonly blocks = new Map<number, { members: number[]; why: string; minus?: ReadonlySet<number>; carried?: { row: TableRow; sign: 1 | -1 }; skips?: number[] }>();
   private readonly byC = new Map<number, Column>();
+  /** the table has a cell of words where a figure stands (not an error value): the columns checks use are kept (usedCols) */
+  private readonly wordsInFigures: boolean;
+  /**
+   * The columns some check compared or used, kept only in a table with a cell of words among its
+   * figures: such a cell in a column no check uses takes part in no relation (cellRules).
+   */
+  readonly usedCols = new Set<number>();
   constructor(
     readonly t: FoundTable,
     readonly layout: Layout,
     readonly kinds: Kind[],
   ) {
     for (const c of t.columns) this.byC.set(c.c, c);
+    this.wordsInFigures = t.rows.some((row) => [...row.cells.values()].some((x) => x.kind === 'text' && !x.error));
   }
 
   col(c: number): Column {
@@ -239,6 +247,11 @@ export class Audit {
     const printed = this.num(row, c);
     if (!printed || printed.notApplicable) return true;
     this.checked[categoryOf(rule)]++;
+    // the columns checks use, for a table with a cell of words among figures (see usedCols)
+    if (this.wordsInFigures) {
+      this.usedCols.add(c);
+      for (const [, k] of typeof terms === 'function' ? terms() : terms) this.usedCols.add(k);
+    }
     if (this.traced) {
       this.involveCell(row, c);
       this.involve(typeof terms === 'function' ? terms() : terms);

@@ -301,7 +301,7 @@ const SIGNED_BRACKET = /^\(\s*(\+\s*\/\s*[-−–]|±|\+|[-−–])\s*(£?\s*[0-
 /** A percentage printed with the words: "3.8 per cent", "-1.2 percent", "(0.5) pc". */
 const PER_CENT = /^(.*[0-9])\s*(?:per\s?cent|pc)(\)?)$/i;
 /** Pence: "27p", "(5p)", and a pound figure with a stray p, "£1.28p". */
-const PENCE = /^([(\-−–]?\s*£?)([0-9][0-9,]*(?:\.[0-9]+)?)p(\)?)$/;
+const PENCE = /^\+?\s*([(\-−–]?\s*£?)([0-9][0-9,]*(?:\.[0-9]+)?)p(\)?)$/;
 /** A negative figure whose brackets hold its unit too, as Lancashire fire prints "(£6.9m)" beside "£54.3m". */
 const BRACKETED_UNIT = /^\(\s*([^()]*[0-9])\s*(m|bn|k|million|thousand)\s*\)$/i;
 /**

@@ -129,7 +129,7 @@ function checkRatio(a: Audit, row: TableRow, c: number, n: TableRow, d: TableRow
  * figures allow (a warning when that explains it). The quotient rows of ratioRows are tried first.
  * Returns the number of percentages checked.
  */
-export function checkChangeRows(a: Audit): number {
+export function checkChangeRows(a: Audit, done?: Set<number>): number {
   const t = a.t;
   const money = t.columns.filter((c) => c.numeric).map((c) => c.c).sort((x, y) => x - y);
   let count = 0;
@@ -161,6 +161,7 @@ export function checkChangeRows(a: Audit): number {
       if (agree >= 2 && tried - agree <= 1 && (!best || agree > best.agree)) best = { x, agree };
     }
     if (!best) continue;
+    done?.add(i);
     for (const c of pcts) {
       const b = prev(c);
       if (b === undefined || !num(best.x, c) || !num(best.x, b)) continue;
@@ -230,4 +231,120 @@ function columnGroups(t: FoundTable, money: number[]): Map<number, number> {
     return out;
   }
   return out;
+}
+
+/** A row of the change from the year before: "Change on previous year", "INCREASE/DECREASE", "Increase in Band D". */
+const CHANGE_ROW = /\b(change|increase|decrease|movement)\b/i;
+
+/**
+ * A table printed with its quantities as rows and its years as columns, as a parish prints its precept
+ * ("Precept | Taxbase | Band D equivalent | Change on previous year | % change on previous year" down, 2023/24
+ * and 2024/25 across; session-10 trial T10-50, session-11 T11-59): a row labelled as a change is the change of
+ * a row above it from the year before — this year's figure less the one in the column to its left (within the
+ * columns a caption spans), learned from the columns (every column that can be tried agrees; exactly when only
+ * one can) and checked in each (auto.change-amount); and a row of percentages under it, labelled as a change
+ * too, is that change over the year before's figure, which is the row's figure less its change — so the first
+ * year is checked as well (0.27 / (7.12 − 0.27) = 3.94%), within what the rounding of the printed figures
+ * allows (auto.change-percent). Rows checkChangeRows read (`done`) are left to it. Returns the checks made.
+ */
+export function checkChangeAmountRows(a: Audit, done: ReadonlySet<number>): number {
+  const t = a.t;
+  const money = t.columns.filter((c) => c.numeric && !c.percent).map((c) => c.c).sort((x, y) => x - y);
+  if (money.length < 2) return 0;
+  const groups = columnGroups(t, money);
+  // the year before: the column to the left within its group, both captioned by a year ("2023/24", "2010/11"):
+  // columns of another kind (Revenue | Capital | Reform) are no years (SPA's outturn summary)
+  const YEAR_IN = /(?<!\d)(?:19|20)\d\d(?!\d)/;
+  const prev = (c: number) => {
+    const b = money[money.indexOf(c) - 1];
+    return b !== undefined && groups.get(b) === groups.get(c) && YEAR_IN.test(a.col(b)?.caption ?? '') && YEAR_IN.test(a.col(c)?.caption ?? '') ? b : undefined;
+  };
+  let count = 0;
+  const changeOf = new Map<number, TableRow>();
+  for (const [i, row] of t.rows.entries()) {
+    if (percentRow(row) || !CHANGE_ROW.test(row.label) || /%|per\s*cent/i.test(row.label)) continue;
+    let best: { x: TableRow; agree: number } | undefined;
+    for (const x of t.rows.slice(0, i)) {
+      if (percentRow(x) || CHANGE_ROW.test(x.label)) continue;
+      let agree = 0;
+      let exact = 0;
+      let tried = 0;
+      for (const c of money) {
+        const b = prev(c);
+        const d = num(row, c);
+        const now = num(x, c);
+        const was = b === undefined ? undefined : num(x, b);
+        if (!d || !now || !was || d.percent) continue;
+        tried++;
+        const e = now.value.minus(was.value);
+        const slack = stepOf(d.places).plus(stepOf(now.places)).plus(stepOf(was.places)).times(HALF);
+        if (e.eq(d.value)) exact++;
+        if (e.minus(d.value).abs().lte(slack)) agree++;
+      }
+      // most columns that can be tried agree (a wrong figure leaves the others agreeing); one column alone only exactly
+      if (tried && ((tried === 1 && exact === 1) || (tried > 1 && agree * 2 > tried)) && (!best || agree > best.agree)) best = { x, agree };
+    }
+    // the row's words say it is the change on the year before ("Change on previous year"): of the row directly
+    // above it, whether or not it agrees — one pair of years cannot teach it, and a wrong change must not pass
+    if (!best && /\b(previous|last|prior)\s+year\b|\byear\s+before\b/i.test(row.label)) {
+      const x = t.rows.slice(0, i).reverse().find((r) => !percentRow(r) && !CHANGE_ROW.test(r.label) && money.some((c) => num(r, c)));
+      if (x && money.filter((c) => num(row, c)).every((c) => num(x, c))) best = { x, agree: 0 };
+    }
+    if (!best) continue;
+    changeOf.set(i, best.x);
+    for (const c of money) {
+      const b = prev(c);
+      const now = num(best.x, c);
+      const was = b === undefined ? undefined : num(best.x, b);
+      if (!now || !was || !num(row, c)) continue;
+      count++;
+      a.check(row, c, now.value.minus(was.value), [[best.x, c], [best.x, b!, -1]], 'auto.change-amount',
+        `${best.x.label} ${show(now.value)} (${a.col(c)?.caption || `column ${c + 1}`}) less ${show(was.value)} (${a.col(b!)?.caption || `column ${b! + 1}`}), the change from the year before (${best.agree ? `which ${best.agree} column(s) agree on` : 'as its label says'}), is`);
+    }
+  }
+  // the percentage row under a change row: the change over the year before's figure (the row's figure less its change)
+  for (const [i, row] of t.rows.entries()) {
+    const pcts = percentRow(row) ?? (/%|per\s*cent/i.test(row.label) ? [...row.cells.keys()].filter((c) => num(row, c)) : undefined);
+    if (!pcts || done.has(i) || !CHANGE_ROW.test(row.label)) continue;
+    const k = [...changeOf.keys()].filter((j) => j < i).pop();
+    if (k === undefined) continue;
+    const ch = t.rows[k];
+    const x = changeOf.get(k)!;
+    for (const c of pcts) {
+      const p = num(row, c);
+      const d = num(ch, c);
+      const now = num(x, c);
+      if (!p || !d || !now) continue;
+      const was = now.value.minus(d.value);
+      if (was.isZero()) continue;
+      count++;
+      a.checked.percentages++;
+      a.involve([[row, c]]);
+      a.involve([[ch, c], [x, c]], true);
+      const e = d.value.div(was).times(HUNDRED);
+      if (agrees(p, e)) continue;
+      const hd = stepOf(d.places).times(HALF);
+      const hn = stepOf(now.places).times(HALF);
+      const ends: Dec[] = [];
+      for (const u of [d.value.minus(hd), d.value.plus(hd)]) for (const v of [now.value.minus(hn), now.value.plus(hn)]) {
+        const w = v.minus(u);
+        if (!w.isZero() && w.isNeg() === was.isNeg()) ends.push(u.div(w).times(HUNDRED));
+      }
+      const half = stepOf(p.places).times(HALF);
+      const explained = ends.length === 4 && p.value.plus(half).gte(Dec.min(...ends)) && p.value.minus(half).lte(Dec.max(...ends));
+      const shown = e.toDecimalPlaces(p.places, Dec.ROUND_HALF_UP);
+      a.findings.push({
+        severity: explained ? 'warning' : 'error',
+        table: a.layout,
+        ...a.loc(row, c),
+        rule: 'auto.change-percent',
+        message: `${row.label || 'the change'} — ${a.col(c)?.caption || `column ${c + 1}`}: printed ${p.raw}, but ${ch.label} ${show(d.value)} over the year before's ${x.label} ${show(was)} (${show(now.value)} less the change) is ` +
+          `${show(e.toDecimalPlaces(p.places + 3, Dec.ROUND_HALF_UP))}%, ${show(shown)}% to the places printed${explained ? ', within what the rounding of the printed figures allows' : ''}`,
+        printed: text(p.value),
+        expected: text(shown),
+        difference: text(p.value.minus(shown)),
+      });
+    }
+  }
+  return count;
 }

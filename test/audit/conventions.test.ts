@@ -97,6 +97,9 @@ function ledgerMarked(tsv: string, mark: (digits: string, i: number) => string, 
   let marked = 0;
   const text = rows(tsv).map((r) => r.map((v, j) => {
     const m = NEGATIVE.exec(v.trim());
+    // a line's own number in the first column ("(1)" … "(9)": a statutory calculation's line markers, its
+    // words naming them) is no credit: a finance system marks figures, never the numbers of the lines
+    if (j === 0 && /^\(\d{1,2}\)$/.test(v.trim())) return v;
     if (!m || /^[0.,]+%?$/.test(m[1] ?? m[2]) || (!percent && ((m[1] ?? m[2]).endsWith('%') || percentCols.has(j + 1)))) return v;
     return mark(m[1] ?? m[2], marked++);
   }).join('\t')).join('\n') + '\n';

@@ -336,6 +336,10 @@ const NEUTRAL_FORMS = new Map<string, string>([
   ['templecloud-pc-bank-reconciliation-2021-10.tsv', 'the bank reconciliation form, known by its net-balances and cash-book labels'],
   ['ilam-pc-bank-reconciliation-2023-24.tsv', 'the bank reconciliation form, known by its net-balances and cash-book labels'],
   ['ilam-pc-bank-reconciliation-2020-21.tsv', 'the bank reconciliation form, known by its net-balances and cash-book labels'],
+  // a statutory calculation in words (session 11, T9-01, T9-52): each line's words name the lines it is made
+  // of by their markers ("line (1) less line (2)", "4(a) exceeds 4(b)"); relabelled, the line the words name is gone
+  ['gla-council-tax-requirement-precept-calculation-2016-17.tsv', 'a statutory calculation in words, known by its line markers, which the words name'],
+  ['wiltshire-council-tax-resolution-2019-20.tsv', 'a statutory calculation in words, known by its line markers, which the words name'],
 ]);
 
 const NEUTRAL = 'Amount carried to the summary';
