@@ -92,15 +92,20 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
   } = {}): Basis | undefined {
   const trs = a.t.rows;
   // A percentage column under a caption spanning a group of columns ("2006-07" over "Top up grant |
-  // Total Payments | Top up as a % of total payments", the group printed again for 2007-08 and 2008-09):
-  // its basis is learned from the columns of its own group first; another group's columns only when none
-  // of its own explains any row (two lines of whole percentages fit many bases by chance, T10-08).
+  // Total Payments | Top up as a % of total payments", the group printed again for 2007-08 and 2008-09)
+  // whose caption names what it divides by ("X as a % of Y"): its basis is the line's own figure of its
+  // group over the group's column captioned Y — learned from the lines, and another group's columns or a
+  // change between years never tried (two lines of whole percentages fit many bases by chance, T10-08).
   const own = groupOf(a, pct.c);
   if (own) {
     const inside = candidates.filter((c) => own.has(c.num) && own.has(c.den));
-    if (inside.length && inside.length < candidates.length) {
-      const mine = checkPercent(a, pct, inside, rows, rule, layoutBasis, shareCols.filter((c) => own.has(c)), { ...o, dry: true });
-      if (mine) return o.dry ? mine : checkPercent(a, pct, inside, rows, rule, layoutBasis, shareCols.filter((c) => own.has(c)), o);
+    // "X as a % of Y": the header names the figure it divides by — the group's column captioned Y, on the line's own figures
+    const of = /\bas an?\s+(?:%|percentage|per\s?cent)\s+of\s+(.+)$/i.exec(pct.caption)?.[1];
+    const words = (x: string) => x.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+    const named = of ? inside.filter((c) => words(a.col(c.den).caption).includes(words(of)) && !words(a.col(c.num).caption).includes(words(of))) : [];
+    if (named.length && named.length < candidates.length && new Set(named.map((c) => c.den)).size === 1) {
+      const mine = checkPercent(a, pct, named, rows, rule, true, [], { ...o, dry: true });
+      if (mine) return o.dry ? mine : checkPercent(a, pct, named, rows, rule, true, [], o);
     }
   }
   // The grand total: the last row taken as a total (for shares, and for a percentage of the total budget).

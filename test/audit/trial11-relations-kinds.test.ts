@@ -102,6 +102,9 @@ describe('audit: relations across and down (session-10/9 trial kinds, fix-c)', (
     it('8% → 9% at [3,10] is flagged there (11,915,274 / 141,835,492 = 8.40%), the clean Bedfordshire cell not blamed', () => {
       assert.deepEqual(flags(audit(withCell(published(FILE), 3, 10, '9%'), FILE), { severity: true }), ['3:10 error auto.percent 8']);
     });
+    it('8% → 9% at [3,7] is flagged there (11,592,000 / 138,011,585 = 8.40%), not explained as the grant over the payments less it (9.17%): the header names what it divides by', () => {
+      assert.deepEqual(flags(audit(withCell(published(FILE), 3, 7, '9%'), FILE), { severity: true }), ['3:7 error auto.percent 8']);
+    });
     it('2% → 3% at [4,7] is flagged there (1,081,800 / 50,858,043 = 2.13%)', () => {
       assert.deepEqual(flags(audit(withCell(published(FILE), 4, 7, '3%'), FILE), { severity: true }), ['4:7 error auto.percent 2']);
     });
