@@ -6,7 +6,7 @@ import { Dec, text } from '../base/decimal';
 import type { Column, TableRow } from './detect';
 import type { Audit } from './context';
 import { type Num, show } from './findings';
-import { locate, stepOf } from './grid';
+import { cellText, locate, stepOf } from './grid';
 
 const HUNDRED = new Dec(100);
 const HALF = new Dec(0.5);
@@ -53,6 +53,28 @@ function agrees(p: Num, expected: Dec): boolean {
 }
 
 /**
+ * The columns sharing a caption that spans them with column c (a header row printing a caption over the
+ * first of a group and leaving the others empty: "2006-07 | | | 2007-08 | | "), when some header row
+ * groups the columns so and c's group holds two figure columns or more besides c; else undefined.
+ */
+function groupOf(a: Audit, c: number): Set<number> | undefined {
+  const figures = a.t.columns.filter((k) => k.numeric).map((k) => k.c);
+  if (figures.length < 4) return undefined;
+  for (const r of a.t.headerRows) {
+    const cells = a.t.grid.cells[r] ?? [];
+    const starts = figures.filter((k) => cellText(cells[k]).trim() !== '');
+    // a spanning row: a caption over some figure columns only, two groups at least, the first over the first figure column
+    if (starts.length < 2 || starts.length * 2 > figures.length || starts[0] !== figures[0]) continue;
+    const start = [...starts].reverse().find((k) => k <= c);
+    if (start === undefined) continue;
+    const next = starts.find((k) => k > start) ?? Infinity;
+    const group = new Set(figures.filter((k) => k >= start && k < next));
+    if ([...group].filter((k) => k !== c && !a.col(k).percent).length >= 2) return group;
+  }
+  return undefined;
+}
+
+/**
  * Recomputes the percentage column `pct` on the basis most of `rows` agree on, trying every pair of
  * `candidates` on the row's own figures and on the total's denominator, and every column as a share
  * of its total; counts each comparison in `a.checked.percentages`.
@@ -69,6 +91,23 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
     like?: { basis: Basis; column: Column };
   } = {}): Basis | undefined {
   const trs = a.t.rows;
+  // A percentage column under a caption spanning a group of columns ("2006-07" over "Top up grant |
+  // Total Payments | Top up as a % of total payments", the group printed again for 2007-08 and 2008-09)
+  // whose caption names what it divides by ("X as a % of Y"): its basis is the line's own figure of its
+  // group over the group's column captioned Y — learned from the lines, and another group's columns or a
+  // change between years never tried (two lines of whole percentages fit many bases by chance, T10-08).
+  const own = groupOf(a, pct.c);
+  if (own) {
+    const inside = candidates.filter((c) => own.has(c.num) && own.has(c.den));
+    // "X as a % of Y": the header names the figure it divides by — the group's column captioned Y, on the line's own figures
+    const of = /\bas an?\s+(?:%|percentage|per\s?cent)\s+of\s+(.+)$/i.exec(pct.caption)?.[1];
+    const words = (x: string) => x.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+    const named = of ? inside.filter((c) => words(a.col(c.den).caption).includes(words(of)) && !words(a.col(c.num).caption).includes(words(of))) : [];
+    if (named.length && named.length < candidates.length && new Set(named.map((c) => c.den)).size === 1) {
+      const mine = checkPercent(a, pct, named, rows, rule, true, [], { ...o, dry: true });
+      if (mine) return o.dry ? mine : checkPercent(a, pct, named, rows, rule, true, [], o);
+    }
+  }
   // The grand total: the last row taken as a total (for shares, and for a percentage of the total budget).
   let total: number | undefined;
   for (const i of a.blocks.keys()) if (total === undefined || i > total) total = i;

@@ -88,4 +88,25 @@ describe('audit: relations across and down (session-10/9 trial kinds, fix-c)', (
       assert.deepEqual(flags(r, { severity: true }).map((x) => x.split(' ').slice(0, 3).join(' ')), ['38:3 error auto.cast']);
     });
   });
+  describe('whole-number % columns under year groups, learned from two lines (T10-08)', () => {
+    const FILE = 'hansard-police-pension-topup-grant-2006-09.tsv';
+    it('each % column is its own year group\'s top-up / total payments: clean, 6 percentages', () => {
+      const r = audit(published(FILE), FILE);
+      assert.deepEqual(flags(r), []);
+      assert.equal(r.tables[0].checked.percentages, 6);
+      assert.ok(r.tables[0].percentages!.every((p) => !/change over/.test(p.is)), JSON.stringify(r.tables[0].percentages));
+    });
+    it('6% → 7% at [3,4] is flagged at its cell (7,670,400 / 129,195,325 = 5.94%), not explained by another year\'s total payments', () => {
+      assert.deepEqual(flags(audit(withCell(published(FILE), 3, 4, '7%'), FILE), { severity: true }), ['3:4 error auto.percent 6']);
+    });
+    it('8% → 9% at [3,10] is flagged there (11,915,274 / 141,835,492 = 8.40%), the clean Bedfordshire cell not blamed', () => {
+      assert.deepEqual(flags(audit(withCell(published(FILE), 3, 10, '9%'), FILE), { severity: true }), ['3:10 error auto.percent 8']);
+    });
+    it('8% → 9% at [3,7] is flagged there (11,592,000 / 138,011,585 = 8.40%), not explained as the grant over the payments less it (9.17%): the header names what it divides by', () => {
+      assert.deepEqual(flags(audit(withCell(published(FILE), 3, 7, '9%'), FILE), { severity: true }), ['3:7 error auto.percent 8']);
+    });
+    it('2% → 3% at [4,7] is flagged there (1,081,800 / 50,858,043 = 2.13%)', () => {
+      assert.deepEqual(flags(audit(withCell(published(FILE), 4, 7, '3%'), FILE), { severity: true }), ['4:7 error auto.percent 2']);
+    });
+  });
 });
