@@ -145,7 +145,7 @@ const ratioText = (s: Scheme, l: string) => `${s.n[l]}/${s.den}`;
  * £2.3467); beyond that an error at the band. When the printed Band D is the figure the other bands do not agree with,
  * the error is at Band D.
  */
-function checkSeries(a: Audit, entries: Entry[], name: string, noteAt: [TableRow, number], sibling?: Scheme): Scheme | 'no-basis' | undefined {
+function checkSeries(a: Audit, entries: Entry[], name: string, noteAt: [TableRow, number], sibling?: Scheme, derived = false): Scheme | 'no-basis' | undefined {
   if (entries.length < 3 || !entries.some((e) => e.letter === 'D') || entries.every((e) => e.x.value.isZero())) return undefined;
   const slack = (e: Entry) => stepOf(e.x.places);
   const fits = SCHEMES.map((s) => fit(entries, s, slack)).filter((f): f is Fit => f !== undefined);
@@ -196,6 +196,9 @@ function checkSeries(a: Audit, entries: Entry[], name: string, noteAt: [TableRow
       // as a total a unit from its printed lines is; beyond it an error
       const gap = v.times(den).minus(D.x.value.times(nn)).abs();
       rounding = gap.lte(stepOf(e.x.places).times(den).plus(stepOf(D.x.places).times(HALF).times(nn)));
+      // a column worked from another column's rounded figures (a month's tenth, a week's 52nd, the difference of
+      // two years): its pennies are that column's rounding, said nothing of (T11-65: South Ashford's "pm" columns)
+      if (rounding && derived) continue;
       from = alone
         ? `${ratioText(s, e.letter)} of Band D ${show(D.x.value)} (the statutory proportion the table's other band columns print; no one Band D explains this column's bands)`
         : `${ratioText(s, e.letter)} of Band D ${show(D.x.value)} (the statutory proportion; ${best.agree.length} of ${n} bands agree with one Band D)`;
@@ -251,7 +254,7 @@ export function checkBands(a: Audit): boolean {
         if (x) entries.push({ letter, row: t.rows[i], c: col.c, x });
       }
       const dRow = [...rows].find(([, l]) => l === 'D')![0];
-      series.push({ entries, name: col.caption || `column ${col.c + 1}`, noteAt: [t.rows[dRow], col.c] });
+      series.push({ entries, name: col.caption || `column ${col.c + 1}`, noteAt: [t.rows[dRow], col.c], derived: derivedColumn(t.rows, [...rows.keys()], col.c, t.columns.filter((o) => o.numeric && !o.percent && o.c !== col.c).map((o) => o.c)) });
     }
     return checkAll(a, series);
   }
@@ -275,6 +278,34 @@ interface Series {
   entries: Entry[];
   name: string;
   noteAt: [TableRow, number];
+  /** the column is another's figures ÷ a whole number, or the difference of two others, rounded */
+  derived?: boolean;
+}
+
+const DIVISORS = [2, 4, 10, 12, 52].map((k) => new Dec(k));
+
+/**
+ * True when column c, on the band rows, is another column's figure ÷ 2, 4, 10, 12 or 52 (a half-year, a
+ * quarter, ten or twelve instalments, a week) or the difference of two other columns, to its printed places,
+ * on every band row: its figures carry that column's rounding, not their own.
+ */
+function derivedColumn(rows: TableRow[], band: number[], c: number, others: number[]): boolean {
+  const at = (i: number, k: number) => num(rows[i], k);
+  const xs = band.map((i) => at(i, c));
+  if (xs.some((x) => !x)) return false;
+  const same = (v: Dec, x: Num) => v.toDecimalPlaces(x.places, Dec.ROUND_HALF_UP).eq(x.value);
+  for (const o of others) {
+    const ys = band.map((i) => at(i, o));
+    if (ys.some((y) => !y)) continue;
+    if (DIVISORS.some((k) => band.every((_, n) => same(ys[n]!.value.div(k), xs[n]!)))) return true;
+    for (const p of others) {
+      if (p === o) continue;
+      const zs = band.map((i) => at(i, p));
+      if (zs.some((z) => !z)) continue;
+      if (band.every((_, n) => ys[n]!.value.minus(zs[n]!.value).eq(xs[n]!.value))) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -283,12 +314,12 @@ interface Series {
  * right ones), else said in a note (auto.band.no-basis). True when a band was checked.
  */
 function checkAll(a: Audit, series: Series[]): boolean {
-  const outcome = series.map((x) => checkSeries(a, x.entries, x.name, x.noteAt));
+  const outcome = series.map((x) => checkSeries(a, x.entries, x.name, x.noteAt, undefined, x.derived));
   const sibling = outcome.find((o): o is Scheme => typeof o === 'object');
   outcome.forEach((o, k) => {
     if (o !== 'no-basis') return;
     const { entries, name, noteAt } = series[k];
-    const again = sibling ? checkSeries(a, entries, name, noteAt, sibling) : undefined;
+    const again = sibling ? checkSeries(a, entries, name, noteAt, sibling, series[k].derived) : undefined;
     if (typeof again === 'object') outcome[k] = again;
     else a.note(noteAt[0], noteAt[1], 'auto.band.no-basis',
       `${name}: the bands' figures are not the statutory proportions of one Band D (6/9 … 18/9, or 240/360 … 882/360 in Scotland): not checked`);

@@ -39,4 +39,28 @@ describe('audit: the session-11 trial kinds (lead)', () => {
       assert.deepEqual(flags(r).filter((f) => f.includes(':4 ')), []);
     });
   });
+  describe('a band column worked from another column\'s rounded figures carries that rounding, not its own (T11-65)', () => {
+    // South Ashford community website, "Council Tax 2020/21" (5 March 2020), https://southashford.org.uk/index.php/2020/03/05/council-tax-2020-21,
+    // "The total Council Tax for each property band" (session-11 trial-b pkg): per month = per year ÷ 10, rise = 2020/21 − 2019/20.
+    const rows = [
+      ['Band', 'Proportion Band D', '% Band D', '2019/20', '2020/21', 'Rise pa', '2019/20 pm', '2020/21 pm', 'Rise pm'],
+      ['A', '6/9', '67%', '£1,155.22', '£1,200.80', '£45.58', '£115.52', '£120.08', '£4.56'],
+      ['B', '7/9', '78%', '£1,347.76', '£1,400.93', '£53.18', '£134.78', '£140.09', '£5.32'],
+      ['C', '8/9', '89%', '£1,540.29', '£1,601.07', '£60.77', '£154.03', '£160.11', '£6.08'],
+      ['D', '9/9', '100%', '£1,732.83', '£1,801.20', '£68.37', '£173.28', '£180.12', '£6.84'],
+      ['E', '11/9', '122%', '£2,117.90', '£2,201.47', '£83.56', '£211.79', '£220.15', '£8.36'],
+      ['F', '13/9', '144%', '£2,502.98', '£2,601.73', '£98.76', '£250.30', '£260.17', '£9.88'],
+      ['G', '15/9', '167%', '£2,888.05', '£3,002.00', '£113.95', '£288.81', '£300.20', '£11.40'],
+      ['H', '18/9', '200%', '£3,465.66', '£3,602.40', '£136.74', '£346.57', '£360.24', '£13.67'],
+    ];
+    it('as printed: clean — 2019/20 pm B £134.78 is 1,347.76 ÷ 10 = 134.776 rounded, though 7/9 × 173.28 = 134.7733 → 134.77; H rise pm 13.67 = 360.24 − 346.57, though 2 × 6.84 = 13.68', () => {
+      const r = audit(tsv(rows));
+      assert.deepEqual(flags(r), []);
+      assert.equal(exitCodeOf(r), 0);
+    });
+    it('a per-month figure a penny out of its tenth (B 2019/20 pm 134.78 → 134.79) is found at it (7/9 × 173.28 = 134.7733: 0.0167 out, beyond a penny and Band D\'s rounding)', () => {
+      const changed = rows.map((x) => x.map((c) => (c === '£134.78' ? '£134.79' : c)));
+      assert.ok(flags(audit(tsv(changed))).includes('3:7 error auto.across.band-proportion 134.77'));
+    });
+  });
 });
