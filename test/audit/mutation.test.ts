@@ -26,6 +26,8 @@ import fc from 'fast-check';
  * does not say total; Maidstone's "Amount Distributed", a label closing a distribution).
  */
 const NOT_YET = new Set<string>([
+  // Ludford PC 2022/23 — session 11 (T10-53, fix-b): the block's first line is a nil ("Audit £ 0.00"); changed, the labelled Total still casts exactly over the lines after it (rows 4-18), and the reading that leaves the first line out is taken — the total's run should be fixed by its heading, not by which run casts.
+  'ludford-pc-budget-precept-2022-23.tsv',
   // Rotherham's EA flood levies 2020/21 (session 10, T9-10): two committees side by side, one % change each
   // (two years per committee): a levy or a % changed leaves one committee of the two agreeing, no basis is
   // learned, and the audit says "no table to audit" (exit 2) — said, never "the tables cast", but not found at the cell.
@@ -73,6 +75,7 @@ const NOT_YET = new Set<string>([
  * session-5 trial's Fife tables (trial findings entry 17), listed for a while, are caught by the same kinds.
  */
 const NOT_YET_MORE = new Map<string, string>([
+  ['ludford-pc-budget-precept-2022-23.tsv', 'as in NOT_YET: session 11 (T10-53, fix-b): the blocks first line is a nil ("Audit £ 0.00"); changed, the labelled Total still casts exactly over the lines after it (rows 4-18), and the reading that leaves the first line out is taken — the totals run should be fixed by its heading, not by which run casts'],
   ['islington-lee-valley-rpa-levy-2025-26.tsv', 'session 11 (T9-12, fix-c): the income line under the spending line is subtracted only while printed positive (a bracketed or minus income is already signed); made negative by −1,000 or −100,000 units, neither reading holds and the net line is left a line, the total below still casting over it; and as in NOT_YET, a financing line −5 units under the whole-£m total'],
   ['islington-lee-valley-rpa-levy-2024-25.tsv', 'session 11 (T9-12, fix-c): as the 2025/26 statement — the income made negative leaves the net line unread; a financing line −5 units under the whole-£m total'],
   ['midlothian-budget-allocation-2024-25.tsv', 'session 10 (T9-62, fix-b): "Less customer and client receipts £63.8" is subtracted in words; with its sign flipped (−63.8) the plain sum casts "Net spending" the same way (364.5 + (−63.8) = 300.7) — the words and the sign then say the same thing, undetectable by arithmetic. 1 change; ±1 and +100,000 units all caught'],
@@ -318,6 +321,7 @@ describe('audit: any one figure of a clean real table changed is caught, or show
  * better). By default every fourth table; all of them with OUTTURN_STRESS=1.
  */
 const NEUTRAL_NOT_YET = new Map<string, [number, string]>([
+  ['ludford-pc-budget-precept-2022-23.tsv', [3, 'as in NOT_YET: the nil first line changed ±1 or +100,000 units, the Total casts over the lines after it']],
   ['islington-lee-valley-rpa-levy-2025-26.tsv', [6, 'session 11 (T9-12, fix-c): the net line is read as spending less income by its words ("Net …" under "… income" under "… expenditure"); with the labels neutral it is a line, so its own figure ±1 in the first column is in no check, and the financing lines ±1 fall under the whole-£m total (as in NOT_YET)']],
   ['scotgov-capital-receipts-by-service-2013-14.tsv', [15, 'session 9 (T8-09): with "Total General Fund Services" relabelled, the list\'s total is known only while it adds the group rows and the lines in no group exactly; the first two group rows (Education, Cultural), the two lines in no group (Central Services, Non-HRA Housing) or the last nil item of Trading Services changed leave no row of the list adding up, and the changed line stands as a line (with its label, the total is checked and each of these is found)']],
   ['oldham-net-budget-changes-2022-23.tsv', [3, "row 9 (a line printed in the stepped layout's sub-total column) changed: row 27 (the sub-total of sub-totals across headings) then misses by as much, but \"Increase in the Net Expenditure Budget\" = row 27 + row 31 still casts, so nothing shows row 27 is a sub-total rather than a line printed in that column, as row 9 itself is (row 27 changed is now found: the total below casts with it standing for its rows, session 6)"]],
