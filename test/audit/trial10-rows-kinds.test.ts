@@ -3,18 +3,9 @@
 // SOURCES.md, verify.py), with a change to a printed figure that the reading must catch or leave alone.
 // Every expected figure below is the hand arithmetic of verify.py, in exact decimal.
 import { strict as assert } from 'node:assert';
-import { audit, flags, published } from '../support/audit-helpers';
+import { audit, flags, published, withCell } from '../support/audit-helpers';
 
 /** The text with one cell (1-based row and column) replaced. */
-function withCell(text: string, r: number, c: number, v: string): string {
-  const lines = text.split('\n');
-  const cells = lines[r - 1].split('\t');
-  assert.ok(c - 1 < cells.length, `row ${r} has no column ${c}`);
-  cells[c - 1] = v;
-  lines[r - 1] = cells.join('\t');
-  return lines.join('\n');
-}
-
 describe('audit: where rows stand (session-9 trial kinds, fix-b)', () => {
   describe('a block caption row inside a table, worded otherwise than the header (T9-53)', () => {
     const FILE = 'hintonblewett-pc-budget-vs-spend-2024-25.tsv';

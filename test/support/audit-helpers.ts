@@ -1,5 +1,6 @@
 // Helpers shared by the audit's kind tests (test/audit/*-kinds, block-structure, net-and-change, …):
 // audit a delimited text as printed, list its flags compactly, and write a table as TSV.
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AuditReport, auditGrids } from '../../src/audit/audit';
@@ -26,3 +27,13 @@ export const flags = (r: AuditReport, o: { severity?: boolean } = {}): string[] 
 
 /** Rows of cells as a TSV text, one line per row, ending in a newline. */
 export const tsv = (rows: string[][]): string => rows.map((r) => r.join('\t')).join('\n') + '\n';
+
+/** The text of a TSV with the cell at [r, c] (1-based, row 1 the file's first line) replaced by v; fails when the row has no such column. */
+export function withCell(text: string, r: number, c: number, v: string): string {
+  const lines = text.split('\n');
+  const cells = lines[r - 1].split('\t');
+  assert.ok(c - 1 < cells.length, `row ${r} has no column ${c}`);
+  cells[c - 1] = v;
+  lines[r - 1] = cells.join('\t');
+  return lines.join('\n');
+}
