@@ -124,7 +124,14 @@ const FIGURE_LIKE = /^[(\-−–]?\s*[£€$]?\s*\d[\d,.\s\u00a0]*\)?\s*%?\s*[a-
  * "£1.2m / £0.3m"): a column of nothing else is a column of figures, each cell unreadable (T7-66 (b)).
  */
 const MONEY_TEXT = /[£€$]\s*\d/;
-const moneyText = (s: string) => MONEY_TEXT.test(s) && !/[a-z]{4,}/i.test(s) && s.replace(/[£€$\d,.\s\u00a0]/g, '').length <= 12;
+const moneyText = (s: string) => MONEY_TEXT.test(s) && !VALUE_RANGE.test(s) && !/[a-z]{4,}/i.test(s) && s.replace(/[£€$\d,.\s\u00a0]/g, '').length <= 12;
+
+/**
+ * A property's value band printed beside (or with) its council tax band: "Up to £40,000", "£40,001-£52,000",
+ * "A (up to £40k)", "B (£40k - £52k)", "Over £320,000" — words of a valuation, never an amount the table adds
+ * (T11-08: Sefton's and Cheshire West's band tables, 4 and 6 false "unreadable" errors and exit 2).
+ */
+const VALUE_RANGE = /^\s*(?:[A-I]\s*)?\(?\s*(?:(?:up\s+to|over|under|above|below|not\s+exceeding|exceeding|more\s+than|less\s+than)\s+[£€$]\s*\d[\d,.]*\s*k?|[£€$]\s*\d[\d,.]*\s*k?\s*(?:[-–—]|to|and)\s*[£€$]?\s*\d[\d,.]*\s*k?)\s*\)?\s*$/i;
 
 const BLANK_TEXT = /^[\s\u00a0\u202f\u2009]*$/;
 
@@ -866,6 +873,7 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
         if (/^\d+$/.test(x.raw.trim())) codeLike++;
       } else if (x.kind === 'text') {
         texts++;
+        if (VALUE_RANGE.test(x.text.trim())) continue;
         if (x.error) errors++;
         else if (FIGURE_LIKE.test(x.text.trim())) figureLike++;
         else if (moneyText(x.text.trim())) money++;
