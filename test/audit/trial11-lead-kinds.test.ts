@@ -63,4 +63,38 @@ describe('audit: the session-11 trial kinds (lead)', () => {
       assert.ok(flags(audit(tsv(changed))).includes('3:7 error auto.across.band-proportion 134.77'));
     });
   });
+  describe('a property value band beside (or with) its council tax band is words, not an amount (T11-08)', () => {
+    // Sefton Council, "Council Tax Bands and Charges" 2019/2020, https://www.sefton.gov.uk/3109 (rows A–D as stored; session-11 trial-a pkg)
+    const sefton = tsv([
+      ['Valuation Band', 'Tax Proportion', 'Sefton Council (excl. ASC precept)', 'Sefton Council ASC precept', 'Merseyside Police & Crime Commissioner', 'Merseyside Fire and Rescue Authority', 'Liverpool City Region Mayoral Precept', 'Council Tax charge 2019/2020 (based on 2 or more residents and prior to any parish precepts)'],
+      ['A (up to £40k)', '6/9', '973.13', '73.74', '134.65', '52.56', '12.67', '£1,246.75'],
+      ['B (£40k - £52k)', '7/9', '1,135.31', '86.03', '157.09', '61.32', '14.78', '£1,454.53'],
+      ['C (£52k - £68k)', '8/9', '1,297.51', '98.31', '179.53', '70.08', '16.89', '£1,662.32'],
+      ['D (£68k - £88k)', '1', '1,459.69', '110.61', '201.97', '78.84', '19.00', '£1,870.11'],
+    ]);
+    it('Sefton 2019/20: "A (up to £40k)" … are the bands, not four unreadable figures (was exit 2); each charge = the five precepts exactly; Band C\'s council and ASC split a penny either side of the ninths (8/9 × 1,459.69 = 1,297.5022 → 1,297.50, printed 1,297.51; 8/9 × 110.61 = 98.32, printed 98.31): two warnings, and none on the bill (1,246.75 = 973.13 + 73.74 + 134.65 + 52.56 + 12.67, the parts\' rounding)', () => {
+      const r = audit(sefton);
+      assert.equal(exitCodeOf(r), 1);
+      assert.deepEqual(flags(r), ['4:3 warning auto.across.band-proportion 1297.5', '4:4 warning auto.across.band-proportion 98.32']);
+      assert.equal(r.findings.filter((f) => f.rule === 'printed.unreadable').length, 0);
+    });
+    // Cheshire West and Chester, "How your council tax is calculated" (later stored version, Band D £1,978.09),
+    // https://cheshirewestandchester.gov.uk/residents/council-tax/council-tax-budget-information/how-your-council-tax-is-calculated
+    const cwac = tsv([
+      ['Band', 'Property value (1/04/1991)', 'Ratio', 'Cheshire West and Chester £', 'Cheshire Fire £', 'Police & Crime Commissioner £', 'Council Tax payable £'],
+      ['A', 'Up to £40,000', '6/9', '1,318.73', '63.39', '184.63', '1,566.75'],
+      ['B', '£40,001-£52,000', '7/9', '1,538.51', '73.96', '215.40', '1,827.87'],
+      ['C', '£52,001 -£68,000', '8/9', '1,758.30', '84.52', '246.17', '2,088.99'],
+      ['D', '£68,001-£88,000', '9/9', '1,978.09', '95.09', '276.94', '2,350.12'],
+      ['E', '£88,001-£120,000', '11/9', '2,417.67', '116.22', '338.48', '2,872.37'],
+      ['F', '£120,001-£160,000', '13/9', '2,857.24', '137.35', '400.02', '3,394.61'],
+    ]);
+    it('Cheshire West and Chester: the "Property value" column is text; every band the ninths of Band D and every bill the sum, exactly: clean (was six unreadable errors, exit 2)', () => {
+      const r = audit(cwac);
+      assert.deepEqual(flags(r), []);
+      assert.equal(exitCodeOf(r), 0);
+      // a slip in a charge is still found: 1,538.51 → 1,538.61 (7/9 × 1,978.09 = 1,538.5144 → 1,538.51)
+      assert.ok(flags(audit(cwac.replace('1,538.51', '1,538.61'))).some((f) => f.startsWith('3:4 error')));
+    });
+  });
 });
