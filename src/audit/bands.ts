@@ -286,23 +286,16 @@ const DIVISORS = [2, 4, 10, 12, 52].map((k) => new Dec(k));
 
 /**
  * True when column c, on the band rows, is another column's figure ÷ 2, 4, 10, 12 or 52 (a half-year, a
- * quarter, ten or twelve instalments, a week), the difference of two other columns, or the sum of the run of
- * columns just before it (each authority's charge, then the bill), to its printed places, on every band row:
- * its figures carry those columns' rounding, not their own.
+ * quarter, ten or twelve instalments, a week) or the difference of two other columns, to its printed places,
+ * on every band row: its figures carry that column's rounding, not their own. A sum of columns is not so: a bill
+ * or a new charge is a charge in the statutory proportions itself (Angus's "From 1 April 2018" = current + 3%:
+ * its pennies are warned, as Cumbria's county + adult social care are).
  */
 function derivedColumn(rows: TableRow[], band: number[], c: number, others: number[]): boolean {
   const at = (i: number, k: number) => num(rows[i], k);
   const xs = band.map((i) => at(i, c));
   if (xs.some((x) => !x)) return false;
   const same = (v: Dec, x: Num) => v.toDecimalPlaces(x.places, Dec.ROUND_HALF_UP).eq(x.value);
-  // the sum of the run of columns just before it (a band's charges of several authorities and its total bill)
-  const left = others.filter((o) => o < c).sort((x, y) => x - y);
-  for (let from = left.length - 2; from >= 0; from--) {
-    const run = left.slice(from);
-    const parts = run.map((o) => band.map((i) => at(i, o)));
-    if (parts.some((ys) => ys.some((y) => !y))) break;
-    if (band.every((_, n) => parts.reduce((sum, ys) => sum.plus(ys[n]!.value), new Dec(0)).eq(xs[n]!.value))) return true;
-  }
   for (const o of others) {
     const ys = band.map((i) => at(i, o));
     if (ys.some((y) => !y)) continue;
