@@ -17,7 +17,7 @@ import { checkBands } from './bands';
 import { type Checked, type DifferenceTaken, type PercentTaken, type TotalTaken, moneyCols } from './context';
 import { Dec, ZERO } from '../base/decimal';
 import { markRevenueTail } from './kinds';
-import { withCellUnits, withChangeWords, withLedgerSigns, withNotApplicable } from './cells';
+import { withCellUnits, withChangeWords, withLedgerSigns, withNotApplicable, withTwoFigures } from './cells';
 import { checkBudgetRolls, findBudgetRolls, withChangesAsMoney } from './changes';
 import { differencesByArithmetic, withArithmeticDifferences } from './differences';
 import { memoRows } from './memo';
@@ -129,6 +129,8 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   t = withNotApplicable(withCellUnits(withLedgerSigns(t, layout)));
   // a column of changes written as words ("Increase £1345.50", "Decrease £59.00", "Unchanged"): signed figures
   if (layout === 'auto') t = withChangeWords(t);
+  // a column of cells printing an amount and a percentage together ("+9.90 (+4.79%)", "2.99%/£41.05"): two columns
+  if (layout === 'auto') t = withTwoFigures(t);
   // Columns of budget changes between two budgets (earlier + changes = later, learned from the rows)
   // are changes, not variances of the outturn.
   const rolls = layout === 'revenue' || layout === 'auto' ? findBudgetRolls(new Audit(t, layout, classify(t, layout, false))) : [];

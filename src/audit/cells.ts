@@ -3,7 +3,8 @@ import type { FoundTable, Layout, TableRow } from './detect';
 import type { Audit } from './context';
 import { type Num, show } from './findings';
 import { Dec } from '../base/decimal';
-import { NOT_APPLICABLE, NOT_AVAILABLE, type Reading, formatShows } from './grid';
+import { NOT_APPLICABLE, NOT_AVAILABLE, type Reading, formatShows, readCell, width } from './grid';
+import { normalise, roleOf } from './detect';
 
 /**
  * Tables whose figures are not all spending, where a CR/DR mark cannot give a sign: in a statement
@@ -183,8 +184,15 @@ export function cellRules(a: Audit): void {
     const [row, c, x] = raised[0];
     a.note(row, c, 'printed.raised-point', `${a.describe(row, c)}: printed ${(x as { raw: string }).raw}; ${raised.length} figure(s) printed with a raised decimal point (·), as the Official Report prints it: read as the decimal point`);
   }
+  // Cells printing two figures each, read as two columns: one note for the pair (at the amounts' column).
+  for (const col of a.t.columns) {
+    if (!col.twoFigures || col.percent) continue;
+    const row = a.t.rows.find((x) => x.cells.get(col.c)?.kind !== 'blank' && x.cells.has(col.c));
+    if (row) a.note(row, col.c, 'printed.two-figures', `${col.caption || `column ${col.c + 1}`}: its cells print an amount and a percentage together (${col.twoFigures}): read as two columns, the amounts and the percentages, each checked as such${a.t.rows.some((x) => [...x.cells.values()].some((y) => y.kind === 'text' && y.alone)) ? '; a cell printing only one of them leaves the other unread (not nil)' : ''}`);
+  }
   for (const row of a.t.rows) {
     for (const [c, x] of row.cells) {
+      if (x.kind === 'text' && x.alone) continue;
       if (x.kind === 'text' && a.col(c).percent && NOT_APPLICABLE.test(x.text)) {
         a.note(row, c, 'printed.not-applicable', `${a.describe(row, c)}: printed ${x.text.trim()}, a percentage not applicable (nothing to divide by): not read`);
       } else if (x.kind === 'text' && NOT_AVAILABLE.test(x.text)) {
@@ -329,6 +337,71 @@ export function withChangeWords(t: FoundTable): FoundTable {
     });
     const columns = out.columns.map((c) => (c.c === col.c ? { ...c, numeric: true, role: 'variance' as const, caption: c.caption || 'change (in words)', norm: c.norm || 'change in words' } : c));
     out = { ...out, rows, columns };
+  }
+  return out;
+}
+
+/** "+9.90 (+4.79%)", "£12.4m (+3%)": a figure, then another in brackets. */
+const TWO_BRACKETED = /^([^()]*[0-9%])\s*\(\s*([^()]*[0-9%])\s*\)$/;
+/** "2.99%/£41.05", "2.00% /£27.46", "£41.05 / 2.99%": two figures either side of one slash. */
+const TWO_SLASHED = /^([^/]*[0-9%])\s*\/\s*([^/]*[0-9])$/;
+
+/**
+ * The figures a cell prints: one (a % or an amount), or two — an amount and a percentage together,
+ * "+9.90 (+4.79%)" or "2.99%/£41.05" — each as it reads alone (the brackets round the second figure
+ * are no sign). Undefined when the cell is anything else, or two amounts, or two percentages.
+ */
+export function twoFigures(s: string): { money?: Num; pct?: Num } | undefined {
+  const v = s.trim();
+  if (!v) return undefined;
+  const one = readCell(v);
+  if (one.kind === 'number') return one.percent ? { pct: one } : { money: one };
+  const m = TWO_BRACKETED.exec(v) ?? TWO_SLASHED.exec(v);
+  if (!m) return undefined;
+  const [x, y] = [readCell(m[1].trim()), readCell(m[2].trim())];
+  if (x.kind !== 'number' || y.kind !== 'number' || x.percent === y.percent || x.dash || y.dash) return undefined;
+  return x.percent ? { pct: x, money: y } : { money: x, pct: y };
+}
+
+/**
+ * A column whose cells print an amount and a percentage together (T11-52, T11-58): a change printed
+ * "+9.90 (+4.79%)" beside the year's Band D (Uttlesford), "2.99%/£41.05" beside the two years
+ * (Waltham Forest) — two readings of one change, which no reader of one figure per cell checks. Read
+ * as two columns: the amounts in the column's own place (a column of changes, cast by the totals and
+ * learned as a difference like any other), the percentages in a column made past the grid's last
+ * (Grid.virtual names the printed cell), whose basis the rows then show (the change over the year
+ * before, over the line's own figure or its sub-total's). A cell printing only one of the two leaves
+ * the other unread (never nil: the total's change is then not checked). Only a text column (not the
+ * labels, or a column of figures some unreadable: "+4.99% (+72.36)") of which two cells at least print
+ * both figures and every other cell one figure or none.
+ * Returns `t` itself when nothing changes.
+ */
+export function withTwoFigures(t: FoundTable): FoundTable {
+  // a column of text, or one read as figures whose cells are unreadable ("+4.99% (+72.36)" looks like a figure)
+  const texts = t.columns.filter((c) => c.c !== t.labelCol && c.role !== 'label' && !c.percent && (!c.numeric || t.rows.some((row) => row.cells.get(c.c)?.kind === 'text')));
+  if (!texts.length || !t.columns.some((c) => c.numeric)) return t;
+  let out = t;
+  const w = width(t.grid);
+  for (const col of texts) {
+    const cells = t.rows.map((row) => String(t.grid.cells[row.r]?.[col.c] ?? '').trim());
+    const read = cells.map((s) => (s ? twoFigures(s) : undefined));
+    if (read.some((x, i) => cells[i] && !x) || read.filter((x) => x?.money && x.pct).length < 2) continue;
+    const vc = w + col.c;
+    const alone = (s: string, which: string): Reading => ({ kind: 'text', text: s, reason: `"${s}" prints the ${which} alone`, alone: true });
+    const rows = out.rows.map((row, i) => {
+      const x = read[i];
+      const m = new Map(row.cells);
+      m.set(col.c, x?.money ?? (x ? alone(cells[i], 'percentage') : { kind: 'blank' }));
+      m.set(vc, x?.pct ?? (x ? alone(cells[i], 'amount') : { kind: 'blank' }));
+      return { ...row, cells: m, empty: row.empty && !x };
+    });
+    const example = cells[read.findIndex((x) => x?.money && x.pct)];
+    const role = roleOf(normalise(col.caption.replace(/%|per\s?cent(age)?/gi, ' ')));
+    const money: typeof col = { ...col, numeric: true, percent: false, role: role === 'pct' ? 'money' : role, twoFigures: example };
+    const caption = `${col.caption} (the %)`;
+    const pct: typeof col = { c: vc, caption, norm: normalise(caption), numeric: true, percent: true, role: 'pct', twoFigures: example };
+    const columns = out.columns.flatMap((c) => (c.c === col.c ? [money, pct] : [c]));
+    out = { ...out, rows, columns, grid: { ...out.grid, virtual: new Map([...(out.grid.virtual ?? []), [vc, col.c]]) } };
   }
   return out;
 }

@@ -232,7 +232,7 @@ export class Audit {
   }
   private involveCell(row: TableRow, c: number, rounded = false): void {
     if (!this.traced) return;
-    const k = gridColumn(row, c);
+    const k = this.t.grid.virtual?.get(gridColumn(row, c)) ?? gridColumn(row, c);
     const r = row.rAt?.get(c) ?? row.r;
     this.involvedRC.push(r, k);
     if (!rounded) this.plainRC.push(r, k);

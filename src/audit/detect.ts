@@ -60,6 +60,11 @@ export interface Column {
   unitsInCells?: string;
   /** a rate per unit, never summed: a Band D charge, the amount raised over the tax base on each row (bandd.ts) */
   rate?: boolean;
+  /**
+   * one of the two columns read from a column whose cells print two figures each ("+9.90 (+4.79%)",
+   * "2.99%/£41.05"): a cell as printed, for the note (see withTwoFigures)
+   */
+  twoFigures?: string;
 }
 
 export interface TableRow {

@@ -57,6 +57,12 @@ export interface Grid {
   hiddenRows?: ReadonlySet<number>;
   /** A worksheet the workbook hides ('hidden': Excel's Unhide lists it; 'veryHidden': only the VBA editor shows it). */
   hiddenSheet?: 'hidden' | 'veryHidden';
+  /**
+   * Columns the audit made past the grid's last column, each the grid column its figures are printed
+   * in: a cell printing two figures ("+9.90 (+4.79%)", "2.99%/£41.05") is read as two columns, the
+   * second one made (see withTwoFigures); a finding at the made column names the printed cell.
+   */
+  virtual?: ReadonlyMap<number, number>;
 }
 
 /**
@@ -153,6 +159,7 @@ export function width(g: Grid): number {
 
 /** The place of a cell as a finding names it. `header` is the column's caption (for CSV/TSV). */
 export function place(g: Grid, r: number, c: number, header: string): string {
+  c = g.virtual?.get(c) ?? c;
   if (g.addressing === 'rowcol') {
     const line = g.lines?.[r] ?? r + 1;
     // where a quoted cell ran over lines, or a "sep=" line came first, Excel shows the row elsewhere: say both
@@ -177,6 +184,7 @@ export interface Location {
 }
 
 export function locate(g: Grid, r: number, c: number, header: string): Location {
+  c = g.virtual?.get(c) ?? c;
   if (g.addressing === 'rowcol') {
     const line = g.lines?.[r] ?? r + 1;
     return { cell: place(g, r, c, header), row: line, column: c + 1, a1: `${columnLetters(c)}${g.sheetRows?.[r] ?? line}` };
@@ -202,6 +210,11 @@ export type Reading =
        * (Grid.errors), or "####", a figure too wide for its column saved as shown (TOO_NARROW)
        */
       error?: boolean;
+      /**
+       * one of the two figures a cell prints together, this one not printed on the row (the cell
+       * prints "9.74%" where the others print "2.99%/£41.05"): unread, no fault (see withTwoFigures)
+       */
+      alone?: boolean;
     }
   | {
       kind: 'number';
@@ -286,8 +299,12 @@ export const NOT_AVAILABLE = /^\s*(\.\.|not available|not known|n\.\s?[akq]\.?|n
 
 /** A currency sign other than £ (read by the parser) before a figure or its bracket or minus: "$99,388", "$(1,973)", "-€12". */
 const CURRENCY = /^(\s*[(\-−–]?\s*)([$€])\s*(?=[\d(.]|[-−–]\s*$)/;
-/** A figure, then a footnote marker: *, †, ‡, superscript digits, (a), (1), [2]. */
-const FOOTNOTE = /^(.*[0-9)%])\s*(\*+|[†‡§¶]+|[\u00b9\u00b2\u00b3\u2070-\u2079]+|\(\s*(?:[a-z]|[ivx]{1,4}|[0-9]{1,2})\s*\)|\[\s*[0-9a-z]{1,2}\s*\])$/i;
+/**
+ * A figure, then a footnote marker: *, †, ‡, superscript digits, (a), (1), [2] — or the mark worded, as
+ * Parliament, the ONS and councils print it: "(Note 1)", "(note 1)", "Note 1", "[Note 1]", "(see note 1)",
+ * "(see note)", "(N1)" (T11-04: the Commons' answer on mayoral precepts, "112.95 (Note 1)").
+ */
+const FOOTNOTE = /^(.*[0-9)%])\s*(\*+|[†‡§¶]+|[\u00b9\u00b2\u00b3\u2070-\u2079]+|\(\s*(?:[a-z]|[ivx]{1,4}|[0-9]{1,2})\s*\)|\[\s*[0-9a-z]{1,2}\s*\]|[([]\s*(?:see\s+)?notes?\s*[0-9a-z]{0,2}\s*[)\]]|(?:see\s+)?notes?\s+[0-9a-z]{1,2}|\(\s*n[0-9]{1,2}\s*\))$/i;
 /** A footnote mark printed BEFORE the figure, as Hansard prints an estimate: "*30,000,000", "†12.5", "(a) 39,958". */
 const FOOTNOTE_BEFORE = /^\s*(\*+|[†‡§¶]+|\(\s*[a-z]\s*\)(?=\s))\s*(?=[0-9(£$€\-−–.])/i;
 /** A sign printed in brackets before the figure, as budget books print credits: "(-)55,079", "(−)1,655,180", "(+)384". */
@@ -300,8 +317,8 @@ const UNIT_IN_CELL = /^(.*[0-9)])\s*(m|bn|k|million|thousand)$/i;
 const SIGNED_BRACKET = /^\(\s*(\+\s*\/\s*[-−–]|±|\+|[-−–])\s*(£?\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:m|k|bn)?)\s*\)$/i;
 /** A percentage printed with the words: "3.8 per cent", "-1.2 percent", "(0.5) pc". */
 const PER_CENT = /^(.*[0-9])\s*(?:per\s?cent|pc)(\)?)$/i;
-/** Pence: "27p", "(5p)", and a pound figure with a stray p, "£1.28p". */
-const PENCE = /^\+?\s*([(\-−–]?\s*£?)([0-9][0-9,]*(?:\.[0-9]+)?)p(\)?)$/;
+/** Pence: "27p", "(5p)", "6 pence", "9 p" (T11-54: Rushcliffe's "Increase per Week"), and a pound figure with a stray p, "£1.28p". */
+const PENCE = /^\+?\s*([(\-−–]?\s*£?)([0-9][0-9,]*(?:\.[0-9]+)?)\s?p(?:ence)?(\)?)$/;
 /** A negative figure whose brackets hold its unit too, as Lancashire fire prints "(£6.9m)" beside "£54.3m". */
 const BRACKETED_UNIT = /^\(\s*([^()]*[0-9])\s*(m|bn|k|million|thousand)\s*\)$/i;
 /**

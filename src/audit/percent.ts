@@ -10,6 +10,7 @@ import { cellText, locate, stepOf } from './grid';
 
 const HUNDRED = new Dec(100);
 const HALF = new Dec(0.5);
+const ZERO = new Dec(0);
 
 export interface Basis {
   num: number;
@@ -228,6 +229,47 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
     const half = stepOf(p.places).times(HALF);
     return r !== undefined && p.value.plus(half).gte(r.lo) && p.value.minus(half).lte(r.hi);
   };
+  /**
+   * A line of a sub-total whose percentage is its own change (or figure) over the SUB-TOTAL's figure,
+   * not its own: a council's basic and social-care increases each a percentage of the core council tax
+   * they make up ("2.99%" = £41.05 / the 2022/23 core £1,372.75, the referendum percentage; Waltham
+   * Forest, T11-52). Only where the basis divides by the row's own figure, and exactly at the places
+   * printed (a rounding near miss is no evidence of another basis): the sub-total row it returns.
+   */
+  function onSubtotal(b: Basis, i: number, p: Num): TableRow | undefined {
+    const q = subtotalQuotient(b, i, p);
+    return q && agrees(p, q.e) ? q.sub : undefined;
+  }
+  /** The line's percentage on its sub-total's denominator (see onSubtotal), and the range the rounding of the printed inputs allows. */
+  function subtotalQuotient(b: Basis, i: number, p: Num): { sub: TableRow; e: Dec; lo: Dec; hi: Dec } | undefined {
+    if (b.denRow !== undefined || b.above || b.ofSum || a.kinds[i] !== 'line') return undefined;
+    let k: number | undefined;
+    for (const [t, block] of a.blocks) if (block.members.includes(i) && (k === undefined || t < k)) k = t;
+    if (k === undefined) return undefined;
+    const n = a.num(trs[i], b.num);
+    const d = a.num(trs[i], b.den);
+    const dT = a.num(trs[k], b.den);
+    const nT = a.num(trs[k], b.num);
+    if (!n || !d || !dT || (b.form?.startsWith('previous') && !nT)) return undefined;
+    const scale = p.percent ? HUNDRED : b.scale;
+    const at = (x: Dec, y: Dec, z: Dec, w: Dec): Dec | undefined => {
+      const top = b.form === 'change' || b.form === 'change-abs' ? x.minus(y) : x;
+      const under = b.form?.startsWith('previous') ? z.minus(w) : z;
+      if (under.isZero()) return undefined;
+      const e = top.div(b.form?.endsWith('abs') ? under.abs() : under).times(scale);
+      return b.unsigned && p.value.gte(0) ? e.abs() : e;
+    };
+    const e = at(n.value, d.value, dT.value, nT?.value ?? ZERO);
+    if (e === undefined) return undefined;
+    // each printed input within half a unit of its places
+    const ends: Dec[] = [];
+    const half = (x: Num) => [x.value.minus(stepOf(x.places).times(HALF)), x.value.plus(stepOf(x.places).times(HALF))];
+    for (const x of half(n)) for (const y of half(d)) for (const z of half(dT)) for (const w of nT ? half(nT) : [ZERO]) {
+      const v = at(x, y, z, w);
+      if (v !== undefined) ends.push(v);
+    }
+    return { sub: trs[k], e, lo: Dec.min(e, ...ends), hi: Dec.max(e, ...ends) };
+  }
   let best: Basis | undefined;
   let bestAgree = 0;
   let bestFit = 0;
@@ -247,12 +289,17 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
       if (agrees(p, e)) agree++;
       else fits.push(row);
     }
-    if (agree > bestAgree) {
+    // In a column read from cells printing an amount and a percentage together, the amount may be left
+    // out where the percentage is printed alone ("9.74%" among "2.99%/£41.05"): of two bases the rows
+    // agree on equally, the one that recomputes more of them (the change of the year columns, not the
+    // amount printed beside it) is the column's, so no percentage printed alone goes unchecked.
+    if (agree > bestAgree || (agree > 0 && agree === bestAgree && pct.twoFigures && tried > bestTried)) {
       best = b;
       bestAgree = agree;
       bestTried = tried;
-      // the figures the rounding of the printed inputs explains fit the basis too (counted for the best only)
-      bestFit = agree + fits.filter((row) => explained(b, row, a.num(row, pct.c)!)).length;
+      // the figures the rounding of the printed inputs explains fit the basis too (counted for the best
+      // only), and so do lines over their sub-total's figure (see onSubtotal)
+      bestFit = agree + fits.filter((row) => explained(b, row, a.num(row, pct.c)!) || onSubtotal(b, trs.indexOf(row), a.num(row, pct.c)!)).length;
     }
   }
   // A basis learned from the rows must be the rows' own: fewer than half the figures it can recompute
@@ -390,6 +437,10 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
     return { truncated, forced, roundedSum, printedSum };
   }
   const kept = roundingKept(basis, printedRows);
+  const bySubtotal: [TableRow, TableRow][] = [];
+  // the sub-totals some line's percentage is exactly over (see onSubtotal): a line of one of them that
+  // fits neither its own figure nor the sub-total's is compared with the sub-total's, as its fellows are
+  const subtotals = new Set(printedRows.map((i) => onSubtotal(basis, i, a.num(trs[i], pct.c)!)).filter((x): x is TableRow => x !== undefined));
   if (kept.truncated.size) {
     const first = trs[[...kept.truncated][0]];
     a.note(first, pct.c, `${rule}.truncated`, `${pct.caption || 'the percentage column'}: ${kept.truncated.size} figure(s) of the column are the quotient cut off at the places printed, not rounded (${kept.truncated.size} fit only so, none fits only rounding): read as the column's convention, truncation; those figures agree`);
@@ -440,6 +491,32 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
     a.involve([[row, pct.c]]);
     a.involve(basis.ofSum ? rows.map((k): [TableRow, number] => [trs[k], basis.den]) : [[row, basis.num], [denRowOf(basis, row)!, basis.den]], true);
     if (agrees(p, e)) continue;
+    const sub = onSubtotal(basis, i, p);
+    if (sub) {
+      a.involve([[sub, basis.den]], true);
+      bySubtotal.push([row, sub]);
+      continue;
+    }
+    const other = subtotalQuotient(basis, i, p);
+    if (other && subtotals.has(other.sub)) {
+      // its fellow lines are over the sub-total's figure: so is this one, and it is wrong on that
+      const shown = other.e.toDecimalPlaces(p.places, Dec.ROUND_HALF_UP);
+      const half = stepOf(p.places).times(HALF);
+      const within = p.value.plus(half).gte(other.lo) && p.value.minus(half).lte(other.hi);
+      a.involve([[other.sub, basis.den]], true);
+      a.findings.push({
+        severity: within ? 'warning' : 'error',
+        table: a.layout,
+        ...a.loc(row, pct.c),
+        rule,
+        message: `${a.describe(row, pct.c)}: printed ${p.raw}, but ${basis.describe} with the denominator of the sub-total it makes up (${other.sub.label || `row ${a.rowNumber(other.sub)}`}, ${name(basis.den)} ${a.num(other.sub, basis.den)!.raw}), as the other lines of that sub-total print theirs, is ${show(other.e.toDecimalPlaces(p.places + 3, Dec.ROUND_HALF_UP))}, ${show(shown)} to the places printed` +
+          `${within ? `; within what the rounding of the printed figures allows (${show(other.lo.toDecimalPlaces(p.places + 2))} to ${show(other.hi.toDecimalPlaces(p.places + 2))})` : ''}`,
+        printed: text(p.value),
+        expected: text(shown),
+        difference: text(p.value.minus(shown)),
+      });
+      continue;
+    }
     const shown = e.toDecimalPlaces(p.places, Dec.ROUND_HALF_UP);
     const diff = p.value.minus(shown);
     const truncated = e.toDecimalPlaces(p.places, Dec.ROUND_DOWN).eq(p.value);
@@ -461,6 +538,10 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
       expected: text(shown),
       difference: text(diff),
     });
+  }
+  if (bySubtotal.length) {
+    const [row, sub] = bySubtotal[0];
+    a.note(row, pct.c, `${rule}.of-subtotal`, `${pct.caption || 'the percentage column'}: ${bySubtotal.length} line(s) (${bySubtotal.map(([r, t]) => `${r.label || `row ${a.rowNumber(r)}`} over ${t.label || `row ${a.rowNumber(t)}`}`).join('; ')}) are ${basis.describe} with the denominator of the sub-total they make up, not their own (${name(basis.den)} ${a.num(sub, basis.den)!.raw}), exactly at the places printed: read so, as a council states its increases as percentages of the core council tax`);
   }
   return basis;
 }
