@@ -128,6 +128,27 @@ export function crossCast(a: Audit, rule: string): number {
         }
       }
     }
+    // A last column on a row or two of figures (a Band D bill built up from its precepts, printed as one
+    // row: "Basic Council Tax £ | ASC Precept £ | Mayoral PCC Precept £ | Mayoral General Precept £ | Council
+    // Tax Bill (Band D) £"; T11-09, Oldham): too few rows to learn from, so the header or the arithmetic says
+    // it. A header naming the whole — a bill, a total, an amount payable — adds every column of money left
+    // of it since the last total column (two at least), and is checked, a wrong bill an error; with no such
+    // header, the row(s) adding up EXACTLY to every such column, to the penny, is no coincidence (2-dp
+    // figures, two parts or more, every row printing the total agreeing).
+    if (last && !inner && voters.length > 0 && voters.length <= 2 && (best < 0 || (!headed && bestAgree < 3))) {
+      let k = stack.length;
+      while (k > 0 && !/\btotals?\b/.test(stack[k - 1].norm)) k--;
+      const run = stack.slice(k);
+      const sums = voters.map((i) => sumOf(i, run));
+      const whole = WHOLE_CAPTION.test(col.norm) || qualifiedBy(col, run);
+      const exact = run.length >= 2 && voters.every((i, n) => sums[n]?.eq(a.num(rows[i], col.c)!.value) && a.num(rows[i], col.c)!.places >= 2 && run.filter((c) => a.num(rows[i], c.c) && !a.num(rows[i], c.c)!.value.isZero()).length >= 2);
+      if (run.length >= 2 && sums.every((x) => x !== undefined) && (whole || exact)) {
+        const why = whole ? `its header names the whole, "${col.caption}"` : `the row${voters.length > 1 ? 's add' : ' adds'} up to it exactly, to the penny`;
+        checkRun(col, stack.splice(k), exact ? voters.length : 0, `${run.map((c) => c.caption || `column ${c.c + 1}`).join(' + ')} (every column of money left of it: ${why}) is`);
+        stack.push(col);
+        continue;
+      }
+    }
     if (best < 0 || (!headed && bestAgree < 3)) {
       stack.push(col);
       continue;
@@ -491,6 +512,21 @@ function netPairs(a: Audit, money: Column[], body: number[], checked: Set<number
 
 /** A table of more columns of money than this is not searched for sums inside it or printed first (each column tries runs). */
 const INNER_MOST = 40;
+/**
+ * The header of a last column names the whole its parts qualify: "2020/21 Council Tax £" after "2020/21
+ * Basic Council Tax £" and "2020/21 ASC Contribution £" (a part's caption is the whole's words and more).
+ */
+function qualifiedBy(col: Column, run: Column[]): boolean {
+  const bare = (c: Column) => c.norm.replace(/£\s*['’]?\s*(?:000s?|m|k)?|\(\s*\)|\b\d{2,4}(?:\s*[/-]\s*\d{2,4})?\b/g, ' ').replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const name = bare(col);
+  if (!/[a-z]{3,}/.test(name)) return false;
+  return run.some((c) => {
+    const part = bare(c);
+    return part !== name && ` ${part} `.includes(` ${name} `);
+  });
+}
+/** A header naming a whole that the columns left of it make up: a bill, a total, an amount or charge payable (T11-09). */
+const WHOLE_CAPTION = /\btotals?\b|\bbills?\b|\b(?:amount|charge|sum)s? payable\b/;
 /** The longest run of columns a column inside the table, or one printed first, is tried as the sum of. */
 const INNER_RUN = 12;
 /** A table of more columns of money than this is not searched for sums of three columns apart. */

@@ -785,8 +785,12 @@ class TotalsReader {
   /** The row's printed figures in the columns of money: [column index j into cols, figure]. */
   private printedCols(row: TableRow): readonly (readonly [number, Num])[] {
     if (row === this.printedRow) return this.printed;
+    // A column some cell of which prints its other figure alone (the £ of "9.74%" among "2.99%/£41.05",
+    // see withTwoFigures) cannot show a total by its arithmetic: it neither votes nor counts against.
+    this.partly ??= new Set(this.cols.map((c, j) => (this.a.t.rows.some((r) => { const x = r.cells.get(c); return x?.kind === 'text' && x.alone; }) ? j : -1)).filter((j) => j >= 0));
     const out: (readonly [number, Num])[] = [];
     for (let j = 0; j < this.cols.length; j++) {
+      if (this.partly.has(j)) continue;
       const x = this.a.num(row, this.cols[j]);
       if (x !== undefined) out.push([j, x]);
     }
@@ -794,6 +798,8 @@ class TotalsReader {
     this.printed = out;
     return out;
   }
+  /** the columns (indices into cols) that print one of two figures alone on some row (see printedCols) */
+  private partly?: Set<number>;
   /** printedCols of the row asked about last (each reading of a row asks several times; its figures do not change during the pass) */
   private printedRow?: TableRow;
   private printed: readonly (readonly [number, Num])[] = [];

@@ -378,7 +378,7 @@ export function twoFigures(s: string): { money?: Num; pct?: Num } | undefined {
  */
 export function withTwoFigures(t: FoundTable): FoundTable {
   // a column of text, or one read as figures whose cells are unreadable ("+4.99% (+72.36)" looks like a figure)
-  const texts = t.columns.filter((c) => c.c !== t.labelCol && c.role !== 'label' && !c.percent && (!c.numeric || t.rows.some((row) => row.cells.get(c.c)?.kind === 'text')));
+  const texts = t.columns.filter((c) => c.c !== t.labelCol && c.role !== 'label' && (!c.numeric || t.rows.some((row) => row.cells.get(c.c)?.kind === 'text')));
   if (!texts.length || !t.columns.some((c) => c.numeric)) return t;
   let out = t;
   const w = width(t.grid);

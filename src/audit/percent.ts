@@ -240,6 +240,24 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
     const q = subtotalQuotient(b, i, p);
     return q && agrees(p, q.e) ? q.sub : undefined;
   }
+  /**
+   * The lines read over their sub-total's figure on basis b: those that fit it and not their own, two
+   * lines at least of the same sub-total (one line alone is a coincidence, a one-place percentage of a
+   * monitoring report fitting some sub-total's budget), by line (index into the table's rows).
+   */
+  function subtotalLines(b: Basis): Map<number, TableRow> {
+    const found = new Map<number, TableRow>();
+    for (const i of rows) {
+      const p = a.num(trs[i], pct.c);
+      if (!p || p.value.isZero()) continue;
+      const e = expectedOf(b, trs[i], p);
+      if (e !== undefined && agrees(p, e)) continue;
+      const sub = onSubtotal(b, i, p);
+      if (sub) found.set(i, sub);
+    }
+    for (const [i, sub] of found) if ([...found.values()].filter((x) => x === sub).length < 2) found.delete(i);
+    return found;
+  }
   /** The line's percentage on its sub-total's denominator (see onSubtotal), and the range the rounding of the printed inputs allows. */
   function subtotalQuotient(b: Basis, i: number, p: Num): { sub: TableRow; e: Dec; lo: Dec; hi: Dec } | undefined {
     if (b.denRow !== undefined || b.above || b.ofSum || a.kinds[i] !== 'line') return undefined;
@@ -274,13 +292,17 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
   let bestAgree = 0;
   let bestFit = 0;
   let bestTried = 0;
+  let bestReach = 0;
   for (const b of bases) {
     let agree = 0;
     let tried = 0;
+    // the rows the basis can recompute, a printed nil among them (for the tie-break of two-figure columns)
+    let reach = 0;
     const fits: TableRow[] = [];
     for (const i of rows) {
       const row = trs[i];
       const p = a.num(row, pct.c);
+      if (p && pct.twoFigures && !(b.denRow === i && b.num === b.den) && expectedOf(b, row, p) !== undefined) reach++;
       // A nil agrees with any basis whose numerator is nil: it says nothing about the basis.
       if (!p || p.value.isZero() || (b.denRow === i && b.num === b.den)) continue;
       const e = expectedOf(b, row, p);
@@ -293,13 +315,15 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
     // out where the percentage is printed alone ("9.74%" among "2.99%/£41.05"): of two bases the rows
     // agree on equally, the one that recomputes more of them (the change of the year columns, not the
     // amount printed beside it) is the column's, so no percentage printed alone goes unchecked.
-    if (agree > bestAgree || (agree > 0 && agree === bestAgree && pct.twoFigures && tried > bestTried)) {
+    if (agree > bestAgree || (agree > 0 && agree === bestAgree && pct.twoFigures && reach > bestReach)) {
       best = b;
       bestAgree = agree;
       bestTried = tried;
+      bestReach = reach;
       // the figures the rounding of the printed inputs explains fit the basis too (counted for the best
       // only), and so do lines over their sub-total's figure (see onSubtotal)
-      bestFit = agree + fits.filter((row) => explained(b, row, a.num(row, pct.c)!) || onSubtotal(b, trs.indexOf(row), a.num(row, pct.c)!)).length;
+      const over = fits.length ? subtotalLines(b) : undefined;
+      bestFit = agree + fits.filter((row) => explained(b, row, a.num(row, pct.c)!) || over?.has(trs.indexOf(row))).length;
     }
   }
   // A basis learned from the rows must be the rows' own: fewer than half the figures it can recompute
@@ -438,9 +462,10 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
   }
   const kept = roundingKept(basis, printedRows);
   const bySubtotal: [TableRow, TableRow][] = [];
-  // the sub-totals some line's percentage is exactly over (see onSubtotal): a line of one of them that
+  // the lines over their sub-total's figure (see subtotalLines): a line of one of those sub-totals that
   // fits neither its own figure nor the sub-total's is compared with the sub-total's, as its fellows are
-  const subtotals = new Set(printedRows.map((i) => onSubtotal(basis, i, a.num(trs[i], pct.c)!)).filter((x): x is TableRow => x !== undefined));
+  const overSubtotal = subtotalLines(basis);
+  const subtotals = new Set(overSubtotal.values());
   if (kept.truncated.size) {
     const first = trs[[...kept.truncated][0]];
     a.note(first, pct.c, `${rule}.truncated`, `${pct.caption || 'the percentage column'}: ${kept.truncated.size} figure(s) of the column are the quotient cut off at the places printed, not rounded (${kept.truncated.size} fit only so, none fits only rounding): read as the column's convention, truncation; those figures agree`);
@@ -491,7 +516,7 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
     a.involve([[row, pct.c]]);
     a.involve(basis.ofSum ? rows.map((k): [TableRow, number] => [trs[k], basis.den]) : [[row, basis.num], [denRowOf(basis, row)!, basis.den]], true);
     if (agrees(p, e)) continue;
-    const sub = onSubtotal(basis, i, p);
+    const sub = overSubtotal.get(i);
     if (sub) {
       a.involve([[sub, basis.den]], true);
       bySubtotal.push([row, sub]);

@@ -54,10 +54,23 @@ describe('audit: relations across and down, percentages, words in cells (session
       assert.equal(r.tables[0].checked.percentages, 5);
       assert.ok(r.findings.some((f) => f.rule === 'auto.percent.of-subtotal'));
     });
-    it('Waltham Forest: a wrong % anywhere is an error at its cell — GLA 9.74 → 9.84, Total Bill 5.96 → 6.96, ASC 2.00 → 2.10 (over the core: 2.00)', () => {
+    it('Waltham Forest: a wrong % anywhere is an error at its cell — GLA 9.74 → 9.84, Total Bill 5.96 → 6.96, ASC 2.00 → 2.10', () => {
       assert.deepEqual(flags(audit(withCell(published(WF), 5, 4, '9.84%'), WF), { severity: true }), ['5:4 error auto.percent 9.74']);
       assert.deepEqual(flags(audit(withCell(published(WF), 6, 4, '6.96%/£102.77'), WF), { severity: true }), ['6:4 error auto.percent 5.96']);
-      assert.deepEqual(flags(audit(withCell(published(WF), 3, 4, '2.10% /£27.46'), WF), { severity: true }), ['3:4 error auto.percent 2']);
+      // the sub-total reading needs two lines of the core to show it: with ASC wrong only the basic line does, so
+      // both are compared with their own 2022/23 (the ASC error at its cell; the basic line flagged beside it)
+      assert.deepEqual(flags(audit(withCell(published(WF), 3, 4, '2.10% /£27.46'), WF), { severity: true }), ['2:4 error auto.percent 3.39', '3:4 error auto.percent 16.91']);
+    });
+    it('a third line of the core over the core\'s figure too: a wrong one is compared with the sub-total\'s (2.10 for 27.46 / 1,372.75 = 2.00)', () => {
+      const rows = published(WF).trimEnd().split('\n').map((l) => l.split('\t'));
+      // a copy with a third line of the core: "Other" £100.00 → £105.00, 5.00 / 1,372.75 + 100.00 (the core then 1,472.75)
+      const core = rows.slice(0, 3).concat([['Other element', '£105.00', '£100.00', '0.34%/£5.00', '']], [['Total Core LBWF*', '£1546.26', '£1472.75', '4.99%/£73.51', '']]);
+      // 41.05 / 1,472.75 = 2.787 → 2.79; 27.46 / 1,472.75 = 1.865 → 1.86; 5.00 / 1,472.75 = 0.3395 → 0.34; 73.51 / 1,472.75 = 4.991 → 4.99
+      core[1][3] = '2.79%/£41.05';
+      core[2][3] = '1.86% /£27.46';
+      assert.deepEqual(flags(audit(tsv(core), WF)), []);
+      core[3][3] = '0.44%/£5.00';
+      assert.deepEqual(flags(audit(tsv(core), WF), { severity: true }), ['4:4 error auto.percent 0.34']);
     });
     it('Waltham Forest: a £ increase £1 out (41.05 → 42.05) is not passed: the Total Core\'s £ increase no longer casts', () => {
       const r = audit(withCell(published(WF), 2, 4, '2.99%/£42.05'), WF);
@@ -101,6 +114,33 @@ describe('audit: relations across and down, percentages, words in cells (session
         // 112.95 + 36.00 = 148.95, printed 149.95
         assert.deepEqual(flags(audit(tsv([['Body', '£'], ['A', `112.95 ${mark}`], ['B', '36.00'], ['Total', '149.95']]))), ['4:2 auto.cast 148.95'], mark);
       }
+    });
+  });
+
+  describe('a one-row block whose last column is the whole: a Band D bill built from its precepts (T11-09)', () => {
+    const FILE = 'oldham-band-d-calculation-2021-22.tsv';
+    it('Oldham 2021/22: both one-row sums cross-cast (1,522.41 + 150.51 = 1,672.92; 1,538.97 + 183.97 + 218.30 + 90.95 = 2,032.19), clean', () => {
+      const r = audit(published(FILE), FILE);
+      assert.deepEqual(flags(r), []);
+      const first = r.tables.find((x) => /rows 1-5/.test(x.range));
+      const bill = r.tables.find((x) => /rows 23-25/.test(x.range));
+      assert.equal(first?.checked.crossCasts, 1);
+      assert.equal(bill?.checked.crossCasts, 1);
+    });
+    it('the bill £100 out (2,032.19 → 2,132.19) is an error at its cell: the header "Council Tax Bill" names the whole', () => {
+      const r = audit(withCell(published(FILE), 25, 5, '2,132.19'), FILE);
+      assert.deepEqual(flags(r, { severity: true }), ['25:5 error auto.across 2032.19']);
+    });
+    it('a precept 10p out (Mayoral General 90.95 → 91.05) is an error at the bill; 1p out a warning (five figures each rounded: ±0.025)', () => {
+      assert.deepEqual(flags(audit(withCell(published(FILE), 25, 4, '91.05'), FILE), { severity: true }), ['25:5 error auto.across 2032.29']);
+      assert.deepEqual(flags(audit(withCell(published(FILE), 25, 4, '90.96'), FILE), { severity: true }), ['25:5 warning auto.across 2032.2']);
+    });
+    it('with no header naming the whole, a single row is read as a sum only when it adds up exactly to the penny', () => {
+      const head = ['Basic £', 'ASC £', 'PCC precept £', 'Fire precept £', 'Band D £'];
+      const exact = audit(tsv([head, ['1,538.97', '183.97', '218.30', '90.95', '2,032.19']]));
+      assert.deepEqual(flags(exact), []);
+      assert.equal(exact.tables[0].checked.crossCasts, 1);
+      assert.throws(() => audit(tsv([head, ['1,538.97', '183.97', '218.30', '90.95', '2,132.19']])), /nothing could be checked/);
     });
   });
 });
