@@ -27,6 +27,33 @@ describe('audit: the session-12 kinds (lead)', () => {
       assert.deepEqual(flags(r), ['46:2 error auto.cast 15001000']);
     });
 
+    it('the same header under a title line of its own still heads a second list (GMCA police precept 2020/21: "Where the money comes from" under "Where the money will be spent")', () => {
+      // GMCA, Mayor's police and crime commissioner precept leaflet 2020/21 (session-9 trial-a): shares of each list's own sum
+      const r = audit(tsv([
+        ['Where the money will be spent', '', ''],
+        ['Description', '£millions', '%'],
+        ['Employee Related', '£562.75', '66%'],
+        ['Pensions', '£118.80', '14%'],
+        ['Premises Related', '£33.67', '4%'],
+        ['Supplies & Services', '£65.40', '8%'],
+        ['Agency Payments', '£29.62', '3%'],
+        ['Transport Related', '£6.98', '1%'],
+        ['Capital Financing', '£16.67', '2%'],
+        ['Where the money comes from', '', ''],
+        ['Description', '£millions', '%'],
+        ['Government Grant', '£467.21', '55%'],
+        ['Precept', '£158.88', '19%'],
+        ['Collection fund surplus', '£2.71', '0%'],
+        ['Income and sponsorship', '£35.65', '4%'],
+        ['Specific Grants', '£183.72', '21%'],
+        ['Reserves', '£7.56', '1%'],
+      ]));
+      assert.equal(r.tables.length, 2);
+      // the spending list adds to 833.89 but its % are shares of 855.73 (a £21.84m line left out): Employee Related 66% for 67.48%, found
+      assert.equal(exitCodeOf(r), 1);
+      assert.ok(flags(r).some((f) => f.startsWith('3:3 error')));
+    });
+
     it('Wiltshire (after the repeated caption) 544,900 → 554,900: still in the total', () => {
       const r = audit(withCell(text, 45, 2, '554,900'));
       assert.deepEqual(flags(r), ['46:2 error auto.cast 15010000']);
