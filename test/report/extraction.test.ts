@@ -191,6 +191,15 @@ describe('report audit: tables read back from PDFs as bodies lay them out', func
     // that nothing else slips, and taken off when read. Most are super-headers over groups of narrow
     // columns and multi-line captions in the narrow-header layout; not yet examined one by one.
     const NOT_YET = new Set([
+      // session 12 (fix-c, T11-09): Oldham's five small tables under headings, two of them one row under captions
+      // of four lines: with the headers over several lines, or in large type, the small tables are read run together
+      'oldham-band-d-calculation-2021-22.tsv (headers over several lines, bottom-aligned)',
+      'oldham-band-d-calculation-2021-22.tsv (large type: long tables break across pages, header repeated)',
+      // session 12 (fix-c, T11-52): Waltham Forest's Explanation column of long sentences wraps over several lines
+      // in these layouts, each wrapped line read as a row (or the wrapped labels as a second table)
+      'walthamforest-band-c-increase-2023-24.tsv (headers over several lines, bottom-aligned)',
+      'walthamforest-band-c-increase-2023-24.tsv (labels wrapped, figures centred beside them)',
+      'walthamforest-band-c-increase-2023-24.tsv (large type: long tables break across pages, header repeated)',
       // session 8 (fix-c, T7-56): captions over four rows and empty % / COMMENTS columns: every cell read one column off
       'iow-adult-community-revenue-2004-05-may.tsv (plain)',
       'banes-capital-monitor-2006-07.tsv (super-headers spanning their group, landscape)',
