@@ -190,6 +190,10 @@ export function cellRules(a: Audit): void {
     const row = a.t.rows.find((x) => x.cells.get(col.c)?.kind !== 'blank' && x.cells.has(col.c));
     if (row) a.note(row, col.c, 'printed.two-figures', `${col.caption || `column ${col.c + 1}`}: its cells print an amount and a percentage together (${col.twoFigures}): read as two columns, the amounts and the percentages, each checked as such${a.t.rows.some((x) => [...x.cells.values()].some((y) => y.kind === 'text' && y.alone)) ? '; a cell printing only one of them leaves the other unread (not nil)' : ''}`);
   }
+  // A separator printed straight after the £ ("£,1,416.11"; T11-51): read past, each said.
+  for (const row of a.t.rows) for (const [c, x] of row.cells) {
+    if (x.kind === 'number' && x.straySeparator) a.note(row, c, 'printed.stray-separator', `${a.describe(row, c)}: printed ${x.raw}; the "${x.straySeparator}" after the £ is no part of the figure: read as ${show(x.value)}`);
+  }
   for (const row of a.t.rows) {
     for (const [c, x] of row.cells) {
       if (x.kind === 'text' && x.alone) continue;
