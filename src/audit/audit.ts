@@ -26,7 +26,7 @@ import { tieYears } from './years';
 import { balanceBoxes, boxesAcrossYears, pointForComma, signedStatements } from './statement';
 import { captionReading, captionTotal, castCaption } from './caption';
 import { bankReconciliation } from './reconciliation';
-import { checkStatedCalculations } from './stated';
+import { checkFiguresInLabels, checkStatedCalculations } from './stated';
 import { runningBalances } from './running';
 import { incomeAndExpenditure } from './account';
 
@@ -213,6 +213,8 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
       if (checkAddBlocks(a)) audited = true;
       // A numbered calculation whose lines state their arithmetic in words ("line (1) less line (2)", "(c) the amount by which 4(a) exceeds 4(b)").
       if (checkStatedCalculations(a)) audited = true;
+      // A line whose label states its arithmetic with figures ("Band D charge (£15,000 divided by 600)").
+      if (checkFiguresInLabels(a)) audited = true;
       // An income and expenditure account's bottom line: income total − expenditure total (T10-56).
       if (incomeAndExpenditure(a) > 0) audited = true;
       // A funding table under the budget it resources ("Funding in 2023/24", "Budget resourced by"): its total is that requirement.

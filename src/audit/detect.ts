@@ -565,7 +565,22 @@ function captionOverHeaderAgain(g: Grid, w: number, tops: number[], r: number, f
  * that each name units or a year (another table's header); undefined: a row of the table.
  */
 function headerAgain(g: Grid, w: number, headerRows: number[], r: number, figureCols: Iterable<number>): 'same' | 'other' | undefined {
-  return captionsAgain(g, w, headerRows, r, figureCols) ?? unitCaptionRow(g, w, r, figureCols);
+  return captionsAgain(g, w, headerRows, r, figureCols) ?? (sameRowAgain(g, w, headerRows, r) ? 'same' : unitCaptionRow(g, w, r, figureCols));
+}
+
+/**
+ * Row r prints, cell for cell (case and spacing aside), a header row of the table, its label caption
+ * too, and no figure, directly under a line of figures: the header printed again where the list breaks to a new column or page
+ * ("Police authority | £" again before the last three of 43 authorities in a written answer), not the
+ * header of a table of its own.
+ */
+function sameRowAgain(g: Grid, w: number, headerRows: number[], r: number): boolean {
+  // between two lines of figures: under a title line of its own, the same captions head a second list
+  if (hasNumber(g, r, w - 1) || r === 0 || !hasNumber(g, r - 1, w - 1)) return false;
+  const row = (x: number) => [...Array(w).keys()].map((c) => normalise(cellText(cellAt(g, x, c))));
+  const mine = row(r);
+  if (mine.filter(Boolean).length < 2) return false;
+  return headerRows.some((h) => row(h).every((x, c) => x === mine[c]));
 }
 
 function captionsAgain(g: Grid, w: number, headerRows: number[], r: number, figureCols: Iterable<number>): 'same' | 'other' | undefined {

@@ -67,9 +67,17 @@ export function classify(t: FoundTable, layout: Layout, tail = true): Kind[] {
     if (!row.label && row.bold) return 'total';
     return 'line';
   });
+  // The last line of a list labelled for all its members ("All police authorities", "All councils"), in a
+  // list with no total of its own, is the list's total (a written answer's allocations to the 43 police
+  // authorities); "All other …" is a line.
+  const last = kinds.length - 1;
+  if (last >= 2 && kinds[last] === 'line' && ALL_MEMBERS.test(itemless(t.rows[last].label)) && !kinds.some((k) => k === 'total' || k === 'subtotal')) kinds[last] = 'total';
   if (tail) markRevenueTail(t, layout, kinds);
   return kinds;
 }
+
+/** A label naming every member of a list: "All police authorities", "All English councils" — never "All other …". */
+const ALL_MEMBERS = /^all\s+(?!other\b|others\b|remaining\b|of\b|the\s+other\b)[a-z]/i;
 
 /** A revenue table's rows after its total: adjustments, then the total underspend, then the earmarked amounts. */
 export function markRevenueTail(t: FoundTable, layout: Layout, kinds: Kind[]): void {

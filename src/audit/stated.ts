@@ -17,6 +17,8 @@ import { type Num, show } from './findings';
 import { cellAt, cellText, stepOf } from './grid';
 
 const HALF = new Dec('0.5');
+/** A figure as arithmetic needs it: its value and the decimal places printed. */
+type Figure = Pick<Num, 'value' | 'places'>;
 /** A symbol of the statute's formula a line defines: "T", "R", "TP2" (capitals). */
 const SYMBOL = /^[A-Z][A-Z0-9]*$/;
 
@@ -211,12 +213,60 @@ export function checkStatedCalculations(a: Audit): boolean {
   return any;
 }
 
+/** A figure as a label prints it: "£15,000", "600", "£30.00", "1.5". */
+const LABEL_FIGURE = String.raw`£?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
+/** Two figures and the one operation between them, stated in a label: "(£15,000 divided by 600)", "£30.00 multiplied by 600", "£1.50 x 52". */
+const LABEL_SUM = new RegExp(String.raw`(?<![\w.,/£])(${LABEL_FIGURE})\s*(divided\s+by|÷|multiplied\s+by|times|×|\sx|plus|\+|less|minus|−)\s*(${LABEL_FIGURE})(?![\w.,/%£])`, 'gi');
+
+function figureOf(s: string): Figure {
+  const v = s.replace(/[£,\s]/g, '');
+  const dot = v.indexOf('.');
+  return { value: new Dec(v), places: dot < 0 ? 0 : v.length - dot - 1 };
+}
+
+/**
+ * Reads and checks the arithmetic a line's label states with its own figures — "Band D council tax
+ * charge (£15,000 divided by 600) | £25.00", "Precept raised (£30.00 multiplied by 600) | £18,000", as
+ * a billing authority's worked example for its parishes prints them (session-10 trial, King's Lynn &
+ * West Norfolk): the line's one figure is that result, to the places printed (a quotient or a product
+ * within the rounding of its stated inputs: a warning), a sum or difference exactly. Only a label
+ * stating exactly one such operation, on a line printing exactly one figure, is read; a percentage
+ * ("less 5%"), a date ("1/4") or a year ("2023/24") states none. True when a line was checked.
+ */
+export function checkFiguresInLabels(a: Audit): boolean {
+  const t = a.t;
+  const money = t.columns.filter((c) => c.numeric).map((c) => c.c);
+  let any = false;
+  for (const row of t.rows) {
+    const figures = money.filter((c) => a.num(row, c) && !a.num(row, c)!.notApplicable);
+    if (figures.length !== 1 || a.totals.some((x) => x.row === a.rowNumber(row))) continue;
+    const label = row.label ?? '';
+    const found = [...label.matchAll(LABEL_SUM)];
+    if (found.length !== 1) continue;
+    const [whole, xs, word, ys] = found[0];
+    const x = figureOf(xs);
+    const y = figureOf(ys);
+    const w = word.trim().toLowerCase();
+    const op: Op = /^(divided|÷)/.test(w) ? '/' : /^(multiplied|times|×|x)/.test(w) ? '*' : /^(plus|\+)/.test(w) ? '+' : '-';
+    const c = figures[0];
+    any = true;
+    const quoted = whole.trim();
+    if (op === '/' || op === '*') {
+      checkQuotient(a, row, c, 'the line', undefined, xs.trim(), x, undefined, ys.trim(), y, op, quoted);
+      continue;
+    }
+    const e = op === '+' ? x.value.plus(y.value) : x.value.minus(y.value);
+    a.check(row, c, e, [], 'auto.stated.cast', `${xs.trim()} ${op === '+' ? 'plus' : 'less'} ${ys.trim()}, as its label states ("${quoted}"), is`);
+  }
+  return any;
+}
+
 /** x ÷ y (or x × y) to the places `printed` shows; a difference the rounding of the printed x and y explains is a warning. */
-function checkQuotient(a: Audit, row: TableRow, c: number, shown: string, rx: TableRow, nx: string, x: Num, ry: TableRow, ny: string, y: Num, op: '/' | '*', quoted: string): void {
+function checkQuotient(a: Audit, row: TableRow, c: number, shown: string, rx: TableRow | undefined, nx: string, x: Figure, ry: TableRow | undefined, ny: string, y: Figure, op: '/' | '*', quoted: string): void {
   const p = a.num(row, c)!;
   a.checked.crossCasts++;
   a.involve([[row, c]]);
-  a.involve([[rx, c], [ry, c]], true);
+  a.involve([rx, ry].filter((r): r is TableRow => r !== undefined).map((r) => [r, c] as At), true);
   const word = op === '/' ? 'divided by' : 'multiplied by';
   if (op === '/' && y.value.isZero()) {
     a.findings.push({

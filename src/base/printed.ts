@@ -26,6 +26,8 @@ export type Printed =
 
 const DASHES = new Set(['-', '–', '—', '−', '‒']);
 const MINUS = /^[-–−‒]/;
+/** A nil dash typed two or three times: "--", "- -", "——". */
+const DASH_RUN = /^[-–—−‒](?: ?[-–—−‒]){1,2}$/;
 // A nil dash with the pound sign on either side (Excel's Accounting format: `_-£* "-"_-`).
 const CURRENCY_DASH = /^(?:£ ?[-–—−‒]|[-–—−‒] ?£)$/;
 // Separators people use between thousands: comma, space, no-break space, narrow no-break space, thin space.
@@ -45,6 +47,8 @@ export function parsePrinted(raw: string | null | undefined): Printed {
   let s = raw.replace(/^\ufeff/, '').replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim();
   if (s === '') return { kind: 'blank' };
   if (DASHES.has(s)) return number(new Dec(0), { dash: true, units: 0 });
+  // the dash typed twice or three times, as the Official Report and typewritten tables print a nil ("--", "- -", "———")
+  if (DASH_RUN.test(s)) return number(new Dec(0), { dash: true, units: 0 });
   // UK Excel's Accounting format prints nil as a dash beside the currency sign: " £- ", "£ -", "- £".
   if (CURRENCY_DASH.test(s)) return number(new Dec(0), { dash: true, units: 0 });
 

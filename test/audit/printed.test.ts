@@ -28,6 +28,10 @@ describe('audit: reading printed figures', () => {
     ['–', '0', { dash: true }],
     ['—', '0', { dash: true }],
     ['−', '0', { dash: true }],
+    // the dash typed twice, as the Official Report prints a nil (T12-54: Hansard's NI council grants 1994-95, "--")
+    ['--', '0', { dash: true }],
+    ['- -', '0', { dash: true }],
+    ['——', '0', { dash: true }],
     ['£1,234.56', '1234.56', { places: 2 }],
     ['£(1,234)', '-1234', {}],
     ['(£1,234)', '-1234', {}],
