@@ -976,9 +976,9 @@ class TotalsReader {
     const [first, ...less] = lines;
     if (LESS.test(rows[first].label) || !rows[first].label) return false;
     if (!less.every((m) => this.kinds[m] === 'line' && !a.blocks.has(m) && LESS.test(rows[m].label))) return false;
-    if (!less.every((m) => cols.every((c) => !(a.value(rows[m], c) ?? ZERO).isNegative()))) return false;
     if (!less.some((m) => cols.some((c) => (a.value(rows[m], c) ?? ZERO).isPositive())) || !this.printedCols(row).length) return false;
-    const minus = new Set(less);
+    // a "Less" line printed with a minus is added as printed (its sign says the same thing once)
+    const minus = new Set(less.filter((m) => cols.every((c) => !(a.value(rows[m], c) ?? ZERO).isNegative())));
     return this.takeAsTotal(i, narrowFrom, `by its labels: "${rows[first].label}" less the ${less.length} line(s) labelled "Less" and printed positive under it (${less.map((m) => rows[m].label).join('; ')}), closed by "${row.label}"`, minus);
   }
 
