@@ -183,6 +183,10 @@ export function cellRules(a: Audit): void {
     const [row, c, x] = raised[0];
     a.note(row, c, 'printed.raised-point', `${a.describe(row, c)}: printed ${(x as { raw: string }).raw}; ${raised.length} figure(s) printed with a raised decimal point (·), as the Official Report prints it: read as the decimal point`);
   }
+  // A separator printed straight after the £ ("£,1,416.11"; T11-51): read past, each said.
+  for (const row of a.t.rows) for (const [c, x] of row.cells) {
+    if (x.kind === 'number' && x.straySeparator) a.note(row, c, 'printed.stray-separator', `${a.describe(row, c)}: printed ${x.raw}; the "${x.straySeparator}" after the £ is no part of the figure: read as ${show(x.value)}`);
+  }
   for (const row of a.t.rows) {
     for (const [c, x] of row.cells) {
       if (x.kind === 'text' && a.col(c).percent && NOT_APPLICABLE.test(x.text)) {

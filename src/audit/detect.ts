@@ -1120,7 +1120,10 @@ function percentByFigures(columns: Column[], rows: TableRow[], own: (c: number) 
  * A figure in the label column that is no line or note number (a bare integer of one or two digits;
  * never 0: no line is numbered 0, and a shifted total whose first column is nil prints it so).
  */
-const figureInLabel = (x: Reading): boolean => x.kind === 'number' && !x.dash && !/^\s*(?!0+\s*$)\d{1,2}\s*$/.test(x.raw);
+const figureInLabel = (x: Reading): boolean => x.kind === 'number' && !x.dash && !/^\s*(?!0+\s*$)\d{1,2}\s*$/.test(x.raw) &&
+  // a short number with a footnote mark is a name ("0*": South Lanarkshire's disabled-relief band below A,
+  // "*Disabled relief charge for Band A"; T11-64), never a figure a copy pushed into the label column
+  !(x.marker && /^\s*\d{1,2}\s*\S{1,3}\s*$/.test(x.raw));
 
 /**
  * Rows whose figures a copy shifted one column (an HTML table one cell short, a PDF's text run

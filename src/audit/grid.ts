@@ -221,6 +221,8 @@ export type Reading =
       currency?: string;
       /** the decimal point printed raised, as Hansard prints it ("320·89", U+00B7), read as a point */
       raisedPoint?: boolean;
+      /** a stray separator printed between the currency sign and the figure ("£,1,416.11"), read past */
+      straySeparator?: string;
       /** a unit printed inside the cell ("£13.5m"), read past */
       unit?: string;
       /**
@@ -400,6 +402,9 @@ function plainFigure(v: string): Reading | undefined {
   };
 }
 
+/** The currency sign with a comma straight after it (a point there is a decimal point: "£.50"), then a digit ("£,1,416.11"). */
+const STRAY_SEPARATOR = /^(\s*[(\-−–]?\s*£)\s*(,)(?=\s*\d)/;
+
 export function readCell(v: GridCell): Reading {
   if (v === null || v === undefined) return { kind: 'blank' };
   if (typeof v === 'string' && v.length > 0) {
@@ -458,6 +463,13 @@ export function readCell(v: GridCell): Reading {
   if (RAISED_POINT.test(v) && v.match(/[\u00b7\u2219\u22c5]/g)!.length === 1) {
     const x = readCell(v.replace(RAISED_POINT, '.'));
     if (x.kind === 'number') return { ...x, raw: v.trim(), raisedPoint: true };
+  }
+  // a separator printed between the £ and the figure ("£,1,416.11": Wirral's Band D, 2019-20; T11-51): a slip of
+  // the keyboard, never part of the figure — read past, a note says so (the figure after it must read on its own)
+  const stray = STRAY_SEPARATOR.exec(v);
+  if (stray) {
+    const x = readCell(stray[1] + v.slice(stray[0].length));
+    if (x.kind === 'number') return { ...x, raw: v.trim(), straySeparator: stray[2] };
   }
   // a sign in brackets before the figure ("(-)55,079": a budget book's credits; T10-58): that sign, the figure
   // after it unsigned (a second sign, "(-)(5)", "(-)-5", cannot be told and stays unreadable)
