@@ -250,7 +250,12 @@ export function cellRules(a: Audit): void {
     }
     if (row.shift !== undefined) {
       const first = [...row.cells.keys()].find((c) => row.cells.get(c)!.kind !== 'blank')!;
-      a.note(row, first, 'printed.shifted-row', row.compacted
+      const gap = row.gapAt;
+      if (gap !== undefined) {
+        const c = gap;
+        const x = row.cells.get(c);
+        a.note(row, c, 'printed.shifted-row', `${a.describe(row, c)}: ${x?.kind === 'number' ? x.raw : 'the figure'} is printed one cell to the right, after an empty cell, past the last header (a copy left an empty cell in the row); read in the column on its left, where the column's total casts exactly with it`);
+      } else a.note(row, first, 'printed.shifted-row', row.compacted
         ? `${row.label}: the row is one cell short, its figures printed one column to the left of their headers (each in the form of the column to its right: ${[...row.cells.values()].filter((x) => x.kind === 'number').map((x) => (x as { raw: string }).raw).join(', ')}), as a copy that lost an empty cell leaves it: read under the headers they belong to`
         : row.shift < 0
         ? `${row.label || 'A row with no label'}: its figures are printed one column to the left of their headers (the first in the label column, the last column empty), as a copy that lost a row's first cell leaves them: read under the headers they belong to`

@@ -287,9 +287,10 @@ export const RULE = /^\s*[-=_\u2500\u2501\u2550\u2013\u2014]{3,}\s*$/;
  * "no figures", "no information" or "no return", which say a figure exists but is not given. Also the
  * words saying the amount has no figure of its own because it is inside another ("Included in rent",
  * "incl. in line 3", "included above", "see note 4": the ODPM's Marchington costs 1991-92, whose storage
- * cost is in its rent; T9-04): nil for the arithmetic, with a note.
+ * cost is in its rent; T9-04), with "now", "already" or "also" before it ("Now included above": Rochford's
+ * 2025/26 social care levy, merged into the county's figure; T11-57): nil for the arithmetic, with a note.
  */
-export const NOT_APPLICABLE = /^\s*(n\/?a|not applicable|\.|\[\s*z\s*\]|(?:included|incl\.?|includes?)\s+(?:in|within|with|above|below|elsewhere|under)\b(?:\s+[a-z0-9'’&/.,-]+){0,4}|(?:included|incl\.?)\s+(?:above|below|elsewhere)|see\s+(?:notes?|para(?:graph)?s?|above|below)\b(?:\s+[a-z0-9.()]+){0,2}|no\s+(?!(?:data|figures?|information|returns?|values?|details?)\b)[a-z][a-z'’&/-]*(?:\s+[a-z'’&/-]+){0,3})\s*%?\s*$/i;
+export const NOT_APPLICABLE = /^\s*(n\/?a|not applicable|\.|\[\s*z\s*\]|(?:(?:now|already|also)\s+)?(?:included|incl\.?|includes?)\s+(?:in|within|with|above|below|elsewhere|under)\b(?:\s+[a-z0-9'’&/.,-]+){0,4}|(?:(?:now|already|also)\s+)?(?:included|incl\.?)\s+(?:above|below|elsewhere)|see\s+(?:notes?|para(?:graph)?s?|above|below)\b(?:\s+[a-z0-9.()]+){0,2}|no\s+(?!(?:data|figures?|information|returns?|values?|details?)\b)[a-z][a-z'’&/-]*(?:\s+[a-z'’&/-]+){0,3})\s*%?\s*$/i;
 /**
  * A figure that exists but was not published: the statistical symbol "..", the words "not available" /
  * "not known", and the abbreviations statisticians and Hansard print — "n.a." / "n.a" (not available),
