@@ -400,6 +400,23 @@ export function readTotals(a: Audit, carried?: TableRow): void {
   totalsWhereEveryBlockHasOne(a);
   if (a.layout === 'auto') totalOfBlockTotals(a, reader.cols);
   coincidentSubtotals(a, reader.cols);
+  if (reader.rowUnits) oneUnitBlocks(a, reader.rowUnits);
+}
+
+/**
+ * A total adds only rows of its own unit where a column of units says each row's (see unitsByRow): a
+ * block any later reading made across a change of unit ("Borrowing £m" over two rows of "%") is
+ * undone, its total read as a line again (T12-01).
+ */
+function oneUnitBlocks(a: Audit, units: ReadonlyMap<number, string>): void {
+  for (const [i, b] of [...a.blocks]) {
+    const u = units.get(i);
+    if (u === undefined || b.members.every((m) => units.get(m) === undefined || units.get(m) === u)) continue;
+    a.blocks.delete(i);
+    a.kinds[i] = 'line';
+    const at = a.totals.findIndex((x) => x.row === a.rowNumber(a.t.rows[i]));
+    if (at >= 0) a.totals.splice(at, 1);
+  }
 }
 
 /** The words of a label that name what it counts, without the words that say how ("Total", "Operational", "Net"): "Total Income" → "income". */
@@ -690,12 +707,20 @@ class TotalsReader {
   /** the row a refused balancing reading leaves as the running total of the stack from k (see runsOnBelow) */
   private runningBelow?: { i: number; k: number; line: number };
 
+  /** per row index, the unit the table's unit column prints on it (see unitsByRow); undefined: no unit column */
+  readonly rowUnits?: ReadonlyMap<number, string>;
+  /** the unit of the last row read that prints one */
+  private lastUnit?: string;
+  /** the stack position since which every row prints the current unit (0: the table's start) */
+  private unitFrom = 0;
+
   constructor(
     private readonly a: Audit,
     /** the total the table above on the same sheet ends with, when there is one (see carriedOn) */
     private readonly carried?: TableRow,
   ) {
     this.rows = a.t.rows;
+    this.rowUnits = unitsByRow(a);
     this.kinds = a.kinds;
     this.firstKinds = [...a.kinds];
     // A column of figures per head or per unit neither finds nor vetoes a total (it adds only when every
@@ -718,6 +743,17 @@ class TotalsReader {
   /** Reads row i by its kind (as kinds.ts gave it): a heading opens a block, a line may close one by its arithmetic or label, a labelled total closes one. */
   read(i: number): void {
     const k0 = this.kinds[i];
+    // A row printing another unit in the table's unit column ("£m" under rows of "%") adds nothing above
+    // it: a block of its own starts (a prudential indicators summary, T12-01).
+    const u = this.rowUnits?.get(i);
+    if (u !== undefined) {
+      if (this.lastUnit !== undefined && u !== this.lastUnit) {
+        this.narrowFrom = this.s.top;
+        this.sectionFrom = this.s.top;
+        this.unitFrom = this.s.top;
+      }
+      this.lastUnit = u;
+    }
     if (k0 === 'total_underspend' || k0 === 'net_underspend') this.tail = true;
     if (k0 === 'heading') this.readHeading(i);
     else if (k0 === 'line') this.readLine(i);
@@ -1540,6 +1576,9 @@ class TotalsReader {
       const d = p.value.minus(sum);
       if (d.isZero()) continue;
       if (severityOf(d, p, lines.map((r) => r.cells.get(this.cols[j]))).severity !== 'warning') return false;
+      // one column alone is weak evidence: more than a unit of the last place apart, a line that happens
+      // to be near the sum of the lines above it ("10 years and beyond 79" under 18 + 18 + 19 + 26 = 81, T12-01)
+      if (printed.length === 1 && d.abs().gt(stepOf(p.places))) return false;
       near++;
     }
     if (near === 0) return false;
@@ -1998,6 +2037,7 @@ class TotalsReader {
       }
     }
     const seen = new Set<number>();
+    for (const o of order) if (o.k < this.unitFrom) o.k = this.unitFrom;
     return order.filter((o) => o.k < s.top && !seen.has(o.k) && seen.add(o.k));
   }
 
@@ -2099,6 +2139,23 @@ class TotalsReader {
     return m;
   }
 
+  /** Every printed column of row i is positive, the rows from stack position k all nil or positive and adding up to less than half of it. */
+  private partOnly(i: number, k: number): boolean {
+    const { a, rows, s } = this;
+    const printed = this.printedCols(rows[i]);
+    const members = s.stack.slice(k);
+    return printed.length > 0 && members.length >= 1 && printed.every(([j, p]) => {
+      if (!p.value.isPositive() || p.value.isZero()) return false;
+      let sum = ZERO;
+      for (const m of members) {
+        const v = a.value(rows[m], this.cols[j]);
+        if (v === undefined || v.isNegative()) return false;
+        sum = sum.plus(v);
+      }
+      return sum.times(2).lt(p.value);
+    });
+  }
+
   /**
    * "Total Comprehensive Income and Expenditure": labelled like a total, but nothing adds up to it and
    * it would add fewer than two rows, and nothing else marks it as a total (a row type, bold, ALL CAPS,
@@ -2118,6 +2175,16 @@ class TotalsReader {
     if (!closesHeading && s.top - best.k === 1 && shown >= 2 && score.exact + score.near === 0 && nameOf(row.label) && !explains(this.rows[i + 1])) {
       this.kinds[i] = 'line';
       a.note(row, a.t.labelCol, 'cast.total-read-as-line', `"${row.label}" is read as a line: its label begins like a total's, but it differs in every column from the one row above it it could total ("${this.rows[s.stack[best.k]].label}")`);
+      this.push(i);
+      return true;
+    }
+    // A total named for a wider whole than the rows listed ("England and Wales total" under the three
+    // forces a written answer was asked about): its lines, all of its sign, add up to less than half of it
+    // in every column — a partial listing, not a sum that fails (T12-02). A list of every member with one
+    // wrong or left out stays a total: its lines then make up most of it.
+    if (!typed && WIDER_WHOLE.test(row.label) && this.partOnly(i, best.k)) {
+      this.kinds[i] = 'line';
+      a.note(row, a.t.labelCol, 'cast.total-read-as-line', `"${row.label}" is read as a line: it names a wider whole than the rows listed above it, which add up to less than half of it in every column (a partial listing, not its parts)`);
       this.push(i);
       return true;
     }
@@ -2260,6 +2327,37 @@ function groupsAbove(a: Audit, cols: number[]): void {
     return i === 0 || a.kinds[i - 1] === 'heading' || rows[i].r > rows[i - 1].r + 1;
   }
 }
+
+/** A unit printed in a column of its own, row by row: "£m", "£", "£000", "%", "€m". */
+const ROW_UNIT = /^\(?\s*([£€$]\s*(['’]?\s*000s?|m|k|bn)?|%|['’]?000s?|pence|p|days|years|no\.?|number)\s*\)?$/i;
+
+/**
+ * The unit each row prints in a column of units beside its label ("Capital expenditure | £m | 208.4 …",
+ * "Ratio of financing costs … | % | 2.79 …": a prudential indicators summary): a column that is not a
+ * column of figures, where three rows printing figures at least print a unit and every row printing
+ * figures prints a unit or nothing. Per row index, the unit (lower case); undefined when no column is so.
+ */
+function unitsByRow(a: Audit): ReadonlyMap<number, string> | undefined {
+  const t = a.t;
+  const money = new Set(moneyCols(t));
+  const figures = t.rows.map((row, i) => [row, i] as const).filter(([row]) => [...money].some((c) => a.num(row, c)));
+  for (let c = t.c0; c <= t.c1; c++) {
+    if (c === t.labelCol || money.has(c)) continue;
+    const out = new Map<number, string>();
+    let ok = true;
+    for (const [row, i] of figures) {
+      const x = cellText(cellAt(t.grid, row.r, c)).trim();
+      if (!x) continue;
+      if (!ROW_UNIT.test(x)) { ok = false; break; }
+      out.set(i, x.toLowerCase().replace(/\s+/g, ''));
+    }
+    if (ok && out.size >= 3 && new Set(out.values()).size >= 2) return out;
+  }
+  return undefined;
+}
+
+/** A total named for a nation or every member of a kind: "England and Wales total", "UK total", "Total, all forces", "National total". */
+const WIDER_WHOLE = /\b(england|wales|scotland|great\s+britain|united\s+kingdom|uk|gb|national|all\s+(forces|authorities|councils|police|fire|local\s+authorities|areas|regions|bodies))\b[^]*\btotals?\b|\btotals?\b[^]*\b(england|wales|scotland|great\s+britain|united\s+kingdom|uk|gb|national|all\s+(forces|authorities|councils|police|fire|local\s+authorities|areas|regions|bodies))\b/i;
 
 /** A heading saying the rows under it make up the figure above it: "financed by:", "of which:", "made up of:", "comprising:". */
 const PARTS_FOLLOW = /^(of which|(financed|funded|met|paid for|resourced)\s+(by|from)|explained by|analysed (as|by)|made up (of|as follows)|comprising|represented by|consisting of)\s*:?$/i;
