@@ -155,8 +155,12 @@ const INCOME_FIRST = /\bincome\b|\breceipts?\b/i;
 /** A line of spending under it: expenditure, payments, costs ("Exp & Projects"). */
 const SPENDING_AFTER = /\bexp\b|expenditure|\bpayments?\b|\bcosts?\b|\bspend(ing)?\b/i;
 
-/** A line that says in words it is subtracted ("Less: fees and charges", "Deduct …"), or a heading over such lines ("Less: Central Government Support"). */
-export const LESS = /^(less|deduct|minus)\b/i;
+/**
+ * A line that says in words it is subtracted ("Less: fees and charges", "Deduct …"; at its end too:
+ * "Income (To be subtracted from sum)", "Fees (less)", T12-07), or a heading over such lines ("Less:
+ * Central Government Support").
+ */
+export const LESS = /^(less|deduct|minus)\b|\bto\s+be\s+(subtracted|deducted)\b|\(\s*(less|minus|deduct(ed)?|subtracted)\s*\)/i;
 
 const NONE: readonly number[] = [];
 

@@ -180,4 +180,27 @@ describe('audit: the session-12 kinds (lead)', () => {
       assert.deepEqual(flags(r), ['5:2 error auto.cast 950']);
     });
   });
+  describe('a label stating its subtraction at its end is a "Less" line (T12-07)', () => {
+    // Derbyshire Fire & Rescue Service, "Our budget and your council tax" 2021/22, "Budget Requirement Comparison"
+    // (session-12 trial-a): 43.2 + 0.8 − 4.1 = 39.9; 43.5 + 0.2 − 4.2 = 39.5, nothing printed with a sign.
+    const rows = [
+      ['Budget Requirement Comparison for year 2020 through 2021 and year 2021 through 2022', '', ''],
+      ['Expense Details', 'Amount in millions of pounds for 2020 through 2021 (Original Budget)', 'Amount in millions of pounds for 2021 through 2022*'],
+      ['Gross expenditure for services', '43.2', '43.5'],
+      ['Contribution from reserves', '0.8', '0.2'],
+      ['Income (To be subtracted from sum)', '4.1', '4.2'],
+      ['Total Budget Requirement', '39.9', '39.5'],
+    ];
+    it('as printed: "Income (To be subtracted from sum)" subtracted, clean — not four false errors calling it a sign slip', () => {
+      const r = audit(tsv(rows));
+      assert.equal(exitCodeOf(r), 0);
+      assert.deepEqual(flags(r), []);
+      assert.equal(r.tables[0].checked.totals, 2);
+    });
+    it('Total Budget Requirement 2021/22 39.5 → 40.5: an error at the total (43.5 + 0.2 − 4.2 = 39.5)', () => {
+      const x = rows.map((l) => [...l]);
+      x[5][2] = '40.5';
+      assert.deepEqual(flags(audit(tsv(x))), ['6:3 error auto.cast 39.5']);
+    });
+  });
 });
