@@ -2332,6 +2332,24 @@ function groupsAbove(a: Audit, cols: number[]): void {
   }
 }
 
+/**
+ * Column c is a ratio by its figures where its caption does not say so ("2005-06 (Adj)(5) (£)" beside
+ * "Funding per head of population (£)", T12-06): on the total row and every member, its figure is within
+ * 5% of the figure of a column captioned per head (an adjusted or restated version of it), and the
+ * total's figure lies between the smallest and largest of its members' — no sum of positive figures does.
+ */
+function tracksRatioColumn(a: Audit, total: TableRow, members: readonly number[], c: number): boolean {
+  const rows = a.t.rows;
+  const mine = [total, ...members.map((m) => rows[m])].map((r) => a.value(r, c));
+  if (mine.some((v) => v === undefined || !v.isPositive() || v.isZero()) || members.length < 2) return false;
+  const own = mine.slice(1) as Dec[];
+  if (mine[0]!.lt(Dec.min(...own)) || mine[0]!.gt(Dec.max(...own))) return false;
+  return moneyCols(a.t).some((k) => k !== c && RATIO_CAPTION.test(a.col(k).caption) && [total, ...members.map((m) => rows[m])].every((r, n) => {
+    const v = a.value(r, k);
+    return v !== undefined && v.isPositive() && mine[n]!.minus(v).abs().lte(v.times('0.05'));
+  }));
+}
+
 /** A unit printed in a column of its own, row by row: "£m", "£", "£000", "%", "€m". */
 const ROW_UNIT = /^\(?\s*([£€$]\s*(['’]?\s*000s?|m|k|bn)?|%|['’]?000s?|pence|p|days|years|no\.?|number)\s*\)?$/i;
 
@@ -3238,7 +3256,7 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
       // length) is not additive across rows of different bodies: its total row is the ratio of the totals
       // (Hansard's TSG by region 1990-91, England £4.82 a head, the regions' £46.24 summed). Cast when it
       // adds within rounding (one body's services per head do); otherwise a note, never an error (T9-14).
-      if (RATIO_CAPTION.test(a.col(c).caption) && !diff.isZero() && severityOf(diff, a.num(row, c)!, b.members.map((m) => a.at(rows[m], from))).severity === 'error') {
+      if ((RATIO_CAPTION.test(a.col(c).caption) || tracksRatioColumn(a, row, b.members, c)) && !diff.isZero() && severityOf(diff, a.num(row, c)!, b.members.map((m) => a.at(rows[m], from))).severity === 'error') {
         a.note(row, c, `${rule}.ratio`, `${a.describe(row, c)}: printed ${show(printed)}; the ${b.members.length} rows above add up to ${show(expected)}, but a column of figures per head or per unit is a ratio, whose total is the ratio of the totals, not their sum: not cast`);
         continue;
       }

@@ -203,4 +203,39 @@ describe('audit: the session-12 kinds (lead)', () => {
       assert.deepEqual(flags(audit(tsv(x))), ['6:3 error auto.cast 39.5']);
     });
   });
+  describe('a column of figures per head whose caption does not say so is known by its figures (T12-06)', () => {
+    // Hansard, Commons written answer 18 December 2006 col 1674W (Home Office), police top-up grant in Wales 2004-07 (session-12
+    // trial-a): "2005-06 (Adj)(5) (£)" is the adjusted funding per head beside "Funding per head of population (£)"; Wales 143.23
+    // is the population-weighted mean of 121.59, 147.50, 131.67, 156.58, never their sum 557.34.
+    const rows = [
+      ['', '2004-05', '', '', '2005-06', '', '', ''],
+      ['Force', 'Home Office top-up grant(4) (£)', 'Resident population', 'Funding per head of population (£)', 'Home Office top-up grant(4) (£)', 'Resident population', 'Funding per head of population (£)', '2005-06 (Adj)(5) (£)'],
+      ['Dyfed-Powys', '1,409,582', '494,122', '118.27', '1,278,038', '498,695', '121.54', '121.59'],
+      ['Gwent', '2,119,011', '554,036', '142.41', '1,189,949', '555,300', '148.05', '147.50'],
+      ['North Wales', '1,511,860', '668,303', '128.66', '1,944,415', '670,808', '132.03', '131.67'],
+      ['South Wales', '8,683,390', '1,202,262', '151.12', '9,460,540', '1,213,188', '156.51', '156.58'],
+      ['Wales', '13,723,843', '2,918,723', '138.76', '13,872,942', '2,937,991', '143.39', '143.23'],
+      ['England and Wales', '', '52,472,667', '157.37', '', '52,785,688', '163.65', '163.65'],
+      ['', '', '', '', '', '', '', ''],
+      ['', '2006-07', '', '', '', '', '', ''],
+      ['Force', 'Redistribution of grant from South Wales(3) (£)', 'Home Office top-up grant(4) (£)', 'Resident population', 'Funding per head of population (£)', '', '', ''],
+      ['Dyfed-Powys', '1,096,290', '2,588,267', '506,804', '126.65', '', '', ''],
+      ['Gwent', '1,572,132', '1,099,853', '563,027', '152.96', '', '', ''],
+      ['North Wales', '1,545,303', '5,636,768', '680,508', '132.36', '', '', ''],
+      ['South Wales', '-4,213,725', '', '1,229,752', '159.86', '', '', ''],
+      ['Wales', '0', '9,324,888', '2,980,091', '146.63', '', '', ''],
+      ['England and Wales', '', '', '53,463,197', '169.05', '', '', ''],
+    ];
+    it('as printed: the adjusted per-head column is a ratio (a note, not cast), the grant and population totals exact: clean', () => {
+      const r = audit(tsv(rows));
+      assert.equal(exitCodeOf(r), 0);
+      assert.deepEqual(flags(r), []);
+      assert.ok(r.findings.some((f) => f.rule === 'auto.cast.ratio' && f.row === 7 && f.column === 8));
+    });
+    it('a grant total 1,000 out is still an error (2004-05 Wales 13,723,843 → 13,724,843)', () => {
+      const x = rows.map((l) => [...l]);
+      x[6][1] = '13,724,843';
+      assert.deepEqual(flags(audit(tsv(x))), ['7:2 error auto.cast 13723843']);
+    });
+  });
 });
