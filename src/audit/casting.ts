@@ -1028,6 +1028,15 @@ class TotalsReader {
     return this.takeAsTotal(i, narrowFrom, `no label, printed nil at the end of its block: the ${lines.length} rows above it net to nil in every column (a block that nets to nil, closed by its sub-total)`);
   }
 
+  /** How many of row's printed figures (not nil) equal the sum of the run from stack position k exactly or within the rounding of its figures. */
+  private castsOrNear(row: TableRow, k: number, sums: RunningSums): number {
+    return this.printedCols(row).filter(([j, p]) => {
+      if (p.value.isZero()) return false;
+      const x = sums.compare(this.stepped(row, j, k), k, p);
+      return x === 'exact' || x === 'near';
+    }).length;
+  }
+
   /**
    * A total by its arithmetic: every printed figure (or most of them, two at least) equals the sum of
    * the same run of two or more rows above, and the run is not all nil. A row placed as a total
@@ -1072,7 +1081,12 @@ class TotalsReader {
         // three figures or more, one exact and every other within the rounding of the figures it adds:
         // an EFA's "Surplus on provision of services" = Net cost of services + other income and
         // expenditure, 220 exact, 5,618 and 5,838 each 1 off the £000 figures (T9-21)
-        (n >= 3 && best.votes >= 1 && solidNonNil(best.k, sums) && roundedInRest(best.k, sums))) && nonNil(best.k) >= 2;
+        (n >= 3 && best.votes >= 1 && solidNonNil(best.k, sums) && roundedInRest(best.k, sums)) ||
+        // placed as a total, four figures or more, two exact at least and more than half exact or within
+        // the rounding of the figures they add: a total with columns wrong beyond rounding, which the cast
+        // then finds (Carmarthenshire's budget digest 2012-15, "Departmental Expenditure": 5 of 12 columns
+        // exact, 5 a unit off the £'000 lines, 2012-13 gross and income both 79 out; T12-50)
+        (placedAsTotal && n >= 4 && best.votes >= 2 && solidNonNil(best.k, sums) && this.castsOrNear(row, best.k, sums) * 2 > n)) && nonNil(best.k) >= 2;
       if (agrees) return { best, sums };
       if (n !== 2 || best === undefined || best.votes !== 1) return undefined;
       // Of two figures, one exact: the run it shows is the tightest (rows above it printing nothing in
