@@ -6,6 +6,7 @@ import { Dec, ZERO, text } from '../base/decimal';
 import type { Column } from './detect';
 import { type At, type Audit, rowsOf } from './context';
 import { type Num, severityOf, show } from './findings';
+import { bandColumnSet } from './bands';
 import { locate } from './grid';
 
 /** Rows sampled to learn each total column's run: enough to outvote a few wrong rows, bounded for long tables. */
@@ -40,6 +41,11 @@ export function crossCast(a: Audit, rule: string): number {
   // as an expenditure and funding analysis or a CIES prints them: "2019/20 CIES | Adjustments |
   // Chargeable | label | 2020/21 CIES | Adjustments | Chargeable") ends a block of figures on each side:
   // the last column of money left of the labels is a last column too (session-6 trial T6-13).
+  // In a table whose columns are council tax bands, a band column is never the total of other band columns: their
+  // sums are identities of the statutory proportions (Band H = Band B + Band E: 18/9 = 7/9 + 11/9), and the
+  // pennies each band's own rounding leaves would be "differences" at correct cells (T11-10: St Helens).
+  const bands = a.layout === 'auto' ? bandColumnSet(a) : new Set<number>();
+  const bandSum = (col: Column) => bands.has(col.c);
   const leftEnd = money.filter((c) => c.c < a.t.labelCol).at(-1);
   const mirroredEnd = leftEnd && money.some((c) => c.c > a.t.labelCol) ? leftEnd : undefined;
   // A header that states its arithmetic is read first: the relation it states, never one the rows would teach (T10-55 (b)).
@@ -57,7 +63,7 @@ export function crossCast(a: Audit, rule: string): number {
     // ("Non-Domestic Rate District | Region | Poundage | Domestic Rate Region | District | Poundage",
     // Northern Ireland's rate poundages: the first group had never been cross-cast, T8-50).
     const inner = a.layout === 'auto' && !last && money.length <= INNER_MOST;
-    if ((!/\btotals?\b/.test(col.norm) && !last && !inner) || stack.length < 2) {
+    if ((!/\btotals?\b/.test(col.norm) && !last && !inner) || stack.length < 2 || bandSum(col)) {
       stack.push(col);
       continue;
     }
@@ -136,10 +142,11 @@ export function crossCast(a: Audit, rule: string): number {
     checkRun(col, run, bestAgree);
     stack.push(col);
   }
-  if (a.layout === 'auto') netPairs(a, money, body, checked, checkRun);
+  // the band columns are no totals of the readings below either
+  if (a.layout === 'auto') netPairs(a, money, body, checked, checkRun, bands);
   grossIncomeNet(a, money, body, checked, rule, (i, run, minus) => sumOf(i, run, minus), checkRun);
-  if (a.layout === 'auto') totalFirst(a, money, body, checked, parts, checkRun);
-  if (a.layout === 'auto') netTriples(a, money, body, checked, checkRun);
+  if (a.layout === 'auto') totalFirst(a, money, body, checked, parts, checkRun, bands);
+  if (a.layout === 'auto') netTriples(a, money, body, checked, checkRun, bands);
   if (a.layout === 'auto') solid += perPeriod(a, money, body, rule);
   return solid;
 
@@ -415,7 +422,7 @@ const VERSION = /^(original|revised|latest|current|approved|amended|updated|init
  * Budget, % | Net: To Date, Budget"): learned from the rows — at least three rows with both figures agree
  * exactly, and more than half of those that print both — then every row is checked (rounding: a warning).
  */
-function netPairs(a: Audit, money: Column[], body: number[], checked: Set<number>, checkRun: (col: Column, run: Column[], agree: number) => void): void {
+function netPairs(a: Audit, money: Column[], body: number[], checked: Set<number>, checkRun: (col: Column, run: Column[], agree: number) => void, noTotal: ReadonlySet<number>): void {
   const rows = a.t.rows;
   // Each row's figures by money column, as exact decimal keys (nil or unreadable: none — such a row tells
   // nothing about a pair), and per row the columns holding each value: the pairs a total agrees with are
@@ -452,7 +459,7 @@ function netPairs(a: Audit, money: Column[], body: number[], checked: Set<number
     return m;
   });
   for (const [t, col] of money.entries()) {
-    if (checked.has(col.c) || t < 2) continue;
+    if (checked.has(col.c) || noTotal.has(col.c) || t < 2) continue;
     // three rows must agree: a column printed on fewer rows has no pair (a 20,000-column file of two rows)
     if (body.filter((i) => a.num(rows[i], col.c)).length < 3) continue;
     // agree[x * t + y]: the rows where figure x + figure y is the total's figure exactly
@@ -603,7 +610,7 @@ const CHANGE = /\bchanges?\b|\bmovements?\b|\bincrease|\bdecrease/;
  */
 function totalFirst(
   a: Audit, money: Column[], body: number[], checked: Set<number>, parts: Set<number>,
-  checkRun: (col: Column, run: Column[], agree: number, named?: string) => void,
+  checkRun: (col: Column, run: Column[], agree: number, named?: string) => void, noTotal: ReadonlySet<number>,
 ): void {
   if (money.length > INNER_MOST) return;
   const rows = a.t.rows;
@@ -611,7 +618,7 @@ function totalFirst(
   const taken = (c: Column) => checked.has(c.c) || parts.has(c.c) || DIFF_ROLES.has(c.role) || CHANGE.test(c.norm) ||
     differences.has(locate(a.t.grid, a.t.r0, c.c, '').column);
   for (const [t, col] of money.entries()) {
-    if (taken(col)) continue;
+    if (taken(col) || noTotal.has(col.c)) continue;
     const voters = body.filter((i) => a.num(rows[i], col.c)).slice(0, SAMPLE);
     if (voters.length < 3) continue;
     const runs = runsOf(a, col, voters);
@@ -644,7 +651,7 @@ function totalFirst(
  * triples fitting as well: no reading. In integers of the table's finest places (a table of other figures
  * is not searched).
  */
-function netTriples(a: Audit, money: Column[], body: number[], checked: Set<number>, checkRun: (col: Column, run: Column[], agree: number) => void): void {
+function netTriples(a: Audit, money: Column[], body: number[], checked: Set<number>, checkRun: (col: Column, run: Column[], agree: number) => void, noTotal: ReadonlySet<number>): void {
   if (money.length > TRIPLE_MOST || money.length < 4) return;
   const rows = a.t.rows;
   const sample = body.slice(0, SAMPLE);
@@ -661,7 +668,7 @@ function netTriples(a: Audit, money: Column[], body: number[], checked: Set<numb
   const totals = sample.map((i) => money.map((c) => intOf(a.num(rows[i], c.c)?.value)));
   const sameUnits = (...cs: Column[]) => new Set(cs.map((c) => c.units).filter(Boolean)).size <= 1;
   for (const [t, col] of money.entries()) {
-    if (checked.has(col.c) || t < 3) continue;
+    if (checked.has(col.c) || noTotal.has(col.c) || t < 3) continue;
     let best: number[] | undefined;
     let bestAgree = 0;
     let tie = false;

@@ -9,11 +9,11 @@
 // penny. The bands most of the column agree with fix that Band D; a band beyond a penny of the printed Band
 // D × its proportion (allowing Band D's own rounding) is the error at its cell (Wing PC's Band A at 0.67 of Band D instead of 6/9; Tower Hamlets' Band F £93.16 where
 // 13/9 × £64.05 = £92.52). Exact: the intervals are compared by cross-multiplication, never in floats.
-import { Dec, text } from '../base/decimal';
+import { Dec, ZERO, text } from '../base/decimal';
 import type { Audit } from './context';
-import type { TableRow } from './detect';
+import type { Column, TableRow } from './detect';
 import { type Num, show } from './findings';
-import { cellText, locate, stepOf } from './grid';
+import { cellText, locate, readCell, stepOf } from './grid';
 
 const HALF = new Dec('0.5');
 
@@ -46,7 +46,7 @@ const letterOf = (s: string, bare: boolean): string | undefined => {
 };
 
 /** The band letters along the rows (by index into t.rows) or undefined: three bands at least, Band D among them, each letter once. */
-function bandRows(a: Audit): Map<number, string> | undefined {
+function bandRows(a: Audit, inferred = new Map<number, string>()): Map<number, string> | undefined {
   const t = a.t;
   const labelCaption = t.columns.find((c) => c.c === t.labelCol)?.caption ?? '';
   const header = t.headerRows.map((r) => t.grid.cells[r]?.map((x) => cellText(x)).join(' ') ?? '').join(' ');
@@ -73,7 +73,38 @@ function bandRows(a: Audit): Map<number, string> | undefined {
     const letters = [...bare.values()];
     if (letters.length >= 6 && letters.join('') === 'ABCDEFGHI'.slice(0, letters.length)) out = bare;
   }
-  return out.size >= 3 && [...out.values()].includes('D') ? out : undefined;
+  if (!(out.size >= 3 && [...out.values()].includes('D'))) return undefined;
+  // A band printed without its letter ("(Up to £27,000)" for A, Dundee's first row; T11-63): the one row that
+  // prints figures between the bands either side of the missing letter (or, for the first, directly before the
+  // next band's row) is that band, read so with a note — never left out of the check in silence.
+  const figures = (i: number) => !t.rows[i].empty && [...t.rows[i].cells.values()].some((x) => x.kind === 'number');
+  const letters = 'ABCDEFGHI';
+  const last = Math.max(...[...out.values()].map((l) => letters.indexOf(l)));
+  const byLetter = new Map([...out].map(([i, l]) => [l, i]));
+  for (let k = 0; k < last; k++) {
+    const l = letters[k];
+    if (byLetter.has(l)) continue;
+    const next = byLetter.get(letters[k + 1]);
+    if (next === undefined) continue;
+    const prev = k > 0 ? byLetter.get(letters[k - 1]) : -1;
+    if (prev === undefined || prev >= next) continue;
+    const between = t.rows.map((_, i) => i).filter((i) => i > prev && i < next && figures(i));
+    if (between.length !== 1 || out.has(between[0]) || (k === 0 && between[0] !== next - 1)) continue;
+    out.set(between[0], l);
+    byLetter.set(l, between[0]);
+    inferred.set(between[0], l);
+  }
+  return out;
+}
+
+/**
+ * The grid columns of a table whose columns are the bands ("Band A £ | … | Band H £", bodies as rows: St Helens'
+ * page). A sum of band columns (Band G = Band A + Band D, Band H = Band B + Band E) is an identity of the
+ * statutory proportions (6/9 + 9/9 = 15/9; 7/9 + 11/9 = 18/9), not a relation the page prints: no cross-cast
+ * is learned with a band column as its total (T11-10) — each band is checked against Band D instead.
+ */
+export function bandColumnSet(a: Audit): ReadonlySet<number> {
+  return new Set(bandColumns(a)?.keys() ?? []);
 }
 
 /** The band letters across the columns (by grid column), or undefined. */
@@ -191,6 +222,9 @@ function checkSeries(a: Audit, entries: Entry[], name: string, noteAt: [TableRow
     if (dAgrees) {
       expected = D.x.value.times(k).toDecimalPlaces(e.x.places, Dec.ROUND_HALF_UP);
       if (v.eq(expected)) continue;
+      // an exact half a penny rounds either way (half up, half to even, half down: South Lanarkshire's F 1,101 × 585/360
+      // = 1,789.125 printed 1,789.13, G × 705/360 = 2,156.125 printed 2,156.12): both are the proportion to the penny
+      if (v.minus(D.x.value.times(nn).div(den)).abs().eq(stepOf(e.x.places).times(HALF))) continue;
       // |x·den − d·n| ≤ u_x·den + ½u_d·n: a penny either way, and the rounding of the printed Band D —
       // what the rounding explains (a Band D worked unrounded, or two charges each rounded): a warning,
       // as a total a unit from its printed lines is; beyond it an error
@@ -234,6 +268,153 @@ const num = (row: TableRow, c: number): Num | undefined => {
   return x?.kind === 'number' && !x.notApplicable ? x : undefined;
 };
 
+/** A proportion printed in a cell: "6/9", "240/360", "18/19" (a misprint to find), or a whole "1" / "2" (Band D, Band H). */
+const FRACTION = /^\s*(\d{1,3})\s*\/\s*(\d{1,3})\s*$/;
+/** A column of counts (dwellings, properties, Band D equivalents): no charge, never a band charge series. */
+const COUNT = /\bequivalents?\b|\bdwellings?\b|\bpropert(?:y|ies)\b|\bnumber\s+of\b|\bno\.?\s+of\b|\bhouseholds\b|\btax\s*base\b/i;
+const DISCOUNTED = /\bdiscount|\bexempt|\badjusted\b|\breliefs?\b/i;
+const CHARGE = /£|\bcharge|\bper\b|\bprecept|\bpayable\b|\bbill\b/i;
+
+interface Ratio {
+  n: Dec;
+  d: Dec;
+  text: string;
+}
+
+/**
+ * The column of printed proportions of Band D beside the bands ("Ratio to Band D" 6/9 … 18/9, "Proportion to
+ * Band D" 6/9 … 1 … 18/9, "240/360" … in Scotland): three fractions at least on the band rows, every other band
+ * row printing a whole 1 or 2 or nothing. By grid column, with each row's proportion (indices into t.rows, any
+ * row printing one: a disabled-relief row "A 5/9" too).
+ */
+function ratioColumn(a: Audit, rows: Map<number, string>): { c: number; at: Map<number, Ratio> } | undefined {
+  const t = a.t;
+  for (const col of t.columns) {
+    if (col.c === t.labelCol) continue;
+    const at = new Map<number, Ratio>();
+    let fractions = 0;
+    let other = 0;
+    t.rows.forEach((row, i) => {
+      const s = cellText(t.grid.cells[row.r]?.[col.c] ?? null);
+      const f = FRACTION.exec(s);
+      // a figure ("1" for Band D, "2" for H): the proportion itself
+      const x = f || !s.trim() ? undefined : readCell(s);
+      if (f && +f[2] > 0) {
+        at.set(i, { n: new Dec(f[1]), d: new Dec(f[2]), text: s.trim() });
+        if (rows.has(i)) fractions++;
+      } else if (x?.kind === 'number') at.set(i, { n: x.value, d: new Dec(1), text: s.trim() });
+      else if (rows.has(i) && s.trim()) other++;
+    });
+    if (fractions >= 3 && !other) return { c: col.c, at };
+  }
+  return undefined;
+}
+
+/** Whether n/d is a statutory proportion of Band D for band `letter` (either scheme; A's disabled reduction 5/9, 200/360 too). */
+const statutory = (r: Ratio, letter: string): boolean =>
+  SCHEMES.some((s) => s.n[letter] !== undefined && r.d.times(s.n[letter]).eq(r.n.times(s.den))) || (letter === 'A' && r.n.times(9).eq(r.d.times(5)));
+
+/**
+ * The printed proportions checked against the statute (auto.across.band-ratio, counted with the cross-casts): a
+ * band's printed proportion that is neither its ninths nor its 360ths is an error at the cell (Wirral's Band H
+ * "18/19", whose charge is 18/9 of Band D; T11-11).
+ */
+function checkRatios(a: Audit, rows: Map<number, string>, ratio: { c: number; at: Map<number, Ratio> }): void {
+  const t = a.t;
+  const dens = [...ratio.at.values()].map((r) => r.d.toNumber());
+  const scheme = dens.filter((d) => d === 360).length > dens.filter((d) => d === 9).length ? SCOTLAND : NINTHS;
+  for (const [i, letter] of rows) {
+    const r = ratio.at.get(i);
+    if (!r || scheme.n[letter] === undefined) continue;
+    a.checked.crossCasts++;
+    a.involve([[t.rows[i], ratio.c]]);
+    if (statutory(r, letter)) continue;
+    a.findings.push({
+      severity: 'error',
+      table: a.layout,
+      ...a.loc(t.rows[i], ratio.c),
+      rule: 'auto.across.band-ratio',
+      message: `${t.rows[i].label || `Band ${letter}`} — ${a.col(ratio.c).caption || 'proportion'}: printed "${r.text}", but Band ${letter}'s statutory proportion of Band D is ${ratioText(scheme, letter)}` +
+        `${scheme === NINTHS && NINTHS.n[letter] % 9 === 0 ? ` (${NINTHS.n[letter] / 9})` : ''}`,
+      printed: r.text,
+      expected: ratioText(scheme, letter),
+    });
+  }
+}
+
+/**
+ * A tax base: a column of Band D equivalents = a column of dwellings × the band's proportion ("Number of
+ * properties | Ratio to Band D | Band D Equivalents (number of properties x Band D Ratio)": Wealden's worked
+ * example; GM city's tax base with its disabled-relief row at 5/9): the proportion printed on the row, or, with
+ * none printed, the statutory one of the row's band. Learned from the rows (three at least agree, within the
+ * rounding of the printed count and equivalents, and no more than one in four say otherwise), then every row
+ * checked (auto.across.band-equivalents, counted with the cross-casts): an equivalent beyond what the rounding of
+ * its count allows is an error. Such columns are counts, not charges: never band charge series (T11-60). Returns
+ * the grid columns read (both the equivalents and the counts).
+ */
+function checkEquivalents(a: Audit, rows: Map<number, string>, ratio: { c: number; at: Map<number, Ratio> } | undefined): Set<number> {
+  const t = a.t;
+  const read = new Set<number>();
+  const numeric = t.columns.filter((c) => c.numeric && !c.percent && c.c !== t.labelCol && c.c !== ratio?.c);
+  const proportions: Map<number, Ratio>[] = ratio
+    ? [ratio.at]
+    : SCHEMES.map((s) => new Map([...rows].filter(([, l]) => s.n[l] !== undefined).map(([i, l]) => [i, { n: new Dec(s.n[l]), d: new Dec(s.den), text: ratioText(s, l) }])));
+  // a count of dwellings is exact, unless printed with decimals or after discounts (a single person's 25% makes
+  // quarters of a dwelling, printed rounded: GM city's 45,335 × 6/9 = 30,223.33, printed 30,224)
+  const within = (x: Num, y: Num, r: Ratio, yc: Column) => {
+    const k = r.n.div(r.d);
+    const gap = x.value.minus(y.value.times(k)).abs();
+    const countRounded = y.places > 0 || DISCOUNTED.test(yc.caption);
+    return { ok: gap.lte(stepOf(x.places).times(HALF).plus(countRounded ? stepOf(y.places).times(HALF).times(k) : ZERO)), k };
+  };
+  for (const at of proportions) {
+    for (const xc of numeric) {
+      if (read.has(xc.c)) continue;
+      for (const yc of numeric) {
+        if (yc.c === xc.c || read.has(yc.c)) continue;
+        let agree = 0;
+        let against = 0;
+        for (const [i, r] of at) {
+          const x = num(t.rows[i], xc.c);
+          const y = num(t.rows[i], yc.c);
+          if (!x || !y || x.value.isZero() || y.value.isZero() || r.n.eq(r.d)) continue;
+          if (within(x, y, r, yc).ok) agree++;
+          else against++;
+        }
+        if (agree < 3 || against * 4 > agree) continue;
+        read.add(xc.c);
+        read.add(yc.c);
+        const what = `${yc.caption || `column ${yc.c + 1}`} × ${ratio ? a.col(ratio.c).caption || 'the proportion printed' : 'the band\'s statutory proportion of Band D'}`;
+        a.differences.push({ column: locate(t.grid, t.r0, xc.c, '').column, caption: xc.caption, is: `${what} (Band D equivalents: a count times its band's proportion, within the rounding of the printed count)`, agree });
+        for (const [i, r] of at) {
+          const row = t.rows[i];
+          const x = num(row, xc.c);
+          const y = num(row, yc.c);
+          if (!x || !y || (ratio && rows.has(i) && !statutory(r, rows.get(i)!))) continue;
+          a.checked.crossCasts++;
+          a.involve([[row, xc.c], [row, yc.c]], true);
+          const { ok, k } = within(x, y, r, yc);
+          if (ok) continue;
+          const expected = y.value.times(k).toDecimalPlaces(x.places, Dec.ROUND_HALF_UP);
+          a.findings.push({
+            severity: 'error',
+            table: a.layout,
+            ...a.loc(row, xc.c),
+            rule: 'auto.across.band-equivalents',
+            message: `${a.describe(row, xc.c)}: printed ${show(x.value)}, but ${show(y.value)} × ${r.text} is ${show(expected)}; difference ${show(x.value.minus(expected))}, ${y.places > 0 || DISCOUNTED.test(yc.caption) ? 'beyond the rounding of the printed count' : 'the count and its proportion exact'}`,
+            printed: text(x.value),
+            expected: text(expected),
+            difference: text(x.value.minus(expected)),
+          });
+        }
+        break;
+      }
+    }
+    if (read.size) break;
+  }
+  return read;
+}
+
 /**
  * Every band series of the table checked against the statutory proportions (auto.across.band-proportion,
  * counted with the cross-casts). Bands as rows: each money column not a percentage and not a total of
@@ -241,13 +422,28 @@ const num = (row: TableRow, c: number): Num | undefined => {
  */
 export function checkBands(a: Audit): boolean {
   const t = a.t;
-  const rows = bandRows(a);
+  const inferred = new Map<number, string>();
+  const rows = bandRows(a, inferred);
   if (rows) {
+    for (const [i, l] of inferred) {
+      a.note(t.rows[i], t.labelCol, 'auto.band.letter-inferred', `${t.rows[i].label || `row ${a.rowNumber(t.rows[i])}`}: printed without its band letter; read as Band ${l} by its place among the bands (the row before Band ${'ABCDEFGHI'['ABCDEFGHI'.indexOf(l) + 1]})`);
+    }
     // a column read already as the difference or quotient of others (a change from last year, per week) is checked by that reading
     const read = new Set(a.differences.map((d) => d.column));
+    // a printed column of proportions (6/9 … 18/9): each checked against the statute; a tax base's Band D
+    // equivalents = dwellings × proportion (T11-60): counts, never band charges
+    const ratio = ratioColumn(a, rows);
+    if (ratio) checkRatios(a, rows, ratio);
+    const counts = checkEquivalents(a, rows, ratio);
     const series: Series[] = [];
-    for (const col of t.columns) {
-      if (!col.numeric || col.percent || col.c === t.labelCol || TOTAL.test(col.caption) || read.has(locate(t.grid, t.r0, col.c, '').column)) continue;
+    const candidates = t.columns.filter((col) => col.numeric && !col.percent && col.c !== t.labelCol && !read.has(locate(t.grid, t.r0, col.c, '').column) &&
+      !counts.has(col.c) && !(COUNT.test(col.caption) && !CHARGE.test(col.caption)));
+    // a total of charges is cast from its parts, not checked by the proportions — unless the table prints no parts:
+    // "Council Tax Payable" alone beside the bands is the bill, each band the sum of the precepts each rounded, its
+    // pennies warned (Wirral's "Council Tax explained", T11-11)
+    const parts = candidates.filter((col) => !TOTAL.test(col.caption));
+    for (const col of candidates) {
+      if (TOTAL.test(col.caption) && parts.length) continue;
       const entries: Entry[] = [];
       for (const [i, letter] of rows) {
         const x = num(t.rows[i], col.c);
@@ -256,7 +452,7 @@ export function checkBands(a: Audit): boolean {
       const dRow = [...rows].find(([, l]) => l === 'D')![0];
       series.push({ entries, name: col.caption || `column ${col.c + 1}`, noteAt: [t.rows[dRow], col.c], derived: derivedColumn(t.rows, [...rows.keys()], col.c, t.columns.filter((o) => o.numeric && !o.percent && o.c !== col.c).map((o) => o.c)) });
     }
-    return checkAll(a, series);
+    return checkAll(a, series) || ratio !== undefined || counts.size > 0;
   }
   const cols = bandColumns(a);
   if (!cols) return false;

@@ -993,9 +993,33 @@ class TotalsReader {
     }
     // A block that balances (or carries on) exactly in every column comes before a sum that casts in all but one.
     if (mayClose && (this.nilOfItsBlock(i) || this.carriedOn(i, true) || this.balancing(i, true) || this.byArithmetic(i, closes) || this.carriedOn(i) || this.balancing(i) || this.sameLinesOtherColumns(i, closes) || this.surplusOfRun(i) || this.oneLineBlock(i, closes) || this.labelledClosing(i, closes) ||
-      this.datedBalance(i) || this.placedAtEnd(i, closes) || this.steppedOut(i) || this.runningAtEnd(i, closes) || this.gapLeft(i) || this.subtotalLeftOut(i) ||
+      this.lessBuildUp(i) || this.datedBalance(i) || this.placedAtEnd(i, closes) || this.steppedOut(i) || this.runningAtEnd(i, closes) || this.gapLeft(i) || this.subtotalLeftOut(i) ||
       this.subtotalStandsIn(i) || this.totalOfTotalsAtEnd(i) || this.nearAtEnd(i, closes, opens))) return;
     this.push(i);
+  }
+
+  /**
+   * A build-up its labels state, whatever its figures: a first line, two lines or more each labelled
+   * "Less …" and printed positive (or nil), then a row whose label says it is what remains ("Amount to
+   * be financed by council tax", "… to be raised", "Balance", "Net …", or a closing label): that row is
+   * the first line less the others. Tried after every reading by arithmetic, so a clean build-up is
+   * read as before; one whose figure is wrong is still read so, and the figure found (Derbyshire County
+   * Council's council tax calculation, one column: any figure changed by 0.1 had made it "no table to
+   * audit", exit 2; session-11 trial T11-61).
+   */
+  private lessBuildUp(i: number): boolean {
+    const { a, rows, cols, s, narrowFrom } = this;
+    const row = rows[i];
+    if (s.top - narrowFrom < 3 || !row.label || LESS.test(row.label) || OPENS.test(row.label)) return false;
+    if (!CLOSES.test(row.label) && !/\b(to\s+be|to)\s+(financed|funded|met|raised|collected|paid|levied)\b|^(net|remaining|balance)\b/i.test(row.label)) return false;
+    const lines = s.stack.slice(narrowFrom);
+    const [first, ...less] = lines;
+    if (LESS.test(rows[first].label) || !rows[first].label) return false;
+    if (!less.every((m) => this.kinds[m] === 'line' && !a.blocks.has(m) && LESS.test(rows[m].label))) return false;
+    if (!less.some((m) => cols.some((c) => (a.value(rows[m], c) ?? ZERO).isPositive())) || !this.printedCols(row).length) return false;
+    // a "Less" line printed with a minus is added as printed (its sign says the same thing once)
+    const minus = new Set(less.filter((m) => cols.every((c) => !(a.value(rows[m], c) ?? ZERO).isNegative())));
+    return this.takeAsTotal(i, narrowFrom, `by its labels: "${rows[first].label}" less the ${less.length} line(s) labelled "Less" and printed positive under it (${less.map((m) => rows[m].label).join('; ')}), closed by "${row.label}"`, minus);
   }
 
   /**
@@ -1187,6 +1211,7 @@ class TotalsReader {
       (k === narrowFrom || a.blocks.has(s.stack[k]) || /requirement|budget\b|expenditure/i.test(rows[s.stack[k]].label)));
     for (const k of ks) {
       const [r, ...sources] = s.stack.slice(k);
+      if (this.sourcesTotalledBelow(i, sources)) continue;
       // Labels naming money raised or spent say the block balances; without them it may still show only
       // that the row printed next is its running total (below), which needs no label: it casts.
       const named = MONEY.test(rows[r].label) || (MONEY.test(row.label) && !NOT_RAISED.test(row.label));
@@ -1282,6 +1307,33 @@ class TotalsReader {
       return this.takeAsTotal(i, k, what, new Set(form === 'nil' ? [r, ...sources] : sources));
     }
     return false;
+  }
+
+  /**
+   * The sources of a block and row i, its last line, are totalled by the row printed next (across a
+   * rule or spacer row: Caerphilly's "________" under "Council Tax"), labelled as a total ("TOTAL
+   * FUNDING") and equal to their sum exactly in one column at least: that row is the block's total, and
+   * row i one of its lines, not the balancing figure of the requirement above the heading (whose tie to
+   * the funding total is checked on its own, `financedTies`). A figure of the block changed leaves the
+   * sum exact in the other column, so the reading holds and the cast finds the figure (T11-55).
+   */
+  private sourcesTotalledBelow(i: number, sources: readonly number[]): boolean {
+    const { a, rows, cols } = this;
+    const next = rows[i + 1];
+    if (!next || next.r > rows[i].r + 2 || !/^\s*(grand\s+)?total\b/i.test(next.label) || this.kinds[i + 1] === 'heading') return false;
+    const members = [...sources, i];
+    let exact = 0;
+    for (let j = 0; j < cols.length; j++) {
+      const p = a.num(next, cols[j]);
+      if (!p || p.value.isZero()) continue;
+      let sum: Dec | undefined = ZERO;
+      for (const m of members) {
+        const v = a.value(rows[m], cols[j]);
+        sum = sum === undefined || v === undefined ? undefined : sum.plus(v);
+      }
+      if (sum !== undefined && sum.eq(p.value)) exact++;
+    }
+    return exact >= 1;
   }
 
   /**

@@ -183,6 +183,10 @@ export function cellRules(a: Audit): void {
     const [row, c, x] = raised[0];
     a.note(row, c, 'printed.raised-point', `${a.describe(row, c)}: printed ${(x as { raw: string }).raw}; ${raised.length} figure(s) printed with a raised decimal point (·), as the Official Report prints it: read as the decimal point`);
   }
+  // A separator printed straight after the £ ("£,1,416.11"; T11-51): read past, each said.
+  for (const row of a.t.rows) for (const [c, x] of row.cells) {
+    if (x.kind === 'number' && x.straySeparator) a.note(row, c, 'printed.stray-separator', `${a.describe(row, c)}: printed ${x.raw}; the "${x.straySeparator}" after the £ is no part of the figure: read as ${show(x.value)}`);
+  }
   for (const row of a.t.rows) {
     for (const [c, x] of row.cells) {
       if (x.kind === 'text' && a.col(c).percent && NOT_APPLICABLE.test(x.text)) {
@@ -238,7 +242,12 @@ export function cellRules(a: Audit): void {
     }
     if (row.shift !== undefined) {
       const first = [...row.cells.keys()].find((c) => row.cells.get(c)!.kind !== 'blank')!;
-      a.note(row, first, 'printed.shifted-row', row.compacted
+      const gap = row.gapAt;
+      if (gap !== undefined) {
+        const c = gap;
+        const x = row.cells.get(c);
+        a.note(row, c, 'printed.shifted-row', `${a.describe(row, c)}: ${x?.kind === 'number' ? x.raw : 'the figure'} is printed one cell to the right, after an empty cell, past the last header (a copy left an empty cell in the row); read in the column on its left, where the column's total casts exactly with it`);
+      } else a.note(row, first, 'printed.shifted-row', row.compacted
         ? `${row.label}: the row is one cell short, its figures printed one column to the left of their headers (each in the form of the column to its right: ${[...row.cells.values()].filter((x) => x.kind === 'number').map((x) => (x as { raw: string }).raw).join(', ')}), as a copy that lost an empty cell leaves it: read under the headers they belong to`
         : row.shift < 0
         ? `${row.label || 'A row with no label'}: its figures are printed one column to the left of their headers (the first in the label column, the last column empty), as a copy that lost a row's first cell leaves them: read under the headers they belong to`

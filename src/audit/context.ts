@@ -341,6 +341,32 @@ export function difference(a: Audit, rows: number[], target: number, plus: numbe
       a.check(row, target, d.abs(), () => (d.isNeg() ? [[row, minus], [row, plus, -1]] : [[row, plus], [row, minus, -1]]), rule, what);
       continue;
     }
+    // A line merged into this one from the next year on: the row under it prints "Now included above" where
+    // this year's figure would be, and last year's figure of its own (Rochford's 2025/26 county council
+    // 1,579.59 includes the social care levy, 226.44 in 2024/25): the change is over both last-year figures
+    // (and "included below", the row above). Rochford's 57.06 = 1,579.59 − (1,296.09 + 226.44); T11-57.
+    const merged = mergedInto(a, i, plus, minus);
+    if (merged) {
+      const mm = a.num(merged, minus)!;
+      a.check(row, target, p.value.minus(m.value).minus(mm.value), () => [[row, plus], [row, minus, -1], [merged, minus, -1]], rule,
+        `${typeof what === 'string' ? what.replace(/ is$/, '') : what}, over this row's and "${merged.label}"'s ${caption(minus)} (that row's ${caption(plus)} "${a.num(merged, plus)!.raw}") is`);
+      continue;
+    }
     a.check(row, target, isDifference(x, p, m, true) ? x.value : p.value.minus(m.value), () => [[row, plus], [row, minus, -1]], rule, what);
   }
+}
+
+/** The row next to row i (an index into a.t.rows) whose `plus` figure says it is included in row i ("Now included above" under it, "… below" over it) and whose `minus` figure is printed: a line merged into row i. */
+export function mergedInto(a: Audit, i: number, plus: number, minus: number): TableRow | undefined {
+  const below = a.t.rows[i + 1];
+  const above = a.t.rows[i - 1];
+  return (below && includedIn(a, below, plus, minus, /\babove\b/i)) || (above && includedIn(a, above, plus, minus, /\bbelow\b/i)) || undefined;
+}
+
+/** The row, when its `plus` figure says it is included in the row above or below (`re`) and its `minus` figure is printed: a line merged into another. */
+function includedIn(a: Audit, row: TableRow, plus: number, minus: number, re: RegExp): TableRow | undefined {
+  const p = a.num(row, plus);
+  const m = a.num(row, minus);
+  if (!p?.notApplicable || !/^\s*(?:(?:now|already|also)\s+)?(?:included|incl\.?)\b/i.test(p.raw) || !re.test(p.raw)) return undefined;
+  return m && !m.notApplicable && !m.value.isZero() ? row : undefined;
 }

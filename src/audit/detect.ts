@@ -87,6 +87,8 @@ export interface TableRow {
   /** with rAt: per table column, the label of the row its figure is carried from */
   labels?: Map<number, string>;
   shift?: -1 | 1;
+  /** with shift +1: the grid column of the empty cell the copy left in the row; only the figures after it are shifted (see gapBefore) */
+  gapAt?: number;
   /** the row is one cell short, its figures compacted to the left: each printed one column left of the header it belongs to (see unshift) */
   compacted?: true;
   /** printed under a single rule typed as characters ("------"): where a total stands (a hint, the arithmetic decides) */
@@ -417,6 +419,10 @@ function findTablesIn(g: Grid): FoundTable[] {
         if (r - 1 > bodyStart && isTitleRow(g, r - 1, w)) again = 'other';
         else captions.add(r);
       }
+      // A caption row of words over a header row printed again (West Yorkshire Fire's "Source of Funding |
+      // Amount" then "£m |", as its cost list printed "Item | Cost" then "£m |"): a second list stacked under
+      // the first with no blank line, its captions other words than the first's (T11-02).
+      if (again === undefined && r + 1 <= last && captionOverHeaderAgain(g, w, Array.from({ length: d - b0 }, (_, k) => b0 + k), r, figureCols)) again = 'other';
       // A "Financed by:" heading that names the unit over the figures ("Financed by: | £m") carries on the
       // reckoning above it: a heading of the same table, not a table of its own (T9-62).
       if (again === 'other' && /^\s*(financed|funded)\s+by\b/i.test(cellText(cellAt(g, r, 0))) && unitCaptionRow(g, w, r, figureCols) === 'other') {
@@ -533,6 +539,22 @@ export function notApplicableRow(g: Grid, r: number, figureCols: Iterable<number
     n++;
   }
   return n >= 2;
+}
+
+/**
+ * Row r holds words in every column of figures and in its label column (no figure, no "n/a"), and the row
+ * under it repeats one of the rows printed above the table's first figures (`tops`: its header and a unit
+ * row "£m" under it) cell for cell, not blank: the caption row of a second table stacked under the first
+ * with no blank line.
+ */
+function captionOverHeaderAgain(g: Grid, w: number, tops: number[], r: number, figureCols: Iterable<number>): boolean {
+  const cols = [...figureCols];
+  if (!cols.length || hasNumber(g, r, w - 1) || !cellText(cellAt(g, r, 0)).trim()) return false;
+  if (!cols.every((c) => readAt(g, r, c).kind === 'text' && /[a-z]{2}/i.test(cellText(cellAt(g, r, c))) && !NOT_APPLICABLE.test(cellText(cellAt(g, r, c))))) return false;
+  const row = (x: number) => Array.from({ length: w }, (_, c) => normalise(cellText(cellAt(g, x, c))));
+  const next = row(r + 1);
+  if (next.every((x) => !x) || hasNumber(g, r + 1, w - 1)) return false;
+  return tops.some((h) => h !== r && h !== r + 1 && row(h).every((x, c) => x === next[c]));
 }
 
 /**
@@ -1098,7 +1120,10 @@ function percentByFigures(columns: Column[], rows: TableRow[], own: (c: number) 
  * A figure in the label column that is no line or note number (a bare integer of one or two digits;
  * never 0: no line is numbered 0, and a shifted total whose first column is nil prints it so).
  */
-const figureInLabel = (x: Reading): boolean => x.kind === 'number' && !x.dash && !/^\s*(?!0+\s*$)\d{1,2}\s*$/.test(x.raw);
+const figureInLabel = (x: Reading): boolean => x.kind === 'number' && !x.dash && !/^\s*(?!0+\s*$)\d{1,2}\s*$/.test(x.raw) &&
+  // a short number with a footnote mark is a name ("0*": South Lanarkshire's disabled-relief band below A,
+  // "*Disabled relief charge for Band A"; T11-64), never a figure a copy pushed into the label column
+  !(x.marker && /^\s*\d{1,2}\s*\S{1,3}\s*$/.test(x.raw));
 
 /**
  * Rows whose figures a copy shifted one column (an HTML table one cell short, a PDF's text run
@@ -1155,14 +1180,84 @@ function unshift(g: Grid, captioned: boolean, columns: Column[], labelCol: numbe
   const inner = figs.slice(0, -1);
   const using = rows.filter((row) => (row.cells.get(o)?.kind ?? 'blank') !== 'blank');
   const fits = (row: TableRow) => !row.printedAt && (row.cells.get(inner[0])?.kind ?? 'blank') === 'blank' && !inner.slice(1).some((c) => isText(row.cells.get(c))) && !isText(row.cells.get(o));
-  if (!using.length || !using.every(fits)) return;
+  if (!using.length) return;
+  if (!using.every(fits) && !gapBefore(g, figs, rows, using)) return;
   figs.splice(figs.length - 1, 1);
-  for (const row of using) move(row, [...inner.slice(1), o], 1);
+  for (const row of using) if (!row.printedAt) move(row, [...inner.slice(1), o], 1);
   for (const row of rows) row.cells.delete(o);
   over.numeric = false;
   over.percent = false;
   over.role = 'text';
   over.units = undefined;
+}
+
+/**
+ * A figure printed one cell right of its column, after an empty cell the copy left in the row (an HTML
+ * row with one cell too many: Hampshire's "Adult Social Care | 291 | (a no-break space) | 421.77" under
+ * "£ million | per Band D council tax £", nothing captioned over the 421.77): the column past the last
+ * caption holds figures only in rows whose cell left of it is empty — or empty further left, every cell
+ * between a figure. Each such figure run moves one column left into the empty cell, but only where the
+ * column it moves into then casts EXACTLY with it: a row below equal to the sum of a run of rows above
+ * it (the figure among them) — the figure is read where the arithmetic puts it, never by the shape alone
+ * (a blank cell is an ordinary nil, an uncaptioned column may be one of its own). Any row that does not
+ * fit: nothing moves. Said in a note (printed.shifted-row) at the cell read; session-11 trial T11-53.
+ */
+function gapBefore(g: Grid, figs: number[], rows: TableRow[], using: TableRow[]): boolean {
+  const ZERO = new Dec(0);
+  const o = figs[figs.length - 1];
+  const inner = figs.slice(0, -1);
+  const kind = (row: TableRow, c: number) => row.cells.get(c)?.kind ?? 'blank';
+  const gaps = new Map<TableRow, number>();
+  for (const row of using) {
+    if (row.printedAt || row.labelIn !== undefined || kind(row, o) !== 'number') return false;
+    // the empty cell: the last blank inner column with only figures after it up to o
+    let b = -1;
+    for (let i = inner.length - 1; i >= 0; i--) {
+      if (kind(row, inner[i]) === 'blank') { b = i; break; }
+      if (kind(row, inner[i]) !== 'number') return false;
+    }
+    if (b < 0) return false;
+    gaps.set(row, b);
+  }
+  const value = (row: TableRow, c: number): Dec | undefined => {
+    const x = row.cells.get(c);
+    return x?.kind === 'number' ? x.value : x === undefined || x.kind === 'blank' ? ZERO : undefined;
+  };
+  const moved = (row: TableRow, b: number): Map<number, Reading> => {
+    const cells = new Map(row.cells);
+    for (let i = b; i < inner.length; i++) cells.set(inner[i], readAt(g, row.r, i + 1 < inner.length ? inner[i + 1] : o));
+    return cells;
+  };
+  // the column the first moved figure goes into casts exactly with it: some row below is the sum of a run ending above it
+  const casts = (row: TableRow, b: number): boolean => {
+    const c = inner[b];
+    const at = rows.indexOf(row);
+    const after = moved(row, b);
+    const val = (k: number) => (k === at ? (after.get(c)?.kind === 'number' ? (after.get(c) as { value: Dec }).value : undefined) : value(rows[k], c));
+    for (let t = at + 1; t < rows.length; t++) {
+      const tv = val(t);
+      if (tv === undefined || tv.isZero()) continue;
+      let sum: Dec | undefined = ZERO;
+      for (let k = t - 1; k >= 0 && sum !== undefined; k--) {
+        const v = val(k);
+        sum = v === undefined ? undefined : sum.plus(v);
+        if (sum !== undefined && k <= at && t - k >= 2 && sum.eq(tv)) return true;
+      }
+    }
+    return false;
+  };
+  if (![...gaps].every(([row, b]) => casts(row, b))) return false;
+  for (const [row, b] of gaps) {
+    const printedAt = new Map<number, number>();
+    for (let i = b; i < inner.length; i++) printedAt.set(inner[i], i + 1 < inner.length ? inner[i + 1] : o);
+    row.cells = moved(row, b);
+    row.cells.delete(o);
+    row.printedAt = printedAt;
+    row.shift = 1;
+    row.gapAt = inner[b];
+    row.empty = false;
+  }
+  return true;
 }
 
 /**

@@ -3,7 +3,7 @@
 // lines — outturn − budget or budget − outturn; of several budget columns (PCC budget, operational
 // budget, total budget; approved, additions, revised), the one the lines agree with — and then every
 // row is checked, so a row printed with the other sign is the one flagged, not every line.
-import { type Audit, difference, isDifference, moneyCols, rowsOf } from './context';
+import { type Audit, difference, isDifference, mergedInto, moneyCols, rowsOf } from './context';
 import type { FoundTable } from './detect';
 
 export interface DifferenceBasis {
@@ -38,6 +38,9 @@ function votes(a: Audit, i: number, target: number, plus: number, minus: number)
   const pp = a.num(row, plus);
   const mm = a.num(row, minus);
   if (!x || !pp || !mm || (x.value.isZero() && pp.value.isZero() && mm.value.isZero())) return undefined;
+  // words for a figure ("n/a", "Now included above") show no basis; nor does the line a merged line is now
+  // inside (its change is over both lines' last-year figures: see difference in context.ts)
+  if (x.notApplicable || pp.notApplicable || mm.notApplicable || mergedInto(a, i, plus, minus)) return undefined;
   return { x, pp, mm };
 }
 

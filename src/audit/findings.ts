@@ -45,7 +45,8 @@ const counts = (x: Reading | undefined) => isNum(x) && (!x.value.isZero() || x.n
  */
 export function severityOf(difference: Dec, printed: Num, terms: (Reading | undefined)[]): { severity: Severity; tolerance: Dec } {
   let step = stepOf(printed.places);
-  for (const t of terms) if (isNum(t) && stepOf(t.places).gt(step)) step = stepOf(t.places);
+  // an exact nil printed as a dash or in words ("–", "n/a", "Now included above") has no places: it carries no rounding
+  for (const t of terms) if (isNum(t) && !(t.dash && t.value.isZero()) && stepOf(t.places).gt(step)) step = stepOf(t.places);
   const n = Math.max(1, terms.filter(counts).length);
   const tolerance = step.times(n).div(2);
   return { severity: difference.abs().lte(tolerance) ? 'warning' : 'error', tolerance };

@@ -221,6 +221,8 @@ export type Reading =
       currency?: string;
       /** the decimal point printed raised, as Hansard prints it ("320·89", U+00B7), read as a point */
       raisedPoint?: boolean;
+      /** a stray separator printed between the currency sign and the figure ("£,1,416.11"), read past */
+      straySeparator?: string;
       /** a unit printed inside the cell ("£13.5m"), read past */
       unit?: string;
       /**
@@ -272,9 +274,10 @@ export const RULE = /^\s*[-=_\u2500\u2501\u2550\u2013\u2014]{3,}\s*$/;
  * "no figures", "no information" or "no return", which say a figure exists but is not given. Also the
  * words saying the amount has no figure of its own because it is inside another ("Included in rent",
  * "incl. in line 3", "included above", "see note 4": the ODPM's Marchington costs 1991-92, whose storage
- * cost is in its rent; T9-04): nil for the arithmetic, with a note.
+ * cost is in its rent; T9-04), with "now", "already" or "also" before it ("Now included above": Rochford's
+ * 2025/26 social care levy, merged into the county's figure; T11-57): nil for the arithmetic, with a note.
  */
-export const NOT_APPLICABLE = /^\s*(n\/?a|not applicable|\.|\[\s*z\s*\]|(?:included|incl\.?|includes?)\s+(?:in|within|with|above|below|elsewhere|under)\b(?:\s+[a-z0-9'’&/.,-]+){0,4}|(?:included|incl\.?)\s+(?:above|below|elsewhere)|see\s+(?:notes?|para(?:graph)?s?|above|below)\b(?:\s+[a-z0-9.()]+){0,2}|no\s+(?!(?:data|figures?|information|returns?|values?|details?)\b)[a-z][a-z'’&/-]*(?:\s+[a-z'’&/-]+){0,3})\s*%?\s*$/i;
+export const NOT_APPLICABLE = /^\s*(n\/?a|not applicable|\.|\[\s*z\s*\]|(?:(?:now|already|also)\s+)?(?:included|incl\.?|includes?)\s+(?:in|within|with|above|below|elsewhere|under)\b(?:\s+[a-z0-9'’&/.,-]+){0,4}|(?:(?:now|already|also)\s+)?(?:included|incl\.?)\s+(?:above|below|elsewhere)|see\s+(?:notes?|para(?:graph)?s?|above|below)\b(?:\s+[a-z0-9.()]+){0,2}|no\s+(?!(?:data|figures?|information|returns?|values?|details?)\b)[a-z][a-z'’&/-]*(?:\s+[a-z'’&/-]+){0,3})\s*%?\s*$/i;
 /**
  * A figure that exists but was not published: the statistical symbol "..", the words "not available" /
  * "not known", and the abbreviations statisticians and Hansard print — "n.a." / "n.a" (not available),
@@ -399,6 +402,9 @@ function plainFigure(v: string): Reading | undefined {
   };
 }
 
+/** The currency sign with a comma straight after it (a point there is a decimal point: "£.50"), then a digit ("£,1,416.11"). */
+const STRAY_SEPARATOR = /^(\s*[(\-−–]?\s*£)\s*(,)(?=\s*\d)/;
+
 export function readCell(v: GridCell): Reading {
   if (v === null || v === undefined) return { kind: 'blank' };
   if (typeof v === 'string' && v.length > 0) {
@@ -457,6 +463,13 @@ export function readCell(v: GridCell): Reading {
   if (RAISED_POINT.test(v) && v.match(/[\u00b7\u2219\u22c5]/g)!.length === 1) {
     const x = readCell(v.replace(RAISED_POINT, '.'));
     if (x.kind === 'number') return { ...x, raw: v.trim(), raisedPoint: true };
+  }
+  // a separator printed between the £ and the figure ("£,1,416.11": Wirral's Band D, 2019-20; T11-51): a slip of
+  // the keyboard, never part of the figure — read past, a note says so (the figure after it must read on its own)
+  const stray = STRAY_SEPARATOR.exec(v);
+  if (stray) {
+    const x = readCell(stray[1] + v.slice(stray[0].length));
+    if (x.kind === 'number') return { ...x, raw: v.trim(), straySeparator: stray[2] };
   }
   // a sign in brackets before the figure ("(-)55,079": a budget book's credits; T10-58): that sign, the figure
   // after it unsigned (a second sign, "(-)(5)", "(-)-5", cannot be told and stays unreadable)
