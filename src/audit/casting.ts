@@ -155,8 +155,12 @@ const INCOME_FIRST = /\bincome\b|\breceipts?\b/i;
 /** A line of spending under it: expenditure, payments, costs ("Exp & Projects"). */
 const SPENDING_AFTER = /\bexp\b|expenditure|\bpayments?\b|\bcosts?\b|\bspend(ing)?\b/i;
 
-/** A line that says in words it is subtracted ("Less: fees and charges", "Deduct …"), or a heading over such lines ("Less: Central Government Support"). */
-export const LESS = /^(less|deduct|minus)\b/i;
+/**
+ * A line that says in words it is subtracted ("Less: fees and charges", "Deduct …"; at its end too:
+ * "Income (To be subtracted from sum)", "Fees (less)", T12-07), or a heading over such lines ("Less:
+ * Central Government Support").
+ */
+export const LESS = /^(less|deduct|minus)\b|\bto\s+be\s+(subtracted|deducted)\b|\(\s*(less|minus|deduct(ed)?|subtracted)\s*\)/i;
 
 const NONE: readonly number[] = [];
 
@@ -400,6 +404,23 @@ export function readTotals(a: Audit, carried?: TableRow): void {
   totalsWhereEveryBlockHasOne(a);
   if (a.layout === 'auto') totalOfBlockTotals(a, reader.cols);
   coincidentSubtotals(a, reader.cols);
+  if (reader.rowUnits) oneUnitBlocks(a, reader.rowUnits);
+}
+
+/**
+ * A total adds only rows of its own unit where a column of units says each row's (see unitsByRow): a
+ * block any later reading made across a change of unit ("Borrowing £m" over two rows of "%") is
+ * undone, its total read as a line again (T12-01).
+ */
+function oneUnitBlocks(a: Audit, units: ReadonlyMap<number, string>): void {
+  for (const [i, b] of [...a.blocks]) {
+    const u = units.get(i);
+    if (u === undefined || b.members.every((m) => units.get(m) === undefined || units.get(m) === u)) continue;
+    a.blocks.delete(i);
+    a.kinds[i] = 'line';
+    const at = a.totals.findIndex((x) => x.row === a.rowNumber(a.t.rows[i]));
+    if (at >= 0) a.totals.splice(at, 1);
+  }
 }
 
 /** The words of a label that name what it counts, without the words that say how ("Total", "Operational", "Net"): "Total Income" → "income". */
@@ -690,12 +711,20 @@ class TotalsReader {
   /** the row a refused balancing reading leaves as the running total of the stack from k (see runsOnBelow) */
   private runningBelow?: { i: number; k: number; line: number };
 
+  /** per row index, the unit the table's unit column prints on it (see unitsByRow); undefined: no unit column */
+  readonly rowUnits?: ReadonlyMap<number, string>;
+  /** the unit of the last row read that prints one */
+  private lastUnit?: string;
+  /** the stack position since which every row prints the current unit (0: the table's start) */
+  private unitFrom = 0;
+
   constructor(
     private readonly a: Audit,
     /** the total the table above on the same sheet ends with, when there is one (see carriedOn) */
     private readonly carried?: TableRow,
   ) {
     this.rows = a.t.rows;
+    this.rowUnits = unitsByRow(a);
     this.kinds = a.kinds;
     this.firstKinds = [...a.kinds];
     // A column of figures per head or per unit neither finds nor vetoes a total (it adds only when every
@@ -718,6 +747,17 @@ class TotalsReader {
   /** Reads row i by its kind (as kinds.ts gave it): a heading opens a block, a line may close one by its arithmetic or label, a labelled total closes one. */
   read(i: number): void {
     const k0 = this.kinds[i];
+    // A row printing another unit in the table's unit column ("£m" under rows of "%") adds nothing above
+    // it: a block of its own starts (a prudential indicators summary, T12-01).
+    const u = this.rowUnits?.get(i);
+    if (u !== undefined) {
+      if (this.lastUnit !== undefined && u !== this.lastUnit) {
+        this.narrowFrom = this.s.top;
+        this.sectionFrom = this.s.top;
+        this.unitFrom = this.s.top;
+      }
+      this.lastUnit = u;
+    }
     if (k0 === 'total_underspend' || k0 === 'net_underspend') this.tail = true;
     if (k0 === 'heading') this.readHeading(i);
     else if (k0 === 'line') this.readLine(i);
@@ -1018,6 +1058,15 @@ class TotalsReader {
     return this.takeAsTotal(i, narrowFrom, `no label, printed nil at the end of its block: the ${lines.length} rows above it net to nil in every column (a block that nets to nil, closed by its sub-total)`);
   }
 
+  /** How many of row's printed figures (not nil) equal the sum of the run from stack position k exactly or within the rounding of its figures. */
+  private castsOrNear(row: TableRow, k: number, sums: RunningSums): number {
+    return this.printedCols(row).filter(([j, p]) => {
+      if (p.value.isZero()) return false;
+      const x = sums.compare(this.stepped(row, j, k), k, p);
+      return x === 'exact' || x === 'near';
+    }).length;
+  }
+
   /**
    * A total by its arithmetic: every printed figure (or most of them, two at least) equals the sum of
    * the same run of two or more rows above, and the run is not all nil. A row placed as a total
@@ -1062,7 +1111,12 @@ class TotalsReader {
         // three figures or more, one exact and every other within the rounding of the figures it adds:
         // an EFA's "Surplus on provision of services" = Net cost of services + other income and
         // expenditure, 220 exact, 5,618 and 5,838 each 1 off the £000 figures (T9-21)
-        (n >= 3 && best.votes >= 1 && solidNonNil(best.k, sums) && roundedInRest(best.k, sums))) && nonNil(best.k) >= 2;
+        (n >= 3 && best.votes >= 1 && solidNonNil(best.k, sums) && roundedInRest(best.k, sums)) ||
+        // placed as a total, four figures or more, two exact at least and more than half exact or within
+        // the rounding of the figures they add: a total with columns wrong beyond rounding, which the cast
+        // then finds (Carmarthenshire's budget digest 2012-15, "Departmental Expenditure": 5 of 12 columns
+        // exact, 5 a unit off the £'000 lines, 2012-13 gross and income both 79 out; T12-50)
+        (placedAsTotal && n >= 4 && best.votes >= 2 && solidNonNil(best.k, sums) && this.castsOrNear(row, best.k, sums) * 2 > n)) && nonNil(best.k) >= 2;
       if (agrees) return { best, sums };
       if (n !== 2 || best === undefined || best.votes !== 1) return undefined;
       // Of two figures, one exact: the run it shows is the tightest (rows above it printing nothing in
@@ -1598,6 +1652,9 @@ class TotalsReader {
       const d = p.value.minus(sum);
       if (d.isZero()) continue;
       if (severityOf(d, p, lines.map((r) => r.cells.get(this.cols[j]))).severity !== 'warning') return false;
+      // one column alone is weak evidence: more than a unit of the last place apart, a line that happens
+      // to be near the sum of the lines above it ("10 years and beyond 79" under 18 + 18 + 19 + 26 = 81, T12-01)
+      if (printed.length === 1 && d.abs().gt(stepOf(p.places))) return false;
       near++;
     }
     if (near === 0) return false;
@@ -2056,6 +2113,7 @@ class TotalsReader {
       }
     }
     const seen = new Set<number>();
+    for (const o of order) if (o.k < this.unitFrom) o.k = this.unitFrom;
     return order.filter((o) => o.k < s.top && !seen.has(o.k) && seen.add(o.k));
   }
 
@@ -2157,6 +2215,23 @@ class TotalsReader {
     return m;
   }
 
+  /** Every printed column of row i is positive, the rows from stack position k all nil or positive and adding up to less than half of it. */
+  private partOnly(i: number, k: number): boolean {
+    const { a, rows, s } = this;
+    const printed = this.printedCols(rows[i]);
+    const members = s.stack.slice(k);
+    return printed.length > 0 && members.length >= 1 && printed.every(([j, p]) => {
+      if (!p.value.isPositive() || p.value.isZero()) return false;
+      let sum = ZERO;
+      for (const m of members) {
+        const v = a.value(rows[m], this.cols[j]);
+        if (v === undefined || v.isNegative()) return false;
+        sum = sum.plus(v);
+      }
+      return sum.times(2).lt(p.value);
+    });
+  }
+
   /**
    * "Total Comprehensive Income and Expenditure": labelled like a total, but nothing adds up to it and
    * it would add fewer than two rows, and nothing else marks it as a total (a row type, bold, ALL CAPS,
@@ -2176,6 +2251,16 @@ class TotalsReader {
     if (!closesHeading && s.top - best.k === 1 && shown >= 2 && score.exact + score.near === 0 && nameOf(row.label) && !explains(this.rows[i + 1])) {
       this.kinds[i] = 'line';
       a.note(row, a.t.labelCol, 'cast.total-read-as-line', `"${row.label}" is read as a line: its label begins like a total's, but it differs in every column from the one row above it it could total ("${this.rows[s.stack[best.k]].label}")`);
+      this.push(i);
+      return true;
+    }
+    // A total named for a wider whole than the rows listed ("England and Wales total" under the three
+    // forces a written answer was asked about): its lines, all of its sign, add up to less than half of it
+    // in every column — a partial listing, not a sum that fails (T12-02). A list of every member with one
+    // wrong or left out stays a total: its lines then make up most of it.
+    if (!typed && WIDER_WHOLE.test(row.label) && this.partOnly(i, best.k)) {
+      this.kinds[i] = 'line';
+      a.note(row, a.t.labelCol, 'cast.total-read-as-line', `"${row.label}" is read as a line: it names a wider whole than the rows listed above it, which add up to less than half of it in every column (a partial listing, not its parts)`);
       this.push(i);
       return true;
     }
@@ -2318,6 +2403,55 @@ function groupsAbove(a: Audit, cols: number[]): void {
     return i === 0 || a.kinds[i - 1] === 'heading' || rows[i].r > rows[i - 1].r + 1;
   }
 }
+
+/**
+ * Column c is a ratio by its figures where its caption does not say so ("2005-06 (Adj)(5) (£)" beside
+ * "Funding per head of population (£)", T12-06): on the total row and every member, its figure is within
+ * 5% of the figure of a column captioned per head (an adjusted or restated version of it), and the
+ * total's figure lies between the smallest and largest of its members' — no sum of positive figures does.
+ */
+function tracksRatioColumn(a: Audit, total: TableRow, members: readonly number[], c: number): boolean {
+  const rows = a.t.rows;
+  const mine = [total, ...members.map((m) => rows[m])].map((r) => a.value(r, c));
+  if (mine.some((v) => v === undefined || !v.isPositive() || v.isZero()) || members.length < 2) return false;
+  const own = mine.slice(1) as Dec[];
+  if (mine[0]!.lt(Dec.min(...own)) || mine[0]!.gt(Dec.max(...own))) return false;
+  return moneyCols(a.t).some((k) => k !== c && RATIO_CAPTION.test(a.col(k).caption) && [total, ...members.map((m) => rows[m])].every((r, n) => {
+    const v = a.value(r, k);
+    return v !== undefined && v.isPositive() && mine[n]!.minus(v).abs().lte(v.times('0.05'));
+  }));
+}
+
+/** A unit printed in a column of its own, row by row: "£m", "£", "£000", "%", "€m". */
+const ROW_UNIT = /^\(?\s*([£€$]\s*(['’]?\s*000s?|m|k|bn)?|%|['’]?000s?|pence|p|days|years|no\.?|number)\s*\)?$/i;
+
+/**
+ * The unit each row prints in a column of units beside its label ("Capital expenditure | £m | 208.4 …",
+ * "Ratio of financing costs … | % | 2.79 …": a prudential indicators summary): a column that is not a
+ * column of figures, where three rows printing figures at least print a unit and every row printing
+ * figures prints a unit or nothing. Per row index, the unit (lower case); undefined when no column is so.
+ */
+function unitsByRow(a: Audit): ReadonlyMap<number, string> | undefined {
+  const t = a.t;
+  const money = new Set(moneyCols(t));
+  const figures = t.rows.map((row, i) => [row, i] as const).filter(([row]) => [...money].some((c) => a.num(row, c)));
+  for (let c = t.c0; c <= t.c1; c++) {
+    if (c === t.labelCol || money.has(c)) continue;
+    const out = new Map<number, string>();
+    let ok = true;
+    for (const [row, i] of figures) {
+      const x = cellText(cellAt(t.grid, row.r, c)).trim();
+      if (!x) continue;
+      if (!ROW_UNIT.test(x)) { ok = false; break; }
+      out.set(i, x.toLowerCase().replace(/\s+/g, ''));
+    }
+    if (ok && out.size >= 3 && new Set(out.values()).size >= 2) return out;
+  }
+  return undefined;
+}
+
+/** A total named for a nation or every member of a kind: "England and Wales total", "UK total", "Total, all forces", "National total". */
+const WIDER_WHOLE = /\b(england|wales|scotland|great\s+britain|united\s+kingdom|uk|gb|national|all\s+(forces|authorities|councils|police|fire|local\s+authorities|areas|regions|bodies))\b[^]*\btotals?\b|\btotals?\b[^]*\b(england|wales|scotland|great\s+britain|united\s+kingdom|uk|gb|national|all\s+(forces|authorities|councils|police|fire|local\s+authorities|areas|regions|bodies))\b/i;
 
 /** A heading saying the rows under it make up the figure above it: "financed by:", "of which:", "made up of:", "comprising:". */
 const PARTS_FOLLOW = /^(of which|(financed|funded|met|paid for|resourced)\s+(by|from)|explained by|analysed (as|by)|made up (of|as follows)|comprising|represented by|consisting of)\s*:?$/i;
@@ -3194,7 +3328,7 @@ export function castBlocks(a: Audit, cols: number[], rule: string): void {
       // length) is not additive across rows of different bodies: its total row is the ratio of the totals
       // (Hansard's TSG by region 1990-91, England £4.82 a head, the regions' £46.24 summed). Cast when it
       // adds within rounding (one body's services per head do); otherwise a note, never an error (T9-14).
-      if (RATIO_CAPTION.test(a.col(c).caption) && !diff.isZero() && severityOf(diff, a.num(row, c)!, b.members.map((m) => a.at(rows[m], from))).severity === 'error') {
+      if ((RATIO_CAPTION.test(a.col(c).caption) || tracksRatioColumn(a, row, b.members, c)) && !diff.isZero() && severityOf(diff, a.num(row, c)!, b.members.map((m) => a.at(rows[m], from))).severity === 'error') {
         a.note(row, c, `${rule}.ratio`, `${a.describe(row, c)}: printed ${show(printed)}; the ${b.members.length} rows above add up to ${show(expected)}, but a column of figures per head or per unit is a ratio, whose total is the ratio of the totals, not their sum: not cast`);
         continue;
       }

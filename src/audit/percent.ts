@@ -32,6 +32,11 @@ export interface Basis {
    */
   above?: boolean;
   /**
+   * The denominator is the same column's figure on the first row of the rows checked (a base year down
+   * the rows: "Change from 1996-97 (percentage)", each year over 1996-97 − 1, with form 'change').
+   */
+  base?: boolean;
+  /**
    * The denominator is the sum of the den column over the rows checked, no total row being printed (a
    * pie chart's key: "Council Tax: £16.722 or 54%", four sources and no total line; T8-02).
    */
@@ -163,6 +168,12 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
         bases.push({ num: n, den: n, scale: HUNDRED, unsigned, form: 'change', above: true, describe: `the change in ${name(n)} from the row above over that row's figure (year on year down the rows)` });
       }
     }
+    // … or from the first row's, a base year ("Change from 1996-97 (percentage)": 2,114,131 / 1,669,495 − 1 = 26.6%; T12-05)
+    for (const n of new Set([...candidates.flatMap((c) => [c.num, c.den]), ...shareCols])) {
+      for (const unsigned of signed ? [false] : [false, true]) {
+        bases.push({ num: n, den: n, scale: HUNDRED, unsigned, form: 'change', base: true, describe: `the change in ${name(n)} since the first row's figure over that figure (the change since a base year, down the rows)` });
+      }
+    }
   }
   // Shares of a column's sum, when no total row is printed (a pie chart's key, a funding breakdown: "Council
   // Tax: £16.722 or 54%" … four sources and no total line, Cambridgeshire fire 2014/15; T8-02): each
@@ -183,6 +194,10 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
   /** the row a basis divides by: the total's, the row directly above (a line too), or the row's own */
   const denRowOf = (b: Basis, row: TableRow): TableRow | undefined => {
     if (b.denRow !== undefined) return trs[b.denRow];
+    if (b.base) {
+      const first = rows.find((i) => a.kinds[i] === 'line' && a.num(trs[i], b.den) !== undefined);
+      return first !== undefined && trs[first] !== row && a.kinds[trs.indexOf(row)] === 'line' ? trs[first] : undefined;
+    }
     if (!b.above) return row;
     const i = trs.indexOf(row);
     return i > 0 && lines.has(i - 1) && a.kinds[i - 1] === 'line' && a.kinds[i] === 'line' ? trs[i - 1] : undefined;
@@ -195,7 +210,7 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
     // Down the rows, a bare whole figure where the column prints places (a footnote reference standing
     // where no figure exists: "2" among "286.2") is no figure to compare with.
     const bare = (x: Num, y: Num) => x.places < y.places && /^\d+$/.test(x.raw.trim());
-    if (b.above && (bare(d, n) || bare(n, d))) return undefined;
+    if ((b.above || b.base) && (bare(d, n) || bare(n, d))) return undefined;
     return [n, d];
   };
   const expectedOf = (b: Basis, row: TableRow, p: Num): Dec | undefined => {
@@ -380,7 +395,7 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
   let like: string | undefined;
   if (!best && o.like) {
     const l = o.like.basis;
-    best = bases.find((b) => b.num === l.num && b.den === l.den && b.denRow === undefined && l.denRow === undefined && b.scale.eq(l.scale) && b.unsigned === l.unsigned && b.form === l.form && b.above === l.above);
+    best = bases.find((b) => b.num === l.num && b.den === l.den && b.denRow === undefined && l.denRow === undefined && b.scale.eq(l.scale) && b.unsigned === l.unsigned && b.form === l.form && b.above === l.above && b.base === l.base);
     if (best) like = `${best.describe}, as column ${o.like.column.c + 1} "${o.like.column.caption}" of the same caption, whose rows show it (none of this column's agree with any basis)`;
   }
   if (!best) {
