@@ -10,7 +10,7 @@
 // look-up, never by adding every candidate run again.
 import { Dec, ZERO, text } from '../base/decimal';
 import { type At, type Audit, moneyCols } from './context';
-import { normalise } from './detect';
+import { gapAbove, normalise } from './detect';
 import type { FoundTable, TableRow } from './detect';
 import { type Num, severityOf, show } from './findings';
 import { cellAt, cellText, stepOf } from './grid';
@@ -449,7 +449,7 @@ function totalOfBlockTotals(a: Audit, cols: number[]): void {
     return printed.length > 0 && printed.some((c) => !a.num(rows[i], c)!.value.isZero()) && printed.every((c) => a.num(rows[t], c)?.value.eq(a.num(rows[i], c)!.value));
   };
   const restated: number[] = [];
-  for (let i = last + 1; i < rows.length && i <= last + 4 && free(i) && rows[i].r === rows[i - 1].r + 1; i++) {
+  for (let i = last + 1; i < rows.length && i <= last + 4 && free(i) && !gapAbove(rows, i); i++) {
     // a line restating a total above of the same name
     // (its figures and name, or its name alone when one total above bears it: its figures may be the one wrong)
     const name = named(rows[i].label);
@@ -902,7 +902,7 @@ class TotalsReader {
   /** The last row of its block: the table's last row, or the row before a heading or a blank line. */
   private endsBlock(i: number): boolean {
     const rows = this.rows;
-    return i === rows.length - 1 || this.kinds[i + 1] === 'heading' || rows[i + 1].r > rows[i].r + 1;
+    return i === rows.length - 1 || this.kinds[i + 1] === 'heading' || gapAbove(rows, i + 1);
   }
 
   /**
@@ -2400,7 +2400,7 @@ function groupsAbove(a: Audit, cols: number[]): void {
   }
   /** Row i starts a section: the table's first row, or after a heading or a blank line. */
   function startsSection(i: number): boolean {
-    return i === 0 || a.kinds[i - 1] === 'heading' || rows[i].r > rows[i - 1].r + 1;
+    return i === 0 || a.kinds[i - 1] === 'heading' || gapAbove(rows, i);
   }
 }
 
@@ -2641,7 +2641,7 @@ function balancesAbove(a: Audit, cols: number[]): void {
   for (const b of a.blocks.values()) for (const m of b.members) inBlock.add(m);
   const free = (j: number) => a.kinds[j] === 'line' && !a.blocks.has(j) && !inBlock.has(j);
   for (let i = 0; i < rows.length; i++) {
-    const first = i === 0 || a.kinds[i - 1] === 'heading' || rows[i].r > rows[i - 1].r + 1;
+    const first = i === 0 || a.kinds[i - 1] === 'heading' || gapAbove(rows, i);
     if (!first || !free(i) || !CLOSING_BALANCE.test(rows[i].label) || OPENS.test(rows[i].label)) continue;
     const members: number[] = [];
     for (let j = i + 1; j < rows.length && free(j) && rows[j].r === rows[j - 1].r + 1 && !CLOSING_BALANCE.test(rows[j].label); j++) members.push(j);
@@ -2828,7 +2828,7 @@ function subtotalOfTheGroupWithout(a: Audit, cols: number[]): void {
   const runs: number[][] = [];
   let cur: number[] = [];
   rows.forEach((row, i) => {
-    if (a.kinds[i] === 'heading' || row.empty || (i > 0 && row.r > rows[i - 1].r + 1)) {
+    if (a.kinds[i] === 'heading' || row.empty || gapAbove(rows, i)) {
       if (cur.length) runs.push(cur);
       cur = [];
     }
@@ -2909,15 +2909,19 @@ function subtotalOfTheGroupWithout(a: Audit, cols: number[]): void {
  *   after a block's last total, two or more, are that total's lines and the last of them its running
  *   total ("Net expenditure 25.443; Revenue support grant (3.211) … ; Council tax requirement 15.939").
  * - A table whose other blocks each end in a total of the whole block: a block of three rows or more,
- *   every row a line in no total, ends in its total too.
+ *   every row a line in no total, ends in its total too; so does a block of one line under a heading
+ *   whose last row is labelled "Total …".
  * Each such total is checked: one wrong figure in a block must not turn its total into a line.
  */
+/** A label starting as a total's ("Total …", "Grand total …"). */
+const TOTAL_WORD = /^\s*(grand\s+)?totals?\b/i;
+
 function totalsWhereEveryBlockHasOne(a: Audit): void {
   const rows = a.t.rows;
   const blocks: number[][] = [];
   let cur: number[] = [];
   rows.forEach((row, i) => {
-    if (a.kinds[i] === 'heading' || (i > 0 && row.r > rows[i - 1].r + 1)) {
+    if (a.kinds[i] === 'heading' || gapAbove(rows, i)) {
       if (cur.length) blocks.push(cur);
       cur = [];
     }
@@ -2953,6 +2957,14 @@ function totalsWhereEveryBlockHasOne(a: Audit): void {
       add(last, [prev, ...bl.slice(t, -1)], 'the last row of its block, after a total and the line(s) that change it: the table\'s totals run on from each other (a running statement)');
     } else if (t === 0 && bl.length >= 3 && nClosed > 0) {
       add(last, bl.slice(0, -1), `the last row of its block: the table's ${nClosed} other block(s) each end in their total (the table's convention)`);
+    } else if (t === 0 && bl.length === 2 && nClosed > 0 && TOTAL_WORD.test(rows[last].label)) {
+      // A block of one line and a row labelled as its total ("Transfer from Transitional Reserve -2.700";
+      // "Total amendments to the funding of the Capital Programme: -2.700", Lancashire's block (3), T13-53),
+      // where the table's other blocks each end in their total: its total, whatever it casts to — read as a
+      // line once its one line is wrong, that line's error would pass.
+      add(last, [bl[0]], `labelled as its total, the last row of a block of one line: the table's ${nClosed} other block(s) each end in their total (the table's convention)`);
+      const at = a.rowNumber(rows[last]);
+      for (let f = a.findings.length - 1; f >= 0; f--) if (a.findings[f].rule === 'cast.total-read-as-line' && a.findings[f].row === at) a.findings.splice(f, 1);
     }
   }
 }
@@ -3075,7 +3087,7 @@ function netOnLastLine(a: Audit, cols: number[], rule: string): void {
     rows.forEach((row, i) => {
       const [pl, pr] = [a.num(row, l), a.num(row, r)];
       const blankR = row.cells.get(r) === undefined || row.cells.get(r)!.kind === 'blank';
-      if (a.kinds[i] !== 'line' || (i > 0 && row.r !== rows[i - 1].r + 1)) run = [];
+      if (a.kinds[i] !== 'line' || gapAbove(rows, i)) run = [];
       if (a.kinds[i] !== 'line') return;
       if (pl && blankR) run.push(i);
       else if (pl && pr && run.length) {

@@ -98,6 +98,8 @@ export interface TableRow {
   compacted?: true;
   /** printed under a single rule typed as characters ("------"): where a total stands (a hint, the arithmetic decides) */
   ruled?: boolean;
+  /** the label began on the line above, which printed no figure (a total's label wrapped: see joinWrappedTotals) */
+  wrapped?: true;
 }
 
 /** The grid column the figure of table column c is printed in on this row (c itself unless a copy shifted the row). */
@@ -1027,9 +1029,43 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     if (labelIn !== undefined) row.labelIn = labelIn;
     rows.push(row);
   }
+  joinWrappedTotals(rows);
   unshift(g, headerRows.length > 0, columns, labelCol, rows);
   percentByFigures(columns, rows, (c) => normalise(ownCaption(c)));
   return { grid: g, headerRows, r0, r1, c0: g.part?.c0 ?? 0, c1, columns, labelCol, rowTypeCol, rows, units };
+}
+
+/**
+ * Whether a blank line (or a line not read as a row) stands between row i and the row above it: a block
+ * ends there. The line a wrapped label began on is part of its row, no gap.
+ */
+export function gapAbove(rows: readonly TableRow[], i: number): boolean {
+  return i > 0 && rows[i].r - (rows[i].wrapped ? 1 : 0) > rows[i - 1].r + 1;
+}
+
+/** A label starting as a total's does ("Total …", "Grand total …"). */
+const TOTAL_START = /^\s*(grand\s+)?totals?\b/i;
+
+/**
+ * A total whose label wraps onto a second line that carries its figures, as a narrow column prints it
+ * ("Total amendments to the funding of the Capital" with no figure, then "Programme: | -2.700": Lancashire
+ * CC's budget adjustment 2022/23, block (3), T13-53): the two lines are one row, at the line of the
+ * figures, labelled with both. Otherwise the first line, printing no figure, reads as a heading, the
+ * block above it ends there, and the total under it closes nothing. Only where the first line starts as
+ * a total's label does, does not end as a heading does (":") and prints nothing, and the second is a
+ * fragment (three words at most, no total word of its own, directly under it) that prints figures.
+ * Mutates `rows`.
+ */
+function joinWrappedTotals(rows: TableRow[]): void {
+  for (let i = rows.length - 2; i >= 0; i--) {
+    const [a, b] = [rows[i], rows[i + 1]];
+    if (!a.empty || b.empty || b.r !== a.r + 1 || !TOTAL_START.test(a.label) || /:\s*$/.test(a.label)) continue;
+    const rest = b.label.trim();
+    if (!rest || TOTAL_START.test(rest) || rest.split(/\s+/).length > 3) continue;
+    b.label = `${a.label.trim()} ${rest}`;
+    b.wrapped = true;
+    rows.splice(i, 1);
+  }
 }
 
 const HUNDRED = new Dec(100);
