@@ -269,6 +269,10 @@ export function checkChangeAmountRows(a: Audit, done: ReadonlySet<number>): numb
       let agree = 0;
       let exact = 0;
       let tried = 0;
+      // a nil change agreeing with a nil printed is no evidence: a line of the same figure every year beside
+      // a line printing nothing after its first year ("Increase to book fund 0.500 | 0.000 | 0.000 | 0.000"
+      // beside "Museums 0.936" each year, Lancashire CC's budget adjustment 2020/21) is no change row
+      let moved = 0;
       for (const c of money) {
         const b = prev(c);
         const d = num(row, c);
@@ -279,10 +283,14 @@ export function checkChangeAmountRows(a: Audit, done: ReadonlySet<number>): numb
         const e = now.value.minus(was.value);
         const slack = stepOf(d.places).plus(stepOf(now.places)).plus(stepOf(was.places)).times(HALF);
         if (e.eq(d.value)) exact++;
-        if (e.minus(d.value).abs().lte(slack)) agree++;
+        if (e.minus(d.value).abs().lte(slack)) {
+          agree++;
+          if (!e.isZero()) moved++;
+        }
       }
-      // most columns that can be tried agree (a wrong figure leaves the others agreeing); one column alone only exactly
-      if (tried && ((tried === 1 && exact === 1) || (tried > 1 && agree * 2 > tried)) && (!best || agree > best.agree)) best = { x, agree };
+      // most columns that can be tried agree (a wrong figure leaves the others agreeing), one of them at least
+      // on a change that is not nil; one column alone only exactly
+      if (tried && moved && ((tried === 1 && exact === 1) || (tried > 1 && agree * 2 > tried)) && (!best || agree > best.agree)) best = { x, agree };
     }
     // the row's words say it is the change on the year before ("Change on previous year"): of the row directly
     // above it, whether or not it agrees — one pair of years cannot teach it, and a wrong change must not pass

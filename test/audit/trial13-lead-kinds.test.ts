@@ -47,3 +47,28 @@ describe('audit: a total whose label wraps onto the line of its figure (T13-53)'
     assert.ok(!long.tables.some((t) => t.totals.some((x) => x.row === 24 && /Total amendments/.test(x.label))), JSON.stringify(long.tables.map((t) => t.totals)));
   });
 });
+
+describe('audit: a change row needs a change that is not nil among the columns it agrees on', () => {
+  // Lancashire CC, Full Council 13 Feb 2020, Annex 1 "Budget Adjustment": eight items over four years.
+  // "Increase to book fund" 0.500 | 0.000 | 0.000 | 0.000 had been read as the change from the year
+  // before of "Museums …" 0.936 in every year (3 nils agreeing with 3 nils: 3 "variances" checked).
+  const lancs = lines('lancashire-cc-budget-adjustment-2020-21.tsv');
+
+  it('Lancashire 2020/21: no change row, 4 totals checked, 0 variances; the item changed is found only at its total', () => {
+    const r = audit(lancs);
+    assert.deepEqual(r.tables.map((t) => [t.checked.totals, t.checked.variances]), [[4, 0]]);
+    assert.deepEqual(flags(r), []);
+    const bad = audit(lancs.map((l, i) => (i === 8 ? put(l, 3, '0.100') : l)));
+    assert.deepEqual(flags(bad), [['error', 12, 4, '5.088', '5.188']]);
+  });
+
+  it('a change row agreeing on a change that is not nil is still read and checked (a wrong figure in a nil year found at its cell)', () => {
+    // the same table with "Increase to book fund" printed as the change of "Buses" (1.500 → 3.000 → 3.000 → 3.000)
+    const changed = lancs.map((l, i) => (i === 8 ? put(put(put(l, 3, '1.500'), 4, '0.000'), 5, '0.000') : l));
+    const r = audit(changed);
+    assert.equal(r.tables[0].checked.variances, 3);
+    // a wrong nil in 2023/24 (0.100 for 0.000) is found at its cell: the other two years agree, one on a change of 1.500
+    const wrong = audit(changed.map((l, i) => (i === 8 ? put(l, 5, '0.100') : l)));
+    assert.ok(flags(wrong).some(([sev, row, col]) => sev === 'error' && row === 9 && col === 6), JSON.stringify(flags(wrong)));
+  });
+});
