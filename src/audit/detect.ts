@@ -725,6 +725,10 @@ function isSentenceLine(g: Grid, r: number, w: number): boolean {
 /** A title line: text in the first cell only. */
 function isTitleRow(g: Grid, r: number, w: number): boolean {
   if (!cellText(cellAt(g, r, 0))) return false;
+  // a figure alone in the first column is no title: a sub-total a copy pushed into the label column
+  // (Port Eynon's bank reconciliation, "17,123.40" under its three accounts) — a year alone may be one
+  const x = readAt(g, r, 0);
+  if (x.kind === 'number' && !x.dash && !/^\s*(19|20)\d\d\s*$/.test(x.raw) && /[.,()-]/.test(x.raw)) return false;
   for (let c = 1; c < w; c++) if (cellText(cellAt(g, r, c))) return false;
   return true;
 }
