@@ -1,0 +1,72 @@
+// Totals, blocks and headers (session 13, fix-b; the session-13 trial's T13-50 and the kinds left open by
+// earlier sessions): each kind on the real table that showed it (test/fixtures/published/audit, CASES.json,
+// SOURCES.md, verify.py), with a change to a printed figure that the reading must catch. Every expected
+// figure below is the hand arithmetic of verify.py, in exact decimal.
+import { strict as assert } from 'node:assert';
+import { exitCodeOf } from '../../src/audit/audit';
+import { audit, flags, published, withCell } from '../support/audit-helpers';
+
+describe('audit: totals, blocks and headers (session-13 trial kinds, fix-b)', () => {
+  describe('a one-column build-up: a first line, lines labelled "Less …" printed positive (one printed with a minus: less a negative), closed by "Equals …" (T13-50)', () => {
+    const FILE = 'lancashire-cc-council-tax-build-2021-22.tsv';
+    it('Lancashire CC 2021/22: 886.610 − 33.615 − 202.467 − 2.416 − 45.532 − 41.943 − (−0.197) − 11.479 − 4.000 = 545.355, clean (it was exit 2 "no table to audit")', () => {
+      const r = audit(published(FILE), FILE);
+      assert.deepEqual(flags(r), []);
+      assert.equal(exitCodeOf(r), 0);
+      const t = r.tables[0].totals?.find((x) => x.row === 12);
+      assert.ok(t && t.from === 3 && t.to === 11, JSON.stringify(r.tables[0].totals));
+      assert.match(t.why, /less a negative/);
+    });
+    it('the budget requirement changed (886.610 → 886.710) is an error at "Equals council tax cash": 545.455 expected', () => {
+      const f = flags(audit(withCell(published(FILE), 3, 2, '886.710'), FILE));
+      assert.ok(f.includes('12:2 auto.cast 545.455'), f.join('; '));
+    });
+    it('the deficit printed the other way (−0.197 → 0.197) is found: 545.355 − 0.394 = 544.961', () => {
+      const f = flags(audit(withCell(published(FILE), 9, 2, '0.197'), FILE));
+      assert.ok(f.includes('12:2 auto.cast 544.961'), f.join('; '));
+    });
+    it('the result changed (545.355 → 545.455) is an error at its cell, 545.355 expected', () => {
+      const f = flags(audit(withCell(published(FILE), 12, 2, '545.455'), FILE));
+      assert.deepEqual(f, ['12:2 auto.cast 545.355']);
+    });
+    // the second real table of the kind: Derbyshire CC's calculation (session-11 trial T11-61), "Less" lines
+    // printed positive under "Actual budget requirement", closed by "Amount to be financed by council tax"
+    const DERBY = 'derbyshirecc-council-tax-calculation-undated.tsv';
+    it('Derbyshire CC: 491.5 − 7.0 − 48.5 − 157.2 − 0 = 278.8 still clean; its "Less council tax" printed −7.0 among positive "Less" lines is now less a negative: 292.8, found at row 8 (it passed unseen)', () => {
+      assert.deepEqual(flags(audit(published(DERBY), DERBY)), []);
+      const f = flags(audit(withCell(published(DERBY), 4, 2, '-7.0'), DERBY));
+      assert.ok(f.includes('8:2 auto.cast 292.8'), f.join('; '));
+    });
+  });
+
+  describe('a bank reconciliation whose section sub-totals stand on unlabelled lines, pushed into the label column by the copy (session-10 trial T10-54, Port Eynon, off KNOWN_GAPS)', () => {
+    const FILE = 'porteynon-cc-receipts-payments-2015-16.tsv';
+    it('Port Eynon CC 2015/16: 17,123.40 = the three accounts; 2348.19 = the four unsigned cheques; net balance 17,123.40 − 2,348.19 + 0.00 = 14,775.21; only the three genuine errors above it', () => {
+      const r = audit(published(FILE), FILE);
+      assert.deepEqual(flags(r), ['9:2 auto.cast 10636.29', '24:2 auto.cast 11883.4', '29:2 auto.cast 14774.99']);
+      const bank = r.tables.find((t) => t.totals?.some((x) => x.row === 52));
+      assert.ok(bank, JSON.stringify(r.tables.map((t) => t.totals)));
+      const at = (row: number) => bank.totals!.find((x) => x.row === row);
+      assert.ok(at(44)?.from === 41 && at(44)?.to === 43, JSON.stringify(bank.totals));
+      assert.ok(at(50)?.from === 45 && at(50)?.to === 49, JSON.stringify(bank.totals));
+      assert.ok(at(52)?.from === 41 && at(52)?.less?.includes(50), JSON.stringify(bank.totals));
+    });
+    it('a cheque changed (1,748.19 → 1,749.19) is an error at its section sub-total where it is printed (2,349.19 expected), not at the net balance', () => {
+      const f = flags(audit(withCell(published(FILE), 47, 2, '1,749.19'), FILE));
+      assert.ok(f.includes('50:1 auto.bank-reconciliation.cast 2349.19'), f.join('; '));
+      assert.ok(!f.some((x) => x.startsWith('52:')), f.join('; '));
+    });
+    it('the accounts\' sub-total changed (17,123.40 → 17,124.40) is an error at the cell it is printed in (the label column), 17,123.4 expected', () => {
+      const f = flags(audit(withCell(published(FILE), 44, 1, '17,124.40'), FILE));
+      assert.ok(f.includes('44:1 auto.bank-reconciliation.cast 17123.4'), f.join('; '));
+    });
+    it('the net balance changed (14,775.21 → 14,776.21) is an error at its cell', () => {
+      const f = flags(audit(withCell(published(FILE), 52, 2, '14,776.21'), FILE));
+      assert.ok(f.includes('52:2 auto.bank-reconciliation.cast 14775.21'), f.join('; '));
+    });
+    it('the un-banked cash printed 1.00 beside its section total 0.00 is an error at the total (its one line is 1)', () => {
+      const f = flags(audit(withCell(published(FILE), 51, 2, '1.00'), FILE));
+      assert.ok(f.includes('51:3 auto.bank-reconciliation.cast 1'), f.join('; '));
+    });
+  });
+});
