@@ -69,4 +69,24 @@ describe('audit: totals, blocks and headers (session-13 trial kinds, fix-b)', ()
       assert.ok(f.includes('51:3 auto.bank-reconciliation.cast 1'), f.join('; '));
     });
   });
+
+  describe('"Total band D Council Tax" under each body\'s requirement (£m), tax base and Band D charge: the sum of the charges, never of every row since the last total (T13-52)', () => {
+    const FILE = 'southwark-budget-council-tax-2022-23.tsv';
+    it('Southwark 2022-23: 1,164.14 + 363.66 = 1,527.80 and 1,198.95 + 395.59 = 1,594.54, clean (two false errors before: "expected 212,922.2", a tax base and a £m requirement added in)', () => {
+      const r = audit(published(FILE), FILE);
+      assert.deepEqual(flags(r), []);
+      const t = r.tables[0].totals?.find((x) => x.row === 27);
+      assert.ok(t && t.from === 23 && t.to === 26 && /Band D charges/.test(t.why), JSON.stringify(r.tables[0].totals));
+      assert.equal(r.tables[0].checked.totals, 8);
+    });
+    it('the total changed (1,527.80 → 1,528.80) is an error at its cell, 1,527.8 expected', () => {
+      const f = flags(audit(withCell(published(FILE), 27, 1, '1,528.80'), FILE));
+      assert.deepEqual(f, ['27:1 auto.cast.band-d-total 1527.8']);
+    });
+    it('the GLA charge 2022-23 changed (395.59 → 396.59) is found at its cell by the division (42.4m / 107,267) and at the total (1,594.54 for 1,595.54)', () => {
+      const f = flags(audit(withCell(published(FILE), 26, 5, '396.59'), FILE));
+      assert.ok(f.some((x) => x.startsWith('26:5 auto.across.band-d')), f.join('; '));
+      assert.ok(f.includes('27:5 auto.cast.band-d-total 1595.54'), f.join('; '));
+    });
+  });
 });
