@@ -2071,7 +2071,9 @@ class TotalsReader {
     if (!name) return -1;
     for (let h = headings.length - 1; h >= 0 && h >= headings.length - 50; h--) {
       const hn = headings[h].name;
-      if (hn && (hn === name || name.endsWith(` ${hn}`))) return headings[h].pos;
+      // (or the heading names it with a word before: "Proposed amendments to the funding of the Capital
+      // Programme" closed by "Total amendments to the funding of the Capital Programme:", T13-53 — three words at least)
+      if (hn && (hn === name || name.endsWith(` ${hn}`) || (name.split(' ').length >= 3 && hn.endsWith(` ${name}`)))) return headings[h].pos;
     }
     return -1;
   }

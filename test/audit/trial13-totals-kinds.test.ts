@@ -4,7 +4,7 @@
 // figure below is the hand arithmetic of verify.py, in exact decimal.
 import { strict as assert } from 'node:assert';
 import { exitCodeOf } from '../../src/audit/audit';
-import { audit, flags, published, withCell } from '../support/audit-helpers';
+import { audit, flags, published, tsv, withCell } from '../support/audit-helpers';
 
 describe('audit: totals, blocks and headers (session-13 trial kinds, fix-b)', () => {
   describe('a one-column build-up: a first line, lines labelled "Less …" printed positive (one printed with a minus: less a negative), closed by "Equals …" (T13-50)', () => {
@@ -87,6 +87,55 @@ describe('audit: totals, blocks and headers (session-13 trial kinds, fix-b)', ()
       const f = flags(audit(withCell(published(FILE), 26, 5, '396.59'), FILE));
       assert.ok(f.some((x) => x.startsWith('26:5 auto.across.band-d')), f.join('; '));
       assert.ok(f.includes('27:5 auto.cast.band-d-total 1595.54'), f.join('; '));
+    });
+  });
+
+  describe('a total whose label wraps onto a second line that carries its figure ("Total amendments to the funding of the Capital" / "Programme: -2.700"): one total row, closing the heading it names (T13-53)', () => {
+    // Lancashire County Council, Budget Council 17 February 2022, Annex 1 "Adjustment proposed by the
+    // Conservative group" (https://council.lancashire.gov.uk/mgAi.aspx?ID=87733), transcribed by the
+    // session-13 trial (trial-b) one printed line per row, "CONSERATIVE" as printed
+    const FILE = 'lancashire-cc-budget-adjustment-2022-23.tsv';
+    const table = (b3line: string, b3total: string) => tsv([
+      ['ADJUSTMENT PROPOSED BY THE CONSERATIVE GROUP TO THE 2022/23 BUDGET'],
+      ['(1)  Proposed adjustments to the revenue budget'],
+      ['', '£m'],
+      ['Lancashire Levelling Up Investment Fund (22/23 only)', '5.000'],
+      ['Platinum Jubilee Addition to Members Grants (22/23 only)', '0.042'],
+      ['Increased support for Active Travel (22/23 only)', '0.100'],
+      ['Additional Funds for Emergency Welfare Support (22/23 only)', '0.100'],
+      ['New Best Start in Life Scheme (22/23 only and funded from', '0.100'],
+      ['Public Health Grant Reserve)'],
+      ['Tackling Loneliness and Social Isolation Initiative', '0.100'],
+      ['(22/23 only and funded from Public Health Grant Reserve)'],
+      ['Local Nature and Biodiversity Grant Scheme', '0.058'],
+      ['Total cost of proposed amendments:', '5.500'],
+      ['(2)  Proposed additions to the capital programme'],
+      ['', '£m'],
+      ['Highways Responsive Maintenance (22/23 only)', '2.000'],
+      ['Additional capacity of SEND Sufficiency Strategy', '0.400'],
+      ['Conservation Area Enhancements Scheme', '0.300'],
+      ['Total Additions to Capital Programme:', '2.700'],
+      ['(3)  Proposed amendments to the funding of the Capital Programme'],
+      ['', '£m'],
+      ['Transfer from Transitional Reserve', b3line],
+      ['Total amendments to the funding of the Capital'],
+      ['Programme:', b3total],
+    ]);
+    it('Lancashire CC 2022/23: row 24 is "Total amendments to the funding of the Capital Programme:" = row 22 (−2.700), clean; the two other blocks as before (5.500, 2.700)', () => {
+      const r = audit(table('-2.700', '-2.700'), FILE);
+      assert.deepEqual(flags(r), []);
+      const totals = r.tables[0].totals ?? [];
+      assert.ok(totals.some((x) => x.row === 24 && x.from === 22 && x.to === 22 && x.label === 'Total amendments to the funding of the Capital Programme:'), JSON.stringify(totals));
+      assert.ok(totals.some((x) => x.row === 13 && x.from === 4 && x.to === 12) && totals.some((x) => x.row === 19 && x.from === 16 && x.to === 18), JSON.stringify(totals));
+      assert.equal(r.tables[0].checked.totals, 3);
+    });
+    it('the block\'s total changed (−2.700 → −2.800) is an error at row 24 (it was in no check), −2.7 expected', () => {
+      assert.deepEqual(flags(audit(table('-2.700', '-2.800'), FILE)), ['24:2 auto.cast -2.7']);
+    });
+    it('the block\'s one line changed (−2.700 → −2.800) is an error at row 24, not a total read as a line', () => {
+      const r = audit(table('-2.800', '-2.700'), FILE);
+      assert.deepEqual(flags(r), ['24:2 auto.cast -2.8']);
+      assert.ok(!r.findings.some((f) => f.rule === 'cast.total-read-as-line'));
     });
   });
 });
