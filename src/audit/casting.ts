@@ -1012,8 +1012,10 @@ class TotalsReader {
   }
 
   /**
-   * A build-up its labels state, whatever its figures: a first line, two lines or more each labelled
-   * "Less …" and printed positive (or nil; one printed with a minus among them is less a negative), then
+   * A build-up its labels state, whatever its figures: a first line, one line or more each labelled
+   * "Less …" ("Deduct …") and printed positive (or nil; one printed with a minus among them is less a
+   * negative) or all printed with a minus (taken as printed: Cambridgeshire PCC's "Deduct grant money
+   * -£1,223,000", T13-03), then
    * a row whose label says it is what remains ("Amount to be financed by council tax", "… to be raised",
    * "Balance", "Net …", "Equals …", or a closing label: RESULT_WORD): that row is the first line less the
    * others. Tried after every reading by arithmetic, so a clean build-up is
@@ -1024,18 +1026,25 @@ class TotalsReader {
   private lessBuildUp(i: number): boolean {
     const { a, rows, cols, s, narrowFrom } = this;
     const row = rows[i];
-    if (s.top - narrowFrom < 3 || !row.label || LESS.test(row.label) || OPENS.test(row.label)) return false;
+    if (s.top - narrowFrom < 2 || !row.label || LESS.test(row.label) || OPENS.test(row.label)) return false;
     if (!CLOSES.test(row.label) && !RESULT_WORD.test(row.label)) return false;
     const lines = s.stack.slice(narrowFrom);
     const [first, ...less] = lines;
     if (LESS.test(rows[first].label) || !rows[first].label) return false;
     if (!less.every((m) => this.kinds[m] === 'line' && !a.blocks.has(m) && LESS.test(rows[m].label))) return false;
-    if (!less.some((m) => cols.some((c) => (a.value(rows[m], c) ?? ZERO).isPositive())) || !this.printedCols(row).length) return false;
-    // the "Less" lines are printed positive (one at least, above): one printed with a minus among them is
-    // less a negative, added back ("Less Collection Fund Deficit -0.197", T13-50), as the words say
-    const minus = new Set(less);
+    if (!this.printedCols(row).length) return false;
+    const positive = less.some((m) => cols.some((c) => (a.value(rows[m], c) ?? ZERO).isPositive()));
     const negative = less.filter((m) => cols.some((c) => (a.value(rows[m], c) ?? ZERO).isNegative())).length;
-    return this.takeAsTotal(i, narrowFrom, `by its labels: "${rows[first].label}" less the ${less.length} line(s) labelled "Less" and printed positive under it (${less.map((m) => rows[m].label).join('; ')})${negative ? ` — ${negative} of them printed with a minus, less a negative, added back` : ''}, closed by "${row.label}"`, minus);
+    if (!positive && !negative) return false;
+    // "Less" lines printed positive (one at least): each subtracted, one printed with a minus among them
+    // less a negative, added back ("Less Collection Fund Deficit -0.197", T13-50), as the words say; all
+    // printed with a minus ("Deduct grant money -£1,223,000", T13-03): the word and the sign say it once,
+    // added as printed
+    const minus = positive ? new Set(less) : new Set<number>();
+    const how = positive
+      ? `less the ${less.length} line(s) labelled "Less" and printed positive under it (${less.map((m) => rows[m].label).join('; ')})${negative ? ` — ${negative} of them printed with a minus, less a negative, added back` : ''}`
+      : `and the ${less.length} line(s) labelled "Less" and printed with a minus under it, added as printed (${less.map((m) => rows[m].label).join('; ')})`;
+    return this.takeAsTotal(i, narrowFrom, `by its labels: "${rows[first].label}" ${how}, closed by "${row.label}"`, minus);
   }
 
   /**

@@ -7,7 +7,7 @@ import { exitCodeOf } from '../../src/audit/audit';
 import { audit, flags, published, tsv, withCell } from '../support/audit-helpers';
 
 describe('audit: totals, blocks and headers (session-13 trial kinds, fix-b)', () => {
-  describe('a one-column build-up: a first line, lines labelled "Less …" printed positive (one printed with a minus: less a negative), closed by "Equals …" (T13-50)', () => {
+  describe('a one-column build-up: a first line, lines labelled "Less …"/"Deduct …" printed positive (one printed with a minus: less a negative) or all with a minus, closed by "Equals …"/"Net …" (T13-50, T13-03)', () => {
     const FILE = 'lancashire-cc-council-tax-build-2021-22.tsv';
     it('Lancashire CC 2021/22: 886.610 − 33.615 − 202.467 − 2.416 − 45.532 − 41.943 − (−0.197) − 11.479 − 4.000 = 545.355, clean (it was exit 2 "no table to audit")', () => {
       const r = audit(published(FILE), FILE);
@@ -28,6 +28,28 @@ describe('audit: totals, blocks and headers (session-13 trial kinds, fix-b)', ()
     it('the result changed (545.355 → 545.455) is an error at its cell, 545.355 expected', () => {
       const f = flags(audit(withCell(published(FILE), 12, 2, '545.455'), FILE));
       assert.deepEqual(f, ['12:2 auto.cast 545.355']);
+    });
+    // the same kind with its one "Deduct" line printed with a minus (session-13 trial T13-03): PCC for
+    // Cambridgeshire, "Statement relating to Taxpayers Alliance report", 10 August 2015, on 2013/14
+    // (https://www.cambridgeshire-pcc.gov.uk/statement-relating-to-taxpayers-alliance-report/), transcribed
+    // by the trial (trial-a): the page's bracketed remarks in a third column, "£" as printed
+    const cambs = (net: string) => tsv([
+      ['The true calculation should be', '', ''],
+      ['Cost of OPCC Office', '£1,787,000', '(includes £1.2 million grant money)'],
+      ['Deduct grant money', '-£1,223,000', ''],
+      ['NET Cost of OPCC Office', net, ''],
+      ['Population', '£599,894', '(from 2012 electorate)'],
+      ['Cost per 1,000 population', '£938.50', '(not £2,979 as claimed in the report)'],
+    ]);
+    it('Cambridgeshire PCC 2013/14: "NET Cost of OPCC Office" £563,000 is read by its labels as 1,787,000 − 1,223,000 = 564,000 (the "Deduct" line printed with a minus, taken as printed): an error at [4,2] where it was exit 2 "no table to audit"', () => {
+      const r = audit(cambs('£563,000'), 'cambs-pcc-opcc-net-cost-2013-14.tsv');
+      assert.deepEqual(flags(r), ['4:2 auto.cast 564000']);
+      assert.ok(r.tables[0].totals?.some((x) => x.row === 4 && x.from === 2 && x.to === 3), JSON.stringify(r.tables[0].totals));
+    });
+    it('Cambridgeshire PCC with the net printed right (£564,000): clean, the same reading', () => {
+      const r = audit(cambs('£564,000'), 'cambs-pcc-opcc-net-cost-2013-14.tsv');
+      assert.deepEqual(flags(r), []);
+      assert.equal(exitCodeOf(r), 0);
     });
     // the second real table of the kind: Derbyshire CC's calculation (session-11 trial T11-61), "Less" lines
     // printed positive under "Actual budget requirement", closed by "Amount to be financed by council tax"
