@@ -1030,6 +1030,8 @@ class TotalsReader {
     if (!CLOSES.test(row.label) && !RESULT_WORD.test(row.label)) return false;
     const lines = s.stack.slice(narrowFrom);
     const [first, ...less] = lines;
+    // of one "Less" line, the row says in words that it is what remains ("NET …", "Equals …"), not merely closing
+    if (less.length === 1 && !RESULT_WORD.test(row.label)) return false;
     if (LESS.test(rows[first].label) || !rows[first].label) return false;
     if (!less.every((m) => this.kinds[m] === 'line' && !a.blocks.has(m) && LESS.test(rows[m].label))) return false;
     if (!this.printedCols(row).length) return false;
