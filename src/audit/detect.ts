@@ -727,6 +727,10 @@ function isSentenceLine(g: Grid, r: number, w: number): boolean {
 /** A title line: text in the first cell only. */
 function isTitleRow(g: Grid, r: number, w: number): boolean {
   if (!cellText(cellAt(g, r, 0))) return false;
+  // a figure alone in the first column is no title: a sub-total a copy pushed into the label column
+  // (Port Eynon's bank reconciliation, "17,123.40" under its three accounts) — a year alone may be one
+  const x = readAt(g, r, 0);
+  if (x.kind === 'number' && !x.dash && !/^\s*(19|20)\d\d\s*$/.test(x.raw) && /[.,()-]/.test(x.raw)) return false;
   for (let c = 1; c < w; c++) if (cellText(cellAt(g, r, c))) return false;
   return true;
 }
@@ -1043,27 +1047,22 @@ export function gapAbove(rows: readonly TableRow[], i: number): boolean {
   return i > 0 && rows[i].r - (rows[i].wrapped ? 1 : 0) > rows[i - 1].r + 1;
 }
 
-/** A label starting as a total's does ("Total …", "Grand total …"). */
-const TOTAL_START = /^\s*(grand\s+)?totals?\b/i;
-
 /**
- * A total whose label wraps onto a second line that carries its figures, as a narrow column prints it
- * ("Total amendments to the funding of the Capital" with no figure, then "Programme: | -2.700": Lancashire
- * CC's budget adjustment 2022/23, block (3), T13-53): the two lines are one row, at the line of the
- * figures, labelled with both. Otherwise the first line, printing no figure, reads as a heading, the
- * block above it ends there, and the total under it closes nothing. Only where the first line starts as
- * a total's label does, does not end as a heading does (":") and prints nothing, and the second is a
- * fragment (three words at most, no total word of its own, directly under it) that prints figures.
- * Mutates `rows`.
+ * A total's label wrapped onto a second line that carries the figure ("Total amendments to the funding
+ * of the Capital" with no figure, then "Programme: | -2.700"): one row, the figure's, with the whole
+ * label — not a heading over a line named "Programme:" (session-13 trial T13-53, Lancashire CC's budget
+ * adjustment 2022/23). Read when the first line says "Total …", prints no figure and does not end its
+ * words (no colon or full stop), and the line directly under it prints figures under a label of three
+ * words at most that ends with a colon or starts in lower case. Mutates `rows`.
  */
 function joinWrappedTotals(rows: TableRow[]): void {
   for (let i = rows.length - 2; i >= 0; i--) {
-    const [a, b] = [rows[i], rows[i + 1]];
-    if (!a.empty || b.empty || b.r !== a.r + 1 || !TOTAL_START.test(a.label) || /:\s*$/.test(a.label)) continue;
-    const rest = b.label.trim();
-    if (!rest || TOTAL_START.test(rest) || rest.split(/\s+/).length > 3) continue;
-    b.label = `${a.label.trim()} ${rest}`;
-    b.wrapped = true;
+    const [p, q] = [rows[i], rows[i + 1]];
+    if (q.r !== p.r + 1 || !p.empty || q.empty || !/^\s*total\b/i.test(p.label) || /[:.]\s*$/.test(p.label)) continue;
+    const words = q.label.trim().split(/\s+/);
+    if (!q.label.trim() || words.length > 3 || !(/:\s*$/.test(q.label) || /^[a-z]/.test(q.label.trim()))) continue;
+    q.label = `${p.label.trim()} ${q.label.trim()}`;
+    q.wrapped = true;
     rows.splice(i, 1);
   }
 }
