@@ -14,6 +14,7 @@ import type { Audit } from './context';
 import type { Column, TableRow } from './detect';
 import { type Num, show } from './findings';
 import { cellText, locate, readCell, stepOf } from './grid';
+import { type PeriodBasis, basis, fitsPeriod, perPeriodOf } from './periods';
 
 const HALF = new Dec('0.5');
 
@@ -485,8 +486,8 @@ export function checkBands(a: Audit): boolean {
 }
 
 /**
- * A band series that is another series of the table ÷ 2, 4, 10, 12 or 52 (a half-year, a quarter, ten or twelve
- * instalments, a week), learned from the figures on the band rows — the captions need not say so (West Midlands
+ * A band series that is another series of the table ÷ 2, 4, 10, 12 or 52, or × 7/365 (a half-year, a quarter, ten
+ * or twelve instalments, a week of 52 or of a 365-day year: T13-02), learned from the figures on the band rows — the captions need not say so (West Midlands
  * Police and Crime Panel's 2017/18 precept table prints its increase per year and per week under "£ : p" alone;
  * T12-03): three bands at least and more than half agree, no more than one in four (one at least) do not, each
  * within what the rounding of the two printed figures allows (|q − w ÷ k| ≤ ½ unit of q + ½ unit of w ÷ k). Such a
@@ -498,10 +499,8 @@ export function checkBands(a: Audit): boolean {
  */
 function checkQuotients(a: Audit, series: Series[], wholes: Series[]): Set<Series> {
   const out = new Set<Series>();
-  const half = (places: number) => stepOf(places).times(HALF);
-  const fits = (q: Num, w: Num, k: Dec) => q.value.minus(w.value.div(k)).abs().lte(half(q.places).plus(half(w.places).div(k)));
   for (const s of series) {
-    let best: { w: Series; k: Dec; pairs: [Entry, Entry][]; agree: number } | undefined;
+    let best: { w: Series; k: PeriodBasis; pairs: [Entry, Entry][]; agree: number } | undefined;
     for (const w of wholes) {
       if (w === s || out.has(w)) continue;
       const by = new Map(w.entries.map((e) => [e.letter, e]));
@@ -510,8 +509,8 @@ function checkQuotients(a: Audit, series: Series[], wholes: Series[]): Set<Serie
         return o && !o.x.value.isZero() && !e.x.value.isZero() ? [[e, o]] : [];
       });
       if (pairs.length < 3) continue;
-      for (const k of DIVISORS) {
-        const agree = pairs.filter(([q, o]) => fits(q.x, o.x, k)).length;
+      for (const k of SHARES) {
+        const agree = pairs.filter(([q, o]) => fitsPeriod(q.x, o.x, k)).length;
         const off = pairs.length - agree;
         if (agree < 3 || agree * 2 <= pairs.length || off > Math.max(1, Math.floor(pairs.length / 4))) continue;
         if (!best || agree > best.agree) best = { w, k, pairs, agree };
@@ -520,18 +519,18 @@ function checkQuotients(a: Audit, series: Series[], wholes: Series[]): Set<Serie
     if (!best) continue;
     const { w, k, pairs, agree } = best;
     out.add(s);
-    a.differences.push({ column: locate(a.t.grid, a.t.r0, s.noteAt[1], '').column, caption: s.name, is: `${w.name} ÷ ${k.toString()}, to the places printed (${PER.get(k.toNumber())}, read from the band figures)`, agree });
+    a.differences.push({ column: locate(a.t.grid, a.t.r0, s.noteAt[1], '').column, caption: s.name, is: `${w.name} ${k.text}, to the places printed (${PER.get(k.text)}, read from the band figures)`, agree });
     for (const [q, o] of pairs) {
       a.checked.crossCasts++;
       a.involve([[q.row, q.c], [o.row, o.c]], true);
-      if (fits(q.x, o.x, k)) continue;
-      const e = o.x.value.div(k).toDecimalPlaces(q.x.places, Dec.ROUND_HALF_UP);
+      if (fitsPeriod(q.x, o.x, k)) continue;
+      const e = perPeriodOf(o.x.value, k, q.x.places);
       a.findings.push({
         severity: 'error',
         table: a.layout,
         ...a.loc(q.row, q.c),
         rule: `${a.layout}.across.per-period`,
-        message: `${a.describe(q.row, q.c)}: printed ${show(q.x.value)}, but ${w.name} ${show(o.x.value)} ÷ ${k.toString()} (${PER.get(k.toNumber())}, as ${agree} of ${pairs.length} bands print it) is ${show(e)}; difference ${show(q.x.value.minus(e))}, beyond what the rounding of the printed figures allows`,
+        message: `${a.describe(q.row, q.c)}: printed ${show(q.x.value)}, but ${w.name} ${show(o.x.value)} ${k.text} (${PER.get(k.text)}, as ${agree} of ${pairs.length} bands print it) is ${show(e)}; difference ${show(q.x.value.minus(e))}, beyond what the rounding of the printed figures allows`,
         printed: text(q.x.value),
         expected: text(e),
         difference: text(q.x.value.minus(e)),
@@ -541,8 +540,10 @@ function checkQuotients(a: Audit, series: Series[], wholes: Series[]): Set<Serie
   return out;
 }
 
-/** What a year's figure ÷ k is, in a finance officer's words. */
-const PER = new Map<number, string>([[2, 'a half-year'], [4, 'a quarter'], [10, 'one of ten instalments'], [12, 'a month'], [52, 'a week']]);
+/** The shares of a year a band series may be of another: a half-year, a quarter, ten or twelve instalments, a week (of 52, or of a 365-day year: T13-02). */
+const SHARES = [basis(1, 2), basis(1, 4), basis(1, 10), basis(1, 12), basis(1, 52), basis(7, 365)];
+/** What each share is, in a finance officer's words. */
+const PER = new Map<string, string>([['÷ 2', 'a half-year'], ['÷ 4', 'a quarter'], ['÷ 10', 'one of ten instalments'], ['÷ 12', 'a month'], ['÷ 52', 'a week'], ['× 7/365', 'a week of a 365-day year']]);
 
 interface Series {
   entries: Entry[];

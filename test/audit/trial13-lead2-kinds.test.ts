@@ -62,4 +62,29 @@ describe('audit: session-13 kinds (fix-c)', () => {
       assert.deepEqual(flags(audit(withCell(ncl, 9, 4, '0.15'))).filter((x) => /^\d+:4 /.test(x)), ['9:4 error auto.across.per-period 0.14']);
     });
   });
+
+  describe('a week may be 7/365 of the year (a 365-day year), not its 52nd: the basis more rows fit is the table\'s (T13-02)', () => {
+    // Buckinghamshire & Milton Keynes Fire Authority, "Council tax information" 2025/26, https://bucksfire.gov.uk/publications/council-tax-information
+    // (session-13 trial-a table): Band, Per Week (£), Per Month (£), Per Year ( £).
+    const text = published('bucksfire-council-tax-bands-2025-26.tsv');
+
+    it('as printed: clean (was four false errors at E-H: 103.23 × 7/365 = 1.9798 → 1.98 printed, where ÷ 52 gives 1.9852 → 1.99); per week read as the year × 7/365, per month as ÷ 12', () => {
+      const r = audit(text);
+      assert.deepEqual(flags(r), []);
+      assert.equal(exitCodeOf(r), 0);
+      const read = readings(r);
+      assert.ok(read.includes('2 Per Year ( £) × 7/365, to the places printed on a 365-day year'), read.join('\n'));
+      assert.ok(read.includes('3 Per Year ( £) ÷ 12, to the places printed'), read.join('\n'));
+    });
+
+    it('a week a penny out of its year is found at its cell (E 1.98 → 1.99: 103.23 × 7/365 = 1.9798), and so is G 2.70 → 2.80', () => {
+      assert.deepEqual(flags(audit(withCell(text, 6, 2, '1.99'))), ['6:2 error auto.across.per-period 1.98']);
+      assert.deepEqual(flags(audit(withCell(text, 8, 2, '2.80'))), ['8:2 error auto.across.per-period 2.7']);
+    });
+
+    it('where every row fits both bases the 52nd is kept (West Midlands PCP: 3.33 ÷ 52 = 0.0640 and × 7/365 = 0.0639, both 0.06)', () => {
+      const read = readings(audit(published('westmidlands-pcp-police-precept-bands-2017-18.tsv')));
+      assert.ok(read.some((x) => x.startsWith('6 ') && x.includes('÷ 52')), read.join('\n'));
+    });
+  });
 });
