@@ -743,10 +743,10 @@ export function normalise(s: string): string {
   return s.toLowerCase().replace(/_/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** Units named in a header or a title: £, £'000 (also £000s, £k, £ thousands, "in thousands of pounds"), £m (also "millions of pounds"). */
+/** Units named in a header or a title: £, £'000 (also £000s, "£,000" as Pembrokeshire prints it, £k, £ thousands, "in thousands of pounds"), £m (also "millions of pounds"). */
 export function unitsIn(s: string): Units | undefined {
   if (/£\s*['’]?\s*m\b|£\s*(in\s+)?millions?\b|\(\s*£?\s*m\s*\)|\bmillions? of pounds\b/i.test(s)) return '£m';
-  if (/£\s*['’]?\s*000s?|£\s*k\b|£\s*(in\s+)?thousands?\b|\(\s*000s?\s*\)|\bthousands? of pounds\b/i.test(s)) return "£'000";
+  if (/£\s*['’,]?\s*000s?|£\s*k\b|£\s*(in\s+)?thousands?\b|\(\s*000s?\s*\)|\bthousands? of pounds\b/i.test(s)) return "£'000";
   if (/£/.test(s)) return '£';
   return undefined;
 }
@@ -926,7 +926,8 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     // printed as amounts (a separator, a point, a sign or a dash), not line numbers or codes ("Reserves
     // £m | Total revenue funding £m | Reserves as % of …", as reserves levels are published: a money
     // column, T6-100), is a column of figures: the content decides.
-    const figuresOnly = texts === 0 && numbers >= 2 && codeLike < numbers;
+    // A caption naming units ("Reserves 2024-25 (£'000)") is over amounts however they are printed: "222 | 177".
+    const figuresOnly = texts === 0 && numbers >= 2 && (codeLike < numbers || unitsIn(own) !== undefined);
     const byCaption = norm === 'row type' ? 'row_type' : TEXT_CAPTION.test(own) || numberedBoxes(g, r0, r1, c, own, skip) || outlineCodes(g, r0, r1, c, own, skip) ? 'text' : LABEL_CAPTION.test(own) && !figuresOnly ? 'label' : undefined;
     // A column of figures some of which cannot be read ("1203XX", "2,99,1") is still a column of
     // figures: each unreadable cell is then an error at its cell, never the column left out unsaid.

@@ -54,7 +54,9 @@ export function signedLabel(label: string): { core: string; sign?: 1 | -1 | 0 } 
  * column is whole and one at least prints a comma. `most`: how many such figures a column may hold (1
  * in a statement; 2 in any table, whose column then prints three commas at least and four figures
  * for each: Hansard's TSG by region 1994-95, "Eastern 25.411", "London 35.165" among "74,184",
- * "52,958" …, with which England's 329,433 casts exactly — T9-13).
+ * "52,958" …, with which England's 329,433 casts exactly — T9-13). The others' thousands may be marked
+ * with a no-break, thin or plain space instead ("74 184", as a copy from a PDF gives them) or not at all
+ * ("74184", as a CSV export gives them): the figure of three places among whole pounds is the same slip.
  */
 export function pointForComma(a: Audit, rows: TableRow[], c: number, most = 1): void {
   const nums = rows.map((row) => a.num(row, c)).filter((x): x is Num => x !== undefined);
@@ -65,7 +67,9 @@ export function pointForComma(a: Audit, rows: TableRow[], c: number, most = 1): 
   const point = odd[0].raw.includes('.');
   if (odd.some((x) => x.raw.includes('.') !== point)) return;
   const rest = nums.filter((x) => !odd.includes(x));
-  const grouped = rest.filter((x) => (point ? /\d,\d{3}/ : /\d\.\d{3}/).test(x.raw)).length;
+  // the others' thousands marked with a comma, or (a copy from a PDF or a continental file) a no-break,
+  // thin or plain space, or not marked at all: a whole figure of four digits or more
+  const grouped = rest.filter((x) => (point ? /\d[,\u00a0\u2009\u202f ]\d{3}|^\D*\d{4,}\D*$/ : /\d\.\d{3}/).test(x.raw.trim())).length;
   if (!rest.length || rest.some((x) => x.places !== 0) || grouped < Math.min(most, 3)) return;
   for (const was of odd) pointToComma(a, rows.find((r) => a.num(r, c) === was)!, c, was);
 }
