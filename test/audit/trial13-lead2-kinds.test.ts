@@ -87,4 +87,26 @@ describe('audit: session-13 kinds (fix-c)', () => {
       assert.ok(read.some((x) => x.startsWith('6 ') && x.includes('÷ 52')), read.join('\n'));
     });
   });
+
+  describe('a column whose cells print an amount with its unit and its share in brackets, "£136.3m (28.9%)", is figures (T13-51)', () => {
+    // Central Bedfordshire Council, "Budget - full breakdown of spending",
+    // https://www.centralbedfordshire.gov.uk/info/141/budget/1340/budget_-_full_breakdown_of_spending (session-13 trial-b table)
+    const FILE = 'central-bedfordshire-spending-breakdown-undated.tsv';
+    const text = published(FILE);
+
+    it('as printed: the "Total spend £471.7m" is found 24.1 over its twelve lines (they add to 447.6), and each share is checked as the amount over the total — 44.1 / 471.7 = 9.349%, printed 9.4, a rounding warning (was exit 2, "no table to audit")', () => {
+      const r = audit(text, FILE);
+      assert.equal(exitCodeOf(r), 1);
+      assert.deepEqual(flags(r), ['15:2 error auto.cast 447.6', '6:2 warning auto.percent 9.3']);
+      const read = (r.tables[0].percentages ?? []).map((p) => p.is);
+      assert.ok(read.some((x) => /share of its total/.test(x)), read.join('\n'));
+    });
+
+    it('with the total printed as its lines add (£447.6m) the cast is clean; the shares, then a share of no printed figure (136.3 / 447.6 = 30.45%, printed 28.9), are said unchecked in a note, never read as negative amounts', () => {
+      const r = audit(text.replace('Total spend\t£471.7m', 'Total spend\t£447.6m'), FILE);
+      assert.deepEqual(flags(r), []);
+      assert.equal(r.tables[0].checked.totals, 1);
+      assert.ok(r.findings.some((f) => f.rule === 'auto.percent.no-basis' && f.row === 3 && f.column === 2));
+    });
+  });
 });
