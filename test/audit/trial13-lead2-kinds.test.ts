@@ -89,10 +89,27 @@ describe('audit: session-13 kinds (fix-c)', () => {
   });
 
   describe('a column whose cells print an amount with its unit and its share in brackets, "£136.3m (28.9%)", is figures (T13-51)', () => {
-    // Central Bedfordshire Council, "Budget - full breakdown of spending",
-    // https://www.centralbedfordshire.gov.uk/info/141/budget/1340/budget_-_full_breakdown_of_spending (session-13 trial-b table)
+    // Central Bedfordshire Council, "Budget - full breakdown of spending" (year not on the stored page),
+    // https://www.centralbedfordshire.gov.uk/info/141/budget/1340/budget_-_full_breakdown_of_spending (session-13 trial-b
+    // table, as transcribed in its package: the lead-in sentence as title, amount and share kept in one cell as printed)
     const FILE = 'central-bedfordshire-spending-breakdown-undated.tsv';
-    const text = published(FILE);
+    const text = tsv([
+      ['This table shows how we will spend £471.7m on providing services, the majority of which (£243.5m) comes from Council Tax and business rates'],
+      ['Service area', 'Amount in millions and percentage of total'],
+      ['Adult social services', '£136.3m (28.9%)'],
+      ["Children's services (including educational transport)", '£103.1m (21.9%)'],
+      ['Housing Benefit (Plus administration and collection of Business Rates and Council Tax)', '£46.4m (9.8%)'],
+      ['Council support services (e.g. finance, IT, building management, customer services, elections and registration services)', '£44.1m (9.4%)'],
+      ['Housing', '£35.8m (7.6%)'],
+      ['Economic growth and planning', '£18.1m (3.8%)'],
+      ['Public health (public health services funded by government grant)', '£18.1m (3.8%)'],
+      ['Transport, roads and parking (excluding educational transport)', '£17.4m (3.7%)'],
+      ['Capital financing', '£16.1m (3.4%)'],
+      ['Leisure and libraries', '£5.1m (1.1%)'],
+      ['Public protection and safety', '£5.0m (1.1%)'],
+      ['Contingency and contribution to reserves', '£2.1m (0.4%)'],
+      ['Total spend', '£471.7m']
+    ]);
 
     it('as printed: the "Total spend £471.7m" is found 24.1 over its twelve lines (they add to 447.6), and each share is checked as the amount over the total — 44.1 / 471.7 = 9.349%, printed 9.4, a rounding warning (was exit 2, "no table to audit")', () => {
       const r = audit(text, FILE);
