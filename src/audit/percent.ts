@@ -6,7 +6,7 @@ import { Dec, text } from '../base/decimal';
 import type { Column, TableRow } from './detect';
 import type { Audit } from './context';
 import { type Num, show } from './findings';
-import { cellText, locate, stepOf } from './grid';
+import { NOT_APPLICABLE, cellText, locate, stepOf } from './grid';
 
 const HUNDRED = new Dec(100);
 const HALF = new Dec(0.5);
@@ -179,15 +179,25 @@ export function checkPercent(a: Audit, pct: Column, candidates: { num: number; d
   // Tax: £16.722 or 54%" … four sources and no total line, Cambridgeshire fire 2014/15; T8-02): each
   // column whose figures on the rows are none negative, two at least, as a share of their sum (unsigned,
   // per cent), tried after every other basis, so one of those wins a tie.
+  // A line whose percentage is printed "N/A" is outside the whole (ring-fenced spending: Central Bedfordshire's
+  // 2024/25 "Housing (funded primarily by rent and service charges) £40.8m N/A"): the sum is of the lines that
+  // print a share (ten lines, £265.3m, the page's "around £265million"; 98 / 265.3 = 36.9%; session-13 trial
+  // T13-54: ten false errors on the sum of all twelve lines, 324.7, before).
+  const outside = new Set(rows.filter((i) => {
+    const x = trs[i].cells.get(pct.c);
+    return x?.kind === 'text' && NOT_APPLICABLE.test(x.text);
+  }));
   const sums = new Map<number, Num>();
   if (total === undefined && !layoutBasis) {
     for (const n of new Set([...candidates.flatMap((c) => [c.num, c.den]), ...shareCols])) {
-      const ns = rows.map((i) => a.num(trs[i], n)).filter((x): x is Num => x !== undefined);
+      const ns = rows.filter((i) => !outside.has(i)).map((i) => a.num(trs[i], n)).filter((x): x is Num => x !== undefined);
       if (ns.length < 2 || ns.some((x) => x.value.isNeg()) || ns.filter((x) => !x.value.isZero()).length < 2) continue;
       const value = ns.reduce((x, y) => x.plus(y.value), new Dec(0));
       const places = Math.max(...ns.map((x) => x.places));
       sums.set(n, { kind: 'number', value, places, dash: false, percent: false, negativeZero: false, typed: false, raw: show(value) });
-      bases.push({ num: n, den: n, scale: HUNDRED, unsigned: false, ofSum: true, describe: `${name(n)} as a share of the column's sum, ${show(value)} (no total printed)` });
+      const words = [...new Set([...outside].map((i) => { const x = trs[i].cells.get(pct.c); return x?.kind === 'text' ? x.text.trim() : ''; }))];
+      const left = outside.size ? `, the ${outside.size} line(s) printing ${words.join(', ')} left out` : '';
+      bases.push({ num: n, den: n, scale: HUNDRED, unsigned: false, ofSum: true, describe: `${name(n)} as a share of the column's sum, ${show(value)} (no total printed${left})` });
     }
   }
   const lines = new Set(rows);

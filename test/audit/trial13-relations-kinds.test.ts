@@ -73,4 +73,48 @@ describe('audit: relations across and percentages (session 13, fix-a)', () => {
       assert.equal(r.tables[0].differences[0]?.is, "Gross Expenditure (£'000) − Income (£'000) − Use of reserves (£'000)");
     });
   });
+
+  describe('shares of a whole not printed, with lines printing "N/A" outside it (T13-54, Central Bedfordshire)', () => {
+    // Central Bedfordshire Council, "Budget 2024-2025 — What is the revenue budget?",
+    // https://www.centralbedfordshire.gov.uk/info/141/budget/1568/budget_2024-2025/2 (session-13 trial-b's transcription,
+    // /work/notes/s13/trial/pkg-b/central-bedfordshire-revenue-budget-shares-2024-25.tsv; the caption "Valuation bands for
+    // 2024/2025" is the page's own mislabel, kept as printed)
+    const CB = tsv([
+      ['Valuation bands for 2024/2025'],
+      ['Service', 'Spending in millions', '% of total spend'],
+      ['Adult social services', '£98m', '36.9%'],
+      ["Children's services", '£67.1m', '25.3%'],
+      ['Housing (funded primarily by rent and service charges)', '£40.8m', 'N/A'],
+      ['Council support services', '£35.4m', '13.3%'],
+      ['Waste and recycling', '£22.2m', '8.4%'],
+      ['Public health (funded by government grant)', '£18.6m', 'N/A'],
+      ['Capital financing', '£14.5m', '5.5%'],
+      ['Transport, roads and parking', '£9.8m', '3.7%'],
+      ['Economic growth and planning', '£6.5m', '2.4%'],
+      ['Libraries and leisure', '£4.4m', '1.7%'],
+      ['Public protection and safety', '£4.4m', '1.6%'],
+      ['Housing Benefit', '£3m', '1.2%'],
+    ]);
+    it('each share is over the sum of the ten lines printing one, 265.3 (the page\'s "around £265million"): 98 / 265.3 = 36.94 → 36.9; three within their inputs\' rounding are warnings, no error', () => {
+      const r = audit(CB, 'central-bedfordshire-revenue-budget-shares-2024-25.tsv');
+      // 6.5 / 265.3 = 2.450 (printed 2.4), 4.4 / 265.3 = 1.658 (printed 1.6; the other £4.4m line prints 1.7), 3 / 265.3 = 1.131 (printed 1.2)
+      assert.deepEqual(flags(r, { severity: true }), ['11:3 warning auto.percent 2.5', '13:3 warning auto.percent 1.7', '14:3 warning auto.percent 1.1']);
+      assert.equal(r.tables[0].checked.percentages, 10);
+      assert.match(r.tables[0].percentages![0].is, /share of the column's sum, 265\.3 \(no total printed, the 2 line\(s\) printing N\/A left out\)/);
+    });
+    it('an amount or a share changed is found: Children\'s services 25.3 → 35.3 an error at its cell; £67.1m → £77.1m moves every share (275.3)', () => {
+      const rows = CB.trimEnd().split('\n').map((l) => l.split('\t'));
+      const at = (r: number, c: number, v: string) => audit(tsv(rows.map((x, i) => (i === r - 1 ? x.map((y, j) => (j === c - 1 ? v : y)) : x))), 'cb.tsv');
+      // 67.1 / 265.3 = 25.29 → 25.3
+      assert.ok(flags(at(4, 3, '35.3%'), { severity: true }).includes('4:3 error auto.percent 25.3'));
+      // 77.1 / 275.3 = 28.01 → 28.0, printed 25.3; 98 / 275.3 = 35.60 → 35.6, printed 36.9
+      const moved = flags(at(4, 2, '£77.1m'), { severity: true });
+      assert.ok(moved.includes('4:3 error auto.percent 28') && moved.includes('3:3 error auto.percent 35.6'), moved.join('; '));
+    });
+    it('the N/A lines are what is left out: an amount changed on one (£40.8m → £140.8m) changes no share', () => {
+      const rows = CB.trimEnd().split('\n').map((l) => l.split('\t'));
+      rows[4][1] = '£140.8m';
+      assert.deepEqual(flags(audit(tsv(rows), 'cb.tsv'), { severity: true }), ['11:3 warning auto.percent 2.5', '13:3 warning auto.percent 1.7', '14:3 warning auto.percent 1.1']);
+    });
+  });
 });
