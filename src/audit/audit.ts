@@ -20,7 +20,7 @@ import { markRevenueTail } from './kinds';
 import { withCellUnits, withChangeWords, withLedgerSigns, withNotApplicable, withTwoFigures } from './cells';
 import { checkBudgetRolls, findBudgetRolls, withChangesAsMoney } from './changes';
 import { differencesByArithmetic, withArithmeticDifferences } from './differences';
-import { memoRows } from './memo';
+import { chargeTotals, checkChargeTotals, memoRows } from './memo';
 import { locateShared } from './shared';
 import { tieYears } from './years';
 import { balanceBoxes, boxesAcrossYears, pointForComma, signedStatements } from './statement';
@@ -141,6 +141,8 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
   const bandD = layout === 'auto' ? readBandD(t) : undefined;
   t = withBandDRate(t, bandD);
   const kinds = classify(t, layout, false);
+  // A total of Band D charges ("Total band D Council Tax" under each body's requirement, tax base and charge): the charges only.
+  const charges = chargeTotals(t, layout, kinds);
   // A per-unit figure, a count or a rate printed among a block's lines (a Band D charge, a tax base) is no line of it.
   const memo = memoRows(t, layout, kinds, carried);
   // A total stated in the caption above the table ("Where the £242.1m comes from"): every row a line.
@@ -211,6 +213,7 @@ function auditTable(t: FoundTable, forced: Layout | undefined, alongside: Readon
       if (checkProducts(a)) audited = true;
       // A precept build-up in rows: Precept / Band D equivalent properties / Council Tax charge = precept ÷ base.
       if (checkQuotientRows(a)) audited = true;
+      if (checkChargeTotals(a, charges)) audited = true;
       // A Band D build-up: "X tax level (Band D) / Add / precepts … / Council tax level (Band D)".
       if (checkAddBlocks(a)) audited = true;
       // A numbered calculation whose lines state their arithmetic in words ("line (1) less line (2)", "(c) the amount by which 4(a) exceeds 4(b)").

@@ -145,6 +145,13 @@ export interface Block {
 const RATIO_CAPTION = /\bper\s*(?:capita|head|km|kilomet|mile|pupil|resident|person|population|hectare|1,?000|100,?000)\b|\bper\s*\/\s*km\b/i;
 
 /** A label naming both directions of a figure: "surplus/(deficit)", "(surplus)/deficit", "increase/(decrease)". */
+/**
+ * A label that says its row is what remains of the lines above it: "Amount to be financed by council
+ * tax", "… to be raised", "Net …", "Balance", "Remaining …", or one that states the result of a
+ * build-up ("Equals council tax cash", "Gives …", "Leaves …": T13-50, Lancashire CC 2021/22).
+ */
+const RESULT_WORD = /\b(to\s+be|to)\s+(financed|funded|met|raised|collected|paid|levied)\b|^(net|remaining|balance)\b|^(equals?|gives?|giving|leaves?|leaving)\b/i;
+
 const TWO_WAY = /\b(surplus|deficit|increase|decrease)\s*\)?\s*\/\s*\(?\s*(surplus|deficit|increase|decrease)\b/i;
 
 /** A label that says it closes or nets something (never one line of a list): "Net …", "Total …", "… balance", "Surplus …". */
@@ -1005,10 +1012,13 @@ class TotalsReader {
   }
 
   /**
-   * A build-up its labels state, whatever its figures: a first line, two lines or more each labelled
-   * "Less …" and printed positive (or nil), then a row whose label says it is what remains ("Amount to
-   * be financed by council tax", "… to be raised", "Balance", "Net …", or a closing label): that row is
-   * the first line less the others. Tried after every reading by arithmetic, so a clean build-up is
+   * A build-up its labels state, whatever its figures: a first line, one line or more each labelled
+   * "Less …" ("Deduct …") and printed positive (or nil; one printed with a minus among them is less a
+   * negative) or all printed with a minus (taken as printed: Cambridgeshire PCC's "Deduct grant money
+   * -£1,223,000", T13-03), then
+   * a row whose label says it is what remains ("Amount to be financed by council tax", "… to be raised",
+   * "Balance", "Net …", "Equals …", or a closing label: RESULT_WORD): that row is the first line less the
+   * others. Tried after every reading by arithmetic, so a clean build-up is
    * read as before; one whose figure is wrong is still read so, and the figure found (Derbyshire County
    * Council's council tax calculation, one column: any figure changed by 0.1 had made it "no table to
    * audit", exit 2; session-11 trial T11-61).
@@ -1016,16 +1026,27 @@ class TotalsReader {
   private lessBuildUp(i: number): boolean {
     const { a, rows, cols, s, narrowFrom } = this;
     const row = rows[i];
-    if (s.top - narrowFrom < 3 || !row.label || LESS.test(row.label) || OPENS.test(row.label)) return false;
-    if (!CLOSES.test(row.label) && !/\b(to\s+be|to)\s+(financed|funded|met|raised|collected|paid|levied)\b|^(net|remaining|balance)\b/i.test(row.label)) return false;
+    if (s.top - narrowFrom < 2 || !row.label || LESS.test(row.label) || OPENS.test(row.label)) return false;
+    if (!CLOSES.test(row.label) && !RESULT_WORD.test(row.label)) return false;
     const lines = s.stack.slice(narrowFrom);
     const [first, ...less] = lines;
+    // of one "Less" line, the row says in words that it is what remains ("NET …", "Equals …"), not merely closing
+    if (less.length === 1 && !RESULT_WORD.test(row.label)) return false;
     if (LESS.test(rows[first].label) || !rows[first].label) return false;
     if (!less.every((m) => this.kinds[m] === 'line' && !a.blocks.has(m) && LESS.test(rows[m].label))) return false;
-    if (!less.some((m) => cols.some((c) => (a.value(rows[m], c) ?? ZERO).isPositive())) || !this.printedCols(row).length) return false;
-    // a "Less" line printed with a minus is added as printed (its sign says the same thing once)
-    const minus = new Set(less.filter((m) => cols.every((c) => !(a.value(rows[m], c) ?? ZERO).isNegative())));
-    return this.takeAsTotal(i, narrowFrom, `by its labels: "${rows[first].label}" less the ${less.length} line(s) labelled "Less" and printed positive under it (${less.map((m) => rows[m].label).join('; ')}), closed by "${row.label}"`, minus);
+    if (!this.printedCols(row).length) return false;
+    const positive = less.some((m) => cols.some((c) => (a.value(rows[m], c) ?? ZERO).isPositive()));
+    const negative = less.filter((m) => cols.some((c) => (a.value(rows[m], c) ?? ZERO).isNegative())).length;
+    if (!positive && !negative) return false;
+    // "Less" lines printed positive (one at least): each subtracted, one printed with a minus among them
+    // less a negative, added back ("Less Collection Fund Deficit -0.197", T13-50), as the words say; all
+    // printed with a minus ("Deduct grant money -£1,223,000", T13-03): the word and the sign say it once,
+    // added as printed
+    const minus = positive ? new Set(less) : new Set<number>();
+    const how = positive
+      ? `less the ${less.length} line(s) labelled "Less" and printed positive under it (${less.map((m) => rows[m].label).join('; ')})${negative ? ` — ${negative} of them printed with a minus, less a negative, added back` : ''}`
+      : `and the ${less.length} line(s) labelled "Less" and printed with a minus under it, added as printed (${less.map((m) => rows[m].label).join('; ')})`;
+    return this.takeAsTotal(i, narrowFrom, `by its labels: "${rows[first].label}" ${how}, closed by "${row.label}"`, minus);
   }
 
   /**
@@ -1123,7 +1144,10 @@ class TotalsReader {
       // that column add nothing to it), never one reaching up to a figure printed only in the other.
       best = vs.filter((v) => v.votes === 1).reduce((x, y) => (y.k > x.k ? y : x));
       return solid(best.k, sums) && nonNil(best.k) >= 2 ? { best, sums } : undefined;
-    }).filter((x) => x !== undefined && (x.sums === s || this.wordedHolds(x.best.k)));
+    // A "Less" line printed with a minus among "Less" lines printed positive is less a negative ("Less
+    // Collection Fund Deficit -0.197" under seven positive "Less" grants: added back, T13-50, Lancashire
+    // CC's council tax build-up 2021/22): the words taken so hold when they cast EXACTLY in every column.
+    }).filter((x) => x !== undefined && (x.sums === s || this.wordedHolds(x.best.k) || (x.best.votes === n && this.wordedHolds(x.best.k, true))));
     if (!readings.length) return false;
     const { best: voted, sums } = readings.reduce((x, y) => (y!.best.votes > x!.best.votes ? y : x))!;
     // A run starting at a sub-total printed nil (a block that nets to nil, closed above: T10-06) starts after it:
@@ -1132,7 +1156,8 @@ class TotalsReader {
     while (best.k < s.top - 2 && a.blocks.has(s.stack[best.k]) && cols.every((c) => (a.value(rows[s.stack[best.k]], c) ?? ZERO).isZero())) best = { ...best, k: best.k + 1 };
     if (sums === s) return this.takeAsTotal(i, best.k, `its figures are the sum of the ${s.top - best.k} rows above it${row.label ? '' : ' (no label)'}`);
     const minus = this.wordedMinus(best.k);
-    return this.takeAsTotal(i, best.k, `its figures are the ${s.top - best.k} rows above it, less the ${minus.size} line(s) printed positive under "Less" (${[...minus].map((m) => rows[m].label).join('; ')})${row.label ? '' : ' (no label)'}`, minus);
+    const negative = [...minus].filter((m) => cols.some((c) => (a.value(rows[m], c) ?? ZERO).isNegative())).length;
+    return this.takeAsTotal(i, best.k, `its figures are the ${s.top - best.k} rows above it, less the ${minus.size} line(s) printed positive under "Less" (${[...minus].map((m) => rows[m].label).join('; ')})${negative ? ` — ${negative} of them printed with a minus, less a negative, added back` : ''}${row.label ? '' : ' (no label)'}`, minus);
   }
 
   /**
@@ -2057,7 +2082,9 @@ class TotalsReader {
     if (!name) return -1;
     for (let h = headings.length - 1; h >= 0 && h >= headings.length - 50; h--) {
       const hn = headings[h].name;
-      if (hn && (hn === name || name.endsWith(` ${hn}`))) return headings[h].pos;
+      // (or the heading names it with a word before: "Proposed amendments to the funding of the Capital
+      // Programme" closed by "Total amendments to the funding of the Capital Programme:", T13-53 — three words at least)
+      if (hn && (hn === name || name.endsWith(` ${hn}`) || (name.split(' ').length >= 3 && hn.endsWith(` ${name}`)))) return headings[h].pos;
     }
     return -1;
   }

@@ -733,6 +733,10 @@ function isSentenceLine(g: Grid, r: number, w: number): boolean {
 /** A title line: text in the first cell only. */
 function isTitleRow(g: Grid, r: number, w: number): boolean {
   if (!cellText(cellAt(g, r, 0))) return false;
+  // a figure alone in the first column is no title: a sub-total a copy pushed into the label column
+  // (Port Eynon's bank reconciliation, "17,123.40" under its three accounts) — a year alone may be one
+  const x = readAt(g, r, 0);
+  if (x.kind === 'number' && !x.dash && !/^\s*(19|20)\d\d\s*$/.test(x.raw) && /[.,()-]/.test(x.raw)) return false;
   for (let c = 1; c < w; c++) if (cellText(cellAt(g, r, c))) return false;
   return true;
 }
@@ -1035,9 +1039,29 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
     if (labelIn !== undefined) row.labelIn = labelIn;
     rows.push(row);
   }
+  joinWrappedTotals(rows);
   unshift(g, headerRows.length > 0, columns, labelCol, rows);
   percentByFigures(columns, rows, (c) => normalise(ownCaption(c)));
   return { grid: g, headerRows, r0, r1, c0: g.part?.c0 ?? 0, c1, columns, labelCol, rowTypeCol, rows, units };
+}
+
+/**
+ * A total's label wrapped onto a second line that carries the figure ("Total amendments to the funding
+ * of the Capital" with no figure, then "Programme: | -2.700"): one row, the figure's, with the whole
+ * label — not a heading over a line named "Programme:" (session-13 trial T13-53, Lancashire CC's budget
+ * adjustment 2022/23). Read when the first line says "Total …", prints no figure and does not end its
+ * words (no colon or full stop), and the line directly under it prints figures under a label of three
+ * words at most that ends with a colon or starts in lower case. Mutates `rows`.
+ */
+function joinWrappedTotals(rows: TableRow[]): void {
+  for (let i = rows.length - 2; i >= 0; i--) {
+    const [p, q] = [rows[i], rows[i + 1]];
+    if (q.r !== p.r + 1 || !p.empty || q.empty || !/^\s*total\b/i.test(p.label) || /[:.]\s*$/.test(p.label)) continue;
+    const words = q.label.trim().split(/\s+/);
+    if (!q.label.trim() || words.length > 3 || !(/:\s*$/.test(q.label) || /^[a-z]/.test(q.label.trim()))) continue;
+    q.label = `${p.label.trim()} ${q.label.trim()}`;
+    rows.splice(i, 1);
+  }
 }
 
 const HUNDRED = new Dec(100);

@@ -10,6 +10,7 @@ import { type FoundTable, type Layout, type TableRow } from './detect';
 import { Audit, moneyCols } from './context';
 import { castBlocks, readTotals } from './casting';
 import type { Num } from './findings';
+import { ZERO } from '../base/decimal';
 import { type Kind, MEMO_LABEL } from './kinds';
 
 
@@ -109,4 +110,67 @@ export function memoRows(t: FoundTable, layout: Layout, kinds: Kind[], carried?:
   }
   for (const { i } of out) kinds[i] = 'memo';
   return out;
+}
+
+/** A tax base's label, the row directly above a Band D charge (the division the build-up prints). */
+const TAX_BASE = /\btax\s*base\b|\btaxbase\b|\bband\s*d\s+equivalents?\b|\bequivalent\s+(number\s+of\s+)?(band\s*d\s+)?properties\b/i;
+
+/** A total of Band D charges: the row, and the charge rows it adds (indices into t.rows). */
+export interface ChargeTotal {
+  i: number;
+  parts: number[];
+}
+
+/**
+ * A total of Band D charges closing a build-up that prints, for each body, its requirement (£m), "Divided
+ * by council tax base" (a count) and "Which equals … band D Council Tax" (£ per property), then "Total
+ * band D Council Tax": that total is the sum of the charges, never of every row since the last total (a
+ * count and £m among them; session-13 trial T13-52, Southwark's budget 2022-23: 1,164.14 + 363.66 =
+ * 1,527.80). Read when the total's label names a charge per Band D property (as memo rows do) and two
+ * rows above it or more do, each directly under a row naming a tax base (the division printed). Marks the
+ * total 'memo' in `kinds` so the totals by arithmetic leave it; checked by checkChargeTotals. Returns the
+ * totals so read.
+ */
+export function chargeTotals(t: FoundTable, layout: Layout, kinds: Kind[]): ChargeTotal[] {
+  if (layout !== 'auto') return [];
+  const cols = moneyCols(t);
+  const charge = (i: number) => MEMO_LABEL.test(t.rows[i].label) && whatItIs(t.rows[i].label) === 'a charge per Band D property';
+  const out: ChargeTotal[] = [];
+  let from = 0;
+  for (const [i, row] of t.rows.entries()) {
+    if (!/^\s*total\b/i.test(row.label) || !charge(i) || !printed(row, cols).length) continue;
+    const parts: number[] = [];
+    for (let j = from; j < i; j++) {
+      if (j > 0 && charge(j) && printed(t.rows[j], cols).length && TAX_BASE.test(t.rows[j - 1].label) && !charge(j - 1)) parts.push(j);
+    }
+    from = i + 1;
+    if (parts.length < 2) continue;
+    kinds[i] = 'memo';
+    out.push({ i, parts });
+  }
+  return out;
+}
+
+/**
+ * Checks each total of Band D charges (chargeTotals) in every money column it prints: the sum of the
+ * charges (`auto.cast.band-d-total`, counted with the totals), within the rounding of the printed
+ * figures a warning. Records each as a total read. True when any was checked.
+ */
+export function checkChargeTotals(a: Audit, totals: readonly ChargeTotal[]): boolean {
+  let any = false;
+  const rows = a.t.rows;
+  for (const { i, parts } of totals) {
+    const row = rows[i];
+    for (const c of moneyCols(a.t)) {
+      if (!a.num(row, c)) continue;
+      const terms = parts.filter((j) => a.num(rows[j], c)).map((j): [TableRow, number] => [rows[j], c]);
+      if (terms.length < 2) continue;
+      const expected = terms.reduce((s, [r]) => s.plus(a.num(r, c)!.value), ZERO);
+      a.check(row, c, expected, terms, 'auto.cast.band-d-total', () => `the ${terms.length} Band D charges above it (${parts.map((j) => rows[j].label).join('; ')}) add up to`);
+      any = true;
+    }
+    if (any) a.totals.push({ row: a.rowNumber(row), label: row.label, from: a.rowNumber(rows[parts[0]]), to: a.rowNumber(rows[parts[parts.length - 1]]),
+      why: `a total of Band D charges: the ${parts.length} charge rows (each under its tax base) only, not the requirements and tax bases between them` });
+  }
+  return any;
 }

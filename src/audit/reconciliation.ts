@@ -136,17 +136,26 @@ export function bankReconciliation(a: Audit, rule: string): number {
   // form's "enter these as negative numbers" was followed — every figure of the run taken as printed
   const section: number[] = [];
   const printedSigned = new Set<number>();
+  // an unlabelled figure after detail lines of its section is the section's sub-total, printed on a line
+  // of its own without the word (Port Eynon's "17,123.40" under its three accounts, "2348.19" under its
+  // four cheques, each pushed into the label column by the copy; session-10 trial T10-54)
+  const unlabelled = new Set<number>();
   {
     let k = 0;
+    let details = 0;
     for (let i = start; i <= net; i++) {
       const f = figs[i];
-      const result = f && (i === net || RESULT.test(rows[i].label) || (twoColumns && f.c === outer));
+      if (LESS.test(rows[i].label) || ADD.test(rows[i].label)) details = 0;
+      if (f && i !== net && !rows[i].label.trim() && details > 0) unlabelled.add(i);
+      const result = f && (i === net || RESULT.test(rows[i].label) || unlabelled.has(i) || (twoColumns && f.c === outer));
+      details = f && !result ? details + 1 : result ? 0 : details;
       if (LESS.test(rows[i].label) || ADD.test(rows[i].label)) k++;
       section[i] = k;
       if (f && !result && f.x.value.isNegative()) printedSigned.add(k);
       if (result) k++;
     }
   }
+  const sameLine: { row: TableRow; c: number; expected: Dec; at: At }[] = [];
   const simulate = (mode: 'running' | 'section'): Result[] => {
     const out: Result[] = [];
     let bal = ZERO;
@@ -159,19 +168,21 @@ export function bankReconciliation(a: Audit, rule: string): number {
       else if (ADD.test(row.label)) sign = 1;
       const f = figs[i];
       if (!f) continue;
-      const isResult = i === net || RESULT.test(row.label) || (twoColumns && f.c === outer && pending.length > 0);
+      const isResult = i === net || RESULT.test(row.label) || (unlabelled.has(i) && pending.length > 0) || (twoColumns && f.c === outer && pending.length > 0);
       if (isResult) {
         const sumP = pending.reduce((s, t) => s.plus(t.value), ZERO);
         const running = mode === 'running' || i === net;
-        const expected = running ? bal.plus(sumP) : sumP;
-        const terms = running ? [...balTerms, ...pending] : pending;
+        // a "Less" section's sub-total printed unsigned, as its lines are: their sum, taken off the balance
+        const less = !running && sign < 0 && !f.x.value.isNegative() && !printedSigned.has(section[i]);
+        const expected = running ? bal.plus(sumP) : less ? sumP.neg() : sumP;
+        const terms = running ? [...balTerms, ...pending] : less ? pending.map((t): Term => ({ at: [t.at[0], t.at[1]], value: t.value.neg() })) : pending;
         out.push({ i, fig: f, expected, terms, how: mode === 'section' && i === net ? 'the section totals above it and the lines since' : running ? 'the balance so far and the lines since' : 'the lines of its section' });
         if (mode === 'running') {
           bal = f.x.value;
           balTerms = [{ at: [row, f.c], value: f.x.value }];
         } else {
-          bal = bal.plus(f.x.value);
-          balTerms = [...balTerms, { at: [row, f.c], value: f.x.value }];
+          bal = bal.plus(less ? f.x.value.neg() : f.x.value);
+          balTerms = [...balTerms, less ? { at: [row, f.c, -1], value: f.x.value.neg() } : { at: [row, f.c], value: f.x.value }];
         }
         pending = [];
         sign = 1;
@@ -184,6 +195,10 @@ export function bankReconciliation(a: Audit, rule: string): number {
         // a section's one figure printed straight in the balance column ("Petty cash float … -")
         bal = bal.plus(term.value);
         balTerms = [...balTerms, term];
+        // printed in the detail column too ("Add: un-banked cash | 0.00 | 0.00"): the section's one line
+        // and its total, the same figure
+        const detail = cols.filter((c) => c < outer).reverse().map((c) => ({ c, x: formNum(a, row, c) })).find((d) => d.x);
+        if (detail?.x && mode === 'running') sameLine.push({ row, c: f.c, expected: detail.x.value, at: [row, detail.c] });
       } else pending.push(term);
     }
     return out;
@@ -208,6 +223,10 @@ export function bankReconciliation(a: Audit, rule: string): number {
         ...(less.length ? { less } : {}),
       });
       from = r.i + 1;
+    }
+    for (const x of sameLine) {
+      a.check(x.row, x.c, x.expected, [x.at], `${rule}.cast`, () => `the bank reconciliation's section of one line prints the line beside its total: the line is`);
+      checked++;
     }
   } else if (figs[net]) {
     a.note(rows[net], a.t.labelCol, `${rule}.bank-half`,
