@@ -8,6 +8,7 @@ import { type At, type Audit, rowsOf } from './context';
 import { type Num, severityOf, show } from './findings';
 import { bandColumnSet } from './bands';
 import { locate } from './grid';
+import { basis, fitsPeriod, perPeriodOf } from './periods';
 
 /** Rows sampled to learn each total column's run: enough to outvote a few wrong rows, bounded for long tables. */
 const SAMPLE = 200;
@@ -770,11 +771,11 @@ function netTriples(a: Audit, money: Column[], body: number[], checked: Set<numb
   }
 }
 
-/** A caption's words for a figure per week, per month, per day, and what a year divides by to give it. */
-const PERIODS: { re: RegExp; by: Dec; per: string }[] = [
-  { re: /\bper\s+week\b|\bweekly\b|\ba\s+week\b/, by: new Dec(52), per: 'week' },
-  { re: /\bper\s+(calendar\s+)?month\b|\bmonthly\b|\ba\s+month\b/, by: new Dec(12), per: 'month' },
-  { re: /\bper\s+day\b|\bdaily\b|\ba\s+day\b/, by: new Dec(365), per: 'day' },
+/** A caption's words for a figure per week, per month, per day, and the shares of a year that give it (the first preferred when the rows fit each alike). */
+const PERIODS: { re: RegExp; bases: ReturnType<typeof basis>[]; per: string }[] = [
+  { re: /\bper\s+week\b|\bweekly\b|\ba\s+week\b/, bases: [basis(1, 52), basis(7, 365)], per: 'week' },
+  { re: /\bper\s+(calendar\s+)?month\b|\bmonthly\b|\ba\s+month\b/, bases: [basis(1, 12)], per: 'month' },
+  { re: /\bper\s+day\b|\bdaily\b|\ba\s+day\b/, bases: [basis(1, 365)], per: 'day' },
 ];
 /** A caption's words for a figure per year. */
 const YEARLY = /\bper\s+(year|annum)\b|\bannual(ly)?\b|\byearly\b|\ba\s+year\b|\bp\.?\s?a\.?$/;
@@ -782,7 +783,8 @@ const YEARLY = /\bper\s+(year|annum)\b|\bannual(ly)?\b|\byearly\b|\ba\s+year\b|\
 /**
  * A column of the same figure per week (per month, per day) beside it per year ("Increase per year |
  * Increase per week", as a council tax page prints each band's increase; North Yorkshire fire 2023/24,
- * T8-57): the weekly figure is the yearly one ÷ 52 (÷ 12, ÷ 365), to the places printed. The captions
+ * T8-57): the weekly figure is the yearly one ÷ 52 — or × 7/365 on a 365-day year, whichever more rows
+ * fit (Buckinghamshire fire 2025/26, T13-02) — (÷ 12, ÷ 365), to the places printed. The captions
  * name the pair (the same words but the period; else the one yearly column); checked on every row when
  * the rows agree — two at least and no fewer than half of those printing both, within what the rounding
  * of the two printed figures allows — and an error where a row is beyond that. Returns the rows checked.
@@ -799,17 +801,21 @@ function perPeriod(a: Audit, money: Column[], body: number[], rule: string): num
     const year = same.length === 1 ? same[0] : yearly.length === 1 ? yearly[0] : undefined;
     if (!year || (year.units && col.units && year.units !== col.units)) continue;
     const pairs = body.map((i) => [i, a.num(rows[i], col.c), a.num(rows[i], year.c)] as const).filter(([, p, y]) => p && y && !y.value.isZero());
-    const fits = (p: Num, y: Num) => p.value.minus(y.value.div(period.by)).abs().lte(halfUnit(p.places).plus(halfUnit(y.places).div(period.by)));
-    const agree = pairs.filter(([, p, y]) => fits(p!, y!)).length;
+    // the share of the year the rows fit best (a week: ÷ 52, or × 7/365 on a 365-day year — rows that fit both
+    // decide nothing; T13-02), the first on a tie
+    const scored = period.bases.map((b) => ({ b, agree: pairs.filter(([, p, y]) => fitsPeriod(p!, y!, b)).length }));
+    const { b, agree } = scored.reduce((x, y) => (y.agree > x.agree ? y : x));
+    const fits = (p: Num, y: Num) => fitsPeriod(p, y, b);
     if (agree < 2 || agree * 2 < pairs.length) continue;
-    const what = `${year.caption || `column ${year.c + 1}`} ÷ ${period.by.toString()} (the figure per ${period.per}, as ${agree} row(s) print it) is`;
-    a.differences.push({ column: locate(a.t.grid, a.t.r0, col.c, '').column, caption: col.caption, is: `${year.caption || `column ${year.c + 1}`} ÷ ${period.by.toString()}, to the places printed`, agree });
+    const yearly365 = b.num.eq(1) ? '' : ' on a 365-day year';
+    const what = `${year.caption || `column ${year.c + 1}`} ${b.text} (the figure per ${period.per}${yearly365}, as ${agree} row(s) print it) is`;
+    a.differences.push({ column: locate(a.t.grid, a.t.r0, col.c, '').column, caption: col.caption, is: `${year.caption || `column ${year.c + 1}`} ${b.text}, to the places printed${yearly365}`, agree });
     for (const [i, p, y] of pairs) {
       n++;
       a.checked.crossCasts++;
       a.involve([[rows[i], col.c], [rows[i], year.c]], true);
       if (fits(p!, y!)) continue;
-      const e = y!.value.div(period.by).toDecimalPlaces(p!.places, Dec.ROUND_HALF_UP);
+      const e = perPeriodOf(y!.value, b, p!.places);
       a.findings.push({
         severity: 'error',
         table: a.layout,

@@ -14,6 +14,7 @@ import type { Audit } from './context';
 import type { Column, TableRow } from './detect';
 import { type Num, show } from './findings';
 import { cellText, locate, readCell, stepOf } from './grid';
+import { type PeriodBasis, basis, fitsPeriod, perPeriodOf } from './periods';
 
 const HALF = new Dec('0.5');
 
@@ -452,23 +453,97 @@ export function checkBands(a: Audit): boolean {
       const dRow = [...rows].find(([, l]) => l === 'D')![0];
       series.push({ entries, name: col.caption || `column ${col.c + 1}`, noteAt: [t.rows[dRow], col.c], derived: derivedColumn(t.rows, [...rows.keys()], col.c, t.columns.filter((o) => o.numeric && !o.percent && o.c !== col.c).map((o) => o.c)) });
     }
-    return checkAll(a, series) || ratio !== undefined || counts.size > 0;
+    // the wholes a quotient may be of: every money column on the band rows (a difference already read too)
+    const wholes: Series[] = t.columns.filter((col) => col.numeric && !col.percent && col.c !== t.labelCol && !counts.has(col.c)).map((col) => ({
+      entries: [...rows].flatMap(([i, letter]) => {
+        const x = num(t.rows[i], col.c);
+        return x ? [{ letter, row: t.rows[i], c: col.c, x }] : [];
+      }),
+      name: `${col.caption ? `"${col.caption}" ` : ''}(column ${locate(t.grid, t.r0, col.c, '').column})`,
+      noteAt: [t.rows[0], col.c],
+    }));
+    const quotients = checkQuotients(a, series, wholes);
+    return checkAll(a, series.filter((x) => !quotients.has(x))) || quotients.size > 0 || ratio !== undefined || counts.size > 0;
   }
   const cols = bandColumns(a);
   if (!cols) return false;
   const dCol = [...cols].find(([, l]) => l === 'D')![0];
   const series: Series[] = [];
+  const wholes: Series[] = [];
   t.rows.forEach((row, i) => {
-    if (a.kinds[i] === 'total' || a.kinds[i] === 'subtotal' || TOTAL.test(row.label)) return;
     const entries: Entry[] = [];
     for (const [c, letter] of cols) {
       const x = num(row, c);
       if (x) entries.push({ letter, row, c, x });
     }
-    series.push({ entries, name: row.label || `row ${a.rowNumber(row)}`, noteAt: [row, dCol] });
+    const s = { entries, name: row.label || `row ${a.rowNumber(row)}`, noteAt: [row, dCol] as [TableRow, number] };
+    wholes.push(s);
+    if (a.kinds[i] === 'total' || a.kinds[i] === 'subtotal' || TOTAL.test(row.label)) return;
+    series.push(s);
   });
-  return checkAll(a, series);
+  const quotients = checkQuotients(a, series, wholes);
+  return checkAll(a, series.filter((x) => !quotients.has(x))) || quotients.size > 0;
 }
+
+/**
+ * A band series that is another series of the table ÷ 2, 4, 10, 12 or 52, or × 7/365 (a half-year, a quarter, ten
+ * or twelve instalments, a week of 52 or of a 365-day year: T13-02), learned from the figures on the band rows — the captions need not say so (West Midlands
+ * Police and Crime Panel's 2017/18 precept table prints its increase per year and per week under "£ : p" alone;
+ * T12-03): three bands at least and more than half agree, no more than one in four (one at least) do not, each
+ * within what the rounding of the two printed figures allows (|q − w ÷ k| ≤ ½ unit of q + ½ unit of w ÷ k). Such a
+ * series is read and checked as that quotient on every band (auto.across.per-period, counted with the cross-casts;
+ * an error where a band is beyond that rounding), never as a charge in the statutory proportions of its own Band
+ * D: a weekly figure rounded from the year's band figure is not 6/9 … 18/9 of the weekly Band D to the penny (Band
+ * A 3.33 ÷ 52 = 0.064 → 0.06 where 6/9 × 0.10 = 0.0667 → 0.07), so read as ninths a correct page drew rounding
+ * warnings and a wrong weekly figure was found at the other bands, not at itself. Returns the series so read.
+ */
+function checkQuotients(a: Audit, series: Series[], wholes: Series[]): Set<Series> {
+  const out = new Set<Series>();
+  for (const s of series) {
+    let best: { w: Series; k: PeriodBasis; pairs: [Entry, Entry][]; agree: number } | undefined;
+    for (const w of wholes) {
+      if (w === s || out.has(w)) continue;
+      const by = new Map(w.entries.map((e) => [e.letter, e]));
+      const pairs = s.entries.flatMap((e): [Entry, Entry][] => {
+        const o = by.get(e.letter);
+        return o && !o.x.value.isZero() && !e.x.value.isZero() ? [[e, o]] : [];
+      });
+      if (pairs.length < 3) continue;
+      for (const k of SHARES) {
+        const agree = pairs.filter(([q, o]) => fitsPeriod(q.x, o.x, k)).length;
+        const off = pairs.length - agree;
+        if (agree < 3 || agree * 2 <= pairs.length || off > Math.max(1, Math.floor(pairs.length / 4))) continue;
+        if (!best || agree > best.agree) best = { w, k, pairs, agree };
+      }
+    }
+    if (!best) continue;
+    const { w, k, pairs, agree } = best;
+    out.add(s);
+    a.differences.push({ column: locate(a.t.grid, a.t.r0, s.noteAt[1], '').column, caption: s.name, is: `${w.name} ${k.text}, to the places printed (${PER.get(k.text)}, read from the band figures)`, agree });
+    for (const [q, o] of pairs) {
+      a.checked.crossCasts++;
+      a.involve([[q.row, q.c], [o.row, o.c]], true);
+      if (fitsPeriod(q.x, o.x, k)) continue;
+      const e = perPeriodOf(o.x.value, k, q.x.places);
+      a.findings.push({
+        severity: 'error',
+        table: a.layout,
+        ...a.loc(q.row, q.c),
+        rule: `${a.layout}.across.per-period`,
+        message: `${a.describe(q.row, q.c)}: printed ${show(q.x.value)}, but ${w.name} ${show(o.x.value)} ${k.text} (${PER.get(k.text)}, as ${agree} of ${pairs.length} bands print it) is ${show(e)}; difference ${show(q.x.value.minus(e))}, beyond what the rounding of the printed figures allows`,
+        printed: text(q.x.value),
+        expected: text(e),
+        difference: text(q.x.value.minus(e)),
+      });
+    }
+  }
+  return out;
+}
+
+/** The shares of a year a band series may be of another: a half-year, a quarter, ten or twelve instalments, a week (of 52, or of a 365-day year: T13-02). */
+const SHARES = [basis(1, 2), basis(1, 4), basis(1, 10), basis(1, 12), basis(1, 52), basis(7, 365)];
+/** What each share is, in a finance officer's words. */
+const PER = new Map<string, string>([['÷ 2', 'a half-year'], ['÷ 4', 'a quarter'], ['÷ 10', 'one of ten instalments'], ['÷ 12', 'a month'], ['÷ 52', 'a week'], ['× 7/365', 'a week of a 365-day year']]);
 
 interface Series {
   entries: Entry[];

@@ -3,7 +3,7 @@ import type { FoundTable, Layout, TableRow } from './detect';
 import type { Audit } from './context';
 import { type Num, show } from './findings';
 import { Dec } from '../base/decimal';
-import { NOT_APPLICABLE, NOT_AVAILABLE, type Reading, formatShows, readCell, width } from './grid';
+import { NOT_APPLICABLE, NOT_AVAILABLE, type Reading, formatShows, twoFigures, width } from './grid';
 import { normalise, roleOf } from './detect';
 
 /**
@@ -321,7 +321,7 @@ const DOWNWARD = /^(decrease|down|fall|reduction|less|lower)$/i;
  */
 export function withChangeWords(t: FoundTable): FoundTable {
   const texts = t.columns.filter((c) => !c.numeric && c.c !== t.labelCol && c.role !== 'label');
-  if (!texts.length || !t.columns.some((c) => c.numeric)) return t;
+  if (!texts.length) return t;
   const read = (s: string): Num | undefined => {
     const w = CHANGE_WORDS.exec(s);
     const after = w ? undefined : CHANGE_AFTER.exec(s);
@@ -350,27 +350,7 @@ export function withChangeWords(t: FoundTable): FoundTable {
   return out;
 }
 
-/** "+9.90 (+4.79%)", "£12.4m (+3%)": a figure, then another in brackets. */
-const TWO_BRACKETED = /^([^()]*[0-9%])\s*\(\s*([^()]*[0-9%])\s*\)$/;
-/** "2.99%/£41.05", "2.00% /£27.46", "£41.05 / 2.99%": two figures either side of one slash. */
-const TWO_SLASHED = /^([^/]*[0-9%])\s*\/\s*([^/]*[0-9])$/;
-
-/**
- * The figures a cell prints: one (a % or an amount), or two — an amount and a percentage together,
- * "+9.90 (+4.79%)" or "2.99%/£41.05" — each as it reads alone (the brackets round the second figure
- * are no sign). Undefined when the cell is anything else, or two amounts, or two percentages.
- */
-export function twoFigures(s: string): { money?: Num; pct?: Num } | undefined {
-  const v = s.trim();
-  if (!v) return undefined;
-  const one = readCell(v);
-  if (one.kind === 'number') return one.percent ? { pct: one } : { money: one };
-  const m = TWO_BRACKETED.exec(v) ?? TWO_SLASHED.exec(v);
-  if (!m) return undefined;
-  const [x, y] = [readCell(m[1].trim()), readCell(m[2].trim())];
-  if (x.kind !== 'number' || y.kind !== 'number' || x.percent === y.percent || x.dash || y.dash) return undefined;
-  return x.percent ? { pct: x, money: y } : { money: x, pct: y };
-}
+export { twoFigures } from './grid';
 
 /**
  * A column whose cells print an amount and a percentage together (T11-52, T11-58): a change printed
@@ -388,7 +368,7 @@ export function twoFigures(s: string): { money?: Num; pct?: Num } | undefined {
 export function withTwoFigures(t: FoundTable): FoundTable {
   // a column of text, or one read as figures whose cells are unreadable ("+4.99% (+72.36)" looks like a figure)
   const texts = t.columns.filter((c) => c.c !== t.labelCol && c.role !== 'label' && (!c.numeric || t.rows.some((row) => row.cells.get(c.c)?.kind === 'text')));
-  if (!texts.length || !t.columns.some((c) => c.numeric)) return t;
+  if (!texts.length) return t;
   let out = t;
   const w = width(t.grid);
   for (const col of texts) {

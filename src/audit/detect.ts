@@ -4,7 +4,7 @@
 import type { Units } from '../engine/model';
 import type { TableLayout } from '../engine/tables';
 import { Dec } from '../base/decimal';
-import { type Grid, type Reading, NIL_WORD, NOT_APPLICABLE, NOT_RENDERED, RULE, TOO_NARROW, boldAt, cellAt, cellText, readAt, stepOf, width } from './grid';
+import { type Grid, type Reading, NIL_WORD, NOT_APPLICABLE, NOT_RENDERED, RULE, TOO_NARROW, boldAt, cellAt, cellText, readAt, stepOf, twoFigures, width } from './grid';
 
 /**
  * The statutory layouts (revenue, capital, reserves); Outturn's forecasting tables: the forecast
@@ -177,6 +177,12 @@ function underRule(g: Grid, r: number, c1: number): boolean {
   return any;
 }
 
+/** A cell printing an amount and a percentage together ("+9.90 (+4.79%)", "2.99%/£41.05", "£136.3m (28.9%)"). */
+const bothFigures = (s: string): boolean => {
+  const two = /[0-9]/.test(s) ? twoFigures(s) : undefined;
+  return two?.money !== undefined && two.pct !== undefined;
+};
+
 function hasNumber(g: Grid, r: number, c1: number): boolean {
   let missing = 0;
   let other = 0;
@@ -184,6 +190,8 @@ function hasNumber(g: Grid, r: number, c1: number): boolean {
     const x = readAt(g, r, c);
     // A dash is a printed nil: a table may be all nils. The word "none" alone does not make a row of figures.
     if (x.kind === 'number' && !NIL_WORD.test(x.raw)) return true;
+    // an amount and its share printed in one cell ("£136.3m (28.9%)": T13-51) is a row of figures (withTwoFigures reads both)
+    if (x.kind === 'text' && !x.error && bothFigures(x.text)) return true;
     // where figures stand but were not printed ("£nanm", "####"): a row of figures all the same (T7-09)
     if (x.kind === 'text' && x.error && g.errors?.[r]?.[c] === undefined && (NOT_RENDERED.test(x.text) || TOO_NARROW.test(x.text))) missing++;
     else if (x.kind !== 'blank') other++;
@@ -368,7 +376,7 @@ function findTablesIn(g: Grid): FoundTable[] {
     for (let r = d; r <= last; r++) for (let c = 0; c < w; c++) {
       const x = readAt(g, r, c);
       // a workbook's cell with no value (a formula saved without its result) stands where a figure does
-      if (x.kind === 'number' || (x.kind === 'text' && x.error)) numericish.add(c);
+      if (x.kind === 'number' || (x.kind === 'text' && (x.error || bothFigures(x.text)))) numericish.add(c);
     }
     let headerStart = -1;
     let headerEnd = -1;
@@ -458,7 +466,7 @@ function findTablesIn(g: Grid): FoundTable[] {
       for (let r = bands[n][0]; r <= last; r++) {
         for (let c = 0; c < w; c++) {
           const x = readAt(g, r, c);
-          if (x.kind === 'number' || (x.kind === 'text' && x.error)) numericish.add(c);
+          if (x.kind === 'number' || (x.kind === 'text' && (x.error || bothFigures(x.text)))) numericish.add(c);
         }
       }
     }
@@ -923,7 +931,7 @@ function describe(g: Grid, headerRows: number[], r0: number, r1: number, c1: num
         texts++;
         if (VALUE_RANGE.test(x.text.trim())) continue;
         if (x.error) errors++;
-        else if (FIGURE_LIKE.test(x.text.trim())) figureLike++;
+        else if (FIGURE_LIKE.test(x.text.trim()) || bothFigures(x.text)) figureLike++;
         else if (moneyText(x.text.trim())) money++;
       }
     }

@@ -615,3 +615,29 @@ export function cellText(v: GridCell): string {
 export function stepOf(places: number): Dec {
   return new Dec(10).pow(-places);
 }
+
+/** A cell read as a figure (the number case of Reading). */
+type NumReading = Extract<Reading, { kind: 'number' }>;
+
+/** "+9.90 (+4.79%)", "£12.4m (+3%)", "£136.3m (28.9%)" (the amount's unit after it: T13-51): a figure, then another in brackets. */
+const TWO_BRACKETED = /^([^()]*[0-9%](?:\s*(?:m|bn|k))?)\s*\(\s*([^()]*[0-9%])\s*\)$/i;
+/** "2.99%/£41.05", "2.00% /£27.46", "£41.05 / 2.99%": two figures either side of one slash. */
+const TWO_SLASHED = /^([^/]*[0-9%])\s*\/\s*([^/]*[0-9])$/;
+
+/**
+ * The figures a cell prints: one (a % or an amount), or two — an amount and a percentage together,
+ * "+9.90 (+4.79%)" or "2.99%/£41.05" — each as it reads alone (the brackets round the second figure
+ * are no sign). Undefined when the cell is anything else, or two amounts, or two percentages.
+ */
+export function twoFigures(s: string): { money?: NumReading; pct?: NumReading } | undefined {
+  const v = s.trim();
+  if (!v) return undefined;
+  const one = readCell(v);
+  if (one.kind === 'number') return one.percent ? { pct: one } : { money: one };
+  const m = TWO_BRACKETED.exec(v) ?? TWO_SLASHED.exec(v);
+  if (!m) return undefined;
+  const [x, y] = [readCell(m[1].trim()), readCell(m[2].trim())];
+  if (x.kind !== 'number' || y.kind !== 'number' || x.percent === y.percent || x.dash || y.dash) return undefined;
+  return x.percent ? { pct: x, money: y } : { money: x, pct: y };
+}
+
