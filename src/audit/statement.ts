@@ -18,6 +18,7 @@ import { type At, type Audit, moneyCols } from './context';
 import type { TableRow } from './detect';
 import { type Num, show } from './findings';
 import { cellAt, cellText } from './grid';
+import { MEMO_LABEL } from './kinds';
 
 /** A box or line number before the label: "1.", "7.", "9.Total", "10)". */
 const NUMBER = /^\s*\d{1,2}\s*[.)]\s*/;
@@ -59,10 +60,13 @@ export function signedLabel(label: string): { core: string; sign?: 1 | -1 | 0 } 
  * ("74184", as a CSV export gives them): the figure of three places among whole pounds is the same slip.
  */
 export function pointForComma(a: Audit, rows: TableRow[], c: number, most = 1): void {
-  const nums = rows.map((row) => a.num(row, c)).filter((x): x is Num => x !== undefined);
+  // money rows only: a ratio or a per cent printed in the column ("General reserve as % of the net revenue
+  // budget 0.002") is no amount whose comma was lost
+  const nums = rows.filter((row) => !MEMO_LABEL.test(row.label)).map((row) => a.num(row, c)).filter((x): x is Num => x !== undefined);
   // the decimal mark of the figure against the thousands mark of the others: "25.411" among "74,184",
-  // or in a file saved with continental figures "25,411" among "74.184"
-  const odd = nums.filter((x) => x.places === 3 && /^\(?\s*£?\s*\d{1,3}[.,]\d{3}\s*\)?$/.test(x.raw.trim()));
+  // or in a file saved with continental figures "25,411" among "74.184" — never "0.002" (no thousands
+  // are written with a nought before the comma)
+  const odd = nums.filter((x) => x.places === 3 && /^\(?\s*£?\s*[1-9]\d{0,2}[.,]\d{3}\s*\)?$/.test(x.raw.trim()));
   if (odd.length === 0 || odd.length > most || odd.length * 4 > nums.length) return;
   const point = odd[0].raw.includes('.');
   if (odd.some((x) => x.raw.includes('.') !== point)) return;

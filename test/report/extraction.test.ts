@@ -572,6 +572,16 @@ describe('report audit: tables read back from PDFs as bodies lay them out', func
       // large type splits it in two tables
       'southwark-budget-council-tax-2022-23.tsv (headers over several lines, bottom-aligned)',
       'southwark-budget-council-tax-2022-23.tsv (large type: long tables break across pages, header repeated)',
+      // session 13 (lead, T13-53; not examined: OUTTURN_PAIRS=1 at 12:05 on main 40c5a89): Lancashire CC's budget
+      // adjustment 2022/23, three numbered blocks each under its own "£m" line, two labels wrapping onto a line of no
+      // figure and a total's label wrapping onto the line of its figure: read back with one or two rows more than
+      // printed (23 or 24 for 22) in four layouts, and as two tables where the labels wrap or the page breaks
+      'lancashire-cc-budget-adjustment-2022-23.tsv (plain)',
+      'lancashire-cc-budget-adjustment-2022-23.tsv (headers over several lines, bottom-aligned)',
+      'lancashire-cc-budget-adjustment-2022-23.tsv (labels wrapped, figures centred beside them)',
+      'lancashire-cc-budget-adjustment-2022-23.tsv (super-headers spanning their group, landscape)',
+      'lancashire-cc-budget-adjustment-2022-23.tsv (tight cells, small type)',
+      'lancashire-cc-budget-adjustment-2022-23.tsv (large type: long tables break across pages, header repeated)',
     ]);
     const pair = (w: string) => /^(.*? \([^)]*\))/.exec(w)?.[1] ?? w;
     // OUTTURN_PAIRS=1 prints the pairs misread that NOT_YET does not name, and those it names now read whole (for whoever adds tables)
